@@ -1,0 +1,3 @@
+//! The command line. PLACEHOLDER.
+use std::process::ExitCode;
+pub fn main() -> ExitCode { ExitCode::SUCCESS }

@@ -1,0 +1,1 @@
+//! `cablelint.toml`: finding, reading and validating the configuration. PLACEHOLDER.

@@ -1,0 +1,1 @@
+//! Plain-Rust answers for editors in byte offsets. PLACEHOLDER.

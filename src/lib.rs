@@ -1,0 +1,24 @@
+//! cablelint: a checker and language server for US State Department telegrams.
+//!
+//! Layers, each knowing only those below it: [`syntax`] (text → cable tree), [`data`] (reference
+//! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`ide`] (answers for
+//! editors in byte offsets), [`lsp`] (the language server) and `cli` (the command line).
+
+pub mod config;
+pub mod data;
+pub mod ide;
+pub mod lsp;
+pub mod rules;
+pub mod syntax;
+
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+pub mod cli;
+
+pub use rules::{Diagnostic, Rule, Settings, Severity};
+
+/// Parses a cable and runs every enabled rule over it: the one entry point the checker and the
+/// language server share.
+pub fn check(text: &str, settings: &Settings, tables: &data::Tables) -> Vec<Diagnostic> {
+    let cable = syntax::parse(text);
+    rules::check_cable(&cable, settings, tables)
+}

@@ -1,0 +1,174 @@
+//! What a rule reports: a diagnostic with an optional fix.
+
+use super::Rule;
+use crate::syntax::TextRange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// How far a fix can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Shown only; never applied by a tool.
+    DisplayOnly,
+    /// Applied only on request; it may change meaning (and any fix that changes a classification is
+    /// at most unsafe).
+    Unsafe,
+    /// Applied by `--fix` and `source.fixAll`: it keeps the cable's meaning.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// One text replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+impl Edit {
+    pub fn replace(range: TextRange, new_text: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            new_text: new_text.into(),
+        }
+    }
+
+    pub fn insert(at: usize, new_text: impl Into<String>) -> Edit {
+        Edit::replace(TextRange::empty(at), new_text)
+    }
+
+    pub fn delete(range: TextRange) -> Edit {
+        Edit::replace(range, "")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What applying the fix does, as an imperative (`Remove the link markup`).
+    pub message: String,
+    /// Non-overlapping edits, in document order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Safe,
+            message: message.into(),
+            edits,
+        }
+    }
+
+    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            message: message.into(),
+            edits,
+        }
+    }
+
+    pub fn display_only(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::DisplayOnly,
+            message: message.into(),
+            edits,
+        }
+    }
+}
+
+/// Another place that bears on a diagnostic (the banner a paragraph outranks, the DTG a DE line
+/// disagrees with).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub range: TextRange,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub range: TextRange,
+    pub severity: Severity,
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// Applies the edits of the given fixes to a text. Fixes whose edits overlap an edit already taken
+/// are skipped (a later run picks them up). Returns the new text and how many fixes were applied.
+pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let mut taken: Vec<&Fix> = Vec::new();
+    let mut edits: Vec<&Edit> = Vec::new();
+    'fixes: for fix in fixes {
+        for e in &fix.edits {
+            for t in &edits {
+                let overlap = e.range.start < t.range.end && t.range.start < e.range.end;
+                let same_insert = e.range == t.range && e.range.is_empty();
+                if overlap || same_insert {
+                    continue 'fixes;
+                }
+            }
+        }
+        edits.extend(fix.edits.iter());
+        taken.push(fix);
+    }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0usize;
+    for e in edits {
+        out.push_str(&text[at..e.range.start()]);
+        out.push_str(&e.new_text);
+        at = e.range.end();
+    }
+    out.push_str(&text[at..]);
+    (out, taken.len())
+}

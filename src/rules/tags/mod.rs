@@ -1,0 +1,8 @@
+pub mod missing_tags;
+pub mod tags_markup;
+pub mod missing_subject_tag;
+pub mod missing_geo_tag;
+pub mod unknown_tag;
+pub mod missing_subject;
+pub mod element_order;
+pub mod misused_tag;

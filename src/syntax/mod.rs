@@ -1,0 +1,14 @@
+//! Text → a lossless cable tree with byte ranges, plus syntax errors.
+//!
+//! Parsing never fails and never panics: every line of the input lands in [`Cable::lines`] with a
+//! [`LineKind`], and the elements a rule or an editor needs are parsed into typed fields with byte
+//! ranges. Lines the parser cannot place are kept as [`LineKind::Unknown`] or reported in
+//! [`Cable::errors`]. This layer knows nothing of rules, reference tables, LSP or IO.
+
+mod parser;
+pub mod text;
+mod tree;
+
+pub use parser::parse;
+pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};
+pub use tree::*;

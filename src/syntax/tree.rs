@@ -1,0 +1,780 @@
+//! The typed cable tree. Every element keeps its byte range; text is read back through
+//! [`Cable::text`], so the tree owns no copies of the document.
+
+use super::text::{LineIndex, TextRange};
+
+/// A parsed cable: the source, every line with its kind, the header and body elements, and the
+/// syntax errors met on the way.
+#[derive(Debug, Clone)]
+pub struct Cable<'a> {
+    pub src: &'a str,
+    pub line_index: LineIndex,
+    /// Every physical line of the input in order, with what the parser took it for.
+    pub lines: Vec<Line>,
+    /// Whether the input started with a UTF-8 byte order mark (it is skipped, not part of any line).
+    pub bom: bool,
+    pub header: Header,
+    pub body: Body,
+    pub errors: Vec<SyntaxError>,
+}
+
+impl<'a> Cable<'a> {
+    /// The text of a range.
+    pub fn text(&self, range: TextRange) -> &'a str {
+        &self.src[range.as_range()]
+    }
+
+    /// The highest precedence among all addressee lines (ROUTINE when a line has no word).
+    pub fn highest_addressee_precedence(&self) -> Option<Precedence> {
+        self.header
+            .addressees
+            .iter()
+            .filter(|a| a.block != AddresseeBlock::Xmt)
+            .map(|a| a.precedence_value())
+            .max()
+    }
+}
+
+/// One physical line: its content range (without the line break) and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub range: TextRange,
+    pub kind: LineKind,
+}
+
+/// What a line was taken for. Continuation lines of multi-line elements carry the element's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Transmission,
+    Routing,
+    De,
+    Security,
+    Dtg,
+    Fm,
+    Addressee,
+    /// Noise inside the header of a received copy (`ACTION …`, `PAGE 02 …`, dashes).
+    HeaderNoise,
+    Banner,
+    Caption,
+    Passing,
+    Eo,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+    /// The first line of a numbered paragraph.
+    Paragraph,
+    /// Any other line of text (inside paragraphs, headings, lists).
+    Text,
+    /// A dashed heading underline or an undecorated heading line.
+    Heading,
+    Continuation,
+    Signature,
+    EndMarker,
+    /// Release notices and database-dump lines the export added (`This record is a partial extract …`).
+    Artifact,
+    Unknown,
+}
+
+/// A parser error: the text at `range` could not be read as the element the parser expected there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub range: TextRange,
+    pub kind: SyntaxErrorKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    Transmission,
+    Routing,
+    De,
+    Security,
+    Dtg,
+    Addressee,
+    Banner,
+}
+
+/// A token: a range and nothing else.
+pub type Token = TextRange;
+
+/// A number read from the text, with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num {
+    pub range: TextRange,
+    pub value: u32,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header (ACP-127 format lines)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// The range from the first to the last header line, when there is a header.
+    pub range: Option<TextRange>,
+    pub transmission: Option<Transmission>,
+    pub routing: Option<Routing>,
+    pub de: Option<DeLine>,
+    pub security: Option<SecurityLine>,
+    pub dtg: Option<DtgLine>,
+    pub fm: Option<FmLine>,
+    pub addressees: Vec<Addressee>,
+}
+
+impl Header {
+    pub fn is_present(&self) -> bool {
+        self.range.is_some()
+    }
+}
+
+/// FL1, `VZCZCXRO8079`.
+#[derive(Debug, Clone)]
+pub struct Transmission {
+    pub range: TextRange,
+    /// The three-letter channel designator (`XRO`), when the line has that shape.
+    pub channel: Option<Token>,
+    /// The channel sequence number (`8079`).
+    pub sequence: Option<Token>,
+    /// Whether the whole line matches `VZCZC[A-Z]{3}\d{3,4}`.
+    pub valid: bool,
+}
+
+/// FL2, `OO RUEHFK RUEHKS`, with its continuation lines.
+#[derive(Debug, Clone)]
+pub struct Routing {
+    /// The first line and every continuation line.
+    pub range: TextRange,
+    pub prosign: Token,
+    /// The precedence the digraph stands for (`NN` reads as NIACT IMMEDIATE).
+    pub precedence: Option<Precedence>,
+    pub indicators: Vec<Token>,
+    /// Tokens on the routing lines that are not routing indicators.
+    pub invalid: Vec<Token>,
+}
+
+/// FL3, `DE RUEHKO #2232/01 1370814`.
+#[derive(Debug, Clone)]
+pub struct DeLine {
+    pub range: TextRange,
+    pub station: Option<Token>,
+    pub serial: Option<Num>,
+    pub section: Option<Num>,
+    pub julian_day: Option<Num>,
+    /// Filing time as HHMM.
+    pub time: Option<Num>,
+    /// Whether the line matches the FL3 grammar exactly.
+    pub valid: bool,
+}
+
+/// FL4, `ZNY CCCCC ZZH`.
+#[derive(Debug, Clone)]
+pub struct SecurityLine {
+    pub range: TextRange,
+    /// `ZNR` or `ZNY`.
+    pub prefix: Token,
+    /// The five-letter classification code (`CCCCC`), possibly with a SPECAT suffix (`SSSAA`).
+    pub code: Option<Token>,
+    /// The level the code's first letter stands for.
+    pub level: Option<SecurityCode>,
+    /// Operating signals after the code (`ZZH`, `ZZK` …).
+    pub signals: Vec<Token>,
+}
+
+/// The classification letters of FL4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityCode {
+    /// `UUUUU`
+    Unclassified,
+    /// `EEEEE`
+    Efto,
+    /// `CCCCC`
+    Confidential,
+    /// `SSSSS`
+    Secret,
+    /// `TTTTT`
+    TopSecret,
+}
+
+/// FL5, `O 170814Z MAY 07`.
+#[derive(Debug, Clone)]
+pub struct DtgLine {
+    pub range: TextRange,
+    pub precedence: Token,
+    pub precedence_value: Option<Precedence>,
+    pub info_precedence: Option<(Token, Option<Precedence>)>,
+    pub dtg: Option<Dtg>,
+    /// Operating signals after the DTG (`ZDK`, `ZDS`, `(CCY …)`).
+    pub signals: Vec<Token>,
+}
+
+/// A date-time group `DDHHMMZ MON YY`. The fields are as written; [`Dtg::valid`] says whether
+/// they make a real UTC date and time.
+#[derive(Debug, Clone, Copy)]
+pub struct Dtg {
+    pub range: TextRange,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    /// 1–12, or 0 when the month is not a known abbreviation.
+    pub month: u32,
+    pub month_range: TextRange,
+    /// The four-digit year, two-digit years pivoting at 60.
+    pub year: i32,
+}
+
+impl Dtg {
+    pub fn valid(&self) -> bool {
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(self.year, self.month)
+            && self.hour < 24
+            && self.minute < 60
+    }
+
+    /// The calendar date, when valid.
+    pub fn date(&self) -> Option<Date> {
+        self.valid().then_some(Date {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+        })
+    }
+}
+
+/// FL6, `FM AMEMBASSY TOKYO`.
+#[derive(Debug, Clone)]
+pub struct FmLine {
+    pub range: TextRange,
+    pub plad: Option<Token>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddresseeBlock {
+    To,
+    Info,
+    Xmt,
+}
+
+/// One addressee line of the TO, INFO or XMT block.
+#[derive(Debug, Clone)]
+pub struct Addressee {
+    pub range: TextRange,
+    pub block: AddresseeBlock,
+    /// `TO`, `INFO` or `XMT` on the first line of a block.
+    pub keyword: Option<Token>,
+    /// The routing indicator before the slash (`RUEHBJ`), or `ZEN`.
+    pub routing_indicator: Option<Token>,
+    /// The plain-language address (`AMEMBASSY BEIJING`).
+    pub address: Option<Token>,
+    pub precedence: Option<PrecedenceWord>,
+    /// The message continuity number(s) (`7040`, `7721-7722`).
+    pub mcn: Option<Token>,
+}
+
+impl Addressee {
+    /// The precedence this line asks for; a line without a word is ROUTINE.
+    pub fn precedence_value(&self) -> Precedence {
+        self.precedence
+            .and_then(|p| p.value)
+            .unwrap_or(Precedence::Routine)
+    }
+}
+
+/// A precedence word on an addressee line, possibly misspelt (`PRIORTY`).
+#[derive(Debug, Clone, Copy)]
+pub struct PrecedenceWord {
+    pub range: TextRange,
+    /// What the word stands for (for a misspelling, what it was meant to be).
+    pub value: Option<Precedence>,
+    /// Whether the word is spelt exactly as the format requires.
+    pub exact: bool,
+}
+
+/// Message precedence, lowest first so that `max` gives the highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precedence {
+    Routine,
+    Priority,
+    Immediate,
+    NiactImmediate,
+    Flash,
+}
+
+impl Precedence {
+    /// The FL5 letter (`NIACT IMMEDIATE` is sent as `O`).
+    pub fn letter(self) -> char {
+        match self {
+            Precedence::Routine => 'R',
+            Precedence::Priority => 'P',
+            Precedence::Immediate | Precedence::NiactImmediate => 'O',
+            Precedence::Flash => 'Z',
+        }
+    }
+
+    /// The rank used to compare letters: NIACT IMMEDIATE ranks as IMMEDIATE on FL2/FL5.
+    pub fn letter_rank(self) -> u8 {
+        match self {
+            Precedence::Routine => 0,
+            Precedence::Priority => 1,
+            Precedence::Immediate | Precedence::NiactImmediate => 2,
+            Precedence::Flash => 3,
+        }
+    }
+
+    pub fn from_letter(c: u8) -> Option<Precedence> {
+        Some(match c {
+            b'R' => Precedence::Routine,
+            b'P' => Precedence::Priority,
+            b'O' => Precedence::Immediate,
+            b'Z' => Precedence::Flash,
+            _ => return None,
+        })
+    }
+
+    /// The word written on addressee lines (ROUTINE is written as no word).
+    pub fn word(self) -> &'static str {
+        match self {
+            Precedence::Routine => "ROUTINE",
+            Precedence::Priority => "PRIORITY",
+            Precedence::Immediate => "IMMEDIATE",
+            Precedence::NiactImmediate => "NIACT IMMEDIATE",
+            Precedence::Flash => "FLASH",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub banner: Option<Banner>,
+    /// Further full banners inside the text (concatenated sections of partial records).
+    pub repeated_banners: Vec<Banner>,
+    pub captions: Vec<Caption>,
+    pub passing: Vec<TextRange>,
+    pub eo: Option<EoLine>,
+    pub tags: Option<TagsLine>,
+    pub subject: Option<Subject>,
+    pub refs: Option<RefBlock>,
+    pub classified_by: Option<ClassifiedBy>,
+    pub paragraphs: Vec<Paragraph>,
+    pub continuations: Vec<Continuation>,
+    pub markers: Vec<Marker>,
+    pub signature: Option<TextRange>,
+    pub end_markers: Vec<TextRange>,
+    /// The order in which the pre-text elements appeared (for the element-order rule).
+    pub element_order: Vec<(Element, TextRange)>,
+}
+
+/// The pre-text elements whose order the format fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Element {
+    Eo,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+    FirstParagraph,
+}
+
+impl Element {
+    pub fn name(self) -> &'static str {
+        match self {
+            Element::Eo => "E.O. line",
+            Element::Tags => "TAGS",
+            Element::Subject => "SUBJECT",
+            Element::Ref => "REF",
+            Element::ClassifiedBy => "Classified By",
+            Element::FirstParagraph => "paragraph 1",
+        }
+    }
+}
+
+/// Overall classification levels as a banner states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BannerLevel {
+    /// `UNCLAS`
+    Unclas,
+    /// `UNCLAS E F T O`
+    UnclasEfto,
+    /// `UNCLASSIFIED` (older cables)
+    Unclassified,
+    /// `LIMITED OFFICIAL USE` (before 1995)
+    LimitedOfficialUse,
+    Confidential,
+    Secret,
+    TopSecret,
+}
+
+impl BannerLevel {
+    /// The level on the scale portion markings use.
+    pub fn level(self) -> Level {
+        match self {
+            BannerLevel::Unclas | BannerLevel::UnclasEfto | BannerLevel::Unclassified => {
+                Level::Unclassified
+            }
+            BannerLevel::LimitedOfficialUse => Level::Sbu,
+            BannerLevel::Confidential => Level::Confidential,
+            BannerLevel::Secret => Level::Secret,
+            BannerLevel::TopSecret => Level::TopSecret,
+        }
+    }
+
+    pub fn is_classified(self) -> bool {
+        self.level() >= Level::Confidential
+    }
+
+    /// The canonical banner spelling.
+    pub fn canonical(self) -> &'static str {
+        match self {
+            BannerLevel::Unclas => "UNCLAS",
+            BannerLevel::UnclasEfto => "UNCLAS E F T O",
+            BannerLevel::Unclassified => "UNCLASSIFIED",
+            BannerLevel::LimitedOfficialUse => "LIMITED OFFICIAL USE",
+            BannerLevel::Confidential => "C O N F I D E N T I A L",
+            BannerLevel::Secret => "S E C R E T",
+            BannerLevel::TopSecret => "T O P S E C R E T",
+        }
+    }
+}
+
+/// Classification levels, lowest first. SBU is an administrative control, ranked between
+/// unclassified and confidential for the roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Unclassified,
+    Sbu,
+    Confidential,
+    Secret,
+    TopSecret,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Unclassified => "UNCLASSIFIED",
+            Level::Sbu => "SENSITIVE BUT UNCLASSIFIED",
+            Level::Confidential => "CONFIDENTIAL",
+            Level::Secret => "SECRET",
+            Level::TopSecret => "TOP SECRET",
+        }
+    }
+
+    /// The portion-marking abbreviation.
+    pub fn abbrev(self) -> &'static str {
+        match self {
+            Level::Unclassified => "U",
+            Level::Sbu => "SBU",
+            Level::Confidential => "C",
+            Level::Secret => "S",
+            Level::TopSecret => "TS",
+        }
+    }
+}
+
+/// The classification banner, `C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232`.
+#[derive(Debug, Clone)]
+pub struct Banner {
+    pub range: TextRange,
+    /// The classification words.
+    pub level_token: Token,
+    pub level: BannerLevel,
+    /// Whether the classification words are written in the canonical form (spaced letters for
+    /// CONFIDENTIAL and SECRET).
+    pub canonical: bool,
+    /// Whether the words were recognised only after repairing a doubled or dropped letter
+    /// (`SS E C R E T`, `CC O N F I D E N T I A L`) — a release artifact.
+    pub garbled: bool,
+    /// `SECTION n OF m`.
+    pub section: Option<(Num, Num)>,
+    pub section_range: Option<TextRange>,
+    /// The origin station (`TOKYO`, `USUN NEW YORK`).
+    pub origin: Option<Token>,
+    pub serial: Option<Num>,
+}
+
+/// A caption line after the banner (`SIPDIS`, `NOFORN`, `SENSITIVE`, `EXDIS` …). A line with
+/// several comma- or space-joined captions gives one entry each.
+#[derive(Debug, Clone)]
+pub struct Caption {
+    pub range: TextRange,
+    pub kind: CaptionKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaptionKind {
+    Sipdis,
+    Noforn,
+    Sensitive,
+    Fouo,
+    NotForInternet,
+    Nodis,
+    Exdis,
+    Limdis,
+    Stadis,
+    Specat,
+    CorrectedCopy,
+    Codel,
+    HPass,
+    /// A banner-style marking line (`SECRET//NOFORN`).
+    MarkingLine,
+    Other,
+}
+
+/// The `E.O.` line.
+#[derive(Debug, Clone)]
+pub struct EoLine {
+    pub range: TextRange,
+    pub label: Token,
+    pub number: Option<Num>,
+    pub value: EoValue,
+    /// The whole value after the number.
+    pub value_range: Option<TextRange>,
+}
+
+#[derive(Debug, Clone)]
+pub enum EoValue {
+    /// `N/A`
+    NotApplicable,
+    /// `DECL: …`
+    Decl {
+        keyword: Token,
+        spec: Option<TextRange>,
+        decl: Decl,
+    },
+    /// `DNG: CO 01/26/2021`
+    Downgrade(Option<Date>),
+    /// `GDS …` (E.O. 11652/12065 era).
+    Gds,
+    /// A bare date without `DECL:`.
+    BareDate(Date, TextRange),
+    Missing,
+    Other,
+}
+
+/// What a `DECL:` value says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decl {
+    /// A date, with the style it was written in.
+    Date(Date, DateStyle),
+    /// Something shaped like a date that is no calendar date (`011/2/2019`, `02/30/2015`).
+    InvalidDate,
+    /// `OADR`
+    Oadr,
+    /// `MR`
+    Mr,
+    /// `X1` … `X8` codes.
+    XCodes,
+    /// `25X1`, `25X1-HUMAN`.
+    TwentyFiveX,
+    /// Event text (`TEN YEARS AFTER KOREAN UNIFICATION`).
+    Event,
+    Empty,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `MM/DD/YYYY` or `M/D/YYYY`.
+    MonthDayYear,
+    /// `MM/DD/YY`.
+    MonthDayShortYear,
+    /// `YYYY/MM/DD`.
+    YearMonthDay,
+    /// `MM-DD-YY` and other dashed forms.
+    Dashed,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Day of the year, 1-based.
+    pub fn ordinal(self) -> u32 {
+        (1..self.month)
+            .map(|m| days_in_month(self.year, m))
+            .sum::<u32>()
+            + self.day
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The TAGS line (and its continuation line).
+#[derive(Debug, Clone)]
+pub struct TagsLine {
+    pub range: TextRange,
+    pub label: Token,
+    /// Whether the label is exactly `TAGS:`.
+    pub canonical_label: bool,
+    pub tokens: Vec<TagToken>,
+}
+
+/// One TAGS token with the kind its shape suggests. Reference tables refine the kind.
+#[derive(Debug, Clone)]
+pub struct TagToken {
+    pub range: TextRange,
+    /// The code itself: for link markup `[PREL](#)` this is `PREL`; for a personal tag the whole
+    /// `OVIP (CLINTON, HILLARY)`.
+    pub code: TextRange,
+    pub shape: TagShape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagShape {
+    /// Two letters (`JA`).
+    TwoLetter,
+    /// Four letters starting with K (`KNNP`).
+    Program,
+    /// Four letters (`PREL`).
+    FourLetter,
+    /// A personal tag with a name (`OVIP (CLINTON, HILLARY)`, `OVIP STEINBERG JAMES`).
+    Personal,
+    /// Other upper-case words (`NATO`, `UNSC`, `UNGA/C-6`).
+    Word,
+    /// Link markup around a code: `[PREL](#)`.
+    Markup,
+    /// A redaction run (`XXXXXXXXXXXX`).
+    Redacted,
+    /// Multi-word free text (`HUMAN RIGHTS`).
+    FreeText,
+}
+
+/// The SUBJECT block (until a blank line).
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub range: TextRange,
+    pub label: Token,
+    pub marking: Option<Marking>,
+    /// The subject text (may span lines), or `None` when empty.
+    pub text: Option<TextRange>,
+}
+
+/// The REF block.
+#[derive(Debug, Clone)]
+pub struct RefBlock {
+    pub range: TextRange,
+    pub label: Token,
+    pub items: Vec<RefItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RefItem {
+    pub range: TextRange,
+    /// `A`, `B` … for lettered lists.
+    pub letter: Option<Token>,
+    /// A reference to another cable, when the item is one.
+    pub cable: Option<CableRef>,
+}
+
+/// A reference to a cable (`07 TOKYO 1448`, `STATE 124823`).
+#[derive(Debug, Clone)]
+pub struct CableRef {
+    pub range: TextRange,
+    /// The two- or four-digit year, when written.
+    pub year: Option<Num>,
+    pub origin: Token,
+    pub number: Num,
+}
+
+/// The classification authority block (`Classified By: … Reasons 1.4 (b) and (d)`).
+#[derive(Debug, Clone)]
+pub struct ClassifiedBy {
+    pub range: TextRange,
+    pub label: Token,
+    pub derived: bool,
+    /// The section cited (`1.4`, `1.5`, or a typo such as `1.2`), with its value as written.
+    pub section: Option<Token>,
+    /// The reason letters with their ranges, lower-cased.
+    pub letters: Vec<(TextRange, char)>,
+}
+
+/// A numbered paragraph.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// From the number to the end of the paragraph's last line.
+    pub range: TextRange,
+    /// The first line.
+    pub first_line: TextRange,
+    pub number: Num,
+    /// Whether the number carries the release's `¶`.
+    pub pilcrow: bool,
+    pub marking: Option<Marking>,
+    /// Where a marking would go (right after the number and its punctuation).
+    pub marking_insert_at: u32,
+}
+
+/// A portion marking `(C)`, `(S//NF)`, `(SBU)`, `(C/REL NATO)`.
+#[derive(Debug, Clone)]
+pub struct Marking {
+    /// Including the parentheses.
+    pub range: TextRange,
+    pub level: Option<Level>,
+    pub noforn: bool,
+    /// Whether every part of the marking was understood.
+    pub valid: bool,
+    /// Legacy `C - ENTIRE TEXT` form.
+    pub entire_text: bool,
+}
+
+/// A page/section continuation header (`TOKYO 00002232 002 OF 002`).
+#[derive(Debug, Clone)]
+pub struct Continuation {
+    pub range: TextRange,
+    pub origin: Token,
+    pub serial: Num,
+    pub page: Num,
+    pub total: Num,
+}
+
+/// Openers and closers of summaries, comments and notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub range: TextRange,
+    pub kind: MarkerKind,
+    /// The index of the paragraph it is in, when inside a numbered paragraph.
+    pub paragraph: Option<usize>,
+    /// Whether the opener is a dashed heading (`SUMMARY` underlined) rather than inline text.
+    pub heading: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    SummaryOpen,
+    SummaryClose,
+    CommentOpen,
+    CommentClose,
+    NoteOpen,
+    NoteClose,
+}
