@@ -1,3 +1,150 @@
-//! The command line. PLACEHOLDER.
+//! The command line: `cablelint check`, `rules`, `rule`, `data` and `lsp`. The only module that
+//! prints.
+//!
+//! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
+//! has changes to show), 2 for usage, configuration and read errors.
+
+pub mod check;
+pub mod files;
+pub mod fix;
+pub mod input;
+pub mod output;
+pub mod rules;
+mod style;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-pub fn main() -> ExitCode { ExitCode::SUCCESS }
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub const EXIT_SUCCESS: u8 = 0;
+pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_TROUBLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cablelint",
+    version,
+    about = "A checker and language server for US State Department telegrams (diplomatic cables)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check cables and report what is wrong with them.
+    Check(check::CheckArgs),
+    /// List every rule: code, name, default severity, whether it is on by default, summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show a rule's documentation.
+    Rule {
+        /// A rule code (`CBL201`) or name (`security-line-mismatch`).
+        rule: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Run the language server on standard input and output.
+    Lsp {
+        /// Also write the server's log to this file (appending).
+        #[arg(long, value_name = "FILE")]
+        log_file: Option<PathBuf>,
+        /// Accepted for editors that pass it; standard input and output are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    pub fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output with status 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                EXIT_TROUBLE
+            } else {
+                EXIT_SUCCESS
+            });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => {
+            args.color.choice().write_global();
+            check::run(args)
+        }
+        Command::Rules { format } => {
+            let mut out = io::stdout().lock();
+            report_io(rules::list(format == Format::Json, &mut out).and_then(|_| out.flush()))
+        }
+        Command::Rule { rule, format } => {
+            let mut out = io::stdout().lock();
+            match rules::show(&rule, format == Format::Json, &mut out) {
+                Ok(result) => report_io(result.and_then(|_| out.flush())),
+                Err(message) => {
+                    error_line(&message);
+                    ExitCode::from(EXIT_TROUBLE)
+                }
+            }
+        }
+        Command::Lsp { log_file, stdio: _ } => {
+            crate::lsp::run_with(crate::lsp::LspOptions { log_file })
+        }
+    }
+}
+
+fn report_io(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::from(EXIT_SUCCESS),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_SUCCESS),
+        Err(e) => {
+            error_line(&format!(
+                "could not write to standard output: {}",
+                crate::config::describe_io_error(&e)
+            ));
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Prints `error: message` on standard error.
+pub fn error_line(message: &str) {
+    let s = style::severity(crate::rules::Severity::Error);
+    let _ = writeln!(anstream::stderr(), "{s}error{s:#}: {message}");
+}
+
+/// Prints `warning: message` on standard error.
+pub fn warning_line(message: &str) {
+    let s = style::severity(crate::rules::Severity::Warning);
+    let _ = writeln!(anstream::stderr(), "{s}warning{s:#}: {message}");
+}

@@ -1,1 +1,494 @@
-//! `cablelint.toml`: finding, reading and validating the configuration. PLACEHOLDER.
+//! `cablelint.toml`: finding, reading and validating the configuration, and turning it into the
+//! engine's [`Settings`] for one file.
+//!
+//! The checker and the language server share this module. It reads files but never prints: every
+//! problem comes back as a [`ConfigError`] that names the file, the line and the key.
+//!
+//! ```toml
+//! select = ["CBL1", "CBL2"]          # replaces the default set of rules
+//! extend-select = ["line-too-long"]  # adds to it
+//! ignore = ["CBL305"]                # removes from it
+//! require-header = true              # report cables without a transmission header (CBL124)
+//!
+//! [severity]
+//! CBL305 = "warning"                 # by code, code prefix or name
+//!
+//! [per-file-ignores]
+//! "drafts/*.cable" = ["CBL3"]        # globs relative to this file's directory
+//!
+//! [data]
+//! tags = ["extra-tags.tsv"]          # extra reference tables, relative to this file's directory
+//! addressees = ["extra-addressees.tsv"]
+//! ```
+//!
+//! How the layers combine for one file: the file's `select`, `extend-select` and `ignore` (and
+//! `require-header`) make the configuration layer; command-line `--extend-select` and `--ignore`
+//! apply on top of it, while a command-line `--select` replaces the whole configuration layer (as in
+//! ruff). `per-file-ignores` then switch rules off for matching files, and `[severity]` sets the
+//! severities last. `Settings::require_header` is on exactly when `missing-header` ends up enabled.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{GlobBuilder, GlobMatcher};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::data::{ExtraKind, Tables};
+use crate::rules::{Rule, RuleSelector, Settings, Severity};
+
+/// The name of the configuration file looked for in a file's directory and its ancestors.
+pub const CONFIG_FILE_NAME: &str = "cablelint.toml";
+
+/// A configuration problem: the file, where in it (1-based line and column, when known), the key
+/// concerned (when known) and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": ")?;
+        if let Some(key) = &self.key {
+            write!(f, "key `{key}`: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// One `per-file-ignores` entry: a glob relative to the configuration's directory and the rules it
+/// switches off.
+#[derive(Debug, Clone)]
+pub struct PerFileIgnore {
+    /// The glob as written.
+    pub pattern: String,
+    matcher: GlobMatcher,
+    /// A pattern without `/` also matches a file's name alone, as in `.gitignore`.
+    by_name: bool,
+    pub ignore: Vec<RuleSelector>,
+}
+
+impl PerFileIgnore {
+    /// Whether the entry applies to a file, given as a path relative to the configuration's
+    /// directory (or as it is, when the file lies outside it).
+    pub fn matches(&self, relative: &Path) -> bool {
+        self.matcher.is_match(relative)
+            || (self.by_name
+                && relative
+                    .file_name()
+                    .is_some_and(|name| self.matcher.is_match(Path::new(name))))
+    }
+}
+
+/// The `[data]` table: extra reference tables, as absolute paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataConfig {
+    pub tags: Vec<PathBuf>,
+    pub addressees: Vec<PathBuf>,
+}
+
+/// Rule selections from the command line, applied on top of a configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// When given, replaces the configuration's selection entirely.
+    pub select: Option<Vec<RuleSelector>>,
+    pub extend_select: Vec<RuleSelector>,
+    pub ignore: Vec<RuleSelector>,
+}
+
+/// A loaded and validated `cablelint.toml`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    path: PathBuf,
+    dir: PathBuf,
+    pub select: Option<Vec<RuleSelector>>,
+    pub extend_select: Vec<RuleSelector>,
+    pub ignore: Vec<RuleSelector>,
+    /// Severity overrides in the order they apply: less specific selectors first, so that
+    /// `CBL3 = "info"` and `CBL305 = "error"` together do what they say.
+    pub severity: Vec<(RuleSelector, Severity)>,
+    pub per_file_ignores: Vec<PerFileIgnore>,
+    pub require_header: Option<bool>,
+    pub data: DataConfig,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    require_header: Option<bool>,
+    #[serde(default)]
+    data: RawData,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    addressees: Vec<Spanned<String>>,
+}
+
+impl Config {
+    /// The configuration file that applies to files in `dir`: `cablelint.toml` in `dir` or the
+    /// nearest ancestor that has one.
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        dir.ancestors()
+            .map(|d| d.join(CONFIG_FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    /// Finds ([`Config::find`]) and loads the configuration for files in `dir`; `None` when no
+    /// ancestor has one.
+    pub fn discover(dir: &Path) -> Result<Option<(PathBuf, Config)>, ConfigError> {
+        match Config::find(dir) {
+            Some(path) => Config::load(&path).map(|c| Some((path, c))),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads and validates a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let bytes = std::fs::read(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            column: None,
+            key: None,
+            message: crate::config::describe_io_error(&e),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            column: None,
+            key: None,
+            message: format!(
+                "not valid UTF-8 (first invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
+        Config::from_toml(&text, path)
+    }
+
+    /// Parses and validates configuration text; `path` names the file in errors and anchors the
+    /// relative paths in it (globs and data files are relative to its directory).
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let dir = abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let err = |span: Option<std::ops::Range<usize>>, key: Option<String>, message: String| {
+            let (line, column) = match &span {
+                Some(s) => {
+                    let (l, c) = line_col(text, s.start);
+                    (Some(l), Some(c))
+                }
+                None => (None, None),
+            };
+            ConfigError {
+                path: path.to_path_buf(),
+                line,
+                column,
+                key,
+                message,
+            }
+        };
+
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let span = e.span();
+            let key = span.as_ref().and_then(|s| key_at(text, s.start));
+            let message = e
+                .message()
+                .trim()
+                .replace("unknown field", "unknown key")
+                .replace("missing field", "missing key");
+            err(span, key, message)
+        })?;
+
+        let selectors =
+            |key: &str, values: &[Spanned<String>]| -> Result<Vec<RuleSelector>, ConfigError> {
+                values
+                    .iter()
+                    .map(|v| {
+                        RuleSelector::parse(v.get_ref())
+                            .map_err(|m| err(Some(v.span()), Some(key.to_string()), m))
+                    })
+                    .collect()
+            };
+
+        let select = match &raw.select {
+            Some(v) => Some(selectors("select", v)?),
+            None => None,
+        };
+        let extend_select = selectors("extend-select", &raw.extend_select)?;
+        let ignore = selectors("ignore", &raw.ignore)?;
+
+        let mut severity = Vec::new();
+        for (k, v) in &raw.severity {
+            let key = format!("severity.{}", k.get_ref());
+            let selector = RuleSelector::parse(k.get_ref())
+                .map_err(|m| err(Some(k.span()), Some(key.clone()), m))?;
+            let level = Severity::parse(v.get_ref()).ok_or_else(|| {
+                err(
+                    Some(v.span()),
+                    Some(key.clone()),
+                    format!(
+                        "`{}` is not a severity (expected \"error\", \"warning\" or \"info\")",
+                        v.get_ref()
+                    ),
+                )
+            })?;
+            severity.push((selector, level));
+        }
+        severity.sort_by_key(|(s, _)| s.specificity());
+
+        let mut per_file_ignores = Vec::new();
+        for (k, v) in &raw.per_file_ignores {
+            let key = format!("per-file-ignores.\"{}\"", k.get_ref());
+            let pattern = k.get_ref().trim().to_string();
+            let glob = GlobBuilder::new(pattern.trim_start_matches("./"))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| {
+                    err(
+                        Some(k.span()),
+                        Some(key.clone()),
+                        format!("`{pattern}` is not a valid glob: {}", e.kind()),
+                    )
+                })?;
+            per_file_ignores.push(PerFileIgnore {
+                by_name: !pattern.contains('/'),
+                matcher: glob.compile_matcher(),
+                ignore: selectors(&key, v)?,
+                pattern,
+            });
+        }
+
+        let data_paths =
+            |key: &str, values: &[Spanned<String>]| -> Result<Vec<PathBuf>, ConfigError> {
+                values
+                    .iter()
+                    .map(|v| {
+                        let p = dir.join(v.get_ref());
+                        if p.is_file() {
+                            Ok(p)
+                        } else {
+                            Err(err(
+                                Some(v.span()),
+                                Some(key.to_string()),
+                                format!(
+                                    "`{}` is not a file (looked for {})",
+                                    v.get_ref(),
+                                    p.display()
+                                ),
+                            ))
+                        }
+                    })
+                    .collect()
+            };
+        let data = DataConfig {
+            tags: data_paths("data.tags", &raw.data.tags)?,
+            addressees: data_paths("data.addressees", &raw.data.addressees)?,
+        };
+
+        Ok(Config {
+            path: path.to_path_buf(),
+            dir,
+            select,
+            extend_select,
+            ignore,
+            severity,
+            per_file_ignores,
+            require_header: raw.require_header,
+            data,
+        })
+    }
+
+    /// The configuration file's path, as it was given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The absolute directory the configuration's relative paths start from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The reference tables for files under this configuration: `None` when it names no `[data]`
+    /// files (use [`Tables::builtin`]), else the built-in tables extended by them. An unreadable
+    /// or malformed data file is an error naming that file (and the line, when it is malformed).
+    pub fn load_tables(&self) -> Result<Option<Tables>, ConfigError> {
+        if self.data.tags.is_empty() && self.data.addressees.is_empty() {
+            return Ok(None);
+        }
+        let files = self
+            .data
+            .tags
+            .iter()
+            .map(|p| (ExtraKind::Tags, p))
+            .chain(self.data.addressees.iter().map(|p| (ExtraKind::Addressees, p)));
+        let mut extra = Vec::new();
+        for (kind, path) in files {
+            let fail = |message: String| ConfigError {
+                path: path.clone(),
+                line: None,
+                column: None,
+                key: None,
+                message,
+            };
+            let bytes = std::fs::read(path).map_err(|e| fail(describe_io_error(&e)))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                fail(format!(
+                    "not valid UTF-8 (first invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            extra.push((kind, path.clone(), text));
+        }
+        Tables::with_extra(Tables::builtin(), &extra)
+            .map(Some)
+            .map_err(|e| ConfigError {
+                path: e.path,
+                line: Some(e.line),
+                column: None,
+                key: None,
+                message: e.message,
+            })
+    }
+
+    /// The settings for one file under this configuration alone.
+    pub fn settings_for(&self, file: &Path) -> Settings {
+        settings(Some(self), file, &Overrides::default())
+    }
+}
+
+/// The settings for one file: the configuration (if any) with command-line overrides on top. See
+/// the module documentation for how the layers combine.
+pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> Settings {
+    let mut s = match (&overrides.select, config) {
+        (Some(select), _) => {
+            Settings::from_selection(Some(select), &overrides.extend_select, &overrides.ignore)
+        }
+        (None, Some(c)) => {
+            let mut s = Settings::from_selection(c.select.as_deref(), &c.extend_select, &c.ignore);
+            if let Some(on) = c.require_header {
+                s.set_enabled(Rule::MissingHeader, on);
+            }
+            s.apply(&overrides.extend_select, &overrides.ignore);
+            s
+        }
+        (None, None) => Settings::from_selection(None, &overrides.extend_select, &overrides.ignore),
+    };
+    if let Some(c) = config {
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let relative = abs.strip_prefix(&c.dir).unwrap_or(&abs);
+        for entry in &c.per_file_ignores {
+            if entry.matches(relative) {
+                s.apply(&[], &entry.ignore);
+            }
+        }
+        for (selector, severity) in &c.severity {
+            for rule in selector.rules() {
+                s.set_severity(rule, *severity);
+            }
+        }
+    }
+    s.require_header = s.is_enabled(Rule::MissingHeader);
+    s
+}
+
+/// An IO error in a few words, without the OS error number (`no such file or directory`).
+pub fn describe_io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::NotADirectory => "not a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+/// The dotted key (`severity.CBL305`) whose entry holds a byte offset, found by reading back from
+/// the offset to the nearest `key =` line and the table header above it.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let mut key: Option<String> = None;
+    for line in text[..line_end].lines().rev() {
+        let t = line.trim();
+        if let Some(header) = t.strip_prefix('[') {
+            let name = header.trim_start_matches('[');
+            let name = name.split(']').next().unwrap_or("").trim();
+            return Some(match key {
+                Some(k) => format!("{name}.{k}"),
+                None => name.to_string(),
+            });
+        }
+        if key.is_none() {
+            key = assignment_key(t);
+        }
+    }
+    key
+}
+
+/// The key of a `key = value` line, without quotes.
+fn assignment_key(line: &str) -> Option<String> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let eq = line.find('=')?;
+    let k = line[..eq].trim();
+    let unquoted = k.trim_matches(|c| c == '"' || c == '\'');
+    let plain = unquoted
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.*/ ".contains(c));
+    (!k.is_empty() && plain).then(|| unquoted.to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,114 @@
-//! The language server. PLACEHOLDER.
+//! The language server, `cablelint lsp`: LSP over stdio with tokio and `tower-lsp-server`.
+//!
+//! This is the only module that knows LSP types. It keeps the open documents as ropes edited by
+//! incremental changes, negotiates the position encoding, converts positions exactly
+//! ([`convert`]), schedules analyses off the message loop and publishes (or answers pulls for)
+//! diagnostics of the newest version only, and turns the plain answers of [`crate::ide`] into
+//! protocol messages. Every handler and analysis runs behind a panic guard.
+
+pub mod config;
+pub mod convert;
+mod document;
+pub mod logging;
+mod server;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{LspService, Server};
+
+pub use server::{FIX_ALL_KIND, TEST_PANIC_MARKER, TOKEN_MODIFIERS, TOKEN_TYPES};
+
+/// Options of `cablelint lsp`.
+#[derive(Debug, Clone, Default)]
+pub struct LspOptions {
+    /// Also write the log to this file (appending).
+    pub log_file: Option<PathBuf>,
+}
+
+/// Options of one serving session (for tests and the binary alike).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServeOptions {
+    /// Enables the test-only request `cablelint/panic` and the analysis panic triggered by
+    /// [`TEST_PANIC_MARKER`] in a document. Off unless `CABLELINT_TEST_HOOKS=1`.
+    pub test_hooks: bool,
+}
+
+impl ServeOptions {
+    /// Options from the environment (`CABLELINT_TEST_HOOKS=1` turns the test hooks on).
+    pub fn from_env() -> ServeOptions {
+        ServeOptions {
+            test_hooks: std::env::var("CABLELINT_TEST_HOOKS").is_ok_and(|v| v == "1"),
+        }
+    }
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServeOutcome {
+    /// Whether `shutdown` came before the end (then the exit status is 0, else 1).
+    pub shutdown_received: bool,
+}
+
+/// `cablelint lsp` with default options.
+pub fn run() -> ExitCode {
+    run_with(LspOptions::default())
+}
+
+/// `cablelint lsp`: serves LSP on stdin/stdout until `exit` (or the end of stdin). Exits with 0 when
+/// `shutdown` came first, with 1 otherwise, as the protocol asks.
+pub fn run_with(options: LspOptions) -> ExitCode {
+    let log_problem = logging::init(options.log_file.as_deref()).err();
+    if let Some(p) = log_problem {
+        tracing::warn!("{p}");
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .thread_name("cablelint-lsp")
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            tracing::error!("cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "cablelint language server starting");
+    let outcome = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), ServeOptions::from_env()));
+    // Reading stdin happens on a blocking thread that may wait forever when the client keeps the pipe
+    // open after `exit`; do not wait for it.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    tracing::info!(shutdown = outcome.shutdown_received, "cablelint language server stopped");
+    if outcome.shutdown_received {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Serves one LSP session over any byte streams (stdio, or an in-memory duplex in tests). Returns
+/// after `exit` or at the end of the input.
+pub async fn serve<I, O>(input: I, output: O, options: ServeOptions) -> ServeOutcome
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let mut flag = None;
+    let mut builder = LspService::build(|client| {
+        let (backend, f) = server::Backend::new(client, options);
+        flag = Some(f);
+        backend
+    })
+    .custom_method("$/setTrace", server::Backend::set_trace);
+    if options.test_hooks {
+        builder = builder.custom_method("cablelint/panic", server::Backend::test_panic);
+    }
+    let (service, socket) = builder.finish();
+    Server::new(input, output, socket).serve(service).await;
+    ServeOutcome {
+        shutdown_received: flag.is_some_and(|f| f.received()),
+    }
+}

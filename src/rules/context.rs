@@ -32,7 +32,7 @@ pub struct Context<'c, 'a> {
 
 impl<'c, 'a> Context<'c, 'a> {
     pub fn new(cable: &'c Cable<'a>, settings: &'c Settings, tables: &'c Tables) -> Self {
-        let facts = derive_facts(cable);
+        let facts = derive_facts(cable, tables);
         Context {
             cable,
             settings,
@@ -94,7 +94,7 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 }
 
-fn derive_facts(cable: &Cable) -> Facts {
+fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
     let date = cable
         .header
         .dtg
@@ -124,7 +124,7 @@ fn derive_facts(cable: &Cable) -> Facts {
         || cable.header.security.as_ref().is_some_and(|l| {
             l.signals.iter().any(|&s| cable.text(s).starts_with("(CCY"))
         });
-    let header_text_mismatch = super::header::header_text_mismatch::detect(cable).is_some();
+    let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables).is_some();
     Facts {
         date,
         banner_level,

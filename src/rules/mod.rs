@@ -138,7 +138,7 @@ declare_rules! {
     tags::unknown_tag => UnknownTag, "CBL305", "unknown-tag", Info, true, "B-17", "A TAGS token is not a known code";
     tags::missing_subject => MissingSubject, "CBL306", "missing-subject", Error, true, "B-18", "The cable has no SUBJECT, or it is empty";
     tags::element_order => ElementOrder, "CBL307", "element-order", Warning, true, "B-5", "E.O., TAGS, SUBJECT, REF and Classified By are out of order";
-    tags::misused_tag => MisusedTag, "CBL308", "misused-tag", Warning, true, "§3.12", "A TAGS token is a known code used against its meaning (`RU` for Russia)";
+    tags::misused_tag => MisusedTag, "CBL308", "misused-tag", Info, true, "§3.12", "A TAGS token is a known code used against its meaning (`RU` for Russia)";
     // 4xx: paragraphs.
     paragraphs::missing_marking => MissingMarking, "CBL401", "missing-marking", Warning, true, "T-3", "A numbered paragraph of a classified cable has no portion marking";
     paragraphs::invalid_marking => InvalidMarking, "CBL402", "invalid-marking", Error, true, "T-4", "A portion marking is not a known level and controls";

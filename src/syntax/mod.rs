@@ -5,10 +5,15 @@
 //! ranges. Lines the parser cannot place are kept as [`LineKind::Unknown`] or reported in
 //! [`Cable::errors`]. This layer knows nothing of rules, reference tables, LSP or IO.
 
+mod body;
+mod header;
+mod lex;
 mod parser;
 pub mod text;
 mod tree;
 
+pub use body::{paragraph_start, parse_date, parse_marking};
+pub use header::{is_routing_indicator, month_number, precedence_word};
 pub use parser::parse;
 pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

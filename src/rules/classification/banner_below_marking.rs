@@ -1,4 +1,74 @@
-//! TODO-DOC CBL207
-use crate::rules::Context;
+//! ## What it does
+//! Reports a paragraph marked above the banner's classification (a `(S)` paragraph in a
+//! CONFIDENTIAL cable, a `(C)` paragraph in an UNCLAS cable). `(SBU)` paragraphs under UNCLAS are
+//! fine. The unsafe fix raises the banner (and the security line) to the highest marking.
+//!
+//! ## Why
+//! The overall classification is the highest classification of any portion (FAH portion-marking
+//! rules); 5,453 of 5,464 released cables comply and the 11 others are real drafting errors — an
+//! under-classified cable may be sent over channels not cleared for its content (spec B-23).
+//!
+//! ## Example
+//! ```cable
+//! C O N F I D E N T I A L TOKYO 002232
+//! …
+//! ¶2. (S) The minister said …
+//! ```
+//! Use instead: `S E C R E T TOKYO 002232` (and `ZNY SSSSS ZZH`), or mark the paragraph `(C)` if
+//! that is what it is.
+use crate::rules::{Context, Edit, Fix, Related};
+use crate::syntax::{BannerLevel, Level};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(b) = &ctx.cable.body.banner else {
+        return;
+    };
+    let banner_level = b.level.level();
+    let (banner_tok, banner_kind) = (b.level_token, b.level);
+    let allowed = if banner_level == Level::Unclassified { Level::Sbu } else { banner_level };
+    let Some((highest, _)) = ctx.facts.highest_marking else {
+        return;
+    };
+    if highest <= allowed {
+        return;
+    }
+    let raise = raise_fix(ctx, highest);
+    let over: Vec<_> = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.marking.as_ref())
+        .filter(|m| m.level.is_some_and(|l| l > allowed))
+        .map(|m| (m.range, m.level.expect("filtered")))
+        .collect();
+    for (range, level) in over {
+        let m = ctx.text(range);
+        let d = ctx.report(
+            range,
+            format!("paragraph marked {m} ({}) is above the banner's classification {}", level.name(), banner_level.name()),
+        );
+        d.related.push(Related { range: banner_tok, message: format!("banner: {}", banner_kind.canonical()) });
+        d.fix = raise.clone();
+    }
+}
+
+/// An unsafe fix that raises the banner (and a matching security line) to `level`.
+pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
+    let b = ctx.cable.body.banner.as_ref()?;
+    let new_banner = match level {
+        Level::Confidential => BannerLevel::Confidential,
+        Level::Secret => BannerLevel::Secret,
+        Level::TopSecret => BannerLevel::TopSecret,
+        _ => return None,
+    };
+    let mut edits = vec![Edit::replace(b.level_token, new_banner.canonical())];
+    if let Some(sec) = &ctx.cable.header.security {
+        let line = super::security_mismatch::security_line_for(super::security_mismatch::code_for(new_banner)[0]);
+        if let Some(code) = sec.code {
+            edits.insert(0, Edit::replace(crate::syntax::TextRange { start: sec.prefix.start, end: code.end }, line));
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    Some(Fix::unsafe_(format!("Raise the banner to {}", new_banner.canonical()), edits))
+}

@@ -1,4 +1,29 @@
-//! TODO-DOC CBL220
+//! ## What it does
+//! Warns when the DECL date is more than 25 years after the cable's date and no 25X exemption is
+//! cited.
+//!
+//! ## Why
+//! Under E.O. 12958 as amended the default is ten years and the maximum without an exemption is 25
+//! (§1.5(b), §3.3); 35 of 4,414 released dated cables exceed it (e.g. `DECL: 12/29/2054`; spec B-11:
+//! a warning).
+//!
+//! ## Example
+//! ```cable
+//! O 291200Z DEC 04
+//! …
+//! E.O. 12958: DECL: 12/29/2054
+//! ```
+//! Use instead: `E.O. 12958: DECL: 12/29/2014`, or cite a 25X exemption.
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+        return;
+    };
+    let limit = crate::syntax::Date::new(date.year + 25, date.month, date.day.min(28)).unwrap_or(date);
+    if decl <= limit {
+        return;
+    }
+    let years = decl.year - date.year;
+    ctx.report(range, format!("the DECL date {decl} is {years} years after the cable; more than 25 needs a 25X exemption"));
+}

@@ -1,4 +1,27 @@
-//! TODO-DOC CBL221
+//! ## What it does
+//! Notes a DECL date that is not ten years after the cable's date (off by default).
+//!
+//! ## Why
+//! Ten years is the default duration under E.O. 12958 as amended §1.5(b); 3,580 of 4,414 released
+//! dated cables use it (spec B-12). Other durations are legitimate, so this rule only informs, for
+//! posts that want to review them.
+//!
+//! ## Example
+//! ```cable
+//! O 170814Z MAY 07
+//! …
+//! E.O. 12958: DECL: 05/17/2016
+//! ```
+//! Use instead, if no shorter or longer duration is intended: `E.O. 12958: DECL: 05/17/2017`.
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+        return;
+    };
+    let years = decl.year - date.year;
+    if years == 10 {
+        return;
+    }
+    ctx.report(range, format!("the DECL date is {years} years after the cable; ten is the default"));
+}

@@ -1,4 +1,45 @@
-//! TODO-DOC CBL215
-use crate::rules::Context;
+//! ## What it does
+//! Warns when the E.O. cited was not in force on the cable's date: E.O. 12958 after E.O. 13526 took
+//! effect (27 June 2010), E.O. 13526 before it was signed, or an older order after its successor.
+//!
+//! ## Why
+//! Classification follows the order in force: 11652 (1972–1978), 12065 (1978–1982), 12356
+//! (1982–1995), 12958 (1995–2010), 13526 (from 2010) (spec §3.11, B-7: an era mismatch is a
+//! warning).
+//!
+//! ## Example
+//! ```cable
+//! O 170814Z MAY 11
+//! …
+//! E.O. 12958: DECL: 05/17/2021
+//! ```
+//! Use instead: `E.O. 13526: DECL: 05/17/2021`.
+use crate::data::vocab;
+use crate::rules::{Context, Edit, Fix};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let (Some(eo), Some(date)) = (&ctx.cable.body.eo, ctx.facts.date) else {
+        return;
+    };
+    let Some(num) = eo.number else {
+        return;
+    };
+    let Some(order) = vocab::executive_order(ctx.text(num.range)) else {
+        return;
+    };
+    let d = vocab::Date::new(date.year as u16, date.month as u8, date.day as u8);
+    let in_force = order.signed <= d && order.superseded.is_none_or(|end| d < end);
+    if in_force {
+        return;
+    }
+    let current = vocab::executive_order_in_force(d);
+    let message = match (order.superseded, current) {
+        (Some(end), Some(now)) if d >= end => format!(
+            "E.O. {} was superseded on {:04}-{:02}-{:02}; a cable of {date} cites E.O. {}",
+            order.number, end.year, end.month, end.day, now.number
+        ),
+        _ => format!("E.O. {} was not yet in force on {date}", order.number),
+    };
+    let fix = current.map(|now| Fix::unsafe_(format!("Cite E.O. {}", now.number), vec![Edit::replace(num.range, now.number)]));
+    ctx.report(num.range, message).fix = fix;
+}

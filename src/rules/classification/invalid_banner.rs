@@ -1,4 +1,63 @@
-//! TODO-DOC CBL202
+//! ## What it does
+//! Checks that the text starts with a classification banner: the classification (`UNCLAS`,
+//! `UNCLAS E F T O`, `C O N F I D E N T I A L`, `S E C R E T`), an optional `SECTION n OF m`, the
+//! origin station and the serial.
+//!
+//! ## Why
+//! The banner is the first line of every well-formed cable (5 FAH-2 H-220; spec B-1); it carries the
+//! overall classification that every paragraph marking, the security line and the E.O. line are
+//! checked against.
+//!
+//! ## Example
+//! ```cable
+//! SIPDIS
+//!
+//! E.O. 12958: DECL: 05/17/2017
+//! ```
+//! Use instead: start the text with `C O N F I D E N T I A L TOKYO 002232`.
 use crate::rules::Context;
+use crate::syntax::LineKind;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let body_start = ctx
+        .cable
+        .lines
+        .iter()
+        .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !is_header(l.kind));
+    let Some(first) = body_start.copied() else {
+        return;
+    };
+    match &ctx.cable.body.banner {
+        None => {
+            let t = ctx.text(first.range);
+            ctx.report(first.range, format!("the text does not start with a classification banner (found `{}`)", truncate(t)));
+        }
+        Some(b) => {
+            let (range, origin, serial) = (b.range, b.origin, b.serial);
+            if origin.is_none() || serial.is_none() {
+                let what = match (origin, serial) {
+                    (None, None) => "an origin and a serial",
+                    (None, _) => "an origin",
+                    _ => "a serial",
+                };
+                ctx.report(range, format!("the banner lacks {what} after the classification"));
+            }
+        }
+    }
+}
+
+fn is_header(k: LineKind) -> bool {
+    matches!(
+        k,
+        LineKind::Transmission | LineKind::Routing | LineKind::De | LineKind::Security | LineKind::Dtg | LineKind::Fm | LineKind::Addressee | LineKind::HeaderNoise
+    )
+}
+
+fn truncate(t: &str) -> String {
+    let t = t.trim();
+    match t.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &t[..i]),
+        None => t.to_string(),
+    }
+}
+

@@ -1,4 +1,36 @@
-//! TODO-DOC CBL218
+//! ## What it does
+//! Reports a DECL value shaped like a date that is no calendar date (`011/2/2019`, `02/30/2015`,
+//! `13/01/2019`).
+//!
+//! ## Why
+//! The declassification date decides when the cable may be released; an impossible date leaves it
+//! undetermined. Such typos are real drafting errors in the release (09BRASILIA1383; spec B-10).
+//!
+//! ## Example
+//! ```cable
+//! E.O. 12958: DECL: 011/2/2019
+//! ```
+//! Use instead:
+//! ```cable
+//! E.O. 12958: DECL: 01/02/2019
+//! ```
 use crate::rules::Context;
+use crate::syntax::{Decl, EoValue};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(eo) = &ctx.cable.body.eo else {
+        return;
+    };
+    match &eo.value {
+        EoValue::Decl { decl: Decl::InvalidDate, spec: Some(spec), .. } => {
+            let spec = *spec;
+            let t = ctx.text(spec).split_whitespace().next().unwrap_or("").to_string();
+            ctx.report(spec, format!("DECL date `{t}` is not a calendar date (write MM/DD/YYYY)"));
+        }
+        EoValue::Decl { decl: Decl::Empty, keyword, .. } => {
+            let k = *keyword;
+            ctx.report(k, "DECL: has no date or exemption after it");
+        }
+        _ => {}
+    }
+}

@@ -1,4 +1,44 @@
-//! TODO-DOC CBL223
+//! ## What it does
+//! Warns when a CONFIDENTIAL or SECRET cable has no classification authority block (`Classified By:
+//! <name, title>. Reasons 1.4 (b) and (d)` or `DERIVED FROM: …`).
+//!
+//! ## Why
+//! "If your telegram is classified you must include an unnumbered paragraph preceding the first
+//! paragraph of text [with] the name and position of the officer classifying the telegram [and] the
+//! reason" (5 FAH-1 H-240). 4,274 of 4,406 released classified cables have one (spec B-20: a
+//! warning, as older forms such as `1. CONFIDENTIAL - ENTIRE TEXT` exist).
+//!
+//! ## Example
+//! ```cable
+//! SUBJECT: JAPAN-ROK TALKS
+//!
+//! ¶1. (C) …
+//! ```
+//! Use instead: add `Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)` before ¶1.
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(b) = &ctx.cable.body.banner else {
+        return;
+    };
+    if !b.level.is_classified() || ctx.cable.body.classified_by.is_some() {
+        return;
+    }
+    // Legacy forms in the first paragraph: `1. CONFIDENTIAL - ENTIRE TEXT.`, `(C - ENTIRE TEXT)`, or
+    // a `CLASSIFIED BY` sentence inside paragraph 1.
+    if let Some(p) = ctx.cable.body.paragraphs.first() {
+        let t = ctx.text(p.first_line).to_ascii_uppercase();
+        if p.marking.as_ref().is_some_and(|m| m.entire_text) || t.contains("ENTIRE TEXT") || t.contains("CLASSIFIED BY") {
+            return;
+        }
+    }
+    let anchor = ctx
+        .cable
+        .body
+        .subject
+        .as_ref()
+        .map(|s| s.label)
+        .or_else(|| ctx.cable.body.paragraphs.first().map(|p| p.number.range))
+        .unwrap_or(b.level_token);
+    ctx.report(anchor, "a classified cable has no `Classified By` line (name, title and reason 1.4 letters)");
+}

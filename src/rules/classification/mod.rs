@@ -23,3 +23,16 @@ pub mod unclassified_authority;
 pub mod missing_authority;
 pub mod reason_section;
 pub mod reason_letters;
+
+use crate::rules::Context;
+use crate::syntax::{Date, Decl, EoValue, TextRange};
+
+/// The declassification date of the E.O. line and its range, when it is a calendar date.
+pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
+    let eo = ctx.cable.body.eo.as_ref()?;
+    match &eo.value {
+        EoValue::Decl { decl: Decl::Date(d, _), spec, .. } => Some((*d, spec.unwrap_or(eo.range))),
+        EoValue::BareDate(d, r) => Some((*d, *r)),
+        _ => None,
+    }
+}

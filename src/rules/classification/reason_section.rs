@@ -1,4 +1,47 @@
-//! TODO-DOC CBL224
-use crate::rules::Context;
+//! ## What it does
+//! Warns when the classification reason cites the section of the E.O. that did not hold the
+//! categories on the cable's date — `1.5` in cables from 2004 on, `1.4` before E.O. 13292 (25 March
+//! 2003) — or when the authority block gives no reason at all.
+//!
+//! ## Why
+//! E.O. 12958 listed the classification categories in §1.5; E.O. 13292 (2003) moved them to §1.4.
+//! Released cables cite only `1.5` until 2003 and overwhelmingly `1.4` from 2005 (4,103 against 120
+//! stale `1.5`; spec B-21: a warning).
+//!
+//! ## Example
+//! ```cable
+//! O 170814Z MAY 07
+//! …
+//! Classified By: Ambassador J. Doe. Reasons 1.5 (b) and (d)
+//! ```
+//! Use instead: `Reasons 1.4 (b) and (d)`.
+use crate::rules::{Context, Edit, Fix};
+use crate::syntax::Date;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(cb) = &ctx.cable.body.classified_by else {
+        return;
+    };
+    if cb.derived {
+        return;
+    }
+    let Some(section) = cb.section else {
+        if cb.letters.is_empty() {
+            let label = cb.label;
+            ctx.report(label, "the classification authority gives no reason (`Reasons 1.4 (b) and (d)`)");
+        }
+        return;
+    };
+    let Some(date) = ctx.facts.date else {
+        return;
+    };
+    let written: String = ctx.text(section).chars().filter(|c| !c.is_whitespace() && *c != '\\').collect();
+    let amended = Date { year: 2003, month: 3, day: 25 };
+    if written == "1.5" && date.year >= 2004 {
+        ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons (E.O. 13292 moved them from 1.5 in 2003)"))
+            .fix = Some(Fix::safe("Write `1.4`", vec![Edit::replace(section, "1.4")]));
+    } else if written == "1.4" && date < amended {
+        ctx.report(section, format!("a cable of {date} cites section 1.5 for its reasons (they moved to 1.4 only with E.O. 13292 of 25 March 2003)"))
+            .fix = Some(Fix::safe("Write `1.5`", vec![Edit::replace(section, "1.5")]));
+    }
+}

@@ -1,4 +1,45 @@
-//! TODO-DOC CBL210
+//! ## What it does
+//! Warns when an UNCLAS cable has `(SBU)` paragraphs but no `SENSITIVE` (or SBU) caption.
+//!
+//! ## Why
+//! Sensitive But Unclassified is an administrative control stated by the `SENSITIVE` caption; 1,041
+//! of 1,156 released UNCLAS cables with SBU paragraphs carry it (spec B-26: a warning).
+//!
+//! ## Example
+//! ```cable
+//! UNCLAS MADRID 000572
+//!
+//! SIPDIS
+//! …
+//! ¶1. (SBU) …
+//! ```
+//! Use instead: add a `SENSITIVE` caption line after the banner.
 use crate::rules::Context;
+use crate::syntax::{CaptionKind, Level};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(b) = &ctx.cable.body.banner else {
+        return;
+    };
+    if b.level.level() != Level::Unclassified {
+        return;
+    }
+    let captioned = ctx.cable.body.captions.iter().any(|c| {
+        matches!(c.kind, CaptionKind::Sensitive | CaptionKind::Fouo | CaptionKind::NotForInternet)
+            || (c.kind == CaptionKind::MarkingLine && ctx.text(c.range).contains("FOR OFFICIAL USE ONLY"))
+    }) || ctx.cable.body.passing.iter().any(|&p| ctx.text(p).to_ascii_uppercase().contains("SENSITIVE"));
+    if captioned {
+        return;
+    }
+    let first = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.marking.as_ref())
+        .find(|m| m.level == Some(Level::Sbu))
+        .map(|m| m.range);
+    if let Some(r) = first {
+        ctx.report(r, "the cable has SBU paragraphs but no SENSITIVE caption");
+    }
+}

@@ -1,4 +1,35 @@
-//! TODO-DOC CBL113
-use crate::rules::Context;
+//! ## What it does
+//! Checks that the DE line's serial (`#2232`) is the last four digits of the banner serial
+//! (`TOKYO 002232`).
+//!
+//! ## Why
+//! `#nnnn` is the cable serial modulo 10,000; it matches in 5,404 of 5,413 released cables and the 9
+//! others have the wrong text attached to the header (spec H-12).
+//!
+//! ## Example
+//! ```cable
+//! DE RUEHKO #2233/01 1370814
+//! …
+//! C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232
+//! ```
+//! Use instead: `DE RUEHKO #2232/01 1370814`.
+use crate::rules::{Context, Related};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    if ctx.facts.header_text_mismatch {
+        return;
+    }
+    let (Some(de), Some(b)) = (&ctx.cable.header.de, &ctx.cable.body.banner) else {
+        return;
+    };
+    let (Some(ds), Some(bs)) = (de.serial, b.serial) else {
+        return;
+    };
+    if ds.range.len() != 4 || ds.value == bs.value % 10_000 {
+        return;
+    }
+    let (dt, bt) = (ctx.text(ds.range), ctx.text(bs.range));
+    ctx.report(ds.range, format!("DE serial #{dt} is not the last four digits of the banner serial {bt} (#{:04})", bs.value % 10_000))
+        .related
+        .push(Related { range: bs.range, message: format!("banner serial {bt}") });
+}

@@ -1,9 +1,55 @@
-//! TODO-DOC CBL123
-use crate::rules::Context;
+//! ## What it does
+//! Reports, once, a header and a text that belong to different cables: the banner's serial is not
+//! the DE serial *and* the banner's origin is not the FM post (or its classification is not the
+//! security line's). The single comparisons (`de-serial-mismatch`, `origin-mismatch`,
+//! `security-line-mismatch`, `de-section-mismatch`) then stay silent.
+//!
+//! ## Why
+//! In the release some headers carry the wrong body (07PARIS2725 has a Moscow text); then every
+//! header-to-text check fires for one cause (spec §6.1.7). In a draft it usually means a header was
+//! pasted from another cable.
+//!
+//! ## Example
+//! ```cable
+//! DE RUEHFR #2725/01 1370814
+//! …
+//! FM AMEMBASSY PARIS
+//! …
+//! C O N F I D E N T I A L MOSCOW 005154
+//! ```
+//! Use instead: the header of the cable whose text this is.
+use crate::rules::{Context, Related};
+use crate::syntax::{Cable, TextRange};
 
-pub fn check(_ctx: &mut Context) {}
+/// Whether the header and the text belong to different cables: returns the banner range to report.
+pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> {
+    let de = cable.header.de.as_ref()?;
+    let banner = cable.body.banner.as_ref()?;
+    let serial_differs = match (de.serial, banner.serial) {
+        (Some(d), Some(b)) => d.range.len() == 4 && d.value != b.value % 10_000,
+        _ => false,
+    };
+    if !serial_differs {
+        return None;
+    }
+    let origin_differs = super::origin_matches(cable, tables) == Some(false);
+    let level_differs = crate::rules::classification::security_mismatch::mismatch(cable).is_some();
+    (origin_differs || level_differs).then_some(banner.range)
+}
 
-/// Whether the header and the text belong to different cables: returns the range to report.
-pub fn detect(_cable: &crate::syntax::Cable) -> Option<crate::syntax::TextRange> {
-    None
+pub fn check(ctx: &mut Context) {
+    if !ctx.facts.header_text_mismatch {
+        return;
+    }
+    let Some(range) = detect(ctx.cable, ctx.tables) else {
+        return;
+    };
+    let de = ctx.cable.header.de.as_ref().map(|d| d.range);
+    let d = ctx.report(
+        range,
+        "the header and the text belong to different cables: the banner's serial and origin (or classification) disagree with the DE and FM lines",
+    );
+    if let Some(de) = de {
+        d.related.push(Related { range: de, message: "DE line of the header".into() });
+    }
 }

@@ -24,3 +24,48 @@ pub mod header_text_mismatch;
 pub mod missing_header;
 pub mod addressee_pairing;
 pub mod transmission_sequence;
+
+use crate::data::Tables;
+use crate::syntax::Cable;
+
+/// Post-type words that the banner origin leaves out (`AMEMBASSY TOKYO` → `TOKYO`).
+const POST_TYPES: [&str; 10] = [
+    "AMEMBASSY", "AMCONSUL", "USMISSION", "USINT", "AIT", "USLO", "REO", "AMCONGEN", "USOFFICE", "AMEMB",
+];
+
+/// The forms a FM post may take as a banner origin.
+pub fn origin_candidates(plad: &str, tables: &Tables) -> Vec<String> {
+    let plad = plad.split("//").next().unwrap_or(plad).trim();
+    let mut out = vec![plad.to_string()];
+    if let Some((first, rest)) = plad.split_once(' ') {
+        if POST_TYPES.contains(&first) {
+            out.push(rest.to_string());
+        }
+    }
+    match plad {
+        "SECSTATE WASHDC" | "SECSTATE WASHINGTON DC" => out.push("STATE".into()),
+        "USDEL SECRETARY" => {
+            out.push("PARTO".into());
+            out.push("SECTO".into());
+        }
+        _ => {}
+    }
+    if let Some(station) = tables.post_by_name(plad).and_then(|p| p.station.clone()) {
+        out.push(station);
+    }
+    out
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+}
+
+/// Whether the FM post and the banner origin name the same station; `None` when either is missing.
+pub fn origin_matches(cable: &Cable, tables: &Tables) -> Option<bool> {
+    let plad = cable.text(cable.header.fm.as_ref()?.plad?);
+    let origin = squeeze(cable.text(cable.body.banner.as_ref()?.origin?));
+    if origin.bytes().all(|c| c == b'X') {
+        return None;
+    }
+    Some(origin_candidates(plad, tables).iter().any(|c| squeeze(c) == origin))
+}

@@ -1,4 +1,38 @@
-//! TODO-DOC CBL403
-use crate::rules::Context;
+//! ## What it does
+//! Warns when paragraph numbers are not consecutive from 1.
+//!
+//! ## Why
+//! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
+//! strictly 1..n (spec T-1: a warning, as quoted cables and numbered lists restart legitimately). A
+//! gap usually means a paragraph was deleted or moved while editing.
+//!
+//! ## Example
+//! ```cable
+//! ¶1. (C) …
+//! ¶2. (C) …
+//! ¶4. (C) …
+//! ```
+//! Use instead: renumber the third paragraph `¶3.`.
+use crate::rules::{Context, Edit, Fix};
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let paras: Vec<_> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
+    let Some(first) = paras.first() else {
+        return;
+    };
+    if first.value != 1 {
+        ctx.report(first.range, format!("paragraph numbering starts at {} instead of 1", first.value));
+        return;
+    }
+    for w in paras.windows(2) {
+        let (prev, cur) = (w[0], w[1]);
+        // A restart at 1 is a quoted cable or a numbered list: not this rule's business.
+        if cur.value == prev.value + 1 || cur.value == 1 {
+            continue;
+        }
+        let want = prev.value + 1;
+        let d = ctx.report(cur.range, format!("paragraph {} follows paragraph {}; expected {want}", cur.value, prev.value));
+        d.fix = Some(Fix::unsafe_(format!("Renumber as {want}"), vec![Edit::replace(cur.range, want.to_string())]));
+        break;
+    }
+}

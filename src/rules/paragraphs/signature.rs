@@ -1,4 +1,36 @@
-//! TODO-DOC CBL409
+//! ## What it does
+//! Notes a cable whose text does not end with a signature: the surname of the chief of mission or
+//! the Secretary (`SCHIEFFER`, `RICE`), alone on the last line or appended to the last sentence.
+//!
+//! ## Why
+//! Cables are signed by the chief of mission (or the Secretary for Department cables) regardless of
+//! the drafter; 4,713 of 6,712 released cables end so (spec §3.20, T-9: information).
+//!
+//! ## Example
+//! ```cable
+//! ¶7. (C) The talks were productive.
+//! ```
+//! Use instead:
+//! ```cable
+//! ¶7. (C) The talks were productive.
+//!
+//! SCHIEFFER
+//! ```
 use crate::rules::Context;
+use crate::syntax::LineKind;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    if ctx.cable.body.signature.is_some() || ctx.cable.body.paragraphs.is_empty() {
+        return;
+    }
+    let last = ctx
+        .cable
+        .lines
+        .iter()
+        .rev()
+        .find(|l| matches!(l.kind, LineKind::Text | LineKind::Paragraph))
+        .map(|l| l.range);
+    if let Some(r) = last {
+        ctx.report(r, "the cable does not end with a signature (the surname of the chief of mission, in capitals)");
+    }
+}

@@ -1,4 +1,20 @@
-//! TODO-DOC CBL404
+//! ## What it does
+//! Notes a cable whose only paragraph is numbered.
+//!
+//! ## Why
+//! "Do not number a single paragraph" (5 FAH-1 H-246.2); 155 released cables do so anyway (spec T-2:
+//! information).
+//!
+//! ## Example
+//! ```cable
+//! ¶1. (U) The Embassy concurs.
+//! ```
+//! Use instead: `(U) The Embassy concurs.`
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    if let [only] = ctx.cable.body.paragraphs.as_slice() {
+        let r = only.number.range;
+        ctx.report(r, "a single paragraph is not numbered");
+    }
+}

@@ -1,4 +1,63 @@
-//! TODO-DOC CBL405
-use crate::rules::Context;
+//! ## What it does
+//! Warns when an inline summary (`¶1. (C) Summary: …`) is never closed with `End Summary.`, or when
+//! `End Summary` has no opener before it in the same or an earlier paragraph. The fix for a missing
+//! closer appends ` End Summary.` to the summary's paragraph.
+//!
+//! ## Why
+//! Readers and tools take the text between the two as the summary (5 FAH-1 H-246.3); 3,666 of 4,112
+//! released cables with `End Summary` have a recognisable opener (spec T-5: a warning). A summary
+//! under a dashed `SUMMARY` heading ends at the next heading and needs no closer.
+//!
+//! ## Example
+//! ```cable
+//! ¶1. (C) Summary: The talks resumed after three years.
+//!
+//! ¶2. (C) On May 14, …
+//! ```
+//! Use instead: `¶1. (C) Summary: The talks resumed after three years. End Summary.`
+use crate::rules::{Context, Edit, Fix};
+use crate::syntax::MarkerKind;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let markers: Vec<_> = ctx
+        .cable
+        .body
+        .markers
+        .iter()
+        .filter(|m| matches!(m.kind, MarkerKind::SummaryOpen | MarkerKind::SummaryClose))
+        .copied()
+        .collect();
+    let mut open: Option<crate::syntax::Marker> = None;
+    let mut any_opener = false;
+    for m in markers {
+        match m.kind {
+            MarkerKind::SummaryOpen => {
+                if open.is_none() {
+                    open = Some(m);
+                }
+                any_opener = true;
+            }
+            _ => {
+                if open.take().is_none() && !any_opener && m.paragraph.is_some_and(|p| p > 1) {
+                    let t = ctx.text(m.range);
+                    ctx.report(m.range, format!("`{t}` closes a summary that was never opened (`Summary:` at the start of a paragraph)"));
+                }
+            }
+        }
+    }
+    let Some(opener) = open else {
+        return;
+    };
+    if opener.heading {
+        return;
+    }
+    let t = ctx.text(opener.range);
+    let fix = opener.paragraph.and_then(|i| ctx.cable.body.paragraphs.get(i)).map(|p| {
+        let end = p.range.end();
+        let before = &ctx.cable.src[..end];
+        let sep = if before.ends_with(['.', '!', '?', '"']) { " " } else { ". " };
+        Fix::safe("Close the summary with `End Summary.`", vec![Edit::insert(end, format!("{sep}End Summary."))])
+    });
+    let d = ctx.report(opener.range, format!("`{t}` opens a summary that is never closed with `End Summary.`"));
+    d.fix = fix;
+}

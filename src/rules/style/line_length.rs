@@ -1,4 +1,26 @@
-//! TODO-DOC CBL501
+//! ## What it does
+//! Notes lines longer than 69 characters (off by default).
+//!
+//! ## Why
+//! Telegram forms ask for at most 69 characters per line (the FAH's CLOUT drafting asks for 55); the
+//! release has many unwrapped paragraphs, so this is a style option only (spec §3.23).
+//!
+//! ## Example
+//! A paragraph typed as one long line.
+//!
+//! Use instead: wrap the text at 69 characters.
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let long: Vec<_> = ctx
+        .cable
+        .lines
+        .iter()
+        .map(|l| l.range)
+        .filter(|&r| r.len() > 69 && ctx.text(r).chars().count() > 69)
+        .collect();
+    for r in long {
+        let n = ctx.text(r).chars().count();
+        ctx.report(r, format!("the line has {n} characters; cable lines hold at most 69"));
+    }
+}

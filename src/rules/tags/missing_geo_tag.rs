@@ -1,4 +1,32 @@
-//! TODO-DOC CBL304
+//! ## What it does
+//! Warns when TAGS has no geographic tag (a two-letter country or region code such as `JA`, `KS`,
+//! `XF`).
+//!
+//! ## Why
+//! Geographic tags route the cable to the country desks; 6,285 of 6,505 released TAGS lines carry one
+//! (spec B-16: a warning, as some functional cables legitimately have none).
+//!
+//! ## Example
+//! ```cable
+//! TAGS: PREL PGOV
+//! ```
+//! Use instead:
+//! ```cable
+//! TAGS: PREL PGOV JA
+//! ```
+use crate::data::TagKind;
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(tags) = &ctx.cable.body.tags else {
+        return;
+    };
+    let range = tags.range;
+    let has = tags
+        .tokens
+        .iter()
+        .any(|t| super::kind_of(ctx, t) == Some(TagKind::Geographic));
+    if !has {
+        ctx.report(range, "TAGS has no geographic tag (a two-letter country code such as JA, KS, UK)");
+    }
+}

@@ -1,4 +1,32 @@
-//! TODO-DOC CBL303
+//! ## What it does
+//! Warns when TAGS has no subject tag (a four-letter code such as `PREL`, `PGOV`, `ECON`; program
+//! tags `K…` do not count).
+//!
+//! ## Why
+//! "By definition every cable must have at least one subject tag" (cabledrum TAGS overview, 5 FAH-3
+//! H-010); 6,475 of 6,505 released TAGS lines have one (spec B-15: a warning).
+//!
+//! ## Example
+//! ```cable
+//! TAGS: KS JA
+//! ```
+//! Use instead:
+//! ```cable
+//! TAGS: PREL KS JA
+//! ```
+use crate::data::TagKind;
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(tags) = &ctx.cable.body.tags else {
+        return;
+    };
+    let range = tags.range;
+    let has = tags
+        .tokens
+        .iter()
+        .any(|t| super::kind_of(ctx, t) == Some(TagKind::Subject));
+    if !has {
+        ctx.report(range, "TAGS has no subject tag (such as PREL, PGOV, ECON)");
+    }
+}

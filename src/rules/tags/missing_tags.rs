@@ -1,4 +1,32 @@
-//! TODO-DOC CBL301
+//! ## What it does
+//! Reports a cable without a TAGS line.
+//!
+//! ## Why
+//! TAGS (Traffic Analysis by Geography and Subject) drive automated distribution and filing (5 FAH-2
+//! H-250, 5 FAH-3 H-010); "every cable must have at least one subject tag". 6,505 of 6,712 released
+//! cables have the line, the rest being partial records (spec B-14).
+//!
+//! ## Example
+//! ```cable
+//! E.O. 12958: DECL: 05/17/2017
+//! SUBJECT: JAPAN-ROK TALKS
+//! ```
+//! Use instead: add `TAGS: PREL PGOV KS JA` after the E.O. line.
 use crate::rules::Context;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    if ctx.cable.body.tags.is_some() {
+        return;
+    }
+    let anchor = ctx
+        .cable
+        .body
+        .eo
+        .as_ref()
+        .map(|e| e.range)
+        .or_else(|| ctx.cable.body.subject.as_ref().map(|s| s.label))
+        .or_else(|| ctx.cable.body.banner.as_ref().map(|b| b.range));
+    if let Some(r) = anchor {
+        ctx.report(r, "the cable has no TAGS line (`TAGS: <subject tag> … <country tag>`)");
+    }
+}

@@ -1,4 +1,34 @@
-//! TODO-DOC CBL308
-use crate::rules::Context;
+//! ## What it does
+//! Notes a TAGS token that is a known typo or a code used against its meaning, and offers the
+//! right code: `RU` for Russia (Russia is `RS`), `SYR` (Syria is `SY`), `EU` for the European Union
+//! (`EU` is Europa Island; the Union is `EUN`), `POGOV` for `PGOV`.
+//!
+//! ## Why
+//! Geographic tags are FIPS 10-4 style, not ISO, and misuses route cables to the wrong desk; the
+//! corrections come from the reference tables (spec §3.12, §6.3). The reference data calls such
+//! uses a case for a "did you mean" hint, so this is information.
+//!
+//! ## Example
+//! ```cable
+//! TAGS: PREL RU
+//! ```
+//! Use instead:
+//! ```cable
+//! TAGS: PREL RS
+//! ```
+use crate::rules::{Context, Edit, Fix};
+use crate::syntax::TagShape;
 
-pub fn check(_ctx: &mut Context) {}
+pub fn check(ctx: &mut Context) {
+    let Some(tags) = &ctx.cable.body.tags else {
+        return;
+    };
+    let tokens: Vec<_> = tags.tokens.iter().filter(|t| t.shape != TagShape::Personal).map(|t| t.code).collect();
+    for r in tokens {
+        let code = ctx.text(r);
+        let Some(fix) = ctx.tables.tag_fix(code) else { continue };
+        let (replacement, reason) = (fix.replacement.clone(), fix.reason.clone());
+        ctx.report(r, format!("`{code}`: {reason}; write `{replacement}`"))
+            .fix = Some(Fix::unsafe_(format!("Replace with `{replacement}`"), vec![Edit::replace(r, replacement.clone())]));
+    }
+}

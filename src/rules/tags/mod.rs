@@ -6,3 +6,17 @@ pub mod unknown_tag;
 pub mod missing_subject;
 pub mod element_order;
 pub mod misused_tag;
+
+use crate::data::TagKind;
+use crate::rules::Context;
+use crate::syntax::{TagShape, TagToken};
+
+/// The kind of a TAGS token: from the tables when they know the code, else from its shape for
+/// personal tags.
+pub fn kind_of(ctx: &Context, t: &TagToken) -> Option<TagKind> {
+    if t.shape == TagShape::Personal {
+        return Some(TagKind::Personal);
+    }
+    let code = ctx.text(t.code);
+    ctx.tables.tag(code).map(|e| e.kind)
+}

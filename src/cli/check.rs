@@ -1,0 +1,544 @@
+//! `cablelint check`: find the files, load their configuration, check them in parallel, fix them
+//! if asked, and report.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+
+use super::files::{self, DEFAULT_EXTENSIONS};
+use super::fix::{self, Fixed};
+use super::input::{self, Source};
+use super::output::{self, CheckedFile, FileReport, Outcome, OutputFormat, Report};
+use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
+use crate::config::{self, Config, ConfigError, Overrides};
+use crate::data::Tables;
+use crate::rules::{RuleSelector, Settings, Severity};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to check; `-` reads standard input. Directories are searched
+    /// recursively for `*.cable` and `*.tel` files, honouring `.gitignore`.
+    /// [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to report the diagnostics.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    pub output_format: OutputFormat,
+
+    /// Rules to run instead of the default set: codes (`CBL201`), code prefixes (`CBL2`), names
+    /// (`tags-markup`) or `ALL`. Replaces the configuration file's selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = parse_selector)]
+    pub select: Option<Vec<RuleSelector>>,
+
+    /// Rules to run in addition to the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = parse_selector)]
+    pub extend_select: Vec<RuleSelector>,
+
+    /// Rules not to run.
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = parse_selector)]
+    pub ignore: Vec<RuleSelector>,
+
+    /// Use this configuration file for every file instead of looking for `cablelint.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Another file extension to check in directories (besides `cable` and `tel`); repeatable.
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Vec<String>,
+
+    /// The path standard input stands for: shown in reports and used to find the configuration.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Apply safe fixes in place (standard input: print the fixed text).
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes (with `--fix` or `--diff`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the changes `--fix` would make as a unified diff instead of writing them; exit 1 if
+    /// there are any.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// The lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when diagnostics were found (read and configuration errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+fn parse_selector(s: &str) -> Result<RuleSelector, String> {
+    RuleSelector::parse(s)
+}
+
+/// Where a file's text comes from.
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// One file to check with everything it needs.
+struct Job {
+    input: Input,
+    /// The path shown in reports.
+    display: String,
+    settings: Settings,
+    tables: Arc<TablesFor>,
+}
+
+/// The reference tables for the files under one configuration.
+enum TablesFor {
+    Builtin,
+    /// The built-in tables extended by the configuration's `[data]` files.
+    Extended(Tables),
+}
+
+impl TablesFor {
+    fn get(&self) -> &Tables {
+        match self {
+            TablesFor::Builtin => Tables::builtin(),
+            TablesFor::Extended(t) => t,
+        }
+    }
+}
+
+/// What checking one file produced besides its report.
+struct Done {
+    report: FileReport,
+    /// The unified diff of the fixes (`--diff`).
+    diff: Option<String>,
+    /// The fixed text of standard input (`--fix`), printed instead of written.
+    stdout_text: Option<Vec<u8>>,
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Check,
+    Fix,
+    Diff,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let mode = if args.diff {
+        Mode::Diff
+    } else if args.fix {
+        Mode::Fix
+    } else {
+        Mode::Check
+    };
+
+    // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
+    let read_stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
+        || (args.paths.is_empty() && args.stdin_filename.is_some());
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if args.paths.is_empty() && !read_stdin {
+        paths.push(PathBuf::from("."));
+    }
+    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
+    for e in &args.extensions {
+        let e = e.trim().trim_start_matches('.');
+        if !e.is_empty() {
+            extensions.push(e.to_string());
+        }
+    }
+    let found = if paths.is_empty() && read_stdin {
+        files::Found::default()
+    } else {
+        files::find(&paths, &extensions)
+    };
+    for w in &found.warnings {
+        warning_line(w);
+    }
+
+    // Configuration, once per directory (or once for `--config`).
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let mut resolver = match Resolver::new(&args) {
+        Ok(r) => r,
+        Err(e) => {
+            error_line(&e.to_string());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let mut jobs = Vec::new();
+    let mut inputs: Vec<(Input, String, PathBuf)> = found
+        .files
+        .iter()
+        .map(|p| (Input::File(p.clone()), p.display().to_string(), p.clone()))
+        .collect();
+    if read_stdin {
+        let (display, path) = match &args.stdin_filename {
+            Some(p) => (files::tidy(p).display().to_string(), p.clone()),
+            None => ("-".to_string(), PathBuf::from("-")),
+        };
+        inputs.push((Input::Stdin, display, path));
+    }
+    for (input, display, path) in inputs {
+        let (config, tables) = match resolver.for_file(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                error_line(&e.to_string());
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        };
+        jobs.push(Job {
+            input,
+            display,
+            settings: config::settings(config.as_deref(), &path, &overrides),
+            tables,
+        });
+    }
+
+    if jobs.is_empty() && found.errors.is_empty() {
+        warning_line(&format!(
+            "no cables found under {} (directories are searched for {})",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            extensions
+                .iter()
+                .map(|e| format!("*.{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+
+    // Check in parallel; the order of `jobs` (sorted paths, then standard input) is kept.
+    let unsafe_fixes = args.unsafe_fixes;
+    let mut done: Vec<Done> = jobs
+        .into_par_iter()
+        .map(|job| process(job, mode, unsafe_fixes))
+        .collect();
+    for (path, message) in &found.errors {
+        done.push(Done {
+            report: FileReport {
+                path: path.display().to_string(),
+                outcome: Outcome::Error(message.clone()),
+            },
+            diff: None,
+            stdout_text: None,
+        });
+    }
+    done.sort_by(|a, b| {
+        (a.report.path == "-", &a.report.path).cmp(&(b.report.path == "-", &b.report.path))
+    });
+
+    for d in &done {
+        if let Outcome::Error(e) = &d.report.outcome {
+            error_line(&format!("{}: {e}", d.report.path));
+        }
+    }
+
+    let choice = args.color.choice();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+    let result = finish(&args, mode, done, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_TROUBLE),
+        Err(e) => {
+            error_line(&format!(
+                "could not write the report: {}",
+                config::describe_io_error(&e)
+            ));
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Prints the report (or the diffs, or the fixed standard input) and works out the exit status.
+fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) -> io::Result<u8> {
+    let trouble = done
+        .iter()
+        .any(|d| matches!(d.report.outcome, Outcome::Error(_)));
+    let mut diffs = Vec::new();
+    let mut stdin_text = None;
+    let mut files = Vec::with_capacity(done.len());
+    for d in done {
+        if let Some(diff) = d.diff {
+            diffs.push(diff);
+        }
+        if d.stdout_text.is_some() {
+            stdin_text = d.stdout_text;
+        }
+        files.push(d.report);
+    }
+    let report = Report {
+        files,
+        fail_on: args.fail_on.severity(),
+        unsafe_fixes: args.unsafe_fixes,
+    };
+
+    if let Mode::Diff = mode {
+        for d in &diffs {
+            out.write_all(d.as_bytes())?;
+        }
+        let fixable: usize = report
+            .files
+            .iter()
+            .map(|f| match &f.outcome {
+                Outcome::Checked(c) => c.fixed,
+                Outcome::Error(_) => 0,
+            })
+            .sum();
+        let stderr = anstream::stderr();
+        let mut err = stderr.lock();
+        if fixable > 0 {
+            writeln!(
+                err,
+                "Would fix {} in {}.",
+                output::plural(fixable, "problem"),
+                output::plural(diffs.len(), "file")
+            )?;
+        } else {
+            writeln!(err, "No fixes to apply.")?;
+        }
+        return Ok(if trouble {
+            EXIT_TROUBLE
+        } else if diffs.is_empty() {
+            EXIT_SUCCESS
+        } else {
+            EXIT_FAILURE
+        });
+    }
+
+    // With `--fix` on standard input the fixed text owns standard output; the report goes to
+    // standard error.
+    if let Some(text) = &stdin_text {
+        out.write_all(text)?;
+        out.flush()?;
+        let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
+        let mut err = io::BufWriter::new(stderr);
+        output::render(args.output_format, &report, &mut err)?;
+        err.flush()?;
+    } else {
+        output::render(args.output_format, &report, out)?;
+    }
+
+    let failing = report.files.iter().any(|f| match &f.outcome {
+        Outcome::Checked(c) => c.diagnostics.iter().any(|d| report.fails(d)),
+        Outcome::Error(_) => false,
+    });
+    Ok(if trouble {
+        EXIT_TROUBLE
+    } else if failing && !args.exit_zero {
+        EXIT_FAILURE
+    } else {
+        EXIT_SUCCESS
+    })
+}
+
+/// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this
+/// file alone.
+fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
+    let source = match &job.input {
+        Input::File(p) => input::read_file(p),
+        Input::Stdin => input::read_stdin(),
+    };
+    let source = match source {
+        Ok(s) => s,
+        Err(e) => return Done::error(job.display, e),
+    };
+    let Source { text, bom } = source;
+    let settings = &job.settings;
+    let tables = job.tables.get();
+    let original = match mode {
+        Mode::Check => None,
+        Mode::Fix | Mode::Diff => Some(text.clone()),
+    };
+    let checked = catch_unwind(AssertUnwindSafe(|| match mode {
+        Mode::Check => {
+            let diagnostics = crate::check(&text, settings, tables);
+            Fixed {
+                text,
+                fixed: 0,
+                diagnostics,
+            }
+        }
+        Mode::Fix | Mode::Diff => {
+            fix::fix_until_stable(text, unsafe_fixes, |t| crate::check(t, settings, tables))
+        }
+    }));
+    let Ok(fixed) = checked else {
+        return Done::error(
+            job.display,
+            "internal error: cablelint panicked while checking this file (please report it)"
+                .to_string(),
+        );
+    };
+    let mut diff = None;
+    let mut stdout_text = None;
+    if let Some(original) = &original {
+        let changed = fixed.fixed > 0 && fixed.text != *original;
+        match (mode, &job.input) {
+            (Mode::Diff, _) if changed => {
+                diff = Some(fix::unified_diff(&job.display, original, &fixed.text));
+            }
+            (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
+            (Mode::Fix, Input::File(path)) if changed => {
+                if let Err(e) = fix::write_atomically(path, &input::encode(bom, &fixed.text)) {
+                    return Done::error(
+                        job.display,
+                        format!(
+                            "could not write the fixed file: {}",
+                            config::describe_io_error(&e)
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    Done {
+        report: FileReport {
+            path: job.display,
+            outcome: Outcome::Checked(CheckedFile {
+                text: fixed.text,
+                diagnostics: fixed.diagnostics,
+                fixed: fixed.fixed,
+            }),
+        },
+        diff,
+        stdout_text,
+    }
+}
+
+impl Done {
+    fn error(path: String, message: String) -> Done {
+        Done {
+            report: FileReport {
+                path,
+                outcome: Outcome::Error(message),
+            },
+            diff: None,
+            stdout_text: None,
+        }
+    }
+}
+
+/// Finds the configuration for each file: the one given with `--config`, none with `--isolated`,
+/// or the nearest `cablelint.toml` above the file, each loaded once.
+struct Resolver {
+    fixed: Option<Option<Arc<Config>>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Arc<Config>>,
+    tables: HashMap<Option<PathBuf>, Arc<TablesFor>>,
+}
+
+impl Resolver {
+    fn new(args: &CheckArgs) -> Result<Resolver, ConfigError> {
+        let fixed = if args.isolated {
+            Some(None)
+        } else if let Some(path) = &args.config {
+            Some(Some(Arc::new(Config::load(path)?)))
+        } else {
+            None
+        };
+        Ok(Resolver {
+            fixed,
+            by_dir: HashMap::new(),
+            loaded: HashMap::new(),
+            tables: HashMap::new(),
+        })
+    }
+
+    fn for_file(
+        &mut self,
+        file: &Path,
+    ) -> Result<(Option<Arc<Config>>, Arc<TablesFor>), ConfigError> {
+        let config = match &self.fixed {
+            Some(c) => c.clone(),
+            None => {
+                let dir = match file.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                let found = self
+                    .by_dir
+                    .entry(dir.clone())
+                    .or_insert_with(|| Config::find(&dir))
+                    .clone();
+                match found {
+                    None => None,
+                    Some(path) => match self.loaded.get(&path) {
+                        Some(c) => Some(c.clone()),
+                        None => {
+                            let c = Arc::new(Config::load(&path)?);
+                            self.loaded.insert(path, c.clone());
+                            Some(c)
+                        }
+                    },
+                }
+            }
+        };
+        let key = config.as_ref().map(|c| c.path().to_path_buf());
+        let tables = match self.tables.get(&key) {
+            Some(t) => t.clone(),
+            None => {
+                let t = Arc::new(tables_for(config.as_deref())?);
+                self.tables.insert(key, t.clone());
+                t
+            }
+        };
+        Ok((config, tables))
+    }
+}
+
+/// The reference tables for files under a configuration.
+fn tables_for(config: Option<&Config>) -> Result<TablesFor, ConfigError> {
+    match config.map(Config::load_tables).transpose()?.flatten() {
+        Some(t) => Ok(TablesFor::Extended(t)),
+        None => Ok(TablesFor::Builtin),
+    }
+}

@@ -1,0 +1,116 @@
+//! Bytes → text: the checks the command line makes before a file reaches the parser.
+//!
+//! A UTF-8 byte-order mark is removed (and put back when a fixed file is written). A file with a
+//! NUL byte is binary, not a cable; a file that is not UTF-8 is refused with the offset of the
+//! first bad byte; a file too large for the engine's 32-bit offsets is refused before it is read.
+//! Every error is a short message without the path; the caller adds it.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::config::describe_io_error;
+
+/// The largest text the engine's byte offsets (`u32`) can address.
+pub const MAX_LEN: u64 = u32::MAX as u64;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A decoded file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub text: String,
+    /// Whether the file started with a byte-order mark, which `text` no longer has.
+    pub bom: bool,
+}
+
+/// The bytes to write back for a (possibly fixed) text of a file that had a byte-order mark or not.
+pub fn encode(bom: bool, text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// Reads and decodes a file.
+pub fn read_file(path: &Path) -> Result<Source, String> {
+    let meta = std::fs::metadata(path).map_err(|e| describe_io_error(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".to_string());
+    }
+    if meta.len() > MAX_LEN {
+        return Err(too_large(meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| describe_io_error(&e))?;
+    decode(bytes)
+}
+
+/// Reads and decodes standard input.
+pub fn read_stdin() -> Result<Source, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_LEN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io_error(&e))?;
+    if bytes.len() as u64 > MAX_LEN {
+        return Err(too_large(bytes.len() as u64));
+    }
+    decode(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!("file too large ({len} bytes; cablelint reads files of up to {MAX_LEN} bytes)")
+}
+
+/// Decodes bytes as a cable's text.
+pub fn decode(mut bytes: Vec<u8>) -> Result<Source, String> {
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err("binary file, not a cable".to_string());
+    }
+    let bom = bytes.starts_with(BOM);
+    if bom {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source { text, bom }),
+        Err(e) => Err(format!(
+            "not valid UTF-8 (first invalid byte at offset {})",
+            e.utf8_error().valid_up_to() + if bom { BOM.len() } else { 0 }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_with_and_without_a_bom() {
+        let s = decode(b"\xEF\xBB\xBFUNCLAS\r\n".to_vec()).unwrap();
+        assert_eq!(s.text, "UNCLAS\r\n");
+        assert!(s.bom);
+        assert_eq!(encode(s.bom, "X"), b"\xEF\xBB\xBFX");
+        let s = decode("¶1. (U)".as_bytes().to_vec()).unwrap();
+        assert!(!s.bom);
+        assert_eq!(encode(s.bom, &s.text), "¶1. (U)".as_bytes());
+        assert_eq!(decode(Vec::new()).unwrap().text, "");
+    }
+
+    #[test]
+    fn bad_bytes_are_refused_with_a_reason() {
+        assert_eq!(
+            decode(b"UNCLAS\n\xE9t\xE9".to_vec()).unwrap_err(),
+            "not valid UTF-8 (first invalid byte at offset 7)"
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err(),
+            "not valid UTF-8 (first invalid byte at offset 5)"
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEU\x00N\x00".to_vec()).unwrap_err(),
+            "binary file, not a cable"
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! `--output-format concise`: one line per diagnostic, `path:line:col: severity[CODE] message`,
+//! with `[*]` before the message when `--fix` would apply its fix, then the summary.
+
+use std::io::{self, Write};
+
+use super::{write_summary, Locator, Outcome, Report};
+use crate::cli::style;
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.files {
+        match &f.outcome {
+            Outcome::Checked(c) => {
+                let loc = Locator::new(&c.text, &c.diagnostics);
+                for d in &c.diagnostics {
+                    let p = loc.position(d.range.start());
+                    let sev = style::severity(d.severity);
+                    let fixable = if report.is_applicable(d) { "[*] " } else { "" };
+                    writeln!(
+                        out,
+                        "{bold}{}{bold:#}:{}:{}: {sev}{}[{}]{sev:#} {fixable}{}",
+                        f.path,
+                        p.line,
+                        p.column,
+                        d.severity.as_str(),
+                        d.rule.code(),
+                        one_line(&d.message),
+                        bold = style::BOLD,
+                    )?;
+                }
+            }
+            // Files that could not be read are reported on standard error as they happen.
+            Outcome::Error(_) => {}
+        }
+    }
+    write_summary(report, out)
+}
+
+/// A message on one line: line breaks become spaces.
+pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.replace("\r\n", " ").replace(['\n', '\r'], " ").into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::sample_report;
+    use super::*;
+
+    #[test]
+    fn one_line_per_diagnostic() {
+        let mut out = Vec::new();
+        render(&sample_report(), &mut out).unwrap();
+        let text = String::from_utf8(anstream::adapter::strip_bytes(&out).into_vec()).unwrap();
+        insta::assert_snapshot!(text, @r#"
+        cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
+        cables/oslo.cable:12:7: warning[CBL302] [*] TAGS token `[PREL](#)` carries link markup
+        cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a "quote", a comma, a colon: and a second line
+        Found 1 error, 1 warning and 1 info in 1 file (3 files checked).
+        1 file could not be checked.
+        [*] 1 fixable with `--fix`.
+        "#);
+    }
+}

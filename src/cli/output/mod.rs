@@ -1,0 +1,388 @@
+//! The checker's reports: one file per output format, all rendering the same [`Report`].
+//!
+//! Positions are 1-based lines and columns counted in Unicode characters. Every renderer takes its
+//! positions from a [`Locator`], built once per file, so that a large file with many diagnostics
+//! costs one pass over its text rather than one pass per diagnostic.
+
+pub mod concise;
+pub mod full;
+pub mod github;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+
+use crate::rules::{Applicability, Diagnostic, Severity};
+use crate::syntax::{ColumnUnit, LineIndex, TextRange};
+
+/// The output formats of `cablelint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A rustc-style snippet per diagnostic, with the source line and a caret under the range.
+    Full,
+    /// One line per diagnostic: `path:line:col: severity[CODE] message`.
+    Concise,
+    /// One JSON document (see the README for its shape).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+/// What happened to one file.
+#[derive(Debug)]
+pub enum Outcome {
+    Checked(CheckedFile),
+    /// The file could not be read, decoded or written; a one-line reason.
+    Error(String),
+}
+
+/// A file that was checked: its text (after fixes, if any were applied), the diagnostics that
+/// remain, and how many fixes were applied.
+#[derive(Debug)]
+pub struct CheckedFile {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub fixed: usize,
+}
+
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as shown to the user (`-` or the `--stdin-filename` for standard input).
+    pub path: String,
+    pub outcome: Outcome,
+}
+
+/// Everything a renderer needs.
+#[derive(Debug)]
+pub struct Report {
+    /// The files in the order they are shown (sorted by path).
+    pub files: Vec<FileReport>,
+    /// The lowest severity that fails the run (`--fail-on`).
+    pub fail_on: Severity,
+    /// Whether `--unsafe-fixes` was given, so that unsafe fixes count as applicable in hints.
+    pub unsafe_fixes: bool,
+}
+
+/// Counts over a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files that could not be read, decoded or written.
+    pub unreadable: usize,
+    /// Fixes applied.
+    pub fixed: usize,
+    /// Diagnostics whose fix `--fix` would apply.
+    pub fixable: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            files: self.files.len(),
+            ..Summary::default()
+        };
+        for f in &self.files {
+            match &f.outcome {
+                Outcome::Error(_) => s.unreadable += 1,
+                Outcome::Checked(c) => {
+                    s.fixed += c.fixed;
+                    for d in &c.diagnostics {
+                        match d.severity {
+                            Severity::Error => s.errors += 1,
+                            Severity::Warning => s.warnings += 1,
+                            Severity::Info => s.infos += 1,
+                        }
+                        if self.is_applicable(d) {
+                            s.fixable += 1;
+                        }
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// Whether `--fix` (with the current `--unsafe-fixes`) would apply the diagnostic's fix.
+    pub fn is_applicable(&self, d: &Diagnostic) -> bool {
+        d.fix.as_ref().is_some_and(|f| match f.applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => self.unsafe_fixes,
+            Applicability::DisplayOnly => false,
+        })
+    }
+
+    /// Whether a diagnostic is at or above `--fail-on`.
+    pub fn fails(&self, d: &Diagnostic) -> bool {
+        d.severity >= self.fail_on
+    }
+}
+
+/// Renders a report in a format.
+pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        OutputFormat::Full => full::render(report, out),
+        OutputFormat::Concise => concise::render(report, out),
+        OutputFormat::Json => json::render(report, out),
+        OutputFormat::Github => github::render(report, out),
+        OutputFormat::Sarif => sarif::render(report, out),
+        OutputFormat::Junit => junit::render(report, out),
+    }
+}
+
+/// Writes the closing summary of the human formats: `Found 2 errors, 1 warning and 0 infos in 3
+/// files.` or `All checks passed!`, plus fix hints.
+pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = report.summary();
+    let found = s.errors + s.warnings + s.infos;
+    if found == 0 && s.fixed == 0 && s.unreadable == 0 {
+        if s.files == 0 {
+            return Ok(());
+        }
+        return writeln!(
+            out,
+            "All checks passed! ({} checked)",
+            plural(s.files, "file")
+        );
+    }
+    if s.fixed > 0 {
+        writeln!(
+            out,
+            "Fixed {} ({} remaining).",
+            plural(s.fixed, "problem"),
+            found
+        )?;
+    }
+    if found > 0 {
+        writeln!(
+            out,
+            "Found {}, {} and {} in {} ({} checked).",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.infos, "info"),
+            plural(
+                report
+                    .files
+                    .iter()
+                    .filter(
+                        |f| matches!(&f.outcome, Outcome::Checked(c) if !c.diagnostics.is_empty())
+                    )
+                    .count(),
+                "file"
+            ),
+            plural(s.files, "file"),
+        )?;
+    }
+    if s.unreadable > 0 {
+        writeln!(
+            out,
+            "{} could not be checked.",
+            plural(s.unreadable, "file")
+        )?;
+    }
+    if s.fixable > 0 {
+        let how = if report.unsafe_fixes {
+            "`--fix --unsafe-fixes`"
+        } else {
+            "`--fix`"
+        };
+        writeln!(out, "[*] {} fixable with {how}.", s.fixable)?;
+    }
+    Ok(())
+}
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A 1-based line and column, the column in Unicode characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Byte offsets → 1-based positions for one file.
+///
+/// For ASCII text the line index answers directly. Otherwise every offset the diagnostics mention
+/// is converted up front in one sorted pass, so that many diagnostics on one long line do not each
+/// count characters from the line's start.
+pub struct Locator<'t> {
+    text: &'t str,
+    index: LineIndex,
+    /// Sorted offsets and their positions, for non-ASCII text.
+    table: Vec<(usize, Position)>,
+}
+
+impl<'t> Locator<'t> {
+    /// A locator for the diagnostics of one file (their ranges, related ranges and fix edits).
+    pub fn new(text: &'t str, diagnostics: &[Diagnostic]) -> Self {
+        let index = LineIndex::new(text);
+        let mut loc = Locator {
+            text,
+            index,
+            table: Vec::new(),
+        };
+        if !text.is_ascii() {
+            let mut offsets: Vec<usize> = Vec::new();
+            for d in diagnostics {
+                push_range(&mut offsets, d.range);
+                for r in &d.related {
+                    push_range(&mut offsets, r.range);
+                }
+                if let Some(f) = &d.fix {
+                    for e in &f.edits {
+                        push_range(&mut offsets, e.range);
+                    }
+                }
+            }
+            offsets.iter_mut().for_each(|o| *o = loc.clamp(*o));
+            offsets.sort_unstable();
+            offsets.dedup();
+            let mut table = Vec::with_capacity(offsets.len());
+            let mut cursor: Option<(usize, usize, usize)> = None; // (line, offset, column)
+            for off in offsets {
+                let line = loc.index.line_of(off);
+                let line_start = loc.index.line_start(line).unwrap_or(0);
+                let (from, col) = match cursor {
+                    Some((l, o, c)) if l == line => (o, c),
+                    _ => (line_start, 0),
+                };
+                let col = col + text[from..off].chars().count();
+                cursor = Some((line, off, col));
+                table.push((
+                    off,
+                    Position {
+                        line: line + 1,
+                        column: col + 1,
+                    },
+                ));
+            }
+            loc.table = table;
+        }
+        loc
+    }
+
+    /// The text the locator reads.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    pub fn index(&self) -> &LineIndex {
+        &self.index
+    }
+
+    /// An offset made safe: within the text and on a character boundary.
+    fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// The 1-based position of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.clamp(offset);
+        if let Ok(i) = self.table.binary_search_by_key(&offset, |&(o, _)| o) {
+            return self.table[i].1;
+        }
+        let lc = self.index.line_col(self.text, offset, ColumnUnit::Char);
+        Position {
+            line: lc.line as usize + 1,
+            column: lc.col as usize + 1,
+        }
+    }
+
+    /// The 1-based start and end of a range (the end is exclusive: the column just after it).
+    pub fn range(&self, range: TextRange) -> (Position, Position) {
+        (self.position(range.start()), self.position(range.end()))
+    }
+}
+
+fn push_range(offsets: &mut Vec<usize>, range: TextRange) {
+    offsets.push(range.start());
+    offsets.push(range.end());
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\n¶1. (C) é x\n";
+        let x = text.find('x').unwrap();
+        let d = diag(
+            crate::rules::Rule::TagsMarkup,
+            x,
+            x + 1,
+            Severity::Error,
+            "m",
+        );
+        let loc = Locator::new(text, std::slice::from_ref(&d));
+        assert_eq!(
+            loc.position(x),
+            Position {
+                line: 2,
+                column: 11
+            }
+        );
+        assert_eq!(
+            loc.position(x + 1),
+            Position {
+                line: 2,
+                column: 12
+            }
+        );
+        // An offset not collected in advance still converts, and one past the end is clamped.
+        assert_eq!(loc.position(3), Position { line: 2, column: 1 });
+        assert_eq!(loc.position(999), Position { line: 3, column: 1 });
+        // An offset inside a character counts as that character's start.
+        let para = text.find('¶').unwrap();
+        assert_eq!(loc.position(para + 1), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn the_summary_counts_severities_and_fixes() {
+        let r = sample_report();
+        let s = r.summary();
+        assert_eq!(
+            (
+                s.files,
+                s.errors,
+                s.warnings,
+                s.infos,
+                s.unreadable,
+                s.fixable
+            ),
+            (3, 1, 1, 1, 1, 1)
+        );
+        let mut out = Vec::new();
+        write_summary(&r, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Found 1 error, 1 warning and 1 info in 1 file (3 files checked).\n\
+             1 file could not be checked.\n\
+             [*] 1 fixable with `--fix`.\n"
+        );
+    }
+}

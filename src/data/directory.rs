@@ -1,0 +1,387 @@
+//! Addressee and post look-ups: by routing indicator, by address or name, by station, and a
+//! word search over addresses, post names and country names.
+
+use super::{normalize_name, upper, Addressee, Post, TagKind, Tables};
+
+/// The words of an upper-case name: runs of letters and digits (`RIO DE JANEIRO`, `SECDEF
+/// WASHDC//USDP//` → `SECDEF`, `WASHDC`, `USDP`).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The indexes of a sorted (key, index) list whose key starts with `prefix`.
+fn prefix_range<'a, T>(index: &'a [(String, T)], prefix: &'a str) -> impl Iterator<Item = &'a T> {
+    let start = index.partition_point(|(k, _)| k.as_str() < prefix);
+    index[start..]
+        .iter()
+        .take_while(move |(k, _)| k.starts_with(prefix))
+        .map(|(_, v)| v)
+}
+
+/// The items matching every query word as a word prefix, via a sorted (word, index) list.
+fn match_all_words(index: &[(String, u32)], query_words: &[&str]) -> Vec<u32> {
+    let mut result: Option<Vec<u32>> = None;
+    for w in query_words {
+        let mut hits: Vec<u32> = prefix_range(index, w).copied().collect();
+        hits.sort_unstable();
+        hits.dedup();
+        result = Some(match result {
+            None => hits,
+            Some(prev) => prev
+                .into_iter()
+                .filter(|i| hits.binary_search(i).is_ok())
+                .collect(),
+        });
+        if result.as_ref().is_some_and(Vec::is_empty) {
+            break;
+        }
+    }
+    result.unwrap_or_default()
+}
+
+/// Keeps the first `limit` items of `items` in `cmp` order, sorted, without sorting the rest.
+fn top<T>(items: &mut Vec<T>, limit: usize, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    if limit == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > limit {
+        items.select_nth_unstable_by(limit - 1, &mut cmp);
+        items.truncate(limit);
+    }
+    items.sort_by(cmp);
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+impl Tables {
+    pub(super) fn reindex_directory(&mut self) {
+        self.addressees.sort_by(|a, b| {
+            (a.routing_indicator.as_str(), a.address.as_str())
+                .cmp(&(b.routing_indicator.as_str(), b.address.as_str()))
+        });
+        self.addressees.dedup_by(|later, earlier| {
+            later.routing_indicator == earlier.routing_indicator && later.address == earlier.address
+        });
+        let mut by_address: Vec<u32> = (0..self.addressees.len() as u32).collect();
+        by_address.sort_by(|&a, &b| {
+            self.addressees[a as usize]
+                .address
+                .cmp(&self.addressees[b as usize].address)
+        });
+        self.addressees_by_address = by_address;
+        self.address_words = self
+            .addressees
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| words(&a.address).map(move |w| (w.to_string(), i as u32)))
+            .collect();
+        self.address_words.sort_unstable();
+        self.address_words.dedup();
+
+        self.posts.sort_by(|a, b| a.name.cmp(&b.name));
+        self.posts.dedup_by(|later, earlier| later.name == earlier.name);
+        self.post_stations = self
+            .posts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.station.as_deref().map(|s| (squeeze(s), i as u32)))
+            .collect();
+        self.post_stations.sort_unstable();
+        self.post_ris = self
+            .posts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.routing_indicators.iter().map(move |r| (r.clone(), i as u32)))
+            .collect();
+        self.post_ris.sort_unstable();
+        self.post_words = self
+            .posts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| words(&p.name).map(move |w| (w.to_string(), i as u32)))
+            .collect();
+        self.post_words.sort_unstable();
+        self.post_words.dedup();
+
+        let mut countries: Vec<&str> = self
+            .posts
+            .iter()
+            .filter_map(|p| p.country_tag.as_deref())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let mut country_words = Vec::new();
+        for code in countries {
+            if let Some(t) = self.tag_exact_kind(code, TagKind::Geographic) {
+                let title = t.title.to_ascii_uppercase();
+                for w in words(&title) {
+                    country_words.push((w.to_string(), code.to_string()));
+                }
+            }
+        }
+        country_words.sort_unstable();
+        country_words.dedup();
+        self.country_words = country_words;
+    }
+
+    fn tag_exact_kind(&self, code: &str, kind: TagKind) -> Option<&super::Tag> {
+        self.tag(code).filter(|t| t.kind == kind)
+    }
+
+    // --------------------------------------------------------------------------------------------
+    // Addressees
+    // --------------------------------------------------------------------------------------------
+
+    /// The addresses written after this routing indicator (any case), most used first.
+    pub fn addressees_for_ri(&self, ri: &str) -> Vec<&Addressee> {
+        let ri = upper(ri);
+        let ri = ri.as_ref();
+        let start = self
+            .addressees
+            .partition_point(|a| a.routing_indicator.as_str() < ri);
+        let mut out: Vec<&Addressee> = self.addressees[start..]
+            .iter()
+            .take_while(|a| a.routing_indicator == ri)
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.address.cmp(&b.address)));
+        out
+    }
+
+    /// The routing indicators written before this address (any case and spacing), most used
+    /// first.
+    pub fn addressees_for_address(&self, address: &str) -> Vec<&Addressee> {
+        let address = normalize_name(address);
+        let mut out: Vec<&Addressee> = self
+            .address_indexes(&address)
+            .iter()
+            .map(|&i| &self.addressees[i as usize])
+            .collect();
+        out.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.routing_indicator.cmp(&b.routing_indicator))
+        });
+        out
+    }
+
+    /// Indexes into `addressees` of the rows with exactly this address.
+    fn address_indexes(&self, address: &str) -> &[u32] {
+        let idx = &self.addressees_by_address;
+        let start =
+            idx.partition_point(|&i| self.addressees[i as usize].address.as_str() < address);
+        let len = idx[start..]
+            .iter()
+            .take_while(|&&i| self.addressees[i as usize].address == address)
+            .count();
+        &idx[start..start + len]
+    }
+
+    /// Addressees matching a free query: a routing indicator or its beginning (`RUEHK`), words
+    /// of the address or their beginnings (`TOKYO`, `BUENOS AI`), or a country the post is in
+    /// (`JAPAN`, `KOREA SOUTH`, or its geographic code `JA`). Exact routing indicators and
+    /// addresses come first; then the rest. Within each group the user's own rows come first,
+    /// then the pairs most used in the cables.
+    pub fn search_addressees(&self, query: &str, limit: usize) -> Vec<&Addressee> {
+        let q = normalize_name(query);
+        let mut hits: Vec<(u8, u32)> = Vec::new();
+        if q.is_empty() {
+            hits.extend((0..self.addressees.len() as u32).map(|i| (1, i)));
+        } else {
+            if !q.contains(' ') && q.starts_with('R') {
+                let start = self
+                    .addressees
+                    .partition_point(|a| a.routing_indicator.as_str() < q.as_str());
+                for (i, a) in self.addressees.iter().enumerate().skip(start) {
+                    if !a.routing_indicator.starts_with(q.as_str()) {
+                        break;
+                    }
+                    hits.push((u8::from(a.routing_indicator != q), i as u32));
+                }
+            }
+            let query_words: Vec<&str> = words(&q).collect();
+            hits.extend(
+                match_all_words(&self.address_words, &query_words)
+                    .into_iter()
+                    .map(|i| (u8::from(self.addressees[i as usize].address != q), i)),
+            );
+            for p in self.posts_in_countries(&query_words) {
+                hits.extend(self.address_indexes(&p.name).iter().map(|&i| (1, i)));
+            }
+        }
+        self.rank_addressees(hits, limit)
+    }
+
+    fn rank_addressees(&self, mut hits: Vec<(u8, u32)>, limit: usize) -> Vec<&Addressee> {
+        hits.sort_unstable_by_key(|&(rank, i)| (i, rank));
+        hits.dedup_by_key(|&mut (_, i)| i);
+        let key = |&(rank, i): &(u8, u32)| {
+            let a = &self.addressees[i as usize];
+            (
+                rank,
+                !a.source.starts_with("user"),
+                std::cmp::Reverse(a.count),
+                a.routing_indicator.as_str(),
+                a.address.as_str(),
+            )
+        };
+        top(&mut hits, limit, |x, y| key(x).cmp(&key(y)));
+        hits.into_iter()
+            .map(|(_, i)| &self.addressees[i as usize])
+            .collect()
+    }
+
+    /// Posts in the countries that the query words name (every word a prefix of a word of the
+    /// country's name), or whose geographic code the query is.
+    fn posts_in_countries(&self, query_words: &[&str]) -> Vec<&Post> {
+        if query_words.is_empty() {
+            return Vec::new();
+        }
+        let mut codes: Vec<&str> = Vec::new();
+        for (i, w) in query_words.iter().enumerate() {
+            let mut these: Vec<&str> = prefix_range(&self.country_words, w)
+                .map(String::as_str)
+                .collect();
+            these.sort_unstable();
+            these.dedup();
+            codes = if i == 0 {
+                these
+            } else {
+                codes.into_iter().filter(|c| these.contains(c)).collect()
+            };
+        }
+        if let [single] = query_words {
+            if single.len() == 2 && self.tag_exact_kind(single, TagKind::Geographic).is_some() {
+                codes.push(single);
+            }
+        }
+        if codes.is_empty() {
+            return Vec::new();
+        }
+        self.posts
+            .iter()
+            .filter(|p| p.country_tag.as_deref().is_some_and(|c| codes.contains(&c)))
+            .collect()
+    }
+
+    // --------------------------------------------------------------------------------------------
+    // Posts
+    // --------------------------------------------------------------------------------------------
+
+    /// The post with this name (`AMEMBASSY TOKYO`; any case and spacing). A name with an office
+    /// suffix (`SECDEF WASHDC//USDP//`) finds the post without it.
+    pub fn post_by_name(&self, plad: &str) -> Option<&Post> {
+        let name = normalize_name(plad);
+        let find = |n: &str| {
+            self.posts
+                .binary_search_by(|p| p.name.as_str().cmp(n))
+                .ok()
+                .map(|i| &self.posts[i])
+        };
+        find(&name).or_else(|| {
+            name.split_once("//")
+                .and_then(|(base, _)| find(base.trim_end()))
+        })
+    }
+
+    /// The post whose banner and cable-id station this is (`TOKYO`, `USUN NEW YORK`, or the
+    /// squeezed form of the ids, `USUNNEWYORK`). When several posts share a station (`BRUSSELS`
+    /// is both the embassy's and USEU's), the one that sent the most cables.
+    pub fn post_by_station(&self, station: &str) -> Option<&Post> {
+        let key = squeeze(station);
+        if key.is_empty() {
+            return None;
+        }
+        let start = self.post_stations.partition_point(|(k, _)| k.as_str() < key.as_str());
+        self.post_stations[start..]
+            .iter()
+            .take_while(|(k, _)| *k == key)
+            .map(|&(_, i)| &self.posts[i as usize])
+            .max_by(|a, b| {
+                (a.count_as_originator, a.count, std::cmp::Reverse(&a.name)).cmp(&(
+                    b.count_as_originator,
+                    b.count,
+                    std::cmp::Reverse(&b.name),
+                ))
+            })
+    }
+
+    /// The posts seen with this routing indicator (any case), most used first.
+    pub fn posts_for_ri(&self, ri: &str) -> Vec<&Post> {
+        let ri = upper(ri);
+        let ri = ri.as_ref();
+        let start = self.post_ris.partition_point(|(k, _)| k.as_str() < ri);
+        let mut out: Vec<&Post> = self.post_ris[start..]
+            .iter()
+            .take_while(|(k, _)| k == ri)
+            .map(|&(_, i)| &self.posts[i as usize])
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+        out
+    }
+
+    /// Posts matching a free query: the exact name, station or routing indicator first; then
+    /// routing indicators starting with the query, names with words starting with the query's
+    /// words, and posts in a country the query names (`JAPAN`, `JA`); by count.
+    pub fn search_posts(&self, query: &str, limit: usize) -> Vec<&Post> {
+        let q = normalize_name(query);
+        let mut hits: Vec<(u8, u32)> = Vec::new();
+        if q.is_empty() {
+            hits.extend((0..self.posts.len() as u32).map(|i| (1, i)));
+        } else {
+            if let Ok(i) = self.posts.binary_search_by(|p| p.name.as_str().cmp(&q)) {
+                hits.push((0, i as u32));
+            }
+            let sq = squeeze(&q);
+            let start = self.post_stations.partition_point(|(k, _)| k.as_str() < sq.as_str());
+            for (k, i) in &self.post_stations[start..] {
+                if *k != sq {
+                    break;
+                }
+                hits.push((0, *i));
+            }
+            if !q.contains(' ') && q.starts_with('R') {
+                let start = self.post_ris.partition_point(|(k, _)| k.as_str() < q.as_str());
+                for (k, i) in &self.post_ris[start..] {
+                    if !k.starts_with(q.as_str()) {
+                        break;
+                    }
+                    hits.push((u8::from(*k != q), *i));
+                }
+            }
+            let query_words: Vec<&str> = words(&q).collect();
+            hits.extend(
+                match_all_words(&self.post_words, &query_words)
+                    .into_iter()
+                    .map(|i| (1, i)),
+            );
+            let in_countries: Vec<u32> = self
+                .posts_in_countries(&query_words)
+                .into_iter()
+                .filter_map(|p| {
+                    self.posts
+                        .binary_search_by(|x| x.name.cmp(&p.name))
+                        .ok()
+                        .map(|i| i as u32)
+                })
+                .collect();
+            hits.extend(in_countries.into_iter().map(|i| (1, i)));
+        }
+        hits.sort_unstable_by_key(|&(rank, i)| (i, rank));
+        hits.dedup_by_key(|&mut (_, i)| i);
+        let key = |&(rank, i): &(u8, u32)| {
+            let p = &self.posts[i as usize];
+            (rank, std::cmp::Reverse(p.count), p.name.as_str())
+        };
+        top(&mut hits, limit, |x, y| key(x).cmp(&key(y)));
+        hits.into_iter()
+            .map(|(_, i)| &self.posts[i as usize])
+            .collect()
+    }
+}

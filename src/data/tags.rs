@@ -1,0 +1,241 @@
+//! TAGS look-ups: exact, by prefix, "did you mean", and corrections.
+
+use super::fuzzy::{self, Edit};
+use super::{upper, Tag, TagFix, TagKind, Tables};
+
+/// Run-together tokens shorter than this are never split (`MAPP` must not become `MA PP`).
+const MIN_SPLIT_LEN: usize = 6;
+/// Nor are tokens longer than this (a garbled line, not a list of tags).
+const MAX_SPLIT_LEN: usize = 64;
+/// Tokens at least this long may be two edits from their tag (`INTERPOOL` for `INTERPOL`).
+const LONG_TOKEN: usize = 8;
+
+impl Tables {
+    /// The tag with this code (any case), valid or not; see [`Tag::is_valid`].
+    pub fn tag(&self, code: &str) -> Option<&Tag> {
+        let code = upper(code);
+        self.tag_exact(&code)
+    }
+
+    fn tag_exact(&self, code: &str) -> Option<&Tag> {
+        self.tags
+            .binary_search_by(|t| t.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.tags[i])
+    }
+
+    /// The valid tags whose code starts with `prefix` (any case), for completion: the exact
+    /// code first, then by count in the cables, most used first. Typos and misuses are left out.
+    pub fn tags_with_prefix(&self, prefix: &str) -> Vec<&Tag> {
+        let prefix = upper(prefix);
+        let prefix = prefix.as_ref();
+        let start = self.tags.partition_point(|t| t.code.as_str() < prefix);
+        let mut out: Vec<&Tag> = self.tags[start..]
+            .iter()
+            .take_while(|t| t.code.starts_with(prefix))
+            .filter(|t| t.is_valid())
+            .collect();
+        out.sort_by(|a, b| {
+            (b.code == prefix)
+                .cmp(&(a.code == prefix))
+                .then(b.count.cmp(&a.count))
+                .then(a.code.cmp(&b.code))
+        });
+        out
+    }
+
+    /// "Did you mean": the valid tag a near miss was probably meant to be. Never suggests for a
+    /// token that is itself a valid code. Known typos and misuses give their recorded target;
+    /// otherwise the candidates one edit away (a letter changed, two neighbours swapped, a
+    /// letter dropped or doubled) are ranked by how often the cables use them. Two-letter
+    /// candidates are only offered for swapped letters, as nearly every two-letter string is one
+    /// edit from some country code.
+    pub fn suggest_tag(&self, code: &str) -> Option<&Tag> {
+        let code = upper(code);
+        let code = code.as_ref();
+        if let Some(t) = self.tag_exact(code) {
+            if t.is_valid() {
+                return None;
+            }
+            let target = t.replacement.as_deref().or(t.likely.as_deref());
+            if let Some(found) = target.and_then(|c| self.tag_exact(c)) {
+                return Some(found);
+            }
+        }
+        if let Some(fix) = self.fixes_lookup(code) {
+            if let Some(found) = self.tag_exact(&fix.replacement) {
+                return Some(found);
+            }
+        }
+        self.nearest_tag(code)
+    }
+
+    /// The most used valid tag one edit away from `code`; for long tokens (organization names)
+    /// two edits are allowed when nothing is one edit away.
+    fn nearest_tag(&self, code: &str) -> Option<&Tag> {
+        let typed = code.as_bytes();
+        if typed.len() < 2 {
+            return None;
+        }
+        let bound = if typed.len() >= LONG_TOKEN { 2 } else { 1 };
+        let lo = typed.len().saturating_sub(bound);
+        let hi = (typed.len() + bound).min(self.tags_by_len.len().saturating_sub(1));
+        let mut best: [Option<&Tag>; 2] = [None, None];
+        for len in lo..=hi {
+            for &i in &self.tags_by_len[len] {
+                let t = &self.tags[i as usize];
+                let distance = match fuzzy::single_edit(typed, t.code.as_bytes()) {
+                    Some(Edit::Transposition) => 1,
+                    Some(_) if t.code.len() <= 2 => continue,
+                    Some(_) => 1,
+                    None if bound >= 2 => match fuzzy::distance_within(typed, t.code.as_bytes(), 2) {
+                        Some(2) => 2,
+                        _ => continue,
+                    },
+                    None => continue,
+                };
+                let slot = &mut best[distance - 1];
+                let better = slot.is_none_or(|b| {
+                    (t.count, std::cmp::Reverse(&t.code)) > (b.count, std::cmp::Reverse(&b.code))
+                });
+                if better {
+                    *slot = Some(t);
+                }
+            }
+        }
+        best[0].or(best[1])
+    }
+
+    /// A certain correction for a TAGS token (any case): known typos (`POGOV` → `PGOV`,
+    /// `MOPPS` → `MOPS`), ISO codes written for TAGS codes (`RU` → `RS`, `JP` → `JA`), codes
+    /// used against their meaning (`EU` → `EUN` for the European Union, `CR` → `CS` for Costa
+    /// Rica), and run-together tags split into their codes (`PHUMPREL` → `PHUM PREL`, only when
+    /// there is exactly one way to split the token into known subject, program and geographic
+    /// codes). `None` for valid codes without a recorded misuse and for unknown tokens.
+    pub fn tag_fix(&self, code: &str) -> Option<TagFix> {
+        let code = upper(code);
+        let code = code.as_ref();
+        if let Some(fix) = self.fixes_lookup(code) {
+            return Some(fix.clone());
+        }
+        if self.tag_exact(code).is_some() {
+            return None;
+        }
+        let parts = self.split_run_together(code)?;
+        let reason = format!(
+            "{code} runs together the tags {} and {}",
+            parts[..parts.len() - 1].join(", "),
+            parts[parts.len() - 1]
+        );
+        Some(TagFix {
+            replacement: parts.join(" "),
+            reason,
+        })
+    }
+
+    fn fixes_lookup(&self, code: &str) -> Option<&TagFix> {
+        self.fixes
+            .binary_search_by(|(t, _)| t.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.fixes[i].1)
+    }
+
+    /// Splits a run-together token into valid two-letter geographic and four-letter subject or
+    /// program codes, with as few parts as possible; `None` unless that split is unique, uses
+    /// at least one four-letter code and no more two-letter codes than four-letter codes plus
+    /// one (so that words such as `POLITICS` are not read as a string of country codes).
+    fn split_run_together<'a>(&self, code: &'a str) -> Option<Vec<&'a str>> {
+        let b = code.as_bytes();
+        if !(MIN_SPLIT_LEN..=MAX_SPLIT_LEN).contains(&b.len())
+            || !b.iter().all(u8::is_ascii_uppercase)
+        {
+            return None;
+        }
+        let is_part = |s: &str| {
+            self.tag_exact(s).is_some_and(|t| {
+                t.is_valid()
+                    && match s.len() {
+                        2 => t.kind == TagKind::Geographic,
+                        4 => matches!(t.kind, TagKind::Subject | TagKind::Program),
+                        _ => false,
+                    }
+            })
+        };
+        // best[i] = (fewest parts for the first i bytes, number of ways to reach it, last part length).
+        let n = b.len();
+        let mut best: Vec<Option<(usize, u32, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 1, 0));
+        for i in 0..n {
+            let Some((parts, ways, _)) = best[i] else {
+                continue;
+            };
+            for len in [2usize, 4] {
+                let j = i + len;
+                if j > n || !is_part(&code[i..j]) {
+                    continue;
+                }
+                best[j] = match best[j] {
+                    None => Some((parts + 1, ways, len)),
+                    Some((p, w, l)) if p == parts + 1 => Some((p, w.saturating_add(ways), l)),
+                    Some((p, _, _)) if p > parts + 1 => Some((parts + 1, ways, len)),
+                    keep => keep,
+                };
+            }
+        }
+        let (_, ways, _) = best[n]?;
+        if ways != 1 {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            let (_, _, len) = best[j]?;
+            parts.push(&code[j - len..j]);
+            j -= len;
+        }
+        parts.reverse();
+        let fours = parts.iter().filter(|p| p.len() == 4).count();
+        let twos = parts.len() - fours;
+        (parts.len() >= 2 && fours >= 1 && twos <= fours + 1).then_some(parts)
+    }
+
+    /// Tags matching a free query, for `cablelint data tags QUERY`: the exact code first (even
+    /// a nonstandard one, so that its note can be read), then valid codes starting with the
+    /// query, then tags whose title has words starting with the query's words; each group by
+    /// count.
+    pub fn search_tags(&self, query: &str, limit: usize) -> Vec<&Tag> {
+        let q = super::normalize_name(query);
+        if q.is_empty() {
+            let mut all: Vec<&Tag> = self.tags.iter().collect();
+            all.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+            all.truncate(limit);
+            return all;
+        }
+        let mut out: Vec<&Tag> = Vec::new();
+        if let Some(t) = self.tag_exact(&q) {
+            out.push(t);
+        }
+        for t in self.tags_with_prefix(&q) {
+            if !out.iter().any(|o| o.code == t.code) {
+                out.push(t);
+            }
+        }
+        let words: Vec<&str> = super::directory::words(&q).collect();
+        let mut by_title: Vec<&Tag> = self
+            .tags
+            .iter()
+            .filter(|t| !t.title.is_empty() && !out.iter().any(|o| o.code == t.code))
+            .filter(|t| {
+                let title = t.title.to_ascii_uppercase();
+                let title_words: Vec<&str> = super::directory::words(&title).collect();
+                words
+                    .iter()
+                    .all(|w| title_words.iter().any(|tw| tw.starts_with(w)))
+            })
+            .collect();
+        by_title.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        out.extend(by_title);
+        out.truncate(limit);
+        out
+    }
+}

@@ -1,0 +1,1009 @@
+//! Completion: what fits at the cursor, decided from the line's kind and the text before the cursor.
+//!
+//! - TAGS tokens after `TAGS:` (every kind, with titles), not repeating tokens already on the line;
+//! - addressees on `TO`/`INFO`/`XMT` lines and their continuation lines, as one item
+//!   `RUEHBJ/AMEMBASSY BEIJING`, matched by routing indicator, city or country; precedence words
+//!   after an address;
+//! - `FM` originators;
+//! - the banner's classification words in the spaced form, with origin and serial when known;
+//! - captions, the `E.O.` line (`E.O. 12958: DECL: <ten years on>`), and the labels still missing
+//!   between the banner and paragraph 1;
+//! - portion markings after a paragraph number and after `SUBJECT:`;
+//! - classification reasons on the `Classified By` line;
+//! - the current date-time group on the FL5 line.
+//!
+//! Long documentation is left out of the list and given by [`resolve`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::dates::{self, DateTime};
+use super::{line, line_at, vocab, LineAt};
+use crate::data::{TagKind, Tables};
+use crate::syntax::{BannerLevel, Cable, Date, Level, LineKind, SecurityCode, TextRange};
+
+/// What an item completes, for the editor's icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionKind {
+    Tag(TagKind),
+    Addressee,
+    Originator,
+    Precedence,
+    Level,
+    Caption,
+    Marking,
+    Reason,
+    /// A whole line such as the `E.O.` line.
+    Line,
+    /// A declassification date or code.
+    Decl,
+    DateTimeGroup,
+    /// A label such as `TAGS:`.
+    Keyword,
+}
+
+/// What [`resolve`] needs to find an item's long documentation again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ResolveKey {
+    Tag { code: String },
+    Addressee { ri: String, address: String },
+    Post { name: String },
+    Caption { name: String },
+    Reason { letter: char },
+    Precedence { word: String },
+    Marking { marking: String },
+    Decl { code: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionItem {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// One line shown beside the label.
+    pub detail: Option<String>,
+    /// Short Markdown documentation (long documentation comes from [`resolve`]).
+    pub documentation: Option<String>,
+    /// The range the item replaces; it holds the cursor and lies on one line.
+    pub replace: TextRange,
+    pub insert: String,
+    /// The text editors filter on, when it is not the label.
+    pub filter: Option<String>,
+    /// The text editors sort on, when it is not the label.
+    pub sort: Option<String>,
+    pub preselect: bool,
+    pub resolve: Option<ResolveKey>,
+}
+
+impl CompletionItem {
+    fn new(label: impl Into<String>, kind: CompletionKind, replace: TextRange) -> CompletionItem {
+        let label = label.into();
+        CompletionItem {
+            insert: label.clone(),
+            label,
+            kind,
+            detail: None,
+            documentation: None,
+            replace,
+            filter: None,
+            sort: None,
+            preselect: false,
+            resolve: None,
+        }
+    }
+
+    fn detail(mut self, d: impl Into<String>) -> Self {
+        self.detail = Some(d.into());
+        self
+    }
+
+    fn doc(mut self, d: impl Into<String>) -> Self {
+        self.documentation = Some(d.into());
+        self
+    }
+
+    fn insert(mut self, text: impl Into<String>) -> Self {
+        self.insert = text.into();
+        self
+    }
+
+    fn filter(mut self, f: impl Into<String>) -> Self {
+        self.filter = Some(f.into());
+        self
+    }
+
+    fn sort(mut self, s: impl Into<String>) -> Self {
+        self.sort = Some(s.into());
+        self
+    }
+
+    fn resolve(mut self, key: ResolveKey) -> Self {
+        self.resolve = Some(key);
+        self
+    }
+}
+
+/// A completion answer. `incomplete` asks the editor to ask again as the user types (the list was
+/// cut, or matching happened here rather than in the editor).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Completion {
+    pub items: Vec<CompletionItem>,
+    pub incomplete: bool,
+}
+
+/// How many items a list holds at most before it is cut.
+const MAX_ITEMS: usize = 200;
+
+static PARAGRAPH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*¶?\s*\d{1,3}\s*(?:\.|\)\.?)\s*(\(?[A-Za-z]{0,3}(?:(?:/{1,2}| )[A-Za-z ,/]*)?)$").expect("valid regex")
+});
+static SUBJECT_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:subj(?:ect)?):\s*(\(?[A-Za-z/]{0,6})$").expect("valid regex"));
+static EO_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:e\.\s?o\.?|eo)\s*(\d{0,5}):?(\s+(?i:(decl|dng)?:?\s*)?(\S*))?$").expect("valid regex")
+});
+static DTG_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([ZOPRzopr](?: [ZOPRzopr])?)\s+([0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?)$").expect("valid regex"));
+static DTG_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?").expect("valid regex"));
+static REASONS_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:reasons?|reason:|reasons:|per|under section)\s*:?\s*(1?\.?[0-9]?)$").expect("valid regex"));
+static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:1\.[45]\s*|\([a-h]\)\s*(?:,|and|&|/|\+)?\s*)(\(?[a-h]?)$").expect("valid regex")
+});
+
+/// The completions at a byte offset. `now` is the current UTC time (for the date-time group and
+/// for declassification dates in a cable without a date).
+pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateTime) -> Completion {
+    let offset = clamp_offset(cable.src, offset);
+    let line = line_at(cable, offset);
+    let before = line.before(offset);
+    let ctx = Ctx {
+        cable,
+        tables,
+        offset,
+        line,
+        before,
+        now,
+    };
+    let upper = before.trim_start().to_ascii_uppercase();
+
+    if line.kind == LineKind::Tags || starts_with_label(&upper, &["TAGS:", "TAGS ", "TAG:", "TAG "]) {
+        return ctx.tags();
+    }
+    if let Some(c) = ctx.addressee_context(&upper) {
+        return c;
+    }
+    if upper.starts_with("FM ") || line.kind == LineKind::Fm {
+        return ctx.originators();
+    }
+    if let Some(c) = ctx.dtg() {
+        return c;
+    }
+    if let Some(caps) = PARAGRAPH_PREFIX.captures(before) {
+        let m = caps.get(1).expect("group 1");
+        return ctx.markings(line.range.start() + m.start());
+    }
+    if let Some(caps) = SUBJECT_PREFIX.captures(before.trim_start()) {
+        let m = caps.get(1).expect("group 1");
+        let start = offset - (before.trim_start().len() - m.start());
+        return ctx.markings(start);
+    }
+    if line.kind == LineKind::ClassifiedBy || upper.starts_with("CLASSIFIED BY") {
+        return ctx.reasons();
+    }
+    if line.kind == LineKind::Eo || upper.starts_with("E.O") || upper.starts_with("EO ") {
+        if let Some(c) = ctx.eo_line() {
+            return c;
+        }
+    }
+    if ctx.at_banner() {
+        return ctx.banner();
+    }
+    if let Some(c) = ctx.pre_text() {
+        return c;
+    }
+    Completion::default()
+}
+
+fn clamp_offset(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+fn starts_with_label(upper: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| upper.starts_with(l))
+}
+
+struct Ctx<'c, 'a> {
+    cable: &'c Cable<'a>,
+    tables: &'c Tables,
+    offset: usize,
+    line: LineAt<'a>,
+    before: &'a str,
+    now: DateTime,
+}
+
+impl Ctx<'_, '_> {
+    /// The range from `start` to the end of the word the cursor is in.
+    fn replace_from(&self, start: usize, is_word: impl Fn(char) -> bool) -> TextRange {
+        let rest = &self.cable.src[self.offset..self.line.range.end()];
+        let len = rest.char_indices().find(|&(_, c)| !is_word(c)).map_or(rest.len(), |(i, _)| i);
+        TextRange::new(start.min(self.offset), self.offset + len)
+    }
+
+    /// The cable's date: the date-time group's, else today.
+    fn cable_date(&self) -> Date {
+        self.cable
+            .header
+            .dtg
+            .as_ref()
+            .and_then(|l| l.dtg)
+            .and_then(|d| d.date())
+            .unwrap_or(self.now.date)
+    }
+
+    /// The classification the cable has so far: the banner's, else the security line's.
+    fn level(&self) -> Option<Level> {
+        if let Some(b) = &self.cable.body.banner {
+            return Some(b.level.level());
+        }
+        self.cable.header.security.as_ref().and_then(|s| s.level).map(|c| match c {
+            SecurityCode::Unclassified | SecurityCode::Efto => Level::Unclassified,
+            SecurityCode::Confidential => Level::Confidential,
+            SecurityCode::Secret => Level::Secret,
+            SecurityCode::TopSecret => Level::TopSecret,
+        })
+    }
+
+    // -- TAGS ---------------------------------------------------------------------------------
+
+    fn tags(&self) -> Completion {
+        let before = self.before;
+        // The token being typed starts after the last space or comma (and after the label).
+        let token_start = before.rfind([' ', ',', '\t']).map_or(0, |i| i + 1);
+        let label_end = before
+            .to_ascii_uppercase()
+            .find("TAGS")
+            .or_else(|| before.to_ascii_uppercase().find("TAG"))
+            .filter(|_| self.line.kind != LineKind::Tags || before.trim_start().to_ascii_uppercase().starts_with("TAG"))
+            .map(|i| before[i..].find([':', ' ']).map_or(before.len(), |j| i + j + 1));
+        if let Some(end) = label_end {
+            if token_start < end && end > before.len() {
+                return Completion::default();
+            }
+        }
+        // Inside a personal tag's parentheses there is nothing to offer.
+        if before.matches('(').count() > before.matches(')').count() {
+            return Completion::default();
+        }
+        let token = &before[token_start..];
+        let start = self.line.range.start() + token_start;
+        let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '-' || c == '/');
+        let prefix = token.to_ascii_uppercase();
+        let present: Vec<String> = self
+            .line
+            .text
+            .split([' ', ',', '\t'])
+            .map(|w| w.trim().to_ascii_uppercase())
+            .filter(|w| !w.is_empty() && *w != prefix)
+            .collect();
+        let mut tags = self.tables.tags_with_prefix(&prefix);
+        tags.retain(|t| !present.iter().any(|p| *p == t.code));
+        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+        let incomplete = tags.len() > MAX_ITEMS;
+        tags.truncate(MAX_ITEMS);
+        let items = tags
+            .into_iter()
+            .enumerate()
+            .map(|(rank, t)| {
+                let mut detail = format!("{} — {}", t.title, tag_kind_name(t.kind));
+                if t.retired {
+                    detail.push_str(" (retired)");
+                }
+                CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
+                    .detail(detail)
+                    .sort(format!("{rank:04}"))
+                    .resolve(ResolveKey::Tag { code: t.code.clone() })
+            })
+            .collect();
+        Completion { items, incomplete }
+    }
+
+    // -- Addressees -----------------------------------------------------------------------------
+
+    /// Addressee completion when the cursor is on a `TO`/`INFO`/`XMT` line or a continuation line of
+    /// one of those blocks.
+    fn addressee_context(&self, upper: &str) -> Option<Completion> {
+        let lead = self.before.len() - self.before.trim_start().len();
+        let (rest_start, xmt) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"].iter().find(|k| upper.starts_with(**k)) {
+            let after = &self.before[lead + kw.len()..];
+            (lead + kw.len() + (after.len() - after.trim_start().len()), kw.starts_with("XMT"))
+        } else if self.is_addressee_continuation() {
+            let xmt = self.block_of_previous_line() == Some(crate::syntax::AddresseeBlock::Xmt);
+            (lead, xmt)
+        } else {
+            return None;
+        };
+        let rest = &self.before[rest_start..];
+        let start = self.line.range.start() + rest_start;
+        if let Some(c) = self.precedence_words(rest, start) {
+            return Some(c);
+        }
+        Some(if xmt { self.posts(rest, start) } else { self.addressees(rest, start) })
+    }
+
+    /// Whether the cursor's line continues an addressee block: the parser says so, or the previous
+    /// line is an addressee line and the text has not started yet.
+    fn is_addressee_continuation(&self) -> bool {
+        if self.line.kind == LineKind::Addressee {
+            return true;
+        }
+        if !matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Text) {
+            return false;
+        }
+        let prev = self.line.number.checked_sub(1).and_then(|n| line(self.cable, n));
+        let before_banner = self.cable.body.banner.as_ref().is_none_or(|b| b.range.start() >= self.line.range.end());
+        prev.is_some_and(|p| p.kind == LineKind::Addressee) && before_banner
+    }
+
+    fn block_of_previous_line(&self) -> Option<crate::syntax::AddresseeBlock> {
+        self.cable
+            .header
+            .addressees
+            .iter()
+            .rev()
+            .find(|a| a.range.start() < self.line.range.start())
+            .map(|a| a.block)
+    }
+
+    /// Precedence words after a complete address (`RUEHBJ/AMEMBASSY BEIJING PRI|`).
+    fn precedence_words(&self, rest: &str, rest_start: usize) -> Option<Completion> {
+        let slash = rest.find('/')?;
+        let ri = &rest[..slash];
+        let after = &rest[slash + 1..];
+        // The partial word is the last word, or the last two when they start with NIACT.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut pos = 0;
+        for w in after.split(' ') {
+            words.push((pos, w));
+            pos += w.len() + 1;
+        }
+        if words.len() < 2 {
+            return None;
+        }
+        let (mut pstart, partial) = *words.last()?;
+        let mut partial_text = partial.to_ascii_uppercase();
+        if words.len() >= 3 && words[words.len() - 2].1.eq_ignore_ascii_case("NIACT") {
+            pstart = words[words.len() - 2].0;
+            partial_text = after[pstart..].to_ascii_uppercase();
+        }
+        let address = after[..pstart].trim_end().to_ascii_uppercase();
+        if address.is_empty() {
+            return None;
+        }
+        let known = self
+            .tables
+            .addressees_for_ri(&ri.to_ascii_uppercase())
+            .iter()
+            .any(|a| a.address.eq_ignore_ascii_case(&address))
+            || self.tables.post_by_name(&address).is_some();
+        let matches: Vec<_> = vocab::precedence_words()
+            .filter(|(w, _, _)| w.starts_with(&partial_text))
+            .collect();
+        if !known && (partial_text.is_empty() || matches.is_empty()) {
+            return None;
+        }
+        let start = rest_start + slash + 1 + pstart;
+        let replace = self.replace_from(start, |c| c.is_ascii_alphabetic());
+        let items = matches
+            .into_iter()
+            .enumerate()
+            .map(|(i, (word, letter, text))| {
+                CompletionItem::new(word, CompletionKind::Precedence, replace)
+                    .detail(format!("precedence {letter}"))
+                    .doc(text)
+                    .sort(format!("{i}"))
+                    .resolve(ResolveKey::Precedence { word: word.to_string() })
+            })
+            .collect();
+        Some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
+    fn addressees(&self, query: &str, start: usize) -> Completion {
+        let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
+        let found = self.tables.search_addressees(query.trim(), MAX_ITEMS + 1);
+        let incomplete = true;
+        let q = query.trim().to_ascii_uppercase();
+        let items = found
+            .into_iter()
+            .take(MAX_ITEMS)
+            .enumerate()
+            .map(|(rank, a)| {
+                let label = format!("{}/{}", a.routing_indicator, a.address);
+                let mut item = CompletionItem::new(label.clone(), CompletionKind::Addressee, replace)
+                    .sort(format!("{rank:04}"))
+                    .resolve(ResolveKey::Addressee {
+                        ri: a.routing_indicator.clone(),
+                        address: a.address.clone(),
+                    });
+                if let Some(post) = self.tables.post_by_name(&a.address) {
+                    if let Some(country) = post.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
+                        item = item.detail(country.title.clone());
+                    }
+                }
+                // Matched by city or country rather than by its start: let the editor keep it.
+                if !q.is_empty() && !label.starts_with(&q) {
+                    item = item.filter(format!("{query} {label}"));
+                }
+                item
+            })
+            .collect();
+        Completion { items, incomplete }
+    }
+
+    fn posts(&self, query: &str, start: usize) -> Completion {
+        let replace = TextRange::new(start.min(self.offset), self.line.range.end().max(self.offset));
+        let found = self.tables.search_posts(query.trim(), MAX_ITEMS + 1);
+        let q = query.trim().to_ascii_uppercase();
+        let items = found
+            .into_iter()
+            .take(MAX_ITEMS)
+            .enumerate()
+            .map(|(rank, p)| {
+                let mut item = CompletionItem::new(p.name.clone(), CompletionKind::Originator, replace)
+                    .sort(format!("{rank:04}"))
+                    .resolve(ResolveKey::Post { name: p.name.clone() });
+                let mut detail = Vec::new();
+                if let Some(ri) = p.routing_indicator() {
+                    detail.push(ri.to_string());
+                }
+                if let Some(c) = p.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
+                    detail.push(c.title.clone());
+                }
+                if !detail.is_empty() {
+                    item = item.detail(detail.join(" · "));
+                }
+                if !q.is_empty() && !p.name.starts_with(&q) {
+                    item = item.filter(format!("{query} {}", p.name));
+                }
+                item
+            })
+            .collect();
+        Completion {
+            items,
+            incomplete: true,
+        }
+    }
+
+    fn originators(&self) -> Completion {
+        let lead = self.before.len() - self.before.trim_start().len();
+        let after_fm = self.before[lead..].get(2..).unwrap_or("");
+        let rest_start = lead + 2 + (after_fm.len() - after_fm.trim_start().len());
+        if self.before.len() < rest_start {
+            return Completion::default();
+        }
+        self.posts(&self.before[rest_start..], self.line.range.start() + rest_start)
+    }
+
+    // -- Date-time group ------------------------------------------------------------------------
+
+    fn dtg(&self) -> Option<Completion> {
+        let prev_is_security = self
+            .line
+            .number
+            .checked_sub(1)
+            .and_then(|n| line(self.cable, n))
+            .is_some_and(|p| p.kind == LineKind::Security);
+        let on_fl5 = self.line.kind == LineKind::Dtg
+            || (prev_is_security && matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Dtg));
+        if !on_fl5 {
+            return None;
+        }
+        let dtg = self.now.dtg();
+        if self.before.trim().is_empty() {
+            // A whole FL5 line: the precedence letter of the routing line (or ROUTINE) and now.
+            let letter = self
+                .cable
+                .header
+                .routing
+                .as_ref()
+                .and_then(|r| r.precedence)
+                .map_or('R', |p| p.letter());
+            let replace = TextRange::new(self.offset, self.line.range.end().max(self.offset));
+            let text = format!("{letter} {dtg}");
+            return Some(Completion {
+                items: vec![CompletionItem::new(text.clone(), CompletionKind::DateTimeGroup, replace)
+                    .detail("precedence and the current date-time group (UTC)")
+                    .doc(format!("`{text}`: precedence {letter}, {} at {:02}:{:02} UTC.", dates::long_date(self.now.date), self.now.hour, self.now.minute))
+                    .filter(text.clone())],
+                incomplete: false,
+            });
+        }
+        let caps = DTG_PREFIX.captures(self.before)?;
+        let m = caps.get(2).expect("group 2");
+        let start = self.line.range.start() + m.start();
+        let rest = &self.cable.src[start..self.line.range.end()];
+        let len = DTG_REST.find(rest).map_or(0, |m| m.end());
+        let replace = TextRange::new(start, (start + len).max(self.offset));
+        Some(Completion {
+            items: vec![CompletionItem::new(dtg.clone(), CompletionKind::DateTimeGroup, replace)
+                .detail("the current date-time group (UTC)")
+                .doc(format!("{} at {:02}:{:02} UTC.", dates::long_date(self.now.date), self.now.hour, self.now.minute))
+                .filter(format!("{} {dtg}", m.as_str()))
+                .preselect()],
+            incomplete: false,
+        })
+    }
+
+    // -- Banner, captions, E.O. and labels ------------------------------------------------------
+
+    /// Whether the cursor's line is where the banner goes: the banner's line, or the first line of
+    /// text after the header (or of a cable without a header).
+    fn at_banner(&self) -> bool {
+        if self.line.kind == LineKind::Banner {
+            return self.cable.body.banner.as_ref().is_some_and(|b| {
+                self.offset <= b.section_range.or(b.origin).map_or(b.range.end(), |r| r.start())
+            });
+        }
+        if !matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Text) {
+            return false;
+        }
+        if !self.before.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+            return false;
+        }
+        if let Some(b) = &self.cable.body.banner {
+            if b.range.start() < self.line.range.start() {
+                return false;
+            }
+        }
+        let header_end = self.cable.header.range.map_or(0, |r| r.end());
+        if self.line.range.start() < header_end {
+            return false;
+        }
+        // Every line between the header (or the start) and this one is blank.
+        let first = if header_end == 0 { 0 } else { self.cable.line_index.line_of(header_end) + 1 };
+        (first..self.line.number).all(|n| line(self.cable, n).is_none_or(|l| l.text.trim().is_empty()))
+    }
+
+    fn banner(&self) -> Completion {
+        let lead = self.before.len() - self.before.trim_start().len();
+        let start = self.line.range.start() + lead;
+        let replace = match &self.cable.body.banner {
+            Some(b) if self.line.kind == LineKind::Banner => b.level_token.cover(TextRange::empty(self.offset)),
+            _ => self.replace_from(start, |c| c.is_ascii_alphabetic() || c == ' '),
+        };
+        let rest_empty = self.cable.src[replace.end()..self.line.range.end()].trim().is_empty();
+        let tail = if rest_empty && self.cable.body.banner.is_none() {
+            self.banner_tail()
+        } else {
+            None
+        };
+        let security = self.cable.header.security.as_ref().and_then(|s| s.level);
+        let levels = [
+            (BannerLevel::Unclas, "UNCLASSIFIED", Some(SecurityCode::Unclassified)),
+            (BannerLevel::UnclasEfto, "UNCLASSIFIED, encrypt for transmission only (EFTO)", Some(SecurityCode::Efto)),
+            (BannerLevel::Confidential, "CONFIDENTIAL", Some(SecurityCode::Confidential)),
+            (BannerLevel::Secret, "SECRET", Some(SecurityCode::Secret)),
+            (BannerLevel::TopSecret, "TOP SECRET", Some(SecurityCode::TopSecret)),
+        ];
+        let items = levels
+            .iter()
+            .enumerate()
+            .map(|(i, &(level, name, code))| {
+                let label = level.canonical();
+                let insert = match &tail {
+                    Some(t) => format!("{label} {t}"),
+                    None => label.to_string(),
+                };
+                let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
+                    .detail(name)
+                    .insert(insert)
+                    .filter(format!("{} {label}", label.replace(' ', "")))
+                    .sort(format!("{i}"));
+                if security.is_some() && security == code {
+                    item.preselect = true;
+                    item = item.detail(format!("{name} (matches the security line)"));
+                }
+                item
+            })
+            .collect();
+        Completion {
+            items,
+            incomplete: false,
+        }
+    }
+
+    /// `TOKYO 002232`: the origin (from the FM post) and the serial (from the DE line).
+    fn banner_tail(&self) -> Option<String> {
+        let fm = self.cable.header.fm.as_ref()?.plad?;
+        let plad = self.cable.text(fm);
+        let origin = match self.tables.post_by_name(plad).and_then(|p| p.station.clone()) {
+            Some(s) => s,
+            None => {
+                let mut words = plad.split_whitespace();
+                let first = words.next()?;
+                if first == "SECSTATE" {
+                    "STATE".to_string()
+                } else {
+                    words.collect::<Vec<_>>().join(" ")
+                }
+            }
+        };
+        let serial = self.cable.header.de.as_ref()?.serial?.value;
+        (!origin.is_empty()).then(|| format!("{origin} {serial:06}"))
+    }
+
+    /// Between the banner and paragraph 1: captions (before the E.O. line) and the labels the cable
+    /// still lacks.
+    fn pre_text(&self) -> Option<Completion> {
+        let banner = self.cable.body.banner.as_ref()?;
+        if banner.range.end() > self.line.range.start() {
+            return None;
+        }
+        if let Some(p) = self.cable.body.paragraphs.first() {
+            if p.range.start() <= self.line.range.start() {
+                return None;
+            }
+        }
+        if !matches!(
+            self.line.kind,
+            LineKind::Blank | LineKind::Unknown | LineKind::Caption | LineKind::Passing | LineKind::Text
+        ) {
+            return None;
+        }
+        let typed = self.before.trim_start();
+        if !typed.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.') {
+            return None;
+        }
+        let start = self.line.range.start() + (self.before.len() - typed.len());
+        let replace = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        let body = &self.cable.body;
+        let before_eo = [body.eo.as_ref().map(|e| e.range), body.tags.as_ref().map(|t| t.range)]
+            .into_iter()
+            .flatten()
+            .all(|r| r.start() > self.line.range.start());
+        let mut items = Vec::new();
+        if before_eo {
+            let present: Vec<&str> = body.captions.iter().map(|c| self.cable.text(c.range).trim()).collect();
+            for (i, (name, text)) in vocab::captions().enumerate() {
+                if present.contains(&name) && name != "SIPDIS" {
+                    continue;
+                }
+                items.push(
+                    CompletionItem::new(name, CompletionKind::Caption, replace)
+                        .detail("caption")
+                        .doc(text)
+                        .sort(format!("2{i:02}"))
+                        .resolve(ResolveKey::Caption { name: name.to_string() }),
+                );
+            }
+        }
+        if body.eo.is_none() {
+            items.extend(self.eo_items(replace, "0"));
+        }
+        let labels = [
+            (body.tags.is_none(), "TAGS: ", "the TAGS line"),
+            (body.subject.is_none(), "SUBJECT: ", "the subject"),
+            (body.refs.is_none(), "REF: ", "references to other cables"),
+            (
+                body.classified_by.is_none() && self.level().is_some_and(|l| l >= Level::Confidential),
+                "Classified By: ",
+                "the classification authority (name, title, reasons)",
+            ),
+        ];
+        for (i, (missing, label, what)) in labels.into_iter().enumerate() {
+            if missing {
+                items.push(
+                    CompletionItem::new(label.trim_end(), CompletionKind::Keyword, replace)
+                        .insert(label)
+                        .detail(what)
+                        .sort(format!("1{i}")),
+                );
+            }
+        }
+        (!items.is_empty()).then_some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
+    /// The whole `E.O.` line: a declassification date ten years on for a classified cable, `N/A`
+    /// for an unclassified one (both when the level is not known yet).
+    fn eo_items(&self, replace: TextRange, sort: &str) -> Vec<CompletionItem> {
+        let date = self.cable_date();
+        let order = vocab::order_in_force(date);
+        let decl = dates::decl_date(dates::add_years(date, 10));
+        let level = self.level();
+        let mut items = Vec::new();
+        if level.is_none_or(|l| l >= Level::Confidential) {
+            let text = format!("E.O. {}: DECL: {decl}", order.number);
+            items.push(
+                CompletionItem::new(text.clone(), CompletionKind::Line, replace)
+                    .detail("declassify ten years after the cable's date")
+                    .doc(format!("E.O. {} — {}\n\nDeclassify on {} (ten years after {}).", order.number, order.description, decl, dates::long_date(date)))
+                    .filter(format!("EO {text}"))
+                    .sort(format!("{sort}0")),
+            );
+        }
+        if level.is_none_or(|l| l < Level::Confidential) {
+            let text = format!("E.O. {}: N/A", order.number);
+            items.push(
+                CompletionItem::new(text.clone(), CompletionKind::Line, replace)
+                    .detail("unclassified: no declassification instruction")
+                    .filter(format!("EO {text}"))
+                    .sort(format!("{sort}1")),
+            );
+        }
+        items
+    }
+
+    /// Inside an `E.O.` line: the order's number, `DECL:`/`N/A`, and the declassification value.
+    fn eo_line(&self) -> Option<Completion> {
+        let typed = self.before.trim_start();
+        let caps = EO_PREFIX.captures(typed)?;
+        let base = self.line.range.start() + (self.before.len() - typed.len());
+        let number = caps.get(1).map_or("", |m| m.as_str());
+        let date = self.cable_date();
+        if caps.get(2).is_none() {
+            // Still on the number.
+            let m = caps.get(1).expect("group 1");
+            if !typed.ends_with(number) || typed.ends_with(':') {
+                return None;
+            }
+            let start = base + m.start();
+            let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == ':');
+            let in_force = vocab::order_in_force(date).number;
+            let items = crate::data::vocab::EXECUTIVE_ORDERS
+                .iter()
+                .filter(|e| e.number.starts_with(number))
+                .map(|e| {
+                    let mut item = CompletionItem::new(format!("{}:", e.number), CompletionKind::Keyword, replace)
+                        .detail(format!("in force from {}", dates::long_date(vocab::date(e.effective))))
+                        .doc(e.description)
+                        .sort(if e.number == in_force { "0".to_string() } else { format!("1{}", e.number) });
+                    item.preselect = e.number == in_force;
+                    item
+                })
+                .collect();
+            return Some(Completion {
+                items,
+                incomplete: false,
+            });
+        }
+        let value = caps.get(4).expect("group 4 with group 2");
+        let keyword = caps.get(3).map(|m| m.as_str().to_ascii_uppercase());
+        let start = base + if keyword.is_some() { value.start() } else { caps.get(2).expect("group 2").start() + 1 };
+        let start = if keyword.is_none() { base + value.start().min(typed.len()) } else { start };
+        let replace = self.replace_from(start, |c| !c.is_whitespace());
+        let decl = dates::decl_date(dates::add_years(date, 10));
+        let mut items = Vec::new();
+        if keyword.is_none() {
+            items.push(
+                CompletionItem::new(format!("DECL: {decl}"), CompletionKind::Decl, replace)
+                    .detail("declassify ten years after the cable's date")
+                    .sort("0"),
+            );
+            items.push(CompletionItem::new("N/A", CompletionKind::Decl, replace).detail("unclassified cable").sort("1"));
+        } else {
+            items.push(
+                CompletionItem::new(decl.clone(), CompletionKind::Decl, replace)
+                    .detail(format!("ten years after {}", dates::long_date(date)))
+                    .sort("0"),
+            );
+            for (i, (code, text)) in vocab::decl_codes().into_iter().enumerate() {
+                items.push(
+                    CompletionItem::new(code, CompletionKind::Decl, replace)
+                        .detail("exemption code")
+                        .doc(text)
+                        .sort(format!("1{i:02}"))
+                        .resolve(ResolveKey::Decl { code: code.to_string() }),
+                );
+            }
+        }
+        Some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
+    // -- Markings and reasons -------------------------------------------------------------------
+
+    fn markings(&self, start: usize) -> Completion {
+        let end_word = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '/' || c == '(');
+        let src = self.cable.src;
+        // Take a closing parenthesis after the cursor into the replaced range.
+        let mut end = end_word.end();
+        if src[end..].starts_with(')') {
+            end += 1;
+        }
+        let replace = TextRange::new(start, end.max(self.offset));
+        let needs_space = !src[replace.end()..self.line.range.end()].starts_with([' ', '\t']);
+        let banner = self.level();
+        let markings: [(&str, Level, &str); 9] = [
+            ("(U)", Level::Unclassified, "UNCLASSIFIED"),
+            ("(SBU)", Level::Sbu, "SENSITIVE BUT UNCLASSIFIED"),
+            ("(SBU//NF)", Level::Sbu, "SENSITIVE BUT UNCLASSIFIED, NOFORN"),
+            ("(C)", Level::Confidential, "CONFIDENTIAL"),
+            ("(C//NF)", Level::Confidential, "CONFIDENTIAL, NOFORN"),
+            ("(S)", Level::Secret, "SECRET"),
+            ("(S//NF)", Level::Secret, "SECRET, NOFORN"),
+            ("(TS)", Level::TopSecret, "TOP SECRET"),
+            ("(TS//NF)", Level::TopSecret, "TOP SECRET, NOFORN"),
+        ];
+        let items = markings
+            .iter()
+            .enumerate()
+            .map(|(i, &(m, level, name))| {
+                let above = banner.is_some_and(|b| level > b);
+                let mut detail = name.to_string();
+                if above {
+                    detail.push_str(" — above the banner");
+                }
+                let insert = if needs_space { format!("{m} ") } else { m.to_string() };
+                let mut item = CompletionItem::new(m, CompletionKind::Marking, replace)
+                    .detail(detail)
+                    .insert(insert)
+                    .filter(m.to_string())
+                    .sort(format!("{}{i}", u8::from(above)))
+                    .resolve(ResolveKey::Marking { marking: m.to_string() });
+                item.preselect = banner == Some(level) && !m.contains("//");
+                item
+            })
+            .collect();
+        Completion {
+            items,
+            incomplete: false,
+        }
+    }
+
+    fn reasons(&self) -> Completion {
+        let before = self.before;
+        if let Some(caps) = REASONS_LETTER.captures(before) {
+            let m = caps.get(1).expect("group 1");
+            let start = self.line.range.start() + m.start();
+            let replace = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '(' || c == ')');
+            let present: Vec<char> = self
+                .cable
+                .body
+                .classified_by
+                .as_ref()
+                .map(|c| c.letters.iter().map(|&(_, l)| l).collect())
+                .unwrap_or_default();
+            let items = vocab::reasons()
+                .filter(|(l, _)| !present.contains(l))
+                .map(|(l, text)| {
+                    CompletionItem::new(format!("({l})"), CompletionKind::Reason, replace)
+                        .detail(text)
+                        .sort(format!("{l}"))
+                        .resolve(ResolveKey::Reason { letter: l })
+                })
+                .collect();
+            return Completion {
+                items,
+                incomplete: false,
+            };
+        }
+        if let Some(caps) = REASONS_SECTION.captures(before) {
+            let m = caps.get(1).expect("group 1");
+            let start = self.line.range.start() + m.start();
+            let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == '.');
+            let section = if self.cable_date() < (Date { year: 2003, month: 3, day: 25 }) { "1.5" } else { "1.4" };
+            let mut items = vec![CompletionItem::new(format!("{section} (b) and (d)"), CompletionKind::Reason, replace)
+                .detail("foreign government information; foreign relations")
+                .sort("0")];
+            items[0].preselect = true;
+            for (l, text) in vocab::reasons() {
+                items.push(
+                    CompletionItem::new(format!("{section} ({l})"), CompletionKind::Reason, replace)
+                        .detail(text)
+                        .sort(format!("1{l}"))
+                        .resolve(ResolveKey::Reason { letter: l }),
+                );
+            }
+            return Completion {
+                items,
+                incomplete: false,
+            };
+        }
+        Completion::default()
+    }
+}
+
+impl CompletionItem {
+    fn preselect(mut self) -> Self {
+        self.preselect = true;
+        self
+    }
+}
+
+/// The name of a tag kind.
+pub fn tag_kind_name(kind: TagKind) -> &'static str {
+    match kind {
+        TagKind::Subject => "subject tag",
+        TagKind::Program => "program tag",
+        TagKind::Geographic => "geographic tag",
+        TagKind::Organization => "organization tag",
+        TagKind::Personal => "personal tag",
+    }
+}
+
+/// The long Markdown documentation of an item.
+pub fn resolve(key: &ResolveKey, tables: &Tables) -> Option<String> {
+    match key {
+        ResolveKey::Tag { code } => {
+            let t = tables.tag(code)?;
+            let mut out = format!("**{}** — {}\n\n*{}*", t.code, t.title, tag_kind_name(t.kind));
+            if let Some(note) = &t.note {
+                out.push_str(&format!("\n\n{note}"));
+            }
+            if t.retired {
+                out.push_str("\n\nRetired");
+                if let Some(r) = &t.replacement {
+                    out.push_str(&format!("; use `{r}` instead"));
+                }
+                out.push('.');
+            }
+            if t.count > 0 {
+                out.push_str(&format!("\n\nSeen on {} TAGS lines of released cables.", t.count));
+            }
+            Some(out)
+        }
+        ResolveKey::Addressee { ri, address } => {
+            let mut out = format!("**{ri}/{address}**\n\nRouting indicator `{ri}`");
+            let others: Vec<String> = tables
+                .addressees_for_ri(ri)
+                .iter()
+                .filter(|a| a.address != *address)
+                .map(|a| a.address.clone())
+                .collect();
+            if !others.is_empty() {
+                out.push_str(&format!(" also serves {}", others.join(", ")));
+            }
+            out.push('.');
+            if let Some(p) = tables.post_by_name(address) {
+                out.push_str(&post_lines(p, tables));
+            }
+            Some(out)
+        }
+        ResolveKey::Post { name } => {
+            let p = tables.post_by_name(name)?;
+            Some(format!("**{}**{}", p.name, post_lines(p, tables)))
+        }
+        ResolveKey::Caption { name } => vocab::captions()
+            .find(|(n, _)| n == name)
+            .map(|(n, t)| format!("**{n}**\n\n{t}")),
+        ResolveKey::Reason { letter } => {
+            vocab::reason(*letter).map(|t| format!("**1.4 ({letter})**: {t}.\n\nA classification category of E.O. 12958 as amended (section 1.5 before March 2003) and of E.O. 13526."))
+        }
+        ResolveKey::Precedence { word } => vocab::precedence_words()
+            .find(|(w, _, _)| w == word)
+            .map(|(w, l, t)| format!("**{w}** (letter `{l}`)\n\n{t}\n\nROUTINE is written as no word on an addressee line.")),
+        ResolveKey::Marking { marking } => Some(super::hover::marking_text(marking)),
+        ResolveKey::Decl { code } => vocab::decl_code(code).map(|t| format!("**{code}**\n\n{t}")),
+    }
+}
+
+fn post_lines(p: &crate::data::Post, tables: &Tables) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("\n\n- kind: {}", p.kind));
+    if let Some(ri) = p.routing_indicator() {
+        out.push_str(&format!("\n- routing indicator: `{ri}`"));
+    }
+    if let Some(s) = &p.station {
+        out.push_str(&format!("\n- station in banners and cable ids: {s}"));
+    }
+    if let Some(c) = &p.country_tag {
+        let name = tables.tag(c).map(|t| t.title.clone()).unwrap_or_default();
+        out.push_str(&format!("\n- country: `{c}` {name}"));
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! Go to definition for `REF` entries: `TOKYO 1448` or `07 TOKYO 1448` (or `07TOKYO1448`) names a
+//! cable; the workspace cable whose banner has that origin and serial (and whose date has that year)
+//! is its definition.
+//!
+//! The search reads files, so it is bounded: a depth, a number of files, a file size and a deadline.
+//! A file named after the cable id (`07TOKYO1448.cable`) is found without being parsed.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::touches;
+use crate::syntax::{parse, Cable, TextRange};
+
+/// The cable a `REF` entry names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CableTarget {
+    /// Where the reference is written in the document.
+    pub range: TextRange,
+    /// The four-digit year: written, or else the referring cable's own year.
+    pub year: Option<i32>,
+    /// The origin in upper case without spaces (`TOKYO`, `USUNNEWYORK`).
+    pub origin: String,
+    pub number: u32,
+}
+
+impl CableTarget {
+    /// The cable id, `07TOKYO1448` (without the year when it is not known).
+    pub fn id(&self) -> String {
+        match self.year {
+            Some(y) => format!("{:02}{}{}", y.rem_euclid(100), self.origin, self.number),
+            None => format!("{}{}", self.origin, self.number),
+        }
+    }
+}
+
+/// The cable reference at an offset, from the `REF` block.
+pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
+    let refs = cable.body.refs.as_ref()?;
+    let item = refs
+        .items
+        .iter()
+        .filter_map(|i| i.cable.as_ref())
+        .find(|c| touches(c.range, offset))?;
+    let year = item
+        .year
+        .map(|y| expand_year(y.value))
+        .or_else(|| cable.header.dtg.as_ref().and_then(|l| l.dtg).map(|d| d.year));
+    Some(CableTarget {
+        range: item.range,
+        year,
+        origin: squeeze(cable.text(item.origin)),
+        number: item.number.value,
+    })
+}
+
+fn expand_year(y: u32) -> i32 {
+    match y {
+        0..=59 => 2000 + y as i32,
+        60..=99 => 1900 + y as i32,
+        _ => y as i32,
+    }
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_uppercase()).collect()
+}
+
+/// Origins written differently in references and in banners.
+fn same_origin(a: &str, b: &str) -> bool {
+    const ALIASES: &[(&str, &str)] = &[
+        ("SECSTATE", "STATE"),
+        ("HAGUE", "THEHAGUE"),
+        ("USUN", "USUNNEWYORK"),
+        ("USNATO", "USNATOBRUSSELS"),
+    ];
+    a == b || ALIASES.iter().any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+}
+
+/// Whether a text is the target cable; the range to show is its banner (or its first line).
+pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
+    let number = target.number.to_string();
+    if !text.contains(&number) {
+        return None;
+    }
+    let cable = parse(text);
+    let banner = cable.body.banner.as_ref()?;
+    let origin = squeeze(cable.text(banner.origin?));
+    let serial = banner.serial?.value;
+    if serial != target.number || !same_origin(&origin, &target.origin) {
+        return None;
+    }
+    if let (Some(want), Some(have)) = (target.year, cable.header.dtg.as_ref().and_then(|l| l.dtg).map(|d| d.year)) {
+        if want != have {
+            return None;
+        }
+    }
+    Some(banner.range)
+}
+
+/// How far a workspace search may go.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchLimits {
+    pub max_depth: usize,
+    pub max_files: usize,
+    pub max_file_bytes: u64,
+    pub deadline: Option<Instant>,
+}
+
+impl Default for SearchLimits {
+    fn default() -> Self {
+        SearchLimits {
+            max_depth: 12,
+            max_files: 20_000,
+            max_file_bytes: 4 << 20,
+            deadline: None,
+        }
+    }
+}
+
+/// A cable found on disk: its path, its text and the range to show.
+#[derive(Debug, Clone)]
+pub struct FoundCable {
+    pub path: PathBuf,
+    pub text: String,
+    pub range: TextRange,
+}
+
+/// Whether a path has one of the extensions cables are kept in.
+pub fn is_cable_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "cable" | "tel" | "txt"))
+}
+
+/// Searches the roots (honouring `.gitignore` and skipping hidden directories) for the target cable.
+pub fn find_cable(roots: &[PathBuf], target: &CableTarget, limits: SearchLimits) -> Option<FoundCable> {
+    let id = target.id();
+    let mut seen = 0usize;
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    for root in roots {
+        let walker = ignore::WalkBuilder::new(root).max_depth(Some(limits.max_depth)).build();
+        for entry in walker.flatten() {
+            if limits.deadline.is_some_and(|d| Instant::now() > d) || seen >= limits.max_files {
+                break;
+            }
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_cable_file(path) {
+                continue;
+            }
+            seen += 1;
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if stem.eq_ignore_ascii_case(&id) {
+                // Named after the cable: take it without a full check, pointing at its banner.
+                let text = read_limited(path, limits.max_file_bytes)?;
+                let range = parse(&text).body.banner.as_ref().map_or(TextRange::empty(0), |b| b.range);
+                return Some(FoundCable {
+                    path: path.to_path_buf(),
+                    text,
+                    range,
+                });
+            }
+            candidates.push(path.to_path_buf());
+        }
+    }
+    for path in candidates {
+        if limits.deadline.is_some_and(|d| Instant::now() > d) {
+            break;
+        }
+        let Some(text) = read_limited(&path, limits.max_file_bytes) else {
+            continue;
+        };
+        if let Some(range) = matches(&text, target) {
+            return Some(FoundCable { path, text, range });
+        }
+    }
+    None
+}
+
+fn read_limited(path: &Path, max: u64) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.len() > max {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    String::from_utf8(bytes).ok()
+}

@@ -1,0 +1,1627 @@
+//! The text of a cable: banner, captions, passing lines, E.O., TAGS, SUBJECT, REF, classification
+//! authority, then numbered paragraphs, continuation headers, markers and the signature.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci, Src};
+use super::parser::{is_artifact_line, src_of};
+use super::text::TextRange;
+use super::tree::*;
+
+pub struct BodyParser<'c, 'a> {
+    cable: &'c mut Cable<'a>,
+    /// The multi-line element the previous line belonged to.
+    open: Open,
+    seen_subject: bool,
+    in_text: bool,
+    prev_blank: bool,
+    current_paragraph: Option<usize>,
+    last_text_line: Option<usize>,
+    /// The line being read.
+    cur: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+}
+
+impl<'c, 'a> BodyParser<'c, 'a> {
+    pub fn new(cable: &'c mut Cable<'a>) -> Self {
+        BodyParser {
+            cable,
+            open: Open::None,
+            seen_subject: false,
+            in_text: false,
+            prev_blank: true,
+            current_paragraph: None,
+            last_text_line: None,
+            cur: 0,
+        }
+    }
+
+    /// Reads the text from line `start`, beginning `offset` bytes into that line.
+    pub fn run(mut self, start: usize, offset: usize, end: usize) {
+        let n = end.min(self.cable.lines.len());
+        let mut pos = start;
+        // The banner: the first non-blank line.
+        while pos < n {
+            let mut src = src_of(self.cable, pos);
+            if pos == start && offset > 0 && offset <= src.text.len() {
+                src = src.from(offset);
+            }
+            if src.text.trim().is_empty() {
+                self.cable.lines[pos].kind = LineKind::Blank;
+                pos += 1;
+                continue;
+            }
+            if let Some((banner, rest)) = parse_banner(src.trim()) {
+                self.cable.body.banner = Some(banner);
+                self.cable.lines[pos].kind = LineKind::Banner;
+                pos += 1;
+                if let Some(rest) = rest {
+                    self.pre_text_line(pos - 1, rest);
+                    self.cable.lines[pos - 1].kind = LineKind::Banner;
+                }
+            }
+            break;
+        }
+        while pos < n {
+            self.cur = pos;
+            let src = src_of(self.cable, pos);
+            if src.text.trim().is_empty() {
+                self.cable.lines[pos].kind = LineKind::Blank;
+                self.blank(pos);
+            } else if self.in_text {
+                self.text_line(pos, src);
+            } else {
+                self.pre_text_line(pos, src);
+            }
+            pos += 1;
+        }
+        self.finish();
+    }
+
+    fn blank(&mut self, pos: usize) {
+        self.prev_blank = true;
+        match self.open {
+            Open::Ref => {
+                // A REF list may continue after a blank line with its next lettered item.
+                if let Some(next) = self.next_non_blank(pos) {
+                    let t = self.cable.text(self.cable.lines[next].range).trim_start();
+                    if ref_bullet_at_start(t).is_some() {
+                        return;
+                    }
+                }
+                self.open = Open::None;
+            }
+            _ => self.open = Open::None,
+        }
+    }
+
+    fn next_non_blank(&self, pos: usize) -> Option<usize> {
+        (pos + 1..self.cable.lines.len()).find(|&i| !self.cable.text(self.cable.lines[i].range).trim().is_empty())
+    }
+
+    fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
+        let t = src.trim();
+        // Continuations of the open multi-line element.
+        match self.open {
+            Open::Subject if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() && !is_continuation(t.text) => {
+                if let Some(s) = self.cable.body.subject.as_mut() {
+                    s.range = s.range.cover(t.full());
+                    s.text = Some(s.text.map_or(t.full(), |r| r.cover(t.full())));
+                }
+                self.cable.lines[pos].kind = LineKind::Subject;
+                return;
+            }
+            Open::ClassifiedBy if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() => {
+                if let Some(c) = self.cable.body.classified_by.as_mut() {
+                    c.range = c.range.cover(t.full());
+                }
+                self.reparse_classified_by();
+                self.cable.lines[pos].kind = LineKind::ClassifiedBy;
+                return;
+            }
+            Open::Ref if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() && !is_continuation(t.text) => {
+                if let Some(r) = self.cable.body.refs.as_mut() {
+                    r.range = r.range.cover(t.full());
+                }
+                self.ref_items(t);
+                self.cable.lines[pos].kind = LineKind::Ref;
+                return;
+            }
+            Open::Tags if label_at_start(t.text).is_none() && is_tags_continuation(t.text) => {
+                if let Some(tags) = self.cable.body.tags.as_mut() {
+                    tags.range = tags.range.cover(t.full());
+                    tags.tokens.extend(tag_tokens(t));
+                }
+                self.open = Open::None;
+                self.cable.lines[pos].kind = LineKind::Tags;
+                return;
+            }
+            _ => {}
+        }
+        self.open = Open::None;
+        if let Some(c) = parse_continuation(t) {
+            // A page break inside the elements before the text.
+            self.cable.body.continuations.push(c);
+            self.cable.lines[pos].kind = LineKind::Continuation;
+            return;
+        }
+        if paragraph_start(t.text).is_some() {
+            self.enter_text(pos, src);
+            return;
+        }
+        let segments = split_segments(t);
+        let mut kind = LineKind::Unknown;
+        for (i, seg) in segments.iter().enumerate() {
+            let k = self.pre_text_segment(*seg, i == 0);
+            if i == 0 || kind == LineKind::Passing || kind == LineKind::Caption {
+                kind = k;
+            }
+            if k == LineKind::Text {
+                // The text zone starts at this line.
+                self.enter_text(pos, src);
+                return;
+            }
+        }
+        self.cable.lines[pos].kind = kind;
+    }
+
+    fn pre_text_segment(&mut self, seg: Src<'a>, first: bool) -> LineKind {
+        let t = seg.text;
+        if let Some(label) = label_at_start(t) {
+            match label {
+                Label::Eo(len) => {
+                    self.eo(seg, len);
+                    return LineKind::Eo;
+                }
+                Label::Tags(len, canonical) => {
+                    self.tags(seg, len, canonical);
+                    self.open = Open::Tags;
+                    return LineKind::Tags;
+                }
+                Label::Subject(len) => {
+                    self.subject(seg, len);
+                    self.open = Open::Subject;
+                    return LineKind::Subject;
+                }
+                Label::Ref(len) => {
+                    self.refs(seg, len);
+                    self.open = Open::Ref;
+                    return LineKind::Ref;
+                }
+                Label::ClassifiedBy(len, derived) => {
+                    self.classified_by(seg, len, derived);
+                    self.open = Open::ClassifiedBy;
+                    return LineKind::ClassifiedBy;
+                }
+            }
+        }
+        if let Some(caps) = captions(seg) {
+            self.cable.body.captions.extend(caps);
+            return LineKind::Caption;
+        }
+        if is_artifact_line(t) {
+            return LineKind::Artifact;
+        }
+        if let Some((b, _)) = parse_banner(seg) {
+            self.cable.body.repeated_banners.push(b);
+            return LineKind::Banner;
+        }
+        let body = &self.cable.body;
+        let before_eo = body.eo.is_none() && body.tags.is_none() && body.subject.is_none();
+        if before_eo && first {
+            self.cable.body.passing.push(seg.full());
+            return LineKind::Passing;
+        }
+        if self.seen_subject {
+            // Elements still to come (REF, Classified By) mean this is not the text yet.
+            if self.label_ahead() {
+                return LineKind::Unknown;
+            }
+            return LineKind::Text;
+        }
+        LineKind::Unknown
+    }
+
+    /// Whether a REF or classification authority label follows within the next few lines, before
+    /// any numbered paragraph.
+    fn label_ahead(&self) -> bool {
+        let mut seen = 0;
+        for l in &self.cable.lines[self.cur + 1..] {
+            let t = self.cable.text(l.range).trim();
+            if t.is_empty() {
+                continue;
+            }
+            if paragraph_start(t).is_some() {
+                return false;
+            }
+            if matches!(label_at_start(t), Some(Label::Ref(_) | Label::ClassifiedBy(..))) {
+                return true;
+            }
+            seen += 1;
+            if seen >= 4 {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn enter_text(&mut self, pos: usize, src: Src<'a>) {
+        self.in_text = true;
+        self.prev_blank = true;
+        self.text_line(pos, src);
+    }
+
+    fn text_line(&mut self, pos: usize, src: Src<'a>) {
+        let t = src.text;
+        let trimmed = src.trim();
+        let tt = trimmed.text;
+        if let Some(c) = parse_continuation(trimmed) {
+            self.cable.body.continuations.push(c);
+            self.cable.lines[pos].kind = LineKind::Continuation;
+            return;
+        }
+        if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text") {
+            self.cable.body.end_markers.push(trimmed.full());
+            self.cable.lines[pos].kind = LineKind::EndMarker;
+            return;
+        }
+        let was_blank = std::mem::replace(&mut self.prev_blank, false);
+        if tt.len() >= 3 && tt.bytes().all(|b| b == b'-' || b == b'=' || b == b'_') {
+            self.cable.lines[pos].kind = LineKind::Heading;
+            return;
+        }
+        if was_blank {
+            if let Some(p) = parse_paragraph(src) {
+                if p.number.value > 0 {
+                    self.cable.body.paragraphs.push(p);
+                    let idx = self.cable.body.paragraphs.len() - 1;
+                    self.current_paragraph = Some(idx);
+                    self.cable.lines[pos].kind = LineKind::Paragraph;
+                    if self.cable.body.element_order.iter().all(|(e, _)| *e != Element::FirstParagraph) {
+                        self.cable.body.element_order.push((Element::FirstParagraph, src.full()));
+                    }
+                    self.last_text_line = Some(pos);
+                    self.markers(src, Some(idx), true);
+                    return;
+                }
+            }
+            if let Some((b, _)) = parse_banner(trimmed) {
+                self.cable.body.repeated_banners.push(b);
+                self.cable.lines[pos].kind = LineKind::Banner;
+                return;
+            }
+        }
+        // A heading: a short line standing alone under or above a dashed rule.
+        let next_is_rule = self.next_line_is_rule(pos)
+            || (pos > 0 && self.cable.lines[pos - 1].kind == LineKind::Heading && self.line_is_rule(pos - 1));
+        if next_is_rule && tt.len() <= 80 {
+            self.cable.lines[pos].kind = LineKind::Heading;
+            self.current_paragraph = None;
+            self.markers(trimmed, None, true);
+            return;
+        }
+        if let Some(idx) = self.current_paragraph {
+            let p = &mut self.cable.body.paragraphs[idx];
+            p.range = p.range.cover(trimmed.full());
+        }
+        self.cable.lines[pos].kind = LineKind::Text;
+        self.last_text_line = Some(pos);
+        let _ = t;
+        self.markers(trimmed, self.current_paragraph, was_blank);
+    }
+
+    fn next_line_is_rule(&self, pos: usize) -> bool {
+        pos + 1 < self.cable.lines.len() && self.line_is_rule(pos + 1)
+    }
+
+    fn line_is_rule(&self, pos: usize) -> bool {
+        let t = self.cable.text(self.cable.lines[pos].range).trim();
+        t.len() >= 3 && t.bytes().all(|b| b == b'-' || b == b'=')
+    }
+
+    fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
+        find_markers(src, paragraph, starts_block, &mut self.cable.body.markers);
+    }
+
+    fn eo(&mut self, seg: Src, label_len: usize) {
+        let label = seg.range(0, label_len);
+        let rest = seg.from(label_len);
+        let rest_trim = rest.trim();
+        let num_len = rest_trim.text.bytes().take_while(u8::is_ascii_digit).count();
+        let number = (num_len > 0).then(|| Num {
+            range: rest_trim.range(0, num_len),
+            value: parse_u32(&rest_trim.text[..num_len]).unwrap_or(0),
+        });
+        let mut after = rest_trim.from(num_len);
+        if let Some(stripped) = after.text.strip_prefix(':') {
+            let _ = stripped;
+            after = after.from(1);
+        }
+        let value_src = after.trim();
+        let value = parse_eo_value(value_src);
+        let line = EoLine {
+            range: seg.full(),
+            label,
+            number,
+            value,
+            value_range: (!value_src.text.is_empty()).then(|| value_src.full()),
+        };
+        if self.cable.body.eo.is_none() {
+            self.cable.body.element_order.push((Element::Eo, seg.full()));
+            self.cable.body.eo = Some(line);
+        }
+    }
+
+    fn tags(&mut self, seg: Src, label_len: usize, canonical: bool) {
+        let label = seg.range(0, label_len);
+        let rest = seg.from(label_len);
+        let tokens = tag_tokens(rest);
+        if self.cable.body.tags.is_none() {
+            self.cable.body.element_order.push((Element::Tags, seg.full()));
+            self.cable.body.tags = Some(TagsLine {
+                range: seg.full(),
+                label,
+                canonical_label: canonical,
+                tokens,
+            });
+        }
+    }
+
+    fn subject(&mut self, seg: Src, label_len: usize) {
+        let label = seg.range(0, label_len);
+        let mut rest = seg.from(label_len).trim();
+        let mut marking = None;
+        if rest.text.starts_with('(') {
+            if let Some(close) = rest.text[..rest.text.len().min(40)].find(')') {
+                if let Some(m) = parse_marking(rest.range(0, close + 1), &rest.text[1..close]) {
+                    marking = Some(m);
+                    rest = rest.from(close + 1).trim();
+                }
+            }
+        }
+        self.seen_subject = true;
+        if self.cable.body.subject.is_none() {
+            self.cable.body.element_order.push((Element::Subject, seg.full()));
+            self.cable.body.subject = Some(Subject {
+                range: seg.full(),
+                label,
+                marking,
+                text: (!rest.text.is_empty()).then(|| rest.full()),
+            });
+        }
+    }
+
+    fn refs(&mut self, seg: Src<'a>, label_len: usize) {
+        let label = seg.range(0, label_len);
+        if self.cable.body.refs.is_none() {
+            self.cable.body.element_order.push((Element::Ref, seg.full()));
+            self.cable.body.refs = Some(RefBlock {
+                range: seg.full(),
+                label,
+                items: Vec::new(),
+            });
+        }
+        self.ref_items(seg.from(label_len));
+    }
+
+    fn ref_items(&mut self, src: Src) {
+        let Some(block) = self.cable.body.refs.as_mut() else {
+            return;
+        };
+        // Split the text at lettered bullets; text before the first bullet continues the previous
+        // item (or is a single unlettered reference).
+        let t = src.text;
+        let mut cuts: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
+        for m in REF_BULLET.captures_iter(t) {
+            let whole = m.get(0).expect("match");
+            let letter = m.get(1).or_else(|| m.get(2)).expect("letter group");
+            cuts.push((whole.start(), whole.end(), Some(src.range(letter.start(), letter.end()))));
+        }
+        let mut pieces: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
+        let first_cut = cuts.first().map_or(t.len(), |c| c.0);
+        if !t[..first_cut].trim().is_empty() {
+            pieces.push((0, first_cut, None));
+        }
+        for (i, &(_s, e, letter)) in cuts.iter().enumerate() {
+            let end = cuts.get(i + 1).map_or(t.len(), |c| c.0);
+            pieces.push((e, end, letter));
+        }
+        for (s, e, letter) in pieces {
+            let piece = Src::new(&t[s..e], src.offset + s).trim();
+            if piece.text.is_empty() && letter.is_none() {
+                continue;
+            }
+            let cable = parse_cable_ref(piece);
+            match (letter, block.items.last_mut()) {
+                (None, Some(last)) if s == 0 => {
+                    last.range = last.range.cover(piece.full());
+                    if last.cable.is_none() {
+                        last.cable = cable;
+                    }
+                }
+                _ => block.items.push(RefItem {
+                    range: match letter {
+                        Some(l) => l.cover(piece.full()),
+                        None => piece.full(),
+                    },
+                    letter,
+                    cable,
+                }),
+            }
+        }
+    }
+
+    fn classified_by(&mut self, seg: Src, label_len: usize, derived: bool) {
+        if self.cable.body.classified_by.is_some() {
+            return;
+        }
+        self.cable.body.element_order.push((Element::ClassifiedBy, seg.full()));
+        self.cable.body.classified_by = Some(ClassifiedBy {
+            range: seg.full(),
+            label: seg.range(0, label_len),
+            derived,
+            section: None,
+            letters: Vec::new(),
+        });
+        self.reparse_classified_by();
+    }
+
+    /// Reads the reason (section and letters) of the whole classification authority block, across
+    /// its line breaks.
+    fn reparse_classified_by(&mut self) {
+        let Some(cb) = self.cable.body.classified_by.as_ref() else {
+            return;
+        };
+        let start = cb.label.end();
+        let end = cb.range.end();
+        let text = &self.cable.src[start..end];
+        let (section, letters) = parse_reason(text, start);
+        let cb = self.cable.body.classified_by.as_mut().expect("checked above");
+        cb.section = section;
+        cb.letters = letters;
+    }
+
+    fn finish(&mut self) {
+        // The signature: the last line of text, when it is a surname (or ends with one).
+        let Some(last) = self.last_text_line else {
+            return;
+        };
+        let later_text = self.cable.lines[last + 1..].iter().any(|l| {
+            matches!(l.kind, LineKind::Text | LineKind::Paragraph | LineKind::Unknown)
+        });
+        if later_text {
+            return;
+        }
+        let src = src_of(self.cable, last).trim();
+        if let Some(sig) = signature_in(src) {
+            self.cable.body.signature = Some(sig);
+            if sig == src.full() {
+                self.cable.lines[last].kind = LineKind::Signature;
+                if let Some(idx) = self.current_paragraph {
+                    // The signature is not part of the last paragraph.
+                    let p = &mut self.cable.body.paragraphs[idx];
+                    if p.range.end() == sig.end() && p.first_line != sig {
+                        let prev_end = (p.first_line.start()..sig.start())
+                            .rev()
+                            .find(|&i| !self.cable.src.as_bytes()[i].is_ascii_whitespace())
+                            .map_or(p.first_line.end(), |i| i + 1);
+                        p.range = TextRange::new(p.range.start(), prev_end.max(p.first_line.end()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Banner
+// ---------------------------------------------------------------------------------------------
+
+/// Reads the classification words at the start of a line: the level, the byte length they take,
+/// whether they are in canonical form, and whether they were garbled.
+pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> {
+    const CANONICAL: [(&str, BannerLevel); 6] = [
+        ("UNCLAS E F T O", BannerLevel::UnclasEfto),
+        ("UNCLASSIFIED", BannerLevel::Unclassified),
+        ("UNCLAS", BannerLevel::Unclas),
+        ("C O N F I D E N T I A L", BannerLevel::Confidential),
+        ("S E C R E T", BannerLevel::Secret),
+        ("LIMITED OFFICIAL USE", BannerLevel::LimitedOfficialUse),
+    ];
+    for (word, level) in CANONICAL {
+        if t.starts_with(word) && t[word.len()..].bytes().next().is_none_or(|b| b == b' ' || b == b'/') {
+            if level == BannerLevel::Unclassified && t[word.len()..].starts_with('/') {
+                continue;
+            }
+            return Some((level, word.len(), true, false));
+        }
+    }
+    // Spaced or unspaced letters, any case, with one doubled or dropped leading letter.
+    const TARGETS: [(&str, BannerLevel); 5] = [
+        ("TOPSECRET", BannerLevel::TopSecret),
+        ("CONFIDENTIAL", BannerLevel::Confidential),
+        ("SECRET", BannerLevel::Secret),
+        ("UNCLASEFTO", BannerLevel::UnclasEfto),
+        ("UNCLAS", BannerLevel::Unclas),
+    ];
+    let mut letters = String::new();
+    let mut best: Option<(BannerLevel, usize, bool)> = None;
+    for (s, e, w) in Src::new(t, 0).words() {
+        if !w.bytes().all(|b| b.is_ascii_alphabetic()) || letters.len() > 14 {
+            break;
+        }
+        letters.push_str(&w.to_ascii_uppercase());
+        for (target, level) in TARGETS {
+            let first = &target[..1];
+            let doubled = format!("{first}{target}");
+            let dropped = &target[1..];
+            let garbled = if letters == target {
+                Some(false)
+            } else if letters == doubled || (letters == dropped && dropped.len() >= 5) {
+                Some(true)
+            } else {
+                None
+            };
+            if let Some(g) = garbled {
+                best = Some((level, e, g));
+            }
+        }
+        let _ = s;
+    }
+    best.map(|(level, len, garbled)| (level, len, false, garbled))
+}
+
+/// Parses a banner line. The second value is the rest of the line when the export joined further
+/// elements onto it (`… STATE 000284 SIPDIS E.O. 12958: …`).
+pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
+    // A stray quote or full stop before the classification words is a release garble (`"S E C R E T`).
+    if let Some(rest) = src.text.strip_prefix(['"', '.', '\'', '*']) {
+        if !rest.starts_with(['"', '.', '\'', '*', ' ']) {
+            let (mut b, tail) = parse_banner(src.from(1))?;
+            b.garbled = true;
+            b.canonical = false;
+            b.range = TextRange::new(src.offset, b.range.end());
+            return Some((b, tail));
+        }
+    }
+    let t = src.text;
+    let (level, len, canonical, garbled) = banner_level_prefix(t)?;
+    let mut rest = src.from(len);
+    // `SECTION n OF m`.
+    let mut section = None;
+    let mut section_range = None;
+    {
+        let r = rest.trim();
+        let words: Vec<_> = r.words().take(4).collect();
+        if words.len() == 4
+            && (words[0].2.eq_ignore_ascii_case("SECTION") || words[0].2 == "SCTION")
+            && words[2].2.eq_ignore_ascii_case("OF")
+            && all_digits(words[1].2)
+            && all_digits(words[3].2)
+        {
+            let n = Num {
+                range: r.range(words[1].0, words[1].1),
+                value: parse_u32(words[1].2).unwrap_or(0),
+            };
+            let m = Num {
+                range: r.range(words[3].0, words[3].1),
+                value: parse_u32(words[3].2).unwrap_or(0),
+            };
+            section = Some((n, m));
+            section_range = Some(r.range(words[0].0, words[3].1));
+            rest = r.from(words[3].1);
+        }
+    }
+    // Origin words, then the serial.
+    let r = rest.trim();
+    let mut origin_start = None;
+    let mut origin_end = 0;
+    let mut serial = None;
+    let mut tail = None;
+    for (s, e, w) in r.words() {
+        if all_digits(w) {
+            if origin_start.is_some() {
+                serial = Some(Num {
+                    range: r.range(s, e),
+                    value: parse_u32(w).unwrap_or(u32::MAX),
+                });
+                let after = r.from(e).trim();
+                if !after.text.is_empty() {
+                    tail = Some(after);
+                }
+            }
+            break;
+        }
+        let word_ok = w
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b'-' || b == b'\'');
+        if !word_ok {
+            break;
+        }
+        origin_start.get_or_insert(s);
+        origin_end = e;
+    }
+    // A line with the classification words and nothing a banner needs after them is no banner
+    // unless it stands alone (`SECRET//NOFORN` marking lines are captions).
+    if serial.is_none() && (t.contains("//") || !r.text.is_empty() && origin_start.is_none()) {
+        return None;
+    }
+    if serial.is_none() && level == BannerLevel::Unclassified && !canonical {
+        return None;
+    }
+    let origin = origin_start.map(|s| r.range(s, origin_end));
+    Some((
+        Banner {
+            range: match tail {
+                Some(tl) => TextRange::new(src.offset, tl.offset),
+                None => src.full(),
+            },
+            level_token: src.range(0, len),
+            level,
+            canonical,
+            garbled,
+            section,
+            section_range,
+            origin,
+            serial,
+        },
+        tail,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels and segments
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    /// The label's byte length.
+    Eo(usize),
+    /// The label's byte length and whether it is the canonical `TAGS:`.
+    Tags(usize, bool),
+    Subject(usize),
+    Ref(usize),
+    /// The label's length and whether the classification is derivative.
+    ClassifiedBy(usize, bool),
+}
+
+fn label_at_start(t: &str) -> Option<Label> {
+    let b = t.as_bytes();
+    let first = *b.first()?;
+    match first.to_ascii_uppercase() {
+        b'E' => eo_label(t).map(Label::Eo),
+        b'T' | b'A' => tags_label(t).map(|(l, c)| Label::Tags(l, c)),
+        b'S' | b'U' => {
+            for label in ["SUBJECT:", "SUBJ:", "SUBJECT ", "UBJECT:"] {
+                if starts_with_ci(t, label) {
+                    return Some(Label::Subject(label.trim_end().len()));
+                }
+            }
+            None
+        }
+        b'R' => {
+            for label in ["REF(S):", "REFTELS:", "REFTEL:", "REFS:", "REF:", "REF.", "REFS ", "REF "] {
+                if starts_with_ci(t, label) {
+                    return Some(Label::Ref(label.trim_end().len()));
+                }
+            }
+            None
+        }
+        b'C' | b'D' | b'(' => classified_label(t).map(|(l, d)| Label::ClassifiedBy(l, d)),
+        _ => None,
+    }
+}
+
+fn eo_label(t: &str) -> Option<usize> {
+    for label in ["E.O.", "E. O.", "E.O", "EO"] {
+        if starts_with_ci(t, label) {
+            let rest = &t[label.len()..];
+            let digits_at = rest.len() - rest.trim_start().len();
+            if rest.trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && (digits_at > 0 || label.ends_with('.'))
+            {
+                return Some(label.len());
+            }
+        }
+    }
+    None
+}
+
+fn tags_label(t: &str) -> Option<(usize, bool)> {
+    if t.starts_with("TAGS:") {
+        return Some((5, true));
+    }
+    for label in ["TAGS:", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;"] {
+        if starts_with_ci(t, label) {
+            let next = t.as_bytes().get(label.len()).copied();
+            if next.is_none_or(|b| b == b' ' || b == b'\t') || label.ends_with(':') {
+                return Some((label.len(), false));
+            }
+        }
+    }
+    None
+}
+
+fn classified_label(t: &str) -> Option<(usize, bool)> {
+    let mut offset = 0;
+    let mut t2 = t;
+    if let Some(rest) = t.strip_prefix("(U) ") {
+        offset = 4;
+        t2 = rest;
+    }
+    for label in ["Classified By:", "Classified By", "Classfied By:", "Classified by:", "Classified by"] {
+        if starts_with_ci(t2, label) {
+            let derived = starts_with_ci(t2[label.len()..].trim_start(), "derived from");
+            return Some((offset + label.len(), derived));
+        }
+    }
+    if starts_with_ci(t2, "DERIVED FROM:") {
+        return Some((offset + 13, true));
+    }
+    None
+}
+
+/// Splits a pre-text line where the export joined elements (`DEPT FOR X E.O. 12958: …`,
+/// `E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL`).
+fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
+    let t = src.text;
+    let mut cuts = Vec::new();
+    for needle in [" E.O. ", " EO 1", " TAGS: ", " TAGS ", " SUBJECT: ", " SIPDIS"] {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(needle) {
+            let at = from + p + 1;
+            cuts.push(at);
+            from = at;
+        }
+    }
+    if cuts.is_empty() {
+        return vec![src];
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    // A TAGS or SUBJECT cut inside a SUBJECT line is subject text, not a new element.
+    if matches!(label_at_start(t), Some(Label::Subject(_))) {
+        return vec![src];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        if c > start {
+            out.push(Src::new(t[start..c].trim_end(), src.offset + start));
+        }
+        start = c;
+    }
+    out.push(Src::new(&t[start..], src.offset + start));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Captions
+// ---------------------------------------------------------------------------------------------
+
+fn caption_kind(w: &str) -> Option<CaptionKind> {
+    Some(match w {
+        "SIPDIS" | "SIPDIS." => CaptionKind::Sipdis,
+        "NOFORN" | "NOT RELEASABLE TO FOREIGN NATIONALS" => CaptionKind::Noforn,
+        "SENSITIVE" | "SENSITIVE BUT UNCLASSIFIED" | "SBU" => CaptionKind::Sensitive,
+        "FOR OFFICIAL USE ONLY" | "FOUO" => CaptionKind::Fouo,
+        "NODIS" => CaptionKind::Nodis,
+        "EXDIS" => CaptionKind::Exdis,
+        "LIMDIS" => CaptionKind::Limdis,
+        "STADIS" => CaptionKind::Stadis,
+        "SPECAT" => CaptionKind::Specat,
+        _ => return None,
+    })
+}
+
+/// Reads a caption line into one caption per word group, or `None` when the line is not a caption
+/// line.
+fn captions(src: Src) -> Option<Vec<Caption>> {
+    let t = src.text.trim_end();
+    let upper = t.to_ascii_uppercase();
+    if let Some(kind) = caption_kind(upper.trim_end_matches('.')) {
+        return Some(vec![Caption {
+            range: src.range(0, t.len()),
+            kind,
+        }]);
+    }
+    let whole = |kind| Some(vec![Caption { range: src.range(0, t.len()), kind }]);
+    if upper.starts_with("C O R R E C T E D") || upper.starts_with("CORRECTED COPY") {
+        return whole(CaptionKind::CorrectedCopy);
+    }
+    if upper.starts_with("CODEL") {
+        return whole(CaptionKind::Codel);
+    }
+    if upper.starts_with("H PASS") {
+        return whole(CaptionKind::HPass);
+    }
+    if upper.starts_with("NOT FOR INTERNET") || upper.contains("NOT FOR INTERNET DISTRIBUTION") {
+        return whole(CaptionKind::NotForInternet);
+    }
+    if upper.starts_with("SENSITIVE BUT UNCLASSIFIED") {
+        return whole(CaptionKind::Sensitive);
+    }
+    if (upper.starts_with("SECRET//") || upper.starts_with("CONFIDENTIAL//") || upper.starts_with("UNCLASSIFIED//"))
+        && !t.contains(' ')
+        || upper == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    {
+        return whole(CaptionKind::MarkingLine);
+    }
+    // Several captions joined by commas or spaces: `NOFORN SIPDIS`, `SIPDIS, NOFORN`.
+    let mut out = Vec::new();
+    for (s, e, w) in src.words() {
+        let w2 = w.trim_end_matches([',', '.']);
+        let kind = caption_kind(w2)?;
+        out.push(Caption {
+            range: src.range(s, s + w2.len()),
+            kind,
+        });
+        let _ = e;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// E.O. values and dates
+// ---------------------------------------------------------------------------------------------
+
+fn parse_eo_value(v: Src) -> EoValue {
+    let t = v.text;
+    if t.is_empty() {
+        return EoValue::Missing;
+    }
+    let up = t.to_ascii_uppercase();
+    if up.starts_with("N/A") || up == "NA" {
+        return EoValue::NotApplicable;
+    }
+    for kw in ["DECLASSIFY ON:", "DECLASSIFY ON", "DECLL:", "DECL:", "DECL :", "DECL"] {
+        if up.starts_with(kw) {
+            let spec = v.from(kw.len()).trim();
+            let spec = Src::new(spec.text.trim_start_matches(':').trim_start(), spec.offset + (spec.text.len() - spec.text.trim_start_matches(':').trim_start().len()));
+            return EoValue::Decl {
+                keyword: v.range(0, kw.len()),
+                spec: (!spec.text.is_empty()).then(|| spec.full()),
+                decl: parse_decl(spec.text),
+            };
+        }
+    }
+    if up.starts_with("DNG") {
+        let date = v
+            .words()
+            .filter_map(|(_, _, w)| parse_date(w).and_then(|(d, _)| d))
+            .next();
+        return EoValue::Downgrade(date);
+    }
+    if up.starts_with("GDS") {
+        return EoValue::Gds;
+    }
+    if let Some((Some(d), _)) = v.words().next().and_then(|(_, _, w)| parse_date(w)) {
+        let (s, e, _) = v.words().next().expect("checked");
+        return EoValue::BareDate(d, v.range(s, e));
+    }
+    EoValue::Other
+}
+
+fn parse_decl(spec: &str) -> Decl {
+    let t = spec.trim();
+    if t.is_empty() {
+        return Decl::Empty;
+    }
+    let first = t.split_whitespace().next().unwrap_or("");
+    if let Some((date, style)) = parse_date(first.trim_end_matches(['.', ','])) {
+        return match date {
+            Some(d) => Decl::Date(d, style),
+            None => Decl::InvalidDate,
+        };
+    }
+    let up = t.to_ascii_uppercase();
+    if up.starts_with("OADR") {
+        Decl::Oadr
+    } else if up == "MR" || up.starts_with("MR ") {
+        Decl::Mr
+    } else if up.starts_with("25X") {
+        Decl::TwentyFiveX
+    } else if up.starts_with("X") && up.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        || up.starts_with("(X")
+    {
+        Decl::XCodes
+    } else {
+        Decl::Event
+    }
+}
+
+/// Reads a date in the styles cables use. `Some((None, style))` means date-shaped but no calendar
+/// date (`011/2/2019`, `02/30/2015`).
+pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
+    let sep = if w.contains('/') {
+        '/'
+    } else if w.contains('-') {
+        '-'
+    } else {
+        return None;
+    };
+    let parts: Vec<&str> = w.split(sep).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| all_digits(p)) {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| parse_u32(p).unwrap_or(0)).collect();
+    let year_of = |s: &str, v: u32| -> i32 {
+        if s.len() == 2 {
+            if v >= 60 {
+                1900 + v as i32
+            } else {
+                2000 + v as i32
+            }
+        } else {
+            v as i32
+        }
+    };
+    if parts[0].len() == 4 {
+        let d = Date::new(n[0] as i32, n[1], n[2]).filter(|_| parts[1].len() <= 2 && parts[2].len() <= 2);
+        return Some((d, DateStyle::YearMonthDay));
+    }
+    let style = if sep == '-' {
+        DateStyle::Dashed
+    } else if parts[2].len() == 2 {
+        DateStyle::MonthDayShortYear
+    } else {
+        DateStyle::MonthDayYear
+    };
+    let shape_ok = parts[0].len() <= 2 && parts[1].len() <= 2 && (parts[2].len() == 2 || parts[2].len() == 4);
+    let d = if shape_ok {
+        Date::new(year_of(parts[2], n[2]), n[0], n[1])
+    } else {
+        None
+    };
+    Some((d, style))
+}
+
+// ---------------------------------------------------------------------------------------------
+// TAGS
+// ---------------------------------------------------------------------------------------------
+
+const PERSONAL_PREFIXES: [&str; 5] = ["OVIP", "OREP", "OTRA", "OEXC", "OCON"];
+
+fn tag_tokens(src: Src) -> Vec<TagToken> {
+    let t = src.text;
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_sep = |c: u8| c == b' ' || c == b',' || c == b'\t' || c == b';';
+    while i < b.len() {
+        while i < b.len() && is_sep(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        // Link markup `[PREL](#)`.
+        if b[i] == b'[' {
+            if let Some(close) = t[i..].find("](") {
+                let code_end = i + close;
+                if let Some(paren_end) = t[code_end..].find(')') {
+                    let end = code_end + paren_end + 1;
+                    out.push(TagToken {
+                        range: src.range(start, end),
+                        code: src.range(start + 1, code_end),
+                        shape: TagShape::Markup,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        while i < b.len() && !is_sep(b[i]) {
+            i += 1;
+        }
+        let word = &t[start..i];
+        let mut end = i;
+        let mut shape = classify_tag(word);
+        if PERSONAL_PREFIXES.contains(&word) {
+            // `OVIP (CLINTON, HILLARY)` or `OVIP STEINBERG JAMES`.
+            let rest = &t[i..];
+            let lead = rest.len() - rest.trim_start().len();
+            if rest.trim_start().starts_with('(') {
+                if let Some(close) = rest.find(')') {
+                    end = i + close + 1;
+                    shape = TagShape::Personal;
+                }
+            } else {
+                let mut j = i + lead;
+                let mut took = false;
+                while j < b.len() {
+                    let ws = j;
+                    let mut we = j;
+                    while we < b.len() && !is_sep(b[we]) {
+                        we += 1;
+                    }
+                    let w = &t[ws..we];
+                    if w.len() >= 5 && all_upper(w) && !w.starts_with("XXX") {
+                        end = we;
+                        took = true;
+                        j = we;
+                        while j < b.len() && b[j] == b' ' {
+                            j += 1;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                if took {
+                    shape = TagShape::Personal;
+                }
+            }
+            i = end;
+        }
+        out.push(TagToken {
+            range: src.range(start, end),
+            code: src.range(start, end),
+            shape,
+        });
+    }
+    out
+}
+
+fn classify_tag(w: &str) -> TagShape {
+    let b = w.as_bytes();
+    if b.len() >= 5 && b.iter().all(|&c| c == b'X' || c == b'x') {
+        return TagShape::Redacted;
+    }
+    if b.len() == 2 && all_upper(w) {
+        TagShape::TwoLetter
+    } else if b.len() == 4 && all_upper(w) && b[0] == b'K' {
+        TagShape::Program
+    } else if b.len() == 4 && all_upper(w) {
+        TagShape::FourLetter
+    } else if b.iter().any(|c| c.is_ascii_lowercase()) && b.len() > 4 {
+        TagShape::FreeText
+    } else {
+        TagShape::Word
+    }
+}
+
+/// Whether a line continues the TAGS line: nothing but short upper-case codes.
+fn is_tags_continuation(t: &str) -> bool {
+    let mut any = false;
+    for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
+        let ok = (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        if !ok {
+            return false;
+        }
+        any = true;
+    }
+    any && t.len() <= 60
+}
+
+// ---------------------------------------------------------------------------------------------
+// REF
+// ---------------------------------------------------------------------------------------------
+
+static REF_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)¶?(?:([A-Z])[.)]|\(([A-Z])\))\s").expect("valid regex")
+});
+
+static CABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{2}|\d{4})\s+)?([A-Z][A-Z .']*?[A-Z])\s+(\d{1,7})\b").expect("valid regex")
+});
+
+fn ref_bullet_at_start(t: &str) -> Option<()> {
+    let t = t.strip_prefix('¶').unwrap_or(t);
+    let b = t.as_bytes();
+    if b.len() >= 3 && b[0].is_ascii_uppercase() && (b[1] == b'.' || b[1] == b')') && b[2] == b' ' {
+        return Some(());
+    }
+    if b.len() >= 4 && b[0] == b'(' && b[1].is_ascii_uppercase() && b[2] == b')' {
+        return Some(());
+    }
+    None
+}
+
+fn parse_cable_ref(src: Src) -> Option<CableRef> {
+    let caps = CABLE_REF.captures(src.text)?;
+    let origin = caps.get(2)?;
+    let number = caps.get(3)?;
+    let year = caps.get(1).map(|y| Num {
+        range: src.range(y.start(), y.end()),
+        value: parse_u32(y.as_str()).unwrap_or(0),
+    });
+    Some(CableRef {
+        range: src.range(caps.get(0)?.start(), number.end()),
+        year,
+        origin: src.range(origin.start(), origin.end()),
+        number: Num {
+            range: src.range(number.start(), number.end()),
+            value: parse_u32(number.as_str()).unwrap_or(0),
+        },
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification reason
+// ---------------------------------------------------------------------------------------------
+
+/// Reads `1.4 (b) and (d)` and its variants from the text after the `Classified By` label.
+/// `base` is the document offset of `text`.
+fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, char)>) {
+    let b = text.as_bytes();
+    // The section: `1.4`, `1.5`, or a typo like `1.2`, `1/4`, `1,4`, after a reason keyword if
+    // there is one.
+    let search_from = find_word_ci(text, "reason")
+        .or_else(|| find_word_ci(text, "per "))
+        .or_else(|| find_word_ci(text, "under"))
+        .unwrap_or(0);
+    let mut section = None;
+    let mut i = search_from;
+    while i + 2 < b.len() {
+        if b[i] == b'1' && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            // `1.4`, and `1. 4` or `1.` / `4` split by the reflow.
+            let mut j = i + 1;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if j < b.len() && matches!(b[j], b'.' | b'/' | b',') {
+                let mut k = j + 1;
+                while k < b.len() && matches!(b[k], b' ' | b'\n' | b'\r' | b'\\') {
+                    k += 1;
+                }
+                if k < b.len() && b[k].is_ascii_digit() && b.get(k + 1).is_none_or(|c| !c.is_ascii_digit()) {
+                    // The range may span a space or line break (`1. 4`, `1.` / `4`).
+                    section = Some(TextRange::new(base + i, base + k + 1));
+                    i = k + 1;
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    if section.is_none() {
+        // `reasons b, d` without a section.
+        match find_word_ci(text, "reason") {
+            Some(p) => {
+                i = p + 6;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                // Skip a truncated section number (`REASONS 1 (B)`).
+                while i < b.len() && matches!(b[i], b' ' | b':' | b';' | b'.' | b'\\' | b'\n' | b'\r' | b'0'..=b'9') {
+                    i += 1;
+                }
+            }
+            None => return (None, Vec::new()),
+        }
+    }
+    let mut letters = Vec::new();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let w = &text[start..i];
+            if w.len() == 1 {
+                letters.push((TextRange::new(base + start, base + i), w.as_bytes()[0].to_ascii_lowercase() as char));
+            } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("nd") {
+                continue;
+            } else {
+                break;
+            }
+        } else if matches!(c, b'(' | b')' | b',' | b'&' | b'/' | b'+' | b' ' | b'\n' | b'\r' | b'\t' | b'.' | b':' | b';' | b'-' | b'\\') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (section, letters)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs and markings
+// ---------------------------------------------------------------------------------------------
+
+/// Reads a paragraph number at the start of a line: whether it has a `¶`, the number's relative
+/// range, and where the text after the number's punctuation starts.
+pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    let mut pilcrow = false;
+    if t[i..].starts_with('¶') {
+        pilcrow = true;
+        i += '¶'.len_utf8();
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+    }
+    let ns = i;
+    while i < b.len() && b[i].is_ascii_digit() && i - ns < 4 {
+        i += 1;
+    }
+    let ne = i;
+    if ne == ns || ne - ns > 3 {
+        return None;
+    }
+    while i < b.len() && b[i] == b' ' && i - ne < 2 {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b'.') => {
+            i += 1;
+            if b.get(i).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+        }
+        Some(b')') => {
+            i += 1;
+            if b.get(i) == Some(&b'.') {
+                i += 1;
+            }
+        }
+        _ => {
+            // `¶1 (C)` without punctuation occurs only with the pilcrow.
+            if !(pilcrow && b.get(i) == Some(&b'(')) {
+                return None;
+            }
+        }
+    }
+    Some((pilcrow, ns, ne, i))
+}
+
+fn parse_paragraph(src: Src) -> Option<Paragraph> {
+    let (pilcrow, ns, ne, after) = paragraph_start(src.text)?;
+    let number = Num {
+        range: src.range(ns, ne),
+        value: parse_u32(&src.text[ns..ne])?,
+    };
+    let rest = &src.text[after..];
+    let lead = rest.len() - rest.trim_start().len();
+    let at = after + lead;
+    let mut marking = marking_at(src, at);
+    if marking.is_none() {
+        // `¶1. SUMMARY: (C) …`
+        for label in ["SUMMARY:", "Summary:", "SUMMARY.", "Summary.", "SUMMARY", "Summary"] {
+            if src.text[at..].starts_with(label) {
+                let p = at + label.len();
+                let lead2 = src.text[p..].len() - src.text[p..].trim_start().len();
+                marking = marking_at(src, p + lead2);
+                break;
+            }
+        }
+    }
+    Some(Paragraph {
+        range: src.trim().full().cover(src.range(ns, ne)),
+        first_line: src.full(),
+        number,
+        pilcrow,
+        marking,
+        marking_insert_at: src.range(after, after).start,
+    })
+}
+
+fn marking_at(src: Src, at: usize) -> Option<Marking> {
+    let t = &src.text[at..];
+    if !t.starts_with('(') {
+        return None;
+    }
+    let close = t[..t.len().min(120)].find(')')?;
+    parse_marking(src.range(at, at + close + 1), &t[1..close])
+}
+
+/// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
+pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
+    let c = content.trim();
+    if c.is_empty() || c.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return None;
+    }
+    let level_of = |w: &str| -> Option<Level> {
+        Some(match w {
+            "U" => Level::Unclassified,
+            "SBU" => Level::Sbu,
+            "C" => Level::Confidential,
+            "S" => Level::Secret,
+            "TS" => Level::TopSecret,
+            _ => return None,
+        })
+    };
+    // Legacy `C - ENTIRE TEXT`.
+    if let Some((lvl, rest)) = c.split_once(" - ") {
+        if rest.trim() == "ENTIRE TEXT" {
+            return Some(Marking {
+                range,
+                level: level_of(lvl.trim()),
+                noforn: false,
+                valid: level_of(lvl.trim()).is_some(),
+                entire_text: true,
+            });
+        }
+    }
+    let first_end = c.find(['/', ' ']).unwrap_or(c.len());
+    let first = &c[..first_end];
+    let level = level_of(first);
+    let mut noforn = false;
+    let mut valid = level.is_some();
+    if level.is_none() {
+        // Only short all-capital contents are taken as (garbled) markings: `(SE)`, `(N/SF)`.
+        let letters = c.bytes().filter(|b| b.is_ascii_uppercase()).count();
+        if letters > 4 || c.bytes().any(|b| !(b.is_ascii_uppercase() || b == b'/')) {
+            return None;
+        }
+    }
+    let rest = &c[first_end..];
+    let mut in_rel = false;
+    for w in rest.split(['/', ' ', ',']).filter(|w| !w.is_empty()) {
+        match w {
+            "NF" | "NOFORN" | "N" => {
+                noforn = true;
+                in_rel = false;
+            }
+            "FOUO" | "FGI" | "MR" | "ORCON" | "PROPIN" => in_rel = false,
+            "REL" => in_rel = true,
+            _ if in_rel => {}
+            _ => valid = false,
+        }
+    }
+    if level.is_none() && c.len() > 12 {
+        return None;
+    }
+    Some(Marking {
+        range,
+        level,
+        noforn,
+        valid,
+        entire_text: false,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Continuation headers
+// ---------------------------------------------------------------------------------------------
+
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Z .\-']{0,9}?)\s{1,2}(\d{8})\s{1,2}(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$").expect("valid regex")
+});
+
+fn is_continuation(t: &str) -> bool {
+    let t = t.trim();
+    t.len() >= 20 && t.len() <= 40 && t.as_bytes()[t.len() - 1].is_ascii_digit() && t.contains(" OF ") && CONTINUATION.is_match(t)
+}
+
+fn parse_continuation(src: Src) -> Option<Continuation> {
+    if !is_continuation(src.text) {
+        return None;
+    }
+    let c = CONTINUATION.captures(src.text)?;
+    let num = |i: usize| {
+        let m = c.get(i).expect("group");
+        Num {
+            range: src.range(m.start(), m.end()),
+            value: parse_u32(m.as_str()).unwrap_or(0),
+        }
+    };
+    let o = c.get(1)?;
+    Some(Continuation {
+        range: src.full(),
+        origin: src.range(o.start(), o.end()),
+        serial: num(2),
+        page: num(3),
+        total: num(5),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary, comment and note markers
+// ---------------------------------------------------------------------------------------------
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(end)(?:\s+of)?\s+(?:(?:embassy|post|mission|begin)\s+)?)?(summa?r?y|comments?|note)\b").expect("valid regex")
+});
+
+fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mut Vec<Marker>) {
+    let t = src.text;
+    // Cheap filter before the regex: most lines hold none of these words.
+    let has = memchr::memmem::find(t.as_bytes(), b"ummar").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"UMMAR").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"ummay").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"omment").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"OMMENT").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"ote").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"OTE").is_some();
+    if !has {
+        return;
+    }
+    // Where the text proper starts: after a paragraph number and marking.
+    let text_start = paragraph_text_start(t);
+    let alone = t.trim().trim_end_matches([':', '.']).len();
+    for m in MARKER.captures_iter(t) {
+        let whole = m.get(0).expect("match");
+        let word = m.get(2).expect("word").as_str().to_ascii_lowercase();
+        let closing = m.get(1).is_some();
+        let kind = match (word.as_str(), closing) {
+            ("summary" | "summay" | "sumary" | "summry", false) => MarkerKind::SummaryOpen,
+            ("summary" | "summay" | "sumary" | "summry", true) => MarkerKind::SummaryClose,
+            ("comment" | "comments", false) => MarkerKind::CommentOpen,
+            ("comment" | "comments", true) => MarkerKind::CommentClose,
+            ("note", false) => MarkerKind::NoteOpen,
+            ("note", true) => MarkerKind::NoteClose,
+            _ => continue,
+        };
+        let before = &t[..whole.start()];
+        let after = &t[whole.end()..];
+        let heading = whole.start() == t.len() - t.trim_start().len() && whole.end() >= alone;
+        if !closing {
+            // An opener stands at the start of the text (after number and marking), alone as a
+            // heading, after `(` or `BEGIN`, or as `Comment:`-style label.
+            let at_text_start = whole.start() == text_start && starts_block;
+            let before_trim = before.trim_end();
+            let after_paren = before_trim.ends_with('(');
+            let after_begin = before_trim.to_ascii_lowercase().ends_with("begin")
+                || ["embassy", "post", "mission", "executive", "and"]
+                    .iter()
+                    .any(|w| before_trim.to_ascii_lowercase().ends_with(w) && before_trim.len() - w.len() <= text_start + 1);
+            let labelled = after.starts_with(':') || after.starts_with(" :") || after.starts_with(" --") || after.starts_with(" -");
+            let dotted = after.starts_with('.') && kind != MarkerKind::NoteOpen;
+            let ok = heading
+                || (at_text_start && (labelled || dotted || after.starts_with(" and") || after.starts_with(" AND") || kind == MarkerKind::SummaryOpen))
+                || (after_paren && (labelled || kind != MarkerKind::NoteOpen || after.starts_with(':')))
+                || (after_begin && (labelled || dotted || after.is_empty()));
+            if !ok {
+                continue;
+            }
+            if kind == MarkerKind::NoteOpen && !(after_paren || at_text_start) {
+                continue;
+            }
+        }
+        out.push(Marker {
+            range: src.range(whole.start(), whole.end()),
+            kind,
+            paragraph,
+            heading: heading && !closing,
+        });
+    }
+}
+
+/// The byte offset where a line's text starts after a paragraph number and a marking.
+fn paragraph_text_start(t: &str) -> usize {
+    let Some((_, _, _, after)) = paragraph_start(t) else {
+        return t.len() - t.trim_start().len();
+    };
+    let mut i = after;
+    let b = t.as_bytes();
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'(') {
+        if let Some(close) = t[i..t.len().min(i + 60)].find(')') {
+            i += close + 1;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signature
+// ---------------------------------------------------------------------------------------------
+
+fn is_surname(w: &str) -> bool {
+    w.len() >= 2
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
+}
+
+/// The signature in a last line: the whole line when it is one or two surnames, or a surname
+/// appended after the last sentence (`… on American soil. DANILOVICH`).
+fn signature_in(src: Src) -> Option<TextRange> {
+    let t = src.text;
+    let words: Vec<_> = src.words().collect();
+    if (1..=2).contains(&words.len()) && words.iter().all(|w| is_surname(w.2)) && !matches!(t, "NNNN" | "BT") {
+        return Some(src.full());
+    }
+    let (s, e, w) = *words.last()?;
+    if words.len() > 2 && is_surname(w) && w.len() >= 3 {
+        let before = t[..s].trim_end();
+        if before.ends_with(['.', '"', ')', '!', '?']) {
+            return Some(src.range(s, e));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn banner(t: &str) -> Option<Banner> {
+        parse_banner(Src::new(t, 0)).map(|(b, _)| b)
+    }
+
+    #[test]
+    fn banners() {
+        let b = banner("C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232").unwrap();
+        assert_eq!(b.level, BannerLevel::Confidential);
+        assert!(b.canonical && !b.garbled);
+        assert_eq!(b.section.map(|(n, m)| (n.value, m.value)), Some((1, 2)));
+        assert_eq!(b.serial.unwrap().value, 2232);
+        assert_eq!(b.origin, Some(TextRange::new(41, 46)));
+        let b = banner("UNCLAS USUN NEW YORK 000123").unwrap();
+        assert_eq!(b.origin, Some(TextRange::new(7, 20)));
+        let b = banner("SS E C R E T BERN 000881").unwrap();
+        assert_eq!((b.level, b.garbled), (BannerLevel::Secret, true));
+        let b = banner("CONFIDENTIAL PARIS 000170").unwrap();
+        assert_eq!((b.level, b.canonical, b.garbled), (BannerLevel::Confidential, false, false));
+        let b = banner("UNCLAS E F T O LONDON 002883").unwrap();
+        assert_eq!(b.level, BannerLevel::UnclasEfto);
+        assert!(banner("SECRET//NOFORN").is_none());
+        assert!(banner("SECRET SERVICE WASHDC").is_none() || banner("SECRET SERVICE WASHDC").unwrap().serial.is_none());
+    }
+
+    #[test]
+    fn markings() {
+        let m = |s: &str| parse_marking(TextRange::empty(0), s);
+        assert_eq!(m("C").unwrap().level, Some(Level::Confidential));
+        let nf = m("S//NF").unwrap();
+        assert!(nf.noforn && nf.valid && nf.level == Some(Level::Secret));
+        assert!(m("C/REL NATO").unwrap().valid);
+        assert!(m("S//REL TO USA, FVEY").unwrap().valid);
+        assert!(!m("SE").unwrap().valid);
+        assert!(m("Note: this").is_none());
+        assert!(m("2005").is_none());
+        assert!(m("SBU/N").unwrap().noforn);
+    }
+
+    #[test]
+    fn paragraph_numbers() {
+        assert!(paragraph_start("¶1. (C) Summary").is_some());
+        assert!(paragraph_start("12) text").is_some());
+        assert!(paragraph_start("1.4 (B) and (D)").is_none());
+        assert!(paragraph_start("2009 was a year").is_none());
+    }
+
+    #[test]
+    fn reasons() {
+        let (s, l) = parse_reason(" Ambassador X. Reasons 1.4 (b) and (d)", 0);
+        assert!(s.is_some());
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X FO\nR REASONS 1.4 (B,D)", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X, reason 1.4(b)(d)(h).", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bdh");
+        let (_, l) = parse_reason(" X for reasons 1.4 (b) a\nnd (d)", 0);
+        assert!(l.iter().any(|x| x.1 == 'd'));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("05/17/2016").unwrap().0, Date::new(2016, 5, 17));
+        assert_eq!(parse_date("2019/07/29").unwrap().1, DateStyle::YearMonthDay);
+        assert_eq!(parse_date("011/2/2019").unwrap().0, None);
+        assert_eq!(parse_date("02/30/2015").unwrap().0, None);
+        assert_eq!(parse_date("11/29/10").unwrap().0, Date::new(2010, 11, 29));
+    }
+
+    #[test]
+    fn tags() {
+        let toks = tag_tokens(Src::new("[PREL](#) PGOV, KS OVIP (CLINTON, HILLARY) JA", 0));
+        let shapes: Vec<_> = toks.iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            vec![TagShape::Markup, TagShape::FourLetter, TagShape::TwoLetter, TagShape::Personal, TagShape::TwoLetter]
+        );
+        assert_eq!(toks[0].code, TextRange::new(1, 5));
+    }
+}

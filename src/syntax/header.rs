@@ -1,0 +1,668 @@
+//! The ACP-127 transmission header: FL1 (`VZCZC…`) to the addressee blocks.
+
+use super::lex::{all_digits, all_upper, edit_distance, parse_u32, Src};
+use super::parser::src_of;
+use super::text::TextRange;
+use super::tree::*;
+
+pub struct HeaderParser<'c, 'a> {
+    cable: &'c mut Cable<'a>,
+}
+
+/// What a header line looks like, before it is read in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Transmission,
+    Routing,
+    De,
+    Security,
+    Dtg,
+    Fm,
+    To,
+    Info,
+    Xmt,
+    Noise,
+    Other,
+}
+
+fn shape(t: &str) -> Shape {
+    let b = t.as_bytes();
+    if t.starts_with("VZCZC") {
+        return Shape::Transmission;
+    }
+    if t.starts_with("DE ") && b.len() > 4 && b[3] == b'R' {
+        return Shape::De;
+    }
+    if t.starts_with("ZNR ") || t.starts_with("ZNY ") {
+        return Shape::Security;
+    }
+    if t.starts_with("FM ") {
+        return Shape::Fm;
+    }
+    if t.starts_with("TO ") {
+        return if is_page_noise(&t[3..]) {
+            Shape::Noise
+        } else {
+            Shape::To
+        };
+    }
+    if t.starts_with("INFO ") {
+        return if t[5..].trim_start().starts_with("LOG-") || is_page_noise(&t[5..]) {
+            Shape::Noise
+        } else {
+            Shape::Info
+        };
+    }
+    if t.starts_with("XMT ") || t.starts_with("XMT/") {
+        return Shape::Xmt;
+    }
+    if b.len() >= 3
+        && matches!(&t[..2], "ZZ" | "OO" | "PP" | "RR" | "NN")
+        && (b.len() == 2 || b[2] == b' ')
+    {
+        return Shape::Routing;
+    }
+    if is_dtg_line(t) {
+        return Shape::Dtg;
+    }
+    if is_page_noise(t)
+        || t.starts_with("ACTION ")
+        || t.starts_with("------")
+        || t.starts_with("O R I G I N")
+    {
+        return Shape::Noise;
+    }
+    Shape::Other
+}
+
+fn is_page_noise(t: &str) -> bool {
+    let t = t.trim_start();
+    t.starts_with("PAGE ") && t[5..].trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// `O 170814Z MAY 07` or `P R 041820Z JAN 10`.
+fn is_dtg_line(t: &str) -> bool {
+    let b = t.as_bytes();
+    let letter = |c: u8| matches!(c, b'Z' | b'O' | b'P' | b'R');
+    if b.len() < 9 || !letter(b[0]) || b[1] != b' ' {
+        return false;
+    }
+    let rest = if letter(b[2]) && b.get(3) == Some(&b' ') {
+        &b[4..]
+    } else {
+        &b[2..]
+    };
+    rest.len() >= 7 && rest[..6].iter().all(u8::is_ascii_digit) && rest[6] == b'Z'
+}
+
+/// Whether a word is a routing indicator (`R` + 4–7 letters or digits).
+pub fn is_routing_indicator(w: &str) -> bool {
+    let b = w.as_bytes();
+    (5..=8).contains(&b.len())
+        && b[0] == b'R'
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+impl<'c, 'a> HeaderParser<'c, 'a> {
+    pub fn new(cable: &'c mut Cable<'a>) -> Self {
+        HeaderParser { cable }
+    }
+
+    /// Reads the header from line `pos`, when one starts there. Returns the first line after it.
+    pub fn run(&mut self, start: usize) -> usize {
+        let n = self.cable.lines.len();
+        if start >= n {
+            return start;
+        }
+        let first = self.cable.text(self.cable.lines[start].range).trim();
+        let begins = matches!(
+            shape(first),
+            Shape::Transmission | Shape::Routing | Shape::De | Shape::Dtg | Shape::Security | Shape::Fm
+        );
+        if !begins {
+            return start;
+        }
+        let mut pos = start;
+        let mut last_header_line = start;
+        let mut block: Option<AddresseeBlock> = None;
+        let mut in_routing = false;
+        let mut seen_addressee_or_fm = false;
+        while pos < n {
+            let src = src_of(self.cable, pos).trim();
+            let t = src.text;
+            if t.is_empty() {
+                self.cable.lines[pos].kind = LineKind::Blank;
+                in_routing = false;
+                if seen_addressee_or_fm && !self.addressee_follows(pos) {
+                    break;
+                }
+                pos += 1;
+                continue;
+            }
+            let sh = shape(t);
+            let kind = match sh {
+                Shape::Transmission if self.cable.header.transmission.is_none() => {
+                    self.transmission(src);
+                    LineKind::Transmission
+                }
+                Shape::Routing if self.cable.header.routing.is_none() => {
+                    self.routing(src, true);
+                    in_routing = true;
+                    LineKind::Routing
+                }
+                Shape::De if self.cable.header.de.is_none() => {
+                    in_routing = false;
+                    self.de(src);
+                    LineKind::De
+                }
+                Shape::Security if self.cable.header.security.is_none() => {
+                    self.security(src);
+                    LineKind::Security
+                }
+                Shape::Dtg if self.cable.header.dtg.is_none() => {
+                    self.dtg(src);
+                    LineKind::Dtg
+                }
+                Shape::Fm if self.cable.header.fm.is_none() => {
+                    seen_addressee_or_fm = true;
+                    let plad = src.from(3).trim();
+                    self.cable.header.fm = Some(FmLine {
+                        range: src.full(),
+                        plad: (!plad.text.is_empty()).then(|| plad.full()),
+                    });
+                    LineKind::Fm
+                }
+                Shape::To | Shape::Info | Shape::Xmt => {
+                    seen_addressee_or_fm = true;
+                    let b = match sh {
+                        Shape::To => AddresseeBlock::To,
+                        Shape::Info => AddresseeBlock::Info,
+                        _ => AddresseeBlock::Xmt,
+                    };
+                    block = Some(b);
+                    self.addressee(src, b, true);
+                    LineKind::Addressee
+                }
+                Shape::Noise => LineKind::HeaderNoise,
+                _ if in_routing && t.split(' ').all(|w| w.is_empty() || is_routing_indicator(w)) => {
+                    self.routing(src, false);
+                    LineKind::Routing
+                }
+                _ => {
+                    if let Some(b) = block {
+                        if looks_like_body_start(t) {
+                            break;
+                        }
+                        self.addressee(src, b, false);
+                        LineKind::Addressee
+                    } else if seen_addressee_or_fm || looks_like_body_start(t) {
+                        break;
+                    } else {
+                        LineKind::Unknown
+                    }
+                }
+            };
+            self.cable.lines[pos].kind = kind;
+            last_header_line = pos;
+            pos += 1;
+        }
+        let start_r = self.cable.lines[start].range;
+        let end_r = self.cable.lines[last_header_line].range;
+        self.cable.header.range = Some(start_r.cover(end_r));
+        pos
+    }
+
+    /// Whether the next non-blank line after `pos` is another addressee line (released headers
+    /// sometimes have a blank line inside the addressee list).
+    fn addressee_follows(&self, pos: usize) -> bool {
+        let Some(next) = (pos + 1..self.cable.lines.len())
+            .find(|&i| !self.cable.text(self.cable.lines[i].range).trim().is_empty())
+        else {
+            return false;
+        };
+        let t = self.cable.text(self.cable.lines[next].range).trim();
+        matches!(shape(t), Shape::To | Shape::Info | Shape::Xmt)
+            || t.split_once('/').is_some_and(|(ri, _)| is_routing_indicator(ri))
+    }
+
+    fn error(&mut self, range: TextRange, kind: SyntaxErrorKind, message: String) {
+        self.cable.errors.push(SyntaxError {
+            range,
+            kind,
+            message,
+        });
+    }
+
+    fn transmission(&mut self, src: Src) {
+        let t = src.text;
+        let rest = &t[5..];
+        let channel_len = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+        let digits = &rest[channel_len..];
+        let valid = channel_len == 3 && (3..=4).contains(&digits.len()) && all_digits(digits);
+        let channel = (channel_len > 0).then(|| src.range(5, 5 + channel_len));
+        let sequence = (!digits.is_empty()).then(|| src.range(5 + channel_len, t.len()));
+        self.cable.header.transmission = Some(Transmission {
+            range: src.full(),
+            channel,
+            sequence,
+            valid,
+        });
+        if !valid {
+            self.error(
+                src.full(),
+                SyntaxErrorKind::Transmission,
+                format!("`{t}` is not `VZCZC` followed by a three-letter channel and a 3–4 digit sequence number"),
+            );
+        }
+    }
+
+    fn routing(&mut self, src: Src, first: bool) {
+        let mut words = src.words();
+        if first {
+            let (s, e, w) = words.next().expect("routing line has a prosign");
+            let precedence = match w {
+                "ZZ" => Some(Precedence::Flash),
+                "OO" => Some(Precedence::Immediate),
+                "NN" => Some(Precedence::NiactImmediate),
+                "PP" => Some(Precedence::Priority),
+                "RR" => Some(Precedence::Routine),
+                _ => None,
+            };
+            self.cable.header.routing = Some(Routing {
+                range: src.full(),
+                prosign: src.range(s, e),
+                precedence,
+                indicators: Vec::new(),
+                invalid: Vec::new(),
+            });
+        }
+        let Some(routing) = self.cable.header.routing.as_mut() else {
+            return;
+        };
+        routing.range = routing.range.cover(src.full());
+        for (s, e, w) in words {
+            if is_routing_indicator(w) {
+                routing.indicators.push(src.range(s, e));
+            } else {
+                routing.invalid.push(src.range(s, e));
+            }
+        }
+    }
+
+    fn de(&mut self, src: Src) {
+        let words: Vec<_> = src.words().collect();
+        let mut de = DeLine {
+            range: src.full(),
+            station: None,
+            serial: None,
+            section: None,
+            julian_day: None,
+            time: None,
+            valid: false,
+        };
+        if let Some(&(s, e, _)) = words.get(1) {
+            de.station = Some(src.range(s, e));
+        }
+        let mut ok = words.len() == 4
+            && words.get(1).is_some_and(|w| is_routing_indicator(w.2) && w.2.len() <= 7);
+        if let Some(&(s, _e, w)) = words.get(2) {
+            if let Some(num) = w.strip_prefix('#') {
+                let (ser, sec) = match num.split_once('/') {
+                    Some((a, b)) => (a, Some(b)),
+                    None => (num, None),
+                };
+                if let Some(v) = parse_u32(ser) {
+                    de.serial = Some(Num {
+                        range: src.range(s + 1, s + 1 + ser.len()),
+                        value: v,
+                    });
+                }
+                ok &= ser.len() == 4 && all_digits(ser);
+                if let Some(sec) = sec {
+                    let at = s + 2 + ser.len();
+                    if let Some(v) = parse_u32(sec) {
+                        de.section = Some(Num {
+                            range: src.range(at, at + sec.len()),
+                            value: v,
+                        });
+                    }
+                    ok &= sec.len() == 2 && all_digits(sec);
+                }
+            } else {
+                ok = false;
+            }
+        }
+        if let Some(&(s, _e, w)) = words.get(3) {
+            if w.len() == 7 && all_digits(w) {
+                let j = parse_u32(&w[..3]).unwrap_or(0);
+                let hhmm = parse_u32(&w[3..]).unwrap_or(0);
+                de.julian_day = Some(Num {
+                    range: src.range(s, s + 3),
+                    value: j,
+                });
+                de.time = Some(Num {
+                    range: src.range(s + 3, s + 7),
+                    value: hhmm,
+                });
+                ok &= (1..=366).contains(&j) && hhmm / 100 < 24 && hhmm % 100 < 60;
+            } else {
+                ok = false;
+            }
+        }
+        de.valid = ok;
+        if !ok {
+            let t = src.text.to_string();
+            self.error(
+                src.full(),
+                SyntaxErrorKind::De,
+                format!("`{t}` is not `DE <routing indicator> #<4-digit serial>[/<2-digit section>] <julian day><HHMM>`"),
+            );
+        }
+        self.cable.header.de = Some(de);
+    }
+
+    fn security(&mut self, src: Src) {
+        let mut words = src.words();
+        let (ps, pe, _) = words.next().expect("security line has a prefix");
+        let mut line = SecurityLine {
+            range: src.full(),
+            prefix: src.range(ps, pe),
+            code: None,
+            level: None,
+            signals: Vec::new(),
+        };
+        if let Some((s, e, w)) = words.next() {
+            let code_part = w.split('/').next().unwrap_or(w);
+            if code_part.len() == 5 && all_upper(code_part) {
+                line.code = Some(src.range(s, e));
+                line.level = match code_part.as_bytes()[0] {
+                    b'U' => Some(SecurityCode::Unclassified),
+                    b'E' => Some(SecurityCode::Efto),
+                    b'C' => Some(SecurityCode::Confidential),
+                    b'S' => Some(SecurityCode::Secret),
+                    b'T' => Some(SecurityCode::TopSecret),
+                    _ => None,
+                };
+            } else {
+                line.signals.push(src.range(s, e));
+            }
+        }
+        line.signals.extend(signal_tokens(src, &mut words));
+        self.cable.header.security = Some(line);
+    }
+
+    fn dtg(&mut self, src: Src) {
+        let t = src.text;
+        let b = t.as_bytes();
+        let precedence = src.range(0, 1);
+        let precedence_value = Precedence::from_letter(b[0]);
+        let mut at = 2;
+        let mut info_precedence = None;
+        if b.len() > 3 && matches!(b[2], b'Z' | b'O' | b'P' | b'R') && b[3] == b' ' {
+            info_precedence = Some((src.range(2, 3), Precedence::from_letter(b[2])));
+            at = 4;
+        }
+        let rest = src.from(at);
+        let mut words = rest.words();
+        let mut dtg = None;
+        if let (Some((s1, e1, w1)), Some((s2, e2, w2)), Some((s3, e3, w3))) =
+            (words.next(), words.next(), words.next())
+        {
+            if w1.len() == 7 && all_digits(&w1[..6]) && w1.ends_with('Z') {
+                let day = parse_u32(&w1[0..2]).unwrap_or(0);
+                let hour = parse_u32(&w1[2..4]).unwrap_or(99);
+                let minute = parse_u32(&w1[4..6]).unwrap_or(99);
+                let month = month_number(w2);
+                let year = if w3.len() == 2 && all_digits(w3) {
+                    let yy = parse_u32(w3).unwrap_or(0) as i32;
+                    if yy >= 60 {
+                        1900 + yy
+                    } else {
+                        2000 + yy
+                    }
+                } else if w3.len() == 4 && all_digits(w3) {
+                    parse_u32(w3).unwrap_or(0) as i32
+                } else {
+                    0
+                };
+                let d = Dtg {
+                    range: rest.range(s1, e3),
+                    day,
+                    hour,
+                    minute,
+                    month,
+                    month_range: rest.range(s2, e2),
+                    year,
+                };
+                if !d.valid() || year == 0 {
+                    let text = &rest.text[s1..e3];
+                    self.error(
+                        rest.range(s1, e3),
+                        SyntaxErrorKind::Dtg,
+                        format!("`{text}` is not a valid date-time group `DDHHMMZ MON YY`"),
+                    );
+                }
+                let _ = (e1, s3, e2);
+                dtg = Some(d);
+            }
+        }
+        if dtg.is_none() {
+            self.error(
+                src.full(),
+                SyntaxErrorKind::Dtg,
+                format!("`{}` has no date-time group `DDHHMMZ MON YY`", src.text),
+            );
+        }
+        let signals = signal_tokens(rest, &mut words);
+        self.cable.header.dtg = Some(DtgLine {
+            range: src.full(),
+            precedence,
+            precedence_value,
+            info_precedence,
+            dtg,
+            signals,
+        });
+    }
+
+    fn addressee(&mut self, src: Src, block: AddresseeBlock, first: bool) {
+        let mut body = src;
+        let mut keyword = None;
+        if first {
+            let kw_len = match block {
+                AddresseeBlock::To => 2,
+                AddresseeBlock::Info => 4,
+                AddresseeBlock::Xmt => 3,
+            };
+            keyword = Some(src.range(0, kw_len));
+            body = src.from(kw_len + 1).trim();
+        }
+        let a = parse_addressee(body, block, keyword);
+        if a.address.is_none() {
+            let text = src.text.to_string();
+            self.error(
+                src.full(),
+                SyntaxErrorKind::Addressee,
+                format!("`{text}` has no plain-language address"),
+            );
+        }
+        self.cable.header.addressees.push(a);
+    }
+}
+
+/// Reads one addressee (without its block keyword): `[RI/]ADDRESS [PRECEDENCE] [MCN[-MCN]]`.
+fn parse_addressee(body: Src, block: AddresseeBlock, keyword: Option<TextRange>) -> Addressee {
+    let full = match keyword {
+        Some(k) => k.cover(body.full()),
+        None => body.full(),
+    };
+    let mut a = Addressee {
+        range: full,
+        block,
+        keyword,
+        routing_indicator: None,
+        address: None,
+        precedence: None,
+        mcn: None,
+    };
+    let mut rest = body;
+    if let Some(slash) = rest.text.find('/') {
+        let ri = &rest.text[..slash];
+        if (is_routing_indicator(ri) || ri == "ZEN") && !ri.contains(' ') {
+            a.routing_indicator = Some(rest.range(0, slash));
+            rest = rest.from(slash + 1);
+        }
+    }
+    // Read from the end: MCN, then a precedence word.
+    let words: Vec<_> = rest.words().collect();
+    let mut end = words.len();
+    if end > 0 {
+        let w = words[end - 1].2;
+        let is_mcn = {
+            let mut parts = w.split('-');
+            let a = parts.next().unwrap_or("");
+            let b = parts.next();
+            all_digits(a) && b.is_none_or(all_digits) && parts.next().is_none()
+        };
+        if is_mcn && end > 1 {
+            a.mcn = Some(rest.range(words[end - 1].0, words[end - 1].1));
+            end -= 1;
+        }
+    }
+    if end > 1 {
+        let (s, e, w) = words[end - 1];
+        let niact = end > 2 && words[end - 2].2 == "NIACT";
+        if let Some((value, exact)) = precedence_word(w) {
+            let (start, value) = if niact && value == Precedence::Immediate {
+                (words[end - 2].0, Precedence::NiactImmediate)
+            } else {
+                (s, value)
+            };
+            a.precedence = Some(PrecedenceWord {
+                range: rest.range(start, e),
+                value: Some(value),
+                exact,
+            });
+            end = if niact && value == Precedence::NiactImmediate {
+                end - 2
+            } else {
+                end - 1
+            };
+        }
+    }
+    if end > 0 {
+        a.address = Some(rest.range(words[0].0, words[end - 1].1));
+    }
+    a
+}
+
+/// Reads a precedence word, allowing misspellings of one or two letters (`PRIORTY`, `PIORITY`).
+pub fn precedence_word(w: &str) -> Option<(Precedence, bool)> {
+    const WORDS: [(&str, Precedence); 4] = [
+        ("PRIORITY", Precedence::Priority),
+        ("IMMEDIATE", Precedence::Immediate),
+        ("ROUTINE", Precedence::Routine),
+        ("FLASH", Precedence::Flash),
+    ];
+    for (word, p) in WORDS {
+        if w == word {
+            return Some((p, true));
+        }
+    }
+    if w.len() < 6 || !all_upper(w) {
+        return None;
+    }
+    for (word, p) in WORDS {
+        if word.len() >= 7 && w.as_bytes()[0] == word.as_bytes()[0] {
+            if let Some(d) = edit_distance(w, word, 2) {
+                if d > 0 && (d == 1 || w.len() >= 8) {
+                    return Some((p, false));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn signal_tokens(src: Src, words: &mut super::lex::Words) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let mut paren_start: Option<usize> = None;
+    for (s, e, w) in words.by_ref() {
+        match paren_start {
+            Some(ps) => {
+                if w.ends_with(')') {
+                    out.push(src.range(ps, e));
+                    paren_start = None;
+                }
+            }
+            None => {
+                if w.starts_with('(') && !w.ends_with(')') {
+                    paren_start = Some(s);
+                } else {
+                    out.push(src.range(s, e));
+                }
+            }
+        }
+    }
+    if let Some(ps) = paren_start {
+        out.push(src.range(ps, src.text.len()));
+    }
+    out
+}
+
+pub fn month_number(w: &str) -> u32 {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w))
+        .map(|i| i as u32 + 1)
+        .unwrap_or(0)
+}
+
+/// Whether a line is where the text starts (a banner) rather than another addressee line.
+fn looks_like_body_start(t: &str) -> bool {
+    super::body::banner_level_prefix(t).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addressee_lines() {
+        let a = parse_addressee(
+            Src::new("RUEHBJ/AMEMBASSY BEIJING PRIORITY 7040", 0),
+            AddresseeBlock::Info,
+            None,
+        );
+        assert_eq!(a.routing_indicator, Some(TextRange::new(0, 6)));
+        assert_eq!(a.address, Some(TextRange::new(7, 24)));
+        assert_eq!(a.precedence.unwrap().value, Some(Precedence::Priority));
+        assert_eq!(a.mcn, Some(TextRange::new(34, 38)));
+        let a = parse_addressee(
+            Src::new("RUEHKV/AMEMBASSY KYIV NIACT IMMEDIATE 7881-7884", 0),
+            AddresseeBlock::To,
+            None,
+        );
+        assert_eq!(a.precedence.unwrap().value, Some(Precedence::NiactImmediate));
+        assert_eq!(a.address, Some(TextRange::new(7, 21)));
+        let a = parse_addressee(Src::new("RHEHAAA/NSC WASHDC", 0), AddresseeBlock::Info, None);
+        assert!(a.precedence.is_none() && a.mcn.is_none());
+        let a = parse_addressee(
+            Src::new("RUEHC/SECSTATE WASHDC PRIORTY 1234", 0),
+            AddresseeBlock::To,
+            None,
+        );
+        let p = a.precedence.unwrap();
+        assert_eq!((p.value, p.exact), (Some(Precedence::Priority), false));
+    }
+
+    #[test]
+    fn precedence_words_do_not_swallow_places() {
+        assert!(precedence_word("PRETORIA").is_none());
+        assert!(precedence_word("WASHDC").is_none());
+        assert!(precedence_word("ROUTINE").is_some());
+        assert_eq!(precedence_word("PRIOITY"), Some((Precedence::Priority, false)));
+    }
+}

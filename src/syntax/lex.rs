@@ -1,0 +1,183 @@
+//! Small byte-level helpers the parser uses to read tokens without allocating.
+
+use super::text::TextRange;
+
+/// A line being read: its text and the offset of its first byte in the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Src<'a> {
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+impl<'a> Src<'a> {
+    pub fn new(text: &'a str, offset: usize) -> Self {
+        Src { text, offset }
+    }
+
+    /// The document range of a byte range relative to this line.
+    pub fn range(&self, start: usize, end: usize) -> TextRange {
+        TextRange::new(self.offset + start, self.offset + end)
+    }
+
+    pub fn full(&self) -> TextRange {
+        self.range(0, self.text.len())
+    }
+
+    /// The part of the line from `start`, as a new `Src`.
+    pub fn from(&self, start: usize) -> Src<'a> {
+        Src {
+            text: &self.text[start..],
+            offset: self.offset + start,
+        }
+    }
+
+    /// The line without leading and trailing white space.
+    pub fn trim(&self) -> Src<'a> {
+        let start = self.text.len() - self.text.trim_start().len();
+        let t = self.text.trim();
+        Src {
+            text: t,
+            offset: self.offset + start,
+        }
+    }
+
+    /// White-space separated words with their relative byte ranges.
+    pub fn words(&self) -> Words<'a> {
+        Words {
+            text: self.text,
+            pos: 0,
+        }
+    }
+}
+
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        while self.pos < b.len() && is_space(b[self.pos]) {
+            self.pos += 1;
+        }
+        if self.pos >= b.len() {
+            return None;
+        }
+        let start = self.pos;
+        while self.pos < b.len() && !is_space(b[self.pos]) {
+            self.pos += 1;
+        }
+        Some((start, self.pos, &self.text[start..self.pos]))
+    }
+}
+
+pub fn is_space(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b
+}
+
+pub fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub fn all_upper(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub fn parse_u32(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !all_digits(s) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Whether `s` starts with `prefix`, ignoring ASCII case.
+pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Finds `needle` (ASCII, any case) in `hay`, at a word start.
+pub fn find_word_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    let first_lower = n[0].to_ascii_lowercase();
+    let first_upper = n[0].to_ascii_uppercase();
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        let rest = &h[i..h.len() - n.len() + 1];
+        let p = memchr::memchr2(first_lower, first_upper, rest)?;
+        let at = i + p;
+        if h[at..at + n.len()].eq_ignore_ascii_case(n)
+            && (at == 0 || !h[at - 1].is_ascii_alphanumeric())
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Levenshtein distance with transpositions, bounded: returns `None` when above `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut prev2: Vec<usize> = vec![0; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur: Vec<usize> = vec![0; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[n] <= max).then_some(prev[n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_ranges() {
+        let s = Src::new("  DE RUEHKO  #2232/01", 10);
+        let w: Vec<_> = s.words().collect();
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[1], (5, 11, "RUEHKO"));
+        assert_eq!(s.range(w[1].0, w[1].1), TextRange::new(15, 21));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("PRIORTY", "PRIORITY", 2), Some(1));
+        assert_eq!(edit_distance("PRIOITY", "PRIORITY", 2), Some(1));
+        assert_eq!(edit_distance("PGOV", "POGV", 1), Some(1));
+        assert_eq!(edit_distance("PRETORIA", "PRIORITY", 2), None);
+    }
+
+    #[test]
+    fn word_search_is_case_insensitive_at_word_starts() {
+        assert_eq!(find_word_ci("x End Summary.", "end summary"), Some(2));
+        assert_eq!(find_word_ci("weekend summary", "end summary"), None);
+    }
+}

@@ -1,0 +1,375 @@
+//! `cablelint check`: output formats, exit status, rule selection, file discovery, standard input.
+//!
+//! The fixtures are invented cables: `oslo-clean.cable` should have no error, and
+//! `oslo-markup.cable` is the same cable with link markup in TAGS (`[PREL](#)`), which `tags-markup`
+//! (CBL302) reports as an error with a safe fix.
+
+mod cli_support;
+
+use cli_support::*;
+
+const MARKUP: &str = "tests/fixtures/cli/oslo-markup.cable";
+const CLEAN: &str = "tests/fixtures/cli/oslo-clean.cable";
+
+fn tags_line() -> usize {
+    line_of(&fixture_text("oslo-markup.cable"), "TAGS:")
+}
+
+#[test]
+fn a_clean_cable_has_no_error_and_exits_0() {
+    let r = run(&["check", CLEAN]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(!r.stdout.contains("error["), "{}", r.stdout);
+    let r = run(&["check", CLEAN, "--output-format", "json"]);
+    assert_eq!(r.json()["summary"]["errors"], 0, "{}", r.stdout);
+}
+
+#[test]
+fn full_output_shows_snippet_code_name_and_help() {
+    let r = run(&["check", MARKUP]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let line = tags_line();
+    let expected = format!(
+        " --> {MARKUP}:{line}:7\n   |\n{line} | TAGS: [PREL](#) [PGOV](#) NO\n   |       ^^^^^^^^^ tags-markup\n"
+    );
+    assert!(r.stdout.contains("error[CBL302]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&expected),
+        "{}\nwanted:\n{expected}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("= help: "), "{}", r.stdout);
+    assert!(r.stdout.contains("Found "), "{}", r.stdout);
+    assert!(!r.stdout.contains('\u{1b}'), "colour written to a pipe");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let r = run(&["check", MARKUP, "--color", "always"]);
+    assert!(r.stdout.contains("\u{1b}["), "{}", r.stdout);
+    let r = run(&["check", MARKUP, "--color", "never"]);
+    assert!(!r.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn concise_output_is_one_line_per_diagnostic() {
+    let r = run(&["check", MARKUP, "--output-format", "concise"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let line = tags_line();
+    let want = format!("{MARKUP}:{line}:7: error[CBL302] [*] ");
+    assert!(
+        r.stdout.lines().any(|l| l.starts_with(&want)),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let r = run(&["check", MARKUP, CLEAN, "--output-format", "json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let v = r.json();
+    assert_eq!(v["version"], 1);
+    let files = v["files"].as_array().unwrap();
+    // Sorted by path: clean before markup.
+    assert_eq!(files[0]["path"], CLEAN);
+    assert_eq!(files[1]["path"], MARKUP);
+    let diags = files[1]["diagnostics"].as_array().unwrap();
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "CBL302")
+        .unwrap_or_else(|| panic!("no CBL302 in {}", r.stdout));
+    let line = tags_line();
+    assert_eq!(d["name"], "tags-markup");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(
+        d["range"]["start"],
+        serde_json::json!({"line": line, "column": 7})
+    );
+    assert_eq!(
+        d["range"]["end"],
+        serde_json::json!({"line": line, "column": 16})
+    );
+    assert_eq!(d["fix"]["applicability"], "safe");
+    assert!(d["fix"]["edits"].as_array().is_some_and(|e| !e.is_empty()));
+    // The summary counts what the files list.
+    let all: Vec<&serde_json::Value> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .collect();
+    let count = |s: &str| all.iter().filter(|d| d["severity"] == s).count();
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["errors"], count("error"));
+    assert_eq!(v["summary"]["warnings"], count("warning"));
+    assert_eq!(v["summary"]["infos"], count("info"));
+    // Keys in the documented order.
+    let first = r.stdout.find("\"code\"").unwrap();
+    let order: Vec<usize> = [
+        "\"code\"",
+        "\"name\"",
+        "\"severity\"",
+        "\"message\"",
+        "\"range\"",
+        "\"fix\"",
+    ]
+    .iter()
+    .map(|k| first + r.stdout[first..].find(k).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{}", r.stdout);
+}
+
+#[test]
+fn github_output_annotates_the_range() {
+    let r = run(&["check", MARKUP, "--output-format", "github"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let line = tags_line();
+    let want = format!(
+        "::error file={MARKUP},line={line},col=7,endLine={line},endColumn=16,title=CBL302::"
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.starts_with(&want)),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn sarif_output_lists_rules_and_fixes() {
+    let r = run(&["check", MARKUP, "--output-format", "sarif"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let v = r.json();
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let rules = run(&["rules", "--format", "json"]).json();
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        rules.as_array().unwrap().len()
+    );
+    let result = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["ruleId"] == "CBL302")
+        .unwrap_or_else(|| panic!("no CBL302 in {}", r.stdout));
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], tags_line());
+    assert_eq!(region["startColumn"], 7);
+    let change = &result["fixes"][0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], MARKUP);
+    assert!(!change["replacements"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn junit_output_has_a_test_case_per_file() {
+    let r = run(&["check", MARKUP, CLEAN, "--output-format", "junit"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.starts_with("<?xml"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("tests=\"2\" failures=\"1\" errors=\"0\""),
+        "{}",
+        r.stdout
+    );
+    let markup_case = format!("<testcase name=\"{MARKUP}\"");
+    let at = r.stdout.find(&markup_case).unwrap();
+    assert!(
+        r.stdout[at..].trim_start().contains("<failure"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("[CBL302]"), "{}", r.stdout);
+}
+
+#[test]
+fn exit_zero_and_fail_on() {
+    assert_eq!(run(&["check", MARKUP]).code, 1);
+    assert_eq!(run(&["check", MARKUP, "--exit-zero"]).code, 0);
+    // Lower CBL302 to a warning: it no longer fails the default `--fail-on error` …
+    let dir = tree(&[
+        ("cablelint.toml", b"[severity]\ntags-markup = \"warning\"\n"),
+        ("a.cable", fixture_text("oslo-markup.cable").as_bytes()),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &["check", "a.cable", "--output-format", "json"],
+        None,
+    );
+    let codes = r.codes_for("a.cable");
+    assert!(codes.contains(&"CBL302".to_string()), "{}", r.stdout);
+    let errors = r.json()["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(r.code, i32::from(errors > 0), "{r:?}");
+    // … but does fail `--fail-on warning` and `--fail-on info`.
+    for level in ["warning", "info"] {
+        let r = run_in(dir.path(), &["check", "a.cable", "--fail-on", level], None);
+        assert_eq!(r.code, 1, "--fail-on {level}: {r:?}");
+    }
+    let r = run_in(
+        dir.path(),
+        &["check", "a.cable", "--fail-on", "info", "--exit-zero"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+}
+
+#[test]
+fn selection_by_code_prefix_and_name() {
+    let codes = |args: &[&str]| {
+        let mut a = vec!["check", MARKUP, "--output-format", "json"];
+        a.extend_from_slice(args);
+        run(&a).codes_for("oslo-markup.cable")
+    };
+    let has = |c: &[String]| c.iter().any(|x| x == "CBL302");
+    assert!(has(&codes(&[])));
+    assert!(!has(&codes(&["--ignore", "CBL302"])));
+    assert!(!has(&codes(&["--ignore", "CBL3"])));
+    assert!(!has(&codes(&["--ignore", "tags-markup"])));
+    assert!(!has(&codes(&["--select", "CBL2"])));
+    assert!(has(&codes(&[
+        "--select",
+        "CBL2",
+        "--extend-select",
+        "tags-markup"
+    ])));
+    // A more specific selector wins over a less specific one, whichever flag it is on.
+    assert!(has(&codes(&[
+        "--ignore",
+        "CBL3",
+        "--extend-select",
+        "CBL302"
+    ])));
+    let only = codes(&["--select", "CBL302"]);
+    assert!(has(&only) && only.iter().all(|c| c == "CBL302"), "{only:?}");
+    let r = run(&["check", MARKUP, "--select", "CBL302", "--ignore", "CBL302"]);
+    assert_eq!(r.code, 0, "{r:?}");
+}
+
+#[test]
+fn a_bad_selector_or_flag_is_a_usage_error() {
+    let r = run(&["check", MARKUP, "--select", "CBL999"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("CBL999"), "{}", r.stderr);
+    let r = run(&["check", MARKUP, "--output-format", "xml"]);
+    assert_eq!(r.code, 2);
+    let r = run(&["check", "--config", "x.toml", "--isolated"]);
+    assert_eq!(r.code, 2);
+    let r = run(&["frobnicate"]);
+    assert_eq!(r.code, 2);
+    let r = run(&["--version"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("cablelint "), "{}", r.stdout);
+}
+
+#[test]
+fn directories_are_walked_for_cables_honouring_gitignore() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[
+        ("b/one.cable", markup.as_bytes()),
+        ("a/two.tel", markup.as_bytes()),
+        ("a/three.txt", markup.as_bytes()),
+        ("skipped/four.cable", markup.as_bytes()),
+        (".hidden/five.cable", markup.as_bytes()),
+        (".gitignore", b"skipped/\n"),
+    ]);
+    let paths = |r: &Run| -> Vec<String> {
+        r.json()["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    assert_eq!(paths(&r), ["a/two.tel", "b/one.cable"], "{r:?}");
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--extension",
+            "txt",
+            "--output-format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(paths(&r), ["a/three.txt", "a/two.tel", "b/one.cable"]);
+    // A file named explicitly is checked whatever its extension or ignore status.
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "skipped/four.cable",
+            "a/three.txt",
+            "b",
+            "--output-format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        paths(&r),
+        ["a/three.txt", "b/one.cable", "skipped/four.cable"]
+    );
+}
+
+#[test]
+fn an_empty_directory_is_not_an_error() {
+    let dir = tree(&[("notes.md", b"nothing")]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stderr.contains("no cables found"), "{}", r.stderr);
+}
+
+#[test]
+fn standard_input_is_checked_under_its_given_name() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[]);
+    let r = run_in(
+        dir.path(),
+        &["check", "-", "--output-format", "json"],
+        Some(markup.as_bytes()),
+    );
+    assert_eq!(r.json()["files"][0]["path"], "-");
+    assert!(
+        r.codes_for("-").contains(&"CBL302".to_string()),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.code, 1);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--stdin-filename",
+            "drafts/x.cable",
+            "--output-format",
+            "concise",
+        ],
+        Some(markup.as_bytes()),
+    );
+    assert!(r.stdout.starts_with("drafts/x.cable:"), "{r:?}");
+}
+
+#[test]
+fn many_files_come_out_in_path_order() {
+    let markup = fixture_text("oslo-markup.cable");
+    let names: Vec<String> = (0..40)
+        .map(|i| format!("d{}/c{:02}.cable", i % 3, 39 - i))
+        .collect();
+    let files: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), markup.as_bytes()))
+        .collect();
+    let dir = tree(&files);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    let paths: Vec<String> = r.json()["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}

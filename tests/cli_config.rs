@@ -1,0 +1,232 @@
+//! `cablelint.toml` as the checker uses it: discovery by walking up, `--config`, `--isolated`,
+//! per-file ignores, severities, `require-header`, and clear errors for a bad file.
+
+mod cli_support;
+
+use cli_support::*;
+
+fn markup() -> String {
+    fixture_text("oslo-markup.cable")
+}
+
+fn has_302(r: &Run, file: &str) -> bool {
+    r.codes_for(file).iter().any(|c| c == "CBL302")
+}
+
+#[test]
+fn the_nearest_configuration_above_a_file_applies() {
+    let m = markup();
+    let dir = tree(&[
+        ("project/cablelint.toml", b"ignore = [\"CBL302\"]\n"),
+        ("project/posts/oslo/a.cable", m.as_bytes()),
+        (
+            "project/posts/rome/cablelint.toml",
+            b"select = [\"CBL3\"]\n",
+        ),
+        ("project/posts/rome/b.cable", m.as_bytes()),
+        ("elsewhere/c.cable", m.as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    assert!(!has_302(&r, "oslo/a.cable"), "{}", r.stdout);
+    // The nearer file replaces the farther one (they are not merged).
+    assert!(has_302(&r, "rome/b.cable"), "{}", r.stdout);
+    assert!(r
+        .codes_for("rome/b.cable")
+        .iter()
+        .all(|c| c.starts_with("CBL3")));
+    assert!(has_302(&r, "elsewhere/c.cable"), "{}", r.stdout);
+
+    // Run from inside a subdirectory: the walk goes up from the file, not from the cwd.
+    let r = run_in(
+        &dir.path().join("project/posts"),
+        &["check", "oslo/a.cable", "--output-format", "json"],
+        None,
+    );
+    assert!(!has_302(&r, "oslo/a.cable"), "{}", r.stdout);
+
+    // `--isolated` ignores every configuration file.
+    let r = run_in(
+        dir.path(),
+        &["check", "--isolated", "--output-format", "json"],
+        None,
+    );
+    assert!(has_302(&r, "oslo/a.cable"), "{}", r.stdout);
+}
+
+#[test]
+fn an_explicit_configuration_applies_to_every_file() {
+    let m = markup();
+    let dir = tree(&[
+        ("strict.toml", b"ignore = [\"tags-markup\"]\n"),
+        ("a/cablelint.toml", b"select = [\"CBL302\"]\n"),
+        ("a/x.cable", m.as_bytes()),
+        ("y.cable", m.as_bytes()),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--config",
+            "strict.toml",
+            "--output-format",
+            "json",
+        ],
+        None,
+    );
+    assert!(
+        !has_302(&r, "a/x.cable") && !has_302(&r, "y.cable"),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    assert!(has_302(&r, "a/x.cable"), "{}", r.stdout);
+    // Command-line flags apply on top of the file.
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--config",
+            "strict.toml",
+            "--extend-select",
+            "CBL302",
+            "--output-format",
+            "json",
+        ],
+        None,
+    );
+    assert!(has_302(&r, "y.cable"), "{}", r.stdout);
+}
+
+#[test]
+fn per_file_ignores_are_relative_to_the_configuration() {
+    let m = markup();
+    let dir = tree(&[
+        (
+            "cablelint.toml",
+            b"[per-file-ignores]\n\"drafts/*.cable\" = [\"CBL3\"]\n\"*.tel\" = [\"tags-markup\"]\n",
+        ),
+        ("drafts/x.cable", m.as_bytes()),
+        ("final/y.cable", m.as_bytes()),
+        ("final/z.tel", m.as_bytes()),
+    ]);
+    let r = run_in(
+        &dir.path().join("final"),
+        &["check", "..", "--output-format", "json"],
+        None,
+    );
+    assert!(!has_302(&r, "drafts/x.cable"), "{}", r.stdout);
+    assert!(has_302(&r, "final/y.cable"), "{}", r.stdout);
+    assert!(!has_302(&r, "final/z.tel"), "{}", r.stdout);
+}
+
+#[test]
+fn severities_can_be_changed() {
+    let dir = tree(&[
+        ("cablelint.toml", b"[severity]\nCBL302 = \"info\"\n"),
+        ("x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    let v = r.json();
+    let d = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CBL302")
+        .cloned()
+        .unwrap_or_else(|| panic!("no CBL302: {}", r.stdout));
+    assert_eq!(d["severity"], "info");
+}
+
+#[test]
+fn require_header_reports_a_cable_without_one() {
+    // The same cable, starting at its banner (as drafts do).
+    let clean = fixture_text("oslo-clean.cable");
+    let body = &clean[clean.find("C O N F").unwrap()..];
+    let dir = tree(&[
+        ("strict/cablelint.toml", b"require-header = true\n"),
+        ("strict/draft.cable", body.as_bytes()),
+        ("lax/draft.cable", body.as_bytes()),
+        ("strict/full.cable", clean.as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    assert!(
+        r.codes_for("strict/draft.cable")
+            .contains(&"CBL124".to_string()),
+        "{}",
+        r.stdout
+    );
+    assert!(!r
+        .codes_for("lax/draft.cable")
+        .contains(&"CBL124".to_string()));
+    assert!(!r
+        .codes_for("strict/full.cable")
+        .contains(&"CBL124".to_string()));
+}
+
+#[test]
+fn an_invalid_configuration_names_file_line_and_key() {
+    let dir = tree(&[
+        (
+            "cablelint.toml",
+            b"select = [\"CBL2\"]\nselct = [\"CBL3\"]\n",
+        ),
+        ("x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    let want = "cablelint.toml:2:1: key `selct`: unknown key `selct`";
+    assert!(r.stderr.contains(want), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
+    let dir = tree(&[
+        ("cablelint.toml", b"[severity]\nCBL302 = \"loud\"\n"),
+        ("x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("cablelint.toml:2:10: key `severity.CBL302`: `loud` is not a severity"),
+        "{}",
+        r.stderr
+    );
+
+    let dir = tree(&[
+        (
+            "cablelint.toml",
+            b"ignore = [\n  \"CBL3\",\n  \"CBL9\",\n]\n",
+        ),
+        ("x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("cablelint.toml:3:3: key `ignore`: `CBL9`"),
+        "{}",
+        r.stderr
+    );
+
+    let dir = tree(&[("x.cable", markup().as_bytes())]);
+    let r = run_in(dir.path(), &["check", "--config", "missing.toml"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("missing.toml: no such file or directory"),
+        "{}",
+        r.stderr
+    );
+
+    let dir = tree(&[
+        ("cablelint.toml", b"[data]\ntags = [\"extra-tags.tsv\"]\n"),
+        ("x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("cablelint.toml:2:9: key `data.tags`: `extra-tags.tsv` is not a file"),
+        "{}",
+        r.stderr
+    );
+}

@@ -1,0 +1,159 @@
+//! `--fix`, `--unsafe-fixes` and `--diff`: fixes are applied in place atomically, keep line endings,
+//! byte-order marks and permissions, and `--diff` writes nothing.
+
+// A skipped test says so on standard error.
+#![allow(clippy::print_stderr)]
+
+mod cli_support;
+
+use std::os::unix::fs::PermissionsExt;
+
+use cli_support::*;
+
+fn fixed_expected(text: &str) -> String {
+    text.replace("TAGS: [PREL](#) [PGOV](#) NO", "TAGS: PREL PGOV NO")
+}
+
+#[test]
+fn fix_rewrites_the_file_and_reports_what_remains() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[("x.cable", markup.as_bytes())]);
+    let path = dir.path().join("x.cable");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(after, fixed_expected(&markup), "{r:?}");
+    assert!(r.stdout.contains("Fixed "), "{}", r.stdout);
+    assert!(!r.stdout.contains("CBL302"), "{}", r.stdout);
+    // What is left decides the exit status: the clean cable's own findings.
+    let clean = run(&["check", "tests/fixtures/cli/oslo-clean.cable"]);
+    assert_eq!(r.code, clean.code, "{r:?}");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["x.cable"], "a temporary file was left behind");
+
+    // A second run has nothing to fix and leaves the file alone.
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
+    assert!(!r.stdout.contains("Fixed "), "{}", r.stdout);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn fix_keeps_crlf_line_endings_and_the_bom() {
+    let markup = fixture_text("oslo-markup.cable").replace('\n', "\r\n");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(markup.as_bytes());
+    let dir = tree(&[("x.cable", &bytes)]);
+    let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
+    let after = std::fs::read(dir.path().join("x.cable")).unwrap();
+    let mut want = b"\xEF\xBB\xBF".to_vec();
+    want.extend_from_slice(fixed_expected(&markup).as_bytes());
+    assert_eq!(
+        String::from_utf8_lossy(&after),
+        String::from_utf8_lossy(&want),
+        "{r:?}"
+    );
+    let lone_lf = after
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || after[i - 1] != b'\r'));
+    assert!(!lone_lf);
+}
+
+#[test]
+fn diff_shows_the_fix_without_writing() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[
+        ("x.cable", markup.as_bytes()),
+        ("clean.cable", fixture_text("oslo-clean.cable").as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "--diff", "x.cable"], None);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout.starts_with("--- a/x.cable\n+++ b/x.cable\n@@ "),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("\n-TAGS: [PREL](#) [PGOV](#) NO\n+TAGS: PREL PGOV NO\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("Would fix"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
+        markup
+    );
+    // With --fix too, --diff still writes nothing.
+    let r = run_in(dir.path(), &["check", "--diff", "--fix", "x.cable"], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
+        markup
+    );
+    // Nothing to fix: no diff, exit 0.
+    let r = run_in(dir.path(), &["check", "--diff", "clean.cable"], None);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{r:?}");
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--fix", "-", "--stdin-filename", "x.cable"],
+        Some(markup.as_bytes()),
+    );
+    assert_eq!(r.stdout, fixed_expected(&markup), "{r:?}");
+    assert!(r.stderr.contains("Fixed "), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_file_that_cannot_be_written_is_reported() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[
+        ("ro/x.cable", markup.as_bytes()),
+        ("y.cable", markup.as_bytes()),
+    ]);
+    let ro = dir.path().join("ro");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root may write anywhere; then there is nothing to test.
+    if std::fs::write(ro.join("probe"), "x").is_ok() {
+        std::fs::remove_file(ro.join("probe")).unwrap();
+        eprintln!("skipped: running as a user who can write to a read-only directory");
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let r = run_in(
+        dir.path(),
+        &["check", "--fix", "ro/x.cable", "y.cable"],
+        None,
+    );
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("ro/x.cable: could not write the fixed file: permission denied"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ro/x.cable")).unwrap(),
+        markup
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("y.cable")).unwrap(),
+        fixed_expected(&markup)
+    );
+}

@@ -1,0 +1,210 @@
+//! Bad input: each problem file gets a one-line error naming it, the run exits 2, and the other
+//! files are still checked and reported.
+
+// A skipped test says so on standard error.
+#![allow(clippy::print_stderr)]
+
+mod cli_support;
+
+use std::os::unix::fs::PermissionsExt;
+
+use cli_support::*;
+
+/// Runs `check` over the given files (plus a good one) and returns the run.
+fn check_with_good(dir: &std::path::Path, bad: &[&str]) -> Run {
+    let mut args = vec!["check", "--output-format", "json", "good.cable"];
+    args.extend_from_slice(bad);
+    run_in(dir, &args, None)
+}
+
+fn assert_good_still_checked(r: &Run) {
+    assert!(
+        r.codes_for("good.cable").contains(&"CBL302".to_string()),
+        "the good file was not checked: {}",
+        r.stdout
+    );
+}
+
+fn bad_tree(name: &str, contents: &[u8]) -> tempfile::TempDir {
+    tree(&[
+        ("good.cable", fixture_text("oslo-markup.cable").as_bytes()),
+        (name, contents),
+    ])
+}
+
+#[test]
+fn non_utf8_is_refused_with_the_offset() {
+    let dir = bad_tree("latin1.cable", b"UNCLAS OSLO 000001\n\nSUBJECT: CAF\xC9\n");
+    let r = check_with_good(dir.path(), &["latin1.cable"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(
+        r.stderr.trim(),
+        "error: latin1.cable: not valid UTF-8 (first invalid byte at offset 32)"
+    );
+    let v = r.json();
+    let bad = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "latin1.cable")
+        .unwrap();
+    assert_eq!(
+        bad["error"],
+        "not valid UTF-8 (first invalid byte at offset 32)"
+    );
+    assert!(bad.get("diagnostics").is_none());
+    assert_good_still_checked(&r);
+}
+
+#[test]
+fn binary_files_are_refused() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "UNCLAS OSLO 000001\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let dir = bad_tree("utf16.cable", &utf16);
+    std::fs::write(
+        dir.path().join("image.cable"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    )
+    .unwrap();
+    let r = check_with_good(dir.path(), &["utf16.cable", "image.cable"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("error: utf16.cable: binary file, not a cable\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("error: image.cable: binary file, not a cable\n"),
+        "{}",
+        r.stderr
+    );
+    assert_good_still_checked(&r);
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_checked() {
+    let dir = bad_tree("unused.cable", b"");
+    let r = check_with_good(dir.path(), &["nope.cable", "missing-dir"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("error: nope.cable: no such file or directory"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("error: missing-dir: no such file or directory"),
+        "{}",
+        r.stderr
+    );
+    assert_good_still_checked(&r);
+    // In the human format the error is on standard error and the report on standard output.
+    let r = run_in(dir.path(), &["check", "nope.cable", "good.cable"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("could not be checked"), "{}", r.stdout);
+    assert!(!r.stdout.contains("no such file"), "{}", r.stdout);
+}
+
+#[test]
+fn an_unreadable_directory_or_file_is_reported() {
+    let dir = bad_tree("locked/x.cable", b"UNCLAS OSLO 000001\n");
+    std::fs::write(dir.path().join("secret.cable"), "UNCLAS").unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(
+        dir.path().join("secret.cable"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let r = check_with_good(dir.path(), &["locked", "secret.cable"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if readable {
+        eprintln!("skipped: running as a user (root) whom permissions do not stop");
+        return;
+    }
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr.contains("error: locked: permission denied"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("error: secret.cable: permission denied"),
+        "{}",
+        r.stderr
+    );
+    assert_good_still_checked(&r);
+}
+
+#[test]
+fn an_empty_file_is_checked_like_any_other() {
+    let dir = bad_tree("empty.cable", b"");
+    let r = check_with_good(dir.path(), &["empty.cable"]);
+    assert_ne!(r.code, 2, "{r:?}");
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let _ = r.codes_for("empty.cable");
+    assert_good_still_checked(&r);
+    for format in ["full", "concise", "github", "sarif", "junit"] {
+        let r = run_in(
+            dir.path(),
+            &["check", "empty.cable", "--output-format", format],
+            None,
+        );
+        assert_ne!(r.code, 2, "{format}: {r:?}");
+    }
+}
+
+#[test]
+fn a_bom_is_not_part_of_the_text() {
+    let markup = fixture_text("oslo-markup.cable");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(markup.as_bytes());
+    let dir = tree(&[("bom.cable", &bytes), ("plain.cable", markup.as_bytes())]);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    let v = r.json();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(
+        files[0]["diagnostics"], files[1]["diagnostics"],
+        "{}",
+        r.stdout
+    );
+    assert!(r.codes_for("bom.cable").contains(&"CBL302".to_string()));
+}
+
+#[test]
+fn a_50_mb_file_is_checked() {
+    // A header and banner, then paragraphs with non-ASCII text up to 50 MB, and the TAGS markup so
+    // that there is something to report.
+    let markup = fixture_text("oslo-markup.cable");
+    let mut text = String::with_capacity(52 << 20);
+    text.push_str(&markup);
+    let mut n = 3;
+    while text.len() < 50 << 20 {
+        text.push_str(&format!(
+            "\n{n}. (U) Invented paragraph about the ferry to Ålesund, which leaves at 0800 and\nreturns at 1900 on weekdays; the timetable is unchanged since last year.\n"
+        ));
+        n += 1;
+    }
+    text.push_str("\nEXAMPLE\n");
+    let dir = tree(&[("big.cable", text.as_bytes())]);
+    drop(text);
+    for format in ["full", "json"] {
+        let r = run_in(
+            dir.path(),
+            &["check", "big.cable", "--output-format", format],
+            None,
+        );
+        assert_ne!(r.code, 2, "{format}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("CBL302"),
+            "{format}: no CBL302 in {} bytes of output",
+            r.stdout.len()
+        );
+    }
+}

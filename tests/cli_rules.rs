@@ -1,0 +1,63 @@
+//! `cablelint rules` and `cablelint rule CODE`.
+
+mod cli_support;
+
+use cli_support::*;
+
+#[test]
+fn rules_lists_every_rule_in_text_and_json() {
+    let json = run(&["rules", "--format", "json"]);
+    assert_eq!(json.code, 0);
+    let rules = json.json();
+    let rules = rules.as_array().unwrap();
+    assert!(rules.len() > 50, "{}", rules.len());
+    let text = run(&["rules"]);
+    assert_eq!(text.code, 0);
+    assert_eq!(text.stdout.lines().count(), rules.len());
+    for (line, rule) in text.stdout.lines().zip(rules) {
+        let code = rule["code"].as_str().unwrap();
+        let name = rule["name"].as_str().unwrap();
+        let severity = rule["severity"].as_str().unwrap();
+        assert!(["error", "warning", "info"].contains(&severity));
+        let on = if rule["enabled_by_default"].as_bool().unwrap() {
+            "on"
+        } else {
+            "off"
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(&words[..4], [code, name, severity, on], "{line}");
+        assert!(line.ends_with(rule["summary"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn rule_prints_documentation_by_code_or_name() {
+    let by_code = run(&["rule", "CBL302"]);
+    assert_eq!(by_code.code, 0, "{by_code:?}");
+    assert!(
+        by_code.stdout.starts_with("CBL302 (tags-markup)\n"),
+        "{}",
+        by_code.stdout
+    );
+    let by_name = run(&["rule", "tags-markup"]);
+    assert_eq!(by_code.stdout, by_name.stdout);
+    let json = run(&["rule", "CBL302", "--format", "json"]).json();
+    assert_eq!(json["name"], "tags-markup");
+    let doc = json["documentation"].as_str().unwrap();
+    assert!(by_code.stdout.ends_with(doc));
+    assert!(doc.contains("## What it does"), "{doc}");
+}
+
+#[test]
+fn an_unknown_rule_is_exit_2_with_a_clear_message() {
+    let r = run(&["rule", "CBL999"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        r.stderr,
+        "error: `CBL999` is not a rule code or name (see `cablelint rules`)\n"
+    );
+    let r = run(&["rule", "CBL3"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`CBL3` names "), "{}", r.stderr);
+}
