@@ -1,1 +1,73 @@
-fn main() {}
+//! Throughput of the engine: parse alone, and parse + every default rule, per cable and over the
+//! whole corpus (`../shared/corpus`; a generated cable when it is absent). Prints MB/s and cables/s on
+//! one core. Run with `cargo bench --bench engine`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+
+fn load() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            let mut files: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect()
+        }
+        Err(_) => {
+            println!("NOTICE: {} is absent; benchmarking an invented cable instead", dir.display());
+            vec![include_str!("../examples/sample.cable").to_string(); 200]
+        }
+    }
+}
+
+/// Runs `f` over all texts repeatedly for at least `min` and returns the best pass time.
+fn measure(texts: &[String], min: Duration, mut f: impl FnMut(&str)) -> Duration {
+    let mut best = Duration::MAX;
+    let start = Instant::now();
+    let mut passes = 0;
+    while start.elapsed() < min || passes < 3 {
+        let t = Instant::now();
+        for text in texts {
+            f(text);
+        }
+        best = best.min(t.elapsed());
+        passes += 1;
+    }
+    best
+}
+
+fn main() {
+    let texts = load();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let settings = Settings::default();
+    let tables = Tables::builtin();
+    // Warm up the tables and the regexes.
+    let _ = cablelint::check(&texts[0], &settings, tables);
+    let min = Duration::from_secs(3);
+    let parse = measure(&texts, min, |t| {
+        black_box(cablelint::syntax::parse(black_box(t)));
+    });
+    let check = measure(&texts, min, |t| {
+        black_box(cablelint::check(black_box(t), &settings, tables));
+    });
+    let mb = bytes as f64 / 1e6;
+    let n = texts.len() as f64;
+    println!("{} cables, {:.1} MB", texts.len(), mb);
+    for (what, d) in [("parse", parse), ("parse + rules", check)] {
+        let s = d.as_secs_f64();
+        println!(
+            "{what:<14} {:>8.1} MB/s {:>10.0} cables/s {:>8.1} µs/cable (best of repeated passes, one core)",
+            mb / s,
+            n / s,
+            s * 1e6 / n
+        );
+    }
+    println!("rules cost {:.2}× parsing alone", check.as_secs_f64() / parse.as_secs_f64());
+}

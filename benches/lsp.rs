@@ -1,3 +1,421 @@
-//! Language-server figures (filled in below as the server grows).
+//! Language-server figures: analysis time for a typical (8 KB) and a 1 MB cable, the time from the
+//! last of 100 rapid `didChange` messages to the published diagnostics, the completion response
+//! time, and the server's resident memory with the corpus cables open.
+//!
+//! Run with `cargo bench --bench lsp`. The cables are built from invented text; the memory figure
+//! needs `../shared/corpus` and is skipped with a notice when it is absent.
+#![allow(clippy::print_stdout)]
 
-fn main() {}
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cablelint::data::Tables;
+use cablelint::lsp::{serve, ServeOptions};
+use cablelint::rules::Settings;
+use cablelint::syntax::parse;
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+
+const HEAD: &str = "VZCZCXRO4417
+PP RUEHCP RUEHHE
+DE RUEHNY #0217/01 0740930
+ZNY CCCCC ZZH
+P 140930Z MAR 08
+FM AMEMBASSY OSLO
+TO RUEHC/SECSTATE WASHDC PRIORITY 5521
+INFO RUEHCP/AMEMBASSY COPENHAGEN PRIORITY 0412
+RUEHHE/AMEMBASSY HELSINKI 0388
+RUEHSM/AMEMBASSY STOCKHOLM 0391
+
+C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217
+
+SIPDIS
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL PGOV ENRG NO
+SUBJECT: NORWAY: MINISTRY OUTLINES ARCTIC SHIPPING
+CONSULTATIONS
+
+REF: A. OSLO 198 B. 07 STATE 154022
+
+Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)
+
+";
+
+const PARAGRAPH: &str = "(C) The deputy director said the first round would take place
+in Tromso in late April and would cover pilotage, ice reporting and
+the exchange of charts. She added that the ministry wanted an early
+reading of the Department's views on the shipping lanes north of the
+Lofoten islands, and that a second round could follow in the autumn.
+";
+
+/// An invented cable of about `size` bytes: the header and numbered paragraphs.
+fn cable(size: usize) -> String {
+    let mut s = String::from(HEAD);
+    let mut n = 1;
+    while s.len() + PARAGRAPH.len() + 10 < size {
+        s.push_str(&format!("¶{n}. {PARAGRAPH}\n"));
+        n += 1;
+    }
+    s.push_str("EXAMPLE\n");
+    s
+}
+
+fn time<T>(iterations: usize, mut f: impl FnMut() -> T) -> Duration {
+    // Warm up once, then take the median of the runs.
+    std::hint::black_box(f());
+    let mut runs: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(what: &str, value: Duration, target_ms: f64) {
+    let v = ms(value);
+    println!(
+        "{what:<52} {v:>9.3} ms   target < {target_ms} ms   ({:.1}% of target) {}",
+        100.0 * v / target_ms,
+        if v < target_ms { "ok" } else { "OVER" }
+    );
+}
+
+/// A minimal in-process client.
+struct Client {
+    tx: tokio::io::WriteHalf<tokio::io::DuplexStream>,
+    rx: tokio::sync::mpsc::UnboundedReceiver<Value>,
+}
+
+impl Client {
+    async fn start() -> Client {
+        let (client_end, server_end) = tokio::io::duplex(1 << 22);
+        let (sr, sw) = tokio::io::split(server_end);
+        tokio::spawn(serve(sr, sw, ServeOptions::default()));
+        let (cr, cw) = tokio::io::split(client_end);
+        let (otx, orx) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            let mut r = tokio::io::BufReader::new(cr);
+            loop {
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; len];
+                r.read_exact(&mut body).await.unwrap();
+                if otx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut c = Client { tx: cw, rx: orx };
+        c.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}))
+            .await;
+        c.response(0).await;
+        c.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+            .await;
+        c
+    }
+
+    async fn send(&mut self, v: Value) {
+        let body = v.to_string();
+        self.tx
+            .write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+            .await
+            .unwrap();
+    }
+
+    async fn response(&mut self, id: i64) -> Value {
+        loop {
+            let m = self.rx.recv().await.unwrap();
+            if m.get("method").is_none() && m["id"] == json!(id) {
+                return m;
+            }
+        }
+    }
+
+    async fn publication(&mut self, version: i64) -> Value {
+        loop {
+            let m = self.rx.recv().await.unwrap();
+            if m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["version"] == json!(version)
+            {
+                return m;
+            }
+        }
+    }
+}
+
+async fn protocol_figures() {
+    let uri = "file:///bench/oslo.cable";
+    let text = cable(8 << 10);
+    let mut c = Client::start().await;
+    c.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "cable", "version": 1, "text": text}}}),
+    )
+    .await;
+    c.publication(1).await;
+
+    // 100 rapid keystrokes, each one character typed into paragraph 1.
+    let mut samples = Vec::new();
+    let mut version = 1;
+    for _ in 0..10 {
+        for i in 0..100 {
+            version += 1;
+            let change = json!({"range": {"start": {"line": 26, "character": 10 + i}, "end": {"line": 26, "character": 10 + i}}, "text": "x"});
+            c.send(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}}),
+            )
+            .await;
+        }
+        let last = Instant::now();
+        c.publication(version).await;
+        samples.push(last.elapsed());
+        // Reset the paragraph for the next round.
+        version += 1;
+        c.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}}),
+        )
+        .await;
+        c.publication(version).await;
+    }
+    samples.sort();
+    report(
+        "last of 100 rapid didChange -> published diagnostics",
+        samples[samples.len() / 2],
+        100.0,
+    );
+
+    // Completion: TAGS after `TAGS: PREL P`.
+    let tags_line = text.lines().position(|l| l.starts_with("TAGS:")).unwrap();
+    version += 1;
+    let edited = text.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL P");
+    c.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}),
+    )
+    .await;
+    let mut samples = Vec::new();
+    let mut items = 0;
+    for id in 100..400 {
+        let t = Instant::now();
+        c.send(
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/completion", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": tags_line, "character": 12}}}),
+        )
+        .await;
+        let r = c.response(id).await;
+        samples.push(t.elapsed());
+        items = r["result"]["items"].as_array().map_or(0, |a| a.len());
+    }
+    samples.sort();
+    report(
+        &format!("completion round trip (TAGS `P`, {items} items)"),
+        samples[samples.len() / 2],
+        5.0,
+    );
+    // An addressee search by country.
+    let info_line = text.lines().position(|l| l.starts_with("RUEHSM/")).unwrap();
+    version += 1;
+    let edited = text.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nJAPAN",
+    );
+    c.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}),
+    )
+    .await;
+    let mut samples = Vec::new();
+    for id in 400..700 {
+        let t = Instant::now();
+        c.send(
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/completion", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": info_line + 1, "character": 5}}}),
+        )
+        .await;
+        let r = c.response(id).await;
+        samples.push(t.elapsed());
+        items = r["result"]["items"].as_array().map_or(0, |a| a.len());
+    }
+    samples.sort();
+    report(
+        &format!("completion round trip (addressees `JAPAN`, {items} items)"),
+        samples[samples.len() / 2],
+        5.0,
+    );
+}
+
+/// The resident set of a process, from /proc.
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+fn memory_figure() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        println!(
+            "memory with the corpus open: skipped ({} is absent)",
+            corpus.display()
+        );
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .arg("lsp")
+        .env_remove("CABLELINT_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cablelint lsp starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Value>();
+    std::thread::spawn(move || {
+        let mut r = BufReader::new(stdout);
+        loop {
+            let mut len = 0usize;
+            loop {
+                let mut line = String::new();
+                if r.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(v) = line.strip_prefix("Content-Length: ") {
+                    len = v.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; len];
+            if r.read_exact(&mut body).is_err()
+                || tx.send(serde_json::from_slice(&body).unwrap()).is_err()
+            {
+                return;
+            }
+        }
+    });
+    let mut send = |v: Value| {
+        let body = v.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.flush().unwrap();
+    };
+    send(
+        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let _ = rx.recv_timeout(Duration::from_secs(10));
+    send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    let idle = rss_kib(child.id()).unwrap_or(0);
+    let mut bytes = 0usize;
+    let mut opened = 0usize;
+    let started = Instant::now();
+    for (i, path) in files.iter().enumerate() {
+        let Ok(text) = std::fs::read(path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&text);
+        bytes += text.len();
+        opened += 1;
+        send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": format!("file:///corpus/{i}.txt"), "languageId": "cable", "version": 1, "text": text}}}),
+        );
+    }
+    // Every document gets its publication.
+    let mut published = 0;
+    while published < opened {
+        match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(m) if m["method"] == "textDocument/publishDiagnostics" => published += 1,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    let took = started.elapsed();
+    std::thread::sleep(Duration::from_millis(200));
+    let rss = rss_kib(child.id()).unwrap_or(0);
+    send(json!({"jsonrpc": "2.0", "id": 1, "method": "shutdown"}));
+    send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    let _ = child.wait();
+    let mib = rss as f64 / 1024.0;
+    println!(
+        "resident memory, {opened} corpus cables open ({:.1} MB of text)   {mib:>9.1} MiB   target < 150 MB   ({:.0}% of target) {}",
+        bytes as f64 / 1e6,
+        100.0 * mib * 1.048_576 / 150.0,
+        if mib * 1.048_576 < 150.0 { "ok" } else { "OVER" }
+    );
+    println!(
+        "  (idle server {:.1} MiB; {published} publications in {:.2} s, {:.2} ms per cable)",
+        idle as f64 / 1024.0,
+        took.as_secs_f64(),
+        ms(took) / opened.max(1) as f64
+    );
+}
+
+fn main() {
+    let tables = Tables::builtin();
+    let settings = Settings::default();
+    let small = cable(8 << 10);
+    let large = cable(1 << 20);
+    let analyse = |text: &str| {
+        let c = parse(text);
+        cablelint::ide::diagnostics(&c, &settings, tables).len()
+    };
+    println!("cablelint language server figures");
+    report(
+        &format!(
+            "analysis, typical cable ({:.1} KB)",
+            small.len() as f64 / 1024.0
+        ),
+        time(2000, || analyse(&small)),
+        1.0,
+    );
+    report(
+        &format!(
+            "analysis, large cable ({:.2} MB)",
+            large.len() as f64 / (1 << 20) as f64
+        ),
+        time(30, || analyse(&large)),
+        50.0,
+    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(protocol_figures());
+    memory_figure();
+}

@@ -286,13 +286,15 @@ for code, title in OBSERVED_ORGANIZATIONS.items():
             observed[code]["count"], "observed; unverified", unverified=True)
 
 # Fixes we are sure of. Sources: cablemap reader.py _TAG_FIXES (github.com/heuer/cablemap, cited in
-# spec section 3.12), the shared data README (EU, CR), and ISO 3166 codes written where the TAGS
+# spec section 3.12), the shared data README (EU, CR) and tags-country.tsv (CN, whose corpus use is
+# China's ISO code), and ISO 3166 codes written where the TAGS
 # (FIPS-style) code was meant: the ISO code and the TAGS code of the same country are both certain.
 FIXES = [
     ("RU", "RS", "RU is the ISO code of Russia; the TAGS code for Russia is RS", "cablemap _TAG_FIXES; tags-country.tsv"),
     ("SYR", "SY", "SYR is not a TAGS code; the TAGS code for Syria is SY", "cablemap _TAG_FIXES"),
     ("EU", "EUN", "EU is the geographic code of Europa Island; the European Union's tag is EUN", "shared data README; tags-org.tsv"),
     ("CR", "CS", "CR is the geographic code of the Coral Sea Islands; the TAGS code for Costa Rica is CS (CR is Costa Rica's ISO code)", "shared data README; tags-country.tsv"),
+    ("CN", "CH", "CN is the geographic code of the Comoros; the TAGS code for China is CH (CN is China's ISO code)", "tags-country.tsv (corpus usage: Embassy Beijing)"),
     ("POGOV", "PGOV", "POGOV is a typo of PGOV (Internal Governmental Affairs)", "cablemap _TAG_FIXES (09LONDON2222)"),
     ("MOPPS", "MOPS", "MOPPS is a typo of MOPS (Military Operations)", "cablemap _TAG_FIXES (09BEIRUT818)"),
     ("UNDESCO", "UNESCO", "UNDESCO is a typo of UNESCO", "cablemap _TAG_FIXES (05SANJOSE2199)"),
@@ -630,8 +632,10 @@ write_tsv(
         "from ../shared/data/posts.tsv (names as written in FM/TO/INFO lines of " + CORPUS_NOTE + ", plus ACP 117 (2010) RUEH* entries).",
         "routing_indicators: most used first. station: the banner/cable-id station (TOKYO, STATE, USUN NEW YORK), from the ids of the",
         "  post's own cables, else the name without AMEMBASSY/AMCONSUL (spec rule H-15). country_tag: embassies and consulates only,",
-        "  the geographic code the post used most (tags-country.tsv corpus hints) or its city's country (CITY_COUNTRY in build.py).",
-        f"Left out: {len(dropped)} garbled names (a known name plus junk, or a rare misspelling); they remain in addressees.tsv.",
+        "  the geographic code the post used most (tags-country.tsv corpus hints) or its city's country (CITY_COUNTRY and",
+        "  HINT_CORRECTIONS in build.py); empty for Jerusalem and Juba.",
+        f"Left out: {len(dropped)} names that are not a post's own: a known name plus junk words or an office suffix, rare",
+        "  misspellings, date-time groups and page headers; `python3 data/build.py` lists them. They remain in addressees.tsv.",
     ],
     ["name", "kind", "routing_indicators", "station", "country_tag", "count_as_originator", "count_as_addressee", "source"],
     out_posts,

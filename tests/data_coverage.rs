@@ -6,6 +6,9 @@
 //! Run with `cargo test --test data_coverage -- --nocapture` to see the report. Skips, with a
 //! notice, when the corpus is not there.
 
+// The report prints its figures; nothing here talks LSP.
+#![allow(clippy::print_stdout)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -66,18 +69,26 @@ fn is_tags_continuation(line: &str) -> bool {
         return false;
     }
     let upper = t.to_ascii_uppercase();
-    for stop in ["SUBJ", "E.O", "EO ", "REF", "CLASSIFIED", "C O N", "S E C", "UNCLAS", "ID:"] {
+    for stop in [
+        "SUBJ",
+        "E.O",
+        "EO ",
+        "REF",
+        "CLASSIFIED",
+        "C O N",
+        "S E C",
+        "UNCLAS",
+        "ID:",
+    ] {
         if upper.starts_with(stop) {
             return false;
         }
     }
-    t.split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '/'))
-        })
+    t.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '/'))
+    })
 }
 
 /// The TAGS text of a cable: the first TAGS line, without a SUBJECT run onto it, plus one
@@ -156,7 +167,9 @@ fn addressee_pair(line: &str) -> Option<(String, String)> {
     let ri_ok = ri.len() >= 4
         && ri.len() <= 8
         && ri.starts_with('R')
-        && ri.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && ri
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if !ri_ok {
         return None;
     }
@@ -194,7 +207,10 @@ fn addressee_lines(text: &str) -> Vec<&str> {
         if line.trim().is_empty() {
             break;
         }
-        if let Some(rest) = line.strip_prefix("TO ").or_else(|| line.strip_prefix("INFO ")) {
+        if let Some(rest) = line
+            .strip_prefix("TO ")
+            .or_else(|| line.strip_prefix("INFO "))
+        {
             in_block = true;
             out.push(rest);
         } else if line.starts_with("XMT") {
@@ -271,7 +287,11 @@ fn tables_know_the_corpus_tags_and_addressees() {
 
     let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
     let known_tokens = valid + nonstandard + fixed;
-    println!("corpus: {} cables in {}", cables.len(), corpus_dir().display());
+    println!(
+        "corpus: {} cables in {}",
+        cables.len(),
+        corpus_dir().display()
+    );
     println!(
         "TAGS tokens (personal names aside): {tokens}; known {known_tokens} ({:.2}%): valid codes \
          {valid} ({:.2}%), recorded typos/misuses {nonstandard}, run-together or fixable {fixed}; \
@@ -309,9 +329,11 @@ fn the_reader_reads_what_cables_write() {
     // Self-checks of the reader above on invented lines in the real format.
     let t = Tables::builtin();
     let mut artifacts = 0;
-    let tags = tags_text("E.O. 12958: N/A\nTAGS: OVIP (SMITHERS, JANE) PREL, KS\nSUBJECT: X\n").unwrap();
+    let tags =
+        tags_text("E.O. 12958: N/A\nTAGS: OVIP (SMITHERS, JANE) PREL, KS\nSUBJECT: X\n").unwrap();
     assert_eq!(tag_tokens(&tags, t, &mut artifacts), ["OVIP", "PREL", "KS"]);
-    let tags = tags_text("TAGS: OVIP SMITHERS JANE PREL SIPDIS JA\nNATO, UK\n\nSUBJECT: X").unwrap();
+    let tags =
+        tags_text("TAGS: OVIP SMITHERS JANE PREL SIPDIS JA\nNATO, UK\n\nSUBJECT: X").unwrap();
     assert_eq!(
         tag_tokens(&tags, t, &mut artifacts),
         ["OVIP", "PREL", "JA", "NATO", "UK"]
@@ -337,10 +359,17 @@ fn the_reader_reads_what_cables_write() {
         addressee_pair("RHEHAAA/NSC WASHDC"),
         Some(("RHEHAAA".into(), "NSC WASHDC".into()))
     );
-    assert_eq!(addressee_pair("ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE"), None);
+    assert_eq!(
+        addressee_pair("ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE"),
+        None
+    );
     let header = "VZCZCXRO0001\nDE RUEHKO #0001 0011200\nFM AMEMBASSY TOKYO\nTO RUEHC/SECSTATE WASHDC 0001\nINFO RUEHBJ/AMEMBASSY BEIJING\nRUEHUL/AMEMBASSY SEOUL\nXMT AMCONSUL NAHA\n\nUNCLAS TOKYO 000001\n";
     assert_eq!(
         addressee_lines(header),
-        ["RUEHC/SECSTATE WASHDC 0001", "RUEHBJ/AMEMBASSY BEIJING", "RUEHUL/AMEMBASSY SEOUL"]
+        [
+            "RUEHC/SECSTATE WASHDC 0001",
+            "RUEHBJ/AMEMBASSY BEIJING",
+            "RUEHUL/AMEMBASSY SEOUL"
+        ]
     );
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use cablelint::data::{ExtraKind, PostKind, TagKind, TagStatus, Tables};
+use cablelint::data::{ExtraKind, PostKind, Tables, TagKind, TagStatus};
 
 fn tables() -> &'static Tables {
     Tables::builtin()
@@ -72,7 +72,11 @@ fn known_codes_have_their_titles_and_kinds() {
     check("KNNP", TagKind::Program, "Nuclear Non-Proliferation");
     check("EUN", TagKind::Organization, "European Union");
     check("UN", TagKind::Organization, "United Nations");
-    check("NATO", TagKind::Organization, "North Atlantic Treaty Organization");
+    check(
+        "NATO",
+        TagKind::Organization,
+        "North Atlantic Treaty Organization",
+    );
     // Look-up ignores case, as sentence-case cables write `Tags: prel`.
     assert_eq!(t.tag("prel").map(|x| x.code.as_str()), Some("PREL"));
     assert!(t.tag("ZZZZ").is_none());
@@ -146,6 +150,7 @@ fn certain_fixes() {
     assert_eq!(fix("SYR").as_deref(), Some("SY"));
     assert_eq!(fix("EU").as_deref(), Some("EUN"));
     assert_eq!(fix("CR").as_deref(), Some("CS"));
+    assert_eq!(fix("CN").as_deref(), Some("CH"));
     assert_eq!(fix("POGOV").as_deref(), Some("PGOV"));
     assert_eq!(fix("MOPPS").as_deref(), Some("MOPS"));
     assert_eq!(fix("jp").as_deref(), Some("JA"));
@@ -167,7 +172,10 @@ fn certain_fixes() {
     // Every recorded fix points at valid codes.
     for (token, f) in t.tag_fixes() {
         for part in f.replacement.split(' ') {
-            assert!(t.tag(part).is_some_and(|x| x.is_valid()), "{token} -> {part}");
+            assert!(
+                t.tag(part).is_some_and(|x| x.is_valid()),
+                "{token} -> {part}"
+            );
         }
     }
 }
@@ -189,7 +197,10 @@ fn every_post_routing_indicator_is_among_the_addressees() {
 #[test]
 fn posts_have_stations_and_country_tags() {
     let t = tables();
-    let post = |name: &str| t.post_by_name(name).unwrap_or_else(|| panic!("{name} missing"));
+    let post = |name: &str| {
+        t.post_by_name(name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
     let tokyo = post("AMEMBASSY TOKYO");
     assert_eq!(tokyo.kind, PostKind::Embassy);
     assert_eq!(tokyo.routing_indicator(), Some("RUEHKO"));
@@ -197,7 +208,10 @@ fn posts_have_stations_and_country_tags() {
     assert_eq!(tokyo.country_tag.as_deref(), Some("JA"));
     // Posts whose most used code is another country's still get their host country.
     assert_eq!(post("AMEMBASSY SEOUL").country_tag.as_deref(), Some("KS"));
-    assert_eq!(post("AMEMBASSY KHARTOUM").country_tag.as_deref(), Some("SU"));
+    assert_eq!(
+        post("AMEMBASSY KHARTOUM").country_tag.as_deref(),
+        Some("SU")
+    );
     assert_eq!(post("AMCONSUL NAHA").country_tag.as_deref(), Some("JA"));
     let state = post("SECSTATE WASHDC");
     assert_eq!(
@@ -217,7 +231,8 @@ fn posts_have_stations_and_country_tags() {
     for p in t.all_posts() {
         if let Some(c) = &p.country_tag {
             assert!(
-                t.tag(c).is_some_and(|x| x.kind == TagKind::Geographic && x.is_valid()),
+                t.tag(c)
+                    .is_some_and(|x| x.kind == TagKind::Geographic && x.is_valid()),
                 "{}: {c}",
                 p.name
             );
@@ -272,14 +287,19 @@ fn addressee_search_by_indicator_city_and_country() {
     let two_words = t.search_addressees("BUENOS AI", 5);
     assert!(two_words[0].address.contains("BUENOS AIRES"));
     let japan = t.search_addressees("Japan", 20);
-    assert!(japan.iter().any(|a| a.address == "AMCONSUL OSAKA KOBE"), "{japan:?}");
+    assert!(
+        japan.iter().any(|a| a.address == "AMCONSUL OSAKA KOBE"),
+        "{japan:?}"
+    );
     assert!(japan.iter().any(|a| a.address == "AMEMBASSY TOKYO"));
     let collective = t.search_addressees("EU MEMBER STATES", 3);
     assert_eq!(collective[0].routing_indicator, "RUCNMEM");
     assert!(t.search_addressees("zzzzzz", 10).is_empty());
     assert_eq!(t.search_addressees("", 7).len(), 7);
     // Ranked by count within a group.
-    assert!(city.windows(2).all(|w| w[0].count >= w[1].count || w[0].address == "TOKYO"));
+    assert!(city
+        .windows(2)
+        .all(|w| w[0].count >= w[1].count || w[0].address == "TOKYO"));
 }
 
 #[test]
@@ -288,7 +308,10 @@ fn post_search() {
     assert_eq!(t.search_posts("TOKYO", 3)[0].name, "AMEMBASSY TOKYO");
     assert_eq!(t.search_posts("RUEHC", 3)[0].name, "SECSTATE WASHDC");
     let korea = t.search_posts("korea south", 50);
-    assert!(korea.iter().any(|p| p.name == "AMEMBASSY SEOUL"), "{korea:?}");
+    assert!(
+        korea.iter().any(|p| p.name == "AMEMBASSY SEOUL"),
+        "{korea:?}"
+    );
     assert!(korea.iter().all(|p| p.country_tag.as_deref() == Some("KS")
         || p.name.contains("KOREA")
         || p.name.contains("SOUTH")));
@@ -320,28 +343,51 @@ fn users_extend_and_override_the_tables() {
     )
     .unwrap();
     let kxyz = t.tag("KXYZ").unwrap();
-    assert_eq!((kxyz.kind, kxyz.title.as_str()), (TagKind::Program, "Local Program"));
+    assert_eq!(
+        (kxyz.kind, kxyz.title.as_str()),
+        (TagKind::Program, "Local Program")
+    );
     assert_eq!(kxyz.note.as_deref(), Some("Used at post only"));
     assert!(kxyz.source.contains("extra-tags.tsv"));
     assert_eq!(t.tags_with_prefix("KXY")[0].code, "KXYZ");
     let prel = t.tag("PREL").unwrap();
     assert_eq!(prel.title, "Foreign Relations (local wording)");
-    assert_eq!(prel.count, base.tag("PREL").unwrap().count, "the count is kept");
+    assert_eq!(
+        prel.count,
+        base.tag("PREL").unwrap().count,
+        "the count is kept"
+    );
     // A user's own code is valid and no longer "corrected".
     assert!(t.tag("EU").unwrap().is_valid());
     assert_eq!(t.tag_fix("EU"), None);
     assert_eq!(t.tag("EU").unwrap().kind, TagKind::Organization);
     let local = t.search_addressees("TOKYO", 10);
-    let first_builtin = local.iter().position(|a| !a.source.starts_with("user")).unwrap();
+    let first_builtin = local
+        .iter()
+        .position(|a| !a.source.starts_with("user"))
+        .unwrap();
     let collective = local
         .iter()
         .position(|a| a.address == "TOKYO LOCAL COLLECTIVE")
         .unwrap();
-    assert!(collective < first_builtin, "user rows rank first: {local:?}");
-    assert_eq!(t.addressees_for_ri("RUEHXYZ")[0].address, "TOKYO LOCAL COLLECTIVE");
+    assert!(
+        collective < first_builtin,
+        "user rows rank first: {local:?}"
+    );
+    assert_eq!(
+        t.addressees_for_ri("RUEHXYZ")[0].address,
+        "TOKYO LOCAL COLLECTIVE"
+    );
     let tokyo = t.addressees_for_ri("RUEHKO");
     assert_eq!(tokyo.len(), base.addressees_for_ri("RUEHKO").len());
-    assert_eq!(tokyo.iter().find(|a| a.address == "AMEMBASSY TOKYO").unwrap().count, 9);
+    assert_eq!(
+        tokyo
+            .iter()
+            .find(|a| a.address == "AMEMBASSY TOKYO")
+            .unwrap()
+            .count,
+        9
+    );
     // The base tables are unchanged.
     assert!(base.tag("KXYZ").is_none());
 }
@@ -351,8 +397,7 @@ fn malformed_extra_lines_are_errors_with_their_line() {
     let base = tables();
     let err = |kind, text: &str| {
         Tables::with_extra(base, &[extra(kind, "conf/extra.tsv", text)])
-            .err()
-            .expect("an error")
+            .expect_err("an error")
             .to_string()
     };
     assert_eq!(
@@ -400,7 +445,11 @@ fn malformed_extra_lines_are_errors_with_their_line() {
         base,
         &[
             extra(ExtraKind::Tags, "a.tsv", ""),
-            extra(ExtraKind::Tags, "b.tsv", "\u{feff}# nothing\r\nKQQQ\tprogram\tQ\r\n"),
+            extra(
+                ExtraKind::Tags,
+                "b.tsv",
+                "\u{feff}# nothing\r\nKQQQ\tprogram\tQ\r\n",
+            ),
         ],
     )
     .unwrap();

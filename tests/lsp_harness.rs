@@ -54,7 +54,10 @@ pub struct TestClient {
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-async fn read_messages(mut reader: BufReader<tokio::io::ReadHalf<DuplexStream>>, tx: mpsc::UnboundedSender<Value>) {
+async fn read_messages(
+    mut reader: BufReader<tokio::io::ReadHalf<DuplexStream>>,
+    tx: mpsc::UnboundedSender<Value>,
+) {
     loop {
         let mut len = None;
         loop {
@@ -88,7 +91,13 @@ impl TestClient {
     pub async fn start(setup: Setup) -> TestClient {
         let (client_end, server_end) = tokio::io::duplex(1 << 22);
         let (sr, sw) = tokio::io::split(server_end);
-        let server = tokio::spawn(serve(sr, sw, ServeOptions { test_hooks: setup.hooks }));
+        let server = tokio::spawn(serve(
+            sr,
+            sw,
+            ServeOptions {
+                test_hooks: setup.hooks,
+            },
+        ));
         let (cr, cw) = tokio::io::split(client_end);
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(read_messages(BufReader::new(cr), tx));
@@ -108,7 +117,8 @@ impl TestClient {
             "completion": {"completionItem": {"snippetSupport": false}},
         });
         if setup.pull {
-            text_document["diagnostic"] = json!({"dynamicRegistration": false, "relatedDocumentSupport": false});
+            text_document["diagnostic"] =
+                json!({"dynamicRegistration": false, "relatedDocumentSupport": false});
         }
         let folders: Vec<Value> = setup
             .folders
@@ -139,23 +149,29 @@ impl TestClient {
 
     pub async fn send(&mut self, msg: Value) {
         let body = serde_json::to_string(&msg).unwrap();
-        self.send_raw(&format!("Content-Length: {}\r\n\r\n{}", body.len(), body)).await;
+        self.send_raw(&format!("Content-Length: {}\r\n\r\n{}", body.len(), body))
+            .await;
     }
 
     pub async fn send_raw(&mut self, raw: &str) {
-        self.to_server.write_all(raw.as_bytes()).await.expect("server input open");
+        self.to_server
+            .write_all(raw.as_bytes())
+            .await
+            .expect("server input open");
         self.to_server.flush().await.unwrap();
     }
 
     pub async fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
     }
 
     /// Sends a request and waits for its response (the whole message, with `result` or `error`).
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
         let deadline = tokio::time::Instant::now() + TIMEOUT;
         loop {
             let msg = self
@@ -181,7 +197,9 @@ impl TestClient {
     /// The next message from the server, answering the server's own requests on the way.
     async fn recv_until(&mut self, deadline: tokio::time::Instant) -> Option<Value> {
         loop {
-            let msg = tokio::time::timeout_at(deadline, self.from_server.recv()).await.ok()??;
+            let msg = tokio::time::timeout_at(deadline, self.from_server.recv())
+                .await
+                .ok()??;
             if msg.get("method").is_some() && msg.get("id").is_some() {
                 let result = match msg["method"].as_str() {
                     Some("workspace/configuration") => {
@@ -196,6 +214,20 @@ impl TestClient {
                 continue;
             }
             return Some(msg);
+        }
+    }
+
+    /// The next response with this id within `wait` (notifications stay queued; other responses
+    /// are dropped).
+    pub async fn response(&mut self, id: Value, wait: Duration) -> Option<Value> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let msg = self.recv_until(deadline).await?;
+            if msg.get("method").is_some() {
+                self.queue.push_back(msg);
+            } else if msg["id"] == id {
+                return Some(msg);
+            }
         }
     }
 
@@ -241,7 +273,10 @@ impl TestClient {
             if left.is_zero() {
                 return out;
             }
-            match self.notification("textDocument/publishDiagnostics", left).await {
+            match self
+                .notification("textDocument/publishDiagnostics", left)
+                .await
+            {
                 Some(m) if m["params"]["uri"] == uri => out.push(m["params"].clone()),
                 Some(_) => {}
                 None => return out,
@@ -268,6 +303,11 @@ impl TestClient {
     /// `shutdown`, then `exit`; returns how the server ended.
     pub async fn stop(mut self) -> ServeOutcome {
         self.call("shutdown", Value::Null).await;
+        self.exit().await
+    }
+
+    /// `exit` alone; returns how the server ended.
+    pub async fn exit(mut self) -> ServeOutcome {
         self.notify("exit", Value::Null).await;
         let server = self.server.take().unwrap();
         tokio::time::timeout(TIMEOUT, server)
@@ -289,12 +329,17 @@ pub fn edit(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> Value {
 
 /// The codes of a list of diagnostics.
 pub fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 /// The zero-based line and UTF-16/UTF-8 column of `needle`'s first occurrence.
 pub fn find(text: &str, needle: &str, utf8: bool) -> (u32, u32) {
-    let at = text.find(needle).unwrap_or_else(|| panic!("`{needle}` not in the text"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the text"));
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line = text[..at].matches('\n').count() as u32;
     let col = if utf8 {

@@ -1,22 +1,921 @@
 //! In-process protocol tests: a scripted client talks JSON-RPC to the server over an in-memory
-//! duplex.
+//! duplex. Each feature, positions with `¶` and emoji under both encodings, incremental edits,
+//! out-of-range positions, closed documents, panics, configuration reloads and the end of a session.
 
 #[path = "lsp_harness.rs"]
 mod harness;
 
-use harness::*;
-use serde_json::{json, Value};
 use std::time::Duration;
 
+use harness::*;
+use serde_json::{json, Value};
+
+const URI: &str = "file:///nonexistent-ws/oslo.cable";
+
+fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn markup(text: &str) -> String {
+    text.replace("TAGS: PREL PGOV", "TAGS: [PREL](#) PGOV")
+}
+
+fn td(uri: &str) -> Value {
+    json!({ "uri": uri })
+}
+
+fn at(uri: &str, line: u32, character: u32) -> Value {
+    json!({ "textDocument": td(uri), "position": pos(line, character) })
+}
+
+// -- Initialization -------------------------------------------------------------------------------
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn smoke() {
+async fn negotiates_utf8_when_offered_else_utf16() {
+    let c = TestClient::start(Setup {
+        encodings: vec!["utf-8", "utf-16"],
+        ..Setup::default()
+    })
+    .await;
+    assert_eq!(
+        c.initialize_result["capabilities"]["positionEncoding"],
+        "utf-8"
+    );
+    let caps = c.initialize_result["capabilities"].clone();
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert!(
+        caps["diagnosticProvider"].is_null(),
+        "push when the client cannot pull"
+    );
+    assert_eq!(caps["completionProvider"]["resolveProvider"], true);
+    c.stop().await;
+    let c = TestClient::start(Setup {
+        encodings: vec!["utf-32"],
+        ..Setup::default()
+    })
+    .await;
+    assert_eq!(
+        c.initialize_result["capabilities"]["positionEncoding"],
+        "utf-16"
+    );
+    c.stop().await;
+}
+
+// -- Diagnostics ------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushed_diagnostics_carry_code_docs_source_related_and_version() {
     let mut c = TestClient::start(Setup::default()).await;
-    eprintln!("{}", c.initialize_result);
-    let uri = "file:///ws/oslo.cable";
-    let text = OSLO.replace("TAGS: PREL", "TAGS: [PREL](#)");
-    c.open(uri, 1, &text).await;
-    let d = c.diagnostics(uri, 1).await;
-    eprintln!("{}", serde_json::to_string_pretty(&d).unwrap());
-    let out = c.stop().await;
-    assert!(out.shutdown_received);
+    let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    c.open(URI, 7, &text).await;
+    let diags = c.diagnostics(URI, 7).await;
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "CBL207")
+        .expect("banner below marking");
+    assert_eq!(d["source"], "cablelint");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(
+        d["codeDescription"]["href"],
+        "https://cablelint.dev/rules/CBL207"
+    );
+    let related = d["relatedInformation"]
+        .as_array()
+        .expect("related information");
+    assert_eq!(related[0]["location"]["uri"], URI);
+    // `¶` is one UTF-16 unit: the marking starts at column 4.
+    let (line, col) = find(&text, "(S) The deputy", false);
+    assert_eq!(d["range"]["start"], pos(line, col));
+    assert_eq!(col, 4);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn positions_with_pilcrow_and_emoji_under_both_encodings() {
+    let text = OSLO.replace(
+        "TAGS: PREL PGOV ENRG NO",
+        "TAGS: PREL ¶😀 [PGOV](#) ENRG NO",
+    );
+    for (encoding, utf8) in [("utf-16", false), ("utf-8", true)] {
+        let mut c = TestClient::start(Setup {
+            encodings: vec![encoding],
+            ..Setup::default()
+        })
+        .await;
+        c.open(URI, 1, &text).await;
+        let diags = c.diagnostics(URI, 1).await;
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "CBL302")
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        let (line, col) = find(&text, "[PGOV](#)", utf8);
+        // "TAGS: PREL " + ¶ (1 unit / 2 bytes) + 😀 (2 units / 4 bytes) + " ".
+        assert_eq!(col, if utf8 { 18 } else { 15 });
+        assert_eq!(d["range"]["start"], pos(line, col), "{encoding}");
+        assert_eq!(d["range"]["end"], pos(line, col + 9), "{encoding}");
+        // Incoming positions after the emoji are read in the same encoding.
+        let h = c.call("textDocument/hover", at(URI, line, col + 3)).await;
+        assert!(
+            h["contents"]["value"].as_str().unwrap().contains("CBL302"),
+            "{encoding}: {h}"
+        );
+        assert_eq!(h["range"]["start"], pos(line, col), "{encoding}");
+        // A completion after the emoji replaces exactly the token typed.
+        let (eline, ecol) = find(&text, "ENRG", utf8);
+        let r = c
+            .call("textDocument/completion", at(URI, eline, ecol + 2))
+            .await;
+        let item = r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == "ENRG")
+            .expect("ENRG offered")
+            .clone();
+        assert_eq!(
+            item["textEdit"]["range"]["start"],
+            pos(eline, ecol),
+            "{encoding}"
+        );
+        assert_eq!(
+            item["textEdit"]["range"]["end"],
+            pos(eline, ecol + 4),
+            "{encoding}"
+        );
+        c.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn incremental_edits_apply_in_order() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    assert!(c.diagnostics(URI, 1).await.is_empty());
+    let (line, col) = find(OSLO, "PREL", false);
+    // Two changes in one notification: the second's positions see the first's result.
+    c.change(
+        URI,
+        2,
+        json!([
+            edit(line, col, line, col, "["),
+            edit(line, col + 5, line, col + 5, "](#)")
+        ]),
+    )
+    .await;
+    let diags = c.diagnostics(URI, 2).await;
+    assert_eq!(codes(&diags), ["CBL302"]);
+    assert_eq!(diags[0]["range"]["start"], pos(line, col));
+    assert_eq!(diags[0]["range"]["end"], pos(line, col + 9));
+    // Undo in two notifications.
+    c.change(URI, 3, json!([edit(line, col + 5, line, col + 9, "")]))
+        .await;
+    c.change(URI, 4, json!([edit(line, col, line, col + 1, "")]))
+        .await;
+    assert!(c.diagnostics(URI, 4).await.is_empty());
+    // A multi-line insert with CRLF, and the symbols see the new text.
+    let (sline, _) = find(OSLO, "CONSULTATIONS", false);
+    c.change(
+        URI,
+        5,
+        json!([edit(sline, 13, sline, 13, " AND\r\nFISHERIES")]),
+    )
+    .await;
+    let symbols = c
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let subject = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "SUBJECT")
+        .unwrap();
+    assert_eq!(
+        subject["detail"],
+        "NORWAY: MINISTRY OUTLINES ARCTIC SHIPPING CONSULTATIONS AND FISHERIES"
+    );
+    // A full replacement.
+    c.change(URI, 6, json!([{"text": markup(OSLO)}])).await;
+    assert_eq!(codes(&c.diagnostics(URI, 6).await), ["CBL302"]);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn out_of_range_positions_are_clamped_not_fatal() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    c.diagnostics(URI, 1).await;
+    for (line, character) in [(9999, 0), (0, 9999), (9999, 9999)] {
+        let r = c
+            .request("textDocument/hover", at(URI, line, character))
+            .await;
+        assert!(r.get("error").is_none(), "{r}");
+        let r = c
+            .request("textDocument/completion", at(URI, line, character))
+            .await;
+        assert!(r.get("error").is_none(), "{r}");
+    }
+    // A change past the end of its line lands at the line's end.
+    let (sline, _) = find(OSLO, "CONSULTATIONS", false);
+    c.change(
+        URI,
+        2,
+        json!([edit(sline, 500, sline, 600, " AND FISHERIES")]),
+    )
+    .await;
+    // A change past the end of the document lands at the end.
+    c.change(
+        URI,
+        3,
+        json!([edit(9000, 5, 9001, 0, "\n¶5. (S) Late addition.\n")]),
+    )
+    .await;
+    let diags = c.diagnostics(URI, 3).await;
+    assert!(codes(&diags).contains(&"CBL207".to_string()), "{diags:?}");
+    let symbols = c
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"¶5 (S)"), "{names:?}");
+    let subject = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "SUBJECT")
+        .unwrap();
+    assert!(subject["detail"]
+        .as_str()
+        .unwrap()
+        .ends_with("CONSULTATIONS AND FISHERIES"));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_document_gets_an_empty_publication_and_nothing_after() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    // A change whose analysis would finish after the close.
+    c.change(URI, 2, json!([{"text": markup(&markup(OSLO))}]))
+        .await;
+    c.notify("textDocument/didClose", json!({"textDocument": td(URI)}))
+        .await;
+    // Notifications about a closed document are ignored.
+    c.change(URI, 3, json!([{"text": OSLO}])).await;
+    let pubs = c.publications(URI, Duration::from_millis(400)).await;
+    assert_eq!(pubs.len(), 1, "{pubs:?}");
+    assert_eq!(pubs[0]["diagnostics"], json!([]));
+    assert!(pubs[0]["version"].is_null());
+    let r = c.request("textDocument/hover", at(URI, 0, 0)).await;
+    assert_eq!(r["result"], Value::Null);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bursts_of_changes_publish_the_newest_version_only() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    c.diagnostics(URI, 1).await;
+    let (line, _) = find(OSLO, "journals.", false);
+    for v in 2..=40 {
+        // Each keystroke adds a character; the last one adds the markup that a rule reports.
+        let text = if v == 40 { "[PREL](#)" } else { "x" };
+        c.change(URI, v, json!([edit(line, 0, line, 0, text)]))
+            .await;
+    }
+    let pubs = c.publications(URI, Duration::from_millis(600)).await;
+    let versions: Vec<i64> = pubs
+        .iter()
+        .map(|p| p["version"].as_i64().unwrap())
+        .collect();
+    assert_eq!(versions.last(), Some(&40), "{versions:?}");
+    assert!(
+        versions.windows(2).all(|w| w[0] < w[1]),
+        "never an older version after a newer one: {versions:?}"
+    );
+    assert!(
+        versions.len() < 10,
+        "a burst is analysed once or a few times, not per keystroke: {versions:?}"
+    );
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pull_diagnostics_when_the_client_supports_them_and_never_push() {
+    let mut c = TestClient::start(Setup {
+        pull: true,
+        diagnostic_refresh: true,
+        ..Setup::default()
+    })
+    .await;
+    assert_eq!(
+        c.initialize_result["capabilities"]["diagnosticProvider"]["identifier"],
+        "cablelint"
+    );
+    c.open(URI, 1, &markup(OSLO)).await;
+    let report = c
+        .call("textDocument/diagnostic", json!({"textDocument": td(URI)}))
+        .await;
+    assert_eq!(report["kind"], "full");
+    assert_eq!(codes(report["items"].as_array().unwrap()), ["CBL302"]);
+    let id = report["resultId"].as_str().unwrap().to_string();
+    let again = c
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": td(URI), "previousResultId": id}),
+        )
+        .await;
+    assert_eq!(again["kind"], "unchanged");
+    c.change(URI, 2, json!([{"text": OSLO}])).await;
+    let after = c
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": td(URI), "previousResultId": id}),
+        )
+        .await;
+    assert_eq!(after["kind"], "full");
+    assert_eq!(after["items"], json!([]));
+    // A configuration change asks the client to pull again.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"ignore": ["CBL3"]}}),
+    )
+    .await;
+    c.notify("textDocument/didClose", json!({"textDocument": td(URI)}))
+        .await;
+    assert!(
+        c.publications(URI, Duration::from_millis(300))
+            .await
+            .is_empty(),
+        "pull clients get no pushes"
+    );
+    assert!(c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "workspace/diagnostic/refresh"));
+    c.stop().await;
+}
+
+// -- Robustness -------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_handler_answers_an_internal_error_and_the_server_keeps_serving() {
+    let mut c = TestClient::start(Setup {
+        hooks: true,
+        ..Setup::default()
+    })
+    .await;
+    c.open(URI, 1, OSLO).await;
+    let r = c.request("cablelint/panic", json!({})).await;
+    assert_eq!(r["error"]["code"], -32603, "{r}");
+    assert!(r["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cablelint/panic"));
+    let h = c.call("textDocument/hover", at(URI, 4, 4)).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("March 2008"));
+    // A panic inside an analysis: no publication for that document, the others still work.
+    let bad = "file:///nonexistent-ws/bad.cable";
+    c.open(
+        bad,
+        1,
+        &format!("{OSLO}\n{}\n", cablelint::lsp::TEST_PANIC_MARKER),
+    )
+    .await;
+    let r = c
+        .request("textDocument/diagnostic", json!({"textDocument": td(bad)}))
+        .await;
+    assert_eq!(r["error"]["code"], -32603, "{r}");
+    c.change(URI, 2, json!([{"text": markup(OSLO)}])).await;
+    assert_eq!(codes(&c.diagnostics(URI, 2).await), ["CBL302"]);
+    assert!(c
+        .publications(bad, Duration::from_millis(200))
+        .await
+        .is_empty());
+    c.stop().await;
+    // Without the test hooks the request does not exist.
+    let mut c = TestClient::start(Setup::default()).await;
+    let r = c.request("cablelint/panic", json!({})).await;
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_messages_get_an_error_and_the_session_goes_on() {
+    let mut c = TestClient::start(Setup::default()).await;
+    // Not JSON.
+    c.send_raw("Content-Length: 9\r\n\r\n{\"bad\": }").await;
+    let r = c
+        .response(Value::Null, TIMEOUT)
+        .await
+        .expect("a parse error");
+    assert_eq!(r["error"]["code"], -32700, "{r}");
+    // JSON, but no JSON-RPC message.
+    c.send(json!({"jsonrpc": "2.0", "id": 5})).await;
+    let r = c
+        .response(json!(5), TIMEOUT)
+        .await
+        .expect("an invalid request error");
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    c.send(json!([1, 2])).await;
+    let r = c
+        .response(Value::Null, TIMEOUT)
+        .await
+        .expect("an invalid request error");
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    // No Content-Length.
+    c.send_raw("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n")
+        .await;
+    let r = c.response(Value::Null, TIMEOUT).await.expect("an error");
+    assert_eq!(r["error"]["code"], -32700, "{r}");
+    // Parameters of the wrong shape.
+    c.send(json!({"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": {"nonsense": true}})).await;
+    let r = c
+        .response(json!(99), TIMEOUT)
+        .await
+        .expect("an invalid params error");
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    c.open(URI, 1, OSLO).await;
+    let h = c.call("textDocument/hover", at(URI, 4, 4)).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("March 2008"));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_without_shutdown_is_reported() {
+    let c = TestClient::start(Setup::default()).await;
+    let outcome = c.exit().await;
+    assert!(
+        !outcome.shutdown_received,
+        "exit without shutdown ends with status 1"
+    );
+}
+
+// -- Configuration ------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn initialization_options_choose_the_rules() {
+    let mut c = TestClient::start(Setup {
+        init_options: json!({"ignore": ["CBL302"], "extendSelect": ["CBL501"], "severity": {"CBL501": "warning"}}),
+        ..Setup::default()
+    })
+    .await;
+    let long = markup(OSLO).replace(
+        "journals.",
+        "journals, and a line that runs on well past the sixty-nine columns allowed.",
+    );
+    c.open(URI, 1, &long).await;
+    let diags = c.diagnostics(URI, 1).await;
+    assert_eq!(codes(&diags), ["CBL501"]);
+    assert_eq!(diags[0]["severity"], 2);
+    c.stop().await;
+    // Invalid options are shown, and the defaults apply.
+    let mut c = TestClient::start(Setup {
+        init_options: json!({"select": ["CBL999"]}),
+        ..Setup::default()
+    })
+    .await;
+    let msg = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("a message");
+    assert!(
+        msg["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("CBL999"),
+        "{msg}"
+    );
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn did_change_configuration_rechecks_open_documents() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"cablelint": {"ignore": ["tags-markup"]}}}),
+    )
+    .await;
+    assert!(
+        c.diagnostics(URI, 1).await.is_empty(),
+        "re-checked with the new settings"
+    );
+    // Invalid settings: a message, and the previous settings stay.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"cablelint": {"ignore": "CBL302"}}}),
+    )
+    .await;
+    let msg = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("a message");
+    assert!(
+        msg["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ignore"),
+        "{msg}"
+    );
+    assert!(c.diagnostics(URI, 1).await.is_empty());
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_configuration_is_pulled_when_the_client_can() {
+    let mut c = TestClient::start(Setup {
+        configuration: true,
+        ..Setup::default()
+    })
+    .await;
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    c.config_answer = json!({"ignore": ["CBL302"]});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    )
+    .await;
+    assert!(c.diagnostics(URI, 1).await.is_empty());
+    assert!(c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "workspace/configuration"
+            && r["params"]["items"][0]["section"] == "cablelint"));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cablelint_toml_is_found_per_document_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("cablelint.toml");
+    std::fs::write(&toml, "ignore = [\"CBL302\"]\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    let doc = file_uri(&dir.path().join("drafts/a.cable"));
+    let mut c = TestClient::start(Setup {
+        watch_dynamic: true,
+        folders: vec![file_uri(dir.path())],
+        ..Setup::default()
+    })
+    .await;
+    c.open(&doc, 1, &markup(OSLO)).await;
+    assert!(
+        c.diagnostics(&doc, 1).await.is_empty(),
+        "the file's ignore applies"
+    );
+    // A document elsewhere is not under that file.
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    assert!(c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "client/registerCapability"
+            && r["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"]
+                == "**/cablelint.toml"));
+    // An invalid file: a message naming it, and the previous configuration stays.
+    std::fs::write(&toml, "ignore = [\"CBL302\"\nselect = 5\n").unwrap();
+    let changed = json!({"changes": [{"uri": file_uri(&toml), "type": 2}]});
+    c.notify("workspace/didChangeWatchedFiles", changed.clone())
+        .await;
+    let msg = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("a message");
+    assert!(
+        msg["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cablelint.toml"),
+        "{msg}"
+    );
+    assert!(c.diagnostics(&doc, 1).await.is_empty());
+    // A valid change takes effect for every open document under it.
+    std::fs::write(
+        &toml,
+        "select = [\"CBL3\"]\n[severity]\nCBL302 = \"info\"\n",
+    )
+    .unwrap();
+    c.notify("workspace/didChangeWatchedFiles", changed).await;
+    let diags = c.diagnostics(&doc, 1).await;
+    assert_eq!(codes(&diags), ["CBL302"]);
+    assert_eq!(diags[0]["severity"], 3);
+    c.stop().await;
+}
+
+// -- Features -----------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_and_resolve() {
+    let mut c = TestClient::start(Setup::default()).await;
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PGOV PR");
+    c.open(URI, 1, &text).await;
+    let (line, col) = find(&text, "PR\n", false);
+    let list = c
+        .call("textDocument/completion", at(URI, line, col + 2))
+        .await;
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "PREL")
+        .unwrap()
+        .clone();
+    assert_eq!(item["textEdit"]["newText"], "PREL");
+    assert_eq!(item["textEdit"]["range"]["start"], pos(line, col));
+    assert!(
+        item["documentation"].is_null(),
+        "long documentation waits for resolve"
+    );
+    let resolved = c.call("completionItem/resolve", item).await;
+    assert!(resolved["documentation"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("PREL"));
+    // Addressees on a continuation line.
+    let text = OSLO.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nBEIJ",
+    );
+    c.change(URI, 2, json!([{"text": text}])).await;
+    let (line, col) = find(&text, "BEIJ", false);
+    let list = c
+        .call("textDocument/completion", at(URI, line, col + 4))
+        .await;
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["label"] == "RUEHBJ/AMEMBASSY BEIJING"),
+        "{list}"
+    );
+    assert_eq!(list["isIncomplete"], true);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_decodes_and_explains() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let (line, col) = find(OSLO, "0740930", false);
+    let h = c.call("textDocument/hover", at(URI, line, col + 1)).await;
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    assert!(
+        md.contains("julian day 074: Friday 14 March 2008") && md.contains("09:30 UTC"),
+        "{md}"
+    );
+    let (line, col) = find(OSLO, "PGOV", false);
+    let h = c.call("textDocument/hover", at(URI, line, col + 1)).await;
+    assert!(h["contents"]["value"].as_str().unwrap().contains("PGOV"));
+    assert_eq!(h["range"]["start"], pos(line, col));
+    assert_eq!(h["range"]["end"], pos(line, col + 4));
+    let h = c.call("textDocument/hover", at(URI, 23, 0)).await;
+    assert!(h.is_null(), "a blank line has no hover: {h}");
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_quick_fix_fix_all_and_raise_banner() {
+    let mut c = TestClient::start(Setup::default()).await;
+    let text = markup(OSLO).replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    c.open(URI, 1, &text).await;
+    let diags = c.diagnostics(URI, 1).await;
+    let (line, col) = find(&text, "[PREL](#)", false);
+    let params = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(line, col), "end": pos(line, col)},
+        "context": {"diagnostics": diags},
+    });
+    let actions = c.call("textDocument/codeAction", params).await;
+    let quick = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .expect("a quick fix");
+    assert_eq!(quick["isPreferred"], true);
+    let edits = quick["edit"]["changes"][URI].as_array().unwrap();
+    assert_eq!(edits[0]["newText"], "PREL");
+    assert_eq!(quick["diagnostics"][0]["code"], "CBL302");
+    // Source action: fix all.
+    let params = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(0, 0), "end": pos(0, 0)},
+        "context": {"diagnostics": [], "only": ["source.fixAll"]},
+    });
+    let actions = c.call("textDocument/codeAction", params).await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.cablelint");
+    // Raising the banner: offered at the marking, never preferred.
+    let (line, col) = find(&text, "(S) The deputy", false);
+    let params = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(line, col), "end": pos(line, col + 3)},
+        "context": {"diagnostics": [], "only": ["quickfix"]},
+    });
+    let actions = c.call("textDocument/codeAction", params).await;
+    let raise = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Raise the banner"))
+        .expect("raise");
+    assert!(raise["isPreferred"].is_null() || raise["isPreferred"] == false);
+    let edits = raise["edit"]["changes"][URI].as_array().unwrap();
+    assert!(edits.iter().any(|e| e["newText"] == "S E C R E T"));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn symbols_folding_and_semantic_tokens() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let symbols = c
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[0], "Header");
+    assert!(
+        names.contains(&"¶4 (C)") && names.contains(&"SUBJECT") && names.contains(&"REF"),
+        "{names:?}"
+    );
+    let folds = c
+        .call(
+            "textDocument/foldingRange",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let folds = folds.as_array().unwrap();
+    assert!(
+        folds
+            .iter()
+            .any(|f| f["startLine"] == 0 && f["endLine"] == 9 && f["kind"] == "imports"),
+        "{folds:?}"
+    );
+    assert!(
+        folds
+            .iter()
+            .any(|f| f["startLine"] == 6 && f["endLine"] == 9 && f["kind"] == "region"),
+        "{folds:?}"
+    );
+    let legend = c.initialize_result["capabilities"]["semanticTokensProvider"]["legend"]
+        ["tokenTypes"]
+        .clone();
+    let tokens = c
+        .call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    // Decode the relative positions and find the banner's level token.
+    let (bline, _) = find(OSLO, "C O N F I D E N T I A L", false);
+    let (mut line, mut col) = (0u64, 0u64);
+    let mut found = None;
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            line += t[0];
+            col = t[1];
+        } else {
+            col += t[1];
+        }
+        if line == bline as u64 && col == 0 {
+            found = Some((t[2], legend[t[3] as usize].clone(), t[4]));
+        }
+    }
+    let (len, kind, modifiers) = found.expect("a token at the banner");
+    assert_eq!(len, 23);
+    assert_eq!(kind, "macro");
+    assert_eq!(modifiers & 2, 2, "classified");
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_opens_the_referenced_cable() {
+    let dir = tempfile::tempdir().unwrap();
+    let referenced = OSLO
+        .replace("#0217/01 0740930", "#0198/01 0650930")
+        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
+        .replace("OSLO 000217", "OSLO 000198");
+    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let (line, col) = find(OSLO, "OSLO 198", false);
+    let r = c
+        .call("textDocument/definition", at(URI, line, col + 6))
+        .await;
+    assert!(r.is_null(), "no workspace yet: {r}");
+    // A workspace folder added later is searched.
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
+    )
+    .await;
+    let r = c
+        .call("textDocument/definition", at(URI, line, col + 6))
+        .await;
+    assert_eq!(r["uri"], file_uri(&dir.path().join("earlier.txt")));
+    let (bline, _) = find(&referenced, "C O N F I D E N T I A L", false);
+    assert_eq!(r["range"]["start"], pos(bline, 0));
+    // An open document wins over the disk.
+    let open_uri = "file:///nonexistent-ws/08OSLO198-draft.cable";
+    c.open(open_uri, 1, &referenced).await;
+    let r = c
+        .call("textDocument/definition", at(URI, line, col + 6))
+        .await;
+    assert_eq!(r["uri"], open_uri);
+    c.stop().await;
+}
+
+// -- The end of a session ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_then_exit_ends_the_session_promptly() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let started = std::time::Instant::now();
+    let outcome = c.stop().await;
+    assert!(outcome.shutdown_received);
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn extra_tables_named_by_cablelint_toml_apply_to_its_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[data]\ntags = [\"local-tags.tsv\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("local-tags.tsv"),
+        "code\tkind\ttitle\nKXQZ\tprogram\tArctic Shipping Consultations\n",
+    )
+    .unwrap();
+    let doc = file_uri(&dir.path().join("a.cable"));
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV KXQZ NO");
+    let mut c = TestClient::start(Setup::default()).await;
+    // Elsewhere the tag is unknown; under the file it is known.
+    c.open(URI, 1, &text).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL305"]);
+    c.open(&doc, 1, &text).await;
+    assert!(c.diagnostics(&doc, 1).await.is_empty());
+    let (line, col) = find(&text, "KXQZ", false);
+    let list = c
+        .call("textDocument/completion", at(&doc, line, col + 2))
+        .await;
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "KXQZ")
+        .expect("the user's tag is offered")
+        .clone();
+    assert!(item["detail"]
+        .as_str()
+        .unwrap()
+        .contains("Arctic Shipping Consultations"));
+    let resolved = c.call("completionItem/resolve", item).await;
+    assert!(resolved["documentation"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Arctic Shipping Consultations"));
+    c.stop().await;
 }

@@ -33,17 +33,20 @@ pub fn fix_until_stable(
     let mut diagnostics = check(&text);
     for _ in 0..MAX_ROUNDS {
         let eol = line_ending(&text);
-        let fixes: Vec<Fix> = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| match f.applicability {
+        let mut fixes: Vec<Fix> = Vec::new();
+        let mut previous: Option<&Fix> = None;
+        for f in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+            let wanted = match f.applicability {
                 Applicability::Safe => true,
                 Applicability::Unsafe => unsafe_fixes,
                 Applicability::DisplayOnly => false,
-            })
-            .filter(|f| is_valid(f, &text))
-            .map(|f| with_line_ending(f, eol))
-            .collect();
+            };
+            // Several diagnostics may share one fix (one for a whole line); take it once.
+            if wanted && previous != Some(f) && is_valid(f, &text) {
+                fixes.push(with_line_ending(f, eol));
+                previous = Some(f);
+            }
+        }
         if fixes.is_empty() {
             break;
         }

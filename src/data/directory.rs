@@ -1,7 +1,7 @@
 //! Addressee and post look-ups: by routing indicator, by address or name, by station, and a
 //! word search over addresses, post names and country names.
 
-use super::{normalize_name, upper, Addressee, Post, TagKind, Tables};
+use super::{normalize_name, upper, Addressee, Post, Tables, TagKind};
 
 /// The words of an upper-case name: runs of letters and digits (`RIO DE JANEIRO`, `SECDEF
 /// WASHDC//USDP//` → `SECDEF`, `WASHDC`, `USDP`).
@@ -38,6 +38,26 @@ fn match_all_words(index: &[(String, u32)], query_words: &[&str]) -> Vec<u32> {
         }
     }
     result.unwrap_or_default()
+}
+
+/// One (rank, index) per item hit, with the best (lowest) rank it was hit with. Few hits are
+/// sorted; many (a one-letter query hits every row) go through a table, in linear time.
+fn best_rank_per_item(mut hits: Vec<(u8, u32)>, items: usize) -> Vec<(u8, u32)> {
+    if hits.len() * 16 < items {
+        hits.sort_unstable_by_key(|&(rank, i)| (i, rank));
+        hits.dedup_by_key(|&mut (_, i)| i);
+        return hits;
+    }
+    let mut best = vec![u8::MAX; items];
+    for (rank, i) in hits {
+        let slot = &mut best[i as usize];
+        *slot = (*slot).min(rank);
+    }
+    best.iter()
+        .enumerate()
+        .filter(|(_, &r)| r != u8::MAX)
+        .map(|(i, &r)| (r, i as u32))
+        .collect()
 }
 
 /// Keeps the first `limit` items of `items` in `cmp` order, sorted, without sorting the rest.
@@ -86,7 +106,8 @@ impl Tables {
         self.address_words.dedup();
 
         self.posts.sort_by(|a, b| a.name.cmp(&b.name));
-        self.posts.dedup_by(|later, earlier| later.name == earlier.name);
+        self.posts
+            .dedup_by(|later, earlier| later.name == earlier.name);
         self.post_stations = self
             .posts
             .iter()
@@ -98,7 +119,11 @@ impl Tables {
             .posts
             .iter()
             .enumerate()
-            .flat_map(|(i, p)| p.routing_indicators.iter().map(move |r| (r.clone(), i as u32)))
+            .flat_map(|(i, p)| {
+                p.routing_indicators
+                    .iter()
+                    .map(move |r| (r.clone(), i as u32))
+            })
             .collect();
         self.post_ris.sort_unstable();
         self.post_words = self
@@ -218,9 +243,8 @@ impl Tables {
         self.rank_addressees(hits, limit)
     }
 
-    fn rank_addressees(&self, mut hits: Vec<(u8, u32)>, limit: usize) -> Vec<&Addressee> {
-        hits.sort_unstable_by_key(|&(rank, i)| (i, rank));
-        hits.dedup_by_key(|&mut (_, i)| i);
+    fn rank_addressees(&self, hits: Vec<(u8, u32)>, limit: usize) -> Vec<&Addressee> {
+        let mut hits = best_rank_per_item(hits, self.addressees.len());
         let key = |&(rank, i): &(u8, u32)| {
             let a = &self.addressees[i as usize];
             (
@@ -298,7 +322,9 @@ impl Tables {
         if key.is_empty() {
             return None;
         }
-        let start = self.post_stations.partition_point(|(k, _)| k.as_str() < key.as_str());
+        let start = self
+            .post_stations
+            .partition_point(|(k, _)| k.as_str() < key.as_str());
         self.post_stations[start..]
             .iter()
             .take_while(|(k, _)| *k == key)
@@ -339,7 +365,9 @@ impl Tables {
                 hits.push((0, i as u32));
             }
             let sq = squeeze(&q);
-            let start = self.post_stations.partition_point(|(k, _)| k.as_str() < sq.as_str());
+            let start = self
+                .post_stations
+                .partition_point(|(k, _)| k.as_str() < sq.as_str());
             for (k, i) in &self.post_stations[start..] {
                 if *k != sq {
                     break;
@@ -347,7 +375,9 @@ impl Tables {
                 hits.push((0, *i));
             }
             if !q.contains(' ') && q.starts_with('R') {
-                let start = self.post_ris.partition_point(|(k, _)| k.as_str() < q.as_str());
+                let start = self
+                    .post_ris
+                    .partition_point(|(k, _)| k.as_str() < q.as_str());
                 for (k, i) in &self.post_ris[start..] {
                     if !k.starts_with(q.as_str()) {
                         break;
@@ -373,8 +403,7 @@ impl Tables {
                 .collect();
             hits.extend(in_countries.into_iter().map(|i| (1, i)));
         }
-        hits.sort_unstable_by_key(|&(rank, i)| (i, rank));
-        hits.dedup_by_key(|&mut (_, i)| i);
+        let mut hits = best_rank_per_item(hits, self.posts.len());
         let key = |&(rank, i): &(u8, u32)| {
             let p = &self.posts[i as usize];
             (rank, std::cmp::Reverse(p.count), p.name.as_str())

@@ -116,7 +116,9 @@ mod tests {
         assert_eq!(e("ABC", "BCA"), None);
         assert_eq!(e("X", ""), Some(Edit::Extra));
         // The linear check agrees with the bounded distance on every pair of short strings.
-        let alphabet = ["", "A", "B", "AB", "BA", "AA", "ABA", "BAB", "ABB", "AAB", "BBA", "ABAB"];
+        let alphabet = [
+            "", "A", "B", "AB", "BA", "AA", "ABA", "BAB", "ABB", "AAB", "BBA", "ABAB",
+        ];
         for a in alphabet {
             for b in alphabet {
                 let one = distance_within(a.as_bytes(), b.as_bytes(), 1) == Some(1);

@@ -113,7 +113,7 @@ pub struct Tag {
     pub replacement: Option<String>,
     /// The code probably meant, a hint only (`KWMM` → `KWMN`).
     pub likely: Option<String>,
-    /// Cables of the 6,712 released with a full header that carry the code.
+    /// Cables whose TAGS line has the code, of the 6,712 in the mirror of the 2010–2011 release.
     pub count: u32,
     pub status: TagStatus,
     /// The title rests on general knowledge, not on a public source.
@@ -347,7 +347,8 @@ impl Tables {
 
     fn reindex(&mut self) {
         self.tags.sort_by(|a, b| a.code.cmp(&b.code));
-        self.tags.dedup_by(|later, earlier| later.code == earlier.code);
+        self.tags
+            .dedup_by(|later, earlier| later.code == earlier.code);
         self.fixes.sort_by(|a, b| a.0.cmp(&b.0));
         let max_len = self.tags.iter().map(|t| t.code.len()).max().unwrap_or(0);
         self.tags_by_len = vec![Vec::new(); max_len + 1];

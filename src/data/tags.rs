@@ -1,7 +1,7 @@
 //! TAGS look-ups: exact, by prefix, "did you mean", and corrections.
 
 use super::fuzzy::{self, Edit};
-use super::{upper, Tag, TagFix, TagKind, Tables};
+use super::{upper, Tables, Tag, TagFix, TagKind, TagStatus};
 
 /// Run-together tokens shorter than this are never split (`MAPP` must not become `MA PP`).
 const MIN_SPLIT_LEN: usize = 6;
@@ -47,9 +47,10 @@ impl Tables {
     /// "Did you mean": the valid tag a near miss was probably meant to be. Never suggests for a
     /// token that is itself a valid code. Known typos and misuses give their recorded target;
     /// otherwise the candidates one edit away (a letter changed, two neighbours swapped, a
-    /// letter dropped or doubled) are ranked by how often the cables use them. Two-letter
-    /// candidates are only offered for swapped letters, as nearly every two-letter string is one
-    /// edit from some country code.
+    /// letter dropped or doubled; two edits for tokens of eight letters or more) are ranked by
+    /// how often the cables use them. Two-letter candidates are only offered for swapped
+    /// letters, and three-letter tokens get no changed-letter candidates, as nearly every short
+    /// string is one edit from some code. Codes without a known meaning are never offered.
     pub fn suggest_tag(&self, code: &str) -> Option<&Tag> {
         let code = upper(code);
         let code = code.as_ref();
@@ -60,6 +61,11 @@ impl Tables {
             let target = t.replacement.as_deref().or(t.likely.as_deref());
             if let Some(found) = target.and_then(|c| self.tag_exact(c)) {
                 return Some(found);
+            }
+            if code.len() <= 2 {
+                // A recorded two-letter misuse without a known target (GE, seen for Germany
+                // and for Georgia): its note says more than a guess would.
+                return None;
             }
         }
         if let Some(fix) = self.fixes_lookup(code) {
@@ -84,11 +90,18 @@ impl Tables {
         for len in lo..=hi {
             for &i in &self.tags_by_len[len] {
                 let t = &self.tags[i as usize];
+                if t.status != TagStatus::Official && t.title.is_empty() {
+                    continue; // Never suggest a code nobody can say the meaning of.
+                }
                 let distance = match fuzzy::single_edit(typed, t.code.as_bytes()) {
                     Some(Edit::Transposition) => 1,
+                    // Nearly every two-letter string is a letter away from a country code,
+                    // and most three-letter strings from some organization's acronym.
                     Some(_) if t.code.len() <= 2 => continue,
+                    Some(Edit::Substitution) if typed.len() <= 3 => continue,
                     Some(_) => 1,
-                    None if bound >= 2 => match fuzzy::distance_within(typed, t.code.as_bytes(), 2) {
+                    None if bound >= 2 => match fuzzy::distance_within(typed, t.code.as_bytes(), 2)
+                    {
                         Some(2) => 2,
                         _ => continue,
                     },
@@ -201,8 +214,8 @@ impl Tables {
 
     /// Tags matching a free query, for `cablelint data tags QUERY`: the exact code first (even
     /// a nonstandard one, so that its note can be read), then valid codes starting with the
-    /// query, then tags whose title has words starting with the query's words; each group by
-    /// count.
+    /// query, then tags whose title has words starting with the query's words (three letters or
+    /// more); each group by count.
     pub fn search_tags(&self, query: &str, limit: usize) -> Vec<&Tag> {
         let q = super::normalize_name(query);
         if q.is_empty() {
@@ -221,6 +234,11 @@ impl Tables {
             }
         }
         let words: Vec<&str> = super::directory::words(&q).collect();
+        if words.iter().any(|w| w.len() < 3) {
+            // Two letters are a code or its beginning, not a word of a title.
+            out.truncate(limit);
+            return out;
+        }
         let mut by_title: Vec<&Tag> = self
             .tags
             .iter()

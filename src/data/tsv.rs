@@ -107,7 +107,9 @@ mod tests {
 
     #[test]
     fn reports_missing_columns_and_ragged_rows() {
-        let err = Table::parse("t", "code\n", &["code", "name"]).err().unwrap();
+        let err = Table::parse("t", "code\n", &["code", "name"])
+            .err()
+            .unwrap();
         assert_eq!(err, "t:1: the header has no `name` column");
         let err = Table::parse("t", "a\tb\n1\t2\n3\n", &["a"]).err().unwrap();
         assert_eq!(err, "t:3: expected 2 fields, found 1");

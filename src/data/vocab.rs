@@ -102,6 +102,7 @@ pub const PRECEDENCES: &[Precedence] = &[
 ];
 
 /// The precedence written as `word` on an addressee line (`IMMEDIATE`, `NIACT IMMEDIATE` …).
+/// `ROUTINE`, which is never written there, is found by its name.
 pub fn precedence_by_word(word: &str) -> Option<&'static Precedence> {
     PRECEDENCES
         .iter()
@@ -548,7 +549,10 @@ pub const PORTION_CONTROLS: &[PortionControl] = &[
 /// Legacy whole-marking forms: `(SBU/N)` for SBU NOFORN (5 FAH-1 H-246.2) and the 1970s–1990s
 /// `(C - ENTIRE TEXT)`.
 pub const LEGACY_PORTION_MARKINGS: &[(&str, &str)] = &[
-    ("SBU/N", "Sensitive But Unclassified, NOFORN (5 FAH-1 H-246.2)."),
+    (
+        "SBU/N",
+        "Sensitive But Unclassified, NOFORN (5 FAH-1 H-246.2).",
+    ),
     (
         "C - ENTIRE TEXT",
         "Older form: the whole text is CONFIDENTIAL and paragraphs are not marked one by one.",
@@ -909,14 +913,26 @@ mod tests {
     #[test]
     fn precedence_forms_agree() {
         assert_eq!(precedence_by_word("PRIORITY").map(|p| p.letter), Some('P'));
-        assert_eq!(precedence_by_word("NIACT IMMEDIATE").map(|p| p.rank), Some(4));
+        assert_eq!(
+            precedence_by_word("NIACT IMMEDIATE").map(|p| p.rank),
+            Some(4)
+        );
         assert_eq!(precedence_by_letter('o').map(|p| p.name), Some("IMMEDIATE"));
         assert_eq!(precedence_by_prosign("ZZ").map(|p| p.name), Some("FLASH"));
-        assert_eq!(precedence_by_prosign("OO").map(|p| p.name), Some("IMMEDIATE"));
-        assert_eq!(precedence_by_prosign("NN").map(|p| p.name), Some("NIACT IMMEDIATE"));
+        assert_eq!(
+            precedence_by_prosign("OO").map(|p| p.name),
+            Some("IMMEDIATE")
+        );
+        assert_eq!(
+            precedence_by_prosign("NN").map(|p| p.name),
+            Some("NIACT IMMEDIATE")
+        );
         assert_eq!(precedence_by_prosign("XX"), None);
         assert_eq!(
-            PRECEDENCES.iter().find(|p| p.name == "ROUTINE").and_then(|p| p.word),
+            PRECEDENCES
+                .iter()
+                .find(|p| p.name == "ROUTINE")
+                .and_then(|p| p.word),
             None
         );
         for p in PRECEDENCES {
@@ -965,7 +981,10 @@ mod tests {
             let c = caption(name).unwrap_or_else(|| panic!("{name} missing"));
             assert!(c.description.ends_with('.'), "{name}");
         }
-        assert_eq!(caption("sipdis").map(|c| c.kind), Some(CaptionKind::Distribution));
+        assert_eq!(
+            caption("sipdis").map(|c| c.kind),
+            Some(CaptionKind::Distribution)
+        );
         assert!(caption("NODIS").unwrap().restriction < caption("STADIS").unwrap().restriction);
     }
 
@@ -1009,7 +1028,10 @@ mod tests {
     fn portion_markings() {
         assert_eq!(portion_level("SBU").map(|l| l.controlled), Some(true));
         assert_eq!(portion_level("TS").map(|l| l.level), Some(Level::TopSecret));
-        assert_eq!(portion_control("NF").and_then(|c| c.caption), Some("NOFORN"));
+        assert_eq!(
+            portion_control("NF").and_then(|c| c.caption),
+            Some("NOFORN")
+        );
         assert!(portion_control("REL TO").is_some_and(|c| c.takes_list));
         assert!(portion_level("SE").is_none());
     }

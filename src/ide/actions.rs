@@ -31,7 +31,11 @@ pub struct Action {
 /// The actions for a range: the quick fixes of the diagnostics that touch it, the fix-all action
 /// when the document has safe fixes, and the banner action when the range touches the banner or a
 /// marking above it.
-pub fn code_actions(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRange) -> Vec<Action> {
+pub fn code_actions(
+    cable: &Cable<'_>,
+    diagnostics: &[Diagnostic],
+    range: TextRange,
+) -> Vec<Action> {
     let mut out = Vec::new();
     for (i, d) in diagnostics.iter().enumerate() {
         if !overlaps(d.range, range) {
@@ -39,6 +43,13 @@ pub fn code_actions(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRa
         }
         let Some(fix) = &d.fix else { continue };
         if fix.applicability == Applicability::DisplayOnly || fix.edits.is_empty() {
+            continue;
+        }
+        // Several diagnostics may share one fix (a whole-line repair): one action for all of them.
+        if let Some(a) = out.iter_mut().find(|a: &&mut Action| {
+            a.kind == ActionKind::QuickFix && a.edits == sorted(fix.edits.clone())
+        }) {
+            a.diagnostics.push(i);
             continue;
         }
         let safe = fix.applicability == Applicability::Safe;
@@ -69,10 +80,19 @@ pub fn code_actions(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRa
 pub fn fix_all(diagnostics: &[Diagnostic]) -> Option<Action> {
     let mut edits: Vec<Edit> = Vec::new();
     let mut taken = Vec::new();
+    let mut taken_fixes: Vec<&crate::rules::Fix> = Vec::new();
     'fixes: for (i, d) in diagnostics.iter().enumerate() {
-        let Some(fix) = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) else {
+        let Some(fix) = d
+            .fix
+            .as_ref()
+            .filter(|f| f.applicability == Applicability::Safe)
+        else {
             continue;
         };
+        if taken_fixes.contains(&fix) {
+            taken.push(i);
+            continue;
+        }
         for e in &fix.edits {
             for t in &edits {
                 let overlap = e.range.start < t.range.end && t.range.start < e.range.end;
@@ -84,6 +104,7 @@ pub fn fix_all(diagnostics: &[Diagnostic]) -> Option<Action> {
         }
         edits.extend(fix.edits.iter().cloned());
         taken.push(i);
+        taken_fixes.push(fix);
     }
     if taken.is_empty() {
         return None;
@@ -147,10 +168,17 @@ fn raise_banner(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRange)
     let related: Vec<usize> = diagnostics
         .iter()
         .enumerate()
-        .filter(|(_, d)| matches!(d.rule, Rule::BannerBelowMarking | Rule::SecurityLineMismatch) && overlaps(d.range, range))
+        .filter(|(_, d)| {
+            matches!(
+                d.rule,
+                Rule::BannerBelowMarking | Rule::SecurityLineMismatch
+            ) && overlaps(d.range, range)
+        })
         .map(|(i, _)| i)
         .collect();
-    let touches = overlaps(banner.range, range) || above.iter().any(|&m| overlaps(m, range)) || !related.is_empty();
+    let touches = overlaps(banner.range, range)
+        || above.iter().any(|&m| overlaps(m, range))
+        || !related.is_empty();
     if !touches {
         return None;
     }

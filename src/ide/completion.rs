@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::{self, DateTime};
 use super::{line, line_at, vocab, LineAt};
-use crate::data::{TagKind, Tables};
+use crate::data::{Tables, TagKind};
 use crate::syntax::{BannerLevel, Cable, Date, Level, LineKind, SecurityCode, TextRange};
 
 /// What an item completes, for the editor's icon.
@@ -137,21 +137,34 @@ pub struct Completion {
 const MAX_ITEMS: usize = 200;
 
 static PARAGRAPH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*¶?\s*\d{1,3}\s*(?:\.|\)\.?)\s*(\(?[A-Za-z]{0,3}(?:(?:/{1,2}| )[A-Za-z ,/]*)?)$").expect("valid regex")
+    Regex::new(
+        r"^\s*¶?\s*\d{1,3}\s*(?:\.|\)\.?)\s*(\(?[A-Za-z]{0,3}(?:(?:/{1,2}| )[A-Za-z ,/]*)?)$",
+    )
+    .expect("valid regex")
 });
-static SUBJECT_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:subj(?:ect)?):\s*(\(?[A-Za-z/]{0,6})$").expect("valid regex"));
+static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:subj(?:ect)?):\s*(\(?[A-Za-z/]{0,6})$").expect("valid regex")
+});
 static EO_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:e\.\s?o\.?|eo)\s*(\d{0,5}):?(\s+(?i:(decl|dng)?:?\s*)?(\S*))?$").expect("valid regex")
+    Regex::new(r"^(?i:e\.\s?o\.?|eo)\s*(\d{0,5}):?(\s+(?i:(decl|dng)?:?\s*)?(\S*))?$")
+        .expect("valid regex")
 });
-static DTG_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([ZOPRzopr](?: [ZOPRzopr])?)\s+([0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?)$").expect("valid regex"));
-static DTG_REST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?").expect("valid regex"));
-static REASONS_SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:reasons?|reason:|reasons:|per|under section)\s*:?\s*(1?\.?[0-9]?)$").expect("valid regex"));
+static DTG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*([ZOPRzopr](?: [ZOPRzopr])?)\s+([0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?)$",
+    )
+    .expect("valid regex")
+});
+static DTG_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{0,6}Z?(?: [A-Za-z]{0,3}(?: \d{0,2})?)?").expect("valid regex")
+});
+static REASONS_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:reasons?|reason:|reasons:|per|under section)\s*:?\s*(1?\.?[0-9]?)$")
+        .expect("valid regex")
+});
 static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:1\.[45]\s*|\([a-h]\)\s*(?:,|and|&|/|\+)?\s*)(\(?[a-h]?)$").expect("valid regex")
+    Regex::new(r"(?i)(?:1\.[45]\s*|\([a-h]\)\s*(?:,|and|&|/|\+)?\s*)(\(?[a-h]?)$")
+        .expect("valid regex")
 });
 
 /// The completions at a byte offset. `now` is the current UTC time (for the date-time group and
@@ -170,7 +183,8 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
     };
     let upper = before.trim_start().to_ascii_uppercase();
 
-    if line.kind == LineKind::Tags || starts_with_label(&upper, &["TAGS:", "TAGS ", "TAG:", "TAG "]) {
+    if line.kind == LineKind::Tags || starts_with_label(&upper, &["TAGS:", "TAGS ", "TAG:", "TAG "])
+    {
         return ctx.tags();
     }
     if let Some(c) = ctx.addressee_context(&upper) {
@@ -233,7 +247,10 @@ impl Ctx<'_, '_> {
     /// The range from `start` to the end of the word the cursor is in.
     fn replace_from(&self, start: usize, is_word: impl Fn(char) -> bool) -> TextRange {
         let rest = &self.cable.src[self.offset..self.line.range.end()];
-        let len = rest.char_indices().find(|&(_, c)| !is_word(c)).map_or(rest.len(), |(i, _)| i);
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_word(c))
+            .map_or(rest.len(), |(i, _)| i);
         TextRange::new(start.min(self.offset), self.offset + len)
     }
 
@@ -253,12 +270,17 @@ impl Ctx<'_, '_> {
         if let Some(b) = &self.cable.body.banner {
             return Some(b.level.level());
         }
-        self.cable.header.security.as_ref().and_then(|s| s.level).map(|c| match c {
-            SecurityCode::Unclassified | SecurityCode::Efto => Level::Unclassified,
-            SecurityCode::Confidential => Level::Confidential,
-            SecurityCode::Secret => Level::Secret,
-            SecurityCode::TopSecret => Level::TopSecret,
-        })
+        self.cable
+            .header
+            .security
+            .as_ref()
+            .and_then(|s| s.level)
+            .map(|c| match c {
+                SecurityCode::Unclassified | SecurityCode::Efto => Level::Unclassified,
+                SecurityCode::Confidential => Level::Confidential,
+                SecurityCode::Secret => Level::Secret,
+                SecurityCode::TopSecret => Level::TopSecret,
+            })
     }
 
     // -- TAGS ---------------------------------------------------------------------------------
@@ -267,14 +289,22 @@ impl Ctx<'_, '_> {
         let before = self.before;
         // The token being typed starts after the last space or comma (and after the label).
         let token_start = before.rfind([' ', ',', '\t']).map_or(0, |i| i + 1);
-        let label_end = before
-            .to_ascii_uppercase()
-            .find("TAGS")
-            .or_else(|| before.to_ascii_uppercase().find("TAG"))
-            .filter(|_| self.line.kind != LineKind::Tags || before.trim_start().to_ascii_uppercase().starts_with("TAG"))
-            .map(|i| before[i..].find([':', ' ']).map_or(before.len(), |j| i + j + 1));
-        if let Some(end) = label_end {
-            if token_start < end && end > before.len() {
+        let lead = self.line.text.len() - self.line.text.trim_start().len();
+        let upper_line = self.line.text[lead..].to_ascii_uppercase();
+        let label_len = if upper_line.starts_with("TAGS") {
+            4
+        } else if upper_line.starts_with("TAG") {
+            3
+        } else {
+            0
+        };
+        if label_len > 0 {
+            let mut label_end = lead + label_len;
+            if self.line.text[label_end..].starts_with(':') {
+                label_end += 1;
+            }
+            // On the label itself, or right after it without a space: nothing yet.
+            if before.len() <= label_end {
                 return Completion::default();
             }
         }
@@ -284,18 +314,22 @@ impl Ctx<'_, '_> {
         }
         let token = &before[token_start..];
         let start = self.line.range.start() + token_start;
-        let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '-' || c == '/');
+        let replace =
+            self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '-' || c == '/');
         let prefix = token.to_ascii_uppercase();
-        let present: Vec<String> = self
-            .line
-            .text
-            .split([' ', ',', '\t'])
-            .map(|w| w.trim().to_ascii_uppercase())
-            .filter(|w| !w.is_empty() && *w != prefix)
-            .collect();
+        // The tokens on the line other than the one being completed.
+        let mut present: Vec<String> = Vec::new();
+        let mut pos = self.line.range.start();
+        for w in self.line.text.split([' ', ',', '\t']) {
+            let under_cursor = pos <= replace.start() && replace.start() <= pos + w.len();
+            if !under_cursor && !w.trim().is_empty() {
+                present.push(w.trim().to_ascii_uppercase());
+            }
+            pos += w.len() + 1;
+        }
         let mut tags = self.tables.tags_with_prefix(&prefix);
-        tags.retain(|t| !present.iter().any(|p| *p == t.code));
-        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+        // The tables order them: the exact code first, then the most used.
+        tags.retain(|t| !present.contains(&t.code));
         let incomplete = tags.len() > MAX_ITEMS;
         tags.truncate(MAX_ITEMS);
         let items = tags
@@ -309,7 +343,9 @@ impl Ctx<'_, '_> {
                 CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
                     .detail(detail)
                     .sort(format!("{rank:04}"))
-                    .resolve(ResolveKey::Tag { code: t.code.clone() })
+                    .resolve(ResolveKey::Tag {
+                        code: t.code.clone(),
+                    })
             })
             .collect();
         Completion { items, incomplete }
@@ -321,9 +357,15 @@ impl Ctx<'_, '_> {
     /// one of those blocks.
     fn addressee_context(&self, upper: &str) -> Option<Completion> {
         let lead = self.before.len() - self.before.trim_start().len();
-        let (rest_start, xmt) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"].iter().find(|k| upper.starts_with(**k)) {
+        let (rest_start, xmt) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"]
+            .iter()
+            .find(|k| upper.starts_with(**k))
+        {
             let after = &self.before[lead + kw.len()..];
-            (lead + kw.len() + (after.len() - after.trim_start().len()), kw.starts_with("XMT"))
+            (
+                lead + kw.len() + (after.len() - after.trim_start().len()),
+                kw.starts_with("XMT"),
+            )
         } else if self.is_addressee_continuation() {
             let xmt = self.block_of_previous_line() == Some(crate::syntax::AddresseeBlock::Xmt);
             (lead, xmt)
@@ -335,7 +377,11 @@ impl Ctx<'_, '_> {
         if let Some(c) = self.precedence_words(rest, start) {
             return Some(c);
         }
-        Some(if xmt { self.posts(rest, start) } else { self.addressees(rest, start) })
+        Some(if xmt {
+            self.posts(rest, start)
+        } else {
+            self.addressees(rest, start)
+        })
     }
 
     /// Whether the cursor's line continues an addressee block: the parser says so, or the previous
@@ -344,11 +390,23 @@ impl Ctx<'_, '_> {
         if self.line.kind == LineKind::Addressee {
             return true;
         }
-        if !matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Text) {
+        if !matches!(
+            self.line.kind,
+            LineKind::Blank | LineKind::Unknown | LineKind::Text
+        ) {
             return false;
         }
-        let prev = self.line.number.checked_sub(1).and_then(|n| line(self.cable, n));
-        let before_banner = self.cable.body.banner.as_ref().is_none_or(|b| b.range.start() >= self.line.range.end());
+        let prev = self
+            .line
+            .number
+            .checked_sub(1)
+            .and_then(|n| line(self.cable, n));
+        let before_banner = self
+            .cable
+            .body
+            .banner
+            .as_ref()
+            .is_none_or(|b| b.range.start() >= self.line.range.end());
         prev.is_some_and(|p| p.kind == LineKind::Addressee) && before_banner
     }
 
@@ -409,7 +467,9 @@ impl Ctx<'_, '_> {
                     .detail(format!("precedence {letter}"))
                     .doc(text)
                     .sort(format!("{i}"))
-                    .resolve(ResolveKey::Precedence { word: word.to_string() })
+                    .resolve(ResolveKey::Precedence {
+                        word: word.to_string(),
+                    })
             })
             .collect();
         Some(Completion {
@@ -419,8 +479,26 @@ impl Ctx<'_, '_> {
     }
 
     fn addressees(&self, query: &str, start: usize) -> Completion {
-        let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
-        let found = self.tables.search_addressees(query.trim(), MAX_ITEMS + 1);
+        let replace =
+            self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
+        // `RUEHBJ/AMEMBASSY BE`: the addresses of that routing indicator, by their beginning;
+        // otherwise a free search by routing indicator, city or country.
+        let found = match query.trim().split_once('/') {
+            Some((ri, address)) => {
+                let address = address.trim_start().to_ascii_uppercase();
+                let mut of_ri: Vec<_> = self
+                    .tables
+                    .addressees_for_ri(ri.trim())
+                    .into_iter()
+                    .filter(|a| a.address.starts_with(&address))
+                    .collect();
+                if of_ri.is_empty() && !address.is_empty() {
+                    of_ri = self.tables.search_addressees(&address, MAX_ITEMS + 1);
+                }
+                of_ri
+            }
+            None => self.tables.search_addressees(query.trim(), MAX_ITEMS + 1),
+        };
         let incomplete = true;
         let q = query.trim().to_ascii_uppercase();
         let items = found
@@ -429,14 +507,17 @@ impl Ctx<'_, '_> {
             .enumerate()
             .map(|(rank, a)| {
                 let label = format!("{}/{}", a.routing_indicator, a.address);
-                let mut item = CompletionItem::new(label.clone(), CompletionKind::Addressee, replace)
-                    .sort(format!("{rank:04}"))
-                    .resolve(ResolveKey::Addressee {
-                        ri: a.routing_indicator.clone(),
-                        address: a.address.clone(),
-                    });
+                let mut item =
+                    CompletionItem::new(label.clone(), CompletionKind::Addressee, replace)
+                        .sort(format!("{rank:04}"))
+                        .resolve(ResolveKey::Addressee {
+                            ri: a.routing_indicator.clone(),
+                            address: a.address.clone(),
+                        });
                 if let Some(post) = self.tables.post_by_name(&a.address) {
-                    if let Some(country) = post.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
+                    if let Some(country) =
+                        post.country_tag.as_deref().and_then(|c| self.tables.tag(c))
+                    {
                         item = item.detail(country.title.clone());
                     }
                 }
@@ -451,7 +532,10 @@ impl Ctx<'_, '_> {
     }
 
     fn posts(&self, query: &str, start: usize) -> Completion {
-        let replace = TextRange::new(start.min(self.offset), self.line.range.end().max(self.offset));
+        let replace = TextRange::new(
+            start.min(self.offset),
+            self.line.range.end().max(self.offset),
+        );
         let found = self.tables.search_posts(query.trim(), MAX_ITEMS + 1);
         let q = query.trim().to_ascii_uppercase();
         let items = found
@@ -459,9 +543,12 @@ impl Ctx<'_, '_> {
             .take(MAX_ITEMS)
             .enumerate()
             .map(|(rank, p)| {
-                let mut item = CompletionItem::new(p.name.clone(), CompletionKind::Originator, replace)
-                    .sort(format!("{rank:04}"))
-                    .resolve(ResolveKey::Post { name: p.name.clone() });
+                let mut item =
+                    CompletionItem::new(p.name.clone(), CompletionKind::Originator, replace)
+                        .sort(format!("{rank:04}"))
+                        .resolve(ResolveKey::Post {
+                            name: p.name.clone(),
+                        });
                 let mut detail = Vec::new();
                 if let Some(ri) = p.routing_indicator() {
                     detail.push(ri.to_string());
@@ -491,7 +578,10 @@ impl Ctx<'_, '_> {
         if self.before.len() < rest_start {
             return Completion::default();
         }
-        self.posts(&self.before[rest_start..], self.line.range.start() + rest_start)
+        self.posts(
+            &self.before[rest_start..],
+            self.line.range.start() + rest_start,
+        )
     }
 
     // -- Date-time group ------------------------------------------------------------------------
@@ -504,7 +594,11 @@ impl Ctx<'_, '_> {
             .and_then(|n| line(self.cable, n))
             .is_some_and(|p| p.kind == LineKind::Security);
         let on_fl5 = self.line.kind == LineKind::Dtg
-            || (prev_is_security && matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Dtg));
+            || (prev_is_security
+                && matches!(
+                    self.line.kind,
+                    LineKind::Blank | LineKind::Unknown | LineKind::Dtg
+                ));
         if !on_fl5 {
             return None;
         }
@@ -521,10 +615,19 @@ impl Ctx<'_, '_> {
             let replace = TextRange::new(self.offset, self.line.range.end().max(self.offset));
             let text = format!("{letter} {dtg}");
             return Some(Completion {
-                items: vec![CompletionItem::new(text.clone(), CompletionKind::DateTimeGroup, replace)
-                    .detail("precedence and the current date-time group (UTC)")
-                    .doc(format!("`{text}`: precedence {letter}, {} at {:02}:{:02} UTC.", dates::long_date(self.now.date), self.now.hour, self.now.minute))
-                    .filter(text.clone())],
+                items: vec![CompletionItem::new(
+                    text.clone(),
+                    CompletionKind::DateTimeGroup,
+                    replace,
+                )
+                .detail("precedence and the current date-time group (UTC)")
+                .doc(format!(
+                    "`{text}`: precedence {letter}, {} at {:02}:{:02} UTC.",
+                    dates::long_date(self.now.date),
+                    self.now.hour,
+                    self.now.minute
+                ))
+                .filter(text.clone())],
                 incomplete: false,
             });
         }
@@ -535,11 +638,18 @@ impl Ctx<'_, '_> {
         let len = DTG_REST.find(rest).map_or(0, |m| m.end());
         let replace = TextRange::new(start, (start + len).max(self.offset));
         Some(Completion {
-            items: vec![CompletionItem::new(dtg.clone(), CompletionKind::DateTimeGroup, replace)
-                .detail("the current date-time group (UTC)")
-                .doc(format!("{} at {:02}:{:02} UTC.", dates::long_date(self.now.date), self.now.hour, self.now.minute))
-                .filter(format!("{} {dtg}", m.as_str()))
-                .preselect()],
+            items: vec![
+                CompletionItem::new(dtg.clone(), CompletionKind::DateTimeGroup, replace)
+                    .detail("the current date-time group (UTC)")
+                    .doc(format!(
+                        "{} at {:02}:{:02} UTC.",
+                        dates::long_date(self.now.date),
+                        self.now.hour,
+                        self.now.minute
+                    ))
+                    .filter(format!("{} {dtg}", m.as_str()))
+                    .preselect(),
+            ],
             incomplete: false,
         })
     }
@@ -551,13 +661,23 @@ impl Ctx<'_, '_> {
     fn at_banner(&self) -> bool {
         if self.line.kind == LineKind::Banner {
             return self.cable.body.banner.as_ref().is_some_and(|b| {
-                self.offset <= b.section_range.or(b.origin).map_or(b.range.end(), |r| r.start())
+                self.offset
+                    <= b.section_range
+                        .or(b.origin)
+                        .map_or(b.range.end(), |r| r.start())
             });
         }
-        if !matches!(self.line.kind, LineKind::Blank | LineKind::Unknown | LineKind::Text) {
+        if !matches!(
+            self.line.kind,
+            LineKind::Blank | LineKind::Unknown | LineKind::Text
+        ) {
             return false;
         }
-        if !self.before.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+        if !self
+            .before
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ')
+        {
             return false;
         }
         if let Some(b) = &self.cable.body.banner {
@@ -570,18 +690,27 @@ impl Ctx<'_, '_> {
             return false;
         }
         // Every line between the header (or the start) and this one is blank.
-        let first = if header_end == 0 { 0 } else { self.cable.line_index.line_of(header_end) + 1 };
-        (first..self.line.number).all(|n| line(self.cable, n).is_none_or(|l| l.text.trim().is_empty()))
+        let first = if header_end == 0 {
+            0
+        } else {
+            self.cable.line_index.line_of(header_end) + 1
+        };
+        (first..self.line.number)
+            .all(|n| line(self.cable, n).is_none_or(|l| l.text.trim().is_empty()))
     }
 
     fn banner(&self) -> Completion {
         let lead = self.before.len() - self.before.trim_start().len();
         let start = self.line.range.start() + lead;
         let replace = match &self.cable.body.banner {
-            Some(b) if self.line.kind == LineKind::Banner => b.level_token.cover(TextRange::empty(self.offset)),
+            Some(b) if self.line.kind == LineKind::Banner => {
+                b.level_token.cover(TextRange::empty(self.offset))
+            }
             _ => self.replace_from(start, |c| c.is_ascii_alphabetic() || c == ' '),
         };
-        let rest_empty = self.cable.src[replace.end()..self.line.range.end()].trim().is_empty();
+        let rest_empty = self.cable.src[replace.end()..self.line.range.end()]
+            .trim()
+            .is_empty();
         let tail = if rest_empty && self.cable.body.banner.is_none() {
             self.banner_tail()
         } else {
@@ -589,11 +718,27 @@ impl Ctx<'_, '_> {
         };
         let security = self.cable.header.security.as_ref().and_then(|s| s.level);
         let levels = [
-            (BannerLevel::Unclas, "UNCLASSIFIED", Some(SecurityCode::Unclassified)),
-            (BannerLevel::UnclasEfto, "UNCLASSIFIED, encrypt for transmission only (EFTO)", Some(SecurityCode::Efto)),
-            (BannerLevel::Confidential, "CONFIDENTIAL", Some(SecurityCode::Confidential)),
+            (
+                BannerLevel::Unclas,
+                "UNCLASSIFIED",
+                Some(SecurityCode::Unclassified),
+            ),
+            (
+                BannerLevel::UnclasEfto,
+                "UNCLASSIFIED, encrypt for transmission only (EFTO)",
+                Some(SecurityCode::Efto),
+            ),
+            (
+                BannerLevel::Confidential,
+                "CONFIDENTIAL",
+                Some(SecurityCode::Confidential),
+            ),
             (BannerLevel::Secret, "SECRET", Some(SecurityCode::Secret)),
-            (BannerLevel::TopSecret, "TOP SECRET", Some(SecurityCode::TopSecret)),
+            (
+                BannerLevel::TopSecret,
+                "TOP SECRET",
+                Some(SecurityCode::TopSecret),
+            ),
         ];
         let items = levels
             .iter()
@@ -626,7 +771,11 @@ impl Ctx<'_, '_> {
     fn banner_tail(&self) -> Option<String> {
         let fm = self.cable.header.fm.as_ref()?.plad?;
         let plad = self.cable.text(fm);
-        let origin = match self.tables.post_by_name(plad).and_then(|p| p.station.clone()) {
+        let origin = match self
+            .tables
+            .post_by_name(plad)
+            .and_then(|p| p.station.clone())
+        {
             Some(s) => s,
             None => {
                 let mut words = plad.split_whitespace();
@@ -656,24 +805,38 @@ impl Ctx<'_, '_> {
         }
         if !matches!(
             self.line.kind,
-            LineKind::Blank | LineKind::Unknown | LineKind::Caption | LineKind::Passing | LineKind::Text
+            LineKind::Blank
+                | LineKind::Unknown
+                | LineKind::Caption
+                | LineKind::Passing
+                | LineKind::Text
         ) {
             return None;
         }
         let typed = self.before.trim_start();
-        if !typed.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.') {
+        if !typed
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+        {
             return None;
         }
         let start = self.line.range.start() + (self.before.len() - typed.len());
         let replace = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '.' || c == ' ');
         let body = &self.cable.body;
-        let before_eo = [body.eo.as_ref().map(|e| e.range), body.tags.as_ref().map(|t| t.range)]
-            .into_iter()
-            .flatten()
-            .all(|r| r.start() > self.line.range.start());
+        let before_eo = [
+            body.eo.as_ref().map(|e| e.range),
+            body.tags.as_ref().map(|t| t.range),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|r| r.start() > self.line.range.start());
         let mut items = Vec::new();
         if before_eo {
-            let present: Vec<&str> = body.captions.iter().map(|c| self.cable.text(c.range).trim()).collect();
+            let present: Vec<&str> = body
+                .captions
+                .iter()
+                .map(|c| self.cable.text(c.range).trim())
+                .collect();
             for (i, (name, text)) in vocab::captions().enumerate() {
                 if present.contains(&name) && name != "SIPDIS" {
                     continue;
@@ -683,7 +846,9 @@ impl Ctx<'_, '_> {
                         .detail("caption")
                         .doc(text)
                         .sort(format!("2{i:02}"))
-                        .resolve(ResolveKey::Caption { name: name.to_string() }),
+                        .resolve(ResolveKey::Caption {
+                            name: name.to_string(),
+                        }),
                 );
             }
         }
@@ -695,7 +860,8 @@ impl Ctx<'_, '_> {
             (body.subject.is_none(), "SUBJECT: ", "the subject"),
             (body.refs.is_none(), "REF: ", "references to other cables"),
             (
-                body.classified_by.is_none() && self.level().is_some_and(|l| l >= Level::Confidential),
+                body.classified_by.is_none()
+                    && self.level().is_some_and(|l| l >= Level::Confidential),
                 "Classified By: ",
                 "the classification authority (name, title, reasons)",
             ),
@@ -729,7 +895,13 @@ impl Ctx<'_, '_> {
             items.push(
                 CompletionItem::new(text.clone(), CompletionKind::Line, replace)
                     .detail("declassify ten years after the cable's date")
-                    .doc(format!("E.O. {} — {}\n\nDeclassify on {} (ten years after {}).", order.number, order.description, decl, dates::long_date(date)))
+                    .doc(format!(
+                        "E.O. {} — {}\n\nDeclassify on {} (ten years after {}).",
+                        order.number,
+                        order.description,
+                        decl,
+                        dates::long_date(date)
+                    ))
                     .filter(format!("EO {text}"))
                     .sort(format!("{sort}0")),
             );
@@ -766,10 +938,21 @@ impl Ctx<'_, '_> {
                 .iter()
                 .filter(|e| e.number.starts_with(number))
                 .map(|e| {
-                    let mut item = CompletionItem::new(format!("{}:", e.number), CompletionKind::Keyword, replace)
-                        .detail(format!("in force from {}", dates::long_date(vocab::date(e.effective))))
-                        .doc(e.description)
-                        .sort(if e.number == in_force { "0".to_string() } else { format!("1{}", e.number) });
+                    let mut item = CompletionItem::new(
+                        format!("{}:", e.number),
+                        CompletionKind::Keyword,
+                        replace,
+                    )
+                    .detail(format!(
+                        "in force from {}",
+                        dates::long_date(vocab::date(e.effective))
+                    ))
+                    .doc(e.description)
+                    .sort(if e.number == in_force {
+                        "0".to_string()
+                    } else {
+                        format!("1{}", e.number)
+                    });
                     item.preselect = e.number == in_force;
                     item
                 })
@@ -781,8 +964,17 @@ impl Ctx<'_, '_> {
         }
         let value = caps.get(4).expect("group 4 with group 2");
         let keyword = caps.get(3).map(|m| m.as_str().to_ascii_uppercase());
-        let start = base + if keyword.is_some() { value.start() } else { caps.get(2).expect("group 2").start() + 1 };
-        let start = if keyword.is_none() { base + value.start().min(typed.len()) } else { start };
+        let start = base
+            + if keyword.is_some() {
+                value.start()
+            } else {
+                caps.get(2).expect("group 2").start() + 1
+            };
+        let start = if keyword.is_none() {
+            base + value.start().min(typed.len())
+        } else {
+            start
+        };
         let replace = self.replace_from(start, |c| !c.is_whitespace());
         let decl = dates::decl_date(dates::add_years(date, 10));
         let mut items = Vec::new();
@@ -792,7 +984,11 @@ impl Ctx<'_, '_> {
                     .detail("declassify ten years after the cable's date")
                     .sort("0"),
             );
-            items.push(CompletionItem::new("N/A", CompletionKind::Decl, replace).detail("unclassified cable").sort("1"));
+            items.push(
+                CompletionItem::new("N/A", CompletionKind::Decl, replace)
+                    .detail("unclassified cable")
+                    .sort("1"),
+            );
         } else {
             items.push(
                 CompletionItem::new(decl.clone(), CompletionKind::Decl, replace)
@@ -805,7 +1001,9 @@ impl Ctx<'_, '_> {
                         .detail("exemption code")
                         .doc(text)
                         .sort(format!("1{i:02}"))
-                        .resolve(ResolveKey::Decl { code: code.to_string() }),
+                        .resolve(ResolveKey::Decl {
+                            code: code.to_string(),
+                        }),
                 );
             }
         }
@@ -818,7 +1016,8 @@ impl Ctx<'_, '_> {
     // -- Markings and reasons -------------------------------------------------------------------
 
     fn markings(&self, start: usize) -> Completion {
-        let end_word = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '/' || c == '(');
+        let end_word =
+            self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '/' || c == '(');
         let src = self.cable.src;
         // Take a closing parenthesis after the cursor into the replaced range.
         let mut end = end_word.end();
@@ -831,7 +1030,11 @@ impl Ctx<'_, '_> {
         let markings: [(&str, Level, &str); 9] = [
             ("(U)", Level::Unclassified, "UNCLASSIFIED"),
             ("(SBU)", Level::Sbu, "SENSITIVE BUT UNCLASSIFIED"),
-            ("(SBU//NF)", Level::Sbu, "SENSITIVE BUT UNCLASSIFIED, NOFORN"),
+            (
+                "(SBU//NF)",
+                Level::Sbu,
+                "SENSITIVE BUT UNCLASSIFIED, NOFORN",
+            ),
             ("(C)", Level::Confidential, "CONFIDENTIAL"),
             ("(C//NF)", Level::Confidential, "CONFIDENTIAL, NOFORN"),
             ("(S)", Level::Secret, "SECRET"),
@@ -848,13 +1051,19 @@ impl Ctx<'_, '_> {
                 if above {
                     detail.push_str(" — above the banner");
                 }
-                let insert = if needs_space { format!("{m} ") } else { m.to_string() };
+                let insert = if needs_space {
+                    format!("{m} ")
+                } else {
+                    m.to_string()
+                };
                 let mut item = CompletionItem::new(m, CompletionKind::Marking, replace)
                     .detail(detail)
                     .insert(insert)
                     .filter(m.to_string())
                     .sort(format!("{}{i}", u8::from(above)))
-                    .resolve(ResolveKey::Marking { marking: m.to_string() });
+                    .resolve(ResolveKey::Marking {
+                        marking: m.to_string(),
+                    });
                 item.preselect = banner == Some(level) && !m.contains("//");
                 item
             })
@@ -870,7 +1079,8 @@ impl Ctx<'_, '_> {
         if let Some(caps) = REASONS_LETTER.captures(before) {
             let m = caps.get(1).expect("group 1");
             let start = self.line.range.start() + m.start();
-            let replace = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '(' || c == ')');
+            let replace =
+                self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '(' || c == ')');
             let present: Vec<char> = self
                 .cable
                 .body
@@ -896,17 +1106,34 @@ impl Ctx<'_, '_> {
             let m = caps.get(1).expect("group 1");
             let start = self.line.range.start() + m.start();
             let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == '.');
-            let section = if self.cable_date() < (Date { year: 2003, month: 3, day: 25 }) { "1.5" } else { "1.4" };
-            let mut items = vec![CompletionItem::new(format!("{section} (b) and (d)"), CompletionKind::Reason, replace)
-                .detail("foreign government information; foreign relations")
-                .sort("0")];
+            let section = if self.cable_date()
+                < (Date {
+                    year: 2003,
+                    month: 3,
+                    day: 25,
+                }) {
+                "1.5"
+            } else {
+                "1.4"
+            };
+            let mut items = vec![CompletionItem::new(
+                format!("{section} (b) and (d)"),
+                CompletionKind::Reason,
+                replace,
+            )
+            .detail("foreign government information; foreign relations")
+            .sort("0")];
             items[0].preselect = true;
             for (l, text) in vocab::reasons() {
                 items.push(
-                    CompletionItem::new(format!("{section} ({l})"), CompletionKind::Reason, replace)
-                        .detail(text)
-                        .sort(format!("1{l}"))
-                        .resolve(ResolveKey::Reason { letter: l }),
+                    CompletionItem::new(
+                        format!("{section} ({l})"),
+                        CompletionKind::Reason,
+                        replace,
+                    )
+                    .detail(text)
+                    .sort(format!("1{l}"))
+                    .resolve(ResolveKey::Reason { letter: l }),
                 );
             }
             return Completion {

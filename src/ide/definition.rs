@@ -41,10 +41,14 @@ pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
         .iter()
         .filter_map(|i| i.cable.as_ref())
         .find(|c| touches(c.range, offset))?;
-    let year = item
-        .year
-        .map(|y| expand_year(y.value))
-        .or_else(|| cable.header.dtg.as_ref().and_then(|l| l.dtg).map(|d| d.year));
+    let year = item.year.map(|y| expand_year(y.value)).or_else(|| {
+        cable
+            .header
+            .dtg
+            .as_ref()
+            .and_then(|l| l.dtg)
+            .map(|d| d.year)
+    });
     Some(CableTarget {
         range: item.range,
         year,
@@ -62,7 +66,10 @@ fn expand_year(y: u32) -> i32 {
 }
 
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_uppercase()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(|c| c.to_uppercase())
+        .collect()
 }
 
 /// Origins written differently in references and in banners.
@@ -73,7 +80,10 @@ fn same_origin(a: &str, b: &str) -> bool {
         ("USUN", "USUNNEWYORK"),
         ("USNATO", "USNATOBRUSSELS"),
     ];
-    a == b || ALIASES.iter().any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+    a == b
+        || ALIASES
+            .iter()
+            .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
 }
 
 /// Whether a text is the target cable; the range to show is its banner (or its first line).
@@ -89,7 +99,15 @@ pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
     if serial != target.number || !same_origin(&origin, &target.origin) {
         return None;
     }
-    if let (Some(want), Some(have)) = (target.year, cable.header.dtg.as_ref().and_then(|l| l.dtg).map(|d| d.year)) {
+    if let (Some(want), Some(have)) = (
+        target.year,
+        cable
+            .header
+            .dtg
+            .as_ref()
+            .and_then(|l| l.dtg)
+            .map(|d| d.year),
+    ) {
         if want != have {
             return None;
         }
@@ -133,12 +151,18 @@ pub fn is_cable_file(path: &Path) -> bool {
 }
 
 /// Searches the roots (honouring `.gitignore` and skipping hidden directories) for the target cable.
-pub fn find_cable(roots: &[PathBuf], target: &CableTarget, limits: SearchLimits) -> Option<FoundCable> {
+pub fn find_cable(
+    roots: &[PathBuf],
+    target: &CableTarget,
+    limits: SearchLimits,
+) -> Option<FoundCable> {
     let id = target.id();
     let mut seen = 0usize;
     let mut candidates: Vec<PathBuf> = Vec::new();
     for root in roots {
-        let walker = ignore::WalkBuilder::new(root).max_depth(Some(limits.max_depth)).build();
+        let walker = ignore::WalkBuilder::new(root)
+            .max_depth(Some(limits.max_depth))
+            .build();
         for entry in walker.flatten() {
             if limits.deadline.is_some_and(|d| Instant::now() > d) || seen >= limits.max_files {
                 break;
@@ -152,7 +176,11 @@ pub fn find_cable(roots: &[PathBuf], target: &CableTarget, limits: SearchLimits)
             if stem.eq_ignore_ascii_case(&id) {
                 // Named after the cable: take it without a full check, pointing at its banner.
                 let text = read_limited(path, limits.max_file_bytes)?;
-                let range = parse(&text).body.banner.as_ref().map_or(TextRange::empty(0), |b| b.range);
+                let range = parse(&text)
+                    .body
+                    .banner
+                    .as_ref()
+                    .map_or(TextRange::empty(0), |b| b.range);
                 return Some(FoundCable {
                     path: path.to_path_buf(),
                     text,

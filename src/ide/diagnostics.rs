@@ -69,7 +69,11 @@ fn related_for(cable: &Cable<'_>, d: &Diagnostic) -> Option<(TextRange, String)>
             .map(|r| (r, "the banner's section".to_string()))
             .or_else(|| banner.map(|b| (b.range, "the banner".to_string()))),
         Rule::SecurityLineMismatch => {
-            if header.security.as_ref().is_some_and(|s| s.range.contains_inclusive(d.range.start())) {
+            if header
+                .security
+                .as_ref()
+                .is_some_and(|s| s.range.contains_inclusive(d.range.start()))
+            {
                 banner.map(|b| (b.level_token, "the banner's classification".to_string()))
             } else {
                 header
@@ -79,17 +83,31 @@ fn related_for(cable: &Cable<'_>, d: &Diagnostic) -> Option<(TextRange, String)>
             }
         }
         Rule::OriginMismatch => {
-            if header.fm.as_ref().is_some_and(|f| f.range.contains_inclusive(d.range.start())) {
+            if header
+                .fm
+                .as_ref()
+                .is_some_and(|f| f.range.contains_inclusive(d.range.start()))
+            {
                 banner
                     .and_then(|b| b.origin)
                     .map(|o| (o, "the banner's origin".to_string()))
             } else {
-                header.fm.as_ref().map(|f| (f.range, "the FM line".to_string()))
+                header
+                    .fm
+                    .as_ref()
+                    .map(|f| (f.range, "the FM line".to_string()))
             }
         }
-        Rule::StationMismatch => header.fm.as_ref().map(|f| (f.range, "the FM line".to_string())),
+        Rule::StationMismatch => header
+            .fm
+            .as_ref()
+            .map(|f| (f.range, "the FM line".to_string())),
         Rule::ProsignMismatch => {
-            if header.routing.as_ref().is_some_and(|r| r.range.contains_inclusive(d.range.start())) {
+            if header
+                .routing
+                .as_ref()
+                .is_some_and(|r| r.range.contains_inclusive(d.range.start()))
+            {
                 dtg.map(|l| (l.precedence, "the FL5 precedence".to_string()))
             } else {
                 header
@@ -103,13 +121,23 @@ fn related_for(cable: &Cable<'_>, d: &Diagnostic) -> Option<(TextRange, String)>
             header
                 .addressees
                 .iter()
-                .find(|a| a.block != crate::syntax::AddresseeBlock::Xmt && a.precedence_value() == top)
-                .map(|a| (a.range, format!("the highest addressee precedence is {}", top.word())))
+                .find(|a| {
+                    a.block != crate::syntax::AddresseeBlock::Xmt && a.precedence_value() == top
+                })
+                .map(|a| {
+                    (
+                        a.range,
+                        format!("the highest addressee precedence is {}", top.word()),
+                    )
+                })
         }
         Rule::ContinuationMismatch => banner.map(|b| (b.range, "the banner".to_string())),
         Rule::HeaderTextMismatch => {
             if banner.is_some_and(|b| b.range.contains_inclusive(d.range.start())) {
-                header.de.as_ref().map(|l| (l.range, "the DE line".to_string()))
+                header
+                    .de
+                    .as_ref()
+                    .map(|l| (l.range, "the DE line".to_string()))
             } else {
                 banner.map(|b| (b.range, "the banner".to_string()))
             }

@@ -36,13 +36,21 @@ pub fn folding_ranges(cable: &Cable<'_>) -> Vec<Fold> {
     }
     if let (Some(first), Some(last)) = (header.addressees.first(), header.addressees.last()) {
         push(first.range.cover(last.range), FoldKind::Region);
-        for block in [AddresseeBlock::To, AddresseeBlock::Info, AddresseeBlock::Xmt] {
+        for block in [
+            AddresseeBlock::To,
+            AddresseeBlock::Info,
+            AddresseeBlock::Xmt,
+        ] {
             let mut lines = header.addressees.iter().filter(|a| a.block == block);
             if let Some(first) = lines.next() {
-                let last = lines.last().unwrap_or(first);
+                let last = lines.next_back().unwrap_or(first);
                 let whole = first.range.cover(last.range);
                 // Only nest a block when it is not the whole addressee list already.
-                if whole != header.addressees[0].range.cover(header.addressees[header.addressees.len() - 1].range) {
+                if whole
+                    != header.addressees[0]
+                        .range
+                        .cover(header.addressees[header.addressees.len() - 1].range)
+                {
                     push(whole, FoldKind::Region);
                 }
             }

@@ -19,7 +19,12 @@ pub struct Hover {
 
 /// The hover at a byte offset. `diagnostics` are the current diagnostics of the document; those at
 /// the offset add their rule's documentation.
-pub fn hover(cable: &Cable<'_>, tables: &Tables, diagnostics: &[Diagnostic], offset: usize) -> Option<Hover> {
+pub fn hover(
+    cable: &Cable<'_>,
+    tables: &Tables,
+    diagnostics: &[Diagnostic],
+    offset: usize,
+) -> Option<Hover> {
     let offset = offset.min(cable.src.len());
     let element = element_hover(cable, tables, offset);
     let mut rules: Vec<(Rule, TextRange)> = Vec::new();
@@ -30,7 +35,9 @@ pub fn hover(cable: &Cable<'_>, tables: &Tables, diagnostics: &[Diagnostic], off
     }
     // A rule code written in the text (`CBL201`).
     let word = word_range(cable.src, offset, |c| c.is_ascii_alphanumeric());
-    if let Some(rule) = Rule::from_code_or_name(&cable.src[word.as_range()]).filter(|r| r.code().eq_ignore_ascii_case(&cable.src[word.as_range()])) {
+    if let Some(rule) = Rule::from_code_or_name(&cable.src[word.as_range()])
+        .filter(|r| r.code().eq_ignore_ascii_case(&cable.src[word.as_range()]))
+    {
         if !rules.iter().any(|(r, _)| *r == rule) {
             rules.push((rule, word));
         }
@@ -73,7 +80,11 @@ pub fn rule_markdown(rule: Rule) -> String {
         out.push_str("\n\n");
         out.push_str(&what);
     }
-    out.push_str(&format!("\n\nSpec: {} · [documentation]({})", rule.spec(), super::rule_url(rule)));
+    out.push_str(&format!(
+        "\n\nSpec: {} · [documentation]({})",
+        rule.spec(),
+        super::rule_url(rule)
+    ));
     out
 }
 
@@ -82,7 +93,12 @@ fn h(range: TextRange, markdown: String) -> Option<Hover> {
 }
 
 fn cable_date(cable: &Cable<'_>) -> Option<Date> {
-    cable.header.dtg.as_ref().and_then(|l| l.dtg).and_then(|d| d.date())
+    cable
+        .header
+        .dtg
+        .as_ref()
+        .and_then(|l| l.dtg)
+        .and_then(|d| d.date())
 }
 
 fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {
@@ -103,12 +119,23 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         if let Some(&ri) = r.indicators.iter().find(|&&ri| on(ri)) {
             return h(ri, ri_markdown(cable.text(ri), tables));
         }
-        let prec = r.precedence.map_or("an unknown precedence".to_string(), |p| p.word().to_string());
-        return h(r.prosign, format!("**Precedence prosign** `{}` (FL2): {prec}.\n\nThe routing indicators that follow are the stations the transmission is relayed to.", cable.text(r.prosign)));
+        let prec = r
+            .precedence
+            .map_or("an unknown precedence".to_string(), |p| {
+                p.word().to_string()
+            });
+        let range = if on(r.prosign) { r.prosign } else { r.range };
+        return h(range, format!("**Precedence prosign** `{}` (FL2): {prec}.\n\nThe routing indicators that follow are the stations the transmission is relayed to.", cable.text(r.prosign)));
     }
     if let Some(de) = hd.de.as_ref().filter(|d| on(d.range)) {
         if let Some(s) = de.station.filter(|&s| on(s)) {
-            return h(s, format!("**Originating station** (DE line)\n\n{}", ri_markdown(cable.text(s), tables)));
+            return h(
+                s,
+                format!(
+                    "**Originating station** (DE line)\n\n{}",
+                    ri_markdown(cable.text(s), tables)
+                ),
+            );
         }
         return h(de.range, de_markdown(cable, tables, de));
     }
@@ -121,9 +148,18 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
             Some(SecurityCode::TopSecret) => "TOP SECRET",
             None => "not a known classification code",
         };
-        let code = s.code.map_or(String::new(), |c| format!(" `{}`", cable.text(c)));
-        let mut md = format!("**Security line** (FL4): `{}`{code} — {level}.", cable.text(s.prefix));
-        if s.code.is_some_and(|c| cable.text(c).contains('/') || cable.text(c).ends_with("AA") || cable.text(c).ends_with("BB")) {
+        let code = s
+            .code
+            .map_or(String::new(), |c| format!(" `{}`", cable.text(c)));
+        let mut md = format!(
+            "**Security line** (FL4): `{}`{code} — {level}.",
+            cable.text(s.prefix)
+        );
+        if s.code.is_some_and(|c| {
+            cable.text(c).contains('/')
+                || cable.text(c).ends_with("AA")
+                || cable.text(c).ends_with("BB")
+        }) {
             md.push_str(" The suffix marks a SPECAT message.");
         }
         if !s.signals.is_empty() {
@@ -134,29 +170,49 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
     }
     if let Some(d) = hd.dtg.as_ref().filter(|d| on(d.range)) {
         let mut md = String::from("**Precedence and date-time group** (FL5)\n\n");
-        let word = |p: Option<Precedence>| p.map_or("unknown".to_string(), |p| p.word().to_string());
-        md.push_str(&format!("- precedence `{}`: {}\n", cable.text(d.precedence), word(d.precedence_value)));
+        let word =
+            |p: Option<Precedence>| p.map_or("unknown".to_string(), |p| p.word().to_string());
+        md.push_str(&format!(
+            "- precedence `{}`: {}\n",
+            cable.text(d.precedence),
+            word(d.precedence_value)
+        ));
         if let Some((t, p)) = d.info_precedence {
-            md.push_str(&format!("- information precedence `{}`: {}\n", cable.text(t), word(p)));
+            md.push_str(&format!(
+                "- information precedence `{}`: {}\n",
+                cable.text(t),
+                word(p)
+            ));
         }
         if let Some(g) = d.dtg {
             md.push_str(&format!("- `{}`: {}\n", cable.text(g.range), dtg_text(&g)));
         }
-        return h(d.dtg.map(|g| g.range).filter(|&r| on(r)).unwrap_or(d.range), md.trim_end().to_string());
+        return h(
+            d.dtg.map(|g| g.range).filter(|&r| on(r)).unwrap_or(d.range),
+            md.trim_end().to_string(),
+        );
     }
     if let Some(f) = hd.fm.as_ref().filter(|f| on(f.range)) {
         let plad = f.plad.map_or("", |p| cable.text(p));
-        return h(f.range, format!("**Originator** (FM): {}", address_markdown(plad, tables)));
+        return h(
+            f.range,
+            format!("**Originator** (FM): {}", address_markdown(plad, tables)),
+        );
     }
-    for a in hd.addressees.iter().filter(|a| on(a.range)) {
+    if let Some(a) = hd.addressees.iter().find(|a| on(a.range)) {
         if let Some(ri) = a.routing_indicator.filter(|&r| on(r)) {
             return h(ri, ri_markdown(cable.text(ri), tables));
         }
         if let Some(p) = a.precedence.filter(|p| on(p.range)) {
             let written = cable.text(p.range);
-            let meaning = p.value.map_or("not a precedence word".to_string(), |v| v.word().to_string());
+            let meaning = p.value.map_or("not a precedence word".to_string(), |v| {
+                v.word().to_string()
+            });
             let mut md = format!("**Precedence** `{written}`: {meaning}");
-            if let Some((_, l, t)) = p.value.and_then(|v| vocab::precedence_words().find(|(w, _, _)| *w == v.word())) {
+            if let Some((_, l, t)) = p
+                .value
+                .and_then(|v| vocab::precedence_words().find(|(w, _, _)| *w == v.word()))
+            {
                 md.push_str(&format!(" (letter `{l}`). {t}"));
             }
             if !p.exact {
@@ -171,7 +227,11 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         let ri = a.routing_indicator.map(|r| cable.text(r));
         let mut md = address_markdown(address, tables);
         if let Some(ri) = ri {
-            if !tables.addressees_for_ri(ri).iter().any(|x| x.address == address) {
+            if !tables
+                .addressees_for_ri(ri)
+                .iter()
+                .any(|x| x.address == address)
+            {
                 md.push_str(&format!("\n\n`{ri}` is not known to serve this address."));
             }
         }
@@ -179,7 +239,12 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
     }
 
     let b = &cable.body;
-    for banner in b.banner.iter().chain(b.repeated_banners.iter()).filter(|x| on(x.range)) {
+    if let Some(banner) = b
+        .banner
+        .iter()
+        .chain(b.repeated_banners.iter())
+        .find(|x| on(x.range))
+    {
         let mut md = format!("**Classification banner**: {}", banner.level.level().name());
         if !banner.canonical {
             md.push_str(&format!(" (canonical form `{}`)", banner.level.canonical()));
@@ -194,10 +259,18 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         if let (Some(o), Some(s)) = (banner.origin, banner.serial) {
             let origin = cable.text(o);
             let id = match cable_date(cable) {
-                Some(d) => format!("{:02}{}{}", d.year.rem_euclid(100), origin.replace(' ', ""), s.value),
+                Some(d) => format!(
+                    "{:02}{}{}",
+                    d.year.rem_euclid(100),
+                    origin.replace(' ', ""),
+                    s.value
+                ),
                 None => format!("{}{}", origin.replace(' ', ""), s.value),
             };
-            md.push_str(&format!("\n\nOrigin {origin}, serial {} — cable `{id}`.", s.value));
+            md.push_str(&format!(
+                "\n\nOrigin {origin}, serial {} — cable `{id}`.",
+                s.value
+            ));
         }
         return h(banner.range, md);
     }
@@ -216,8 +289,13 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         if let Some(tok) = t.tokens.iter().find(|tok| on(tok.range)) {
             let code = cable.text(tok.code);
             let md = match tables.tag(code) {
-                Some(tag) => super::completion::resolve(&super::ResolveKey::Tag { code: tag.code.clone() }, tables)
-                    .unwrap_or_default(),
+                Some(tag) => super::completion::resolve(
+                    &super::ResolveKey::Tag {
+                        code: tag.code.clone(),
+                    },
+                    tables,
+                )
+                .unwrap_or_default(),
                 None => {
                     let mut md = format!("**{code}**: not a known tag.");
                     if let Some(s) = tables.suggest_tag(code) {
@@ -228,21 +306,47 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
             };
             return h(tok.range, md);
         }
-        return h(t.label, "**TAGS** (Traffic Analysis by Geography and Subject): subject, program (K…), geographic, organization and personal tags that file and distribute the cable.".to_string());
+        return h(t.range, "**TAGS** (Traffic Analysis by Geography and Subject): subject, program (K…), geographic, organization and personal tags that file and distribute the cable.".to_string());
     }
-    if let Some(m) = b.subject.as_ref().and_then(|s| s.marking.as_ref()).filter(|m| on(m.range)) {
+    if let Some(m) = b
+        .subject
+        .as_ref()
+        .and_then(|s| s.marking.as_ref())
+        .filter(|m| on(m.range))
+    {
         return h(m.range, marking_text(cable.text(m.range)));
     }
     if let Some(r) = b.refs.as_ref().filter(|r| on(r.range)) {
-        if let Some(c) = r.items.iter().filter_map(|i| i.cable.as_ref()).find(|c| on(c.range)) {
-            let year = c.year.map(|y| if y.value < 100 { y.value as i32 + if y.value >= 60 { 1900 } else { 2000 } } else { y.value as i32 })
+        if let Some(c) = r
+            .items
+            .iter()
+            .filter_map(|i| i.cable.as_ref())
+            .find(|c| on(c.range))
+        {
+            let year = c
+                .year
+                .map(|y| {
+                    if y.value < 100 {
+                        y.value as i32 + if y.value >= 60 { 1900 } else { 2000 }
+                    } else {
+                        y.value as i32
+                    }
+                })
                 .or_else(|| cable_date(cable).map(|d| d.year));
             let origin = cable.text(c.origin);
             let id = match year {
-                Some(y) => format!("{:02}{}{}", y.rem_euclid(100), origin.replace(' ', ""), c.number.value),
+                Some(y) => format!(
+                    "{:02}{}{}",
+                    y.rem_euclid(100),
+                    origin.replace(' ', ""),
+                    c.number.value
+                ),
                 None => format!("{}{}", origin.replace(' ', ""), c.number.value),
             };
-            let mut md = format!("**Reference** to cable `{id}`: {origin} serial {}", c.number.value);
+            let mut md = format!(
+                "**Reference** to cable `{id}`: {origin} serial {}",
+                c.number.value
+            );
             if c.year.is_none() {
                 md.push_str(" (no year written: the year of this cable)");
             }
@@ -269,22 +373,36 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         let letters: Vec<String> = c
             .letters
             .iter()
-            .map(|&(_, l)| format!("- ({l}) {}", vocab::reason(l).unwrap_or("not a classification reason")))
+            .map(|&(_, l)| {
+                format!(
+                    "- ({l}) {}",
+                    vocab::reason(l).unwrap_or("not a classification reason")
+                )
+            })
             .collect();
         let mut md = "**Classification authority**: who classified the cable and why.".to_string();
         if !letters.is_empty() {
             md.push_str("\n\n");
             md.push_str(&letters.join("\n"));
         }
-        return h(c.label, md);
+        return h(c.range, md);
     }
-    for p in b.paragraphs.iter().filter(|p| touches(p.first_line, offset)) {
+    for p in b
+        .paragraphs
+        .iter()
+        .filter(|p| touches(p.first_line, offset))
+    {
         if let Some(m) = p.marking.as_ref().filter(|m| on(m.range)) {
             return h(m.range, marking_text(cable.text(m.range)));
         }
         if on(p.number.range) {
-            let marking = p.marking.as_ref().map_or("unmarked".to_string(), |m| marking_text(cable.text(m.range)));
-            return h(p.number.range, format!("**Paragraph {}**\n\n{marking}", p.number.value));
+            let marking = p.marking.as_ref().map_or("unmarked".to_string(), |m| {
+                marking_text(cable.text(m.range))
+            });
+            return h(
+                p.number.range,
+                format!("**Paragraph {}**\n\n{marking}", p.number.value),
+            );
         }
     }
     if let Some(c) = b.continuations.iter().find(|c| on(c.range)) {
@@ -328,15 +446,23 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
         };
         return h(n.range, md);
     }
-    match &eo.value {
-        EoValue::Decl { keyword, spec, decl } => {
+    let value = match &eo.value {
+        EoValue::Decl {
+            keyword,
+            spec,
+            decl,
+        } => {
             let range = spec.map_or(*keyword, |s| keyword.cover(s));
             let md = match decl {
                 Decl::Date(d, _) => {
                     let mut md = format!("**Declassify on** {}", long_date(*d));
                     if let Some(c) = date {
                         let years = dates::years_between(c, *d);
-                        md.push_str(&format!(": {years} year{} after the cable's date ({}).", if years == 1 { "" } else { "s" }, long_date(c)));
+                        md.push_str(&format!(
+                            ": {years} year{} after the cable's date ({}).",
+                            if years == 1 { "" } else { "s" },
+                            long_date(c)
+                        ));
                         if years > 25 {
                             md.push_str(" More than 25 years needs a 25X exemption.");
                         } else if years == 10 {
@@ -351,11 +477,18 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
                 Decl::Oadr => decl_code("OADR"),
                 Decl::Mr => decl_code("MR"),
                 Decl::XCodes | Decl::TwentyFiveX => {
-                    let text = spec.map_or("", |s| cable.text(s)).trim().trim_matches(['(', ')']).to_ascii_uppercase();
+                    let text = spec
+                        .map_or("", |s| cable.text(s))
+                        .trim()
+                        .trim_matches(['(', ')'])
+                        .to_ascii_uppercase();
                     let first = text.split([',', ' ']).next().unwrap_or("");
                     decl_code(first)
                 }
-                Decl::Event => format!("**Declassify on an event**: {}.", spec.map_or("", |s| cable.text(s)).trim()),
+                Decl::Event => format!(
+                    "**Declassify on an event**: {}.",
+                    spec.map_or("", |s| cable.text(s)).trim()
+                ),
                 Decl::Empty => "**DECL** without a value.".to_string(),
             };
             h(range, md)
@@ -366,12 +499,33 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
         ),
         EoValue::Downgrade(d) => h(
             eo.value_range.unwrap_or(eo.range),
-            format!("**Downgrade**{}", d.map_or(".".to_string(), |d| format!(" on {}.", long_date(d)))),
+            format!(
+                "**Downgrade**{}",
+                d.map_or(".".to_string(), |d| format!(" on {}.", long_date(d)))
+            ),
         ),
-        EoValue::Gds => h(eo.value_range.unwrap_or(eo.range), "**GDS**: General Declassification Schedule (E.O. 11652 and 12065).".to_string()),
-        EoValue::BareDate(d, r) => h(*r, format!("**Declassify on** {} (written without `DECL:`).", long_date(*d))),
-        EoValue::Missing | EoValue::Other => h(eo.label, "**E.O. line**: the executive order the cable is classified under and its declassification instruction.".to_string()),
+        EoValue::Gds => h(
+            eo.value_range.unwrap_or(eo.range),
+            "**GDS**: General Declassification Schedule (E.O. 11652 and 12065).".to_string(),
+        ),
+        EoValue::BareDate(d, r) => h(
+            *r,
+            format!(
+                "**Declassify on** {} (written without `DECL:`).",
+                long_date(*d)
+            ),
+        ),
+        EoValue::Missing | EoValue::Other => None,
+    };
+    if let Some(v) = value.filter(|v| on(v.range)) {
+        return Some(v);
     }
+    // Elsewhere on the line: what the line is, and the order it cites.
+    let mut md = "**E.O. line**: the executive order the cable is classified under and its declassification instruction.".to_string();
+    if let Some(e) = eo.number.and_then(|n| vocab::executive_order(n.value)) {
+        md.push_str(&format!("\n\nE.O. {}: {}", e.number, e.description));
+    }
+    h(eo.range, md)
 }
 
 fn decl_code(code: &str) -> String {
@@ -384,7 +538,13 @@ fn decl_code(code: &str) -> String {
 /// The FL5 date-time group decoded.
 fn dtg_text(g: &crate::syntax::Dtg) -> String {
     match g.date() {
-        Some(d) => format!("{} {}, {:02}:{:02} UTC", dates::weekday(d), long_date(d), g.hour, g.minute),
+        Some(d) => format!(
+            "{} {}, {:02}:{:02} UTC",
+            dates::weekday(d),
+            long_date(d),
+            g.hour,
+            g.minute
+        ),
         None => "not a real date and time".to_string(),
     }
 }
@@ -393,24 +553,54 @@ fn de_markdown(cable: &Cable<'_>, tables: &Tables, de: &crate::syntax::DeLine) -
     let mut md = String::from("**DE line** (FL3)\n\n");
     if let Some(s) = de.station {
         let ri = cable.text(s);
-        let names: Vec<String> = tables.addressees_for_ri(ri).iter().map(|a| a.address.clone()).collect();
-        md.push_str(&format!("- station `{ri}`{}\n", if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) }));
+        let names: Vec<String> = tables
+            .addressees_for_ri(ri)
+            .iter()
+            .map(|a| a.address.clone())
+            .collect();
+        md.push_str(&format!(
+            "- station `{ri}`{}\n",
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", names.join(", "))
+            }
+        ));
     }
     if let Some(s) = de.serial {
-        md.push_str(&format!("- station serial {:04} (the last four digits of the cable serial)\n", s.value));
+        md.push_str(&format!(
+            "- station serial {:04} (the last four digits of the cable serial)\n",
+            s.value
+        ));
     }
     if let Some(s) = de.section {
         md.push_str(&format!("- section {}\n", s.value));
     }
     if let Some(j) = de.julian_day {
-        let year = cable_date(cable).map(|d| d.year).or_else(|| cable.header.dtg.as_ref().and_then(|l| l.dtg).map(|g| g.year));
+        let year = cable_date(cable).map(|d| d.year).or_else(|| {
+            cable
+                .header
+                .dtg
+                .as_ref()
+                .and_then(|l| l.dtg)
+                .map(|g| g.year)
+        });
         match year.and_then(|y| dates::date_from_ordinal(y, j.value)) {
-            Some(d) => md.push_str(&format!("- julian day {:03}: {} {}\n", j.value, dates::weekday(d), long_date(d))),
+            Some(d) => md.push_str(&format!(
+                "- julian day {:03}: {} {}\n",
+                j.value,
+                dates::weekday(d),
+                long_date(d)
+            )),
             None => md.push_str(&format!("- julian day {:03} (day of the year)\n", j.value)),
         }
     }
     if let Some(t) = de.time {
-        md.push_str(&format!("- filed at {:02}:{:02} UTC\n", t.value / 100, t.value % 100));
+        md.push_str(&format!(
+            "- filed at {:02}:{:02} UTC\n",
+            t.value / 100,
+            t.value % 100
+        ));
     }
     md.trim_end().to_string()
 }
@@ -421,7 +611,10 @@ fn ri_markdown(ri: &str, tables: &Tables) -> String {
         return format!("**Routing indicator** `{ri}`: not in the reference tables.");
     }
     let names: Vec<String> = served.iter().map(|a| format!("- {}", a.address)).collect();
-    format!("**Routing indicator** `{ri}` serves:\n\n{}", names.join("\n"))
+    format!(
+        "**Routing indicator** `{ri}` serves:\n\n{}",
+        names.join("\n")
+    )
 }
 
 fn address_markdown(address: &str, tables: &Tables) -> String {
@@ -444,7 +637,11 @@ fn address_markdown(address: &str, tables: &Tables) -> String {
 
 /// A portion marking explained: its level and its controls.
 pub fn marking_text(marking: &str) -> String {
-    let inner = marking.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let inner = marking
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let upper = inner.to_ascii_uppercase();
     let (level_part, rest) = match upper.find(['/', ' ']) {
         Some(i) => (&upper[..i], upper[i..].trim_start_matches(['/', ' '])),
@@ -462,7 +659,10 @@ pub fn marking_text(marking: &str) -> String {
     let mut controls = Vec::new();
     let mut rest = rest.to_string();
     if let Some(i) = rest.find("REL") {
-        controls.push(format!("releasable to {}", rest[i + 3..].trim().trim_start_matches("TO ").trim()));
+        controls.push(format!(
+            "releasable to {}",
+            rest[i + 3..].trim().trim_start_matches("TO ").trim()
+        ));
         rest.truncate(i);
     }
     for c in rest.split(['/', ' ']).filter(|c| !c.is_empty()) {

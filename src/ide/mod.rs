@@ -17,7 +17,9 @@ pub mod symbols;
 mod vocab;
 
 pub use actions::{code_actions, fix_all, Action, ActionKind};
-pub use completion::{completions, resolve, Completion, CompletionItem, CompletionKind, ResolveKey};
+pub use completion::{
+    completions, resolve, Completion, CompletionItem, CompletionKind, ResolveKey,
+};
 pub use dates::DateTime;
 pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
 pub use diagnostics::diagnostics;

@@ -69,7 +69,11 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
     let mut raw: Vec<SemanticToken> = Vec::new();
     let mut add = |range: TextRange, kind: TokenKind, modifiers: u32| {
         if !range.is_empty() && range.end() <= cable.src.len() {
-            raw.push(SemanticToken { range, kind, modifiers });
+            raw.push(SemanticToken {
+                range,
+                kind,
+                modifiers,
+            });
         }
     };
     let src = cable.src;
@@ -93,7 +97,10 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
         if let Some(s) = d.station {
             add(s, TokenKind::RoutingIndicator, 0);
         }
-        for n in [d.serial, d.section, d.julian_day, d.time].into_iter().flatten() {
+        for n in [d.serial, d.section, d.julian_day, d.time]
+            .into_iter()
+            .flatten()
+        {
             add(n.range, TokenKind::Number, 0);
         }
     }
@@ -102,9 +109,21 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
         if let Some(code) = s.code {
             let classified = matches!(
                 s.level,
-                Some(crate::syntax::SecurityCode::Confidential | crate::syntax::SecurityCode::Secret | crate::syntax::SecurityCode::TopSecret)
+                Some(
+                    crate::syntax::SecurityCode::Confidential
+                        | crate::syntax::SecurityCode::Secret
+                        | crate::syntax::SecurityCode::TopSecret
+                )
             );
-            add(code, TokenKind::Level, if classified { TokenModifier::Classified as u32 } else { 0 });
+            add(
+                code,
+                TokenKind::Level,
+                if classified {
+                    TokenModifier::Classified as u32
+                } else {
+                    0
+                },
+            );
         }
         for &sig in &s.signals {
             add(sig, TokenKind::Keyword, 0);
@@ -146,8 +165,15 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
         }
     }
     let b = &cable.body;
-    for banner in std::iter::once(b.banner.as_ref()).flatten().chain(b.repeated_banners.iter()) {
-        let m = if banner.level.is_classified() { TokenModifier::Classified as u32 } else { 0 };
+    for banner in std::iter::once(b.banner.as_ref())
+        .flatten()
+        .chain(b.repeated_banners.iter())
+    {
+        let m = if banner.level.is_classified() {
+            TokenModifier::Classified as u32
+        } else {
+            0
+        };
         add(banner.level_token, TokenKind::Level, m);
         if let Some(r) = banner.section_range {
             add(r, TokenKind::Keyword, 0);
@@ -188,7 +214,15 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
         for tok in &t.tokens {
             let code = &src[tok.code.as_range()];
             let retired = tables.tag(code).is_some_and(|t| t.retired);
-            add(tok.code, TokenKind::Tag, if retired { TokenModifier::Deprecated as u32 } else { 0 });
+            add(
+                tok.code,
+                TokenKind::Tag,
+                if retired {
+                    TokenModifier::Deprecated as u32
+                } else {
+                    0
+                },
+            );
         }
     }
     if let Some(s) = &b.subject {
@@ -248,7 +282,9 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
 }
 
 fn marking_modifiers(m: &crate::syntax::Marking) -> u32 {
-    if m.level.is_some_and(|l| l >= crate::syntax::Level::Confidential) {
+    if m.level
+        .is_some_and(|l| l >= crate::syntax::Level::Confidential)
+    {
         TokenModifier::Classified as u32
     } else {
         0

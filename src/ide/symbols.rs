@@ -85,24 +85,63 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
         let mut header = Symbol::new("Header", SymbolKind::Header, range);
         let mut lines: Vec<Symbol> = Vec::new();
         if let Some(t) = &h.transmission {
-            lines.push(Symbol::new(cable.text(t.range), SymbolKind::HeaderLine, t.range).detail("transmission"));
+            lines.push(
+                Symbol::new(cable.text(t.range), SymbolKind::HeaderLine, t.range)
+                    .detail("transmission"),
+            );
         }
         if let Some(r) = &h.routing {
-            lines.push(Symbol::new(cable.text(r.prosign), SymbolKind::HeaderLine, r.range).detail("routing").select(r.prosign));
+            lines.push(
+                Symbol::new(cable.text(r.prosign), SymbolKind::HeaderLine, r.range)
+                    .detail("routing")
+                    .select(r.prosign),
+            );
         }
         if let Some(d) = &h.de {
-            lines.push(Symbol::new(squeeze(cable.text(d.range), 60), SymbolKind::HeaderLine, d.range).detail("DE"));
+            lines.push(
+                Symbol::new(
+                    squeeze(cable.text(d.range), 60),
+                    SymbolKind::HeaderLine,
+                    d.range,
+                )
+                .detail("DE"),
+            );
         }
         if let Some(s) = &h.security {
-            lines.push(Symbol::new(squeeze(cable.text(s.range), 60), SymbolKind::HeaderLine, s.range).detail("security"));
+            lines.push(
+                Symbol::new(
+                    squeeze(cable.text(s.range), 60),
+                    SymbolKind::HeaderLine,
+                    s.range,
+                )
+                .detail("security"),
+            );
         }
         if let Some(d) = &h.dtg {
-            lines.push(Symbol::new(squeeze(cable.text(d.range), 60), SymbolKind::HeaderLine, d.range).detail("date-time group"));
+            lines.push(
+                Symbol::new(
+                    squeeze(cable.text(d.range), 60),
+                    SymbolKind::HeaderLine,
+                    d.range,
+                )
+                .detail("date-time group"),
+            );
         }
         if let Some(f) = &h.fm {
-            lines.push(Symbol::new(squeeze(cable.text(f.range), 60), SymbolKind::HeaderLine, f.range).detail("originator"));
+            lines.push(
+                Symbol::new(
+                    squeeze(cable.text(f.range), 60),
+                    SymbolKind::HeaderLine,
+                    f.range,
+                )
+                .detail("originator"),
+            );
         }
-        for block in [AddresseeBlock::To, AddresseeBlock::Info, AddresseeBlock::Xmt] {
+        for block in [
+            AddresseeBlock::To,
+            AddresseeBlock::Info,
+            AddresseeBlock::Xmt,
+        ] {
             let members: Vec<_> = h.addressees.iter().filter(|a| a.block == block).collect();
             let (Some(first), Some(last)) = (members.first(), members.last()) else {
                 continue;
@@ -112,8 +151,16 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
                 AddresseeBlock::Info => "INFO",
                 AddresseeBlock::Xmt => "XMT",
             };
-            let mut sym = Symbol::new(name, SymbolKind::AddresseeBlock, first.range.cover(last.range))
-                .detail(format!("{} addressee{}", members.len(), if members.len() == 1 { "" } else { "s" }));
+            let mut sym = Symbol::new(
+                name,
+                SymbolKind::AddresseeBlock,
+                first.range.cover(last.range),
+            )
+            .detail(format!(
+                "{} addressee{}",
+                members.len(),
+                if members.len() == 1 { "" } else { "s" }
+            ));
             if let Some(k) = first.keyword {
                 sym = sym.select(k);
             }
@@ -123,8 +170,12 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
                     (None, Some(ad)) => cable.text(ad).to_string(),
                     _ => squeeze(cable.text(a.range), 60),
                 };
-                let detail = a.precedence.map(|p| cable.text(p.range).to_string()).unwrap_or_default();
-                sym.children.push(Symbol::new(label, SymbolKind::Addressee, a.range).detail(detail));
+                let detail = a
+                    .precedence
+                    .map(|p| cable.text(p.range).to_string())
+                    .unwrap_or_default();
+                sym.children
+                    .push(Symbol::new(label, SymbolKind::Addressee, a.range).detail(detail));
             }
             lines.push(sym);
         }
@@ -139,24 +190,49 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
             detail = format!("{detail}, section {} of {}", n.value, m.value);
         }
         out.push(
-            Symbol::new(squeeze(cable.text(banner.range), 80), SymbolKind::Banner, banner.range)
-                .detail(detail)
-                .select(banner.level_token),
+            Symbol::new(
+                squeeze(cable.text(banner.range), 80),
+                SymbolKind::Banner,
+                banner.range,
+            )
+            .detail(detail)
+            .select(banner.level_token),
         );
     }
     for c in &b.captions {
-        out.push(Symbol::new(squeeze(cable.text(c.range), 60), SymbolKind::Caption, c.range).detail("caption"));
+        out.push(
+            Symbol::new(
+                squeeze(cable.text(c.range), 60),
+                SymbolKind::Caption,
+                c.range,
+            )
+            .detail("caption"),
+        );
     }
     if let Some(eo) = &b.eo {
-        out.push(Symbol::new(squeeze(cable.text(eo.range), 60), SymbolKind::Eo, eo.range).select(eo.label));
+        out.push(
+            Symbol::new(squeeze(cable.text(eo.range), 60), SymbolKind::Eo, eo.range)
+                .select(eo.label),
+        );
     }
     if let Some(t) = &b.tags {
         let codes: Vec<&str> = t.tokens.iter().map(|tok| cable.text(tok.code)).collect();
-        out.push(Symbol::new("TAGS", SymbolKind::Tags, t.range).detail(squeeze(&codes.join(" "), 60)).select(t.label));
+        out.push(
+            Symbol::new("TAGS", SymbolKind::Tags, t.range)
+                .detail(squeeze(&codes.join(" "), 60))
+                .select(t.label),
+        );
     }
     if let Some(s) = &b.subject {
-        let text = s.text.map(|r| squeeze(cable.text(r), 70)).unwrap_or_default();
-        out.push(Symbol::new("SUBJECT", SymbolKind::Subject, s.range).detail(text).select(s.label));
+        let text = s
+            .text
+            .map(|r| squeeze(cable.text(r), 70))
+            .unwrap_or_default();
+        out.push(
+            Symbol::new("SUBJECT", SymbolKind::Subject, s.range)
+                .detail(text)
+                .select(s.label),
+        );
     }
     if let Some(r) = &b.refs {
         let mut sym = Symbol::new("REF", SymbolKind::Ref, r.range).select(r.label);
@@ -170,7 +246,8 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
                 None => name,
             };
             if r.range.start <= item.range.start && item.range.end <= r.range.end {
-                sym.children.push(Symbol::new(name, SymbolKind::RefItem, item.range));
+                sym.children
+                    .push(Symbol::new(name, SymbolKind::RefItem, item.range));
             }
         }
         out.push(sym);
@@ -183,14 +260,30 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
         if let Some(m) = &p.marking {
             name = format!("{name} {}", cable.text(m.range));
         }
-        let text_start = p.marking.as_ref().map_or(p.marking_insert_at as usize, |m| m.range.end());
+        let text_start = p
+            .marking
+            .as_ref()
+            .map_or(p.marking_insert_at as usize, |m| m.range.end());
         let first_end = p.first_line.end().max(text_start);
-        let text = cable.src.get(text_start.min(first_end)..first_end).unwrap_or("");
-        let select = p.number.range.cover(p.marking.as_ref().map_or(p.number.range, |m| m.range));
-        out.push(Symbol::new(name, SymbolKind::Paragraph, p.range).detail(squeeze(text, 60)).select(select));
+        let text = cable
+            .src
+            .get(text_start.min(first_end)..first_end)
+            .unwrap_or("");
+        let select = p
+            .number
+            .range
+            .cover(p.marking.as_ref().map_or(p.number.range, |m| m.range));
+        out.push(
+            Symbol::new(name, SymbolKind::Paragraph, p.range)
+                .detail(squeeze(text, 60))
+                .select(select),
+        );
     }
     if let Some(sig) = b.signature {
-        out.push(Symbol::new(squeeze(cable.text(sig), 40), SymbolKind::Signature, sig).detail("signature"));
+        out.push(
+            Symbol::new(squeeze(cable.text(sig), 40), SymbolKind::Signature, sig)
+                .detail("signature"),
+        );
     }
     out.sort_by_key(|s| s.range.start);
     out

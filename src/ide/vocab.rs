@@ -21,14 +21,16 @@ pub fn caption_text(written: &str) -> Option<(&'static str, &'static str)> {
     let upper = written.trim().to_ascii_uppercase();
     let squeezed: String = upper.chars().filter(|c| !c.is_whitespace()).collect();
     captions()
-        .filter(|(name, _)| {
-            upper.starts_with(name) || squeezed.starts_with(&name.replace(' ', ""))
-        })
+        .filter(|(name, _)| upper.starts_with(name) || squeezed.starts_with(&name.replace(' ', "")))
         .max_by_key(|(name, _)| name.len())
 }
 
 fn to_vocab(date: Date) -> vocab::Date {
-    vocab::Date::new(date.year.clamp(0, 9999) as u16, date.month as u8, date.day as u8)
+    vocab::Date::new(
+        date.year.clamp(0, 9999) as u16,
+        date.month as u8,
+        date.day as u8,
+    )
 }
 
 /// A data-table date as a calendar date.
@@ -75,10 +77,22 @@ pub fn decl_codes() -> Vec<(&'static str, String)> {
         .map(|(k, t)| (*k, t.to_string()))
         .collect();
     for e in vocab::EXEMPTIONS_X {
-        out.push((e.code, format!("Exempt from declassification after ten years (E.O. 12958 of 1995, §1.6(d)): {}.", e.summary)));
+        out.push((
+            e.code,
+            format!(
+                "Exempt from declassification after ten years (E.O. 12958 of 1995, §1.6(d)): {}.",
+                e.summary
+            ),
+        ));
     }
     for e in vocab::EXEMPTIONS_25X {
-        out.push((e.code, format!("Exempt from automatic declassification at 25 years: {}.", e.summary)));
+        out.push((
+            e.code,
+            format!(
+                "Exempt from automatic declassification at 25 years: {}.",
+                e.summary
+            ),
+        ));
     }
     out
 }
@@ -86,14 +100,23 @@ pub fn decl_codes() -> Vec<(&'static str, String)> {
 /// What a declassification code means (`X1`, `25X1-HUMAN`, `OADR`).
 pub fn decl_code(code: &str) -> Option<String> {
     let upper = code.trim().to_ascii_uppercase();
-    if let Some((_, t)) = vocab::DECLASSIFICATION_KEYWORDS.iter().find(|(k, _)| *k == upper) {
+    if let Some((_, t)) = vocab::DECLASSIFICATION_KEYWORDS
+        .iter()
+        .find(|(k, _)| *k == upper)
+    {
         return Some(t.to_string());
     }
     let e = vocab::exemption(&upper)?;
     Some(if e.code.starts_with("25X") {
-        format!("Exempt from automatic declassification at 25 years: {}.", e.summary)
+        format!(
+            "Exempt from automatic declassification at 25 years: {}.",
+            e.summary
+        )
     } else {
-        format!("Exempt from declassification after ten years (E.O. 12958 of 1995, §1.6(d)): {}.", e.summary)
+        format!(
+            "Exempt from declassification after ten years (E.O. 12958 of 1995, §1.6(d)): {}.",
+            e.summary
+        )
     })
 }
 

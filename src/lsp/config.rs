@@ -20,6 +20,7 @@ use std::time::SystemTime;
 use serde_json::Value;
 
 use crate::config::{self, Config, ConfigError, Overrides};
+use crate::data::Tables;
 use crate::rules::{Rule, RuleSelector, Settings, Severity};
 
 /// Settings that come from the editor.
@@ -34,7 +35,9 @@ pub struct EditorSettings {
 
 fn selectors(v: &Value, key: &str) -> Result<Vec<RuleSelector>, String> {
     let Value::Array(items) = v else {
-        return Err(format!("`{key}` must be a list of rule codes, code prefixes or names"));
+        return Err(format!(
+            "`{key}` must be a list of rule codes, code prefixes or names"
+        ));
     };
     items
         .iter()
@@ -69,7 +72,9 @@ impl EditorSettings {
                         s.select = Some(selectors(value, key)?);
                     }
                 }
-                "extendSelect" | "extend-select" | "extend_select" => s.extend_select = selectors(value, key)?,
+                "extendSelect" | "extend-select" | "extend_select" => {
+                    s.extend_select = selectors(value, key)?
+                }
                 "ignore" => s.ignore = selectors(value, key)?,
                 "requireHeader" | "require-header" | "require_header" => match value {
                     Value::Bool(b) => s.require_header = Some(*b),
@@ -81,7 +86,8 @@ impl EditorSettings {
                         return Err("`severity` must be an object of rule → \"error\" | \"warning\" | \"info\" | \"off\"".to_string());
                     };
                     for (rule, level) in map {
-                        let sel = RuleSelector::parse(rule).map_err(|e| format!("`severity.{rule}`: {e}"))?;
+                        let sel = RuleSelector::parse(rule)
+                            .map_err(|e| format!("`severity.{rule}`: {e}"))?;
                         let Value::String(level) = level else {
                             return Err(format!("`severity.{rule}` must be a string"));
                         };
@@ -127,6 +133,31 @@ impl EditorSettings {
     }
 }
 
+/// The reference tables for documents under one configuration: the built-in ones, or those
+/// extended by the configuration's `[data]` files.
+#[derive(Debug, Clone, Default)]
+pub enum TablesRef {
+    #[default]
+    Builtin,
+    Extended(Arc<Tables>),
+}
+
+impl TablesRef {
+    pub fn get(&self) -> &Tables {
+        match self {
+            TablesRef::Builtin => Tables::builtin(),
+            TablesRef::Extended(t) => t,
+        }
+    }
+}
+
+/// What applies to the documents under one configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct Applied {
+    pub config: Option<Arc<Config>>,
+    pub tables: TablesRef,
+}
+
 /// The configuration files read so far, keyed by path. A file that fails to load keeps its last good
 /// configuration (or none), and its error is reported once per change of the file.
 #[derive(Debug, Default)]
@@ -136,7 +167,7 @@ pub struct ConfigStore {
 
 #[derive(Debug)]
 struct Entry {
-    config: Option<Arc<Config>>,
+    applied: Applied,
     modified: Option<SystemTime>,
 }
 
@@ -145,16 +176,16 @@ fn modified(path: &Path) -> Option<SystemTime> {
 }
 
 impl ConfigStore {
-    /// The configuration for a file in `dir`, reading (or re-reading, when the file changed on disk)
-    /// as needed. An error comes back once, with the configuration to keep using.
-    pub fn for_dir(&mut self, dir: &Path) -> (Option<Arc<Config>>, Option<ConfigError>) {
+    /// The configuration (and tables) for a file in `dir`, reading (or re-reading, when the file
+    /// changed on disk) as needed. An error comes back once, with what to keep using.
+    pub fn for_dir(&mut self, dir: &Path) -> (Applied, Option<ConfigError>) {
         let Some(path) = Config::find(dir) else {
-            return (None, None);
+            return (Applied::default(), None);
         };
         let stamp = modified(&path);
         if let Some(e) = self.entries.get(&path) {
             if e.modified == stamp {
-                return (e.config.clone(), None);
+                return (e.applied.clone(), None);
             }
         }
         self.load(&path, stamp)
@@ -171,28 +202,36 @@ impl ConfigStore {
         self.load(path, stamp).1
     }
 
-    fn load(&mut self, path: &Path, stamp: Option<SystemTime>) -> (Option<Arc<Config>>, Option<ConfigError>) {
-        match Config::load(path) {
-            Ok(c) => {
-                let c = Arc::new(c);
-                self.entries.insert(
-                    path.to_path_buf(),
-                    Entry {
-                        config: Some(c.clone()),
-                        modified: stamp,
+    fn load(&mut self, path: &Path, stamp: Option<SystemTime>) -> (Applied, Option<ConfigError>) {
+        let previous = self.entries.get(path).map(|e| e.applied.clone());
+        let (applied, error) = match Config::load(path) {
+            Ok(c) => match c.load_tables() {
+                Ok(t) => (
+                    Applied {
+                        tables: t.map_or(TablesRef::Builtin, |t| TablesRef::Extended(Arc::new(t))),
+                        config: Some(Arc::new(c)),
                     },
-                );
-                (Some(c), None)
-            }
-            Err(e) => {
-                let entry = self.entries.entry(path.to_path_buf()).or_insert(Entry {
-                    config: None,
-                    modified: None,
-                });
-                entry.modified = stamp;
-                (entry.config.clone(), Some(e))
-            }
-        }
+                    None,
+                ),
+                // The configuration is good but a data file is not: keep the tables there were.
+                Err(e) => (
+                    Applied {
+                        tables: previous.map(|p| p.tables).unwrap_or_default(),
+                        config: Some(Arc::new(c)),
+                    },
+                    Some(e),
+                ),
+            },
+            Err(e) => (previous.unwrap_or_default(), Some(e)),
+        };
+        self.entries.insert(
+            path.to_path_buf(),
+            Entry {
+                applied: applied.clone(),
+                modified: stamp,
+            },
+        );
+        (applied, error)
     }
 }
 
@@ -214,15 +253,25 @@ mod tests {
         assert!(settings.is_enabled(Rule::LineTooLong));
         assert!(settings.is_enabled(Rule::MissingHeader));
         assert!(!settings.is_enabled(Rule::MissingTags));
-        assert_eq!(settings.severity_override(Rule::InvalidBanner), Some(Severity::Warning));
-        assert_eq!(settings.severity_override(Rule::GarbledBanner), Some(Severity::Info));
+        assert_eq!(
+            settings.severity_override(Rule::InvalidBanner),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            settings.severity_override(Rule::GarbledBanner),
+            Some(Severity::Info)
+        );
 
         let err = EditorSettings::from_json(&json!({"select": ["CBL999"]})).unwrap_err();
         assert!(err.contains("select[0]"), "{err}");
         let err = EditorSettings::from_json(&json!({"severity": {"CBL201": "loud"}})).unwrap_err();
         assert!(err.contains("severity.CBL201"), "{err}");
-        assert_eq!(EditorSettings::from_json(&Value::Null).unwrap(), EditorSettings::default());
-        let nested = EditorSettings::from_json(&json!({"cablelint": {"ignore": ["CBL3"]}})).unwrap();
+        assert_eq!(
+            EditorSettings::from_json(&Value::Null).unwrap(),
+            EditorSettings::default()
+        );
+        let nested =
+            EditorSettings::from_json(&json!({"cablelint": {"ignore": ["CBL3"]}})).unwrap();
         assert_eq!(nested.ignore.len(), 1);
     }
 }

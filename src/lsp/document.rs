@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
+use super::config::TablesRef;
 use super::convert::{apply_change, rope_text};
 use crate::rules::Settings;
 use crate::syntax::{ColumnUnit, LineIndex};
@@ -29,6 +30,7 @@ pub struct Document {
     /// The file the document is, for `file:` URIs.
     pub path: Option<PathBuf>,
     pub settings: Arc<Settings>,
+    pub tables: TablesRef,
     snapshot: Option<Snapshot>,
 }
 
@@ -40,30 +42,46 @@ pub struct Snapshot {
     pub text: Arc<str>,
     pub index: Arc<LineIndex>,
     pub settings: Arc<Settings>,
+    pub tables: TablesRef,
 }
 
 impl Document {
-    pub fn new(text: &str, version: i32, path: Option<PathBuf>, settings: Arc<Settings>) -> Document {
+    pub fn new(
+        text: &str,
+        version: i32,
+        path: Option<PathBuf>,
+        (settings, tables): (Arc<Settings>, TablesRef),
+    ) -> Document {
         Document {
             rope: Rope::from_str(text),
             version,
             generation: next_generation(),
             path,
             settings,
+            tables,
             snapshot: None,
         }
     }
 
     /// Applies changes in order. Returns how many positions had to be clamped.
-    pub fn apply(&mut self, version: i32, changes: &[TextDocumentContentChangeEvent], unit: ColumnUnit) -> usize {
-        let clamped = changes.iter().filter(|c| apply_change(&mut self.rope, c, unit)).count();
+    pub fn apply(
+        &mut self,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        unit: ColumnUnit,
+    ) -> usize {
+        let clamped = changes
+            .iter()
+            .filter(|c| apply_change(&mut self.rope, c, unit))
+            .count();
         self.version = version;
         self.touch();
         clamped
     }
 
-    pub fn set_settings(&mut self, settings: Arc<Settings>) {
+    pub fn set_settings(&mut self, (settings, tables): (Arc<Settings>, TablesRef)) {
         self.settings = settings;
+        self.tables = tables;
         self.touch();
     }
 
@@ -85,6 +103,7 @@ impl Document {
             text,
             index,
             settings: self.settings.clone(),
+            tables: self.tables.clone(),
         };
         self.snapshot = Some(snap.clone());
         snap

@@ -47,19 +47,29 @@ pub fn init(log_file: Option<&Path>) -> Result<(), String> {
     let mut problems = Vec::new();
     let filter = match &env {
         Some(spec) => EnvFilter::try_new(spec).unwrap_or_else(|e| {
-            problems.push(format!("{LOG_ENV}=`{spec}` is not a valid log filter ({e}); using `{DEFAULT_FILTER}`"));
+            problems.push(format!(
+                "{LOG_ENV}=`{spec}` is not a valid log filter ({e}); using `{DEFAULT_FILTER}`"
+            ));
             EnvFilter::new(DEFAULT_FILTER)
         }),
         None => EnvFilter::new(DEFAULT_FILTER),
     };
     let _ = FROM_ENV.set(env.is_some());
     let (filter, handle) = reload::Layer::new(filter);
-    let stderr = fmt::layer().with_writer(std::io::stderr).with_ansi(false).with_target(true);
+    let stderr = fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_target(true);
     let file = match log_file {
         Some(path) => match OpenOptions::new().create(true).append(true).open(path) {
             Ok(f) => {
                 let w = FileWriter(Arc::new(Mutex::new(f)));
-                Some(fmt::layer().with_writer(move || w.clone()).with_ansi(false).with_target(true))
+                Some(
+                    fmt::layer()
+                        .with_writer(move || w.clone())
+                        .with_ansi(false)
+                        .with_target(true),
+                )
             }
             Err(e) => {
                 problems.push(format!(
@@ -72,7 +82,10 @@ pub fn init(log_file: Option<&Path>) -> Result<(), String> {
         },
         None => None,
     };
-    let registry = tracing_subscriber::registry().with(filter).with(stderr).with(file);
+    let registry = tracing_subscriber::registry()
+        .with(filter)
+        .with(stderr)
+        .with(file);
     if registry.try_init().is_err() {
         return Err("a global logger was already installed".to_string());
     }

@@ -11,6 +11,7 @@ pub mod convert;
 mod document;
 pub mod logging;
 mod server;
+mod transport;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,12 +77,22 @@ pub fn run_with(options: LspOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), "cablelint language server starting");
-    let outcome = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), ServeOptions::from_env()));
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        "cablelint language server starting"
+    );
+    let outcome = runtime.block_on(serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        ServeOptions::from_env(),
+    ));
     // Reading stdin happens on a blocking thread that may wait forever when the client keeps the pipe
     // open after `exit`; do not wait for it.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    tracing::info!(shutdown = outcome.shutdown_received, "cablelint language server stopped");
+    tracing::info!(
+        shutdown = outcome.shutdown_received,
+        "cablelint language server stopped"
+    );
     if outcome.shutdown_received {
         ExitCode::SUCCESS
     } else {
@@ -107,7 +118,29 @@ where
         builder = builder.custom_method("cablelint/panic", server::Backend::test_panic);
     }
     let (service, socket) = builder.finish();
-    Server::new(input, output, socket).serve(service).await;
+    // The server reads a filtered copy of the input and writes into a pipe that the pump copies to
+    // the output (see `transport`).
+    let (filter_side, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, pump_side) = tokio::io::duplex(1 << 16);
+    let (errors_tx, errors_rx) = tokio::sync::mpsc::unbounded_channel();
+    let server = async move {
+        Server::new(server_in, server_out, socket)
+            .serve(service)
+            .await;
+    };
+    let main = std::pin::pin!(futures::future::join(
+        server,
+        transport::pump_output(pump_side, output, errors_rx)
+    ));
+    let filter = std::pin::pin!(transport::filter_input(input, filter_side, errors_tx));
+    match futures::future::select(main, filter).await {
+        // The session ended (`exit`): stop reading the input, which may stay open.
+        futures::future::Either::Left(_) => {}
+        // The input ended: the server sees the end of its input and stops; wait for it.
+        futures::future::Either::Right((_, main)) => {
+            main.await;
+        }
+    }
     ServeOutcome {
         shutdown_received: flag.is_some_and(|f| f.received()),
     }

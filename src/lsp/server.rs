@@ -15,18 +15,18 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use futures::FutureExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 use tracing::{debug, error, info, trace, warn};
 
-use super::config::{ConfigStore, EditorSettings};
+use super::config::{Applied, ConfigStore, EditorSettings, TablesRef};
 use super::convert::{negotiate_encoding, Converter};
 use super::document::{Document, Snapshot};
 use super::logging::{self, DOC_TEXT_TARGET};
 use super::ServeOptions;
-use crate::data::{TagKind, Tables};
+use crate::data::TagKind;
 use crate::ide;
 use crate::rules::{Applicability, Severity};
 use crate::syntax::{parse, ColumnUnit, LineIndex};
@@ -105,7 +105,10 @@ struct Session {
 
 impl Session {
     /// The settings for a document, with any configuration error to show.
-    fn settings_for(&mut self, path: Option<&Path>) -> (Arc<crate::rules::Settings>, Option<String>) {
+    fn settings_for(
+        &mut self,
+        path: Option<&Path>,
+    ) -> ((Arc<crate::rules::Settings>, TablesRef), Option<String>) {
         let dir = match path.and_then(|p| p.parent()) {
             Some(d) => Some(d.to_path_buf()),
             None => self.roots.first().cloned(),
@@ -120,14 +123,15 @@ impl Session {
             })
             .unwrap_or(&self.editor)
             .clone();
-        let (config, err) = match &dir {
+        let (applied, err) = match &dir {
             Some(d) => self.configs.for_dir(d),
-            None => (None, None),
+            None => (Applied::default(), None),
         };
         let file = path.map_or_else(|| PathBuf::from("untitled.cable"), Path::to_path_buf);
-        let settings = editor.settings(config.as_deref(), &file);
-        let err = err.map(|e| format!("cablelint: invalid configuration, keeping the previous one: {e}"));
-        (Arc::new(settings), err)
+        let settings = editor.settings(applied.config.as_deref(), &file);
+        let err =
+            err.map(|e| format!("cablelint: invalid configuration, keeping the previous one: {e}"));
+        ((Arc::new(settings), applied.tables), err)
     }
 }
 
@@ -139,7 +143,6 @@ pub(crate) struct Inner {
     publish: tokio::sync::Mutex<()>,
     options: ServeOptions,
     shutdown: AtomicBool,
-    tables: &'static Tables,
 }
 
 impl Inner {
@@ -183,7 +186,6 @@ impl Backend {
             publish: tokio::sync::Mutex::new(()),
             options,
             shutdown: AtomicBool::new(false),
-            tables: Tables::builtin(),
         });
         let flag = ShutdownFlag(inner.clone());
         (Backend { inner }, flag)
@@ -215,16 +217,21 @@ impl Backend {
             };
             let started = Instant::now();
             let test_hooks = inner.options.test_hooks;
-            let tables = inner.tables;
             let uri2 = uri.clone();
-            let result = blocking("diagnostics", move || analyse(&snap, &uri2, unit, tables, test_hooks, related)).await;
+            let result = blocking("diagnostics", move || {
+                analyse(&snap, &uri2, unit, test_hooks, related)
+            })
+            .await;
             let Ok((version, diags)) = result else {
                 return;
             };
             let _guard = inner.publish.lock().await;
             let current = inner.session().docs.get(&uri).map(|d| d.generation);
             if current != Some(generation) {
-                debug!(uri = uri.as_str(), "dropping diagnostics of a stale or closed document");
+                debug!(
+                    uri = uri.as_str(),
+                    "dropping diagnostics of a stale or closed document"
+                );
                 return;
             }
             debug!(
@@ -234,7 +241,10 @@ impl Backend {
                 micros = started.elapsed().as_micros() as u64,
                 "publishing diagnostics"
             );
-            inner.client.publish_diagnostics(uri, diags, Some(version)).await;
+            inner
+                .client
+                .publish_diagnostics(uri, diags, Some(version))
+                .await;
         });
     }
 
@@ -294,7 +304,14 @@ impl Backend {
             });
         }
         match self.inner.client.configuration(items).await {
-            Ok(values) => self.apply_editor_settings(values.first().unwrap_or(&Value::Null), &roots, values.get(1..).unwrap_or(&[])).await,
+            Ok(values) => {
+                self.apply_editor_settings(
+                    values.first().unwrap_or(&Value::Null),
+                    &roots,
+                    values.get(1..).unwrap_or(&[]),
+                )
+                .await
+            }
             Err(e) => {
                 warn!("workspace/configuration failed: {e}");
                 false
@@ -303,12 +320,19 @@ impl Backend {
     }
 
     /// Validates and stores editor settings; an invalid value is shown and the previous settings stay.
-    async fn apply_editor_settings(&self, global: &Value, roots: &[PathBuf], per_folder: &[Value]) -> bool {
+    async fn apply_editor_settings(
+        &self,
+        global: &Value,
+        roots: &[PathBuf],
+        per_folder: &[Value],
+    ) -> bool {
         let mut errors = Vec::new();
         let global = match EditorSettings::from_json(global) {
             Ok(s) => Some(s),
             Err(e) => {
-                errors.push(format!("cablelint: invalid editor settings, keeping the previous ones: {e}"));
+                errors.push(format!(
+                    "cablelint: invalid editor settings, keeping the previous ones: {e}"
+                ));
                 None
             }
         };
@@ -351,11 +375,18 @@ impl Backend {
 }
 
 /// Runs a closure on the blocking pool behind a panic guard; a panic becomes an internal error.
-async fn blocking<T: Send + 'static>(what: &'static str, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+async fn blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
     match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(payload)) => {
-            error!(what, panic = panic_text(&payload), "analysis panicked; the server keeps serving");
+            error!(
+                what,
+                panic = panic_text(&payload),
+                "analysis panicked; the server keeps serving"
+            );
             Err(internal_error(what))
         }
         Err(e) => {
@@ -378,7 +409,10 @@ fn panic_text(payload: &Box<dyn std::any::Any + Send>) -> String {
 fn internal_error(what: &str) -> Error {
     Error {
         code: ErrorCode::InternalError,
-        message: format!("cablelint: internal error in {what} (a panic was caught; see the server log)").into(),
+        message: format!(
+            "cablelint: internal error in {what} (a panic was caught; see the server log)"
+        )
+        .into(),
         data: None,
     }
 }
@@ -388,7 +422,11 @@ async fn guard<T>(method: &'static str, fut: impl Future<Output = Result<T>>) ->
     match AssertUnwindSafe(fut).catch_unwind().await {
         Ok(r) => r,
         Err(payload) => {
-            error!(method, panic = panic_text(&payload), "handler panicked; the server keeps serving");
+            error!(
+                method,
+                panic = panic_text(&payload),
+                "handler panicked; the server keeps serving"
+            );
             Err(internal_error(method))
         }
     }
@@ -397,7 +435,11 @@ async fn guard<T>(method: &'static str, fut: impl Future<Output = Result<T>>) ->
 /// Runs a notification handler behind a panic guard.
 async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
     if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
-        error!(method, panic = panic_text(&payload), "notification handler panicked; the server keeps serving");
+        error!(
+            method,
+            panic = panic_text(&payload),
+            "notification handler panicked; the server keeps serving"
+        );
     }
 }
 
@@ -406,7 +448,6 @@ fn analyse(
     snap: &Snapshot,
     uri: &Uri,
     unit: ColumnUnit,
-    tables: &Tables,
     test_hooks: bool,
     related: bool,
 ) -> (i32, Vec<Diagnostic>) {
@@ -414,13 +455,21 @@ fn analyse(
         panic!("test panic requested by the document");
     }
     let cable = parse(&snap.text);
-    let diags = ide::diagnostics(&cable, &snap.settings, tables);
+    let diags = ide::diagnostics(&cable, &snap.settings, snap.tables.get());
     let conv = Converter::new(&snap.text, &snap.index, unit);
-    let out = diags.iter().map(|d| to_lsp_diagnostic(d, &conv, uri, related)).collect();
+    let out = diags
+        .iter()
+        .map(|d| to_lsp_diagnostic(d, &conv, uri, related))
+        .collect();
     (snap.version, out)
 }
 
-fn to_lsp_diagnostic(d: &crate::rules::Diagnostic, conv: &Converter<'_>, uri: &Uri, related: bool) -> Diagnostic {
+fn to_lsp_diagnostic(
+    d: &crate::rules::Diagnostic,
+    conv: &Converter<'_>,
+    uri: &Uri,
+    related: bool,
+) -> Diagnostic {
     let severity = match d.severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -439,7 +488,9 @@ fn to_lsp_diagnostic(d: &crate::rules::Diagnostic, conv: &Converter<'_>, uri: &U
         range: conv.range(d.range),
         severity: Some(severity),
         code: Some(NumberOrString::String(d.rule.code().to_string())),
-        code_description: Uri::from_str(&ide::rule_url(d.rule)).ok().map(|href| CodeDescription { href }),
+        code_description: Uri::from_str(&ide::rule_url(d.rule))
+            .ok()
+            .map(|href| CodeDescription { href }),
         source: Some("cablelint".to_string()),
         message: d.message.clone(),
         related_information: related_information.filter(|r| !r.is_empty()),
@@ -497,19 +548,34 @@ fn to_document_symbol(s: &ide::Symbol, conv: &Converter<'_>) -> DocumentSymbol {
         K::Signature => SymbolKind::EVENT,
     };
     DocumentSymbol {
-        name: if s.name.trim().is_empty() { "(empty)".to_string() } else { s.name.clone() },
+        name: if s.name.trim().is_empty() {
+            "(empty)".to_string()
+        } else {
+            s.name.clone()
+        },
         detail: s.detail.clone(),
         kind,
         tags: None,
         deprecated: None,
         range: conv.range(s.range),
         selection_range: conv.range(s.selection_range),
-        children: (!s.children.is_empty()).then(|| s.children.iter().map(|c| to_document_symbol(c, conv)).collect()),
+        children: (!s.children.is_empty()).then(|| {
+            s.children
+                .iter()
+                .map(|c| to_document_symbol(c, conv))
+                .collect()
+        }),
     }
 }
 
 #[allow(deprecated)]
-fn flatten_symbols(s: &ide::Symbol, conv: &Converter<'_>, uri: &Uri, container: Option<&str>, out: &mut Vec<SymbolInformation>) {
+fn flatten_symbols(
+    s: &ide::Symbol,
+    conv: &Converter<'_>,
+    uri: &Uri,
+    container: Option<&str>,
+    out: &mut Vec<SymbolInformation>,
+) {
     let d = to_document_symbol(s, conv);
     out.push(SymbolInformation {
         name: d.name.clone(),
@@ -536,13 +602,15 @@ fn kind_matches(kind: &str, only: &Option<Vec<CodeActionKind>>) -> bool {
 fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            will_save: None,
-            will_save_wait_until: None,
-            save: None,
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: None,
+            },
+        )),
         completion_provider: Some(CompletionOptions {
             resolve_provider: Some(true),
             trigger_characters: Some(vec![" ".into(), "/".into(), "(".into(), ":".into()]),
@@ -553,19 +621,30 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL_KIND)]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(FIX_ALL_KIND),
+            ]),
             resolve_provider: Some(false),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
-        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
-            legend: SemanticTokensLegend {
-                token_types: TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
-                token_modifiers: TOKEN_MODIFIERS.iter().map(|m| SemanticTokenModifier::new(m)).collect(),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: SemanticTokensLegend {
+                    token_types: TOKEN_TYPES
+                        .iter()
+                        .map(|t| SemanticTokenType::new(t))
+                        .collect(),
+                    token_modifiers: TOKEN_MODIFIERS
+                        .iter()
+                        .map(|m| SemanticTokenModifier::new(m))
+                        .collect(),
+                },
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
             },
-            full: Some(SemanticTokensFullOptions::Bool(true)),
-            range: None,
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })),
+        )),
         diagnostic_provider: pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("cablelint".to_string()),
@@ -605,7 +684,11 @@ impl LanguageServer for Backend {
         guard("initialize", async {
             let caps = &params.capabilities;
             let (unit, encoding) = negotiate_encoding(caps);
-            let pull = caps.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+            let pull = caps
+                .text_document
+                .as_ref()
+                .and_then(|t| t.diagnostic.as_ref())
+                .is_some();
             let ws = caps.workspace.as_ref();
             let c = Caps {
                 configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
@@ -646,7 +729,10 @@ impl LanguageServer for Backend {
             if let Some(t) = params.trace {
                 logging::set_trace(t);
             }
-            let editor = params.initialization_options.as_ref().map(EditorSettings::from_json);
+            let editor = params
+                .initialization_options
+                .as_ref()
+                .map(EditorSettings::from_json);
             {
                 let mut s = self.inner.session();
                 s.unit = unit;
@@ -655,9 +741,9 @@ impl LanguageServer for Backend {
                 s.roots = roots.clone();
                 match editor {
                     Some(Ok(e)) => s.editor = e,
-                    Some(Err(e)) => s
-                        .pending_messages
-                        .push(format!("cablelint: invalid initializationOptions, using the defaults: {e}")),
+                    Some(Err(e)) => s.pending_messages.push(format!(
+                        "cablelint: invalid initializationOptions, using the defaults: {e}"
+                    )),
                     None => {}
                 }
             }
@@ -689,7 +775,10 @@ impl LanguageServer for Backend {
             if caps.watched_files_dynamic {
                 let options = DidChangeWatchedFilesRegistrationOptions {
                     watchers: vec![FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(format!("**/{}", crate::config::CONFIG_FILE_NAME)),
+                        glob_pattern: GlobPattern::String(format!(
+                            "**/{}",
+                            crate::config::CONFIG_FILE_NAME
+                        )),
                         kind: None,
                     }],
                 };
@@ -698,7 +787,12 @@ impl LanguageServer for Backend {
                     method: "workspace/didChangeWatchedFiles".to_string(),
                     register_options: serde_json::to_value(options).ok(),
                 };
-                if let Err(e) = self.inner.client.register_capability(vec![registration]).await {
+                if let Err(e) = self
+                    .inner
+                    .client
+                    .register_capability(vec![registration])
+                    .await
+                {
                     warn!("could not register the cablelint.toml watcher: {e}");
                 }
             }
@@ -743,16 +837,27 @@ impl LanguageServer for Backend {
                 let mut s = self.inner.session();
                 let unit = s.unit;
                 let Some(d) = s.docs.get_mut(&uri) else {
-                    warn!(uri = uri.as_str(), "didChange for a document that is not open; ignored");
+                    warn!(
+                        uri = uri.as_str(),
+                        "didChange for a document that is not open; ignored"
+                    );
                     return;
                 };
                 let clamped = d.apply(version, &params.content_changes, unit);
                 if clamped > 0 {
-                    warn!(uri = uri.as_str(), version, clamped, "change positions were clamped");
+                    warn!(
+                        uri = uri.as_str(),
+                        version, clamped, "change positions were clamped"
+                    );
                 }
                 d.generation
             };
-            debug!(uri = uri.as_str(), version, changes = params.content_changes.len(), "didChange");
+            debug!(
+                uri = uri.as_str(),
+                version,
+                changes = params.content_changes.len(),
+                "didChange"
+            );
             for c in &params.content_changes {
                 trace!(target: DOC_TEXT_TARGET, uri = uri.as_str(), text = %c.text, "change text");
             }
@@ -775,7 +880,10 @@ impl LanguageServer for Backend {
                 if self.inner.session().docs.contains_key(&uri) {
                     return;
                 }
-                self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+                self.inner
+                    .client
+                    .publish_diagnostics(uri, Vec::new(), None)
+                    .await;
             }
         })
         .await;
@@ -786,9 +894,13 @@ impl LanguageServer for Backend {
             let caps = self.inner.session().caps;
             let changed = if caps.configuration {
                 self.pull_configuration().await
+            } else if params.settings.is_null() {
+                // Nothing to read: the settings stay as they are.
+                false
             } else {
                 let roots = self.inner.session().roots.clone();
-                self.apply_editor_settings(&params.settings, &roots, &[]).await
+                self.apply_editor_settings(&params.settings, &roots, &[])
+                    .await
             };
             info!(changed, "didChangeConfiguration");
             self.recheck_all().await;
@@ -803,13 +915,19 @@ impl LanguageServer for Backend {
             {
                 let mut s = self.inner.session();
                 for change in &params.changes {
-                    let Some(path) = uri_path(&change.uri) else { continue };
-                    if path.file_name().and_then(|n| n.to_str()) != Some(crate::config::CONFIG_FILE_NAME) {
+                    let Some(path) = uri_path(&change.uri) else {
+                        continue;
+                    };
+                    if path.file_name().and_then(|n| n.to_str())
+                        != Some(crate::config::CONFIG_FILE_NAME)
+                    {
                         continue;
                     }
                     relevant = true;
                     if let Some(e) = s.configs.reload(&path) {
-                        errors.push(format!("cablelint: invalid configuration, keeping the previous one: {e}"));
+                        errors.push(format!(
+                            "cablelint: invalid configuration, keeping the previous one: {e}"
+                        ));
                     }
                 }
             }
@@ -850,7 +968,10 @@ impl LanguageServer for Backend {
         .await;
     }
 
-    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
         guard("textDocument/diagnostic", async {
             let uri = params.text_document.uri;
             let related = self.inner.session().caps.related_information;
@@ -859,16 +980,21 @@ impl LanguageServer for Backend {
             };
             let result_id = snap.generation.to_string();
             if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-                return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
-                    RelatedUnchangedDocumentDiagnosticReport {
+                return Ok(DocumentDiagnosticReportResult::Report(
+                    DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                         related_documents: None,
-                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
-                    },
-                )));
+                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                            result_id,
+                        },
+                    }),
+                ));
             }
-            let (tables, hooks) = (self.inner.tables, self.inner.options.test_hooks);
+            let hooks = self.inner.options.test_hooks;
             let uri2 = uri.clone();
-            let (_, items) = blocking("textDocument/diagnostic", move || analyse(&snap, &uri2, unit, tables, hooks, related)).await?;
+            let (_, items) = blocking("textDocument/diagnostic", move || {
+                analyse(&snap, &uri2, unit, hooks, related)
+            })
+            .await?;
             Ok(full_report(Some(result_id), items))
         })
         .await
@@ -880,11 +1006,12 @@ impl LanguageServer for Backend {
             let Some((snap, unit)) = self.snapshot(&pos.text_document.uri) else {
                 return Ok(None);
             };
-            let tables = self.inner.tables;
+            let uri = pos.text_document.uri.clone();
             blocking("textDocument/completion", move || {
                 let conv = Converter::new(&snap.text, &snap.index, unit);
                 let offset = conv.offset(pos.position);
                 let cable = parse(&snap.text);
+                let tables = snap.tables.get();
                 let answer = ide::completions(&cable, tables, offset, ide::DateTime::now_utc());
                 if answer.items.is_empty() {
                     return None;
@@ -896,12 +1023,21 @@ impl LanguageServer for Backend {
                         label: i.label,
                         kind: Some(completion_kind(i.kind)),
                         detail: i.detail,
-                        documentation: i.documentation.map(|d| Documentation::MarkupContent(markdown(d))),
+                        documentation: i
+                            .documentation
+                            .map(|d| Documentation::MarkupContent(markdown(d))),
                         preselect: i.preselect.then_some(true),
                         sort_text: i.sort,
                         filter_text: i.filter,
-                        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(conv.range(i.replace), i.insert))),
-                        data: i.resolve.and_then(|k| serde_json::to_value(k).ok()),
+                        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+                            conv.range(i.replace),
+                            i.insert,
+                        ))),
+                        // The document, so that resolve reads the tables that apply to it.
+                        data: i
+                            .resolve
+                            .and_then(|k| serde_json::to_value(k).ok())
+                            .map(|k| json!({"key": k, "uri": uri.as_str()})),
                         ..CompletionItem::default()
                     })
                     .collect();
@@ -917,14 +1053,15 @@ impl LanguageServer for Backend {
 
     async fn completion_resolve(&self, mut item: CompletionItem) -> Result<CompletionItem> {
         guard("completionItem/resolve", async {
-            if let Some(key) = item
-                .data
-                .as_ref()
-                .and_then(|d| serde_json::from_value::<ide::ResolveKey>(d.clone()).ok())
-            {
-                if let Some(doc) = ide::resolve(&key, self.inner.tables) {
-                    item.documentation = Some(Documentation::MarkupContent(markdown(doc)));
-                }
+            let data = item.data.clone().unwrap_or(Value::Null);
+            let key = serde_json::from_value::<ide::ResolveKey>(data["key"].clone()).ok();
+            let tables = data["uri"]
+                .as_str()
+                .and_then(|u| Uri::from_str(u).ok())
+                .and_then(|u| self.inner.session().docs.get(&u).map(|d| d.tables.clone()))
+                .unwrap_or_default();
+            if let Some(doc) = key.and_then(|k| ide::resolve(&k, tables.get())) {
+                item.documentation = Some(Documentation::MarkupContent(markdown(doc)));
             }
             Ok(item)
         })
@@ -937,11 +1074,11 @@ impl LanguageServer for Backend {
             let Some((snap, unit)) = self.snapshot(&pos.text_document.uri) else {
                 return Ok(None);
             };
-            let tables = self.inner.tables;
             blocking("textDocument/hover", move || {
                 let conv = Converter::new(&snap.text, &snap.index, unit);
                 let offset = conv.offset(pos.position);
                 let cable = parse(&snap.text);
+                let tables = snap.tables.get();
                 let diags = ide::diagnostics(&cable, &snap.settings, tables);
                 ide::hover(&cable, tables, &diags, offset).map(|h| Hover {
                     contents: HoverContents::Markup(markdown(h.markdown)),
@@ -959,25 +1096,30 @@ impl LanguageServer for Backend {
             let Some((snap, unit)) = self.snapshot(&uri) else {
                 return Ok(None);
             };
-            let tables = self.inner.tables;
             blocking("textDocument/codeAction", move || {
                 let conv = Converter::new(&snap.text, &snap.index, unit);
                 let range = conv.text_range(params.range);
                 let cable = parse(&snap.text);
+                let tables = snap.tables.get();
                 let diags = ide::diagnostics(&cable, &snap.settings, tables);
                 let actions = ide::code_actions(&cable, &diags, range);
                 let only = params.context.only.clone();
                 let mut out = Vec::new();
                 for a in actions {
                     let kind = match a.kind {
-                        ide::ActionKind::QuickFix | ide::ActionKind::RaiseBanner => CodeActionKind::QUICKFIX,
+                        ide::ActionKind::QuickFix | ide::ActionKind::RaiseBanner => {
+                            CodeActionKind::QUICKFIX
+                        }
                         ide::ActionKind::FixAll => CodeActionKind::new(FIX_ALL_KIND),
                     };
                     if !kind_matches(kind.as_str(), &only) {
                         continue;
                     }
                     // The fix-all action is offered on request (source actions) or with fixes in view.
-                    if a.kind == ide::ActionKind::FixAll && only.is_none() && a.diagnostics.len() < 2 {
+                    if a.kind == ide::ActionKind::FixAll
+                        && only.is_none()
+                        && a.diagnostics.len() < 2
+                    {
                         continue;
                     }
                     let edits: Vec<TextEdit> = a
@@ -1002,7 +1144,8 @@ impl LanguageServer for Backend {
                             changes: Some(HashMap::from([(uri.clone(), edits)])),
                             ..WorkspaceEdit::default()
                         }),
-                        is_preferred: (a.preferred && a.applicability == Applicability::Safe).then_some(true),
+                        is_preferred: (a.preferred && a.applicability == Applicability::Safe)
+                            .then_some(true),
                         ..CodeAction::default()
                     }));
                 }
@@ -1013,7 +1156,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         guard("textDocument/documentSymbol", async {
             let uri = params.text_document.uri;
             let hierarchical = self.inner.session().caps.hierarchical_symbols;
@@ -1025,7 +1171,12 @@ impl LanguageServer for Backend {
                 let cable = parse(&snap.text);
                 let symbols = ide::document_symbols(&cable);
                 Some(if hierarchical {
-                    DocumentSymbolResponse::Nested(symbols.iter().map(|s| to_document_symbol(s, &conv)).collect())
+                    DocumentSymbolResponse::Nested(
+                        symbols
+                            .iter()
+                            .map(|s| to_document_symbol(s, &conv))
+                            .collect(),
+                    )
                 } else {
                     let mut flat = Vec::new();
                     for s in &symbols {
@@ -1070,16 +1221,18 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
         guard("textDocument/semanticTokens/full", async {
             let Some((snap, unit)) = self.snapshot(&params.text_document.uri) else {
                 return Ok(None);
             };
-            let tables = self.inner.tables;
             blocking("textDocument/semanticTokens/full", move || {
                 let conv = Converter::new(&snap.text, &snap.index, unit);
                 let cable = parse(&snap.text);
-                let tokens = ide::semantic_tokens(&cable, tables);
+                let tokens = ide::semantic_tokens(&cable, snap.tables.get());
                 let mut data = Vec::with_capacity(tokens.len());
                 let (mut prev_line, mut prev_col) = (0u32, 0u32);
                 for t in tokens {
@@ -1089,7 +1242,11 @@ impl LanguageServer for Backend {
                         continue;
                     }
                     let delta_line = start.line - prev_line;
-                    let delta_start = if delta_line == 0 { start.character - prev_col } else { start.character };
+                    let delta_start = if delta_line == 0 {
+                        start.character - prev_col
+                    } else {
+                        start.character
+                    };
                     data.push(SemanticToken {
                         delta_line,
                         delta_start,
@@ -1100,14 +1257,20 @@ impl LanguageServer for Backend {
                     prev_line = start.line;
                     prev_col = start.character;
                 }
-                Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data }))
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data,
+                }))
             })
             .await
         })
         .await
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         guard("textDocument/definition", async {
             let pos = params.text_document_position_params;
             let uri = pos.text_document.uri;
@@ -1123,7 +1286,10 @@ impl LanguageServer for Backend {
             let Some(target) = target else {
                 return Ok(None);
             };
-            debug!(id = target.id(), "definition: looking for a referenced cable");
+            debug!(
+                id = target.id(),
+                "definition: looking for a referenced cable"
+            );
             // Open documents first: they may be newer than the files on disk.
             let others: Vec<(Uri, Snapshot)> = {
                 let mut s = self.inner.session();
@@ -1138,7 +1304,10 @@ impl LanguageServer for Backend {
                 for (u, s) in &others {
                     if let Some(r) = ide::definition::matches(&s.text, &target) {
                         let conv = Converter::new(&s.text, &s.index, unit);
-                        return Some(GotoDefinitionResponse::Scalar(Location::new(u.clone(), conv.range(r))));
+                        return Some(GotoDefinitionResponse::Scalar(Location::new(
+                            u.clone(),
+                            conv.range(r),
+                        )));
                     }
                 }
                 let limits = ide::SearchLimits {
@@ -1149,7 +1318,10 @@ impl LanguageServer for Backend {
                 let index = LineIndex::new(&found.text);
                 let conv = Converter::new(&found.text, &index, unit);
                 let target_uri = Uri::from_file_path(&found.path)?;
-                Some(GotoDefinitionResponse::Scalar(Location::new(target_uri, conv.range(found.range))))
+                Some(GotoDefinitionResponse::Scalar(Location::new(
+                    target_uri,
+                    conv.range(found.range),
+                )))
             })
             .await
         })
@@ -1157,9 +1329,14 @@ impl LanguageServer for Backend {
     }
 }
 
-fn full_report(result_id: Option<String>, items: Vec<Diagnostic>) -> DocumentDiagnosticReportResult {
-    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-        related_documents: None,
-        full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
-    }))
+fn full_report(
+    result_id: Option<String>,
+    items: Vec<Diagnostic>,
+) -> DocumentDiagnosticReportResult {
+    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+        RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
+        },
+    ))
 }

@@ -270,7 +270,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Continuation;
             return;
         }
-        if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text") {
+        if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text") || (tt.starts_with("===") && tt.contains("CABLE ENDS")) {
             self.cable.body.end_markers.push(trimmed.full());
             self.cable.lines[pos].kind = LineKind::EndMarker;
             return;
@@ -382,7 +382,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let mut rest = seg.from(label_len).trim();
         let mut marking = None;
         if rest.text.starts_with('(') {
-            if let Some(close) = rest.text[..rest.text.len().min(40)].find(')') {
+            if let Some(close) = rest.text.as_bytes()[..rest.text.len().min(40)].iter().position(|&c| c == b')') {
                 if let Some(m) = parse_marking(rest.range(0, close + 1), &rest.text[1..close]) {
                     marking = Some(m);
                     rest = rest.from(close + 1).trim();
@@ -547,36 +547,50 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         }
     }
     // Spaced or unspaced letters, any case, with one doubled or dropped leading letter.
-    const TARGETS: [(&str, BannerLevel); 5] = [
-        ("TOPSECRET", BannerLevel::TopSecret),
-        ("CONFIDENTIAL", BannerLevel::Confidential),
-        ("SECRET", BannerLevel::Secret),
-        ("UNCLASEFTO", BannerLevel::UnclasEfto),
-        ("UNCLAS", BannerLevel::Unclas),
+    const VARIANTS: [(&str, BannerLevel, bool); 15] = [
+        ("TOPSECRET", BannerLevel::TopSecret, false),
+        ("TTOPSECRET", BannerLevel::TopSecret, true),
+        ("OPSECRET", BannerLevel::TopSecret, true),
+        ("CONFIDENTIAL", BannerLevel::Confidential, false),
+        ("CCONFIDENTIAL", BannerLevel::Confidential, true),
+        ("ONFIDENTIAL", BannerLevel::Confidential, true),
+        ("SECRET", BannerLevel::Secret, false),
+        ("SSECRET", BannerLevel::Secret, true),
+        ("ECRET", BannerLevel::Secret, true),
+        ("UNCLASEFTO", BannerLevel::UnclasEfto, false),
+        ("UUNCLASEFTO", BannerLevel::UnclasEfto, true),
+        ("NCLASEFTO", BannerLevel::UnclasEfto, true),
+        ("UNCLAS", BannerLevel::Unclas, false),
+        ("UUNCLAS", BannerLevel::Unclas, true),
+        ("NCLAS", BannerLevel::Unclas, true),
     ];
-    let mut letters = String::new();
+    let first = t.as_bytes().first()?.to_ascii_uppercase();
+    if !b"UCSTNOE".contains(&first) {
+        return None;
+    }
+    let mut letters = [0u8; 16];
+    let mut len = 0usize;
     let mut best: Option<(BannerLevel, usize, bool)> = None;
-    for (s, e, w) in Src::new(t, 0).words() {
-        if !w.bytes().all(|b| b.is_ascii_alphabetic()) || letters.len() > 14 {
+    for (_, e, w) in Src::new(t, 0).words() {
+        if !w.bytes().all(|b| b.is_ascii_alphabetic()) || len + w.len() > letters.len() {
             break;
         }
-        letters.push_str(&w.to_ascii_uppercase());
-        for (target, level) in TARGETS {
-            let first = &target[..1];
-            let doubled = format!("{first}{target}");
-            let dropped = &target[1..];
-            let garbled = if letters == target {
-                Some(false)
-            } else if letters == doubled || (letters == dropped && dropped.len() >= 5) {
-                Some(true)
-            } else {
-                None
-            };
-            if let Some(g) = garbled {
-                best = Some((level, e, g));
-            }
+        for b in w.bytes() {
+            letters[len] = b.to_ascii_uppercase();
+            len += 1;
         }
-        let _ = s;
+        let so_far = &letters[..len];
+        let mut any_prefix = false;
+        for (v, level, garbled) in VARIANTS {
+            let v = v.as_bytes();
+            if v == so_far {
+                best = Some((level, e, garbled));
+            }
+            any_prefix |= v.starts_with(so_far);
+        }
+        if !any_prefix {
+            break;
+        }
     }
     best.map(|(level, len, garbled)| (level, len, false, garbled))
 }
@@ -1269,6 +1283,12 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             if b.get(i) == Some(&b'.') {
                 i += 1;
             }
+            // `1)` starts a paragraph only with a marking or the release's pilcrow; otherwise it is
+            // an item of a list inside a paragraph.
+            let rest = t[i..].trim_start();
+            if !pilcrow && !rest.starts_with('(') {
+                return None;
+            }
         }
         _ => {
             // `¶1 (C)` without punctuation occurs only with the pilcrow.
@@ -1316,7 +1336,7 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
     if !t.starts_with('(') {
         return None;
     }
-    let close = t[..t.len().min(120)].find(')')?;
+    let close = t.as_bytes()[..t.len().min(120)].iter().position(|&c| c == b')')?;
     parse_marking(src.range(at, at + close + 1), &t[1..close])
 }
 
@@ -1425,20 +1445,34 @@ fn parse_continuation(src: Src) -> Option<Continuation> {
 // Summary, comment and note markers
 // ---------------------------------------------------------------------------------------------
 
+static OTE_LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"ote"));
+static OTE_UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"OTE"));
+
+/// Whether the line has the word "note" in any case (searching the rarer "ote" first).
+fn has_word_note(b: &[u8]) -> bool {
+    [&*OTE_LOWER, &*OTE_UPPER].iter().any(|f| {
+        f.find_iter(b).any(|p| {
+            p >= 1
+                && matches!(b[p - 1], b'n' | b'N')
+                && (p == 1 || !b[p - 2].is_ascii_alphanumeric())
+                && b.get(p + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"mm"));
+static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"MM"));
+
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(end)(?:\s+of)?\s+(?:(?:embassy|post|mission|begin)\s+)?)?(summa?r?y|comments?|note)\b").expect("valid regex")
 });
 
 fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mut Vec<Marker>) {
     let t = src.text;
-    // Cheap filter before the regex: most lines hold none of these words.
-    let has = memchr::memmem::find(t.as_bytes(), b"ummar").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"UMMAR").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"ummay").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"omment").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"OMMENT").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"ote").is_some()
-        || memchr::memmem::find(t.as_bytes(), b"OTE").is_some();
+    // Cheap filter before the regex: most lines hold none of these words. Both "summary" and
+    // "comment" contain a doubled m.
+    let b = t.as_bytes();
+    let has = DOUBLE_M_LOWER.find(b).is_some() || DOUBLE_M_UPPER.find(b).is_some() || has_word_note(b);
     if !has {
         return;
     }
@@ -1504,7 +1538,7 @@ fn paragraph_text_start(t: &str) -> usize {
         i += 1;
     }
     if b.get(i) == Some(&b'(') {
-        if let Some(close) = t[i..t.len().min(i + 60)].find(')') {
+        if let Some(close) = t.as_bytes()[i..t.len().min(i + 60)].iter().position(|&c| c == b')') {
             i += close + 1;
             while i < b.len() && b[i] == b' ' {
                 i += 1;
@@ -1524,12 +1558,23 @@ fn is_surname(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
 }
 
+/// A surname in mixed case (`Clinton` in sentence-case cables, `Tuttle`).
+fn is_mixed_surname(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
+}
+
 /// The signature in a last line: the whole line when it is one or two surnames, or a surname
 /// appended after the last sentence (`… on American soil. DANILOVICH`).
 fn signature_in(src: Src) -> Option<TextRange> {
     let t = src.text;
     let words: Vec<_> = src.words().collect();
-    if (1..=2).contains(&words.len()) && words.iter().all(|w| is_surname(w.2)) && !matches!(t, "NNNN" | "BT") {
+    if (1..=2).contains(&words.len())
+        && (words.iter().all(|w| is_surname(w.2)) || words.iter().all(|w| is_mixed_surname(w.2)))
+        && !matches!(t, "NNNN" | "BT")
+    {
         return Some(src.full());
     }
     let (s, e, w) = *words.last()?;
@@ -1587,7 +1632,8 @@ mod tests {
     #[test]
     fn paragraph_numbers() {
         assert!(paragraph_start("¶1. (C) Summary").is_some());
-        assert!(paragraph_start("12) text").is_some());
+        assert!(paragraph_start("12) text").is_none());
+        assert!(paragraph_start("12) (C) text").is_some());
         assert!(paragraph_start("1.4 (B) and (D)").is_none());
         assert!(paragraph_start("2009 was a year").is_none());
     }

@@ -57,7 +57,7 @@ fn shape(t: &str) -> Shape {
         return Shape::Xmt;
     }
     if b.len() >= 3
-        && matches!(&t[..2], "ZZ" | "OO" | "PP" | "RR" | "NN")
+        && matches!(&b[..2], b"ZZ" | b"OO" | b"PP" | b"RR" | b"NN")
         && (b.len() == 2 || b[2] == b' ')
     {
         return Shape::Routing;

@@ -234,7 +234,7 @@ mod tests {
         let text = "¶1. (C) 😀x";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(idx.line_col(text, x, ColumnUnit::Utf8).col, 12);
+        assert_eq!(idx.line_col(text, x, ColumnUnit::Utf8).col, 13);
         assert_eq!(idx.line_col(text, x, ColumnUnit::Utf16).col, 10);
         assert_eq!(idx.line_col(text, x, ColumnUnit::Char).col, 9);
         for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {

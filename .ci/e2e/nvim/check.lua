@@ -33,9 +33,9 @@ end
 
 -- Runs one check; an error inside it is a failure of that check, not of the whole run.
 local function guarded(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
+  local ok, err = pcall(fn)
   if not ok then
-    check(name, false, 'error: ' .. one_line(err))
+    check(name, false, 'error: ' .. one_line(tostring(err):gsub('^[^:]*check%.lua:%d+: ', '')))
   end
 end
 
@@ -194,8 +194,13 @@ local ok_all, err_all = xpcall(function()
         if ok and e.at then
           local line = original[e.line]
           local col = line:find(e.at, 1, true)
-          ok = col ~= nil and found[1].col == col - 1
-          detail = detail .. (' starting at %q (byte %s, got %d)'):format(e.at, tostring(col and col - 1), found[1].col)
+          local cols = {}
+          ok = false
+          for _, d in ipairs(found) do
+            cols[#cols + 1] = tostring(d.col)
+            ok = ok or (col ~= nil and d.col == col - 1)
+          end
+          detail = detail .. (' starting at %q (byte %s; got %s)'):format(e.at, tostring(col and col - 1), table.concat(cols, ','))
         end
         if ok then
           local lsp = found[1].user_data and found[1].user_data.lsp
@@ -212,6 +217,27 @@ local ok_all, err_all = xpcall(function()
         end
         check('no diagnostic ' .. code, hit == nil, hit and ('line %d: %s'):format(hit.lnum + 1, hit.message) or '')
       end
+    elseif step.kind == 'config' then
+      -- Live reload: new settings are announced with didChangeConfiguration; the server pulls them.
+      guarded('config', function()
+        assert(vim.wait(5000, function()
+          return #diags_on(step.code, step.line) > 0
+        end, 20), ('no %s diagnostic on line %d before the change'):format(step.code, step.line))
+        local saved = vim.deepcopy(client.settings)
+        local name = 'config ' .. vim.json.encode(step.settings)
+        client.settings = vim.tbl_deep_extend('force', client.settings or {}, { cablelint = step.settings })
+        client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+        local gone = vim.wait(10000, function()
+          return #diags_on(step.code, step.line) == 0
+        end, 20)
+        check(name .. ' clears ' .. step.code, gone, gone and '' or 'still reported after 10 s')
+        client.settings = saved
+        client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+        local back = vim.wait(10000, function()
+          return #diags_on(step.code, step.line) > 0
+        end, 20)
+        check('config reset brings back ' .. step.code, back, back and '' or 'not reported again after 10 s')
+      end)
     elseif step.kind == 'hover' then
       guarded('hover ' .. step.find, function()
         local params = position_at(step.line, step.find)

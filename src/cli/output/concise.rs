@@ -10,7 +10,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.files {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics);
+                let loc = Locator::new(&c.text, &c.diagnostics, false);
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
                     let sev = style::severity(d.severity);

@@ -34,7 +34,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let Outcome::Checked(c) = &f.outcome else {
             continue;
         };
-        let loc = Locator::new(&c.text, &c.diagnostics);
+        let loc = Locator::new(&c.text, &c.diagnostics, false);
         for d in &c.diagnostics {
             diagnostic(report, &f.path, &loc, d, out)?;
         }

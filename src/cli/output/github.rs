@@ -15,7 +15,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let file = escape_property(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics);
+                let loc = Locator::new(&c.text, &c.diagnostics, false);
                 for d in &c.diagnostics {
                     let (start, end) = loc.range(d.range);
                     let command = match d.severity {

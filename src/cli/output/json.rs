@@ -120,7 +120,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|f| match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics);
+                let loc = Locator::new(&c.text, &c.diagnostics, true);
                 File {
                     path: &f.path,
                     diagnostics: Some(c.diagnostics.iter().map(|d| diag(&loc, d)).collect()),
@@ -167,7 +167,7 @@ mod tests {
         let super::super::Outcome::Checked(checked) = &c.files[0].outcome else {
             unreachable!()
         };
-        let loc = Locator::new(&checked.text, &checked.diagnostics);
+        let loc = Locator::new(&checked.text, &checked.diagnostics, true);
         assert_eq!(
             serde_json::to_string(&diag(&loc, &checked.diagnostics[0])).unwrap(),
             r#"{"code":"CBL201","name":"security-line-mismatch","severity":"error","message":"The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL","range":{"start":{"line":4,"column":1},"end":{"line":4,"column":10}},"fix":null}"#

@@ -17,7 +17,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let name = escape(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics);
+                let loc = Locator::new(&c.text, &c.diagnostics, false);
                 let mut listing = String::new();
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());

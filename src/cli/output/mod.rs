@@ -229,8 +229,9 @@ pub struct Locator<'t> {
 }
 
 impl<'t> Locator<'t> {
-    /// A locator for the diagnostics of one file (their ranges, related ranges and fix edits).
-    pub fn new(text: &'t str, diagnostics: &[Diagnostic]) -> Self {
+    /// A locator for the diagnostics of one file: their ranges and related ranges, and the ranges
+    /// of their fixes' edits when `with_edits` (the formats that print edits ask for them).
+    pub fn new(text: &'t str, diagnostics: &[Diagnostic], with_edits: bool) -> Self {
         let index = LineIndex::new(text);
         let mut loc = Locator {
             text,
@@ -244,7 +245,7 @@ impl<'t> Locator<'t> {
                 for r in &d.related {
                     push_range(&mut offsets, r.range);
                 }
-                if let Some(f) = &d.fix {
+                if let Some(f) = d.fix.as_ref().filter(|_| with_edits) {
                     for e in &f.edits {
                         push_range(&mut offsets, e.range);
                     }
@@ -338,7 +339,7 @@ mod tests {
             Severity::Error,
             "m",
         );
-        let loc = Locator::new(text, std::slice::from_ref(&d));
+        let loc = Locator::new(text, std::slice::from_ref(&d), true);
         assert_eq!(
             loc.position(x),
             Position {

@@ -57,7 +57,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let artifact = json!({ "uri": uri(&f.path) });
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics);
+                let loc = Locator::new(&c.text, &c.diagnostics, true);
                 for d in &c.diagnostics {
                     let index = Rule::ALL.iter().position(|&r| r == d.rule).unwrap_or(0);
                     let mut result = json!({

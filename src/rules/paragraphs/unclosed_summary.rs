@@ -1,12 +1,13 @@
 //! ## What it does
-//! Warns when an inline summary (`¶1. (C) Summary: …`) is never closed with `End Summary.`, or when
-//! `End Summary` has no opener before it in the same or an earlier paragraph. The fix for a missing
-//! closer appends ` End Summary.` to the summary's paragraph.
+//! Warns when `End Summary` has no opener before it in the same or an earlier paragraph, and notes
+//! (at information level) an inline summary (`¶1. (C) Summary: …`) that is never closed with
+//! `End Summary.`. The fix for a missing closer appends ` End Summary.` to the summary's paragraph.
 //!
 //! ## Why
 //! Readers and tools take the text between the two as the summary (5 FAH-1 H-246.3); 3,666 of 4,112
-//! released cables with `End Summary` have a recognisable opener (spec T-5: a warning). A summary
-//! under a dashed `SUMMARY` heading ends at the next heading and needs no closer.
+//! released cables with `End Summary` have a recognisable opener (spec T-5: a warning). Many posts
+//! let a summary paragraph end with the paragraph, so an unclosed opener is only information; a
+//! summary under a dashed `SUMMARY` heading ends at the next heading and needs no closer.
 //!
 //! ## Example
 //! ```cable
@@ -15,7 +16,7 @@
 //! ¶2. (C) On May 14, …
 //! ```
 //! Use instead: `¶1. (C) Summary: The talks resumed after three years. End Summary.`
-use crate::rules::{Context, Edit, Fix};
+use crate::rules::{Context, Edit, Fix, Severity};
 use crate::syntax::MarkerKind;
 
 pub fn check(ctx: &mut Context) {
@@ -58,6 +59,6 @@ pub fn check(ctx: &mut Context) {
         let sep = if before.ends_with(['.', '!', '?', '"']) { " " } else { ". " };
         Fix::safe("Close the summary with `End Summary.`", vec![Edit::insert(end, format!("{sep}End Summary."))])
     });
-    let d = ctx.report(opener.range, format!("`{t}` opens a summary that is never closed with `End Summary.`"));
+    let d = ctx.report_softer(opener.range, format!("`{t}` opens a summary that is never closed with `End Summary.`"), Severity::Info);
     d.fix = fix;
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end test of editors/emacs/cable-mode.el in real Emacs with Eglot (batch mode), against
+# `cablelint lsp`: font-lock, diagnostics (flymake), hover, a quick fix, fix-all and completion, for every
+# case of editors/test-fixtures/*.expect.json (the shared example cable too, when ../shared is present).
+# Exits non-zero when any check fails.
+#
+# Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache).
+SUITE=emacs
+source "$(dirname "$0")/lib.sh"
+
+ensure_emacs || die "could not install Emacs"
+resolve_server
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-emacs.XXXXXX")"
+cleanup() {
+    rm -rf "$WORK" "$E2E_BIN_DIR"
+}
+trap cleanup EXIT
+export HOME="$WORK/home"
+mkdir -p "$HOME"
+
+fail=0
+emacs --version | head -1
+
+# cable-mode.el must byte-compile without a warning (compiled on a copy: no .elc in the repository).
+cp "$ROOT/editors/emacs/cable-mode.el" "$WORK/"
+if out="$(timeout 60 emacs --batch -Q --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile "$WORK/cable-mode.el" 2>&1)"; then
+    echo "PASS byte-compile: cable-mode.el"
+else
+    echo "FAIL byte-compile: $out"
+    fail=1
+fi
+
+cases="$(list_cases "$WORK/cases")"
+[ -n "$cases" ] || die "no cases found in $FIXTURES"
+while IFS=$'\t' read -r name file expect; do
+    log "case=$name"
+    start=$(date +%s%N)
+    CASE_NAME="$name" CASE_FILE="$file" CASE_EXPECT="$expect" \
+        timeout 180 emacs --batch -Q -L "$ROOT/editors/emacs" -l "$E2E_DIR/emacs/check.el" </dev/null 2>"$WORK/stderr"
+    rc=$?
+    log "case=$name rc=$rc ($(( ($(date +%s%N) - start) / 1000000 )) ms)"
+    if [ $rc -ne 0 ]; then
+        fail=1
+        echo "--- Emacs messages (last 20 lines):"
+        tail -20 "$WORK/stderr" | cut -c1-400
+    fi
+done <<<"$cases"
+
+[ $fail = 0 ] && log "PASS" || log "FAIL"
+exit $fail

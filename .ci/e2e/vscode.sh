@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# End-to-end test of editors/vscode in real VS Code: code-server 4.139.1 (VS Code 1.139) in headless
+# Chromium, driven by playwright-core, with the extension built, packaged as a .vsix and installed the way a
+# user installs it. Checks run from the extension host (self-test) and in the rendered editor; see
+# vscode/e2e.js. Exits non-zero when any check fails.
+#
+# Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache),
+# UPDATE_SCREENSHOT=1 (copy the screenshot to editors/vscode/images/screenshot.png after a passing run).
+# Artifacts (logs, screenshots, the .vsix) are left in target/e2e/vscode/.
+SUITE=vscode
+source "$(dirname "$0")/lib.sh"
+
+ensure_code_server || die "could not install code-server"
+apt_install chromium || die "could not install chromium"
+resolve_server
+export PATH="$N24/bin:$PATH"
+node --version | sed 's/^/node /'
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-vscode.XXXXXX")"
+ARTIFACTS="$ROOT/target/e2e/vscode"
+rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
+cleanup() {
+    # code-server was started in its own process group by e2e.js; end it if e2e.js could not.
+    if [ -f "$ARTIFACTS/code-server.pid" ]; then kill_group "$(cat "$ARTIFACTS/code-server.pid")"; fi
+    rm -rf "$WORK" "$E2E_BIN_DIR"
+}
+trap cleanup EXIT
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/xdg-config" XDG_DATA_HOME="$WORK/xdg-data"
+# VS Code takes its environment from the user's login shell, so the server must be on the PATH that a
+# login profile sets up: as for a `cargo install` user, ~/.cargo/bin/cablelint and a ~/.profile line.
+mkdir -p "$HOME/.cargo/bin"
+ln -s "$CABLELINT_BIN" "$HOME/.cargo/bin/cablelint"
+echo 'export PATH="$HOME/.cargo/bin:$PATH"' >"$HOME/.profile"
+
+fail=0
+EXT="$ROOT/editors/vscode"
+(
+    set -e
+    cd "$EXT"
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        log "npm ci (editors/vscode)"
+        npm ci --no-audit --no-fund --loglevel=error
+    fi
+    log "typecheck"
+    npx tsc --noEmit -p .
+    log "grammar test"
+    node --test test/ | grep -E '^# (pass|fail)'
+    log "build + package"
+    npm run --silent package >"$ARTIFACTS/package.log" 2>&1 || { cat "$ARTIFACTS/package.log"; exit 1; }
+    mv cablelint.vsix "$ARTIFACTS/"
+) || die "building the extension failed"
+VSIX="$ARTIFACTS/cablelint.vsix"
+echo "PASS package: $(basename "$VSIX") $(du -k "$VSIX" | cut -f1) KB"
+
+CS_USER_DATA="$WORK/user-data" CS_EXTENSIONS="$WORK/extensions"
+mkdir -p "$CS_USER_DATA/User"
+cat >"$CS_USER_DATA/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.colorTheme": "Default Dark Modern",
+  "workbench.tips.enabled": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
+  "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "editor.hover.delay": 200,
+  "editor.minimap.enabled": false
+}
+JSON
+"$CODE_SERVER" --user-data-dir "$CS_USER_DATA" --extensions-dir "$CS_EXTENSIONS" --install-extension "$VSIX" >"$ARTIFACTS/install.log" 2>&1
+installed="$("$CODE_SERVER" --user-data-dir "$CS_USER_DATA" --extensions-dir "$CS_EXTENSIONS" --list-extensions --show-versions 2>/dev/null)"
+if grep -q '^cablelint.cablelint@' <<<"$installed"; then
+    echo "PASS install .vsix: $(grep '^cablelint.cablelint@' <<<"$installed")"
+else
+    echo "FAIL install .vsix: $(cat "$ARTIFACTS/install.log")"
+    exit 1
+fi
+
+# The workspace: one copy of each cable for the extension-host self-test, one for the rendered editor.
+WORKSPACE="$WORK/ws"
+mkdir -p "$WORKSPACE"
+host_cases="$(list_cases "$WORKSPACE/host")"
+dom_cases="$(list_cases "$WORKSPACE/dom" 2>/dev/null)"
+[ -n "$host_cases" ] || die "no cases found in $FIXTURES"
+to_json() {
+    python3 -c 'import json,sys,os
+ws=sys.argv[1]
+rows=[l.split("\t") for l in sys.stdin.read().splitlines() if l]
+print(json.dumps([{"name":n,"file":f,"expect":e,"rel":os.path.relpath(f,ws)} for n,f,e in rows]))' "$WORKSPACE"
+}
+to_json <<<"$host_cases" >"$WORK/cases-host.json"
+to_json <<<"$dom_cases" >"$WORK/cases-dom.json"
+
+log "code-server $CODE_SERVER_VERSION + chromium"
+CODE_SERVER="$CODE_SERVER" CS_USER_DATA="$CS_USER_DATA" CS_EXTENSIONS="$CS_EXTENSIONS" WORKSPACE="$WORKSPACE" \
+    CASES_JSON="$WORK/cases-host.json" DOM_CASES_JSON="$WORK/cases-dom.json" ARTIFACTS="$ARTIFACTS" \
+    SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$EXT/node_modules" \
+    timeout 600 node "$E2E_DIR/vscode/e2e.js" || fail=1
+
+if [ $fail != 0 ]; then
+    echo "--- code-server log (last 15 lines):"
+    tail -15 "$ARTIFACTS/code-server.log" | cut -c1-300
+    for f in $(find "$CS_USER_DATA/logs" -name '*cablelint*' 2>/dev/null); do
+        echo "--- $f (last 20 lines):"
+        tail -20 "$f" | cut -c1-300
+    done
+    echo "artifacts: $ARTIFACTS"
+elif [ "${UPDATE_SCREENSHOT:-0}" = 1 ] && [ -f "$ARTIFACTS/screenshot.png" ]; then
+    cp "$ARTIFACTS/screenshot.png" "$EXT/images/screenshot.png"
+    log "updated editors/vscode/images/screenshot.png"
+fi
+[ $fail = 0 ] && log "PASS" || log "FAIL"
+exit $fail

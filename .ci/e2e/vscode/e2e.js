@@ -1,0 +1,245 @@
+// Drives real VS Code (code-server) in headless Chromium with the packaged cablelint extension installed.
+// Started by .ci/e2e/vscode.sh, which prepares the workspace, the extension and these variables:
+//   CODE_SERVER, CS_USER_DATA, CS_EXTENSIONS, WORKSPACE, CASES_JSON (cases for the extension-host
+//   self-test), DOM_CASES_JSON (cases for the rendered editor), ARTIFACTS, SCREENSHOT_CASE, CHROMIUM.
+// 1. The extension's self-test (CABLELINT_E2E_OUT) reports diagnostics, live settings, hover, quick fix,
+//    fix-all and completion from the extension host, as JSON lines.
+// 2. The rendered editor is checked as a user sees it: the squiggle, the hover widget (diagnostic and hover
+//    text), the suggestion list while typing after `TAGS: P`, and the status bar item.
+// Prints `PASS|FAIL <case> <check>: <detail>` lines and exits 0 only when every check passed.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const env = process.env;
+const ARTIFACTS = env.ARTIFACTS;
+const OUT = path.join(ARTIFACTS, 'selftest.jsonl');
+const t0 = Date.now();
+const ts = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let failures = 0;
+
+function check(caseName, name, ok, detail) {
+  if (!ok) failures++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${caseName} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function poll(fn, ms, every = 200) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) return undefined;
+    await sleep(every);
+  }
+}
+
+// Opens a workspace file through Quick Open (Ctrl+P), as a user would.
+async function openFile(page, relPath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(relPath);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  const base = path.basename(relPath);
+  await page.waitForSelector(`.tab.active[aria-label*="${base}"], .tab.active [aria-label*="${base}"]`, { timeout: 10000 }).catch(() => {});
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 10000 });
+  await sleep(500);
+}
+
+// Puts the cursor on 1-based `line` at 0-based `col` with Go to Line (Ctrl+G, `line:column`).
+async function gotoLineCol(page, line, col) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(`:${line}:${col + 1}`);
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget[style*="display: none"]', { state: 'attached', timeout: 5000 }).catch(() => {});
+  const where = await page.$eval('.statusbar-item[id*="selectionStatus"], .editor-status-selection', (e) => e.textContent).catch(() => '');
+  if (where && !where.includes(`Ln ${line}, Col ${col + 1}`)) {
+    console.log(ts(), `go to ${line}:${col + 1} left the cursor at "${where}"`);
+  }
+}
+
+async function hoverText(page) {
+  return page.$$eval('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .hover-row', (els) =>
+    els.map((e) => e.textContent).join(' / '),
+  );
+}
+
+async function suggestRows(page) {
+  return page.$$eval('.suggest-widget.visible .monaco-list-row', (els) =>
+    els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
+  );
+}
+
+async function domChecks(page, c) {
+  const lines = fs.readFileSync(c.file, 'utf8').split(/\r?\n/);
+  const steps = JSON.parse(fs.readFileSync(c.expect, 'utf8')).steps;
+  await openFile(page, c.rel);
+  const squiggle = await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 20000 }).then(() => true, () => false);
+  const count = await page.$$eval('.editor-instance .squiggly-error', (els) => els.length);
+  check(c.name, 'DOM squiggle', squiggle, `${count} error squiggle(s) rendered`);
+
+  const diagStep = steps.find((s) => s.kind === 'diagnostics');
+  for (const step of steps.filter((s) => s.kind === 'hover')) {
+    const col = lines[step.line - 1].indexOf(step.find);
+    await page.keyboard.press('Escape');
+    await gotoLineCol(page, step.line, col + 1);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const text = (await poll(async () => {
+      const t = await hoverText(page);
+      return t.includes(step.expect) ? t : undefined;
+    }, 10000)) ?? (await hoverText(page));
+    check(c.name, `DOM hover ${step.find}`, text.includes(step.expect), `want "${step.expect}", widget shows "${text.slice(0, 300)}"`);
+    // On a line with a diagnostic the same widget shows the problem too: that is the screenshot.
+    const diag = diagStep && diagStep.expect.find((e) => e.line === step.line);
+    if (diag) {
+      const hasDiag = text.includes(diag.code);
+      check(c.name, `DOM hover shows ${diag.code}`, hasDiag, hasDiag ? '' : `widget shows "${text.slice(0, 300)}"`);
+      if (c.name === env.SCREENSHOT_CASE) {
+        await sleep(300);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'screenshot.png') });
+        console.log(ts(), `screenshot: ${path.join(ARTIFACTS, 'screenshot.png')}`);
+      }
+    }
+  }
+  await page.keyboard.press('Escape');
+
+  const comp = steps.find((s) => s.kind === 'completion');
+  if (comp) {
+    await gotoLineCol(page, comp.line, 0);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type(comp.set_line, { delay: 30 });
+    await page.keyboard.press('Control+Space');
+    const rows = (await poll(async () => {
+      const r = await suggestRows(page);
+      return r.length ? r : undefined;
+    }, 10000)) ?? [];
+    check(c.name, `DOM suggestions after "${comp.set_line}"`, rows.length > 0, rows.slice(0, 8).join(' | '));
+    // Narrow the list by typing, as a user does, until each expected word shows.
+    const typedPrefix = comp.set_line.split(/\s+/).pop();
+    for (const want of comp.expect) {
+      const more = want.startsWith(typedPrefix) ? want.slice(typedPrefix.length, typedPrefix.length + 2) : '';
+      await page.keyboard.type(more, { delay: 30 });
+      const found = await poll(async () => {
+        const r = await suggestRows(page);
+        return r.find((x) => new RegExp(`(^|[^A-Z0-9])${want}([^A-Z0-9]|$)`).test(x));
+      }, 5000);
+      check(c.name, `DOM suggestion ${want}`, !!found, found ?? `rows after typing "${typedPrefix}${more}": ${(await suggestRows(page)).slice(0, 8).join(' | ')}`);
+      for (let i = 0; i < more.length; i++) await page.keyboard.press('Backspace');
+      if (!(await page.$('.suggest-widget.visible'))) await page.keyboard.press('Control+Space');
+    }
+    await page.keyboard.press('Escape');
+  }
+
+  const status = await page.$$eval('.statusbar-item', (els) =>
+    els.filter((e) => /cablelint/.test(e.textContent || '')).map((e) => `${e.textContent.trim()} [${e.querySelector('.codicon')?.className ?? ''}] ${e.getAttribute('aria-label') ?? ''}`),
+  );
+  check(c.name, 'DOM status bar', status.some((s) => /codicon-check/.test(s)), status.join(' / ') || 'no cablelint item');
+}
+
+(async () => {
+  fs.rmSync(OUT, { force: true });
+  const port = await freePort();
+  const logPath = path.join(ARTIFACTS, 'code-server.log');
+  const log = fs.openSync(logPath, 'w');
+  const csEnv = {
+    ...env,
+    CABLELINT_E2E_OUT: OUT,
+    CABLELINT_E2E_CASES: env.CASES_JSON,
+  };
+  const cs = spawn(
+    env.CODE_SERVER,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', env.CS_USER_DATA, '--extensions-dir',
+      env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-getting-started-override', env.WORKSPACE],
+    { env: csEnv, stdio: ['ignore', log, log], detached: true },
+  );
+  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.pid'), String(cs.pid));
+  let browser;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  try {
+    const up = await poll(async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    }, 30000);
+    if (!up) throw new Error(`code-server did not answer on port ${port} within 30 s`);
+    console.log(ts(), `code-server up on port ${port}`);
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    const page = browser.pages()[0] || (await browser.newPage());
+    page.on('pageerror', (e) => console.log(ts(), 'pageerror', String(e).slice(0, 200)));
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(env.WORKSPACE)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    console.log(ts(), 'workbench loaded');
+
+    // 1. Extension-host self-test.
+    const res = await poll(() => {
+      if (!fs.existsSync(OUT)) return undefined;
+      const text = fs.readFileSync(OUT, 'utf8');
+      return /"done":true/.test(text) ? text : undefined;
+    }, 180000, 250);
+    if (!res) {
+      check('-', 'extension self-test', false, `no result within 180 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
+    } else {
+      console.log(ts(), 'extension-host self-test:');
+      for (const line of res.trim().split('\n')) {
+        const r = JSON.parse(line);
+        if (r.done) continue;
+        check(r.case, r.check, r.ok, r.detail);
+      }
+    }
+
+    // 2. The rendered editor, with the side bar closed (Ctrl+B) so the screenshot shows the cable.
+    console.log(ts(), 'rendered-editor checks:');
+    await page.click('.monaco-workbench');
+    await page.keyboard.press('Control+B');
+    for (const c of JSON.parse(fs.readFileSync(env.DOM_CASES_JSON, 'utf8'))) {
+      try {
+        await domChecks(page, c);
+      } catch (e) {
+        check(c.name, 'DOM checks', false, `error: ${e.message}`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `fail-${c.name}.png`) }).catch(() => {});
+      }
+    }
+    if (failures) await page.screenshot({ path: path.join(ARTIFACTS, 'fail-final.png') }).catch(() => {});
+  } catch (e) {
+    check('-', 'run', false, `error: ${e.message}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {}
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`${failures === 0 ? 'OK' : 'FAILED'} vscode: ${failures} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  process.exit(failures === 0 ? 0 : 1);
+})();

@@ -1,0 +1,244 @@
+// End-to-end self-test run inside the VS Code extension host, only when CABLELINT_E2E_OUT is set by
+// .ci/e2e/vscode.sh. It opens each case's cable, follows the steps of its .expect.json (the same file the
+// Neovim and Emacs suites read) through the VS Code API, and writes one JSON line per check to the file
+// named by CABLELINT_E2E_OUT, ending with {"done": true, "failures": n}.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { Api } from './extension';
+
+interface Step {
+  kind: string;
+  line?: number;
+  find?: string;
+  expect?: unknown;
+  code?: string;
+  expect_line?: string;
+  set_line?: string;
+  settings?: Record<string, unknown>;
+}
+
+interface Case {
+  name: string;
+  file: string;
+  expect: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(fn: () => T | undefined | false, ms: number): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      return undefined;
+    }
+    await sleep(50);
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  return String(typeof c === 'object' && c !== null ? c.value : c);
+}
+
+function hoverText(hovers: vscode.Hover[] | undefined): string {
+  return (hovers ?? [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n');
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function offers(item: vscode.CompletionItem, want: string): boolean {
+  const texts = [labelOf(item), item.filterText, typeof item.insertText === 'string' ? item.insertText : item.insertText?.value];
+  return texts.some((t) => typeof t === 'string' && (t === want || new RegExp(`^${want}[^A-Za-z0-9]`).test(t)));
+}
+
+export async function runSelfTest(out: string, casesFile: string, api: Api): Promise<void> {
+  let failures = 0;
+  const write = (o: object) => fs.appendFileSync(out, JSON.stringify(o) + '\n');
+  const check = (name: string, caseName: string, ok: boolean, detail: string) => {
+    if (!ok) {
+      failures++;
+    }
+    write({ case: caseName, check: name, ok, detail });
+  };
+  try {
+    const cases: Case[] = JSON.parse(fs.readFileSync(casesFile, 'utf8'));
+    const running = await waitFor(() => api.state() === 'running', 20000);
+    check('server running', '-', !!running, `status bar state: ${api.state()}`);
+    for (const c of cases) {
+      await runCase(c, (name, ok, detail) => check(name, c.name, ok, detail), api);
+    }
+  } catch (e) {
+    check('self-test', '-', false, `error: ${e instanceof Error ? e.stack : String(e)}`);
+  }
+  write({ done: true, failures });
+}
+
+async function runCase(c: Case, check: (name: string, ok: boolean, detail: string) => void, api: Api): Promise<void> {
+  const steps: Step[] = JSON.parse(fs.readFileSync(c.expect, 'utf8')).steps;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(c.file));
+  const editor = await vscode.window.showTextDocument(doc);
+  const original = doc.getText();
+  check('language', doc.languageId === 'cable', `languageId=${doc.languageId}`);
+
+  const diagsOn = (code: string, line: number) =>
+    vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === code && d.range.start.line === line - 1);
+  const restore = async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    await vscode.workspace.applyEdit(edit);
+  };
+  const positionOf = (line: number, find: string) => {
+    const text = doc.lineAt(line - 1).text;
+    const i = text.indexOf(find);
+    if (i < 0) {
+      throw new Error(`"${find}" not found on line ${line}: ${text}`);
+    }
+    return new vscode.Position(line - 1, i + 1);
+  };
+  const guarded = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (e) {
+      check(name, false, `error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  for (const step of steps) {
+    if (step.kind === 'diagnostics') {
+      const expect = step.expect as { code: string; line: number; at?: string }[];
+      await waitFor(() => expect.every((e) => diagsOn(e.code, e.line).length > 0), 15000);
+      const all = vscode.languages.getDiagnostics(doc.uri);
+      check(
+        'diagnostics seen',
+        true,
+        all.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`).join(' | '),
+      );
+      for (const e of expect) {
+        const found = diagsOn(e.code, e.line);
+        let ok = found.length > 0;
+        let detail = `${e.code} on line ${e.line}`;
+        if (ok && e.at) {
+          const col = doc.lineAt(e.line - 1).text.indexOf(e.at);
+          ok = found.some((d) => d.range.start.character === col);
+          detail += ` starting at "${e.at}" (UTF-16 column ${col}; got ${found.map((d) => d.range.start.character).join(',')})`;
+        }
+        if (ok) {
+          detail += ` source=${found[0].source}`;
+        }
+        check(`diagnostic ${e.code}`, ok, detail);
+      }
+    } else if (step.kind === 'config') {
+      // Live reload: changing cablelint.* settings must re-check the open cable without a restart.
+      await guarded(`config ${JSON.stringify(step.settings)}`, async () => {
+        if (!(await waitFor(() => diagsOn(step.code!, step.line!).length > 0, 5000))) {
+          throw new Error(`no ${step.code} diagnostic on line ${step.line} before the change`);
+        }
+        const cfg = vscode.workspace.getConfiguration('cablelint');
+        const keys = Object.keys(step.settings ?? {});
+        for (const k of keys) {
+          await cfg.update(k, step.settings![k], vscode.ConfigurationTarget.Workspace);
+        }
+        const gone = await waitFor(() => diagsOn(step.code!, step.line!).length === 0, 10000);
+        check(`config ${JSON.stringify(step.settings)} clears ${step.code}`, !!gone, gone ? '' : 'still reported after 10 s');
+        for (const k of keys) {
+          await cfg.update(k, undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        const back = await waitFor(() => diagsOn(step.code!, step.line!).length > 0, 10000);
+        check(`config reset brings back ${step.code}`, !!back, back ? '' : 'not reported again after 10 s');
+      });
+    } else if (step.kind === 'hover') {
+      await guarded(`hover ${step.find}`, async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          positionOf(step.line!, step.find!),
+        );
+        const text = hoverText(hovers);
+        check(`hover ${step.find}`, text.includes(step.expect as string), `want "${step.expect}", got "${text.replace(/\s+/g, ' ')}"`);
+      });
+    } else if (step.kind === 'fix') {
+      await guarded(`quick fix ${step.code}`, async () => {
+        const d = (await waitFor(() => diagsOn(step.code!, step.line!)[0], 5000)) as vscode.Diagnostic | undefined;
+        if (!d) {
+          throw new Error(`no ${step.code} diagnostic on line ${step.line} to fix`);
+        }
+        const actions =
+          (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            doc.uri,
+            d.range,
+            vscode.CodeActionKind.QuickFix.value,
+          )) ?? [];
+        // The fix for this diagnostic: a quick fix naming it, else (when actions name no diagnostics) the
+        // preferred quick fix at its range.
+        const quickfixes = actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+        const naming = quickfixes.filter((a) => (a.diagnostics ?? []).some((x) => codeOf(x) === step.code));
+        const candidates = naming.length ? naming : quickfixes.filter((a) => !a.diagnostics?.length);
+        const action = candidates.find((a) => a.isPreferred) ?? candidates[0];
+        check(
+          `quick fix ${step.code} offered`,
+          !!action,
+          actions
+            .map((a) => `"${a.title}" (${a.kind?.value}${a.isPreferred ? ', preferred' : ''}; for ${(a.diagnostics ?? []).map(codeOf).join(',') || '-'})`)
+            .join(' '),
+        );
+        if (!action) {
+          return;
+        }
+        if (action.edit) {
+          await vscode.workspace.applyEdit(action.edit);
+        }
+        if (action.command) {
+          await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+        }
+        const got = await waitFor(() => doc.lineAt(step.line! - 1).text === step.expect_line, 5000);
+        check(`quick fix ${step.code}`, !!got, `applied "${action.title}"; line ${step.line} is "${doc.lineAt(step.line! - 1).text}"`);
+        const cleared = await waitFor(() => diagsOn(step.code!, step.line!).length === 0, 5000);
+        check(`fixed diagnostic cleared ${step.code}`, !!cleared, cleared ? '' : 'still reported 5 s after the fix');
+      });
+      await restore();
+    } else if (step.kind === 'fix_all') {
+      await guarded('command cablelint.fixAll', async () => {
+        await vscode.window.showTextDocument(doc, editor.viewColumn);
+        const applied = await vscode.commands.executeCommand<boolean>('cablelint.fixAll');
+        const got = await waitFor(() => doc.lineAt(step.line! - 1).text === step.expect_line, 5000);
+        check('command cablelint.fixAll', !!got, `applied=${applied}; line ${step.line} is "${doc.lineAt(step.line! - 1).text}"`);
+      });
+      await restore();
+    } else if (step.kind === 'completion') {
+      await guarded('completion', async () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, doc.lineAt(step.line! - 1).range, step.set_line!);
+        await vscode.workspace.applyEdit(edit);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          new vscode.Position(step.line! - 1, step.set_line!.length),
+        );
+        const items = list?.items ?? [];
+        const missing = (step.expect as string[]).filter((w) => !items.some((it) => offers(it, w)));
+        check(
+          `completion after "${step.set_line}"`,
+          missing.length === 0,
+          `${items.length} items: ${items.slice(0, 12).map(labelOf).join(',')}${missing.length ? ` MISSING ${missing.join(',')}` : ''}`,
+        );
+      });
+      await restore();
+    } else {
+      check(`step ${step.kind}`, false, 'unknown step kind');
+    }
+  }
+  // Leave the document as it was, unmodified and closed, for the rendered-editor checks that follow.
+  await vscode.window.showTextDocument(doc, editor.viewColumn);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  void api;
+}

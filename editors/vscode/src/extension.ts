@@ -1,0 +1,281 @@
+// The cablelint extension: starts `cablelint lsp` for `cable` documents through vscode-languageclient, keeps
+// the server's settings in step with the `cablelint.*` configuration, and adds the restart / fix-all / log
+// commands and a status bar item showing the server's state.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  ResponseError,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cablelint');
+
+/** The settings object the server reads, as initialization options and from `workspace/configuration`. */
+export interface ServerSettings {
+  select?: string[];
+  ignore: string[];
+  severity: Record<string, string>;
+  requireHeader: boolean;
+}
+
+type ServerState = 'starting' | 'running' | 'stopped' | 'error';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let statusItem: vscode.StatusBarItem;
+let serverState: ServerState = 'stopped';
+let lastError = '';
+
+/** Reads the server settings for a scope (a document or workspace folder) from the `cablelint` section. */
+export function serverSettings(scope?: vscode.ConfigurationScope): ServerSettings {
+  const cfg = vscode.workspace.getConfiguration('cablelint', scope);
+  const settings: ServerSettings = {
+    ignore: cfg.get<string[]>('ignore') ?? [],
+    severity: cfg.get<Record<string, string>>('severity') ?? {},
+    requireHeader: cfg.get<boolean>('requireHeader') ?? false,
+  };
+  const select = cfg.get<string[] | null>('select');
+  if (Array.isArray(select)) {
+    settings.select = select;
+  }
+  return settings;
+}
+
+/** Returns the server command: `cablelint.path` (with `~` and `${workspaceFolder}` expanded) or `cablelint`. */
+function serverCommand(): string {
+  let p = (vscode.workspace.getConfiguration('cablelint').get<string>('path') ?? '').trim();
+  if (!p) {
+    return 'cablelint';
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  p = p.replace(/\$\{workspaceFolder\}/g, folder);
+  if (p === '~' || p.startsWith('~/')) {
+    p = path.join(os.homedir(), p.slice(1));
+  }
+  if (!path.isAbsolute(p) && folder && p.includes(path.sep)) {
+    p = path.join(folder, p);
+  }
+  return p;
+}
+
+function setState(state: ServerState, detail = ''): void {
+  serverState = state;
+  const icon = { starting: '$(sync~spin)', running: '$(check)', stopped: '$(circle-slash)', error: '$(error)' }[state];
+  statusItem.text = `${icon} cablelint`;
+  const version = client?.initializeResult?.serverInfo?.version;
+  statusItem.tooltip = `cablelint server: ${state}${version ? ` (version ${version})` : ''}${detail ? `\n${detail}` : ''}\nClick to show the server log.`;
+  statusItem.backgroundColor =
+    state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  statusItem.show();
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const command = serverCommand();
+  if (path.isAbsolute(command) && !fs.existsSync(command)) {
+    lastError = `cablelint.path points to ${command}, which does not exist.`;
+    output.error(lastError);
+    setState('error', lastError);
+    void vscode.window.showErrorMessage(`cablelint: ${lastError}`, 'Open Settings').then((choice) => {
+      if (choice) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'cablelint.path');
+      }
+    });
+    return;
+  }
+  const serverOptions: ServerOptions = {
+    command,
+    args: ['lsp'],
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'cable' },
+      { scheme: 'untitled', language: 'cable' },
+    ],
+    initializationOptions: serverSettings(),
+    outputChannel: output,
+    traceOutputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/cablelint.toml'),
+    },
+    middleware: {
+      workspace: {
+        // The server pulls the `cablelint` section; it gets the settings object, not the raw section
+        // (which also holds client-only keys such as `path` and `trace`).
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (answer instanceof ResponseError) {
+            return answer;
+          }
+          return params.items.map((item, i) =>
+            item.section === 'cablelint'
+              ? serverSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : answer[i],
+          );
+        },
+      },
+    },
+  };
+  const c = new LanguageClient('cablelint', 'cablelint', serverOptions, clientOptions);
+  client = c;
+  c.onDidChangeState((e) => {
+    if (c !== client) {
+      return;
+    }
+    if (e.newState === State.Running) {
+      setState('running');
+    } else if (e.newState === State.Starting) {
+      setState('starting');
+    } else if (serverState !== 'error') {
+      setState('stopped');
+    }
+  });
+  setState('starting', `command: ${command} lsp`);
+  try {
+    await c.start();
+    lastError = '';
+    setState('running', `command: ${command} lsp`);
+  } catch (e) {
+    lastError = `could not start "${command} lsp": ${e instanceof Error ? e.message : String(e)}`;
+    output.error(lastError);
+    setState('error', lastError);
+    void vscode.window
+      .showErrorMessage(`cablelint: ${lastError}. Set cablelint.path to the binary.`, 'Open Settings', 'Show Log')
+      .then((choice) => {
+        if (choice === 'Open Settings') {
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'cablelint.path');
+        } else if (choice === 'Show Log') {
+          output.show(true);
+        }
+      });
+  }
+  context.subscriptions.push({ dispose: () => void c.dispose() });
+}
+
+async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) {
+    try {
+      await c.stop(5000);
+    } catch (e) {
+      output.warn(`stopping the server: ${String(e)}`);
+    }
+  }
+  setState('stopped');
+}
+
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  output.info('restarting the server');
+  await stopClient();
+  await startClient(context);
+}
+
+/**
+ * Applies the server's `source.fixAll.cablelint` action to the active cable. Returns whether an edit was
+ * applied.
+ */
+async function fixAll(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') {
+    void vscode.window.showInformationMessage('cablelint: open a cable to fix.');
+    return false;
+  }
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      FIX_ALL_KIND.value,
+    )) ?? [];
+  const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind));
+  if (!action || (!action.edit && !action.command)) {
+    void vscode.window.setStatusBarMessage('cablelint: nothing to fix', 3000);
+    return false;
+  }
+  let applied = false;
+  if (action.edit) {
+    applied = await vscode.workspace.applyEdit(action.edit);
+  }
+  if (action.command) {
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    applied = true;
+  }
+  return applied;
+}
+
+/** Gives the `cable` language to open documents that match `cablelint.extraGlobs`. */
+function applyExtraGlobs(doc: vscode.TextDocument): void {
+  if (doc.languageId === 'cable' || doc.uri.scheme !== 'file') {
+    return;
+  }
+  const globs = vscode.workspace.getConfiguration('cablelint').get<string[]>('extraGlobs') ?? [];
+  if (globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0)) {
+    void vscode.languages.setTextDocumentLanguage(doc, 'cable');
+  }
+}
+
+export interface Api {
+  state(): ServerState;
+  fixAll(): Promise<boolean>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  output = vscode.window.createOutputChannel('cablelint', { log: true });
+  statusItem = vscode.window.createStatusBarItem('cablelint.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'cablelint';
+  statusItem.command = 'cablelint.showLog';
+  context.subscriptions.push(output, statusItem);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cablelint.restartServer', () => restartServer(context)),
+    vscode.commands.registerCommand('cablelint.fixAll', fixAll),
+    vscode.commands.registerCommand('cablelint.showLog', () => output.show(true)),
+    vscode.workspace.onDidOpenTextDocument(applyExtraGlobs),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cablelint.path')) {
+        void restartServer(context);
+        return;
+      }
+      if (e.affectsConfiguration('cablelint.extraGlobs')) {
+        vscode.workspace.textDocuments.forEach(applyExtraGlobs);
+      }
+      if (
+        client?.isRunning() &&
+        ['select', 'ignore', 'severity', 'requireHeader'].some((k) => e.affectsConfiguration(`cablelint.${k}`))
+      ) {
+        // The server re-reads the section with workspace/configuration; the object is sent as well for
+        // servers that read the notification's payload.
+        void client.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: { cablelint: serverSettings() },
+        });
+      }
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(applyExtraGlobs);
+
+  await startClient(context);
+
+  const api: Api = { state: () => serverState, fixAll };
+  if (process.env.CABLELINT_E2E_OUT) {
+    // End-to-end self-test, only when the test harness sets CABLELINT_E2E_OUT (see .ci/e2e/vscode.sh).
+    const { runSelfTest } = await import('./e2e');
+    void runSelfTest(process.env.CABLELINT_E2E_OUT, process.env.CABLELINT_E2E_CASES ?? '', api);
+  }
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}

@@ -1,0 +1,276 @@
+//! The real binary, `cablelint lsp`, as an editor runs it: over pipes, with stdin held open after
+//! `exit`, and with its log on stderr.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    stderr: std::thread::JoinHandle<String>,
+}
+
+fn spawn(env: &[(&str, &str)], args: &[&str]) -> Server {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cablelint"));
+    cmd.arg("lsp")
+        .args(args)
+        .env_remove("CABLELINT_LOG")
+        .env_remove("CABLELINT_TEST_HOOKS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("cablelint lsp starts");
+    let stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut r = BufReader::new(stdout);
+        loop {
+            let mut len = None;
+            loop {
+                let mut line = String::new();
+                if r.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(v) = line.strip_prefix("Content-Length: ") {
+                    len = v.parse::<usize>().ok();
+                }
+            }
+            let mut body = vec![0; len.expect("Content-Length")];
+            if r.read_exact(&mut body).is_err() {
+                return;
+            }
+            if tx
+                .send(serde_json::from_slice(&body).expect("JSON"))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    let stderr = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    Server {
+        child,
+        stdin,
+        messages: rx,
+        stderr,
+    }
+}
+
+impl Server {
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let msg = self
+                .messages
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no answer to {method}"));
+            if msg.get("method").is_none() && msg["id"] == json!(id) {
+                return msg;
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn wait_for(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let msg = self
+                .messages
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no {method}"));
+            if msg["method"] == method {
+                return msg;
+            }
+        }
+    }
+
+    fn initialize(&mut self, trace: &str) {
+        let r = self.request(
+            1,
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": {}, "trace": trace}),
+        );
+        assert!(r["result"]["capabilities"].is_object(), "{r}");
+        self.notify("initialized", json!({}));
+    }
+
+    /// Waits for the process to end, keeping stdin open; returns the status and how long it took.
+    fn wait_exit(&mut self) -> (ExitStatus, Duration) {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status, started.elapsed());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                let _ = self.child.kill();
+                panic!("the server did not exit within 10 s of `exit` with stdin open");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn stderr(self) -> String {
+        drop(self.stdin);
+        self.stderr.join().unwrap()
+    }
+}
+
+#[test]
+fn shutdown_then_exit_with_stdin_open_exits_0_promptly() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "file:///nonexistent/a.cable", "languageId": "cable", "version": 1, "text": OSLO}}),
+    );
+    let d = s.wait_for("textDocument/publishDiagnostics");
+    assert_eq!(d["params"]["version"], 1);
+    let r = s.request(2, "shutdown", Value::Null);
+    assert!(r.get("error").is_none(), "{r}");
+    s.notify("exit", Value::Null);
+    // stdin stays open here: the server must not wait for its end.
+    let (status, took) = s.wait_exit();
+    assert_eq!(status.code(), Some(0), "exit after shutdown is status 0");
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+}
+
+#[test]
+fn exit_without_shutdown_exits_1() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    s.notify("exit", Value::Null);
+    let (status, took) = s.wait_exit();
+    assert_eq!(status.code(), Some(1));
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+}
+
+#[test]
+fn the_end_of_stdin_ends_the_server() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    let Server {
+        mut child, stdin, ..
+    } = s;
+    drop(stdin);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running after stdin closed"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(1), "no shutdown came");
+}
+
+/// Opens, edits and queries a document holding `secret`, then ends the session; returns stderr.
+fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -> String {
+    let mut s = spawn(env, args);
+    s.initialize(if trace == "setTrace" { "off" } else { trace });
+    if trace == "setTrace" {
+        s.notify("$/setTrace", json!({"value": "verbose"}));
+    }
+    let uri = "file:///nonexistent/secret.cable";
+    let text = OSLO.replace("Lofoten islands", secret);
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "cable", "version": 1, "text": text}}),
+    );
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 30, "character": 0}, "end": {"line": 30, "character": 0}}, "text": secret}
+        ]}),
+    );
+    s.wait_for("textDocument/publishDiagnostics");
+    let pos = json!({"textDocument": {"uri": uri}, "position": {"line": 25, "character": 10}});
+    s.request(2, "textDocument/hover", pos.clone());
+    s.request(3, "textDocument/completion", pos);
+    // A position past the end, which is logged.
+    s.request(
+        4,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 400}}),
+    );
+    s.request(5, "shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    let (status, _) = s.wait_exit();
+    assert_eq!(status.code(), Some(0));
+    s.stderr()
+}
+
+#[test]
+fn the_default_log_holds_no_document_text() {
+    let secret = "QUOKKA ZEBRA PARLEY";
+    for trace in ["off", "verbose", "setTrace"] {
+        let log = session_log(&[], &[], trace, secret);
+        assert!(
+            log.contains("didOpen") && log.contains("clamped"),
+            "the log says what happened:\n{log}"
+        );
+        assert!(
+            !log.contains(secret),
+            "document text in the log (trace {trace}):\n{log}"
+        );
+        assert!(
+            !log.contains("Lofoten") && !log.contains("MINISTRY OUTLINES"),
+            "document text in the log:\n{log}"
+        );
+        // The client's trace setting sets the level: `verbose` adds debug lines.
+        assert_eq!(log.contains(" DEBUG "), trace != "off", "{log}");
+    }
+    // The test can fail: asked for explicitly, the text is logged.
+    let log = session_log(
+        &[("CABLELINT_LOG", "info,cablelint::doctext=trace")],
+        &[],
+        "off",
+        secret,
+    );
+    assert!(log.contains(secret), "{log}");
+}
+
+#[test]
+fn the_log_file_gets_the_log_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.log");
+    let secret = "WOMBAT CONCORDAT";
+    let _ = session_log(&[], &["--log-file", path.to_str().unwrap()], "off", secret);
+    let log = std::fs::read_to_string(&path).expect("the log file exists");
+    assert!(log.contains("didOpen") && log.contains("shutdown"), "{log}");
+    assert!(!log.contains(secret), "{log}");
+}
