@@ -18,10 +18,16 @@ fn load() -> Vec<String> {
                 .filter(|p| p.extension().is_some_and(|e| e == "txt"))
                 .collect();
             files.sort();
-            files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect()
+            files
+                .iter()
+                .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+                .collect()
         }
         Err(_) => {
-            println!("NOTICE: {} is absent; benchmarking an invented cable instead", dir.display());
+            println!(
+                "NOTICE: {} is absent; benchmarking an invented cable instead",
+                dir.display()
+            );
             vec![include_str!("../examples/sample.cable").to_string(); 200]
         }
     }
@@ -69,5 +75,8 @@ fn main() {
             s * 1e6 / n
         );
     }
-    println!("rules cost {:.2}× parsing alone", check.as_secs_f64() / parse.as_secs_f64());
+    println!(
+        "rules cost {:.2}× parsing alone",
+        check.as_secs_f64() / parse.as_secs_f64()
+    );
 }

@@ -15,7 +15,10 @@ use cablelint::rules::{apply_fixes, Applicability, Rule, Settings, Severity};
 fn corpus() -> Option<Vec<(String, String)>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("NOTICE: {} is absent; corpus conformance skipped", dir.display());
+        println!(
+            "NOTICE: {} is absent; corpus conformance skipped",
+            dir.display()
+        );
         return None;
     };
     let mut files: Vec<_> = entries
@@ -55,10 +58,17 @@ fn corpus_conformance() {
                 e.0 += 1;
             }
             assert!(d.range.end() <= text.len(), "{name}: range past the end");
-            assert!(text.is_char_boundary(d.range.start()) && text.is_char_boundary(d.range.end()), "{name}: range not on char boundaries");
+            assert!(
+                text.is_char_boundary(d.range.start()) && text.is_char_boundary(d.range.end()),
+                "{name}: range not on char boundaries"
+            );
         }
         if diags.iter().any(|d| d.severity == Severity::Error) {
-            let codes: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).map(|d| d.rule.code()).collect();
+            let codes: Vec<_> = diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.rule.code())
+                .collect();
             error_cables.push(format!("{name}: {}", codes.join(" ")));
         } else {
             clean += 1;
@@ -68,22 +78,40 @@ fn corpus_conformance() {
     let share = 100.0 * clean as f64 / n as f64;
     println!("corpus: {n} cables; {clean} ({share:.1}%) without an error-severity finding");
     println!("findings by severity: {by_severity:?}");
-    println!("{:<8} {:<34} {:>8} {:>7} {:>7}", "code", "name", "severity", "cables", "diags");
+    println!(
+        "{:<8} {:<34} {:>8} {:>7} {:>7}",
+        "code", "name", "severity", "cables", "diags"
+    );
     for (rule, (c, d)) in &per_rule {
-        println!("{:<8} {:<34} {:>8} {:>7} {:>7}", rule.code(), rule.name(), rule.default_severity().as_str(), c, d);
+        println!(
+            "{:<8} {:<34} {:>8} {:>7} {:>7}",
+            rule.code(),
+            rule.name(),
+            rule.default_severity().as_str(),
+            c,
+            d
+        );
     }
     println!("cables with errors:");
     for e in &error_cables {
         println!("  {e}");
     }
-    assert!(share >= 95.0, "only {share:.1}% of corpus cables are free of errors");
+    assert!(
+        share >= 95.0,
+        "only {share:.1}% of corpus cables are free of errors"
+    );
     for (rule, (c, _)) in &per_rule {
         let limit = match rule.default_severity() {
             Severity::Error => n / 100,
             Severity::Warning => n * 15 / 100,
             Severity::Info => n * 30 / 100,
         };
-        assert!(*c <= limit.max(1), "{} {} fires on {c} of {n} cables: a rule that fires this often is probably wrong", rule.code(), rule.name());
+        assert!(
+            *c <= limit.max(1),
+            "{} {} fires on {c} of {n} cables: a rule that fires this often is probably wrong",
+            rule.code(),
+            rule.name()
+        );
     }
 }
 
@@ -95,7 +123,11 @@ fn safe_fixes_converge_on_the_corpus() {
     let mut fixed_files = 0;
     for (name, text) in &cables {
         let diags = cablelint::check(text, &settings, tables);
-        let fixes: Vec<_> = diags.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe).collect();
+        let fixes: Vec<_> = diags
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.applicability == Applicability::Safe)
+            .collect();
         if fixes.is_empty() {
             continue;
         }
@@ -107,7 +139,11 @@ fn safe_fixes_converge_on_the_corpus() {
         let mut current = once;
         for _ in 0..5 {
             let again = cablelint::check(&current, &settings, tables);
-            let more: Vec<_> = again.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe).collect();
+            let more: Vec<_> = again
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| f.applicability == Applicability::Safe)
+                .collect();
             if more.is_empty() {
                 break;
             }
@@ -115,7 +151,10 @@ fn safe_fixes_converge_on_the_corpus() {
         }
         let last = cablelint::check(&current, &settings, tables);
         assert!(
-            !last.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)),
+            !last.iter().any(|d| d
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Safe)),
             "{name}: safe fixes do not converge"
         );
     }

@@ -3,7 +3,10 @@
 //! answer — completion ranges hold the cursor and stay on its line, symbols nest, folds span lines,
 //! semantic tokens are ordered, disjoint and one line each, hovers cover the cursor.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use cablelint::data::Tables;
 use cablelint::ide::{self, DateTime};
@@ -40,16 +43,17 @@ fn every_answer_is_well_formed_on_the_corpus() {
         hour: 12,
         minute: 0,
     };
-    let mut files = 0;
-    let mut answers = 0usize;
-    for entry in entries.flatten() {
-        let Ok(bytes) = std::fs::read(entry.path()) else {
-            continue;
+    let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    let files = AtomicUsize::new(0);
+    let answers = AtomicUsize::new(0);
+    paths.par_iter().for_each(|path| {
+        let Ok(bytes) = std::fs::read(path) else {
+            return;
         };
         let Ok(text) = String::from_utf8(bytes) else {
-            continue;
+            return;
         };
-        files += 1;
+        files.fetch_add(1, Ordering::Relaxed);
         let cable = parse(&text);
         let diags = ide::diagnostics(&cable, &settings, tables);
         for s in ide::document_symbols(&cable) {
@@ -62,18 +66,14 @@ fn every_answer_is_well_formed_on_the_corpus() {
         }
         let tokens = ide::semantic_tokens(&cable, tables);
         for pair in tokens.windows(2) {
-            assert!(
-                pair[0].range.end <= pair[1].range.start,
-                "{:?}",
-                entry.path()
-            );
+            assert!(pair[0].range.end <= pair[1].range.start, "{:?}", path);
         }
         for t in &tokens {
             let s = &text[t.range.as_range()];
             assert!(
                 !s.is_empty() && !s.contains(['\n', '\r']),
                 "{:?}: {t:?}",
-                entry.path()
+                path
             );
         }
         let _ = ide::fix_all(&diags);
@@ -96,13 +96,13 @@ fn every_answer_is_well_formed_on_the_corpus() {
                 assert!(
                     r.start() <= offset && offset <= r.end(),
                     "{:?} at {offset}: {item:?}",
-                    entry.path()
+                    path
                 );
                 assert_eq!(
                     cable.line_index.line_of(r.end()),
                     line,
                     "{:?}: {item:?}",
-                    entry.path()
+                    path
                 );
                 assert!(text.is_char_boundary(r.start()) && text.is_char_boundary(r.end()));
             }
@@ -110,15 +110,16 @@ fn every_answer_is_well_formed_on_the_corpus() {
                 assert!(
                     h.range.contains_inclusive(offset),
                     "{:?} at {offset}: {h:?}",
-                    entry.path()
+                    path
                 );
                 assert!(!h.markdown.is_empty());
             }
             let _ = ide::code_actions(&cable, &diags, cablelint::syntax::TextRange::empty(offset));
             let _ = ide::ref_at(&cable, offset);
-            answers += 1;
+            answers.fetch_add(1, Ordering::Relaxed);
         }
-    }
+    });
+    let (files, answers) = (files.into_inner(), answers.into_inner());
     eprintln!("{files} cables, {answers} cursor positions checked");
     assert!(files > 0);
 }

@@ -1,10 +1,11 @@
 //! The command line: `cablelint check`, `rules`, `rule`, `data` and `lsp`. The only module that
-//! prints.
+//! prints. (`data.rs` belongs to the reference-data work; this module only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show), 2 for usage, configuration and read errors.
 
 pub mod check;
+pub mod data;
 pub mod files;
 pub mod fix;
 pub mod input;
@@ -49,6 +50,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print or search the reference tables (extended by the `[data]` files of the
+    /// `cablelint.toml` that applies to the current directory).
+    Data {
+        /// Which table.
+        #[arg(value_enum)]
+        table: DataTable,
+        /// What to look for (a code or prefix, words of a title or address, a routing indicator,
+        /// a country); without it, the whole table.
+        query: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Take the `[data]` files from this configuration file.
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<PathBuf>,
+        /// Only the built-in tables.
+        #[arg(long)]
+        isolated: bool,
+    },
     /// Run the language server on standard input and output.
     Lsp {
         /// Also write the server's log to this file (appending).
@@ -64,6 +83,13 @@ enum Command {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataTable {
+    Tags,
+    Addressees,
+    Posts,
 }
 
 /// When to colour the output.
@@ -117,10 +143,57 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Command::Data {
+            table,
+            query,
+            format,
+            config,
+            isolated,
+        } => run_data(table, query.as_deref(), format, config, isolated),
         Command::Lsp { log_file, stdio: _ } => {
             crate::lsp::run_with(crate::lsp::LspOptions { log_file })
         }
     }
+}
+
+/// `cablelint data`: loads the tables that apply here and prints the table asked for.
+fn run_data(
+    table: DataTable,
+    query: Option<&str>,
+    format: Format,
+    config: Option<PathBuf>,
+    isolated: bool,
+) -> ExitCode {
+    let config = if isolated {
+        Ok(None)
+    } else if let Some(path) = config {
+        crate::config::Config::load(&path).map(Some)
+    } else {
+        crate::config::Config::discover(std::path::Path::new(".")).map(|c| c.map(|(_, c)| c))
+    };
+    let extended = config.and_then(|c| match c {
+        Some(c) => c.load_tables(),
+        None => Ok(None),
+    });
+    let extended = match extended {
+        Ok(t) => t,
+        Err(e) => {
+            error_line(&e.to_string());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let tables = extended
+        .as_ref()
+        .unwrap_or_else(|| crate::data::Tables::builtin());
+    let kind = match table {
+        DataTable::Tags => data::DataKind::Tags,
+        DataTable::Addressees => data::DataKind::Addressees,
+        DataTable::Posts => data::DataKind::Posts,
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    report_io(
+        data::run(kind, query, format == Format::Json, tables, &mut out).and_then(|_| out.flush()),
+    )
 }
 
 fn report_io(result: io::Result<()>) -> ExitCode {

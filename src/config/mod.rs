@@ -347,12 +347,12 @@ impl Config {
         if self.data.tags.is_empty() && self.data.addressees.is_empty() {
             return Ok(None);
         }
-        let files = self
-            .data
-            .tags
-            .iter()
-            .map(|p| (ExtraKind::Tags, p))
-            .chain(self.data.addressees.iter().map(|p| (ExtraKind::Addressees, p)));
+        let files = self.data.tags.iter().map(|p| (ExtraKind::Tags, p)).chain(
+            self.data
+                .addressees
+                .iter()
+                .map(|p| (ExtraKind::Addressees, p)),
+        );
         let mut extra = Vec::new();
         for (kind, path) in files {
             let fail = |message: String| ConfigError {

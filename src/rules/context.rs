@@ -70,7 +70,10 @@ impl<'c, 'a> Context<'c, 'a> {
         message: impl Into<String>,
         severity: Severity,
     ) -> &mut Diagnostic {
-        let severity = self.settings.severity_override(self.rule).unwrap_or(severity);
+        let severity = self
+            .settings
+            .severity_override(self.rule)
+            .unwrap_or(severity);
         self.push(range, message.into(), severity)
     }
 
@@ -88,8 +91,9 @@ impl<'c, 'a> Context<'c, 'a> {
 
     /// The diagnostics in document order.
     pub(super) fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics
-            .sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
+        self.diagnostics.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+        });
         self.diagnostics
     }
 }
@@ -106,7 +110,10 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
     for p in &cable.body.paragraphs {
         if let Some(level) = p.marking.as_ref().and_then(|m| m.level) {
             if highest_marking.is_none_or(|(l, _)| level > l) {
-                highest_marking = Some((level, p.marking.as_ref().map(|m| m.range).unwrap_or(p.first_line)));
+                highest_marking = Some((
+                    level,
+                    p.marking.as_ref().map(|m| m.range).unwrap_or(p.first_line),
+                ));
             }
         }
     }
@@ -121,9 +128,11 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
                 t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
             })
         })
-        || cable.header.security.as_ref().is_some_and(|l| {
-            l.signals.iter().any(|&s| cable.text(s).starts_with("(CCY"))
-        });
+        || cable
+            .header
+            .security
+            .as_ref()
+            .is_some_and(|l| l.signals.iter().any(|&s| cable.text(s).starts_with("(CCY")));
     let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables).is_some();
     Facts {
         date,

@@ -215,7 +215,11 @@ mod tests {
             assert!(codes.insert(rule.code()), "duplicate code {}", rule.code());
             assert!(names.insert(rule.name()), "duplicate name {}", rule.name());
             let code = rule.code();
-            assert!(code.len() == 6 && code.starts_with("CBL") && code[3..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(
+                code.len() == 6
+                    && code.starts_with("CBL")
+                    && code[3..].bytes().all(|b| b.is_ascii_digit())
+            );
             assert!(rule
                 .name()
                 .bytes()

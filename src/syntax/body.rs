@@ -106,14 +106,19 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn next_non_blank(&self, pos: usize) -> Option<usize> {
-        (pos + 1..self.cable.lines.len()).find(|&i| !self.cable.text(self.cable.lines[i].range).trim().is_empty())
+        (pos + 1..self.cable.lines.len())
+            .find(|&i| !self.cable.text(self.cable.lines[i].range).trim().is_empty())
     }
 
     fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
         let t = src.trim();
         // Continuations of the open multi-line element.
         match self.open {
-            Open::Subject if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() && !is_continuation(t.text) => {
+            Open::Subject
+                if label_at_start(t.text).is_none()
+                    && paragraph_start(t.text).is_none()
+                    && !is_continuation(t.text) =>
+            {
                 if let Some(s) = self.cable.body.subject.as_mut() {
                     s.range = s.range.cover(t.full());
                     s.text = Some(s.text.map_or(t.full(), |r| r.cover(t.full())));
@@ -121,7 +126,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.cable.lines[pos].kind = LineKind::Subject;
                 return;
             }
-            Open::ClassifiedBy if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() => {
+            Open::ClassifiedBy
+                if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() =>
+            {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(t.full());
                 }
@@ -129,7 +136,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.cable.lines[pos].kind = LineKind::ClassifiedBy;
                 return;
             }
-            Open::Ref if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() && !is_continuation(t.text) => {
+            Open::Ref
+                if label_at_start(t.text).is_none()
+                    && paragraph_start(t.text).is_none()
+                    && !is_continuation(t.text) =>
+            {
                 if let Some(r) = self.cable.body.refs.as_mut() {
                     r.range = r.range.cover(t.full());
                 }
@@ -244,7 +255,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             if paragraph_start(t).is_some() {
                 return false;
             }
-            if matches!(label_at_start(t), Some(Label::Ref(_) | Label::ClassifiedBy(..))) {
+            if matches!(
+                label_at_start(t),
+                Some(Label::Ref(_) | Label::ClassifiedBy(..))
+            ) {
                 return true;
             }
             seen += 1;
@@ -270,7 +284,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Continuation;
             return;
         }
-        if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text") || (tt.starts_with("===") && tt.contains("CABLE ENDS")) {
+        if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text")
+            || (tt.starts_with("===") && tt.contains("CABLE ENDS"))
+        {
             self.cable.body.end_markers.push(trimmed.full());
             self.cable.lines[pos].kind = LineKind::EndMarker;
             return;
@@ -287,8 +303,17 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     let idx = self.cable.body.paragraphs.len() - 1;
                     self.current_paragraph = Some(idx);
                     self.cable.lines[pos].kind = LineKind::Paragraph;
-                    if self.cable.body.element_order.iter().all(|(e, _)| *e != Element::FirstParagraph) {
-                        self.cable.body.element_order.push((Element::FirstParagraph, src.full()));
+                    if self
+                        .cable
+                        .body
+                        .element_order
+                        .iter()
+                        .all(|(e, _)| *e != Element::FirstParagraph)
+                    {
+                        self.cable
+                            .body
+                            .element_order
+                            .push((Element::FirstParagraph, src.full()));
                     }
                     self.last_text_line = Some(pos);
                     self.markers(src, Some(idx), true);
@@ -303,7 +328,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         // A heading: a short line standing alone under or above a dashed rule.
         let next_is_rule = self.next_line_is_rule(pos)
-            || (pos > 0 && self.cable.lines[pos - 1].kind == LineKind::Heading && self.line_is_rule(pos - 1));
+            || (pos > 0
+                && self.cable.lines[pos - 1].kind == LineKind::Heading
+                && self.line_is_rule(pos - 1));
         if next_is_rule && tt.len() <= 80 {
             self.cable.lines[pos].kind = LineKind::Heading;
             self.current_paragraph = None;
@@ -337,7 +364,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let label = seg.range(0, label_len);
         let rest = seg.from(label_len);
         let rest_trim = rest.trim();
-        let num_len = rest_trim.text.bytes().take_while(u8::is_ascii_digit).count();
+        let num_len = rest_trim
+            .text
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         let number = (num_len > 0).then(|| Num {
             range: rest_trim.range(0, num_len),
             value: parse_u32(&rest_trim.text[..num_len]).unwrap_or(0),
@@ -357,7 +388,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             value_range: (!value_src.text.is_empty()).then(|| value_src.full()),
         };
         if self.cable.body.eo.is_none() {
-            self.cable.body.element_order.push((Element::Eo, seg.full()));
+            self.cable
+                .body
+                .element_order
+                .push((Element::Eo, seg.full()));
             self.cable.body.eo = Some(line);
         }
     }
@@ -367,7 +401,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let rest = seg.from(label_len);
         let tokens = tag_tokens(rest);
         if self.cable.body.tags.is_none() {
-            self.cable.body.element_order.push((Element::Tags, seg.full()));
+            self.cable
+                .body
+                .element_order
+                .push((Element::Tags, seg.full()));
             self.cable.body.tags = Some(TagsLine {
                 range: seg.full(),
                 label,
@@ -382,7 +419,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let mut rest = seg.from(label_len).trim();
         let mut marking = None;
         if rest.text.starts_with('(') {
-            if let Some(close) = rest.text.as_bytes()[..rest.text.len().min(40)].iter().position(|&c| c == b')') {
+            if let Some(close) = rest.text.as_bytes()[..rest.text.len().min(40)]
+                .iter()
+                .position(|&c| c == b')')
+            {
                 if let Some(m) = parse_marking(rest.range(0, close + 1), &rest.text[1..close]) {
                     marking = Some(m);
                     rest = rest.from(close + 1).trim();
@@ -391,7 +431,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         self.seen_subject = true;
         if self.cable.body.subject.is_none() {
-            self.cable.body.element_order.push((Element::Subject, seg.full()));
+            self.cable
+                .body
+                .element_order
+                .push((Element::Subject, seg.full()));
             self.cable.body.subject = Some(Subject {
                 range: seg.full(),
                 label,
@@ -404,7 +447,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     fn refs(&mut self, seg: Src<'a>, label_len: usize) {
         let label = seg.range(0, label_len);
         if self.cable.body.refs.is_none() {
-            self.cable.body.element_order.push((Element::Ref, seg.full()));
+            self.cable
+                .body
+                .element_order
+                .push((Element::Ref, seg.full()));
             self.cable.body.refs = Some(RefBlock {
                 range: seg.full(),
                 label,
@@ -425,7 +471,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         for m in REF_BULLET.captures_iter(t) {
             let whole = m.get(0).expect("match");
             let letter = m.get(1).or_else(|| m.get(2)).expect("letter group");
-            cuts.push((whole.start(), whole.end(), Some(src.range(letter.start(), letter.end()))));
+            cuts.push((
+                whole.start(),
+                whole.end(),
+                Some(src.range(letter.start(), letter.end())),
+            ));
         }
         let mut pieces: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
         let first_cut = cuts.first().map_or(t.len(), |c| c.0);
@@ -465,7 +515,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         if self.cable.body.classified_by.is_some() {
             return;
         }
-        self.cable.body.element_order.push((Element::ClassifiedBy, seg.full()));
+        self.cable
+            .body
+            .element_order
+            .push((Element::ClassifiedBy, seg.full()));
         self.cable.body.classified_by = Some(ClassifiedBy {
             range: seg.full(),
             label: seg.range(0, label_len),
@@ -486,7 +539,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let end = cb.range.end();
         let text = &self.cable.src[start..end];
         let (section, letters) = parse_reason(text, start);
-        let cb = self.cable.body.classified_by.as_mut().expect("checked above");
+        let cb = self
+            .cable
+            .body
+            .classified_by
+            .as_mut()
+            .expect("checked above");
         cb.section = section;
         cb.letters = letters;
     }
@@ -497,7 +555,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         };
         let later_text = self.cable.lines[last + 1..].iter().any(|l| {
-            matches!(l.kind, LineKind::Text | LineKind::Paragraph | LineKind::Unknown)
+            matches!(
+                l.kind,
+                LineKind::Text | LineKind::Paragraph | LineKind::Unknown
+            )
         });
         if later_text {
             return;
@@ -539,7 +600,12 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         ("LIMITED OFFICIAL USE", BannerLevel::LimitedOfficialUse),
     ];
     for (word, level) in CANONICAL {
-        if t.starts_with(word) && t[word.len()..].bytes().next().is_none_or(|b| b == b' ' || b == b'/') {
+        if t.starts_with(word)
+            && t[word.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|b| b == b' ' || b == b'/')
+        {
             if level == BannerLevel::Unclassified && t[word.len()..].starts_with('/') {
                 continue;
             }
@@ -571,7 +637,10 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
     let mut letters = [0u8; 16];
     let mut len = 0usize;
     let mut best: Option<(BannerLevel, usize, bool)> = None;
+    let mut all_single = true;
+    let mut spaced_best = false;
     for (_, e, w) in Src::new(t, 0).words() {
+        all_single &= w.len() == 1;
         if !w.bytes().all(|b| b.is_ascii_alphabetic()) || len + w.len() > letters.len() {
             break;
         }
@@ -585,6 +654,7 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
             let v = v.as_bytes();
             if v == so_far {
                 best = Some((level, e, garbled));
+                spaced_best = all_single;
             }
             any_prefix |= v.starts_with(so_far);
         }
@@ -592,7 +662,15 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
             break;
         }
     }
-    best.map(|(level, len, garbled)| (level, len, false, garbled))
+    // The spaced form in sentence case (`C o n f i d e n t i a l`, §3.22) is canonical but for its
+    // case, which the release gave it: accepted.
+    best.map(|(level, len, garbled)| {
+        let spaced_level = matches!(
+            level,
+            BannerLevel::Confidential | BannerLevel::Secret | BannerLevel::TopSecret
+        );
+        (level, len, !garbled && spaced_best && spaced_level, garbled)
+    })
 }
 
 /// Parses a banner line. The second value is the rest of the line when the export joined further
@@ -724,7 +802,9 @@ fn label_at_start(t: &str) -> Option<Label> {
             None
         }
         b'R' => {
-            for label in ["REF(S):", "REFTELS:", "REFTEL:", "REFS:", "REF:", "REF.", "REFS ", "REF "] {
+            for label in [
+                "REF(S):", "REFTELS:", "REFTEL:", "REFS:", "REF:", "REF.", "REFS ", "REF ",
+            ] {
                 if starts_with_ci(t, label) {
                     return Some(Label::Ref(label.trim_end().len()));
                 }
@@ -741,7 +821,11 @@ fn eo_label(t: &str) -> Option<usize> {
         if starts_with_ci(t, label) {
             let rest = &t[label.len()..];
             let digits_at = rest.len() - rest.trim_start().len();
-            if rest.trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit())
+            if rest
+                .trim_start()
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
                 && (digits_at > 0 || label.ends_with('.'))
             {
                 return Some(label.len());
@@ -755,7 +839,9 @@ fn tags_label(t: &str) -> Option<(usize, bool)> {
     if t.starts_with("TAGS:") {
         return Some((5, true));
     }
-    for label in ["TAGS:", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;"] {
+    for label in [
+        "TAGS:", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;",
+    ] {
         if starts_with_ci(t, label) {
             let next = t.as_bytes().get(label.len()).copied();
             if next.is_none_or(|b| b == b' ' || b == b'\t') || label.ends_with(':') {
@@ -773,7 +859,13 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
         offset = 4;
         t2 = rest;
     }
-    for label in ["Classified By:", "Classified By", "Classfied By:", "Classified by:", "Classified by"] {
+    for label in [
+        "Classified By:",
+        "Classified By",
+        "Classfied By:",
+        "Classified by:",
+        "Classified by",
+    ] {
         if starts_with_ci(t2, label) {
             let derived = starts_with_ci(t2[label.len()..].trim_start(), "derived from");
             return Some((offset + label.len(), derived));
@@ -790,7 +882,14 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
 fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
     let t = src.text;
     let mut cuts = Vec::new();
-    for needle in [" E.O. ", " EO 1", " TAGS: ", " TAGS ", " SUBJECT: ", " SIPDIS"] {
+    for needle in [
+        " E.O. ",
+        " EO 1",
+        " TAGS: ",
+        " TAGS ",
+        " SUBJECT: ",
+        " SIPDIS",
+    ] {
         let mut from = 0;
         while let Some(p) = t[from..].find(needle) {
             let at = from + p + 1;
@@ -849,7 +948,12 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
             kind,
         }]);
     }
-    let whole = |kind| Some(vec![Caption { range: src.range(0, t.len()), kind }]);
+    let whole = |kind| {
+        Some(vec![Caption {
+            range: src.range(0, t.len()),
+            kind,
+        }])
+    };
     if upper.starts_with("C O R R E C T E D") || upper.starts_with("CORRECTED COPY") {
         return whole(CaptionKind::CorrectedCopy);
     }
@@ -865,7 +969,9 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
     if upper.starts_with("SENSITIVE BUT UNCLASSIFIED") {
         return whole(CaptionKind::Sensitive);
     }
-    if (upper.starts_with("SECRET//") || upper.starts_with("CONFIDENTIAL//") || upper.starts_with("UNCLASSIFIED//"))
+    if (upper.starts_with("SECRET//")
+        || upper.starts_with("CONFIDENTIAL//")
+        || upper.starts_with("UNCLASSIFIED//"))
         && !t.contains(' ')
         || upper == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     {
@@ -898,10 +1004,21 @@ fn parse_eo_value(v: Src) -> EoValue {
     if up.starts_with("N/A") || up == "NA" {
         return EoValue::NotApplicable;
     }
-    for kw in ["DECLASSIFY ON:", "DECLASSIFY ON", "DECLL:", "DECL:", "DECL :", "DECL"] {
+    for kw in [
+        "DECLASSIFY ON:",
+        "DECLASSIFY ON",
+        "DECLL:",
+        "DECL:",
+        "DECL :",
+        "DECL",
+    ] {
         if up.starts_with(kw) {
             let spec = v.from(kw.len()).trim();
-            let spec = Src::new(spec.text.trim_start_matches(':').trim_start(), spec.offset + (spec.text.len() - spec.text.trim_start_matches(':').trim_start().len()));
+            let spec = Src::new(
+                spec.text.trim_start_matches(':').trim_start(),
+                spec.offset
+                    + (spec.text.len() - spec.text.trim_start_matches(':').trim_start().len()),
+            );
             return EoValue::Decl {
                 keyword: v.range(0, kw.len()),
                 spec: (!spec.text.is_empty()).then(|| spec.full()),
@@ -981,7 +1098,8 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
         }
     };
     if parts[0].len() == 4 {
-        let d = Date::new(n[0] as i32, n[1], n[2]).filter(|_| parts[1].len() <= 2 && parts[2].len() <= 2);
+        let d = Date::new(n[0] as i32, n[1], n[2])
+            .filter(|_| parts[1].len() <= 2 && parts[2].len() <= 2);
         return Some((d, DateStyle::YearMonthDay));
     }
     let style = if sep == '-' {
@@ -991,7 +1109,8 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
     } else {
         DateStyle::MonthDayYear
     };
-    let shape_ok = parts[0].len() <= 2 && parts[1].len() <= 2 && (parts[2].len() == 2 || parts[2].len() == 4);
+    let shape_ok =
+        parts[0].len() <= 2 && parts[1].len() <= 2 && (parts[2].len() == 2 || parts[2].len() == 4);
     let d = if shape_ok {
         Date::new(year_of(parts[2], n[2]), n[0], n[1])
     } else {
@@ -1109,7 +1228,9 @@ fn classify_tag(w: &str) -> TagShape {
 fn is_tags_continuation(t: &str) -> bool {
     let mut any = false;
     for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-        let ok = (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        let ok = (2..=6).contains(&w.len())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
         if !ok {
             return false;
         }
@@ -1122,9 +1243,8 @@ fn is_tags_continuation(t: &str) -> bool {
 // REF
 // ---------------------------------------------------------------------------------------------
 
-static REF_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)¶?(?:([A-Z])[.)]|\(([A-Z])\))\s").expect("valid regex")
-});
+static REF_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)¶?(?:([A-Z])[.)]|\(([A-Z])\))\s").expect("valid regex"));
 
 static CABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(\d{2}|\d{4})\s+)?([A-Z][A-Z .']*?[A-Z])\s+(\d{1,7})\b").expect("valid regex")
@@ -1189,7 +1309,10 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
                 while k < b.len() && matches!(b[k], b' ' | b'\n' | b'\r' | b'\\') {
                     k += 1;
                 }
-                if k < b.len() && b[k].is_ascii_digit() && b.get(k + 1).is_none_or(|c| !c.is_ascii_digit()) {
+                if k < b.len()
+                    && b[k].is_ascii_digit()
+                    && b.get(k + 1).is_none_or(|c| !c.is_ascii_digit())
+                {
                     // The range may span a space or line break (`1. 4`, `1.` / `4`).
                     section = Some(TextRange::new(base + i, base + k + 1));
                     i = k + 1;
@@ -1208,7 +1331,12 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
                     i += 1;
                 }
                 // Skip a truncated section number (`REASONS 1 (B)`).
-                while i < b.len() && matches!(b[i], b' ' | b':' | b';' | b'.' | b'\\' | b'\n' | b'\r' | b'0'..=b'9') {
+                while i < b.len()
+                    && matches!(
+                        b[i],
+                        b' ' | b':' | b';' | b'.' | b'\\' | b'\n' | b'\r' | b'0'..=b'9'
+                    )
+                {
                     i += 1;
                 }
             }
@@ -1225,13 +1353,32 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             }
             let w = &text[start..i];
             if w.len() == 1 {
-                letters.push((TextRange::new(base + start, base + i), w.as_bytes()[0].to_ascii_lowercase() as char));
+                letters.push((
+                    TextRange::new(base + start, base + i),
+                    w.as_bytes()[0].to_ascii_lowercase() as char,
+                ));
             } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("nd") {
                 continue;
             } else {
                 break;
             }
-        } else if matches!(c, b'(' | b')' | b',' | b'&' | b'/' | b'+' | b' ' | b'\n' | b'\r' | b'\t' | b'.' | b':' | b';' | b'-' | b'\\') {
+        } else if matches!(
+            c,
+            b'(' | b')'
+                | b','
+                | b'&'
+                | b'/'
+                | b'+'
+                | b' '
+                | b'\n'
+                | b'\r'
+                | b'\t'
+                | b'.'
+                | b':'
+                | b';'
+                | b'-'
+                | b'\\'
+        ) {
             i += 1;
         } else {
             break;
@@ -1312,7 +1459,9 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let mut marking = marking_at(src, at);
     if marking.is_none() {
         // `¶1. SUMMARY: (C) …`
-        for label in ["SUMMARY:", "Summary:", "SUMMARY.", "Summary.", "SUMMARY", "Summary"] {
+        for label in [
+            "SUMMARY:", "Summary:", "SUMMARY.", "Summary.", "SUMMARY", "Summary",
+        ] {
             if src.text[at..].starts_with(label) {
                 let p = at + label.len();
                 let lead2 = src.text[p..].len() - src.text[p..].trim_start().len();
@@ -1336,14 +1485,19 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
     if !t.starts_with('(') {
         return None;
     }
-    let close = t.as_bytes()[..t.len().min(120)].iter().position(|&c| c == b')')?;
+    let close = t.as_bytes()[..t.len().min(120)]
+        .iter()
+        .position(|&c| c == b')')?;
     parse_marking(src.range(at, at + close + 1), &t[1..close])
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
 pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
     let c = content.trim();
-    if c.is_empty() || c.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if c.is_empty()
+        || c.bytes()
+            .any(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         return None;
     }
     let level_of = |w: &str| -> Option<Level> {
@@ -1411,12 +1565,19 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
 // ---------------------------------------------------------------------------------------------
 
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][A-Z .\-']{0,9}?)\s{1,2}(\d{8})\s{1,2}(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$").expect("valid regex")
+    Regex::new(
+        r"^([A-Z][A-Z .\-']{0,9}?)\s{1,2}(\d{8})\s{1,2}(\d{3})(?:\.(\d+))?\s+OF\s+(\d{3})\s*$",
+    )
+    .expect("valid regex")
 });
 
 fn is_continuation(t: &str) -> bool {
     let t = t.trim();
-    t.len() >= 20 && t.len() <= 40 && t.as_bytes()[t.len() - 1].is_ascii_digit() && t.contains(" OF ") && CONTINUATION.is_match(t)
+    t.len() >= 20
+        && t.len() <= 40
+        && t.as_bytes()[t.len() - 1].is_ascii_digit()
+        && t.contains(" OF ")
+        && CONTINUATION.is_match(t)
 }
 
 fn parse_continuation(src: Src) -> Option<Continuation> {
@@ -1445,8 +1606,10 @@ fn parse_continuation(src: Src) -> Option<Continuation> {
 // Summary, comment and note markers
 // ---------------------------------------------------------------------------------------------
 
-static OTE_LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"ote"));
-static OTE_UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"OTE"));
+static OTE_LOWER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"ote"));
+static OTE_UPPER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"OTE"));
 
 /// Whether the line has the word "note" in any case (searching the rarer "ote" first).
 fn has_word_note(b: &[u8]) -> bool {
@@ -1460,8 +1623,10 @@ fn has_word_note(b: &[u8]) -> bool {
     })
 }
 
-static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"mm"));
-static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"MM"));
+static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"mm"));
+static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"MM"));
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(end)(?:\s+of)?\s+(?:(?:embassy|post|mission|begin)\s+)?)?(summa?r?y|comments?|note)\b").expect("valid regex")
@@ -1472,7 +1637,8 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
     // Cheap filter before the regex: most lines hold none of these words. Both "summary" and
     // "comment" contain a doubled m.
     let b = t.as_bytes();
-    let has = DOUBLE_M_LOWER.find(b).is_some() || DOUBLE_M_UPPER.find(b).is_some() || has_word_note(b);
+    let has =
+        DOUBLE_M_LOWER.find(b).is_some() || DOUBLE_M_UPPER.find(b).is_some() || has_word_note(b);
     if !has {
         return;
     }
@@ -1504,12 +1670,24 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             let after_begin = before_trim.to_ascii_lowercase().ends_with("begin")
                 || ["embassy", "post", "mission", "executive", "and"]
                     .iter()
-                    .any(|w| before_trim.to_ascii_lowercase().ends_with(w) && before_trim.len() - w.len() <= text_start + 1);
-            let labelled = after.starts_with(':') || after.starts_with(" :") || after.starts_with(" --") || after.starts_with(" -");
+                    .any(|w| {
+                        before_trim.to_ascii_lowercase().ends_with(w)
+                            && before_trim.len() - w.len() <= text_start + 1
+                    });
+            let labelled = after.starts_with(':')
+                || after.starts_with(" :")
+                || after.starts_with(" --")
+                || after.starts_with(" -");
             let dotted = after.starts_with('.') && kind != MarkerKind::NoteOpen;
             let ok = heading
-                || (at_text_start && (labelled || dotted || after.starts_with(" and") || after.starts_with(" AND") || kind == MarkerKind::SummaryOpen))
-                || (after_paren && (labelled || kind != MarkerKind::NoteOpen || after.starts_with(':')))
+                || (at_text_start
+                    && (labelled
+                        || dotted
+                        || after.starts_with(" and")
+                        || after.starts_with(" AND")
+                        || kind == MarkerKind::SummaryOpen))
+                || (after_paren
+                    && (labelled || kind != MarkerKind::NoteOpen || after.starts_with(':')))
                 || (after_begin && (labelled || dotted || after.is_empty()));
             if !ok {
                 continue;
@@ -1538,7 +1716,10 @@ fn paragraph_text_start(t: &str) -> usize {
         i += 1;
     }
     if b.get(i) == Some(&b'(') {
-        if let Some(close) = t.as_bytes()[i..t.len().min(i + 60)].iter().position(|&c| c == b')') {
+        if let Some(close) = t.as_bytes()[i..t.len().min(i + 60)]
+            .iter()
+            .position(|&c| c == b')')
+        {
             i += close + 1;
             while i < b.len() && b[i] == b' ' {
                 i += 1;
@@ -1555,7 +1736,8 @@ fn paragraph_text_start(t: &str) -> usize {
 fn is_surname(w: &str) -> bool {
     w.len() >= 2
         && w.as_bytes()[0].is_ascii_uppercase()
-        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
 }
 
 /// A surname in mixed case (`Clinton` in sentence-case cables, `Tuttle`).
@@ -1563,7 +1745,9 @@ fn is_mixed_surname(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 3
         && b[0].is_ascii_uppercase()
-        && b[1..].iter().all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
+        && b[1..]
+            .iter()
+            .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
 }
 
 /// The signature in a last line: the whole line when it is one or two surnames, or a surname
@@ -1608,11 +1792,17 @@ mod tests {
         let b = banner("SS E C R E T BERN 000881").unwrap();
         assert_eq!((b.level, b.garbled), (BannerLevel::Secret, true));
         let b = banner("CONFIDENTIAL PARIS 000170").unwrap();
-        assert_eq!((b.level, b.canonical, b.garbled), (BannerLevel::Confidential, false, false));
+        assert_eq!(
+            (b.level, b.canonical, b.garbled),
+            (BannerLevel::Confidential, false, false)
+        );
         let b = banner("UNCLAS E F T O LONDON 002883").unwrap();
         assert_eq!(b.level, BannerLevel::UnclasEfto);
         assert!(banner("SECRET//NOFORN").is_none());
-        assert!(banner("SECRET SERVICE WASHDC").is_none() || banner("SECRET SERVICE WASHDC").unwrap().serial.is_none());
+        assert!(
+            banner("SECRET SERVICE WASHDC").is_none()
+                || banner("SECRET SERVICE WASHDC").unwrap().serial.is_none()
+        );
     }
 
     #[test]
@@ -1666,7 +1856,13 @@ mod tests {
         let shapes: Vec<_> = toks.iter().map(|t| t.shape).collect();
         assert_eq!(
             shapes,
-            vec![TagShape::Markup, TagShape::FourLetter, TagShape::TwoLetter, TagShape::Personal, TagShape::TwoLetter]
+            vec![
+                TagShape::Markup,
+                TagShape::FourLetter,
+                TagShape::TwoLetter,
+                TagShape::Personal,
+                TagShape::TwoLetter
+            ]
         );
         assert_eq!(toks[0].code, TextRange::new(1, 5));
     }

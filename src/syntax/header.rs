@@ -62,6 +62,16 @@ fn shape(t: &str) -> Shape {
     {
         return Shape::Routing;
     }
+    // Any other two capitals before routing indicators: a routing line with a wrong prosign,
+    // which the routing rule reports.
+    if b.len() > 3
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && b[2] == b' '
+        && t[3..].split(' ').all(|w| is_routing_indicator(w))
+    {
+        return Shape::Routing;
+    }
     if is_dtg_line(t) {
         return Shape::Dtg;
     }
@@ -77,13 +87,19 @@ fn shape(t: &str) -> Shape {
 
 fn is_page_noise(t: &str) -> bool {
     let t = t.trim_start();
-    t.starts_with("PAGE ") && t[5..].trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit())
+    t.starts_with("PAGE ")
+        && t[5..]
+            .trim_start()
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit())
 }
 
 /// `O 170814Z MAY 07` or `P R 041820Z JAN 10`.
 fn is_dtg_line(t: &str) -> bool {
     let b = t.as_bytes();
-    let letter = |c: u8| matches!(c, b'Z' | b'O' | b'P' | b'R');
+    // Any capital: a wrong precedence letter is the DTG rule's to report.
+    let letter = |c: u8| c.is_ascii_uppercase();
     if b.len() < 9 || !letter(b[0]) || b[1] != b' ' {
         return false;
     }
@@ -100,7 +116,8 @@ pub fn is_routing_indicator(w: &str) -> bool {
     let b = w.as_bytes();
     (5..=8).contains(&b.len())
         && b[0] == b'R'
-        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 impl<'c, 'a> HeaderParser<'c, 'a> {
@@ -117,7 +134,12 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         let first = self.cable.text(self.cable.lines[start].range).trim();
         let begins = matches!(
             shape(first),
-            Shape::Transmission | Shape::Routing | Shape::De | Shape::Dtg | Shape::Security | Shape::Fm
+            Shape::Transmission
+                | Shape::Routing
+                | Shape::De
+                | Shape::Dtg
+                | Shape::Security
+                | Shape::Fm
         );
         if !begins {
             return start;
@@ -184,7 +206,10 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                     LineKind::Addressee
                 }
                 Shape::Noise => LineKind::HeaderNoise,
-                _ if in_routing && t.split(' ').all(|w| w.is_empty() || is_routing_indicator(w)) => {
+                _ if in_routing
+                    && t.split(' ')
+                        .all(|w| w.is_empty() || is_routing_indicator(w)) =>
+                {
                     self.routing(src, false);
                     LineKind::Routing
                 }
@@ -222,7 +247,8 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         };
         let t = self.cable.text(self.cable.lines[next].range).trim();
         matches!(shape(t), Shape::To | Shape::Info | Shape::Xmt)
-            || t.split_once('/').is_some_and(|(ri, _)| is_routing_indicator(ri))
+            || t.split_once('/')
+                .is_some_and(|(ri, _)| is_routing_indicator(ri))
     }
 
     fn error(&mut self, range: TextRange, kind: SyntaxErrorKind, message: String) {
@@ -304,7 +330,9 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
             de.station = Some(src.range(s, e));
         }
         let mut ok = words.len() == 4
-            && words.get(1).is_some_and(|w| is_routing_indicator(w.2) && w.2.len() <= 7);
+            && words
+                .get(1)
+                .is_some_and(|w| is_routing_indicator(w.2) && w.2.len() <= 7);
         if let Some(&(s, _e, w)) = words.get(2) {
             if let Some(num) = w.strip_prefix('#') {
                 let (ser, sec) = match num.split_once('/') {
@@ -398,7 +426,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         let precedence_value = Precedence::from_letter(b[0]);
         let mut at = 2;
         let mut info_precedence = None;
-        if b.len() > 3 && matches!(b[2], b'Z' | b'O' | b'P' | b'R') && b[3] == b' ' {
+        if b.len() > 3 && b[2].is_ascii_uppercase() && b[3] == b' ' {
             info_precedence = Some((src.range(2, 3), Precedence::from_letter(b[2])));
             at = 4;
         }
@@ -645,9 +673,16 @@ mod tests {
             AddresseeBlock::To,
             None,
         );
-        assert_eq!(a.precedence.unwrap().value, Some(Precedence::NiactImmediate));
+        assert_eq!(
+            a.precedence.unwrap().value,
+            Some(Precedence::NiactImmediate)
+        );
         assert_eq!(a.address, Some(TextRange::new(7, 21)));
-        let a = parse_addressee(Src::new("RHEHAAA/NSC WASHDC", 0), AddresseeBlock::Info, None);
+        let a = parse_addressee(
+            Src::new("RHEHAAA/NSC WASHDC", 0),
+            AddresseeBlock::Info,
+            None,
+        );
         assert!(a.precedence.is_none() && a.mcn.is_none());
         let a = parse_addressee(
             Src::new("RUEHC/SECSTATE WASHDC PRIORTY 1234", 0),
@@ -663,6 +698,9 @@ mod tests {
         assert!(precedence_word("PRETORIA").is_none());
         assert!(precedence_word("WASHDC").is_none());
         assert!(precedence_word("ROUTINE").is_some());
-        assert_eq!(precedence_word("PRIOITY"), Some((Precedence::Priority, false)));
+        assert_eq!(
+            precedence_word("PRIOITY"),
+            Some((Precedence::Priority, false))
+        );
     }
 }

@@ -46,9 +46,9 @@ pub fn parse(src: &str) -> Cable<'_> {
     // A record appended after a complete text is another cable: it is kept as an artifact.
     let mut end = cable.lines.len();
     if let Some(dump) = later_record_dump(&cable, pos) {
-        let preview = !cable.lines[pos..dump].iter().any(|l| {
-            super::body::paragraph_start(cable.text(l.range)).is_some()
-        });
+        let preview = !cable.lines[pos..dump]
+            .iter()
+            .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
         if preview {
             let (p2, o2) = skip_record_dump(&mut cable, dump);
             if p2 != dump {
@@ -142,7 +142,9 @@ fn is_refid(t: &str) -> bool {
 fn starts_with_date(t: &str) -> bool {
     let b = t.as_bytes();
     let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=4).contains(&d) && matches!(b.get(d), Some(b'-' | b'/')) && b.get(d + 1).is_some_and(u8::is_ascii_digit)
+    (1..=4).contains(&d)
+        && matches!(b.get(d), Some(b'-' | b'/'))
+        && b.get(d + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Marks leading blank lines and release artifacts, returning the first other line.

@@ -255,6 +255,9 @@ mod tests {
             idx.offset(text, LineCol { line: 9, col: 0 }, ColumnUnit::Utf16),
             (5, true)
         );
-        assert_eq!(idx.line_col(text, 999, ColumnUnit::Char), LineCol { line: 1, col: 2 });
+        assert_eq!(
+            idx.line_col(text, 999, ColumnUnit::Char),
+            LineCol { line: 1, col: 2 }
+        );
     }
 }

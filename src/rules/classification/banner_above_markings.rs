@@ -25,9 +25,18 @@ pub fn check(ctx: &mut Context) {
     if banner_level < Level::Confidential {
         return;
     }
-    let marked: Vec<_> = ctx.cable.body.paragraphs.iter().filter_map(|p| p.marking.as_ref()).collect();
+    let marked: Vec<_> = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.marking.as_ref())
+        .collect();
     // Judge only cables whose paragraphs are all marked (partly marked cables say too little).
-    if marked.is_empty() || marked.len() < ctx.cable.body.paragraphs.len() || marked.iter().any(|m| m.level.is_none()) {
+    if marked.is_empty()
+        || marked.len() < ctx.cable.body.paragraphs.len()
+        || marked.iter().any(|m| m.level.is_none())
+    {
         return;
     }
     let Some((highest, at)) = ctx.facts.highest_marking else {
@@ -37,7 +46,17 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let tok = b.level_token;
-    ctx.report(tok, format!("the banner is {} but no paragraph is marked above {}", banner_level.name(), highest.name()))
-        .related
-        .push(Related { range: at, message: format!("highest marking: {}", highest.abbrev()) });
+    ctx.report(
+        tok,
+        format!(
+            "the banner is {} but no paragraph is marked above {}",
+            banner_level.name(),
+            highest.name()
+        ),
+    )
+    .related
+    .push(Related {
+        range: at,
+        message: format!("highest marking: {}", highest.abbrev()),
+    });
 }

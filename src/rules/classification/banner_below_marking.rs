@@ -25,7 +25,11 @@ pub fn check(ctx: &mut Context) {
     };
     let banner_level = b.level.level();
     let (banner_tok, banner_kind) = (b.level_token, b.level);
-    let allowed = if banner_level == Level::Unclassified { Level::Sbu } else { banner_level };
+    let allowed = if banner_level == Level::Unclassified {
+        Level::Sbu
+    } else {
+        banner_level
+    };
     let Some((highest, _)) = ctx.facts.highest_marking else {
         return;
     };
@@ -46,9 +50,16 @@ pub fn check(ctx: &mut Context) {
         let m = ctx.text(range);
         let d = ctx.report(
             range,
-            format!("paragraph marked {m} ({}) is above the banner's classification {}", level.name(), banner_level.name()),
+            format!(
+                "paragraph marked {m} ({}) is above the banner's classification {}",
+                level.name(),
+                banner_level.name()
+            ),
         );
-        d.related.push(Related { range: banner_tok, message: format!("banner: {}", banner_kind.canonical()) });
+        d.related.push(Related {
+            range: banner_tok,
+            message: format!("banner: {}", banner_kind.canonical()),
+        });
         d.fix = raise.clone();
     }
 }
@@ -64,11 +75,25 @@ pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
     };
     let mut edits = vec![Edit::replace(b.level_token, new_banner.canonical())];
     if let Some(sec) = &ctx.cable.header.security {
-        let line = super::security_mismatch::security_line_for(super::security_mismatch::code_for(new_banner)[0]);
+        let line = super::security_mismatch::security_line_for(
+            super::security_mismatch::code_for(new_banner)[0],
+        );
         if let Some(code) = sec.code {
-            edits.insert(0, Edit::replace(crate::syntax::TextRange { start: sec.prefix.start, end: code.end }, line));
+            edits.insert(
+                0,
+                Edit::replace(
+                    crate::syntax::TextRange {
+                        start: sec.prefix.start,
+                        end: code.end,
+                    },
+                    line,
+                ),
+            );
         }
     }
     edits.sort_by_key(|e| e.range.start);
-    Some(Fix::unsafe_(format!("Raise the banner to {}", new_banner.canonical()), edits))
+    Some(Fix::unsafe_(
+        format!("Raise the banner to {}", new_banner.canonical()),
+        edits,
+    ))
 }

@@ -23,15 +23,27 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     if n.value == 0 || m.value == 0 || n.value > m.value {
-        ctx.report(range, format!("SECTION {} OF {} is not a section between 1 and the total", n.value, m.value));
+        ctx.report(
+            range,
+            format!(
+                "SECTION {} OF {} is not a section between 1 and the total",
+                n.value, m.value
+            ),
+        );
         return;
     }
     if n.range.len() != 2 || m.range.len() != 2 {
         let canonical = format!("SECTION {:02} OF {:02}", n.value, m.value);
         let written = ctx.text(range).to_string();
         if n.value < 100 && m.value < 100 {
-            ctx.report(range, format!("`{written}` should have two digits on each number"))
-                .fix = Some(Fix::safe(format!("Write `{canonical}`"), vec![Edit::replace(range, canonical)]));
+            ctx.report(
+                range,
+                format!("`{written}` should have two digits on each number"),
+            )
+            .fix = Some(Fix::safe(
+                format!("Write `{canonical}`"),
+                vec![Edit::replace(range, canonical)],
+            ));
         }
     }
 }

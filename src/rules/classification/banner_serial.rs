@@ -23,9 +23,15 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let t = ctx.text(serial.range);
-    let d = ctx.report(serial.range, format!("the banner serial `{t}` is not six digits"));
+    let d = ctx.report(
+        serial.range,
+        format!("the banner serial `{t}` is not six digits"),
+    );
     if serial.range.len() < 6 {
         let padded = format!("{:06}", serial.value);
-        d.fix = Some(Fix::safe(format!("Write `{padded}`"), vec![Edit::replace(serial.range, padded)]));
+        d.fix = Some(Fix::safe(
+            format!("Write `{padded}`"),
+            vec![Edit::replace(serial.range, padded)],
+        ));
     }
 }

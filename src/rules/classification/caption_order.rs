@@ -30,11 +30,20 @@ fn rank(k: CaptionKind) -> Option<u8> {
 }
 
 pub fn check(ctx: &mut Context) {
-    let ranked: Vec<_> = ctx.cable.body.captions.iter().filter_map(|c| rank(c.kind).map(|r| (r, c.range))).collect();
+    let ranked: Vec<_> = ctx
+        .cable
+        .body
+        .captions
+        .iter()
+        .filter_map(|c| rank(c.kind).map(|r| (r, c.range)))
+        .collect();
     for w in ranked.windows(2) {
         if w[1].0 > w[0].0 {
             let (a, b) = (ctx.text(w[0].1).to_string(), ctx.text(w[1].1).to_string());
-            ctx.report(w[1].1, format!("the more restrictive caption {b} must come before {a}"));
+            ctx.report(
+                w[1].1,
+                format!("the more restrictive caption {b} must come before {a}"),
+            );
         }
     }
 }

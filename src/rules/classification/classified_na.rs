@@ -29,7 +29,13 @@ pub fn check(ctx: &mut Context) {
         EoValue::Missing => (eo.range, "no declassification instruction"),
         _ => return,
     };
-    ctx.report(range, format!("a classified cable needs a declassification date, but the E.O. line has {what}"))
-        .related
-        .push(Related { range: banner, message: "classified banner".into() });
+    ctx.report(
+        range,
+        format!("a classified cable needs a declassification date, but the E.O. line has {what}"),
+    )
+    .related
+    .push(Related {
+        range: banner,
+        message: "classified banner".into(),
+    });
 }

@@ -24,26 +24,45 @@ pub fn check(ctx: &mut Context) {
     let total = b.section.map(|(_, m)| m.value);
     let serial = b.serial.map(|s| s.value);
     // A redacted origin (`XXXXXXXXXXXX`, a release artifact) cannot be compared.
-    let origin: Option<String> = b.origin.map(|o| ctx.text(o).to_string()).filter(|o| !o.bytes().all(|c| c == b'X' || c == b'x'));
+    let origin: Option<String> = b
+        .origin
+        .map(|o| ctx.text(o).to_string())
+        .filter(|o| !o.bytes().all(|c| c == b'X' || c == b'x'));
     let conts = ctx.cable.body.continuations.clone();
     for c in conts {
         // A page header of a quoted cable (another origin and serial) is not this cable's.
-        let other_origin = origin.as_ref().is_some_and(|o| !o.contains(ctx.text(c.origin).trim()) && !ctx.text(c.origin).trim().starts_with(o.chars().take(3).collect::<String>().as_str()));
+        let other_origin = origin.as_ref().is_some_and(|o| {
+            !o.contains(ctx.text(c.origin).trim())
+                && !ctx
+                    .text(c.origin)
+                    .trim()
+                    .starts_with(o.chars().take(3).collect::<String>().as_str())
+        });
         if other_origin && serial.is_some_and(|s| s != c.serial.value) {
             continue;
         }
         let mut problems = Vec::new();
         if let Some(t) = total {
             if c.total.value != t {
-                problems.push(format!("its total {:03} is not the banner's {:02}", c.total.value, t));
+                problems.push(format!(
+                    "its total {:03} is not the banner's {:02}",
+                    c.total.value, t
+                ));
             }
         }
         if c.page.value > c.total.value {
-            problems.push(format!("page {:03} is beyond the total {:03}", c.page.value, c.total.value));
+            problems.push(format!(
+                "page {:03} is beyond the total {:03}",
+                c.page.value, c.total.value
+            ));
         }
         if let Some(s) = serial {
             if c.serial.value != s {
-                problems.push(format!("its serial {} is not the banner serial {:08}", ctx.text(c.serial.range), s));
+                problems.push(format!(
+                    "its serial {} is not the banner serial {:08}",
+                    ctx.text(c.serial.range),
+                    s
+                ));
             }
         }
         if let Some(o) = &origin {
@@ -51,13 +70,24 @@ pub fn check(ctx: &mut Context) {
             let prefix: String = o.chars().take(10).collect();
             let suffix = o.ends_with(&format!(" {written}"));
             if written != *o && written != prefix.trim_end() && !suffix {
-                problems.push(format!("its origin `{written}` is not the banner origin `{o}`"));
+                problems.push(format!(
+                    "its origin `{written}` is not the banner origin `{o}`"
+                ));
             }
         }
         if !problems.is_empty() {
-            ctx.report(c.range, format!("continuation header disagrees with the banner: {}", problems.join("; ")))
-                .related
-                .push(Related { range: banner_range, message: "banner".into() });
+            ctx.report(
+                c.range,
+                format!(
+                    "continuation header disagrees with the banner: {}",
+                    problems.join("; ")
+                ),
+            )
+            .related
+            .push(Related {
+                range: banner_range,
+                message: "banner".into(),
+            });
         }
     }
 }

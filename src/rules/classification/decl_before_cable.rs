@@ -22,8 +22,14 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let dtg = ctx.cable.header.dtg.as_ref().map(|d| d.range);
-    let d = ctx.report(range, format!("the DECL date {decl} is not after the cable's date {date}"));
+    let d = ctx.report(
+        range,
+        format!("the DECL date {decl} is not after the cable's date {date}"),
+    );
     if let Some(r) = dtg {
-        d.related.push(Related { range: r, message: format!("cable date {date}") });
+        d.related.push(Related {
+            range: r,
+            message: format!("cable date {date}"),
+        });
     }
 }

@@ -23,5 +23,8 @@ pub fn check(ctx: &mut Context) {
     if years == 10 {
         return;
     }
-    ctx.report(range, format!("the DECL date is {years} years after the cable; ten is the default"));
+    ctx.report(
+        range,
+        format!("the DECL date is {years} years after the cable; ten is the default"),
+    );
 }

@@ -40,6 +40,11 @@ pub fn check(ctx: &mut Context) {
         ),
         _ => format!("E.O. {} was not yet in force on {date}", order.number),
     };
-    let fix = current.map(|now| Fix::unsafe_(format!("Cite E.O. {}", now.number), vec![Edit::replace(num.range, now.number)]));
+    let fix = current.map(|now| {
+        Fix::unsafe_(
+            format!("Cite E.O. {}", now.number),
+            vec![Edit::replace(num.range, now.number)],
+        )
+    });
     ctx.report(num.range, message).fix = fix;
 }

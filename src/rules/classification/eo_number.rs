@@ -31,12 +31,14 @@ pub fn check(ctx: &mut Context) {
     if vocab::executive_order(text).is_some() {
         return;
     }
-    let fitting = ctx
-        .facts
-        .date
-        .and_then(|d| vocab::executive_order_in_force(vocab::Date::new(d.year as u16, d.month as u8, d.day as u8)));
+    let fitting = ctx.facts.date.and_then(|d| {
+        vocab::executive_order_in_force(vocab::Date::new(d.year as u16, d.month as u8, d.day as u8))
+    });
     let d = ctx.report(num.range, format!("`{text}` is not an executive order on classification (11652, 12065, 12356, 12958, 13526)"));
     if let Some(o) = fitting {
-        d.fix = Some(Fix::unsafe_(format!("Write `{}`", o.number), vec![Edit::replace(num.range, o.number)]));
+        d.fix = Some(Fix::unsafe_(
+            format!("Write `{}`", o.number),
+            vec![Edit::replace(num.range, o.number)],
+        ));
     }
 }

@@ -28,10 +28,23 @@ pub fn check(ctx: &mut Context) {
     let (tok, level, garbled) = (b.level_token, b.level, b.garbled);
     let written = ctx.text(tok);
     let canonical = level.canonical();
-    let what = if garbled { "garbled" } else { "not in the canonical form" };
+    let what = if garbled {
+        "garbled"
+    } else {
+        "not in the canonical form"
+    };
     // The fix keeps the level, so it is safe; a stray character before the words is removed too.
     let start = b.range.start;
-    let range = crate::syntax::TextRange { start, end: tok.end };
-    ctx.report(tok, format!("the banner's classification `{written}` is {what}; write `{canonical}`"))
-        .fix = Some(Fix::safe(format!("Write `{canonical}`"), vec![Edit::replace(range, canonical)]));
+    let range = crate::syntax::TextRange {
+        start,
+        end: tok.end,
+    };
+    ctx.report(
+        tok,
+        format!("the banner's classification `{written}` is {what}; write `{canonical}`"),
+    )
+    .fix = Some(Fix::safe(
+        format!("Write `{canonical}`"),
+        vec![Edit::replace(range, canonical)],
+    ));
 }

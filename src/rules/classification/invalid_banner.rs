@@ -19,18 +19,23 @@ use crate::rules::Context;
 use crate::syntax::LineKind;
 
 pub fn check(ctx: &mut Context) {
-    let body_start = ctx
-        .cable
-        .lines
-        .iter()
-        .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !is_header(l.kind));
+    let body_start =
+        ctx.cable.lines.iter().find(|l| {
+            !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !is_header(l.kind)
+        });
     let Some(first) = body_start.copied() else {
         return;
     };
     match &ctx.cable.body.banner {
         None => {
             let t = ctx.text(first.range);
-            ctx.report(first.range, format!("the text does not start with a classification banner (found `{}`)", truncate(t)));
+            ctx.report(
+                first.range,
+                format!(
+                    "the text does not start with a classification banner (found `{}`)",
+                    truncate(t)
+                ),
+            );
         }
         Some(b) => {
             let (range, origin, serial) = (b.range, b.origin, b.serial);
@@ -40,7 +45,10 @@ pub fn check(ctx: &mut Context) {
                     (None, _) => "an origin",
                     _ => "a serial",
                 };
-                ctx.report(range, format!("the banner lacks {what} after the classification"));
+                ctx.report(
+                    range,
+                    format!("the banner lacks {what} after the classification"),
+                );
             }
         }
     }
@@ -49,7 +57,14 @@ pub fn check(ctx: &mut Context) {
 fn is_header(k: LineKind) -> bool {
     matches!(
         k,
-        LineKind::Transmission | LineKind::Routing | LineKind::De | LineKind::Security | LineKind::Dtg | LineKind::Fm | LineKind::Addressee | LineKind::HeaderNoise
+        LineKind::Transmission
+            | LineKind::Routing
+            | LineKind::De
+            | LineKind::Security
+            | LineKind::Dtg
+            | LineKind::Fm
+            | LineKind::Addressee
+            | LineKind::HeaderNoise
     )
 }
 
@@ -60,4 +75,3 @@ fn truncate(t: &str) -> String {
         None => t.to_string(),
     }
 }
-

@@ -22,12 +22,28 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     match &eo.value {
-        EoValue::Decl { decl: Decl::InvalidDate, spec: Some(spec), .. } => {
+        EoValue::Decl {
+            decl: Decl::InvalidDate,
+            spec: Some(spec),
+            ..
+        } => {
             let spec = *spec;
-            let t = ctx.text(spec).split_whitespace().next().unwrap_or("").to_string();
-            ctx.report(spec, format!("DECL date `{t}` is not a calendar date (write MM/DD/YYYY)"));
+            let t = ctx
+                .text(spec)
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            ctx.report(
+                spec,
+                format!("DECL date `{t}` is not a calendar date (write MM/DD/YYYY)"),
+            );
         }
-        EoValue::Decl { decl: Decl::Empty, keyword, .. } => {
+        EoValue::Decl {
+            decl: Decl::Empty,
+            keyword,
+            ..
+        } => {
             let k = *keyword;
             ctx.report(k, "DECL: has no date or exemption after it");
         }

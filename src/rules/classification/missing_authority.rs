@@ -28,7 +28,10 @@ pub fn check(ctx: &mut Context) {
     // a `CLASSIFIED BY` sentence inside paragraph 1.
     if let Some(p) = ctx.cable.body.paragraphs.first() {
         let t = ctx.text(p.first_line).to_ascii_uppercase();
-        if p.marking.as_ref().is_some_and(|m| m.entire_text) || t.contains("ENTIRE TEXT") || t.contains("CLASSIFIED BY") {
+        if p.marking.as_ref().is_some_and(|m| m.entire_text)
+            || t.contains("ENTIRE TEXT")
+            || t.contains("CLASSIFIED BY")
+        {
             return;
         }
     }
@@ -40,5 +43,8 @@ pub fn check(ctx: &mut Context) {
         .map(|s| s.label)
         .or_else(|| ctx.cable.body.paragraphs.first().map(|p| p.number.range))
         .unwrap_or(b.level_token);
-    ctx.report(anchor, "a classified cable has no `Classified By` line (name, title and reason 1.4 letters)");
+    ctx.report(
+        anchor,
+        "a classified cable has no `Classified By` line (name, title and reason 1.4 letters)",
+    );
 }

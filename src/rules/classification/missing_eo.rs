@@ -19,7 +19,14 @@ pub fn check(ctx: &mut Context) {
     if ctx.cable.body.eo.is_some() {
         return;
     }
-    let Some(anchor) = ctx.cable.body.banner.as_ref().map(|b| b.range).or_else(|| ctx.cable.body.tags.as_ref().map(|t| t.range)) else {
+    let Some(anchor) = ctx
+        .cable
+        .body
+        .banner
+        .as_ref()
+        .map(|b| b.range)
+        .or_else(|| ctx.cable.body.tags.as_ref().map(|t| t.range))
+    else {
         return;
     };
     ctx.report(anchor, "the cable has no E.O. line (`E.O. 12958: DECL: MM/DD/YYYY`, or `E.O. 12958: N/A` when unclassified)");

@@ -1,28 +1,28 @@
-pub mod security_mismatch;
-pub mod invalid_banner;
-pub mod garbled_banner;
-pub mod banner_serial;
-pub mod banner_section;
-pub mod continuation;
-pub mod banner_below_marking;
 pub mod banner_above_markings;
-pub mod noforn_caption;
-pub mod sbu_caption;
-pub mod sipdis_restrictive;
+pub mod banner_below_marking;
+pub mod banner_section;
+pub mod banner_serial;
 pub mod caption_order;
-pub mod missing_eo;
-pub mod eo_number;
-pub mod eo_era;
-pub mod unclassified_decl;
 pub mod classified_na;
-pub mod invalid_decl;
+pub mod continuation;
 pub mod decl_before_cable;
 pub mod decl_beyond;
 pub mod decl_horizon;
-pub mod unclassified_authority;
+pub mod eo_era;
+pub mod eo_number;
+pub mod garbled_banner;
+pub mod invalid_banner;
+pub mod invalid_decl;
 pub mod missing_authority;
-pub mod reason_section;
+pub mod missing_eo;
+pub mod noforn_caption;
 pub mod reason_letters;
+pub mod reason_section;
+pub mod sbu_caption;
+pub mod security_mismatch;
+pub mod sipdis_restrictive;
+pub mod unclassified_authority;
+pub mod unclassified_decl;
 
 use crate::rules::Context;
 use crate::syntax::{Date, Decl, EoValue, TextRange};
@@ -31,7 +31,11 @@ use crate::syntax::{Date, Decl, EoValue, TextRange};
 pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
     let eo = ctx.cable.body.eo.as_ref()?;
     match &eo.value {
-        EoValue::Decl { decl: Decl::Date(d, _), spec, .. } => Some((*d, spec.unwrap_or(eo.range))),
+        EoValue::Decl {
+            decl: Decl::Date(d, _),
+            spec,
+            ..
+        } => Some((*d, spec.unwrap_or(eo.range))),
         EoValue::BareDate(d, r) => Some((*d, *r)),
         _ => None,
     }

@@ -25,9 +25,17 @@ pub fn check(ctx: &mut Context) {
         .body
         .captions
         .iter()
-        .find(|c| c.kind == CaptionKind::Noforn || (c.kind == CaptionKind::MarkingLine && ctx.text(c.range).contains("NOFORN")))
+        .find(|c| {
+            c.kind == CaptionKind::Noforn
+                || (c.kind == CaptionKind::MarkingLine && ctx.text(c.range).contains("NOFORN"))
+        })
         .map(|c| c.range);
-    let banner_noforn = ctx.cable.body.banner.as_ref().is_some_and(|b| ctx.text(b.range).contains("NOFORN"));
+    let banner_noforn = ctx
+        .cable
+        .body
+        .banner
+        .as_ref()
+        .is_some_and(|b| ctx.text(b.range).contains("NOFORN"));
     let nf: Vec<_> = ctx
         .cable
         .body
@@ -41,13 +49,29 @@ pub fn check(ctx: &mut Context) {
         (None, Some(&first)) if !banner_noforn => {
             let m = ctx.text(first);
             let banner = ctx.cable.body.banner.as_ref().map(|b| b.range);
-            let d = ctx.report(first, format!("paragraph marked {m} is NOFORN, but the cable has no NOFORN caption"));
+            let d = ctx.report(
+                first,
+                format!("paragraph marked {m} is NOFORN, but the cable has no NOFORN caption"),
+            );
             if let Some(b) = banner {
-                d.related.push(Related { range: b, message: "banner (captions go on the lines after it)".into() });
+                d.related.push(Related {
+                    range: b,
+                    message: "banner (captions go on the lines after it)".into(),
+                });
             }
         }
-        (Some(c), None) if !ctx.cable.body.paragraphs.iter().all(|p| p.marking.is_none()) => {
-            ctx.report(c, "the cable is captioned NOFORN, but no paragraph marking carries NF");
+        (Some(c), None)
+            if !ctx
+                .cable
+                .body
+                .paragraphs
+                .iter()
+                .all(|p| p.marking.is_none()) =>
+        {
+            ctx.report(
+                c,
+                "the cable is captioned NOFORN, but no paragraph marking carries NF",
+            );
         }
         _ => {}
     }

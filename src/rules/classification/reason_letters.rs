@@ -24,19 +24,35 @@ pub fn check(ctx: &mut Context) {
     if cb.derived {
         return;
     }
-    let before_h = ctx.facts.date.is_some_and(|d| d < Date { year: 2003, month: 3, day: 25 });
+    let before_h = ctx.facts.date.is_some_and(|d| {
+        d < Date {
+            year: 2003,
+            month: 3,
+            day: 25,
+        }
+    });
     let last = if before_h { 'g' } else { 'h' };
     let section = cb.section;
     let letters = cb.letters.clone();
     if let Some(s) = section {
-        let t: String = ctx.text(s).chars().filter(|c| !c.is_whitespace() && *c != '\\').collect();
+        let t: String = ctx
+            .text(s)
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\\')
+            .collect();
         if t != "1.4" && t != "1.5" {
             ctx.report(s, format!("`{t}` is not a section of the classification categories; cite 1.4 (or 1.5 before 2004)"));
         }
     }
     for (r, c) in letters {
         if !('a'..=last).contains(&c) {
-            ctx.report(r, format!("`{}` is not a classification category; the letters are (a) to ({last})", ctx.text(r)));
+            ctx.report(
+                r,
+                format!(
+                    "`{}` is not a classification category; the letters are (a) to ({last})",
+                    ctx.text(r)
+                ),
+            );
         }
     }
 }

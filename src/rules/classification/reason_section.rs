@@ -28,15 +28,26 @@ pub fn check(ctx: &mut Context) {
     let Some(section) = cb.section else {
         if cb.letters.is_empty() {
             let label = cb.label;
-            ctx.report(label, "the classification authority gives no reason (`Reasons 1.4 (b) and (d)`)");
+            ctx.report(
+                label,
+                "the classification authority gives no reason (`Reasons 1.4 (b) and (d)`)",
+            );
         }
         return;
     };
     let Some(date) = ctx.facts.date else {
         return;
     };
-    let written: String = ctx.text(section).chars().filter(|c| !c.is_whitespace() && *c != '\\').collect();
-    let amended = Date { year: 2003, month: 3, day: 25 };
+    let written: String = ctx
+        .text(section)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\\')
+        .collect();
+    let amended = Date {
+        year: 2003,
+        month: 3,
+        day: 25,
+    };
     if written == "1.5" && date.year >= 2004 {
         ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons (E.O. 13292 moved them from 1.5 in 2003)"))
             .fix = Some(Fix::safe("Write `1.4`", vec![Edit::replace(section, "1.4")]));

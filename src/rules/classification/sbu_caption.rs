@@ -25,9 +25,17 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let captioned = ctx.cable.body.captions.iter().any(|c| {
-        matches!(c.kind, CaptionKind::Sensitive | CaptionKind::Fouo | CaptionKind::NotForInternet)
-            || (c.kind == CaptionKind::MarkingLine && ctx.text(c.range).contains("FOR OFFICIAL USE ONLY"))
-    }) || ctx.cable.body.passing.iter().any(|&p| ctx.text(p).to_ascii_uppercase().contains("SENSITIVE"));
+        matches!(
+            c.kind,
+            CaptionKind::Sensitive | CaptionKind::Fouo | CaptionKind::NotForInternet
+        ) || (c.kind == CaptionKind::MarkingLine
+            && ctx.text(c.range).contains("FOR OFFICIAL USE ONLY"))
+    }) || ctx
+        .cable
+        .body
+        .passing
+        .iter()
+        .any(|&p| ctx.text(p).to_ascii_uppercase().contains("SENSITIVE"));
     if captioned {
         return;
     }

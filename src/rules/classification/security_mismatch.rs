@@ -49,7 +49,12 @@ pub fn mismatch(cable: &Cable) -> Option<(TextRange, TextRange, SecurityCode, Ba
     if code_for(banner.level).contains(&code) {
         return None;
     }
-    Some((sec.code.unwrap_or(sec.range), banner.level_token, code, banner.level))
+    Some((
+        sec.code.unwrap_or(sec.range),
+        banner.level_token,
+        code,
+        banner.level,
+    ))
 }
 
 pub fn check(ctx: &mut Context) {
@@ -61,7 +66,13 @@ pub fn check(ctx: &mut Context) {
     };
     let want = security_line_for(code_for(level)[0]);
     let (c, l) = (ctx.text(code_range), ctx.text(level_range));
-    ctx.report(code_range, format!("the security code `{c}` does not match the banner `{l}`, which needs `{want}`"))
-        .related
-        .push(Related { range: level_range, message: format!("banner classification {}", level.level().name()) });
+    ctx.report(
+        code_range,
+        format!("the security code `{c}` does not match the banner `{l}`, which needs `{want}`"),
+    )
+    .related
+    .push(Related {
+        range: level_range,
+        message: format!("banner classification {}", level.level().name()),
+    });
 }

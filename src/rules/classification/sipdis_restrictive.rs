@@ -19,14 +19,28 @@ use crate::syntax::CaptionKind;
 
 pub fn check(ctx: &mut Context) {
     let caps = &ctx.cable.body.captions;
-    let Some(restrictive) = caps.iter().find(|c| matches!(c.kind, CaptionKind::Nodis | CaptionKind::Exdis)).map(|c| c.range) else {
+    let Some(restrictive) = caps
+        .iter()
+        .find(|c| matches!(c.kind, CaptionKind::Nodis | CaptionKind::Exdis))
+        .map(|c| c.range)
+    else {
         return;
     };
-    let sipdis: Vec<_> = caps.iter().filter(|c| c.kind == CaptionKind::Sipdis).map(|c| c.range).collect();
+    let sipdis: Vec<_> = caps
+        .iter()
+        .filter(|c| c.kind == CaptionKind::Sipdis)
+        .map(|c| c.range)
+        .collect();
     let r = ctx.text(restrictive).to_string();
     for s in sipdis {
-        ctx.report(s, format!("SIPDIS may not be used with the restrictive caption {r}"))
-            .related
-            .push(Related { range: restrictive, message: r.clone() });
+        ctx.report(
+            s,
+            format!("SIPDIS may not be used with the restrictive caption {r}"),
+        )
+        .related
+        .push(Related {
+            range: restrictive,
+            message: r.clone(),
+        });
     }
 }

@@ -22,7 +22,13 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let (label, banner) = (cb.label, b.level_token);
-    ctx.report(label, "an unclassified cable has a classification authority line")
-        .related
-        .push(Related { range: banner, message: "unclassified banner".into() });
+    ctx.report(
+        label,
+        "an unclassified cable has a classification authority line",
+    )
+    .related
+    .push(Related {
+        range: banner,
+        message: "unclassified banner".into(),
+    });
 }

@@ -23,11 +23,17 @@ pub fn check(ctx: &mut Context) {
     if !matches!(b.level, BannerLevel::Unclas | BannerLevel::Unclassified) {
         return;
     }
-    if !matches!(eo.value, EoValue::Decl { .. } | EoValue::BareDate(..) | EoValue::Downgrade(_)) {
+    if !matches!(
+        eo.value,
+        EoValue::Decl { .. } | EoValue::BareDate(..) | EoValue::Downgrade(_)
+    ) {
         return;
     }
     let Some(v) = eo.value_range else { return };
     let t = ctx.text(v);
-    ctx.report(v, format!("an UNCLAS cable's E.O. line says `N/A`, not `{t}`"))
-        .fix = Some(Fix::unsafe_("Write `N/A`", vec![Edit::replace(v, "N/A")]));
+    ctx.report(
+        v,
+        format!("an UNCLAS cable's E.O. line says `N/A`, not `{t}`"),
+    )
+    .fix = Some(Fix::unsafe_("Write `N/A`", vec![Edit::replace(v, "N/A")]));
 }

@@ -18,7 +18,13 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
-    let pairs: Vec<_> = ctx.cable.header.addressees.iter().filter_map(|a| Some((a.routing_indicator?, a.address?))).collect();
+    let pairs: Vec<_> = ctx
+        .cable
+        .header
+        .addressees
+        .iter()
+        .filter_map(|a| Some((a.routing_indicator?, a.address?)))
+        .collect();
     for (ri_range, addr_range) in pairs {
         let ri = ctx.text(ri_range);
         let addr = ctx.text(addr_range);
@@ -31,7 +37,11 @@ pub fn check(ctx: &mut Context) {
         if for_addr.is_empty() || for_addr.iter().any(|a| a.routing_indicator == ri) {
             continue;
         }
-        let known_ri: Vec<&str> = for_addr.iter().take(3).map(|a| a.routing_indicator.as_str()).collect();
+        let known_ri: Vec<&str> = for_addr
+            .iter()
+            .take(3)
+            .map(|a| a.routing_indicator.as_str())
+            .collect();
         let message = format!(
             "{ri} is known as {}, and {addr} is reached through {}",
             for_ri[0].address,

@@ -25,7 +25,10 @@ pub fn check(ctx: &mut Context) {
     }
     let range = de.range;
     let mut problems = Vec::new();
-    if de.station.is_none_or(|s| !crate::syntax::is_routing_indicator(ctx.text(s))) {
+    if de
+        .station
+        .is_none_or(|s| !crate::syntax::is_routing_indicator(ctx.text(s)))
+    {
         problems.push("the station is not a routing indicator");
     }
     if de.serial.is_none_or(|s| s.range.len() != 4) {

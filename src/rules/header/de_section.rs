@@ -28,9 +28,15 @@ pub fn check(ctx: &mut Context) {
     match (de.section, banner_section) {
         (Some(ds), Some(bn)) if ds.value != bn.value => {
             let (dt, bt) = (ctx.text(ds.range), ctx.text(bn.range));
-            ctx.report(ds.range, format!("DE section /{dt} does not match the banner's SECTION {bt}"))
-                .related
-                .push(Related { range: section_range.unwrap_or(bn.range), message: format!("SECTION {bt}") });
+            ctx.report(
+                ds.range,
+                format!("DE section /{dt} does not match the banner's SECTION {bt}"),
+            )
+            .related
+            .push(Related {
+                range: section_range.unwrap_or(bn.range),
+                message: format!("SECTION {bt}"),
+            });
         }
         (None, Some(bn)) => {
             let (serial, bt) = (de.serial.map_or(de.range, |s| s.range), ctx.text(bn.range));

@@ -29,7 +29,16 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let (dt, bt) = (ctx.text(ds.range), ctx.text(bs.range));
-    ctx.report(ds.range, format!("DE serial #{dt} is not the last four digits of the banner serial {bt} (#{:04})", bs.value % 10_000))
-        .related
-        .push(Related { range: bs.range, message: format!("banner serial {bt}") });
+    ctx.report(
+        ds.range,
+        format!(
+            "DE serial #{dt} is not the last four digits of the banner serial {bt} (#{:04})",
+            bs.value % 10_000
+        ),
+    )
+    .related
+    .push(Related {
+        range: bs.range,
+        message: format!("banner serial {bt}"),
+    });
 }

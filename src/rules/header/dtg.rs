@@ -20,23 +20,41 @@ pub fn check(ctx: &mut Context) {
     let Some(line) = &ctx.cable.header.dtg else {
         return;
     };
-    let (range, prec, prec_value, info, dtg) = (line.range, line.precedence, line.precedence_value, line.info_precedence, line.dtg);
+    let (range, prec, prec_value, info, dtg) = (
+        line.range,
+        line.precedence,
+        line.precedence_value,
+        line.info_precedence,
+        line.dtg,
+    );
     if prec_value.is_none() {
         let p = ctx.text(prec);
-        ctx.report(prec, format!("`{p}` is not a precedence letter (Z, O, P or R)"));
+        ctx.report(
+            prec,
+            format!("`{p}` is not a precedence letter (Z, O, P or R)"),
+        );
     }
     if let Some((tok, None)) = info {
         let p = ctx.text(tok);
-        ctx.report(tok, format!("`{p}` is not a precedence letter (Z, O, P or R)"));
+        ctx.report(
+            tok,
+            format!("`{p}` is not a precedence letter (Z, O, P or R)"),
+        );
     }
     let Some(d) = dtg else {
-        ctx.report(range, "the precedence line has no date-time group `DDHHMMZ MON YY`");
+        ctx.report(
+            range,
+            "the precedence line has no date-time group `DDHHMMZ MON YY`",
+        );
         return;
     };
     let text = ctx.text(d.range);
     if d.month == 0 {
         let m = ctx.text(d.month_range);
-        ctx.report(d.month_range, format!("`{m}` is not a month abbreviation (JAN … DEC)"));
+        ctx.report(
+            d.month_range,
+            format!("`{m}` is not a month abbreviation (JAN … DEC)"),
+        );
     } else if d.year == 0 {
         ctx.report(d.range, format!("`{text}` has no two-digit year"));
     } else if !d.valid() {
@@ -45,6 +63,9 @@ pub fn check(ctx: &mut Context) {
         } else {
             format!("day {} does not exist in that month", d.day)
         };
-        ctx.report(d.range, format!("date-time group `{text}` is not a real date and time: {why}"));
+        ctx.report(
+            d.range,
+            format!("date-time group `{text}` is not a real date and time: {why}"),
+        );
     }
 }

@@ -23,19 +23,33 @@ pub fn check(ctx: &mut Context) {
     let Some((offset, ordinal)) = super::julian_day::de_offset_minutes(ctx) else {
         return;
     };
-    let de = ctx.cable.header.de.as_ref().expect("offset needs a DE line");
+    let de = ctx
+        .cable
+        .header
+        .de
+        .as_ref()
+        .expect("offset needs a DE line");
     let j = de.julian_day.expect("offset needs a julian day");
     // A different day that is not explained by the window is the julian-day rule's business.
-    if j.value != ordinal && !(0..=60).contains(&offset) {
+    if j.value != ordinal && !(-60..=60).contains(&offset) {
         return;
     }
     if (0..=60).contains(&offset) {
         return;
     }
     let time = de.time.expect("offset needs a time");
-    let dtg_range = ctx.cable.header.dtg.as_ref().expect("offset needs a DTG").range;
+    let dtg_range = ctx
+        .cable
+        .header
+        .dtg
+        .as_ref()
+        .expect("offset needs a DTG")
+        .range;
     let message = if offset < 0 {
-        format!("the DE filing time is {} minutes before the date-time group", -offset)
+        format!(
+            "the DE filing time is {} minutes before the date-time group",
+            -offset
+        )
     } else {
         format!("the DE filing time is {offset} minutes after the date-time group (more than 60)")
     };

@@ -50,6 +50,9 @@ pub fn check(ctx: &mut Context) {
         "the header and the text belong to different cables: the banner's serial and origin (or classification) disagree with the DE and FM lines",
     );
     if let Some(de) = de {
-        d.related.push(Related { range: de, message: "DE line of the header".into() });
+        d.related.push(Related {
+            range: de,
+            message: "DE line of the header".into(),
+        });
     }
 }

@@ -50,8 +50,16 @@ pub fn check(ctx: &mut Context) {
         .map(|l| l.range)
         .collect();
     if !missing.is_empty() {
-        let first = ctx.cable.lines.iter().find(|l| l.range.start == range.start).map_or(range, |l| l.range);
-        ctx.report(first, format!("the transmission header lacks {}", missing.join(", ")));
+        let first = ctx
+            .cable
+            .lines
+            .iter()
+            .find(|l| l.range.start == range.start)
+            .map_or(range, |l| l.range);
+        ctx.report(
+            first,
+            format!("the transmission header lacks {}", missing.join(", ")),
+        );
     }
     for r in unknown {
         let t = ctx.text(r);

@@ -24,6 +24,13 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     if info.letter_rank() > action.letter_rank() {
-        ctx.report(tok, format!("the information precedence {} is above the action precedence {}", info.word(), action.word()));
+        ctx.report(
+            tok,
+            format!(
+                "the information precedence {} is above the action precedence {}",
+                info.word(),
+                action.word()
+            ),
+        );
     }
 }

@@ -19,7 +19,13 @@ use crate::rules::Context;
 use crate::syntax::AddresseeBlock;
 
 pub fn check(ctx: &mut Context) {
-    let lines: Vec<_> = ctx.cable.header.addressees.iter().map(|a| (a.range, a.routing_indicator, a.address, a.block)).collect();
+    let lines: Vec<_> = ctx
+        .cable
+        .header
+        .addressees
+        .iter()
+        .map(|a| (a.range, a.routing_indicator, a.address, a.block))
+        .collect();
     for (range, ri, address, block) in lines {
         let Some(address) = address else {
             ctx.report(range, "the addressee line has no plain-language address");
@@ -27,8 +33,16 @@ pub fn check(ctx: &mut Context) {
         };
         let text = ctx.text(address);
         let base = text.split("//").next().unwrap_or(text);
-        if let Some(bad) = base.split(' ').find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"-.'&()/,".contains(&b))) {
-            ctx.report(address, format!("`{bad}` in the address `{text}` is not an upper-case address word"));
+        if let Some(bad) = base.split(' ').find(|w| {
+            !w.is_empty()
+                && !w.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b"-.'&()/,".contains(&b)
+                })
+        }) {
+            ctx.report(
+                address,
+                format!("`{bad}` in the address `{text}` is not an upper-case address word"),
+            );
             continue;
         }
         if ri.is_none() && block != AddresseeBlock::Xmt {

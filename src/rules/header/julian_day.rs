@@ -28,13 +28,21 @@ pub fn de_offset_minutes(ctx: &Context) -> Option<(i64, u32)> {
         return None;
     }
     let ordinal = date.ordinal() as i64;
-    let days_in_year = if crate::syntax::is_leap_year(date.year) { 366 } else { 365 };
+    let days_in_year = if crate::syntax::is_leap_year(date.year) {
+        366
+    } else {
+        365
+    };
     let mut day_diff = j as i64 - ordinal;
     // A DE day in the next or previous year (filed across 31 December).
     if day_diff < -300 {
         day_diff += days_in_year;
     } else if day_diff > 300 {
-        let prev = if crate::syntax::is_leap_year(date.year - 1) { 366 } else { 365 };
+        let prev = if crate::syntax::is_leap_year(date.year - 1) {
+            366
+        } else {
+            365
+        };
         day_diff -= prev;
     }
     let de_min = (t / 100 * 60 + t % 100) as i64;
@@ -46,11 +54,17 @@ pub fn check(ctx: &mut Context) {
     let Some((offset, ordinal)) = de_offset_minutes(ctx) else {
         return;
     };
-    let de = ctx.cable.header.de.as_ref().expect("offset needs a DE line");
+    let de = ctx
+        .cable
+        .header
+        .de
+        .as_ref()
+        .expect("offset needs a DE line");
     let dtg = ctx.cable.header.dtg.as_ref().expect("offset needs a DTG");
     let (j, dtg_range) = (de.julian_day.expect("offset needs a julian day"), dtg.range);
-    // Same day, or the next day within the filing window (filed just after midnight).
-    if j.value == ordinal || (0..=60).contains(&offset) {
+    // Same day, or a neighbouring day within an hour of the DTG (filed around midnight): the
+    // filing-time rule speaks of the minutes.
+    if j.value == ordinal || (-60..=60).contains(&offset) {
         return;
     }
     let date = dtg.dtg.and_then(|d| d.date()).expect("offset needs a date");
@@ -63,7 +77,11 @@ pub fn check(ctx: &mut Context) {
         message: format!("date-time group: {date}"),
     };
     let d = if ctx.facts.corrected_copy {
-        ctx.report_softer(j.range, format!("{message}; this is a corrected copy or reissue"), Severity::Warning)
+        ctx.report_softer(
+            j.range,
+            format!("{message}; this is a corrected copy or reissue"),
+            Severity::Warning,
+        )
     } else {
         ctx.report(j.range, message)
     };

@@ -17,11 +17,20 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
-    let mcns: Vec<_> = ctx.cable.header.addressees.iter().filter_map(|a| a.mcn).collect();
+    let mcns: Vec<_> = ctx
+        .cable
+        .header
+        .addressees
+        .iter()
+        .filter_map(|a| a.mcn)
+        .collect();
     for r in mcns {
         let t = ctx.text(r);
         if t.split('-').any(|p| p.len() != 4) {
-            ctx.report(r, format!("message continuity number `{t}` is not four digits"));
+            ctx.report(
+                r,
+                format!("message continuity number `{t}` is not four digits"),
+            );
         }
     }
 }

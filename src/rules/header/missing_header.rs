@@ -18,6 +18,11 @@ pub fn check(ctx: &mut Context) {
     if !ctx.settings.require_header || ctx.cable.header.is_present() {
         return;
     }
-    let at = ctx.cable.lines.iter().find(|l| !l.range.is_empty()).map_or(TextRange::empty(0), |l| l.range);
+    let at = ctx
+        .cable
+        .lines
+        .iter()
+        .find(|l| !l.range.is_empty())
+        .map_or(TextRange::empty(0), |l| l.range);
     ctx.report(at, "the cable has no transmission header (VZCZC, routing, DE, ZNR/ZNY, date-time group, FM, TO)");
 }

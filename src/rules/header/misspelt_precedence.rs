@@ -18,13 +18,26 @@
 use crate::rules::{Context, Edit, Fix};
 
 pub fn check(ctx: &mut Context) {
-    let words: Vec<_> = ctx.cable.header.addressees.iter().filter_map(|a| a.precedence).filter(|p| !p.exact).collect();
+    let words: Vec<_> = ctx
+        .cable
+        .header
+        .addressees
+        .iter()
+        .filter_map(|a| a.precedence)
+        .filter(|p| !p.exact)
+        .collect();
     for p in words {
         let Some(value) = p.value else { continue };
         let written = ctx.text(p.range);
         // Keep `NIACT ` when only the second word is misspelt.
         let word = value.word();
-        ctx.report(p.range, format!("`{written}` is a misspelling of the precedence word {word}"))
-            .fix = Some(Fix::safe(format!("Replace with `{word}`"), vec![Edit::replace(p.range, word)]));
+        ctx.report(
+            p.range,
+            format!("`{written}` is a misspelling of the precedence word {word}"),
+        )
+        .fix = Some(Fix::safe(
+            format!("Replace with `{word}`"),
+            vec![Edit::replace(p.range, word)],
+        ));
     }
 }

@@ -1,36 +1,45 @@
-pub mod transmission_id;
-pub mod routing_line;
-pub mod de_line;
-pub mod security_line;
-pub mod dtg;
-pub mod incomplete_header;
-pub mod prosign_mismatch;
-pub mod precedence_mismatch;
-pub mod info_precedence;
-pub mod niact_on_info;
-pub mod julian_day;
-pub mod filing_time;
-pub mod de_serial;
-pub mod de_section;
-pub mod station_mismatch;
-pub mod origin_mismatch;
-pub mod invalid_addressee;
-pub mod mcn_width;
-pub mod misspelt_precedence;
-pub mod routine_word;
-pub mod secstate_mcn;
-pub mod xmt_placement;
-pub mod header_text_mismatch;
-pub mod missing_header;
 pub mod addressee_pairing;
+pub mod de_line;
+pub mod de_section;
+pub mod de_serial;
+pub mod dtg;
+pub mod filing_time;
+pub mod header_text_mismatch;
+pub mod incomplete_header;
+pub mod info_precedence;
+pub mod invalid_addressee;
+pub mod julian_day;
+pub mod mcn_width;
+pub mod missing_header;
+pub mod misspelt_precedence;
+pub mod niact_on_info;
+pub mod origin_mismatch;
+pub mod precedence_mismatch;
+pub mod prosign_mismatch;
+pub mod routine_word;
+pub mod routing_line;
+pub mod secstate_mcn;
+pub mod security_line;
+pub mod station_mismatch;
+pub mod transmission_id;
 pub mod transmission_sequence;
+pub mod xmt_placement;
 
 use crate::data::Tables;
 use crate::syntax::Cable;
 
 /// Post-type words that the banner origin leaves out (`AMEMBASSY TOKYO` → `TOKYO`).
 const POST_TYPES: [&str; 10] = [
-    "AMEMBASSY", "AMCONSUL", "USMISSION", "USINT", "AIT", "USLO", "REO", "AMCONGEN", "USOFFICE", "AMEMB",
+    "AMEMBASSY",
+    "AMCONSUL",
+    "USMISSION",
+    "USINT",
+    "AIT",
+    "USLO",
+    "REO",
+    "AMCONGEN",
+    "USOFFICE",
+    "AMEMB",
 ];
 
 /// The forms a FM post may take as a banner origin.
@@ -57,7 +66,10 @@ pub fn origin_candidates(plad: &str, tables: &Tables) -> Vec<String> {
 }
 
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 /// Whether the FM post and the banner origin name the same station; `None` when either is missing.
@@ -67,5 +79,9 @@ pub fn origin_matches(cable: &Cable, tables: &Tables) -> Option<bool> {
     if origin.bytes().all(|c| c == b'X') {
         return None;
     }
-    Some(origin_candidates(plad, tables).iter().any(|c| squeeze(c) == origin))
+    Some(
+        origin_candidates(plad, tables)
+            .iter()
+            .any(|c| squeeze(c) == origin),
+    )
 }

@@ -23,10 +23,28 @@ pub fn check(ctx: &mut Context) {
     if super::origin_matches(ctx.cable, ctx.tables) != Some(false) {
         return;
     }
-    let fm = ctx.cable.header.fm.as_ref().and_then(|f| f.plad).expect("matched above");
-    let origin = ctx.cable.body.banner.as_ref().and_then(|b| b.origin).expect("matched above");
+    let fm = ctx
+        .cable
+        .header
+        .fm
+        .as_ref()
+        .and_then(|f| f.plad)
+        .expect("matched above");
+    let origin = ctx
+        .cable
+        .body
+        .banner
+        .as_ref()
+        .and_then(|b| b.origin)
+        .expect("matched above");
     let (f, o) = (ctx.text(fm), ctx.text(origin));
-    ctx.report(origin, format!("the banner origin `{o}` is not the FM post `{f}`"))
-        .related
-        .push(Related { range: fm, message: format!("FM {f}") });
+    ctx.report(
+        origin,
+        format!("the banner origin `{o}` is not the FM post `{f}`"),
+    )
+    .related
+    .push(Related {
+        range: fm,
+        message: format!("FM {f}"),
+    });
 }

@@ -23,15 +23,28 @@ pub fn check(ctx: &mut Context) {
     let Some(letter) = d.precedence_value else {
         return;
     };
-    let addressees: Vec<_> = ctx.cable.header.addressees.iter().filter(|a| a.block != AddresseeBlock::Xmt).collect();
+    let addressees: Vec<_> = ctx
+        .cable
+        .header
+        .addressees
+        .iter()
+        .filter(|a| a.block != AddresseeBlock::Xmt)
+        .collect();
     if addressees.is_empty() {
         return;
     }
-    let highest = addressees.iter().map(|a| a.precedence_value()).max().expect("not empty");
+    let highest = addressees
+        .iter()
+        .map(|a| a.precedence_value())
+        .max()
+        .expect("not empty");
     if highest.letter_rank() == letter.letter_rank() {
         return;
     }
-    let top = addressees.iter().find(|a| a.precedence_value() == highest).expect("exists");
+    let top = addressees
+        .iter()
+        .find(|a| a.precedence_value() == highest)
+        .expect("exists");
     let top_range = top.precedence.map_or(top.range, |p| p.range);
     let (prec_tok, l) = (d.precedence, ctx.text(d.precedence));
     let message = format!(

@@ -28,8 +28,15 @@ pub fn check(ctx: &mut Context) {
         .collect();
     for r in words {
         // Remove the word and the space before it.
-        let start = if r.start() > 0 && ctx.cable.src.as_bytes()[r.start() - 1] == b' ' { r.start() - 1 } else { r.start() };
+        let start = if r.start() > 0 && ctx.cable.src.as_bytes()[r.start() - 1] == b' ' {
+            r.start() - 1
+        } else {
+            r.start()
+        };
         ctx.report(r, "ROUTINE is expressed by leaving the precedence word out")
-            .fix = Some(Fix::safe("Remove `ROUTINE`", vec![Edit::delete(TextRange::new(start, r.end()))]));
+            .fix = Some(Fix::safe(
+            "Remove `ROUTINE`",
+            vec![Edit::delete(TextRange::new(start, r.end()))],
+        ));
     }
 }

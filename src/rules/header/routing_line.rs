@@ -24,7 +24,10 @@ pub fn check(ctx: &mut Context) {
     let (prosign, precedence, invalid) = (r.prosign, r.precedence, r.invalid.clone());
     if precedence.is_none() {
         let p = ctx.text(prosign);
-        ctx.report(prosign, format!("`{p}` is not a precedence prosign (ZZ, OO, PP, RR or NN)"));
+        ctx.report(
+            prosign,
+            format!("`{p}` is not a precedence prosign (ZZ, OO, PP, RR or NN)"),
+        );
     }
     for tok in invalid {
         let w = ctx.text(tok);

@@ -16,7 +16,13 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
-    let from_state = ctx.cable.header.fm.as_ref().and_then(|f| f.plad).is_some_and(|p| ctx.text(p).starts_with("SECSTATE"));
+    let from_state = ctx
+        .cable
+        .header
+        .fm
+        .as_ref()
+        .and_then(|f| f.plad)
+        .is_some_and(|p| ctx.text(p).starts_with("SECSTATE"));
     if from_state {
         return;
     }
@@ -29,6 +35,9 @@ pub fn check(ctx: &mut Context) {
         .map(|a| a.address.expect("filtered"))
         .collect();
     for r in hits {
-        ctx.report(r, "SECSTATE WASHDC is addressed without a message continuity number");
+        ctx.report(
+            r,
+            "SECSTATE WASHDC is addressed without a message continuity number",
+        );
     }
 }

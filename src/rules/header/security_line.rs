@@ -26,30 +26,49 @@ pub fn check(ctx: &mut Context) {
     let (range, prefix, code, level) = (s.range, s.prefix, s.code, s.level);
     let has_zzh = s.signals.iter().any(|&t| ctx.text(t) == "ZZH");
     let Some(code) = code else {
-        ctx.report(range, "the security line has no five-letter classification code after `ZNR`/`ZNY`");
+        ctx.report(
+            range,
+            "the security line has no five-letter classification code after `ZNR`/`ZNY`",
+        );
         return;
     };
     let code_text = ctx.text(code);
     let letters = code_text.split('/').next().unwrap_or(code_text);
     let first = letters.as_bytes()[0];
     let uniform = letters.bytes().all(|b| b == first)
-        || (letters.len() == 5 && letters.as_bytes()[..3].iter().all(|&b| b == first) && &letters[3..] == "AA");
+        || (letters.len() == 5
+            && letters.as_bytes()[..3].iter().all(|&b| b == first)
+            && &letters[3..] == "AA");
     match level {
         None => {
             ctx.report(code, format!("`{code_text}` is not a classification code (UUUUU, EEEEE, CCCCC, SSSSS, TTTTT)"));
         }
         Some(level) => {
             if !uniform {
-                ctx.report(code, format!("`{letters}` should repeat one letter five times (`{}`)", (first as char).to_string().repeat(5)));
+                ctx.report(
+                    code,
+                    format!(
+                        "`{letters}` should repeat one letter five times (`{}`)",
+                        (first as char).to_string().repeat(5)
+                    ),
+                );
             }
             let p = ctx.text(prefix);
-            let want = if level == SecurityCode::Unclassified { "ZNR" } else { "ZNY" };
+            let want = if level == SecurityCode::Unclassified {
+                "ZNR"
+            } else {
+                "ZNY"
+            };
             if p != want {
                 ctx.report(prefix, format!("`{letters}` goes with `{want}`, not `{p}`"));
             }
         }
     }
     if !has_zzh {
-        ctx.report_softer(range, "the security line has no `ZZH` operating signal", Severity::Warning);
+        ctx.report_softer(
+            range,
+            "the security line has no `ZZH` operating signal",
+            Severity::Warning,
+        );
     }
 }

@@ -34,13 +34,27 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     // The station may be known under another spelling of the post (KIEV/KYIV, WASHDC/WASHINGTON DC).
-    let names: Vec<String> = ctx.tables.addressees_for_ri(ri).iter().map(|a| a.address.clone()).collect();
+    let names: Vec<String> = ctx
+        .tables
+        .addressees_for_ri(ri)
+        .iter()
+        .map(|a| a.address.clone())
+        .collect();
     if names.iter().any(|n| n == post) {
         return;
     }
     let message = match names.first() {
-        Some(n) => format!("the DE station {ri} is {n}, not the FM post {post} ({})", known_for_post.join(", ")),
-        None => format!("the DE station {ri} is not a routing indicator of the FM post {post} ({})", known_for_post.join(", ")),
+        Some(n) => format!(
+            "the DE station {ri} is {n}, not the FM post {post} ({})",
+            known_for_post.join(", ")
+        ),
+        None => format!(
+            "the DE station {ri} is not a routing indicator of the FM post {post} ({})",
+            known_for_post.join(", ")
+        ),
     };
-    ctx.report(station, message).related.push(Related { range: plad, message: format!("FM {post}") });
+    ctx.report(station, message).related.push(Related {
+        range: plad,
+        message: format!("FM {post}"),
+    });
 }

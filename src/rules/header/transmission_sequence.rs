@@ -21,6 +21,9 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     if let Some(seq) = t.sequence.filter(|s| t.valid && s.len() == 3) {
-        ctx.report(seq, "the channel sequence number has three digits; four are usual");
+        ctx.report(
+            seq,
+            "the channel sequence number has three digits; four are usual",
+        );
     }
 }

@@ -25,14 +25,20 @@ pub fn check(ctx: &mut Context) {
         if line.block != AddresseeBlock::Xmt || line.keyword.is_none() {
             continue;
         }
-        let collective = a[..i]
-            .iter()
-            .any(|p| p.block != AddresseeBlock::Xmt && p.address.is_some_and(|r| ctx.text(r).contains("COLLECTIVE") || ctx.text(r).starts_with("ALL ")));
+        let collective = a[..i].iter().any(|p| {
+            p.block != AddresseeBlock::Xmt
+                && p.address.is_some_and(|r| {
+                    ctx.text(r).contains("COLLECTIVE") || ctx.text(r).starts_with("ALL ")
+                })
+        });
         if !collective {
             hits.push(line.range);
         }
     }
     for r in hits {
-        ctx.report(r, "XMT exempts posts from a collective address, but no collective addressee precedes it");
+        ctx.report(
+            r,
+            "XMT exempts posts from a collective address, but no collective addressee precedes it",
+        );
     }
 }

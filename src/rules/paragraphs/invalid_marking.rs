@@ -24,17 +24,31 @@ pub fn check(ctx: &mut Context) {
         .filter(|m| !m.valid)
         .map(|m| (m.range, m.level))
         .collect();
-    if let Some(m) = ctx.cable.body.subject.as_ref().and_then(|s| s.marking.as_ref()).filter(|m| !m.valid) {
+    if let Some(m) = ctx
+        .cable
+        .body
+        .subject
+        .as_ref()
+        .and_then(|s| s.marking.as_ref())
+        .filter(|m| !m.valid)
+    {
         markings.push((m.range, m.level));
     }
     for (range, level) in markings {
         let t = ctx.text(range);
         match level {
             None => {
-                ctx.report(range, format!("`{t}` is not a portion marking: the level must be U, SBU, C, S or TS"));
+                ctx.report(
+                    range,
+                    format!("`{t}` is not a portion marking: the level must be U, SBU, C, S or TS"),
+                );
             }
             Some(_) => {
-                ctx.report_softer(range, format!("`{t}` has a control other than NF, NOFORN, FOUO, FGI, MR or REL TO …"), Severity::Warning);
+                ctx.report_softer(
+                    range,
+                    format!("`{t}` has a control other than NF, NOFORN, FOUO, FGI, MR or REL TO …"),
+                    Severity::Warning,
+                );
             }
         }
     }

@@ -24,12 +24,33 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     // A legacy whole-text marking (`1. (C - ENTIRE TEXT)`) covers every paragraph.
-    if ctx.cable.body.paragraphs.iter().any(|p| p.marking.as_ref().is_some_and(|m| m.entire_text)) {
+    if ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .any(|p| p.marking.as_ref().is_some_and(|m| m.entire_text))
+    {
         return;
     }
     let level = b.level.level();
-    let unmarked: Vec<_> = ctx.cable.body.paragraphs.iter().filter(|p| p.marking.is_none()).map(|p| p.number).collect();
+    let unmarked: Vec<_> = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter(|p| p.marking.is_none())
+        .map(|p| p.number)
+        .collect();
     for n in unmarked {
-        ctx.report(n.range, format!("paragraph {} of a {} cable has no portion marking such as ({})", n.value, level.name(), level.abbrev()));
+        ctx.report(
+            n.range,
+            format!(
+                "paragraph {} of a {} cable has no portion marking such as ({})",
+                n.value,
+                level.name(),
+                level.abbrev()
+            ),
+        );
     }
 }

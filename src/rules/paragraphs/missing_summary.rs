@@ -28,9 +28,21 @@ pub fn check(ctx: &mut Context) {
         .chain(b.section.map(|(_, m)| m.value))
         .max()
         .unwrap_or(1);
-    if pages <= 3 || !ctx.cable.body.markers.is_empty() && ctx.cable.body.markers.iter().any(|m| matches!(m.kind, crate::syntax::MarkerKind::SummaryOpen | crate::syntax::MarkerKind::SummaryClose)) {
+    if pages <= 3
+        || !ctx.cable.body.markers.is_empty()
+            && ctx.cable.body.markers.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    crate::syntax::MarkerKind::SummaryOpen
+                        | crate::syntax::MarkerKind::SummaryClose
+                )
+            })
+    {
         return;
     }
     let r = b.range;
-    ctx.report(r, format!("the cable runs to {pages} pages or sections but has no summary"));
+    ctx.report(
+        r,
+        format!("the cable runs to {pages} pages or sections but has no summary"),
+    );
 }

@@ -1,9 +1,9 @@
-pub mod missing_marking;
 pub mod invalid_marking;
-pub mod numbering;
-pub mod single_paragraph;
-pub mod unclosed_summary;
+pub mod missing_marking;
 pub mod missing_summary;
-pub mod unbalanced_comment;
 pub mod niact_justification;
+pub mod numbering;
 pub mod signature;
+pub mod single_paragraph;
+pub mod unbalanced_comment;
+pub mod unclosed_summary;

@@ -17,12 +17,9 @@ use crate::rules::Context;
 use crate::syntax::{AddresseeBlock, Precedence};
 
 pub fn check(ctx: &mut Context) {
-    let niact = ctx
-        .cable
-        .header
-        .addressees
-        .iter()
-        .any(|a| a.block == AddresseeBlock::To && a.precedence_value() == Precedence::NiactImmediate);
+    let niact = ctx.cable.header.addressees.iter().any(|a| {
+        a.block == AddresseeBlock::To && a.precedence_value() == Precedence::NiactImmediate
+    });
     if !niact {
         return;
     }
@@ -32,6 +29,9 @@ pub fn check(ctx: &mut Context) {
     let text = ctx.text(p.range).to_ascii_uppercase();
     if !text.contains("NIACT") {
         let r = p.number.range;
-        ctx.report(r, "a NIACT IMMEDIATE cable should say in paragraph 1 why NIACT precedence is needed");
+        ctx.report(
+            r,
+            "a NIACT IMMEDIATE cable should say in paragraph 1 why NIACT precedence is needed",
+        );
     }
 }

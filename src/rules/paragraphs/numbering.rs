@@ -21,7 +21,10 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     if first.value != 1 {
-        ctx.report(first.range, format!("paragraph numbering starts at {} instead of 1", first.value));
+        ctx.report(
+            first.range,
+            format!("paragraph numbering starts at {} instead of 1", first.value),
+        );
         return;
     }
     for w in paras.windows(2) {
@@ -31,8 +34,17 @@ pub fn check(ctx: &mut Context) {
             continue;
         }
         let want = prev.value + 1;
-        let d = ctx.report(cur.range, format!("paragraph {} follows paragraph {}; expected {want}", cur.value, prev.value));
-        d.fix = Some(Fix::unsafe_(format!("Renumber as {want}"), vec![Edit::replace(cur.range, want.to_string())]));
+        let d = ctx.report(
+            cur.range,
+            format!(
+                "paragraph {} follows paragraph {}; expected {want}",
+                cur.value, prev.value
+            ),
+        );
+        d.fix = Some(Fix::unsafe_(
+            format!("Renumber as {want}"),
+            vec![Edit::replace(cur.range, want.to_string())],
+        ));
         break;
     }
 }

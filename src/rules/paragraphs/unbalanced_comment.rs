@@ -34,7 +34,11 @@ pub fn check(ctx: &mut Context) {
         });
         if !opened {
             let t = ctx.text(m.range);
-            let what = if opener == MarkerKind::CommentOpen { "`Comment:`" } else { "`(Note:`" };
+            let what = if opener == MarkerKind::CommentOpen {
+                "`Comment:`"
+            } else {
+                "`(Note:`"
+            };
             ctx.report(m.range, format!("`{t}` has no {what} opener before it"));
         }
     }

@@ -1,5 +1,6 @@
 //! ## What it does
-//! Warns when `End Summary` has no opener before it in the same or an earlier paragraph, and notes
+//! Warns when `End Summary` has no opener before it (a closer in paragraph 1 or 2 is taken to close
+//! a summary that those paragraphs are, as readers and cablemap do), and notes
 //! (at information level) an inline summary (`¶1. (C) Summary: …`) that is never closed with
 //! `End Summary.`. The fix for a missing closer appends ` End Summary.` to the summary's paragraph.
 //!
@@ -53,12 +54,26 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let t = ctx.text(opener.range);
-    let fix = opener.paragraph.and_then(|i| ctx.cable.body.paragraphs.get(i)).map(|p| {
-        let end = p.range.end();
-        let before = &ctx.cable.src[..end];
-        let sep = if before.ends_with(['.', '!', '?', '"']) { " " } else { ". " };
-        Fix::safe("Close the summary with `End Summary.`", vec![Edit::insert(end, format!("{sep}End Summary."))])
-    });
-    let d = ctx.report_softer(opener.range, format!("`{t}` opens a summary that is never closed with `End Summary.`"), Severity::Info);
+    let fix = opener
+        .paragraph
+        .and_then(|i| ctx.cable.body.paragraphs.get(i))
+        .map(|p| {
+            let end = p.range.end();
+            let before = &ctx.cable.src[..end];
+            let sep = if before.ends_with(['.', '!', '?', '"']) {
+                " "
+            } else {
+                ". "
+            };
+            Fix::safe(
+                "Close the summary with `End Summary.`",
+                vec![Edit::insert(end, format!("{sep}End Summary."))],
+            )
+        });
+    let d = ctx.report_softer(
+        opener.range,
+        format!("`{t}` opens a summary that is never closed with `End Summary.`"),
+        Severity::Info,
+    );
     d.fix = fix;
 }

@@ -20,7 +20,12 @@ pub fn check(ctx: &mut Context) {
     let Some(eo) = &ctx.cable.body.eo else {
         return;
     };
-    let EoValue::Decl { decl: Decl::Date(d, style), spec: Some(spec), .. } = &eo.value else {
+    let EoValue::Decl {
+        decl: Decl::Date(d, style),
+        spec: Some(spec),
+        ..
+    } = &eo.value
+    else {
         return;
     };
     let (d, spec) = (*d, *spec);
@@ -31,5 +36,8 @@ pub fn check(ctx: &mut Context) {
     }
     let r = crate::syntax::TextRange::new(spec.start(), spec.start() + first.len());
     ctx.report(r, format!("write the DECL date as `{canonical}`"))
-        .fix = Some(Fix::safe(format!("Write `{canonical}`"), vec![Edit::replace(r, canonical.clone())]));
+        .fix = Some(Fix::safe(
+        format!("Write `{canonical}`"),
+        vec![Edit::replace(r, canonical.clone())],
+    ));
 }

@@ -31,7 +31,10 @@ pub fn check(ctx: &mut Context) {
         let w = ctx.text(l);
         if w != "SUBJECT:" {
             ctx.report(l, format!("write the label `SUBJECT:` rather than `{w}`"))
-                .fix = Some(Fix::safe("Write `SUBJECT:`", vec![Edit::replace(l, "SUBJECT:")]));
+                .fix = Some(Fix::safe(
+                "Write `SUBJECT:`",
+                vec![Edit::replace(l, "SUBJECT:")],
+            ));
         }
     }
     if let Some(e) = &ctx.cable.body.eo {

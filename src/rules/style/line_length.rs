@@ -21,6 +21,9 @@ pub fn check(ctx: &mut Context) {
         .collect();
     for r in long {
         let n = ctx.text(r).chars().count();
-        ctx.report(r, format!("the line has {n} characters; cable lines hold at most 69"));
+        ctx.report(
+            r,
+            format!("the line has {n} characters; cable lines hold at most 69"),
+        );
     }
 }

@@ -27,6 +27,9 @@ pub fn check(ctx: &mut Context) {
         .iter()
         .any(|t| super::kind_of(ctx, t) == Some(TagKind::Geographic));
     if !has {
-        ctx.report(range, "TAGS has no geographic tag (a two-letter country code such as JA, KS, UK)");
+        ctx.report(
+            range,
+            "TAGS has no geographic tag (a two-letter country code such as JA, KS, UK)",
+        );
     }
 }

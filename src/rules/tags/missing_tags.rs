@@ -27,6 +27,9 @@ pub fn check(ctx: &mut Context) {
         .or_else(|| ctx.cable.body.subject.as_ref().map(|s| s.label))
         .or_else(|| ctx.cable.body.banner.as_ref().map(|b| b.range));
     if let Some(r) = anchor {
-        ctx.report(r, "the cable has no TAGS line (`TAGS: <subject tag> … <country tag>`)");
+        ctx.report(
+            r,
+            "the cable has no TAGS line (`TAGS: <subject tag> … <country tag>`)",
+        );
     }
 }

@@ -23,12 +23,22 @@ pub fn check(ctx: &mut Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let tokens: Vec<_> = tags.tokens.iter().filter(|t| t.shape != TagShape::Personal).map(|t| t.code).collect();
+    let tokens: Vec<_> = tags
+        .tokens
+        .iter()
+        .filter(|t| t.shape != TagShape::Personal)
+        .map(|t| t.code)
+        .collect();
     for r in tokens {
         let code = ctx.text(r);
-        let Some(fix) = ctx.tables.tag_fix(code) else { continue };
+        let Some(fix) = ctx.tables.tag_fix(code) else {
+            continue;
+        };
         let (replacement, reason) = (fix.replacement.clone(), fix.reason.clone());
         ctx.report(r, format!("`{code}`: {reason}; write `{replacement}`"))
-            .fix = Some(Fix::unsafe_(format!("Replace with `{replacement}`"), vec![Edit::replace(r, replacement.clone())]));
+            .fix = Some(Fix::unsafe_(
+            format!("Replace with `{replacement}`"),
+            vec![Edit::replace(r, replacement.clone())],
+        ));
     }
 }

@@ -1,11 +1,11 @@
-pub mod missing_tags;
-pub mod tags_markup;
-pub mod missing_subject_tag;
-pub mod missing_geo_tag;
-pub mod unknown_tag;
-pub mod missing_subject;
 pub mod element_order;
+pub mod missing_geo_tag;
+pub mod missing_subject;
+pub mod missing_subject_tag;
+pub mod missing_tags;
 pub mod misused_tag;
+pub mod tags_markup;
+pub mod unknown_tag;
 
 use crate::data::TagKind;
 use crate::rules::Context;

@@ -20,15 +20,27 @@ pub fn check(ctx: &mut Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let marked: Vec<_> = tags.tokens.iter().filter(|t| t.shape == TagShape::Markup).map(|t| (t.range, t.code)).collect();
+    let marked: Vec<_> = tags
+        .tokens
+        .iter()
+        .filter(|t| t.shape == TagShape::Markup)
+        .map(|t| (t.range, t.code))
+        .collect();
     if marked.is_empty() {
         return;
     }
     // One fix for the whole line, so that applying it once cleans every token.
-    let edits: Vec<Edit> = marked.iter().map(|&(range, code)| Edit::replace(range, ctx.text(code))).collect();
+    let edits: Vec<Edit> = marked
+        .iter()
+        .map(|&(range, code)| Edit::replace(range, ctx.text(code)))
+        .collect();
     let fix = Fix::safe("Remove the link markup from TAGS", edits);
     for (range, code) in marked {
         let (t, c) = (ctx.text(range), ctx.text(code));
-        ctx.report(range, format!("TAGS token `{t}` carries link markup; write `{c}`")).fix = Some(fix.clone());
+        ctx.report(
+            range,
+            format!("TAGS token `{t}` carries link markup; write `{c}`"),
+        )
+        .fix = Some(fix.clone());
     }
 }

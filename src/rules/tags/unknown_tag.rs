@@ -23,17 +23,29 @@ pub fn check(ctx: &mut Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let tokens: Vec<_> = tags.tokens.iter().filter(|t| !matches!(t.shape, TagShape::Personal | TagShape::Redacted)).map(|t| t.code).collect();
+    let tokens: Vec<_> = tags
+        .tokens
+        .iter()
+        .filter(|t| !matches!(t.shape, TagShape::Personal | TagShape::Redacted))
+        .map(|t| t.code)
+        .collect();
     for code_range in tokens {
         let code = ctx.text(code_range);
-        if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.tag_fix(code).is_some() {
+        if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.tag_fix(code).is_some()
+        {
             continue;
         }
         match ctx.tables.suggest_tag(code) {
             Some(s) => {
                 let (s_code, s_title) = (s.code.clone(), s.title.clone());
-                ctx.report(code_range, format!("`{code}` is not a known tag; did you mean `{s_code}` ({s_title})?"))
-                    .fix = Some(Fix::unsafe_(format!("Replace with `{s_code}`"), vec![Edit::replace(code_range, s_code.clone())]));
+                ctx.report(
+                    code_range,
+                    format!("`{code}` is not a known tag; did you mean `{s_code}` ({s_title})?"),
+                )
+                .fix = Some(Fix::unsafe_(
+                    format!("Replace with `{s_code}`"),
+                    vec![Edit::replace(code_range, s_code.clone())],
+                ));
             }
             None => {
                 ctx.report(code_range, format!("`{code}` is not a known tag"));
