@@ -128,7 +128,7 @@ struct Job {
 enum TablesFor {
     Builtin,
     /// The built-in tables extended by the configuration's `[data]` files.
-    Extended(Tables),
+    Extended(Box<Tables>),
 }
 
 impl TablesFor {
@@ -538,7 +538,7 @@ impl Resolver {
 /// The reference tables for files under a configuration.
 fn tables_for(config: Option<&Config>) -> Result<TablesFor, ConfigError> {
     match config.map(Config::load_tables).transpose()?.flatten() {
-        Some(t) => Ok(TablesFor::Extended(t)),
+        Some(t) => Ok(TablesFor::Extended(Box::new(t))),
         None => Ok(TablesFor::Builtin),
     }
 }

@@ -86,7 +86,7 @@ declare_rules! {
     header::incomplete_header => IncompleteHeader, "CBL106", "incomplete-header", Error, true, "§1.2", "A transmission header lacks one of its required lines, or they are out of order";
     header::prosign_mismatch => ProsignMismatch, "CBL107", "prosign-mismatch", Error, true, "H-6", "The FL2 precedence prosign does not match the FL5 precedence letter";
     header::precedence_mismatch => PrecedenceMismatch, "CBL108", "precedence-mismatch", Error, true, "H-7", "The FL5 precedence is not the highest precedence among the addressees";
-    header::info_precedence => InfoPrecedenceTooHigh, "CBL109", "info-precedence-too-high", Error, true, "H-8", "The FL5 information precedence is above the action precedence";
+    header::info_precedence => InfoPrecedenceTooHigh, "CBL109", "info-precedence-too-high", Error, true, "H-8, §4", "Information addressees outrank the action addressees (FL5 second letter or INFO lines)";
     header::niact_on_info => NiactOnInfo, "CBL110", "niact-on-info", Warning, true, "§4 rel. 4", "An INFO addressee is marked NIACT IMMEDIATE";
     header::julian_day => JulianDayMismatch, "CBL111", "julian-day-mismatch", Error, true, "H-10", "The DE line's julian day is not the day of the year of the date-time group";
     header::filing_time => FilingTimeWindow, "CBL112", "filing-time-window", Warning, true, "H-11", "The DE filing time is before the date-time group or more than an hour after it";

@@ -39,15 +39,15 @@ fn shape(t: &str) -> Shape {
     if t.starts_with("FM ") {
         return Shape::Fm;
     }
-    if t.starts_with("TO ") {
-        return if is_page_noise(&t[3..]) {
+    if let Some(rest) = t.strip_prefix("TO ") {
+        return if is_page_noise(rest) {
             Shape::Noise
         } else {
             Shape::To
         };
     }
-    if t.starts_with("INFO ") {
-        return if t[5..].trim_start().starts_with("LOG-") || is_page_noise(&t[5..]) {
+    if let Some(rest) = t.strip_prefix("INFO ") {
+        return if rest.trim_start().starts_with("LOG-") || is_page_noise(rest) {
             Shape::Noise
         } else {
             Shape::Info
@@ -68,7 +68,7 @@ fn shape(t: &str) -> Shape {
         && b[0].is_ascii_uppercase()
         && b[1].is_ascii_uppercase()
         && b[2] == b' '
-        && t[3..].split(' ').all(|w| is_routing_indicator(w))
+        && t[3..].split(' ').all(is_routing_indicator)
     {
         return Shape::Routing;
     }
