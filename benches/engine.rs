@@ -2,6 +2,8 @@
 //! whole corpus (`../shared/corpus`; a generated cable when it is absent). Prints MB/s and cables/s on
 //! one core. Run with `cargo bench --bench engine`.
 
+#![allow(clippy::print_stdout)]
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -28,7 +30,7 @@ fn load() -> Vec<String> {
                 "NOTICE: {} is absent; benchmarking an invented cable instead",
                 dir.display()
             );
-            vec![include_str!("../examples/sample.cable").to_string(); 200]
+            vec![include_str!("../examples/clean.cable").to_string(); 200]
         }
     }
 }

@@ -230,3 +230,70 @@ fn an_invalid_configuration_names_file_line_and_key() {
         r.stderr
     );
 }
+
+#[test]
+fn data_files_extend_the_reference_tables() {
+    let cable =
+        fixture_text("oslo-clean.cable").replace("TAGS: PREL PGOV NO", "TAGS: PREL ZZFERRY NO");
+    let unknown = |r: &Run| {
+        r.json()["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "CBL305" && d["message"].as_str().unwrap().contains("ZZFERRY"))
+    };
+    let dir = tree(&[
+        (
+            "with/cablelint.toml",
+            b"[data]\ntags = [\"../extra-tags.tsv\"]\n",
+        ),
+        (
+            "extra-tags.tsv",
+            b"code\tkind\ttitle\nZZFERRY\tsubject\tFerry Affairs\n",
+        ),
+        ("with/x.cable", cable.as_bytes()),
+        ("without/x.cable", cable.as_bytes()),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &["check", "without", "--output-format", "json"],
+        None,
+    );
+    assert!(
+        unknown(&r),
+        "the control case should report ZZFERRY: {}",
+        r.stdout
+    );
+    let r = run_in(
+        dir.path(),
+        &["check", "with", "--output-format", "json"],
+        None,
+    );
+    assert!(!unknown(&r), "{}", r.stdout);
+    // `cablelint data` sees the same tables from inside the directory.
+    let r = run_in(&dir.path().join("with"), &["data", "tags", "ZZFERRY"], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains("Ferry Affairs"), "{}", r.stdout);
+    let r = run_in(
+        &dir.path().join("with"),
+        &["data", "tags", "ZZFERRY", "--isolated"],
+        None,
+    );
+    assert!(!r.stdout.contains("Ferry Affairs"), "{}", r.stdout);
+
+    // A malformed data file is an error naming it and its line.
+    std::fs::write(
+        dir.path().join("extra-tags.tsv"),
+        "ZZFERRY\tsubject\tFerry\nZZBAD\tweather\tRain\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["check", "with"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("extra-tags.tsv:2: unknown kind `weather`"),
+        "{}",
+        r.stderr
+    );
+}

@@ -23,7 +23,7 @@ fn fix_rewrites_the_file_and_reports_what_remains() {
     let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
     let after = std::fs::read_to_string(&path).unwrap();
     assert_eq!(after, fixed_expected(&markup), "{r:?}");
-    assert!(r.stdout.contains("Fixed "), "{}", r.stdout);
+    assert!(r.stdout.contains("Applied "), "{}", r.stdout);
     assert!(!r.stdout.contains("CBL302"), "{}", r.stdout);
     // What is left decides the exit status: the clean cable's own findings.
     let clean = run(&["check", "tests/fixtures/cli/oslo-clean.cable"]);
@@ -39,7 +39,7 @@ fn fix_rewrites_the_file_and_reports_what_remains() {
     // A second run has nothing to fix and leaves the file alone.
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
     let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
-    assert!(!r.stdout.contains("Fixed "), "{}", r.stdout);
+    assert!(!r.stdout.contains("Applied "), "{}", r.stdout);
     assert_eq!(
         std::fs::metadata(&path).unwrap().modified().unwrap(),
         before
@@ -88,7 +88,7 @@ fn diff_shows_the_fix_without_writing() {
         "{}",
         r.stdout
     );
-    assert!(r.stderr.contains("Would fix"), "{}", r.stderr);
+    assert!(r.stderr.contains("Would apply"), "{}", r.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
         markup
@@ -115,7 +115,7 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         Some(markup.as_bytes()),
     );
     assert_eq!(r.stdout, fixed_expected(&markup), "{r:?}");
-    assert!(r.stderr.contains("Fixed "), "{}", r.stderr);
+    assert!(r.stderr.contains("Applied "), "{}", r.stderr);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
@@ -155,5 +155,70 @@ fn a_file_that_cannot_be_written_is_reported() {
     assert_eq!(
         std::fs::read_to_string(dir.path().join("y.cable")).unwrap(),
         fixed_expected(&markup)
+    );
+}
+
+#[test]
+fn unsafe_fixes_only_when_asked() {
+    // A NIACT cable whose information addressee is also marked NIACT IMMEDIATE: `niact-on-info`
+    // (CBL110) offers to write IMMEDIATE, an unsafe fix (it changes how the cable is handled).
+    let cable = fixture_text("oslo-clean.cable")
+        .replace("PP RUEHC", "OO RUEHC")
+        .replace("P 141030Z FEB 08", "O 141030Z FEB 08")
+        .replace("WASHDC PRIORITY 4521", "WASHDC NIACT IMMEDIATE 4521")
+        .replace("STOCKHOLM PRIORITY 0812", "STOCKHOLM NIACT IMMEDIATE 0812");
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "x.cable", "--output-format", "json"],
+        None,
+    );
+    let v = r.json();
+    let d = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CBL110")
+        .cloned()
+        .unwrap_or_else(|| panic!("no CBL110: {}", r.stdout));
+    assert_eq!(d["fix"]["applicability"], "unsafe");
+
+    let r = run_in(dir.path(), &["check", "--diff", "x.cable"], None);
+    assert!(!r.stdout.contains("STOCKHOLM IMMEDIATE"), "{}", r.stdout);
+    let r = run_in(
+        dir.path(),
+        &["check", "--diff", "--unsafe-fixes", "x.cable"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("\n+INFO RUEHSM/AMEMBASSY STOCKHOLM IMMEDIATE 0812\n"),
+        "{}",
+        r.stdout
+    );
+
+    let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    assert!(after.contains("STOCKHOLM NIACT IMMEDIATE 0812"), "{r:?}");
+    assert!(
+        r.stdout
+            .contains("1 more fixable with `--fix --unsafe-fixes`."),
+        "{}",
+        r.stdout
+    );
+    run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "x.cable"],
+        None,
+    );
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    assert!(
+        after.contains("\nINFO RUEHSM/AMEMBASSY STOCKHOLM IMMEDIATE 0812\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("WASHDC NIACT IMMEDIATE 4521"),
+        "the action line must keep NIACT"
     );
 }

@@ -61,3 +61,27 @@ fn an_unknown_rule_is_exit_2_with_a_clear_message() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("`CBL3` names "), "{}", r.stderr);
 }
+
+#[test]
+fn data_prints_and_searches_the_tables() {
+    let r = run(&["data", "posts", "OSLO", "--format", "json", "--isolated"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let v = r.json();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "AMEMBASSY OSLO"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["data", "tags", "PREL", "--isolated"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout.lines().any(|l| l.starts_with("PREL ")),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["data", "weather"]);
+    assert_eq!(r.code, 2);
+}

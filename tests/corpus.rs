@@ -6,6 +6,8 @@
 //! that no single error rule fires on more than 1% of cables and no warning rule on more than 15%,
 //! and that applying the safe fixes converges. It prints the figures.
 
+#![allow(clippy::print_stdout)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -311,6 +311,27 @@ async fn bursts_of_changes_publish_the_newest_version_only() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pull_client_without_refresh_gets_pushed_diagnostics() {
+    // Like Neovim 0.11: `textDocument.diagnostic` but no `workspace.diagnostics.refreshSupport`.
+    let mut c = TestClient::start(Setup {
+        pull: true,
+        diagnostic_refresh: false,
+        ..Setup::default()
+    })
+    .await;
+    assert!(c.initialize_result["capabilities"]["diagnosticProvider"].is_null());
+    c.open(URI, 1, &markup(OSLO)).await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"ignore": ["CBL302"]}}),
+    )
+    .await;
+    assert!(c.diagnostics(URI, 1).await.is_empty());
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pull_diagnostics_when_the_client_supports_them_and_never_push() {
     let mut c = TestClient::start(Setup {
         pull: true,
@@ -546,10 +567,13 @@ async fn did_change_configuration_rechecks_open_documents() {
 async fn workspace_configuration_is_pulled_when_the_client_can() {
     let mut c = TestClient::start(Setup {
         configuration: true,
+        init_options: json!({"ignore": ["CBL305"]}),
         ..Setup::default()
     })
     .await;
-    c.open(URI, 1, &markup(OSLO)).await;
+    // The client has no `cablelint` section yet (it answers null): the options stay.
+    let text = markup(OSLO).replace("ENRG NO", "ENRG NO KQQQ");
+    c.open(URI, 1, &text).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
     c.config_answer = json!({"ignore": ["CBL302"]});
     c.notify(
@@ -557,7 +581,8 @@ async fn workspace_configuration_is_pulled_when_the_client_can() {
         json!({"settings": null}),
     )
     .await;
-    assert!(c.diagnostics(URI, 1).await.is_empty());
+    // The client's section replaces the options as a whole.
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL305"]);
     assert!(c
         .server_requests
         .iter()

@@ -6,7 +6,7 @@
 #
 # Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache),
 # UPDATE_SCREENSHOT=1 (copy the screenshot to editors/vscode/images/screenshot.png after a passing run).
-# Artifacts (logs, screenshots, the .vsix) are left in target/e2e/vscode/.
+# Artifacts (logs, screenshots, the .vsix) are left in target/e2e/vscode/<run>/ (target/e2e/vscode/latest).
 SUITE=vscode
 source "$(dirname "$0")/lib.sh"
 
@@ -17,40 +17,61 @@ export PATH="$N24/bin:$PATH"
 node --version | sed 's/^/node /'
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-vscode.XXXXXX")"
-ARTIFACTS="$ROOT/target/e2e/vscode"
-rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
+# Each run has its own artifacts folder (runs may overlap); `latest` points at the newest.
+ARTIFACTS="$ROOT/target/e2e/vscode/$(date +%Y%m%d-%H%M%S)-$$"
+mkdir -p "$ARTIFACTS" && ln -sfn "$ARTIFACTS" "$ROOT/target/e2e/vscode/latest"
 cleanup() {
     # code-server was started in its own process group by e2e.js; end it if e2e.js could not.
     if [ -f "$ARTIFACTS/code-server.pid" ]; then kill_group "$(cat "$ARTIFACTS/code-server.pid")"; fi
     rm -rf "$WORK" "$E2E_BIN_DIR"
 }
 trap cleanup EXIT
-export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/xdg-config" XDG_DATA_HOME="$WORK/xdg-data"
-# VS Code takes its environment from the user's login shell, so the server must be on the PATH that a
-# login profile sets up: as for a `cargo install` user, ~/.cargo/bin/cablelint and a ~/.profile line.
-mkdir -p "$HOME/.cargo/bin"
-ln -s "$CABLELINT_BIN" "$HOME/.cargo/bin/cablelint"
-echo 'export PATH="$HOME/.cargo/bin:$PATH"' >"$HOME/.profile"
-
 fail=0
+
+# The extension is built from a copy of editors/vscode, so nothing is written into the repository. Its
+# node_modules are installed once per package-lock.json into the cache (with the real HOME, so npm uses its
+# own configuration and download cache) and linked in.
 EXT="$ROOT/editors/vscode"
+BUILD="$WORK/editors/vscode"
+mkdir -p "$BUILD"
+ln -s "$ROOT/editors/test-fixtures" "$WORK/editors/test-fixtures"
+tar -C "$EXT" --exclude=./node_modules --exclude=./dist --exclude='./*.vsix' -cf - . | tar -C "$BUILD" -xf -
+MODULES="$E2E_CACHE/vscode-node-modules/$(sha256sum "$EXT/package-lock.json" | cut -c1-16)"
 (
     set -e
-    cd "$EXT"
-    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        log "npm ci (editors/vscode)"
-        npm ci --no-audit --no-fund --loglevel=error
+    mkdir -p "$(dirname "$MODULES")"
+    exec 9>"$MODULES.lock"
+    flock 9
+    if [ ! -f "$MODULES/.done" ]; then
+        log "npm ci (editors/vscode) into $MODULES"
+        rm -rf "$MODULES" && mkdir -p "$MODULES"
+        cp "$EXT/package.json" "$EXT/package-lock.json" "$MODULES/"
+        (cd "$MODULES" && npm ci --no-audit --no-fund --loglevel=error)
+        touch "$MODULES/.done"
     fi
+) || die "npm ci failed"
+ln -s "$MODULES/node_modules" "$BUILD/node_modules"
+(
+    set -e
+    cd "$BUILD"
     log "typecheck"
     npx tsc --noEmit -p .
-    log "grammar test"
-    node --test test/ | grep -E '^# (pass|fail)'
+    log "grammar test (vscode-textmate)"
+    node --test --test-reporter=tap test/*.test.js >"$ARTIFACTS/grammar-test.log" 2>&1 || { cat "$ARTIFACTS/grammar-test.log"; exit 1; }
+    echo "PASS grammar test: $(grep -E '^# (pass|fail)' "$ARTIFACTS/grammar-test.log" | cut -c3- | paste -sd' ')"
     log "build + package"
     npm run --silent package >"$ARTIFACTS/package.log" 2>&1 || { cat "$ARTIFACTS/package.log"; exit 1; }
     mv cablelint.vsix "$ARTIFACTS/"
 ) || die "building the extension failed"
 VSIX="$ARTIFACTS/cablelint.vsix"
 echo "PASS package: $(basename "$VSIX") $(du -k "$VSIX" | cut -f1) KB"
+
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/xdg-config" XDG_DATA_HOME="$WORK/xdg-data"
+# VS Code takes its environment from the user's login shell, so the server must be on the PATH that a
+# login profile sets up: as for a `cargo install` user, ~/.cargo/bin/cablelint and a ~/.profile line.
+mkdir -p "$HOME/.cargo/bin"
+ln -s "$CABLELINT_BIN" "$HOME/.cargo/bin/cablelint"
+echo 'export PATH="$HOME/.cargo/bin:$PATH"' >"$HOME/.profile"
 
 CS_USER_DATA="$WORK/user-data" CS_EXTENSIONS="$WORK/extensions"
 mkdir -p "$CS_USER_DATA/User"
@@ -96,7 +117,7 @@ to_json <<<"$dom_cases" >"$WORK/cases-dom.json"
 log "code-server $CODE_SERVER_VERSION + chromium"
 CODE_SERVER="$CODE_SERVER" CS_USER_DATA="$CS_USER_DATA" CS_EXTENSIONS="$CS_EXTENSIONS" WORKSPACE="$WORKSPACE" \
     CASES_JSON="$WORK/cases-host.json" DOM_CASES_JSON="$WORK/cases-dom.json" ARTIFACTS="$ARTIFACTS" \
-    SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$EXT/node_modules" \
+    SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$MODULES/node_modules" \
     timeout 600 node "$E2E_DIR/vscode/e2e.js" || fail=1
 
 if [ $fail != 0 ]; then

@@ -202,7 +202,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut resolver = match Resolver::new(&args) {
         Ok(r) => r,
         Err(e) => {
-            error_line(&e.to_string());
+            error_line(&super::config_error(e));
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -223,7 +223,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         let (config, tables) = match resolver.for_file(&path) {
             Ok(c) => c,
             Err(e) => {
-                error_line(&e.to_string());
+                error_line(&super::config_error(e));
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
@@ -337,8 +337,8 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
         if fixable > 0 {
             writeln!(
                 err,
-                "Would fix {} in {}.",
-                output::plural(fixable, "problem"),
+                "Would apply {} to {}.",
+                output::plural_fix(fixable),
                 output::plural(diffs.len(), "file")
             )?;
         } else {

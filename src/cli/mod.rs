@@ -178,7 +178,7 @@ fn run_data(
     let extended = match extended {
         Ok(t) => t,
         Err(e) => {
-            error_line(&e.to_string());
+            error_line(&config_error(e));
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -208,6 +208,17 @@ fn report_io(result: io::Result<()>) -> ExitCode {
             ExitCode::from(EXIT_TROUBLE)
         }
     }
+}
+
+/// A configuration error as shown: its path relative to the current directory when it lies
+/// below it (discovery finds files by absolute path).
+pub fn config_error(mut e: crate::config::ConfigError) -> String {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(rel) = e.path.strip_prefix(&cwd) {
+            e.path = rel.to_path_buf();
+        }
+    }
+    e.to_string()
 }
 
 /// Prints `error: message` on standard error.

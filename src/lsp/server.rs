@@ -327,7 +327,9 @@ impl Backend {
         per_folder: &[Value],
     ) -> bool {
         let mut errors = Vec::new();
+        // `null` means the client has no such section: what `initializationOptions` said stays.
         let global = match EditorSettings::from_json(global) {
+            Ok(_) if global.is_null() => None,
             Ok(s) => Some(s),
             Err(e) => {
                 errors.push(format!(
@@ -684,11 +686,21 @@ impl LanguageServer for Backend {
         guard("initialize", async {
             let caps = &params.capabilities;
             let (unit, encoding) = negotiate_encoding(caps);
+            // Pull only from a client that can also be told to pull again
+            // (`workspace/diagnostic/refresh`): diagnostics change without an edit when the
+            // configuration does, and a pull client without refresh (Neovim 0.11) would keep
+            // showing the old ones. Such clients get pushed diagnostics instead.
             let pull = caps
                 .text_document
                 .as_ref()
                 .and_then(|t| t.diagnostic.as_ref())
-                .is_some();
+                .is_some()
+                && caps
+                    .workspace
+                    .as_ref()
+                    .and_then(|w| w.diagnostics.as_ref())
+                    .and_then(|d| d.refresh_support)
+                    .unwrap_or(false);
             let ws = caps.workspace.as_ref();
             let c = Caps {
                 configuration: ws.and_then(|w| w.configuration).unwrap_or(false),

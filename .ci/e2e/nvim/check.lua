@@ -355,6 +355,23 @@ local ok_all, err_all = xpcall(function()
     close_floats()
   end
 
+  -- :CablelintRestart replaces the client and the diagnostics come back.
+  guarded(':CablelintRestart', function()
+    local old = client
+    vim.cmd('CablelintRestart')
+    local new
+    vim.wait(10000, function()
+      new = get_clients({ bufnr = buf, name = 'cablelint' })[1]
+      return new ~= nil and new.id ~= old.id and new.initialized ~= false
+    end, 50)
+    assert(new and new.id ~= old.id, 'no new cablelint client within 10 s')
+    client = new
+    local back = vim.wait(10000, function()
+      return #vim.diagnostic.get(buf) > 0
+    end, 50)
+    check(':CablelintRestart', back, ('client %d replaced by %d; %d diagnostics'):format(old.id, new.id, #vim.diagnostic.get(buf)))
+  end)
+
   -- shutdown + exit must end the server promptly.
   if vim.fn.has('nvim-0.11') == 1 then
     client:stop()

@@ -75,6 +75,9 @@ export async function runSelfTest(out: string, casesFile: string, api: Api): Pro
     for (const c of cases) {
       await runCase(c, (name, ok, detail) => check(name, c.name, ok, detail), api);
     }
+    if (cases.length) {
+      await extensionChecks(cases[0], (name, ok, detail) => check(name, 'extension', ok, detail), api);
+    }
   } catch (e) {
     check('self-test', '-', false, `error: ${e instanceof Error ? e.stack : String(e)}`);
   }
@@ -241,4 +244,45 @@ async function runCase(c: Case, check: (name: string, ok: boolean, detail: strin
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   void api;
+}
+
+// The extension's own commands and settings: restart, the server path, extra globs, the log.
+async function extensionChecks(c: Case, check: (name: string, ok: boolean, detail: string) => void, api: Api): Promise<void> {
+  const cfg = () => vscode.workspace.getConfiguration('cablelint');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(c.file));
+  await vscode.window.showTextDocument(doc);
+  const hasDiagnostics = () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'cablelint');
+
+  await vscode.commands.executeCommand('cablelint.restartServer');
+  const restarted = await waitFor(() => api.state() === 'running' && hasDiagnostics(), 15000);
+  check('command cablelint.restartServer', !!restarted, `state ${api.state()}; diagnostics ${hasDiagnostics() ? 'back' : 'missing'}`);
+
+  await cfg().update('path', '/nonexistent/cablelint', vscode.ConfigurationTarget.Workspace);
+  const broken = await waitFor(() => api.state() === 'error', 10000);
+  check('setting cablelint.path to a missing file', !!broken, `status bar state: ${api.state()}`);
+  await cfg().update('path', undefined, vscode.ConfigurationTarget.Workspace);
+  const fixed = await waitFor(() => api.state() === 'running', 15000);
+  check('resetting cablelint.path restarts the server', !!fixed, `status bar state: ${api.state()}`);
+
+  const extra = vscode.Uri.file(c.file.replace(/\.cable$/, '.txt'));
+  await vscode.workspace.fs.writeFile(extra, await vscode.workspace.fs.readFile(vscode.Uri.file(c.file)));
+  await cfg().update('extraGlobs', ['**/*.txt'], vscode.ConfigurationTarget.Workspace);
+  const txt = await vscode.workspace.openTextDocument(extra);
+  await vscode.window.showTextDocument(txt);
+  const asCable = await waitFor(
+    () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === txt.uri.toString() && d.languageId === 'cable'),
+    5000,
+  );
+  const txtDiagnostics = await waitFor(() => vscode.languages.getDiagnostics(extra).length > 0, 10000);
+  check(
+    'setting cablelint.extraGlobs',
+    !!asCable && !!txtDiagnostics,
+    `languageId ${asCable ? 'cable' : txt.languageId}; ${vscode.languages.getDiagnostics(extra).length} diagnostics`,
+  );
+  await cfg().update('extraGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+
+  await vscode.commands.executeCommand('cablelint.showLog');
+  check('command cablelint.showLog', true, 'ran without error');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
 }

@@ -58,7 +58,7 @@ mod tests {
         cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         cables/oslo.cable:12:7: warning[CBL302] [*] TAGS token `[PREL](#)` carries link markup
         cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a "quote", a comma, a colon: and a second line
-        Found 1 error, 1 warning and 1 info in 1 file (3 files checked).
+        Found 1 error, 1 warning and 1 info in 1 file (2 files checked).
         1 file could not be checked.
         [*] 1 fixable with `--fix`.
         "#);

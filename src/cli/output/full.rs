@@ -260,7 +260,7 @@ mod tests {
            |                                    ^^^^^^^^^ unknown-tag
            |
 
-        Found 1 error, 1 warning and 1 info in 1 file (3 files checked).
+        Found 1 error, 1 warning and 1 info in 1 file (2 files checked).
         1 file could not be checked.
         [*] 1 fixable with `--fix`.
         "#);

@@ -83,6 +83,8 @@ pub struct Summary {
     pub fixed: usize,
     /// Diagnostics whose fix `--fix` would apply.
     pub fixable: usize,
+    /// Diagnostics whose fix only `--fix --unsafe-fixes` would apply (when it was not given).
+    pub unsafe_fixable: usize,
 }
 
 impl Report {
@@ -104,6 +106,12 @@ impl Report {
                         }
                         if self.is_applicable(d) {
                             s.fixable += 1;
+                        } else if d
+                            .fix
+                            .as_ref()
+                            .is_some_and(|f| f.applicability == Applicability::Unsafe)
+                        {
+                            s.unsafe_fixable += 1;
                         }
                     }
                 }
@@ -144,24 +152,18 @@ pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io:
 pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = report.summary();
     let found = s.errors + s.warnings + s.infos;
-    if found == 0 && s.fixed == 0 && s.unreadable == 0 {
-        if s.files == 0 {
-            return Ok(());
-        }
-        return writeln!(
-            out,
-            "All checks passed! ({} checked)",
-            plural(s.files, "file")
-        );
+    if s.files == 0 {
+        return Ok(());
     }
     if s.fixed > 0 {
         writeln!(
             out,
-            "Fixed {} ({} remaining).",
-            plural(s.fixed, "problem"),
-            found
+            "Applied {} ({} remaining).",
+            plural_fix(s.fixed),
+            plural(found, "problem")
         )?;
     }
+    let checked = s.files - s.unreadable;
     if found > 0 {
         writeln!(
             out,
@@ -179,7 +181,19 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .count(),
                 "file"
             ),
-            plural(s.files, "file"),
+            plural(checked, "file"),
+        )?;
+    } else if s.unreadable == 0 {
+        writeln!(
+            out,
+            "All checks passed! ({} checked)",
+            plural(checked, "file")
+        )?;
+    } else if checked > 0 {
+        writeln!(
+            out,
+            "No problems found in {} checked.",
+            plural(checked, "file")
         )?;
     }
     if s.unreadable > 0 {
@@ -197,7 +211,23 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(out, "[*] {} fixable with {how}.", s.fixable)?;
     }
+    if s.unsafe_fixable > 0 {
+        writeln!(
+            out,
+            "{} more fixable with `--fix --unsafe-fixes`.",
+            s.unsafe_fixable
+        )?;
+    }
     Ok(())
+}
+
+/// `1 fix`, `2 fixes`.
+pub fn plural_fix(n: usize) -> String {
+    if n == 1 {
+        "1 fix".to_string()
+    } else {
+        format!("{n} fixes")
+    }
 }
 
 /// `1 error`, `2 errors`.
@@ -381,7 +411,7 @@ mod tests {
         write_summary(&r, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "Found 1 error, 1 warning and 1 info in 1 file (3 files checked).\n\
+            "Found 1 error, 1 warning and 1 info in 1 file (2 files checked).\n\
              1 file could not be checked.\n\
              [*] 1 fixable with `--fix`.\n"
         );

@@ -29,18 +29,17 @@ pub fn check(ctx: &mut Context) {
     if marked.is_empty() {
         return;
     }
-    // One fix for the whole line, so that applying it once cleans every token.
-    let edits: Vec<Edit> = marked
-        .iter()
-        .map(|&(range, code)| Edit::replace(range, ctx.text(code)))
-        .collect();
-    let fix = Fix::safe("Remove the link markup from TAGS", edits);
+    // One fix per token: `--fix` and fix-all apply them together, and each stays small however
+    // long the line is.
     for (range, code) in marked {
         let (t, c) = (ctx.text(range), ctx.text(code));
         ctx.report(
             range,
             format!("TAGS token `{t}` carries link markup; write `{c}`"),
         )
-        .fix = Some(fix.clone());
+        .fix = Some(Fix::safe(
+            format!("Remove the link markup: write `{c}`"),
+            vec![Edit::replace(range, c)],
+        ));
     }
 }
