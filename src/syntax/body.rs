@@ -1172,17 +1172,31 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
                 }
             } else {
                 let mut j = i + lead;
-                let mut took = false;
-                while j < b.len() {
+                let mut took = 0;
+                while j < b.len() && took < 3 {
                     let ws = j;
                     let mut we = j;
                     while we < b.len() && !is_sep(b[we]) {
                         we += 1;
                     }
                     let w = &t[ws..we];
-                    if w.len() >= 5 && all_upper(w) && !w.starts_with("XXX") {
+                    // The surname may be short (`OVIP RICE CONDOLEEZZA`); a short later word is a
+                    // given name only when it ends the line or a comma follows it, since codes
+                    // such as `PREL` are short too.
+                    let last_or_comma = we >= b.len() || b[we] == b',';
+                    // The word after this one, for a short surname followed by a long given name.
+                    let next_long = {
+                        let ns = t[we..].len() - t[we..].trim_start_matches([' ', ',']).len() + we;
+                        let ne = t[ns..].find([' ', ',']).map_or(t.len(), |p| ns + p);
+                        ne - ns >= 5 && all_upper(&t[ns..ne])
+                    };
+                    let short_ok = if took == 0 { next_long } else { last_or_comma };
+                    let name_like = all_upper(w)
+                        && !w.starts_with("XXX")
+                        && (w.len() >= 5 || (w.len() >= 3 && short_ok));
+                    if name_like {
                         end = we;
-                        took = true;
+                        took += 1;
                         j = we;
                         while j < b.len() && b[j] == b' ' {
                             j += 1;
@@ -1191,7 +1205,7 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
                         break;
                     }
                 }
-                if took {
+                if took > 0 {
                     shape = TagShape::Personal;
                 }
             }
