@@ -346,8 +346,15 @@ fn fixes_become_actions() {
         quick.preferred && quick.applicability == Applicability::Safe,
         "{quick:?}"
     );
+    // Both tokens at once, for this rule.
+    let rule = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::FixRule)
+        .expect("a fix-all action for the rule");
+    assert_eq!(rule.diagnostics.len(), 2);
+    assert!(rule.title.contains("tags-markup"), "{}", rule.title);
     let all = ide::fix_all(&diags).expect("a fix-all action");
-    assert_eq!(all.diagnostics.len(), 2, "one fix repairs both tokens");
+    assert_eq!(all.diagnostics.len(), 2);
     let mut fixed = text.clone();
     for e in all.edits.iter().rev() {
         fixed.replace_range(e.range.as_range(), &e.new_text);

@@ -583,6 +583,14 @@ async fn workspace_configuration_is_pulled_when_the_client_can() {
     .await;
     // The client's section replaces the options as a whole.
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL305"]);
+    // When the section goes away again, the options apply again.
+    c.config_answer = Value::Null;
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    )
+    .await;
+    assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
     assert!(c
         .server_requests
         .iter()

@@ -9,6 +9,8 @@ use crate::syntax::{BannerLevel, Cable, Level, TextRange};
 pub enum ActionKind {
     /// A rule's fix for one diagnostic.
     QuickFix,
+    /// Every safe fix of one rule in the document.
+    FixRule,
     /// Every safe fix of the document.
     FixAll,
     /// Raising the banner (and the security line) to the highest paragraph marking.
@@ -66,6 +68,26 @@ pub fn code_actions(
             diagnostics: vec![i],
         });
     }
+    // The same rule at several places: all of them at once.
+    let mut rules: Vec<Rule> = Vec::new();
+    for d in diagnostics.iter().filter(|d| overlaps(d.range, range)) {
+        if !rules.contains(&d.rule) {
+            rules.push(d.rule);
+        }
+    }
+    for rule in rules {
+        let same = |d: &Diagnostic| d.rule == rule;
+        if let Some(mut a) = combine(diagnostics, same).filter(|a| a.diagnostics.len() >= 2) {
+            a.title = format!(
+                "Fix all `{}` problems ({}, {})",
+                rule.name(),
+                rule.code(),
+                a.diagnostics.len()
+            );
+            a.kind = ActionKind::FixRule;
+            out.push(a);
+        }
+    }
     if let Some(a) = raise_banner(cable, diagnostics, range) {
         out.push(a);
     }
@@ -78,10 +100,15 @@ pub fn code_actions(
 /// Every safe fix of the document in one action; a fix whose edits overlap one already taken waits
 /// for the next run, as `cablelint check --fix` does.
 pub fn fix_all(diagnostics: &[Diagnostic]) -> Option<Action> {
+    combine(diagnostics, |_| true)
+}
+
+/// The safe fixes of the chosen diagnostics, combined without overlaps.
+fn combine(diagnostics: &[Diagnostic], choose: impl Fn(&Diagnostic) -> bool) -> Option<Action> {
     let mut edits: Vec<Edit> = Vec::new();
     let mut taken = Vec::new();
     let mut taken_fixes: Vec<&crate::rules::Fix> = Vec::new();
-    'fixes: for (i, d) in diagnostics.iter().enumerate() {
+    'fixes: for (i, d) in diagnostics.iter().enumerate().filter(|(_, d)| choose(d)) {
         let Some(fix) = d
             .fix
             .as_ref()

@@ -97,6 +97,9 @@ struct Session {
     roots: Vec<PathBuf>,
     /// Editor settings for the whole workspace, and per folder when the client gives them.
     editor: EditorSettings,
+    /// The settings `initializationOptions` gave: they apply while the client has no `cablelint`
+    /// section of its own.
+    init_editor: EditorSettings,
     folder_editor: HashMap<PathBuf, EditorSettings>,
     configs: ConfigStore,
     /// Problems to show once the client is initialized.
@@ -179,6 +182,7 @@ impl Backend {
                 caps: Caps::default(),
                 roots: Vec::new(),
                 editor: EditorSettings::default(),
+                init_editor: EditorSettings::default(),
                 folder_editor: HashMap::new(),
                 configs: ConfigStore::default(),
                 pending_messages: Vec::new(),
@@ -327,9 +331,10 @@ impl Backend {
         per_folder: &[Value],
     ) -> bool {
         let mut errors = Vec::new();
-        // `null` means the client has no such section: what `initializationOptions` said stays.
+        // `null` means the client has no such section (or no longer has one): what
+        // `initializationOptions` said applies.
         let global = match EditorSettings::from_json(global) {
-            Ok(_) if global.is_null() => None,
+            Ok(_) if global.is_null() => Some(self.inner.session().init_editor.clone()),
             Ok(s) => Some(s),
             Err(e) => {
                 errors.push(format!(
@@ -752,7 +757,10 @@ impl LanguageServer for Backend {
                 s.caps = c;
                 s.roots = roots.clone();
                 match editor {
-                    Some(Ok(e)) => s.editor = e,
+                    Some(Ok(e)) => {
+                        s.editor = e.clone();
+                        s.init_editor = e;
+                    }
                     Some(Err(e)) => s.pending_messages.push(format!(
                         "cablelint: invalid initializationOptions, using the defaults: {e}"
                     )),
@@ -1119,9 +1127,9 @@ impl LanguageServer for Backend {
                 let mut out = Vec::new();
                 for a in actions {
                     let kind = match a.kind {
-                        ide::ActionKind::QuickFix | ide::ActionKind::RaiseBanner => {
-                            CodeActionKind::QUICKFIX
-                        }
+                        ide::ActionKind::QuickFix
+                        | ide::ActionKind::FixRule
+                        | ide::ActionKind::RaiseBanner => CodeActionKind::QUICKFIX,
                         ide::ActionKind::FixAll => CodeActionKind::new(FIX_ALL_KIND),
                     };
                     if !kind_matches(kind.as_str(), &only) {

@@ -192,7 +192,8 @@ impl LineIndex {
 
     /// Converts a line and column into a byte offset. A line past the end gives the end of the text;
     /// a column past the end of its line gives the end of that line (before its line break); a column
-    /// inside a character gives that character's start. The second value says whether clamping happened.
+    /// inside a character gives the offset just after that character. The second value says whether
+    /// clamping happened.
     pub fn offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> (usize, bool) {
         let line = pos.line as usize;
         let Some(range) = self.line_range(text, line) else {
