@@ -80,11 +80,13 @@ pub fn rule_markdown(rule: Rule) -> String {
         out.push_str("\n\n");
         out.push_str(&what);
     }
-    out.push_str(&format!(
-        "\n\nSpec: {} · [documentation]({})",
-        rule.spec(),
-        super::rule_url(rule)
-    ));
+    match super::rule_url(rule) {
+        Some(url) => out.push_str(&format!(
+            "\n\nSpec: {} · [documentation]({url})",
+            rule.spec()
+        )),
+        None => out.push_str(&format!("\n\nSpec: {}", rule.spec())),
+    }
     out
 }
 

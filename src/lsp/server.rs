@@ -495,8 +495,8 @@ fn to_lsp_diagnostic(
         range: conv.range(d.range),
         severity: Some(severity),
         code: Some(NumberOrString::String(d.rule.code().to_string())),
-        code_description: Uri::from_str(&ide::rule_url(d.rule))
-            .ok()
+        code_description: ide::rule_url(d.rule)
+            .and_then(|u| Uri::from_str(&u).ok())
             .map(|href| CodeDescription { href }),
         source: Some("cablelint".to_string()),
         message: d.message.clone(),
