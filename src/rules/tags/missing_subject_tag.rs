@@ -18,15 +18,7 @@ use crate::data::TagKind;
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
-    let Some(tags) = &ctx.cable.body.tags else {
-        return;
-    };
-    let range = tags.range;
-    let has = tags
-        .tokens
-        .iter()
-        .any(|t| super::kind_of(ctx, t) == Some(TagKind::Subject));
-    if !has {
+    if let Some(range) = super::lacks_kind(ctx, TagKind::Subject) {
         ctx.report(range, "TAGS has no subject tag (such as PREL, PGOV, ECON)");
     }
 }

@@ -20,3 +20,10 @@ pub fn kind_of(ctx: &Context, t: &TagToken) -> Option<TagKind> {
     let code = ctx.text(t.code);
     ctx.tables.tag(code).map(|e| e.kind)
 }
+
+/// The TAGS line's range when it has no token of `kind`; `None` when it has one or there is no line.
+pub fn lacks_kind(ctx: &Context, kind: TagKind) -> Option<crate::syntax::TextRange> {
+    let tags = ctx.cable.body.tags.as_ref()?;
+    let has = tags.tokens.iter().any(|t| kind_of(ctx, t) == Some(kind));
+    (!has).then_some(tags.range)
+}
