@@ -20,6 +20,8 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-vscode.XXXXXX")"
 # Each run has its own artifacts folder (runs may overlap); `latest` points at the newest.
 ARTIFACTS="$ROOT/target/e2e/vscode/$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$ARTIFACTS" && ln -sfn "$ARTIFACTS" "$ROOT/target/e2e/vscode/latest"
+# Keeps the five newest runs' artifacts.
+ls -1dt "$ROOT"/target/e2e/vscode/2*/ 2>/dev/null | tail -n +6 | xargs -r rm -rf
 cleanup() {
     # code-server was started in its own process group by e2e.js; end it if e2e.js could not.
     if [ -f "$ARTIFACTS/code-server.pid" ]; then kill_group "$(cat "$ARTIFACTS/code-server.pid")"; fi

@@ -202,7 +202,12 @@ This is the server's `source.fixAll.cablelint' code action."
   (interactive)
   (unless (and (fboundp 'eglot-current-server) (eglot-current-server))
     (user-error "No cablelint server is managing this buffer; run M-x eglot"))
-  (eglot-code-actions (point-min) (point-max) "source.fixAll.cablelint" t))
+  (let ((args (list (point-min) (point-max) "source.fixAll.cablelint"))
+        (max (cdr (func-arity #'eglot-code-actions))))
+    ;; Eglot 1.10+ takes a fourth argument, INTERACTIVE, with which a single action is applied at once.
+    (when (or (eq max 'many) (>= max 4))
+      (setq args (append args '(t))))
+    (apply #'eglot-code-actions args)))
 
 (with-eval-after-load 'eglot
   (defvar eglot-server-programs)

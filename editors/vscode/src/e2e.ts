@@ -168,44 +168,58 @@ async function runCase(c: Case, check: (name: string, ok: boolean, detail: strin
         check(`hover ${step.find}`, text.includes(step.expect as string), `want "${step.expect}", got "${text.replace(/\s+/g, ' ')}"`);
       });
     } else if (step.kind === 'fix') {
+      // A user fixes each squiggle of the code on the line with its quick fix, until none is left.
       await guarded(`quick fix ${step.code}`, async () => {
-        const d = (await waitFor(() => diagsOn(step.code!, step.line!)[0], 5000)) as vscode.Diagnostic | undefined;
-        if (!d) {
+        if (!(await waitFor(() => diagsOn(step.code!, step.line!).length > 0, 5000))) {
           throw new Error(`no ${step.code} diagnostic on line ${step.line} to fix`);
         }
-        const actions =
-          (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-            'vscode.executeCodeActionProvider',
-            doc.uri,
-            d.range,
-            vscode.CodeActionKind.QuickFix.value,
-          )) ?? [];
-        // The fix for this diagnostic: a quick fix naming it, else (when actions name no diagnostics) the
-        // preferred quick fix at its range.
-        const quickfixes = actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-        const naming = quickfixes.filter((a) => (a.diagnostics ?? []).some((x) => codeOf(x) === step.code));
-        const candidates = naming.length ? naming : quickfixes.filter((a) => !a.diagnostics?.length);
-        const action = candidates.find((a) => a.isPreferred) ?? candidates[0];
-        check(
-          `quick fix ${step.code} offered`,
-          !!action,
-          actions
-            .map((a) => `"${a.title}" (${a.kind?.value}${a.isPreferred ? ', preferred' : ''}; for ${(a.diagnostics ?? []).map(codeOf).join(',') || '-'})`)
-            .join(' '),
-        );
-        if (!action) {
-          return;
+        const applied: string[] = [];
+        for (let round = 0; round < 20; round++) {
+          const found = diagsOn(step.code!, step.line!);
+          if (!found.length) {
+            break;
+          }
+          const actions =
+            (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+              'vscode.executeCodeActionProvider',
+              doc.uri,
+              found[0].range,
+              vscode.CodeActionKind.QuickFix.value,
+            )) ?? [];
+          // The fix for this diagnostic: a quick fix naming it, else (when actions name no diagnostics)
+          // the preferred quick fix at its range.
+          const quickfixes = actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+          const naming = quickfixes.filter((a) => (a.diagnostics ?? []).some((x) => codeOf(x) === step.code));
+          const candidates = naming.length ? naming : quickfixes.filter((a) => !a.diagnostics?.length);
+          const action = candidates.find((a) => a.isPreferred) ?? candidates[0];
+          if (round === 0) {
+            check(
+              `quick fix ${step.code} offered`,
+              !!action,
+              actions
+                .map((a) => `"${a.title}" (${a.kind?.value}${a.isPreferred ? ', preferred' : ''}; for ${(a.diagnostics ?? []).map(codeOf).join(',') || '-'})`)
+                .join(' '),
+            );
+          }
+          if (!action) {
+            break;
+          }
+          if (action.edit) {
+            await vscode.workspace.applyEdit(action.edit);
+          }
+          if (action.command) {
+            await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+          }
+          applied.push(action.title);
+          // The next round starts from the diagnostics of the edited text.
+          if (!(await waitFor(() => diagsOn(step.code!, step.line!).length < found.length, 5000))) {
+            break;
+          }
         }
-        if (action.edit) {
-          await vscode.workspace.applyEdit(action.edit);
-        }
-        if (action.command) {
-          await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-        }
-        const got = await waitFor(() => doc.lineAt(step.line! - 1).text === step.expect_line, 5000);
-        check(`quick fix ${step.code}`, !!got, `applied "${action.title}"; line ${step.line} is "${doc.lineAt(step.line! - 1).text}"`);
-        const cleared = await waitFor(() => diagsOn(step.code!, step.line!).length === 0, 5000);
-        check(`fixed diagnostic cleared ${step.code}`, !!cleared, cleared ? '' : 'still reported 5 s after the fix');
+        const got = doc.lineAt(step.line! - 1).text;
+        check(`quick fix ${step.code}`, got === step.expect_line, `applied ${applied.length} fix(es) (${applied.join('; ')}); line ${step.line} is "${got}"`);
+        const left = diagsOn(step.code!, step.line!).length;
+        check(`fixed diagnostics cleared ${step.code}`, left === 0, left ? `${left} still reported` : '');
       });
       await restore();
     } else if (step.kind === 'fix_all') {
