@@ -28,6 +28,13 @@ pub fn check(ctx: &mut Context) {
     if ds.range.len() != 4 || ds.value == bs.value % 10_000 {
         return;
     }
+    // The Secretary's travelling-party series (PARTO, SECTO) number their cables apart from the
+    // station serial of the DE line.
+    if b.origin
+        .is_some_and(|o| matches!(ctx.text(o), "PARTO" | "SECTO" | "TOSEC"))
+    {
+        return;
+    }
     let (dt, bt) = (ctx.text(ds.range), ctx.text(bs.range));
     ctx.report(
         ds.range,

@@ -51,6 +51,11 @@ pub fn origin_candidates(plad: &str, tables: &Tables) -> Vec<String> {
             out.push(rest.to_string());
         }
     }
+    // A qualifier before the post (`IRAN RPO DUBAI` sends as `RPO DUBAI`).
+    let words: Vec<&str> = plad.split(' ').collect();
+    if words.len() >= 3 {
+        out.push(words[1..].join(" "));
+    }
     match plad {
         "SECSTATE WASHDC" | "SECSTATE WASHINGTON DC" => out.push("STATE".into()),
         "USDEL SECRETARY" => {

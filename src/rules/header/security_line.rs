@@ -24,7 +24,8 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     let (range, prefix, code, level) = (s.range, s.prefix, s.code, s.level);
-    let has_zzh = s.signals.iter().any(|&t| ctx.text(t) == "ZZH");
+    // `ZZH(CCY …)`: the export sometimes joins the next signal to it.
+    let has_zzh = s.signals.iter().any(|&t| ctx.text(t).starts_with("ZZH"));
     let Some(code) = code else {
         ctx.report(
             range,
