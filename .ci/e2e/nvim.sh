@@ -41,7 +41,8 @@ fi
 notices=/dev/stderr
 for mode in enable setup start; do
     # Each mode gets pristine copies of the cables.
-    cases="$(list_cases "$WORK/cases-$mode" 2>"$notices")"
+    # Appending: `>` on /dev/stderr would truncate a log file that stderr is redirected to.
+    cases="$(list_cases "$WORK/cases-$mode" 2>>"$notices")"
     notices=/dev/null
     [ -n "$cases" ] || die "no cases found in $FIXTURES"
     while IFS=$'\t' read -r name file expect; do
