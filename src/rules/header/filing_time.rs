@@ -20,41 +20,26 @@ pub fn check(ctx: &mut Context) {
     if ctx.facts.corrected_copy {
         return;
     }
-    let Some((offset, ordinal)) = super::julian_day::de_offset_minutes(ctx) else {
+    let Some(f) = super::julian_day::Filing::read(ctx) else {
         return;
     };
-    let de = ctx
-        .cable
-        .header
-        .de
-        .as_ref()
-        .expect("offset needs a DE line");
-    let j = de.julian_day.expect("offset needs a julian day");
-    // A different day that is not explained by the window is the julian-day rule's business.
-    if j.value != ordinal && !(-60..=60).contains(&offset) {
+    // A different day that the window does not explain is the julian-day rule's business.
+    if !f.day_matches() || (0..=60).contains(&f.offset) {
         return;
     }
-    if (0..=60).contains(&offset) {
-        return;
-    }
-    let time = de.time.expect("offset needs a time");
-    let dtg_range = ctx
-        .cable
-        .header
-        .dtg
-        .as_ref()
-        .expect("offset needs a DTG")
-        .range;
-    let message = if offset < 0 {
+    let message = if f.offset < 0 {
         format!(
             "the DE filing time is {} minutes before the date-time group",
-            -offset
+            -f.offset
         )
     } else {
-        format!("the DE filing time is {offset} minutes after the date-time group (more than 60)")
+        format!(
+            "the DE filing time is {} minutes after the date-time group (more than 60)",
+            f.offset
+        )
     };
-    ctx.report(time.range, message).related.push(Related {
-        range: dtg_range,
+    ctx.report(f.time.range, message).related.push(Related {
+        range: f.dtg_range,
         message: "date-time group".into(),
     });
 }

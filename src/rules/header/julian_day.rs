@@ -16,74 +16,85 @@
 //! ```
 //! Use instead: `DE RUEHKO #2232/01 1370814` (17 May 2007 is day 137).
 use crate::rules::{Context, Related, Severity};
+use crate::syntax::{is_leap_year, Date, Num, TextRange};
 
-/// Minutes from the DTG to the DE filing time, when both are readable (the DE day may be the DTG's
-/// day or a neighbour, across a year end too).
-pub fn de_offset_minutes(ctx: &Context) -> Option<(i64, u32)> {
-    let de = ctx.cable.header.de.as_ref()?;
-    let dtg = ctx.cable.header.dtg.as_ref()?.dtg?;
-    let date = dtg.date()?;
-    let (j, t) = (de.julian_day?.value, de.time?.value);
-    if !(1..=366).contains(&j) || t / 100 > 23 || t % 100 > 59 {
-        return None;
+/// The DE filing time read against the date-time group.
+pub struct Filing {
+    /// Minutes from the DTG to the DE filing time (the DE day may be the DTG's day or a neighbour,
+    /// across a year end too).
+    pub offset: i64,
+    /// The DTG's day of the year.
+    pub ordinal: u32,
+    pub date: Date,
+    pub julian: Num,
+    pub time: Num,
+    pub dtg_range: TextRange,
+}
+
+impl Filing {
+    /// Both lines read, when they are readable.
+    pub fn read(ctx: &Context) -> Option<Filing> {
+        let de = ctx.cable.header.de.as_ref()?;
+        let dtg_line = ctx.cable.header.dtg.as_ref()?;
+        let dtg = dtg_line.dtg?;
+        let date = dtg.date()?;
+        let (julian, time) = (de.julian_day?, de.time?);
+        let (j, t) = (julian.value, time.value);
+        if !(1..=366).contains(&j) || t / 100 > 23 || t % 100 > 59 {
+            return None;
+        }
+        let ordinal = date.ordinal() as i64;
+        let year_len = |y: i32| if is_leap_year(y) { 366 } else { 365 };
+        let mut day_diff = j as i64 - ordinal;
+        // A DE day in the next or previous year (filed across 31 December).
+        if day_diff < -300 {
+            day_diff += year_len(date.year);
+        } else if day_diff > 300 {
+            day_diff -= year_len(date.year - 1);
+        }
+        let de_min = (t / 100 * 60 + t % 100) as i64;
+        let dtg_min = (dtg.hour * 60 + dtg.minute) as i64;
+        Some(Filing {
+            offset: day_diff * 1440 + de_min - dtg_min,
+            ordinal: date.ordinal(),
+            date,
+            julian,
+            time,
+            dtg_range: dtg_line.range,
+        })
     }
-    let ordinal = date.ordinal() as i64;
-    let days_in_year = if crate::syntax::is_leap_year(date.year) {
-        366
-    } else {
-        365
-    };
-    let mut day_diff = j as i64 - ordinal;
-    // A DE day in the next or previous year (filed across 31 December).
-    if day_diff < -300 {
-        day_diff += days_in_year;
-    } else if day_diff > 300 {
-        let prev = if crate::syntax::is_leap_year(date.year - 1) {
-            366
-        } else {
-            365
-        };
-        day_diff -= prev;
+
+    /// Whether the DE day is explained: the DTG's own day, or a neighbouring one within an hour of
+    /// the DTG (filed around midnight).
+    pub fn day_matches(&self) -> bool {
+        self.julian.value == self.ordinal || (-60..=60).contains(&self.offset)
     }
-    let de_min = (t / 100 * 60 + t % 100) as i64;
-    let dtg_min = (dtg.hour * 60 + dtg.minute) as i64;
-    Some((day_diff * 1440 + de_min - dtg_min, date.ordinal()))
 }
 
 pub fn check(ctx: &mut Context) {
-    let Some((offset, ordinal)) = de_offset_minutes(ctx) else {
+    let Some(f) = Filing::read(ctx) else {
         return;
     };
-    let de = ctx
-        .cable
-        .header
-        .de
-        .as_ref()
-        .expect("offset needs a DE line");
-    let dtg = ctx.cable.header.dtg.as_ref().expect("offset needs a DTG");
-    let (j, dtg_range) = (de.julian_day.expect("offset needs a julian day"), dtg.range);
-    // Same day, or a neighbouring day within an hour of the DTG (filed around midnight): the
-    // filing-time rule speaks of the minutes.
-    if j.value == ordinal || (-60..=60).contains(&offset) {
+    // The filing-time rule speaks of the minutes.
+    if f.day_matches() {
         return;
     }
-    let date = dtg.dtg.and_then(|d| d.date()).expect("offset needs a date");
     let message = format!(
         "julian day {:03} is not the day of the year of the date-time group ({} is day {:03})",
-        j.value, date, ordinal
+        f.julian.value, f.date, f.ordinal
     );
     let related = Related {
-        range: dtg_range,
-        message: format!("date-time group: {date}"),
+        range: f.dtg_range,
+        message: format!("date-time group: {}", f.date),
     };
     let d = if ctx.facts.corrected_copy {
         ctx.report_softer(
-            j.range,
+            f.julian.range,
             format!("{message}; this is a corrected copy or reissue"),
             Severity::Warning,
         )
     } else {
-        ctx.report(j.range, message)
+        ctx.report(f.julian.range, message)
     };
     d.related.push(related);
 }
