@@ -276,7 +276,6 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn text_line(&mut self, pos: usize, src: Src<'a>) {
-        let t = src.text;
         let trimmed = src.trim();
         let tt = trimmed.text;
         if let Some(c) = parse_continuation(trimmed) {
@@ -343,7 +342,6 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         self.cable.lines[pos].kind = LineKind::Text;
         self.last_text_line = Some(pos);
-        let _ = t;
         self.markers(trimmed, self.current_paragraph, was_blank);
     }
 
@@ -374,8 +372,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             value: parse_u32(&rest_trim.text[..num_len]).unwrap_or(0),
         });
         let mut after = rest_trim.from(num_len);
-        if let Some(stripped) = after.text.strip_prefix(':') {
-            let _ = stripped;
+        if after.text.starts_with(':') {
             after = after.from(1);
         }
         let value_src = after.trim();
@@ -979,14 +976,13 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
     }
     // Several captions joined by commas or spaces: `NOFORN SIPDIS`, `SIPDIS, NOFORN`.
     let mut out = Vec::new();
-    for (s, e, w) in src.words() {
+    for (s, _, w) in src.words() {
         let w2 = w.trim_end_matches([',', '.']);
         let kind = caption_kind(w2)?;
         out.push(Caption {
             range: src.range(s, s + w2.len()),
             kind,
         });
-        let _ = e;
     }
     (!out.is_empty()).then_some(out)
 }
@@ -1013,12 +1009,10 @@ fn parse_eo_value(v: Src) -> EoValue {
         "DECL",
     ] {
         if up.starts_with(kw) {
-            let spec = v.from(kw.len()).trim();
-            let spec = Src::new(
-                spec.text.trim_start_matches(':').trim_start(),
-                spec.offset
-                    + (spec.text.len() - spec.text.trim_start_matches(':').trim_start().len()),
-            );
+            // `DECL: : 05/17/2016` and `DECL :05/17/2016` occur: skip stray colons too.
+            let after = v.from(kw.len()).trim();
+            let colons = after.text.len() - after.text.trim_start_matches(':').len();
+            let spec = after.from(colons).trim();
             return EoValue::Decl {
                 keyword: v.range(0, kw.len()),
                 spec: (!spec.text.is_empty()).then(|| spec.full()),

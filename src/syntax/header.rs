@@ -433,7 +433,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         let rest = src.from(at);
         let mut words = rest.words();
         let mut dtg = None;
-        if let (Some((s1, e1, w1)), Some((s2, e2, w2)), Some((s3, e3, w3))) =
+        if let (Some((s1, _, w1)), Some((s2, e2, w2)), Some((_, e3, w3))) =
             (words.next(), words.next(), words.next())
         {
             if w1.len() == 7 && all_digits(&w1[..6]) && w1.ends_with('Z') {
@@ -470,7 +470,6 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                         format!("`{text}` is not a valid date-time group `DDHHMMZ MON YY`"),
                     );
                 }
-                let _ = (e1, s3, e2);
                 dtg = Some(d);
             }
         }
