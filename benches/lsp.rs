@@ -6,7 +6,11 @@
 //! needs `../shared/corpus` and is skipped with a notice when it is absent.
 #![allow(clippy::print_stdout)]
 
-use std::io::{BufRead, BufReader, Read, Write};
+#[path = "../tests/lsp_harness.rs"]
+mod harness;
+
+use std::io::{BufReader, Write};
+use std::ops::Range;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -15,8 +19,9 @@ use cablelint::data::Tables;
 use cablelint::lsp::{serve, ServeOptions};
 use cablelint::rules::Settings;
 use cablelint::syntax::parse;
+use harness::{forward_messages, frame, read_message_blocking};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 
 const HEAD: &str = "VZCZCXRO4417
 PP RUEHCP RUEHHE
@@ -103,30 +108,7 @@ impl Client {
         tokio::spawn(serve(sr, sw, ServeOptions::default()));
         let (cr, cw) = tokio::io::split(client_end);
         let (otx, orx) = tokio::sync::mpsc::unbounded_channel();
-        tokio::spawn(async move {
-            let mut r = tokio::io::BufReader::new(cr);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; len];
-                r.read_exact(&mut body).await.unwrap();
-                if otx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
+        tokio::spawn(forward_messages(tokio::io::BufReader::new(cr), otx));
         let mut c = Client { tx: cw, rx: orx };
         c.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}))
             .await;
@@ -137,11 +119,42 @@ impl Client {
     }
 
     async fn send(&mut self, v: Value) {
-        let body = v.to_string();
-        self.tx
-            .write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
-            .await
-            .unwrap();
+        self.tx.write_all(frame(&v).as_bytes()).await.unwrap();
+    }
+
+    /// Sends `didChange` for `uri` at `version` with these content changes.
+    async fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": changes}}),
+        )
+        .await;
+    }
+
+    /// Sends a completion request at `line`:`character` of `uri` for each id, one at a time;
+    /// returns the median round trip and the number of items in the last answer.
+    async fn completion_round_trips(
+        &mut self,
+        ids: Range<i64>,
+        uri: &str,
+        line: usize,
+        character: usize,
+    ) -> (Duration, usize) {
+        let mut samples = Vec::new();
+        let mut items = 0;
+        for id in ids {
+            let t = Instant::now();
+            self.send(
+                json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/completion", "params": {
+                "textDocument": {"uri": uri}, "position": {"line": line, "character": character}}}),
+            )
+            .await;
+            let r = self.response(id).await;
+            samples.push(t.elapsed());
+            items = r["result"]["items"].as_array().map_or(0, |a| a.len());
+        }
+        samples.sort();
+        (samples[samples.len() / 2], items)
     }
 
     async fn response(&mut self, id: i64) -> Value {
@@ -183,22 +196,14 @@ async fn protocol_figures() {
         for i in 0..100 {
             version += 1;
             let change = json!({"range": {"start": {"line": 26, "character": 10 + i}, "end": {"line": 26, "character": 10 + i}}, "text": "x"});
-            c.send(
-                json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-                "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}}),
-            )
-            .await;
+            c.change(uri, version, json!([change])).await;
         }
         let last = Instant::now();
         c.publication(version).await;
         samples.push(last.elapsed());
         // Reset the paragraph for the next round.
         version += 1;
-        c.send(
-            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}}),
-        )
-        .await;
+        c.change(uri, version, json!([{ "text": text }])).await;
         c.publication(version).await;
     }
     samples.sort();
@@ -212,28 +217,11 @@ async fn protocol_figures() {
     let tags_line = text.lines().position(|l| l.starts_with("TAGS:")).unwrap();
     version += 1;
     let edited = text.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL P");
-    c.send(
-        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}),
-    )
-    .await;
-    let mut samples = Vec::new();
-    let mut items = 0;
-    for id in 100..400 {
-        let t = Instant::now();
-        c.send(
-            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/completion", "params": {
-            "textDocument": {"uri": uri}, "position": {"line": tags_line, "character": 12}}}),
-        )
-        .await;
-        let r = c.response(id).await;
-        samples.push(t.elapsed());
-        items = r["result"]["items"].as_array().map_or(0, |a| a.len());
-    }
-    samples.sort();
+    c.change(uri, version, json!([{ "text": edited }])).await;
+    let (median, items) = c.completion_round_trips(100..400, uri, tags_line, 12).await;
     report(
         &format!("completion round trip (TAGS `P`, {items} items)"),
-        samples[samples.len() / 2],
+        median,
         5.0,
     );
     // An addressee search by country.
@@ -243,27 +231,13 @@ async fn protocol_figures() {
         "RUEHSM/AMEMBASSY STOCKHOLM 0391",
         "RUEHSM/AMEMBASSY STOCKHOLM 0391\nJAPAN",
     );
-    c.send(
-        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}),
-    )
-    .await;
-    let mut samples = Vec::new();
-    for id in 400..700 {
-        let t = Instant::now();
-        c.send(
-            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/completion", "params": {
-            "textDocument": {"uri": uri}, "position": {"line": info_line + 1, "character": 5}}}),
-        )
+    c.change(uri, version, json!([{ "text": edited }])).await;
+    let (median, items) = c
+        .completion_round_trips(400..700, uri, info_line + 1, 5)
         .await;
-        let r = c.response(id).await;
-        samples.push(t.elapsed());
-        items = r["result"]["items"].as_array().map_or(0, |a| a.len());
-    }
-    samples.sort();
     report(
         &format!("completion round trip (addressees `JAPAN`, {items} items)"),
-        samples[samples.len() / 2],
+        median,
         5.0,
     );
 }
@@ -306,32 +280,14 @@ fn memory_figure() {
     let (tx, rx) = std::sync::mpsc::channel::<Value>();
     std::thread::spawn(move || {
         let mut r = BufReader::new(stdout);
-        loop {
-            let mut len = 0usize;
-            loop {
-                let mut line = String::new();
-                if r.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(v) = line.strip_prefix("Content-Length: ") {
-                    len = v.parse().unwrap();
-                }
-            }
-            let mut body = vec![0; len];
-            if r.read_exact(&mut body).is_err()
-                || tx.send(serde_json::from_slice(&body).unwrap()).is_err()
-            {
+        while let Some(m) = read_message_blocking(&mut r) {
+            if tx.send(m).is_err() {
                 return;
             }
         }
     });
     let mut send = |v: Value| {
-        let body = v.to_string();
-        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.write_all(frame(&v).as_bytes()).unwrap();
         stdin.flush().unwrap();
     };
     send(

@@ -32,21 +32,21 @@ fn full_output_shows_snippet_code_name_and_help() {
     let expected = format!(
         " --> {MARKUP}:{line}:7\n   |\n{line} | TAGS: [PREL](#) [PGOV](#) NO\n   |       ^^^^^^^^^ tags-markup\n"
     );
-    assert!(r.stdout.contains("error[CBL302]"), "{}", r.stdout);
+    assert_contains(&r.stdout, "error[CBL302]");
     assert!(
         r.stdout.contains(&expected),
         "{}\nwanted:\n{expected}",
         r.stdout
     );
-    assert!(r.stdout.contains("= help: "), "{}", r.stdout);
-    assert!(r.stdout.contains("Found "), "{}", r.stdout);
+    assert_contains(&r.stdout, "= help: ");
+    assert_contains(&r.stdout, "Found ");
     assert!(!r.stdout.contains('\u{1b}'), "colour written to a pipe");
 }
 
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let r = run(&["check", MARKUP, "--color", "always"]);
-    assert!(r.stdout.contains("\u{1b}["), "{}", r.stdout);
+    assert_contains(&r.stdout, "\u{1b}[");
     let r = run(&["check", MARKUP, "--color", "never"]);
     assert!(!r.stdout.contains('\u{1b}'));
 }
@@ -166,11 +166,7 @@ fn junit_output_has_a_test_case_per_file() {
     let r = run(&["check", MARKUP, CLEAN, "--output-format", "junit"]);
     assert_eq!(r.code, 1, "{r:?}");
     assert!(r.stdout.starts_with("<?xml"), "{}", r.stdout);
-    assert!(
-        r.stdout.contains("tests=\"2\" failures=\"1\" errors=\"0\""),
-        "{}",
-        r.stdout
-    );
+    assert_contains(&r.stdout, "tests=\"2\" failures=\"1\" errors=\"0\"");
     let markup_case = format!("<testcase name=\"{MARKUP}\"");
     let at = r.stdout.find(&markup_case).unwrap();
     assert!(
@@ -178,7 +174,7 @@ fn junit_output_has_a_test_case_per_file() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("[CBL302]"), "{}", r.stdout);
+    assert_contains(&r.stdout, "[CBL302]");
 }
 
 #[test]
@@ -248,7 +244,7 @@ fn selection_by_code_prefix_and_name() {
 fn a_bad_selector_or_flag_is_a_usage_error() {
     let r = run(&["check", MARKUP, "--select", "CBL999"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("CBL999"), "{}", r.stderr);
+    assert_contains(&r.stderr, "CBL999");
     let r = run(&["check", MARKUP, "--output-format", "xml"]);
     assert_eq!(r.code, 2);
     let r = run(&["check", "--config", "x.toml", "--isolated"]);
@@ -318,7 +314,7 @@ fn an_empty_directory_is_not_an_error() {
     let dir = tree(&[("notes.md", b"nothing")]);
     let r = run_in(dir.path(), &["check"], None);
     assert_eq!(r.code, 0, "{r:?}");
-    assert!(r.stderr.contains("no cables found"), "{}", r.stderr);
+    assert_contains(&r.stderr, "no cables found");
 }
 
 #[test]

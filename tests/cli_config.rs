@@ -176,7 +176,7 @@ fn an_invalid_configuration_names_file_line_and_key() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     let want = "cablelint.toml:2:1: key `selct`: unknown key `selct`";
-    assert!(r.stderr.contains(want), "{}", r.stderr);
+    assert_contains(&r.stderr, want);
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 
     let dir = tree(&[
@@ -185,11 +185,9 @@ fn an_invalid_configuration_names_file_line_and_key() {
     ]);
     let r = run_in(dir.path(), &["check"], None);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr
-            .contains("cablelint.toml:2:10: key `severity.CBL302`: `loud` is not a severity"),
-        "{}",
-        r.stderr
+    assert_contains(
+        &r.stderr,
+        "cablelint.toml:2:10: key `severity.CBL302`: `loud` is not a severity",
     );
 
     let dir = tree(&[
@@ -201,21 +199,12 @@ fn an_invalid_configuration_names_file_line_and_key() {
     ]);
     let r = run_in(dir.path(), &["check"], None);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr
-            .contains("cablelint.toml:3:3: key `ignore`: `CBL9`"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "cablelint.toml:3:3: key `ignore`: `CBL9`");
 
     let dir = tree(&[("x.cable", markup().as_bytes())]);
     let r = run_in(dir.path(), &["check", "--config", "missing.toml"], None);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("missing.toml: no such file or directory"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "missing.toml: no such file or directory");
 
     let dir = tree(&[
         ("cablelint.toml", b"[data]\ntags = [\"extra-tags.tsv\"]\n"),
@@ -223,11 +212,9 @@ fn an_invalid_configuration_names_file_line_and_key() {
     ]);
     let r = run_in(dir.path(), &["check"], None);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr
-            .contains("cablelint.toml:2:9: key `data.tags`: `extra-tags.tsv` is not a file"),
-        "{}",
-        r.stderr
+    assert_contains(
+        &r.stderr,
+        "cablelint.toml:2:9: key `data.tags`: `extra-tags.tsv` is not a file",
     );
 }
 
@@ -273,7 +260,7 @@ fn data_files_extend_the_reference_tables() {
     // `cablelint data` sees the same tables from inside the directory.
     let r = run_in(&dir.path().join("with"), &["data", "tags", "ZZFERRY"], None);
     assert_eq!(r.code, 0, "{r:?}");
-    assert!(r.stdout.contains("Ferry Affairs"), "{}", r.stdout);
+    assert_contains(&r.stdout, "Ferry Affairs");
     let r = run_in(
         &dir.path().join("with"),
         &["data", "tags", "ZZFERRY", "--isolated"],
@@ -290,10 +277,5 @@ fn data_files_extend_the_reference_tables() {
     let r = run_in(dir.path(), &["check", "with"], None);
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stdout.is_empty(), "{}", r.stdout);
-    assert!(
-        r.stderr
-            .contains("extra-tags.tsv:2: unknown kind `weather`"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "extra-tags.tsv:2: unknown kind `weather`");
 }

@@ -23,7 +23,7 @@ fn fix_rewrites_the_file_and_reports_what_remains() {
     let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
     let after = std::fs::read_to_string(&path).unwrap();
     assert_eq!(after, fixed_expected(&markup), "{r:?}");
-    assert!(r.stdout.contains("Applied "), "{}", r.stdout);
+    assert_contains(&r.stdout, "Applied ");
     assert!(!r.stdout.contains("CBL302"), "{}", r.stdout);
     // What is left decides the exit status: the clean cable's own findings.
     let clean = run(&["check", "tests/fixtures/cli/oslo-clean.cable"]);
@@ -82,13 +82,11 @@ fn diff_shows_the_fix_without_writing() {
         "{}",
         r.stdout
     );
-    assert!(
-        r.stdout
-            .contains("\n-TAGS: [PREL](#) [PGOV](#) NO\n+TAGS: PREL PGOV NO\n"),
-        "{}",
-        r.stdout
+    assert_contains(
+        &r.stdout,
+        "\n-TAGS: [PREL](#) [PGOV](#) NO\n+TAGS: PREL PGOV NO\n",
     );
-    assert!(r.stderr.contains("Would apply"), "{}", r.stderr);
+    assert_contains(&r.stderr, "Would apply");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
         markup
@@ -115,7 +113,7 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         Some(markup.as_bytes()),
     );
     assert_eq!(r.stdout, fixed_expected(&markup), "{r:?}");
-    assert!(r.stderr.contains("Applied "), "{}", r.stderr);
+    assert_contains(&r.stderr, "Applied ");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
@@ -142,11 +140,9 @@ fn a_file_that_cannot_be_written_is_reported() {
     );
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(
-        r.stderr
-            .contains("ro/x.cable: could not write the fixed file: permission denied"),
-        "{}",
-        r.stderr
+    assert_contains(
+        &r.stderr,
+        "ro/x.cable: could not write the fixed file: permission denied",
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("ro/x.cable")).unwrap(),
@@ -191,22 +187,15 @@ fn unsafe_fixes_only_when_asked() {
         None,
     );
     assert_eq!(r.code, 1, "{r:?}");
-    assert!(
-        r.stdout
-            .contains("\n+INFO RUEHSM/AMEMBASSY STOCKHOLM IMMEDIATE 0812\n"),
-        "{}",
-        r.stdout
+    assert_contains(
+        &r.stdout,
+        "\n+INFO RUEHSM/AMEMBASSY STOCKHOLM IMMEDIATE 0812\n",
     );
 
     let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
     let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
     assert!(after.contains("STOCKHOLM NIACT IMMEDIATE 0812"), "{r:?}");
-    assert!(
-        r.stdout
-            .contains("1 more fixable with `--fix --unsafe-fixes`."),
-        "{}",
-        r.stdout
-    );
+    assert_contains(&r.stdout, "1 more fixable with `--fix --unsafe-fixes`.");
     run_in(
         dir.path(),
         &["check", "--fix", "--unsafe-fixes", "x.cable"],

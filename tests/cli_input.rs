@@ -70,18 +70,8 @@ fn binary_files_are_refused() {
     .unwrap();
     let r = check_with_good(dir.path(), &["utf16.cable", "image.cable"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(
-        r.stderr
-            .contains("error: utf16.cable: binary file, not a cable\n"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("error: image.cable: binary file, not a cable\n"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "error: utf16.cable: binary file, not a cable\n");
+    assert_contains(&r.stderr, "error: image.cable: binary file, not a cable\n");
     assert_good_still_checked(&r);
 }
 
@@ -90,23 +80,13 @@ fn a_missing_path_is_reported_and_the_rest_checked() {
     let dir = bad_tree("unused.cable", b"");
     let r = check_with_good(dir.path(), &["nope.cable", "missing-dir"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(
-        r.stderr
-            .contains("error: nope.cable: no such file or directory"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("error: missing-dir: no such file or directory"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "error: nope.cable: no such file or directory");
+    assert_contains(&r.stderr, "error: missing-dir: no such file or directory");
     assert_good_still_checked(&r);
     // In the human format the error is on standard error and the report on standard output.
     let r = run_in(dir.path(), &["check", "nope.cable", "good.cable"], None);
     assert_eq!(r.code, 2);
-    assert!(r.stdout.contains("could not be checked"), "{}", r.stdout);
+    assert_contains(&r.stdout, "could not be checked");
     assert!(!r.stdout.contains("no such file"), "{}", r.stdout);
 }
 
@@ -129,16 +109,8 @@ fn an_unreadable_directory_or_file_is_reported() {
         return;
     }
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(
-        r.stderr.contains("error: locked: permission denied"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("error: secret.cable: permission denied"),
-        "{}",
-        r.stderr
-    );
+    assert_contains(&r.stderr, "error: locked: permission denied");
+    assert_contains(&r.stderr, "error: secret.cable: permission denied");
     assert_good_still_checked(&r);
 }
 

@@ -59,7 +59,7 @@ fn an_unknown_rule_is_exit_2_with_a_clear_message() {
     );
     let r = run(&["rule", "CBL3"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("`CBL3` names "), "{}", r.stderr);
+    assert_contains(&r.stderr, "`CBL3` names ");
 }
 
 #[test]

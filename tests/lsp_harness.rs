@@ -1,14 +1,18 @@
 //! A scripted LSP client for in-process protocol tests: JSON-RPC over `tokio::io::duplex` to
-//! `cablelint::lsp::serve`. Included by the `lsp_*` test files with `#[path]`; it has no tests of
-//! its own.
+//! `cablelint::lsp::serve`, and the message framing (`Content-Length` headers) that the process
+//! tests and the `lsp` benchmark share with it. Included by the `lsp_*` test files and
+//! `benches/lsp.rs` with `#[path]`; it has no tests of its own.
 #![allow(dead_code)]
 
 use std::collections::VecDeque;
+use std::io::BufRead;
 use std::time::Duration;
 
 use cablelint::lsp::{serve, ServeOptions, ServeOutcome};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, WriteHalf};
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, WriteHalf,
+};
 use tokio::sync::mpsc;
 
 /// How the client presents itself.
@@ -54,33 +58,70 @@ pub struct TestClient {
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-async fn read_messages(
-    mut reader: BufReader<tokio::io::ReadHalf<DuplexStream>>,
+/// One message framed for the wire: a `Content-Length` header, a blank line and the JSON body.
+pub fn frame(msg: &Value) -> String {
+    let body = msg.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+/// Reads one header line into `len` when it is `Content-Length`; false at the blank line that
+/// ends the headers.
+fn header_line(line: &str, len: &mut Option<usize>) -> bool {
+    let line = line.trim_end();
+    if let Some(v) = line.strip_prefix("Content-Length: ") {
+        *len = v.parse::<usize>().ok();
+    }
+    !line.is_empty()
+}
+
+/// The JSON body of a message read off the wire; panics when it is not JSON.
+fn body_json(body: &[u8]) -> Value {
+    serde_json::from_slice(body).expect("the server sends JSON")
+}
+
+/// The next message from a blocking reader: `None` at the end of the input, when the headers name
+/// no length, or when the body is cut short.
+pub fn read_message_blocking(reader: &mut impl BufRead) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return None;
+        }
+        if !header_line(&line, &mut len) {
+            break;
+        }
+    }
+    let mut body = vec![0u8; len?];
+    reader.read_exact(&mut body).ok()?;
+    Some(body_json(&body))
+}
+
+/// The next message from an async reader, with the same framing and the same `None` cases as
+/// [`read_message_blocking`].
+pub async fn read_message(reader: &mut (impl AsyncBufRead + Unpin)) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return None;
+        }
+        if !header_line(&line, &mut len) {
+            break;
+        }
+    }
+    let mut body = vec![0u8; len?];
+    reader.read_exact(&mut body).await.ok()?;
+    Some(body_json(&body))
+}
+
+/// Forwards every message from `reader` to `tx` until the input ends or `tx` is closed.
+pub async fn forward_messages(
+    mut reader: impl AsyncBufRead + Unpin,
     tx: mpsc::UnboundedSender<Value>,
 ) {
-    loop {
-        let mut len = None;
-        loop {
-            let mut line = String::new();
-            match reader.read_line(&mut line).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = v.parse::<usize>().ok();
-            }
-        }
-        let Some(len) = len else { return };
-        let mut body = vec![0u8; len];
-        if reader.read_exact(&mut body).await.is_err() {
-            return;
-        }
-        let v: Value = serde_json::from_slice(&body).expect("the server sends JSON");
-        if tx.send(v).is_err() {
+    while let Some(msg) = read_message(&mut reader).await {
+        if tx.send(msg).is_err() {
             return;
         }
     }
@@ -100,7 +141,7 @@ impl TestClient {
         ));
         let (cr, cw) = tokio::io::split(client_end);
         let (tx, rx) = mpsc::unbounded_channel();
-        tokio::spawn(read_messages(BufReader::new(cr), tx));
+        tokio::spawn(forward_messages(BufReader::new(cr), tx));
         let mut c = TestClient {
             to_server: cw,
             from_server: rx,
@@ -148,9 +189,7 @@ impl TestClient {
     }
 
     pub async fn send(&mut self, msg: Value) {
-        let body = serde_json::to_string(&msg).unwrap();
-        self.send_raw(&format!("Content-Length: {}\r\n\r\n{}", body.len(), body))
-            .await;
+        self.send_raw(&frame(&msg)).await;
     }
 
     pub async fn send_raw(&mut self, raw: &str) {

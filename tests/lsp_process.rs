@@ -1,14 +1,16 @@
 //! The real binary, `cablelint lsp`, as an editor runs it: over pipes, with stdin held open after
 //! `exit`, and with its log on stderr.
 
-use std::io::{BufRead, BufReader, Read, Write};
+#[path = "lsp_harness.rs"]
+mod harness;
+
+use std::io::{BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use harness::{frame, read_message_blocking, OSLO};
 use serde_json::{json, Value};
-
-const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
 
 struct Server {
     child: Child,
@@ -36,29 +38,8 @@ fn spawn(env: &[(&str, &str)], args: &[&str]) -> Server {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut r = BufReader::new(stdout);
-        loop {
-            let mut len = None;
-            loop {
-                let mut line = String::new();
-                if r.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(v) = line.strip_prefix("Content-Length: ") {
-                    len = v.parse::<usize>().ok();
-                }
-            }
-            let mut body = vec![0; len.expect("Content-Length")];
-            if r.read_exact(&mut body).is_err() {
-                return;
-            }
-            if tx
-                .send(serde_json::from_slice(&body).expect("JSON"))
-                .is_err()
-            {
+        while let Some(msg) = read_message_blocking(&mut r) {
+            if tx.send(msg).is_err() {
                 return;
             }
         }
@@ -78,42 +59,47 @@ fn spawn(env: &[(&str, &str)], args: &[&str]) -> Server {
 
 impl Server {
     fn send(&mut self, msg: Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        self.stdin.write_all(frame(&msg).as_bytes()).unwrap();
         self.stdin.flush().unwrap();
     }
 
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+    /// The first message within 10 s that `wanted` accepts (the others are dropped); fails the
+    /// test with `missing` when none comes.
+    fn next_where(&mut self, missing: &str, wanted: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let msg = self
                 .messages
                 .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no answer to {method}"));
-            if msg.get("method").is_none() && msg["id"] == json!(id) {
+                .unwrap_or_else(|_| panic!("{missing}"));
+            if wanted(&msg) {
                 return msg;
             }
         }
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.next_where(&format!("no answer to {method}"), |msg| {
+            msg.get("method").is_none() && msg["id"] == json!(id)
+        })
     }
 
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
+    /// Opens a document at version 1.
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "cable", "version": 1, "text": text}}),
+        );
+    }
+
     fn wait_for(&mut self, method: &str) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let msg = self
-                .messages
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no {method}"));
-            if msg["method"] == method {
-                return msg;
-            }
-        }
+        self.next_where(&format!("no {method}"), |msg| msg["method"] == method)
     }
 
     fn initialize(&mut self, trace: &str) {
@@ -151,10 +137,7 @@ impl Server {
 fn shutdown_then_exit_with_stdin_open_exits_0_promptly() {
     let mut s = spawn(&[], &[]);
     s.initialize("off");
-    s.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": "file:///nonexistent/a.cable", "languageId": "cable", "version": 1, "text": OSLO}}),
-    );
+    s.open("file:///nonexistent/a.cable", OSLO);
     let d = s.wait_for("textDocument/publishDiagnostics");
     assert_eq!(d["params"]["version"], 1);
     let r = s.request(2, "shutdown", Value::Null);
@@ -207,10 +190,7 @@ fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -
     }
     let uri = "file:///nonexistent/secret.cable";
     let text = OSLO.replace("Lofoten islands", secret);
-    s.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "cable", "version": 1, "text": text}}),
-    );
+    s.open(uri, &text);
     s.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [

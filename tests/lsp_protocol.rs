@@ -28,6 +28,61 @@ fn at(uri: &str, line: u32, character: u32) -> Value {
     json!({ "textDocument": td(uri), "position": pos(line, character) })
 }
 
+/// The result of a request whose only parameter is the document `uri`.
+async fn document_call(c: &mut TestClient, method: &str, uri: &str) -> Value {
+    c.call(method, json!({ "textDocument": td(uri) })).await
+}
+
+/// The names of a list of document symbols, in order.
+fn symbol_names(symbols: &Value) -> Vec<&str> {
+    symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect()
+}
+
+/// The first element of the array `items` whose `key` is `value`.
+fn item_where<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i[key] == value)
+        .unwrap_or_else(|| panic!("no item with {key} {value:?} in {items}"))
+}
+
+/// Sends `workspace/didChangeConfiguration` with these settings.
+async fn change_configuration(c: &mut TestClient, settings: Value) {
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": settings }),
+    )
+    .await;
+}
+
+/// Waits for a `window/showMessage` and checks that it mentions `needle`.
+async fn expect_message(c: &mut TestClient, needle: &str) {
+    let msg = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("a message");
+    assert!(
+        msg["params"]["message"].as_str().unwrap().contains(needle),
+        "{msg}"
+    );
+}
+
+/// Checks that the server still answers for [`URI`]: the hover on the date-time group decodes it.
+async fn assert_hover_decodes_the_dtg(c: &mut TestClient) {
+    let h = c.call("textDocument/hover", at(URI, 4, 4)).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("March 2008"));
+}
+
 // -- Initialization -------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,13 +183,7 @@ async fn positions_with_pilcrow_and_emoji_under_both_encodings() {
         let r = c
             .call("textDocument/completion", at(URI, eline, ecol + 2))
             .await;
-        let item = r["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["label"] == "ENRG")
-            .expect("ENRG offered")
-            .clone();
+        let item = item_where(&r["items"], "label", "ENRG").clone();
         assert_eq!(
             item["textEdit"]["range"]["start"],
             pos(eline, ecol),
@@ -183,18 +232,8 @@ async fn incremental_edits_apply_in_order() {
         json!([edit(sline, 13, sline, 13, " AND\r\nFISHERIES")]),
     )
     .await;
-    let symbols = c
-        .call(
-            "textDocument/documentSymbol",
-            json!({"textDocument": td(URI)}),
-        )
-        .await;
-    let subject = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "SUBJECT")
-        .unwrap();
+    let symbols = document_call(&mut c, "textDocument/documentSymbol", URI).await;
+    let subject = item_where(&symbols, "name", "SUBJECT");
     assert_eq!(
         subject["detail"],
         "NORWAY: MINISTRY OUTLINES ARCTIC SHIPPING CONSULTATIONS AND FISHERIES"
@@ -237,25 +276,10 @@ async fn out_of_range_positions_are_clamped_not_fatal() {
     .await;
     let diags = c.diagnostics(URI, 3).await;
     assert!(codes(&diags).contains(&"CBL207".to_string()), "{diags:?}");
-    let symbols = c
-        .call(
-            "textDocument/documentSymbol",
-            json!({"textDocument": td(URI)}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
+    let symbols = document_call(&mut c, "textDocument/documentSymbol", URI).await;
+    let names = symbol_names(&symbols);
     assert!(names.contains(&"¶5 (S)"), "{names:?}");
-    let subject = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "SUBJECT")
-        .unwrap();
+    let subject = item_where(&symbols, "name", "SUBJECT");
     assert!(subject["detail"]
         .as_str()
         .unwrap()
@@ -325,11 +349,7 @@ async fn a_pull_client_without_refresh_gets_pushed_diagnostics() {
     assert!(c.initialize_result["capabilities"]["diagnosticProvider"].is_null());
     c.open(URI, 1, &markup(OSLO)).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"ignore": ["CBL302"]}}),
-    )
-    .await;
+    change_configuration(&mut c, json!({"ignore": ["CBL302"]})).await;
     assert!(c.diagnostics(URI, 1).await.is_empty());
     c.stop().await;
 }
@@ -347,9 +367,7 @@ async fn pull_diagnostics_when_the_client_supports_them_and_never_push() {
         "cablelint"
     );
     c.open(URI, 1, &markup(OSLO)).await;
-    let report = c
-        .call("textDocument/diagnostic", json!({"textDocument": td(URI)}))
-        .await;
+    let report = document_call(&mut c, "textDocument/diagnostic", URI).await;
     assert_eq!(report["kind"], "full");
     assert_eq!(codes(report["items"].as_array().unwrap()), ["CBL302"]);
     let id = report["resultId"].as_str().unwrap().to_string();
@@ -370,11 +388,7 @@ async fn pull_diagnostics_when_the_client_supports_them_and_never_push() {
     assert_eq!(after["kind"], "full");
     assert_eq!(after["items"], json!([]));
     // A configuration change asks the client to pull again.
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"ignore": ["CBL3"]}}),
-    )
-    .await;
+    change_configuration(&mut c, json!({"ignore": ["CBL3"]})).await;
     c.notify("textDocument/didClose", json!({"textDocument": td(URI)}))
         .await;
     assert!(
@@ -406,11 +420,7 @@ async fn a_panicking_handler_answers_an_internal_error_and_the_server_keeps_serv
         .as_str()
         .unwrap()
         .contains("cablelint/panic"));
-    let h = c.call("textDocument/hover", at(URI, 4, 4)).await;
-    assert!(h["contents"]["value"]
-        .as_str()
-        .unwrap()
-        .contains("March 2008"));
+    assert_hover_decodes_the_dtg(&mut c).await;
     // A panic inside an analysis: no publication for that document, the others still work.
     let bad = "file:///nonexistent-ws/bad.cable";
     c.open(
@@ -473,11 +483,7 @@ async fn malformed_messages_get_an_error_and_the_session_goes_on() {
         .expect("an invalid params error");
     assert_eq!(r["error"]["code"], -32602, "{r}");
     c.open(URI, 1, OSLO).await;
-    let h = c.call("textDocument/hover", at(URI, 4, 4)).await;
-    assert!(h["contents"]["value"]
-        .as_str()
-        .unwrap()
-        .contains("March 2008"));
+    assert_hover_decodes_the_dtg(&mut c).await;
     c.stop().await;
 }
 
@@ -515,17 +521,7 @@ async fn initialization_options_choose_the_rules() {
         ..Setup::default()
     })
     .await;
-    let msg = c
-        .notification("window/showMessage", TIMEOUT)
-        .await
-        .expect("a message");
-    assert!(
-        msg["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("CBL999"),
-        "{msg}"
-    );
+    expect_message(&mut c, "CBL999").await;
     c.open(URI, 1, &markup(OSLO)).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
     c.stop().await;
@@ -536,32 +532,14 @@ async fn did_change_configuration_rechecks_open_documents() {
     let mut c = TestClient::start(Setup::default()).await;
     c.open(URI, 1, &markup(OSLO)).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"cablelint": {"ignore": ["tags-markup"]}}}),
-    )
-    .await;
+    change_configuration(&mut c, json!({"cablelint": {"ignore": ["tags-markup"]}})).await;
     assert!(
         c.diagnostics(URI, 1).await.is_empty(),
         "re-checked with the new settings"
     );
     // Invalid settings: a message, and the previous settings stay.
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"cablelint": {"ignore": "CBL302"}}}),
-    )
-    .await;
-    let msg = c
-        .notification("window/showMessage", TIMEOUT)
-        .await
-        .expect("a message");
-    assert!(
-        msg["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("ignore"),
-        "{msg}"
-    );
+    change_configuration(&mut c, json!({"cablelint": {"ignore": "CBL302"}})).await;
+    expect_message(&mut c, "ignore").await;
     assert!(c.diagnostics(URI, 1).await.is_empty());
     c.stop().await;
 }
@@ -579,20 +557,12 @@ async fn workspace_configuration_is_pulled_when_the_client_can() {
     c.open(URI, 1, &text).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
     c.config_answer = json!({"ignore": ["CBL302"]});
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": null}),
-    )
-    .await;
+    change_configuration(&mut c, Value::Null).await;
     // The client's section replaces the options as a whole.
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL305"]);
     // When the section goes away again, the options apply again.
     c.config_answer = Value::Null;
-    c.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": null}),
-    )
-    .await;
+    change_configuration(&mut c, Value::Null).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
     assert!(c
         .server_requests
@@ -634,17 +604,7 @@ async fn cablelint_toml_is_found_per_document_and_reloaded() {
     let changed = json!({"changes": [{"uri": file_uri(&toml), "type": 2}]});
     c.notify("workspace/didChangeWatchedFiles", changed.clone())
         .await;
-    let msg = c
-        .notification("window/showMessage", TIMEOUT)
-        .await
-        .expect("a message");
-    assert!(
-        msg["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("cablelint.toml"),
-        "{msg}"
-    );
+    expect_message(&mut c, "cablelint.toml").await;
     assert!(c.diagnostics(&doc, 1).await.is_empty());
     // A valid change takes effect for every open document under it.
     std::fs::write(
@@ -670,13 +630,7 @@ async fn completion_and_resolve() {
     let list = c
         .call("textDocument/completion", at(URI, line, col + 2))
         .await;
-    let item = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "PREL")
-        .unwrap()
-        .clone();
+    let item = item_where(&list["items"], "label", "PREL").clone();
     assert_eq!(item["textEdit"]["newText"], "PREL");
     assert_eq!(item["textEdit"]["range"]["start"], pos(line, col));
     assert!(
@@ -745,12 +699,7 @@ async fn code_actions_quick_fix_fix_all_and_raise_banner() {
         "context": {"diagnostics": diags},
     });
     let actions = c.call("textDocument/codeAction", params).await;
-    let quick = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .expect("a quick fix");
+    let quick = item_where(&actions, "kind", "quickfix");
     assert_eq!(quick["isPreferred"], true);
     let edits = quick["edit"]["changes"][URI].as_array().unwrap();
     assert_eq!(edits[0]["newText"], "PREL");
@@ -789,29 +738,14 @@ async fn code_actions_quick_fix_fix_all_and_raise_banner() {
 async fn symbols_folding_and_semantic_tokens() {
     let mut c = TestClient::start(Setup::default()).await;
     c.open(URI, 1, OSLO).await;
-    let symbols = c
-        .call(
-            "textDocument/documentSymbol",
-            json!({"textDocument": td(URI)}),
-        )
-        .await;
-    let names: Vec<&str> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
+    let symbols = document_call(&mut c, "textDocument/documentSymbol", URI).await;
+    let names = symbol_names(&symbols);
     assert_eq!(names[0], "Header");
     assert!(
         names.contains(&"¶4 (C)") && names.contains(&"SUBJECT") && names.contains(&"REF"),
         "{names:?}"
     );
-    let folds = c
-        .call(
-            "textDocument/foldingRange",
-            json!({"textDocument": td(URI)}),
-        )
-        .await;
+    let folds = document_call(&mut c, "textDocument/foldingRange", URI).await;
     let folds = folds.as_array().unwrap();
     assert!(
         folds
@@ -828,12 +762,7 @@ async fn symbols_folding_and_semantic_tokens() {
     let legend = c.initialize_result["capabilities"]["semanticTokensProvider"]["legend"]
         ["tokenTypes"]
         .clone();
-    let tokens = c
-        .call(
-            "textDocument/semanticTokens/full",
-            json!({"textDocument": td(URI)}),
-        )
-        .await;
+    let tokens = document_call(&mut c, "textDocument/semanticTokens/full", URI).await;
     let data: Vec<u64> = tokens["data"]
         .as_array()
         .unwrap()
@@ -937,13 +866,7 @@ async fn extra_tables_named_by_cablelint_toml_apply_to_its_documents() {
     let list = c
         .call("textDocument/completion", at(&doc, line, col + 2))
         .await;
-    let item = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "KXQZ")
-        .expect("the user's tag is offered")
-        .clone();
+    let item = item_where(&list["items"], "label", "KXQZ").clone();
     assert!(item["detail"]
         .as_str()
         .unwrap()

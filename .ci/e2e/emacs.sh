@@ -11,11 +11,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_emacs || die "could not install Emacs"
 resolve_server
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-emacs.XXXXXX")"
-cleanup() {
-    rm -rf "$WORK" "$E2E_BIN_DIR"
-}
-trap cleanup EXIT
+make_work_dir
 export HOME="$WORK/home"
 mkdir -p "$HOME"
 

@@ -30,9 +30,9 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Resolves the server binary to an absolute path in CABLELINT_BIN, building the release binary when the
-# default is missing, and makes $E2E_BIN_DIR/cablelint point at it.
-resolve_server() {
+# Sets CABLELINT_BIN to the server binary as an absolute path (exported), building the release binary when
+# the default is missing.
+server_path() {
     if [ -z "${CABLELINT_BIN:-}" ]; then
         CABLELINT_BIN="$ROOT/target/release/cablelint"
         if [ ! -x "$CABLELINT_BIN" ]; then
@@ -41,12 +41,25 @@ resolve_server() {
         fi
     fi
     case "$CABLELINT_BIN" in /*) ;; *) CABLELINT_BIN="$PWD/$CABLELINT_BIN" ;; esac
-    [ -x "$CABLELINT_BIN" ] || die "CABLELINT_BIN=$CABLELINT_BIN is not an executable file"
     export CABLELINT_BIN
+}
+
+# Resolves the server binary with server_path, checks that it can be run, and makes $E2E_BIN_DIR/cablelint
+# point at it.
+resolve_server() {
+    server_path
+    [ -x "$CABLELINT_BIN" ] || die "CABLELINT_BIN=$CABLELINT_BIN is not an executable file"
     E2E_BIN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-bin.XXXXXX")"
     ln -s "$CABLELINT_BIN" "$E2E_BIN_DIR/cablelint"
     export PATH="$E2E_BIN_DIR:$PATH"
     log "server: $CABLELINT_BIN (found on PATH as $(command -v cablelint))"
+}
+
+# Makes the suite's scratch directory $WORK, removed (with $E2E_BIN_DIR) when the suite exits. For suites
+# whose cleanup is only that; call it after resolve_server.
+make_work_dir() {
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-$SUITE.XXXXXX")"
+    trap 'rm -rf "$WORK" "$E2E_BIN_DIR"' EXIT
 }
 
 # Prints the cases to run, one `name<TAB>cable path<TAB>expectations path` per line. The project's own

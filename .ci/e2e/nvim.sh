@@ -13,11 +13,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_nvim || die "could not install Neovim $NVIM_VERSION"
 resolve_server
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-e2e-nvim.XXXXXX")"
-cleanup() {
-    rm -rf "$WORK" "$E2E_BIN_DIR"
-}
-trap cleanup EXIT
+make_work_dir
 
 # A clean home so no user configuration leaks in; logs land in $WORK/state.
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_STATE_HOME="$WORK/state" \

@@ -11,15 +11,7 @@ source "$(dirname "$0")/lib.sh"
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(nvim emacs vscode)
 
-if [ -z "${CABLELINT_BIN:-}" ]; then
-    CABLELINT_BIN="$ROOT/target/release/cablelint"
-    if [ ! -x "$CABLELINT_BIN" ]; then
-        log "building $CABLELINT_BIN (cargo build --release)"
-        (cd "$ROOT" && cargo build --release --quiet) || die "cargo build --release failed"
-    fi
-fi
-case "$CABLELINT_BIN" in /*) ;; *) CABLELINT_BIN="$PWD/$CABLELINT_BIN" ;; esac
-export CABLELINT_BIN
+server_path
 log "server under test: $CABLELINT_BIN"
 
 passed=0 failed=0 summary=()

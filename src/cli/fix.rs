@@ -148,6 +148,7 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::output::testing::diag;
     use crate::rules::{Rule, Severity};
     use crate::syntax::TextRange;
 
@@ -157,35 +158,32 @@ mod tests {
         let mut out = Vec::new();
         if let Some(i) = text.find("](#)") {
             let open = text[..i].rfind('[').unwrap();
-            out.push(Diagnostic {
-                rule: Rule::TagsMarkup,
-                range: TextRange::new(open, i + 4),
-                severity: Severity::Error,
-                message: "markup".into(),
-                related: vec![],
-                fix: Some(Fix::safe(
+            out.push(
+                diag(Rule::TagsMarkup, open, i + 4, Severity::Error, "markup").with_fix(Fix::safe(
                     "Remove the link markup",
                     vec![
                         Edit::delete(TextRange::new(open, open + 1)),
                         Edit::delete(TextRange::new(i, i + 4)),
                     ],
                 )),
-            });
+            );
         }
         if let Some(i) = text.find("SUMMARY") {
             if !text.contains("END SUMMARY") {
                 let eol = text[i..].find('\n').map_or(text.len(), |j| i + j + 1);
-                out.push(Diagnostic {
-                    rule: Rule::UnclosedSummary,
-                    range: TextRange::new(i, i + 7),
-                    severity: Severity::Warning,
-                    message: "unclosed".into(),
-                    related: vec![],
-                    fix: Some(Fix::unsafe_(
+                out.push(
+                    diag(
+                        Rule::UnclosedSummary,
+                        i,
+                        i + 7,
+                        Severity::Warning,
+                        "unclosed",
+                    )
+                    .with_fix(Fix::unsafe_(
                         "Close it",
                         vec![Edit::insert(eol, "END SUMMARY\n")],
                     )),
-                });
+                );
             }
         }
         out
@@ -214,14 +212,8 @@ mod tests {
     #[test]
     fn a_fix_that_never_settles_stops_after_the_round_limit() {
         let grow = |text: &str| {
-            vec![Diagnostic {
-                rule: Rule::LineTooLong,
-                range: TextRange::new(0, 0),
-                severity: Severity::Info,
-                message: "m".into(),
-                related: vec![],
-                fix: Some(Fix::safe("grow", vec![Edit::insert(text.len(), "x")])),
-            }]
+            vec![diag(Rule::LineTooLong, 0, 0, Severity::Info, "m")
+                .with_fix(Fix::safe("grow", vec![Edit::insert(text.len(), "x")]))]
         };
         let f = fix_until_stable(String::new(), false, grow);
         assert_eq!(f.text, "x".repeat(MAX_ROUNDS));
@@ -232,28 +224,15 @@ mod tests {
     fn broken_fixes_are_skipped_not_applied() {
         let broken = |_: &str| {
             vec![
-                Diagnostic {
-                    rule: Rule::LineTooLong,
-                    range: TextRange::new(0, 0),
-                    severity: Severity::Info,
-                    message: "m".into(),
-                    related: vec![],
-                    fix: Some(Fix::safe("past the end", vec![Edit::insert(99, "x")])),
-                },
-                Diagnostic {
-                    rule: Rule::LineTooLong,
-                    range: TextRange::new(0, 0),
-                    severity: Severity::Info,
-                    message: "m".into(),
-                    related: vec![],
-                    fix: Some(Fix::safe(
-                        "inside a character and overlapping",
-                        vec![
-                            Edit::delete(TextRange::new(0, 1)),
-                            Edit::delete(TextRange::new(0, 2)),
-                        ],
-                    )),
-                },
+                diag(Rule::LineTooLong, 0, 0, Severity::Info, "m")
+                    .with_fix(Fix::safe("past the end", vec![Edit::insert(99, "x")])),
+                diag(Rule::LineTooLong, 0, 0, Severity::Info, "m").with_fix(Fix::safe(
+                    "inside a character and overlapping",
+                    vec![
+                        Edit::delete(TextRange::new(0, 1)),
+                        Edit::delete(TextRange::new(0, 2)),
+                    ],
+                )),
             ]
         };
         let f = fix_until_stable("¶x".into(), false, broken);

@@ -108,3 +108,10 @@ pub fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn line_of(text: &str, prefix: &str) -> usize {
     text.lines().position(|l| l.starts_with(prefix)).unwrap() + 1
 }
+
+/// Asserts that `text` (a run's standard output or error) contains `needle`; the failure shows
+/// the whole text.
+#[track_caller]
+pub fn assert_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{text}");
+}

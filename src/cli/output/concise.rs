@@ -46,15 +46,12 @@ pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::sample_report;
+    use super::super::testing::{rendered_plain, sample_report};
     use super::*;
 
     #[test]
     fn one_line_per_diagnostic() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        let text = String::from_utf8(anstream::adapter::strip_bytes(&out).into_vec()).unwrap();
-        insta::assert_snapshot!(text, @r#"
+        insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
         cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         cables/oslo.cable:12:7: warning[CBL302] [*] TAGS token `[PREL](#)` carries link markup
         cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a "quote", a comma, a colon: and a second line

@@ -227,15 +227,9 @@ mod tests {
     use super::*;
     use crate::rules::{Rule, Severity};
 
-    fn plain(report: &Report) -> String {
-        let mut out = Vec::new();
-        render(report, &mut out).unwrap();
-        String::from_utf8(anstream::adapter::strip_bytes(&out).into_vec()).unwrap()
-    }
-
     #[test]
     fn snippets_show_line_caret_code_name_and_help() {
-        insta::assert_snapshot!(plain(&sample_report()), @r#"
+        insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
         error[CBL201]: The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
          --> cables/oslo.cable:4:1
           |
@@ -268,9 +262,7 @@ mod tests {
 
     #[test]
     fn colour_codes_are_written_for_the_stream_to_keep_or_drop() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        let raw = String::from_utf8(out).unwrap();
+        let raw = rendered(render, &sample_report());
         assert!(raw.contains("\u{1b}["), "no ANSI codes in {raw:?}");
     }
 
@@ -287,7 +279,7 @@ mod tests {
             fail_on: Severity::Error,
             unsafe_fixes: false,
         };
-        plain(&report)
+        rendered_plain(render, &report)
     }
 
     #[test]

@@ -61,14 +61,12 @@ pub fn escape_property(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::sample_report;
+    use super::super::testing::{rendered, sample_report};
     use super::*;
 
     #[test]
     fn workflow_commands() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r#"
+        insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
         ::error file=cables/oslo.cable,line=4,col=1,endLine=4,endColumn=10,title=CBL201::The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         ::warning file=cables/oslo.cable,line=12,col=7,endLine=12,endColumn=16,title=CBL302::TAGS token `[PREL](#)` carries link markup
         ::notice file=cables/oslo.cable,line=15,col=36,endLine=15,endColumn=45,title=CBL305::An info, with 100%25 of a "quote", a comma, a colon: and%0Aa second line

@@ -151,14 +151,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::sample_report;
+    use super::super::testing::{rendered, sample_report};
     use super::*;
 
     #[test]
     fn the_document_has_the_documented_shape() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let text = rendered(render, &sample_report());
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["version"], 1);
         let files = v["files"].as_array().unwrap();
         assert_eq!(files.len(), 3);
@@ -176,7 +175,6 @@ mod tests {
             serde_json::to_string(&diag(&loc, &checked.diagnostics[1]).fix).unwrap(),
             r#"{"applicability":"safe","message":"Remove the link markup","edits":[{"range":{"start":{"line":12,"column":7},"end":{"line":12,"column":8}},"new_text":""},{"range":{"start":{"line":12,"column":12},"end":{"line":12,"column":16}},"new_text":""}]}"#
         );
-        let text = String::from_utf8(out.clone()).unwrap();
         let order: Vec<usize> = ["\"version\"", "\"files\"", "\"summary\""]
             .iter()
             .map(|k| text.find(k).unwrap())

@@ -97,15 +97,13 @@ pub fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::sample_report;
+    use super::super::testing::{rendered, sample_report};
     use super::*;
     use crate::rules::Severity;
 
     #[test]
     fn one_test_case_per_file() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r#"
+        insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
         <?xml version="1.0" encoding="UTF-8"?>
         <testsuites name="cablelint" tests="3" failures="1" errors="1">
           <testsuite name="cablelint" tests="3" failures="1" errors="1" skipped="0">
@@ -129,19 +127,13 @@ mod tests {
     fn fail_on_decides_what_fails() {
         let mut r = sample_report();
         r.fail_on = Severity::Info;
-        let mut out = Vec::new();
-        render(&r, &mut out).unwrap();
-        let s = String::from_utf8(out).unwrap();
+        let s = rendered(render, &r);
         assert!(
             s.contains("<failure message=\"3 diagnostics at or above info\""),
             "{s}"
         );
         r.files.truncate(0);
-        let mut out = Vec::new();
-        render(&r, &mut out).unwrap();
-        assert!(String::from_utf8(out)
-            .unwrap()
-            .contains("tests=\"0\" failures=\"0\""));
+        assert!(rendered(render, &r).contains("tests=\"0\" failures=\"0\""));
     }
 
     #[test]

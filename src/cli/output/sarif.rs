@@ -168,14 +168,12 @@ pub fn uri(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::sample_report;
+    use super::super::testing::{rendered, sample_report};
     use super::*;
 
     #[test]
     fn a_sarif_log_with_rules_results_and_fixes() {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        let v: Value = serde_json::from_slice(&out).unwrap();
+        let v: Value = serde_json::from_str(&rendered(render, &sample_report())).unwrap();
         assert_eq!(v["version"], "2.1.0");
         let run = &v["runs"][0];
         assert_eq!(run["columnKind"], "unicodeCodePoints");

@@ -1,5 +1,7 @@
 //! Hand-built reports for the renderers' unit tests, independent of what the rules report.
 
+use std::io::{self, Write};
+
 use super::{CheckedFile, FileReport, Outcome, Report};
 use crate::rules::{Diagnostic, Edit, Fix, Rule, Severity};
 use crate::syntax::TextRange;
@@ -21,6 +23,23 @@ TAGS: [PREL](#) PGOV NO\n\
 SUBJECT: NORWAY: INVENTED TEST CABLE\n\
 \n\
 ¶1. (C) Ferry schedules, \"ÅLESUND\" timetable.\n";
+
+/// The signature every renderer shares.
+pub type Renderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
+
+/// The text `render` writes for `report`, colour codes and all.
+pub fn rendered(render: Renderer, report: &Report) -> String {
+    let mut out = Vec::new();
+    render(report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The text `render` writes for `report`, without colour codes.
+pub fn rendered_plain(render: Renderer, report: &Report) -> String {
+    let mut out = Vec::new();
+    render(report, &mut out).unwrap();
+    String::from_utf8(anstream::adapter::strip_bytes(&out).into_vec()).unwrap()
+}
 
 pub fn diag(rule: Rule, start: usize, end: usize, severity: Severity, message: &str) -> Diagnostic {
     Diagnostic {
