@@ -38,7 +38,7 @@ fn the_example_gets_exactly_these_findings() {
         .collect();
     // Why each one:
     // - CBL302 ×4, line 30: each TAGS token is wrapped in link markup `[PREL](#)`.
-    // - CBL409 (info), line 60: the text ends with the comment paragraph; the signature
+    // - CBL409 (warning), line 60: the text ends with the comment paragraph; the signature
     //   (`SCHIEFFER`) is not there.
     // Nothing on lines 1–16 (the header is consistent: julian 137 = 17 May 2007, DE time = DTG time,
     // serial 2232 = banner 002232, /01 = SECTION 01, ZNY CCCCC = CONFIDENTIAL, OO = O = IMMEDIATE),

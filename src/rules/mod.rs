@@ -148,7 +148,7 @@ declare_rules! {
     paragraphs::missing_summary => MissingSummary, "CBL406", "missing-summary", Info, true, "T-6", "A cable of more than three pages has no summary";
     paragraphs::unbalanced_comment => UnbalancedComment, "CBL407", "unbalanced-comment", Info, true, "T-7", "`END COMMENT` or `END NOTE` has no opener";
     paragraphs::niact_justification => NiactJustification, "CBL408", "niact-justification", Info, true, "T-8", "A NIACT IMMEDIATE cable does not justify NIACT in paragraph 1";
-    paragraphs::signature => MissingSignature, "CBL409", "missing-signature", Info, true, "T-9", "The cable does not end with a signature";
+    paragraphs::signature => MissingSignature, "CBL409", "missing-signature", Warning, true, "T-9", "The cable does not end with a signature";
     // 5xx: style.
     style::line_length => LineTooLong, "CBL501", "line-too-long", Info, false, "§3.23", "A line is longer than 69 characters";
     style::decl_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";

@@ -1,10 +1,12 @@
 //! ## What it does
-//! Notes a cable whose text does not end with a signature: the surname of the chief of mission or
+//! Warns when a cable's text does not end with a signature: the surname of the chief of mission or
 //! the Secretary (`SCHIEFFER`, `RICE`), alone on the last line or appended to the last sentence.
 //!
 //! ## Why
 //! Cables are signed by the chief of mission (or the Secretary for Department cables) regardless of
-//! the drafter; 4,713 of 6,712 released cables end so (spec §3.20, T-9: information).
+//! the drafter; 4,713 of 6,712 released cables end so, the rest mostly because of release artifacts
+//! this parser skips (trailing `NNNN` or `End Cable Text`, sentence-case surnames; spec §3.20, T-9:
+//! a warning).
 //!
 //! ## Example
 //! ```cable
