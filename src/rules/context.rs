@@ -14,9 +14,9 @@ pub struct Facts {
     pub banner_level: Option<BannerLevel>,
     /// The highest portion marking and the paragraph that carries it first.
     pub highest_marking: Option<(Level, TextRange)>,
-    /// Whether the header and the text were found to belong to different cables; the rules that
+    /// The banner, when the header and the text were found to belong to different cables; the rules that
     /// compare them then stay silent and `header-text-mismatch` speaks once.
-    pub header_text_mismatch: bool,
+    pub header_text_mismatch: Option<TextRange>,
     /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
     pub corrected_copy: bool,
 }
@@ -133,7 +133,7 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
             .security
             .as_ref()
             .is_some_and(|l| l.signals.iter().any(|&s| cable.text(s).starts_with("(CCY")));
-    let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables).is_some();
+    let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables);
     Facts {
         date,
         banner_level,

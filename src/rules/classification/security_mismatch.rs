@@ -58,7 +58,7 @@ pub fn mismatch(cable: &Cable) -> Option<(TextRange, TextRange, SecurityCode, Ba
 }
 
 pub fn check(ctx: &mut Context) {
-    if ctx.facts.header_text_mismatch {
+    if ctx.facts.header_text_mismatch.is_some() {
         return;
     }
     let Some((code_range, level_range, _code, level)) = mismatch(ctx.cable) else {

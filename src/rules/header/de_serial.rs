@@ -16,7 +16,7 @@
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &mut Context) {
-    if ctx.facts.header_text_mismatch {
+    if ctx.facts.header_text_mismatch.is_some() {
         return;
     }
     let (Some(de), Some(b)) = (&ctx.cable.header.de, &ctx.cable.body.banner) else {

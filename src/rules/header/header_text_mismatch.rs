@@ -38,10 +38,8 @@ pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> 
 }
 
 pub fn check(ctx: &mut Context) {
-    if !ctx.facts.header_text_mismatch {
-        return;
-    }
-    let Some(range) = detect(ctx.cable, ctx.tables) else {
+    // Detected once, for all rules, when the facts were derived.
+    let Some(range) = ctx.facts.header_text_mismatch else {
         return;
     };
     let de = ctx.cable.header.de.as_ref().map(|d| d.range);
