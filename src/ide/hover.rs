@@ -319,12 +319,7 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         return h(m.range, marking_text(cable.text(m.range)));
     }
     if let Some(r) = b.refs.as_ref().filter(|r| on(r.range)) {
-        if let Some(c) = r
-            .items
-            .iter()
-            .filter_map(|i| i.cable.as_ref())
-            .find(|c| on(c.range))
-        {
+        if let Some(c) = r.cables().find(|c| on(c.range)) {
             let year = c
                 .year
                 .map(|y| {

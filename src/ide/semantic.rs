@@ -237,7 +237,7 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
             if let Some(l) = item.letter {
                 add(l, TokenKind::Keyword, 0);
             }
-            if let Some(c) = &item.cable {
+            for c in item.references.iter().filter_map(|r| r.cable.as_ref()) {
                 add(c.range, TokenKind::Reference, 0);
             }
         }
