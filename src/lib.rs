@@ -3,10 +3,12 @@
 //! Layers, each knowing only those below it: [`syntax`] (text → cable tree), [`data`] (reference
 //! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`ide`] (answers for
 //! editors in byte offsets), [`lsp`] (the language server) and `cli` (the command line).
+//! [`inspect`] turns a parsed cable into the data `cablelint inspect` prints.
 
 pub mod config;
 pub mod data;
 pub mod ide;
+pub mod inspect;
 pub mod lsp;
 pub mod rules;
 pub mod syntax;

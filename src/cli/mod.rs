@@ -1,4 +1,4 @@
-//! The command line: `cablelint check`, `rules`, `rule`, `data` and `lsp`. The only module that
+//! The command line: `cablelint check`, `inspect`, `rules`, `rule`, `data` and `lsp`. The only module that
 //! prints. (`data.rs` belongs to the reference-data work; this module only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
@@ -9,6 +9,7 @@ pub mod data;
 pub mod files;
 pub mod fix;
 pub mod input;
+pub mod inspect;
 pub mod output;
 pub mod rules;
 mod style;
@@ -38,6 +39,9 @@ struct Cli {
 enum Command {
     /// Check cables and report what is wrong with them.
     Check(check::CheckArgs),
+    /// Print what the parser read from cables, as JSON: header, classification, TAGS, subject,
+    /// references, paragraphs.
+    Inspect(inspect::InspectArgs),
     /// List every rule: code, name, default severity, whether it is on by default, summary.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -129,6 +133,7 @@ pub fn main() -> ExitCode {
             args.color.choice().write_global();
             check::run(args)
         }
+        Command::Inspect(args) => inspect::run(args),
         Command::Rules { format } => {
             let mut out = io::stdout().lock();
             report_io(rules::list(format == Format::Json, &mut out).and_then(|_| out.flush()))

@@ -760,6 +760,17 @@ pub fn expand_year(y: u32) -> i32 {
     }
 }
 
+/// A cable id: the year's last two digits + the origin as ids write it ([`origin_key`]) + the serial
+/// without leading zeros (`07TOKYO1448`).
+pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
+    format!(
+        "{:02}{}{}",
+        year.rem_euclid(100),
+        origin_key(origin),
+        serial
+    )
+}
+
 /// The origin of a reference as it appears in cable ids: upper case, letters and digits only, with
 /// the forms references use for the Department and for embassies written as ids write them
 /// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
