@@ -107,7 +107,16 @@ fn tokenize(src: &str, lines: &[TextRange], out: &mut Vec<Tok>) {
 pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
     let mut toks = Vec::new();
     tokenize(src, lines, &mut toks);
-    let r = Reader { src, toks: &toks };
+    drop_labels(src, &mut toks);
+    let lower_case = !toks.iter().any(|t| {
+        let w = &src[t.start..t.end];
+        t.kind == Kind::Word && w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase)
+    });
+    let r = Reader {
+        src,
+        toks: &toks,
+        lower_case,
+    };
     // Bullets: (index of the first token, index after the bullet, letter token).
     let mut bullets: Vec<(usize, usize, usize)> = Vec::new();
     let mut last: Option<u32> = None;
@@ -120,10 +129,18 @@ pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
                 Some(prev) => {
                     value == prev + 1
                         || (after_bullet && value == prev)
-                        || (toks[i].line_start && value <= prev + 1)
+                        || ((toks[i].line_start
+                            || (i > 0 && matches!(toks[i - 1].kind, Kind::Punct(',' | ';'))))
+                            && value <= prev + 1)
                 }
             };
-            let separated = i == 0 || toks[i].spaced || after_bullet;
+            // A bullet stands after white space, or glued after another bullet (`A.BOGOTA`), or,
+            // in parentheses and in sequence, glued to a word (`TELCON(B)`).
+            let separated = i == 0
+                || toks[i].spaced
+                || after_bullet
+                || (toks[i].kind == Kind::Punct('(') && last.is_some_and(|p| value == p + 1))
+                || (i > 0 && matches!(toks[i - 1].kind, Kind::Punct(',' | ';')));
             if accept && separated {
                 if after_bullet && last == Some(value) {
                     // The second half of a doubled bullet (`A. A)`): it belongs to the first.
@@ -158,10 +175,59 @@ pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
     items
 }
 
+/// Removes repeated labels (`REF A) QUITO 83; REF B) QUITO 91`) and cuts the stream at a
+/// classification authority the release joined onto the block (`… TRIPOLI 255 CLASSIFIED BY: …`).
+fn drop_labels(src: &str, toks: &mut Vec<Tok>) {
+    let word =
+        |t: &Tok, w: &str| t.kind == Kind::Word && src[t.start..t.end].eq_ignore_ascii_case(w);
+    if let Some(cut) = toks
+        .windows(2)
+        .position(|p| word(&p[0], "CLASSIFIED") && word(&p[1], "BY"))
+    {
+        toks.truncate(cut);
+    }
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let at_start = out
+            .last()
+            .is_none_or(|p| matches!(p.kind, Kind::Punct(';' | ',')))
+            || t.line_start;
+        let label = ["REF", "REFS", "REFTEL", "REFTELS"]
+            .iter()
+            .any(|w| word(&t, w));
+        if at_start && label {
+            let mut next = i + 1;
+            if toks
+                .get(next)
+                .is_some_and(|n| !n.spaced && matches!(n.kind, Kind::Punct(':' | '.')))
+            {
+                next += 1;
+            }
+            if let Some(n) = toks.get_mut(next) {
+                n.spaced = true;
+                n.line_start |= t.line_start;
+            }
+            i = next;
+            continue;
+        }
+        out.push(t);
+        i += 1;
+    }
+    *toks = out;
+}
+
 struct Reader<'t> {
     src: &'t str,
     toks: &'t [Tok],
+    /// Whether the block is written in lower case (`Ref: a. 05 state 201650`): no word of two or
+    /// more letters is capitalised.
+    lower_case: bool,
 }
+
+/// Small words inside multi-word origins (`Rio de Janeiro`, `PORT OF SPAIN`).
+const PARTICLES: &[&str] = &["de", "da", "do", "of", "au", "el", "la", "es"];
 
 impl Reader<'_> {
     fn text(&self, i: usize) -> &str {
@@ -277,10 +343,16 @@ impl Reader<'_> {
                             continue;
                         }
                     }
-                    if self.is_punct(k, ',') {
+                    if self.is_punct(k, ',') && self.cable_at(k + 1, to).is_some() {
                         break;
                     }
-                    if self.cable_at(k, to).is_some() && self.toks[k].spaced {
+                    // Another cable after the notes starts a line, a year or follows a comma
+                    // (`2009 CAIRO 2394` / `2009 CAIRO 491`); inside the notes (`CLASS OF 2009`) a
+                    // word and a number are not one.
+                    let fresh = self.toks[k].line_start
+                        || matches!(self.kind(k), Some(Kind::Num | Kind::Punct('\'' | '’')))
+                        || (k > 0 && self.is_punct(k - 1, ','));
+                    if fresh && self.toks[k].spaced && self.cable_at(k, to).is_some() {
                         break;
                     }
                     k += 1;
@@ -297,10 +369,18 @@ impl Reader<'_> {
             while last > j && matches!(self.kind(last), Some(Kind::Punct(',' | '.'))) {
                 last -= 1;
             }
-            references.push(Reference {
-                range: self.range(j, last),
-                cable: None,
+            // Leftovers that cite nothing (`and` before a bullet, `...`) are not references.
+            let cites = (j..=last).any(|t| match self.kind(t) {
+                Some(Kind::Word) => !self.text(t).eq_ignore_ascii_case("AND"),
+                Some(Kind::Num | Kind::Mixed) => true,
+                _ => false,
             });
+            if cites {
+                references.push(Reference {
+                    range: self.range(j, last),
+                    cable: None,
+                });
+            }
             j = k;
         }
         let range = match (references.first(), references.last()) {
@@ -407,13 +487,20 @@ impl Reader<'_> {
             year = Some(self.num(j));
             j += 1;
         }
-        // The origin: one to four words.
+        // The origin: one to four words, capitalised unless the whole block is in lower case
+        // (particles such as `de` excepted), and not starting with a particle.
         let origin_start = j;
         while j < to
             && self.kind(j) == Some(Kind::Word)
             && (j == origin_start || self.toks[j].spaced)
         {
-            if is_stop_word(self.text(j)) {
+            let w = self.text(j);
+            let particle = PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w));
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if is_stop_word(w)
+                || (j == origin_start && particle)
+                || (!capital && !particle && !self.lower_case)
+            {
                 return None;
             }
             j += 1;
@@ -542,6 +629,15 @@ fn is_stop_word(word: &str) -> bool {
         "UNSCR",
         "VIA",
         "WEBSITE",
+        "REF",
+        "REFS",
+        "REFTEL",
+        "REFTELS",
+        "SPRING",
+        "SUMMER",
+        "FALL",
+        "WINTER",
+        "INCSR",
         "SECTION",
         "PARA",
         "PARAGRAPH",
@@ -676,6 +772,43 @@ mod tests {
         assert_eq!(
             read("05 BOGOTA 8932 (NOTAL)"),
             vec![one(None, &["5|BOGOTA|8932"])]
+        );
+    }
+
+    #[test]
+    fn repeated_labels_and_joined_authorities() {
+        assert_eq!(
+            read("REF A) QUITO 83; REF B) QUITO 91\nREF C) 09 QUITO 885"),
+            vec![
+                one(Some("A"), &["|QUITO|83"]),
+                one(Some("B"), &["|QUITO|91"]),
+                one(Some("C"), &["9|QUITO|885"]),
+            ]
+        );
+        assert_eq!(
+            read("A) State 16319; B) Reykjavik 00020; and C) State 15111"),
+            vec![
+                one(Some("A"), &["|State|16319"]),
+                one(Some("B"), &["|Reykjavik|20"]),
+                one(Some("C"), &["|State|15111"]),
+            ]
+        );
+        assert_eq!(
+            read(
+                "A. 08 TRIPOLI 120 - EXTREMISM IN EASTERN LIBYA B. 05 TRIPOLI 255 CLASSIFIED BY: X"
+            ),
+            vec![
+                one(Some("A"), &["8|TRIPOLI|120"]),
+                one(Some("B"), &["5|TRIPOLI|255"])
+            ]
+        );
+        assert_eq!(
+            read("(A)STATE 118258, (B)STATE 146306, (B)STATE 178055"),
+            vec![
+                one(Some("A"), &["|STATE|118258"]),
+                one(Some("B"), &["|STATE|146306"]),
+                one(Some("B"), &["|STATE|178055"]),
+            ]
         );
     }
 

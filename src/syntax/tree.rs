@@ -774,7 +774,8 @@ pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
 /// The origin of a reference as it appears in cable ids: upper case, letters and digits only, with
 /// the forms references use for the Department and for embassies written as ids write them
 /// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
-/// `PORT-OF-SPAIN` → `PORTOFSPAIN`).
+/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `HAGUE` →
+/// `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
 pub fn origin_key(origin: &str) -> String {
     let mut words: Vec<String> = origin
         .split(|c: char| c.is_whitespace())
@@ -794,8 +795,20 @@ pub fn origin_key(origin: &str) -> String {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
-    if key == "SECSTATE" || key == "SECSTATEWASHDC" || key == "STATEWASHDC" {
-        key = "STATE".to_string();
+    // Short forms whose cable ids are written in full (as the release's ids write them).
+    const ALIASES: &[(&str, &str)] = &[
+        ("SECSTATE", "STATE"),
+        ("SECSTATEWASHDC", "STATE"),
+        ("STATEWASHDC", "STATE"),
+        ("USUN", "USUNNEWYORK"),
+        ("UNVIE", "UNVIEVIENNA"),
+        ("USEU", "USEUBRUSSELS"),
+        ("HAGUE", "THEHAGUE"),
+        ("RIO", "RIODEJANEIRO"),
+        ("RIODEJAN", "RIODEJANEIRO"),
+    ];
+    if let Some(&(_, full)) = ALIASES.iter().find(|(short, _)| *short == key) {
+        key = full.to_string();
     }
     key
 }
