@@ -394,7 +394,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return false;
         }
         let text_start = self.cable.text(p.first_line)
-            [(p.marking_insert_at as usize - p.first_line.start() as usize)..]
+            [(p.marking_insert_at as usize - p.first_line.start())..]
             .trim_start();
         let starts_sentence = text_start
             .chars()
