@@ -30,6 +30,17 @@ check "every link and anchor of the site resolves" python3 scripts/check-links.p
 check "the rules page links each rule to the format reference" \
     bash -c '[ "$(grep -o "href=\"format.html#[a-z-]*\"" target/book/rules.html | wc -l)" -ge 70 ]'
 
+# The CI recipes name only output formats the binary has.
+BIN="${CABLELINT_BIN:-$ROOT/target/release/cablelint}"
+if [ -x "$BIN" ]; then
+    formats="$(grep -ohE -- '--output-format [a-z-]+' docs/ci.md | cut -d' ' -f2 | sort -u | paste -sd' ')"
+    check "the formats docs/ci.md uses exist ($formats)" bash -c '
+        help="$("$0" check --help)"
+        for f in $1; do grep -qE "^ *- $f:" <<<"$help" || { echo "  no output format $f in cablelint check --help"; exit 1; }; done' "$BIN" "$formats"
+else
+    echo "NOTICE: $BIN is absent (cargo build --release): the output formats of docs/ci.md are not checked"
+fi
+
 # A real browser: Chromium from Debian's packages.
 if ! command -v chromium >/dev/null; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
