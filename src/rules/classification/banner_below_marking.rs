@@ -37,21 +37,36 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let raise = raise_fix(ctx, highest);
-    let over: Vec<_> = ctx
+    let subject_marking = ctx
         .cable
         .body
-        .paragraphs
-        .iter()
-        .filter_map(|p| p.marking.as_ref())
+        .subject
+        .as_ref()
+        .and_then(|s| s.marking.as_ref());
+    let over: Vec<_> = subject_marking
+        .into_iter()
+        .chain(
+            ctx.cable
+                .body
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.marking.as_ref()),
+        )
         .filter(|m| m.level.is_some_and(|l| l > allowed))
         .map(|m| (m.range, m.level.expect("filtered")))
         .collect();
+    let subject_range = subject_marking.map(|m| m.range);
     for (range, level) in over {
         let m = ctx.text(range);
+        let what = if Some(range) == subject_range {
+            "SUBJECT"
+        } else {
+            "paragraph"
+        };
         let d = ctx.report(
             range,
             format!(
-                "paragraph marked {m} ({}) is above the banner's classification {}",
+                "{what} marked {m} ({}) is above the banner's classification {}",
                 level.name(),
                 banner_level.name()
             ),
