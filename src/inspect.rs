@@ -485,7 +485,8 @@ fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
 /// The authority of a `Classified By` block: the words before the reason.
 fn authority(text: &str) -> Option<String> {
     let t = text.trim_start_matches([':', ' ', '.']);
-    let upper = t.to_ascii_uppercase();
+    // A space in front, so that a reason at the very start (`1.4 (b)`) is found like any other.
+    let upper = format!(" {}", t.to_ascii_uppercase());
     let mut cut = t.len();
     for stop in [
         " FOR REASON",
@@ -501,7 +502,7 @@ fn authority(text: &str) -> Option<String> {
         "REASON",
     ] {
         if let Some(i) = upper.find(stop) {
-            cut = cut.min(i);
+            cut = cut.min(i.saturating_sub(1));
         }
     }
     let a = t[..cut]
