@@ -7,7 +7,7 @@
 use super::lex::all_digits;
 use super::tree::*;
 
-/// A line before the text longer than this lost its line breaks: the clean released cables never
+/// A line longer than this lost its line breaks: the clean released cables never
 /// exceed 150 characters, a telegram line is at most 69 (spec §3.23), and joined records run to
 /// thousands.
 const JOINED_LINE_LEN: usize = 200;
@@ -33,7 +33,8 @@ pub(super) fn line_artifact(t: &str) -> Option<ArtifactKind> {
     if t.starts_with("ID: ")
         || t.starts_with("ORIGIN: ")
         || t.starts_with("DATE: ")
-        || t.starts_with("Cable dated:")
+        // A stamp with the banner joined onto it is read by the dump skip, which keeps the banner.
+        || (t.starts_with("Cable dated:") && t.len() <= 32)
         || t == "End Cable Text"
     {
         return Some(ArtifactKind::DumpLines);
@@ -95,9 +96,10 @@ pub(super) fn is_distribution_line(t: &str) -> bool {
             && n.len() == 2
             && all_digits(n)
     };
+    // The block's total (`/006W`, `/001R`).
     let total = |w: &str| {
         w.strip_prefix('/')
-            .and_then(|w| w.strip_suffix('W'))
+            .and_then(|w| w.strip_suffix(|c: char| c.is_ascii_uppercase()))
             .is_some_and(|d| !d.is_empty() && all_digits(d))
     };
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -108,10 +110,7 @@ pub(super) fn is_distribution_line(t: &str) -> bool {
         "ACTION" | "INFO" => &words[1..],
         _ => &words[..],
     };
-    if !rest.is_empty()
-        && rest.iter().all(|w| office(w) || total(w))
-        && rest.iter().any(|w| office(w))
-    {
+    if !rest.is_empty() && rest.iter().all(|w| office(w) || total(w)) {
         return true;
     }
     if first.starts_with("-----") && words.last().is_some_and(|w| w.starts_with('/')) {
@@ -152,9 +151,9 @@ pub(super) fn finish(cable: &mut Cable) {
         let r = line.range;
         let text = cable.text(r);
         let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
-        // A paragraph line without its line breaks is how the release shows most paragraphs
-        // (spec §3.23: unwrapped paragraphs); only a line before the text that long was joined.
-        let long = !in_text && line_len(text) > JOINED_LINE_LEN;
+        // A paragraph of hundreds of characters on one line lost its line breaks in the release
+        // (the clean released cables keep them, spec §3.23).
+        let long = line_len(text) > JOINED_LINE_LEN;
         let elements = starts
             .iter()
             .filter(|&&s| s >= r.start && s < r.end)
@@ -187,7 +186,9 @@ pub(super) fn finish(cable: &mut Cable) {
             });
         }
         if let Some(s) = b.serial {
-            if s.range.len() > 6 || (s.range.len() < 4 && !b.level_token.is_empty()) {
+            // Eight digits are the continuation header's form of the serial (`00100153`); one or
+            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`).
+            if s.range.len() == 8 || s.range.len() <= 2 {
                 found.push(Artifact {
                     range: s.range,
                     kind: ArtifactKind::GarbledSerial,
@@ -228,7 +229,13 @@ fn paragraph_mid_line(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = 1;
     while i + 6 < b.len() {
-        if b[i].is_ascii_digit() && b[i - 1] == b' ' && i >= 2 && b[i - 2] == b'.' {
+        // The release's `¶` (two bytes) may stand before the number.
+        let before = if i >= 3 && &b[i - 2..i] == "¶".as_bytes() {
+            i - 2
+        } else {
+            i
+        };
+        if b[i].is_ascii_digit() && before >= 2 && b[before - 1] == b' ' && b[before - 2] == b'.' {
             let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             let rest = &t[i + d..];
             if d <= 2 {
@@ -318,6 +325,43 @@ fn document_kind(cable: &Cable) -> DocumentKind {
 mod tests {
     use super::*;
 
+    fn kind_of(text: &str) -> DocumentKind {
+        super::super::parse(text).kind
+    }
+
+    const TEXT: &str = "C O N F I D E N T I A L SEOUL 000614\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL KS\nSUBJECT: TALKS\n\n1. (C) Text.\n\nDOE\n";
+
+    #[test]
+    fn document_kinds() {
+        assert_eq!(kind_of(TEXT), DocumentKind::Draft);
+        let full = format!("VZCZCXRO4417\nOO RUEHBJ\nDE RUEHUL #0614 0720751\nZNY CCCCC ZZH\nO 120745Z MAR 08\nFM AMEMBASSY SEOUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5521\n\n{TEXT}");
+        assert_eq!(kind_of(&full), DocumentKind::Transmitted);
+        let received = format!(
+            "O 120745Z MAR 08\nFM AMEMBASSY SEOUL\nTO SECSTATE WASHDC IMMEDIATE 5521\n\n{TEXT}"
+        );
+        assert_eq!(kind_of(&received), DocumentKind::ReceivedCopy);
+        let distributed = format!("ACTION EAP-00\n\nINFO  LOG-00   EEB-00   AF-00\n      SAS-00     /000W\n                  ------------------EE9C66  120751Z /38\n{received}");
+        let cable = super::super::parse(&distributed);
+        assert_eq!(cable.kind, DocumentKind::ReceivedCopy);
+        assert!(cable.has_artifact(ArtifactKind::DistributionBlock));
+        assert!(cable.header.fm.is_some() && cable.body.banner.is_some());
+        let notice = format!("This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n120745Z Mar 08\n\n{TEXT}");
+        let cable = super::super::parse(&notice);
+        assert_eq!(cable.kind, DocumentKind::Record);
+        assert!(cable.body.banner.is_some());
+        assert_eq!(DocumentKind::ReceivedCopy.name(), "received-copy");
+    }
+
+    #[test]
+    fn dump_stamp_before_the_banner() {
+        let text = format!("Cable dated:2008-03-12T07:51:00{TEXT}");
+        let cable = super::super::parse(&text);
+        assert_eq!(cable.kind, DocumentKind::Record);
+        assert!(cable.has_artifact(ArtifactKind::DumpLines));
+        let b = cable.body.banner.as_ref().expect("banner after the stamp");
+        assert_eq!(cable.text(b.range), "C O N F I D E N T I A L SEOUL 000614");
+    }
+
     #[test]
     fn joined_paragraphs() {
         assert!(paragraph_mid_line(
@@ -334,6 +378,10 @@ mod tests {
             "INFO  LOG-00   EEB-00   AF-00    AID-00   CIAE-00"
         ));
         assert!(is_distribution_line("      SAS-00   SWCI-00    /012W"));
+        assert!(is_distribution_line(
+            "      SAS-00   DTT-00   FA-00      /001R"
+        ));
+        assert!(is_distribution_line("    /001W"));
         assert!(is_distribution_line(
             "                  ------------------EE9C66  240653Z /38"
         ));

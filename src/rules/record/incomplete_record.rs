@@ -21,7 +21,7 @@
 //! ```
 //! Use instead: the full cable, when it is available.
 use crate::rules::Context;
-use crate::syntax::DocumentKind;
+use crate::syntax::{DocumentKind, LineKind};
 
 pub fn check(ctx: &mut Context) {
     if ctx.cable.kind != DocumentKind::Record {
@@ -50,7 +50,12 @@ pub fn check(ctx: &mut Context) {
         ctx.cable
             .lines
             .iter()
-            .find(|l| !matches!(l.kind, crate::syntax::LineKind::Blank))
+            .find(|l| {
+                !matches!(
+                    l.kind,
+                    LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
+                ) && !is_header(l.kind)
+            })
             .map(|l| l.range)
     });
     let Some(anchor) = anchor else {
@@ -63,4 +68,17 @@ pub fn check(ctx: &mut Context) {
             missing.join(", ")
         ),
     );
+}
+
+fn is_header(k: LineKind) -> bool {
+    matches!(
+        k,
+        LineKind::Transmission
+            | LineKind::Routing
+            | LineKind::De
+            | LineKind::Security
+            | LineKind::Dtg
+            | LineKind::Fm
+            | LineKind::Addressee
+    )
 }
