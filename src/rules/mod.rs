@@ -6,9 +6,11 @@
 
 mod context;
 mod diagnostic;
+mod label_typo;
 mod settings;
 
 pub mod classification;
+pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
 pub mod record;
