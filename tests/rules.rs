@@ -563,7 +563,7 @@ const CASES: &[Case] = &[
     fires(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/12/2008")], "E.O. 12958"),
     quiet(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/13/2008")]),
 
-    fires(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 03/13/2033")], "E.O. 12958"),
+    fires(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 01/01/2034")], "E.O. 12958"),
     quiet(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 03/12/2033")]),
 
     fires(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 03/12/2017")], "E.O. 12958"),
