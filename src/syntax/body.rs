@@ -657,61 +657,24 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.body.refs = Some(RefBlock {
                 range: seg.full(),
                 label,
+                lines: Vec::new(),
                 items: Vec::new(),
             });
         }
         self.ref_items(seg.from(label_len));
     }
 
+    /// Adds a line of the REF block and reads the block's items again, so that an item may run
+    /// over the line break.
     fn ref_items(&mut self, src: Src) {
         let Some(block) = self.cable.body.refs.as_mut() else {
             return;
         };
-        // Split the text at lettered bullets; text before the first bullet continues the previous
-        // item (or is a single unlettered reference).
-        let t = src.text;
-        let mut cuts: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
-        for m in REF_BULLET.captures_iter(t) {
-            let whole = m.get(0).expect("match");
-            let letter = m.get(1).or_else(|| m.get(2)).expect("letter group");
-            cuts.push((
-                whole.start(),
-                whole.end(),
-                Some(src.range(letter.start(), letter.end())),
-            ));
+        let t = src.trim();
+        if !t.text.is_empty() {
+            block.lines.push(t.full());
         }
-        let mut pieces: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
-        let first_cut = cuts.first().map_or(t.len(), |c| c.0);
-        if !t[..first_cut].trim().is_empty() {
-            pieces.push((0, first_cut, None));
-        }
-        for (i, &(_s, e, letter)) in cuts.iter().enumerate() {
-            let end = cuts.get(i + 1).map_or(t.len(), |c| c.0);
-            pieces.push((e, end, letter));
-        }
-        for (s, e, letter) in pieces {
-            let piece = Src::new(&t[s..e], src.offset + s).trim();
-            if piece.text.is_empty() && letter.is_none() {
-                continue;
-            }
-            let cable = parse_cable_ref(piece);
-            match (letter, block.items.last_mut()) {
-                (None, Some(last)) if s == 0 => {
-                    last.range = last.range.cover(piece.full());
-                    if last.cable.is_none() {
-                        last.cable = cable;
-                    }
-                }
-                _ => block.items.push(RefItem {
-                    range: match letter {
-                        Some(l) => l.cover(piece.full()),
-                        None => piece.full(),
-                    },
-                    letter,
-                    cable,
-                }),
-            }
-        }
+        block.items = super::refs::parse_items(self.cable.src, &block.lines);
     }
 
     fn classified_by(&mut self, seg: Src, label_len: usize, derived: bool) {
@@ -1006,7 +969,8 @@ fn label_at_start(t: &str) -> Option<Label> {
         }
         b'R' => {
             for label in [
-                "REF(S):", "REFTELS:", "REFTEL:", "REFS:", "REF:", "REF.", "REFS ", "REF ",
+                "REF(S):", "REFTELS:", "REFTEL:", "REFTELS ", "REFTEL ", "REFS:", "REF:", "REF.",
+                "REFS ", "REF ",
             ] {
                 if starts_with_ci(t, label) {
                     return Some(Label::Ref(label.trim_end().len()));
@@ -1556,42 +1520,23 @@ fn is_tags_continuation(t: &str, tags: &str) -> bool {
 // REF
 // ---------------------------------------------------------------------------------------------
 
-static REF_BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)¶?(?:([A-Z])[.)]|\(([A-Z])\))\s").expect("valid regex"));
-
-static CABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(\d{2}|\d{4})\s+)?([A-Z][A-Z .']*?[A-Z])\s+(\d{1,7})\b").expect("valid regex")
-});
-
 fn ref_bullet_at_start(t: &str) -> Option<()> {
     let t = t.strip_prefix('¶').unwrap_or(t);
     let b = t.as_bytes();
-    if b.len() >= 3 && b[0].is_ascii_uppercase() && (b[1] == b'.' || b[1] == b')') && b[2] == b' ' {
+    if b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && matches!(b[1], b'.' | b')' | b':')
+        && b[2] == b' '
+    {
         return Some(());
     }
-    if b.len() >= 4 && b[0] == b'(' && b[1].is_ascii_uppercase() && b[2] == b')' {
+    if b.len() >= 4
+        && matches!((b[0], b[2]), (b'(', b')') | (b'[', b']'))
+        && b[1].is_ascii_uppercase()
+    {
         return Some(());
     }
     None
-}
-
-fn parse_cable_ref(src: Src) -> Option<CableRef> {
-    let caps = CABLE_REF.captures(src.text)?;
-    let origin = caps.get(2)?;
-    let number = caps.get(3)?;
-    let year = caps.get(1).map(|y| Num {
-        range: src.range(y.start(), y.end()),
-        value: parse_u32(y.as_str()).unwrap_or(0),
-    });
-    Some(CableRef {
-        range: src.range(caps.get(0)?.start(), number.end()),
-        year,
-        origin: src.range(origin.start(), origin.end()),
-        number: Num {
-            range: src.range(number.start(), number.end()),
-            value: parse_u32(number.as_str()).unwrap_or(0),
-        },
-    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ mod header;
 mod lex;
 mod parser;
 mod record;
+mod refs;
 pub mod text;
 mod tree;
 
