@@ -1,6 +1,7 @@
 //! Tells the tests whether the material beside the checkout that some of them need is there:
-//! `../shared/corpus` and `../shared/corpus-release` (the real cables) and `../shared/examples` (the cable the project started
-//! from). When one is absent the build sets `shared_corpus_absent` or `shared_examples_absent`, and
+//! `../shared/corpus` (the real cables), `../shared/corpus-release` (real cables as the release gives
+//! them) and `../shared/examples` (the cable the project started from). When one is absent the build
+//! sets `shared_corpus_absent`, `shared_corpus_release_absent` or `shared_examples_absent`, and
 //! the tests that need it are marked `#[ignore]` with the reason, so `cargo test` reports them as
 //! ignored rather than passed.
 //!
@@ -19,8 +20,8 @@ fn main() {
     let shared = Path::new(&manifest).join("../shared");
     for (dir, cfg) in [
         ("corpus", "shared_corpus_absent"),
-        ("examples", "shared_examples_absent"),
         ("corpus-release", "shared_corpus_release_absent"),
+        ("examples", "shared_examples_absent"),
     ] {
         let path = shared.join(dir);
         if path.is_dir() {

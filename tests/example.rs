@@ -43,6 +43,8 @@ fn the_example_gets_exactly_these_findings() {
         .collect();
     // Why each one:
     // - CBL302 ×4, line 30: each TAGS token is wrapped in link markup `[PREL](#)`.
+    // - CBL601 (info), line 38: the paragraphs lost their line breaks in the release (lines of
+    //   hundreds of characters), so the text is a release record.
     // - CBL409 (warning), line 60: the text ends with the comment paragraph; the signature
     //   (`SCHIEFFER`) is not there.
     // Nothing on lines 1–16 (the header is consistent: julian 137 = 17 May 2007, DE time = DTG time,
@@ -53,6 +55,7 @@ fn the_example_gets_exactly_these_findings() {
         ("CBL302", 30),
         ("CBL302", 30),
         ("CBL302", 30),
+        ("CBL601", 38),
         ("CBL409", 60),
     ]
     .iter()

@@ -298,7 +298,12 @@ fn legitimate_variants_have_no_diagnostics() {
     let mut failures = String::new();
     for (what, base, edits) in LEGIT {
         let text = edit(base, edits);
-        let diags = check(&text, &Settings::default());
+        // A release artifact (lines the export joined) is named by its own information finding
+        // (`CBL6xx`); nothing else may be reported.
+        let diags: Vec<Diagnostic> = check(&text, &Settings::default())
+            .into_iter()
+            .filter(|d| !(d.rule.code().starts_with("CBL6") && d.severity == Severity::Info))
+            .collect();
         if !diags.is_empty() {
             failures.push_str(&format!("{what}:\n{}", render(&text, &diags)));
         }
@@ -685,6 +690,43 @@ const CASES: &[Case] = &[
     fires(NonCanonicalLabel, C, &[("E.O. 12958:", "EO 12958:")], "EO 12958"),
     fires(NonCanonicalLabel, D, &[("SUBJECT: INDONESIA", "Subject: INDONESIA")], "Subject:"),
     quiet(NonCanonicalLabel, C, &[("SUBJECT: ROK", "SUBJECT: (C) ROK")]),
+
+    // ---- 6xx: release records and received copies ---------------------------------------------
+    // A received copy's header starts at the date-time group (spec §2): no incomplete-header finding.
+    quiet(IncompleteHeader, C, &[("VZCZCXRO4417\nOO RUEHBJ RUEHKO RUEHMO\nDE RUEHUL #0614/01 0720751\nZNY CCCCC ZZH\n", "")]),
+    // …and a page header on its TO line opens the TO block.
+    quiet(IncompleteHeader, C, &[("VZCZCXRO4417\nOO RUEHBJ RUEHKO RUEHMO\nDE RUEHUL #0614/01 0720751\nZNY CCCCC ZZH\n", ""), ("TO RUEHC/SECSTATE", "TO PAGE 02        SEOUL   000614  120751Z\nRUEHC/SECSTATE")]),
+
+    fires(JoinedLines, C, &[("E.O. 12958: DECL: 03/12/2018\nTAGS:", "E.O. 12958: DECL: 03/12/2018 TAGS:")], "E.O. 12958"),
+    fires(JoinedLines, D, &[("into one agency reporting to the President.\n\n¶2. (C)", "into one agency reporting to the President. ¶2. (C)")], "into one agency"),
+    quiet(JoinedLines, C, &[("SIPDIS\n\nE.O.", "SIPDIS\nE.O.")]),
+
+    fires(PageHeader, C, &[("TO RUEHC/SECSTATE", "TO PAGE 02        SEOUL   000614  120751Z\nRUEHC/SECSTATE")], "TO PAGE 02"),
+    quiet(PageHeader, C, &[("\nApril after a pause", "\nPAGE 2 of the accord after a pause")]),
+
+    fires(TruncatedPreview, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "C O N F I D E N T I A L JAKARTA 000233 SIPDIS E.O. 12958: DECL: 04/15/2019 TAGS: PREL PTER ID SUBJECT: INDONESIA WEIGHS…\n\nid: 74239\ndate: 4/15/2009 9:10\nrefid: 09JAKARTA233\nC O N F I D E N T I A L JAKARTA 000233\n")], "C O N F I D E N T I A L JAKARTA 000233 SIPDIS"),
+    quiet(TruncatedPreview, D, &[("\nCARROW\n", "\nCARROW\n\nid: 74239\ndate: 4/15/2009 9:10\n")]),
+
+    fires(DumpLines, D, &[("C O N F I D E N T I A L JAKARTA", "ID: 190648\nORIGIN: 09JAKARTA233\nDATE: 2009-04-15 09:10:00\nC O N F I D E N T I A L JAKARTA")], "ID: 190648"),
+    quiet(DumpLines, D, &[("SIPDIS\n", "SIPDIS\n\nDEPT FOR EAP/MTS\n")]),
+
+    fires(AttachedText, D, &[("\nCARROW\n", "\nCARROW\n\nC O N F I D E N T I A L MANILA 000412\n\nSIPDIS\n")], "MANILA 000412"),
+    quiet(AttachedText, D, &[("\nCARROW\n", "\nCARROW\n\nC O N F I D E N T I A L JAKARTA 000233\n\nSIPDIS\n")]),
+
+    fires(GarbledSerial, C, &[("SEOUL 000614", "SEOUL 00000614")], "C O N F I D E N T I A L SECTION"),
+    quiet(GarbledSerial, C, &[("SEOUL 000614", "SEOUL 614")]),
+    // No width fix is built from a garbled serial.
+    quiet(BannerSerialWidth, C, &[("SEOUL 000614", "SEOUL 00000614")]),
+
+    // The same SUBJECT missing: a warning in a release record, an error in a draft (drafts stay strict).
+    fires(IncompleteRecord, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nC O N F I D E N T I A L JAKARTA 000233\n"), ("SUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n", "")], "C O N F I D E N T I A L JAKARTA"),
+    quiet(IncompleteRecord, D, &[("SUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n", "")]),
+    fires(MissingSubject, D, &[("SUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n", "")], "TAGS:"),
+    quiet(MissingSubject, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nC O N F I D E N T I A L JAKARTA 000233\n"), ("SUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n", "")]),
+    // A record without its banner is incomplete, not an invalid banner.
+    fires(IncompleteRecord, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n")], "SIPDIS"),
+    quiet(InvalidBanner, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n")]),
+    fires(InvalidBanner, D, &[("C O N F I D E N T I A L JAKARTA 000233\n", "")], "SIPDIS"),
 ];
 
 /// Fixtures that fail because of rule or parser bugs reported to the lead. They are not in

@@ -134,11 +134,13 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
                 t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
             })
         })
-        || cable
-            .header
-            .security
-            .as_ref()
-            .is_some_and(|l| l.signals.iter().any(|&s| cable.text(s).starts_with("(CCY")));
+        || cable.header.security.as_ref().is_some_and(|l| {
+            l.signals.iter().any(|&s| {
+                let t = cable.text(s);
+                t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
+            })
+        })
+        || corrected_copy_caption(cable);
     let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables);
     Facts {
         date,
@@ -147,4 +149,27 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
         header_text_mismatch,
         corrected_copy,
     }
+}
+
+/// Whether a line between the banner and the E.O. line is a corrected-copy caption in any spacing
+/// or ordinal (`CORRECTED COPY`, `2ND C O R R E C T E D   C O P Y   (ADDED SIPDIS)`, spec §3.9).
+fn corrected_copy_caption(cable: &Cable) -> bool {
+    let Some(banner) = cable.body.banner.as_ref() else {
+        return false;
+    };
+    let stop = cable.body.eo.as_ref().map_or(u32::MAX, |e| e.range.start);
+    cable
+        .lines
+        .iter()
+        .filter(|l| l.range.start > banner.range.start && l.range.start < stop)
+        .take(12)
+        .any(|l| {
+            let squeezed: String = cable
+                .text(l.range)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_uppercase();
+            squeezed.contains("CORRECTEDCOPY")
+        })
 }

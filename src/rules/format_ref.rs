@@ -80,7 +80,7 @@ pub fn format_section(spec_id: &str) -> Option<FormatSection> {
             "3.20" => SIGNATURE,
             "3.23" => LINE_LENGTH,
             "4" => PRECEDENCE,
-            "6.1" => RELEASE,
+            "2" | "6.1" | "6.1.3" | "6.1.4" | "6.1.5" | "6.1.8" | "6.1.9" => RELEASE,
             "6.1.7" => HEADER_AND_TEXT,
             "6.2.3" => ELEMENT_ORDER,
             _ => return None,

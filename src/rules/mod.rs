@@ -13,6 +13,7 @@ pub mod classification;
 pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
+pub mod record;
 pub mod refs;
 pub mod style;
 pub mod tags;
@@ -161,6 +162,14 @@ declare_rules! {
     style::decl_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";
     style::redaction => RedactionMarker, "CBL503", "redaction-marker", Info, false, "T-10", "A redaction run `XXXXXXXXXXXX` stands in the text";
     style::label_form => NonCanonicalLabel, "CBL504", "non-canonical-label", Info, false, "§6.2.3", "An E.O., TAGS or SUBJECT label is not written in its canonical form";
+    // 6xx: release records and received copies.
+    record::joined_lines => JoinedLines, "CBL601", "joined-lines", Info, true, "§6.1.9, §3.23", "The release joined lines: several elements on one line, or text without its line breaks";
+    record::page_header => PageHeader, "CBL602", "page-header", Info, true, "§3.7, §6.1.4", "A received copy's page header stands in the addressees or the text";
+    record::truncated_preview => TruncatedPreview, "CBL603", "truncated-preview", Info, true, "§6.1.5", "A record shows a truncated preview of the text before the full record";
+    record::dump_lines => DumpLines, "CBL604", "dump-lines", Info, true, "§6.1.5", "Database, CSV or web-inbox dump lines stand around the cable";
+    record::attached_text => AttachedText, "CBL605", "attached-text", Warning, true, "§6.1.7, §6.1.8", "Another cable's text is attached to this one";
+    record::garbled_serial => GarbledSerial, "CBL606", "garbled-serial", Warning, true, "§6.1.6, B-2", "The banner serial was garbled by the release";
+    record::incomplete_record => IncompleteRecord, "CBL607", "incomplete-record", Warning, true, "§2, B-6, B-14, B-18", "A release record lacks the banner, the E.O. line, TAGS or SUBJECT";
 }
 
 impl Rule {
@@ -193,6 +202,7 @@ impl Rule {
             "2" => "Classification",
             "3" => "TAGS, SUBJECT and REF",
             "4" => "Paragraphs",
+            "6" => "Release records",
             _ => "Style",
         }
     }

@@ -76,6 +76,7 @@ fn shape(t: &str) -> Shape {
         return Shape::Dtg;
     }
     if is_page_noise(t)
+        || super::record::is_distribution_line(t)
         || t.starts_with("ACTION ")
         || t.starts_with("------")
         || t.starts_with("O R I G I N")
@@ -83,6 +84,14 @@ fn shape(t: &str) -> Shape {
         return Shape::Noise;
     }
     Shape::Other
+}
+
+/// Whether a line can start a transmission header (FL1 to FL6).
+pub(super) fn starts_header(t: &str) -> bool {
+    matches!(
+        shape(t),
+        Shape::Transmission | Shape::Routing | Shape::De | Shape::Dtg | Shape::Security | Shape::Fm
+    )
 }
 
 fn is_page_noise(t: &str) -> bool {
@@ -205,7 +214,24 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                     self.addressee(src, b, true);
                     LineKind::Addressee
                 }
-                Shape::Noise => LineKind::HeaderNoise,
+                Shape::Noise => {
+                    // A page header on the `TO` or `INFO` line of a received copy opens the block
+                    // whose addressees follow it (spec §3.7).
+                    if super::record::is_page_header(t) {
+                        if t.starts_with("TO ") {
+                            block = Some(AddresseeBlock::To);
+                            seen_addressee_or_fm = true;
+                        } else if t.starts_with("INFO ") {
+                            block = Some(AddresseeBlock::Info);
+                            seen_addressee_or_fm = true;
+                        }
+                        self.cable.artifacts.push(Artifact {
+                            range: src.full(),
+                            kind: ArtifactKind::PageHeader,
+                        });
+                    }
+                    LineKind::HeaderNoise
+                }
                 _ if in_routing
                     && t.split(' ')
                         .all(|w| w.is_empty() || is_routing_indicator(w)) =>
@@ -595,7 +621,26 @@ pub fn precedence_word(w: &str) -> Option<(Precedence, bool)> {
             return Some((p, true));
         }
     }
-    if w.len() < 6 || !all_upper(w) {
+    if w.len() < 5 || !all_upper(w) {
+        return None;
+    }
+    for (word, p) in WORDS {
+        // Two letters swapped (`FLAHS`), or the word cut short after five letters (`PRIOR`).
+        let swapped = w.len() == word.len() && w.as_bytes()[0] == word.as_bytes()[0] && {
+            let diff: Vec<usize> = (0..w.len())
+                .filter(|&i| w.as_bytes()[i] != word.as_bytes()[i])
+                .collect();
+            diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && w.as_bytes()[diff[0]] == word.as_bytes()[diff[1]]
+                && w.as_bytes()[diff[1]] == word.as_bytes()[diff[0]]
+        };
+        let cut = p != Precedence::Routine && w.len() < word.len() && word.starts_with(w);
+        if swapped || cut {
+            return Some((p, false));
+        }
+    }
+    if w.len() < 6 {
         return None;
     }
     for (word, p) in WORDS {
@@ -697,6 +742,17 @@ mod tests {
         assert!(precedence_word("PRETORIA").is_none());
         assert!(precedence_word("WASHDC").is_none());
         assert!(precedence_word("ROUTINE").is_some());
+        assert!(precedence_word("PRIO").is_none());
+        assert!(precedence_word("FLASH").is_some_and(|(_, exact)| exact));
+        assert_eq!(precedence_word("FLAHS"), Some((Precedence::Flash, false)));
+        assert_eq!(
+            precedence_word("PRIOR"),
+            Some((Precedence::Priority, false))
+        );
+        assert_eq!(
+            precedence_word("IMMED"),
+            Some((Precedence::Immediate, false))
+        );
         assert_eq!(
             precedence_word("PRIOITY"),
             Some((Precedence::Priority, false))

@@ -33,17 +33,19 @@ pub fn parse(src: &str) -> Cable<'_> {
         header: Header::default(),
         body: Body::default(),
         errors: Vec::new(),
+        kind: DocumentKind::Draft,
+        artifacts: Vec::new(),
     };
-    let mut pos = 0;
-    // Release notices and database-dump lines before the header or banner.
-    pos = skip_artifacts(&mut cable, pos);
+    // Release notices, received-copy distribution blocks and dump lines before the header or banner.
+    let mut pos = skip_artifacts(&mut cable, 0);
+    pos = skip_dump_to_header(&mut cable, pos);
     let mut hp = HeaderParser::new(&mut cable);
     pos = hp.run(pos);
     pos = skip_artifacts(&mut cable, pos);
     let (mut pos, mut offset) = skip_record_dump(&mut cable, pos);
     // Some records show a truncated preview of the text and then the whole record again (§6.1.5);
     // the full copy is the one to read.
-    // A record appended after a complete text is another cable: it is kept as an artifact.
+    // A record appended after a complete text is kept as dump lines.
     let mut end = cable.lines.len();
     if let Some(dump) = later_record_dump(&cable, pos) {
         let preview = !cable.lines[pos..dump]
@@ -55,6 +57,7 @@ pub fn parse(src: &str) -> Cable<'_> {
                 for l in &mut cable.lines[pos..dump] {
                     l.kind = LineKind::Artifact;
                 }
+                push_lines(&mut cable, pos, dump, ArtifactKind::TruncatedPreview);
                 pos = p2;
                 offset = o2;
             }
@@ -65,8 +68,99 @@ pub fn parse(src: &str) -> Cable<'_> {
     for l in &mut cable.lines[end..] {
         l.kind = LineKind::Artifact;
     }
+    let n = cable.lines.len();
+    push_lines(&mut cable, end, n, ArtifactKind::DumpLines);
     BodyParser::new(&mut cable).run(pos, offset, end);
+    super::record::finish(&mut cable);
     cable
+}
+
+/// Records an artifact covering lines `from..to` (nothing when the span is empty or blank).
+fn push_lines(cable: &mut Cable, from: usize, to: usize, kind: ArtifactKind) {
+    let to = to.min(cable.lines.len());
+    let non_blank: Vec<usize> = (from..to)
+        .filter(|&i| !cable.text(cable.lines[i].range).trim().is_empty())
+        .collect();
+    if let (Some(&a), Some(&b)) = (non_blank.first(), non_blank.last()) {
+        let range = cable.lines[a].range.cover(cable.lines[b].range);
+        cable.artifacts.push(Artifact { range, kind });
+    }
+}
+
+/// Skips the lines of a web-inbox printout or a database record that stand before a transmission
+/// header (`From: …` / `Sent: …` / `Subject: …`, `Distribution:`, `null`): when a header starts
+/// within the next 60 lines and the lines before it carry such marks, they are dump lines.
+fn skip_dump_to_header(cable: &mut Cable, pos: usize) -> usize {
+    let n = cable.lines.len();
+    let mut marked = false;
+    for i in pos..n.min(pos + 60) {
+        let t = cable.text(cable.lines[i].range).trim();
+        if i > pos && super::header::starts_header(t) {
+            if !marked {
+                return pos;
+            }
+            for l in &mut cable.lines[pos..i] {
+                if l.kind != LineKind::HeaderNoise {
+                    l.kind = LineKind::Artifact;
+                }
+            }
+            push_lines(cable, pos, i, ArtifactKind::DumpLines);
+            return i;
+        }
+        if i == pos && super::header::starts_header(t) {
+            return pos;
+        }
+        marked |= is_dump_mark(t) || super::record::is_distribution_line(t);
+        if super::body::banner_level_prefix(t).is_some_and(|_| {
+            super::body::parse_banner(Src::new(t, 0)).is_some_and(|(b, _)| b.serial.is_some())
+        }) {
+            return pos;
+        }
+    }
+    pos
+}
+
+/// Lines of a web-inbox printout or a database record (spec §6.1.5).
+fn is_dump_mark(t: &str) -> bool {
+    t == "null"
+        || t == "Distribution:"
+        || t.starts_with("From: ")
+        || t.starts_with("Sent: ")
+        || t.contains("DB/Inbox")
+        || t.starts_with("Telegram")
+        || t.starts_with("Cable dated:")
+        || t.starts_with("ID:")
+}
+
+/// Where the banner starts in a dump line: after the last tab, a CSV field's `","` or `"`, and
+/// the `ID:190812 Cable dated:2009-02-06T13:05:00` stamp the export wrote before it.
+fn banner_offset(t: &str) -> usize {
+    let mut at = t.rfind('\t').map_or(0, |p| p + 1);
+    loop {
+        let rest = &t[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if let Some(r) = trimmed.strip_prefix("\",\"") {
+            at += trimmed.len() - r.len();
+        } else if let Some(r) = trimmed.strip_prefix('"') {
+            at += trimmed.len() - r.len();
+        } else if let Some(r) = trimmed.strip_prefix("ID:") {
+            let d = r.bytes().take_while(u8::is_ascii_digit).count();
+            if d == 0 {
+                return at;
+            }
+            at += 3 + d;
+        } else if let Some(r) = trimmed.strip_prefix("Cable dated:") {
+            // `2009-02-06T13:05:00`: nineteen characters.
+            let stamp = r.get(..19).filter(|s| s.as_bytes()[10] == b'T');
+            match stamp {
+                Some(s) => at += 12 + s.len(),
+                None => return at,
+            }
+        } else {
+            return at;
+        }
+    }
 }
 
 /// Skips a database record that the export put before the text (§6.1.5: the `cables.csv` form with
@@ -94,19 +188,30 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
             || tt.starts_with("Class:")
             || tt.starts_with("CLASSIFICATION:")
             || tt.starts_with("UNCLASSIFIED//")
+            || tt.starts_with("\",\"")
+            || is_dump_mark(tt)
             || is_refid(tt.trim_end())
             || starts_with_date(tt);
         if !dump_like {
             continue;
         }
-        let at = t.rfind('\t').map_or(t.len() - tt.len(), |p| p + 1);
-        let rest = t[at..].trim_start();
-        let offset = at + (t[at..].len() - rest.len());
-        if i > pos && super::body::banner_level_prefix(rest).is_some() {
+        let offset = banner_offset(t);
+        let rest = &t[offset..];
+        if (i > pos || offset > t.len() - tt.len())
+            && super::body::banner_level_prefix(rest).is_some()
+        {
             let src = Src::new(&t[offset..], cable.lines[i].range.start() + offset);
             if super::body::parse_banner(src).is_some_and(|(b, _)| b.serial.is_some()) {
                 for l in &mut cable.lines[pos..i] {
                     l.kind = LineKind::Artifact;
+                }
+                let dump_end = if offset > 0 { i + 1 } else { i };
+                push_lines(cable, pos, dump_end, ArtifactKind::DumpLines);
+                if offset > 0 {
+                    // The dump's fields stand before the banner on its line.
+                    let start = cable.lines[i].range.start();
+                    let last = cable.artifacts.last_mut().expect("just pushed");
+                    last.range = TextRange::new(last.range.start(), start + offset);
                 }
                 return (i, offset);
             }
@@ -147,15 +252,30 @@ fn starts_with_date(t: &str) -> bool {
         && b.get(d + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// Marks leading blank lines and release artifacts, returning the first other line.
+/// Marks leading blank lines and release or received-copy artifacts, returning the first other line.
 fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
     while pos < cable.lines.len() {
         let range = cable.lines[pos].range;
         let text = cable.text(range).trim();
         if text.is_empty() {
             cable.lines[pos].kind = LineKind::Blank;
-        } else if is_artifact_line(text) {
-            cable.lines[pos].kind = LineKind::Artifact;
+        } else if let Some(kind) = super::record::line_artifact(text) {
+            cable.lines[pos].kind = match kind {
+                ArtifactKind::DistributionBlock | ArtifactKind::PageHeader => LineKind::HeaderNoise,
+                _ => LineKind::Artifact,
+            };
+            // A block of one kind is one artifact.
+            let src = cable.src;
+            match cable.artifacts.last_mut() {
+                Some(a)
+                    if a.kind == kind
+                        && a.range.end() <= range.start()
+                        && src[a.range.end()..range.start()].trim().is_empty() =>
+                {
+                    a.range = a.range.cover(range);
+                }
+                _ => cable.artifacts.push(Artifact { range, kind }),
+            }
         } else {
             break;
         }
@@ -166,22 +286,10 @@ fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
 
 /// Lines the release added before a cable: the partial-record notice, weekday lines, dump fields.
 pub(super) fn is_artifact_line(t: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday,",
-        "Tuesday,",
-        "Wednesday,",
-        "Thursday,",
-        "Friday,",
-        "Saturday,",
-        "Sunday,",
-    ];
-    t.starts_with("This record is a partial extract")
-        || WEEKDAYS.iter().any(|w| t.starts_with(w))
-        || t.starts_with("ID: ")
-        || t.starts_with("ORIGIN: ")
-        || t.starts_with("DATE: ")
-        || t.starts_with("Cable dated:")
-        || t == "End Cable Text"
+    matches!(
+        super::record::line_artifact(t),
+        Some(ArtifactKind::ReleaseNotice | ArtifactKind::DumpLines)
+    )
 }
 
 /// The text of a line for reading, without a trailing `\\` line end that some exports added.

@@ -16,6 +16,10 @@ pub struct Cable<'a> {
     pub header: Header,
     pub body: Body,
     pub errors: Vec<SyntaxError>,
+    /// What the text is: a draft, a transmitted cable, a received copy or a release record.
+    pub kind: DocumentKind,
+    /// Marks that the release or the receiving system left in the text, in document order.
+    pub artifacts: Vec<Artifact>,
 }
 
 impl<'a> Cable<'a> {
@@ -32,6 +36,108 @@ impl<'a> Cable<'a> {
             .filter(|a| a.block != AddresseeBlock::Xmt)
             .map(|a| a.precedence_value())
             .max()
+    }
+}
+
+/// What a text is, decided by the parse from the header it carries and the release's marks in it.
+///
+/// Rules that need a header element read it only when the kind has it; the record-specific rules
+/// (`CBL6xx`) speak only for records and received copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DocumentKind {
+    /// No transmission header: the normal case while writing.
+    #[default]
+    Draft,
+    /// A transmission header from FL1 (`VZCZC…`) or the routing line on.
+    Transmitted,
+    /// A copy as the receiving office printed it: the header starts at the precedence and date-time
+    /// group (no `VZCZC`, `DE` or `ZNY` lines), or an office distribution block precedes the text
+    /// (spec §2, §6.1.4).
+    ReceivedCopy,
+    /// Text that carries the release's marks: a partial-record notice or a bare date-time group line
+    /// before the text, a truncated preview, database or CSV dump lines, a web-inbox printout, lines
+    /// joined by the export (spec §2, §6.1.3–§6.1.9).
+    Record,
+}
+
+impl DocumentKind {
+    /// The name shown to users: `draft`, `transmitted`, `received-copy` or `record`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Draft => "draft",
+            DocumentKind::Transmitted => "transmitted",
+            DocumentKind::ReceivedCopy => "received-copy",
+            DocumentKind::Record => "record",
+        }
+    }
+}
+
+impl std::fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A mark of the release or of the receiving system, with the text it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Artifact {
+    /// The lines (or the part of a line) the artifact covers.
+    pub range: TextRange,
+    pub kind: ArtifactKind,
+}
+
+/// The kinds of release and received-copy artifacts (spec §2, §6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArtifactKind {
+    /// The partial-record notice, a weekday line or a bare date-time group line before the text.
+    ReleaseNotice,
+    /// The receiving office's distribution block (`ACTION …`, `INFO LOG-00 …`, `----… /38`), an
+    /// old page banner (`CONFIDENTIAL PTQ2529`) or a printout line (`TED3146`).
+    DistributionBlock,
+    /// A received copy's page header (`PAGE 02 STATE 015113 182333Z`), in the header or the text.
+    PageHeader,
+    /// Lines the export joined: several elements on one line, or a text line of hundreds of
+    /// characters that lost its line breaks.
+    JoinedLines,
+    /// A truncated preview of the text (ending in `…`) before the full record.
+    TruncatedPreview,
+    /// Database or CSV dump lines (`ID: 190648`, `Cable dated:…`, `27613,2/24/2005 16:09,…`) or a
+    /// web-inbox printout.
+    DumpLines,
+    /// Another cable's text attached after this one's, or spliced in with its own banner.
+    AttachedText,
+    /// Banner classification words garbled by the release (`SS E C R E T`).
+    GarbledBanner,
+    /// A banner serial garbled by the release (`00100153`, `02`).
+    GarbledSerial,
+}
+
+impl ArtifactKind {
+    /// What the artifact is, as a message names it.
+    pub fn description(self) -> &'static str {
+        match self {
+            ArtifactKind::ReleaseNotice => "release notice",
+            ArtifactKind::DistributionBlock => "office distribution block",
+            ArtifactKind::PageHeader => "page header",
+            ArtifactKind::JoinedLines => "joined lines",
+            ArtifactKind::TruncatedPreview => "truncated preview",
+            ArtifactKind::DumpLines => "dump lines",
+            ArtifactKind::AttachedText => "attached text of another cable",
+            ArtifactKind::GarbledBanner => "garbled banner",
+            ArtifactKind::GarbledSerial => "garbled serial",
+        }
+    }
+}
+
+impl<'a> Cable<'a> {
+    /// The artifacts of one kind.
+    pub fn artifacts_of(&self, kind: ArtifactKind) -> impl Iterator<Item = &Artifact> + '_ {
+        self.artifacts.iter().filter(move |a| a.kind == kind)
+    }
+
+    /// Whether the text carries an artifact of this kind.
+    pub fn has_artifact(&self, kind: ArtifactKind) -> bool {
+        self.artifacts.iter().any(|a| a.kind == kind)
     }
 }
 

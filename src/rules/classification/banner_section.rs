@@ -1,9 +1,10 @@
 //! ## What it does
-//! Checks `SECTION n OF m` in the banner: two digits each, and 1 ≤ n ≤ m.
+//! Checks `SECTION n OF m` in the banner: two digits each, and 1 ≤ n ≤ m. One-digit numbers
+//! (`SECTION 1 OF 2`) are the normal form of cables dated before 1980 and pass there.
 //!
 //! ## Why
 //! Long cables are sent in sections, each with its own banner; no released banner breaks this except
-//! through corruption (spec B-3).
+//! through corruption (spec B-3). 1970s cables wrote the numbers with one digit (§3.8).
 //!
 //! ## Example
 //! ```cable
@@ -30,6 +31,11 @@ pub fn check(ctx: &mut Context) {
                 n.value, m.value
             ),
         );
+        return;
+    }
+    // One-digit `SECTION 1 OF 2` is the normal form of 1970s cables (spec §3.8).
+    let seventies = ctx.facts.date.is_some_and(|d| d.year < 1980);
+    if seventies && n.range.len() <= 2 && m.range.len() <= 2 {
         return;
     }
     if n.range.len() != 2 || m.range.len() != 2 {

@@ -16,6 +16,13 @@
 use crate::rules::{Context, Edit, Fix};
 
 pub fn check(ctx: &mut Context) {
+    // A serial the release garbled is `garbled-serial`'s, and no fix is built from it.
+    if ctx
+        .cable
+        .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
+    {
+        return;
+    }
     let Some(serial) = ctx.cable.body.banner.as_ref().and_then(|b| b.serial) else {
         return;
     };

@@ -19,6 +19,10 @@ pub fn check(ctx: &mut Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::Eo, "E.O.") {
         return;
     }
+    // In a release record the absence is the release's: `incomplete-record` reports it.
+    if ctx.cable.kind == crate::syntax::DocumentKind::Record {
+        return;
+    }
     if ctx.cable.body.eo.is_some() {
         return;
     }

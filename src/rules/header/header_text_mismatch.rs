@@ -7,7 +7,8 @@
 //! ## Why
 //! In the release some headers carry the wrong body (07PARIS2725 has a Moscow text); then every
 //! header-to-text check fires for one cause (spec §6.1.7). In a draft it usually means a header was
-//! pasted from another cable.
+//! pasted from another cable. When the banner itself is garbled (`SECTION 02 OF 03QRIPOLI 000583`,
+//! spec §6.1.6) the finding says so and is a warning.
 //!
 //! ## Example
 //! ```cable
@@ -18,8 +19,8 @@
 //! C O N F I D E N T I A L MOSCOW 005154
 //! ```
 //! Use instead: the header of the cable whose text this is.
-use crate::rules::{Context, Related};
-use crate::syntax::{Cable, TextRange};
+use crate::rules::{Context, Related, Severity};
+use crate::syntax::{ArtifactKind, Cable, TextRange};
 
 /// Whether the header and the text belong to different cables: returns the banner range to report.
 pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> {
@@ -43,10 +44,22 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     let de = ctx.cable.header.de.as_ref().map(|d| d.range);
-    let d = ctx.report(
-        range,
-        "the header and the text belong to different cables: the banner's serial and origin (or classification) disagree with the DE and FM lines",
-    );
+    let garbled = ctx.cable.body.banner.as_ref().is_some_and(|b| b.garbled)
+        || ctx.cable.has_artifact(ArtifactKind::GarbledSerial);
+    let d = if garbled {
+        // A banner the release garbled disagrees with the header for that reason alone (§6.1.6).
+        let t = ctx.text(range).trim().to_string();
+        ctx.report_softer(
+            range,
+            format!("the banner `{t}` is garbled: its serial and origin cannot be compared with the DE and FM lines"),
+            Severity::Warning,
+        )
+    } else {
+        ctx.report(
+            range,
+            "the header and the text belong to different cables: the banner's serial and origin (or classification) disagree with the DE and FM lines",
+        )
+    };
     if let Some(de) = de {
         d.related.push(Related {
             range: de,

@@ -19,18 +19,25 @@
 //! ```
 //! Use instead: add the security line `ZNY CCCCC ZZH` after the DE line.
 use crate::rules::Context;
-use crate::syntax::{AddresseeBlock, LineKind};
+use crate::syntax::{AddresseeBlock, DocumentKind, LineKind};
 
 pub fn check(ctx: &mut Context) {
     let h = &ctx.cable.header;
     let Some(range) = h.range else {
         return;
     };
+    // A received copy's header starts at FL5 (spec §2): the transmission lines are not expected.
+    // A record's header is what the release kept; `incomplete-record` speaks for it.
+    let kind = ctx.cable.kind;
+    if kind == DocumentKind::Record {
+        return;
+    }
+    let transmitted = kind == DocumentKind::Transmitted;
     let mut missing = Vec::new();
-    if h.de.is_none() {
+    if transmitted && h.de.is_none() {
         missing.push("the DE line");
     }
-    if h.security.is_none() {
+    if transmitted && h.security.is_none() {
         missing.push("the security line (ZNR/ZNY)");
     }
     if h.dtg.is_none() {

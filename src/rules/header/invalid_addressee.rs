@@ -48,7 +48,17 @@ pub fn check(ctx: &mut Context) {
         if ri.is_none() && block != AddresseeBlock::Xmt {
             // Without a routing indicator the first word may be a routing indicator missing its slash.
             if let Some(first) = base.split(' ').next() {
-                if crate::syntax::is_routing_indicator(first) && base.len() > first.len() {
+                // A known address or a collective (`RWANDA COLLECTIVE`) is a PLAD written without
+                // a routing indicator, which the grammar allows (spec §3.7).
+                let known = !ctx.tables.addressees_for_address(base).is_empty()
+                    || ctx.tables.post_by_name(base).is_some();
+                let collective = base.trim_end().ends_with(" COLLECTIVE")
+                    && ctx.tables.addressees_for_ri(first).is_empty();
+                if crate::syntax::is_routing_indicator(first)
+                    && base.len() > first.len()
+                    && !known
+                    && !collective
+                {
                     ctx.report(address, format!("`{first}` looks like a routing indicator without its `/`: write `{first}/{}`", &base[first.len() + 1..]));
                     continue;
                 }

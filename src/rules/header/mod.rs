@@ -45,6 +45,17 @@ const POST_TYPES: [&str; 10] = [
 /// The forms a FM post may take as a banner origin.
 pub fn origin_candidates(plad: &str, tables: &Tables) -> Vec<String> {
     let plad = plad.split("//").next().unwrap_or(plad).trim();
+    // A two-letter country code after the post (`AMEMBASSY TRIPOLI LY`) is no part of the origin.
+    let plad = match plad.rsplit_once(' ') {
+        Some((head, cc))
+            if cc.len() == 2
+                && cc.bytes().all(|b| b.is_ascii_uppercase())
+                && head.contains(' ') =>
+        {
+            head
+        }
+        _ => plad,
+    };
     let mut out = vec![plad.to_string()];
     if let Some((first, rest)) = plad.split_once(' ') {
         if POST_TYPES.contains(&first) {

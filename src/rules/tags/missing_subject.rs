@@ -18,6 +18,10 @@ pub fn check(ctx: &mut Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::Subject, "SUBJECT:") {
         return;
     }
+    // In a release record the absence is the release's: `incomplete-record` reports it.
+    if ctx.cable.kind == crate::syntax::DocumentKind::Record {
+        return;
+    }
     match &ctx.cable.body.subject {
         Some(s) if s.text.is_none() => {
             let label = s.label;

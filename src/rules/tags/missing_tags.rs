@@ -15,6 +15,10 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
+    // In a release record the absence is the release's: `incomplete-record` reports it.
+    if ctx.cable.kind == crate::syntax::DocumentKind::Record {
+        return;
+    }
     if ctx.cable.body.tags.is_some() {
         return;
     }

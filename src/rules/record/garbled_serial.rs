@@ -1,0 +1,35 @@
+//! ## What it does
+//! Warns when the banner serial is garbled by the release: eight digits (the continuation header's
+//! zero-padded form, `00100153`) or one or two digits (a section number read as the serial).
+//!
+//! ## Why
+//! A banner serial has six digits (four or five before 1995, spec B-2); the release garbled a few
+//! banners (§6.1.6, [CM-C] `MALFORMED_CABLE_IDS`). The serial is not a drafter's width error, so
+//! `banner-serial-width` is silent and offers no fix built from the garble.
+//!
+//! ## Example
+//! ```cable
+//! UNCLAS STATE 00100153
+//! ```
+//! Use instead:
+//! ```cable
+//! UNCLAS STATE 100153
+//! ```
+use crate::rules::Context;
+use crate::syntax::ArtifactKind;
+
+pub fn check(ctx: &mut Context) {
+    let Some(a) = ctx
+        .cable
+        .artifacts_of(ArtifactKind::GarbledSerial)
+        .next()
+        .copied()
+    else {
+        return;
+    };
+    let t = ctx.text(a.range);
+    ctx.report(
+        a.range,
+        format!("garbled serial: the banner serial `{t}` was garbled by the release"),
+    );
+}

@@ -1,0 +1,84 @@
+//! ## What it does
+//! Warns when a release record lacks an element every cable has — the banner, the E.O. line, TAGS or
+//! SUBJECT — and names what is missing. It speaks only for records (text with the release's marks:
+//! a partial-record notice, dump lines, a truncated preview, joined lines); in a draft or a
+//! transmitted cable the same absence is an error of `invalid-banner`, `missing-eo-line`,
+//! `missing-tags` or `missing-subject`.
+//!
+//! ## Why
+//! The release removed lines from many records (a SUBJECT line, the banner of a partial extract:
+//! spec §2, B-6, B-14, B-18 count the misses as partial or corrupt records). The drafter is not at
+//! fault, so the finding is a warning that the record is incomplete.
+//!
+//! ## Example
+//! ```cable
+//! This record is a partial extract of the original cable. The full text of the original cable is not available.
+//!
+//! SIPDIS
+//!
+//! E.O. 12958: DECL: 12/22/2014
+//! TAGS: PREL SP
+//! ```
+//! Use instead: the full cable, when it is available.
+use crate::rules::Context;
+use crate::syntax::{DocumentKind, LineKind};
+
+pub fn check(ctx: &mut Context) {
+    if ctx.cable.kind != DocumentKind::Record {
+        return;
+    }
+    let body = &ctx.cable.body;
+    let mut missing = Vec::new();
+    if body.banner.is_none() {
+        missing.push("the banner");
+    }
+    if body.eo.is_none() {
+        missing.push("the E.O. line");
+    }
+    if body.tags.is_none() {
+        missing.push("TAGS");
+    }
+    match &body.subject {
+        None => missing.push("SUBJECT"),
+        Some(s) if s.text.is_none() => missing.push("the SUBJECT text"),
+        Some(_) => {}
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let anchor = body.banner.as_ref().map(|b| b.range).or_else(|| {
+        ctx.cable
+            .lines
+            .iter()
+            .find(|l| {
+                !matches!(
+                    l.kind,
+                    LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
+                ) && !is_header(l.kind)
+            })
+            .map(|l| l.range)
+    });
+    let Some(anchor) = anchor else {
+        return;
+    };
+    ctx.report(
+        anchor,
+        format!(
+            "incomplete record: the release left out {}",
+            missing.join(", ")
+        ),
+    );
+}
+
+fn is_header(k: LineKind) -> bool {
+    matches!(
+        k,
+        LineKind::Transmission
+            | LineKind::Routing
+            | LineKind::De
+            | LineKind::Security
+            | LineKind::Dtg
+            | LineKind::Fm
+            | LineKind::Addressee
+    )
+}

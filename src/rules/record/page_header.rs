@@ -1,0 +1,30 @@
+//! ## What it does
+//! Reports a received copy's page header (`PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01
+//! OF 02 271458Z`) in the addressee block or the text, once per cable.
+//!
+//! ## Why
+//! The receiving office's printer put a page header at each page break, even inside the `TO` and
+//! `INFO` blocks (`TO PAGE 02 …`, spec §3.7, §6.1.4); it is no part of the cable. The parser skips it,
+//! so the addressees after it stay in their block and the text reads on; this finding says what the
+//! line is.
+//!
+//! ## Example
+//! ```cable
+//! FM SECSTATE WASHDC
+//! TO PAGE 02        STATE   016240  151205Z
+//! AMEMBASSY BEIJING PRIORITY
+//! ```
+//! Use instead: remove the page header when the copy is edited.
+use crate::rules::Context;
+use crate::syntax::ArtifactKind;
+
+pub fn check(ctx: &mut Context) {
+    super::report_first(ctx, ArtifactKind::PageHeader, |n| {
+        let t = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n} in this copy)")
+        };
+        format!("page header of a received copy{t}: skipped, it is no part of the cable")
+    });
+}

@@ -1,0 +1,404 @@
+//! What a text is and which marks the release or the receiving system left in it.
+//!
+//! The parser calls [`line_artifact`] on lines before the header and the banner, and [`finish`] once
+//! the tree is built: it collects the artifacts the tree shows (joined lines, page headers in the
+//! text, garbled banners and serials, another cable's banner) and decides the [`DocumentKind`].
+
+use super::lex::all_digits;
+use super::tree::*;
+
+/// A line longer than this lost its line breaks: the clean released cables never
+/// exceed 150 characters, a telegram line is at most 69 (spec §3.23), and joined records run to
+/// thousands.
+const JOINED_LINE_LEN: usize = 200;
+
+/// What a line before the header or the banner is, when it is a release or received-copy mark.
+pub(super) fn line_artifact(t: &str) -> Option<ArtifactKind> {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday,",
+        "Tuesday,",
+        "Wednesday,",
+        "Thursday,",
+        "Friday,",
+        "Saturday,",
+        "Sunday,",
+    ];
+    let t = t.trim();
+    if t.starts_with("This record is a partial extract")
+        || WEEKDAYS.iter().any(|w| t.starts_with(w))
+        || is_release_dtg(t)
+    {
+        return Some(ArtifactKind::ReleaseNotice);
+    }
+    if t.starts_with("ID: ")
+        || t.starts_with("ORIGIN: ")
+        || t.starts_with("DATE: ")
+        // A stamp with the banner joined onto it is read by the dump skip, which keeps the banner.
+        || (t.starts_with("Cable dated:") && t.len() <= 32)
+        || t == "End Cable Text"
+    {
+        return Some(ArtifactKind::DumpLines);
+    }
+    if is_page_header(t) {
+        return Some(ArtifactKind::PageHeader);
+    }
+    if is_distribution_line(t) {
+        return Some(ArtifactKind::DistributionBlock);
+    }
+    None
+}
+
+/// A bare date-time group the release put before the text (`240549Z Sep 03`, spec §2).
+fn is_release_dtg(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 14
+        && b[..6].iter().all(u8::is_ascii_digit)
+        && b[6] == b'Z'
+        && b[7] == b' '
+        && b[8..11].iter().all(u8::is_ascii_alphabetic)
+        && super::header::month_number(&t[8..11]) > 0
+        && b[11] == b' '
+        && b[12..].iter().all(u8::is_ascii_digit)
+}
+
+/// A received copy's page header: `PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01 OF 02
+/// 271458Z` (spec §3.7, §3.19), possibly after `TO` or `INFO`.
+pub(super) fn is_page_header(t: &str) -> bool {
+    let t = t.trim_start();
+    let t = t
+        .strip_prefix("TO ")
+        .or_else(|| t.strip_prefix("INFO "))
+        .unwrap_or(t)
+        .trim_start();
+    let Some(rest) = t.strip_prefix("PAGE ") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    words.next().is_some_and(|w| all_digits(w) && w.len() <= 3)
+        && words
+            .next()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// A line of the receiving office's distribution block (spec §2, §6.1.4): `ACTION NEA-00`,
+/// `INFO  LOG-00   EEB-00 …`, their continuation lines of office codes, the closing
+/// `------------------EE9C66  240653Z /38`, the old page banner `CONFIDENTIAL     PTQ2529` and the
+/// printout's `TED3146`.
+pub(super) fn is_distribution_line(t: &str) -> bool {
+    let t = t.trim();
+    let office = |w: &str| {
+        let (name, n) = match w.rsplit_once('-') {
+            Some(p) => p,
+            None => return false,
+        };
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_uppercase())
+            && n.len() == 2
+            && all_digits(n)
+    };
+    // The block's total (`/006W`, `/001R`).
+    let total = |w: &str| {
+        w.strip_prefix('/')
+            .and_then(|w| w.strip_suffix(|c: char| c.is_ascii_uppercase()))
+            .is_some_and(|d| !d.is_empty() && all_digits(d))
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    let rest = match first {
+        "ACTION" | "INFO" => &words[1..],
+        _ => &words[..],
+    };
+    if !rest.is_empty() && rest.iter().all(|w| office(w) || total(w)) {
+        return true;
+    }
+    if first.starts_with("-----") && words.last().is_some_and(|w| w.starts_with('/')) {
+        return true;
+    }
+    // The old page banner of received copies: the classification and a printout serial.
+    if words.len() == 2
+        && matches!(
+            first,
+            "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "LIMITED"
+        )
+        && is_printout_serial(words[1])
+    {
+        return true;
+    }
+    words.len() == 1 && is_printout_serial(first) && first.starts_with("TED")
+}
+
+/// `PTQ2529`, `TED3146`: three capitals and digits.
+fn is_printout_serial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 6
+        && b.len() <= 8
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..].iter().all(u8::is_ascii_digit)
+}
+
+/// Records the artifacts the finished tree shows and decides what the text is.
+pub(super) fn finish(cable: &mut Cable) {
+    let mut found = Vec::new();
+    // Lines the export joined: a line far longer than any telegram line, or a line that holds the
+    // banner and further elements, or two of the elements before the text.
+    let starts: Vec<u32> = element_starts(&cable.body);
+    for line in &cable.lines {
+        if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
+            continue;
+        }
+        let r = line.range;
+        let text = cable.text(r);
+        let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
+        // A paragraph of hundreds of characters on one line lost its line breaks in the release
+        // (the clean released cables keep them, spec §3.23).
+        let long = line_len(text) > JOINED_LINE_LEN;
+        let elements = starts
+            .iter()
+            .filter(|&&s| s >= r.start && s < r.end)
+            .count();
+        let joined_paragraph = in_text && paragraph_mid_line(text);
+        if long || joined_paragraph || (elements >= 2 && !in_text) {
+            found.push(Artifact {
+                range: r,
+                kind: ArtifactKind::JoinedLines,
+            });
+        }
+    }
+    // Page headers inside the text (the old received-copy form `PAGE 02 HARARE 06677 …`).
+    for line in &cable.lines {
+        if line.kind != LineKind::HeaderNoise
+            && line.kind != LineKind::Artifact
+            && is_page_header(cable.text(line.range))
+        {
+            found.push(Artifact {
+                range: line.range,
+                kind: ArtifactKind::PageHeader,
+            });
+        }
+    }
+    if let Some(b) = &cable.body.banner {
+        if b.garbled {
+            found.push(Artifact {
+                range: b.level_token,
+                kind: ArtifactKind::GarbledBanner,
+            });
+        }
+        if let Some(s) = b.serial {
+            // Eight digits are the continuation header's form of the serial (`00100153`); one or
+            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`).
+            if s.range.len() == 8 || s.range.len() <= 2 {
+                found.push(Artifact {
+                    range: s.range,
+                    kind: ArtifactKind::GarbledSerial,
+                });
+            }
+        }
+    }
+    // A further banner of another cable (another origin, or another serial) spliced into the text.
+    if let Some(b) = &cable.body.banner {
+        let key = |x: &Banner| {
+            (
+                x.origin.map(|o| squeeze(cable.text(o))),
+                x.serial.map(|s| s.value),
+            )
+        };
+        let own = key(b);
+        for other in &cable.body.repeated_banners {
+            let theirs = key(other);
+            let differs = matches!((&own.0, &theirs.0), (Some(a), Some(b)) if a != b)
+                || matches!((own.1, theirs.1), (Some(a), Some(b)) if a != b);
+            if differs && other.serial.is_some() {
+                found.push(Artifact {
+                    range: other.range,
+                    kind: ArtifactKind::AttachedText,
+                });
+            }
+        }
+    }
+    cable.artifacts.extend(found);
+    cable.artifacts.sort_by_key(|a| (a.range.start, a.kind));
+    cable.artifacts.dedup();
+    cable.kind = document_kind(cable);
+}
+
+/// Whether a numbered, marked paragraph starts inside a text line after a sentence
+/// (`… the talks. 2. (C) The delegation …`): a paragraph the export joined onto the line before.
+fn paragraph_mid_line(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 1;
+    while i + 6 < b.len() {
+        // The release's `¶` (two bytes) may stand before the number.
+        let before = if i >= 3 && &b[i - 2..i] == "¶".as_bytes() {
+            i - 2
+        } else {
+            i
+        };
+        if b[i].is_ascii_digit() && before >= 2 && b[before - 1] == b' ' && b[before - 2] == b'.' {
+            let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let rest = &t[i + d..];
+            if d <= 2 {
+                if let Some(r) = rest.strip_prefix(". (") {
+                    let inner: &str = r.split(')').next().unwrap_or("");
+                    if !inner.is_empty()
+                        && inner.len() <= 6
+                        && inner.bytes().all(|c| c.is_ascii_uppercase() || c == b'/')
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+fn line_len(t: &str) -> usize {
+    t.trim_end().chars().count()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Where the elements before the text start (the banner's tail counts as the next element).
+fn element_starts(body: &Body) -> Vec<u32> {
+    let mut out = Vec::new();
+    if let Some(b) = &body.banner {
+        out.push(b.range.start);
+    }
+    if let Some(c) = body.captions.first() {
+        out.push(c.range.start);
+    }
+    out.extend(body.passing.iter().map(|p| p.start));
+    if let Some(e) = &body.eo {
+        out.push(e.range.start);
+    }
+    if let Some(t) = &body.tags {
+        out.push(t.range.start);
+    }
+    if let Some(s) = &body.subject {
+        out.push(s.range.start);
+    }
+    if let Some(c) = &body.classified_by {
+        out.push(c.range.start);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn document_kind(cable: &Cable) -> DocumentKind {
+    let record = cable.artifacts.iter().any(|a| {
+        matches!(
+            a.kind,
+            ArtifactKind::ReleaseNotice
+                | ArtifactKind::JoinedLines
+                | ArtifactKind::TruncatedPreview
+                | ArtifactKind::DumpLines
+                | ArtifactKind::AttachedText
+        )
+    });
+    if record {
+        return DocumentKind::Record;
+    }
+    let h = &cable.header;
+    if !h.is_present() {
+        return if cable.has_artifact(ArtifactKind::DistributionBlock) {
+            DocumentKind::ReceivedCopy
+        } else {
+            DocumentKind::Draft
+        };
+    }
+    let transmitted_lines =
+        h.transmission.is_some() || h.routing.is_some() || h.de.is_some() || h.security.is_some();
+    if !transmitted_lines || cable.has_artifact(ArtifactKind::DistributionBlock) {
+        DocumentKind::ReceivedCopy
+    } else {
+        DocumentKind::Transmitted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(text: &str) -> DocumentKind {
+        super::super::parse(text).kind
+    }
+
+    const TEXT: &str = "C O N F I D E N T I A L SEOUL 000614\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL KS\nSUBJECT: TALKS\n\n1. (C) Text.\n\nDOE\n";
+
+    #[test]
+    fn document_kinds() {
+        assert_eq!(kind_of(TEXT), DocumentKind::Draft);
+        let full = format!("VZCZCXRO4417\nOO RUEHBJ\nDE RUEHUL #0614 0720751\nZNY CCCCC ZZH\nO 120745Z MAR 08\nFM AMEMBASSY SEOUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5521\n\n{TEXT}");
+        assert_eq!(kind_of(&full), DocumentKind::Transmitted);
+        let received = format!(
+            "O 120745Z MAR 08\nFM AMEMBASSY SEOUL\nTO SECSTATE WASHDC IMMEDIATE 5521\n\n{TEXT}"
+        );
+        assert_eq!(kind_of(&received), DocumentKind::ReceivedCopy);
+        let distributed = format!("ACTION EAP-00\n\nINFO  LOG-00   EEB-00   AF-00\n      SAS-00     /000W\n                  ------------------EE9C66  120751Z /38\n{received}");
+        let cable = super::super::parse(&distributed);
+        assert_eq!(cable.kind, DocumentKind::ReceivedCopy);
+        assert!(cable.has_artifact(ArtifactKind::DistributionBlock));
+        assert!(cable.header.fm.is_some() && cable.body.banner.is_some());
+        let notice = format!("This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n120745Z Mar 08\n\n{TEXT}");
+        let cable = super::super::parse(&notice);
+        assert_eq!(cable.kind, DocumentKind::Record);
+        assert!(cable.body.banner.is_some());
+        assert_eq!(DocumentKind::ReceivedCopy.name(), "received-copy");
+    }
+
+    #[test]
+    fn dump_stamp_before_the_banner() {
+        let text = format!("Cable dated:2008-03-12T07:51:00{TEXT}");
+        let cable = super::super::parse(&text);
+        assert_eq!(cable.kind, DocumentKind::Record);
+        assert!(cable.has_artifact(ArtifactKind::DumpLines));
+        let b = cable.body.banner.as_ref().expect("banner after the stamp");
+        assert_eq!(cable.text(b.range), "C O N F I D E N T I A L SEOUL 000614");
+    }
+
+    #[test]
+    fn joined_paragraphs() {
+        assert!(paragraph_mid_line(
+            "the talks resume. 2. (C) The delegation met"
+        ));
+        assert!(!paragraph_mid_line("2. (C) The delegation met on May 2."));
+        assert!(!paragraph_mid_line("see paragraph 2. (Note: it is short.)"));
+    }
+
+    #[test]
+    fn received_copy_lines() {
+        assert!(is_distribution_line("ACTION NEA-00"));
+        assert!(is_distribution_line(
+            "INFO  LOG-00   EEB-00   AF-00    AID-00   CIAE-00"
+        ));
+        assert!(is_distribution_line("      SAS-00   SWCI-00    /012W"));
+        assert!(is_distribution_line(
+            "      SAS-00   DTT-00   FA-00      /001R"
+        ));
+        assert!(is_distribution_line("    /001W"));
+        assert!(is_distribution_line(
+            "                  ------------------EE9C66  240653Z /38"
+        ));
+        assert!(is_distribution_line("CONFIDENTIAL     PTQ2529"));
+        assert!(is_distribution_line("TED3146"));
+        assert!(!is_distribution_line("INFO RUEHLO/AMEMBASSY LONDON 0417"));
+        assert!(!is_distribution_line("CONFIDENTIAL"));
+        assert!(!is_distribution_line("------"));
+        assert!(is_page_header("TO PAGE 02        STATE   016240  151205Z"));
+        assert!(is_page_header(
+            "PAGE 01        HARARE  05461  01 OF 02  271458Z"
+        ));
+        assert!(!is_page_header("PAGE 2 of the report"));
+        assert_eq!(
+            line_artifact("240549Z Sep 03"),
+            Some(ArtifactKind::ReleaseNotice)
+        );
+        assert_eq!(line_artifact("O 240549Z SEP 03"), None);
+    }
+}
