@@ -1,6 +1,7 @@
 //! cablelint: a checker and language server for US State Department telegrams.
 //!
-//! Layers, each knowing only those below it: [`syntax`] (text → cable tree), [`data`] (reference
+//! Layers, each knowing only those below it: [`vocab`] (the words and codes of the format, the
+//! leaf), [`syntax`] (text → cable tree), [`data`] (reference
 //! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`ide`] (answers for
 //! editors in byte offsets), [`lsp`] (the language server) and `cli` (the command line).
 
@@ -10,6 +11,7 @@ pub mod ide;
 pub mod lsp;
 pub mod rules;
 pub mod syntax;
+pub mod vocab;
 
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;

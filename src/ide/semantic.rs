@@ -107,14 +107,7 @@ pub fn semantic_tokens(cable: &Cable<'_>, tables: &Tables) -> Vec<SemanticToken>
     if let Some(s) = &h.security {
         add(s.prefix, TokenKind::Keyword, 0);
         if let Some(code) = s.code {
-            let classified = matches!(
-                s.level,
-                Some(
-                    crate::syntax::SecurityCode::Confidential
-                        | crate::syntax::SecurityCode::Secret
-                        | crate::syntax::SecurityCode::TopSecret
-                )
-            );
+            let classified = s.level.is_some_and(|c| c.level().is_classified());
             add(
                 code,
                 TokenKind::Level,

@@ -9,6 +9,7 @@ use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci,
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
+use crate::vocab::{full_year, PERSONAL_TAG_PREFIXES};
 
 pub struct BodyParser<'c, 'a> {
     cable: &'c mut Cable<'a>,
@@ -1082,11 +1083,7 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
     let n: Vec<u32> = parts.iter().map(|p| parse_u32(p).unwrap_or(0)).collect();
     let year_of = |s: &str, v: u32| -> i32 {
         if s.len() == 2 {
-            if v >= 60 {
-                1900 + v as i32
-            } else {
-                2000 + v as i32
-            }
+            full_year(v)
         } else {
             v as i32
         }
@@ -1116,8 +1113,6 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
 // ---------------------------------------------------------------------------------------------
 // TAGS
 // ---------------------------------------------------------------------------------------------
-
-const PERSONAL_PREFIXES: [&str; 5] = ["OVIP", "OREP", "OTRA", "OEXC", "OCON"];
 
 fn tag_tokens(src: Src) -> Vec<TagToken> {
     let t = src.text;
@@ -1155,7 +1150,7 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
         let word = &t[start..i];
         let mut end = i;
         let mut shape = classify_tag(word);
-        if PERSONAL_PREFIXES.contains(&word) {
+        if PERSONAL_TAG_PREFIXES.contains(&word) {
             // `OVIP (CLINTON, HILLARY)` or `OVIP STEINBERG JAMES`.
             let rest = &t[i..];
             let lead = rest.len() - rest.trim_start().len();
@@ -1508,16 +1503,7 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
     {
         return None;
     }
-    let level_of = |w: &str| -> Option<Level> {
-        Some(match w {
-            "U" => Level::Unclassified,
-            "SBU" => Level::Sbu,
-            "C" => Level::Confidential,
-            "S" => Level::Secret,
-            "TS" => Level::TopSecret,
-            _ => return None,
-        })
-    };
+    let level_of = Level::from_abbrev;
     // Legacy `C - ENTIRE TEXT`.
     if let Some((lvl, rest)) = c.split_once(" - ") {
         if rest.trim() == "ENTIRE TEXT" {

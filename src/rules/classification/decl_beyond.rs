@@ -20,8 +20,7 @@ pub fn check(ctx: &mut Context) {
     let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
         return;
     };
-    let limit =
-        crate::syntax::Date::new(date.year + 25, date.month, date.day.min(28)).unwrap_or(date);
+    let limit = date.add_years(crate::vocab::orders::DECL_LIMIT_YEARS);
     if decl <= limit {
         return;
     }

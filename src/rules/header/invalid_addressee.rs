@@ -48,7 +48,7 @@ pub fn check(ctx: &mut Context) {
         if ri.is_none() && block != AddresseeBlock::Xmt {
             // Without a routing indicator the first word may be a routing indicator missing its slash.
             if let Some(first) = base.split(' ').next() {
-                if crate::syntax::is_routing_indicator(first) && base.len() > first.len() {
+                if crate::vocab::is_routing_indicator(first) && base.len() > first.len() {
                     ctx.report(address, format!("`{first}` looks like a routing indicator without its `/`: write `{first}/{}`", &base[first.len() + 1..]));
                     continue;
                 }
