@@ -7,8 +7,9 @@
 use std::path::PathBuf;
 
 use cablelint::data::Tables;
-use cablelint::rules::{apply_fixes, Applicability, Settings};
+use cablelint::rules::{Applicability, Settings};
 use cablelint::syntax::LineIndex;
+use cablelint::workspace::fix::apply_fixes;
 
 fn example() -> Option<String> {
     let path =

@@ -1,24 +1,23 @@
 //! `cablelint check`: find the files, load their configuration, check them in parallel, fix them
 //! if asked, and report.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::files::{self, DEFAULT_EXTENSIONS};
-use super::fix::{self, Fixed};
+use super::fix;
 use super::input::{self, Source};
 use super::output::{self, CheckedFile, FileReport, Outcome, OutputFormat, Report};
 use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
-use crate::config::{self, Config, ConfigError, Overrides};
-use crate::data::Tables;
-use crate::rules::{RuleSelector, Settings, Severity};
+use crate::config::{self, Overrides};
+use crate::rules::{RuleSelector, Severity};
+use crate::workspace::fix::{fix_until_stable, Fixed};
+use crate::workspace::{ConfigSource, Freshness, Resolved, Resolver};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -120,24 +119,7 @@ struct Job {
     input: Input,
     /// The path shown in reports.
     display: String,
-    settings: Settings,
-    tables: Arc<TablesFor>,
-}
-
-/// The reference tables for the files under one configuration.
-enum TablesFor {
-    Builtin,
-    /// The built-in tables extended by the configuration's `[data]` files.
-    Extended(Box<Tables>),
-}
-
-impl TablesFor {
-    fn get(&self) -> &Tables {
-        match self {
-            TablesFor::Builtin => Tables::builtin(),
-            TablesFor::Extended(t) => t,
-        }
-    }
+    resolved: Resolved,
 }
 
 /// What checking one file produced besides its report.
@@ -198,8 +180,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
+        ..Overrides::default()
     };
-    let mut resolver = match Resolver::new(&args) {
+    let source = if args.isolated {
+        ConfigSource::Isolated
+    } else if let Some(path) = &args.config {
+        ConfigSource::File(path.clone())
+    } else {
+        ConfigSource::Discover
+    };
+    let mut resolver = match Resolver::new(source, Freshness::Once) {
         Ok(r) => r,
         Err(e) => {
             error_line(&super::config_error(e));
@@ -220,18 +210,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
         inputs.push((Input::Stdin, display, path));
     }
     for (input, display, path) in inputs {
-        let (config, tables) = match resolver.for_file(&path) {
-            Ok(c) => c,
-            Err(e) => {
-                error_line(&super::config_error(e));
-                return ExitCode::from(EXIT_TROUBLE);
-            }
-        };
+        let (resolved, error) = resolver.resolve(&path, &overrides);
+        if let Some(e) = error {
+            error_line(&super::config_error(e));
+            return ExitCode::from(EXIT_TROUBLE);
+        }
         jobs.push(Job {
             input,
             display,
-            settings: config::settings(config.as_deref(), &path, &overrides),
-            tables,
+            resolved,
         });
     }
 
@@ -391,8 +378,8 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
         Err(e) => return Done::error(job.display, e),
     };
     let Source { text, bom } = source;
-    let settings = &job.settings;
-    let tables = job.tables.get();
+    let settings = &job.resolved.settings;
+    let tables = job.resolved.tables.get();
     let original = match mode {
         Mode::Check => None,
         Mode::Fix | Mode::Diff => Some(text.clone()),
@@ -407,7 +394,10 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             }
         }
         Mode::Fix | Mode::Diff => {
-            fix::fix_until_stable(text, unsafe_fixes, |t| crate::check(t, settings, tables))
+            let diagnostics = crate::check(&text, settings, tables);
+            fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
+                crate::check(t, settings, tables)
+            })
         }
     }));
     let Ok(fixed) = checked else {
@@ -464,81 +454,5 @@ impl Done {
             diff: None,
             stdout_text: None,
         }
-    }
-}
-
-/// Finds the configuration for each file: the one given with `--config`, none with `--isolated`,
-/// or the nearest `cablelint.toml` above the file, each loaded once.
-struct Resolver {
-    fixed: Option<Option<Arc<Config>>>,
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
-    loaded: HashMap<PathBuf, Arc<Config>>,
-    tables: HashMap<Option<PathBuf>, Arc<TablesFor>>,
-}
-
-impl Resolver {
-    fn new(args: &CheckArgs) -> Result<Resolver, ConfigError> {
-        let fixed = if args.isolated {
-            Some(None)
-        } else if let Some(path) = &args.config {
-            Some(Some(Arc::new(Config::load(path)?)))
-        } else {
-            None
-        };
-        Ok(Resolver {
-            fixed,
-            by_dir: HashMap::new(),
-            loaded: HashMap::new(),
-            tables: HashMap::new(),
-        })
-    }
-
-    fn for_file(
-        &mut self,
-        file: &Path,
-    ) -> Result<(Option<Arc<Config>>, Arc<TablesFor>), ConfigError> {
-        let config = match &self.fixed {
-            Some(c) => c.clone(),
-            None => {
-                let dir = match file.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                    _ => PathBuf::from("."),
-                };
-                let found = self
-                    .by_dir
-                    .entry(dir.clone())
-                    .or_insert_with(|| Config::find(&dir))
-                    .clone();
-                match found {
-                    None => None,
-                    Some(path) => match self.loaded.get(&path) {
-                        Some(c) => Some(c.clone()),
-                        None => {
-                            let c = Arc::new(Config::load(&path)?);
-                            self.loaded.insert(path, c.clone());
-                            Some(c)
-                        }
-                    },
-                }
-            }
-        };
-        let key = config.as_ref().map(|c| c.path().to_path_buf());
-        let tables = match self.tables.get(&key) {
-            Some(t) => t.clone(),
-            None => {
-                let t = Arc::new(tables_for(config.as_deref())?);
-                self.tables.insert(key, t.clone());
-                t
-            }
-        };
-        Ok((config, tables))
-    }
-}
-
-/// The reference tables for files under a configuration.
-fn tables_for(config: Option<&Config>) -> Result<TablesFor, ConfigError> {
-    match config.map(Config::load_tables).transpose()?.flatten() {
-        Some(t) => Ok(TablesFor::Extended(Box::new(t))),
-        None => Ok(TablesFor::Builtin),
     }
 }

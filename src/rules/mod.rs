@@ -15,7 +15,7 @@ pub mod style;
 pub mod tags;
 
 pub use context::{Context, Facts};
-pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use settings::{RuleSelector, Settings};
 
 use crate::data::Tables;

@@ -296,9 +296,20 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if was_blank {
-            if let Some(p) = parse_paragraph(src) {
-                if p.number.value > 0 {
+        if let Some(mut p) = parse_paragraph(src) {
+            // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
+            // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
+            let unclas = self
+                .cable
+                .body
+                .banner
+                .as_ref()
+                .is_some_and(|b| !b.level.is_classified());
+            if unclas && p.marking.as_ref().is_some_and(|m| m.level.is_none()) {
+                p.marking = None;
+            }
+            if p.number.value > 0 && (was_blank || self.paragraph_without_blank(pos, &p)) {
+                {
                     self.cable.body.paragraphs.push(p);
                     let idx = self.cable.body.paragraphs.len() - 1;
                     self.current_paragraph = Some(idx);
@@ -320,6 +331,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     return;
                 }
             }
+        }
+        if was_blank {
             if let Some((b, _)) = parse_banner(trimmed) {
                 self.cable.body.repeated_banners.push(b);
                 self.cable.lines[pos].kind = LineKind::Banner;
@@ -344,6 +357,52 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.cable.lines[pos].kind = LineKind::Text;
         self.last_text_line = Some(pos);
         self.markers(trimmed, self.current_paragraph, was_blank);
+    }
+
+    /// Whether a numbered line that follows another line of text without a blank line starts a
+    /// paragraph (spec §1.2 puts no blank line between text elements): it does when it carries the
+    /// release's pilcrow or a portion marking, when it stands under a heading or its rule, or when
+    /// it has the next paragraph number, starts a sentence and the line before ends one. A numbered
+    /// list inside a paragraph (`1.`, `2.` inside paragraph 4) is none of these.
+    fn paragraph_without_blank(&self, pos: usize, p: &Paragraph) -> bool {
+        if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
+            return true;
+        }
+        // A page break between the two lines does not count as a line.
+        let Some(prev) = (0..pos).rev().find(|&i| {
+            !matches!(
+                self.cable.lines[i].kind,
+                LineKind::Blank | LineKind::Continuation
+            )
+        }) else {
+            return true;
+        };
+        if matches!(
+            self.cable.lines[prev].kind,
+            LineKind::Heading | LineKind::Banner
+        ) {
+            return true;
+        }
+        // The release put a pilcrow before any number at a line start, also inside a sentence
+        // (`… on September` / `¶15. Charge told …`), so the pilcrow alone does not decide.
+        let expected = self
+            .cable
+            .body
+            .paragraphs
+            .last()
+            .map_or(1, |last| last.number.value + 1);
+        if !p.pilcrow && p.number.value != expected {
+            return false;
+        }
+        let text_start = self.cable.text(p.first_line)
+            [(p.marking_insert_at as usize - p.first_line.start())..]
+            .trim_start();
+        let starts_sentence = text_start
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
+        let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
+        starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
     }
 
     fn next_line_is_rule(&self, pos: usize) -> bool {
@@ -1459,20 +1518,9 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let rest = &src.text[after..];
     let lead = rest.len() - rest.trim_start().len();
     let at = after + lead;
-    let mut marking = marking_at(src, at);
-    if marking.is_none() {
-        // `¶1. SUMMARY: (C) …`
-        for label in [
-            "SUMMARY:", "Summary:", "SUMMARY.", "Summary.", "SUMMARY", "Summary",
-        ] {
-            if src.text[at..].starts_with(label) {
-                let p = at + label.len();
-                let lead2 = src.text[p..].len() - src.text[p..].trim_start().len();
-                marking = marking_at(src, p + lead2);
-                break;
-            }
-        }
-    }
+    let marking = marking_at(src, at)
+        .or_else(|| marking_after_label(src, at))
+        .or_else(|| entire_text_words(src, at));
     Some(Paragraph {
         range: src.trim().full().cover(src.range(ns, ne)),
         first_line: src.full(),
@@ -1480,6 +1528,74 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
         pilcrow,
         marking,
         marking_insert_at: src.range(after, after).start,
+    })
+}
+
+/// A marking after a lead-in label of one to four words: `Summary: (C)`, `Comment: (S)`,
+/// `Action request. (U)`, `SUMMARY -- (C)`.
+fn marking_after_label(src: Src, at: usize) -> Option<Marking> {
+    let t = &src.text[at..];
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut i = 0;
+    let mut words = 0;
+    while i < b.len() && i < 40 {
+        if b[i].is_ascii_alphabetic() {
+            words += 1;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'') {
+                i += 1;
+            }
+        } else if b[i] == b' ' || b[i] == b'/' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if words > 4 {
+        return None;
+    }
+    let rest = &t[i..];
+    let punct = if rest.starts_with(':') || rest.starts_with('.') {
+        1
+    } else if rest.starts_with("--") {
+        2
+    } else {
+        return None;
+    };
+    let p = i + punct;
+    let lead = t[p..].len() - t[p..].trim_start().len();
+    marking_at(src, at + p + lead)
+}
+
+/// The legacy whole-text marking written out after the number: `1. CONFIDENTIAL - ENTIRE TEXT.`
+/// (spec §3.15, 1980s–1990s cables).
+fn entire_text_words(src: Src, at: usize) -> Option<Marking> {
+    let t = &src.text[at..];
+    let up = t.to_ascii_uppercase();
+    let (word, level) = [
+        ("CONFIDENTIAL", Level::Confidential),
+        ("SECRET", Level::Secret),
+        ("TOP SECRET", Level::TopSecret),
+        ("UNCLASSIFIED", Level::Unclassified),
+        ("LIMITED OFFICIAL USE", Level::Sbu),
+    ]
+    .into_iter()
+    .find(|(w, _)| up.starts_with(w))?;
+    let rest = up[word.len()..].trim_start();
+    let rest = rest.strip_prefix('-')?.trim_start_matches('-').trim_start();
+    if !rest.starts_with("ENTIRE TEXT") {
+        return None;
+    }
+    let end = t.len() - rest.len() + "ENTIRE TEXT".len();
+    Some(Marking {
+        range: src.range(at, at + end),
+        level: Some(level),
+        noforn: false,
+        valid: true,
+        entire_text: true,
+        canonical: true,
     })
 }
 
@@ -1495,30 +1611,39 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
+///
+/// The level and the controls are read in any case and with `/`, `//`, `-` or a space between them
+/// (`(c)`, `(S/Rel UK)`, `(S//REL to USA, AUS)`, `(S-NF)`); [`Marking::canonical`] says whether the
+/// spelling is the canonical upper-case one, and [`canonical_marking`] gives that spelling.
+/// Content with lower-case letters is a marking only when its level is a real level, so prose in
+/// parentheses (`(Note: …)`, `(sic)`) is never taken for a garbled marking.
 pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
     let c = content.trim();
-    if c.is_empty()
-        || c.bytes()
-            .any(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    if c.is_empty() || c.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let has_lower = c.bytes().any(|b| b.is_ascii_lowercase());
+    let up = c.to_ascii_uppercase();
     let level_of = Level::from_abbrev;
     // Legacy `C - ENTIRE TEXT`.
-    if let Some((lvl, rest)) = c.split_once(" - ") {
-        if rest.trim() == "ENTIRE TEXT" {
+    if let Some((lvl, rest)) = up.split_once(" - ") {
+        if rest.trim().trim_end_matches('.') == "ENTIRE TEXT" {
             return Some(Marking {
                 range,
                 level: level_of(lvl.trim()),
                 noforn: false,
                 valid: level_of(lvl.trim()).is_some(),
                 entire_text: true,
+                canonical: !has_lower,
             });
         }
     }
-    let first_end = c.find(['/', ' ']).unwrap_or(c.len());
-    let first = &c[..first_end];
+    let first_end = up.find(['/', ' ', '-']).unwrap_or(up.len());
+    let first = &up[..first_end];
     let level = level_of(first);
+    if has_lower && level.is_none() {
+        return None;
+    }
     let mut noforn = false;
     let mut valid = level.is_some();
     if level.is_none() {
@@ -1528,9 +1653,9 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
             return None;
         }
     }
-    let rest = &c[first_end..];
+    let rest = &up[first_end..];
     let mut in_rel = false;
-    for w in rest.split(['/', ' ', ',']).filter(|w| !w.is_empty()) {
+    for w in rest.split(['/', ' ', ',', '-']).filter(|w| !w.is_empty()) {
         match w {
             "NF" | "NOFORN" | "N" => {
                 noforn = true;
@@ -1539,19 +1664,31 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
             "FOUO" | "FGI" | "MR" | "ORCON" | "PROPIN" => in_rel = false,
             "REL" => in_rel = true,
             _ if in_rel => {}
+            _ if has_lower => return None,
             _ => valid = false,
         }
     }
     if level.is_none() && c.len() > 12 {
         return None;
     }
+    // A marking written all in lower case is the sentence-case release form (spec §3.22), which
+    // counts as canonical; mixed case and `-` separators do not.
+    let all_lower = !c.bytes().any(|b| b.is_ascii_uppercase());
+    let canonical = (!has_lower || all_lower) && !rest.contains('-');
     Some(Marking {
         range,
         level,
         noforn,
         valid,
         entire_text: false,
+        canonical,
     })
+}
+
+/// The canonical spelling of a marking's content (without the parentheses): upper case, with `/`
+/// for a `-` separator and `REL TO` in capitals (`S/Rel UK` → `S/REL UK`, `S-NF` → `S/NF`).
+pub fn canonical_marking(content: &str) -> String {
+    content.trim().to_ascii_uppercase().replace('-', "/")
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -534,6 +534,9 @@ pub struct Marking {
     pub valid: bool,
     /// Legacy `C - ENTIRE TEXT` form.
     pub entire_text: bool,
+    /// Whether the marking is spelt canonically: upper case (or wholly lower case, the sentence-case
+    /// release form) with `/` or `//` between level and controls.
+    pub canonical: bool,
 }
 
 /// A page/section continuation header (`TOKYO 00002232 002 OF 002`).
