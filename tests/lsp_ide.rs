@@ -22,6 +22,22 @@ fn now() -> DateTime {
     }
 }
 
+/// The text with an action's edits (in document order, apart) made.
+fn apply(text: &str, edits: &[cablelint::rules::Edit]) -> String {
+    let mut fixed = text.to_string();
+    for e in edits.iter().rev() {
+        fixed.replace_range(e.range.as_range(), &e.new_text);
+    }
+    fixed
+}
+
+/// The code actions with the cursor right after the first `needle`.
+fn actions_after(text: &str, needle: &str) -> Vec<ide::Action> {
+    let cable = parse(text);
+    let diags = check_cable(&cable, &Settings::default(), tables());
+    ide::code_actions(&cable, &diags, TextRange::empty(after(text, needle)))
+}
+
 /// The offset right after the first occurrence of `needle`.
 fn after(text: &str, needle: &str) -> usize {
     text.find(needle)
@@ -335,10 +351,7 @@ fn hover_shows_the_rule_behind_a_diagnostic() {
 #[test]
 fn fixes_become_actions() {
     let text = OSLO.replace("TAGS: PREL PGOV", "TAGS: [PREL](#) [PGOV](#)");
-    let cable = parse(&text);
-    let diags = check_cable(&cable, &Settings::default(), tables());
-    let at = after(&text, "TAGS: [PR");
-    let actions = ide::code_actions(&cable, &diags, TextRange::empty(at));
+    let actions = actions_after(&text, "TAGS: [PR");
     let quick = actions
         .iter()
         .find(|a| a.kind == ActionKind::QuickFix)
@@ -361,10 +374,7 @@ fn fixes_become_actions() {
     );
     let all = ide::fix_all(&analysis).expect("a fix-all action");
     assert_eq!(all.diagnostics.len(), 2);
-    let mut fixed = text.clone();
-    for e in all.edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
+    let fixed = apply(&text, &all.edits);
     assert!(fixed.contains("TAGS: PREL PGOV ENRG NO"), "{fixed}");
     assert_eq!(fixed, analysis.fix_all().text);
 }
@@ -385,10 +395,7 @@ fn raising_the_banner_is_the_rules_unsafe_fix() {
     assert!(raise.title.contains("CBL207") && raise.title.ends_with("unsafe"));
     assert!(!raise.preferred);
     assert_eq!(raise.applicability, Applicability::Unsafe);
-    let mut fixed = text.clone();
-    for e in raise.edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
+    let fixed = apply(&text, &raise.edits);
     assert!(
         fixed.contains("S E C R E T SECTION 01 OF 02 OSLO 000217"),
         "{fixed}"
@@ -412,18 +419,12 @@ fn raising_the_banner_keeps_a_specat_suffix() {
     let text = OSLO
         .replace("¶2. (C) The deputy", "¶2. (S) The deputy")
         .replace("ZNY CCCCC ZZH", "ZNY CCCCC/AAAAA ZZH");
-    let cable = parse(&text);
-    let diags = check_cable(&cable, &Settings::default(), tables());
-    let at = after(&text, "¶2. (S");
-    let actions = ide::code_actions(&cable, &diags, TextRange::empty(at));
+    let actions = actions_after(&text, "¶2. (S");
     let raise = actions
         .iter()
         .find(|a| a.title.starts_with("Raise the banner"))
         .expect("the banner action");
-    let mut fixed = text.clone();
-    for e in raise.edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
+    let fixed = apply(&text, &raise.edits);
     assert!(fixed.contains("\nZNY SSSSS/AAAAA ZZH\n"), "{fixed}");
 }
 
