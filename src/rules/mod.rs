@@ -9,6 +9,7 @@ mod diagnostic;
 mod settings;
 
 pub mod classification;
+pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
 pub mod style;
