@@ -1,4 +1,5 @@
-//! Conformance over the real cables in `../shared/corpus` (skipped with a notice when absent).
+//! Conformance over the real cables in `../shared/corpus` (reported as ignored when absent: see
+//! `build.rs`).
 //!
 //! Real cables are the judge: most of them are correct, so a rule that reports errors on many of
 //! them is a wrong rule. The test checks that no cable makes the engine panic, that at least 95% of
@@ -42,6 +43,10 @@ fn corpus() -> Option<Vec<(String, String)>> {
 }
 
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn corpus_conformance() {
     let Some(cables) = corpus() else { return };
     let settings = Settings::default();
@@ -119,6 +124,10 @@ fn corpus_conformance() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn safe_fixes_converge_on_the_corpus() {
     let Some(cables) = corpus() else { return };
     let settings = Settings::default();

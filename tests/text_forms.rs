@@ -240,3 +240,161 @@ fn the_written_out_entire_text_marking_covers_the_text() {
     assert_silent(&t, "CBL401");
     assert_clean(&t);
 }
+
+// ------------------------------------------------------------------------------------------------
+// 3. Joined and misspelt labels
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn sentence_case_labels_joined_on_one_line_are_split() {
+    let t = edit(
+        D,
+        &[(
+            "E.O. 12958: DECL: 04/15/2019\nTAGS: PREL PTER ID\nSUBJECT: INDONESIA",
+            "E.o. 12958: decl: 04/15/2019 Tags: prel, pter, id Subject: indonesia",
+        )],
+    );
+    assert_silent(&t, "CBL301");
+    assert_silent(&t, "CBL306");
+    assert_silent(&t, "CBL213");
+}
+
+#[test]
+fn a_classified_by_line_joined_onto_the_subject_is_the_authority() {
+    let t = edit(
+        D,
+        &[(
+            "COORDINATION\nBODY\n\nClassified By:",
+            "COORDINATION BODY Classified By:",
+        )],
+    );
+    assert_silent(&t, "CBL223");
+    assert_clean(&t);
+}
+
+#[test]
+fn a_tags_label_with_a_comma_is_the_tags_line() {
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS, PREL, PTER, ID")]);
+    assert_silent(&t, "CBL301");
+    assert_silent(&t, "CBL304");
+}
+
+#[test]
+fn misspelt_labels_are_reported_on_their_own_line_with_a_fix() {
+    for (find, typo, code) in [
+        ("E.O. 12958:", "E.0. 12958:", "CBL213"),
+        ("SUBJECT: INDONESIA", "SUBJCET: INDONESIA", "CBL306"),
+        ("Classified By:", "Clasified By:", "CBL223"),
+    ] {
+        let t = edit(D, &[(find, typo)]);
+        assert_fires(&t, code, typo, &[]);
+        let d = check(&t);
+        let fix = d
+            .iter()
+            .find(|d| d.rule.code() == code)
+            .and_then(|d| d.fix.as_ref())
+            .expect("a fix");
+        let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, [fix]);
+        assert_eq!(fixed, D, "{typo}");
+    }
+}
+
+#[test]
+fn an_eo_line_with_its_decl_on_the_next_line_is_one_element() {
+    let t = edit(D, &[("E.O. 12958: DECL:", "E.O. 12958:\nDECL:")]);
+    assert_silent(&t, "CBL217");
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 4. Classified By
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn classified_by_forms_are_read() {
+    for (what, find, replace) in [
+        (
+            "(U) and two spaces",
+            "Classified By: Ambassador",
+            "(U)  CLASSIFIED BY AMBASSADOR",
+        ),
+        (
+            "the order inside the reason",
+            "Carrow. Reasons 1.4",
+            "Carrow; E.O. 12958, reasons 1.4",
+        ),
+        (
+            "a marking after the reasons",
+            "(b) and (d).\n",
+            "(b) and (d). (C)\n",
+        ),
+        ("and split by the reflow", "(b) and (d).", "(b) a\nnd (d)."),
+        (
+            "a reason after a blank line",
+            "Carrow. Reasons",
+            "Carrow.\n\nReasons",
+        ),
+    ] {
+        let t = edit(D, &[(find, replace)]);
+        let f = findings(&t);
+        let bad: Vec<_> = f.iter().filter(|&&(_, _, s)| s != Severity::Info).collect();
+        assert!(bad.is_empty(), "{what}: {bad:?}\n{t}");
+    }
+    // A marked paragraph after the authority line is not a reason letter.
+    let t = edit(
+        D,
+        &[(
+            "(b) and (d).\n\n",
+            "(b) and (d)\n(U) This is an action request; see paragraph 2.\n\n",
+        )],
+    );
+    assert_silent(&t, "CBL225");
+}
+
+#[test]
+fn the_legacy_authority_in_paragraph_one_is_the_authority() {
+    let t = edit(
+        D,
+        &[
+            ("Classified By: Ambassador Lee Carrow. Reasons 1.4 (b) and (d).\n\n", ""),
+            ("¶1. (C) Coordinating", "1. CLASSIFIED BY AMBASSADOR L. CARROW. REASON: 1.4 (B) AND (D).\n\n¶2. (C) Coordinating"),
+            ("¶2. (C) The officials", "¶3. (C) The officials"),
+        ],
+    );
+    assert_silent(&t, "CBL223");
+    assert_silent(&t, "CBL401");
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 5. TAGS
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn tags_forms_are_read() {
+    for (what, replace) in [
+        ("lower-case continuation", "Tags: prel, pter,\nid"),
+        (
+            "lower-case personal tag",
+            "Tags: ovip (lane, cora b.), prel, pter, id",
+        ),
+        ("a second TAGS label", "TAGS: PREL, PTER, TAGS: ID"),
+    ] {
+        let t = edit(D, &[("TAGS: PREL PTER ID", replace)]);
+        let f = findings(&t);
+        let bad: Vec<_> = f
+            .iter()
+            .filter(|&&(c, _, s)| s != Severity::Info || c == "CBL305")
+            .collect();
+        assert!(bad.is_empty(), "{what}: {bad:?}\n{t}");
+    }
+}
+
+#[test]
+fn subject_tags_of_the_1970s_count_for_cables_of_their_time() {
+    let old = "VZCZCXRO0866\nRR RUEHAK\nDE RUQMHR #0866 1211030\nZNY CCCCC ZZH\nR 301030Z APR 76\nFM AMEMBASSY TEHRAN\nTO RUEHC/SECSTATE WASHDC 2210\n\nC O N F I D E N T I A L TEHRAN 0866\n\nE.O. 11652: GDS\nTAGS: PINT IR\nSUBJECT: CABINET MEETS ON BUDGET\n\n1. (C - ENTIRE TEXT).\n\n2. THE CABINET MET ON APRIL 29.\n\nHOLM\n";
+    assert_silent(old, "CBL303");
+    // The same code in a draft of today is no subject tag.
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS: PINT ID")]);
+    assert_fires(&t, "CBL303", "TAGS: PINT", &[]);
+}

@@ -28,8 +28,27 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// How to report the diagnostics.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    #[arg(long, visible_alias = "format", value_enum, default_value_t = OutputFormat::Full)]
     pub output_format: OutputFormat,
+
+    /// Write the report to this file instead of standard output (without colour; parent
+    /// directories are created).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
+    /// Instead of the findings, print how many times each rule fired, most frequent first (a JSON
+    /// array with `--output-format json`).
+    #[arg(long, conflicts_with_all = ["diff", "show_files", "show_settings"])]
+    pub statistics: bool,
+
+    /// Print the files that would be checked, one per line, and exit.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "show_settings"])]
+    pub show_files: bool,
+
+    /// Print the configuration file, rule selection and reference data files that apply to the
+    /// first file that would be checked, and exit.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub show_settings: bool,
 
     /// Rules to run instead of the default set: codes (`CBL201`), code prefixes (`CBL2`), names
     /// (`tags-markup`) or `ALL`. Replaces the configuration file's selection.
@@ -209,11 +228,33 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
         inputs.push((Input::Stdin, display, path));
     }
+    if args.show_files {
+        let shown: Vec<String> = inputs
+            .iter()
+            .map(|(_, display, _)| display.clone())
+            .collect();
+        return super::show::files(&shown, &found.errors);
+    }
     for (input, display, path) in inputs {
         let (resolved, error) = resolver.resolve(&path, &overrides);
         if let Some(e) = error {
             error_line(&super::config_error(e));
             return ExitCode::from(EXIT_TROUBLE);
+        }
+        if args.show_settings {
+            let how = if args.isolated {
+                super::show::ConfigSource::Isolated
+            } else if args.config.is_some() {
+                super::show::ConfigSource::Given
+            } else {
+                super::show::ConfigSource::Found
+            };
+            return super::show::settings(
+                &display,
+                how,
+                resolved.config.as_deref(),
+                &resolved.settings,
+            );
         }
         jobs.push(Job {
             input,
@@ -222,6 +263,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
     }
 
+    if args.show_settings {
+        error_line("--show-settings: no file to show the settings for");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     if jobs.is_empty() && found.errors.is_empty() {
         warning_line(&format!(
             "no cables found under {} (directories are searched for {})",
@@ -266,7 +311,23 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let choice = args.color.choice();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => match create_output_file(path) {
+            Ok(file) => Box::new(io::BufWriter::new(anstream::StripStream::new(file))),
+            Err(e) => {
+                error_line(&format!(
+                    "could not create {}: {}",
+                    path.display(),
+                    config::describe_io_error(&e)
+                ));
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        },
+        None => Box::new(io::BufWriter::new(anstream::AutoStream::new(
+            stdout.lock(),
+            choice,
+        ))),
+    };
     let result = finish(&args, mode, done, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
@@ -333,7 +394,7 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
         }
         return Ok(if trouble {
             EXIT_TROUBLE
-        } else if diffs.is_empty() {
+        } else if diffs.is_empty() || args.exit_zero {
             EXIT_SUCCESS
         } else {
             EXIT_FAILURE
@@ -342,15 +403,31 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
 
     // With `--fix` on standard input the fixed text owns standard output; the report goes to
     // standard error.
-    if let Some(text) = &stdin_text {
-        out.write_all(text)?;
-        out.flush()?;
-        let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
-        let mut err = io::BufWriter::new(stderr);
-        output::render(args.output_format, &report, &mut err)?;
-        err.flush()?;
-    } else {
-        output::render(args.output_format, &report, out)?;
+    let render = |out: &mut dyn Write| {
+        if args.statistics {
+            let json = args.output_format == OutputFormat::Json;
+            output::statistics::render(&report, json, out)
+        } else {
+            output::render(args.output_format, &report, out)
+        }
+    };
+    match &stdin_text {
+        // The report goes to its file and the fixed text to standard output.
+        Some(text) if args.output_file.is_some() => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(text)?;
+            stdout.flush()?;
+            render(out)?;
+        }
+        Some(text) => {
+            out.write_all(text)?;
+            out.flush()?;
+            let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
+            let mut err = io::BufWriter::new(stderr);
+            render(&mut err)?;
+            err.flush()?;
+        }
+        None => render(out)?,
     }
 
     let failing = report.files.iter().any(|f| match &f.outcome {
@@ -364,6 +441,14 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
     } else {
         EXIT_SUCCESS
     })
+}
+
+/// Creates (or truncates) the `--output-file`, with its parent directories.
+fn create_output_file(path: &std::path::Path) -> io::Result<std::fs::File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::File::create(path)
 }
 
 /// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this

@@ -7,10 +7,19 @@ use std::path::Path;
 /// Replaces a file's contents atomically: the new contents go to a temporary file in the same
 /// directory, which takes the old file's permissions and is then renamed over it. A symbolic link
 /// is followed, so the link stays a link.
+///
+/// A read-only file is refused and left as it is: renaming over it would succeed whenever the
+/// directory is writable, and root may write anything, so the file's own mode is checked (on Unix,
+/// the owner's write bit).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
     let permissions = std::fs::metadata(&target)?.permissions();
+    if is_read_only(&permissions) {
+        return Err(io::Error::other(
+            "the file is read-only (its owner may not write it); it was left as it was",
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".cablelint-")
         .suffix(".tmp")
@@ -20,6 +29,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     tmp.as_file().set_permissions(permissions)?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn is_read_only(permissions: &std::fs::Permissions) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.mode() & 0o200 == 0
+}
+
+#[cfg(not(unix))]
+fn is_read_only(permissions: &std::fs::Permissions) -> bool {
+    permissions.readonly()
 }
 
 /// A unified diff between the old and new text of a file, empty when they are equal.
@@ -66,6 +86,22 @@ mod tests {
             })
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn read_only_files_are_refused_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("x.cable");
+        std::fs::write(&file, "old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = write_atomically(&file, b"new").unwrap_err();
+        assert!(e.to_string().contains("read-only"), "{e}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "old");
+        // The owner's write bit is what counts, whoever runs the check.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomically(&file, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
     }
 
     #[test]

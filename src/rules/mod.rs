@@ -6,6 +6,7 @@
 
 mod context;
 mod diagnostic;
+mod label_typo;
 mod settings;
 
 pub mod classification;

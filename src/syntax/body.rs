@@ -27,6 +27,8 @@ pub struct BodyParser<'c, 'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
     None,
+    /// An E.O. line whose value is still to come on the next line (`E.O. 12958:` / `DECL: …`).
+    Eo,
     Tags,
     Subject,
     Ref,
@@ -102,8 +104,36 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
             }
+            Open::ClassifiedBy => {
+                // A reason may stand after a blank line (`Classified By: X` / `` / `Reason: 1.4 (b)`).
+                let no_reason = self
+                    .cable
+                    .body
+                    .classified_by
+                    .as_ref()
+                    .is_some_and(|c| c.section.is_none() && c.letters.is_empty());
+                if no_reason {
+                    if let Some(next) = self.next_non_blank(pos) {
+                        let t = self.cable.text(self.cable.lines[next].range).trim_start();
+                        let head = t.char_indices().nth(30).map_or(t, |(i, _)| &t[..i]);
+                        if find_word_ci(head, "reason").is_some() {
+                            return;
+                        }
+                    }
+                }
+                self.open = Open::None;
+            }
             _ => self.open = Open::None,
         }
+    }
+
+    /// The text of the TAGS element so far.
+    fn tags_text(&self) -> &'a str {
+        self.cable
+            .body
+            .tags
+            .as_ref()
+            .map_or("", |t| self.cable.text(t.range))
     }
 
     fn next_non_blank(&self, pos: usize) -> Option<usize> {
@@ -149,7 +179,21 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.cable.lines[pos].kind = LineKind::Ref;
                 return;
             }
-            Open::Tags if label_at_start(t.text).is_none() && is_tags_continuation(t.text) => {
+            Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
+                let value = parse_eo_value(t);
+                if let Some(eo) = self.cable.body.eo.as_mut() {
+                    eo.range = eo.range.cover(t.full());
+                    eo.value = value;
+                    eo.value_range = Some(t.full());
+                }
+                self.open = Open::None;
+                self.cable.lines[pos].kind = LineKind::Eo;
+                return;
+            }
+            Open::Tags
+                if label_at_start(t.text).is_none()
+                    && is_tags_continuation(t.text, self.tags_text()) =>
+            {
                 if let Some(tags) = self.cable.body.tags.as_mut() {
                     tags.range = tags.range.cover(t.full());
                     tags.tokens.extend(tag_tokens(t));
@@ -189,10 +233,31 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 
     fn pre_text_segment(&mut self, seg: Src<'a>, first: bool) -> LineKind {
         let t = seg.text;
-        if let Some(label) = label_at_start(t) {
+        let label = label_at_start(t).or_else(|| {
+            let typo = label_typo_at_start(t)?;
+            let (element, len) = match typo {
+                Label::Eo(l) => (Element::Eo, l),
+                Label::Subject(l) => (Element::Subject, l),
+                Label::ClassifiedBy(l, _) => (Element::ClassifiedBy, l),
+                Label::Tags(l, _) => (Element::Tags, l),
+                Label::Ref(l) => (Element::Ref, l),
+            };
+            self.cable
+                .body
+                .label_typos
+                .push((element, seg.range(0, len)));
+            Some(typo)
+        });
+        if let Some(label) = label {
             match label {
                 Label::Eo(len) => {
                     self.eo(seg, len);
+                    if matches!(
+                        self.cable.body.eo.as_ref().map(|e| &e.value),
+                        Some(EoValue::Missing)
+                    ) {
+                        self.open = Open::Eo;
+                    }
                     return LineKind::Eo;
                 }
                 Label::Tags(len, canonical) => {
@@ -291,8 +356,18 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::EndMarker;
             return;
         }
+        if self.open == Open::ClassifiedBy {
+            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() {
+                if let Some(c) = self.cable.body.classified_by.as_mut() {
+                    c.range = c.range.cover(trimmed.full());
+                }
+                self.reparse_classified_by();
+            } else {
+                self.open = Open::None;
+            }
+        }
         let was_blank = std::mem::replace(&mut self.prev_blank, false);
-        if tt.len() >= 3 && tt.bytes().all(|b| b == b'-' || b == b'=' || b == b'_') {
+        if is_rule_line(tt) {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
@@ -328,6 +403,21 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     }
                     self.last_text_line = Some(pos);
                     self.markers(src, Some(idx), true);
+                    // The 1990s authority inside paragraph 1 (`1. CLASSIFIED BY … REASON: 1.5 (D).`,
+                    // spec §3.15 legacy form, `(U)` optional).
+                    let at = paragraph_text_start(src.text);
+                    let rest = src.from(at);
+                    if let Some((len, derived)) = classified_label(rest.text) {
+                        if self.cable.body.classified_by.is_none() {
+                            self.classified_by(rest, len, derived);
+                            // It is part of paragraph 1, not an element before it.
+                            self.cable
+                                .body
+                                .element_order
+                                .retain(|(e, _)| *e != Element::ClassifiedBy);
+                            self.open = Open::ClassifiedBy;
+                        }
+                    }
                     return;
                 }
             }
@@ -411,7 +501,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 
     fn line_is_rule(&self, pos: usize) -> bool {
         let t = self.cable.text(self.cable.lines[pos].range).trim();
-        t.len() >= 3 && t.bytes().all(|b| b == b'-' || b == b'=')
+        is_rule_line(t) && !t.contains('_')
     }
 
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
@@ -457,7 +547,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let label = seg.range(0, label_len);
         let rest = seg.from(label_len);
         let tokens = tag_tokens(rest);
-        if self.cable.body.tags.is_none() {
+        if let Some(tags) = self.cable.body.tags.as_mut() {
+            // A second `TAGS:` label inside the list keeps what follows it.
+            if seg.offset >= tags.range.start() && tags.range.end() + 2 >= seg.offset {
+                tags.range = tags.range.cover(seg.full());
+                tags.tokens.extend(tokens);
+            }
+            return;
+        }
+        {
             self.cable
                 .body
                 .element_order
@@ -873,6 +971,50 @@ fn label_at_start(t: &str) -> Option<Label> {
     }
 }
 
+/// The optimal-string-alignment distance of two short ASCII strings, compared without case
+/// (see [`crate::vocab::edit_distance`]).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
+    crate::vocab::edit_distance(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
+}
+
+/// A pre-text label spelt one letter wrong (spec §6.3 drafting errors): `E.0. 12958:`,
+/// `SUBJCET:`, `Clasified By:`. `None` for the correct spellings, which [`label_at_start`] reads.
+fn label_typo_at_start(t: &str) -> Option<Label> {
+    let first_end = t.find([' ', '\t']).unwrap_or(t.len());
+    let first = &t[..first_end];
+    let rest = t[first_end..].trim_start();
+    // `E.0. 12958`: a four-character label before the order's number.
+    if first.len() == 4
+        && first.as_bytes()[1] == b'.'
+        && edit_distance(first, "E.O.") == 1
+        && rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    {
+        return Some(Label::Eo(4));
+    }
+    if let Some(word) = first.strip_suffix(':') {
+        if word.len() >= 5 && edit_distance(word, "SUBJECT") == 1 {
+            return Some(Label::Subject(first.len()));
+        }
+    }
+    // `Clasified By:`: two words, the first one letter off `Classified`.
+    if first.len() >= 8 && edit_distance(first, "CLASSIFIED") == 1 {
+        let by_len = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        if rest[..by_len].eq_ignore_ascii_case("BY") {
+            let mut len = t.len() - rest.len() + 2;
+            if t[len..].starts_with(':') {
+                len += 1;
+            }
+            let derived = starts_with_ci(t[len..].trim_start(), "derived from");
+            return Some(Label::ClassifiedBy(len, derived));
+        }
+    }
+    None
+}
+
 fn eo_label(t: &str) -> Option<usize> {
     for label in ["E.O.", "E. O.", "E.O", "EO"] {
         if starts_with_ci(t, label) {
@@ -897,7 +1039,7 @@ fn tags_label(t: &str) -> Option<(usize, bool)> {
         return Some((5, true));
     }
     for label in [
-        "TAGS:", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;",
+        "TAGS:", "TAGS,", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;",
     ] {
         if starts_with_ci(t, label) {
             let next = t.as_bytes().get(label.len()).copied();
@@ -912,9 +1054,12 @@ fn tags_label(t: &str) -> Option<(usize, bool)> {
 fn classified_label(t: &str) -> Option<(usize, bool)> {
     let mut offset = 0;
     let mut t2 = t;
-    if let Some(rest) = t.strip_prefix("(U) ") {
-        offset = 4;
-        t2 = rest;
+    if starts_with_ci(t, "(U)") {
+        let rest = t[3..].trim_start();
+        if rest.len() < t.len() - 3 {
+            offset = t.len() - rest.len();
+            t2 = rest;
+        }
     }
     for label in [
         "Classified By:",
@@ -938,20 +1083,45 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
 /// `E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL`).
 fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
     let t = src.text;
+    let up = t.to_ascii_uppercase();
+    let subject_line = matches!(label_at_start(t), Some(Label::Subject(_)));
+    // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
+    if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
+        return vec![src];
+    }
     let mut cuts = Vec::new();
-    for needle in [
-        " E.O. ",
-        " EO 1",
-        " TAGS: ",
-        " TAGS ",
-        " SUBJECT: ",
-        " SIPDIS",
+    // (needle, whether it must match in upper case, whether it may cut a SUBJECT line).
+    for (needle, upper_only, in_subject) in [
+        (" E.O. ", false, false),
+        (" EO 1", true, false),
+        (" TAGS: ", false, false),
+        (" TAGS ", true, false),
+        (" SUBJECT: ", false, false),
+        (" SIPDIS", true, false),
+        (" CLASSIFIED BY", false, true),
+        (" REF: ", true, true),
+        (" REFS: ", true, true),
     ] {
+        let hay = if upper_only { t } else { up.as_str() };
         let mut from = 0;
-        while let Some(p) = t[from..].find(needle) {
+        while let Some(p) = hay[from..].find(needle) {
             let at = from + p + 1;
-            cuts.push(at);
             from = at;
+            if subject_line && !in_subject {
+                continue;
+            }
+            if needle == " CLASSIFIED BY" {
+                // Only the authority itself: a label with a colon, or a reason clause after it.
+                let after = &up[at + needle.len() - 1..];
+                if !(after.trim_start().starts_with(':')
+                    || after.contains("REASON")
+                    || after.contains("1.4")
+                    || after.contains("1.5"))
+                {
+                    continue;
+                }
+            }
+            cuts.push(at);
         }
     }
     if cuts.is_empty() {
@@ -959,10 +1129,6 @@ fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    // A TAGS or SUBJECT cut inside a SUBJECT line is subject text, not a new element.
-    if matches!(label_at_start(t), Some(Label::Subject(_))) {
-        return vec![src];
-    }
     let mut out = Vec::new();
     let mut start = 0;
     for c in cuts {
@@ -1209,7 +1375,10 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
         let word = &t[start..i];
         let mut end = i;
         let mut shape = classify_tag(word);
-        if PERSONAL_TAG_PREFIXES.contains(&word) {
+        if PERSONAL_TAG_PREFIXES
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+        {
             // `OVIP (CLINTON, HILLARY)` or `OVIP STEINBERG JAMES`.
             let rest = &t[i..];
             let lead = rest.len() - rest.trim_start().len();
@@ -1286,13 +1455,22 @@ fn classify_tag(w: &str) -> TagShape {
     }
 }
 
-/// Whether a line continues the TAGS line: nothing but short upper-case codes.
-fn is_tags_continuation(t: &str) -> bool {
+/// Whether a line continues the TAGS line `tags`: nothing but short upper-case codes, or short
+/// lower-case codes when the TAGS line is in lower case (sentence-case records) or ends with a comma.
+fn is_tags_continuation(t: &str, tags: &str) -> bool {
+    let lower_ok = tags.trim_end().ends_with(',')
+        || tags
+            .split_once([':', ' '])
+            .is_some_and(|(_, rest)| rest.bytes().any(|b| b.is_ascii_lowercase()));
     let mut any = false;
     for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-        let ok = (2..=6).contains(&w.len())
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        let upper = w
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        let lower = w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'/');
+        let ok = (2..=6).contains(&w.len()) && (upper || (lower_ok && lower));
         if !ok {
             return false;
         }
@@ -1414,6 +1592,17 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
                 i += 1;
             }
             let w = &text[start..i];
+            // `(b) a` / `nd (d)`: the reflow split the word "and" across a line break.
+            let split_and = w.eq_ignore_ascii_case("a") && {
+                let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
+                after.len() < text.len() - i
+                    && text[i..].contains('\n')
+                    && after.len() >= 2
+                    && after[..2].eq_ignore_ascii_case("nd")
+            };
+            if split_and {
+                continue;
+            }
             if w.len() == 1 {
                 letters.push((
                     TextRange::new(base + start, base + i),
@@ -1424,6 +1613,15 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             } else {
                 break;
             }
+        } else if c == b'.'
+            && !letters.is_empty()
+            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+        {
+            // The sentence ends after the letters: a `(S)` or `(U)` after it is a portion
+            // marking, not a reason letter.
+            break;
+        } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
+            break;
         } else if matches!(
             c,
             b'(' | b')'
@@ -1447,6 +1645,22 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         }
     }
     (section, letters)
+}
+
+/// Whether a line starts with a portion marking followed by text (`(U) This is an action request`),
+/// which ends a reason clause on the line before.
+fn marking_line_start(t: &str) -> bool {
+    let t = t.trim_start_matches([' ', '\t', '\r']);
+    if !t.starts_with('(') {
+        return false;
+    }
+    let Some(close) = t.find(')').filter(|&c| c < 40) else {
+        return false;
+    };
+    parse_marking(TextRange::empty(0), &t[1..close]).is_some_and(|m| m.level.is_some())
+        && t[close + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1529,6 +1743,16 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
         marking,
         marking_insert_at: src.range(after, after).start,
     })
+}
+
+/// Whether a line is a dashed rule under or above a heading: at least three `-`, `=` or `_`, and
+/// nothing else but spaces (`===== ==`).
+fn is_rule_line(t: &str) -> bool {
+    t.bytes()
+        .filter(|&b| matches!(b, b'-' | b'=' | b'_'))
+        .count()
+        >= 3
+        && t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
 }
 
 /// A marking after a lead-in label of one to four words: `Summary: (C)`, `Comment: (S)`,
@@ -1969,7 +2193,11 @@ mod tests {
         let (_, l) = parse_reason(" X, reason 1.4(b)(d)(h).", 0);
         assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bdh");
         let (_, l) = parse_reason(" X for reasons 1.4 (b) a\nnd (d)", 0);
-        assert!(l.iter().any(|x| x.1 == 'd'));
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X for reasons 1.4 (b) and (d). (S)", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X for reasons 1.4 (b) and (d)\n(U) This is a request.", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
     }
 
     #[test]

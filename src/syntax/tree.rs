@@ -301,6 +301,9 @@ pub struct Body {
     pub end_markers: Vec<TextRange>,
     /// The order in which the pre-text elements appeared (for the element-order rule).
     pub element_order: Vec<(Element, TextRange)>,
+    /// Labels spelt wrong that the parser still read as their element (`E.0.`, `SUBJCET:`,
+    /// `Clasified By:`), with the misspelt label's range.
+    pub label_typos: Vec<(Element, TextRange)>,
 }
 
 /// The pre-text elements whose order the format fixes.
