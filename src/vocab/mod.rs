@@ -36,6 +36,11 @@ pub const PERSONAL_TAG_PREFIXES: [&str; 5] = ["OVIP", "OREP", "OTRA", "OEXC", "O
 /// Labels of the TAGS line: the usual ones first, then typos seen in real cables (spec §3.12).
 pub const TAGS_LABELS: &[&str] = &["TAGS", "TAG", "TAGES", "TAS", "TABS", "TGS", "AGS"];
 
+/// The minutes within which the DE filing time follows the date-time group (spec H-11: 5,732 of
+/// 5,752 headers are filed at the DTG's minute or up to an hour later; the 14 later ones are
+/// reissues).
+pub const FILING_WINDOW_MINUTES: i64 = 60;
+
 /// The longest line of cable text, in characters, that telegram forms allow: "not exceed the
 /// maximum of 69 characters per line" (spec §3.23; the FAH's CLOUT drafting asks for 55).
 pub const LINE_WIDTH: usize = 69;

@@ -186,35 +186,18 @@ pub const REASONS_1_4: &[Reason] = &[
     },
 ];
 
-/// Section 1.5 of E.O. 12958 as signed in 1995: seven categories, cited until early 2004.
+/// Section 1.5 of E.O. 12958 as signed in 1995: seven categories, cited until early 2004. The 2003
+/// amendment kept (a)–(d) and (f) word for word and widened (e) and (g).
 pub const REASONS_1_5: &[Reason] = &[
-    Reason {
-        letter: 'a',
-        text: "military plans, weapons systems, or operations",
-    },
-    Reason {
-        letter: 'b',
-        text: "foreign government information",
-    },
-    Reason {
-        letter: 'c',
-        text: "intelligence activities (including special activities), intelligence sources \
-               or methods, or cryptology",
-    },
-    Reason {
-        letter: 'd',
-        text: "foreign relations or foreign activities of the United States, including \
-               confidential sources",
-    },
+    REASONS_1_4[0],
+    REASONS_1_4[1],
+    REASONS_1_4[2],
+    REASONS_1_4[3],
     Reason {
         letter: 'e',
         text: "scientific, technological, or economic matters relating to the national security",
     },
-    Reason {
-        letter: 'f',
-        text: "United States Government programs for safeguarding nuclear materials or \
-               facilities",
-    },
+    REASONS_1_4[5],
     Reason {
         letter: 'g',
         text: "vulnerabilities or capabilities of systems, installations, projects or plans \

@@ -17,6 +17,7 @@
 //! Use instead: `DE RUEHKO #2232/01 1370814` (17 May 2007 is day 137).
 use crate::rules::{Context, Related, Severity};
 use crate::syntax::{Date, Num, TextRange};
+use crate::vocab::FILING_WINDOW_MINUTES;
 
 /// The DE filing time read against the date-time group.
 pub struct Filing {
@@ -66,7 +67,8 @@ impl Filing {
     /// Whether the DE day is explained: the DTG's own day, or a neighbouring one within an hour of
     /// the DTG (filed around midnight).
     pub fn day_matches(&self) -> bool {
-        self.julian.value == self.ordinal || (-60..=60).contains(&self.offset)
+        self.julian.value == self.ordinal
+            || (-FILING_WINDOW_MINUTES..=FILING_WINDOW_MINUTES).contains(&self.offset)
     }
 }
 
