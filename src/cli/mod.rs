@@ -1,5 +1,6 @@
-//! The command line: `cablelint check`, `rules`, `rule`, `data`, `lsp`, `completions` and `man`.
-//! The only module that prints. (`data.rs` belongs to the reference-data work; this module only wires it.)
+//! The command line: `cablelint check`, `inspect`, `rules`, `rule`, `data`, `lsp`, `completions` and
+//! `man`. The only module that prints. (`data.rs` belongs to the reference-data work; this module only
+//! wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
@@ -10,6 +11,7 @@ pub mod data;
 pub mod files;
 pub mod fix;
 pub mod input;
+pub mod inspect;
 pub mod output;
 pub mod rules;
 mod show;
@@ -40,6 +42,9 @@ struct Cli {
 enum Command {
     /// Check cables and report what is wrong with them.
     Check(check::CheckArgs),
+    /// Print what the parser read from cables, as JSON: header, classification, TAGS, subject,
+    /// references, paragraphs.
+    Inspect(inspect::InspectArgs),
     /// List every rule: code, name, default severity, whether it is on by default, summary.
     Rules {
         /// How to print it.
@@ -147,6 +152,7 @@ pub fn main() -> ExitCode {
             args.color.choice().write_global();
             check::run(args)
         }
+        Command::Inspect(args) => inspect::run(args),
         Command::Rules { format } => {
             let mut out = io::stdout().lock();
             report_io(rules::list(format == Format::Json, &mut out).and_then(|_| out.flush()))

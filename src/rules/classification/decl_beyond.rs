@@ -20,10 +20,10 @@ pub fn check(ctx: &mut Context) {
     let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
         return;
     };
-    let limit = date.add_years(crate::vocab::orders::DECL_LIMIT_YEARS);
-    if decl <= limit {
+    // The limit counts years: DECL year minus cable year (spec B-11), so 25 is allowed.
+    let years = decl.year - date.year;
+    if years <= crate::vocab::orders::DECL_LIMIT_YEARS {
         return;
     }
-    let years = decl.year - date.year;
     ctx.report(range, format!("the DECL date {decl} is {years} years after the cable; more than 25 needs a 25X exemption"));
 }
