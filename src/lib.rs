@@ -1,10 +1,11 @@
 //! cablelint: a checker and language server for US State Department telegrams.
 //!
-//! Layers, each knowing only those below it: [`syntax`] (text → cable tree), [`data`] (reference
-//! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`workspace`] (the
-//! engine the checker and the server share: configuration per path, one analysis per document
-//! version, the fix engine), [`ide`] (answers for editors in byte offsets), [`lsp`] (the language
-//! server) and `cli` (the command line).
+//! Layers, each knowing only those below it: [`vocab`] (the words and codes of the format, the
+//! leaf), [`syntax`] (text → cable tree), [`data`] (reference tables), [`rules`] (cable →
+//! diagnostics), [`config`] (`cablelint.toml`), [`workspace`] (the engine the checker and the
+//! server share: configuration per path, one analysis per document version, the fix engine),
+//! [`ide`] (answers for editors in byte offsets), [`lsp`] (the language server) and `cli` (the
+//! command line).
 //! [`inspect`] turns a parsed cable into the data `cablelint inspect` prints.
 
 pub mod config;
@@ -14,6 +15,7 @@ pub mod inspect;
 pub mod lsp;
 pub mod rules;
 pub mod syntax;
+pub mod vocab;
 pub mod workspace;
 
 #[allow(clippy::print_stdout, clippy::print_stderr)]

@@ -12,8 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use cablelint::data::vocab::{PERSONAL_TAG_PREFIXES, TAGS_LABELS};
 use cablelint::data::Tables;
+use cablelint::vocab::{PERSONAL_TAG_PREFIXES, TAGS_LABELS};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")

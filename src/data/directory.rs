@@ -350,7 +350,7 @@ impl Tables {
         let bound = if key.len() >= 8 { 2 } else { 1 };
         let mut best: Option<(usize, &Post)> = None;
         for (k, i) in &self.post_stations {
-            let Some(d) = super::fuzzy::distance_within(key.as_bytes(), k.as_bytes(), bound) else {
+            let Some(d) = crate::vocab::edit_distance(&key, k, bound) else {
                 continue;
             };
             let p = &self.posts[*i as usize];

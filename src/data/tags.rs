@@ -1,7 +1,7 @@
 //! TAGS look-ups: exact, by prefix, "did you mean", and corrections.
 
-use super::fuzzy::{self, Edit};
 use super::{upper, Tables, Tag, TagFix, TagKind, TagStatus};
+use crate::vocab::{edit_distance, single_edit, Edit};
 
 /// Run-together tokens shorter than this are never split (`MAPP` must not become `MA PP`).
 const MIN_SPLIT_LEN: usize = 6;
@@ -93,15 +93,14 @@ impl Tables {
                 if t.status != TagStatus::Official && t.title.is_empty() {
                     continue; // Never suggest a code nobody can say the meaning of.
                 }
-                let distance = match fuzzy::single_edit(typed, t.code.as_bytes()) {
+                let distance = match single_edit(code, &t.code) {
                     Some(Edit::Transposition) => 1,
                     // Nearly every two-letter string is a letter away from a country code,
                     // and most three-letter strings from some organization's acronym.
                     Some(_) if t.code.len() <= 2 => continue,
                     Some(Edit::Substitution) if typed.len() <= 3 => continue,
                     Some(_) => 1,
-                    None if bound >= 2 => match fuzzy::distance_within(typed, t.code.as_bytes(), 2)
-                    {
+                    None if bound >= 2 => match edit_distance(code, &t.code, 2) {
                         Some(2) => 2,
                         _ => continue,
                     },

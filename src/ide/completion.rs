@@ -19,9 +19,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{self, DateTime};
-use super::{line, line_at, vocab, LineAt};
+use super::{line, line_at, LineAt};
 use crate::data::{Tables, TagKind};
-use crate::syntax::{BannerLevel, Cable, Date, Level, LineKind, SecurityCode, TextRange};
+use crate::syntax::{BannerLevel, Cable, Date, Level, LineKind, Precedence, TextRange};
+use crate::vocab::{orders, CAPTIONS};
 
 /// What an item completes, for the editor's icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,12 +275,7 @@ impl Ctx<'_, '_> {
             .security
             .as_ref()
             .and_then(|s| s.level)
-            .map(|c| match c {
-                SecurityCode::Unclassified | SecurityCode::Efto => Level::Unclassified,
-                SecurityCode::Confidential => Level::Confidential,
-                SecurityCode::Secret => Level::Secret,
-                SecurityCode::TopSecret => Level::TopSecret,
-            })
+            .map(|c| c.level())
     }
 
     // -- TAGS ---------------------------------------------------------------------------------
@@ -450,8 +446,9 @@ impl Ctx<'_, '_> {
             .iter()
             .any(|a| a.address.eq_ignore_ascii_case(&address))
             || self.tables.post_by_name(&address).is_some();
-        let matches: Vec<_> = vocab::precedence_words()
-            .filter(|(w, _, _)| w.starts_with(&partial_text))
+        let matches: Vec<_> = Precedence::ALL
+            .into_iter()
+            .filter(|p| p.is_written() && p.word().starts_with(&partial_text))
             .collect();
         if !known && (partial_text.is_empty() || matches.is_empty()) {
             return None;
@@ -461,10 +458,11 @@ impl Ctx<'_, '_> {
         let items = matches
             .into_iter()
             .enumerate()
-            .map(|(i, (word, letter, text))| {
+            .map(|(i, p)| {
+                let word = p.word();
                 CompletionItem::new(word, CompletionKind::Precedence, replace)
-                    .detail(format!("precedence {letter}"))
-                    .doc(text)
+                    .detail(format!("precedence {}", p.letter()))
+                    .doc(p.description())
                     .sort(format!("{i}"))
                     .resolve(ResolveKey::Precedence {
                         word: word.to_string(),
@@ -716,34 +714,12 @@ impl Ctx<'_, '_> {
             None
         };
         let security = self.cable.header.security.as_ref().and_then(|s| s.level);
-        let levels = [
-            (
-                BannerLevel::Unclas,
-                "UNCLASSIFIED",
-                Some(SecurityCode::Unclassified),
-            ),
-            (
-                BannerLevel::UnclasEfto,
-                "UNCLASSIFIED, encrypt for transmission only (EFTO)",
-                Some(SecurityCode::Efto),
-            ),
-            (
-                BannerLevel::Confidential,
-                "CONFIDENTIAL",
-                Some(SecurityCode::Confidential),
-            ),
-            (BannerLevel::Secret, "SECRET", Some(SecurityCode::Secret)),
-            (
-                BannerLevel::TopSecret,
-                "TOP SECRET",
-                Some(SecurityCode::TopSecret),
-            ),
-        ];
-        let items = levels
+        let items = BannerLevel::CURRENT
             .iter()
             .enumerate()
-            .map(|(i, &(level, name, code))| {
-                let label = level.canonical();
+            .map(|(i, &level)| {
+                let (label, name) = (level.canonical(), level.name());
+                let code = Some(level.security_codes()[0]);
                 let insert = match &tail {
                     Some(t) => format!("{label} {t}"),
                     None => label.to_string(),
@@ -842,7 +818,8 @@ impl Ctx<'_, '_> {
                 .iter()
                 .map(|c| self.cable.text(c.range).trim())
                 .collect();
-            for (i, (name, text)) in vocab::captions().enumerate() {
+            for (i, c) in CAPTIONS.iter().enumerate() {
+                let (name, text) = (c.name, c.description);
                 if present.contains(&name) && name != "SIPDIS" {
                     continue;
                 }
@@ -891,8 +868,8 @@ impl Ctx<'_, '_> {
     /// for an unclassified one (both when the level is not known yet).
     fn eo_items(&self, replace: TextRange, sort: &str) -> Vec<CompletionItem> {
         let date = self.cable_date();
-        let order = vocab::order_in_force(date);
-        let decl = dates::decl_date(dates::add_years(date, 10));
+        let order = orders::nearest_order(date);
+        let decl = dates::decl_date(date.add_years(orders::DECL_DEFAULT_YEARS));
         let level = self.level();
         let mut items = Vec::new();
         if level.is_none_or(|l| l >= Level::Confidential) {
@@ -938,8 +915,8 @@ impl Ctx<'_, '_> {
             }
             let start = base + m.start();
             let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == ':');
-            let in_force = vocab::order_in_force(date).number;
-            let items = crate::data::vocab::EXECUTIVE_ORDERS
+            let in_force = orders::nearest_order(date).number;
+            let items = orders::EXECUTIVE_ORDERS
                 .iter()
                 .filter(|e| e.number.starts_with(number))
                 .map(|e| {
@@ -948,10 +925,7 @@ impl Ctx<'_, '_> {
                         CompletionKind::Keyword,
                         replace,
                     )
-                    .detail(format!(
-                        "in force from {}",
-                        dates::long_date(vocab::date(e.effective))
-                    ))
+                    .detail(format!("in force from {}", dates::long_date(e.effective)))
                     .doc(e.description)
                     .sort(if e.number == in_force {
                         "0".to_string()
@@ -993,7 +967,7 @@ impl Ctx<'_, '_> {
             start
         };
         let replace = self.replace_from(start, |c| !c.is_whitespace());
-        let decl = dates::decl_date(dates::add_years(date, 10));
+        let decl = dates::decl_date(date.add_years(orders::DECL_DEFAULT_YEARS));
         let mut items = Vec::new();
         if keyword.is_none() {
             items.push(
@@ -1012,7 +986,7 @@ impl Ctx<'_, '_> {
                     .detail(format!("ten years after {}", dates::long_date(date)))
                     .sort("0"),
             );
-            for (i, (code, text)) in vocab::decl_codes().into_iter().enumerate() {
+            for (i, (code, text)) in orders::decl_codes().into_iter().enumerate() {
                 items.push(
                     CompletionItem::new(code, CompletionKind::Decl, replace)
                         .detail("exemption code")
@@ -1105,9 +1079,11 @@ impl Ctx<'_, '_> {
                 .as_ref()
                 .map(|c| c.letters.iter().map(|&(_, l)| l).collect())
                 .unwrap_or_default();
-            let items = vocab::reasons()
-                .filter(|(l, _)| !present.contains(l))
-                .map(|(l, text)| {
+            let items = orders::REASONS_1_4
+                .iter()
+                .filter(|r| !present.contains(&r.letter))
+                .map(|r| {
+                    let (l, text) = (r.letter, r.text);
                     CompletionItem::new(format!("({l})"), CompletionKind::Reason, replace)
                         .detail(text)
                         .sort(format!("{l}"))
@@ -1123,16 +1099,7 @@ impl Ctx<'_, '_> {
             let m = caps.get(1).expect("group 1");
             let start = self.line.range.start() + m.start();
             let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == '.');
-            let section = if self.cable_date()
-                < (Date {
-                    year: 2003,
-                    month: 3,
-                    day: 25,
-                }) {
-                "1.5"
-            } else {
-                "1.4"
-            };
+            let section = orders::reasons_on(self.cable_date()).0;
             let mut items = vec![CompletionItem::new(
                 format!("{section} (b) and (d)"),
                 CompletionKind::Reason,
@@ -1141,7 +1108,7 @@ impl Ctx<'_, '_> {
             .detail("foreign government information; foreign relations")
             .sort("0")];
             items[0].preselect = true;
-            for (l, text) in vocab::reasons() {
+            for (l, text) in orders::REASONS_1_4.iter().map(|r| (r.letter, r.text)) {
                 items.push(
                     CompletionItem::new(
                         format!("{section} ({l})"),
@@ -1222,17 +1189,20 @@ pub fn resolve(key: &ResolveKey, tables: &Tables) -> Option<String> {
             let p = tables.post_by_name(name)?;
             Some(format!("**{}**{}", p.name, post_lines(p, tables)))
         }
-        ResolveKey::Caption { name } => vocab::captions()
-            .find(|(n, _)| n == name)
-            .map(|(n, t)| format!("**{n}**\n\n{t}")),
+        ResolveKey::Caption { name } => CAPTIONS
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| format!("**{}**\n\n{}", c.name, c.description)),
         ResolveKey::Reason { letter } => {
-            vocab::reason(*letter).map(|t| format!("**1.4 ({letter})**: {t}.\n\nA classification category of E.O. 12958 as amended (section 1.5 before March 2003) and of E.O. 13526."))
+            orders::reason("1.4", *letter).map(|r| r.text).map(|t| format!("**1.4 ({letter})**: {t}.\n\nA classification category of E.O. 12958 as amended (section 1.5 before March 2003) and of E.O. 13526."))
         }
-        ResolveKey::Precedence { word } => vocab::precedence_words()
-            .find(|(w, _, _)| w == word)
+        ResolveKey::Precedence { word } => Precedence::ALL
+            .into_iter()
+            .find(|p| p.is_written() && p.word() == word)
+            .map(|p| (p.word(), p.letter(), p.description()))
             .map(|(w, l, t)| format!("**{w}** (letter `{l}`)\n\n{t}\n\nROUTINE is written as no word on an addressee line.")),
         ResolveKey::Marking { marking } => Some(super::hover::marking_text(marking)),
-        ResolveKey::Decl { code } => vocab::decl_code(code).map(|t| format!("**{code}**\n\n{t}")),
+        ResolveKey::Decl { code } => orders::decl_code(code).map(|t| format!("**{code}**\n\n{t}")),
     }
 }
 

@@ -55,8 +55,7 @@ pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
 
 fn expand_year(y: u32) -> i32 {
     match y {
-        0..=59 => 2000 + y as i32,
-        60..=99 => 1900 + y as i32,
+        0..=99 => crate::vocab::full_year(y),
         _ => y as i32,
     }
 }

@@ -4,11 +4,12 @@
 //! E.O. number, `DECL` (its date and how many years after the cable), classification reasons, and the
 //! rules behind the diagnostics at the cursor.
 
-use super::dates::{self, long_date};
-use super::{touches, vocab, word_range};
+use super::dates::long_date;
+use super::{touches, word_range};
 use crate::data::Tables;
 use crate::rules::{Diagnostic, Rule};
-use crate::syntax::{Cable, Date, Decl, EoValue, Precedence, SecurityCode, TextRange};
+use crate::syntax::{Cable, Date, Decl, EoValue, Precedence, TextRange};
+use crate::vocab::{caption_text, full_year, orders, portion_control};
 
 /// A hover answer: Markdown for a range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,14 +153,9 @@ fn header_lines_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Opti
         return h(de.range, de_markdown(cable, tables, de));
     }
     if let Some(s) = hd.security.as_ref().filter(|s| on(s.range)) {
-        let level = match s.level {
-            Some(SecurityCode::Unclassified) => "UNCLASSIFIED",
-            Some(SecurityCode::Efto) => "UNCLASSIFIED, encrypted for transmission only (EFTO)",
-            Some(SecurityCode::Confidential) => "CONFIDENTIAL",
-            Some(SecurityCode::Secret) => "SECRET",
-            Some(SecurityCode::TopSecret) => "TOP SECRET",
-            None => "not a known classification code",
-        };
+        let level = s
+            .level
+            .map_or("not a known classification code", |c| c.name());
         let code = s
             .code
             .map_or(String::new(), |c| format!(" `{}`", cable.text(c)));
@@ -228,11 +224,8 @@ fn dtg_and_addressees_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -
                 v.word().to_string()
             });
             let mut md = format!("**Precedence** `{written}`: {meaning}");
-            if let Some((_, l, t)) = p
-                .value
-                .and_then(|v| vocab::precedence_words().find(|(w, _, _)| *w == v.word()))
-            {
-                md.push_str(&format!(" (letter `{l}`). {t}"));
+            if let Some(v) = p.value.filter(|v| v.is_written()) {
+                md.push_str(&format!(" (letter `{}`). {}", v.letter(), v.description()));
             }
             if !p.exact {
                 md.push_str("\n\nMisspelt.");
@@ -300,8 +293,8 @@ fn banner_and_eo_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
     }
     if let Some(c) = b.captions.iter().find(|c| on(c.range)) {
         let text = cable.text(c.range).trim().to_ascii_uppercase();
-        let md = match vocab::caption_text(&text) {
-            Some((name, t)) => format!("**{name}** (caption)\n\n{t}"),
+        let md = match caption_text(&text) {
+            Some(c) => format!("**{}** (caption)\n\n{}", c.name, c.description),
             None => format!("**{text}** (caption)"),
         };
         return h(c.range, md);
@@ -360,7 +353,7 @@ fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
                 .year
                 .map(|y| {
                     if y.value < 100 {
-                        y.value as i32 + if y.value >= 60 { 1900 } else { 2000 }
+                        full_year(y.value)
                     } else {
                         y.value as i32
                     }
@@ -389,8 +382,8 @@ fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
     }
     if let Some(c) = b.classified_by.as_ref().filter(|c| on(c.range)) {
         if let Some(&(r, l)) = c.letters.iter().find(|(r, _)| on(*r)) {
-            let md = match vocab::reason(l) {
-                Some(t) => format!("**Reason ({l})**: {t}."),
+            let md = match orders::reason("1.4", l) {
+                Some(r) => format!("**Reason ({l})**: {}.", r.text),
                 None => format!("**({l})** is not a classification reason: only (a) to (h) are."),
             };
             return h(r, md);
@@ -409,7 +402,7 @@ fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
             .map(|&(_, l)| {
                 format!(
                     "- ({l}) {}",
-                    vocab::reason(l).unwrap_or("not a classification reason")
+                    orders::reason("1.4", l).map_or("not a classification reason", |r| r.text)
                 )
             })
             .collect();
@@ -464,9 +457,9 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
     let on = |r: TextRange| touches(r, offset);
     let date = cable_date(cable);
     if let Some(n) = eo.number.filter(|n| on(n.range)) {
-        let md = match vocab::executive_order(n.value) {
+        let md = match orders::executive_order(&n.value.to_string()) {
             Some(e) => {
-                let (from, until) = (vocab::date(e.effective), e.superseded.map(vocab::date));
+                let (from, until) = (e.effective, e.superseded);
                 let mut md = format!("**E.O. {}** — {}\n\nIn force from {}", e.number, e.description, long_date(from));
                 match until {
                     Some(u) => md.push_str(&format!(" until {}.", long_date(u))),
@@ -492,7 +485,10 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
     }
     // Elsewhere on the line: what the line is, and the order it cites.
     let mut md = "**E.O. line**: the executive order the cable is classified under and its declassification instruction.".to_string();
-    if let Some(e) = eo.number.and_then(|n| vocab::executive_order(n.value)) {
+    if let Some(e) = eo
+        .number
+        .and_then(|n| orders::executive_order(&n.value.to_string()))
+    {
         md.push_str(&format!("\n\nE.O. {}: {}", e.number, e.description));
     }
     h(eo.range, md)
@@ -515,15 +511,15 @@ fn eo_value_hover(
                 Decl::Date(d, _) => {
                     let mut md = format!("**Declassify on** {}", long_date(*d));
                     if let Some(c) = date {
-                        let years = dates::years_between(c, *d);
+                        let years = c.years_until(*d);
                         md.push_str(&format!(
                             ": {years} year{} after the cable's date ({}).",
                             if years == 1 { "" } else { "s" },
                             long_date(c)
                         ));
-                        if years > 25 {
+                        if years > orders::DECL_LIMIT_YEARS {
                             md.push_str(" More than 25 years needs a 25X exemption.");
-                        } else if years == 10 {
+                        } else if years == orders::DECL_DEFAULT_YEARS {
                             md.push_str(" The default horizon.");
                         }
                     } else {
@@ -578,7 +574,7 @@ fn eo_value_hover(
 }
 
 fn decl_code(code: &str) -> String {
-    match vocab::decl_code(code) {
+    match orders::decl_code(code) {
         Some(t) => format!("**{code}**: {t}"),
         None => format!("**{code}**"),
     }
@@ -589,7 +585,7 @@ fn dtg_text(g: &crate::syntax::Dtg) -> String {
     match g.date() {
         Some(d) => format!(
             "{} {}, {:02}:{:02} UTC",
-            dates::weekday(d),
+            d.weekday(),
             long_date(d),
             g.hour,
             g.minute
@@ -634,11 +630,11 @@ fn de_markdown(cable: &Cable<'_>, tables: &Tables, de: &crate::syntax::DeLine) -
                 .and_then(|l| l.dtg)
                 .map(|g| g.year)
         });
-        match year.and_then(|y| dates::date_from_ordinal(y, j.value)) {
+        match year.and_then(|y| Date::from_ordinal(y, j.value)) {
             Some(d) => md.push_str(&format!(
                 "- julian day {:03}: {} {}\n",
                 j.value,
-                dates::weekday(d),
+                d.weekday(),
                 long_date(d)
             )),
             None => md.push_str(&format!("- julian day {:03} (day of the year)\n", j.value)),
@@ -715,8 +711,8 @@ pub fn marking_text(marking: &str) -> String {
         rest.truncate(i);
     }
     for c in rest.split(['/', ' ']).filter(|c| !c.is_empty()) {
-        match vocab::control(c) {
-            Some(t) => controls.push(t.trim_end_matches('.').to_string()),
+        match portion_control(c) {
+            Some(pc) => controls.push(pc.description.trim_end_matches('.').to_string()),
             None if c == "N" => controls.push("NOFORN".to_string()),
             None => controls.push(format!("`{c}` (unknown control)")),
         }

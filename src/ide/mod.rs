@@ -15,7 +15,6 @@ pub mod folding;
 pub mod hover;
 pub mod semantic;
 pub mod symbols;
-mod vocab;
 
 pub use actions::{code_actions, fix_all, Action, ActionKind};
 pub use completion::{

@@ -182,14 +182,7 @@ fn security_line(t: &mut Tokens<'_, '_>) {
     };
     t.add(s.prefix, TokenKind::Keyword);
     if let Some(code) = s.code {
-        let classified = matches!(
-            s.level,
-            Some(
-                crate::syntax::SecurityCode::Confidential
-                    | crate::syntax::SecurityCode::Secret
-                    | crate::syntax::SecurityCode::TopSecret
-            )
-        );
+        let classified = s.level.is_some_and(|c| c.level().is_classified());
         let m = if classified { CLASSIFIED } else { PLAIN };
         t.add_with(code, TokenKind::Level, m);
     }

@@ -9,6 +9,7 @@ use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci,
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
+use crate::vocab::{full_year, PERSONAL_TAG_PREFIXES};
 
 pub struct BodyParser<'c, 'a> {
     cable: &'c mut Cable<'a>,
@@ -983,30 +984,11 @@ fn label_at_start(t: &str) -> Option<Label> {
     }
 }
 
-/// The optimal-string-alignment distance of two short ASCII strings, compared without case.
+/// The optimal-string-alignment distance of two short ASCII strings, compared without case
+/// (see [`crate::vocab::edit_distance`]).
 fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_uppercase()).collect();
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_uppercase()).collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
+    let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
+    crate::vocab::edit_distance(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
 }
 
 /// A pre-text label spelt one letter wrong (spec §6.3 drafting errors): `E.0. 12958:`,
@@ -1339,11 +1321,7 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
     let n: Vec<u32> = parts.iter().map(|p| parse_u32(p).unwrap_or(0)).collect();
     let year_of = |s: &str, v: u32| -> i32 {
         if s.len() == 2 {
-            if v >= 60 {
-                1900 + v as i32
-            } else {
-                2000 + v as i32
-            }
+            full_year(v)
         } else {
             v as i32
         }
@@ -1373,8 +1351,6 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
 // ---------------------------------------------------------------------------------------------
 // TAGS
 // ---------------------------------------------------------------------------------------------
-
-const PERSONAL_PREFIXES: [&str; 5] = ["OVIP", "OREP", "OTRA", "OEXC", "OCON"];
 
 fn tag_tokens(src: Src) -> Vec<TagToken> {
     let t = src.text;
@@ -1412,7 +1388,7 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
         let word = &t[start..i];
         let mut end = i;
         let mut shape = classify_tag(word);
-        if PERSONAL_PREFIXES
+        if PERSONAL_TAG_PREFIXES
             .iter()
             .any(|p| p.eq_ignore_ascii_case(word))
         {
@@ -1866,16 +1842,7 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
     }
     let has_lower = c.bytes().any(|b| b.is_ascii_lowercase());
     let up = c.to_ascii_uppercase();
-    let level_of = |w: &str| -> Option<Level> {
-        Some(match w {
-            "U" => Level::Unclassified,
-            "SBU" => Level::Sbu,
-            "C" => Level::Confidential,
-            "S" => Level::Secret,
-            "TS" => Level::TopSecret,
-            _ => return None,
-        })
-    };
+    let level_of = Level::from_abbrev;
     // Legacy `C - ENTIRE TEXT`.
     if let Some((lvl, rest)) = up.split_once(" - ") {
         if rest.trim().trim_end_matches('.') == "ENTIRE TEXT" {

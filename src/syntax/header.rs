@@ -1,9 +1,10 @@
 //! The ACP-127 transmission header: FL1 (`VZCZC…`) to the addressee blocks.
 
-use super::lex::{all_digits, all_upper, edit_distance, parse_u32, Src};
+use super::lex::{all_digits, all_upper, parse_u32, Src};
 use super::parser::src_of;
 use super::text::TextRange;
 use super::tree::*;
+use crate::vocab::{edit_distance, full_year, is_routing_indicator, month_number};
 
 pub struct HeaderParser<'c, 'a> {
     cable: &'c mut Cable<'a>,
@@ -118,15 +119,6 @@ fn is_dtg_line(t: &str) -> bool {
         &b[2..]
     };
     rest.len() >= 7 && rest[..6].iter().all(u8::is_ascii_digit) && rest[6] == b'Z'
-}
-
-/// Whether a word is a routing indicator (`R` + 4–7 letters or digits).
-pub fn is_routing_indicator(w: &str) -> bool {
-    let b = w.as_bytes();
-    (5..=8).contains(&b.len())
-        && b[0] == b'R'
-        && b.iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 impl<'c, 'a> HeaderParser<'c, 'a> {
@@ -312,14 +304,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         let mut words = src.words();
         if first {
             let (s, e, w) = words.next().expect("routing line has a prosign");
-            let precedence = match w {
-                "ZZ" => Some(Precedence::Flash),
-                "OO" => Some(Precedence::Immediate),
-                "NN" => Some(Precedence::NiactImmediate),
-                "PP" => Some(Precedence::Priority),
-                "RR" => Some(Precedence::Routine),
-                _ => None,
-            };
+            let precedence = Precedence::from_prosign(w);
             self.cable.header.routing = Some(Routing {
                 range: src.full(),
                 prosign: src.range(s, e),
@@ -429,14 +414,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
             let code_part = w.split('/').next().unwrap_or(w);
             if code_part.len() == 5 && all_upper(code_part) {
                 line.code = Some(src.range(s, e));
-                line.level = match code_part.as_bytes()[0] {
-                    b'U' => Some(SecurityCode::Unclassified),
-                    b'E' => Some(SecurityCode::Efto),
-                    b'C' => Some(SecurityCode::Confidential),
-                    b'S' => Some(SecurityCode::Secret),
-                    b'T' => Some(SecurityCode::TopSecret),
-                    _ => None,
-                };
+                line.level = SecurityCode::from_letter(code_part.as_bytes()[0]);
             } else {
                 line.signals.push(src.range(s, e));
             }
@@ -468,12 +446,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                 let minute = parse_u32(&w1[4..6]).unwrap_or(99);
                 let month = month_number(w2);
                 let year = if w3.len() == 2 && all_digits(w3) {
-                    let yy = parse_u32(w3).unwrap_or(0) as i32;
-                    if yy >= 60 {
-                        1900 + yy
-                    } else {
-                        2000 + yy
-                    }
+                    full_year(parse_u32(w3).unwrap_or(0))
                 } else if w3.len() == 4 && all_digits(w3) {
                     parse_u32(w3).unwrap_or(0) as i32
                 } else {
@@ -610,14 +583,14 @@ fn parse_addressee(body: Src, block: AddresseeBlock, keyword: Option<TextRange>)
 
 /// Reads a precedence word, allowing misspellings of one or two letters (`PRIORTY`, `PIORITY`).
 pub fn precedence_word(w: &str) -> Option<(Precedence, bool)> {
-    const WORDS: [(&str, Precedence); 4] = [
-        ("PRIORITY", Precedence::Priority),
-        ("IMMEDIATE", Precedence::Immediate),
-        ("ROUTINE", Precedence::Routine),
-        ("FLASH", Precedence::Flash),
+    const WORDS: [Precedence; 4] = [
+        Precedence::Priority,
+        Precedence::Immediate,
+        Precedence::Routine,
+        Precedence::Flash,
     ];
-    for (word, p) in WORDS {
-        if w == word {
+    for p in WORDS {
+        if w == p.word() {
             return Some((p, true));
         }
     }
@@ -643,7 +616,8 @@ pub fn precedence_word(w: &str) -> Option<(Precedence, bool)> {
     if w.len() < 6 {
         return None;
     }
-    for (word, p) in WORDS {
+    for p in WORDS {
+        let word = p.word();
         if word.len() >= 7 && w.as_bytes()[0] == word.as_bytes()[0] {
             if let Some(d) = edit_distance(w, word, 2) {
                 if d > 0 && (d == 1 || w.len() >= 8) {
@@ -679,17 +653,6 @@ fn signal_tokens(src: Src, words: &mut super::lex::Words) -> Vec<TextRange> {
         out.push(src.range(ps, src.text.len()));
     }
     out
-}
-
-pub fn month_number(w: &str) -> u32 {
-    const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(w))
-        .map(|i| i as u32 + 1)
-        .unwrap_or(0)
 }
 
 /// Whether a line is where the text starts (a banner) rather than another addressee line.

@@ -122,38 +122,6 @@ pub fn find_word_ci(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Levenshtein distance with transpositions, bounded: returns `None` when above `max`.
-pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let n = b.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[n] <= max).then_some(prev[n])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,14 +133,6 @@ mod tests {
         assert_eq!(w.len(), 3);
         assert_eq!(w[1], (5, 11, "RUEHKO"));
         assert_eq!(s.range(w[1].0, w[1].1), TextRange::new(15, 21));
-    }
-
-    #[test]
-    fn distances() {
-        assert_eq!(edit_distance("PRIORTY", "PRIORITY", 2), Some(1));
-        assert_eq!(edit_distance("PRIOITY", "PRIORITY", 2), Some(1));
-        assert_eq!(edit_distance("PGOV", "POGV", 1), Some(1));
-        assert_eq!(edit_distance("PRETORIA", "PRIORITY", 2), None);
     }
 
     #[test]

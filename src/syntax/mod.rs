@@ -15,7 +15,7 @@ pub mod text;
 mod tree;
 
 pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking};
-pub use header::{is_routing_indicator, month_number, precedence_word};
+pub use header::precedence_word;
 pub use parser::parse;
 pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

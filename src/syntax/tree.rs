@@ -2,6 +2,7 @@
 //! [`Cable::text`], so the tree owns no copies of the document.
 
 use super::text::{LineIndex, TextRange};
+pub use crate::vocab::{BannerLevel, CaptionKind, Date, Level, Precedence, SecurityCode};
 
 /// A parsed cable: the source, every line with its kind, the header and body elements, and the
 /// syntax errors met on the way.
@@ -288,21 +289,6 @@ pub struct SecurityLine {
     pub signals: Vec<Token>,
 }
 
-/// The classification letters of FL4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SecurityCode {
-    /// `UUUUU`
-    Unclassified,
-    /// `EEEEE`
-    Efto,
-    /// `CCCCC`
-    Confidential,
-    /// `SSSSS`
-    Secret,
-    /// `TTTTT`
-    TopSecret,
-}
-
 /// FL5, `O 170814Z MAY 07`.
 #[derive(Debug, Clone)]
 pub struct DtgLine {
@@ -334,7 +320,7 @@ impl Dtg {
     pub fn valid(&self) -> bool {
         (1..=12).contains(&self.month)
             && self.day >= 1
-            && self.day <= days_in_month(self.year, self.month)
+            && self.day <= Date::days_in_month(self.year, self.month)
             && self.hour < 24
             && self.minute < 60
     }
@@ -398,59 +384,6 @@ pub struct PrecedenceWord {
     pub exact: bool,
 }
 
-/// Message precedence, lowest first so that `max` gives the highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Precedence {
-    Routine,
-    Priority,
-    Immediate,
-    NiactImmediate,
-    Flash,
-}
-
-impl Precedence {
-    /// The FL5 letter (`NIACT IMMEDIATE` is sent as `O`).
-    pub fn letter(self) -> char {
-        match self {
-            Precedence::Routine => 'R',
-            Precedence::Priority => 'P',
-            Precedence::Immediate | Precedence::NiactImmediate => 'O',
-            Precedence::Flash => 'Z',
-        }
-    }
-
-    /// The rank used to compare letters: NIACT IMMEDIATE ranks as IMMEDIATE on FL2/FL5.
-    pub fn letter_rank(self) -> u8 {
-        match self {
-            Precedence::Routine => 0,
-            Precedence::Priority => 1,
-            Precedence::Immediate | Precedence::NiactImmediate => 2,
-            Precedence::Flash => 3,
-        }
-    }
-
-    pub fn from_letter(c: u8) -> Option<Precedence> {
-        Some(match c {
-            b'R' => Precedence::Routine,
-            b'P' => Precedence::Priority,
-            b'O' => Precedence::Immediate,
-            b'Z' => Precedence::Flash,
-            _ => return None,
-        })
-    }
-
-    /// The word written on addressee lines (ROUTINE is written as no word).
-    pub fn word(self) -> &'static str {
-        match self {
-            Precedence::Routine => "ROUTINE",
-            Precedence::Priority => "PRIORITY",
-            Precedence::Immediate => "IMMEDIATE",
-            Precedence::NiactImmediate => "NIACT IMMEDIATE",
-            Precedence::Flash => "FLASH",
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Body
 // ---------------------------------------------------------------------------------------------
@@ -503,88 +436,6 @@ impl Element {
     }
 }
 
-/// Overall classification levels as a banner states them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BannerLevel {
-    /// `UNCLAS`
-    Unclas,
-    /// `UNCLAS E F T O`
-    UnclasEfto,
-    /// `UNCLASSIFIED` (older cables)
-    Unclassified,
-    /// `LIMITED OFFICIAL USE` (before 1995)
-    LimitedOfficialUse,
-    Confidential,
-    Secret,
-    TopSecret,
-}
-
-impl BannerLevel {
-    /// The level on the scale portion markings use.
-    pub fn level(self) -> Level {
-        match self {
-            BannerLevel::Unclas | BannerLevel::UnclasEfto | BannerLevel::Unclassified => {
-                Level::Unclassified
-            }
-            BannerLevel::LimitedOfficialUse => Level::Sbu,
-            BannerLevel::Confidential => Level::Confidential,
-            BannerLevel::Secret => Level::Secret,
-            BannerLevel::TopSecret => Level::TopSecret,
-        }
-    }
-
-    pub fn is_classified(self) -> bool {
-        self.level() >= Level::Confidential
-    }
-
-    /// The canonical banner spelling.
-    pub fn canonical(self) -> &'static str {
-        match self {
-            BannerLevel::Unclas => "UNCLAS",
-            BannerLevel::UnclasEfto => "UNCLAS E F T O",
-            BannerLevel::Unclassified => "UNCLASSIFIED",
-            BannerLevel::LimitedOfficialUse => "LIMITED OFFICIAL USE",
-            BannerLevel::Confidential => "C O N F I D E N T I A L",
-            BannerLevel::Secret => "S E C R E T",
-            BannerLevel::TopSecret => "T O P S E C R E T",
-        }
-    }
-}
-
-/// Classification levels, lowest first. SBU is an administrative control, ranked between
-/// unclassified and confidential for the roll-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Unclassified,
-    Sbu,
-    Confidential,
-    Secret,
-    TopSecret,
-}
-
-impl Level {
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Unclassified => "UNCLASSIFIED",
-            Level::Sbu => "SENSITIVE BUT UNCLASSIFIED",
-            Level::Confidential => "CONFIDENTIAL",
-            Level::Secret => "SECRET",
-            Level::TopSecret => "TOP SECRET",
-        }
-    }
-
-    /// The portion-marking abbreviation.
-    pub fn abbrev(self) -> &'static str {
-        match self {
-            Level::Unclassified => "U",
-            Level::Sbu => "SBU",
-            Level::Confidential => "C",
-            Level::Secret => "S",
-            Level::TopSecret => "TS",
-        }
-    }
-}
-
 /// The classification banner, `C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232`.
 #[derive(Debug, Clone)]
 pub struct Banner {
@@ -612,26 +463,6 @@ pub struct Banner {
 pub struct Caption {
     pub range: TextRange,
     pub kind: CaptionKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CaptionKind {
-    Sipdis,
-    Noforn,
-    Sensitive,
-    Fouo,
-    NotForInternet,
-    Nodis,
-    Exdis,
-    Limdis,
-    Stadis,
-    Specat,
-    CorrectedCopy,
-    Codel,
-    HPass,
-    /// A banner-style marking line (`SECRET//NOFORN`).
-    MarkingLine,
-    Other,
 }
 
 /// The `E.O.` line.
@@ -695,49 +526,6 @@ pub enum DateStyle {
     YearMonthDay,
     /// `MM-DD-YY` and other dashed forms.
     Dashed,
-}
-
-/// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Date {
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
-    }
-
-    /// Day of the year, 1-based.
-    pub fn ordinal(self) -> u32 {
-        (1..self.month)
-            .map(|m| days_in_month(self.year, m))
-            .sum::<u32>()
-            + self.day
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
 }
 
 /// The TAGS line (and its continuation line).

@@ -84,17 +84,10 @@ pub fn check(ctx: &mut Context) {
 /// operating signals stay.
 pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
     let b = ctx.cable.body.banner.as_ref()?;
-    let new_banner = match level {
-        Level::Confidential => BannerLevel::Confidential,
-        Level::Secret => BannerLevel::Secret,
-        Level::TopSecret => BannerLevel::TopSecret,
-        _ => return None,
-    };
+    let new_banner = BannerLevel::for_level(level)?;
     let mut edits = vec![Edit::replace(b.level_token, new_banner.canonical())];
     if let Some(sec) = &ctx.cable.header.security {
-        let line = super::security_mismatch::security_line_for(
-            super::security_mismatch::code_for(new_banner)[0],
-        );
+        let line = new_banner.security_codes()[0].warning();
         if let Some(code) = sec.code {
             let range = TextRange {
                 start: sec.prefix.start,

@@ -17,17 +17,6 @@
 //! STADIS
 //! ```
 use crate::rules::Context;
-use crate::syntax::CaptionKind;
-
-fn rank(k: CaptionKind) -> Option<u8> {
-    match k {
-        CaptionKind::Nodis => Some(4),
-        CaptionKind::Exdis => Some(3),
-        CaptionKind::Limdis => Some(2),
-        CaptionKind::Stadis => Some(1),
-        _ => None,
-    }
-}
 
 pub fn check(ctx: &mut Context) {
     let ranked: Vec<_> = ctx
@@ -35,7 +24,7 @@ pub fn check(ctx: &mut Context) {
         .body
         .captions
         .iter()
-        .filter_map(|c| rank(c.kind).map(|r| (r, c.range)))
+        .filter_map(|c| c.kind.restriction().map(|r| (r, c.range)))
         .collect();
     for w in ranked.windows(2) {
         if w[1].0 > w[0].0 {

@@ -22,7 +22,7 @@ pub fn check(ctx: &mut Context) {
     };
     // The limit counts years: DECL year minus cable year (spec B-11), so 25 is allowed.
     let years = decl.year - date.year;
-    if years <= 25 {
+    if years <= crate::vocab::orders::DECL_LIMIT_YEARS {
         return;
     }
     ctx.report(range, format!("the DECL date {decl} is {years} years after the cable; more than 25 needs a 25X exemption"));

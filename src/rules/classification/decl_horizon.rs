@@ -20,7 +20,7 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     let years = decl.year - date.year;
-    if years == 10 {
+    if years == crate::vocab::orders::DECL_DEFAULT_YEARS {
         return;
     }
     let when = match years {

@@ -14,8 +14,8 @@
 //! E.O. 12958: DECL: 05/17/2021
 //! ```
 //! Use instead: `E.O. 13526: DECL: 05/17/2021`.
-use crate::data::vocab;
 use crate::rules::{Context, Edit, Fix};
+use crate::vocab::orders;
 
 pub fn check(ctx: &mut Context) {
     let (Some(eo), Some(date)) = (&ctx.cable.body.eo, ctx.facts.date) else {
@@ -24,19 +24,17 @@ pub fn check(ctx: &mut Context) {
     let Some(num) = eo.number else {
         return;
     };
-    let Some(order) = vocab::executive_order(ctx.text(num.range)) else {
+    let Some(order) = orders::executive_order(ctx.text(num.range)) else {
         return;
     };
-    let d = vocab::Date::new(date.year as u16, date.month as u8, date.day as u8);
-    let in_force = order.signed <= d && order.superseded.is_none_or(|end| d < end);
-    if in_force {
+    if order.citable_on(date) {
         return;
     }
-    let current = vocab::executive_order_in_force(d);
+    let current = orders::executive_order_in_force(date);
     let message = match (order.superseded, current) {
-        (Some(end), Some(now)) if d >= end => format!(
-            "E.O. {} was superseded on {:04}-{:02}-{:02}; a cable of {date} cites E.O. {}",
-            order.number, end.year, end.month, end.day, now.number
+        (Some(end), Some(now)) if date >= end => format!(
+            "E.O. {} was superseded on {end}; a cable of {date} cites E.O. {}",
+            order.number, now.number
         ),
         _ => format!("E.O. {} was not yet in force on {date}", order.number),
     };

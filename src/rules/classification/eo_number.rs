@@ -15,8 +15,8 @@
 //! ```cable
 //! E.O. 12958: DECL: 05/17/2017
 //! ```
-use crate::data::vocab;
 use crate::rules::{Context, Edit, Fix};
+use crate::vocab::orders;
 
 pub fn check(ctx: &mut Context) {
     let Some(eo) = &ctx.cable.body.eo else {
@@ -28,12 +28,10 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     let text = ctx.text(num.range);
-    if vocab::executive_order(text).is_some() {
+    if orders::executive_order(text).is_some() {
         return;
     }
-    let fitting = ctx.facts.date.and_then(|d| {
-        vocab::executive_order_in_force(vocab::Date::new(d.year as u16, d.month as u8, d.day as u8))
-    });
+    let fitting = ctx.facts.date.and_then(orders::executive_order_in_force);
     let d = ctx.report(num.range, format!("`{text}` is not an executive order on classification (11652, 12065, 12356, 12958, 13526)"));
     if let Some(o) = fitting {
         d.fix = Some(Fix::unsafe_(

@@ -15,7 +15,7 @@
 //! ```
 //! Use instead: `Reasons 1.4 (b) and (d)`.
 use crate::rules::Context;
-use crate::syntax::Date;
+use crate::vocab::orders;
 
 pub fn check(ctx: &mut Context) {
     let Some(cb) = &ctx.cable.body.classified_by else {
@@ -24,14 +24,10 @@ pub fn check(ctx: &mut Context) {
     if cb.derived {
         return;
     }
-    let before_h = ctx.facts.date.is_some_and(|d| {
-        d < Date {
-            year: 2003,
-            month: 3,
-            day: 25,
-        }
+    // Category (h) came with E.O. 13292; an undated cable may use it.
+    let last = ctx.facts.date.map_or('h', |d| {
+        orders::reasons_on(d).1.last().map_or('h', |r| r.letter)
     });
-    let last = if before_h { 'g' } else { 'h' };
     let section = cb.section;
     let letters = cb.letters.clone();
     if let Some(s) = section {

@@ -16,7 +16,7 @@
 //! ```
 //! Use instead: `Reasons 1.4 (b) and (d)`.
 use crate::rules::{Context, Edit, Fix};
-use crate::syntax::Date;
+use crate::vocab::orders::AMENDING_ORDER_13292;
 
 pub fn check(ctx: &mut Context) {
     let Some(cb) = &ctx.cable.body.classified_by else {
@@ -43,15 +43,10 @@ pub fn check(ctx: &mut Context) {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
         .collect();
-    let amended = Date {
-        year: 2003,
-        month: 3,
-        day: 25,
-    };
     if written == "1.5" && date.year >= 2004 {
         ctx.report(section, format!("a cable of {date} cites section 1.5 for its reasons; E.O. 13292 moved them to 1.4 in 2003"))
             .fix = Some(Fix::safe("Write `1.4`", vec![Edit::replace(section, "1.4")]));
-    } else if written == "1.4" && date < amended {
+    } else if written == "1.4" && date < AMENDING_ORDER_13292 {
         ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons; before E.O. 13292 of 25 March 2003 they were in 1.5"))
             .fix = Some(Fix::safe("Write `1.5`", vec![Edit::replace(section, "1.5")]));
     }

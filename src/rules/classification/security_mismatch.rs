@@ -19,34 +19,12 @@
 use crate::rules::{Context, Related};
 use crate::syntax::{BannerLevel, Cable, SecurityCode, TextRange};
 
-/// The security code the banner's level requires.
-pub fn code_for(level: BannerLevel) -> &'static [SecurityCode] {
-    match level {
-        BannerLevel::Unclas | BannerLevel::Unclassified => &[SecurityCode::Unclassified],
-        BannerLevel::UnclasEfto => &[SecurityCode::Efto],
-        BannerLevel::LimitedOfficialUse => &[SecurityCode::Unclassified, SecurityCode::Efto],
-        BannerLevel::Confidential => &[SecurityCode::Confidential],
-        BannerLevel::Secret => &[SecurityCode::Secret],
-        BannerLevel::TopSecret => &[SecurityCode::TopSecret],
-    }
-}
-
-pub fn security_line_for(code: SecurityCode) -> &'static str {
-    match code {
-        SecurityCode::Unclassified => "ZNR UUUUU",
-        SecurityCode::Efto => "ZNY EEEEE",
-        SecurityCode::Confidential => "ZNY CCCCC",
-        SecurityCode::Secret => "ZNY SSSSS",
-        SecurityCode::TopSecret => "ZNY TTTTT",
-    }
-}
-
 /// The security code and banner ranges when they disagree.
 pub fn mismatch(cable: &Cable) -> Option<(TextRange, TextRange, SecurityCode, BannerLevel)> {
     let sec = cable.header.security.as_ref()?;
     let code = sec.level?;
     let banner = cable.body.banner.as_ref()?;
-    if code_for(banner.level).contains(&code) {
+    if banner.level.security_codes().contains(&code) {
         return None;
     }
     Some((
@@ -64,7 +42,7 @@ pub fn check(ctx: &mut Context) {
     let Some((code_range, level_range, _code, level)) = mismatch(ctx.cable) else {
         return;
     };
-    let want = security_line_for(code_for(level)[0]);
+    let want = level.security_codes()[0].warning();
     let (c, l) = (ctx.text(code_range), ctx.text(level_range));
     ctx.report(
         code_range,

@@ -27,7 +27,7 @@ pub fn check(ctx: &mut Context) {
     let mut problems = Vec::new();
     if de
         .station
-        .is_none_or(|s| !crate::syntax::is_routing_indicator(ctx.text(s)))
+        .is_none_or(|s| !crate::vocab::is_routing_indicator(ctx.text(s)))
     {
         problems.push("the station is not a routing indicator");
     }

@@ -15,6 +15,7 @@
 //! ```
 //! Use instead: `DE RUEHKO #2232/01 1370814`.
 use crate::rules::{Context, Related};
+use crate::vocab::FILING_WINDOW_MINUTES;
 
 pub fn check(ctx: &mut Context) {
     if ctx.facts.corrected_copy {
@@ -24,7 +25,7 @@ pub fn check(ctx: &mut Context) {
         return;
     };
     // A different day that the window does not explain is the julian-day rule's business.
-    if !f.day_matches() || (0..=60).contains(&f.offset) {
+    if !f.day_matches() || (0..=FILING_WINDOW_MINUTES).contains(&f.offset) {
         return;
     }
     let message = if f.offset < 0 {
@@ -34,7 +35,7 @@ pub fn check(ctx: &mut Context) {
         )
     } else {
         format!(
-            "the DE filing time is {} minutes after the date-time group (more than 60)",
+            "the DE filing time is {} minutes after the date-time group (more than {FILING_WINDOW_MINUTES})",
             f.offset
         )
     };

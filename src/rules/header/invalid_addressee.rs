@@ -54,7 +54,7 @@ pub fn check(ctx: &mut Context) {
                     || ctx.tables.post_by_name(base).is_some();
                 let collective = base.trim_end().ends_with(" COLLECTIVE")
                     && ctx.tables.addressees_for_ri(first).is_empty();
-                if crate::syntax::is_routing_indicator(first)
+                if crate::vocab::is_routing_indicator(first)
                     && base.len() > first.len()
                     && !known
                     && !collective

@@ -16,7 +16,8 @@
 //! ```
 //! Use instead: `DE RUEHKO #2232/01 1370814` (17 May 2007 is day 137).
 use crate::rules::{Context, Related, Severity};
-use crate::syntax::{is_leap_year, Date, Num, TextRange};
+use crate::syntax::{Date, Num, TextRange};
+use crate::vocab::FILING_WINDOW_MINUTES;
 
 /// The DE filing time read against the date-time group.
 pub struct Filing {
@@ -44,13 +45,12 @@ impl Filing {
             return None;
         }
         let ordinal = date.ordinal() as i64;
-        let year_len = |y: i32| if is_leap_year(y) { 366 } else { 365 };
         let mut day_diff = j as i64 - ordinal;
         // A DE day in the next or previous year (filed across 31 December).
         if day_diff < -300 {
-            day_diff += year_len(date.year);
+            day_diff += i64::from(Date::days_in_year(date.year));
         } else if day_diff > 300 {
-            day_diff -= year_len(date.year - 1);
+            day_diff -= i64::from(Date::days_in_year(date.year - 1));
         }
         let de_min = (t / 100 * 60 + t % 100) as i64;
         let dtg_min = (dtg.hour * 60 + dtg.minute) as i64;
@@ -67,7 +67,8 @@ impl Filing {
     /// Whether the DE day is explained: the DTG's own day, or a neighbouring one within an hour of
     /// the DTG (filed around midnight).
     pub fn day_matches(&self) -> bool {
-        self.julian.value == self.ordinal || (-60..=60).contains(&self.offset)
+        self.julian.value == self.ordinal
+            || (-FILING_WINDOW_MINUTES..=FILING_WINDOW_MINUTES).contains(&self.offset)
     }
 }
 

@@ -10,6 +10,7 @@
 //!
 //! Use instead: wrap the text at 69 characters.
 use crate::rules::Context;
+use crate::vocab::LINE_WIDTH;
 
 pub fn check(ctx: &mut Context) {
     let long: Vec<_> = ctx
@@ -17,13 +18,13 @@ pub fn check(ctx: &mut Context) {
         .lines
         .iter()
         .map(|l| l.range)
-        .filter(|&r| r.len() > 69 && ctx.text(r).chars().count() > 69)
+        .filter(|&r| r.len() > LINE_WIDTH && ctx.text(r).chars().count() > LINE_WIDTH)
         .collect();
     for r in long {
         let n = ctx.text(r).chars().count();
         ctx.report(
             r,
-            format!("the line has {n} characters; cable lines hold at most 69"),
+            format!("the line has {n} characters; cable lines hold at most {LINE_WIDTH}"),
         );
     }
 }
