@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod data;
+pub mod formatter;
 pub mod ide;
 pub mod lsp;
 pub mod rules;

@@ -1,4 +1,4 @@
-//! The command line: `cablelint check`, `rules`, `rule`, `data` and `lsp`. The only module that
+//! The command line: `cablelint check`, `fmt`, `rules`, `rule`, `data` and `lsp`. The only module that
 //! prints. (`data.rs` belongs to the reference-data work; this module only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
@@ -8,6 +8,7 @@ pub mod check;
 pub mod data;
 pub mod files;
 pub mod fix;
+pub mod format;
 pub mod input;
 pub mod output;
 pub mod rules;
@@ -38,6 +39,8 @@ struct Cli {
 enum Command {
     /// Check cables and report what is wrong with them.
     Check(check::CheckArgs),
+    /// Put cables in the canonical layout (in place; `--check` and `--diff` write nothing).
+    Fmt(format::FmtArgs),
     /// List every rule: code, name, default severity, whether it is on by default, summary.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -128,6 +131,10 @@ pub fn main() -> ExitCode {
         Command::Check(args) => {
             args.color.choice().write_global();
             check::run(args)
+        }
+        Command::Fmt(args) => {
+            args.color.choice().write_global();
+            format::run(args)
         }
         Command::Rules { format } => {
             let mut out = io::stdout().lock();

@@ -813,6 +813,15 @@ fn label_at_start(t: &str) -> Option<Label> {
     }
 }
 
+/// Whether a line starting with `t` would be read as the start of an element of its own rather
+/// than as the continuation of the line before: a label (`E.O.`, `TAGS`, `SUBJECT:`, `REF:`,
+/// `Classified By:`), a paragraph number or a page continuation header. The formatter uses it so
+/// that a re-wrapped SUBJECT never starts a line the parser would take for something else.
+pub fn starts_element(t: &str) -> bool {
+    let t = t.trim_start();
+    label_at_start(t).is_some() || paragraph_start(t).is_some() || is_continuation(t)
+}
+
 fn eo_label(t: &str) -> Option<usize> {
     for label in ["E.O.", "E. O.", "E.O", "EO"] {
         if starts_with_ci(t, label) {
