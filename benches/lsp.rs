@@ -15,10 +15,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cablelint::data::Tables;
 use cablelint::lsp::{serve, ServeOptions};
 use cablelint::rules::Settings;
-use cablelint::syntax::parse;
 use harness::{forward_messages, frame, read_message_blocking};
 use serde_json::{json, Value};
 use tokio::io::AsyncWriteExt;
@@ -342,13 +340,16 @@ fn memory_figure() {
 }
 
 fn main() {
-    let tables = Tables::builtin();
     let settings = Settings::default();
     let small = cable(8 << 10);
     let large = cable(1 << 20);
+    let settings = std::sync::Arc::new(settings);
     let analyse = |text: &str| {
-        let c = parse(text);
-        cablelint::ide::diagnostics(&c, &settings, tables).len()
+        let text: std::sync::Arc<str> = text.into();
+        let tables = cablelint::workspace::TablesRef::Builtin;
+        cablelint::workspace::Analysis::new(text, settings.clone(), tables)
+            .diagnostics()
+            .len()
     };
     println!("cablelint language server figures");
     report(

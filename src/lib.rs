@@ -1,8 +1,10 @@
 //! cablelint: a checker and language server for US State Department telegrams.
 //!
 //! Layers, each knowing only those below it: [`syntax`] (text → cable tree), [`data`] (reference
-//! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`ide`] (answers for
-//! editors in byte offsets), [`lsp`] (the language server) and `cli` (the command line).
+//! tables), [`rules`] (cable → diagnostics), [`config`] (`cablelint.toml`), [`workspace`] (the
+//! engine the checker and the server share: configuration per path, one analysis per document
+//! version, the fix engine), [`ide`] (answers for editors in byte offsets), [`lsp`] (the language
+//! server) and `cli` (the command line).
 
 pub mod config;
 pub mod data;
@@ -11,6 +13,7 @@ pub mod ide;
 pub mod lsp;
 pub mod rules;
 pub mod syntax;
+pub mod workspace;
 
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;

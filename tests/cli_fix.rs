@@ -101,6 +101,41 @@ fn diff_shows_the_fix_without_writing() {
     // Nothing to fix: no diff, exit 0.
     let r = run_in(dir.path(), &["check", "--diff", "clean.cable"], None);
     assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{r:?}");
+    // `--exit-zero` makes a diff with changes exit 0 too, as the README says.
+    let r = run_in(
+        dir.path(),
+        &["check", "--diff", "--exit-zero", "x.cable"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(&r.stdout, "+TAGS: PREL PGOV NO\n");
+}
+
+#[test]
+fn fix_refuses_a_read_only_file_and_leaves_it_as_it_was() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[
+        ("ro.cable", markup.as_bytes()),
+        ("y.cable", markup.as_bytes()),
+    ]);
+    let ro = dir.path().join("ro.cable");
+    // Mode 0444: nobody may write it. The tests run as root, who could; the checker looks at the
+    // file's mode itself.
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let r = run_in(dir.path(), &["check", "--fix", "ro.cable", "y.cable"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "ro.cable: could not write the fixed file: the file is read-only",
+    );
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), markup);
+    let mode = std::fs::metadata(&ro).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    // The other file is still fixed.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("y.cable")).unwrap(),
+        fixed_expected(&markup)
+    );
 }
 
 #[test]

@@ -85,3 +85,28 @@ fn data_prints_and_searches_the_tables() {
     let r = run(&["data", "weather"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn output_format_is_the_option_everywhere_and_format_its_alias() {
+    for args in [
+        &["rules"][..],
+        &["rule", "CBL302"][..],
+        &["data", "posts", "OSLO", "--isolated"][..],
+    ] {
+        let long = run(&[args, &["--output-format", "json"]].concat());
+        assert_eq!(long.code, 0, "{long:?}");
+        let alias = run(&[args, &["--format", "json"]].concat());
+        assert_eq!(alias.stdout, long.stdout, "{args:?}");
+        long.json();
+    }
+    let check = run(&[
+        "check",
+        "tests/fixtures/cli/oslo-clean.cable",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(check.code, 0, "{check:?}");
+    check.json();
+    let help = run(&["rules", "--help"]);
+    assert_contains(&help.stdout, "--output-format <FORMAT>");
+}

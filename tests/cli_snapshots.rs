@@ -47,3 +47,25 @@ fn diff() {
     assert_eq!(r.code, 1, "{r:?}");
     insta::assert_snapshot!(r.stdout);
 }
+
+#[test]
+fn grouped() {
+    insta::assert_snapshot!(output("grouped"));
+}
+
+#[test]
+fn pylint() {
+    insta::assert_snapshot!(output("pylint"));
+}
+
+#[test]
+fn azure() {
+    insta::assert_snapshot!(output("azure"));
+}
+
+#[test]
+fn statistics() {
+    let r = run(&["check", MARKUP, "--select", "CBL302", "--statistics"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    insta::assert_snapshot!(r.stdout);
+}

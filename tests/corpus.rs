@@ -1,4 +1,5 @@
-//! Conformance over the real cables in `../shared/corpus` (skipped with a notice when absent).
+//! Conformance over the real cables in `../shared/corpus` (reported as ignored when absent: see
+//! `build.rs`).
 //!
 //! Real cables are the judge: most of them are correct, so a rule that reports errors on many of
 //! them is a wrong rule. The test checks that no cable makes the engine panic, that at least 95% of
@@ -12,7 +13,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cablelint::data::Tables;
-use cablelint::rules::{apply_fixes, Applicability, Rule, Settings, Severity};
+use cablelint::rules::{Applicability, Rule, Settings, Severity};
+use cablelint::workspace::fix::{fix_until_stable, validate, MAX_ROUNDS};
 
 fn corpus() -> Option<Vec<(String, String)>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -41,6 +43,10 @@ fn corpus() -> Option<Vec<(String, String)>> {
 }
 
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn corpus_conformance() {
     let Some(cables) = corpus() else { return };
     let settings = Settings::default();
@@ -118,45 +124,43 @@ fn corpus_conformance() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn safe_fixes_converge_on_the_corpus() {
     let Some(cables) = corpus() else { return };
     let settings = Settings::default();
     let tables = Tables::builtin();
+    let check = |t: &str| cablelint::check(t, &settings, tables);
+    let safe = |d: &cablelint::Diagnostic| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+    };
     let mut fixed_files = 0;
     for (name, text) in &cables {
-        let diags = cablelint::check(text, &settings, tables);
-        let fixes: Vec<_> = diags
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| f.applicability == Applicability::Safe)
-            .collect();
-        if fixes.is_empty() {
+        let diags = check(text);
+        if !diags.iter().any(safe) {
             continue;
         }
         fixed_files += 1;
-        let (once, applied) = apply_fixes(text, fixes.iter().copied());
-        assert!(applied > 0, "{name}: no safe fix applied");
-        // Fixing again must reach a fixed point within a few rounds, and no safe-fixable finding of
-        // the fixed rules may remain.
-        let mut current = once;
-        for _ in 0..5 {
-            let again = cablelint::check(&current, &settings, tables);
-            let more: Vec<_> = again
-                .iter()
-                .filter_map(|d| d.fix.as_ref())
-                .filter(|f| f.applicability == Applicability::Safe)
-                .collect();
-            if more.is_empty() {
-                break;
+        for f in diags.iter().filter_map(|d| d.fix.as_ref()) {
+            if let Err(e) = validate(text, &f.edits) {
+                panic!("{name}: the fix `{}` is invalid: {e}", f.message);
             }
-            current = apply_fixes(&current, more.iter().copied()).0;
         }
-        let last = cablelint::check(&current, &settings, tables);
+        // The engine `check --fix` uses must apply something and reach a fixed point well within
+        // its round limit: no safe-fixable finding may remain.
+        let fixed = fix_until_stable(text.clone(), diags, false, check);
+        assert!(fixed.fixed > 0, "{name}: no safe fix applied");
         assert!(
-            !last.iter().any(|d| d
-                .fix
-                .as_ref()
-                .is_some_and(|f| f.applicability == Applicability::Safe)),
+            fixed.fixed < MAX_ROUNDS * 4,
+            "{name}: {} fixes",
+            fixed.fixed
+        );
+        assert!(
+            !fixed.diagnostics.iter().any(safe),
             "{name}: safe fixes do not converge"
         );
     }

@@ -236,6 +236,10 @@ fn print_unknown(title: &str, unknown: &BTreeMap<String, usize>) {
 }
 
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn tables_know_the_corpus_tags_and_addressees() {
     let Some(cables) = corpus_texts() else {
         println!(

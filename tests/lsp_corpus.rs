@@ -1,17 +1,19 @@
-//! The editor answers over the real cables of `../shared/corpus` (skipped with a notice when it is
-//! absent): no panic anywhere, and the invariants the protocol layer relies on hold for every
-//! answer — completion ranges hold the cursor and stay on its line, symbols nest, folds span lines,
-//! semantic tokens are ordered, disjoint and one line each, hovers cover the cursor.
+//! The editor answers over the real cables of `../shared/corpus` (reported as ignored when it is
+//! absent: see `build.rs`): no panic anywhere, and the invariants the protocol layer relies on hold
+//! for every answer — completion ranges hold the cursor and stay on its line, symbols nest, folds
+//! span lines, semantic tokens are ordered, disjoint and one line each, hovers cover the cursor.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use cablelint::data::Tables;
 use cablelint::ide::{self, DateTime};
 use cablelint::rules::Settings;
-use cablelint::syntax::{parse, Date};
+use cablelint::syntax::Date;
+use cablelint::workspace::{Analysis, TablesRef};
 
 fn check_symbol(text: &str, s: &ide::Symbol) {
     assert!(
@@ -30,6 +32,10 @@ fn check_symbol(text: &str, s: &ide::Symbol) {
 
 #[allow(clippy::print_stderr)]
 #[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
 fn every_answer_is_well_formed_on_the_corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -37,7 +43,7 @@ fn every_answer_is_well_formed_on_the_corpus() {
         return;
     };
     let tables = Tables::builtin();
-    let settings = Settings::default();
+    let settings = Arc::new(Settings::default());
     let now = DateTime {
         date: Date::new(2010, 2, 1).unwrap(),
         hour: 12,
@@ -54,17 +60,22 @@ fn every_answer_is_well_formed_on_the_corpus() {
             return;
         };
         files.fetch_add(1, Ordering::Relaxed);
-        let cable = parse(&text);
-        let diags = ide::diagnostics(&cable, &settings, tables);
-        for s in ide::document_symbols(&cable) {
+        let analysis = Analysis::new(
+            Arc::from(text.as_str()),
+            settings.clone(),
+            TablesRef::Builtin,
+        );
+        let cable = analysis.cable();
+        let diags = analysis.diagnostics();
+        for s in ide::document_symbols(cable) {
             check_symbol(&text, &s);
         }
-        for f in ide::folding_ranges(&cable) {
+        for f in ide::folding_ranges(cable) {
             assert!(
                 cable.line_index.line_of(f.range.start()) < cable.line_index.line_of(f.range.end())
             );
         }
-        let tokens = ide::semantic_tokens(&cable, tables);
+        let tokens = ide::semantic_tokens(cable, tables);
         for pair in tokens.windows(2) {
             assert!(pair[0].range.end <= pair[1].range.start, "{:?}", path);
         }
@@ -76,7 +87,14 @@ fn every_answer_is_well_formed_on_the_corpus() {
                 path
             );
         }
-        let _ = ide::fix_all(&diags);
+        // Fix-all gives what `check --fix` gives, through the same engine.
+        if let Some(a) = ide::fix_all(&analysis) {
+            let mut fixed = text.clone();
+            for e in a.edits.iter().rev() {
+                fixed.replace_range(e.range.as_range(), &e.new_text);
+            }
+            assert_eq!(fixed, analysis.fix_all().text, "{path:?}");
+        }
         // The cursor at the start and end of the first 40 lines (where the header and the
         // labels are) and at every 127th byte.
         let mut offsets: Vec<usize> = (0..cable.line_index.line_count().min(40))
@@ -90,7 +108,7 @@ fn every_answer_is_well_formed_on_the_corpus() {
         );
         for offset in offsets {
             let line = cable.line_index.line_of(offset);
-            let c = ide::completions(&cable, tables, offset, now);
+            let c = ide::completions(cable, tables, offset, now);
             for item in &c.items {
                 let r = item.replace;
                 assert!(
@@ -106,7 +124,7 @@ fn every_answer_is_well_formed_on_the_corpus() {
                 );
                 assert!(text.is_char_boundary(r.start()) && text.is_char_boundary(r.end()));
             }
-            if let Some(h) = ide::hover(&cable, tables, &diags, offset) {
+            if let Some(h) = ide::hover(cable, tables, diags, offset) {
                 assert!(
                     h.range.contains_inclusive(offset),
                     "{:?} at {offset}: {h:?}",
@@ -114,8 +132,8 @@ fn every_answer_is_well_formed_on_the_corpus() {
                 );
                 assert!(!h.markdown.is_empty());
             }
-            let _ = ide::code_actions(&cable, &diags, cablelint::syntax::TextRange::empty(offset));
-            let _ = ide::ref_at(&cable, offset);
+            let _ = ide::code_actions(cable, diags, cablelint::syntax::TextRange::empty(offset));
+            let _ = ide::ref_at(cable, offset);
             answers.fetch_add(1, Ordering::Relaxed);
         }
     });

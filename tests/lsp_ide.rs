@@ -4,8 +4,9 @@ use cablelint::data::Tables;
 use cablelint::ide::{
     self, ActionKind, CompletionKind, DateTime, FoldKind, ResolveKey, SymbolKind, TokenKind,
 };
-use cablelint::rules::{Applicability, Settings};
+use cablelint::rules::{check_cable, Applicability, Settings};
 use cablelint::syntax::{parse, Date, TextRange};
+use cablelint::workspace::{Analysis, TablesRef};
 
 const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
 
@@ -19,6 +20,22 @@ fn now() -> DateTime {
         hour: 7,
         minute: 5,
     }
+}
+
+/// The text with an action's edits (in document order, apart) made.
+fn apply(text: &str, edits: &[cablelint::rules::Edit]) -> String {
+    let mut fixed = text.to_string();
+    for e in edits.iter().rev() {
+        fixed.replace_range(e.range.as_range(), &e.new_text);
+    }
+    fixed
+}
+
+/// The code actions with the cursor right after the first `needle`.
+fn actions_after(text: &str, needle: &str) -> Vec<ide::Action> {
+    let cable = parse(text);
+    let diags = check_cable(&cable, &Settings::default(), tables());
+    ide::code_actions(&cable, &diags, TextRange::empty(after(text, needle)))
 }
 
 /// The offset right after the first occurrence of `needle`.
@@ -54,7 +71,7 @@ fn completion(text: &str, offset: usize, label: &str) -> ide::CompletionItem {
 
 fn hover_at(text: &str, offset: usize) -> String {
     let cable = parse(text);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
+    let diags = check_cable(&cable, &Settings::default(), tables());
     ide::hover(&cable, tables(), &diags, offset)
         .map(|h| h.markdown)
         .unwrap_or_default()
@@ -63,7 +80,7 @@ fn hover_at(text: &str, offset: usize) -> String {
 #[test]
 fn the_fixture_is_clean() {
     let cable = parse(OSLO);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
+    let diags = check_cable(&cable, &Settings::default(), tables());
     let found: Vec<String> = diags
         .iter()
         .map(|d| format!("{} {}", d.rule.code(), d.message))
@@ -334,10 +351,7 @@ fn hover_shows_the_rule_behind_a_diagnostic() {
 #[test]
 fn fixes_become_actions() {
     let text = OSLO.replace("TAGS: PREL PGOV", "TAGS: [PREL](#) [PGOV](#)");
-    let cable = parse(&text);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
-    let at = after(&text, "TAGS: [PR");
-    let actions = ide::code_actions(&cable, &diags, TextRange::empty(at));
+    let actions = actions_after(&text, "TAGS: [PR");
     let quick = actions
         .iter()
         .find(|a| a.kind == ActionKind::QuickFix)
@@ -353,48 +367,65 @@ fn fixes_become_actions() {
         .expect("a fix-all action for the rule");
     assert_eq!(rule.diagnostics.len(), 2);
     assert!(rule.title.contains("tags-markup"), "{}", rule.title);
-    let all = ide::fix_all(&diags).expect("a fix-all action");
+    let analysis = Analysis::new(
+        text.as_str().into(),
+        Settings::default().into(),
+        TablesRef::Builtin,
+    );
+    let all = ide::fix_all(&analysis).expect("a fix-all action");
     assert_eq!(all.diagnostics.len(), 2);
-    let mut fixed = text.clone();
-    for e in all.edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
+    let fixed = apply(&text, &all.edits);
     assert!(fixed.contains("TAGS: PREL PGOV ENRG NO"), "{fixed}");
+    assert_eq!(fixed, analysis.fix_all().text);
 }
 
 #[test]
-fn raising_the_banner_is_offered_and_unsafe() {
+fn raising_the_banner_is_the_rules_unsafe_fix() {
     let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
     let cable = parse(&text);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
+    let diags = check_cable(&cable, &Settings::default(), tables());
     assert!(diags.iter().any(|d| d.rule.code() == "CBL207"));
     let at = after(&text, "¶2. (S");
     let actions = ide::code_actions(&cable, &diags, TextRange::empty(at));
     let raise = actions
         .iter()
-        .find(|a| a.kind == ActionKind::RaiseBanner)
+        .find(|a| a.title.starts_with("Raise the banner"))
         .expect("the banner action");
+    assert_eq!(raise.kind, ActionKind::QuickFix);
+    assert!(raise.title.contains("CBL207") && raise.title.ends_with("unsafe"));
     assert!(!raise.preferred);
     assert_eq!(raise.applicability, Applicability::Unsafe);
-    let mut fixed = text.clone();
-    for e in raise.edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
+    let fixed = apply(&text, &raise.edits);
     assert!(
         fixed.contains("S E C R E T SECTION 01 OF 02 OSLO 000217"),
         "{fixed}"
     );
     assert!(fixed.contains("ZNY SSSSS ZZH"), "{fixed}");
-    let after_fix = ide::diagnostics(&parse(&fixed), &Settings::default(), tables());
+    let after_fix = check_cable(&parse(&fixed), &Settings::default(), tables());
     assert!(
         !after_fix
             .iter()
             .any(|d| d.rule.code() == "CBL207" || d.rule.code() == "CBL201"),
         "{after_fix:?}"
     );
-    // Not offered far from the banner and the markings.
-    let actions = ide::code_actions(&cable, &[], TextRange::empty(after(&text, "Lofoten")));
-    assert!(actions.iter().all(|a| a.kind != ActionKind::RaiseBanner));
+    // Not offered far from the markings it fixes.
+    let far = TextRange::empty(after(&text, "Lofoten"));
+    let actions = ide::code_actions(&cable, &diags, far);
+    assert!(actions.iter().all(|a| !a.title.starts_with("Raise")));
+}
+
+#[test]
+fn raising_the_banner_keeps_a_specat_suffix() {
+    let text = OSLO
+        .replace("¶2. (C) The deputy", "¶2. (S) The deputy")
+        .replace("ZNY CCCCC ZZH", "ZNY CCCCC/AAAAA ZZH");
+    let actions = actions_after(&text, "¶2. (S");
+    let raise = actions
+        .iter()
+        .find(|a| a.title.starts_with("Raise the banner"))
+        .expect("the banner action");
+    let fixed = apply(&text, &raise.edits);
+    assert!(fixed.contains("\nZNY SSSSS/AAAAA ZZH\n"), "{fixed}");
 }
 
 // -- Symbols, folding, semantic tokens -------------------------------------------------------------
@@ -500,7 +531,7 @@ fn semantic_tokens_colour_levels_tags_and_indicators() {
         .iter()
         .find(|t| &OSLO[t.range.as_range()] == "C O N F I D E N T I A L")
         .unwrap();
-    assert_ne!(banner.modifiers & ide::TokenModifier::Classified as u32, 0);
+    assert!(banner.modifiers.classified);
     for pair in tokens.windows(2) {
         assert!(pair[0].range.end <= pair[1].range.start, "overlap {pair:?}");
     }
@@ -570,12 +601,12 @@ fn references_resolve_to_workspace_cables() {
 fn diagnostics_name_the_other_place() {
     let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
     let cable = parse(&text);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
+    let diags = check_cable(&cable, &Settings::default(), tables());
     let d = diags.iter().find(|d| d.rule.code() == "CBL207").unwrap();
     assert!(!d.related.is_empty(), "{d:?}");
     let text = OSLO.replace("0740930", "0750930");
     let cable = parse(&text);
-    let diags = ide::diagnostics(&cable, &Settings::default(), tables());
+    let diags = check_cable(&cable, &Settings::default(), tables());
     let d = diags.iter().find(|d| d.rule.code() == "CBL111").unwrap();
     assert!(
         d.related

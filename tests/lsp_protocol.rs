@@ -878,3 +878,136 @@ async fn extra_tables_named_by_cablelint_toml_apply_to_its_documents() {
         .contains("Arctic Shipping Consultations"));
     c.stop().await;
 }
+
+// -- The engine the checker and the server share -------------------------------------------------
+
+/// Runs the checker binary in `dir` with `args` and `stdin`; returns its standard output.
+fn checker(dir: &std::path::Path, args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the checker runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Applies LSP text edits (UTF-16 positions) to a text.
+fn apply_lsp_edits(text: &str, edits: &[Value]) -> String {
+    let index = cablelint::syntax::LineIndex::new(text);
+    let offset = |p: &Value| {
+        let lc = cablelint::syntax::LineCol {
+            line: p["line"].as_u64().unwrap() as u32,
+            col: p["character"].as_u64().unwrap() as u32,
+        };
+        index
+            .offset(text, lc, cablelint::syntax::ColumnUnit::Utf16)
+            .0
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort();
+    let mut out = text.to_string();
+    for (s, e, t) in spans.into_iter().rev() {
+        out.replace_range(s..e, t);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fix_all_gives_exactly_the_text_check_fix_writes() {
+    // Several safe fixes in a CRLF cable; `ROUTNE` needs two rounds (spelt `ROUTINE`, then
+    // left out as addressee lines leave ROUTINE unwritten).
+    let text = OSLO
+        .replace("TAGS: PREL PGOV", "TAGS: [PREL](#) [PGOV](#)")
+        .replace("C O N F I D E N T I A L SECTION", "CONFIDENTIAL SECTION")
+        .replace("SECTION 01 OF 02", "SECTION 1 OF 2")
+        .replace("WASHDC PRIORITY 5521", "WASHDC PRIORTY 5521")
+        .replace("HELSINKI 0388", "HELSINKI ROUTNE 0388")
+        .replace('\n', "\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let expected = checker(dir.path(), &["check", "--isolated", "--fix", "-"], &text);
+    assert_ne!(expected, text, "the checker fixes something");
+    assert!(
+        expected.contains("TAGS: PREL PGOV ENRG NO\r\n"),
+        "{expected}"
+    );
+    assert!(
+        expected.contains("\r\nRUEHHE/AMEMBASSY HELSINKI 0388\r\n"),
+        "{expected}"
+    );
+    assert!(!expected.replace("\r\n", "").contains('\n'), "CRLF kept");
+
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, &text).await;
+    c.diagnostics(URI, 1).await;
+    let params = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(0, 0), "end": pos(0, 0)},
+        "context": {"diagnostics": [], "only": ["source.fixAll"]},
+    });
+    let actions = c.call("textDocument/codeAction", params).await;
+    let fix_all = item_where(&actions, "kind", "source.fixAll.cablelint");
+    let edits = fix_all["edit"]["changes"][URI].as_array().unwrap();
+    assert_eq!(apply_lsp_edits(&text, edits), expected);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn off_in_cablelint_toml_means_the_same_to_the_checker_and_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[severity]\nCBL302 = \"off\"\nCBL305 = \"warning\"\n",
+    )
+    .unwrap();
+    let text = OSLO
+        .replace("TAGS: PREL PGOV", "TAGS: [PREL](#) PGOQ")
+        .replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    let path = dir.path().join("a.cable");
+    std::fs::write(&path, &text).unwrap();
+    let concise = checker(
+        dir.path(),
+        &["check", "a.cable", "--output-format", "concise"],
+        "",
+    );
+    let mut from_checker: Vec<String> = concise
+        .lines()
+        .filter_map(|l| l.find("[CBL").map(|i| l[i + 1..i + 7].to_string()))
+        .collect();
+    from_checker.sort();
+
+    let doc = file_uri(&path);
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(&doc, 1, &text).await;
+    let diags = c.diagnostics(&doc, 1).await;
+    let mut from_server = codes(&diags);
+    from_server.sort();
+    assert_eq!(from_server, from_checker, "{concise}");
+    assert!(
+        !from_server.iter().any(|c| c == "CBL302"),
+        "{from_server:?}"
+    );
+    assert!(from_server.iter().any(|c| c == "CBL305"), "{from_server:?}");
+    let unknown = diags.iter().find(|d| d["code"] == "CBL305").unwrap();
+    assert_eq!(unknown["severity"], 2, "warning");
+    c.stop().await;
+}

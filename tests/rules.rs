@@ -14,8 +14,9 @@
 //! input and check that it neither panics nor loses lines.
 
 use cablelint::data::Tables;
-use cablelint::rules::{apply_fixes, Applicability, Diagnostic, Rule, RuleSelector, Settings};
+use cablelint::rules::{Applicability, Diagnostic, Rule, RuleSelector, Settings};
 use cablelint::syntax::{parse, LineIndex};
+use cablelint::workspace::fix::apply_fixes;
 use cablelint::Severity;
 
 const CONFIDENTIAL: &str = include_str!("rules/base/confidential.cable");
@@ -827,6 +828,8 @@ const FIXES: &[FixCase] = &[
     fix(InvalidSection, C, &[("SECTION 01 OF 02", "SECTION 1 OF 2")], Safe, &[]),
     // Raising the banner changes the classification: never safe.
     fix(BannerBelowMarking, C, &[("¶3. (C) Park", "¶3. (S) Park")], Unsafe, &[("ZNY CCCCC", "ZNY SSSSS"), ("C O N F I D E N T I A L SECTION", "S E C R E T SECTION"), ("¶3. (C) Park", "¶3. (S) Park")]),
+    // A SPECAT suffix on the security code stays when the banner is raised.
+    fix(BannerBelowMarking, C, &[("ZNY CCCCC", "ZNY CCCCC/AAAAA"), ("¶3. (C) Park", "¶3. (S) Park")], Unsafe, &[("ZNY CCCCC", "ZNY SSSSS/AAAAA"), ("C O N F I D E N T I A L SECTION", "S E C R E T SECTION"), ("¶3. (C) Park", "¶3. (S) Park")]),
     fix(BannerBelowMarking, U, &[("¶2. (SBU)", "¶2. (C)")], Unsafe, &[("ZNR UUUUU", "ZNY CCCCC"), ("UNCLAS MANILA", "C O N F I D E N T I A L MANILA"), ("¶2. (SBU)", "¶2. (C)")]),
     fix(InvalidEoNumber, C, &[("E.O. 12958", "E.O. 12598")], Unsafe, &[]),
     fix(EoEra, C, &[("E.O. 12958", "E.O. 13526")], Unsafe, &[]),
@@ -1082,6 +1085,10 @@ fn robust(text: &str) -> Result<Vec<Diagnostic>, String> {
                 e.range
             ));
         }
+    }
+    for f in diags.iter().filter_map(|d| d.fix.as_ref()) {
+        cablelint::workspace::fix::validate(text, &f.edits)
+            .map_err(|e| format!("the fix `{}` is invalid: {e}", f.message))?;
     }
     let (fixed, applied) = apply_fixes(text, diags.iter().filter_map(|d| d.fix.as_ref()));
     if applied > 0 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of editors/vscode in real VS Code: code-server 4.139.1 (VS Code 1.139) in headless
-# Chromium, driven by playwright-core, with the extension built, packaged as a .vsix and installed the way a
-# user installs it. Checks run from the extension host (self-test) and in the rendered editor; see
+# Chromium, driven by playwright-core, with the extension built, packaged as a platform .vsix (linux-x64) that
+# carries the server binary, and installed the way a user installs it, with no `cablelint` on PATH: installing
+# the extension is the whole set-up. Checks run from the extension host (self-test) and in the rendered editor; see
 # vscode/e2e.js. Exits non-zero when any check fails.
 #
 # Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache),
@@ -12,7 +13,11 @@ source "$(dirname "$0")/lib.sh"
 
 ensure_code_server || die "could not install code-server"
 apt_install chromium || die "could not install chromium"
-resolve_server
+server_path
+[ -x "$CABLELINT_BIN" ] || die "CABLELINT_BIN=$CABLELINT_BIN is not an executable file"
+E2E_BIN_DIR=""
+# Nothing named cablelint may be found on PATH: the directories that hold one are dropped.
+PATH="$(tr ':' '\n' <<<"$PATH" | while read -r d; do [ -n "$d" ] && [ ! -x "$d/cablelint" ] && echo "$d"; done | paste -sd:)"
 export PATH="$N24/bin:$PATH"
 node --version | sed 's/^/node /'
 
@@ -25,7 +30,7 @@ ls -1dt "$ROOT"/target/e2e/vscode/2*/ 2>/dev/null | tail -n +6 | xargs -r rm -rf
 cleanup() {
     # code-server was started in its own process group by e2e.js; end it if e2e.js could not.
     if [ -f "$ARTIFACTS/code-server.pid" ]; then kill_group "$(cat "$ARTIFACTS/code-server.pid")"; fi
-    rm -rf "$WORK" "$E2E_BIN_DIR"
+    rm -rf "$WORK"
 }
 trap cleanup EXIT
 fail=0
@@ -61,19 +66,26 @@ ln -s "$MODULES/node_modules" "$BUILD/node_modules"
     log "grammar test (vscode-textmate)"
     node --test --test-reporter=tap test/*.test.js >"$ARTIFACTS/grammar-test.log" 2>&1 || { cat "$ARTIFACTS/grammar-test.log"; exit 1; }
     echo "PASS grammar test: $(grep -E '^# (pass|fail)' "$ARTIFACTS/grammar-test.log" | cut -c3- | paste -sd' ')"
-    log "build + package"
-    npm run --silent package >"$ARTIFACTS/package.log" 2>&1 || { cat "$ARTIFACTS/package.log"; exit 1; }
-    mv cablelint.vsix "$ARTIFACTS/"
+    log "build + package (linux-x64, with $CABLELINT_BIN as server/cablelint)"
+    sh package-platform.sh linux-x64 "$CABLELINT_BIN" >"$ARTIFACTS/package.log" 2>&1 || { cat "$ARTIFACTS/package.log"; exit 1; }
+    mv cablelint-linux-x64.vsix "$ARTIFACTS/"
 ) || die "building the extension failed"
-VSIX="$ARTIFACTS/cablelint.vsix"
-echo "PASS package: $(basename "$VSIX") $(du -k "$VSIX" | cut -f1) KB"
+VSIX="$ARTIFACTS/cablelint-linux-x64.vsix"
+if python3 -c 'import sys, zipfile; sys.exit("extension/server/cablelint" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$VSIX"; then
+    echo "PASS package: $(basename "$VSIX") $(du -k "$VSIX" | cut -f1) KB, with extension/server/cablelint"
+else
+    echo "FAIL package: $(basename "$VSIX") has no extension/server/cablelint"
+    exit 1
+fi
 
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/xdg-config" XDG_DATA_HOME="$WORK/xdg-data"
-# VS Code takes its environment from the user's login shell, so the server must be on the PATH that a
-# login profile sets up: as for a `cargo install` user, ~/.cargo/bin/cablelint and a ~/.profile line.
-mkdir -p "$HOME/.cargo/bin"
-ln -s "$CABLELINT_BIN" "$HOME/.cargo/bin/cablelint"
-echo 'export PATH="$HOME/.cargo/bin:$PATH"' >"$HOME/.profile"
+mkdir -p "$HOME"
+# VS Code takes its environment from the user's login shell: neither that nor this PATH may find a cablelint.
+if command -v cablelint >/dev/null || env -i HOME="$HOME" bash -lc 'command -v cablelint' >/dev/null 2>&1; then
+    echo "FAIL no cablelint on PATH: found $(command -v cablelint || env -i HOME="$HOME" bash -lc 'command -v cablelint')"
+    exit 1
+fi
+echo "PASS no cablelint on PATH or on the login shell's PATH"
 
 CS_USER_DATA="$WORK/user-data" CS_EXTENSIONS="$WORK/extensions"
 mkdir -p "$CS_USER_DATA/User"
@@ -94,8 +106,9 @@ cat >"$CS_USER_DATA/User/settings.json" <<'JSON'
 JSON
 "$CODE_SERVER" --user-data-dir "$CS_USER_DATA" --extensions-dir "$CS_EXTENSIONS" --install-extension "$VSIX" >"$ARTIFACTS/install.log" 2>&1
 installed="$("$CODE_SERVER" --user-data-dir "$CS_USER_DATA" --extensions-dir "$CS_EXTENSIONS" --list-extensions --show-versions 2>/dev/null)"
-if grep -q '^cablelint.cablelint@' <<<"$installed"; then
-    echo "PASS install .vsix: $(grep '^cablelint.cablelint@' <<<"$installed")"
+bundled="$(find "$CS_EXTENSIONS" -path '*/server/cablelint' -type f -perm -u+x | head -1)"
+if grep -q '^cablelint.cablelint@' <<<"$installed" && [ -n "$bundled" ]; then
+    echo "PASS install .vsix: $(grep '^cablelint.cablelint@' <<<"$installed"), server at ${bundled#"$CS_EXTENSIONS"/}"
 else
     echo "FAIL install .vsix: $(cat "$ARTIFACTS/install.log")"
     exit 1
@@ -119,7 +132,7 @@ to_json <<<"$dom_cases" >"$WORK/cases-dom.json"
 log "code-server $CODE_SERVER_VERSION + chromium"
 CODE_SERVER="$CODE_SERVER" CS_USER_DATA="$CS_USER_DATA" CS_EXTENSIONS="$CS_EXTENSIONS" WORKSPACE="$WORKSPACE" \
     CASES_JSON="$WORK/cases-host.json" DOM_CASES_JSON="$WORK/cases-dom.json" ARTIFACTS="$ARTIFACTS" \
-    SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$MODULES/node_modules" \
+    CABLELINT_E2E_SERVER=bundled SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$MODULES/node_modules" \
     timeout 600 node "$E2E_DIR/vscode/e2e.js" || fail=1
 
 if [ $fail != 0 ]; then

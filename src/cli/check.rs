@@ -1,24 +1,23 @@
 //! `cablelint check`: find the files, load their configuration, check them in parallel, fix them
 //! if asked, and report.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::files::{self, DEFAULT_EXTENSIONS};
-use super::fix::{self, Fixed};
+use super::fix;
 use super::input::{self, Source};
 use super::output::{self, CheckedFile, FileReport, Outcome, OutputFormat, Report};
 use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
-use crate::config::{self, Config, ConfigError, Overrides};
-use crate::data::Tables;
-use crate::rules::{RuleSelector, Settings, Severity};
+use crate::config::{self, Overrides};
+use crate::rules::{RuleSelector, Severity};
+use crate::workspace::fix::{fix_until_stable, Fixed};
+use crate::workspace::{ConfigSource, Freshness, Resolved, Resolver};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -29,8 +28,27 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// How to report the diagnostics.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    #[arg(long, visible_alias = "format", value_enum, default_value_t = OutputFormat::Full)]
     pub output_format: OutputFormat,
+
+    /// Write the report to this file instead of standard output (without colour; parent
+    /// directories are created).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
+    /// Instead of the findings, print how many times each rule fired, most frequent first (a JSON
+    /// array with `--output-format json`).
+    #[arg(long, conflicts_with_all = ["diff", "show_files", "show_settings"])]
+    pub statistics: bool,
+
+    /// Print the files that would be checked, one per line, and exit.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "show_settings"])]
+    pub show_files: bool,
+
+    /// Print the configuration file, rule selection and reference data files that apply to the
+    /// first file that would be checked, and exit.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub show_settings: bool,
 
     /// Rules to run instead of the default set: codes (`CBL201`), code prefixes (`CBL2`), names
     /// (`tags-markup`) or `ALL`. Replaces the configuration file's selection.
@@ -120,24 +138,7 @@ struct Job {
     input: Input,
     /// The path shown in reports.
     display: String,
-    settings: Settings,
-    tables: Arc<TablesFor>,
-}
-
-/// The reference tables for the files under one configuration.
-enum TablesFor {
-    Builtin,
-    /// The built-in tables extended by the configuration's `[data]` files.
-    Extended(Box<Tables>),
-}
-
-impl TablesFor {
-    fn get(&self) -> &Tables {
-        match self {
-            TablesFor::Builtin => Tables::builtin(),
-            TablesFor::Extended(t) => t,
-        }
-    }
+    resolved: Resolved,
 }
 
 /// What checking one file produced besides its report.
@@ -198,8 +199,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
+        ..Overrides::default()
     };
-    let mut resolver = match Resolver::new(&args) {
+    let source = if args.isolated {
+        ConfigSource::Isolated
+    } else if let Some(path) = &args.config {
+        ConfigSource::File(path.clone())
+    } else {
+        ConfigSource::Discover
+    };
+    let mut resolver = match Resolver::new(source, Freshness::Once) {
         Ok(r) => r,
         Err(e) => {
             error_line(&super::config_error(e));
@@ -219,22 +228,45 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
         inputs.push((Input::Stdin, display, path));
     }
+    if args.show_files {
+        let shown: Vec<String> = inputs
+            .iter()
+            .map(|(_, display, _)| display.clone())
+            .collect();
+        return super::show::files(&shown, &found.errors);
+    }
     for (input, display, path) in inputs {
-        let (config, tables) = match resolver.for_file(&path) {
-            Ok(c) => c,
-            Err(e) => {
-                error_line(&super::config_error(e));
-                return ExitCode::from(EXIT_TROUBLE);
-            }
-        };
+        let (resolved, error) = resolver.resolve(&path, &overrides);
+        if let Some(e) = error {
+            error_line(&super::config_error(e));
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        if args.show_settings {
+            let how = if args.isolated {
+                super::show::ConfigSource::Isolated
+            } else if args.config.is_some() {
+                super::show::ConfigSource::Given
+            } else {
+                super::show::ConfigSource::Found
+            };
+            return super::show::settings(
+                &display,
+                how,
+                resolved.config.as_deref(),
+                &resolved.settings,
+            );
+        }
         jobs.push(Job {
             input,
             display,
-            settings: config::settings(config.as_deref(), &path, &overrides),
-            tables,
+            resolved,
         });
     }
 
+    if args.show_settings {
+        error_line("--show-settings: no file to show the settings for");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     if jobs.is_empty() && found.errors.is_empty() {
         warning_line(&format!(
             "no cables found under {} (directories are searched for {})",
@@ -279,7 +311,23 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let choice = args.color.choice();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => match create_output_file(path) {
+            Ok(file) => Box::new(io::BufWriter::new(anstream::StripStream::new(file))),
+            Err(e) => {
+                error_line(&format!(
+                    "could not create {}: {}",
+                    path.display(),
+                    config::describe_io_error(&e)
+                ));
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        },
+        None => Box::new(io::BufWriter::new(anstream::AutoStream::new(
+            stdout.lock(),
+            choice,
+        ))),
+    };
     let result = finish(&args, mode, done, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
@@ -346,7 +394,7 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
         }
         return Ok(if trouble {
             EXIT_TROUBLE
-        } else if diffs.is_empty() {
+        } else if diffs.is_empty() || args.exit_zero {
             EXIT_SUCCESS
         } else {
             EXIT_FAILURE
@@ -355,15 +403,31 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
 
     // With `--fix` on standard input the fixed text owns standard output; the report goes to
     // standard error.
-    if let Some(text) = &stdin_text {
-        out.write_all(text)?;
-        out.flush()?;
-        let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
-        let mut err = io::BufWriter::new(stderr);
-        output::render(args.output_format, &report, &mut err)?;
-        err.flush()?;
-    } else {
-        output::render(args.output_format, &report, out)?;
+    let render = |out: &mut dyn Write| {
+        if args.statistics {
+            let json = args.output_format == OutputFormat::Json;
+            output::statistics::render(&report, json, out)
+        } else {
+            output::render(args.output_format, &report, out)
+        }
+    };
+    match &stdin_text {
+        // The report goes to its file and the fixed text to standard output.
+        Some(text) if args.output_file.is_some() => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(text)?;
+            stdout.flush()?;
+            render(out)?;
+        }
+        Some(text) => {
+            out.write_all(text)?;
+            out.flush()?;
+            let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
+            let mut err = io::BufWriter::new(stderr);
+            render(&mut err)?;
+            err.flush()?;
+        }
+        None => render(out)?,
     }
 
     let failing = report.files.iter().any(|f| match &f.outcome {
@@ -379,6 +443,14 @@ fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) ->
     })
 }
 
+/// Creates (or truncates) the `--output-file`, with its parent directories.
+fn create_output_file(path: &std::path::Path) -> io::Result<std::fs::File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::File::create(path)
+}
+
 /// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this
 /// file alone.
 fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
@@ -391,8 +463,8 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
         Err(e) => return Done::error(job.display, e),
     };
     let Source { text, bom } = source;
-    let settings = &job.settings;
-    let tables = job.tables.get();
+    let settings = &job.resolved.settings;
+    let tables = job.resolved.tables.get();
     let original = match mode {
         Mode::Check => None,
         Mode::Fix | Mode::Diff => Some(text.clone()),
@@ -407,7 +479,10 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             }
         }
         Mode::Fix | Mode::Diff => {
-            fix::fix_until_stable(text, unsafe_fixes, |t| crate::check(t, settings, tables))
+            let diagnostics = crate::check(&text, settings, tables);
+            fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
+                crate::check(t, settings, tables)
+            })
         }
     }));
     let Ok(fixed) = checked else {
@@ -464,81 +539,5 @@ impl Done {
             diff: None,
             stdout_text: None,
         }
-    }
-}
-
-/// Finds the configuration for each file: the one given with `--config`, none with `--isolated`,
-/// or the nearest `cablelint.toml` above the file, each loaded once.
-struct Resolver {
-    fixed: Option<Option<Arc<Config>>>,
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
-    loaded: HashMap<PathBuf, Arc<Config>>,
-    tables: HashMap<Option<PathBuf>, Arc<TablesFor>>,
-}
-
-impl Resolver {
-    fn new(args: &CheckArgs) -> Result<Resolver, ConfigError> {
-        let fixed = if args.isolated {
-            Some(None)
-        } else if let Some(path) = &args.config {
-            Some(Some(Arc::new(Config::load(path)?)))
-        } else {
-            None
-        };
-        Ok(Resolver {
-            fixed,
-            by_dir: HashMap::new(),
-            loaded: HashMap::new(),
-            tables: HashMap::new(),
-        })
-    }
-
-    fn for_file(
-        &mut self,
-        file: &Path,
-    ) -> Result<(Option<Arc<Config>>, Arc<TablesFor>), ConfigError> {
-        let config = match &self.fixed {
-            Some(c) => c.clone(),
-            None => {
-                let dir = match file.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                    _ => PathBuf::from("."),
-                };
-                let found = self
-                    .by_dir
-                    .entry(dir.clone())
-                    .or_insert_with(|| Config::find(&dir))
-                    .clone();
-                match found {
-                    None => None,
-                    Some(path) => match self.loaded.get(&path) {
-                        Some(c) => Some(c.clone()),
-                        None => {
-                            let c = Arc::new(Config::load(&path)?);
-                            self.loaded.insert(path, c.clone());
-                            Some(c)
-                        }
-                    },
-                }
-            }
-        };
-        let key = config.as_ref().map(|c| c.path().to_path_buf());
-        let tables = match self.tables.get(&key) {
-            Some(t) => t.clone(),
-            None => {
-                let t = Arc::new(tables_for(config.as_deref())?);
-                self.tables.insert(key, t.clone());
-                t
-            }
-        };
-        Ok((config, tables))
-    }
-}
-
-/// The reference tables for files under a configuration.
-fn tables_for(config: Option<&Config>) -> Result<TablesFor, ConfigError> {
-    match config.map(Config::load_tables).transpose()?.flatten() {
-        Some(t) => Ok(TablesFor::Extended(Box::new(t))),
-        None => Ok(TablesFor::Builtin),
     }
 }

@@ -6,12 +6,10 @@
 //! formatter refuses (see [`crate::formatter::Unformattable`]) is left as it is with a warning
 //! naming the reason; it does not fail the run.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Args;
 use rayon::prelude::*;
@@ -19,7 +17,8 @@ use rayon::prelude::*;
 use super::files::{self, DEFAULT_EXTENSIONS};
 use super::input::{self, Source};
 use super::{error_line, fix, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
-use crate::config::{self, Config, ConfigError};
+use crate::config::{self, ConfigError, Overrides};
+use crate::workspace::{ConfigSource, Freshness};
 use crate::formatter::{self, FormatOptions};
 
 #[derive(Debug, Args)]
@@ -328,52 +327,26 @@ fn process(input: Option<&Path>, display: String, options: &FormatOptions, mode:
 }
 
 /// The format options for each file: from `--config`, none with `--isolated`, or the nearest
-/// `cablelint.toml` above the file, each loaded once.
-struct Resolver {
-    fixed: Option<FormatOptions>,
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
-    loaded: HashMap<PathBuf, Arc<Config>>,
-}
+/// `cablelint.toml` above the file (the workspace's resolver, each file read once).
+struct Resolver(crate::workspace::Resolver);
 
 impl Resolver {
     fn new(args: &FmtArgs) -> Result<Resolver, ConfigError> {
-        let fixed = if args.isolated {
-            Some(FormatOptions::default())
+        let source = if args.isolated {
+            ConfigSource::Isolated
         } else if let Some(path) = &args.config {
-            Some(Config::load(path)?.format)
+            ConfigSource::File(path.clone())
         } else {
-            None
+            ConfigSource::Discover
         };
-        Ok(Resolver {
-            fixed,
-            by_dir: HashMap::new(),
-            loaded: HashMap::new(),
-        })
+        crate::workspace::Resolver::new(source, Freshness::Once).map(Resolver)
     }
 
     fn for_file(&mut self, file: &Path) -> Result<FormatOptions, ConfigError> {
-        if let Some(o) = self.fixed {
-            return Ok(o);
+        let (resolved, error) = self.0.resolve(file, &Overrides::default());
+        match error {
+            Some(e) => Err(e),
+            None => Ok(resolved.config.map(|c| c.format).unwrap_or_default()),
         }
-        let dir = match file.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let found = self
-            .by_dir
-            .entry(dir.clone())
-            .or_insert_with(|| Config::find(&dir))
-            .clone();
-        Ok(match found {
-            None => FormatOptions::default(),
-            Some(path) => match self.loaded.get(&path) {
-                Some(c) => c.format,
-                None => {
-                    let c = Arc::new(Config::load(&path)?);
-                    self.loaded.insert(path, c.clone());
-                    c.format
-                }
-            },
-        })
     }
 }

@@ -1,8 +1,10 @@
-//! The command line: `cablelint check`, `fmt`, `rules`, `rule`, `data` and `lsp`. The only module that
-//! prints. (`data.rs` belongs to the reference-data work; this module only wires it.)
+//! The command line: `cablelint check`, `fmt`, `rules`, `rule`, `data`, `lsp`, `completions` and
+//! `man`. The only module that prints. (`data.rs` belongs to the reference-data work; this module
+//! only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
-//! has changes to show), 2 for usage, configuration and read errors.
+//! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
+//! errors.
 
 pub mod check;
 pub mod data;
@@ -12,13 +14,14 @@ pub mod format;
 pub mod input;
 pub mod output;
 pub mod rules;
+mod show;
 mod style;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub const EXIT_SUCCESS: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
@@ -43,14 +46,16 @@ enum Command {
     Fmt(format::FmtArgs),
     /// List every rule: code, name, default severity, whether it is on by default, summary.
     Rules {
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// How to print it.
+        #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Show a rule's documentation.
     Rule {
         /// A rule code (`CBL201`) or name (`security-line-mismatch`).
         rule: String,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// How to print it.
+        #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Print or search the reference tables (extended by the `[data]` files of the
@@ -62,7 +67,8 @@ enum Command {
         /// What to look for (a code or prefix, words of a title or address, a routing indicator,
         /// a country); without it, the whole table.
         query: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// How to print it.
+        #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Take the `[data]` files from this configuration file.
         #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
@@ -79,6 +85,19 @@ enum Command {
         /// Accepted for editors that pass it; standard input and output are the only transport.
         #[arg(long, hide = true)]
         stdio: bool,
+    },
+    /// Print a shell completion script (bash: `source <(cablelint completions bash)`; zsh and
+    /// fish: save it where the shell looks for completions).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, cablelint(1), in roff (`cablelint man | man -l -`), or write one page
+    /// per command into a directory.
+    Man {
+        /// Write `cablelint.1`, `cablelint-check.1`, … into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
     },
 }
 
@@ -160,6 +179,42 @@ pub fn main() -> ExitCode {
         Command::Lsp { log_file, stdio: _ } => {
             crate::lsp::run_with(crate::lsp::LspOptions { log_file })
         }
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "cablelint", &mut out);
+            report_io(out.flush())
+        }
+        Command::Man { output_dir } => run_man(output_dir),
+    }
+}
+
+/// `cablelint man`: the manual pages, generated from the same definitions as `--help`.
+fn run_man(output_dir: Option<PathBuf>) -> ExitCode {
+    let command = Cli::command();
+    match output_dir {
+        None => {
+            let mut out = io::stdout().lock();
+            report_io(
+                clap_mangen::Man::new(command)
+                    .render(&mut out)
+                    .and_then(|_| out.flush()),
+            )
+        }
+        Some(dir) => {
+            let written =
+                std::fs::create_dir_all(&dir).and_then(|_| clap_mangen::generate_to(command, &dir));
+            match written {
+                Ok(()) => ExitCode::from(EXIT_SUCCESS),
+                Err(e) => {
+                    error_line(&format!(
+                        "could not write the manual pages to {}: {}",
+                        dir.display(),
+                        crate::config::describe_io_error(&e)
+                    ));
+                    ExitCode::from(EXIT_TROUBLE)
+                }
+            }
+        }
     }
 }
 
@@ -203,7 +258,7 @@ fn run_data(
     )
 }
 
-fn report_io(result: io::Result<()>) -> ExitCode {
+pub(crate) fn report_io(result: io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::from(EXIT_SUCCESS),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_SUCCESS),

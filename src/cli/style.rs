@@ -1,4 +1,5 @@
-//! The few styles the human output uses. They are written as ANSI codes; the output stream
+//! The few styles the human output uses besides the `full` report's (which `annotate-snippets`
+//! draws in rustc's colours). They are written as ANSI codes; the output stream
 //! (`anstream`) drops them when the output is not a terminal, `NO_COLOR` is set or `--color never`
 //! was given.
 
@@ -7,10 +8,6 @@ use anstyle::{AnsiColor, Style};
 use crate::rules::Severity;
 
 pub const BOLD: Style = Style::new().bold();
-/// Gutters, arrows and line numbers.
-pub const GUTTER: Style = AnsiColor::Blue.on_default().bold();
-/// `help:` and the fix message.
-pub const HELP: Style = AnsiColor::Cyan.on_default().bold();
 
 pub fn severity(s: Severity) -> Style {
     match s {

@@ -12,6 +12,7 @@
 //!
 //! [severity]
 //! CBL305 = "warning"                 # by code, code prefix or name
+//! CBL503 = "off"                     # "off" is the same as listing the rule in `ignore`
 //!
 //! [per-file-ignores]
 //! "drafts/*.cable" = ["CBL3"]        # globs relative to this file's directory
@@ -31,7 +32,10 @@
 //! `require-header`) make the configuration layer; command-line `--extend-select` and `--ignore`
 //! apply on top of it, while a command-line `--select` replaces the whole configuration layer (as in
 //! ruff). `per-file-ignores` then switch rules off for matching files, and `[severity]` sets the
-//! severities last. `Settings::require_header` is on exactly when `missing-header` ends up enabled.
+//! severities; the severities and `require-header` of the overrides (the editor's settings) come
+//! last. A severity of `"off"` in either place is an `ignore` of the same layer ([`parse_level`]
+//! reads every severity). `Settings::require_header` is on exactly when `missing-header` ends up
+//! enabled.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -109,13 +113,54 @@ pub struct DataConfig {
     pub addressees: Vec<PathBuf>,
 }
 
-/// Rule selections from the command line, applied on top of a configuration.
-#[derive(Debug, Clone, Default)]
+/// What the command line (`--select`, `--extend-select`, `--ignore`) or the editor's settings put
+/// on top of a configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overrides {
     /// When given, replaces the configuration's selection entirely.
     pub select: Option<Vec<RuleSelector>>,
     pub extend_select: Vec<RuleSelector>,
     pub ignore: Vec<RuleSelector>,
+    /// Severities set after the configuration's, less specific selectors first.
+    pub severity: Vec<(RuleSelector, Severity)>,
+    /// Switches `missing-header` on or off after everything else.
+    pub require_header: Option<bool>,
+}
+
+/// The words a severity setting accepts, for messages.
+pub const LEVEL_WORDS: &str = "\"error\", \"warning\", \"info\" or \"off\"";
+
+/// Reads the value of a severity setting, in `cablelint.toml`'s `[severity]` table and in the
+/// editor's `severity` object alike: `Some(severity)` for `error`, `warning` (or `warn`) and
+/// `info`; `None` for `off`, which means that the rule does not run. The error says what was
+/// accepted.
+pub fn parse_level(word: &str) -> Result<Option<Severity>, String> {
+    if word == "off" {
+        return Ok(None);
+    }
+    Severity::parse(word)
+        .map(Some)
+        .ok_or_else(|| format!("`{word}` is not a severity (expected {LEVEL_WORDS})"))
+}
+
+/// Adds one severity entry to a layer: `off` goes to the layer's `ignore`, a severity to its
+/// `severity` list. Call [`sort_severities`] when every entry is in.
+pub fn add_level(
+    selector: RuleSelector,
+    level: Option<Severity>,
+    severity: &mut Vec<(RuleSelector, Severity)>,
+    ignore: &mut Vec<RuleSelector>,
+) {
+    match level {
+        Some(level) => severity.push((selector, level)),
+        None => ignore.push(selector),
+    }
+}
+
+/// Puts severity entries in the order they apply: less specific selectors first, so that
+/// `CBL3 = "info"` and `CBL305 = "error"` together do what they say.
+pub fn sort_severities(severity: &mut [(RuleSelector, Severity)]) {
+    severity.sort_by_key(|(s, _)| s.specificity());
 }
 
 /// A loaded and validated `cablelint.toml`.
@@ -267,26 +312,18 @@ impl Config {
             None => None,
         };
         let extend_select = selectors("extend-select", &raw.extend_select)?;
-        let ignore = selectors("ignore", &raw.ignore)?;
+        let mut ignore = selectors("ignore", &raw.ignore)?;
 
         let mut severity = Vec::new();
         for (k, v) in &raw.severity {
             let key = format!("severity.{}", k.get_ref());
             let selector = RuleSelector::parse(k.get_ref())
                 .map_err(|m| err(Some(k.span()), Some(key.clone()), m))?;
-            let level = Severity::parse(v.get_ref()).ok_or_else(|| {
-                err(
-                    Some(v.span()),
-                    Some(key.clone()),
-                    format!(
-                        "`{}` is not a severity (expected \"error\", \"warning\" or \"info\")",
-                        v.get_ref()
-                    ),
-                )
-            })?;
-            severity.push((selector, level));
+            let level =
+                parse_level(v.get_ref()).map_err(|m| err(Some(v.span()), Some(key.clone()), m))?;
+            add_level(selector, level, &mut severity, &mut ignore);
         }
-        severity.sort_by_key(|(s, _)| s.specificity());
+        sort_severities(&mut severity);
 
         let mut per_file_ignores = Vec::new();
         for (k, v) in &raw.per_file_ignores {
@@ -473,14 +510,22 @@ pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> 
                 s.apply(&[], &entry.ignore);
             }
         }
-        for (selector, severity) in &c.severity {
-            for rule in selector.rules() {
-                s.set_severity(rule, *severity);
-            }
-        }
+        set_severities(&mut s, &c.severity);
+    }
+    set_severities(&mut s, &overrides.severity);
+    if let Some(on) = overrides.require_header {
+        s.set_enabled(Rule::MissingHeader, on);
     }
     s.require_header = s.is_enabled(Rule::MissingHeader);
     s
+}
+
+fn set_severities(s: &mut Settings, severity: &[(RuleSelector, Severity)]) {
+    for (selector, level) in severity {
+        for rule in selector.rules() {
+            s.set_severity(rule, *level);
+        }
+    }
 }
 
 /// An IO error in a few words, without the OS error number (`no such file or directory`).

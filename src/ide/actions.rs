@@ -1,9 +1,13 @@
-//! Code actions: each rule's fix as a quick fix (preferred when safe), all safe fixes at once
-//! (`source.fixAll`), and "raise the banner to the highest paragraph marking", which changes the
-//! cable's classification and so is never safe and never applied automatically.
+//! Code actions: each rule's fix as a quick fix (preferred when safe), every safe fix of one rule
+//! at once, and every safe fix of the document (`source.fixAll`). Every edit goes through the fix
+//! engine ([`crate::workspace::fix`]), so an action never carries an edit `cablelint check --fix`
+//! would refuse, and fix-all gives exactly the text `check --fix` writes. A fix that changes a
+//! classification (such as CBL207's raising of the banner) is never safe and never preferred.
 
-use crate::rules::{Applicability, Diagnostic, Edit, Rule};
-use crate::syntax::{BannerLevel, Cable, Level, TextRange};
+use crate::rules::{Applicability, Diagnostic, Edit, Fix, Rule};
+use crate::syntax::{Cable, TextRange};
+use crate::workspace::fix::{minimal_edit, plan};
+use crate::workspace::Analysis;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionKind {
@@ -11,10 +15,8 @@ pub enum ActionKind {
     QuickFix,
     /// Every safe fix of one rule in the document.
     FixRule,
-    /// Every safe fix of the document.
+    /// Every safe fix of the document, until none applies.
     FixAll,
-    /// Raising the banner (and the security line) to the highest paragraph marking.
-    RaiseBanner,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,44 +32,14 @@ pub struct Action {
     pub diagnostics: Vec<usize>,
 }
 
-/// The actions for a range: the quick fixes of the diagnostics that touch it, the fix-all action
-/// when the document has safe fixes, and the banner action when the range touches the banner or a
-/// marking above it.
+/// The actions for a range: the quick fixes of the diagnostics that touch it and, for each rule
+/// reported there more than once, all its safe fixes at once.
 pub fn code_actions(
     cable: &Cable<'_>,
     diagnostics: &[Diagnostic],
     range: TextRange,
 ) -> Vec<Action> {
-    let mut out = Vec::new();
-    for (i, d) in diagnostics.iter().enumerate() {
-        if !overlaps(d.range, range) {
-            continue;
-        }
-        let Some(fix) = &d.fix else { continue };
-        if fix.applicability == Applicability::DisplayOnly || fix.edits.is_empty() {
-            continue;
-        }
-        // Several diagnostics may share one fix (a whole-line repair): one action for all of them.
-        if let Some(a) = out.iter_mut().find(|a: &&mut Action| {
-            a.kind == ActionKind::QuickFix && a.edits == sorted(fix.edits.clone())
-        }) {
-            a.diagnostics.push(i);
-            continue;
-        }
-        let safe = fix.applicability == Applicability::Safe;
-        let mut title = format!("{} ({})", fix.message, d.rule.code());
-        if !safe {
-            title.push_str(" — unsafe");
-        }
-        out.push(Action {
-            title,
-            kind: ActionKind::QuickFix,
-            edits: sorted(fix.edits.clone()),
-            preferred: safe,
-            applicability: fix.applicability,
-            diagnostics: vec![i],
-        });
-    }
+    let mut out = quick_fixes(cable, diagnostics, range);
     // The same rule at several places: all of them at once.
     let mut rules: Vec<Rule> = Vec::new();
     for d in diagnostics.iter().filter(|d| overlaps(d.range, range)) {
@@ -76,167 +48,116 @@ pub fn code_actions(
         }
     }
     for rule in rules {
-        let same = |d: &Diagnostic| d.rule == rule;
-        if let Some(mut a) = combine(diagnostics, same).filter(|a| a.diagnostics.len() >= 2) {
-            a.title = format!(
-                "Fix all `{}` problems ({}, {})",
-                rule.name(),
-                rule.code(),
-                a.diagnostics.len()
-            );
-            a.kind = ActionKind::FixRule;
+        if let Some(a) = fix_rule(cable.src, diagnostics, rule) {
             out.push(a);
         }
-    }
-    if let Some(a) = raise_banner(cable, diagnostics, range) {
-        out.push(a);
-    }
-    if let Some(a) = fix_all(diagnostics) {
-        out.push(a);
     }
     out
 }
 
-/// Every safe fix of the document in one action; a fix whose edits overlap one already taken waits
-/// for the next run, as `cablelint check --fix` does.
-pub fn fix_all(diagnostics: &[Diagnostic]) -> Option<Action> {
-    combine(diagnostics, |_| true)
-}
-
-/// The safe fixes of the chosen diagnostics, combined without overlaps.
-fn combine(diagnostics: &[Diagnostic], choose: impl Fn(&Diagnostic) -> bool) -> Option<Action> {
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut taken = Vec::new();
-    let mut taken_fixes: Vec<&crate::rules::Fix> = Vec::new();
-    'fixes: for (i, d) in diagnostics.iter().enumerate().filter(|(_, d)| choose(d)) {
+/// One action per distinct fix of the diagnostics that touch the range.
+fn quick_fixes(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRange) -> Vec<Action> {
+    let mut out: Vec<Action> = Vec::new();
+    let mut fixes: Vec<&Fix> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if !overlaps(d.range, range) {
+            continue;
+        }
         let Some(fix) = d
             .fix
             .as_ref()
-            .filter(|f| f.applicability == Applicability::Safe)
+            .filter(|f| f.applicability != Applicability::DisplayOnly)
         else {
             continue;
         };
-        if taken_fixes.contains(&fix) {
-            taken.push(i);
+        // Several diagnostics may share one fix (a whole-line repair): one action for all of them.
+        if let Some(at) = fixes.iter().position(|f| *f == fix) {
+            out[at].diagnostics.push(i);
             continue;
         }
-        for e in &fix.edits {
-            for t in &edits {
-                let overlap = e.range.start < t.range.end && t.range.start < e.range.end;
-                let same_insert = e.range == t.range && e.range.is_empty();
-                if overlap || same_insert {
-                    continue 'fixes;
-                }
-            }
+        let p = plan(cable.src, [fix]);
+        if p.applied == 0 {
+            continue;
         }
-        edits.extend(fix.edits.iter().cloned());
-        taken.push(i);
-        taken_fixes.push(fix);
+        let safe = fix.applicability == Applicability::Safe;
+        let mut title = format!("{} ({})", fix.message, d.rule.code());
+        if !safe {
+            title.push_str(" — unsafe");
+        }
+        fixes.push(fix);
+        out.push(Action {
+            title,
+            kind: ActionKind::QuickFix,
+            edits: p.edits,
+            preferred: safe,
+            applicability: fix.applicability,
+            diagnostics: vec![i],
+        });
     }
-    if taken.is_empty() {
+    out
+}
+
+/// Every safe fix of one rule in one round, when the rule has more than one diagnostic to fix.
+fn fix_rule(text: &str, diagnostics: &[Diagnostic], rule: Rule) -> Option<Action> {
+    let safe: Vec<(usize, &Fix)> = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.rule == rule)
+        .filter_map(|(i, d)| d.fix.as_ref().map(|f| (i, f)))
+        .filter(|(_, f)| f.applicability == Applicability::Safe)
+        .collect();
+    let p = plan(text, safe.iter().map(|(_, f)| *f));
+    let taken: Vec<usize> = safe
+        .iter()
+        .zip(&p.taken)
+        .filter(|(_, &t)| t)
+        .map(|((i, _), _)| *i)
+        .collect();
+    if taken.len() < 2 {
         return None;
     }
     Some(Action {
-        title: format!("Fix all safe cablelint problems ({})", taken.len()),
-        kind: ActionKind::FixAll,
-        edits: sorted(edits),
+        title: format!(
+            "Fix all `{}` problems ({}, {})",
+            rule.name(),
+            rule.code(),
+            taken.len()
+        ),
+        kind: ActionKind::FixRule,
+        edits: p.edits,
         preferred: false,
         applicability: Applicability::Safe,
         diagnostics: taken,
     })
 }
 
-fn sorted(mut edits: Vec<Edit>) -> Vec<Edit> {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
-    edits
+/// Every safe fix of the document, applied round after round as `cablelint check --fix` applies
+/// them ([`Analysis::fix_all`]), as one edit of the part of the text that changes. `None` when no
+/// safe fix applies. Its diagnostics are those with a safe fix.
+pub fn fix_all(analysis: &Analysis) -> Option<Action> {
+    let fixed = analysis.fix_all();
+    let edit = minimal_edit(analysis.text(), &fixed.text)?;
+    let diagnostics = analysis
+        .diagnostics()
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Safe)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Some(Action {
+        title: format!("Fix all safe cablelint problems ({})", fixed.fixed),
+        kind: ActionKind::FixAll,
+        edits: vec![edit],
+        preferred: false,
+        applicability: Applicability::Safe,
+        diagnostics,
+    })
 }
 
 fn overlaps(a: TextRange, b: TextRange) -> bool {
     a.start <= b.end && b.start <= a.end
-}
-
-/// The banner level for a paragraph level, when the banner can say it.
-fn banner_for(level: Level) -> Option<BannerLevel> {
-    match level {
-        Level::Confidential => Some(BannerLevel::Confidential),
-        Level::Secret => Some(BannerLevel::Secret),
-        Level::TopSecret => Some(BannerLevel::TopSecret),
-        Level::Unclassified | Level::Sbu => None,
-    }
-}
-
-/// "Raise the banner to SECRET": when a paragraph is marked above the banner. The security line's
-/// code follows the banner so that the two keep agreeing.
-fn raise_banner(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRange) -> Option<Action> {
-    let banner = cable.body.banner.as_ref()?;
-    let mut highest: Option<(Level, TextRange)> = None;
-    for p in &cable.body.paragraphs {
-        if let Some(m) = &p.marking {
-            if let Some(l) = m.level {
-                if highest.is_none_or(|(h, _)| l > h) {
-                    highest = Some((l, m.range));
-                }
-            }
-        }
-    }
-    let (level, _) = highest?;
-    if level <= banner.level.level() {
-        return None;
-    }
-    let target = banner_for(level)?;
-    let above: Vec<TextRange> = cable
-        .body
-        .paragraphs
-        .iter()
-        .filter_map(|p| p.marking.as_ref())
-        .filter(|m| m.level.is_some_and(|l| l > banner.level.level()))
-        .map(|m| m.range)
-        .collect();
-    let related: Vec<usize> = diagnostics
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            matches!(
-                d.rule,
-                Rule::BannerBelowMarking | Rule::SecurityLineMismatch
-            ) && overlaps(d.range, range)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let touches = overlaps(banner.range, range)
-        || above.iter().any(|&m| overlaps(m, range))
-        || !related.is_empty();
-    if !touches {
-        return None;
-    }
-    let mut edits = vec![Edit::replace(banner.level_token, target.canonical())];
-    if let Some(code) = cable.header.security.as_ref().and_then(|s| s.code) {
-        let letter = match target {
-            BannerLevel::Confidential => 'C',
-            BannerLevel::Secret => 'S',
-            _ => 'T',
-        };
-        let written = cable.text(code);
-        let suffix = written.get(5..).unwrap_or("");
-        let new_code = format!("{}{suffix}", letter.to_string().repeat(5));
-        if new_code != written {
-            edits.push(Edit::replace(code, new_code));
-        }
-        if let Some(prefix) = cable.header.security.as_ref().map(|s| s.prefix) {
-            if cable.text(prefix) == "ZNR" {
-                edits.push(Edit::replace(prefix, "ZNY"));
-            }
-        }
-    }
-    Some(Action {
-        title: format!(
-            "Raise the banner to {} (the highest paragraph marking) — changes the classification",
-            level.name()
-        ),
-        kind: ActionKind::RaiseBanner,
-        edits: sorted(edits),
-        preferred: false,
-        applicability: Applicability::Unsafe,
-        diagnostics: related,
-    })
 }

@@ -17,7 +17,6 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 use super::dates::{self, DateTime};
 use super::{line, line_at, vocab, LineAt};
@@ -44,9 +43,9 @@ pub enum CompletionKind {
     Keyword,
 }
 
-/// What [`resolve`] needs to find an item's long documentation again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+/// What [`resolve`] needs to find an item's long documentation again. How it travels to the
+/// editor and back is the server's business.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveKey {
     Tag { code: String },
     Addressee { ri: String, address: String },

@@ -86,13 +86,22 @@ fn same_origin(a: &str, b: &str) -> bool {
             .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
 }
 
-/// Whether a text is the target cable; the range to show is its banner (or its first line).
+/// Whether a text may be the target cable: it holds the cable's number somewhere. A cheap test
+/// before parsing.
+pub fn may_match(text: &str, target: &CableTarget) -> bool {
+    text.contains(&target.number.to_string())
+}
+
+/// Whether a text is the target cable; the range to show is its banner.
 pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
-    let number = target.number.to_string();
-    if !text.contains(&number) {
+    if !may_match(text, target) {
         return None;
     }
-    let cable = parse(text);
+    matches_cable(&parse(text), target)
+}
+
+/// Whether a parsed cable is the target cable; the range to show is its banner.
+pub fn matches_cable(cable: &Cable<'_>, target: &CableTarget) -> Option<TextRange> {
     let banner = cable.body.banner.as_ref()?;
     let origin = squeeze(cable.text(banner.origin?));
     let serial = banner.serial?.value;

@@ -1,15 +1,16 @@
-//! Plain-Rust answers for editors, in byte offsets of the document: diagnostics, completion, hover,
-//! code actions, document symbols, folding ranges, semantic tokens and go-to-definition for `REF`
-//! entries. Nothing here knows LSP or JSON-RPC; `src/lsp/` converts these answers to the protocol.
+//! Plain-Rust answers for editors, in byte offsets of the document: completion, hover, code
+//! actions, document symbols, folding ranges, semantic tokens and go-to-definition for `REF`
+//! entries. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
+//! to the protocol. Diagnostics are the rules' own, with the related places the rules name.
 //!
-//! Every function takes a parsed [`Cable`] (so one parse serves several answers) and never panics on a
-//! half-typed cable: missing parts simply give no answer.
+//! Every function takes a parsed [`Cable`] (the one of the document's shared
+//! [`crate::workspace::Analysis`]) and never panics on a half-typed cable: missing parts simply give
+//! no answer.
 
 pub mod actions;
 pub mod completion;
 pub mod dates;
 pub mod definition;
-pub mod diagnostics;
 pub mod folding;
 pub mod hover;
 pub mod semantic;
@@ -22,10 +23,9 @@ pub use completion::{
 };
 pub use dates::DateTime;
 pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
-pub use diagnostics::diagnostics;
 pub use folding::{folding_ranges, Fold, FoldKind};
 pub use hover::{hover, Hover};
-pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifier};
+pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
 pub use symbols::{document_symbols, Symbol, SymbolKind};
 
 use crate::rules::Rule;

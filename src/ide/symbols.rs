@@ -80,109 +80,117 @@ fn squeeze(text: &str, max: usize) -> String {
 /// The outline of a cable, in document order.
 pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
     let mut out = Vec::new();
-    let h = &cable.header;
-    if let Some(range) = h.range {
-        let mut header = Symbol::new("Header", SymbolKind::Header, range);
-        let mut lines: Vec<Symbol> = Vec::new();
-        if let Some(t) = &h.transmission {
-            lines.push(
-                Symbol::new(cable.text(t.range), SymbolKind::HeaderLine, t.range)
-                    .detail("transmission"),
-            );
-        }
-        if let Some(r) = &h.routing {
-            lines.push(
-                Symbol::new(cable.text(r.prosign), SymbolKind::HeaderLine, r.range)
-                    .detail("routing")
-                    .select(r.prosign),
-            );
-        }
-        if let Some(d) = &h.de {
-            lines.push(
-                Symbol::new(
-                    squeeze(cable.text(d.range), 60),
-                    SymbolKind::HeaderLine,
-                    d.range,
-                )
-                .detail("DE"),
-            );
-        }
-        if let Some(s) = &h.security {
-            lines.push(
-                Symbol::new(
-                    squeeze(cable.text(s.range), 60),
-                    SymbolKind::HeaderLine,
-                    s.range,
-                )
-                .detail("security"),
-            );
-        }
-        if let Some(d) = &h.dtg {
-            lines.push(
-                Symbol::new(
-                    squeeze(cable.text(d.range), 60),
-                    SymbolKind::HeaderLine,
-                    d.range,
-                )
-                .detail("date-time group"),
-            );
-        }
-        if let Some(f) = &h.fm {
-            lines.push(
-                Symbol::new(
-                    squeeze(cable.text(f.range), 60),
-                    SymbolKind::HeaderLine,
-                    f.range,
-                )
-                .detail("originator"),
-            );
-        }
-        for block in [
-            AddresseeBlock::To,
-            AddresseeBlock::Info,
-            AddresseeBlock::Xmt,
-        ] {
-            let members: Vec<_> = h.addressees.iter().filter(|a| a.block == block).collect();
-            let (Some(first), Some(last)) = (members.first(), members.last()) else {
-                continue;
-            };
-            let name = match block {
-                AddresseeBlock::To => "TO",
-                AddresseeBlock::Info => "INFO",
-                AddresseeBlock::Xmt => "XMT",
-            };
-            let mut sym = Symbol::new(
-                name,
-                SymbolKind::AddresseeBlock,
-                first.range.cover(last.range),
-            )
-            .detail(format!(
-                "{} addressee{}",
-                members.len(),
-                if members.len() == 1 { "" } else { "s" }
-            ));
-            if let Some(k) = first.keyword {
-                sym = sym.select(k);
-            }
-            for a in members {
-                let label = match (a.routing_indicator, a.address) {
-                    (Some(ri), Some(ad)) => format!("{}/{}", cable.text(ri), cable.text(ad)),
-                    (None, Some(ad)) => cable.text(ad).to_string(),
-                    _ => squeeze(cable.text(a.range), 60),
-                };
-                let detail = a
-                    .precedence
-                    .map(|p| cable.text(p.range).to_string())
-                    .unwrap_or_default();
-                sym.children
-                    .push(Symbol::new(label, SymbolKind::Addressee, a.range).detail(detail));
-            }
-            lines.push(sym);
-        }
-        lines.retain(|s| range.start <= s.range.start && s.range.end <= range.end);
-        header.children = lines;
-        out.push(header);
+    out.extend(header(cable));
+    banner_and_captions(cable, &mut out);
+    labels(cable, &mut out);
+    out.extend(refs(cable));
+    paragraphs(cable, &mut out);
+    if let Some(sig) = cable.body.signature {
+        out.push(
+            Symbol::new(squeeze(cable.text(sig), 40), SymbolKind::Signature, sig)
+                .detail("signature"),
+        );
     }
+    out.sort_by_key(|s| s.range.start);
+    out
+}
+
+/// A header line shown by its text.
+fn header_line(cable: &Cable<'_>, range: TextRange, detail: &str) -> Symbol {
+    Symbol::new(
+        squeeze(cable.text(range), 60),
+        SymbolKind::HeaderLine,
+        range,
+    )
+    .detail(detail)
+}
+
+/// The header with its lines and addressee blocks.
+fn header(cable: &Cable<'_>) -> Option<Symbol> {
+    let h = &cable.header;
+    let range = h.range?;
+    let mut header = Symbol::new("Header", SymbolKind::Header, range);
+    let mut lines: Vec<Symbol> = Vec::new();
+    if let Some(t) = &h.transmission {
+        lines.push(
+            Symbol::new(cable.text(t.range), SymbolKind::HeaderLine, t.range)
+                .detail("transmission"),
+        );
+    }
+    if let Some(r) = &h.routing {
+        lines.push(
+            Symbol::new(cable.text(r.prosign), SymbolKind::HeaderLine, r.range)
+                .detail("routing")
+                .select(r.prosign),
+        );
+    }
+    let texts = [
+        (h.de.as_ref().map(|d| d.range), "DE"),
+        (h.security.as_ref().map(|s| s.range), "security"),
+        (h.dtg.as_ref().map(|d| d.range), "date-time group"),
+        (h.fm.as_ref().map(|f| f.range), "originator"),
+    ];
+    for (r, detail) in texts {
+        if let Some(r) = r {
+            lines.push(header_line(cable, r, detail));
+        }
+    }
+    for block in [
+        AddresseeBlock::To,
+        AddresseeBlock::Info,
+        AddresseeBlock::Xmt,
+    ] {
+        lines.extend(addressee_block(cable, block));
+    }
+    lines.retain(|s| range.start <= s.range.start && s.range.end <= range.end);
+    header.children = lines;
+    Some(header)
+}
+
+/// One block of addressees (`TO`, `INFO`, `XMT`) with its members.
+fn addressee_block(cable: &Cable<'_>, block: AddresseeBlock) -> Option<Symbol> {
+    let members: Vec<_> = cable
+        .header
+        .addressees
+        .iter()
+        .filter(|a| a.block == block)
+        .collect();
+    let (first, last) = (members.first()?, members.last()?);
+    let name = match block {
+        AddresseeBlock::To => "TO",
+        AddresseeBlock::Info => "INFO",
+        AddresseeBlock::Xmt => "XMT",
+    };
+    let mut sym = Symbol::new(
+        name,
+        SymbolKind::AddresseeBlock,
+        first.range.cover(last.range),
+    )
+    .detail(format!(
+        "{} addressee{}",
+        members.len(),
+        if members.len() == 1 { "" } else { "s" }
+    ));
+    if let Some(k) = first.keyword {
+        sym = sym.select(k);
+    }
+    for a in members {
+        let label = match (a.routing_indicator, a.address) {
+            (Some(ri), Some(ad)) => format!("{}/{}", cable.text(ri), cable.text(ad)),
+            (None, Some(ad)) => cable.text(ad).to_string(),
+            _ => squeeze(cable.text(a.range), 60),
+        };
+        let detail = a
+            .precedence
+            .map(|p| cable.text(p.range).to_string())
+            .unwrap_or_default();
+        sym.children
+            .push(Symbol::new(label, SymbolKind::Addressee, a.range).detail(detail));
+    }
+    Some(sym)
+}
+
+fn banner_and_captions(cable: &Cable<'_>, out: &mut Vec<Symbol>) {
     let b = &cable.body;
     if let Some(banner) = &b.banner {
         let mut detail = banner.level.level().name().to_string();
@@ -209,6 +217,11 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
             .detail("caption"),
         );
     }
+}
+
+/// The E.O., TAGS and SUBJECT lines and the classification authority.
+fn labels(cable: &Cable<'_>, out: &mut Vec<Symbol>) {
+    let b = &cable.body;
     if let Some(eo) = &b.eo {
         out.push(
             Symbol::new(squeeze(cable.text(eo.range), 60), SymbolKind::Eo, eo.range)
@@ -234,28 +247,35 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
                 .select(s.label),
         );
     }
-    if let Some(r) = &b.refs {
-        let mut sym = Symbol::new("REF", SymbolKind::Ref, r.range).select(r.label);
-        for item in &r.items {
-            let name = match &item.cable {
-                Some(c) => squeeze(cable.text(c.range), 40),
-                None => squeeze(cable.text(item.range), 40),
-            };
-            let name = match item.letter {
-                Some(l) => format!("{}. {name}", cable.text(l)),
-                None => name,
-            };
-            if r.range.start <= item.range.start && item.range.end <= r.range.end {
-                sym.children
-                    .push(Symbol::new(name, SymbolKind::RefItem, item.range));
-            }
-        }
-        out.push(sym);
-    }
     if let Some(c) = &b.classified_by {
         out.push(Symbol::new("Classified By", SymbolKind::ClassifiedBy, c.range).select(c.label));
     }
-    for p in &b.paragraphs {
+}
+
+/// The REF block with its items.
+fn refs(cable: &Cable<'_>) -> Option<Symbol> {
+    let r = cable.body.refs.as_ref()?;
+    let mut sym = Symbol::new("REF", SymbolKind::Ref, r.range).select(r.label);
+    for item in &r.items {
+        let name = match &item.cable {
+            Some(c) => squeeze(cable.text(c.range), 40),
+            None => squeeze(cable.text(item.range), 40),
+        };
+        let name = match item.letter {
+            Some(l) => format!("{}. {name}", cable.text(l)),
+            None => name,
+        };
+        if r.range.start <= item.range.start && item.range.end <= r.range.end {
+            sym.children
+                .push(Symbol::new(name, SymbolKind::RefItem, item.range));
+        }
+    }
+    Some(sym)
+}
+
+/// Every numbered paragraph, named by its number and marking, with its first words.
+fn paragraphs(cable: &Cable<'_>, out: &mut Vec<Symbol>) {
+    for p in &cable.body.paragraphs {
         let mut name = format!("¶{}", p.number.value);
         if let Some(m) = &p.marking {
             name = format!("{name} {}", cable.text(m.range));
@@ -279,12 +299,4 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
                 .select(select),
         );
     }
-    if let Some(sig) = b.signature {
-        out.push(
-            Symbol::new(squeeze(cable.text(sig), 40), SymbolKind::Signature, sig)
-                .detail("signature"),
-        );
-    }
-    out.sort_by_key(|s| s.range.start);
-    out
 }

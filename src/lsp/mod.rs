@@ -1,16 +1,30 @@
 //! The language server, `cablelint lsp`: LSP over stdio with tokio and `tower-lsp-server`.
 //!
 //! This is the only module that knows LSP types. It keeps the open documents as ropes edited by
-//! incremental changes, negotiates the position encoding, converts positions exactly
-//! ([`convert`]), schedules analyses off the message loop and publishes (or answers pulls for)
-//! diagnostics of the newest version only, and turns the plain answers of [`crate::ide`] into
-//! protocol messages. Every handler and analysis runs behind a panic guard.
+//! incremental changes ([`documents`]), negotiates the position encoding, converts positions
+//! exactly ([`convert`]), runs every request that parses or analyses off the message loop against
+//! the one shared [`crate::workspace::Analysis`] of the document's version, publishes (or answers
+//! pulls for) diagnostics of the newest version only, and turns the plain answers of [`crate::ide`]
+//! into protocol messages ([`to_proto`]). Each feature has its own module of handlers; `server`
+//! only dispatches to them, behind a panic guard ([`dispatch`]).
 
-pub mod config;
+mod capabilities;
+mod code_actions;
+mod completion;
+pub mod configuration;
 pub mod convert;
-mod document;
+mod definition;
+mod diagnostics;
+mod dispatch;
+mod documents;
+mod folding;
+mod hover;
 pub mod logging;
+mod semantic_tokens;
 mod server;
+mod session;
+mod symbols;
+pub mod to_proto;
 mod transport;
 
 use std::path::PathBuf;
@@ -20,7 +34,8 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
-pub use server::{FIX_ALL_KIND, TEST_PANIC_MARKER, TOKEN_MODIFIERS, TOKEN_TYPES};
+pub use code_actions::FIX_ALL_KIND;
+pub use diagnostics::TEST_PANIC_MARKER;
 
 /// Options of `cablelint lsp`.
 #[derive(Debug, Clone, Default)]

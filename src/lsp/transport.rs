@@ -97,6 +97,50 @@ fn check_message(v: Value) -> Result<(), (i64, String, Value)> {
     ok.map_err(|e| (-32600, format!("invalid JSON-RPC message: {e}"), id))
 }
 
+/// What the headers of one message say about the length of its body.
+enum Length {
+    Known(usize),
+    /// `Content-Length` is there but is not a number: the message.
+    Bad(String),
+    Missing,
+}
+
+/// Reads one message's headers, up to the blank line after them. `None` at the end of the input
+/// (or when reading fails).
+async fn read_headers<R: AsyncBufReadExt + Unpin>(r: &mut R) -> Option<Length> {
+    let mut length = Length::Missing;
+    let mut saw_header = false;
+    loop {
+        let line = match header_line(r).await {
+            Ok(Some(l)) => l,
+            Ok(None) => return None,
+            Err(e) => {
+                warn!("reading the client's messages failed: {e}");
+                return None;
+            }
+        };
+        if line.is_empty() {
+            if saw_header {
+                return Some(length);
+            }
+            continue;
+        }
+        saw_header = true;
+        let text = String::from_utf8_lossy(&line);
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = match value.trim().parse::<usize>() {
+                    Ok(n) => Length::Known(n),
+                    Err(_) => Length::Bad(format!(
+                        "`Content-Length` is not a number: `{}`",
+                        value.trim()
+                    )),
+                };
+            }
+        }
+    }
+}
+
 /// Copies well-formed messages from `input` to `server`, answering malformed ones on `errors`.
 /// Returns at the end of the input (or when the server side closes).
 pub(crate) async fn filter_input<I, W>(
@@ -108,55 +152,26 @@ pub(crate) async fn filter_input<I, W>(
     W: AsyncWrite + Unpin,
 {
     let mut r = BufReader::with_capacity(1 << 16, input);
-    loop {
-        // Headers, up to the blank line.
-        let mut content_length: Option<Result<usize, String>> = None;
-        let mut saw_header = false;
-        loop {
-            let line = match header_line(&mut r).await {
-                Ok(Some(l)) => l,
-                Ok(None) => return,
-                Err(e) => {
-                    warn!("reading the client's messages failed: {e}");
-                    return;
-                }
-            };
-            if line.is_empty() {
-                if saw_header {
-                    break;
-                }
+    let refuse = |msg: &str| {
+        warn!("{msg}");
+        let _ = errors.send(error_frame(-32700, msg, Value::Null));
+    };
+    while let Some(length) = read_headers(&mut r).await {
+        let len = match length {
+            Length::Known(n) => n,
+            Length::Bad(msg) => {
+                refuse(&msg);
                 continue;
             }
-            saw_header = true;
-            let text = String::from_utf8_lossy(&line);
-            if let Some((name, value)) = text.split_once(':') {
-                if name.trim().eq_ignore_ascii_case("content-length") {
-                    content_length = Some(value.trim().parse::<usize>().map_err(|_| {
-                        format!("`Content-Length` is not a number: `{}`", value.trim())
-                    }));
-                }
-            }
-        }
-        let len = match content_length {
-            Some(Ok(n)) => n,
-            Some(Err(msg)) => {
-                warn!("{msg}");
-                let _ = errors.send(error_frame(-32700, &msg, Value::Null));
-                continue;
-            }
-            None => {
-                let msg = "a message without a `Content-Length` header";
-                warn!("{msg}");
-                let _ = errors.send(error_frame(-32700, msg, Value::Null));
+            Length::Missing => {
+                refuse("a message without a `Content-Length` header");
                 continue;
             }
         };
         if len > MAX_MESSAGE {
-            let msg = format!(
+            refuse(&format!(
                 "a message of {len} bytes is over the limit of {MAX_MESSAGE} bytes; skipped"
-            );
-            warn!("{msg}");
-            let _ = errors.send(error_frame(-32700, &msg, Value::Null));
+            ));
             let mut sink = tokio::io::sink();
             if tokio::io::copy(&mut (&mut r).take(len as u64), &mut sink)
                 .await

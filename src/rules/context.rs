@@ -106,14 +106,20 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
         .and_then(|l| l.dtg)
         .and_then(|d| d.date());
     let banner_level = cable.body.banner.as_ref().map(|b| b.level);
+    // A marked SUBJECT (`SUBJECT: (S) …`) counts in the roll-up like a paragraph (spec §3.13).
     let mut highest_marking: Option<(Level, TextRange)> = None;
-    for p in &cable.body.paragraphs {
-        if let Some(level) = p.marking.as_ref().and_then(|m| m.level) {
+    let subject_marking = cable.body.subject.as_ref().and_then(|s| s.marking.as_ref());
+    let markings = subject_marking.into_iter().chain(
+        cable
+            .body
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.marking.as_ref()),
+    );
+    for m in markings {
+        if let Some(level) = m.level {
             if highest_marking.is_none_or(|(l, _)| level > l) {
-                highest_marking = Some((
-                    level,
-                    p.marking.as_ref().map(|m| m.range).unwrap_or(p.first_line),
-                ));
+                highest_marking = Some((level, m.range));
             }
         }
     }

@@ -142,33 +142,3 @@ impl Diagnostic {
         self
     }
 }
-
-/// Applies the edits of the given fixes to a text. Fixes whose edits overlap an edit already taken
-/// are skipped (a later run picks them up). Returns the new text and how many fixes were applied.
-pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
-    let mut taken: Vec<&Fix> = Vec::new();
-    let mut edits: Vec<&Edit> = Vec::new();
-    'fixes: for fix in fixes {
-        for e in &fix.edits {
-            for t in &edits {
-                let overlap = e.range.start < t.range.end && t.range.start < e.range.end;
-                let same_insert = e.range == t.range && e.range.is_empty();
-                if overlap || same_insert {
-                    continue 'fixes;
-                }
-            }
-        }
-        edits.extend(fix.edits.iter());
-        taken.push(fix);
-    }
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0usize;
-    for e in edits {
-        out.push_str(&text[at..e.range.start()]);
-        out.push_str(&e.new_text);
-        at = e.range.end();
-    }
-    out.push_str(&text[at..]);
-    (out, taken.len())
-}

@@ -6,16 +6,18 @@
 
 mod context;
 mod diagnostic;
+mod label_typo;
 mod settings;
 
 pub mod classification;
+pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
 pub mod style;
 pub mod tags;
 
 pub use context::{Context, Facts};
-pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use settings::{RuleSelector, Settings};
 
 use crate::data::Tables;

@@ -26,6 +26,8 @@ pub struct BodyParser<'c, 'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
     None,
+    /// An E.O. line whose value is still to come on the next line (`E.O. 12958:` / `DECL: …`).
+    Eo,
     Tags,
     Subject,
     Ref,
@@ -101,8 +103,36 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
             }
+            Open::ClassifiedBy => {
+                // A reason may stand after a blank line (`Classified By: X` / `` / `Reason: 1.4 (b)`).
+                let no_reason = self
+                    .cable
+                    .body
+                    .classified_by
+                    .as_ref()
+                    .is_some_and(|c| c.section.is_none() && c.letters.is_empty());
+                if no_reason {
+                    if let Some(next) = self.next_non_blank(pos) {
+                        let t = self.cable.text(self.cable.lines[next].range).trim_start();
+                        let head = t.char_indices().nth(30).map_or(t, |(i, _)| &t[..i]);
+                        if find_word_ci(head, "reason").is_some() {
+                            return;
+                        }
+                    }
+                }
+                self.open = Open::None;
+            }
             _ => self.open = Open::None,
         }
+    }
+
+    /// The text of the TAGS element so far.
+    fn tags_text(&self) -> &'a str {
+        self.cable
+            .body
+            .tags
+            .as_ref()
+            .map_or("", |t| self.cable.text(t.range))
     }
 
     fn next_non_blank(&self, pos: usize) -> Option<usize> {
@@ -148,7 +178,21 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.cable.lines[pos].kind = LineKind::Ref;
                 return;
             }
-            Open::Tags if label_at_start(t.text).is_none() && is_tags_continuation(t.text) => {
+            Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
+                let value = parse_eo_value(t);
+                if let Some(eo) = self.cable.body.eo.as_mut() {
+                    eo.range = eo.range.cover(t.full());
+                    eo.value = value;
+                    eo.value_range = Some(t.full());
+                }
+                self.open = Open::None;
+                self.cable.lines[pos].kind = LineKind::Eo;
+                return;
+            }
+            Open::Tags
+                if label_at_start(t.text).is_none()
+                    && is_tags_continuation(t.text, self.tags_text()) =>
+            {
                 if let Some(tags) = self.cable.body.tags.as_mut() {
                     tags.range = tags.range.cover(t.full());
                     tags.tokens.extend(tag_tokens(t));
@@ -188,10 +232,31 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 
     fn pre_text_segment(&mut self, seg: Src<'a>, first: bool) -> LineKind {
         let t = seg.text;
-        if let Some(label) = label_at_start(t) {
+        let label = label_at_start(t).or_else(|| {
+            let typo = label_typo_at_start(t)?;
+            let (element, len) = match typo {
+                Label::Eo(l) => (Element::Eo, l),
+                Label::Subject(l) => (Element::Subject, l),
+                Label::ClassifiedBy(l, _) => (Element::ClassifiedBy, l),
+                Label::Tags(l, _) => (Element::Tags, l),
+                Label::Ref(l) => (Element::Ref, l),
+            };
+            self.cable
+                .body
+                .label_typos
+                .push((element, seg.range(0, len)));
+            Some(typo)
+        });
+        if let Some(label) = label {
             match label {
                 Label::Eo(len) => {
                     self.eo(seg, len);
+                    if matches!(
+                        self.cable.body.eo.as_ref().map(|e| &e.value),
+                        Some(EoValue::Missing)
+                    ) {
+                        self.open = Open::Eo;
+                    }
                     return LineKind::Eo;
                 }
                 Label::Tags(len, canonical) => {
@@ -290,14 +355,35 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::EndMarker;
             return;
         }
+        if self.open == Open::ClassifiedBy {
+            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() {
+                if let Some(c) = self.cable.body.classified_by.as_mut() {
+                    c.range = c.range.cover(trimmed.full());
+                }
+                self.reparse_classified_by();
+            } else {
+                self.open = Open::None;
+            }
+        }
         let was_blank = std::mem::replace(&mut self.prev_blank, false);
-        if tt.len() >= 3 && tt.bytes().all(|b| b == b'-' || b == b'=' || b == b'_') {
+        if is_rule_line(tt) {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if was_blank {
-            if let Some(p) = parse_paragraph(src) {
-                if p.number.value > 0 {
+        if let Some(mut p) = parse_paragraph(src) {
+            // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
+            // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
+            let unclas = self
+                .cable
+                .body
+                .banner
+                .as_ref()
+                .is_some_and(|b| !b.level.is_classified());
+            if unclas && p.marking.as_ref().is_some_and(|m| m.level.is_none()) {
+                p.marking = None;
+            }
+            if p.number.value > 0 && (was_blank || self.paragraph_without_blank(pos, &p)) {
+                {
                     self.cable.body.paragraphs.push(p);
                     let idx = self.cable.body.paragraphs.len() - 1;
                     self.current_paragraph = Some(idx);
@@ -316,9 +402,26 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     }
                     self.last_text_line = Some(pos);
                     self.markers(src, Some(idx), true);
+                    // The 1990s authority inside paragraph 1 (`1. CLASSIFIED BY … REASON: 1.5 (D).`,
+                    // spec §3.15 legacy form, `(U)` optional).
+                    let at = paragraph_text_start(src.text);
+                    let rest = src.from(at);
+                    if let Some((len, derived)) = classified_label(rest.text) {
+                        if self.cable.body.classified_by.is_none() {
+                            self.classified_by(rest, len, derived);
+                            // It is part of paragraph 1, not an element before it.
+                            self.cable
+                                .body
+                                .element_order
+                                .retain(|(e, _)| *e != Element::ClassifiedBy);
+                            self.open = Open::ClassifiedBy;
+                        }
+                    }
                     return;
                 }
             }
+        }
+        if was_blank {
             if let Some((b, _)) = parse_banner(trimmed) {
                 self.cable.body.repeated_banners.push(b);
                 self.cable.lines[pos].kind = LineKind::Banner;
@@ -345,13 +448,59 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.markers(trimmed, self.current_paragraph, was_blank);
     }
 
+    /// Whether a numbered line that follows another line of text without a blank line starts a
+    /// paragraph (spec §1.2 puts no blank line between text elements): it does when it carries the
+    /// release's pilcrow or a portion marking, when it stands under a heading or its rule, or when
+    /// it has the next paragraph number, starts a sentence and the line before ends one. A numbered
+    /// list inside a paragraph (`1.`, `2.` inside paragraph 4) is none of these.
+    fn paragraph_without_blank(&self, pos: usize, p: &Paragraph) -> bool {
+        if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
+            return true;
+        }
+        // A page break between the two lines does not count as a line.
+        let Some(prev) = (0..pos).rev().find(|&i| {
+            !matches!(
+                self.cable.lines[i].kind,
+                LineKind::Blank | LineKind::Continuation
+            )
+        }) else {
+            return true;
+        };
+        if matches!(
+            self.cable.lines[prev].kind,
+            LineKind::Heading | LineKind::Banner
+        ) {
+            return true;
+        }
+        // The release put a pilcrow before any number at a line start, also inside a sentence
+        // (`… on September` / `¶15. Charge told …`), so the pilcrow alone does not decide.
+        let expected = self
+            .cable
+            .body
+            .paragraphs
+            .last()
+            .map_or(1, |last| last.number.value + 1);
+        if !p.pilcrow && p.number.value != expected {
+            return false;
+        }
+        let text_start = self.cable.text(p.first_line)
+            [(p.marking_insert_at as usize - p.first_line.start())..]
+            .trim_start();
+        let starts_sentence = text_start
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
+        let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
+        starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
+    }
+
     fn next_line_is_rule(&self, pos: usize) -> bool {
         pos + 1 < self.cable.lines.len() && self.line_is_rule(pos + 1)
     }
 
     fn line_is_rule(&self, pos: usize) -> bool {
         let t = self.cable.text(self.cable.lines[pos].range).trim();
-        t.len() >= 3 && t.bytes().all(|b| b == b'-' || b == b'=')
+        is_rule_line(t) && !t.contains('_')
     }
 
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
@@ -397,7 +546,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let label = seg.range(0, label_len);
         let rest = seg.from(label_len);
         let tokens = tag_tokens(rest);
-        if self.cable.body.tags.is_none() {
+        if let Some(tags) = self.cable.body.tags.as_mut() {
+            // A second `TAGS:` label inside the list keeps what follows it.
+            if seg.offset >= tags.range.start() && tags.range.end() + 2 >= seg.offset {
+                tags.range = tags.range.cover(seg.full());
+                tags.tokens.extend(tokens);
+            }
+            return;
+        }
+        {
             self.cable
                 .body
                 .element_order
@@ -819,7 +976,73 @@ fn label_at_start(t: &str) -> Option<Label> {
 /// that a re-wrapped SUBJECT never starts a line the parser would take for something else.
 pub fn starts_element(t: &str) -> bool {
     let t = t.trim_start();
-    label_at_start(t).is_some() || paragraph_start(t).is_some() || is_continuation(t)
+    label_at_start(t).is_some()
+        || label_typo_at_start(t).is_some()
+        || paragraph_start(t).is_some()
+        || is_continuation(t)
+}
+
+/// The optimal-string-alignment distance of two short ASCII strings, compared without case.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_uppercase()).collect();
+    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_uppercase()).collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// A pre-text label spelt one letter wrong (spec §6.3 drafting errors): `E.0. 12958:`,
+/// `SUBJCET:`, `Clasified By:`. `None` for the correct spellings, which [`label_at_start`] reads.
+fn label_typo_at_start(t: &str) -> Option<Label> {
+    let first_end = t.find([' ', '\t']).unwrap_or(t.len());
+    let first = &t[..first_end];
+    let rest = t[first_end..].trim_start();
+    // `E.0. 12958`: a four-character label before the order's number.
+    if first.len() == 4
+        && first.as_bytes()[1] == b'.'
+        && edit_distance(first, "E.O.") == 1
+        && rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    {
+        return Some(Label::Eo(4));
+    }
+    if let Some(word) = first.strip_suffix(':') {
+        if word.len() >= 5 && edit_distance(word, "SUBJECT") == 1 {
+            return Some(Label::Subject(first.len()));
+        }
+    }
+    // `Clasified By:`: two words, the first one letter off `Classified`.
+    if first.len() >= 8 && edit_distance(first, "CLASSIFIED") == 1 {
+        let by_len = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        if rest[..by_len].eq_ignore_ascii_case("BY") {
+            let mut len = t.len() - rest.len() + 2;
+            if t[len..].starts_with(':') {
+                len += 1;
+            }
+            let derived = starts_with_ci(t[len..].trim_start(), "derived from");
+            return Some(Label::ClassifiedBy(len, derived));
+        }
+    }
+    None
 }
 
 fn eo_label(t: &str) -> Option<usize> {
@@ -846,7 +1069,7 @@ fn tags_label(t: &str) -> Option<(usize, bool)> {
         return Some((5, true));
     }
     for label in [
-        "TAGS:", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;",
+        "TAGS:", "TAGS,", "TAGS", "TAG:", "TAG", "TAGES:", "TAS:", "TABS:", "TGS:", "AGS:", "TAGS;",
     ] {
         if starts_with_ci(t, label) {
             let next = t.as_bytes().get(label.len()).copied();
@@ -861,9 +1084,12 @@ fn tags_label(t: &str) -> Option<(usize, bool)> {
 fn classified_label(t: &str) -> Option<(usize, bool)> {
     let mut offset = 0;
     let mut t2 = t;
-    if let Some(rest) = t.strip_prefix("(U) ") {
-        offset = 4;
-        t2 = rest;
+    if starts_with_ci(t, "(U)") {
+        let rest = t[3..].trim_start();
+        if rest.len() < t.len() - 3 {
+            offset = t.len() - rest.len();
+            t2 = rest;
+        }
     }
     for label in [
         "Classified By:",
@@ -887,20 +1113,45 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
 /// `E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL`).
 fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
     let t = src.text;
+    let up = t.to_ascii_uppercase();
+    let subject_line = matches!(label_at_start(t), Some(Label::Subject(_)));
+    // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
+    if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
+        return vec![src];
+    }
     let mut cuts = Vec::new();
-    for needle in [
-        " E.O. ",
-        " EO 1",
-        " TAGS: ",
-        " TAGS ",
-        " SUBJECT: ",
-        " SIPDIS",
+    // (needle, whether it must match in upper case, whether it may cut a SUBJECT line).
+    for (needle, upper_only, in_subject) in [
+        (" E.O. ", false, false),
+        (" EO 1", true, false),
+        (" TAGS: ", false, false),
+        (" TAGS ", true, false),
+        (" SUBJECT: ", false, false),
+        (" SIPDIS", true, false),
+        (" CLASSIFIED BY", false, true),
+        (" REF: ", true, true),
+        (" REFS: ", true, true),
     ] {
+        let hay = if upper_only { t } else { up.as_str() };
         let mut from = 0;
-        while let Some(p) = t[from..].find(needle) {
+        while let Some(p) = hay[from..].find(needle) {
             let at = from + p + 1;
-            cuts.push(at);
             from = at;
+            if subject_line && !in_subject {
+                continue;
+            }
+            if needle == " CLASSIFIED BY" {
+                // Only the authority itself: a label with a colon, or a reason clause after it.
+                let after = &up[at + needle.len() - 1..];
+                if !(after.trim_start().starts_with(':')
+                    || after.contains("REASON")
+                    || after.contains("1.4")
+                    || after.contains("1.5"))
+                {
+                    continue;
+                }
+            }
+            cuts.push(at);
         }
     }
     if cuts.is_empty() {
@@ -908,10 +1159,6 @@ fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    // A TAGS or SUBJECT cut inside a SUBJECT line is subject text, not a new element.
-    if matches!(label_at_start(t), Some(Label::Subject(_))) {
-        return vec![src];
-    }
     let mut out = Vec::new();
     let mut start = 0;
     for c in cuts {
@@ -1164,7 +1411,10 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
         let word = &t[start..i];
         let mut end = i;
         let mut shape = classify_tag(word);
-        if PERSONAL_PREFIXES.contains(&word) {
+        if PERSONAL_PREFIXES
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+        {
             // `OVIP (CLINTON, HILLARY)` or `OVIP STEINBERG JAMES`.
             let rest = &t[i..];
             let lead = rest.len() - rest.trim_start().len();
@@ -1241,13 +1491,22 @@ fn classify_tag(w: &str) -> TagShape {
     }
 }
 
-/// Whether a line continues the TAGS line: nothing but short upper-case codes.
-fn is_tags_continuation(t: &str) -> bool {
+/// Whether a line continues the TAGS line `tags`: nothing but short upper-case codes, or short
+/// lower-case codes when the TAGS line is in lower case (sentence-case records) or ends with a comma.
+fn is_tags_continuation(t: &str, tags: &str) -> bool {
+    let lower_ok = tags.trim_end().ends_with(',')
+        || tags
+            .split_once([':', ' '])
+            .is_some_and(|(_, rest)| rest.bytes().any(|b| b.is_ascii_lowercase()));
     let mut any = false;
     for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-        let ok = (2..=6).contains(&w.len())
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        let upper = w
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/');
+        let lower = w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'/');
+        let ok = (2..=6).contains(&w.len()) && (upper || (lower_ok && lower));
         if !ok {
             return false;
         }
@@ -1369,6 +1628,17 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
                 i += 1;
             }
             let w = &text[start..i];
+            // `(b) a` / `nd (d)`: the reflow split the word "and" across a line break.
+            let split_and = w.eq_ignore_ascii_case("a") && {
+                let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
+                after.len() < text.len() - i
+                    && text[i..].contains('\n')
+                    && after.len() >= 2
+                    && after[..2].eq_ignore_ascii_case("nd")
+            };
+            if split_and {
+                continue;
+            }
             if w.len() == 1 {
                 letters.push((
                     TextRange::new(base + start, base + i),
@@ -1379,6 +1649,15 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             } else {
                 break;
             }
+        } else if c == b'.'
+            && !letters.is_empty()
+            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+        {
+            // The sentence ends after the letters: a `(S)` or `(U)` after it is a portion
+            // marking, not a reason letter.
+            break;
+        } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
+            break;
         } else if matches!(
             c,
             b'(' | b')'
@@ -1402,6 +1681,22 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         }
     }
     (section, letters)
+}
+
+/// Whether a line starts with a portion marking followed by text (`(U) This is an action request`),
+/// which ends a reason clause on the line before.
+fn marking_line_start(t: &str) -> bool {
+    let t = t.trim_start_matches([' ', '\t', '\r']);
+    if !t.starts_with('(') {
+        return false;
+    }
+    let Some(close) = t.find(')').filter(|&c| c < 40) else {
+        return false;
+    };
+    parse_marking(TextRange::empty(0), &t[1..close]).is_some_and(|m| m.level.is_some())
+        && t[close + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1473,20 +1768,9 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let rest = &src.text[after..];
     let lead = rest.len() - rest.trim_start().len();
     let at = after + lead;
-    let mut marking = marking_at(src, at);
-    if marking.is_none() {
-        // `¶1. SUMMARY: (C) …`
-        for label in [
-            "SUMMARY:", "Summary:", "SUMMARY.", "Summary.", "SUMMARY", "Summary",
-        ] {
-            if src.text[at..].starts_with(label) {
-                let p = at + label.len();
-                let lead2 = src.text[p..].len() - src.text[p..].trim_start().len();
-                marking = marking_at(src, p + lead2);
-                break;
-            }
-        }
-    }
+    let marking = marking_at(src, at)
+        .or_else(|| marking_after_label(src, at))
+        .or_else(|| entire_text_words(src, at));
     Some(Paragraph {
         range: src.trim().full().cover(src.range(ns, ne)),
         first_line: src.full(),
@@ -1494,6 +1778,84 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
         pilcrow,
         marking,
         marking_insert_at: src.range(after, after).start,
+    })
+}
+
+/// Whether a line is a dashed rule under or above a heading: at least three `-`, `=` or `_`, and
+/// nothing else but spaces (`===== ==`).
+fn is_rule_line(t: &str) -> bool {
+    t.bytes()
+        .filter(|&b| matches!(b, b'-' | b'=' | b'_'))
+        .count()
+        >= 3
+        && t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
+}
+
+/// A marking after a lead-in label of one to four words: `Summary: (C)`, `Comment: (S)`,
+/// `Action request. (U)`, `SUMMARY -- (C)`.
+fn marking_after_label(src: Src, at: usize) -> Option<Marking> {
+    let t = &src.text[at..];
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut i = 0;
+    let mut words = 0;
+    while i < b.len() && i < 40 {
+        if b[i].is_ascii_alphabetic() {
+            words += 1;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'') {
+                i += 1;
+            }
+        } else if b[i] == b' ' || b[i] == b'/' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if words > 4 {
+        return None;
+    }
+    let rest = &t[i..];
+    let punct = if rest.starts_with(':') || rest.starts_with('.') {
+        1
+    } else if rest.starts_with("--") {
+        2
+    } else {
+        return None;
+    };
+    let p = i + punct;
+    let lead = t[p..].len() - t[p..].trim_start().len();
+    marking_at(src, at + p + lead)
+}
+
+/// The legacy whole-text marking written out after the number: `1. CONFIDENTIAL - ENTIRE TEXT.`
+/// (spec §3.15, 1980s–1990s cables).
+fn entire_text_words(src: Src, at: usize) -> Option<Marking> {
+    let t = &src.text[at..];
+    let up = t.to_ascii_uppercase();
+    let (word, level) = [
+        ("CONFIDENTIAL", Level::Confidential),
+        ("SECRET", Level::Secret),
+        ("TOP SECRET", Level::TopSecret),
+        ("UNCLASSIFIED", Level::Unclassified),
+        ("LIMITED OFFICIAL USE", Level::Sbu),
+    ]
+    .into_iter()
+    .find(|(w, _)| up.starts_with(w))?;
+    let rest = up[word.len()..].trim_start();
+    let rest = rest.strip_prefix('-')?.trim_start_matches('-').trim_start();
+    if !rest.starts_with("ENTIRE TEXT") {
+        return None;
+    }
+    let end = t.len() - rest.len() + "ENTIRE TEXT".len();
+    Some(Marking {
+        range: src.range(at, at + end),
+        level: Some(level),
+        noforn: false,
+        valid: true,
+        entire_text: true,
+        canonical: true,
     })
 }
 
@@ -1509,14 +1871,19 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
+///
+/// The level and the controls are read in any case and with `/`, `//`, `-` or a space between them
+/// (`(c)`, `(S/Rel UK)`, `(S//REL to USA, AUS)`, `(S-NF)`); [`Marking::canonical`] says whether the
+/// spelling is the canonical upper-case one, and [`canonical_marking`] gives that spelling.
+/// Content with lower-case letters is a marking only when its level is a real level, so prose in
+/// parentheses (`(Note: …)`, `(sic)`) is never taken for a garbled marking.
 pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
     let c = content.trim();
-    if c.is_empty()
-        || c.bytes()
-            .any(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    if c.is_empty() || c.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let has_lower = c.bytes().any(|b| b.is_ascii_lowercase());
+    let up = c.to_ascii_uppercase();
     let level_of = |w: &str| -> Option<Level> {
         Some(match w {
             "U" => Level::Unclassified,
@@ -1528,20 +1895,24 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
         })
     };
     // Legacy `C - ENTIRE TEXT`.
-    if let Some((lvl, rest)) = c.split_once(" - ") {
-        if rest.trim() == "ENTIRE TEXT" {
+    if let Some((lvl, rest)) = up.split_once(" - ") {
+        if rest.trim().trim_end_matches('.') == "ENTIRE TEXT" {
             return Some(Marking {
                 range,
                 level: level_of(lvl.trim()),
                 noforn: false,
                 valid: level_of(lvl.trim()).is_some(),
                 entire_text: true,
+                canonical: !has_lower,
             });
         }
     }
-    let first_end = c.find(['/', ' ']).unwrap_or(c.len());
-    let first = &c[..first_end];
+    let first_end = up.find(['/', ' ', '-']).unwrap_or(up.len());
+    let first = &up[..first_end];
     let level = level_of(first);
+    if has_lower && level.is_none() {
+        return None;
+    }
     let mut noforn = false;
     let mut valid = level.is_some();
     if level.is_none() {
@@ -1551,9 +1922,9 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
             return None;
         }
     }
-    let rest = &c[first_end..];
+    let rest = &up[first_end..];
     let mut in_rel = false;
-    for w in rest.split(['/', ' ', ',']).filter(|w| !w.is_empty()) {
+    for w in rest.split(['/', ' ', ',', '-']).filter(|w| !w.is_empty()) {
         match w {
             "NF" | "NOFORN" | "N" => {
                 noforn = true;
@@ -1562,19 +1933,31 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
             "FOUO" | "FGI" | "MR" | "ORCON" | "PROPIN" => in_rel = false,
             "REL" => in_rel = true,
             _ if in_rel => {}
+            _ if has_lower => return None,
             _ => valid = false,
         }
     }
     if level.is_none() && c.len() > 12 {
         return None;
     }
+    // A marking written all in lower case is the sentence-case release form (spec §3.22), which
+    // counts as canonical; mixed case and `-` separators do not.
+    let all_lower = !c.bytes().any(|b| b.is_ascii_uppercase());
+    let canonical = (!has_lower || all_lower) && !rest.contains('-');
     Some(Marking {
         range,
         level,
         noforn,
         valid,
         entire_text: false,
+        canonical,
     })
+}
+
+/// The canonical spelling of a marking's content (without the parentheses): upper case, with `/`
+/// for a `-` separator and `REL TO` in capitals (`S/Rel UK` → `S/REL UK`, `S-NF` → `S/NF`).
+pub fn canonical_marking(content: &str) -> String {
+    content.trim().to_ascii_uppercase().replace('-', "/")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1855,7 +2238,11 @@ mod tests {
         let (_, l) = parse_reason(" X, reason 1.4(b)(d)(h).", 0);
         assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bdh");
         let (_, l) = parse_reason(" X for reasons 1.4 (b) a\nnd (d)", 0);
-        assert!(l.iter().any(|x| x.1 == 'd'));
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X for reasons 1.4 (b) and (d). (S)", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        let (_, l) = parse_reason(" X for reasons 1.4 (b) and (d)\n(U) This is a request.", 0);
+        assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod parser;
 pub mod text;
 mod tree;
 
-pub use body::{paragraph_start, parse_date, parse_marking, starts_element};
+pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking, starts_element};
 pub use header::{is_routing_indicator, month_number, precedence_word};
 pub use parser::parse;
 pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};

@@ -368,6 +368,9 @@ pub struct Body {
     pub end_markers: Vec<TextRange>,
     /// The order in which the pre-text elements appeared (for the element-order rule).
     pub element_order: Vec<(Element, TextRange)>,
+    /// Labels spelt wrong that the parser still read as their element (`E.0.`, `SUBJCET:`,
+    /// `Clasified By:`), with the misspelt label's range.
+    pub label_typos: Vec<(Element, TextRange)>,
 }
 
 /// The pre-text elements whose order the format fixes.
@@ -746,6 +749,9 @@ pub struct Marking {
     pub valid: bool,
     /// Legacy `C - ENTIRE TEXT` form.
     pub entire_text: bool,
+    /// Whether the marking is spelt canonically: upper case (or wholly lower case, the sentence-case
+    /// release form) with `/` or `//` between level and controls.
+    pub canonical: bool,
 }
 
 /// A page/section continuation header (`TOKYO 00002232 002 OF 002`).

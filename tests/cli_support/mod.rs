@@ -46,11 +46,18 @@ impl Run {
 
 /// Runs `cablelint` with arguments in a directory, with optional standard input.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run_with_env(dir, args, stdin, &[])
+}
+
+/// Runs `cablelint` like [`run_in`] with extra environment variables.
+pub fn run_with_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, vars: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cablelint"));
     cmd.args(args)
         .current_dir(dir)
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
+        .env_remove("CABLELINT_DOCS_URL")
+        .envs(vars.iter().copied())
         .env("NO_COLOR", "1")
         .stdin(if stdin.is_some() {
             Stdio::piped()

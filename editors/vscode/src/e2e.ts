@@ -3,6 +3,7 @@
 // Neovim and Emacs suites read) through the VS Code API, and writes one JSON line per check to the file
 // named by CABLELINT_E2E_OUT, ending with {"done": true, "failures": n}.
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
 
@@ -72,6 +73,12 @@ export async function runSelfTest(out: string, casesFile: string, api: Api): Pro
     const cases: Case[] = JSON.parse(fs.readFileSync(casesFile, 'utf8'));
     const running = await waitFor(() => api.state() === 'running', 20000);
     check('server running', '-', !!running, `status bar state: ${api.state()}`);
+    if (process.env.CABLELINT_E2E_SERVER === 'bundled') {
+      // A platform .vsix with no `cablelint` on PATH: the server must be the binary inside the extension.
+      const ext = vscode.extensions.getExtension('cablelint.cablelint');
+      const want = ext ? path.join(ext.extensionPath, 'server', 'cablelint') : '(extension not found)';
+      check('server is the bundled binary', '-', api.serverCommand() === want, `command ${api.serverCommand()}; want ${want}`);
+    }
     for (const c of cases) {
       await runCase(c, (name, ok, detail) => check(name, c.name, ok, detail), api);
     }

@@ -33,6 +33,8 @@ let output: vscode.LogOutputChannel;
 let statusItem: vscode.StatusBarItem;
 let serverState: ServerState = 'stopped';
 let lastError = '';
+/** The command the server was last started with (for the status bar and the end-to-end self-test). */
+let serverCommandInUse = '';
 
 /** Reads the server settings for a scope (a document or workspace folder) from the `cablelint` section. */
 export function serverSettings(scope?: vscode.ConfigurationScope): ServerSettings {
@@ -49,11 +51,23 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   return settings;
 }
 
-/** Returns the server command: `cablelint.path` (with `~` and `${workspaceFolder}` expanded) or `cablelint`. */
-function serverCommand(): string {
+/**
+ * Returns the path of the binary a platform `.vsix` carries (`server/cablelint`, `server/cablelint.exe` on
+ * Windows), or undefined when this copy of the extension has none (the universal `.vsix`).
+ */
+function bundledServer(context: vscode.ExtensionContext): string | undefined {
+  const p = path.join(context.extensionPath, 'server', process.platform === 'win32' ? 'cablelint.exe' : 'cablelint');
+  return fs.existsSync(p) ? p : undefined;
+}
+
+/**
+ * Returns the server command: `cablelint.path` (with `~` and `${workspaceFolder}` expanded) when it is set,
+ * else the binary bundled in a platform `.vsix`, else `cablelint` looked up on `PATH`.
+ */
+function serverCommand(context: vscode.ExtensionContext): string {
   let p = (vscode.workspace.getConfiguration('cablelint').get<string>('path') ?? '').trim();
   if (!p) {
-    return 'cablelint';
+    return bundledServer(context) ?? 'cablelint';
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   p = p.replace(/\$\{workspaceFolder\}/g, folder);
@@ -78,7 +92,8 @@ function setState(state: ServerState, detail = ''): void {
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const command = serverCommand();
+  const command = serverCommand(context);
+  serverCommandInUse = command;
   if (path.isAbsolute(command) && !fs.existsSync(command)) {
     lastError = `cablelint.path points to ${command}, which does not exist.`;
     output.error(lastError);
@@ -229,6 +244,8 @@ function applyExtraGlobs(doc: vscode.TextDocument): void {
 export interface Api {
   state(): ServerState;
   fixAll(): Promise<boolean>;
+  /** The server command last started: `cablelint.path`, the bundled binary, or `cablelint`. */
+  serverCommand(): string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
@@ -267,7 +284,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
 
   await startClient(context);
 
-  const api: Api = { state: () => serverState, fixAll };
+  const api: Api = { state: () => serverState, fixAll, serverCommand: () => serverCommandInUse };
   if (process.env.CABLELINT_E2E_OUT) {
     // End-to-end self-test, only when the test harness sets CABLELINT_E2E_OUT (see .ci/e2e/vscode.sh).
     const { runSelfTest } = await import('./e2e');

@@ -1,4 +1,5 @@
-//! `--output-format full` (the default): a rustc-style snippet per diagnostic.
+//! `--output-format full` (the default): a rustc-style snippet per diagnostic, drawn by
+//! `annotate-snippets` (the renderer rustc and ruff use).
 //!
 //! ```text
 //! error[CBL201]: The FL4 security code does not match the banner
@@ -9,17 +10,28 @@
 //!   |
 //!   = note: the banner (9:1)
 //!   = help: Replace `SSSSS` with `CCCCC` (unsafe fix)
+//!   = help: run `cablelint rule CBL201`
 //! ```
 //!
-//! Long lines are shown as a window around the range, so a diagnostic on a line of megabytes costs
-//! no more than one on a short line. Control characters in the source are shown as `�` so that a
-//! cable cannot send escape sequences to the terminal.
+//! The renderer is given only the lines the range covers, each cut to a window around the range,
+//! so a diagnostic on a line of megabytes costs no more than one on a short line (the renderer
+//! itself measures every character of the lines it is given). The place in the `-->` line is
+//! therefore ours, not the renderer's. Control characters in the source and in messages are
+//! shown as visible symbols (the renderer's `normalize_untrusted_str`), so that a cable cannot send
+//! escape sequences to the terminal.
+//!
+//! The last line points to the rule's explanation: `cablelint rule CODE`, or
+//! `$CABLELINT_DOCS_URL/CODE` … see [`rule_help`].
 
 use std::io::{self, Write};
 
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{
+    normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Renderer, Snippet,
+};
+
 use super::{plural, write_summary, Locator, Outcome, Report};
-use crate::cli::style;
-use crate::rules::{Applicability, Diagnostic};
+use crate::rules::{Applicability, Diagnostic, Rule, Severity};
 
 /// Lines up to this many bytes are shown whole.
 const WHOLE_LINE: usize = 160;
@@ -29,6 +41,10 @@ const BEFORE: usize = 40;
 const WINDOW: usize = 120;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    // The styles are always written; the output stream (`anstream`) drops them when the output is
+    // not a terminal, `NO_COLOR` is set or `--color never` was given.
+    let renderer = Renderer::styled().decor_style(DecorStyle::Ascii);
+    let docs = docs_url();
     for f in &report.files {
         // Files that could not be read are reported on standard error as they happen.
         let Outcome::Checked(c) = &f.outcome else {
@@ -36,188 +52,201 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         let loc = Locator::new(&c.text, &c.diagnostics, false);
         for d in &c.diagnostics {
-            diagnostic(report, &f.path, &loc, d, out)?;
+            let (groups, place) = diagnostic(report, &f.path, &loc, d, docs.as_deref());
+            let mut text = renderer.render(&groups);
+            if let Some(Place { shown, real }) = place {
+                // The renderer counted the column in the window it was given; put the real one
+                // in the `-->` line.
+                text = text.replacen(&shown, &real, 1);
+            }
+            writeln!(out, "{text}\n")?;
         }
     }
     write_summary(report, out)
 }
 
-fn diagnostic(
+/// The `path:line:column` the renderer prints for a window cut on its left, and the real one.
+struct Place {
+    shown: String,
+    real: String,
+}
+
+/// The address of the rules' documentation: `CABLELINT_DOCS_URL` when it is set and not empty,
+/// else the one `CABLELINT_DOCS_URL` held when cablelint was built (so a packager can build in the
+/// address of the published docs), else none. See [`rule_url`] for its shape.
+pub fn docs_url() -> Option<String> {
+    let runtime = std::env::var("CABLELINT_DOCS_URL").ok();
+    let url = [runtime.as_deref(), option_env!("CABLELINT_DOCS_URL")]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string);
+    url
+}
+
+/// The address of a rule's documentation under a docs base: `{code}` and `{name}` in the base are
+/// replaced by the rule's code and name; a base without either gets `/CODE` appended
+/// (`https://example.org/rules` → `https://example.org/rules/CBL201`).
+pub fn rule_url(base: &str, rule: Rule) -> String {
+    if base.contains("{code}") || base.contains("{name}") {
+        base.replace("{code}", rule.code())
+            .replace("{name}", rule.name())
+    } else {
+        format!("{}/{}", base.trim_end_matches('/'), rule.code())
+    }
+}
+
+/// Where a finding's explanation is: `run `cablelint rule CODE`` or the docs address.
+pub fn rule_help(rule: Rule, docs: Option<&str>) -> String {
+    match docs {
+        Some(base) => format!("see {}", rule_url(base, rule)),
+        None => format!("run `cablelint rule {}`", rule.code()),
+    }
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// One diagnostic as the renderer's report: the title, the place, the excerpt with the range
+/// marked, then the related places as notes, the fix and the pointer to the rule's explanation.
+/// When the excerpt's first line is cut on its left, also the place to correct.
+fn diagnostic<'a>(
     report: &Report,
-    path: &str,
+    path: &'a str,
     loc: &Locator,
-    d: &Diagnostic,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let sev = style::severity(d.severity);
-    let bold = style::BOLD;
-    let gutter = style::GUTTER;
-    let fixable = if report.is_applicable(d) { " [*]" } else { "" };
-    writeln!(
-        out,
-        "{sev}{}[{}]{sev:#}{bold}:{fixable} {}{bold:#}",
-        d.severity.as_str(),
-        d.rule.code(),
-        sanitize(&d.message)
-    )?;
-
-    let (start, end) = loc.range(d.range);
-    // The last line the range covers: a range ending at a line's start ends on the line before.
-    let mut last_line = end.line;
-    if end.line > start.line && end.column == 1 {
-        last_line -= 1;
-    }
-    let width = last_line.to_string().len();
-    let pad = " ".repeat(width);
-    writeln!(
-        out,
-        "{pad}{gutter}-->{gutter:#} {path}:{}:{}",
-        start.line, start.column
-    )?;
-    writeln!(out, "{pad} {gutter}|{gutter:#}")?;
-
-    let text = loc.text();
-    let index = loc.index();
-    let first = start.line - 1;
-    let label = d.rule.name();
-    if let Some(line_range) = index.line_range(text, first) {
-        let line = &text[line_range.as_range()];
-        let s = d
-            .range
-            .start()
-            .saturating_sub(line_range.start())
-            .min(line.len());
-        let e = if last_line == start.line {
-            d.range
-                .end()
-                .saturating_sub(line_range.start())
-                .min(line.len())
-        } else {
-            line.len()
-        };
-        let (shown, caret_at, caret_len) = window(line, s, e.max(s));
-        writeln!(out, "{gutter}{:>width$} |{gutter:#} {shown}", start.line)?;
-        let carets = "^".repeat(caret_len.max(1));
-        let label = if last_line == start.line { label } else { "" };
-        writeln!(
-            out,
-            "{pad} {gutter}|{gutter:#} {}{sev}{carets}{}{label}{sev:#}",
-            " ".repeat(caret_at),
-            if label.is_empty() { "" } else { " " },
-        )?;
-    }
-    if last_line > start.line {
-        if last_line > start.line + 1 {
-            writeln!(out, "{gutter}{:>width$}{gutter:#}", "...")?;
+    d: &'a Diagnostic,
+    docs: Option<&str>,
+) -> (Vec<Group<'a>>, Option<Place>) {
+    let fixable = if report.is_applicable(d) { "[*] " } else { "" };
+    let title = level(d.severity)
+        .primary_title(format!("{fixable}{}", d.message))
+        .id(d.rule.code());
+    let mut elements: Vec<annotate_snippets::Element<'a>> = Vec::new();
+    let mut place = None;
+    match excerpt(loc, d) {
+        Some((snippet, shown_column)) => {
+            elements.push(snippet.path(path).into());
+            let (start, _) = loc.range(d.range);
+            if shown_column != start.column {
+                let path = normalize_untrusted_str(path);
+                place = Some(Place {
+                    shown: format!("{path}:{}:{shown_column}", start.line),
+                    real: format!("{path}:{}:{}", start.line, start.column),
+                });
+            }
         }
-        if let Some(line_range) = index.line_range(text, last_line - 1) {
-            let line = &text[line_range.as_range()];
-            let e = d
-                .range
-                .end()
-                .saturating_sub(line_range.start())
-                .min(line.len());
-            let (shown, _, caret_len) = window(line, 0, e);
-            writeln!(out, "{gutter}{last_line:>width$} |{gutter:#} {shown}")?;
-            writeln!(
-                out,
-                "{pad} {gutter}|{gutter:#} {sev}{} {label}{sev:#}",
-                "^".repeat(caret_len.max(1))
-            )?;
+        None => {
+            let (start, _) = loc.range(d.range);
+            elements.push(
+                Origin::path(path)
+                    .line(start.line)
+                    .char_column(start.column)
+                    .into(),
+            );
         }
     }
-    writeln!(out, "{pad} {gutter}|{gutter:#}")?;
     for r in &d.related {
         let p = loc.position(r.range.start());
-        writeln!(
-            out,
-            "{pad} {bold}={bold:#} {bold}note{bold:#}: {} ({}:{})",
-            sanitize(&r.message),
-            p.line,
-            p.column
-        )?;
+        elements.push(
+            Level::NOTE
+                .message(format!(
+                    "{} ({}:{})",
+                    normalize_untrusted_str(&r.message),
+                    p.line,
+                    p.column
+                ))
+                .into(),
+        );
     }
     if let Some(fix) = &d.fix {
-        let help = style::HELP;
-        let kind = match fix.applicability {
-            Applicability::Safe => String::new(),
-            Applicability::Unsafe => " (unsafe fix)".to_string(),
-            Applicability::DisplayOnly => " (suggestion)".to_string(),
+        let kind = match (fix.applicability, fix.edits.len()) {
+            (Applicability::Safe, _) => String::new(),
+            (Applicability::Unsafe, _) => " (unsafe fix)".to_string(),
+            (Applicability::DisplayOnly, n) if n > 1 => {
+                format!(" (suggestion; {})", plural(n, "edit"))
+            }
+            (Applicability::DisplayOnly, _) => " (suggestion)".to_string(),
         };
-        writeln!(
-            out,
-            "{pad} {bold}={bold:#} {help}help{help:#}: {}{kind}",
-            sanitize(&fix.message)
-        )?;
-        if fix.edits.len() > 1 && fix.applicability == Applicability::DisplayOnly {
-            writeln!(out, "{pad}   ({})", plural(fix.edits.len(), "edit"))?;
-        }
+        elements.push(
+            Level::HELP
+                .message(format!("{}{kind}", normalize_untrusted_str(&fix.message)))
+                .into(),
+        );
     }
-    writeln!(out)
+    elements.push(Level::HELP.message(rule_help(d.rule, docs)).into());
+    (vec![Group::with_title(title).elements(elements)], place)
 }
 
-/// The part of a line to show for a range `start..end` (byte offsets within the line), as
-/// (displayed text, caret column, caret width), both counted in displayed columns.
-fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let (from, to) = if line.len() <= WHOLE_LINE {
-        (0, line.len())
-    } else {
-        let from = line[..start]
-            .char_indices()
-            .rev()
-            .take(BEFORE)
-            .last()
-            .map_or(start, |(i, _)| i);
-        let to = line[from..]
-            .char_indices()
-            .nth(WINDOW)
-            .map_or(line.len(), |(i, _)| from + i);
-        (from, to.max(start))
+/// The lines a diagnostic's range covers, each cut to a window around the range, as a snippet with
+/// the range marked and labelled with the rule's name, and the 1-based column of the range's start
+/// within the window (which the renderer will print).
+fn excerpt<'a>(
+    loc: &Locator,
+    d: &'a Diagnostic,
+) -> Option<(Snippet<'a, annotate_snippets::Annotation<'a>>, usize)> {
+    let text = loc.text();
+    let index = loc.index();
+    let (start, end) = loc.range(d.range);
+    // The last line the range covers: a range ending at a line's start ends on the line before.
+    let mut last = end.line;
+    if end.line > start.line && end.column == 1 {
+        last -= 1;
+    }
+    let (first, last) = (start.line - 1, last - 1);
+    let mut source = String::new();
+    // Per line: where its window starts in `source`, and the window's bytes in `text`.
+    let mut windows = Vec::new();
+    for line in first..=last {
+        let range = index.line_range(text, line)?;
+        let (from, to) = if range.len() <= WHOLE_LINE {
+            (range.start(), range.end())
+        } else {
+            let anchor = if line == first {
+                d.range.start().clamp(range.start(), range.end())
+            } else {
+                range.start()
+            };
+            let from = text[range.start()..anchor]
+                .char_indices()
+                .rev()
+                .take(BEFORE)
+                .last()
+                .map_or(anchor, |(i, _)| range.start() + i);
+            let to = text[from..range.end()]
+                .char_indices()
+                .nth(WINDOW)
+                .map_or(range.end(), |(i, _)| from + i);
+            (from, to.max(anchor))
+        };
+        if line > first {
+            source.push('\n');
+        }
+        if from > range.start() {
+            source.push('…');
+        }
+        windows.push((source.len(), from, to));
+        source.push_str(&text[from..to]);
+        if to < range.end() {
+            source.push('…');
+        }
+    }
+    let at = |line: usize, offset: usize| {
+        let (base, from, to) = windows[line - first];
+        base + offset.clamp(from, to) - from
     };
-    let mut shown = String::new();
-    if from > 0 {
-        shown.push('…');
-    }
-    let lead = usize::from(from > 0);
-    let caret_at = lead + display_width(&line[from..start]);
-    let caret_len = display_width(&line[start..end.min(to).max(start)]);
-    push_display(&mut shown, &line[from..to]);
-    if to < line.len() {
-        shown.push('…');
-    }
-    (shown, caret_at, caret_len)
-}
-
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
-}
-
-fn push_display(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '\t' => out.push_str("    "),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-}
-
-/// A message safe to print: control characters other than line breaks become `�`.
-fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(|c| c.is_control() && c != '\n') {
-        s.chars()
-            .map(|c| {
-                if c.is_control() && c != '\n' {
-                    '\u{fffd}'
-                } else {
-                    c
-                }
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
+    let s = at(first, d.range.start());
+    let e = at(last, d.range.end()).max(if first == last { s } else { 0 });
+    let shown_column = source[..s].chars().count() + 1;
+    let snippet = Snippet::source(source)
+        .line_start(first + 1)
+        .annotation(AnnotationKind::Primary.span(s..e).label(d.rule.name()));
+    Some((snippet, shown_column))
 }
 
 #[cfg(test)]
@@ -230,33 +259,36 @@ mod tests {
     #[test]
     fn snippets_show_line_caret_code_name_and_help() {
         insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
-        error[CBL201]: The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
-         --> cables/oslo.cable:4:1
-          |
-        4 | ZNY SSSSS ZZH
-          | ^^^^^^^^^ security-line-mismatch
-          |
-          = note: the banner (9:1)
+            error[CBL201]: The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
+             --> cables/oslo.cable:4:1
+              |
+            4 | ZNY SSSSS ZZH
+              | ^^^^^^^^^ security-line-mismatch
+              |
+              = note: the banner (9:1)
+              = help: run `cablelint rule CBL201`
 
-        warning[CBL302]: [*] TAGS token `[PREL](#)` carries link markup
-          --> cables/oslo.cable:12:7
-           |
-        12 | TAGS: [PREL](#) PGOV NO
-           |       ^^^^^^^^^ tags-markup
-           |
-           = help: Remove the link markup
+            warning[CBL302]: [*] TAGS token `[PREL](#)` carries link markup
+              --> cables/oslo.cable:12:7
+               |
+            12 | TAGS: [PREL](#) PGOV NO
+               |       ^^^^^^^^^ tags-markup
+               |
+               = help: Remove the link markup
+               = help: run `cablelint rule CBL302`
 
-        info[CBL305]: An info, with 100% of a "quote", a comma, a colon: and
-        a second line
-          --> cables/oslo.cable:15:36
-           |
-        15 | ¶1. (C) Ferry schedules, "ÅLESUND" timetable.
-           |                                    ^^^^^^^^^ unknown-tag
-           |
+            info[CBL305]: An info, with 100% of a "quote", a comma, a colon: and
+                          a second line
+              --> cables/oslo.cable:15:36
+               |
+            15 | ¶1. (C) Ferry schedules, "ÅLESUND" timetable.
+               |                                    ^^^^^^^^^ unknown-tag
+               |
+               = help: run `cablelint rule CBL305`
 
-        Found 1 error, 1 warning and 1 info in 1 file (2 files checked).
-        1 file could not be checked.
-        [*] 1 fixable with `--fix`.
+            Found 1 error, 1 warning and 1 info in 1 file (2 files checked).
+            1 file could not be checked.
+            [*] 1 fixable with `--fix`.
         "#);
     }
 
@@ -286,19 +318,21 @@ mod tests {
     fn multi_line_ranges_show_first_and_last_line() {
         let text = "one\ntwo\nthree\nfour\n";
         let s = one(text, 1, text.find("four").unwrap() + 2);
-        insta::assert_snapshot!(s, @"
-        info[CBL501]: m
-         --> x.cable:1:2
-          |
-        1 | one
-          |  ^^
-        ...
-        4 | four
-          | ^^ line-too-long
-          |
+        insta::assert_snapshot!(s, @r#"
+            info[CBL501]: m
+             --> x.cable:1:2
+              |
+            1 |   one
+              |  __^
+            2 | | two
+            3 | | three
+            4 | | four
+              | |__^ line-too-long
+              |
+              = help: run `cablelint rule CBL501`
 
-        Found 0 errors, 0 warnings and 1 info in 1 file (1 file checked).
-        ");
+            Found 0 errors, 0 warnings and 1 info in 1 file (1 file checked).
+        "#);
     }
 
     #[test]
@@ -318,15 +352,44 @@ mod tests {
         text.push_str(&"B".repeat(10_000));
         let at = text.find("TARGET").unwrap();
         let s = one(&text, at, at + 6);
+        // The place is counted in the whole line, not in the window shown.
+        assert!(s.contains(" --> x.cable:1:10006\n"), "{s}");
         let source = s.lines().nth(3).unwrap();
         assert!(source.starts_with("1 | …AAAA"), "{source}");
         assert!(source.ends_with("BBB…"), "{source}");
-        assert!(source.contains("\u{fffd}[31mTARGET"), "{source}");
+        assert!(source.contains("␛[31mTARGET"), "{source}");
+        assert!(!s.contains('\u{1b}'), "{s}");
         assert!(source.chars().count() < 140, "{source}");
         let carets = s.lines().nth(4).unwrap();
         let col = carets.find('^').unwrap();
         assert_eq!(source.chars().nth(col), Some('T'), "{source}\n{carets}");
         assert!(carets.contains("^^^^^^ line-too-long"));
+    }
+
+    #[test]
+    fn each_finding_points_to_its_rules_explanation() {
+        let report = sample_report();
+        let loc = Locator::new(super::super::testing::CABLE, &[], false);
+        let Outcome::Checked(c) = &report.files[0].outcome else {
+            unreachable!()
+        };
+        let d = &c.diagnostics[0];
+        let groups = |docs| diagnostic(&report, "x.cable", &loc, d, docs).0;
+        let plain = |docs| annotate_snippets::Renderer::plain().render(&groups(docs));
+        assert!(
+            plain(None).ends_with("= help: run `cablelint rule CBL201`"),
+            "{}",
+            plain(None)
+        );
+        let linked = plain(Some("https://docs.example.org/rules/"));
+        assert!(
+            linked.ends_with("= help: see https://docs.example.org/rules/CBL201"),
+            "{linked}"
+        );
+        assert_eq!(
+            rule_url("https://x.org/{name}.html#{code}", Rule::TagsMarkup),
+            "https://x.org/tags-markup.html#CBL302"
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ struct File<'a> {
 }
 
 #[derive(Serialize)]
-struct Diag<'a> {
+pub(super) struct Diag<'a> {
     code: &'static str,
     name: &'static str,
     severity: &'static str,
@@ -92,7 +92,7 @@ fn range(loc: &Locator, r: TextRange) -> Range {
     }
 }
 
-fn diag<'a>(loc: &Locator, d: &'a Diagnostic) -> Diag<'a> {
+pub(super) fn diag<'a>(loc: &Locator, d: &'a Diagnostic) -> Diag<'a> {
     Diag {
         code: d.rule.code(),
         name: d.rule.name(),

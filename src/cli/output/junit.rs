@@ -1,20 +1,25 @@
-//! `--output-format junit`: JUnit XML with one test case per file.
+//! `--output-format junit`: JUnit XML with one test case per file, written with `quick-xml`.
 //!
 //! A file with a diagnostic at or above `--fail-on` is a failed test case whose `<failure>` lists
 //! every diagnostic of the file (`path:line:col: severity[CODE] message`); a file with only lower
 //! diagnostics passes and lists them in `<system-out>`; a file that could not be read is an
-//! `<error>`.
+//! `<error>`. Characters XML 1.0 forbids (most control characters) become `�`; `quick-xml` escapes
+//! the rest.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, Report};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use super::{plural, Locator, Outcome, Report};
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut failures = 0;
     let mut errors = 0;
-    let mut cases = String::new();
+    // Per file: its name and what its test case holds.
+    let mut cases: Vec<(&str, Case)> = Vec::new();
     for f in &report.files {
-        let name = escape(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
                 let loc = Locator::new(&c.text, &c.diagnostics, false);
@@ -32,67 +37,128 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     ));
                 }
                 let failing = c.diagnostics.iter().filter(|d| report.fails(d)).count();
-                cases.push_str(&format!(
-                    "    <testcase name=\"{name}\" classname=\"cablelint\" file=\"{name}\""
-                ));
-                if failing > 0 {
+                let case = if failing > 0 {
                     failures += 1;
-                    cases.push_str(&format!(
-                        ">\n      <failure message=\"{} at or above {}\" type=\"cablelint\">{}</failure>\n    </testcase>\n",
-                        super::plural(failing, "diagnostic"),
-                        report.fail_on.as_str(),
-                        escape(&listing)
-                    ));
+                    Case::Failure {
+                        message: format!(
+                            "{} at or above {}",
+                            plural(failing, "diagnostic"),
+                            report.fail_on.as_str()
+                        ),
+                        listing,
+                    }
                 } else if !listing.is_empty() {
-                    cases.push_str(&format!(
-                        ">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                        escape(&listing)
-                    ));
+                    Case::Output(listing)
                 } else {
-                    cases.push_str(" />\n");
-                }
+                    Case::Passed
+                };
+                cases.push((&f.path, case));
             }
             Outcome::Error(e) => {
                 errors += 1;
-                cases.push_str(&format!(
-                    "    <testcase name=\"{name}\" classname=\"cablelint\" file=\"{name}\">\n      <error message=\"{}\" type=\"read-error\" />\n    </testcase>\n",
-                    escape(e)
-                ));
+                cases.push((&f.path, Case::Error(e.clone())));
             }
         }
     }
-    let tests = report.files.len();
-    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    writeln!(
-        out,
-        "<testsuites name=\"cablelint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
-    )?;
-    writeln!(
-        out,
-        "  <testsuite name=\"cablelint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">"
-    )?;
-    out.write_all(cases.as_bytes())?;
-    writeln!(out, "  </testsuite>")?;
-    writeln!(out, "</testsuites>")
+    let tests = report.files.len().to_string();
+    let (failures, errors) = (failures.to_string(), errors.to_string());
+    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("testsuites")
+        .with_attributes([
+            ("name", "cablelint"),
+            ("tests", tests.as_str()),
+            ("failures", failures.as_str()),
+            ("errors", errors.as_str()),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("testsuite")
+                .with_attributes([
+                    ("name", "cablelint"),
+                    ("tests", tests.as_str()),
+                    ("failures", failures.as_str()),
+                    ("errors", errors.as_str()),
+                    ("skipped", "0"),
+                ])
+                .write_inner_content(|w| {
+                    for (path, case) in &cases {
+                        let name = xml_safe(path);
+                        let element = w.create_element("testcase").with_attributes([
+                            ("name", name.as_ref()),
+                            ("classname", "cablelint"),
+                            ("file", name.as_ref()),
+                        ]);
+                        match case {
+                            Case::Passed => {
+                                element.write_empty()?;
+                            }
+                            Case::Output(listing) => {
+                                element.write_inner_content(|w| {
+                                    w.create_element("system-out")
+                                        .write_text_content(BytesText::new(&xml_safe(listing)))?;
+                                    Ok(())
+                                })?;
+                            }
+                            Case::Failure { message, listing } => {
+                                element.write_inner_content(|w| {
+                                    w.create_element("failure")
+                                        .with_attributes([
+                                            ("message", message.as_str()),
+                                            ("type", "cablelint"),
+                                        ])
+                                        .write_text_content(BytesText::new(&xml_safe(listing)))?;
+                                    Ok(())
+                                })?;
+                            }
+                            Case::Error(e) => {
+                                element.write_inner_content(|w| {
+                                    w.create_element("error")
+                                        .with_attributes([
+                                            ("message", xml_safe(e).as_ref()),
+                                            ("type", "read-error"),
+                                        ])
+                                        .write_empty()?;
+                                    Ok(())
+                                })?;
+                            }
+                        }
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    writeln!(out)
 }
 
-/// Escapes text for XML content and attributes. Characters XML 1.0 forbids (most control
-/// characters) become `�`.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+/// What one file's test case holds.
+enum Case {
+    Passed,
+    /// Diagnostics below `--fail-on`, listed in `<system-out>`.
+    Output(String),
+    Failure {
+        message: String,
+        listing: String,
+    },
+    /// The file could not be read.
+    Error(String),
+}
+
+/// Text with the characters XML 1.0 forbids (control characters other than tab and line breaks,
+/// U+FFFE and U+FFFF) replaced by `�`.
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || c == '\u{fffe}'
+            || c == '\u{ffff}'
+    };
+    if s.chars().any(bad) {
+        s.chars()
+            .map(|c| if bad(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
     }
-    out
 }
 
 #[cfg(test)]
@@ -104,22 +170,22 @@ mod tests {
     #[test]
     fn one_test_case_per_file() {
         insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="cablelint" tests="3" failures="1" errors="1">
-          <testsuite name="cablelint" tests="3" failures="1" errors="1" skipped="0">
-            <testcase name="cables/oslo.cable" classname="cablelint" file="cables/oslo.cable">
-              <failure message="1 diagnostic at or above error" type="cablelint">cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
-        cables/oslo.cable:12:7: warning[CBL302] TAGS token `[PREL](#)` carries link markup
-        cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a &quot;quote&quot;, a comma, a colon: and
-        a second line
-        </failure>
-            </testcase>
-            <testcase name="cables/clean.cable" classname="cablelint" file="cables/clean.cable" />
-            <testcase name="cables/bad.cable" classname="cablelint" file="cables/bad.cable">
-              <error message="not valid UTF-8 (first invalid byte at offset 7)" type="read-error" />
-            </testcase>
-          </testsuite>
-        </testsuites>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="cablelint" tests="3" failures="1" errors="1">
+              <testsuite name="cablelint" tests="3" failures="1" errors="1" skipped="0">
+                <testcase name="cables/oslo.cable" classname="cablelint" file="cables/oslo.cable">
+                  <failure message="1 diagnostic at or above error" type="cablelint">cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
+            cables/oslo.cable:12:7: warning[CBL302] TAGS token `[PREL](#)` carries link markup
+            cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a &quot;quote&quot;, a comma, a colon: and
+            a second line
+            </failure>
+                </testcase>
+                <testcase name="cables/clean.cable" classname="cablelint" file="cables/clean.cable"/>
+                <testcase name="cables/bad.cable" classname="cablelint" file="cables/bad.cable">
+                  <error message="not valid UTF-8 (first invalid byte at offset 7)" type="read-error"/>
+                </testcase>
+              </testsuite>
+            </testsuites>
         "#);
     }
 
@@ -138,9 +204,16 @@ mod tests {
 
     #[test]
     fn xml_escaping() {
-        assert_eq!(
-            escape("a<b>&\"'\u{1}"),
-            "a&lt;b&gt;&amp;&quot;&apos;\u{fffd}"
+        let mut r = sample_report();
+        r.files[0].path = "a<b>&\"'\u{1}.cable".to_string();
+        let s = rendered(render, &r);
+        assert!(
+            s.contains("name=\"a&lt;b&gt;&amp;&quot;&apos;\u{fffd}.cable\""),
+            "{s}"
+        );
+        assert!(
+            s.contains("a&lt;b&gt;&amp;&quot;&apos;\u{fffd}.cable:4:1: error[CBL201]"),
+            "{s}"
         );
     }
 }

@@ -4,12 +4,19 @@
 //! positions from a [`Locator`], built once per file, so that a large file with many diagnostics
 //! costs one pass over its text rather than one pass per diagnostic.
 
+pub mod azure;
 pub mod concise;
 pub mod full;
 pub mod github;
+pub mod gitlab;
+pub mod grouped;
 pub mod json;
+pub mod json_lines;
 pub mod junit;
+pub mod pylint;
+pub mod rdjson;
 pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -33,6 +40,18 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One JSON object per diagnostic, one per line.
+    JsonLines,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`).
+    Gitlab,
+    /// The Reviewdog Diagnostic Format (`reviewdog -f=rdjson`).
+    Rdjson,
+    /// pylint's `parseable` lines: `path:line: [CODE(name), ] message`.
+    Pylint,
+    /// Azure Pipelines logging commands (`##vso[task.logissue …]`).
+    Azure,
+    /// The diagnostics under a heading per file.
+    Grouped,
 }
 
 /// What happened to one file.
@@ -144,6 +163,12 @@ pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io:
         OutputFormat::Github => github::render(report, out),
         OutputFormat::Sarif => sarif::render(report, out),
         OutputFormat::Junit => junit::render(report, out),
+        OutputFormat::JsonLines => json_lines::render(report, out),
+        OutputFormat::Gitlab => gitlab::render(report, out),
+        OutputFormat::Rdjson => rdjson::render(report, out),
+        OutputFormat::Pylint => pylint::render(report, out),
+        OutputFormat::Azure => azure::render(report, out),
+        OutputFormat::Grouped => grouped::render(report, out),
     }
 }
 

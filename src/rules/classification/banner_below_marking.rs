@@ -17,7 +17,7 @@
 //! Use instead: `S E C R E T TOKYO 002232` (and `ZNY SSSSS ZZH`), or mark the paragraph `(C)` if
 //! that is what it is.
 use crate::rules::{Context, Edit, Fix, Related};
-use crate::syntax::{BannerLevel, Level};
+use crate::syntax::{BannerLevel, Level, TextRange};
 
 pub fn check(ctx: &mut Context) {
     let Some(b) = &ctx.cable.body.banner else {
@@ -37,21 +37,36 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let raise = raise_fix(ctx, highest);
-    let over: Vec<_> = ctx
+    let subject_marking = ctx
         .cable
         .body
-        .paragraphs
-        .iter()
-        .filter_map(|p| p.marking.as_ref())
+        .subject
+        .as_ref()
+        .and_then(|s| s.marking.as_ref());
+    let over: Vec<_> = subject_marking
+        .into_iter()
+        .chain(
+            ctx.cable
+                .body
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.marking.as_ref()),
+        )
         .filter(|m| m.level.is_some_and(|l| l > allowed))
         .map(|m| (m.range, m.level.expect("filtered")))
         .collect();
+    let subject_range = subject_marking.map(|m| m.range);
     for (range, level) in over {
         let m = ctx.text(range);
+        let what = if Some(range) == subject_range {
+            "SUBJECT"
+        } else {
+            "paragraph"
+        };
         let d = ctx.report(
             range,
             format!(
-                "paragraph marked {m} ({}) is above the banner's classification {}",
+                "{what} marked {m} ({}) is above the banner's classification {}",
                 level.name(),
                 banner_level.name()
             ),
@@ -64,7 +79,9 @@ pub fn check(ctx: &mut Context) {
     }
 }
 
-/// An unsafe fix that raises the banner (and a matching security line) to `level`.
+/// An unsafe fix that raises the banner (and a matching security line) to `level`. The security
+/// line's prefix and classification letters change; a SPECAT suffix (`ZNY SSSSS/AAAAA`) and the
+/// operating signals stay.
 pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
     let b = ctx.cable.body.banner.as_ref()?;
     let new_banner = match level {
@@ -79,15 +96,13 @@ pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
             super::security_mismatch::code_for(new_banner)[0],
         );
         if let Some(code) = sec.code {
+            let range = TextRange {
+                start: sec.prefix.start,
+                end: code.end,
+            };
             edits.insert(
                 0,
-                Edit::replace(
-                    crate::syntax::TextRange {
-                        start: sec.prefix.start,
-                        end: code.end,
-                    },
-                    line,
-                ),
+                Edit::replace(range, raised_security(ctx, line, sec.prefix, code)),
             );
         }
     }
@@ -96,4 +111,21 @@ pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
         format!("Raise the banner to {}", new_banner.canonical()),
         edits,
     ))
+}
+
+/// The security line from its prefix to the end of its code, raised to `line` (`ZNY SSSSS`): the
+/// new prefix, the space as written, and the code with its run of classification letters replaced
+/// and anything after it (a SPECAT suffix) kept.
+fn raised_security(ctx: &Context, line: &str, prefix: TextRange, code: TextRange) -> String {
+    let (new_prefix, new_letters) = line.split_once(' ').unwrap_or((line, ""));
+    let letter = new_letters.chars().next().unwrap_or('U');
+    let written = ctx.text(code);
+    let first = written.chars().next().unwrap_or(letter);
+    let run = written.chars().take_while(|&c| c == first).count();
+    let between = ctx.text(TextRange {
+        start: prefix.end,
+        end: code.start,
+    });
+    let letters: String = std::iter::repeat_n(letter, run).collect();
+    format!("{new_prefix}{between}{letters}{}", &written[run..])
 }

@@ -18,6 +18,10 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
+    if crate::rules::label_typo::report(ctx, crate::syntax::Element::ClassifiedBy, "Classified By:")
+    {
+        return;
+    }
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

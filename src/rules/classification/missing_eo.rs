@@ -16,6 +16,9 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
+    if crate::rules::label_typo::report(ctx, crate::syntax::Element::Eo, "E.O.") {
+        return;
+    }
     if ctx.cable.body.eo.is_some() {
         return;
     }

@@ -40,6 +40,12 @@ pub fn check(ctx: &mut Context) {
         .paragraphs
         .iter()
         .filter(|p| p.marking.is_none())
+        // The legacy authority paragraph (`1. CLASSIFIED BY …`) needs no marking of its own.
+        .filter(|p| {
+            ctx.cable.body.classified_by.as_ref().is_none_or(|c| {
+                c.label.start() < p.first_line.start() || c.label.start() >= p.first_line.end()
+            })
+        })
         .map(|p| p.number)
         .collect();
     for n in unmarked {

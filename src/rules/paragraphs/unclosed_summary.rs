@@ -29,51 +29,58 @@ pub fn check(ctx: &mut Context) {
         .filter(|m| matches!(m.kind, MarkerKind::SummaryOpen | MarkerKind::SummaryClose))
         .copied()
         .collect();
-    let mut open: Option<crate::syntax::Marker> = None;
+    // Openers since the last closer; a closer closes them all (a summary may hold a nested
+    // `Post Summary:`). Whatever is still open at the end is reported, one opener per paragraph,
+    // so that applying every fix at once reaches the fixed point.
+    let mut open: Vec<crate::syntax::Marker> = Vec::new();
     let mut any_opener = false;
     for m in markers {
         match m.kind {
             MarkerKind::SummaryOpen => {
-                if open.is_none() {
-                    open = Some(m);
+                if open
+                    .last()
+                    .is_none_or(|o| o.paragraph != m.paragraph || o.paragraph.is_none())
+                {
+                    open.push(m);
                 }
                 any_opener = true;
             }
             _ => {
-                if open.take().is_none() && !any_opener && m.paragraph.is_some_and(|p| p > 1) {
+                let was_open = !open.is_empty();
+                open.clear();
+                if !was_open && !any_opener && m.paragraph.is_some_and(|p| p > 1) {
                     let t = ctx.text(m.range);
                     ctx.report(m.range, format!("`{t}` closes a summary that was never opened (`Summary:` at the start of a paragraph)"));
                 }
             }
         }
     }
-    let Some(opener) = open else {
-        return;
-    };
-    if opener.heading {
-        return;
+    for opener in open {
+        if opener.heading {
+            continue;
+        }
+        let t = ctx.text(opener.range);
+        let fix = opener
+            .paragraph
+            .and_then(|i| ctx.cable.body.paragraphs.get(i))
+            .map(|p| {
+                let end = p.range.end();
+                let before = &ctx.cable.src[..end];
+                let sep = if before.ends_with(['.', '!', '?', '"']) {
+                    " "
+                } else {
+                    ". "
+                };
+                Fix::safe(
+                    "Close the summary with `End Summary.`",
+                    vec![Edit::insert(end, format!("{sep}End Summary."))],
+                )
+            });
+        let d = ctx.report_softer(
+            opener.range,
+            format!("`{t}` opens a summary that is never closed with `End Summary.`"),
+            Severity::Info,
+        );
+        d.fix = fix;
     }
-    let t = ctx.text(opener.range);
-    let fix = opener
-        .paragraph
-        .and_then(|i| ctx.cable.body.paragraphs.get(i))
-        .map(|p| {
-            let end = p.range.end();
-            let before = &ctx.cable.src[..end];
-            let sep = if before.ends_with(['.', '!', '?', '"']) {
-                " "
-            } else {
-                ". "
-            };
-            Fix::safe(
-                "Close the summary with `End Summary.`",
-                vec![Edit::insert(end, format!("{sep}End Summary."))],
-            )
-        });
-    let d = ctx.report_softer(
-        opener.range,
-        format!("`{t}` opens a summary that is never closed with `End Summary.`"),
-        Severity::Info,
-    );
-    d.fix = fix;
 }

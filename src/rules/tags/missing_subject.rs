@@ -15,6 +15,9 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &mut Context) {
+    if crate::rules::label_typo::report(ctx, crate::syntax::Element::Subject, "SUBJECT:") {
+        return;
+    }
     match &ctx.cable.body.subject {
         Some(s) if s.text.is_none() => {
             let label = s.label;

@@ -13,12 +13,23 @@ use crate::syntax::{TagShape, TagToken};
 
 /// The kind of a TAGS token: from the tables when they know the code, else from its shape for
 /// personal tags.
+/// Subject tags of the 1970s that later lists dropped (spec §6.2.9), with the last year they were
+/// in use: they count as subject tags for cables of their time.
+const EARLIER_SUBJECT_TAGS: [(&str, i32); 3] = [("PINT", 1979), ("PFOR", 1979), ("PEPR", 1979)];
+
 pub fn kind_of(ctx: &Context, t: &TagToken) -> Option<TagKind> {
     if t.shape == TagShape::Personal {
         return Some(TagKind::Personal);
     }
     let code = ctx.text(t.code);
-    ctx.tables.tag(code).map(|e| e.kind)
+    if let Some(e) = ctx.tables.tag(code) {
+        return Some(e.kind);
+    }
+    let year = ctx.facts.date.map(|d| d.year)?;
+    EARLIER_SUBJECT_TAGS
+        .iter()
+        .any(|&(c, last)| c.eq_ignore_ascii_case(code) && year <= last)
+        .then_some(TagKind::Subject)
 }
 
 /// The TAGS line's range when it has no token of `kind`; `None` when it has one or there is no line.

@@ -1,0 +1,165 @@
+//! `--output-format gitlab`: a GitLab Code Quality report (the `artifacts:reports:codequality`
+//! file), a JSON array with one issue per diagnostic.
+//!
+//! ```json
+//! [{"description":"CBL201: …","check_name":"CBL201","fingerprint":"3f2a…","severity":"major",
+//!   "location":{"path":"cables/oslo.cable","positions":{"begin":{"line":4,"column":1},"end":{"line":4,"column":10}}}}]
+//! ```
+//!
+//! The fields are the ones GitLab's "Code Quality report format" requires (a subset of the Code
+//! Climate issue): severity is `major` for an error, `minor` for a warning and `info` for an info.
+//! The fingerprint identifies a finding across runs: it hashes the path, the code, the message and
+//! the finding's rank among identical ones in the file, not its line, so a finding that only moves
+//! is not reported as fixed and new. Files that could not be read are not issues (they are
+//! reported on standard error and make the run exit 2).
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Locator, Outcome, Report};
+use crate::rules::Severity;
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    positions: Positions,
+}
+
+#[derive(Serialize)]
+struct Positions {
+    begin: Pos,
+    end: Pos,
+}
+
+#[derive(Serialize)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "major",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut issues = Vec::new();
+    for f in &report.files {
+        let Outcome::Checked(c) = &f.outcome else {
+            continue;
+        };
+        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let mut seen: HashMap<(&str, &str), u64> = HashMap::new();
+        for d in &c.diagnostics {
+            let (start, end) = loc.range(d.range);
+            let rank = seen.entry((d.rule.code(), &d.message)).or_default();
+            let fingerprint = fingerprint(&[
+                f.path.as_bytes(),
+                d.rule.code().as_bytes(),
+                d.message.as_bytes(),
+                &rank.to_le_bytes(),
+            ]);
+            *rank += 1;
+            issues.push(Issue {
+                description: format!("{}: {}", d.rule.code(), d.message),
+                check_name: d.rule.code(),
+                fingerprint,
+                severity: severity(d.severity),
+                location: Location {
+                    path: &f.path,
+                    positions: Positions {
+                        begin: Pos {
+                            line: start.line,
+                            column: start.column,
+                        },
+                        end: Pos {
+                            line: end.line,
+                            column: end.column,
+                        },
+                    },
+                },
+            });
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}
+
+/// A stable 128-bit fingerprint (two FNV-1a 64 hashes with different offsets) of the parts, each
+/// followed by a zero byte, as 32 hexadecimal digits. Written out rather than taken from `std`,
+/// whose hasher may change between Rust releases and so would change every fingerprint.
+fn fingerprint(parts: &[&[u8]]) -> String {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut b: u64 = 0x8422_2325_cbf2_9ce4;
+    for part in parts {
+        for &byte in part.iter().chain(std::iter::once(&0u8)) {
+            a = (a ^ u64::from(byte)).wrapping_mul(PRIME);
+            b = (b ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+    }
+    format!("{a:016x}{b:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{rendered, sample_report};
+    use super::*;
+
+    #[test]
+    fn one_issue_per_diagnostic_with_distinct_fingerprints() {
+        let v: serde_json::Value =
+            serde_json::from_str(&rendered(render, &sample_report())).unwrap();
+        let issues = v.as_array().unwrap();
+        assert_eq!(issues.len(), 3);
+        assert_eq!(
+            issues[0],
+            serde_json::json!({
+                "description": "CBL201: The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL",
+                "check_name": "CBL201",
+                "fingerprint": issues[0]["fingerprint"],
+                "severity": "major",
+                "location": {"path": "cables/oslo.cable", "positions": {
+                    "begin": {"line": 4, "column": 1}, "end": {"line": 4, "column": 10}}}
+            })
+        );
+        assert_eq!(
+            [&issues[1]["severity"], &issues[2]["severity"]],
+            ["minor", "info"]
+        );
+        let prints: std::collections::HashSet<&str> = issues
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap())
+            .collect();
+        assert_eq!(prints.len(), 3);
+        assert!(prints.iter().all(|p| p.len() == 32));
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_separate_their_parts() {
+        // A fixed value (computed independently): the fingerprint must not change between
+        // releases, or GitLab would see every finding as fixed and new again.
+        assert_eq!(
+            fingerprint(&[b"a.cable", b"CBL201"]),
+            "552865bb7acb0ceb70ff4480ab5623a4"
+        );
+        assert_ne!(
+            fingerprint(&[b"a.cable", b"CBL201"]),
+            fingerprint(&[b"a.cableCBL201"])
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! `--output-format rdjson`: the Reviewdog Diagnostic Format (`reviewdog -f=rdjson`), one JSON
+//! document for the run.
+//!
+//! ```json
+//! {"source":{"name":"cablelint"},"diagnostics":[{"message":"…","location":{"path":"…",
+//!   "range":{"start":{"line":4,"column":1},"end":{"line":4,"column":10}}},"severity":"ERROR",
+//!   "code":{"value":"CBL201"},"suggestions":[{"range":…,"text":""}]}]}
+//! ```
+//!
+//! As the format asks, columns count UTF-8 bytes (unlike the other formats, which count
+//! characters). A fix becomes `suggestions`, one per edit, whatever its applicability (reviewdog
+//! shows suggestions for a person to accept); related places become `related_locations`. An info is
+//! `INFO`. Files that could not be read are not diagnostics (they are reported on standard error
+//! and make the run exit 2).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Outcome, Report};
+use crate::rules::{Rule, Severity};
+use crate::syntax::{ColumnUnit, LineIndex, TextRange};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    source: Source,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Source {
+    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    message: &'a str,
+    location: Location<'a>,
+    severity: &'static str,
+    code: Code,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suggestions: Vec<Suggestion<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Pos,
+    end: Pos,
+}
+
+#[derive(Serialize)]
+struct Pos {
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct Code {
+    value: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Suggestion<'a> {
+    range: Range,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    location: Location<'a>,
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARNING",
+        Severity::Info => "INFO",
+    }
+}
+
+/// A range as 1-based lines and 1-based UTF-8 byte columns.
+fn range(text: &str, index: &LineIndex, r: TextRange) -> Range {
+    let pos = |offset: usize| {
+        let lc = index.line_col(text, offset, ColumnUnit::Utf8);
+        Pos {
+            line: lc.line + 1,
+            column: lc.col + 1,
+        }
+    };
+    Range {
+        start: pos(r.start()),
+        end: pos(r.end()),
+    }
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let docs = super::full::docs_url();
+    let url = |r: Rule| docs.as_deref().map(|base| super::full::rule_url(base, r));
+    let mut diagnostics = Vec::new();
+    for f in &report.files {
+        let Outcome::Checked(c) = &f.outcome else {
+            continue;
+        };
+        let index = LineIndex::new(&c.text);
+        let at = |r: TextRange| Location {
+            path: &f.path,
+            range: range(&c.text, &index, r),
+        };
+        for d in &c.diagnostics {
+            diagnostics.push(Diagnostic {
+                message: &d.message,
+                location: at(d.range),
+                severity: severity(d.severity),
+                code: Code {
+                    value: d.rule.code(),
+                    url: url(d.rule),
+                },
+                suggestions: d
+                    .fix
+                    .iter()
+                    .flat_map(|fix| &fix.edits)
+                    .map(|e| Suggestion {
+                        range: range(&c.text, &index, e.range),
+                        text: &e.new_text,
+                    })
+                    .collect(),
+                related_locations: d
+                    .related
+                    .iter()
+                    .map(|r| Related {
+                        message: &r.message,
+                        location: at(r.range),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let doc = Document {
+        source: Source {
+            name: "cablelint",
+            url: docs.clone(),
+        },
+        diagnostics,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{rendered, sample_report};
+    use super::*;
+
+    #[test]
+    fn columns_count_bytes_and_fixes_are_suggestions() {
+        let v: serde_json::Value =
+            serde_json::from_str(&rendered(render, &sample_report())).unwrap();
+        assert_eq!(v["source"]["name"], "cablelint");
+        let d = v["diagnostics"].as_array().unwrap();
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0]["severity"], "ERROR");
+        assert_eq!(d[0]["code"]["value"], "CBL201");
+        assert_eq!(
+            d[0]["related_locations"][0]["location"]["range"]["start"],
+            serde_json::json!({"line": 9, "column": 1})
+        );
+        assert_eq!(d[1]["suggestions"].as_array().unwrap().len(), 2);
+        assert_eq!(d[1]["suggestions"][1]["text"], "");
+        // Line 15 starts `¶1. (C) Ferry schedules, "ÅLESUND"`: `¶` and `Å` take two bytes each,
+        // so the info at character 36 is at byte column 38.
+        assert_eq!(
+            d[2]["location"]["range"],
+            serde_json::json!({"start": {"line": 15, "column": 38}, "end": {"line": 15, "column": 47}})
+        );
+        assert_eq!(d[2]["severity"], "INFO");
+    }
+}

@@ -1,0 +1,168 @@
+//! `textDocument/completion` and `completionItem/resolve`. Items carry, in `data`, the server's
+//! resolve key (the wire form of [`ide::ResolveKey`]) and the document, so that resolving reads the
+//! tables that apply to it.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+
+use super::convert::Converter;
+use super::dispatch::blocking;
+use super::session::Inner;
+use super::to_proto::{completion_kind, markdown};
+use crate::ide::{self, ResolveKey};
+
+/// The resolve key as the server writes it into an item's `data.key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+enum WireKey {
+    Tag { code: String },
+    Addressee { ri: String, address: String },
+    Post { name: String },
+    Caption { name: String },
+    Reason { letter: char },
+    Precedence { word: String },
+    Marking { marking: String },
+    Decl { code: String },
+}
+
+impl From<ResolveKey> for WireKey {
+    fn from(k: ResolveKey) -> WireKey {
+        match k {
+            ResolveKey::Tag { code } => WireKey::Tag { code },
+            ResolveKey::Addressee { ri, address } => WireKey::Addressee { ri, address },
+            ResolveKey::Post { name } => WireKey::Post { name },
+            ResolveKey::Caption { name } => WireKey::Caption { name },
+            ResolveKey::Reason { letter } => WireKey::Reason { letter },
+            ResolveKey::Precedence { word } => WireKey::Precedence { word },
+            ResolveKey::Marking { marking } => WireKey::Marking { marking },
+            ResolveKey::Decl { code } => WireKey::Decl { code },
+        }
+    }
+}
+
+impl From<WireKey> for ResolveKey {
+    fn from(k: WireKey) -> ResolveKey {
+        match k {
+            WireKey::Tag { code } => ResolveKey::Tag { code },
+            WireKey::Addressee { ri, address } => ResolveKey::Addressee { ri, address },
+            WireKey::Post { name } => ResolveKey::Post { name },
+            WireKey::Caption { name } => ResolveKey::Caption { name },
+            WireKey::Reason { letter } => ResolveKey::Reason { letter },
+            WireKey::Precedence { word } => ResolveKey::Precedence { word },
+            WireKey::Marking { marking } => ResolveKey::Marking { marking },
+            WireKey::Decl { code } => ResolveKey::Decl { code },
+        }
+    }
+}
+
+fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionItem {
+    CompletionItem {
+        label: i.label,
+        kind: Some(completion_kind(i.kind)),
+        detail: i.detail,
+        documentation: i
+            .documentation
+            .map(|d| Documentation::MarkupContent(markdown(d))),
+        preselect: i.preselect.then_some(true),
+        sort_text: i.sort,
+        filter_text: i.filter,
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+            conv.range(i.replace),
+            i.insert,
+        ))),
+        data: i
+            .resolve
+            .and_then(|k| serde_json::to_value(WireKey::from(k)).ok())
+            .map(|k| json!({"key": k, "uri": uri.as_str()})),
+        ..CompletionItem::default()
+    }
+}
+
+/// `textDocument/completion`.
+pub(super) async fn completion(
+    inner: &Arc<Inner>,
+    params: CompletionParams,
+) -> Result<Option<CompletionResponse>> {
+    let pos = params.text_document_position;
+    let Some((snap, unit)) = inner.snapshot(&pos.text_document.uri) else {
+        return Ok(None);
+    };
+    let uri = pos.text_document.uri;
+    blocking("textDocument/completion", move || {
+        let analysis = snap.analysis();
+        let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
+        let offset = conv.offset(pos.position);
+        let now = ide::DateTime::now_utc();
+        let answer = ide::completions(analysis.cable(), analysis.tables(), offset, now);
+        if answer.items.is_empty() {
+            return None;
+        }
+        let items = answer
+            .items
+            .into_iter()
+            .map(|i| item(i, &conv, &uri))
+            .collect();
+        Some(CompletionResponse::List(CompletionList {
+            is_incomplete: answer.incomplete,
+            items,
+        }))
+    })
+    .await
+}
+
+/// `completionItem/resolve`: the long documentation, from the tables of the item's document.
+pub(super) async fn resolve(
+    inner: &Arc<Inner>,
+    mut item: CompletionItem,
+) -> Result<CompletionItem> {
+    let data = item.data.clone().unwrap_or(Value::Null);
+    let key = serde_json::from_value::<WireKey>(data["key"].clone()).ok();
+    let tables = data["uri"]
+        .as_str()
+        .and_then(|u| Uri::from_str(u).ok())
+        .and_then(|u| {
+            inner
+                .session()
+                .docs
+                .get(&u)
+                .map(|d| d.resolved.tables.clone())
+        })
+        .unwrap_or_default();
+    if let Some(doc) = key.and_then(|k| ide::resolve(&k.into(), tables.get())) {
+        item.documentation = Some(Documentation::MarkupContent(markdown(doc)));
+    }
+    Ok(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_keys_round_trip_through_the_wire_form() {
+        let keys = [
+            ResolveKey::Tag {
+                code: "PREL".into(),
+            },
+            ResolveKey::Addressee {
+                ri: "RUEHBJ".into(),
+                address: "AMEMBASSY BEIJING".into(),
+            },
+            ResolveKey::Reason { letter: 'd' },
+        ];
+        for k in keys {
+            let v = serde_json::to_value(WireKey::from(k.clone())).unwrap();
+            let back: WireKey = serde_json::from_value(v).unwrap();
+            assert_eq!(ResolveKey::from(back), k);
+        }
+        let v = serde_json::to_value(WireKey::from(ResolveKey::Tag {
+            code: "PREL".into(),
+        }));
+        assert_eq!(v.unwrap(), json!({"kind": "tag", "code": "PREL"}));
+    }
+}

@@ -1,0 +1,82 @@
+//! Running handlers safely: requests and notifications behind a panic guard, and work that parses
+//! or analyses on the blocking pool, off the message loop. A panic becomes an internal error and
+//! the server keeps serving.
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+
+use futures::FutureExt;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tracing::error;
+
+/// Runs a closure on the blocking pool behind a panic guard; a panic becomes an internal error.
+pub(super) async fn blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
+    match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(payload)) => {
+            error!(
+                what,
+                panic = panic_text(&payload),
+                "analysis panicked; the server keeps serving"
+            );
+            Err(internal_error(what))
+        }
+        Err(e) => {
+            error!(what, "analysis task failed: {e}");
+            Err(internal_error(what))
+        }
+    }
+}
+
+fn panic_text(payload: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(no message)".to_string()
+    }
+}
+
+fn internal_error(what: &str) -> Error {
+    Error {
+        code: ErrorCode::InternalError,
+        message: format!(
+            "cablelint: internal error in {what} (a panic was caught; see the server log)"
+        )
+        .into(),
+        data: None,
+    }
+}
+
+/// Runs a request handler behind a panic guard.
+pub(super) async fn guard<T>(
+    method: &'static str,
+    fut: impl Future<Output = Result<T>>,
+) -> Result<T> {
+    match AssertUnwindSafe(fut).catch_unwind().await {
+        Ok(r) => r,
+        Err(payload) => {
+            error!(
+                method,
+                panic = panic_text(&payload),
+                "handler panicked; the server keeps serving"
+            );
+            Err(internal_error(method))
+        }
+    }
+}
+
+/// Runs a notification handler behind a panic guard.
+pub(super) async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
+    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+        error!(
+            method,
+            panic = panic_text(&payload),
+            "notification handler panicked; the server keeps serving"
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! The server's state: the open documents, what the client can do, the workspace folders, the
+//! editor's settings and the configuration resolver. Handlers lock it briefly and never across an
+//! await.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Mutex, MutexGuard};
+
+use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::Client;
+
+use super::documents::{Document, Snapshot};
+use super::ServeOptions;
+use crate::config::Overrides;
+use crate::syntax::ColumnUnit;
+use crate::workspace::{Resolved, Resolver};
+
+/// What the client can do, from its capabilities.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Caps {
+    pub configuration: bool,
+    pub watched_files_dynamic: bool,
+    pub diagnostic_refresh: bool,
+    pub hierarchical_symbols: bool,
+    pub related_information: bool,
+}
+
+pub(super) struct Session {
+    pub docs: HashMap<Uri, Document>,
+    pub unit: ColumnUnit,
+    /// Whether the client pulls diagnostics (`textDocument/diagnostic`); else they are pushed.
+    pub pull: bool,
+    pub caps: Caps,
+    /// Workspace folders as paths.
+    pub roots: Vec<PathBuf>,
+    /// Editor settings for the whole workspace.
+    pub editor: Overrides,
+    /// The settings `initializationOptions` gave: they apply while the client has no `cablelint`
+    /// section of its own.
+    pub init_editor: Overrides,
+    /// Editor settings per workspace folder, when the client gives them.
+    pub folder_editor: HashMap<PathBuf, Overrides>,
+    pub resolver: Resolver,
+    /// Problems to show once the client is initialized.
+    pub pending_messages: Vec<String>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            docs: HashMap::new(),
+            unit: ColumnUnit::Utf16,
+            pull: false,
+            caps: Caps::default(),
+            roots: Vec::new(),
+            editor: Overrides::default(),
+            init_editor: Overrides::default(),
+            folder_editor: HashMap::new(),
+            resolver: Resolver::live(),
+            pending_messages: Vec::new(),
+        }
+    }
+}
+
+impl Session {
+    /// What applies to a document (its configuration, settings and tables), with any
+    /// configuration error to show. Configuration is looked for from the document's directory, or
+    /// the first workspace folder for a document that is no file.
+    pub fn resolve(&mut self, path: Option<&Path>) -> (Resolved, Option<String>) {
+        let dir = match path.and_then(|p| p.parent()) {
+            Some(d) => Some(d.to_path_buf()),
+            None => self.roots.first().cloned(),
+        };
+        let editor = path
+            .and_then(|p| {
+                self.folder_editor
+                    .iter()
+                    .filter(|(root, _)| p.starts_with(root))
+                    .max_by_key(|(root, _)| root.as_os_str().len())
+                    .map(|(_, s)| s)
+            })
+            .unwrap_or(&self.editor)
+            .clone();
+        let file = path.map_or_else(|| PathBuf::from("untitled.cable"), Path::to_path_buf);
+        let (resolved, err) = self.resolver.resolve_in(dir.as_deref(), &file, &editor);
+        let err =
+            err.map(|e| format!("cablelint: invalid configuration, keeping the previous one: {e}"));
+        (resolved, err)
+    }
+}
+
+/// What every handler shares.
+pub(crate) struct Inner {
+    pub client: Client,
+    session: Mutex<Session>,
+    /// Held while deciding on and sending a publication, so that a close's empty publication can
+    /// never be overtaken by an analysis that started before it.
+    pub publish: tokio::sync::Mutex<()>,
+    pub options: ServeOptions,
+    pub shutdown: AtomicBool,
+}
+
+impl Inner {
+    pub fn new(client: Client, options: ServeOptions) -> Inner {
+        Inner {
+            client,
+            session: Mutex::new(Session::default()),
+            publish: tokio::sync::Mutex::new(()),
+            options,
+            shutdown: AtomicBool::new(false),
+        }
+    }
+
+    pub fn session(&self) -> MutexGuard<'_, Session> {
+        // A panic while the lock was held leaves consistent data (every update is one assignment),
+        // so a poisoned lock is taken over rather than bringing the server down.
+        self.session.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The current snapshot of an open document and the position encoding.
+    pub fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, ColumnUnit)> {
+        let mut s = self.session();
+        let unit = s.unit;
+        let doc = s.docs.get_mut(uri)?;
+        Some((doc.snapshot(), unit))
+    }
+}

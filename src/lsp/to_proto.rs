@@ -1,0 +1,163 @@
+//! Conversions from the engine's and [`crate::ide`]'s answers (byte offsets, plain Rust types) to
+//! LSP types. Positions go through [`Converter`].
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use tower_lsp_server::ls_types::*;
+
+use super::convert::Converter;
+use crate::data::TagKind;
+use crate::ide;
+use crate::rules::Severity;
+
+/// The path of a `file:` URI; `None` for other schemes.
+pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().as_str() != "file" {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// Markdown content.
+pub fn markdown(text: String) -> MarkupContent {
+    MarkupContent {
+        kind: MarkupKind::Markdown,
+        value: text,
+    }
+}
+
+/// A diagnostic, with its code, the address of the rule's documentation and the related places
+/// the rule named (an empty list when the client asked for related information and there are none).
+pub fn diagnostic(
+    d: &crate::rules::Diagnostic,
+    conv: &Converter<'_>,
+    uri: &Uri,
+    related: bool,
+) -> Diagnostic {
+    let severity = match d.severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    };
+    let related_information = (related || !d.related.is_empty()).then(|| {
+        d.related
+            .iter()
+            .map(|r| DiagnosticRelatedInformation {
+                location: Location::new(uri.clone(), conv.range(r.range)),
+                message: r.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    Diagnostic {
+        range: conv.range(d.range),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(d.rule.code().to_string())),
+        code_description: ide::rule_url(d.rule)
+            .and_then(|u| Uri::from_str(&u).ok())
+            .map(|href| CodeDescription { href }),
+        source: Some("cablelint".to_string()),
+        message: d.message.clone(),
+        related_information: related_information.filter(|r| !r.is_empty()),
+        tags: None,
+        data: Some(serde_json::json!({ "rule": d.rule.name() })),
+    }
+}
+
+/// The editor's icon for a completion item.
+pub fn completion_kind(kind: ide::CompletionKind) -> CompletionItemKind {
+    use ide::CompletionKind as K;
+    match kind {
+        K::Tag(TagKind::Subject) => CompletionItemKind::KEYWORD,
+        K::Tag(TagKind::Program) => CompletionItemKind::MODULE,
+        K::Tag(TagKind::Geographic) => CompletionItemKind::CONSTANT,
+        K::Tag(TagKind::Organization) => CompletionItemKind::CLASS,
+        K::Tag(TagKind::Personal) => CompletionItemKind::REFERENCE,
+        K::Addressee => CompletionItemKind::REFERENCE,
+        K::Originator => CompletionItemKind::MODULE,
+        K::Precedence | K::Reason => CompletionItemKind::ENUM_MEMBER,
+        K::Level | K::Marking => CompletionItemKind::CONSTANT,
+        K::Caption | K::Keyword => CompletionItemKind::KEYWORD,
+        K::Line => CompletionItemKind::SNIPPET,
+        K::Decl | K::DateTimeGroup => CompletionItemKind::VALUE,
+    }
+}
+
+fn symbol_kind(kind: ide::SymbolKind) -> SymbolKind {
+    use ide::SymbolKind as K;
+    match kind {
+        K::Header => SymbolKind::NAMESPACE,
+        K::HeaderLine => SymbolKind::FIELD,
+        K::AddresseeBlock => SymbolKind::ARRAY,
+        K::Addressee => SymbolKind::STRING,
+        K::Banner => SymbolKind::CONSTANT,
+        K::Caption => SymbolKind::KEY,
+        K::Eo | K::Tags | K::Subject | K::ClassifiedBy => SymbolKind::PROPERTY,
+        K::Ref => SymbolKind::ARRAY,
+        K::RefItem => SymbolKind::OBJECT,
+        K::Paragraph => SymbolKind::STRUCT,
+        K::Signature => SymbolKind::EVENT,
+    }
+}
+
+/// A document symbol with its children.
+#[allow(deprecated)]
+pub fn document_symbol(s: &ide::Symbol, conv: &Converter<'_>) -> DocumentSymbol {
+    DocumentSymbol {
+        name: if s.name.trim().is_empty() {
+            "(empty)".to_string()
+        } else {
+            s.name.clone()
+        },
+        detail: s.detail.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        range: conv.range(s.range),
+        selection_range: conv.range(s.selection_range),
+        children: (!s.children.is_empty()).then(|| {
+            s.children
+                .iter()
+                .map(|c| document_symbol(c, conv))
+                .collect()
+        }),
+    }
+}
+
+/// A symbol and its descendants as flat symbol information, for clients without hierarchical
+/// symbols.
+#[allow(deprecated)]
+pub fn flat_symbols(
+    s: &ide::Symbol,
+    conv: &Converter<'_>,
+    uri: &Uri,
+    container: Option<&str>,
+    out: &mut Vec<SymbolInformation>,
+) {
+    let d = document_symbol(s, conv);
+    out.push(SymbolInformation {
+        name: d.name.clone(),
+        kind: d.kind,
+        tags: None,
+        deprecated: None,
+        location: Location::new(uri.clone(), d.range),
+        container_name: container.map(str::to_string),
+    });
+    for c in &s.children {
+        flat_symbols(c, conv, uri, Some(&s.name), out);
+    }
+}
+
+/// A folding range's kind.
+pub fn folding_kind(kind: ide::FoldKind) -> FoldingRangeKind {
+    match kind {
+        ide::FoldKind::Header => FoldingRangeKind::Imports,
+        ide::FoldKind::Region => FoldingRangeKind::Region,
+        ide::FoldKind::Comment => FoldingRangeKind::Comment,
+    }
+}
+
+/// A text edit.
+pub fn text_edit(e: &crate::rules::Edit, conv: &Converter<'_>) -> TextEdit {
+    TextEdit::new(conv.range(e.range), e.new_text.clone())
+}

@@ -1,0 +1,278 @@
+//! The fix engine: the one place that applies fixes, for `check --fix`, `check --diff`, the
+//! editor's quick fixes, "fix all problems of this rule" and `source.fixAll`, and the tests.
+//!
+//! Every fix is checked before it is trusted ([`validate`]): its edits must lie inside the text, on
+//! character boundaries, with their ends in order, and apart from one another. A fix that fails is
+//! skipped, never applied in part. Fixes are then taken in order, each only when none of its edits
+//! touches an edit already taken (a later round picks the others up), line breaks in new text are
+//! written in the text's own line ending, and [`fix_until_stable`] checks again and repeats until
+//! no fix applies or [`MAX_ROUNDS`] rounds have run.
+
+use std::fmt;
+
+use crate::rules::{Applicability, Diagnostic, Edit, Fix};
+
+/// At most this many rounds of check-and-fix per text.
+pub const MAX_ROUNDS: usize = 10;
+
+/// Why a fix's edits cannot be applied to a text. Offsets are bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// An edit ends past the end of the text (`len` bytes).
+    OutOfBounds { end: usize, len: usize },
+    /// An edit starts after it ends.
+    Reversed { start: usize, end: usize },
+    /// An edit starts or ends inside a character.
+    NotOnCharBoundary { offset: usize },
+    /// Two edits of the fix overlap.
+    Overlapping { at: usize },
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::OutOfBounds { end, len } => {
+                write!(
+                    f,
+                    "an edit ends at byte {end}, past the end of the text ({len} bytes)"
+                )
+            }
+            EditError::Reversed { start, end } => {
+                write!(
+                    f,
+                    "an edit starts at byte {start}, after its end at byte {end}"
+                )
+            }
+            EditError::NotOnCharBoundary { offset } => {
+                write!(
+                    f,
+                    "an edit starts or ends inside a character, at byte {offset}"
+                )
+            }
+            EditError::Overlapping { at } => write!(f, "two edits overlap at byte {at}"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Checks one fix's edits against a text: inside it, on character boundaries, each start no later
+/// than its end, and no two overlapping (two insertions at one offset are kept in their order).
+pub fn validate(text: &str, edits: &[Edit]) -> Result<(), EditError> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start(), e.range.end()));
+    let mut at = 0usize;
+    for e in sorted {
+        let (start, end) = (e.range.start(), e.range.end());
+        if start > end {
+            return Err(EditError::Reversed { start, end });
+        }
+        if end > text.len() {
+            return Err(EditError::OutOfBounds {
+                end,
+                len: text.len(),
+            });
+        }
+        if let Some(offset) = [start, end]
+            .into_iter()
+            .find(|&o| !text.is_char_boundary(o))
+        {
+            return Err(EditError::NotOnCharBoundary { offset });
+        }
+        if start < at {
+            return Err(EditError::Overlapping { at: start });
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+/// The text's line ending, from its first line break (`\n` when it has none).
+pub fn line_ending(text: &str) -> &'static str {
+    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
+        Some(i) if text.as_bytes()[i] == b'\r' => {
+            if text.as_bytes().get(i + 1) == Some(&b'\n') {
+                "\r\n"
+            } else {
+                "\r"
+            }
+        }
+        _ => "\n",
+    }
+}
+
+/// The edit with the line breaks of its new text written as `eol`.
+fn with_line_ending(edit: &Edit, eol: &str) -> Edit {
+    let mut edit = edit.clone();
+    if edit.new_text.contains(['\n', '\r']) {
+        let normal = edit.new_text.replace("\r\n", "\n").replace('\r', "\n");
+        edit.new_text = if eol == "\n" {
+            normal
+        } else {
+            normal.replace('\n', eol)
+        };
+    }
+    edit
+}
+
+/// What applying a set of fixes to one text comes to: the edits taken, in document order, and
+/// which of the fixes offered they carry out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Valid, non-overlapping edits in document order, line breaks in the text's line ending.
+    pub edits: Vec<Edit>,
+    /// For each fix offered, in order: whether the plan carries it out (a fix equal to one taken
+    /// counts as carried out).
+    pub taken: Vec<bool>,
+    /// How many distinct fixes the plan applies.
+    pub applied: usize,
+}
+
+impl Plan {
+    /// Applies the plan's edits to the text it was made for.
+    pub fn apply(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0usize;
+        for e in &self.edits {
+            out.push_str(&text[at..e.range.start()]);
+            out.push_str(&e.new_text);
+            at = e.range.end();
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+/// Takes the fixes in order: each one whose edits are valid ([`validate`]) and touch no edit
+/// already taken. Fixes that are skipped wait for the next round.
+pub fn plan<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Plan {
+    let eol = line_ending(text);
+    let mut plan = Plan::default();
+    let mut chosen: Vec<&Fix> = Vec::new();
+    for fix in fixes {
+        if chosen.contains(&fix) {
+            plan.taken.push(true);
+            continue;
+        }
+        let usable = !fix.edits.is_empty()
+            && validate(text, &fix.edits).is_ok()
+            && !fix
+                .edits
+                .iter()
+                .any(|e| plan.edits.iter().any(|t| clash(e, t)));
+        plan.taken.push(usable);
+        if usable {
+            plan.edits
+                .extend(fix.edits.iter().map(|e| with_line_ending(e, eol)));
+            chosen.push(fix);
+        }
+    }
+    plan.edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+    plan.applied = chosen.len();
+    plan
+}
+
+/// Whether two edits of different fixes cannot both be made: they overlap, or both insert at one
+/// offset (whose order would be arbitrary).
+fn clash(a: &Edit, b: &Edit) -> bool {
+    let overlap = a.range.start() < b.range.end() && b.range.start() < a.range.end();
+    let same_insert = a.range == b.range && a.range.is_empty();
+    overlap || same_insert
+}
+
+/// One round: the text with the given fixes applied ([`plan`]), and how many were applied.
+pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let plan = plan(text, fixes);
+    (plan.apply(text), plan.applied)
+}
+
+/// Which fixes a run applies: the safe ones, or the unsafe ones as well. Display-only fixes never.
+pub fn wanted(fix: &Fix, unsafe_fixes: bool) -> bool {
+    match fix.applicability {
+        Applicability::Safe => true,
+        Applicability::Unsafe => unsafe_fixes,
+        Applicability::DisplayOnly => false,
+    }
+}
+
+/// The result of fixing one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    pub text: String,
+    /// Fixes applied over all rounds.
+    pub fixed: usize,
+    /// The diagnostics of the final text.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Applies fixes (safe ones, and unsafe ones with `unsafe_fixes`) to `text`, whose diagnostics are
+/// `diagnostics`, checking again with `check` after each round, until no fix applies or
+/// [`MAX_ROUNDS`] rounds have run.
+pub fn fix_until_stable(
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    unsafe_fixes: bool,
+    mut check: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> Fixed {
+    let mut text = text;
+    let mut fixed = 0;
+    let mut diagnostics = diagnostics;
+    for _ in 0..MAX_ROUNDS {
+        let fixes = diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| wanted(f, unsafe_fixes));
+        let plan = plan(&text, fixes);
+        if plan.applied == 0 {
+            break;
+        }
+        let new_text = plan.apply(&text);
+        if new_text == text {
+            break;
+        }
+        fixed += plan.applied;
+        text = new_text;
+        diagnostics = check(&text);
+    }
+    Fixed {
+        text,
+        fixed,
+        diagnostics,
+    }
+}
+
+/// The smallest single edit that turns `old` into `new`: the common start and end are left alone.
+/// `None` when the texts are equal.
+pub fn minimal_edit(old: &str, new: &str) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let mut start = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let room = old.len().min(new.len()) - start;
+    let mut common_end = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - common_end)
+        || !new.is_char_boundary(new.len() - common_end)
+    {
+        common_end -= 1;
+    }
+    Some(Edit::replace(
+        crate::syntax::TextRange::new(start, old.len() - common_end),
+        &new[start..new.len() - common_end],
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,20 @@
+//! The engine the command line and the language server share, between [`crate::rules`] and the
+//! front ends ([`crate::ide`], [`crate::lsp`], `cli`), after biome's `Workspace`:
+//!
+//! - [`resolver`]: which configuration, settings and reference tables apply to a path;
+//! - [`analysis`]: one parse and one run of the rules per document version, shared by every
+//!   answer;
+//! - [`fix`]: the one fix engine (validated edits, rounds to a fixed point, line endings kept).
+//!
+//! Nothing here prints or knows a protocol.
+
+pub mod analysis;
+pub mod fix;
+pub mod resolver;
+
+pub use analysis::Analysis;
+pub use fix::{fix_until_stable, Fixed, Plan};
+pub use resolver::{ConfigSource, Freshness, Resolved, Resolver, TablesRef};
+
+#[cfg(test)]
+mod tests;

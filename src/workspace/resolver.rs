@@ -1,0 +1,237 @@
+//! One resolver of configuration for the checker and the server: which `cablelint.toml` applies to
+//! a file (the nearest one above it, the one given with `--config`, or none with `--isolated`), the
+//! reference tables it extends, and the [`Settings`] for the file with the command line's or the
+//! editor's [`Overrides`] on top.
+//!
+//! A configuration file is read once per change: a run of the checker reads each file once, the
+//! server re-reads a file whose modification time changed (or that [`Resolver::reload`] names). A
+//! file that fails to load keeps its last good configuration (or none) and its error comes back
+//! once, with what to keep using; the checker stops at that error, the server shows it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::config::{self, Config, ConfigError, Overrides};
+use crate::data::Tables;
+use crate::rules::Settings;
+
+/// The reference tables for files under one configuration: the built-in ones, or those extended by
+/// the configuration's `[data]` files. Cloning is cheap.
+#[derive(Debug, Clone, Default)]
+pub enum TablesRef {
+    #[default]
+    Builtin,
+    Extended(Arc<Tables>),
+}
+
+impl TablesRef {
+    pub fn get(&self) -> &Tables {
+        match self {
+            TablesRef::Builtin => Tables::builtin(),
+            TablesRef::Extended(t) => t,
+        }
+    }
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// The nearest `cablelint.toml` in the file's directory or above it.
+    Discover,
+    /// This file for every file (`--config`).
+    File(PathBuf),
+    /// No configuration file at all (`--isolated`).
+    Isolated,
+}
+
+/// How often configuration files are looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Once: each directory is searched and each file read once (a run of the checker).
+    Once,
+    /// On every request: the search is repeated and a file whose modification time changed is
+    /// read again (the server, where files change while it runs).
+    Live,
+}
+
+/// What applies to a file: its settings, its tables and the configuration they came from.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub settings: Arc<Settings>,
+    pub tables: TablesRef,
+    pub config: Option<Arc<Config>>,
+}
+
+/// A configuration with its tables, as loaded.
+#[derive(Debug, Clone, Default)]
+struct Applied {
+    config: Option<Arc<Config>>,
+    tables: TablesRef,
+}
+
+#[derive(Debug)]
+struct Entry {
+    applied: Applied,
+    modified: Option<SystemTime>,
+}
+
+/// Finds, reads and caches configuration files; see the module documentation.
+#[derive(Debug)]
+pub struct Resolver {
+    source: ConfigSource,
+    freshness: Freshness,
+    /// Loaded configuration files by path.
+    entries: HashMap<PathBuf, Entry>,
+    /// The configuration file found for each directory searched, with [`Freshness::Once`].
+    found: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl Resolver {
+    /// A resolver. With [`ConfigSource::File`] the file is read at once and its error returned.
+    pub fn new(source: ConfigSource, freshness: Freshness) -> Result<Resolver, ConfigError> {
+        let mut r = Resolver {
+            source,
+            freshness,
+            entries: HashMap::new(),
+            found: HashMap::new(),
+        };
+        if let ConfigSource::File(path) = &r.source {
+            let path = path.clone();
+            if let (_, Some(e)) = r.load(&path) {
+                return Err(e);
+            }
+        }
+        Ok(r)
+    }
+
+    /// The server's resolver: discovery, files re-read when they change.
+    pub fn live() -> Resolver {
+        Resolver {
+            source: ConfigSource::Discover,
+            freshness: Freshness::Live,
+            entries: HashMap::new(),
+            found: HashMap::new(),
+        }
+    }
+
+    /// What applies to `file` (a path as given; a relative one is taken from the current
+    /// directory), with `overrides` on top. Configuration is looked for from the file's directory.
+    /// The error, when there is one, comes with what to use meanwhile (the last good configuration
+    /// of that file, or none).
+    pub fn resolve(
+        &mut self,
+        file: &Path,
+        overrides: &Overrides,
+    ) -> (Resolved, Option<ConfigError>) {
+        let dir = match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        self.resolve_in(Some(&dir), file, overrides)
+    }
+
+    /// As [`Resolver::resolve`], looking for configuration from `dir` (none when `None`, such as for
+    /// an editor's unsaved document outside every workspace folder).
+    pub fn resolve_in(
+        &mut self,
+        dir: Option<&Path>,
+        file: &Path,
+        overrides: &Overrides,
+    ) -> (Resolved, Option<ConfigError>) {
+        let (applied, error) = match dir {
+            Some(dir) => self.applied_for(dir),
+            None => (Applied::default(), None),
+        };
+        let settings = config::settings(applied.config.as_deref(), file, overrides);
+        let resolved = Resolved {
+            settings: Arc::new(settings),
+            tables: applied.tables,
+            config: applied.config,
+        };
+        (resolved, error)
+    }
+
+    /// Forgets what is known of a configuration file (changed, created or deleted on disk), reading
+    /// it again when it exists. Returns its error when the new text is invalid (the old
+    /// configuration stays in use).
+    pub fn reload(&mut self, path: &Path) -> Option<ConfigError> {
+        self.found.clear();
+        if !path.is_file() {
+            self.entries.remove(path);
+            return None;
+        }
+        self.load(path).1
+    }
+
+    fn applied_for(&mut self, dir: &Path) -> (Applied, Option<ConfigError>) {
+        let path = match &self.source {
+            ConfigSource::Isolated => return (Applied::default(), None),
+            ConfigSource::File(p) => p.clone(),
+            ConfigSource::Discover => match self.find(dir) {
+                Some(p) => p,
+                None => return (Applied::default(), None),
+            },
+        };
+        if let Some(e) = self.entries.get(&path) {
+            let fresh = match self.freshness {
+                Freshness::Once => true,
+                Freshness::Live => e.modified == modified(&path),
+            };
+            if fresh {
+                return (e.applied.clone(), None);
+            }
+        }
+        self.load(&path)
+    }
+
+    fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        match self.freshness {
+            Freshness::Live => Config::find(dir),
+            Freshness::Once => self
+                .found
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| Config::find(dir))
+                .clone(),
+        }
+    }
+
+    /// Reads a configuration file and its tables, keeping what there was when either fails.
+    fn load(&mut self, path: &Path) -> (Applied, Option<ConfigError>) {
+        let stamp = modified(path);
+        let previous = self.entries.get(path).map(|e| e.applied.clone());
+        let (applied, error) = match Config::load(path) {
+            Ok(c) => match c.load_tables() {
+                Ok(t) => (
+                    Applied {
+                        tables: t.map_or(TablesRef::Builtin, |t| TablesRef::Extended(Arc::new(t))),
+                        config: Some(Arc::new(c)),
+                    },
+                    None,
+                ),
+                // The configuration is good but a data file is not: keep the tables there were.
+                Err(e) => (
+                    Applied {
+                        tables: previous.map(|p| p.tables).unwrap_or_default(),
+                        config: Some(Arc::new(c)),
+                    },
+                    Some(e),
+                ),
+            },
+            Err(e) => (previous.unwrap_or_default(), Some(e)),
+        };
+        self.entries.insert(
+            path.to_path_buf(),
+            Entry {
+                applied: applied.clone(),
+                modified: stamp,
+            },
+        );
+        (applied, error)
+    }
+}

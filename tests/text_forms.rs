@@ -1,0 +1,400 @@
+//! The ways real cables write their text (issue 8): paragraphs without a blank line before them,
+//! portion markings in any case, joined and misspelt labels, Classified By reasons, TAGS, SUBJECT,
+//! summaries, signatures and drafts dated by the drafting date.
+//!
+//! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
+//! few `(find, replace)` edits, or a small cable written out in full. Each asserts the findings a
+//! user sees: which rule, on which line (1-based), and that nothing else at warning or error level
+//! appears where the variant is legitimate.
+
+use cablelint::data::Tables;
+use cablelint::rules::{Diagnostic, Settings};
+use cablelint::syntax::LineIndex;
+use cablelint::Severity;
+
+const C: &str = include_str!("rules/base/confidential.cable");
+const U: &str = include_str!("rules/base/sbu.cable");
+const D: &str = include_str!("rules/base/draft.cable");
+
+/// Applies `(find, replace)` edits; each `find` must occur exactly once.
+fn edit(base: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = base.to_string();
+    for (find, replace) in edits {
+        assert_eq!(
+            text.matches(find).count(),
+            1,
+            "fixture edit `{find}` must match exactly once"
+        );
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+fn check(text: &str) -> Vec<Diagnostic> {
+    cablelint::check(text, &Settings::default(), Tables::builtin())
+}
+
+/// The findings as `(code, 1-based line, severity)`.
+fn findings(text: &str) -> Vec<(&'static str, usize, Severity)> {
+    let idx = LineIndex::new(text);
+    check(text)
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1, d.severity))
+        .collect()
+}
+
+/// The 1-based line of the first occurrence of `snippet`.
+fn line(text: &str, snippet: &str) -> usize {
+    let at = text
+        .find(snippet)
+        .unwrap_or_else(|| panic!("no `{snippet}` in the fixture"));
+    LineIndex::new(text).line_of(at) + 1
+}
+
+/// Asserts that `code` fires on the line of `at` and that no other finding of warning or error
+/// severity appears, except the codes in `also`.
+#[track_caller]
+fn assert_fires(text: &str, code: &str, at: &str, also: &[&str]) {
+    let f = findings(text);
+    let want = line(text, at);
+    assert!(
+        f.iter().any(|&(c, l, _)| c == code && l == want),
+        "{code} expected on line {want}; got {f:?}\n{text}"
+    );
+    let others: Vec<_> = f
+        .iter()
+        .filter(|&&(c, _, s)| c != code && s != Severity::Info && !also.contains(&c))
+        .collect();
+    assert!(others.is_empty(), "unexpected findings {others:?}\n{text}");
+}
+
+/// Asserts that no finding of warning or error severity appears.
+#[track_caller]
+fn assert_clean(text: &str) {
+    let f = findings(text);
+    let bad: Vec<_> = f.iter().filter(|&&(_, _, s)| s != Severity::Info).collect();
+    assert!(
+        bad.is_empty(),
+        "expected no warning or error; got {bad:?}\n{text}"
+    );
+}
+
+/// Asserts that `code` does not fire at all.
+#[track_caller]
+fn assert_silent(text: &str, code: &str) {
+    let f = findings(text);
+    assert!(
+        !f.iter().any(|&(c, _, _)| c == code),
+        "{code} must not fire; got {f:?}\n{text}"
+    );
+}
+
+// ------------------------------------------------------------------------------------------------
+// 1. Paragraphs whatever the line before them
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_marked_paragraph_right_after_text_is_a_paragraph() {
+    // Paragraph 3 follows paragraph 2's last line; its (S) is above the CONFIDENTIAL banner.
+    let t = edit(
+        C,
+        &[(
+            "procedures.\nSEOUL 00000614 002 OF 002\n\n¶3. (C) Park",
+            "procedures.\nSEOUL 00000614 002 OF 002\n3. (S) Park",
+        )],
+    );
+    assert_fires(&t, "CBL207", "3. (S) Park", &[]);
+    assert_silent(&t, "CBL403");
+}
+
+#[test]
+fn an_unmarked_unclas_paragraph_after_text_with_the_next_number_is_a_paragraph() {
+    let t = edit(U, &[("April.\n\n¶3. (U) Post", "April.\n3. Post")]);
+    assert_silent(&t, "CBL403");
+    assert_clean(&t);
+}
+
+#[test]
+fn a_paragraph_under_a_dashed_heading_rule_is_a_paragraph() {
+    let t = edit(
+        C,
+        &[(
+            "¶4. (C) Comment: The decision",
+            "OUTLOOK\n-------\n4. (S) Comment: The decision",
+        )],
+    );
+    assert_fires(&t, "CBL207", "4. (S) Comment", &[]);
+    assert_silent(&t, "CBL403");
+}
+
+#[test]
+fn a_numbered_list_inside_a_paragraph_is_not_a_paragraph() {
+    // Items 1 and 2 inside paragraph 2 follow a colon and do not carry the next number.
+    let t = edit(
+        C,
+        &[(
+            "on inspection procedures.",
+            "on inspection procedures:\n1. Boarding rules.\n2. Catch reports.",
+        )],
+    );
+    assert_silent(&t, "CBL403");
+    assert_clean(&t);
+}
+
+#[test]
+fn a_number_inside_a_sentence_after_a_line_break_is_not_a_paragraph() {
+    // The release puts a pilcrow before any number that starts a line (`… on March` / `¶11. …`).
+    let t = edit(
+        C,
+        &[(
+            "told us on March 11\nthat Seoul",
+            "told us on March\n¶11. Seoul",
+        )],
+    );
+    assert_silent(&t, "CBL403");
+    assert_silent(&t, "CBL401");
+}
+
+// ------------------------------------------------------------------------------------------------
+// 2. Portion markings in any case and control spelling
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn lower_case_markings_count_at_their_level() {
+    let t = edit(
+        C,
+        &[
+            ("¶2. (C) MOFAT", "¶2. (c) MOFAT"),
+            ("¶3. (C) Park", "¶3. (s) Park"),
+        ],
+    );
+    assert_fires(&t, "CBL207", "¶3. (s) Park", &[]);
+    assert_silent(&t, "CBL401");
+}
+
+#[test]
+fn mixed_case_controls_are_markings_with_an_information_note() {
+    let t = edit(C, &[("¶3. (C) Park", "¶3. (S/Rel UK) Park")]);
+    assert_fires(&t, "CBL207", "¶3. (S/Rel UK)", &[]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL402", line(&t, "(S/Rel UK)"), Severity::Info)),
+        "{f:?}"
+    );
+    let msg: Vec<_> = check(&t)
+        .into_iter()
+        .filter(|d| d.rule.code() == "CBL402")
+        .map(|d| d.message)
+        .collect();
+    assert!(msg[0].contains("(S/REL UK)"), "{msg:?}");
+
+    for marking in [
+        "(C//REL to USA, AUS)",
+        "(C/Noforn)",
+        "(C-NF)",
+        "(C/Rel Aus)",
+    ] {
+        let t = edit(C, &[("¶3. (C) Park", &format!("¶3. {marking} Park"))]);
+        assert_silent(&t, "CBL401");
+        let f = findings(&t);
+        assert!(
+            f.iter()
+                .all(|&(c, _, s)| c != "CBL402" || s == Severity::Info),
+            "{marking}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_marking_after_a_lead_in_label_is_the_paragraph_marking() {
+    let t = edit(C, &[("¶4. (C) Comment: The", "¶4. Comment: (S) The")]);
+    assert_fires(&t, "CBL207", "¶4. Comment: (S)", &[]);
+    assert_silent(&t, "CBL401");
+}
+
+#[test]
+fn a_marked_subject_counts_in_the_roll_up() {
+    let t = edit(C, &[("SUBJECT: ROK", "SUBJECT: (S) ROK")]);
+    assert_fires(&t, "CBL207", "SUBJECT: (S)", &[]);
+}
+
+#[test]
+fn topic_labels_in_an_unclas_cable_are_not_markings() {
+    let t = edit(U, &[("¶3. (U) Post", "¶3. (UN) Post")]);
+    assert_silent(&t, "CBL402");
+    assert_clean(&t);
+}
+
+#[test]
+fn the_written_out_entire_text_marking_covers_the_text() {
+    let t = edit(
+        D,
+        &[
+            (
+                "¶1. (C) Coordinating",
+                "¶1. CONFIDENTIAL - ENTIRE TEXT.\n\n¶2. Coordinating",
+            ),
+            ("¶2. (C) The officials", "¶3. The officials"),
+        ],
+    );
+    assert_silent(&t, "CBL401");
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 3. Joined and misspelt labels
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn sentence_case_labels_joined_on_one_line_are_split() {
+    let t = edit(
+        D,
+        &[(
+            "E.O. 12958: DECL: 04/15/2019\nTAGS: PREL PTER ID\nSUBJECT: INDONESIA",
+            "E.o. 12958: decl: 04/15/2019 Tags: prel, pter, id Subject: indonesia",
+        )],
+    );
+    assert_silent(&t, "CBL301");
+    assert_silent(&t, "CBL306");
+    assert_silent(&t, "CBL213");
+}
+
+#[test]
+fn a_classified_by_line_joined_onto_the_subject_is_the_authority() {
+    let t = edit(
+        D,
+        &[(
+            "COORDINATION\nBODY\n\nClassified By:",
+            "COORDINATION BODY Classified By:",
+        )],
+    );
+    assert_silent(&t, "CBL223");
+    assert_clean(&t);
+}
+
+#[test]
+fn a_tags_label_with_a_comma_is_the_tags_line() {
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS, PREL, PTER, ID")]);
+    assert_silent(&t, "CBL301");
+    assert_silent(&t, "CBL304");
+}
+
+#[test]
+fn misspelt_labels_are_reported_on_their_own_line_with_a_fix() {
+    for (find, typo, code) in [
+        ("E.O. 12958:", "E.0. 12958:", "CBL213"),
+        ("SUBJECT: INDONESIA", "SUBJCET: INDONESIA", "CBL306"),
+        ("Classified By:", "Clasified By:", "CBL223"),
+    ] {
+        let t = edit(D, &[(find, typo)]);
+        assert_fires(&t, code, typo, &[]);
+        let d = check(&t);
+        let fix = d
+            .iter()
+            .find(|d| d.rule.code() == code)
+            .and_then(|d| d.fix.as_ref())
+            .expect("a fix");
+        let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, [fix]);
+        assert_eq!(fixed, D, "{typo}");
+    }
+}
+
+#[test]
+fn an_eo_line_with_its_decl_on_the_next_line_is_one_element() {
+    let t = edit(D, &[("E.O. 12958: DECL:", "E.O. 12958:\nDECL:")]);
+    assert_silent(&t, "CBL217");
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 4. Classified By
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn classified_by_forms_are_read() {
+    for (what, find, replace) in [
+        (
+            "(U) and two spaces",
+            "Classified By: Ambassador",
+            "(U)  CLASSIFIED BY AMBASSADOR",
+        ),
+        (
+            "the order inside the reason",
+            "Carrow. Reasons 1.4",
+            "Carrow; E.O. 12958, reasons 1.4",
+        ),
+        (
+            "a marking after the reasons",
+            "(b) and (d).\n",
+            "(b) and (d). (C)\n",
+        ),
+        ("and split by the reflow", "(b) and (d).", "(b) a\nnd (d)."),
+        (
+            "a reason after a blank line",
+            "Carrow. Reasons",
+            "Carrow.\n\nReasons",
+        ),
+    ] {
+        let t = edit(D, &[(find, replace)]);
+        let f = findings(&t);
+        let bad: Vec<_> = f.iter().filter(|&&(_, _, s)| s != Severity::Info).collect();
+        assert!(bad.is_empty(), "{what}: {bad:?}\n{t}");
+    }
+    // A marked paragraph after the authority line is not a reason letter.
+    let t = edit(
+        D,
+        &[(
+            "(b) and (d).\n\n",
+            "(b) and (d)\n(U) This is an action request; see paragraph 2.\n\n",
+        )],
+    );
+    assert_silent(&t, "CBL225");
+}
+
+#[test]
+fn the_legacy_authority_in_paragraph_one_is_the_authority() {
+    let t = edit(
+        D,
+        &[
+            ("Classified By: Ambassador Lee Carrow. Reasons 1.4 (b) and (d).\n\n", ""),
+            ("¶1. (C) Coordinating", "1. CLASSIFIED BY AMBASSADOR L. CARROW. REASON: 1.4 (B) AND (D).\n\n¶2. (C) Coordinating"),
+            ("¶2. (C) The officials", "¶3. (C) The officials"),
+        ],
+    );
+    assert_silent(&t, "CBL223");
+    assert_silent(&t, "CBL401");
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 5. TAGS
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn tags_forms_are_read() {
+    for (what, replace) in [
+        ("lower-case continuation", "Tags: prel, pter,\nid"),
+        (
+            "lower-case personal tag",
+            "Tags: ovip (lane, cora b.), prel, pter, id",
+        ),
+        ("a second TAGS label", "TAGS: PREL, PTER, TAGS: ID"),
+    ] {
+        let t = edit(D, &[("TAGS: PREL PTER ID", replace)]);
+        let f = findings(&t);
+        let bad: Vec<_> = f
+            .iter()
+            .filter(|&&(c, _, s)| s != Severity::Info || c == "CBL305")
+            .collect();
+        assert!(bad.is_empty(), "{what}: {bad:?}\n{t}");
+    }
+}
+
+#[test]
+fn subject_tags_of_the_1970s_count_for_cables_of_their_time() {
+    let old = "VZCZCXRO0866\nRR RUEHAK\nDE RUQMHR #0866 1211030\nZNY CCCCC ZZH\nR 301030Z APR 76\nFM AMEMBASSY TEHRAN\nTO RUEHC/SECSTATE WASHDC 2210\n\nC O N F I D E N T I A L TEHRAN 0866\n\nE.O. 11652: GDS\nTAGS: PINT IR\nSUBJECT: CABINET MEETS ON BUDGET\n\n1. (C - ENTIRE TEXT).\n\n2. THE CABINET MET ON APRIL 29.\n\nHOLM\n";
+    assert_silent(old, "CBL303");
+    // The same code in a draft of today is no subject tag.
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS: PINT ID")]);
+    assert_fires(&t, "CBL303", "TAGS: PINT", &[]);
+}
