@@ -18,8 +18,8 @@ use super::files::{self, DEFAULT_EXTENSIONS};
 use super::input::{self, Source};
 use super::{error_line, fix, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, ConfigError, Overrides};
-use crate::workspace::{ConfigSource, Freshness};
 use crate::formatter::{self, FormatOptions};
+use crate::workspace::{ConfigSource, Freshness};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
