@@ -37,8 +37,24 @@ if [ -x "$BIN" ]; then
     check "the formats docs/ci.md uses exist ($formats)" bash -c '
         help="$("$0" check --help)"
         for f in $1; do grep -qE "^ *- $f:" <<<"$help" || { echo "  no output format $f in cablelint check --help"; exit 1; }; done' "$BIN" "$formats"
+    # Each `cablelint check` line of the recipes runs as written, in a directory holding a good and a bad
+    # cable: with --exit-zero it exits 0, without it 1 (the bad cable), and an --output-file is written.
+    recipes="$(mktemp -d "${TMPDIR:-/tmp}/cablelint-recipes.XXXXXX")"
+    cp examples/clean.cable examples/draft-with-errors.cable "$recipes/"
+    n=0
+    while IFS= read -r cmd; do
+        n=$((n + 1))
+        want=1; grep -q -- '--exit-zero' <<<"$cmd" && want=0
+        out="$(grep -oE -- '--output-file [^ ]+' <<<"$cmd" | cut -d' ' -f2)"
+        (cd "$recipes" && rm -f "${out:-/nonexistent}" && PATH="$(dirname "$BIN"):$PATH" bash -c "$cmd" >/dev/null 2>&1)
+        rc=$?
+        check "docs/ci.md recipe \`$cmd\` exits $want (got $rc)${out:+ and writes $out}" \
+            bash -c '[ "$1" = "$2" ] && { [ -z "$3" ] || [ -s "$4/$3" ]; }' _ "$rc" "$want" "$out" "$recipes"
+    done < <(sed -nE 's/^ *(- |run: )*(cablelint check [^#]*[^ #]).*$/\2/p' docs/ci.md)
+    rm -rf "$recipes"
+    check "docs/ci.md has CI recipes to run ($n)" test "$n" -ge 4
 else
-    echo "NOTICE: $BIN is absent (cargo build --release): the output formats of docs/ci.md are not checked"
+    echo "NOTICE: $BIN is absent (cargo build --release): the output formats and recipes of docs/ci.md are not checked"
 fi
 
 # A real browser: Chromium from Debian's packages.

@@ -394,3 +394,32 @@ fn show_settings_names_the_configuration_rules_and_data() {
     assert_contains(&r.stdout, "data files: none (the built-in tables)\n");
     assert_contains(&r.stdout, "  CBL302  tags-markup");
 }
+
+#[test]
+fn full_findings_end_with_where_their_rule_is_explained() {
+    let dir = sample_tree();
+    let args = ["check", "cables/oslo.cable", "--select", "CBL302"];
+    let r = run_with_env(dir.path(), &args, None, &[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let endings: Vec<&str> = r
+        .stdout
+        .split("\n\n")
+        .filter(|block| block.starts_with("error[CBL302]"))
+        .map(|block| block.lines().last().unwrap().trim_start())
+        .collect();
+    assert_eq!(endings, ["= help: run `cablelint rule CBL302`"; 2]);
+    let r = run_with_env(
+        dir.path(),
+        &args,
+        None,
+        &[(
+            "CABLELINT_DOCS_URL",
+            "https://docs.example.org/rules/{name}.html",
+        )],
+    );
+    assert_contains(
+        &r.stdout,
+        "= help: see https://docs.example.org/rules/tags-markup.html\n",
+    );
+    assert!(!r.stdout.contains("cablelint rule"), "{}", r.stdout);
+}
