@@ -1,5 +1,5 @@
 //! Tells the tests whether the material beside the checkout that some of them need is there:
-//! `../shared/corpus` (the real cables) and `../shared/examples` (the cable the project started
+//! `../shared/corpus` and `../shared/corpus-release` (the real cables) and `../shared/examples` (the cable the project started
 //! from). When one is absent the build sets `shared_corpus_absent` or `shared_examples_absent`, and
 //! the tests that need it are marked `#[ignore]` with the reason, so `cargo test` reports them as
 //! ignored rather than passed.
@@ -13,12 +13,14 @@ use std::path::Path;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(shared_corpus_absent)");
     println!("cargo::rustc-check-cfg=cfg(shared_examples_absent)");
+    println!("cargo::rustc-check-cfg=cfg(shared_corpus_release_absent)");
     println!("cargo::rerun-if-changed=build.rs");
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_string());
     let shared = Path::new(&manifest).join("../shared");
     for (dir, cfg) in [
         ("corpus", "shared_corpus_absent"),
         ("examples", "shared_examples_absent"),
+        ("corpus-release", "shared_corpus_release_absent"),
     ] {
         let path = shared.join(dir);
         if path.is_dir() {

@@ -5,11 +5,13 @@
 //! engine the checker and the server share: configuration per path, one analysis per document
 //! version, the fix engine), [`ide`] (answers for editors in byte offsets), [`lsp`] (the language
 //! server) and `cli` (the command line).
+//! [`inspect`] turns a parsed cable into the data `cablelint inspect` prints.
 
 pub mod config;
 pub mod data;
 pub mod formatter;
 pub mod ide;
+pub mod inspect;
 pub mod lsp;
 pub mod rules;
 pub mod syntax;

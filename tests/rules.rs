@@ -558,7 +558,7 @@ const CASES: &[Case] = &[
     fires(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/12/2008")], "E.O. 12958"),
     quiet(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/13/2008")]),
 
-    fires(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 03/13/2033")], "E.O. 12958"),
+    fires(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 01/01/2034")], "E.O. 12958"),
     quiet(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 03/12/2033")]),
 
     fires(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 03/12/2017")], "E.O. 12958"),
@@ -610,6 +610,22 @@ const CASES: &[Case] = &[
 
     fires(MisusedTag, S, &[("KN CH", "KN CH RU")], "TAGS:"),
     quiet(MisusedTag, S, &[("KN CH", "KN CH RS")]),
+
+    fires(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: 09 TOKYO 1187")], "REF:"),
+    fires(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. 2008 SEOUL 700")], "B. 2008"),
+    // Without a year, `SEOUL 700` is last year's cable.
+    quiet(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. SEOUL 700 (07)")]),
+    quiet(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: SEOUL 700")]),
+
+    fires(SelfReference, C, &[("REF: 08 TOKYO 1187", "REF: SEOUL 614")], "REF:"),
+    quiet(SelfReference, C, &[("REF: 08 TOKYO 1187", "REF: 07 SEOUL 614")]),
+
+    fires(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: 08 TOKIO 1187")], "REF:"),
+    quiet(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: A. SECSTATE 1187; USUN 12 AND 15\n     B. EMBASSY VIENNA 33")]),
+
+    fires(MalformedReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. TOKYO")], "B. TOKYO"),
+    fires(MalformedReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B.")], "B."),
+    quiet(MalformedReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. KIM-PARK E-MAIL 03/02/08")]),
 
     // ---- 4xx: paragraphs ----------------------------------------------------------------------
     fires(MissingMarking, C, &[("¶2. (C) MOFAT", "¶2. MOFAT")], "¶2."),
@@ -837,6 +853,7 @@ const FIXES: &[FixCase] = &[
     fix(ReasonSection, C, &[("Reasons 1.4 (b)", "Reasons 1.5 (b)")], Safe, &[]),
     fix(TagsMarkup, C, &[("TAGS: PREL PGOV", "TAGS: [PREL](#) [PGOV](#)")], Safe, &[]),
     fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], Unsafe, &[]),
+    fix(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: 08 TOKIO 1187")], Unsafe, &[]),
     fix(MisusedTag, S, &[("KN CH", "KN CH RU")], Unsafe, &[("KN CH", "KN CH RS")]),
     fix(ParagraphNumbering, C, &[("¶3. (C) Park", "¶5. (C) Park")], Unsafe, &[]),
     fix(UnclosedSummary, C, &[("round.\nEnd Summary.", "round.")], Safe, &[("round.\nEnd Summary.", "round. End Summary.")]),

@@ -398,3 +398,188 @@ fn subject_tags_of_the_1970s_count_for_cables_of_their_time() {
     let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS: PINT ID")]);
     assert_fires(&t, "CBL303", "TAGS: PINT", &[]);
 }
+
+// ------------------------------------------------------------------------------------------------
+// 7. Summary
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn an_end_summary_split_over_two_lines_closes_the_summary() {
+    let t = edit(C, &[("round.\nEnd Summary.", "round. End\nSummary.")]);
+    assert_silent(&t, "CBL405");
+    assert_clean(&t);
+}
+
+#[test]
+fn a_summary_heading_between_dashes_opens_the_summary() {
+    let t = edit(
+        C,
+        &[
+            (
+                "¶1. (C) Summary. Senior",
+                "------- SUMMARY -------\n\n¶1. (C) Senior",
+            ),
+            ("round.\nEnd Summary.", "round."),
+        ],
+    );
+    assert_silent(&t, "CBL405");
+}
+
+#[test]
+fn fixing_two_unclosed_summaries_at_once_reaches_the_fixed_point() {
+    let t = edit(
+        C,
+        &[
+            ("round.\nEnd Summary.", "round."),
+            ("¶3. (C) Park", "¶3. (C) Summary: Park"),
+        ],
+    );
+    let diags = check(&t);
+    let fixes: Vec<_> = diags
+        .iter()
+        .filter(|d| d.rule.code() == "CBL405")
+        .filter_map(|d| d.fix.as_ref())
+        .collect();
+    assert_eq!(fixes.len(), 2, "{diags:?}");
+    let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, fixes);
+    assert_silent(&fixed, "CBL405");
+    assert_eq!(fixed.matches("End Summary.").count(), 2, "{fixed}");
+}
+
+// ------------------------------------------------------------------------------------------------
+// 8. Signature
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn signature_forms_are_read() {
+    for (what, find, replace) in [
+        ("a mixed-case surname appended", "recess.\n\nCARROW", "recess. Carrow"),
+        ("an internal capital", "\nCARROW\n", "\nLeBaron\n"),
+        ("a Mc surname", "\nCARROW\n", "\nMcAdam\n"),
+        ("a two-letter surname", "\nCARROW\n", "\nLu\n"),
+        ("a trailing period", "\nCARROW\n", "\nCARROW.\n"),
+        (
+            "end markers and trailers after it",
+            "\nCARROW\n",
+            "\nCARROW\n\nCONFIDENTIAL\n\nSIPDIS\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2036\n\nBT\n#0233\n\nNNNN\n",
+        ),
+    ] {
+        let t = edit(D, &[(find, replace)]);
+        let f = findings(&t);
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL409"),
+            "{what}: {f:?}\n{t}"
+        );
+    }
+}
+
+#[test]
+fn a_closing_word_is_no_signature_also_without_numbered_paragraphs() {
+    let t = edit(
+        D,
+        &[
+            ("¶1. (C) Coordinating", "(C) Coordinating"),
+            ("¶2. (C) The officials", "(C) The officials"),
+            ("recess.\n\nCARROW\n", "recess. Regards.\n"),
+        ],
+    );
+    assert_fires(&t, "CBL409", "recess. Regards.", &[]);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 9. Messages that say what the cable does
+// ------------------------------------------------------------------------------------------------
+
+fn messages(text: &str, code: &str, settings: &Settings) -> Vec<String> {
+    cablelint::check(text, settings, Tables::builtin())
+        .into_iter()
+        .filter(|d| d.rule.code() == code)
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn messages_name_what_the_cable_wrote() {
+    let t = edit(C, &[("Reasons 1.4 (b)", "Reasons 1.5 (b)")]);
+    let m = messages(&t, "CBL224", &Settings::default());
+    assert!(m.len() == 1 && m[0].contains("cites section 1.5"), "{m:?}");
+
+    let t = edit(D, &[("\n\n¶2. (C) The officials expect the regulation to be signed\nbefore the parliamentary recess.", "")]);
+    let m = messages(&t, "CBL404", &Settings::default());
+    assert!(
+        m.len() == 1 && m[0].contains("only paragraph is numbered"),
+        "{m:?}"
+    );
+
+    let sel = cablelint::rules::RuleSelector::parse("CBL221").expect("selector");
+    let s = Settings::from_selection(None, &[sel], &[]);
+    let t = edit(C, &[("DECL: 03/12/2018", "DECL: 12/31/2007")]);
+    let m = messages(&t, "CBL221", &s);
+    assert!(
+        m.len() == 1 && m[0].contains("1 year before") && !m[0].contains("-1"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn twenty_five_years_counted_by_year_are_allowed() {
+    let t = edit(C, &[("DECL: 03/12/2018", "DECL: 12/31/2033")]);
+    assert_silent(&t, "CBL220");
+    let t = edit(C, &[("DECL: 03/12/2018", "DECL: 01/01/2034")]);
+    assert_fires(&t, "CBL220", "DECL: 01/01/2034", &[]);
+}
+
+#[test]
+fn info_addressees_above_the_action_precedence_are_one_finding() {
+    let t = edit(
+        C,
+        &[
+            ("OO RUEHBJ", "RR RUEHBJ"),
+            ("O 120745Z", "R 120745Z"),
+            ("WASHDC IMMEDIATE 5521", "WASHDC ROUTINE 5521"),
+        ],
+    );
+    let d: Vec<_> = check(&t)
+        .into_iter()
+        .filter(|d| d.rule.code() == "CBL109")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].related.len() >= 3, "{:?}", d[0].related);
+}
+
+#[test]
+fn niact_justified_in_words() {
+    let t = edit(
+        C,
+        &[
+            ("WASHDC IMMEDIATE 5521", "WASHDC NIACT IMMEDIATE 5521"),
+            (
+                "(C) Summary. Senior",
+                "(C) Night action is needed because talks open\nMarch 13. Summary: Senior",
+            ),
+        ],
+    );
+    assert_silent(&t, "CBL408");
+    let t = edit(
+        C,
+        &[("WASHDC IMMEDIATE 5521", "WASHDC NIACT IMMEDIATE 5521")],
+    );
+    let f = findings(&t);
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL408"), "{f:?}");
+}
+
+// ------------------------------------------------------------------------------------------------
+// 10. Empty files
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_or_blank_file_has_no_banner() {
+    for t in ["", "  \n\t\n\n"] {
+        let f = findings(t);
+        assert!(
+            f.iter()
+                .any(|&(c, _, s)| c == "CBL202" && s == Severity::Error),
+            "{t:?}: {f:?}"
+        );
+    }
+}

@@ -1,6 +1,6 @@
-//! The command line: `cablelint check`, `fmt`, `rules`, `rule`, `data`, `lsp`, `completions` and
-//! `man`. The only module that prints. (`data.rs` belongs to the reference-data work; this module
-//! only wires it.)
+//! The command line: `cablelint check`, `fmt`, `inspect`, `rules`, `rule`, `data`, `lsp`,
+//! `completions` and `man`. The only module that prints. (`data.rs` belongs to the reference-data
+//! work; this module only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
@@ -12,6 +12,7 @@ pub mod files;
 pub mod fix;
 pub mod format;
 pub mod input;
+pub mod inspect;
 pub mod output;
 pub mod rules;
 mod show;
@@ -44,6 +45,9 @@ enum Command {
     Check(check::CheckArgs),
     /// Put cables in the canonical layout (in place; `--check` and `--diff` write nothing).
     Fmt(format::FmtArgs),
+    /// Print what the parser read from cables, as JSON: header, classification, TAGS, subject,
+    /// references, paragraphs.
+    Inspect(inspect::InspectArgs),
     /// List every rule: code, name, default severity, whether it is on by default, summary.
     Rules {
         /// How to print it.
@@ -155,6 +159,7 @@ pub fn main() -> ExitCode {
             args.color.choice().write_global();
             format::run(args)
         }
+        Command::Inspect(args) => inspect::run(args),
         Command::Rules { format } => {
             let mut out = io::stdout().lock();
             report_io(rules::list(format == Format::Json, &mut out).and_then(|_| out.flush()))

@@ -338,6 +338,33 @@ impl Tables {
             })
     }
 
+    /// The station meant by a misspelt one (`TOKIO` → the post whose station is `TOKYO`): the
+    /// station one edit away (two for stations of eight letters or more), by the key `squeeze`
+    /// gives, whose post sent the most cables. Stations of three letters or fewer get no
+    /// suggestion, as nearly every short string is one edit from some station.
+    pub fn suggest_station(&self, station: &str) -> Option<&Post> {
+        let key = squeeze(station);
+        if key.len() <= 3 || self.post_by_station(&key).is_some() {
+            return None;
+        }
+        let bound = if key.len() >= 8 { 2 } else { 1 };
+        let mut best: Option<(usize, &Post)> = None;
+        for (k, i) in &self.post_stations {
+            let Some(d) = super::fuzzy::distance_within(key.as_bytes(), k.as_bytes(), bound) else {
+                continue;
+            };
+            let p = &self.posts[*i as usize];
+            let better = best.is_none_or(|(bd, bp)| {
+                (d, std::cmp::Reverse(p.count_as_originator))
+                    < (bd, std::cmp::Reverse(bp.count_as_originator))
+            });
+            if better {
+                best = Some((d, p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
     /// The posts seen with this routing indicator (any case), most used first.
     pub fn posts_for_ri(&self, ri: &str) -> Vec<&Post> {
         let ri = upper(ri);

@@ -790,9 +790,9 @@ impl Ctx<'_, '_> {
         (!origin.is_empty()).then(|| format!("{origin} {serial:06}"))
     }
 
-    /// Between the banner and paragraph 1: captions (before the E.O. line) and the labels the cable
-    /// still lacks.
-    fn pre_text(&self) -> Option<Completion> {
+    /// The range a caption or label completion replaces on this line, when the line lies between
+    /// the banner and paragraph 1 and holds only letters typed so far.
+    fn pre_text_replace(&self) -> Option<TextRange> {
         let banner = self.cable.body.banner.as_ref()?;
         if banner.range.end() > self.line.range.start() {
             return None;
@@ -820,7 +820,13 @@ impl Ctx<'_, '_> {
             return None;
         }
         let start = self.line.range.start() + (self.before.len() - typed.len());
-        let replace = self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        Some(self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '.' || c == ' '))
+    }
+
+    /// Between the banner and paragraph 1: captions (before the E.O. line) and the labels the cable
+    /// still lacks.
+    fn pre_text(&self) -> Option<Completion> {
+        let replace = self.pre_text_replace()?;
         let body = &self.cable.body;
         let before_eo = [
             body.eo.as_ref().map(|e| e.range),
@@ -961,6 +967,18 @@ impl Ctx<'_, '_> {
                 incomplete: false,
             });
         }
+        self.eo_value(&caps, base, typed, date)
+    }
+
+    /// Inside an `E.O.` line after the number: `DECL:` or `N/A`, then the declassification date or
+    /// an exemption code.
+    fn eo_value(
+        &self,
+        caps: &regex::Captures<'_>,
+        base: usize,
+        typed: &str,
+        date: Date,
+    ) -> Option<Completion> {
         let value = caps.get(4).expect("group 4 with group 2");
         let keyword = caps.get(3).map(|m| m.as_str().to_ascii_uppercase());
         let start = base

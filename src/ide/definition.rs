@@ -36,11 +36,7 @@ impl CableTarget {
 /// The cable reference at an offset, from the `REF` block.
 pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
     let refs = cable.body.refs.as_ref()?;
-    let item = refs
-        .items
-        .iter()
-        .filter_map(|i| i.cable.as_ref())
-        .find(|c| touches(c.range, offset))?;
+    let item = refs.cables().find(|c| touches(c.range, offset))?;
     let year = item.year.map(|y| expand_year(y.value)).or_else(|| {
         cable
             .header

@@ -104,6 +104,16 @@ fn cable_date(cable: &Cable<'_>) -> Option<Date> {
 }
 
 fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {
+    header_lines_hover(cable, tables, offset)
+        .or_else(|| dtg_and_addressees_hover(cable, tables, offset))
+        .or_else(|| banner_and_eo_hover(cable, offset))
+        .or_else(|| tags_hover(cable, tables, offset))
+        .or_else(|| refs_and_authority_hover(cable, offset))
+        .or_else(|| paragraph_hover(cable, offset))
+}
+
+/// FL1 to FL4 and the DE line.
+fn header_lines_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {
     let on = |r: TextRange| touches(r, offset);
     let hd = &cable.header;
     if let Some(t) = hd.transmission.as_ref().filter(|t| on(t.range)) {
@@ -170,6 +180,13 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         }
         return h(s.range, md);
     }
+    None
+}
+
+/// FL5, the FM line and the addressees.
+fn dtg_and_addressees_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {
+    let on = |r: TextRange| touches(r, offset);
+    let hd = &cable.header;
     if let Some(d) = hd.dtg.as_ref().filter(|d| on(d.range)) {
         let mut md = String::from("**Precedence and date-time group** (FL5)\n\n");
         let word =
@@ -239,7 +256,12 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         }
         return h(a.address.filter(|&r| on(r)).unwrap_or(a.range), md);
     }
+    None
+}
 
+/// The banner, the captions and the E.O. line.
+fn banner_and_eo_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
+    let on = |r: TextRange| touches(r, offset);
     let b = &cable.body;
     if let Some(banner) = b
         .banner
@@ -287,6 +309,13 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
     if let Some(eo) = b.eo.as_ref().filter(|e| on(e.range)) {
         return eo_hover(cable, eo, offset);
     }
+    None
+}
+
+/// The TAGS line and the SUBJECT line's marking.
+fn tags_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {
+    let on = |r: TextRange| touches(r, offset);
+    let b = &cable.body;
     if let Some(t) = b.tags.as_ref().filter(|t| on(t.range)) {
         if let Some(tok) = t.tokens.iter().find(|tok| on(tok.range)) {
             let code = cable.text(tok.code);
@@ -318,13 +347,15 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
     {
         return h(m.range, marking_text(cable.text(m.range)));
     }
+    None
+}
+
+/// The REF block and the classification authority.
+fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
+    let on = |r: TextRange| touches(r, offset);
+    let b = &cable.body;
     if let Some(r) = b.refs.as_ref().filter(|r| on(r.range)) {
-        if let Some(c) = r
-            .items
-            .iter()
-            .filter_map(|i| i.cable.as_ref())
-            .find(|c| on(c.range))
-        {
+        if let Some(c) = r.cables().find(|c| on(c.range)) {
             let year = c
                 .year
                 .map(|y| {
@@ -389,6 +420,13 @@ fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Ho
         }
         return h(c.range, md);
     }
+    None
+}
+
+/// Paragraph numbers and markings, and continuation headers.
+fn paragraph_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
+    let on = |r: TextRange| touches(r, offset);
+    let b = &cable.body;
     for p in b
         .paragraphs
         .iter()
@@ -448,7 +486,25 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
         };
         return h(n.range, md);
     }
-    let value = match &eo.value {
+    let value = eo_value_hover(cable, eo, date);
+    if let Some(v) = value.filter(|v| on(v.range)) {
+        return Some(v);
+    }
+    // Elsewhere on the line: what the line is, and the order it cites.
+    let mut md = "**E.O. line**: the executive order the cable is classified under and its declassification instruction.".to_string();
+    if let Some(e) = eo.number.and_then(|n| vocab::executive_order(n.value)) {
+        md.push_str(&format!("\n\nE.O. {}: {}", e.number, e.description));
+    }
+    h(eo.range, md)
+}
+
+/// The E.O. line's declassification instruction (or other value), with the range it covers.
+fn eo_value_hover(
+    cable: &Cable<'_>,
+    eo: &crate::syntax::EoLine,
+    date: Option<Date>,
+) -> Option<Hover> {
+    match &eo.value {
         EoValue::Decl {
             keyword,
             spec,
@@ -518,16 +574,7 @@ fn eo_hover(cable: &Cable<'_>, eo: &crate::syntax::EoLine, offset: usize) -> Opt
             ),
         ),
         EoValue::Missing | EoValue::Other => None,
-    };
-    if let Some(v) = value.filter(|v| on(v.range)) {
-        return Some(v);
     }
-    // Elsewhere on the line: what the line is, and the order it cites.
-    let mut md = "**E.O. line**: the executive order the cable is classified under and its declassification instruction.".to_string();
-    if let Some(e) = eo.number.and_then(|n| vocab::executive_order(n.value)) {
-        md.push_str(&format!("\n\nE.O. {}: {}", e.number, e.description));
-    }
-    h(eo.range, md)
 }
 
 fn decl_code(code: &str) -> String {

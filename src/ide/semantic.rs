@@ -301,7 +301,7 @@ fn refs_and_authority(t: &mut Tokens<'_, '_>) {
             if let Some(l) = item.letter {
                 t.add(l, TokenKind::Keyword);
             }
-            if let Some(c) = &item.cable {
+            for c in item.references.iter().filter_map(|r| r.cable.as_ref()) {
                 t.add(c.range, TokenKind::Reference);
             }
         }

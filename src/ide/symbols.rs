@@ -257,10 +257,7 @@ fn refs(cable: &Cable<'_>) -> Option<Symbol> {
     let r = cable.body.refs.as_ref()?;
     let mut sym = Symbol::new("REF", SymbolKind::Ref, r.range).select(r.label);
     for item in &r.items {
-        let name = match &item.cable {
-            Some(c) => squeeze(cable.text(c.range), 40),
-            None => squeeze(cable.text(item.range), 40),
-        };
+        let name = squeeze(cable.text(item.range), 40);
         let name = match item.letter {
             Some(l) => format!("{}. {name}", cable.text(l)),
             None => name,

@@ -34,6 +34,7 @@ const CAPTIONS: FormatSection = section("captions", "Captions");
 const EO_LINE: FormatSection = section("eo-line", "E.O. line");
 const TAGS: FormatSection = section("tags", "TAGS");
 const SUBJECT: FormatSection = section("subject", "SUBJECT");
+const REF: FormatSection = section("ref", "REF");
 const AUTHORITY: FormatSection = section("classification-authority", "Classification authority");
 const ELEMENT_ORDER: FormatSection = section("element-order", "Element order");
 const PARAGRAPHS: FormatSection = section(
@@ -71,6 +72,7 @@ pub fn format_section(spec_id: &str) -> Option<FormatSection> {
             "3.11" => EO_LINE,
             "3.12" => TAGS,
             "3.13" => SUBJECT,
+            "3.14" => REF,
             "3.15" => AUTHORITY,
             "3.16" => PARAGRAPHS,
             "3.18" => SUMMARIES,

@@ -13,6 +13,7 @@ pub mod classification;
 pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
+pub mod refs;
 pub mod style;
 pub mod tags;
 
@@ -141,6 +142,10 @@ declare_rules! {
     tags::missing_subject => MissingSubject, "CBL306", "missing-subject", Error, true, "B-18", "The cable has no SUBJECT, or it is empty";
     tags::element_order => ElementOrder, "CBL307", "element-order", Warning, true, "B-5", "E.O., TAGS, SUBJECT, REF and Classified By are out of order";
     tags::misused_tag => MisusedTag, "CBL308", "misused-tag", Info, true, "§3.12", "A TAGS token is a known code used against its meaning (`RU` for Russia)";
+    refs::future_reference => FutureReference, "CBL309", "reference-after-cable", Warning, true, "§3.14", "A REF item cites a cable sent after this one";
+    refs::self_reference => SelfReference, "CBL310", "self-reference", Warning, true, "§3.14", "A REF item cites the cable itself";
+    refs::unknown_origin => UnknownReferenceOrigin, "CBL311", "unknown-reference-origin", Info, true, "§3.14", "A REF item's origin is not a known post or office";
+    refs::malformed_reference => MalformedReference, "CBL312", "malformed-reference", Warning, true, "§3.14", "A REF item cites nothing: no text, a post without a serial, or serial 0";
     // 4xx: paragraphs.
     paragraphs::missing_marking => MissingMarking, "CBL401", "missing-marking", Warning, true, "T-3", "A numbered paragraph of a classified cable has no portion marking";
     paragraphs::invalid_marking => InvalidMarking, "CBL402", "invalid-marking", Error, true, "T-4", "A portion marking is not a known level and controls";

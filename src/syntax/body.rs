@@ -350,6 +350,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text")
             || (tt.starts_with("===") && tt.contains("CABLE ENDS"))
+            || is_eom_serial(tt)
         {
             self.cable.body.end_markers.push(trimmed.full());
             self.cable.lines[pos].kind = LineKind::EndMarker;
@@ -364,6 +365,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             } else {
                 self.open = Open::None;
             }
+        }
+        if is_trailer_line(tt) {
+            // The classification line, SIPDIS or a declassification stamp after the signature.
+            self.cable.lines[pos].kind = LineKind::Artifact;
+            return;
         }
         let was_blank = std::mem::replace(&mut self.prev_blank, false);
         if is_rule_line(tt) {
@@ -504,7 +510,50 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
-        find_markers(src, paragraph, starts_block, &mut self.cable.body.markers);
+        match self.split_closer(src, paragraph) {
+            Some(n) => find_markers(src.from(n), paragraph, false, &mut self.cable.body.markers),
+            None => find_markers(src, paragraph, starts_block, &mut self.cable.body.markers),
+        }
+    }
+
+    /// A closer broken across a line by the reflow (`… routes. End` / `Summary.`): when this line
+    /// starts with the marker word and the line before ends with `End`, records the closer over
+    /// both lines and returns the byte length of the word on this line.
+    fn split_closer(&mut self, src: Src, paragraph: Option<usize>) -> Option<usize> {
+        let t = src.text;
+        let lead = t.len() - t.trim_start().len();
+        let word_len = t[lead..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let kind = match t[lead..lead + word_len].to_ascii_lowercase().as_str() {
+            "summary" => MarkerKind::SummaryClose,
+            "comment" | "comments" => MarkerKind::CommentClose,
+            "note" => MarkerKind::NoteClose,
+            _ => return None,
+        };
+        let prev = (0..self.cur)
+            .rev()
+            .find(|&i| self.cable.lines[i].kind != LineKind::Blank)?;
+        if prev + 1 != self.cur {
+            return None;
+        }
+        let pr = self.cable.lines[prev].range;
+        let pt = self.cable.text(pr).trim_end();
+        let end_at = pt.len().checked_sub(3)?;
+        if !pt.is_char_boundary(end_at)
+            || !pt[end_at..].eq_ignore_ascii_case("end")
+            || (end_at > 0 && !pt.as_bytes()[end_at - 1].is_ascii_whitespace())
+        {
+            return None;
+        }
+        self.cable.body.markers.push(Marker {
+            range: TextRange::new(pr.start() + end_at, src.offset + lead + word_len),
+            kind,
+            paragraph,
+            heading: false,
+        });
+        Some(lead + word_len)
     }
 
     fn eo(&mut self, seg: Src, label_len: usize) {
@@ -608,61 +657,24 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.body.refs = Some(RefBlock {
                 range: seg.full(),
                 label,
+                lines: Vec::new(),
                 items: Vec::new(),
             });
         }
         self.ref_items(seg.from(label_len));
     }
 
+    /// Adds a line of the REF block and reads the block's items again, so that an item may run
+    /// over the line break.
     fn ref_items(&mut self, src: Src) {
         let Some(block) = self.cable.body.refs.as_mut() else {
             return;
         };
-        // Split the text at lettered bullets; text before the first bullet continues the previous
-        // item (or is a single unlettered reference).
-        let t = src.text;
-        let mut cuts: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
-        for m in REF_BULLET.captures_iter(t) {
-            let whole = m.get(0).expect("match");
-            let letter = m.get(1).or_else(|| m.get(2)).expect("letter group");
-            cuts.push((
-                whole.start(),
-                whole.end(),
-                Some(src.range(letter.start(), letter.end())),
-            ));
+        let t = src.trim();
+        if !t.text.is_empty() {
+            block.lines.push(t.full());
         }
-        let mut pieces: Vec<(usize, usize, Option<TextRange>)> = Vec::new();
-        let first_cut = cuts.first().map_or(t.len(), |c| c.0);
-        if !t[..first_cut].trim().is_empty() {
-            pieces.push((0, first_cut, None));
-        }
-        for (i, &(_s, e, letter)) in cuts.iter().enumerate() {
-            let end = cuts.get(i + 1).map_or(t.len(), |c| c.0);
-            pieces.push((e, end, letter));
-        }
-        for (s, e, letter) in pieces {
-            let piece = Src::new(&t[s..e], src.offset + s).trim();
-            if piece.text.is_empty() && letter.is_none() {
-                continue;
-            }
-            let cable = parse_cable_ref(piece);
-            match (letter, block.items.last_mut()) {
-                (None, Some(last)) if s == 0 => {
-                    last.range = last.range.cover(piece.full());
-                    if last.cable.is_none() {
-                        last.cable = cable;
-                    }
-                }
-                _ => block.items.push(RefItem {
-                    range: match letter {
-                        Some(l) => l.cover(piece.full()),
-                        None => piece.full(),
-                    },
-                    letter,
-                    cable,
-                }),
-            }
-        }
+        block.items = super::refs::parse_items(self.cable.src, &block.lines);
     }
 
     fn classified_by(&mut self, seg: Src, label_len: usize, derived: bool) {
@@ -957,7 +969,8 @@ fn label_at_start(t: &str) -> Option<Label> {
         }
         b'R' => {
             for label in [
-                "REF(S):", "REFTELS:", "REFTEL:", "REFS:", "REF:", "REF.", "REFS ", "REF ",
+                "REF(S):", "REFTELS:", "REFTEL:", "REFTELS ", "REFTEL ", "REFS:", "REF:", "REF.",
+                "REFS ", "REF ",
             ] {
                 if starts_with_ci(t, label) {
                     return Some(Label::Ref(label.trim_end().len()));
@@ -1519,42 +1532,23 @@ fn is_tags_continuation(t: &str, tags: &str) -> bool {
 // REF
 // ---------------------------------------------------------------------------------------------
 
-static REF_BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)¶?(?:([A-Z])[.)]|\(([A-Z])\))\s").expect("valid regex"));
-
-static CABLE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(\d{2}|\d{4})\s+)?([A-Z][A-Z .']*?[A-Z])\s+(\d{1,7})\b").expect("valid regex")
-});
-
 fn ref_bullet_at_start(t: &str) -> Option<()> {
     let t = t.strip_prefix('¶').unwrap_or(t);
     let b = t.as_bytes();
-    if b.len() >= 3 && b[0].is_ascii_uppercase() && (b[1] == b'.' || b[1] == b')') && b[2] == b' ' {
+    if b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && matches!(b[1], b'.' | b')' | b':')
+        && b[2] == b' '
+    {
         return Some(());
     }
-    if b.len() >= 4 && b[0] == b'(' && b[1].is_ascii_uppercase() && b[2] == b')' {
+    if b.len() >= 4
+        && matches!((b[0], b[2]), (b'(', b')') | (b'[', b']'))
+        && b[1].is_ascii_uppercase()
+    {
         return Some(());
     }
     None
-}
-
-fn parse_cable_ref(src: Src) -> Option<CableRef> {
-    let caps = CABLE_REF.captures(src.text)?;
-    let origin = caps.get(2)?;
-    let number = caps.get(3)?;
-    let year = caps.get(1).map(|y| Num {
-        range: src.range(y.start(), y.end()),
-        value: parse_u32(y.as_str()).unwrap_or(0),
-    });
-    Some(CableRef {
-        range: src.range(caps.get(0)?.start(), number.end()),
-        year,
-        origin: src.range(origin.start(), origin.end()),
-        number: Num {
-            range: src.range(number.start(), number.end()),
-            value: parse_u32(number.as_str()).unwrap_or(0),
-        },
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2044,7 +2038,11 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
     }
     // Where the text proper starts: after a paragraph number and marking.
     let text_start = paragraph_text_start(t);
-    let alone = t.trim().trim_end_matches([':', '.']).len();
+    // A heading stands alone on its line, also between dashes (`------- SUMMARY -------`).
+    let lead = t.len() - t.trim_start_matches([' ', '\t', '-', '=', '_', '*']).len();
+    let alone = t
+        .trim_end_matches([' ', '\t', '-', '=', '_', '*', ':', '.'])
+        .len();
     for m in MARKER.captures_iter(t) {
         let whole = m.get(0).expect("match");
         let word = m.get(2).expect("word").as_str().to_ascii_lowercase();
@@ -2060,7 +2058,7 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
         };
         let before = &t[..whole.start()];
         let after = &t[whole.end()..];
-        let heading = whole.start() == t.len() - t.trim_start().len() && whole.end() >= alone;
+        let heading = whole.start() == lead && whole.end() >= alone;
         if !closing {
             // An opener stands at the start of the text (after number and marking), alone as a
             // heading, after `(` or `BEGIN`, or as `Comment:`-style label.
@@ -2079,7 +2077,11 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
                 || after.starts_with(" --")
                 || after.starts_with(" -");
             let dotted = after.starts_with('.') && kind != MarkerKind::NoteOpen;
-            let ok = heading
+            // `… pleasantries. NOTE: Embassy will …`: a labelled opener after a sentence's end.
+            let after_sentence = labelled
+                && (before_trim.is_empty() || before_trim.ends_with(['.', '!', '?', '"', ')']));
+            let ok = after_sentence
+                || heading
                 || (at_text_start
                     && (labelled
                         || dotted
@@ -2092,7 +2094,7 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             if !ok {
                 continue;
             }
-            if kind == MarkerKind::NoteOpen && !(after_paren || at_text_start) {
+            if kind == MarkerKind::NoteOpen && !(after_paren || at_text_start || after_sentence) {
                 continue;
             }
         }
@@ -2133,36 +2135,92 @@ fn paragraph_text_start(t: &str) -> usize {
 // Signature
 // ---------------------------------------------------------------------------------------------
 
+/// The end-of-message validation line after `BT`: `#` and the serial (`#0401`, spec §3.21).
+fn is_eom_serial(t: &str) -> bool {
+    t.strip_prefix('#').is_some_and(|r| {
+        let r = r.split('/').next().unwrap_or("");
+        (2..=6).contains(&r.len()) && all_digits(r)
+    })
+}
+
+/// A line that may follow the signature without being text: the classification line repeated at
+/// the bottom (`CONFIDENTIAL`, `SECRET//NOFORN`), `SIPDIS`, or a declassification stamp
+/// (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`).
+fn is_trailer_line(t: &str) -> bool {
+    let up = t.trim_end_matches('.').to_ascii_uppercase();
+    matches!(
+        up.as_str(),
+        "CONFIDENTIAL" | "SECRET" | "UNCLASSIFIED" | "UNCLAS" | "SIPDIS" | "TOP SECRET"
+    ) || ((up.starts_with("CONFIDENTIAL//")
+        || up.starts_with("SECRET//")
+        || up.starts_with("UNCLASSIFIED//"))
+        && !up.contains(' '))
+        || up.starts_with("DECLASSIFIED/RELEASED")
+        || up.starts_with("DECLASSIFIED AND RELEASED")
+}
+
+/// Words that end a last sentence but are not a signature (`… Regards.`, `… END COMMENT.`).
+const NOT_SURNAMES: [&str; 14] = [
+    "REGARDS",
+    "THANKS",
+    "THANK",
+    "SINCERELY",
+    "CHEERS",
+    "END",
+    "COMMENT",
+    "SUMMARY",
+    "NOTE",
+    "TEXT",
+    "QUOTE",
+    "UNQUOTE",
+    "YOU",
+    "BEST",
+];
+
 fn is_surname(w: &str) -> bool {
     w.len() >= 2
         && w.as_bytes()[0].is_ascii_uppercase()
         && w.bytes()
             .all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
+        && !NOT_SURNAMES.contains(&w)
 }
 
-/// A surname in mixed case (`Clinton` in sentence-case cables, `Tuttle`).
+/// A surname in mixed case (`Clinton` in sentence-case cables, `Lu`, `LeBaron`, `McAdam`).
 fn is_mixed_surname(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 3
+    b.len() >= 2
         && b[0].is_ascii_uppercase()
-        && b[1..]
-            .iter()
-            .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
+        && b[1].is_ascii_lowercase()
+        && b.iter()
+            .all(|&c| c.is_ascii_alphabetic() || c == b'\'' || c == b'-')
+        && b.iter().filter(|c| c.is_ascii_uppercase()).count() <= 3
+        && !b
+            .windows(2)
+            .any(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase())
+        && !NOT_SURNAMES.contains(&w.to_ascii_uppercase().as_str())
 }
 
-/// The signature in a last line: the whole line when it is one or two surnames, or a surname
-/// appended after the last sentence (`… on American soil. DANILOVICH`).
+/// The signature in a last line: the whole line when it is one or two surnames (a trailing period
+/// allowed), or a surname appended after the last sentence (`… on American soil. DANILOVICH`,
+/// `… to him. Doe`).
 fn signature_in(src: Src) -> Option<TextRange> {
     let t = src.text;
-    let words: Vec<_> = src.words().collect();
+    let words: Vec<_> = src
+        .words()
+        .map(|(s, _, w)| {
+            let w2 = w.trim_end_matches(['.', ',']);
+            (s, s + w2.len(), w2, w2.len() < w.len())
+        })
+        .collect();
     if (1..=2).contains(&words.len())
         && (words.iter().all(|w| is_surname(w.2)) || words.iter().all(|w| is_mixed_surname(w.2)))
         && !matches!(t, "NNNN" | "BT")
     {
         return Some(src.full());
     }
-    let (s, e, w) = *words.last()?;
-    if words.len() > 2 && is_surname(w) && w.len() >= 3 {
+    let (s, e, w, dotted) = *words.last()?;
+    // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
+    if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
         let before = t[..s].trim_end();
         if before.ends_with(['.', '"', ')', '!', '?']) {
             return Some(src.range(s, e));

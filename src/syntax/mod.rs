@@ -9,6 +9,7 @@ mod body;
 mod header;
 mod lex;
 mod parser;
+mod refs;
 pub mod text;
 mod tree;
 

@@ -689,26 +689,131 @@ pub struct Subject {
 pub struct RefBlock {
     pub range: TextRange,
     pub label: Token,
+    /// The text of the block on each of its lines, after the label: the items are read from these
+    /// together, so an item may run over a line break.
+    pub lines: Vec<TextRange>,
     pub items: Vec<RefItem>,
 }
 
+impl RefBlock {
+    /// Every reference of every item, in document order, with the item it belongs to.
+    pub fn references(&self) -> impl Iterator<Item = (&RefItem, &Reference)> {
+        self.items
+            .iter()
+            .flat_map(|i| i.references.iter().map(move |r| (i, r)))
+    }
+
+    /// Every cable reference, in document order.
+    pub fn cables(&self) -> impl Iterator<Item = &CableRef> {
+        self.references().filter_map(|(_, r)| r.cable.as_ref())
+    }
+}
+
+/// One item of the REF block: a bullet (`A.`, `(B)`, `C)`, `[D]`, `E:`, `(1)`, doubled `A. A)`)
+/// and what follows it up to the next bullet, or the whole block when it has no bullets.
 #[derive(Debug, Clone)]
 pub struct RefItem {
+    /// From the bullet (or the first word) to the last word of the item.
     pub range: TextRange,
-    /// `A`, `B` … for lettered lists.
+    /// The bullet's letter or number (`A`, `1`), without its punctuation. For a doubled bullet,
+    /// the first.
     pub letter: Option<Token>,
-    /// A reference to another cable, when the item is one.
+    /// What the item cites: one entry per cable (`STATE 1234; 07 STATE 5678 AND 9012` gives three)
+    /// and one per stretch of other text (an e-mail, a report, a telephone call). Empty when the
+    /// bullet is followed by nothing.
+    pub references: Vec<Reference>,
+}
+
+/// One thing a REF item cites.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// The words of the reference (for `AND 9012` after a cable, only `9012`).
+    pub range: TextRange,
+    /// The cable, when the words have the shape of one; `None` for other documents.
     pub cable: Option<CableRef>,
 }
 
-/// A reference to a cable (`07 TOKYO 1448`, `STATE 124823`).
+/// A reference to a cable (`07 TOKYO 1448`, `STATE 124823`, `Sao Paulo 56 (07)`).
 #[derive(Debug, Clone)]
 pub struct CableRef {
+    /// From the year (or origin) to the serial or the year written after it.
     pub range: TextRange,
-    /// The two- or four-digit year, when written.
+    /// The year, when written: before the origin (`07`, `'07`, `2007`) or after the serial
+    /// (`123-07`, `123 (07)`). For a serial chained with `AND`, the year of the cable before it.
     pub year: Option<Num>,
+    /// The origin as written (`TOKYO`, `Sao Paulo`, `PORT-OF-SPAIN`); for a chained serial, the
+    /// origin of the cable before it.
     pub origin: Token,
     pub number: Num,
+}
+
+impl CableRef {
+    /// The four-digit year written in the reference: two-digit years pivot at 60, as in the DTG.
+    pub fn full_year(&self) -> Option<i32> {
+        self.year.map(|y| expand_year(y.value))
+    }
+}
+
+/// A two-digit year pivoting at 60 (`07` → 2007, `66` → 1966); four-digit years unchanged.
+pub fn expand_year(y: u32) -> i32 {
+    match y {
+        0..=59 => 2000 + y as i32,
+        60..=99 => 1900 + y as i32,
+        _ => y as i32,
+    }
+}
+
+/// A cable id: the year's last two digits + the origin as ids write it ([`origin_key`]) + the serial
+/// without leading zeros (`07TOKYO1448`).
+pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
+    format!(
+        "{:02}{}{}",
+        year.rem_euclid(100),
+        origin_key(origin),
+        serial
+    )
+}
+
+/// The origin of a reference as it appears in cable ids: upper case, letters and digits only, with
+/// the forms references use for the Department and for embassies written as ids write them
+/// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
+/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `HAGUE` →
+/// `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
+pub fn origin_key(origin: &str) -> String {
+    let mut words: Vec<String> = origin
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_uppercase())
+        .collect();
+    if words.len() > 1
+        && matches!(
+            words[0].as_str(),
+            "AMEMBASSY" | "EMBASSY" | "AMCONSUL" | "CONSULATE" | "AMCONSULATE" | "USMISSION"
+        )
+    {
+        words.remove(0);
+    }
+    let mut key: String = words
+        .concat()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    // Short forms whose cable ids are written in full (as the release's ids write them).
+    const ALIASES: &[(&str, &str)] = &[
+        ("SECSTATE", "STATE"),
+        ("SECSTATEWASHDC", "STATE"),
+        ("STATEWASHDC", "STATE"),
+        ("USUN", "USUNNEWYORK"),
+        ("UNVIE", "UNVIEVIENNA"),
+        ("USEU", "USEUBRUSSELS"),
+        ("HAGUE", "THEHAGUE"),
+        ("RIO", "RIODEJANEIRO"),
+        ("RIODEJAN", "RIODEJANEIRO"),
+    ];
+    if let Some(&(_, full)) = ALIASES.iter().find(|(short, _)| *short == key) {
+        key = full.to_string();
+    }
+    key
 }
 
 /// The classification authority block (`Classified By: … Reasons 1.4 (b) and (d)`).

@@ -20,11 +20,10 @@ pub fn check(ctx: &mut Context) {
     let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
         return;
     };
-    let limit =
-        crate::syntax::Date::new(date.year + 25, date.month, date.day.min(28)).unwrap_or(date);
-    if decl <= limit {
+    // The limit counts years: DECL year minus cable year (spec B-11), so 25 is allowed.
+    let years = decl.year - date.year;
+    if years <= 25 {
         return;
     }
-    let years = decl.year - date.year;
     ctx.report(range, format!("the DECL date {decl} is {years} years after the cable; more than 25 needs a 25X exemption"));
 }

@@ -23,8 +23,18 @@ pub fn check(ctx: &mut Context) {
     if years == 10 {
         return;
     }
+    let when = match years {
+        0 => "in the cable's own year".to_string(),
+        1 => "1 year after the cable".to_string(),
+        y if y < 0 => format!(
+            "{} year{} before the cable",
+            -y,
+            if y == -1 { "" } else { "s" }
+        ),
+        y => format!("{y} years after the cable"),
+    };
     ctx.report(
         range,
-        format!("the DECL date is {years} years after the cable; ten is the default"),
+        format!("the DECL date is {when}; ten years after is the default"),
     );
 }

@@ -24,6 +24,14 @@ pub fn check(ctx: &mut Context) {
             !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !is_header(l.kind)
         });
     let Some(first) = body_start.copied() else {
+        // An empty or whitespace-only file is no cable: it has no banner (spec B-1).
+        if !ctx.cable.header.is_present() && ctx.cable.body.banner.is_none() {
+            let end = ctx.cable.src.len();
+            ctx.report(
+                crate::syntax::TextRange::new(0, end),
+                "the file is empty: a cable starts with its classification banner",
+            );
+        }
         return;
     };
     match &ctx.cable.body.banner {

@@ -49,10 +49,10 @@ pub fn check(ctx: &mut Context) {
         day: 25,
     };
     if written == "1.5" && date.year >= 2004 {
-        ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons (E.O. 13292 moved them from 1.5 in 2003)"))
+        ctx.report(section, format!("a cable of {date} cites section 1.5 for its reasons; E.O. 13292 moved them to 1.4 in 2003"))
             .fix = Some(Fix::safe("Write `1.4`", vec![Edit::replace(section, "1.4")]));
     } else if written == "1.4" && date < amended {
-        ctx.report(section, format!("a cable of {date} cites section 1.5 for its reasons (they moved to 1.4 only with E.O. 13292 of 25 March 2003)"))
+        ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons; before E.O. 13292 of 25 March 2003 they were in 1.5"))
             .fix = Some(Fix::safe("Write `1.5`", vec![Edit::replace(section, "1.5")]));
     }
 }

@@ -62,20 +62,34 @@ pub fn check(ctx: &mut Context) {
         })
         .filter_map(|x| x.precedence.map(|p| (p.range, x.precedence_value())))
         .collect();
-    for (range, p) in above {
-        let d = ctx.report(
+    // One finding per cable, on the first such INFO line; the others are related places.
+    let Some(&(first, p)) = above.first() else {
+        return;
+    };
+    let message = if above.len() == 1 {
+        format!(
+            "an information addressee is {} but no action addressee is above {}",
+            p.word(),
+            top_action.word()
+        )
+    } else {
+        format!(
+            "{} information addressees are above the highest action precedence {}",
+            above.len(),
+            top_action.word()
+        )
+    };
+    let d = ctx.report(first, message);
+    if let Some(r) = to_range {
+        d.related.push(Related {
+            range: r,
+            message: format!("highest action addressee: {}", top_action.word()),
+        });
+    }
+    for &(range, p) in &above[1..] {
+        d.related.push(Related {
             range,
-            format!(
-                "an information addressee is {} but no action addressee is above {}",
-                p.word(),
-                top_action.word()
-            ),
-        );
-        if let Some(r) = to_range {
-            d.related.push(Related {
-                range: r,
-                message: format!("highest action addressee: {}", top_action.word()),
-            });
-        }
+            message: format!("information addressee: {}", p.word()),
+        });
     }
 }

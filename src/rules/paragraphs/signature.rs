@@ -22,7 +22,7 @@ use crate::rules::Context;
 use crate::syntax::LineKind;
 
 pub fn check(ctx: &mut Context) {
-    if ctx.cable.body.signature.is_some() || ctx.cable.body.paragraphs.is_empty() {
+    if ctx.cable.body.signature.is_some() {
         return;
     }
     let last = ctx

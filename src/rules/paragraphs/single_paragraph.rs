@@ -15,6 +15,9 @@ use crate::rules::Context;
 pub fn check(ctx: &mut Context) {
     if let [only] = ctx.cable.body.paragraphs.as_slice() {
         let r = only.number.range;
-        ctx.report(r, "a single paragraph is not numbered");
+        ctx.report(
+            r,
+            "the only paragraph is numbered; a single paragraph is not numbered",
+        );
     }
 }

@@ -1,0 +1,177 @@
+//! `cablelint inspect`: the parsed cables as data, one JSON object per cable (the shape of
+//! [`crate::inspect::CableData`], described by `schema/inspect.schema.json`).
+//!
+//! Files are found as `check` finds them, read and parsed in parallel, and printed in the order of
+//! their paths (standard input last): `json` prints one array, `jsonl` one object per line. A file
+//! that cannot be read is reported on standard error and the others are still printed; the exit
+//! status is then 2.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+
+use super::files::{self, DEFAULT_EXTENSIONS};
+use super::input;
+use super::{error_line, warning_line, EXIT_SUCCESS, EXIT_TROUBLE};
+use crate::data::Tables;
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files and directories to read; `-` reads standard input. Directories are searched
+    /// recursively for `*.cable` and `*.tel` files, honouring `.gitignore`.
+    /// [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// `json`: one array of cables; `jsonl`: one cable per line.
+    #[arg(long, alias = "format", value_enum, default_value_t = InspectFormat::Json)]
+    pub output_format: InspectFormat,
+
+    /// Another file extension to read in directories (besides `cable` and `tel`); repeatable.
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Vec<String>,
+
+    /// The path standard input stands for, shown as the cable's `path`.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    Json,
+    Jsonl,
+}
+
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+pub fn run(args: InspectArgs) -> ExitCode {
+    let read_stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
+        || (args.paths.is_empty() && args.stdin_filename.is_some());
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if args.paths.is_empty() && !read_stdin {
+        paths.push(PathBuf::from("."));
+    }
+    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
+    for e in &args.extensions {
+        let e = e.trim().trim_start_matches('.');
+        if !e.is_empty() {
+            extensions.push(e.to_string());
+        }
+    }
+    let found = if paths.is_empty() {
+        files::Found::default()
+    } else {
+        files::find(&paths, &extensions)
+    };
+    for w in &found.warnings {
+        warning_line(w);
+    }
+    let mut inputs: Vec<(Input, String)> = found
+        .files
+        .iter()
+        .map(|p| (Input::File(p.clone()), p.display().to_string()))
+        .collect();
+    if read_stdin {
+        let display = args
+            .stdin_filename
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |p| files::tidy(p).display().to_string());
+        inputs.push((Input::Stdin, display));
+    }
+    if inputs.is_empty() && found.errors.is_empty() {
+        warning_line(&format!(
+            "no cables found under {} (directories are searched for {})",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            extensions
+                .iter()
+                .map(|e| format!("*.{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+
+    // Read, parse and serialise in parallel; `collect` keeps the order of `inputs`.
+    let tables = Tables::builtin();
+    let results: Vec<(String, Result<String, String>)> = inputs
+        .into_par_iter()
+        .map(|(input, display)| {
+            let source = match input {
+                Input::File(p) => input::read_file(&p),
+                Input::Stdin => input::read_stdin(),
+            };
+            let json = source.and_then(|s| {
+                let cable = crate::syntax::parse(&s.text);
+                let data = crate::inspect::inspect(&cable, &display, tables);
+                serde_json::to_string(&data).map_err(|e| e.to_string())
+            });
+            (display, json)
+        })
+        .collect();
+
+    let mut trouble = !found.errors.is_empty();
+    for (path, message) in &found.errors {
+        error_line(&format!("{}: {message}", path.display()));
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut write = || -> io::Result<()> {
+        let mut first = true;
+        if args.output_format == InspectFormat::Json {
+            out.write_all(b"[")?;
+        }
+        for (path, json) in &results {
+            match json {
+                Ok(json) => {
+                    match args.output_format {
+                        InspectFormat::Json => {
+                            if !first {
+                                out.write_all(b",")?;
+                            }
+                            out.write_all(b"\n")?;
+                        }
+                        InspectFormat::Jsonl => {}
+                    }
+                    out.write_all(json.as_bytes())?;
+                    if args.output_format == InspectFormat::Jsonl {
+                        out.write_all(b"\n")?;
+                    }
+                    first = false;
+                }
+                Err(e) => {
+                    trouble = true;
+                    error_line(&format!("{path}: {e}"));
+                }
+            }
+        }
+        if args.output_format == InspectFormat::Json {
+            out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+        }
+        out.flush()
+    };
+    match write() {
+        Ok(()) => ExitCode::from(if trouble { EXIT_TROUBLE } else { EXIT_SUCCESS }),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_SUCCESS),
+        Err(e) => {
+            error_line(&format!(
+                "could not write to standard output: {}",
+                crate::config::describe_io_error(&e)
+            ));
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}

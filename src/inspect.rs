@@ -1,0 +1,577 @@
+//! The parsed cable as data: the shape `cablelint inspect` prints (and that the language server may
+//! reuse), built from the cable tree and the reference tables. No IO and no printing here.
+//!
+//! The shape is fixed by issue 10 and described by `schema/inspect.schema.json`; fields may be added,
+//! never removed or renamed. Ranges are 1-based lines and columns counted in Unicode characters, the
+//! end exclusive, as in `cablelint check --output-format json`. Texts are single-spaced: line breaks
+//! inside an element become one space, and the release's artifacts (line-end backslashes, `¶`) are not
+//! part of any value.
+
+use serde::Serialize;
+
+use crate::data::Tables;
+use crate::syntax::{
+    self, AddresseeBlock, BannerLevel, Cable, CaptionKind, ColumnUnit, Decl, EoValue, LineKind,
+    MarkerKind, TagShape, TextRange,
+};
+
+/// One cable.
+#[derive(Debug, Clone, Serialize)]
+pub struct CableData {
+    pub path: String,
+    /// `draft` (no transmission header), `transmitted` (a full ACP-127 header from `VZCZC`) or
+    /// `received-copy` (a header that starts later, at the DTG or the routing line).
+    pub kind: &'static str,
+    /// The cable id: two-digit year of the DTG + banner origin without spaces + serial without
+    /// leading zeros (`07TOKYO2232`); `null` when one of them is missing.
+    pub id: Option<String>,
+    /// The DTG as `2007-05-17T08:14Z`.
+    pub date: Option<String>,
+    pub header: Option<HeaderData>,
+    pub classification: ClassificationData,
+    /// The banner's origin as written, single-spaced (`TOKYO`, `USUN NEW YORK`).
+    pub origin: Option<String>,
+    /// The banner's serial as written (`002232`).
+    pub serial: Option<String>,
+    pub section: Option<SectionData>,
+    pub captions: Vec<String>,
+    pub eo: Option<EoData>,
+    pub tags: Vec<TagData>,
+    pub subject: Option<String>,
+    pub references: Vec<ReferenceData>,
+    pub classified_by: Option<ClassifiedByData>,
+    pub paragraphs: Vec<ParagraphData>,
+    pub summary: Option<SummaryData>,
+    pub signature: Option<String>,
+    pub artifacts: Vec<ArtifactData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderData {
+    pub transmission_id: Option<String>,
+    pub routing: Option<RoutingData>,
+    pub de: Option<DeData>,
+    pub security: Option<SecurityData>,
+    /// The FL5 precedence letter (`O`).
+    pub precedence: Option<String>,
+    pub info_precedence: Option<String>,
+    pub from: Option<String>,
+    pub to: Vec<AddresseeData>,
+    pub info: Vec<AddresseeData>,
+    pub xmt: Vec<AddresseeData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingData {
+    pub prosign: String,
+    pub indicators: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeData {
+    pub station: Option<String>,
+    /// As written, without `#` (`2232`).
+    pub serial: Option<String>,
+    pub section: Option<u32>,
+    pub julian_day: Option<u32>,
+    /// `HHMM` as written.
+    pub time: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SecurityData {
+    /// The five-letter classification code (`CCCCC`).
+    pub code: Option<String>,
+    /// The SPECAT letters written after the code, when any.
+    pub specat: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AddresseeData {
+    pub ri: Option<String>,
+    pub address: String,
+    pub precedence: Option<String>,
+    pub mcn: Option<String>,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassificationData {
+    /// `U`, `SBU`, `C`, `S` or `TS`: the banner's level (an UNCLAS banner with a SENSITIVE caption
+    /// and LIMITED OFFICIAL USE are `SBU`).
+    pub level: Option<&'static str>,
+    /// The banner's classification words as written.
+    pub banner: Option<String>,
+    /// Dissemination controls from the captions (`NOFORN`, `NODIS`, `EXDIS`, `LIMDIS`, `STADIS`).
+    pub controls: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionData {
+    pub number: u32,
+    pub of: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EoData {
+    /// The order's number as written (`12958`).
+    pub order: Option<String>,
+    /// Whether the line says `N/A`.
+    pub na: bool,
+    /// The declassification date as `YYYY-MM-DD`.
+    pub decl: Option<String>,
+    /// The declassification instruction as written after `DECL:`, single-spaced.
+    pub decl_text: Option<String>,
+    /// Exemption codes (`25X1`, `X1`).
+    pub exemptions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagData {
+    pub text: String,
+    pub code: String,
+    /// `subject`, `program`, `geographic`, `organization`, `personal` or `unknown`.
+    pub kind: &'static str,
+    pub title: Option<String>,
+    /// For a personal tag, the name (`DOE, JOHN`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferenceData {
+    /// The item's bullet letter or number (`A`), upper case.
+    pub label: Option<String>,
+    pub text: String,
+    /// The cited cable's id: the year written in the reference, else the citing cable's year, + the
+    /// origin as ids write it + the serial without leading zeros. `null` for other documents, and
+    /// when no year is known.
+    pub cable_id: Option<String>,
+    /// `cable` or `other`.
+    pub kind: &'static str,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassifiedByData {
+    pub authority: Option<String>,
+    pub section: Option<String>,
+    pub reasons: Vec<String>,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphData {
+    pub number: Option<u32>,
+    pub marking: Option<String>,
+    pub level: Option<&'static str>,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryData {
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactData {
+    pub kind: &'static str,
+    pub range: Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Builds the data of one parsed cable. `path` is the path shown to the user.
+pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
+    let b = &cable.body;
+    let h = &cable.header;
+    let range = |r: TextRange| to_range(cable, r);
+    let text = |r: TextRange| flat(cable.text(r));
+    let dtg = h.dtg.as_ref().and_then(|l| l.dtg).filter(|d| d.valid());
+    let banner = b.banner.as_ref();
+    let id = match (
+        dtg,
+        banner.and_then(|b| b.origin),
+        banner.and_then(|b| b.serial),
+    ) {
+        (Some(d), Some(o), Some(s)) => Some(syntax::cable_id(d.year, cable.text(o), s.value)),
+        _ => None,
+    };
+    let header = h.is_present().then(|| header(cable));
+    let kind = if !h.is_present() {
+        "draft"
+    } else if h.transmission.is_some() {
+        "transmitted"
+    } else {
+        "received-copy"
+    };
+
+    let sensitive = b.captions.iter().any(|c| c.kind == CaptionKind::Sensitive);
+    let level = banner.map(|bn| match bn.level {
+        BannerLevel::Unclas | BannerLevel::UnclasEfto | BannerLevel::Unclassified if sensitive => {
+            "SBU"
+        }
+        l => l.level().abbrev(),
+    });
+    let controls = b
+        .captions
+        .iter()
+        .filter_map(|c| match c.kind {
+            CaptionKind::Noforn => Some("NOFORN"),
+            CaptionKind::Nodis => Some("NODIS"),
+            CaptionKind::Exdis => Some("EXDIS"),
+            CaptionKind::Limdis => Some("LIMDIS"),
+            CaptionKind::Stadis => Some("STADIS"),
+            _ => None,
+        })
+        .fold(Vec::<String>::new(), |mut v, c| {
+            if !v.iter().any(|x| x == c) {
+                v.push(c.to_string());
+            }
+            v
+        });
+
+    let eo = b.eo.as_ref().map(|e| {
+        let (decl, decl_text) = match &e.value {
+            EoValue::Decl { spec, decl, .. } => (
+                match decl {
+                    Decl::Date(d, _) => Some(d.to_string()),
+                    _ => None,
+                },
+                spec.map(text),
+            ),
+            EoValue::BareDate(d, r) => (Some(d.to_string()), Some(text(*r))),
+            _ => (None, None),
+        };
+        let exemptions = decl_text
+            .as_deref()
+            .map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| is_exemption(w))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        EoData {
+            order: e.number.map(|n| cable.text(n.range).to_string()),
+            na: matches!(e.value, EoValue::NotApplicable),
+            decl,
+            decl_text,
+            exemptions,
+        }
+    });
+
+    let tags = b
+        .tags
+        .as_ref()
+        .map(|t| t.tokens.iter().map(|tok| tag(cable, tables, tok)).collect())
+        .unwrap_or_default();
+
+    let year = dtg.map(|d| d.year);
+    let references = b
+        .refs
+        .as_ref()
+        .map(|block| {
+            block
+                .references()
+                .map(|(item, r)| ReferenceData {
+                    label: item.letter.map(|l| cable.text(l).to_ascii_uppercase()),
+                    text: text(r.range),
+                    cable_id: r.cable.as_ref().and_then(|c| {
+                        let y = c.full_year().or(year)?;
+                        Some(syntax::cable_id(y, cable.text(c.origin), c.number.value))
+                    }),
+                    kind: if r.cable.is_some() { "cable" } else { "other" },
+                    range: range(r.range),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let classified_by = b.classified_by.as_ref().map(|c| ClassifiedByData {
+        authority: authority(&text(TextRange::new(c.label.end(), c.range.end()))),
+        section: c.section.map(|s| cable.text(s).to_string()),
+        reasons: c.letters.iter().map(|&(_, l)| l.to_string()).collect(),
+        range: range(c.range),
+    });
+
+    let paragraphs = b
+        .paragraphs
+        .iter()
+        .map(|p| ParagraphData {
+            number: Some(p.number.value),
+            marking: p.marking.as_ref().map(|m| text(m.range)),
+            level: p.marking.as_ref().and_then(|m| m.level).map(|l| l.abbrev()),
+            range: range(p.range),
+        })
+        .collect();
+
+    let summary = b
+        .markers
+        .iter()
+        .find(|m| m.kind == MarkerKind::SummaryOpen)
+        .map(|open| {
+            let end = b
+                .markers
+                .iter()
+                .find(|m| m.kind == MarkerKind::SummaryClose && m.range.start >= open.range.end)
+                .map_or_else(
+                    || {
+                        open.paragraph
+                            .and_then(|i| b.paragraphs.get(i))
+                            .map_or(open.range, |p| p.range)
+                    },
+                    |m| m.range,
+                );
+            SummaryData {
+                range: range(open.range.cover(end)),
+            }
+        });
+
+    let artifacts = cable
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Artifact)
+        .map(|l| ArtifactData {
+            kind: "release-notice",
+            range: range(l.range),
+        })
+        .collect();
+
+    CableData {
+        path: path.to_string(),
+        kind,
+        id,
+        date: dtg.map(|d| {
+            format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}Z",
+                d.year, d.month, d.day, d.hour, d.minute
+            )
+        }),
+        header,
+        classification: ClassificationData {
+            level,
+            banner: banner.map(|bn| text(bn.level_token)),
+            controls,
+        },
+        origin: banner.and_then(|bn| bn.origin).map(text),
+        serial: banner
+            .and_then(|bn| bn.serial)
+            .map(|s| cable.text(s.range).to_string()),
+        section: banner.and_then(|bn| bn.section).map(|(n, of)| SectionData {
+            number: n.value,
+            of: of.value,
+        }),
+        captions: b.captions.iter().map(|c| text(c.range)).collect(),
+        eo,
+        tags,
+        subject: b.subject.as_ref().and_then(|s| s.text).map(text),
+        references,
+        classified_by,
+        paragraphs,
+        summary,
+        signature: b.signature.map(text),
+        artifacts,
+    }
+}
+
+fn header(cable: &Cable<'_>) -> HeaderData {
+    let h = &cable.header;
+    let owned = |r: TextRange| cable.text(r).to_string();
+    let addressees = |block: AddresseeBlock| {
+        h.addressees
+            .iter()
+            .filter(|a| a.block == block)
+            .map(|a| AddresseeData {
+                ri: a.routing_indicator.map(owned),
+                address: a.address.map(|r| flat(cable.text(r))).unwrap_or_default(),
+                precedence: a.precedence.map(|p| flat(cable.text(p.range))),
+                mcn: a.mcn.map(owned),
+                range: to_range(cable, a.range),
+            })
+            .collect()
+    };
+    HeaderData {
+        transmission_id: h.transmission.as_ref().map(|t| flat(cable.text(t.range))),
+        routing: h.routing.as_ref().map(|r| RoutingData {
+            prosign: owned(r.prosign),
+            indicators: r.indicators.iter().map(|&i| owned(i)).collect(),
+        }),
+        de: h.de.as_ref().map(|d| DeData {
+            station: d.station.map(owned),
+            serial: d.serial.map(|n| owned(n.range)),
+            section: d.section.map(|n| n.value),
+            julian_day: d.julian_day.map(|n| n.value),
+            time: d.time.map(|n| owned(n.range)),
+        }),
+        security: h.security.as_ref().map(|s| {
+            let code = s.code.map(owned);
+            let (code, specat) = match code {
+                Some(c) if c.len() > 5 && c.is_char_boundary(5) => {
+                    (Some(c[..5].to_string()), Some(c[5..].to_string()))
+                }
+                c => (c, None),
+            };
+            SecurityData { code, specat }
+        }),
+        precedence: h.dtg.as_ref().map(|l| owned(l.precedence)),
+        info_precedence: h
+            .dtg
+            .as_ref()
+            .and_then(|l| l.info_precedence.as_ref())
+            .map(|&(t, _)| owned(t)),
+        from: h
+            .fm
+            .as_ref()
+            .and_then(|f| f.plad)
+            .map(|r| flat(cable.text(r))),
+        to: addressees(AddresseeBlock::To),
+        info: addressees(AddresseeBlock::Info),
+        xmt: addressees(AddresseeBlock::Xmt),
+    }
+}
+
+fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
+    let code_text = flat(cable.text(tok.code));
+    let range = to_range(cable, tok.range);
+    let text = flat(cable.text(tok.range));
+    if tok.shape == TagShape::Personal {
+        let (prefix, rest) = code_text
+            .split_once([' ', '('])
+            .map_or((code_text.as_str(), ""), |(a, b)| (a, b));
+        let person = rest
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim()
+            .to_string();
+        return TagData {
+            text,
+            code: prefix.to_string(),
+            kind: "personal",
+            title: tables
+                .tag(prefix)
+                .map(|t| t.title.clone())
+                .filter(|t| !t.is_empty()),
+            person: (!person.is_empty()).then_some(person),
+            range,
+        };
+    }
+    let known = match tok.shape {
+        TagShape::Redacted | TagShape::FreeText => None,
+        _ => tables.tag(&code_text),
+    };
+    TagData {
+        text,
+        code: code_text.to_ascii_uppercase(),
+        kind: known.map_or("unknown", |t| t.kind.as_str()),
+        title: known.map(|t| t.title.clone()).filter(|t| !t.is_empty()),
+        person: None,
+        range,
+    }
+}
+
+/// The authority of a `Classified By` block: the words before the reason.
+fn authority(text: &str) -> Option<String> {
+    let t = text.trim_start_matches([':', ' ', '.']);
+    // A space in front, so that a reason at the very start (`1.4 (b)`) is found like any other.
+    let upper = format!(" {}", t.to_ascii_uppercase());
+    let mut cut = t.len();
+    for stop in [
+        " FOR REASON",
+        " REASON",
+        ", REASON",
+        "; REASON",
+        " PER 1.",
+        " UNDER ",
+        " E.O.",
+        " 1.4",
+        " 1.5",
+        " E.O ",
+        "REASON",
+    ] {
+        if let Some(i) = upper.find(stop) {
+            cut = cut.min(i.saturating_sub(1));
+        }
+    }
+    let a = t[..cut]
+        .trim()
+        .trim_end_matches([',', ';', '.', ':', ' '])
+        .trim();
+    (!a.is_empty()).then(|| a.to_string())
+}
+
+fn is_exemption(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() >= 4 && w.starts_with("25X") && b[3].is_ascii_digit())
+        || (b.len() == 2 && b[0] == b'X' && b[1].is_ascii_digit())
+        || (b.len() >= 4 && (w.starts_with("50X") || w.starts_with("75X")) && b[3].is_ascii_digit())
+}
+
+/// A text single-spaced: runs of white space (line breaks included) become one space, and the
+/// release's line-end backslashes and `¶` signs are dropped.
+pub fn flat(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        let w = w.trim_start_matches('¶').trim_end_matches('\\');
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn to_range(cable: &Cable<'_>, r: TextRange) -> Range {
+    let pos = |o: usize| {
+        let lc = cable.line_index.line_col(cable.src, o, ColumnUnit::Char);
+        Pos {
+            line: lc.line + 1,
+            column: lc.col + 1,
+        }
+    };
+    Range {
+        start: pos(r.start()),
+        end: pos(r.end()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_single_spaced_without_release_artifacts() {
+        assert_eq!(
+            flat("  JAPAN-ROK \\\n  EXCHANGE\n¶B. X "),
+            "JAPAN-ROK EXCHANGE B. X"
+        );
+    }
+
+    #[test]
+    fn the_authority_stops_at_the_reason() {
+        assert_eq!(
+            authority(": Ambassador J. Thomas Schieffer. Reasons 1.4 (b) and (d)").as_deref(),
+            Some("Ambassador J. Thomas Schieffer")
+        );
+        assert_eq!(
+            authority("DCM Bob Manzanares; reasons 1.4 (B) and (D).").as_deref(),
+            Some("DCM Bob Manzanares")
+        );
+        assert_eq!(authority(": 1.4 (b)"), None);
+    }
+}

@@ -1,0 +1,277 @@
+//! `cablelint inspect`: the shape of its output (validated against `schema/inspect.schema.json`,
+//! over the fixtures and over every real cable of `../shared/corpus` and `../shared/corpus-release`,
+//! reported as ignored when absent), the references of the fixture with every reference form, and
+//! the command line (formats, standard input, directories, order, errors).
+
+mod cli_support;
+
+use std::path::{Path, PathBuf};
+
+use cli_support::{fixture, run, run_in, tree};
+use serde_json::Value;
+
+fn validator() -> jsonschema::Validator {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/inspect.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+}
+
+fn errors(v: &jsonschema::Validator, cable: &Value) -> Vec<String> {
+    v.iter_errors(cable)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+fn inspect_fixture() -> Value {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect/references.cable");
+    let r = run(&["inspect", path.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.json()[0].clone()
+}
+
+#[test]
+fn every_reference_form_gives_the_expected_cable_ids() {
+    let cable = inspect_fixture();
+    let expect = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect/references.expect"),
+    )
+    .unwrap();
+    let want: Vec<String> = expect
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    let got: Vec<String> = cable["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                r["label"].as_str().unwrap_or("-"),
+                r["text"].as_str().unwrap(),
+                r["cable_id"].as_str().unwrap_or("-"),
+                r["kind"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // Ranges point at the words of the reference: `LISBON #3565` on line 26.
+    let lisbon = &cable["references"][10];
+    assert_eq!(
+        lisbon["range"]["start"],
+        serde_json::json!({"line": 26, "column": 9})
+    );
+    assert_eq!(
+        lisbon["range"]["end"],
+        serde_json::json!({"line": 26, "column": 21})
+    );
+}
+
+#[test]
+fn the_fixture_has_the_documented_shape() {
+    let cable = inspect_fixture();
+    assert_eq!(errors(&validator(), &cable), Vec::<String>::new());
+    assert_eq!(cable["kind"], "transmitted");
+    assert_eq!(cable["id"], "08BRASILIA731");
+    assert_eq!(cable["date"], "2008-05-22T15:30Z");
+    let h = &cable["header"];
+    assert_eq!(h["transmission_id"], "VZCZCXRO7310");
+    assert_eq!(
+        h["routing"],
+        serde_json::json!({"prosign": "OO", "indicators": ["RUEHC"]})
+    );
+    assert_eq!(
+        h["de"],
+        serde_json::json!({"station": "RUEHBR", "serial": "0731", "section": 1, "julian_day": 143, "time": "1530"})
+    );
+    assert_eq!(
+        h["security"],
+        serde_json::json!({"code": "CCCCC", "specat": null})
+    );
+    assert_eq!(
+        (h["precedence"].as_str(), h["from"].as_str()),
+        (Some("O"), Some("AMEMBASSY BRASILIA"))
+    );
+    assert_eq!(h["to"][0]["ri"], "RUEHC");
+    assert_eq!(h["to"][0]["address"], "SECSTATE WASHDC");
+    assert_eq!(h["to"][0]["mcn"], "1842");
+    assert_eq!(h["info"][0]["precedence"], "PRIORITY");
+    assert_eq!(
+        cable["classification"],
+        serde_json::json!({"level": "C", "banner": "C O N F I D E N T I A L", "controls": []})
+    );
+    assert_eq!(
+        (cable["origin"].as_str(), cable["serial"].as_str()),
+        (Some("BRASILIA"), Some("000731"))
+    );
+    assert_eq!(cable["section"], serde_json::json!({"number": 1, "of": 2}));
+    assert_eq!(cable["captions"], serde_json::json!(["SIPDIS"]));
+    assert_eq!(
+        cable["eo"],
+        serde_json::json!({"order": "12958", "na": false, "decl": "2018-05-22", "decl_text": "05/22/2018", "exemptions": []})
+    );
+    let tags: Vec<(&str, &str)> = cable["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["code"].as_str().unwrap(), t["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("PREL", "subject"),
+            ("ETRD", "subject"),
+            ("BR", "geographic")
+        ]
+    );
+    assert_eq!(cable["tags"][2]["title"], "Brazil");
+    assert_eq!(
+        cable["subject"],
+        "BRAZIL: INVENTED CABLE CITING EVERY FORM OF REFERENCE"
+    );
+    let cb = &cable["classified_by"];
+    assert_eq!(cb["authority"], "Ambassador Iris Example");
+    assert_eq!(
+        (cb["section"].as_str(), cb["reasons"].clone()),
+        (Some("1.4"), serde_json::json!(["b", "d"]))
+    );
+    assert_eq!(cable["paragraphs"][0]["marking"], "(C)");
+    assert_eq!(cable["paragraphs"][1]["level"], "U");
+    assert!(cable["summary"].is_object());
+    assert_eq!(cable["signature"], "EXAMPLE");
+}
+
+#[test]
+fn personal_tags_carry_the_person() {
+    let text = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: OVIP (DOE, JOHN) PREL\nSUBJECT: X\n\n1. Invented.\n\nEXAMPLE\n";
+    let r = run_in(
+        Path::new("."),
+        &["inspect", "-", "--stdin-filename", "drafts/x.cable"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cable = &r.json()[0];
+    assert_eq!(errors(&validator(), cable), Vec::<String>::new());
+    assert_eq!(cable["path"], "drafts/x.cable");
+    assert_eq!(cable["kind"], "draft");
+    assert_eq!(cable["header"], Value::Null);
+    assert_eq!(cable["eo"]["na"], true);
+    let ovip = &cable["tags"][0];
+    assert_eq!(ovip["text"], "OVIP (DOE, JOHN)");
+    assert_eq!(ovip["code"], "OVIP");
+    assert_eq!(ovip["kind"], "personal");
+    assert_eq!(ovip["person"], "DOE, JOHN");
+}
+
+#[test]
+fn directories_are_walked_in_path_order_and_jsonl_is_one_cable_a_line() {
+    let clean = std::fs::read(fixture("oslo-clean.cable")).unwrap();
+    let dir = tree(&[
+        ("b/two.cable", &clean),
+        ("a/one.cable", &clean),
+        ("a/notes.txt", b"not a cable"),
+        ("c/three.tel", &clean),
+    ]);
+    for format in ["--output-format", "--format"] {
+        let r = run_in(dir.path(), &["inspect", format, "jsonl"], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let paths: Vec<String> = r
+            .stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["path"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(paths, ["a/one.cable", "b/two.cable", "c/three.tel"]);
+    }
+    let r = run_in(dir.path(), &["inspect", "--extension", "txt", "a"], None);
+    let json = r.json();
+    let paths: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["a/notes.txt", "a/one.cable"]);
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_rest_printed() {
+    let clean = std::fs::read(fixture("oslo-clean.cable")).unwrap();
+    let dir = tree(&[("one.cable", &clean), ("bin.cable", b"\x00\x01")]);
+    let r = run_in(
+        dir.path(),
+        &["inspect", "one.cable", "bin.cable", "missing.cable"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    assert!(
+        r.stderr.contains("bin.cable: binary file, not a cable"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("missing.cable"), "{}", r.stderr);
+}
+
+/// Every real cable of a corpus: its data validates against the schema.
+fn corpus_validates(name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(name);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 1000, "{name}: {} files", files.len());
+    let v = validator();
+    let tables = cablelint::data::Tables::builtin();
+    let mut failures = Vec::new();
+    for path in &files {
+        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+        let cable = cablelint::syntax::parse(&text);
+        let data = cablelint::inspect::inspect(&cable, &path.display().to_string(), tables);
+        let value = serde_json::to_value(&data).unwrap();
+        let errs = errors(&v, &value);
+        if !errs.is_empty() {
+            failures.push(format!("{}: {}", path.display(), errs.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cables of {name} do not validate:\n{}",
+        failures.len(),
+        files.len(),
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
+fn every_corpus_cable_validates_against_the_schema() {
+    corpus_validates("corpus");
+}
+
+#[test]
+#[cfg_attr(
+    shared_corpus_release_absent,
+    ignore = "needs ../shared/corpus-release, which is absent"
+)]
+fn every_corpus_release_cable_validates_against_the_schema() {
+    corpus_validates("corpus-release");
+}
