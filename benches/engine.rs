@@ -1,5 +1,5 @@
-//! Throughput of the engine: parse alone, and parse + every default rule, per cable and over the
-//! whole corpus (`../shared/corpus`; a generated cable when it is absent). Prints MB/s and cables/s on
+//! Throughput of the engine: parse alone, parse + every default rule, and the formatter
+//! (`cablelint fmt`: parse, lay out and parse again to verify), per cable and over the whole corpus (`../shared/corpus`; a generated cable when it is absent). Prints MB/s and cables/s on
 //! one core. Run with `cargo bench --bench engine`.
 
 #![allow(clippy::print_stdout)]
@@ -65,10 +65,18 @@ fn main() {
     let check = measure(&texts, min, |t| {
         black_box(cablelint::check(black_box(t), &settings, tables));
     });
+    let options = cablelint::formatter::FormatOptions::default();
+    let format = measure(&texts, min, |t| {
+        let _ = black_box(cablelint::formatter::format(black_box(t), &options));
+    });
     let mb = bytes as f64 / 1e6;
     let n = texts.len() as f64;
     println!("{} cables, {:.1} MB", texts.len(), mb);
-    for (what, d) in [("parse", parse), ("parse + rules", check)] {
+    for (what, d) in [
+        ("parse", parse),
+        ("parse + rules", check),
+        ("format", format),
+    ] {
         let s = d.as_secs_f64();
         println!(
             "{what:<14} {:>8.1} MB/s {:>10.0} cables/s {:>8.1} µs/cable (best of repeated passes, one core)",

@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod data;
+pub mod formatter;
 pub mod ide;
 pub mod inspect;
 pub mod lsp;

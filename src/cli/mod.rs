@@ -1,6 +1,6 @@
-//! The command line: `cablelint check`, `inspect`, `rules`, `rule`, `data`, `lsp`, `completions` and
-//! `man`. The only module that prints. (`data.rs` belongs to the reference-data work; this module only
-//! wires it.)
+//! The command line: `cablelint check`, `fmt`, `inspect`, `rules`, `rule`, `data`, `lsp`,
+//! `completions` and `man`. The only module that prints. (`data.rs` belongs to the reference-data
+//! work; this module only wires it.)
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
@@ -10,6 +10,7 @@ pub mod check;
 pub mod data;
 pub mod files;
 pub mod fix;
+pub mod format;
 pub mod input;
 pub mod inspect;
 pub mod output;
@@ -42,6 +43,8 @@ struct Cli {
 enum Command {
     /// Check cables and report what is wrong with them.
     Check(check::CheckArgs),
+    /// Put cables in the canonical layout (in place; `--check` and `--diff` write nothing).
+    Fmt(format::FmtArgs),
     /// Print what the parser read from cables, as JSON: header, classification, TAGS, subject,
     /// references, paragraphs.
     Inspect(inspect::InspectArgs),
@@ -151,6 +154,10 @@ pub fn main() -> ExitCode {
         Command::Check(args) => {
             args.color.choice().write_global();
             check::run(args)
+        }
+        Command::Fmt(args) => {
+            args.color.choice().write_global();
+            format::run(args)
         }
         Command::Inspect(args) => inspect::run(args),
         Command::Rules { format } => {

@@ -20,6 +20,12 @@
 //! [data]
 //! tags = ["extra-tags.tsv"]          # extra reference tables, relative to this file's directory
 //! addressees = ["extra-addressees.tsv"]
+//!
+//! [format]                           # `cablelint fmt` and editor formatting
+//! line-width = 69                    # 0 leaves line breaks alone
+//! spaced-banner = true               # `C O N F I D E N T I A L` (false: `CONFIDENTIAL`)
+//! serial-width = 6                   # zero-pad the banner serial (0: as written)
+//! tags-separator = "space"           # or "comma"
 //! ```
 //!
 //! How the layers combine for one file: the file's `select`, `extend-select` and `ignore` (and
@@ -40,6 +46,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::{ExtraKind, Tables};
+use crate::formatter::{FormatOptions, TagsSeparator};
 use crate::rules::{Rule, RuleSelector, Settings, Severity};
 
 /// The name of the configuration file looked for in a file's directory and its ancestors.
@@ -170,6 +177,8 @@ pub struct Config {
     pub per_file_ignores: Vec<PerFileIgnore>,
     pub require_header: Option<bool>,
     pub data: DataConfig,
+    /// The `[format]` options (the defaults when the table is absent).
+    pub format: FormatOptions,
 }
 
 #[derive(Deserialize)]
@@ -187,6 +196,17 @@ struct RawConfig {
     require_header: Option<bool>,
     #[serde(default)]
     data: RawData,
+    #[serde(default)]
+    format: RawFormat,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFormat {
+    line_width: Option<Spanned<i64>>,
+    spaced_banner: Option<bool>,
+    serial_width: Option<Spanned<i64>>,
+    tags_separator: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -354,6 +374,45 @@ impl Config {
             addressees: data_paths("data.addressees", &raw.data.addressees)?,
         };
 
+        let defaults = FormatOptions::default();
+        let width = |key: &str, v: &Option<Spanned<i64>>, default: usize, max: i64| match v {
+            None => Ok(default),
+            Some(v) if (0..=max).contains(v.get_ref()) => Ok(*v.get_ref() as usize),
+            Some(v) => Err(err(
+                Some(v.span()),
+                Some(key.to_string()),
+                format!("`{}` is not a width (expected 0 to {max})", v.get_ref()),
+            )),
+        };
+        let format = FormatOptions {
+            line_width: width(
+                "format.line-width",
+                &raw.format.line_width,
+                defaults.line_width,
+                10_000,
+            )?,
+            spaced_banner: raw.format.spaced_banner.unwrap_or(defaults.spaced_banner),
+            serial_width: width(
+                "format.serial-width",
+                &raw.format.serial_width,
+                defaults.serial_width,
+                12,
+            )?,
+            tags_separator: match &raw.format.tags_separator {
+                None => defaults.tags_separator,
+                Some(v) => TagsSeparator::parse(v.get_ref()).ok_or_else(|| {
+                    err(
+                        Some(v.span()),
+                        Some("format.tags-separator".to_string()),
+                        format!(
+                            "`{}` is not a TAGS separator (expected \"space\" or \"comma\")",
+                            v.get_ref()
+                        ),
+                    )
+                })?,
+            },
+        };
+
         Ok(Config {
             path: path.to_path_buf(),
             dir,
@@ -364,6 +423,7 @@ impl Config {
             per_file_ignores,
             require_header: raw.require_header,
             data,
+            format,
         })
     }
 

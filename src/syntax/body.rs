@@ -984,6 +984,18 @@ fn label_at_start(t: &str) -> Option<Label> {
     }
 }
 
+/// Whether a line starting with `t` would be read as the start of an element of its own rather
+/// than as the continuation of the line before: a label (`E.O.`, `TAGS`, `SUBJECT:`, `REF:`,
+/// `Classified By:`), a paragraph number or a page continuation header. The formatter uses it so
+/// that a re-wrapped SUBJECT never starts a line the parser would take for something else.
+pub fn starts_element(t: &str) -> bool {
+    let t = t.trim_start();
+    label_at_start(t).is_some()
+        || label_typo_at_start(t).is_some()
+        || paragraph_start(t).is_some()
+        || is_continuation(t)
+}
+
 /// The optimal-string-alignment distance of two short ASCII strings, compared without case
 /// (see [`crate::vocab::edit_distance`]).
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -14,7 +14,7 @@ mod refs;
 pub mod text;
 mod tree;
 
-pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking};
+pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking, starts_element};
 pub use header::precedence_word;
 pub use parser::parse;
 pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};

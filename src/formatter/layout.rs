@@ -1,0 +1,1133 @@
+//! The canonical layout: the parsed cable → the formatted text.
+
+use std::borrow::Cow;
+
+use super::wrap::{char_width, is_marker_word, units, wrap, Unit};
+use super::{FormatOptions, TagsSeparator, Unformattable};
+use crate::syntax::{
+    paragraph_start, starts_element, BannerLevel, Cable, DateStyle, Decl, EoValue, LineKind,
+    MarkerKind, Paragraph, SyntaxErrorKind, TextRange,
+};
+
+/// How much room a line must leave before the wrap width for its break to count as the
+/// drafter's: wrapping tools and typists do not fill lines to the last column.
+const SHORT_LINE_SLACK: usize = 10;
+
+/// Whether the break after a line of width `before` was made by the drafter: the next unit would
+/// have fitted on the line with room to spare.
+fn is_short(before: usize, next: usize, threshold: usize) -> bool {
+    before + 1 + next + SHORT_LINE_SLACK <= threshold
+}
+
+/// Lines longer than this are text the export joined, not a wrap width.
+const MAX_WRAP_ESTIMATE: usize = 100;
+
+/// The element a line belongs to, for the blank lines between elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Header,
+    Banner,
+    Eo,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+    Paragraph,
+    Other,
+}
+
+impl Class {
+    fn in_group(self) -> bool {
+        matches!(self, Class::Eo | Class::Tags | Class::Subject)
+    }
+}
+
+/// What goes between two lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// One blank line when the input had any, none otherwise.
+    Keep,
+    /// Exactly one blank line.
+    Force,
+    /// No blank line.
+    Forbid,
+}
+
+fn gap(prev: Class, cur: Class, continuation: bool) -> Gap {
+    if continuation {
+        return if cur == Class::Ref {
+            Gap::Keep
+        } else {
+            Gap::Forbid
+        };
+    }
+    if prev == Class::Header && cur == Class::Header {
+        return Gap::Keep;
+    }
+    if matches!(prev, Class::Header | Class::Banner) {
+        return Gap::Force;
+    }
+    match (prev.in_group(), cur.in_group()) {
+        // A second SUBJECT or E.O. line is an element of its own.
+        (true, true) if prev == cur => return Gap::Keep,
+        (true, true) => return Gap::Forbid,
+        (true, false) | (false, true) => return Gap::Force,
+        _ => {}
+    }
+    if matches!(cur, Class::Ref | Class::ClassifiedBy | Class::Paragraph)
+        || matches!(prev, Class::Ref | Class::ClassifiedBy)
+    {
+        return Gap::Force;
+    }
+    Gap::Keep
+}
+
+/// One output line before blank lines are placed, or a block of paragraph text laid out later.
+enum Item<'a> {
+    Line {
+        class: Class,
+        continuation: bool,
+        /// Whether the input had a blank line before it.
+        blank_before: bool,
+        text: Cow<'a, str>,
+    },
+    Block {
+        index: usize,
+        blank_before: bool,
+    },
+}
+
+/// A run of lines of paragraph text (a numbered paragraph's first line and the lines after it, or
+/// unnumbered text), re-wrapped as a whole.
+struct Block<'a> {
+    lines: Vec<BlockLine<'a>>,
+    paragraph: bool,
+}
+
+struct BlockLine<'a> {
+    /// The line as written (without trailing blanks), or its canonical form for a paragraph's
+    /// first line.
+    text: Cow<'a, str>,
+    /// The width of the line as written, for telling a drafter's break from a wrap.
+    input_width: usize,
+    /// Indented or tabular: kept as it is, on a line of its own.
+    verbatim: bool,
+    /// Starts a list item: never joined to the line before.
+    bullet: bool,
+    units: Vec<Unit<'a>>,
+}
+
+/// A break between two lines kept because the first line was short.
+struct ShortBreak {
+    /// The index (in the block) of the line after the break.
+    line: usize,
+    /// The width of the output line before the break.
+    before: usize,
+    /// The width of the first unit after it.
+    next: usize,
+}
+
+pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unformattable> {
+    let banner_at = refuse(cable)?;
+    let src = cable.src;
+    let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
+    let mut items: Vec<Item<'a>> = Vec::with_capacity(cable.lines.len());
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut blank = false;
+    let push = |items: &mut Vec<Item<'a>>,
+                blank: &mut bool,
+                class: Class,
+                continuation: bool,
+                text: Cow<'a, str>| {
+        items.push(Item::Line {
+            class,
+            continuation,
+            blank_before: std::mem::take(blank),
+            text,
+        });
+    };
+
+    // The header, as written.
+    for i in 0..banner_at {
+        let t = text_of(i);
+        if t.trim().is_empty() {
+            blank = true;
+        } else {
+            push(
+                &mut items,
+                &mut blank,
+                Class::Header,
+                false,
+                Cow::Borrowed(t.trim_end()),
+            );
+        }
+    }
+
+    let body = &cable.body;
+    let n = cable.lines.len();
+    let mut i = banner_at;
+    while i < n {
+        let line = cable.lines[i];
+        let t = text_of(i);
+        if i == banner_at {
+            push(
+                &mut items,
+                &mut blank,
+                Class::Banner,
+                false,
+                banner_line(cable, t, o),
+            );
+            i += 1;
+            continue;
+        }
+        match line.kind {
+            LineKind::Blank => {
+                blank = true;
+                i += 1;
+            }
+            _ if t.trim().is_empty() => {
+                blank = true;
+                i += 1;
+            }
+            LineKind::Eo => {
+                push(
+                    &mut items,
+                    &mut blank,
+                    Class::Eo,
+                    false,
+                    eo_line(cable, t, line.range),
+                );
+                i += 1;
+            }
+            LineKind::Tags => {
+                let end = run_end(cable, i, LineKind::Tags);
+                for (k, l) in tags_lines(cable, i, end, o).into_iter().enumerate() {
+                    push(&mut items, &mut blank, Class::Tags, k > 0, l);
+                }
+                i = end;
+            }
+            LineKind::Subject => {
+                let end = run_end(cable, i, LineKind::Subject);
+                for (k, l) in subject_lines(cable, i, end, o).into_iter().enumerate() {
+                    push(&mut items, &mut blank, Class::Subject, k > 0, l);
+                }
+                i = end;
+            }
+            LineKind::Ref => {
+                let first = body
+                    .refs
+                    .as_ref()
+                    .filter(|r| line.range.contains_inclusive(r.label.start()));
+                let text = match first {
+                    Some(r) => Cow::Owned(labelled("REF:", &src[r.label.end()..line.range.end()])),
+                    None => ref_item(t),
+                };
+                push(&mut items, &mut blank, Class::Ref, first.is_none(), text);
+                i += 1;
+            }
+            LineKind::ClassifiedBy => {
+                let first = body
+                    .classified_by
+                    .as_ref()
+                    .filter(|c| line.range.contains_inclusive(c.label.start()));
+                let lines = match first {
+                    Some(c) => classified_by_line(cable, c.label, line.range, o.line_width),
+                    None => vec![Cow::Borrowed(t.trim_end())],
+                };
+                for (k, text) in lines.into_iter().enumerate() {
+                    push(
+                        &mut items,
+                        &mut blank,
+                        Class::ClassifiedBy,
+                        first.is_none() || k > 0,
+                        text,
+                    );
+                }
+                i += 1;
+            }
+            LineKind::Paragraph | LineKind::Text => {
+                let mut end = i + 1;
+                while end < n
+                    && cable.lines[end].kind == LineKind::Text
+                    && !text_of(end).trim().is_empty()
+                {
+                    end += 1;
+                }
+                let paragraph = (line.kind == LineKind::Paragraph)
+                    .then(|| body.paragraphs.iter().find(|p| p.first_line == line.range))
+                    .flatten();
+                blocks.push(block(cable, i, end, paragraph));
+                items.push(Item::Block {
+                    index: blocks.len() - 1,
+                    blank_before: std::mem::take(&mut blank),
+                });
+                i = end;
+            }
+            _ => {
+                push(
+                    &mut items,
+                    &mut blank,
+                    Class::Other,
+                    false,
+                    Cow::Borrowed(t.trim_end()),
+                );
+                i += 1;
+            }
+        }
+    }
+
+    let laid_out = layout_blocks(&blocks, o.line_width);
+
+    // Emit, placing blank lines.
+    let eol = line_ending(src);
+    let mut out = String::with_capacity(src.len() + src.len() / 16 + 16);
+    if cable.bom {
+        out.push('\u{feff}');
+    }
+    let mut prev: Option<Class> = None;
+    let mut emit = |out: &mut String, class: Class, continuation: bool, blank: bool, t: &str| {
+        if let Some(p) = prev {
+            let put = match gap(p, class, continuation) {
+                Gap::Keep => blank,
+                Gap::Force => true,
+                Gap::Forbid => false,
+            };
+            if put {
+                out.push_str(eol);
+            }
+        }
+        out.push_str(t);
+        out.push_str(eol);
+        prev = Some(class);
+    };
+    for item in &items {
+        match item {
+            Item::Line {
+                class,
+                continuation,
+                blank_before,
+                text,
+            } => emit(&mut out, *class, *continuation, *blank_before, text),
+            Item::Block {
+                index,
+                blank_before,
+            } => {
+                let class = if blocks[*index].paragraph {
+                    Class::Paragraph
+                } else {
+                    Class::Other
+                };
+                for (k, l) in laid_out[*index].iter().enumerate() {
+                    emit(&mut out, class, k > 0, *blank_before, l);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The text's line ending, from its first line break (`\n` when it has none).
+pub fn line_ending(text: &str) -> &'static str {
+    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
+        Some(i) if text.as_bytes()[i] == b'\r' => {
+            if text.as_bytes().get(i + 1) == Some(&b'\n') {
+                "\r\n"
+            } else {
+                "\r"
+            }
+        }
+        _ => "\n",
+    }
+}
+
+/// The index after the last line of kind `kind` that follows line `i` without a gap.
+fn run_end(cable: &Cable, i: usize, kind: LineKind) -> usize {
+    let mut end = i + 1;
+    while end < cable.lines.len() && cable.lines[end].kind == kind {
+        end += 1;
+    }
+    end
+}
+
+fn refused(line: Option<usize>, reason: impl Into<String>) -> Unformattable {
+    Unformattable {
+        line,
+        reason: reason.into(),
+    }
+}
+
+/// Whether the cable can be laid out safely; the banner's line when it can.
+fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
+    let line_of = |r: TextRange| cable.line_index.line_of(r.start());
+    if let Some(e) = cable
+        .errors
+        .iter()
+        .find(|e| e.kind != SyntaxErrorKind::Banner)
+    {
+        return Err(refused(
+            Some(line_of(e.range)),
+            format!(
+                "the transmission header could not be read ({}); it is left as written",
+                e.message
+            ),
+        ));
+    }
+    for (i, l) in cable.lines.iter().enumerate() {
+        match l.kind {
+            LineKind::Artifact => {
+                return Err(refused(
+                    Some(i),
+                    "the record carries a release artifact (a notice or database line the \
+                     export added); release records are left as they are",
+                ))
+            }
+            LineKind::HeaderNoise => {
+                return Err(refused(
+                    Some(i),
+                    "the header carries a received copy's distribution lines; release records \
+                     are left as they are",
+                ))
+            }
+            _ => {}
+        }
+    }
+    let body = &cable.body;
+    let Some(banner) = &body.banner else {
+        return Err(refused(
+            None,
+            "no classification banner was found, so the text's elements cannot be placed",
+        ));
+    };
+    let banner_at = line_of(banner.range);
+    if let Some(e) = cable.errors.first() {
+        return Err(refused(
+            Some(line_of(e.range)),
+            format!("the banner could not be read ({})", e.message),
+        ));
+    }
+    if banner.garbled {
+        return Err(refused(
+            Some(banner_at),
+            "the banner's classification is garbled (a release artifact); it is left as written",
+        ));
+    }
+    if let Some(b) = body.repeated_banners.first() {
+        return Err(refused(
+            Some(line_of(b.range)),
+            "the text repeats the banner (sections of a record joined by the release)",
+        ));
+    }
+    for i in 0..banner_at {
+        let l = cable.lines[i];
+        let header_line = matches!(
+            l.kind,
+            LineKind::Blank
+                | LineKind::Transmission
+                | LineKind::Routing
+                | LineKind::De
+                | LineKind::Security
+                | LineKind::Dtg
+                | LineKind::Fm
+                | LineKind::Addressee
+        );
+        if !header_line && !cable.text(l.range).trim().is_empty() {
+            return Err(refused(
+                Some(i),
+                "a line before the banner is not part of the transmission header",
+            ));
+        }
+    }
+    // Elements the export joined onto one line.
+    let banner_line = cable.lines[banner_at].range;
+    if cable.text(banner_line).trim_end().len() + banner_line.start() > banner.range.end() {
+        return Err(refused(
+            Some(banner_at),
+            "the banner line carries other elements (lines joined by the export)",
+        ));
+    }
+    let labels = [
+        body.eo.as_ref().map(|e| e.label),
+        body.tags.as_ref().map(|t| t.label),
+        body.subject.as_ref().map(|s| s.label),
+        body.refs.as_ref().map(|r| r.label),
+        body.classified_by.as_ref().map(|c| c.label),
+    ];
+    for label in labels.into_iter().flatten() {
+        let i = line_of(label);
+        let line = cable.text(cable.lines[i].range);
+        let lead = line.len() - line.trim_start().len();
+        if cable.lines[i].range.start() + lead != label.start() {
+            return Err(refused(
+                Some(i),
+                format!(
+                    "`{}` does not start its line (lines joined by the export)",
+                    cable.text(label)
+                ),
+            ));
+        }
+    }
+    for (i, l) in cable.lines.iter().enumerate().skip(banner_at) {
+        if cable.text(l.range).trim_end().ends_with(" \\") {
+            return Err(refused(
+                Some(i),
+                "a line ends with a backslash (an export artifact)",
+            ));
+        }
+    }
+    Ok(banner_at)
+}
+
+/// Replaces a label: `new` followed by the rest of the line after it.
+fn labelled(new: &str, rest: &str) -> String {
+    let rest = rest.trim();
+    let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
+    if rest.is_empty() {
+        new.to_string()
+    } else {
+        format!("{new} {rest}")
+    }
+}
+
+/// The words of a text with their byte offsets.
+fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    t.split_ascii_whitespace()
+        .map(move |w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+}
+
+/// The banner with the level in its canonical spacing, the section and serial zero-padded and
+/// single spaces.
+fn banner_line<'a>(cable: &Cable<'a>, t: &'a str, o: &FormatOptions) -> Cow<'a, str> {
+    let Some(b) = &cable.body.banner else {
+        return Cow::Borrowed(t.trim_end());
+    };
+    let base = b.range.start();
+    let text = cable.text(b.range);
+    let level_written = cable.text(b.level_token);
+    let squeezed: String = level_written.split_whitespace().collect();
+    let level = match (b.level, o.spaced_banner) {
+        (l, true) => l.canonical(),
+        (BannerLevel::Confidential, false) => "CONFIDENTIAL",
+        (BannerLevel::Secret, false) => "SECRET",
+        (BannerLevel::TopSecret, false) => "TOP SECRET",
+        (BannerLevel::UnclasEfto, false) => "UNCLAS EFTO",
+        (l, false) => l.canonical(),
+    };
+    let level_squeezed: String = level.split_whitespace().collect();
+    let spaced = b.level.canonical();
+    let spaced_squeezed: String = spaced.split_whitespace().collect();
+    // Only the spaced and the unspaced forms are re-spaced; a half-spaced `CO NFIDENTIAL` is a
+    // release artifact and stays as written.
+    let known_form = level_written == spaced
+        || level_written == spaced_squeezed
+        || matches!(level_written, "TOP SECRET" | "UNCLAS EFTO");
+    let level = if squeezed == level_squeezed && known_form {
+        level
+    } else {
+        level_written
+    };
+    let mut out = String::with_capacity(text.len() + 12);
+    out.push_str(level);
+    let pad = |w: &str, width: usize| -> String {
+        if w.len() < width && w.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{}{w}", "0".repeat(width - w.len()))
+        } else {
+            w.to_string()
+        }
+    };
+    for (at, w) in words(text) {
+        let at = base + at;
+        if at < b.level_token.end() {
+            continue;
+        }
+        out.push(' ');
+        let is = |n: Option<crate::syntax::Num>| n.is_some_and(|n| n.range.start() == at);
+        if b.section.is_some_and(|(n, m)| is(Some(n)) || is(Some(m))) {
+            out.push_str(&pad(w, 2));
+        } else if is(b.serial) && o.serial_width > 0 {
+            out.push_str(&pad(w, o.serial_width));
+        } else {
+            out.push_str(w);
+        }
+    }
+    if out == t.trim_end() {
+        Cow::Borrowed(t.trim_end())
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// `E.O. 12958: DECL: MM/DD/YYYY`: the canonical label, a colon after the number, single spaces
+/// and a zero-padded month and day.
+fn eo_line<'a>(cable: &Cable<'a>, t: &'a str, line: TextRange) -> Cow<'a, str> {
+    let Some(eo) = cable
+        .body
+        .eo
+        .as_ref()
+        .filter(|e| line.contains_inclusive(e.label.start()))
+    else {
+        // A second E.O. line stays as written.
+        return Cow::Borrowed(t.trim_end());
+    };
+    let src = cable.src;
+    let mut out = String::from("E.O.");
+    let after_label = match eo.number {
+        Some(n) => {
+            out.push(' ');
+            out.push_str(cable.text(n.range));
+            out.push(':');
+            n.range.end()
+        }
+        None => eo.label.end(),
+    };
+    let rest = &src[after_label..line.end()];
+    let rest_trim = rest.trim_start();
+    let rest_trim = if eo.number.is_some() {
+        rest_trim.strip_prefix(':').unwrap_or(rest_trim)
+    } else {
+        rest_trim
+    };
+    let rest_base = line.end() - rest_trim.len();
+    // The DECL date written M/D/YYYY, padded to MM/DD/YYYY.
+    let padded_date = match &eo.value {
+        EoValue::Decl {
+            decl: Decl::Date(d, DateStyle::MonthDayYear),
+            spec: Some(spec),
+            ..
+        } => {
+            let first = src[spec.as_range()].split_whitespace().next().unwrap_or("");
+            let canonical = format!("{:02}/{:02}/{:04}", d.month, d.day, d.year);
+            let same_numbers = first.split('/').map(|p| p.parse::<u32>().ok()).eq([
+                Some(d.month),
+                Some(d.day),
+                Some(d.year as u32),
+            ]);
+            (same_numbers && first != canonical).then_some((spec.start(), canonical))
+        }
+        _ => None,
+    };
+    for (at, w) in words(rest_trim) {
+        out.push(' ');
+        match &padded_date {
+            Some((start, canonical)) if rest_base + at == *start => out.push_str(canonical),
+            _ => out.push_str(w),
+        }
+    }
+    if out == t.trim_end() {
+        Cow::Borrowed(t.trim_end())
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Whether a line of codes would be read as the continuation of the TAGS line (the parser's test).
+fn tags_continuation_ok(line: &str) -> bool {
+    line.len() <= 60
+        && line.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+            (2..=6).contains(&w.len())
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'/')
+        })
+}
+
+/// The TAGS line(s): `TAGS:` and the codes with one separator, wrapped at the line width onto at
+/// most one continuation line. When the codes the parser found do not account for every character
+/// of the lines, the lines are left as written.
+fn tags_lines<'a>(
+    cable: &Cable<'a>,
+    start: usize,
+    end: usize,
+    o: &FormatOptions,
+) -> Vec<Cow<'a, str>> {
+    let as_written = || {
+        (start..end)
+            .map(|i| Cow::Borrowed(cable.text(cable.lines[i].range).trim_end()))
+            .collect::<Vec<_>>()
+    };
+    let Some(tags) = cable
+        .body
+        .tags
+        .as_ref()
+        .filter(|t| cable.lines[start].range.contains_inclusive(t.label.start()))
+    else {
+        return as_written();
+    };
+    let is_sep = |c: char| c == ' ' || c == ',' || c == '\t' || c == ';';
+    let written: String = cable.src[tags.label.end()..cable.lines[end - 1].range.end()]
+        .chars()
+        .filter(|&c| !is_sep(c))
+        .collect();
+    let codes: Vec<&str> = tags.tokens.iter().map(|t| cable.text(t.range)).collect();
+    let from_codes: String = codes.concat().chars().filter(|&c| !is_sep(c)).collect();
+    if written != from_codes {
+        return as_written();
+    }
+    let sep = o.tags_separator.text();
+    let join = |cs: &[&str]| cs.join(sep);
+    let with_label = |rest: String| {
+        if rest.is_empty() {
+            "TAGS:".to_string()
+        } else {
+            format!("TAGS: {rest}")
+        }
+    };
+    let trailing = match o.tags_separator {
+        TagsSeparator::Space => "",
+        TagsSeparator::Comma => ",",
+    };
+    if o.line_width == 0 {
+        // The codes stay on the lines they were written on.
+        let mut lines: Vec<Vec<&str>> = vec![Vec::new(); end - start];
+        for (t, c) in tags.tokens.iter().zip(&codes) {
+            let l = cable.line_index.line_of(t.range.start());
+            lines[l.saturating_sub(start).min(end - start - 1)].push(c);
+        }
+        let single = lines.len() == 1;
+        lines.retain(|l| !l.is_empty() || single);
+        let count = lines.len().max(1);
+        return lines
+            .iter()
+            .enumerate()
+            .map(|(k, cs)| {
+                let mut s = join(cs);
+                if k + 1 < count && !s.is_empty() {
+                    s.push_str(trailing);
+                }
+                Cow::Owned(if k == 0 { with_label(s) } else { s })
+            })
+            .collect();
+    }
+    let one = with_label(join(&codes));
+    if char_width(&one) <= o.line_width {
+        return vec![Cow::Owned(one)];
+    }
+    // The first line takes as many codes as fit; the rest go on one continuation line when the
+    // parser would read it as one.
+    let mut take = 0;
+    let mut width = "TAGS:".len();
+    for c in &codes {
+        let w = width + 1 + char_width(c) + trailing.len();
+        if w > o.line_width && take > 0 {
+            break;
+        }
+        width = w;
+        take += 1;
+    }
+    let second = join(&codes[take..]);
+    if take < codes.len() && tags_continuation_ok(&second) {
+        let mut first = with_label(join(&codes[..take]));
+        first.push_str(trailing);
+        vec![Cow::Owned(first), Cow::Owned(second)]
+    } else {
+        vec![Cow::Owned(one)]
+    }
+}
+
+/// The SUBJECT: the canonical label and the text re-wrapped at the line width, never starting a
+/// line with something the parser would take for another element.
+fn subject_lines<'a>(
+    cable: &Cable<'a>,
+    start: usize,
+    end: usize,
+    o: &FormatOptions,
+) -> Vec<Cow<'a, str>> {
+    let Some(subject) = cable
+        .body
+        .subject
+        .as_ref()
+        .filter(|s| cable.lines[start].range.contains_inclusive(s.label.start()))
+    else {
+        return (start..end)
+            .map(|i| Cow::Borrowed(cable.text(cable.lines[i].range).trim_end()))
+            .collect();
+    };
+    let first_rest = &cable.src[subject.label.end()..cable.lines[start].range.end()];
+    let rest_lines = || (start + 1..end).map(|i| cable.text(cable.lines[i].range).trim());
+    if o.line_width == 0 {
+        let mut out = vec![Cow::Owned(labelled("SUBJECT:", first_rest))];
+        out.extend(rest_lines().filter(|l| !l.is_empty()).map(Cow::Borrowed));
+        return out;
+    }
+    let mut ws: Vec<&str> = vec!["SUBJECT:"];
+    let first_rest = first_rest.trim_start();
+    ws.extend(
+        first_rest
+            .strip_prefix(':')
+            .unwrap_or(first_rest)
+            .split_ascii_whitespace(),
+    );
+    for l in rest_lines() {
+        ws.extend(l.split_ascii_whitespace());
+    }
+    let us = units(&ws);
+    wrap(&us, o.line_width, |rest| {
+        let head: Vec<&str> = rest.iter().take(6).map(|u| u.text.as_ref()).collect();
+        !starts_element(&head.join(" "))
+    })
+    .into_iter()
+    .map(Cow::Owned)
+    .collect()
+}
+
+/// A REF line after the first: without the release's `¶` before an item letter.
+fn ref_item(t: &str) -> Cow<'_, str> {
+    let trimmed = t.trim();
+    if let Some(rest) = trimmed.strip_prefix('¶') {
+        let rest = rest.trim_start();
+        let b = rest.as_bytes();
+        let bullet = (b.len() >= 2 && b[0].is_ascii_uppercase() && matches!(b[1], b'.' | b')'))
+            || (b.len() >= 3 && b[0] == b'(' && b[1].is_ascii_uppercase() && b[2] == b')');
+        if bullet {
+            return Cow::Borrowed(rest);
+        }
+    }
+    Cow::Borrowed(t.trim_end())
+}
+
+/// The first line of the classification authority block with the label `Classified By:`. When
+/// the longer label pushes a line that fitted past the line width, the line is broken at its
+/// last space that fits.
+fn classified_by_line<'a>(
+    cable: &Cable<'a>,
+    label: TextRange,
+    line: TextRange,
+    width: usize,
+) -> Vec<Cow<'a, str>> {
+    let t = cable.text(line);
+    let one = classified_by_label(cable, label, line);
+    let fitted = char_width(t.trim_end()) <= width;
+    if width == 0 || !fitted || char_width(&one) <= width {
+        return vec![one];
+    }
+    let cut = one
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && char_width(&one[..i]) <= width)
+        .map(|(i, _)| i)
+        .rfind(|&i| !starts_element(&one[i + 1..]) && one[i + 1..].trim().len() > 1);
+    match cut {
+        Some(i) if i > label.len() + 1 => vec![
+            Cow::Owned(one[..i].to_string()),
+            Cow::Owned(one[i + 1..].to_string()),
+        ],
+        _ => vec![one],
+    }
+}
+
+fn classified_by_label<'a>(cable: &Cable<'a>, label: TextRange, line: TextRange) -> Cow<'a, str> {
+    let t = cable.text(line);
+    let written = cable.text(label);
+    let (prefix, core) = match written.strip_prefix("(U) ") {
+        Some(core) => ("(U) ", core),
+        None => ("", written),
+    };
+    let canonical =
+        core.eq_ignore_ascii_case("classified by:") || core.eq_ignore_ascii_case("classified by");
+    if !canonical {
+        return Cow::Borrowed(t.trim_end());
+    }
+    let rest = &cable.src[label.end()..line.end()];
+    let lead = &t[..label.start() - line.start()];
+    let out = format!(
+        "{lead}{}",
+        labelled(&format!("{prefix}Classified By:"), rest)
+    );
+    if out == t.trim_end() {
+        Cow::Borrowed(t.trim_end())
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Whether a line starts a list item: `-`, `*`, `•`, `o `, `(a)`, `a.`, `a)`, `12.`, `iv.`, `¶`.
+fn is_bullet(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(b'-' | b'*' | b'>' | b'=' | b'_') => return true,
+        _ => {}
+    }
+    if t.starts_with('•') || t.starts_with('·') || t.starts_with('¶') || t.starts_with("o ") {
+        return true;
+    }
+    let (open, s) = match t.strip_prefix('(') {
+        Some(s) => (true, s),
+        None => (false, t),
+    };
+    let sb = s.as_bytes();
+    let n = sb.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if n == 0 || n > 4 {
+        return false;
+    }
+    let label = &s[..n];
+    let ok_label = label.bytes().all(|c| c.is_ascii_digit())
+        || n == 1
+        || label.bytes().all(|c| b"ivxIVX".contains(&c));
+    if !ok_label {
+        return false;
+    }
+    let after = &sb[n..];
+    let closed = if open {
+        after.first() == Some(&b')')
+    } else {
+        matches!(after.first(), Some(b'.' | b')'))
+    };
+    closed && matches!(after.get(1), None | Some(b' ' | b'\t'))
+}
+
+/// Whether line `i` (text `t`) has a summary, comment or note opener within its first two words.
+fn opener_near_start(cable: &Cable, i: usize, t: &str) -> bool {
+    let range = cable.lines[i].range;
+    cable.body.markers.iter().any(|m| {
+        matches!(
+            m.kind,
+            MarkerKind::SummaryOpen | MarkerKind::CommentOpen | MarkerKind::NoteOpen
+        ) && range.contains_inclusive(m.range.start())
+            && t[..m.range.start() - range.start()]
+                .split_ascii_whitespace()
+                .count()
+                <= 1
+    })
+}
+
+/// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
+/// words (headings the export joined onto the text).
+fn is_verbatim(t: &str) -> bool {
+    t.starts_with([' ', '\t'])
+        || t.trim().contains("   ")
+        || t.trim().contains('\t')
+        || (t.contains("-----")
+            && t.split_ascii_whitespace().count() > 1
+            && t.split_ascii_whitespace()
+                .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
+}
+
+/// Builds a block from lines `start..end`, the first being a numbered paragraph's when
+/// `paragraph` is given.
+fn block<'a>(
+    cable: &Cable<'a>,
+    start: usize,
+    end: usize,
+    paragraph: Option<&Paragraph>,
+) -> Block<'a> {
+    let mut lines = Vec::with_capacity(end - start);
+    for i in start..end {
+        let t = cable.text(cable.lines[i].range).trim_end();
+        let input_width = char_width(t);
+        if i == start {
+            if let Some(p) = paragraph {
+                lines.push(paragraph_first_line(cable, p, t, input_width));
+                continue;
+            }
+        }
+        let verbatim = is_verbatim(t);
+        let ws: Vec<&str> = if verbatim {
+            Vec::new()
+        } else {
+            t.split_ascii_whitespace().collect()
+        };
+        // The parser reads some summary and comment openers by their place in the line
+        // (`Embassy comment:` at its start), and `End` / `Comment.` split over two lines is not a
+        // closer: those breaks stay, so that every marker reads as it did.
+        let prev_end = i > start
+            && cable
+                .text(cable.lines[i - 1].range)
+                .split_ascii_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("end") || w.eq_ignore_ascii_case("begin"));
+        let marker_break = (prev_end && ws.first().is_some_and(|w| is_marker_word(w)))
+            || opener_near_start(cable, i, t);
+        lines.push(BlockLine {
+            text: Cow::Borrowed(t),
+            input_width,
+            verbatim,
+            bullet: is_bullet(t) || marker_break,
+            units: units(&ws),
+        });
+    }
+    Block {
+        lines,
+        paragraph: paragraph.is_some(),
+    }
+}
+
+/// A numbered paragraph's first line: `1. (C) ` without the `¶` (kept only where the number
+/// would not be read as a paragraph without it), the marking as one unit.
+fn paragraph_first_line<'a>(
+    cable: &Cable<'a>,
+    p: &Paragraph,
+    t: &'a str,
+    input_width: usize,
+) -> BlockLine<'a> {
+    let as_is = || BlockLine {
+        text: Cow::Borrowed(t),
+        input_width,
+        verbatim: true,
+        bullet: true,
+        units: Vec::new(),
+    };
+    let Some((_, ns, ne, after)) = paragraph_start(t) else {
+        return as_is();
+    };
+    let punct: String = t[ne..after].chars().filter(|c| *c != ' ').collect();
+    let mut prefix = format!("{}{punct}", &t[ns..ne]);
+    if paragraph_start(&format!("{prefix} x")).is_none() {
+        // `¶1 (C)` and `¶1) text` are paragraphs only with the pilcrow.
+        prefix = format!("¶{prefix}");
+        if paragraph_start(&format!("{prefix} x")).is_none() {
+            return as_is();
+        }
+    }
+    let line_start = cable.lines[cable.line_index.line_of(p.first_line.start())]
+        .range
+        .start();
+    let rest_at = after + (t[after..].len() - t[after..].trim_start().len());
+    let mut rest = &t[rest_at..];
+    if let Some(m) = &p.marking {
+        if m.range.start() == line_start + rest_at {
+            prefix.push(' ');
+            prefix.push_str(cable.text(m.range));
+            rest = t[m.range.end() - line_start..].trim_start();
+        }
+    }
+    if is_verbatim(rest) || rest.contains("   ") {
+        let text = if rest.is_empty() {
+            prefix
+        } else {
+            format!("{prefix} {rest}")
+        };
+        return BlockLine {
+            text: Cow::Owned(text),
+            input_width,
+            verbatim: true,
+            bullet: true,
+            units: Vec::new(),
+        };
+    }
+    let ws: Vec<&str> = rest.split_ascii_whitespace().collect();
+    let mut us = vec![Unit::new(prefix.clone())];
+    us.extend(units(&ws));
+    let text = us
+        .iter()
+        .map(|u| u.text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    BlockLine {
+        text: Cow::Owned(text),
+        input_width,
+        verbatim: false,
+        bullet: true,
+        units: us,
+    }
+}
+
+/// The typical wrap width of the text: the widest line that is followed by another line of its
+/// block, ignoring joined lines; `None` when no block has two lines.
+fn wrap_estimate<'s>(blocks: impl Iterator<Item = &'s [usize]>) -> Option<usize> {
+    blocks
+        .flat_map(|widths| widths[..widths.len().saturating_sub(1)].iter().copied())
+        .filter(|&w| w <= MAX_WRAP_ESTIMATE)
+        .max()
+}
+
+/// Lays out every block, then makes sure that formatting the result again keeps every break it
+/// kept: a break kept because the line before was short must still look short against the wrap
+/// width of the output, or it is joined.
+fn layout_blocks(blocks: &[Block], width: usize) -> Vec<Vec<String>> {
+    if width == 0 {
+        return blocks
+            .iter()
+            .map(|b| b.lines.iter().map(|l| l.text.to_string()).collect())
+            .collect();
+    }
+    let input_widths: Vec<Vec<usize>> = blocks
+        .iter()
+        .map(|b| b.lines.iter().map(|l| l.input_width).collect())
+        .collect();
+    let threshold = wrap_estimate(input_widths.iter().map(Vec::as_slice))
+        .unwrap_or(width)
+        .min(width);
+    let mut joined: Vec<Vec<bool>> = blocks.iter().map(|b| vec![false; b.lines.len()]).collect();
+    let mut out: Vec<(Vec<String>, Vec<ShortBreak>)> = blocks
+        .iter()
+        .zip(&joined)
+        .map(|(b, j)| layout_block(b, width, threshold, j))
+        .collect();
+    for _ in 0..8 {
+        let widths: Vec<Vec<usize>> = out
+            .iter()
+            .map(|(ls, _)| ls.iter().map(|l| char_width(l)).collect())
+            .collect();
+        let again = wrap_estimate(widths.iter().map(Vec::as_slice))
+            .unwrap_or(width)
+            .min(width);
+        let mut changed = Vec::new();
+        for (k, (_, breaks)) in out.iter().enumerate() {
+            for br in breaks {
+                if !is_short(br.before, br.next, again) {
+                    joined[k][br.line] = true;
+                    if changed.last() != Some(&k) {
+                        changed.push(k);
+                    }
+                }
+            }
+        }
+        if changed.is_empty() {
+            break;
+        }
+        for k in changed {
+            out[k] = layout_block(&blocks[k], width, threshold, &joined[k]);
+        }
+    }
+    out.into_iter().map(|(ls, _)| ls).collect()
+}
+
+/// Lays out one block: segments of lines joined and wrapped, verbatim lines as they are.
+fn layout_block(
+    b: &Block,
+    width: usize,
+    threshold: usize,
+    joined: &[bool],
+) -> (Vec<String>, Vec<ShortBreak>) {
+    let mut lines: Vec<String> = Vec::with_capacity(b.lines.len() + 2);
+    let mut breaks = Vec::new();
+    let mut segment: Vec<Unit> = Vec::new();
+    let flush = |segment: &mut Vec<Unit>, lines: &mut Vec<String>| {
+        if !segment.is_empty() {
+            lines.extend(wrap(segment, width, may_start_text_line));
+            segment.clear();
+        }
+    };
+    for (j, l) in b.lines.iter().enumerate() {
+        if l.verbatim {
+            flush(&mut segment, &mut lines);
+            lines.push(l.text.to_string());
+            continue;
+        }
+        if j > 0 && !segment.is_empty() {
+            let prev = &b.lines[j - 1];
+            let next = l.units.first().map_or(0, |u| u.width);
+            let short = is_short(prev.input_width, next, threshold) && !joined[j];
+            if l.bullet || short {
+                flush(&mut segment, &mut lines);
+                if short && !l.bullet {
+                    breaks.push(ShortBreak {
+                        line: j,
+                        before: lines.last().map_or(0, |s| char_width(s)),
+                        next,
+                    });
+                }
+            }
+        }
+        segment.extend(l.units.iter().cloned());
+    }
+    flush(&mut segment, &mut lines);
+    (lines, breaks)
+}
+
+/// Whether a wrapped line of text may start with these units: never with a dashed rule (the line
+/// before would become a heading) or as a lone end marker.
+fn may_start_text_line(rest: &[Unit]) -> bool {
+    let first = rest[0].text.as_ref();
+    let rule = first.len() >= 3 && first.bytes().all(|b| matches!(b, b'-' | b'=' | b'_'));
+    let end_marker = rest.len() == 1 && matches!(first, "NNNN" | "NNN" | "BT");
+    !rule && !end_marker
+}

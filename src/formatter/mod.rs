@@ -1,0 +1,254 @@
+//! `cablelint fmt`: one canonical layout for a cable, as text or as edits.
+//!
+//! The formatter reads the lossless tree of [`crate::syntax`] (every line with its kind and byte
+//! ranges) and writes the cable again in the canonical layout:
+//!
+//! - the transmission header is left exactly as written (only trailing blanks go), followed by one
+//!   blank line;
+//! - the banner with the spaced classification (`C O N F I D E N T I A L`), a two-digit
+//!   `SECTION nn OF mm` and a six-digit serial;
+//! - canonical labels: `E.O. 12958: DECL: MM/DD/YYYY`, `TAGS:`, `SUBJECT:`, `REF:`,
+//!   `Classified By:`; TAGS codes separated one way (spaces by default);
+//! - one blank line between the elements of the text (banner, captions, the E.O./TAGS/SUBJECT
+//!   block, REF, Classified By) and before every numbered paragraph, no run of blank lines;
+//! - paragraph numbers as `1. (C) ` without the release's `¶`;
+//! - paragraphs and SUBJECT re-wrapped to [`FormatOptions::line_width`] (69 by default, the width
+//!   of the cable forms), never inside a TAGS code, a portion marking or a redaction run; lists,
+//!   indented and tabular lines and short lines (a break the drafter made) keep their breaks;
+//! - no trailing whitespace, one final line break, the file's own line endings and byte order mark.
+//!
+//! It never changes what the cable says: only whitespace, line breaks, the spelling of labels,
+//! TAGS separators, the `¶` and the zero padding of numbers change. A cable it cannot lay out
+//! safely (no banner, an unreadable header, a record carrying release artifacts) is refused with a
+//! reason, and every result is parsed again and compared with the input's reading before it is
+//! returned, so a layout the parser would read differently is refused rather than written.
+//!
+//! This module knows nothing of files, configuration discovery or the editor protocol: the
+//! command line (`cablelint fmt`) and the language server (`textDocument/formatting`) both call
+//! [`format`] and [`edits`].
+
+mod layout;
+mod verify;
+mod wrap;
+
+use std::fmt;
+
+use crate::syntax::{self, TextRange};
+
+/// How TAGS codes are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TagsSeparator {
+    /// `TAGS: PREL PGOV JA` (the canonical form).
+    #[default]
+    Space,
+    /// `TAGS: PREL, PGOV, JA`.
+    Comma,
+}
+
+impl TagsSeparator {
+    /// Reads a configuration value: `"space"` or `"comma"`.
+    pub fn parse(s: &str) -> Option<TagsSeparator> {
+        match s {
+            "space" => Some(TagsSeparator::Space),
+            "comma" => Some(TagsSeparator::Comma),
+            _ => None,
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            TagsSeparator::Space => " ",
+            TagsSeparator::Comma => ", ",
+        }
+    }
+}
+
+/// The `[format]` options of `cablelint.toml`. The defaults are the forms most real cables use
+/// (figures from `scripts/format-figures.py` over `../shared/corpus`, in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatOptions {
+    /// The column paragraphs, SUBJECT and TAGS are wrapped at, in characters; 0 leaves line breaks
+    /// alone.
+    pub line_width: usize,
+    /// Write CONFIDENTIAL, SECRET, TOP SECRET and EFTO in the banner with spaced letters
+    /// (`C O N F I D E N T I A L`); `false` writes them unspaced.
+    pub spaced_banner: bool,
+    /// Pad the banner serial with zeros to this many digits; 0 leaves it as written.
+    pub serial_width: usize,
+    /// How TAGS codes are separated.
+    pub tags_separator: TagsSeparator,
+}
+
+impl Default for FormatOptions {
+    fn default() -> Self {
+        FormatOptions {
+            line_width: 69,
+            spaced_banner: true,
+            serial_width: 6,
+            tags_separator: TagsSeparator::Space,
+        }
+    }
+}
+
+/// Why a cable was left as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unformattable {
+    /// The 0-based line the reason points at, when it is one line.
+    pub line: Option<usize>,
+    /// A sentence naming the reason (`the record carries a release notice …`).
+    pub reason: String,
+}
+
+impl fmt::Display for Unformattable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {}: {}", l + 1, self.reason),
+            None => f.write_str(&self.reason),
+        }
+    }
+}
+
+impl std::error::Error for Unformattable {}
+
+/// The text of a cable in the canonical layout. `text` may start with a byte order mark, which is
+/// kept. Returns the text unchanged (as a new string) when it is already formatted.
+///
+/// # Errors
+/// [`Unformattable`] when the cable cannot be laid out without risk to what it says; nothing is
+/// changed then.
+pub fn format(text: &str, options: &FormatOptions) -> Result<String, Unformattable> {
+    let cable = syntax::parse(text);
+    let out = layout::layout(&cable, options)?;
+    if out != text {
+        verify::same_reading(&cable, &out)?;
+    }
+    Ok(out)
+}
+
+/// One replacement in the original text: byte range and new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+/// The edits that turn `text` into [`format`]`(text)`: one per changed run of lines, each
+/// replacing whole lines (with their line breaks), in order and apart. Empty when the text is
+/// already formatted.
+///
+/// # Errors
+/// As [`format`].
+pub fn edits(text: &str, options: &FormatOptions) -> Result<Vec<TextEdit>, Unformattable> {
+    let new = format(text, options)?;
+    Ok(diff_edits(text, &new))
+}
+
+/// The edits of [`edits`] that touch the byte range `range` (a selection in an editor). An edit
+/// is kept whole, so the lines around a selection may change with it; the rest of the cable is
+/// left as it is.
+///
+/// # Errors
+/// As [`format`].
+pub fn range_edits(
+    text: &str,
+    range: TextRange,
+    options: &FormatOptions,
+) -> Result<Vec<TextEdit>, Unformattable> {
+    Ok(edits(text, options)?
+        .into_iter()
+        .filter(|e| e.range.start() <= range.end() && range.start() <= e.range.end())
+        .collect())
+}
+
+/// Line-level edits from `old` to `new`.
+fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
+    if old == new {
+        return Vec::new();
+    }
+    let old_lines = split_keep(old);
+    let new_lines = split_keep(new);
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_slices(&old_lines, &new_lines);
+    // Byte offsets of each old and new line.
+    let offsets = |lines: &[&str]| {
+        let mut v = Vec::with_capacity(lines.len() + 1);
+        let mut at = 0;
+        v.push(0);
+        for l in lines {
+            at += l.len();
+            v.push(at);
+        }
+        v
+    };
+    let (oo, no) = (offsets(&old_lines), offsets(&new_lines));
+    let mut out: Vec<TextEdit> = Vec::new();
+    for op in diff.ops() {
+        if let similar::DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        let range = TextRange::new(oo[o.start], oo[o.end]);
+        let new_text = &new[no[n.start]..no[n.end]];
+        match out.last_mut() {
+            Some(last) if last.range.end() == range.start() => {
+                last.range = last.range.cover(range);
+                last.new_text.push_str(new_text);
+            }
+            _ => out.push(TextEdit {
+                range,
+                new_text: new_text.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// The lines of a text, each with its line break (`\n`, `\r\n` or `\r`).
+fn split_keep(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push(&text[start..=i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                let end = if b.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                out.push(&text[start..end]);
+                start = end;
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Applies edits from [`edits`] (in order and apart) to a text.
+pub fn apply(text: &str, edits: &[TextEdit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.range.start()]);
+        out.push_str(&e.new_text);
+        at = e.range.end();
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests;

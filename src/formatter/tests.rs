@@ -1,0 +1,280 @@
+use super::*;
+
+fn fmt(text: &str) -> String {
+    format(text, &FormatOptions::default()).unwrap_or_else(|e| panic!("refused: {e}"))
+}
+
+const HEADER: &str = "VZCZCXRO4417
+PP RUEHCP
+DE RUEHNY #0217/01 0740930
+ZNY CCCCC ZZH
+P 140930Z MAR 08
+FM AMEMBASSY OSLO
+TO RUEHC/SECSTATE WASHDC PRIORITY 6821
+";
+
+/// An invented draft in a loose layout.
+fn messy() -> String {
+    format!(
+        "{HEADER}
+CONFIDENTIAL SECTION 1 OF 2 OSLO 217
+SIPDIS
+EO 12958 DECL:  3/14/2018
+
+TAGS PREL, MARR,   NATO, NO
+Subject: NORWAY: NORDIC DEFENSE MINISTERS
+AGREE ON JOINT AIR-SURVEILLANCE STUDY
+REFS: A. OSLO 198
+\u{b6}B. STATE 24410
+CLASSIFIED BY: Ambassador Jane Q. Example for reasons 1.4 (b) and (d)
+\u{b6}1.(C) Summary: Nordic defense ministers meeting in Oslo on   \t
+March 12 agreed to commission a joint study of shared air
+surveillance over the High North. The Norwegian MOD expects a report by the autumn ministerial. End Summary.
+
+
+
+\u{b6}2. (S/REL TO NATO) MOD State Secretary Ola Eksempel told us on
+March 13 that the talks went well.
+Participants:
+-- Ola Eksempel
+-- PolOff
+EXAMPLE
+"
+    )
+}
+
+#[test]
+fn lays_out_a_loose_draft_canonically() {
+    let out = fmt(&messy());
+    let want = format!(
+        "{HEADER}
+C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217
+
+SIPDIS
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL MARR NATO NO
+SUBJECT: NORWAY: NORDIC DEFENSE MINISTERS AGREE ON JOINT
+AIR-SURVEILLANCE STUDY
+
+REF: A. OSLO 198
+B. STATE 24410
+
+Classified By: Ambassador Jane Q. Example for reasons 1.4 (b) and (d)
+
+1. (C) Summary: Nordic defense ministers meeting in Oslo on March 12
+agreed to commission a joint study of shared air surveillance over
+the High North. The Norwegian MOD expects a report by the autumn
+ministerial. End Summary.
+
+2. (S/REL TO NATO) MOD State Secretary Ola Eksempel told us on March
+13 that the talks went well.
+Participants:
+-- Ola Eksempel
+-- PolOff
+EXAMPLE
+"
+    );
+    assert_eq!(out, want, "\n{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 69));
+}
+
+#[test]
+fn formatting_twice_changes_nothing() {
+    let once = fmt(&messy());
+    assert_eq!(fmt(&once), once);
+}
+
+#[test]
+fn keeps_crlf_bom_and_adds_one_final_line_break() {
+    let text = messy().replace('\n', "\r\n");
+    let text = format!("\u{feff}{}\r\n\r\n\r\n", text.trim_end());
+    let out = fmt(&text);
+    assert!(out.starts_with("\u{feff}VZCZCXRO4417\r\nPP RUEHCP\r\n"));
+    assert!(out.ends_with("-- PolOff\r\nEXAMPLE\r\n"));
+    assert!(!out.replace("\r\n", "").contains('\n'));
+    assert_eq!(
+        out.replace("\r\n", "\n").trim_start_matches('\u{feff}'),
+        fmt(&messy())
+    );
+}
+
+#[test]
+fn options_change_the_choices() {
+    let o = FormatOptions {
+        line_width: 0,
+        spaced_banner: false,
+        serial_width: 0,
+        tags_separator: TagsSeparator::Comma,
+    };
+    let out = format(&messy(), &o).unwrap();
+    assert!(
+        out.contains("\nCONFIDENTIAL SECTION 01 OF 02 OSLO 217\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nTAGS: PREL, MARR, NATO, NO\n"));
+    // Line breaks are left alone; only the paragraph number and trailing blanks change.
+    assert!(out.contains(
+        "\n1. (C) Summary: Nordic defense ministers meeting in Oslo on\nMarch 12 agreed to commission"
+    ));
+    assert!(out.contains("\nSUBJECT: NORWAY: NORDIC DEFENSE MINISTERS\nAGREE ON JOINT"));
+}
+
+#[test]
+fn an_already_formatted_cable_is_unchanged() {
+    let clean = include_str!("../../examples/clean.cable");
+    let out = fmt(clean);
+    // The example is wrapped at a narrower width: its short lines stay, nothing else moves.
+    assert_eq!(fmt(&out), out);
+    assert_eq!(edits(&out, &FormatOptions::default()).unwrap(), vec![]);
+}
+
+#[test]
+fn never_breaks_inside_a_marking_or_a_redaction_run() {
+    let text = format!(
+        "{HEADER}
+S E C R E T OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+1. (S) Alpha bravo charlie delta echo foxtrot golf hotel india juliett (S/REL TO USA, FVEY) kilo lima mike november oscar papa quebec XXXXXXXXXXXX XXXXXXXXXXXX romeo.
+"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.lines().any(|l| l.contains("(S/REL TO USA, FVEY)")),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.contains("XXXXXXXXXXXX XXXXXXXXXXXX")),
+        "{out}"
+    );
+    // At a width that falls inside them, they move to the next line whole.
+    let o = FormatOptions {
+        line_width: 30,
+        ..FormatOptions::default()
+    };
+    let out = format(&text, &o).unwrap();
+    assert!(
+        out.lines().any(|l| l.starts_with("(S/REL TO USA, FVEY)")),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.contains("XXXXXXXXXXXX XXXXXXXXXXXX")),
+        "{out}"
+    );
+}
+
+#[test]
+fn long_tags_wrap_onto_one_continuation_line() {
+    let text = format!(
+        "{HEADER}
+UNCLAS OSLO 000217
+
+E.O. 12958: N/A
+TAGS: PREL, PGOV, ECON, EFIN, EINV, ETRD, MARR, MOPS, KPAO, KDEM, PHUM, SMIG, NO, DA, SW, FI
+SUBJECT: TEST
+
+1. (U) Text.
+"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.contains(
+            "TAGS: PREL PGOV ECON EFIN EINV ETRD MARR MOPS KPAO KDEM PHUM SMIG NO\nDA SW FI\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(fmt(&out), out);
+}
+
+#[test]
+fn refuses_records_with_release_artifacts_and_unreadable_headers() {
+    let partial = format!(
+        "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n{}",
+        messy().split_once("\n\n").unwrap().1
+    );
+    let e = format(&partial, &FormatOptions::default()).unwrap_err();
+    assert!(e.reason.contains("release artifact"), "{e}");
+    assert_eq!(e.line, Some(0));
+
+    let no_banner = "SUBJECT: NOTHING\n\n1. (U) Text.\n";
+    let e = format(no_banner, &FormatOptions::default()).unwrap_err();
+    assert!(e.reason.contains("no classification banner"), "{e}");
+
+    let bad_header = messy().replace("DE RUEHNY #0217/01 0740930", "DE RUEHNY");
+    let e = format(&bad_header, &FormatOptions::default()).unwrap_err();
+    assert!(
+        e.reason.contains("transmission header could not be read"),
+        "{e}"
+    );
+    assert_eq!(e.line, Some(2));
+
+    let joined = messy().replace("SIPDIS\nEO 12958", "SIPDIS EO 12958");
+    assert!(format(&joined, &FormatOptions::default()).is_err());
+}
+
+#[test]
+fn range_edits_touch_only_the_selection() {
+    let text = messy();
+    let all = edits(&text, &FormatOptions::default()).unwrap();
+    assert!(all.len() > 2);
+    assert_eq!(apply(&text, &all), fmt(&text));
+    let at = text.find("TAGS PREL").unwrap();
+    let some = range_edits(&text, TextRange::new(at, at + 4), &FormatOptions::default()).unwrap();
+    assert_eq!(some.len(), 1);
+    let partly = apply(&text, &some);
+    assert!(partly.contains("TAGS: PREL MARR NATO NO"));
+    assert!(partly.contains("CONFIDENTIAL SECTION 1 OF 2 OSLO 217"));
+}
+
+#[test]
+fn text_without_a_final_line_break_gets_one() {
+    let text = fmt(&messy());
+    assert_eq!(fmt(text.trim_end()), text);
+}
+
+#[test]
+fn a_longer_label_never_pushes_a_line_past_the_width() {
+    let text = format!(
+        "{HEADER}
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+Classified by Ambassador Jane Q. Example for reasons 1.4 (b) and (d).
+
+1. (C) Text.
+"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.contains(
+            "\nClassified By: Ambassador Jane Q. Example for reasons 1.4 (b) and\n(d).\n\n1. (C)"
+        ),
+        "{out}"
+    );
+    assert_eq!(fmt(&out), out);
+}
+
+#[test]
+fn a_second_subject_line_keeps_its_blank_line() {
+    let text = format!(
+        "{HEADER}
+UNCLAS OSLO 000217
+
+E.O. 12958: N/A
+TAGS: PREL NO
+SUBJECT: FIRST SUBJECT
+
+SUBJECT: SECOND SUBJECT
+
+1. (U) Text.
+"
+    );
+    assert_eq!(fmt(&text), text);
+}
