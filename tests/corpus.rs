@@ -291,3 +291,76 @@ fn safe_fixes_converge_on_the_corpus() {
     }
     println!("safe fixes applied and converged on {fixed_files} corpus cables");
 }
+
+/// The cables of a folder beside the project (`../shared/<name>`), or `None` when it is absent.
+fn folder(name: &str) -> Option<Vec<String>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(name);
+    let entries = std::fs::read_dir(&dir).ok()?;
+    let mut files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    Some(
+        files
+            .iter()
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("readable")).into_owned())
+            .collect(),
+    )
+}
+
+/// Ceilings, in cables per thousand, for the rules that read the text, on the clean corpus and on
+/// the release corpus, with the spec's count of real exceptions beside each: a rule should fire
+/// about as often as the spec counts exceptions to its property, and never far more. Where the
+/// release corpus is above the spec, its partial records and received copies are the reason
+/// (issue 9 covers them).
+#[rustfmt::skip]
+const TEXT_RULE_CEILINGS: &[(&str, u32, u32, &str)] = &[
+    // (code, corpus ‰, corpus-release ‰, the spec's figure)
+    ("CBL207", 5, 5, "B-23: 11 drafting errors in 5,464 cables (2‰)"),
+    ("CBL223", 25, 80, "B-20: 132 of 4,406 classified cables lack Classified By (30‰ of classified cables)"),
+    ("CBL401", 35, 40, "T-3: paragraph 1 unmarked in 121 of 4,151 classified cables (29‰)"),
+    ("CBL403", 125, 125, "T-1: 794 of 6,353 cables not numbered 1..n (125‰)"),
+    ("CBL404", 32, 32, "T-2: 155 of 6,712 cables number a lone paragraph (23‰)"),
+    ("CBL405", 25, 25, "T-5: 155 of 6,712 openers without End Summary (23‰)"),
+    ("CBL407", 25, 45, "T-7: closers without opener 270 of 6,712 (40‰); soft, info"),
+    ("CBL409", 110, 150, "T-9: 1,999 of 6,712 end otherwise (298‰), most by end markers and stamps"),
+];
+
+#[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
+fn text_rules_fire_about_as_often_as_the_spec_counts_exceptions() {
+    let settings = Settings::default();
+    let tables = Tables::builtin();
+    for (which, name) in [(0usize, "corpus"), (1, "corpus-release")] {
+        let Some(cables) = folder(name) else {
+            println!("NOTICE: ../shared/{name} is absent; its ceilings are skipped");
+            continue;
+        };
+        let n = cables.len();
+        let mut fired: BTreeMap<&str, usize> = BTreeMap::new();
+        for text in &cables {
+            let diags = cablelint::check(text, &settings, tables);
+            let mut seen = std::collections::BTreeSet::new();
+            for d in &diags {
+                if seen.insert(d.rule.code()) {
+                    *fired.entry(d.rule.code()).or_default() += 1;
+                }
+            }
+        }
+        for &(code, corpus_max, release_max, spec) in TEXT_RULE_CEILINGS {
+            let max = if which == 0 { corpus_max } else { release_max };
+            let c = fired.get(code).copied().unwrap_or(0);
+            println!("{name}: {code} fires on {c} of {n} cables (ceiling {max}‰; spec {spec})");
+            assert!(
+                c * 1000 <= max as usize * n,
+                "{name}: {code} fires on {c} of {n} cables, above {max}‰ ({spec})"
+            );
+        }
+    }
+}
