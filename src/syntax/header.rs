@@ -597,7 +597,8 @@ pub fn precedence_word(w: &str) -> Option<(Precedence, bool)> {
     if w.len() < 5 || !all_upper(w) {
         return None;
     }
-    for (word, p) in WORDS {
+    for p in WORDS {
+        let word = p.word();
         // Two letters swapped (`FLAHS`), or the word cut short after five letters (`PRIOR`).
         let swapped = w.len() == word.len() && w.as_bytes()[0] == word.as_bytes()[0] && {
             let diff: Vec<usize> = (0..w.len())

@@ -56,7 +56,7 @@ fn is_release_dtg(t: &str) -> bool {
         && b[6] == b'Z'
         && b[7] == b' '
         && b[8..11].iter().all(u8::is_ascii_alphabetic)
-        && super::header::month_number(&t[8..11]) > 0
+        && crate::vocab::month_number(&t[8..11]) > 0
         && b[11] == b' '
         && b[12..].iter().all(u8::is_ascii_digit)
 }
