@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use super::wrap::{char_width, is_marker_word, units, wrap, Unit};
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
-    paragraph_start, starts_element, BannerLevel, Cable, DateStyle, Decl, EoValue, LineKind,
-    MarkerKind, Paragraph, SyntaxErrorKind, TextRange,
+    paragraph_start, starts_element, BannerLevel, Cable, DateStyle, Decl, DocumentKind, EoValue,
+    LineKind, MarkerKind, Paragraph, SyntaxErrorKind, TextRange,
 };
 
 /// How much room a line must leave before the wrap width for its break to count as the
@@ -359,6 +359,23 @@ fn refused(line: Option<usize>, reason: impl Into<String>) -> Unformattable {
 /// Whether the cable can be laid out safely; the banner's line when it can.
 fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     let line_of = |r: TextRange| cable.line_index.line_of(r.start());
+    // A release record or a received copy carries marks of how the text reached the reader; the
+    // parser reads them by their place and layout, so laying the text out anew would hide them.
+    if let Some(artifact) = cable.artifacts.first() {
+        return Err(refused(
+            Some(line_of(artifact.range)),
+            format!(
+                "the record carries a release artifact ({}); it is left as written",
+                artifact.kind.description()
+            ),
+        ));
+    }
+    if cable.kind == DocumentKind::Record {
+        return Err(refused(
+            None,
+            "the text is a release record; it is left as written",
+        ));
+    }
     if let Some(e) = cable
         .errors
         .iter()
