@@ -11,16 +11,18 @@ use serde::Serialize;
 
 use crate::data::Tables;
 use crate::syntax::{
-    self, AddresseeBlock, BannerLevel, Cable, CaptionKind, ColumnUnit, Decl, EoValue, LineKind,
-    MarkerKind, TagShape, TextRange,
+    self, AddresseeBlock, BannerLevel, Cable, CaptionKind, ColumnUnit, Decl, EoValue, MarkerKind,
+    TagShape, TextRange,
 };
 
 /// One cable.
 #[derive(Debug, Clone, Serialize)]
 pub struct CableData {
     pub path: String,
-    /// `draft` (no transmission header), `transmitted` (a full ACP-127 header from `VZCZC`) or
-    /// `received-copy` (a header that starts later, at the DTG or the routing line).
+    /// What the text is, as the parser decides it ([`syntax::DocumentKind`]): `draft` (no
+    /// transmission header), `transmitted` (a full ACP-127 header from `VZCZC`), `received-copy`
+    /// (a header that starts later, or an office distribution block) or `record` (text that carries
+    /// the release's marks).
     pub kind: &'static str,
     /// The cable id: two-digit year of the DTG + banner origin without spaces + serial without
     /// leading zeros (`07TOKYO2232`); `null` when one of them is missing.
@@ -43,6 +45,7 @@ pub struct CableData {
     pub paragraphs: Vec<ParagraphData>,
     pub summary: Option<SummaryData>,
     pub signature: Option<String>,
+    /// The release's and the receiving system's marks found by the parser, in document order.
     pub artifacts: Vec<ArtifactData>,
 }
 
@@ -209,13 +212,9 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         _ => None,
     };
     let header = h.is_present().then(|| header(cable));
-    let kind = if !h.is_present() {
-        "draft"
-    } else if h.transmission.is_some() {
-        "transmitted"
-    } else {
-        "received-copy"
-    };
+    // The parser decides what the text is (a draft, a transmitted cable, a received copy or a
+    // release record) and lists the release's marks; inspect reports both as they are.
+    let kind = cable.kind.name();
 
     let sensitive = b.captions.iter().any(|c| c.kind == CaptionKind::Sensitive);
     let level = banner.map(|bn| match bn.level {
@@ -340,12 +339,11 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         });
 
     let artifacts = cable
-        .lines
+        .artifacts
         .iter()
-        .filter(|l| l.kind == LineKind::Artifact)
-        .map(|l| ArtifactData {
-            kind: "release-notice",
-            range: range(l.range),
+        .map(|a| ArtifactData {
+            kind: a.kind.name(),
+            range: range(a.range),
         })
         .collect();
 

@@ -166,6 +166,32 @@ fn personal_tags_carry_the_person() {
 }
 
 #[test]
+fn a_release_record_is_a_record_with_its_artifacts() {
+    let cable = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: PREL XX\nSUBJECT: INVENTED\n\n1. Invented text.\n\nEXAMPLE\n";
+    let record = format!(
+        "This record is a partial extract of the original cable. The full text of the original \
+         cable is not available.\n\n{cable}"
+    );
+    let inspect = |text: &str| {
+        let r = run_in(
+            Path::new("."),
+            &["inspect", "-", "--stdin-filename", "x.cable"],
+            Some(text.as_bytes()),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.json()[0].clone()
+    };
+    let draft = inspect(cable);
+    assert_eq!(draft["kind"], "draft");
+    assert_eq!(draft["artifacts"], Value::Array(vec![]));
+    let record = inspect(&record);
+    assert_eq!(errors(&validator(), &record), Vec::<String>::new());
+    assert_eq!(record["kind"], "record");
+    assert_eq!(record["artifacts"][0]["kind"], "release-notice");
+    assert_eq!(record["artifacts"][0]["range"]["start"]["line"], 1);
+}
+
+#[test]
 fn directories_are_walked_in_path_order_and_jsonl_is_one_cable_a_line() {
     let clean = std::fs::read(fixture("oslo-clean.cable")).unwrap();
     let dir = tree(&[

@@ -114,6 +114,23 @@ pub enum ArtifactKind {
 }
 
 impl ArtifactKind {
+    /// The artifact's identifier in data (`cablelint inspect`): `release-notice`,
+    /// `distribution-block`, `page-header`, `joined-lines`, `truncated-preview`, `dump-lines`,
+    /// `attached-text`, `garbled-banner` or `garbled-serial`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArtifactKind::ReleaseNotice => "release-notice",
+            ArtifactKind::DistributionBlock => "distribution-block",
+            ArtifactKind::PageHeader => "page-header",
+            ArtifactKind::JoinedLines => "joined-lines",
+            ArtifactKind::TruncatedPreview => "truncated-preview",
+            ArtifactKind::DumpLines => "dump-lines",
+            ArtifactKind::AttachedText => "attached-text",
+            ArtifactKind::GarbledBanner => "garbled-banner",
+            ArtifactKind::GarbledSerial => "garbled-serial",
+        }
+    }
+
     /// What the artifact is, as a message names it.
     pub fn description(self) -> &'static str {
         match self {
