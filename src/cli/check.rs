@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::files::{self, DEFAULT_EXTENSIONS};
+use super::files;
 use super::fix;
 use super::input::{self, Source};
 use super::output::{self, CheckedFile, FileReport, Outcome, OutputFormat, Report};
-use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
+use super::{error_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, Overrides};
 use crate::rules::{RuleSelector, Severity};
 use crate::workspace::fix::{fix_until_stable, Fixed};
@@ -167,32 +167,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
 
     // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
-    let read_stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
-        || (args.paths.is_empty() && args.stdin_filename.is_some());
-    let mut paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    if args.paths.is_empty() && !read_stdin {
-        paths.push(PathBuf::from("."));
-    }
-    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
-    for e in &args.extensions {
-        let e = e.trim().trim_start_matches('.');
-        if !e.is_empty() {
-            extensions.push(e.to_string());
-        }
-    }
-    let found = if paths.is_empty() && read_stdin {
-        files::Found::default()
-    } else {
-        files::find(&paths, &extensions)
-    };
-    for w in &found.warnings {
-        warning_line(w);
-    }
+    let selection = files::select(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &args.extensions,
+    );
+    let (read_stdin, found) = (selection.read_stdin, &selection.found);
 
     // Configuration, once per directory (or once for `--config`).
     let overrides = Overrides {
@@ -268,19 +248,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_TROUBLE);
     }
     if jobs.is_empty() && found.errors.is_empty() {
-        warning_line(&format!(
-            "no cables found under {} (directories are searched for {})",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extensions
-                .iter()
-                .map(|e| format!("*.{e}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        selection.warn_none_found();
     }
 
     // Check in parallel; the order of `jobs` (sorted paths, then standard input) is kept.

@@ -105,6 +105,75 @@ pub fn tidy(path: &Path) -> PathBuf {
     p.to_path_buf()
 }
 
+/// What a command reads: whether standard input is one of its inputs (`-`, or
+/// `--stdin-filename` with no path), and the files found under the other paths (`.` when none is
+/// given and standard input is not read), by the default extensions plus `extra_extensions`
+/// (written with or without a leading dot). Walk warnings are printed as they are found.
+pub fn select(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    extra_extensions: &[String],
+) -> Selection {
+    let read_stdin = paths.iter().any(|p| p.as_os_str() == "-")
+        || (paths.is_empty() && stdin_filename.is_some());
+    let mut walk: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if paths.is_empty() && !read_stdin {
+        walk.push(PathBuf::from("."));
+    }
+    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
+    for e in extra_extensions {
+        let e = e.trim().trim_start_matches('.');
+        if !e.is_empty() {
+            extensions.push(e.to_string());
+        }
+    }
+    let found = if walk.is_empty() {
+        Found::default()
+    } else {
+        find(&walk, &extensions)
+    };
+    for w in &found.warnings {
+        super::warning_line(w);
+    }
+    Selection {
+        read_stdin,
+        found,
+        walked: walk,
+        extensions,
+    }
+}
+
+/// The inputs [`select`] chose, with what it walked for the "nothing found" warning.
+pub struct Selection {
+    pub read_stdin: bool,
+    pub found: Found,
+    walked: Vec<PathBuf>,
+    extensions: Vec<String>,
+}
+
+impl Selection {
+    /// Prints that no cable was found under the walked paths, naming the extensions searched.
+    pub fn warn_none_found(&self) {
+        super::warning_line(&format!(
+            "no cables found under {} (directories are searched for {})",
+            self.walked
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.extensions
+                .iter()
+                .map(|e| format!("*.{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::files::{self, DEFAULT_EXTENSIONS};
+use super::files;
 use super::input::{self, Source};
 use super::{error_line, fix, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, ConfigError, Overrides};
@@ -97,32 +97,12 @@ pub fn run(args: FmtArgs) -> ExitCode {
     } else {
         Mode::Write
     };
-    let read_stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
-        || (args.paths.is_empty() && args.stdin_filename.is_some());
-    let mut paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    if args.paths.is_empty() && !read_stdin {
-        paths.push(PathBuf::from("."));
-    }
-    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
-    for e in &args.extensions {
-        let e = e.trim().trim_start_matches('.');
-        if !e.is_empty() {
-            extensions.push(e.to_string());
-        }
-    }
-    let found = if paths.is_empty() {
-        files::Found::default()
-    } else {
-        files::find(&paths, &extensions)
-    };
-    for w in &found.warnings {
-        warning_line(w);
-    }
+    let selection = files::select(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &args.extensions,
+    );
+    let (read_stdin, found) = (selection.read_stdin, &selection.found);
 
     let mut resolver = match Resolver::new(&args) {
         Ok(r) => r,
@@ -158,19 +138,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
         jobs.push((input, display, options));
     }
     if jobs.is_empty() && found.errors.is_empty() {
-        warning_line(&format!(
-            "no cables found under {} (directories are searched for {})",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extensions
-                .iter()
-                .map(|e| format!("*.{e}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        selection.warn_none_found();
     }
 
     let mut done: Vec<Done> = jobs

@@ -13,9 +13,9 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::files::{self, DEFAULT_EXTENSIONS};
+use super::files;
 use super::input;
-use super::{error_line, warning_line, EXIT_SUCCESS, EXIT_TROUBLE};
+use super::{error_line, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::data::Tables;
 
 #[derive(Debug, Args)]
@@ -51,32 +51,12 @@ enum Input {
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let read_stdin = args.paths.iter().any(|p| p.as_os_str() == "-")
-        || (args.paths.is_empty() && args.stdin_filename.is_some());
-    let mut paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    if args.paths.is_empty() && !read_stdin {
-        paths.push(PathBuf::from("."));
-    }
-    let mut extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
-    for e in &args.extensions {
-        let e = e.trim().trim_start_matches('.');
-        if !e.is_empty() {
-            extensions.push(e.to_string());
-        }
-    }
-    let found = if paths.is_empty() {
-        files::Found::default()
-    } else {
-        files::find(&paths, &extensions)
-    };
-    for w in &found.warnings {
-        warning_line(w);
-    }
+    let selection = files::select(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &args.extensions,
+    );
+    let (read_stdin, found) = (selection.read_stdin, &selection.found);
     let mut inputs: Vec<(Input, String)> = found
         .files
         .iter()
@@ -90,19 +70,7 @@ pub fn run(args: InspectArgs) -> ExitCode {
         inputs.push((Input::Stdin, display));
     }
     if inputs.is_empty() && found.errors.is_empty() {
-        warning_line(&format!(
-            "no cables found under {} (directories are searched for {})",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extensions
-                .iter()
-                .map(|e| format!("*.{e}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        selection.warn_none_found();
     }
 
     // Read, parse and serialise in parallel; `collect` keeps the order of `inputs`.
