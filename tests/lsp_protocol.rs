@@ -829,6 +829,54 @@ async fn definition_opens_the_referenced_cable() {
     c.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn document_links_name_each_cited_cable_and_resolve_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let referenced = OSLO
+        .replace("#0217/01 0740930", "#0198/01 0650930")
+        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
+        .replace("OSLO 000217", "OSLO 000198");
+    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    let mut c = TestClient::start(Setup::default()).await;
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
+    )
+    .await;
+    c.open(URI, 1, OSLO).await;
+    let links = c
+        .call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let links = links.as_array().expect("an array of links").clone();
+    // `REF: A. OSLO 198 B. 07 STATE 154022`: two cables, with the ids `inspect` gives them.
+    assert_eq!(links.len(), 2, "{links:?}");
+    let (line, col) = find(OSLO, "OSLO 198", false);
+    assert_eq!(links[0]["range"]["start"], pos(line, col));
+    assert_eq!(links[0]["tooltip"], "Open cable 08OSLO198");
+    assert_eq!(links[1]["tooltip"], "Open cable 07STATE154022");
+    assert!(
+        links[0]["target"].is_null(),
+        "targets come with the resolve"
+    );
+    // Resolving the first finds the cable in the workspace folder.
+    let resolved = c.call("documentLink/resolve", links[0].clone()).await;
+    assert_eq!(
+        resolved["target"],
+        file_uri(&dir.path().join("earlier.txt"))
+    );
+    // The second is nowhere: no target, and the tooltip says why.
+    let resolved = c.call("documentLink/resolve", links[1].clone()).await;
+    assert!(resolved["target"].is_null(), "{resolved}");
+    assert_eq!(
+        resolved["tooltip"],
+        "Cable 07STATE154022 is not open and not in the workspace"
+    );
+    c.stop().await;
+}
+
 // -- The end of a session ---------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
