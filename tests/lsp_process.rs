@@ -254,3 +254,35 @@ fn the_log_file_gets_the_log_too() {
     assert!(log.contains("didOpen") && log.contains("shutdown"), "{log}");
     assert!(!log.contains(secret), "{log}");
 }
+
+/// A diagnostic links to its rule's page at the address `CABLELINT_DOCS_URL` gives, the same address
+/// `check --output-format full` and SARIF use.
+#[test]
+fn diagnostics_link_to_the_published_rule_page() {
+    let mut s = spawn(
+        &[(
+            "CABLELINT_DOCS_URL",
+            "https://docs.example.org/cablelint/rules.html#{anchor}",
+        )],
+        &[],
+    );
+    s.initialize("off");
+    let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    s.open("file:///tmp/oslo.cable", &text);
+    let published = s.wait_for("textDocument/publishDiagnostics");
+    let d = published["params"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "CBL207")
+        .cloned()
+        .expect("banner below marking");
+    assert_eq!(
+        d["codeDescription"]["href"],
+        "https://docs.example.org/cablelint/rules.html#cbl207"
+    );
+    s.request(2, "shutdown", json!(null));
+    s.notify("exit", json!(null));
+    let (status, _) = s.wait_exit();
+    assert!(status.success());
+}

@@ -130,13 +130,11 @@ async fn pushed_diagnostics_carry_code_docs_source_related_and_version() {
         .expect("banner below marking");
     assert_eq!(d["source"], "cablelint");
     assert_eq!(d["severity"], 1);
-    let href = d["codeDescription"]["href"]
-        .as_str()
-        .expect("a documentation link");
-    assert!(
-        href.starts_with("file://") && href.ends_with("docs/rules.md#cbl207"),
-        "{href}"
-    );
+    // Without `CABLELINT_DOCS_URL` there is no published address to link to, and a binary never
+    // links to a path of the machine it was built on (tests/lsp_process.rs checks the link with one).
+    if std::env::var_os("CABLELINT_DOCS_URL").is_none() {
+        assert!(d.get("codeDescription").is_none(), "{d}");
+    }
     let related = d["relatedInformation"]
         .as_array()
         .expect("related information");

@@ -7,6 +7,7 @@
 use super::dates::long_date;
 use super::{touches, word_range};
 use crate::data::Tables;
+use crate::rules::format_ref::format_sections;
 use crate::rules::{Diagnostic, Rule};
 use crate::syntax::{Cable, Date, Decl, EoValue, Precedence, TextRange};
 use crate::vocab::{caption_text, orders, portion_control};
@@ -81,12 +82,14 @@ pub fn rule_markdown(rule: Rule) -> String {
         out.push_str("\n\n");
         out.push_str(&what);
     }
+    let format: Vec<&str> = format_sections(rule.spec())
+        .iter()
+        .map(|s| s.title)
+        .collect();
+    out.push_str(&format!("\n\nThe format: {}", format.join(", ")));
     match super::rule_url(rule) {
-        Some(url) => out.push_str(&format!(
-            "\n\nSpec: {} · [documentation]({url})",
-            rule.spec()
-        )),
-        None => out.push_str(&format!("\n\nSpec: {}", rule.spec())),
+        Some(url) => out.push_str(&format!(" · [documentation]({url})")),
+        None => out.push_str(&format!(" · `cablelint rule {}`", rule.code())),
     }
     out
 }
