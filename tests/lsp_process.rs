@@ -308,6 +308,8 @@ fn a_frame_with_a_wrong_length_or_header_leaves_the_session_answering() {
     let mut s = spawn(&[], &[]);
     s.initialize("off");
     s.open("file:///tmp/oslo.cable", OSLO);
+    // The analysis is made; what is timed is the transport.
+    s.wait_for("textDocument/publishDiagnostics");
     let bad = json!({"jsonrpc": "2.0", "method": "cablelint/noSuchNotification", "params": {}});
     for (k, delta) in [-1isize, 1, -6, 9].into_iter().enumerate() {
         s.send_misframed(&bad, delta);
@@ -416,4 +418,36 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
     );
     s.request(99, "shutdown", Value::Null);
     s.notify("exit", Value::Null);
+}
+
+/// A diagnostic links to its rule's page at the address `CABLELINT_DOCS_URL` gives, the same address
+/// `check --output-format full` and SARIF use.
+#[test]
+fn diagnostics_link_to_the_published_rule_page() {
+    let mut s = spawn(
+        &[(
+            "CABLELINT_DOCS_URL",
+            "https://docs.example.org/cablelint/rules.html#{anchor}",
+        )],
+        &[],
+    );
+    s.initialize("off");
+    let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    s.open("file:///tmp/oslo.cable", &text);
+    let published = s.wait_for("textDocument/publishDiagnostics");
+    let d = published["params"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "CBL207")
+        .cloned()
+        .expect("banner below marking");
+    assert_eq!(
+        d["codeDescription"]["href"],
+        "https://docs.example.org/cablelint/rules.html#cbl207"
+    );
+    s.request(2, "shutdown", json!(null));
+    s.notify("exit", json!(null));
+    let (status, _) = s.wait_exit();
+    assert!(status.success());
 }

@@ -16,6 +16,7 @@ pub mod convert;
 mod definition;
 mod diagnostics;
 mod dispatch;
+mod document_links;
 mod documents;
 mod folding;
 mod hover;
