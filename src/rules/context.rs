@@ -1,6 +1,9 @@
 //! The state a rule sees: the cable, the settings, the reference tables, facts derived once for all
 //! rules, and the sink diagnostics go to.
 
+use std::cell::RefCell;
+use std::ops::{Deref, DerefMut};
+
 use super::{Diagnostic, Rule, Settings, Severity};
 use crate::data::Tables;
 use crate::syntax::{BannerLevel, Cable, Date, Level, TextRange};
@@ -27,7 +30,40 @@ pub struct Context<'c, 'a> {
     pub tables: &'c Tables,
     pub facts: Facts,
     rule: Rule,
-    diagnostics: Vec<Diagnostic>,
+    /// The sink. Behind a `RefCell` so that rules report through `&self` while they read the tree;
+    /// it is borrowed only for the moment a finished [`Report`] is pushed, so no borrow is ever held
+    /// across a rule's code.
+    diagnostics: RefCell<Vec<Diagnostic>>,
+}
+
+/// A diagnostic being reported: the caller attaches a fix or related places through it (it derefs
+/// to [`Diagnostic`]), and it goes to the context's sink when it is dropped, normally at the end of
+/// the statement that reported it.
+pub struct Report<'s> {
+    diagnostic: Option<Diagnostic>,
+    sink: &'s RefCell<Vec<Diagnostic>>,
+}
+
+impl Deref for Report<'_> {
+    type Target = Diagnostic;
+
+    fn deref(&self) -> &Diagnostic {
+        self.diagnostic.as_ref().expect("taken only on drop")
+    }
+}
+
+impl DerefMut for Report<'_> {
+    fn deref_mut(&mut self) -> &mut Diagnostic {
+        self.diagnostic.as_mut().expect("taken only on drop")
+    }
+}
+
+impl Drop for Report<'_> {
+    fn drop(&mut self) {
+        if let Some(d) = self.diagnostic.take() {
+            self.sink.borrow_mut().push(d);
+        }
+    }
 }
 
 impl<'c, 'a> Context<'c, 'a> {
@@ -39,7 +75,7 @@ impl<'c, 'a> Context<'c, 'a> {
             tables,
             facts,
             rule: Rule::ALL[0],
-            diagnostics: Vec::new(),
+            diagnostics: RefCell::new(Vec::new()),
         }
     }
 
@@ -53,8 +89,8 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 
     /// Reports a diagnostic of the running rule at its configured severity, and returns it so the
-    /// caller can attach a fix or related places.
-    pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+    /// caller can attach a fix or related places (it is recorded when the [`Report`] drops).
+    pub fn report(&self, range: TextRange, message: impl Into<String>) -> Report<'_> {
         let severity = self
             .settings
             .severity_override(self.rule)
@@ -65,11 +101,11 @@ impl<'c, 'a> Context<'c, 'a> {
     /// Reports a diagnostic below the rule's default severity (for the documented softer cases, such
     /// as a julian-day mismatch on a corrected copy). A configured override still wins.
     pub fn report_softer(
-        &mut self,
+        &self,
         range: TextRange,
         message: impl Into<String>,
         severity: Severity,
-    ) -> &mut Diagnostic {
+    ) -> Report<'_> {
         let severity = self
             .settings
             .severity_override(self.rule)
@@ -77,24 +113,27 @@ impl<'c, 'a> Context<'c, 'a> {
         self.push(range, message.into(), severity)
     }
 
-    fn push(&mut self, range: TextRange, message: String, severity: Severity) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic {
-            rule: self.rule,
-            range,
-            severity,
-            message,
-            related: Vec::new(),
-            fix: None,
-        });
-        self.diagnostics.last_mut().expect("just pushed")
+    fn push(&self, range: TextRange, message: String, severity: Severity) -> Report<'_> {
+        Report {
+            diagnostic: Some(Diagnostic {
+                rule: self.rule,
+                range,
+                severity,
+                message,
+                related: Vec::new(),
+                fix: None,
+            }),
+            sink: &self.diagnostics,
+        }
     }
 
     /// The diagnostics in document order.
-    pub(super) fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics.sort_by(|a, b| {
+    pub(super) fn finish(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics.into_inner();
+        diagnostics.sort_by(|a, b| {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
-        self.diagnostics
+        diagnostics
     }
 }
 

@@ -16,7 +16,7 @@
 //! Use instead: `E.O. 12958: DECL: 12/29/2014`, or cite a 25X exemption.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
         return;
     };

@@ -35,7 +35,7 @@ pub fn mismatch(cable: &Cable) -> Option<(TextRange, TextRange, SecurityCode, Ba
     ))
 }
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }

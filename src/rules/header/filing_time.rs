@@ -17,7 +17,7 @@
 use crate::rules::{Context, Related};
 use crate::vocab::FILING_WINDOW_MINUTES;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.corrected_copy {
         return;
     }

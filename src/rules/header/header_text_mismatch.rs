@@ -38,7 +38,7 @@ pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> 
     (origin_differs || level_differs).then_some(banner.range)
 }
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // Detected once, for all rules, when the facts were derived.
     let Some(range) = ctx.facts.header_text_mismatch else {
         return;
@@ -46,7 +46,7 @@ pub fn check(ctx: &mut Context) {
     let de = ctx.cable.header.de.as_ref().map(|d| d.range);
     let garbled = ctx.cable.body.banner.as_ref().is_some_and(|b| b.garbled)
         || ctx.cable.has_artifact(ArtifactKind::GarbledSerial);
-    let d = if garbled {
+    let mut d = if garbled {
         // A banner the release garbled disagrees with the header for that reason alone (§6.1.6).
         let t = ctx.text(range).trim().to_string();
         ctx.report_softer(

@@ -72,7 +72,7 @@ impl Filing {
     }
 }
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(f) = Filing::read(ctx) else {
         return;
     };
@@ -88,7 +88,7 @@ pub fn check(ctx: &mut Context) {
         range: f.dtg_range,
         message: format!("date-time group: {}", f.date),
     };
-    let d = if ctx.facts.corrected_copy {
+    let mut d = if ctx.facts.corrected_copy {
         ctx.report_softer(
             f.julian.range,
             format!("{message}; this is a corrected copy or reissue"),

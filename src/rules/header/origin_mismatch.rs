@@ -16,7 +16,7 @@
 //! Use instead: `C O N F I D E N T I A L TOKYO 002232`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }

@@ -27,7 +27,7 @@
 use super::{cited, own_origin_serial};
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(own_year) = ctx.facts.date.map(|d| d.year) else {
         return;
     };

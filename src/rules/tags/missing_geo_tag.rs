@@ -17,7 +17,7 @@
 use crate::data::TagKind;
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if let Some(range) = super::lacks_kind(ctx, TagKind::Geographic) {
         ctx.report(
             range,
