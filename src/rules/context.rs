@@ -4,25 +4,9 @@
 use std::cell::RefCell;
 use std::ops::{Deref, DerefMut};
 
-use super::{Diagnostic, Rule, Settings, Severity};
+use super::{Diagnostic, Facts, Rule, Settings, Severity};
 use crate::data::Tables;
-use crate::syntax::{BannerLevel, Cable, Date, Level, TextRange};
-
-/// Facts several rules need, computed once per cable.
-#[derive(Debug, Clone, Default)]
-pub struct Facts {
-    /// The cable's date, from the date-time group.
-    pub date: Option<Date>,
-    /// The banner's classification.
-    pub banner_level: Option<BannerLevel>,
-    /// The highest portion marking and the paragraph that carries it first.
-    pub highest_marking: Option<(Level, TextRange)>,
-    /// The banner, when the header and the text were found to belong to different cables; the rules that
-    /// compare them then stay silent and `header-text-mismatch` speaks once.
-    pub header_text_mismatch: Option<TextRange>,
-    /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
-    pub corrected_copy: bool,
-}
+use crate::syntax::{Cable, TextRange};
 
 pub struct Context<'c, 'a> {
     pub cable: &'c Cable<'a>,
@@ -68,7 +52,7 @@ impl Drop for Report<'_> {
 
 impl<'c, 'a> Context<'c, 'a> {
     pub fn new(cable: &'c Cable<'a>, settings: &'c Settings, tables: &'c Tables) -> Self {
-        let facts = derive_facts(cable, tables);
+        let facts = Facts::derive(cable, tables);
         Context {
             cable,
             settings,
@@ -135,80 +119,4 @@ impl<'c, 'a> Context<'c, 'a> {
         });
         diagnostics
     }
-}
-
-fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
-    let date = cable
-        .header
-        .dtg
-        .as_ref()
-        .and_then(|l| l.dtg)
-        .and_then(|d| d.date());
-    let banner_level = cable.body.banner.as_ref().map(|b| b.level);
-    // A marked SUBJECT (`SUBJECT: (S) …`) counts in the roll-up like a paragraph (spec §3.13).
-    let mut highest_marking: Option<(Level, TextRange)> = None;
-    let subject_marking = cable.body.subject.as_ref().and_then(|s| s.marking.as_ref());
-    let markings = subject_marking.into_iter().chain(
-        cable
-            .body
-            .paragraphs
-            .iter()
-            .filter_map(|p| p.marking.as_ref()),
-    );
-    for m in markings {
-        if let Some(level) = m.level {
-            if highest_marking.is_none_or(|(l, _)| level > l) {
-                highest_marking = Some((level, m.range));
-            }
-        }
-    }
-    let corrected_copy = cable
-        .body
-        .captions
-        .iter()
-        .any(|c| c.kind == crate::syntax::CaptionKind::CorrectedCopy)
-        || cable.header.dtg.as_ref().is_some_and(|l| {
-            l.signals.iter().any(|&s| {
-                let t = cable.text(s);
-                t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
-            })
-        })
-        || cable.header.security.as_ref().is_some_and(|l| {
-            l.signals.iter().any(|&s| {
-                let t = cable.text(s);
-                t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
-            })
-        })
-        || corrected_copy_caption(cable);
-    let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables);
-    Facts {
-        date,
-        banner_level,
-        highest_marking,
-        header_text_mismatch,
-        corrected_copy,
-    }
-}
-
-/// Whether a line between the banner and the E.O. line is a corrected-copy caption in any spacing
-/// or ordinal (`CORRECTED COPY`, `2ND C O R R E C T E D   C O P Y   (ADDED SIPDIS)`, spec §3.9).
-fn corrected_copy_caption(cable: &Cable) -> bool {
-    let Some(banner) = cable.body.banner.as_ref() else {
-        return false;
-    };
-    let stop = cable.body.eo.as_ref().map_or(u32::MAX, |e| e.range.start);
-    cable
-        .lines
-        .iter()
-        .filter(|l| l.range.start > banner.range.start && l.range.start < stop)
-        .take(12)
-        .any(|l| {
-            let squeezed: String = cable
-                .text(l.range)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_uppercase();
-            squeezed.contains("CORRECTEDCOPY")
-        })
 }

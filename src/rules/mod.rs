@@ -6,6 +6,7 @@
 
 mod context;
 mod diagnostic;
+pub mod facts;
 mod label_typo;
 mod settings;
 
@@ -18,8 +19,9 @@ pub mod refs;
 pub mod style;
 pub mod tags;
 
-pub use context::{Context, Facts, Report};
+pub use context::{Context, Report};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use facts::Facts;
 pub use settings::{RuleSelector, Settings};
 
 use crate::data::Tables;

@@ -15,7 +15,8 @@
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     if decl > date {

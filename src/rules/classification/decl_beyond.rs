@@ -17,7 +17,8 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     // The limit counts years: DECL year minus cable year (spec B-11), so 25 is allowed.

@@ -16,7 +16,8 @@
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     let years = decl.year - date.year;

@@ -14,6 +14,7 @@
 //! O 170814Z MAY 07
 //! ```
 //! Use instead: `DE RUEHKO #2232/01 1370814`.
+use crate::rules::facts::Filing;
 use crate::rules::{Context, Related};
 use crate::vocab::FILING_WINDOW_MINUTES;
 
@@ -21,7 +22,7 @@ pub fn check(ctx: &Context) {
     if ctx.facts.corrected_copy {
         return;
     }
-    let Some(f) = super::julian_day::Filing::read(ctx) else {
+    let Some(f) = Filing::read(ctx) else {
         return;
     };
     // A different day that the window does not explain is the julian-day rule's business.

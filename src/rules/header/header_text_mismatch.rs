@@ -20,23 +20,7 @@
 //! ```
 //! Use instead: the header of the cable whose text this is.
 use crate::rules::{Context, Related, Severity};
-use crate::syntax::{ArtifactKind, Cable, TextRange};
-
-/// Whether the header and the text belong to different cables: returns the banner range to report.
-pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> {
-    let de = cable.header.de.as_ref()?;
-    let banner = cable.body.banner.as_ref()?;
-    let serial_differs = match (de.serial, banner.serial) {
-        (Some(d), Some(b)) => d.range.len() == 4 && d.value != b.value % 10_000,
-        _ => false,
-    };
-    if !serial_differs {
-        return None;
-    }
-    let origin_differs = super::origin_matches(cable, tables) == Some(false);
-    let level_differs = crate::rules::classification::security_mismatch::mismatch(cable).is_some();
-    (origin_differs || level_differs).then_some(banner.range)
-}
+use crate::syntax::ArtifactKind;
 
 pub fn check(ctx: &Context) {
     // Detected once, for all rules, when the facts were derived.

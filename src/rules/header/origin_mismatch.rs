@@ -20,7 +20,7 @@ pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }
-    if super::origin_matches(ctx.cable, ctx.tables) != Some(false) {
+    if crate::rules::facts::origin_matches(ctx.cable, ctx.tables) != Some(false) {
         return;
     }
     let fm = ctx

@@ -17,7 +17,7 @@
 //! ```cable
 //! REF: TOKYO 2213
 //! ```
-use super::{cited, own_origin_serial};
+use crate::rules::facts::{cited, own_origin_serial};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

@@ -18,7 +18,7 @@
 //! ```cable
 //! REF: TOKYO 1448
 //! ```
-use super::cited;
+use crate::rules::facts::cited;
 use crate::rules::{Context, Edit, Fix};
 
 pub fn check(ctx: &Context) {
