@@ -18,6 +18,7 @@ mod diagnostics;
 mod dispatch;
 mod documents;
 mod folding;
+mod formatting;
 mod hover;
 pub mod logging;
 mod semantic_tokens;

@@ -16,7 +16,7 @@ use super::dispatch::{guard, guard_notification};
 use super::session::Inner;
 use super::{
     capabilities, code_actions, completion, configuration, definition, diagnostics, documents,
-    folding, hover, logging, semantic_tokens, symbols, ServeOptions,
+    folding, formatting, hover, logging, semantic_tokens, symbols, ServeOptions,
 };
 
 /// The `LanguageServer` implementation.
@@ -160,5 +160,18 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let f = definition::definition(&self.inner, params);
         guard("textDocument/definition", f).await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::formatting(&self.inner, params);
+        guard("textDocument/formatting", f).await
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::range_formatting(&self.inner, params);
+        guard("textDocument/rangeFormatting", f).await
     }
 }
