@@ -1,6 +1,6 @@
 //! Plain-Rust answers for editors, in byte offsets of the document: completion, hover, code
-//! actions, document symbols, folding ranges, semantic tokens and go-to-definition for `REF`
-//! entries. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
+//! actions, document symbols, folding ranges, semantic tokens, go-to-definition for `REF`
+//! entries and formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
 //! to the protocol. Diagnostics are the rules' own, with the related places the rules name.
 //!
 //! Every function takes a parsed [`Cable`] (the one of the document's shared
@@ -12,6 +12,7 @@ pub mod completion;
 pub mod dates;
 pub mod definition;
 pub mod folding;
+pub mod format;
 pub mod hover;
 pub mod semantic;
 pub mod symbols;
@@ -23,6 +24,7 @@ pub use completion::{
 pub use dates::DateTime;
 pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
 pub use folding::{folding_ranges, Fold, FoldKind};
+pub use format::{formatting, range_formatting};
 pub use hover::{hover, Hover};
 pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
 pub use symbols::{document_symbols, Symbol, SymbolKind};

@@ -19,6 +19,7 @@ mod dispatch;
 mod document_links;
 mod documents;
 mod folding;
+mod formatting;
 mod hover;
 pub mod logging;
 mod semantic_tokens;

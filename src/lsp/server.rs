@@ -16,7 +16,7 @@ use super::dispatch::{guard, guard_notification};
 use super::session::Inner;
 use super::{
     capabilities, code_actions, completion, configuration, definition, diagnostics, document_links,
-    documents, folding, hover, logging, semantic_tokens, symbols, ServeOptions,
+    documents, folding, formatting, hover, logging, semantic_tokens, symbols, ServeOptions,
 };
 
 /// The `LanguageServer` implementation.
@@ -170,5 +170,18 @@ impl LanguageServer for Backend {
     async fn document_link_resolve(&self, link: DocumentLink) -> Result<DocumentLink> {
         let f = document_links::resolve(&self.inner, link);
         guard("documentLink/resolve", f).await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::formatting(&self.inner, params);
+        guard("textDocument/formatting", f).await
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::range_formatting(&self.inner, params);
+        guard("textDocument/rangeFormatting", f).await
     }
 }

@@ -44,6 +44,9 @@ pub(super) struct Session {
     pub resolver: Resolver,
     /// Problems to show once the client is initialized.
     pub pending_messages: Vec<String>,
+    /// The last reason shown for leaving each document unformatted, so that formatting on every
+    /// save shows it once (it is logged every time).
+    pub format_refusals: HashMap<Uri, String>,
 }
 
 impl Default for Session {
@@ -59,6 +62,7 @@ impl Default for Session {
             folder_editor: HashMap::new(),
             resolver: Resolver::live(),
             pending_messages: Vec::new(),
+            format_refusals: HashMap::new(),
         }
     }
 }
