@@ -98,6 +98,11 @@ const KINDS: &[Kind] = &[
         make: |n| marker_line("End Summary.", n),
     },
     Kind {
+        name: "end-of-comment markers on one line",
+        base: 1000,
+        make: |n| marker_line("End Comment.", n),
+    },
+    Kind {
         name: "unknown tags on one line",
         base: 200,
         make: |n| {
