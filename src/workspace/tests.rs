@@ -51,7 +51,7 @@ fn the_checker_and_the_server_resolve_a_file_alike() {
     assert_eq!(decisions(&a.settings), decisions(&b.settings));
     let s = &a.settings;
     assert!(!s.is_enabled(Rule::TagsMarkup), "CBL302 = \"off\"");
-    assert!(!s.is_enabled(Rule::MissingEo), "--ignore CBL213");
+    assert!(!s.is_enabled(Rule::MissingEoLine), "--ignore CBL213");
     assert!(s.is_enabled(Rule::LineTooLong));
     assert_eq!(
         s.severity_override(Rule::UnknownTag),
