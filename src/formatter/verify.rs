@@ -104,7 +104,7 @@ fn reading<'a>(c: &Cable<'a>) -> Reading<'a> {
         continuations: b.continuations.len(),
         signature: b.signature.map(|s| c.text(s)),
         end_markers: b.end_markers.len(),
-        errors: c.errors.len(),
+        errors: super::layout::unreadable_header(c).len(),
     }
 }
 
