@@ -83,7 +83,7 @@ pub struct FormatOptions {
 impl Default for FormatOptions {
     fn default() -> Self {
         FormatOptions {
-            line_width: 69,
+            line_width: crate::vocab::LINE_WIDTH,
             spaced_banner: true,
             serial_width: 6,
             tags_separator: TagsSeparator::Space,
