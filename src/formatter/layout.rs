@@ -534,17 +534,7 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     }
     for i in 0..banner_at {
         let l = cable.lines[i];
-        let header_line = matches!(
-            l.kind,
-            LineKind::Blank
-                | LineKind::Transmission
-                | LineKind::Routing
-                | LineKind::De
-                | LineKind::Security
-                | LineKind::Dtg
-                | LineKind::Fm
-                | LineKind::Addressee
-        );
+        let header_line = l.kind == LineKind::Blank || l.kind.is_header_line();
         if !header_line && !cable.text(l.range).trim().is_empty() {
             return Err(refused(
                 Some(i),

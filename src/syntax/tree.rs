@@ -199,6 +199,23 @@ pub enum LineKind {
     Unknown,
 }
 
+impl LineKind {
+    /// Whether the line is one of the transmission header's own lines: FL1 to FL5, `FM` and the
+    /// addressees (a received copy's header noise is not one).
+    pub fn is_header_line(self) -> bool {
+        matches!(
+            self,
+            LineKind::Transmission
+                | LineKind::Routing
+                | LineKind::De
+                | LineKind::Security
+                | LineKind::Dtg
+                | LineKind::Fm
+                | LineKind::Addressee
+        )
+    }
+}
+
 /// A token: a range and nothing else.
 pub type Token = TextRange;
 

@@ -54,7 +54,7 @@ pub fn check(ctx: &Context) {
                 !matches!(
                     l.kind,
                     LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
-                ) && !is_header(l.kind)
+                ) && !l.kind.is_header_line()
             })
             .map(|l| l.range)
     });
@@ -68,17 +68,4 @@ pub fn check(ctx: &Context) {
             missing.join(", ")
         ),
     );
-}
-
-fn is_header(k: LineKind) -> bool {
-    matches!(
-        k,
-        LineKind::Transmission
-            | LineKind::Routing
-            | LineKind::De
-            | LineKind::Security
-            | LineKind::Dtg
-            | LineKind::Fm
-            | LineKind::Addressee
-    )
 }
