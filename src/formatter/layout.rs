@@ -321,7 +321,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let laid_out = layout_blocks(&blocks, o.line_width);
 
     // Emit, placing blank lines.
-    let eol = line_ending(src);
+    let eol = crate::syntax::line_ending(src);
     let mut out = String::with_capacity(src.len() + src.len() / 16 + 16);
     if cable.bom {
         out.push('\u{feff}');
@@ -393,20 +393,6 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         }
     }
     Ok(Laid { text: out, slices })
-}
-
-/// The text's line ending, from its first line break (`\n` when it has none).
-pub fn line_ending(text: &str) -> &'static str {
-    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
-        Some(i) if text.as_bytes()[i] == b'\r' => {
-            if text.as_bytes().get(i + 1) == Some(&b'\n') {
-                "\r\n"
-            } else {
-                "\r"
-            }
-        }
-        _ => "\n",
-    }
 }
 
 /// The index after the last line of kind `kind` that follows line `i` without a gap.

@@ -320,18 +320,5 @@ fn split_keep(text: &str) -> Vec<&str> {
     out
 }
 
-/// Applies edits from [`edits`] (in order and apart) to a text.
-pub fn apply(text: &str, edits: &[TextEdit]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in edits {
-        out.push_str(&text[at..e.range.start()]);
-        out.push_str(&e.new_text);
-        at = e.range.end();
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
 #[cfg(test)]
 mod tests;
