@@ -470,7 +470,12 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             }
             (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
             (Mode::Fix, Input::File(path)) if changed => {
-                if let Err(e) = fix::write_atomically(path, &input::encode(bom, &fixed.text)) {
+                let written = fix::write_atomically(
+                    path,
+                    &input::encode(bom, original),
+                    &input::encode(bom, &fixed.text),
+                );
+                if let Err(e) = written {
                     return Done::error(
                         job.display,
                         format!(
