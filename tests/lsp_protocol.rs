@@ -130,13 +130,11 @@ async fn pushed_diagnostics_carry_code_docs_source_related_and_version() {
         .expect("banner below marking");
     assert_eq!(d["source"], "cablelint");
     assert_eq!(d["severity"], 1);
-    let href = d["codeDescription"]["href"]
-        .as_str()
-        .expect("a documentation link");
-    assert!(
-        href.starts_with("file://") && href.ends_with("docs/rules.md#cbl207"),
-        "{href}"
-    );
+    // Without `CABLELINT_DOCS_URL` there is no published address to link to, and a binary never
+    // links to a path of the machine it was built on (tests/lsp_process.rs checks the link with one).
+    if std::env::var_os("CABLELINT_DOCS_URL").is_none() {
+        assert!(d.get("codeDescription").is_none(), "{d}");
+    }
     let related = d["relatedInformation"]
         .as_array()
         .expect("related information");
@@ -826,6 +824,54 @@ async fn definition_opens_the_referenced_cable() {
         .call("textDocument/definition", at(URI, line, col + 6))
         .await;
     assert_eq!(r["uri"], open_uri);
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn document_links_name_each_cited_cable_and_resolve_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let referenced = OSLO
+        .replace("#0217/01 0740930", "#0198/01 0650930")
+        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
+        .replace("OSLO 000217", "OSLO 000198");
+    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    let mut c = TestClient::start(Setup::default()).await;
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
+    )
+    .await;
+    c.open(URI, 1, OSLO).await;
+    let links = c
+        .call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let links = links.as_array().expect("an array of links").clone();
+    // `REF: A. OSLO 198 B. 07 STATE 154022`: two cables, with the ids `inspect` gives them.
+    assert_eq!(links.len(), 2, "{links:?}");
+    let (line, col) = find(OSLO, "OSLO 198", false);
+    assert_eq!(links[0]["range"]["start"], pos(line, col));
+    assert_eq!(links[0]["tooltip"], "Open cable 08OSLO198");
+    assert_eq!(links[1]["tooltip"], "Open cable 07STATE154022");
+    assert!(
+        links[0]["target"].is_null(),
+        "targets come with the resolve"
+    );
+    // Resolving the first finds the cable in the workspace folder.
+    let resolved = c.call("documentLink/resolve", links[0].clone()).await;
+    assert_eq!(
+        resolved["target"],
+        file_uri(&dir.path().join("earlier.txt"))
+    );
+    // The second is nowhere: no target, and the tooltip says why.
+    let resolved = c.call("documentLink/resolve", links[1].clone()).await;
+    assert!(resolved["target"].is_null(), "{resolved}");
+    assert_eq!(
+        resolved["tooltip"],
+        "Cable 07STATE154022 is not open and not in the workspace"
+    );
     c.stop().await;
 }
 

@@ -32,23 +32,11 @@ pub use symbols::{document_symbols, Symbol, SymbolKind};
 use crate::rules::Rule;
 use crate::syntax::{Cable, LineKind, TextRange};
 
-/// The documentation address of one rule. `CABLELINT_DOCS_URL` names a base to which the lower-case
-/// code is appended (`https://docs.example.org/cablelint/rules.html#` → `…#cbl201`); without it the
-/// address is `docs/rules.md#cbl201` in the source tree this binary was built from, when that file
-/// exists. Diagnostics carry it as their `codeDescription`; `None` leaves it out (hover on the code
-/// still shows the documentation).
+/// The documentation address of one rule, when the docs address is known
+/// ([`crate::rules::docs_url`]). Diagnostics carry it as their `codeDescription`; `None` leaves it
+/// out (hover on the code still shows the documentation).
 pub fn rule_url(rule: Rule) -> Option<String> {
-    static BASE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    let base = BASE.get_or_init(|| {
-        if let Some(base) = std::env::var_os("CABLELINT_DOCS_URL") {
-            return Some(base.to_string_lossy().into_owned());
-        }
-        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-        docs.is_file()
-            .then(|| format!("file://{}#", docs.display()))
-    });
-    base.as_ref()
-        .map(|b| format!("{b}{}", rule.code().to_ascii_lowercase()))
+    crate::rules::docs_url::url(rule)
 }
 
 /// The physical line that holds an offset, with its kind and text.

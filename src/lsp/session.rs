@@ -129,4 +129,17 @@ impl Inner {
         let doc = s.docs.get_mut(uri)?;
         Some((doc.snapshot(), unit))
     }
+
+    /// Snapshots of the open documents other than `uri`, and the workspace folders: where a cited
+    /// cable is looked for.
+    pub fn others_and_roots(&self, uri: &Uri) -> (Vec<(Uri, Snapshot)>, Vec<std::path::PathBuf>) {
+        let mut s = self.session();
+        let others = s
+            .docs
+            .iter_mut()
+            .filter(|(u, _)| *u != uri)
+            .map(|(u, d)| (u.clone(), d.snapshot()))
+            .collect();
+        (others, s.roots.clone())
+    }
 }

@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::LineKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
     if ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none() {
         return;

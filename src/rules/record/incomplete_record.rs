@@ -23,7 +23,7 @@
 use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.cable.kind != DocumentKind::Record {
         return;
     }
