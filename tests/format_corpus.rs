@@ -184,11 +184,11 @@ fn run(folder: &str) {
         }
         // Range formatting at the line in the middle of the text (the element there, whole).
         if out != *text {
-            let mut middle = text.len() / 2;
-            while !text.is_char_boundary(middle) {
-                middle -= 1;
-            }
-            let at = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+            let middle = text.len() / 2;
+            let at = text.as_bytes()[..middle]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
             let cable = parse(text);
             match format_range(&cable, TextRange::empty(at), &options) {
                 Ok(part) => {

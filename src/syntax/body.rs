@@ -1747,11 +1747,12 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
 /// Whether a line is a dashed rule under or above a heading: at least three `-`, `=` or `_`, and
 /// nothing else but spaces (`===== ==`).
 fn is_rule_line(t: &str) -> bool {
-    t.bytes()
-        .filter(|&b| matches!(b, b'-' | b'=' | b'_'))
-        .count()
-        >= 3
-        && t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
+    // The test that fails at the first letter of a line of text comes first.
+    t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
+        && t.bytes()
+            .filter(|&b| matches!(b, b'-' | b'=' | b'_'))
+            .count()
+            >= 3
 }
 
 /// A marking after a lead-in label of one to four words: `Summary: (C)`, `Comment: (S)`,
