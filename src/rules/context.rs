@@ -3,13 +3,18 @@
 
 use super::{Diagnostic, Rule, Settings, Severity};
 use crate::data::Tables;
-use crate::syntax::{BannerLevel, Cable, Date, Level, TextRange};
+use crate::syntax::{BannerLevel, Cable, Date, DocumentKind, Level, TextRange};
 
 /// Facts several rules need, computed once per cable.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    /// The cable's date, from the date-time group.
+    /// The date the date checks use: the date-time group's; for a draft without one (document kind
+    /// `draft`), the drafting date (see [`drafting_date`]); else none (a record or received copy
+    /// whose date-time group is lost has no date to check against).
     pub date: Option<Date>,
+    /// Whether [`Facts::date`] is the drafting date rather than the date-time group's, so that
+    /// messages name it as such.
+    pub drafting: bool,
     /// The banner's classification.
     pub banner_level: Option<BannerLevel>,
     /// The highest portion marking and the paragraph that carries it first.
@@ -19,6 +24,26 @@ pub struct Facts {
     pub header_text_mismatch: Option<TextRange>,
     /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
     pub corrected_copy: bool,
+}
+
+impl Facts {
+    /// How messages name [`Facts::date`]: `the drafting date` or `the cable's date`.
+    pub fn date_name(&self) -> &'static str {
+        if self.drafting {
+            "the drafting date"
+        } else {
+            "the cable's date"
+        }
+    }
+
+    /// How messages name the text the date belongs to: `draft` or `cable` (`a draft of 2026-11-30`).
+    pub fn text_name(&self) -> &'static str {
+        if self.drafting {
+            "draft"
+        } else {
+            "cable"
+        }
+    }
 }
 
 pub struct Context<'c, 'a> {
@@ -32,7 +57,7 @@ pub struct Context<'c, 'a> {
 
 impl<'c, 'a> Context<'c, 'a> {
     pub fn new(cable: &'c Cable<'a>, settings: &'c Settings, tables: &'c Tables) -> Self {
-        let facts = derive_facts(cable, tables);
+        let facts = derive_facts(cable, settings, tables);
         Context {
             cable,
             settings,
@@ -98,13 +123,42 @@ impl<'c, 'a> Context<'c, 'a> {
     }
 }
 
-fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
-    let date = cable
+/// The date a draft without a date-time group is checked against: the drafting date the user gave
+/// (`--date`, `date =` in `cablelint.toml`), else today (UTC). Without a given date, a draft that
+/// cites an executive order no longer in force today (E.O. 12958 after 2010) is the text of a cable
+/// sent while that order was in force, pasted or kept as it was, not a draft written today: its
+/// date is unknown and `None` is returned, as for a record whose date-time group is lost.
+pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
+    if let Some(date) = settings.drafting_date {
+        return Some(date);
+    }
+    let today = Date::now_utc().0;
+    let cited = cable
+        .body
+        .eo
+        .as_ref()
+        .and_then(|eo| eo.number)
+        .and_then(|n| crate::vocab::orders::executive_order(cable.text(n.range)));
+    match cited {
+        Some(order) if !order.citable_on(today) => None,
+        _ => Some(today),
+    }
+}
+
+fn derive_facts(cable: &Cable, settings: &Settings, tables: &Tables) -> Facts {
+    let dtg_date = cable
         .header
         .dtg
         .as_ref()
         .and_then(|l| l.dtg)
         .and_then(|d| d.date());
+    let drafting = dtg_date.is_none() && cable.kind == DocumentKind::Draft;
+    let date = if drafting {
+        drafting_date(cable, settings)
+    } else {
+        dtg_date
+    };
+    let drafting = drafting && date.is_some();
     let banner_level = cable.body.banner.as_ref().map(|b| b.level);
     // A marked SUBJECT (`SUBJECT: (S) …`) counts in the roll-up like a paragraph (spec §3.13).
     let mut highest_marking: Option<(Level, TextRange)> = None;
@@ -144,6 +198,7 @@ fn derive_facts(cable: &Cable, tables: &Tables) -> Facts {
     let header_text_mismatch = super::header::header_text_mismatch::detect(cable, tables);
     Facts {
         date,
+        drafting,
         banner_level,
         highest_marking,
         header_text_mismatch,

@@ -32,9 +32,15 @@ pub fn kind_of(ctx: &Context, t: &TagToken) -> Option<TagKind> {
         .then_some(TagKind::Subject)
 }
 
-/// The TAGS line's range when it has no token of `kind`; `None` when it has one or there is no line.
+/// The TAGS line's range when it has no token of `kind`; `None` when it has one, when there is no
+/// line, or when the line is empty (`missing-tags` reports that).
 pub fn lacks_kind(ctx: &Context, kind: TagKind) -> Option<crate::syntax::TextRange> {
-    let tags = ctx.cable.body.tags.as_ref()?;
+    let tags = ctx
+        .cable
+        .body
+        .tags
+        .as_ref()
+        .filter(|t| !t.tokens.is_empty())?;
     let has = tags.tokens.iter().any(|t| kind_of(ctx, t) == Some(kind));
     (!has).then_some(tags.range)
 }
