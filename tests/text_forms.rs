@@ -702,3 +702,74 @@ fn records_and_received_copies_are_not_dated_by_the_drafting_date() {
         "{f:?}"
     );
 }
+
+// ------------------------------------------------------------------------------------------------
+// Issue 9: a banner the release dropped
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_transmitted_cable_without_its_banner_is_an_incomplete_record() {
+    // The header keeps the classification (`ZNY CCCCC`); the text starts at the caption.
+    let t = edit(
+        C,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614\n\n",
+            "",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL607", line(&t, "SIPDIS"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|&(c, _, s)| s == Severity::Error || c == "CBL202"),
+        "{f:?}"
+    );
+    // A draft without its banner stays an error: nothing else says what it is.
+    let t = edit(D, &[("C O N F I D E N T I A L JAKARTA 000233\n\n", "")]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL202", line(&t, "SIPDIS"), Severity::Error)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+    // Text before the caption is not a dropped banner: it is what stands there instead.
+    let t = edit(
+        C,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614",
+            "CONFIDENTAIL SEOUL",
+        )],
+    );
+    let f = findings(&t);
+    assert!(!f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+}
+
+#[test]
+fn a_section_number_joined_to_its_word_is_a_garbled_banner() {
+    let t = edit(C, &[("SECTION 01 OF 02 SEOUL", "SECTION01 OF 02 SEOUL")]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL203", line(&t, "SECTION01"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    let d = check(&t);
+    let g = d.iter().find(|d| d.rule.code() == "CBL203").unwrap();
+    assert!(g.message.contains("write `SECTION 01`"), "{}", g.message);
+    // Other garbles of the word are not this one (and do not break the check).
+    for garble in [
+        "SCTION 01 OF 02 SEOUL",
+        "SECTIONÉ1 OF 02 SEOUL",
+        "SECTION0É OF 02 SEOUL",
+    ] {
+        let t = edit(C, &[("SECTION 01 OF 02 SEOUL", garble)]);
+        let d = check(&t);
+        assert!(
+            !d.iter().any(|d| d.message.contains("write `SECTION")),
+            "{d:?}"
+        );
+    }
+}
