@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The pre-commit hook as a user meets it: the real pre-commit (from PyPI, pinned) in a throwaway git
 # repository whose .pre-commit-config.yaml names this repository at its HEAD commit. pre-commit clones it and
-# installs the hook (pip + maturin build the binary into the hook's environment); then a commit of a good
-# cable must go through, and a commit of a bad one must be refused with the finding shown.
+# installs the hooks (pip + maturin build the binary into the hook's environment); then a commit of a good,
+# formatted cable must go through, a commit of a bad one must be refused with the finding shown, and a commit of
+# a clean but unformatted one must be refused by cablelint-fmt, which rewrites it so that the next commit goes
+# through.
 #
 # The hook is built from HEAD: commit first when trying local changes. Env: CI_CACHE (tool cache),
 # CARGO_TARGET_DIR (default: this checkout's target/, so the dependencies of the release build are reused).
@@ -36,9 +38,9 @@ repos:
     rev: $rev
     hooks:
       - id: cablelint-check
+      - id: cablelint-fmt
 YAML
 git add .pre-commit-config.yaml && git commit -q -m "pre-commit configuration"
-cp "$ROOT/examples/clean.cable" cables/good.cable
 cp "$ROOT/examples/draft-with-errors.cable" cables/bad.cable
 "$PRE_COMMIT" install >/dev/null
 
@@ -46,14 +48,22 @@ cp "$ROOT/examples/draft-with-errors.cable" cables/bad.cable
 start=$(date +%s)
 "$PRE_COMMIT" install-hooks >"$WORK/install.log" 2>&1
 rc=$?
-check "pre-commit installs cablelint-check from $rev ($(($(date +%s) - start)) s)" test $rc = 0
+check "pre-commit installs cablelint-check and cablelint-fmt from $rev ($(($(date +%s) - start)) s)" test $rc = 0
 [ $rc = 0 ] || tail -30 "$WORK/install.log"
+
+# The good cable is examples/clean.cable as the hook's own binary formats it; that example as written is
+# clean but not formatted (pilcrows, a two-line SUBJECT), which is the unformatted case below.
+HOOK_BIN="$(find "$PRE_COMMIT_HOME" -path '*/bin/cablelint' -type f | head -1)"
+check "the hook's environment has the cablelint binary ($HOOK_BIN)" test -x "$HOOK_BIN"
+"$HOOK_BIN" fmt - <"$ROOT/examples/clean.cable" >cables/good.cable
+check "the good cable differs from the unformatted example" bash -c '! cmp -s "$0" "$1"' cables/good.cable "$ROOT/examples/clean.cable"
 
 git add cables/good.cable
 git commit -m "a good cable" >"$WORK/good.log" 2>&1
 rc=$?
 check "committing a good cable goes through (exit $rc)" test $rc = 0
 check "the hook ran on it" grep -q 'cablelint check.*Passed' "$WORK/good.log"
+check "the fmt hook ran on it and left it" grep -q 'cablelint fmt.*Passed' "$WORK/good.log"
 
 git add cables/bad.cable
 git commit -m "a bad cable" >"$WORK/bad.log" 2>&1
@@ -65,6 +75,25 @@ check "the finding is shown (error[CBL111] in cables/bad.cable)" \
 check "the bad cable was not committed" test -z "$(git log --format=%H -- cables/bad.cable)"
 check "pre-commit run --all-files fails on the bad cable too" \
     bash -c '! "$0" run --all-files >/dev/null 2>&1' "$PRE_COMMIT"
-[ $failed = 0 ] || { echo "--- good commit:"; cat "$WORK/good.log"; echo "--- bad commit:"; cat "$WORK/bad.log"; }
+git reset -q
+
+# A clean cable that is not formatted: cablelint-fmt fails the commit and rewrites the file; committed again,
+# it goes through, and what was committed is the formatted text.
+cp "$ROOT/examples/clean.cable" cables/unformatted.cable
+git add cables/unformatted.cable
+git commit -m "an unformatted cable" >"$WORK/unformatted.log" 2>&1
+rc=$?
+check "committing an unformatted cable is refused (exit $rc)" test $rc != 0
+check "cablelint check passes it" grep -q 'cablelint check.*Passed' "$WORK/unformatted.log"
+check "cablelint fmt fails it and says files were modified" \
+    bash -c 'grep -q "cablelint fmt.*Failed" "$0" && grep -q "files were modified by this hook" "$0"' "$WORK/unformatted.log"
+check "the hook rewrote it to the formatted text" cmp -s cables/unformatted.cable cables/good.cable
+git add cables/unformatted.cable
+git commit -m "the cable, formatted" >"$WORK/formatted.log" 2>&1
+rc=$?
+check "committing it again goes through (exit $rc)" test $rc = 0
+check "the committed cable is the formatted one" \
+    bash -c 'git show HEAD:cables/unformatted.cable | cmp -s - "$0"' cables/good.cable
+[ $failed = 0 ] || { for f in good bad unformatted formatted; do echo "--- $f commit:"; cat "$WORK/$f.log" 2>/dev/null; done; }
 echo "pre-commit: $passed passed, $failed failed"
 [ $failed = 0 ]

@@ -20,7 +20,7 @@ check() { # check NAME COMMAND...: runs the command, counts and prints the resul
 }
 
 start=$(date +%s)
-(cd "$ROOT" && "$MATURIN" build --release --locked --quiet --out "$WORK/dist") >"$WORK/build.log" 2>&1
+(cd "$ROOT" && "$MATURIN" build --locked --quiet --out "$WORK/dist") >"$WORK/build.log" 2>&1
 rc=$?
 build_s=$(($(date +%s) - start))
 if [ $rc != 0 ]; then tail -30 "$WORK/build.log"; echo "FAIL maturin build (exit $rc)"; exit 1; fi

@@ -179,3 +179,48 @@ fn unreadable_input_is_an_error_and_the_others_are_still_formatted() {
         formatted()
     );
 }
+
+/// The editor suites (`.ci/e2e/`) compare each editor's buffer after formatting with checked-in
+/// files: they must be what `cablelint fmt -` writes, and what range formatting of the lines the
+/// suites select writes (that paragraph formatted, the rest as written).
+#[test]
+fn the_editor_suites_expected_texts_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/test-fixtures");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let cable = read("09OSLO417.cable");
+    let scratch = tree(&[]);
+    let r = run_in(scratch.path(), &["fmt", "-"], Some(cable.as_bytes()));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.stdout, read("09OSLO417.formatted"));
+
+    let expect: serde_json::Value = serde_json::from_str(&read("09OSLO417.expect.json")).unwrap();
+    let step = expect["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "range_format")
+        .expect("a range_format step");
+    let (first, last) = (
+        step["line"].as_u64().unwrap() as usize,
+        step["end_line"].as_u64().unwrap() as usize,
+    );
+    let start: usize = cable
+        .split_inclusive('\n')
+        .take(first - 1)
+        .map(str::len)
+        .sum();
+    let end: usize = cable
+        .split_inclusive('\n')
+        .take(last)
+        .map(str::len)
+        .sum::<usize>()
+        - 1;
+    let parsed = cablelint::syntax::parse(&cable);
+    let ranged = cablelint::formatter::format_range(
+        &parsed,
+        cablelint::syntax::TextRange::new(start, end),
+        &cablelint::formatter::FormatOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(ranged, read(step["expect_file"].as_str().unwrap()));
+}

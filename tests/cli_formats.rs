@@ -91,6 +91,18 @@ fn sarif_is_valid_sarif_2_1_0_and_points_to_the_docs() {
         .find(|r| r["id"] == "CBL302")
         .unwrap();
     assert_eq!(r302["helpUri"], "https://docs.example.org/rules/CBL302");
+    // The help links the format reference, never the format study's IDs.
+    for rule in driver["rules"].as_array().unwrap() {
+        let help = rule["help"]["markdown"].as_str().unwrap();
+        assert!(
+            !help.contains("spec H-") && !help.contains("spec §"),
+            "{help}"
+        );
+        assert!(rule["properties"].get("spec").is_none());
+        assert!(rule["properties"]["format"][0]
+            .as_str()
+            .is_some_and(|p| p.starts_with("docs/format.md#")));
+    }
 
     // The validator does reject what the standard forbids.
     let mut broken = linked.clone();

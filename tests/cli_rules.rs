@@ -48,6 +48,30 @@ fn rule_prints_documentation_by_code_or_name() {
     assert!(doc.contains("## What it does"), "{doc}");
 }
 
+/// No rule's explanation cites the format study by its IDs (`H-10`, `§6.3`), which users cannot
+/// read: the citations link to the project's own format reference instead.
+#[test]
+fn rule_documentation_links_to_the_format_reference_not_to_spec_ids() {
+    let citation = regex::Regex::new(r"\b(?:[Ss]pec:? (?:[§HBT]|\d)|\((?:[HBT]-\d+))").unwrap();
+    let julian = run(&["rule", "CBL111"]);
+    assert!(
+        julian
+            .stdout
+            .contains("The format: [DE line](docs/format.md#de-line)"),
+        "{}",
+        julian.stdout
+    );
+    let all = run(&["rules", "--output-format", "json"]).json();
+    for rule in all.as_array().unwrap() {
+        let code = rule["code"].as_str().unwrap();
+        let text = run(&["rule", code]).stdout;
+        assert!(!citation.is_match(&text), "{code}: {text}");
+        assert!(rule["format"][0]["path"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("docs/format.md#")));
+    }
+}
+
 #[test]
 fn an_unknown_rule_is_exit_2_with_a_clear_message() {
     let r = run(&["rule", "CBL999"]);

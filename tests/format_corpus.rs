@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cablelint::data::Tables;
-use cablelint::formatter::{format, FormatOptions};
+use cablelint::formatter::{format, format_range, FormatOptions};
 use cablelint::rules::{RuleSelector, Settings};
 use cablelint::syntax::parse;
+use cablelint::syntax::TextRange;
 
 fn cables(dir: &str) -> Option<Vec<(String, String)>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -179,6 +180,7 @@ fn run(dir: &str) {
     let mut refused: BTreeMap<String, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     let (mut words, mut idempotent, mut no_new_findings) = (0, 0, 0);
+    let (mut ranges, mut range_words) = (0, 0);
     for (name, text) in &cables {
         let out = match format(text, &options) {
             Ok(out) => out,
@@ -202,6 +204,23 @@ fn run(dir: &str) {
                 &a[at.saturating_sub(3)..(at + 4).min(a.len())],
                 &b[at.saturating_sub(3)..(at + 4).min(b.len())]
             ));
+        }
+        // Range formatting at the line in the middle of the text (the element there, whole).
+        if out != *text {
+            let middle = text.len() / 2;
+            let at = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+            let cable = parse(text);
+            match format_range(&cable, TextRange::empty(at), &options) {
+                Ok(part) => {
+                    ranges += 1;
+                    if content(&part) == a {
+                        range_words += 1;
+                    } else {
+                        failures.push(format!("{name}: range formatting changes the words"));
+                    }
+                }
+                Err(e) => failures.push(format!("{name}: range formatting is refused: {e}")),
+            }
         }
         match format(&out, &options) {
             Ok(again) if again == out => idempotent += 1,
@@ -234,6 +253,7 @@ fn run(dir: &str) {
         "  of the {formatted} formatted: words preserved {words}, idempotent {idempotent}, no new \
          findings {no_new_findings}"
     );
+    println!("  range formatting at the middle line of the {ranges} changed: words preserved {range_words}");
     for (reason, k) in &refused {
         println!("  refused {k:>5}: {reason}");
     }

@@ -254,3 +254,200 @@ fn the_log_file_gets_the_log_too() {
     assert!(log.contains("didOpen") && log.contains("shutdown"), "{log}");
     assert!(!log.contains(secret), "{log}");
 }
+
+impl Server {
+    /// Writes raw bytes to the server.
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// Sends a message in a frame whose `Content-Length` is off by `delta` bytes.
+    fn send_misframed(&mut self, msg: &Value, delta: isize) {
+        let body = msg.to_string();
+        let len = body.len().checked_add_signed(delta).unwrap();
+        self.send_raw(format!("Content-Length: {len}\r\n\r\n{body}").as_bytes());
+    }
+
+    /// Sends a request and returns its answer with the time it took.
+    fn timed_request(&mut self, id: i64, method: &str, params: Value) -> (Value, Duration) {
+        let started = Instant::now();
+        let answer = self.request(id, method, params);
+        (answer, started.elapsed())
+    }
+}
+
+/// A cable whose TAGS line holds `n` tags in link markup after a non-ASCII character: slow to
+/// analyse when `n` is large, and full of findings on one line.
+fn slow_cable(n: usize) -> String {
+    OSLO.lines()
+        .map(|l| {
+            if l.starts_with("TAGS:") {
+                format!("TAGS: é{}", " [[PREL]]".repeat(n))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Held by the tests that time answers, so that one's slow documents do not slow the other's.
+fn timing_lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn hover_params(uri: &str) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+}
+
+#[test]
+fn a_frame_with_a_wrong_length_or_header_leaves_the_session_answering() {
+    let _alone = timing_lock();
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    s.open("file:///tmp/oslo.cable", OSLO);
+    // The analysis is made; what is timed is the transport.
+    s.wait_for("textDocument/publishDiagnostics");
+    let bad = json!({"jsonrpc": "2.0", "method": "cablelint/noSuchNotification", "params": {}});
+    for (k, delta) in [-1isize, 1, -6, 9].into_iter().enumerate() {
+        s.send_misframed(&bad, delta);
+        let (answer, took) = s.timed_request(
+            10 + k as i64,
+            "textDocument/hover",
+            hover_params("file:///tmp/oslo.cable"),
+        );
+        assert!(answer.get("error").is_none(), "delta {delta}: {answer}");
+        assert!(
+            took < Duration::from_millis(100),
+            "delta {delta}: answered after {took:?}"
+        );
+    }
+    // A broken header name, and junk before a header.
+    for (k, junk) in [&b"Content-Lenght: 2\r\n\r\n{}"[..], b"\x00garbage\r\n"]
+        .into_iter()
+        .enumerate()
+    {
+        s.send_raw(junk);
+        let (answer, took) = s.timed_request(
+            20 + k as i64,
+            "textDocument/hover",
+            hover_params("file:///tmp/oslo.cable"),
+        );
+        assert!(answer.get("error").is_none(), "{answer}");
+        assert!(took < Duration::from_millis(100), "answered after {took:?}");
+    }
+    // A request in a frame declared too long is still answered (the server takes the message
+    // once the client has sent nothing more for a moment).
+    s.send_misframed(
+        &json!({"jsonrpc": "2.0", "id": 30, "method": "textDocument/hover", "params": hover_params("file:///tmp/oslo.cable")}),
+        40,
+    );
+    let answer = s.next_where("no answer to a request framed too long", |m| m["id"] == 30);
+    assert!(answer.get("error").is_none(), "{answer}");
+    s.request(99, "shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+}
+
+#[test]
+fn a_lone_surrogate_in_did_open_becomes_a_replacement_character() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    let msg =
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///tmp/lone.cable", "languageId": "cable", "version": 1,
+        "text": format!("{OSLO}LONE-SURROGATE")}}})
+        .to_string()
+        .replace(
+            "LONE-SURROGATE",
+            r"\ud800 and a pair \ud83d\ude00 and \\ud800",
+        );
+    s.send_raw(format!("Content-Length: {}\r\n\r\n{msg}", msg.len()).as_bytes());
+    let symbols = s.request(
+        2,
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": "file:///tmp/lone.cable"}}),
+    );
+    assert!(
+        symbols["result"].as_array().is_some_and(|a| !a.is_empty()),
+        "the document opened: {symbols}"
+    );
+    s.request(99, "shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+}
+
+#[test]
+fn slow_documents_delay_no_other_request_and_cancel_at_once() {
+    let _alone = timing_lock();
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    s.open("file:///tmp/small.cable", OSLO);
+    s.wait_for("textDocument/publishDiagnostics");
+    // More slow requests than tower-lsp-server's default window of four.
+    let slow = slow_cable(20_000);
+    for i in 0..6 {
+        let uri = format!("file:///tmp/slow{i}.cable");
+        s.open(&uri, &format!("{slow}{i}"));
+        s.send(
+            json!({"jsonrpc": "2.0", "id": 100 + i, "method": "textDocument/semanticTokens/full",
+            "params": {"textDocument": {"uri": uri}}}),
+        );
+    }
+    // Let the server read the large messages, so that what is timed is the wait behind their
+    // analyses (each takes about half a second), not the reading.
+    std::thread::sleep(Duration::from_millis(200));
+    let (answer, took) = s.timed_request(
+        2,
+        "textDocument/hover",
+        hover_params("file:///tmp/small.cable"),
+    );
+    assert!(answer.get("error").is_none(), "{answer}");
+    assert!(
+        took < Duration::from_millis(100),
+        "hover waited {took:?} behind slow documents"
+    );
+    let started = Instant::now();
+    s.notify("$/cancelRequest", json!({"id": 105}));
+    let cancelled = s.next_where("no answer to the cancelled request", |m| m["id"] == 105);
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(100),
+        "cancelled after {took:?}"
+    );
+    s.request(99, "shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+}
+
+/// A diagnostic links to its rule's page at the address `CABLELINT_DOCS_URL` gives, the same address
+/// `check --output-format full` and SARIF use.
+#[test]
+fn diagnostics_link_to_the_published_rule_page() {
+    let mut s = spawn(
+        &[(
+            "CABLELINT_DOCS_URL",
+            "https://docs.example.org/cablelint/rules.html#{anchor}",
+        )],
+        &[],
+    );
+    s.initialize("off");
+    let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S) The deputy");
+    s.open("file:///tmp/oslo.cable", &text);
+    let published = s.wait_for("textDocument/publishDiagnostics");
+    let d = published["params"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "CBL207")
+        .cloned()
+        .expect("banner below marking");
+    assert_eq!(
+        d["codeDescription"]["href"],
+        "https://docs.example.org/cablelint/rules.html#cbl207"
+    );
+    s.request(2, "shutdown", json!(null));
+    s.notify("exit", json!(null));
+    let (status, _) = s.wait_exit();
+    assert!(status.success());
+}

@@ -130,13 +130,11 @@ async fn pushed_diagnostics_carry_code_docs_source_related_and_version() {
         .expect("banner below marking");
     assert_eq!(d["source"], "cablelint");
     assert_eq!(d["severity"], 1);
-    let href = d["codeDescription"]["href"]
-        .as_str()
-        .expect("a documentation link");
-    assert!(
-        href.starts_with("file://") && href.ends_with("docs/rules.md#cbl207"),
-        "{href}"
-    );
+    // Without `CABLELINT_DOCS_URL` there is no published address to link to, and a binary never
+    // links to a path of the machine it was built on (tests/lsp_process.rs checks the link with one).
+    if std::env::var_os("CABLELINT_DOCS_URL").is_none() {
+        assert!(d.get("codeDescription").is_none(), "{d}");
+    }
     let related = d["relatedInformation"]
         .as_array()
         .expect("related information");
@@ -829,6 +827,54 @@ async fn definition_opens_the_referenced_cable() {
     c.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn document_links_name_each_cited_cable_and_resolve_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let referenced = OSLO
+        .replace("#0217/01 0740930", "#0198/01 0650930")
+        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
+        .replace("OSLO 000217", "OSLO 000198");
+    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    let mut c = TestClient::start(Setup::default()).await;
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
+    )
+    .await;
+    c.open(URI, 1, OSLO).await;
+    let links = c
+        .call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let links = links.as_array().expect("an array of links").clone();
+    // `REF: A. OSLO 198 B. 07 STATE 154022`: two cables, with the ids `inspect` gives them.
+    assert_eq!(links.len(), 2, "{links:?}");
+    let (line, col) = find(OSLO, "OSLO 198", false);
+    assert_eq!(links[0]["range"]["start"], pos(line, col));
+    assert_eq!(links[0]["tooltip"], "Open cable 08OSLO198");
+    assert_eq!(links[1]["tooltip"], "Open cable 07STATE154022");
+    assert!(
+        links[0]["target"].is_null(),
+        "targets come with the resolve"
+    );
+    // Resolving the first finds the cable in the workspace folder.
+    let resolved = c.call("documentLink/resolve", links[0].clone()).await;
+    assert_eq!(
+        resolved["target"],
+        file_uri(&dir.path().join("earlier.txt"))
+    );
+    // The second is nowhere: no target, and the tooltip says why.
+    let resolved = c.call("documentLink/resolve", links[1].clone()).await;
+    assert!(resolved["target"].is_null(), "{resolved}");
+    assert_eq!(
+        resolved["tooltip"],
+        "Cable 07STATE154022 is not open and not in the workspace"
+    );
+    c.stop().await;
+}
+
 // -- The end of a session ---------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1009,5 +1055,215 @@ async fn off_in_cablelint_toml_means_the_same_to_the_checker_and_the_server() {
     assert!(from_server.iter().any(|c| c == "CBL305"), "{from_server:?}");
     let unknown = diags.iter().find(|d| d["code"] == "CBL305").unwrap();
     assert_eq!(unknown["severity"], 2, "warning");
+    c.stop().await;
+}
+
+/// `cablelint fmt -` of a text, run in `dir` as standard input named `name`.
+fn fmt_stdin(dir: &std::path::Path, name: &str, text: &str) -> String {
+    checker(dir, &["fmt", "--stdin-filename", name, "-"], text)
+}
+
+/// Asks for `textDocument/formatting` and returns the edits.
+async fn format_edits(c: &mut TestClient, uri: &str) -> Value {
+    let params = json!({
+        "textDocument": td(uri),
+        "options": {"tabSize": 4, "insertSpaces": true},
+    });
+    c.call("textDocument/formatting", params).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn formatting_gives_the_text_fmt_writes_as_line_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = fmt_stdin(dir.path(), "a.cable", OSLO);
+    assert_ne!(expected, OSLO, "the fixture is not formatted yet");
+
+    let mut c = TestClient::start(Setup::default()).await;
+    let caps = &c.initialize_result["capabilities"];
+    assert_eq!(caps["documentFormattingProvider"], true);
+    assert_eq!(caps["documentRangeFormattingProvider"], true);
+    c.open(URI, 1, OSLO).await;
+    let edits = format_edits(&mut c, URI).await;
+    let edits = edits.as_array().expect("edits");
+    assert_eq!(apply_lsp_edits(OSLO, edits), expected);
+    // Line edits, not one replacement of the document: the header and the banner are untouched,
+    // so cursors there stay where they are.
+    assert!(edits.len() >= 3, "{edits:?}");
+    let (banner, _) = find(OSLO, "C O N F I D E N T I A L", false);
+    for e in edits {
+        assert!(
+            e["range"]["start"]["line"].as_u64().unwrap() > banner as u64,
+            "{e}"
+        );
+        assert_eq!(e["range"]["start"]["character"], 0, "{e}");
+    }
+
+    // Formatted, it gets no edits.
+    c.change(URI, 2, json!([{ "text": expected }])).await;
+    let again = format_edits(&mut c, URI).await;
+    assert_eq!(again, json!([]));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn formatting_a_crlf_document_in_utf16_and_utf8() {
+    // CRLF, pilcrows (two bytes, one UTF-16 unit) and an emoji (four bytes, two units) in a
+    // paragraph the formatter re-wraps, and no final line break.
+    let text = OSLO
+        .replace("ice reporting.", "ice reporting \u{1F9CA}.")
+        .replace('\n', "\r\n");
+    let text = text.trim_end().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let expected = fmt_stdin(dir.path(), "a.cable", &text);
+    assert!(expected.contains("\u{1F9CA}."), "{expected}");
+    assert!(!expected.replace("\r\n", "").contains('\n'), "CRLF kept");
+    assert!(expected.ends_with("EXAMPLE\r\n"), "{expected:?}");
+    for encoding in ["utf-16", "utf-8"] {
+        let mut c = TestClient::start(Setup {
+            encodings: vec![encoding],
+            ..Setup::default()
+        })
+        .await;
+        c.open(URI, 1, &text).await;
+        let edits = format_edits(&mut c, URI).await;
+        let edits = edits.as_array().expect("edits").clone();
+        let got = if encoding == "utf-16" {
+            apply_lsp_edits(&text, &edits)
+        } else {
+            apply_lsp_edits_utf8(&text, &edits)
+        };
+        assert_eq!(got, expected, "{encoding}");
+        c.stop().await;
+    }
+}
+
+/// Applies LSP text edits with UTF-8 positions (byte columns) to a text.
+fn apply_lsp_edits_utf8(text: &str, edits: &[Value]) -> String {
+    let index = cablelint::syntax::LineIndex::new(text);
+    let offset = |p: &Value| {
+        let lc = cablelint::syntax::LineCol {
+            line: p["line"].as_u64().unwrap() as u32,
+            col: p["character"].as_u64().unwrap() as u32,
+        };
+        let (at, clamped) = index.offset(text, lc, cablelint::syntax::ColumnUnit::Utf8);
+        assert!(!clamped, "{p}");
+        at
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort();
+    let mut out = text.to_string();
+    for (s, e, t) in spans.into_iter().rev() {
+        out.replace_range(s..e, t);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn range_formatting_formats_only_the_paragraph_the_selection_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = fmt_stdin(dir.path(), "a.cable", OSLO);
+    // The selection runs from the middle of paragraph 2's first line into its second line.
+    let (line, col) = find(OSLO, "first round would", false);
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let params = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(line, col), "end": pos(line + 1, 3)},
+        "options": {"tabSize": 4, "insertSpaces": true},
+    });
+    let edits = c.call("textDocument/rangeFormatting", params).await;
+    let got = apply_lsp_edits(OSLO, edits.as_array().expect("edits"));
+
+    // Paragraph 2 as `cablelint fmt` lays it out, everything else as written.
+    let paragraph = |t: &str, start: &str| {
+        let at = t.find(start).unwrap();
+        t[at..at + t[at..].find("\n\n").unwrap()].to_string()
+    };
+    let want = OSLO.replace(
+        &paragraph(OSLO, "¶2. (C)"),
+        &paragraph(&full, "2. (C) The deputy"),
+    );
+    assert_ne!(want, OSLO);
+    assert_eq!(got, want);
+    assert!(got.contains("¶1. (C) Summary."), "{got}");
+    assert!(got.contains("SHIPPING\nCONSULTATIONS"), "{got}");
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn formatting_takes_the_format_options_of_the_documents_cablelint_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[format]\nline-width = 0\nspaced-banner = false\n",
+    )
+    .unwrap();
+    let path = dir.path().join("a.cable");
+    std::fs::write(&path, OSLO).unwrap();
+    let expected = fmt_stdin(dir.path(), "a.cable", OSLO);
+    assert!(
+        expected.contains("\nCONFIDENTIAL SECTION 01 OF 02"),
+        "{expected}"
+    );
+    assert!(expected.contains("SHIPPING\nCONSULTATIONS"), "{expected}");
+
+    let doc = file_uri(&path);
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(&doc, 1, OSLO).await;
+    let edits = format_edits(&mut c, &doc).await;
+    assert_eq!(
+        apply_lsp_edits(OSLO, edits.as_array().expect("edits")),
+        expected
+    );
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_the_formatter_refuses_gets_no_edits_and_a_message() {
+    let text = format!(
+        "This record is a partial extract of the original cable. The full text of the \
+         original cable is not available.\n\n{OSLO}"
+    );
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, &text).await;
+    let edits = format_edits(&mut c, URI).await;
+    assert_eq!(edits, Value::Null);
+    let shown = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("the reason is shown");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("oslo.cable not formatted"), "{message}");
+    assert!(message.contains("release artifact"), "{message}");
+    assert_eq!(shown["params"]["type"], 2, "a warning");
+    assert!(c
+        .notification("window/logMessage", TIMEOUT)
+        .await
+        .is_some_and(|m| m["params"]["message"] == message));
+
+    // Asked again (formatting on every save), it is logged but not shown again.
+    let range = json!({
+        "textDocument": td(URI),
+        "range": {"start": pos(20, 0), "end": pos(24, 0)},
+        "options": {"tabSize": 4, "insertSpaces": true},
+    });
+    assert_eq!(
+        c.call("textDocument/rangeFormatting", range).await,
+        Value::Null
+    );
+    assert!(c.notification("window/logMessage", TIMEOUT).await.is_some());
+    assert!(c
+        .notification("window/showMessage", Duration::from_millis(300))
+        .await
+        .is_none());
     c.stop().await;
 }

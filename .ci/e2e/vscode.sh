@@ -101,7 +101,8 @@ cat >"$CS_USER_DATA/User/settings.json" <<'JSON'
   "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false,
   "editor.hover.delay": 200,
-  "editor.minimap.enabled": false
+  "editor.minimap.enabled": false,
+  "[cable]": { "editor.formatOnSave": true }
 }
 JSON
 "$CODE_SERVER" --user-data-dir "$CS_USER_DATA" --extensions-dir "$CS_EXTENSIONS" --install-extension "$VSIX" >"$ARTIFACTS/install.log" 2>&1

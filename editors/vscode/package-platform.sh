@@ -5,7 +5,8 @@
 #
 # Usage (in editors/vscode, after `npm ci`): sh package-platform.sh TARGET [BINARY]
 #   TARGET  a VS Code platform: linux-x64 (the binary must be built for it)
-#   BINARY  default ../../target/release/cablelint (`cargo build --release`)
+#   BINARY  default ../../target/release/cablelint (`cargo build --release`); a published extension
+#           carries ../../target/dist/cablelint (`cargo build --profile dist`, the shipped profile)
 # Writes cablelint-TARGET.vsix.
 set -eu
 target="${1:?usage: package-platform.sh TARGET [BINARY]}"

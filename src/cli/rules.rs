@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use crate::rules::format_ref::{format_links, format_sections, link_citations};
 use crate::rules::{Rule, RuleSelector};
 
 /// One object per rule, as `rules --format json` prints them.
@@ -14,7 +15,10 @@ fn rule_json(r: Rule) -> serde_json::Value {
         "severity": r.default_severity().as_str(),
         "enabled_by_default": r.enabled_by_default(),
         "family": r.family(),
-        "spec": r.spec(),
+        "format": format_sections(r.spec())
+            .iter()
+            .map(|s| json!({"title": s.title, "path": format!("docs/format.md#{}", s.anchor)}))
+            .collect::<Vec<_>>(),
         "summary": r.summary(),
     })
 }
@@ -70,21 +74,21 @@ pub fn show(query: &str, json: bool, out: &mut dyn Write) -> Result<io::Result<(
 fn write_rule(r: Rule, json: bool, out: &mut dyn Write) -> io::Result<()> {
     if json {
         let mut v = rule_json(r);
-        v["documentation"] = json!(r.documentation());
+        v["documentation"] = json!(link_citations(&r.documentation(), "docs/"));
         serde_json::to_writer_pretty(&mut *out, &v)?;
         return writeln!(out);
     }
     writeln!(out, "{} ({})", r.code(), r.name())?;
     writeln!(
         out,
-        "Severity: {} ({} by default). Spec: {}. Family: {}.",
+        "Severity: {} ({} by default). Family: {}. The format: {}.",
         r.default_severity().as_str(),
         if r.enabled_by_default() { "on" } else { "off" },
-        r.spec(),
-        r.family()
+        r.family(),
+        format_links(r.spec(), "docs/"),
     )?;
     writeln!(out)?;
-    out.write_all(r.documentation().as_bytes())
+    out.write_all(link_citations(&r.documentation(), "docs/").as_bytes())
 }
 
 #[cfg(test)]
@@ -115,7 +119,10 @@ mod tests {
             show(q, false, &mut out).unwrap().unwrap();
             let s = String::from_utf8(out).unwrap();
             assert!(s.starts_with("CBL201 (security-line-mismatch)\n"), "{s}");
-            assert!(s.ends_with(&Rule::SecurityLineMismatch.documentation()));
+            assert!(s.ends_with(&link_citations(
+                &Rule::SecurityLineMismatch.documentation(),
+                "docs/"
+            )));
         }
         let e = show("CBL999", false, &mut Vec::new()).unwrap_err();
         assert_eq!(

@@ -90,11 +90,36 @@ enum Item<'a> {
         /// Whether the input had a blank line before it.
         blank_before: bool,
         text: Cow<'a, str>,
+        /// The input line it starts from; `None` for a further output line of the same input
+        /// lines (a wrapped TAGS, SUBJECT or classification authority).
+        line: Option<usize>,
     },
     Block {
         index: usize,
         blank_before: bool,
+        /// The block's first input line.
+        line: usize,
     },
+}
+
+/// Where one piece of the output comes from: the output from `output` up to the next slice's
+/// `output` is the canonical layout of the input from `input` up to the next slice's `input`
+/// (one line or block with the blank lines after it). Range formatting replaces whole slices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    /// The byte offset in the input where the slice starts.
+    pub input: usize,
+    /// The byte offset in the output where its layout starts.
+    pub output: usize,
+    /// Whether the slice continues the element of the slice before (a REF item, a TAGS or
+    /// classification authority continuation line), so that the two are formatted together.
+    pub joins_previous: bool,
+}
+
+/// The formatted text and the slices it is made of, in order; the first starts at 0 in both.
+pub struct Laid {
+    pub text: String,
+    pub slices: Vec<Slice>,
 }
 
 /// A run of lines of paragraph text (a numbered paragraph's first line and the lines after it, or
@@ -127,7 +152,7 @@ struct ShortBreak {
     next: usize,
 }
 
-pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unformattable> {
+pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformattable> {
     let banner_at = refuse(cable)?;
     let src = cable.src;
     let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
@@ -136,6 +161,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
     let mut blank = false;
     let push = |items: &mut Vec<Item<'a>>,
                 blank: &mut bool,
+                line: Option<usize>,
                 class: Class,
                 continuation: bool,
                 text: Cow<'a, str>| {
@@ -144,6 +170,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
             continuation,
             blank_before: std::mem::take(blank),
             text,
+            line,
         });
     };
 
@@ -156,6 +183,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
             push(
                 &mut items,
                 &mut blank,
+                Some(i),
                 Class::Header,
                 false,
                 Cow::Borrowed(t.trim_end()),
@@ -173,6 +201,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
             push(
                 &mut items,
                 &mut blank,
+                Some(i),
                 Class::Banner,
                 false,
                 banner_line(cable, t, o),
@@ -193,6 +222,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                 push(
                     &mut items,
                     &mut blank,
+                    Some(i),
                     Class::Eo,
                     false,
                     eo_line(cable, t, line.range),
@@ -202,14 +232,16 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
             LineKind::Tags => {
                 let end = run_end(cable, i, LineKind::Tags);
                 for (k, l) in tags_lines(cable, i, end, o).into_iter().enumerate() {
-                    push(&mut items, &mut blank, Class::Tags, k > 0, l);
+                    let line = (k == 0).then_some(i);
+                    push(&mut items, &mut blank, line, Class::Tags, k > 0, l);
                 }
                 i = end;
             }
             LineKind::Subject => {
                 let end = run_end(cable, i, LineKind::Subject);
                 for (k, l) in subject_lines(cable, i, end, o).into_iter().enumerate() {
-                    push(&mut items, &mut blank, Class::Subject, k > 0, l);
+                    let line = (k == 0).then_some(i);
+                    push(&mut items, &mut blank, line, Class::Subject, k > 0, l);
                 }
                 i = end;
             }
@@ -222,7 +254,14 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                     Some(r) => Cow::Owned(labelled("REF:", &src[r.label.end()..line.range.end()])),
                     None => ref_item(t),
                 };
-                push(&mut items, &mut blank, Class::Ref, first.is_none(), text);
+                push(
+                    &mut items,
+                    &mut blank,
+                    Some(i),
+                    Class::Ref,
+                    first.is_none(),
+                    text,
+                );
                 i += 1;
             }
             LineKind::ClassifiedBy => {
@@ -238,6 +277,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                     push(
                         &mut items,
                         &mut blank,
+                        (k == 0).then_some(i),
                         Class::ClassifiedBy,
                         first.is_none() || k > 0,
                         text,
@@ -260,6 +300,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                 items.push(Item::Block {
                     index: blocks.len() - 1,
                     blank_before: std::mem::take(&mut blank),
+                    line: i,
                 });
                 i = end;
             }
@@ -267,6 +308,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                 push(
                     &mut items,
                     &mut blank,
+                    Some(i),
                     Class::Other,
                     false,
                     Cow::Borrowed(t.trim_end()),
@@ -285,6 +327,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
         out.push('\u{feff}');
     }
     let mut prev: Option<Class> = None;
+    // Emits one line after the blank line its gap asks for; returns where the line starts.
     let mut emit = |out: &mut String, class: Class, continuation: bool, blank: bool, t: &str| {
         if let Some(p) = prev {
             let put = match gap(p, class, continuation) {
@@ -296,9 +339,25 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                 out.push_str(eol);
             }
         }
+        let at = out.len();
         out.push_str(t);
         out.push_str(eol);
         prev = Some(class);
+        at
+    };
+    let mut slices: Vec<Slice> = Vec::with_capacity(items.len());
+    let mut slice = |line: usize, output: usize, joins_previous: bool| {
+        let input = if slices.is_empty() {
+            0
+        } else {
+            cable.lines[line].range.start()
+        };
+        let output = if slices.is_empty() { 0 } else { output };
+        slices.push(Slice {
+            input,
+            output,
+            joins_previous,
+        });
     };
     for item in &items {
         match item {
@@ -307,10 +366,17 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                 continuation,
                 blank_before,
                 text,
-            } => emit(&mut out, *class, *continuation, *blank_before, text),
+                line,
+            } => {
+                let at = emit(&mut out, *class, *continuation, *blank_before, text);
+                if let Some(line) = line {
+                    slice(*line, at, *continuation);
+                }
+            }
             Item::Block {
                 index,
                 blank_before,
+                line,
             } => {
                 let class = if blocks[*index].paragraph {
                     Class::Paragraph
@@ -318,12 +384,15 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<String, Unform
                     Class::Other
                 };
                 for (k, l) in laid_out[*index].iter().enumerate() {
-                    emit(&mut out, class, k > 0, *blank_before, l);
+                    let at = emit(&mut out, class, k > 0, *blank_before, l);
+                    if k == 0 {
+                        slice(*line, at, false);
+                    }
                 }
             }
         }
     }
-    Ok(out)
+    Ok(Laid { text: out, slices })
 }
 
 /// The text's line ending, from its first line break (`\n` when it has none).

@@ -25,7 +25,8 @@
 //!
 //! This module knows nothing of files, configuration discovery or the editor protocol: the
 //! command line (`cablelint fmt`) and the language server (`textDocument/formatting`) both call
-//! [`format`] and [`edits`].
+//! [`format`] and [`edits`] (or, with a cable already parsed, [`format_cable`], [`cable_edits`]
+//! and [`cable_range_edits`]).
 
 mod layout;
 mod verify;
@@ -33,7 +34,7 @@ mod wrap;
 
 use std::fmt;
 
-use crate::syntax::{self, TextRange};
+use crate::syntax::{self, Cable, TextRange};
 
 /// How TAGS codes are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -117,10 +118,75 @@ impl std::error::Error for Unformattable {}
 /// [`Unformattable`] when the cable cannot be laid out without risk to what it says; nothing is
 /// changed then.
 pub fn format(text: &str, options: &FormatOptions) -> Result<String, Unformattable> {
-    let cable = syntax::parse(text);
-    let out = layout::layout(&cable, options)?;
-    if out != text {
-        verify::same_reading(&cable, &out)?;
+    format_cable(&syntax::parse(text), options)
+}
+
+/// As [`format`], for a cable already parsed (the language server's shared analysis).
+///
+/// # Errors
+/// As [`format`].
+pub fn format_cable(cable: &Cable, options: &FormatOptions) -> Result<String, Unformattable> {
+    let out = layout::layout(cable, options)?.text;
+    if out != cable.src {
+        verify::same_reading(cable, &out)?;
+    }
+    Ok(out)
+}
+
+/// The text with only the elements that the byte range `range` touches put in the canonical
+/// layout (a selection in an editor; an empty range touches the element it is in). An element is
+/// formatted whole, with the blank lines after it: a numbered paragraph with its lines, a header
+/// line, the banner, the E.O., TAGS or SUBJECT lines, the REF block, the classification
+/// authority. Everything else is left exactly as written, so every word stays where it was.
+///
+/// # Errors
+/// As [`format`]: a cable the formatter refuses is refused whatever the range, and so is a result
+/// that would read differently from the input.
+pub fn format_range(
+    cable: &Cable,
+    range: TextRange,
+    options: &FormatOptions,
+) -> Result<String, Unformattable> {
+    let laid = layout::layout(cable, options)?;
+    let src = cable.src;
+    let slices = &laid.slices;
+    let n = slices.len();
+    if n == 0 {
+        return Ok(src.to_string());
+    }
+    // The input and output offsets where slice `k` starts (`k == n`: the ends of the texts).
+    let bound = |k: usize| -> (usize, usize) {
+        match slices.get(k) {
+            Some(s) => (s.input, s.output),
+            None => (src.len(), laid.text.len()),
+        }
+    };
+    let touched = |k: usize| {
+        let (start, end) = (bound(k).0, bound(k + 1).0);
+        if range.is_empty() {
+            let at = range.start();
+            start <= at && (at < end || k + 1 == n)
+        } else {
+            start < range.end() && range.start() < end
+        }
+    };
+    let Some(mut first) = (0..n).find(|&k| touched(k)) else {
+        return Ok(src.to_string());
+    };
+    let mut last = (first..n).rev().find(|&k| touched(k)).unwrap_or(first);
+    while first > 0 && slices[first].joins_previous {
+        first -= 1;
+    }
+    while last + 1 < n && slices[last + 1].joins_previous {
+        last += 1;
+    }
+    let ((input_start, output_start), (input_end, output_end)) = (bound(first), bound(last + 1));
+    let mut out = String::with_capacity(src.len() + 64);
+    out.push_str(&src[..input_start]);
+    out.push_str(&laid.text[output_start..output_end]);
+    out.push_str(&src[input_end..]);
+    if out != src {
+        verify::same_reading(cable, &out)?;
     }
     Ok(out)
 }
@@ -139,25 +205,42 @@ pub struct TextEdit {
 /// # Errors
 /// As [`format`].
 pub fn edits(text: &str, options: &FormatOptions) -> Result<Vec<TextEdit>, Unformattable> {
-    let new = format(text, options)?;
-    Ok(diff_edits(text, &new))
+    cable_edits(&syntax::parse(text), options)
 }
 
-/// The edits of [`edits`] that touch the byte range `range` (a selection in an editor). An edit
-/// is kept whole, so the lines around a selection may change with it; the rest of the cable is
-/// left as it is.
+/// As [`edits`], for a cable already parsed.
 ///
 /// # Errors
 /// As [`format`].
+pub fn cable_edits(cable: &Cable, options: &FormatOptions) -> Result<Vec<TextEdit>, Unformattable> {
+    let new = format_cable(cable, options)?;
+    Ok(diff_edits(cable.src, &new))
+}
+
+/// The edits that turn `text` into [`format_range`]`(text, range)`, as [`edits`] gives them: only
+/// lines of the elements the range touches change.
+///
+/// # Errors
+/// As [`format_range`].
 pub fn range_edits(
     text: &str,
     range: TextRange,
     options: &FormatOptions,
 ) -> Result<Vec<TextEdit>, Unformattable> {
-    Ok(edits(text, options)?
-        .into_iter()
-        .filter(|e| e.range.start() <= range.end() && range.start() <= e.range.end())
-        .collect())
+    cable_range_edits(&syntax::parse(text), range, options)
+}
+
+/// As [`range_edits`], for a cable already parsed.
+///
+/// # Errors
+/// As [`format_range`].
+pub fn cable_range_edits(
+    cable: &Cable,
+    range: TextRange,
+    options: &FormatOptions,
+) -> Result<Vec<TextEdit>, Unformattable> {
+    let new = format_range(cable, range, options)?;
+    Ok(diff_edits(cable.src, &new))
 }
 
 /// Line-level edits from `old` to `new`.

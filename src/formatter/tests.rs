@@ -230,6 +230,109 @@ fn range_edits_touch_only_the_selection() {
     assert!(partly.contains("CONFIDENTIAL SECTION 1 OF 2 OSLO 217"));
 }
 
+/// Range formatting of `text` with the cursor (an empty range) at `needle`.
+fn fmt_at(text: &str, needle: &str) -> String {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let cable = syntax::parse(text);
+    format_range(&cable, TextRange::empty(at), &FormatOptions::default()).unwrap()
+}
+
+#[test]
+fn range_formatting_formats_whole_paragraphs_and_nothing_else() {
+    let text = messy();
+    // The cursor in the middle of the first paragraph's second line.
+    let out = fmt_at(&text, "surveillance over");
+    let full = fmt(&text);
+    // The paragraph is laid out as the whole-document formatting lays it out ...
+    let p_full = &full[full.find("1. (C) Summary").unwrap()..];
+    let p_full = &p_full[..p_full.find("End Summary.").unwrap()];
+    assert!(out.contains(p_full), "{out}");
+    // ... and the rest is as written: the loose labels, the second paragraph's pilcrow.
+    assert!(out.contains("TAGS PREL, MARR,   NATO, NO\n"), "{out}");
+    assert!(out.contains("EO 12958 DECL:  3/14/2018\n"), "{out}");
+    assert!(
+        out.contains("\u{b6}2. (S/REL TO NATO) MOD State Secretary"),
+        "{out}"
+    );
+    // The three blank lines after the paragraph are its own and become one.
+    assert!(out.contains("End Summary.\n\n\u{b6}2."), "{out}");
+    // Only lines of that paragraph changed.
+    let changed: Vec<&str> = diff_edits(&text, &out)
+        .iter()
+        .map(|e| &text[e.range.as_range()])
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].starts_with("\u{b6}1.(C) Summary"), "{changed:?}");
+}
+
+#[test]
+fn range_formatting_of_everything_is_formatting() {
+    let text = messy();
+    let cable = syntax::parse(&text);
+    let o = FormatOptions::default();
+    let all = format_range(&cable, TextRange::new(0, text.len()), &o).unwrap();
+    assert_eq!(all, fmt(&text));
+    // Element by element, at the start of each line in turn, it ends at the same text.
+    let mut t = text.clone();
+    let mut line = 0;
+    loop {
+        let start: usize = t.split_inclusive('\n').take(line).map(str::len).sum();
+        if start >= t.len() {
+            break;
+        }
+        t = format_range(&syntax::parse(&t), TextRange::empty(start), &o).unwrap();
+        line += 1;
+    }
+    assert_eq!(t, fmt(&text));
+}
+
+#[test]
+fn range_formatting_keeps_a_continued_element_whole() {
+    let text = messy();
+    // The cursor on the second REF line formats the REF block from its label.
+    let out = fmt_at(&text, "B. STATE 24410");
+    assert!(out.contains("REF: A. OSLO 198\nB. STATE 24410\n"), "{out}");
+    // The cursor on SUBJECT's second line formats SUBJECT (re-wrapped from its label).
+    let out = fmt_at(&text, "AGREE ON JOINT");
+    assert!(
+        out.contains("SUBJECT: NORWAY: NORDIC DEFENSE MINISTERS AGREE ON JOINT"),
+        "{out}"
+    );
+    assert!(out.contains("TAGS PREL, MARR,   NATO, NO\n"), "{out}");
+}
+
+#[test]
+fn range_formatting_refuses_what_formatting_refuses() {
+    let no_banner = "SUBJECT: NOTHING\n\n1. (U) Text.\n";
+    let cable = syntax::parse(no_banner);
+    let e = format_range(&cable, TextRange::empty(0), &FormatOptions::default()).unwrap_err();
+    assert!(e.reason.contains("no classification banner"), "{e}");
+}
+
+#[test]
+fn crlf_text_is_formatted_with_crlf_edits() {
+    let text = messy().replace('\n', "\r\n");
+    let out = fmt(&text);
+    assert_eq!(out, fmt(&messy()).replace('\n', "\r\n"));
+    let es = edits(&text, &FormatOptions::default()).unwrap();
+    assert_eq!(apply(&text, &es), out);
+    for e in &es {
+        // Whole lines: every edit starts at a line start and ends after a line break.
+        assert!(e.range.start() == 0 || text[..e.range.start()].ends_with("\r\n"));
+        assert!(text[..e.range.end()].ends_with("\r\n"));
+    }
+    let at = text.find("surveillance over").unwrap();
+    let part = range_edits(&text, TextRange::empty(at), &FormatOptions::default()).unwrap();
+    let partly = apply(&text, &part);
+    assert!(!partly.replace("\r\n", "").contains('\n'), "{partly:?}");
+    assert!(
+        partly.contains("End Summary.\r\n\r\n\u{b6}2."),
+        "{partly:?}"
+    );
+}
+
 #[test]
 fn text_without_a_final_line_break_gets_one() {
     let text = fmt(&messy());

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::touches;
-use crate::syntax::{parse, Cable, TextRange};
+use crate::syntax::{origin_key, parse, Cable, TextRange};
 
 /// The cable a `REF` entry names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,11 @@ pub struct CableTarget {
     pub range: TextRange,
     /// The four-digit year: written, or else the referring cable's own year.
     pub year: Option<i32>,
-    /// The origin in upper case without spaces (`TOKYO`, `USUNNEWYORK`).
+    /// Whether the reference writes its year (`07 TOKYO 1448`) rather than taking the cable's.
+    pub year_written: bool,
+    /// Where the origin is written (`Sao Paulo`, `SECSTATE`).
+    pub origin_range: TextRange,
+    /// The origin as cable ids write it ([`origin_key`]: `TOKYO`, `USUNNEWYORK`, `STATE`).
     pub origin: String,
     pub number: u32,
 }
@@ -33,52 +37,35 @@ impl CableTarget {
     }
 }
 
-/// The cable reference at an offset, from the `REF` block.
-pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
-    let refs = cable.body.refs.as_ref()?;
-    let item = refs.cables().find(|c| touches(c.range, offset))?;
-    let year = item.year.map(|y| expand_year(y.value)).or_else(|| {
-        cable
-            .header
-            .dtg
-            .as_ref()
-            .and_then(|l| l.dtg)
-            .map(|d| d.year)
-    });
-    Some(CableTarget {
-        range: item.range,
-        year,
-        origin: squeeze(cable.text(item.origin)),
-        number: item.number.value,
-    })
-}
-
-fn expand_year(y: u32) -> i32 {
-    match y {
-        0..=99 => crate::vocab::full_year(y),
-        _ => y as i32,
-    }
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(|c| c.to_uppercase())
+/// Every cable the `REF` block names, in document order: the items that go-to-definition, hover,
+/// document links and `inspect` read alike.
+pub fn cable_refs(cable: &Cable<'_>) -> Vec<CableTarget> {
+    let Some(refs) = cable.body.refs.as_ref() else {
+        return Vec::new();
+    };
+    let own_year = cable
+        .header
+        .dtg
+        .as_ref()
+        .and_then(|l| l.dtg)
+        .map(|d| d.year);
+    refs.cables()
+        .map(|item| CableTarget {
+            range: item.range,
+            year: item.full_year().or(own_year),
+            year_written: item.year.is_some(),
+            origin_range: item.origin,
+            origin: origin_key(cable.text(item.origin)),
+            number: item.number.value,
+        })
         .collect()
 }
 
-/// Origins written differently in references and in banners.
-fn same_origin(a: &str, b: &str) -> bool {
-    const ALIASES: &[(&str, &str)] = &[
-        ("SECSTATE", "STATE"),
-        ("HAGUE", "THEHAGUE"),
-        ("USUN", "USUNNEWYORK"),
-        ("USNATO", "USNATOBRUSSELS"),
-    ];
-    a == b
-        || ALIASES
-            .iter()
-            .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+/// The cable reference at an offset, from the `REF` block.
+pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
+    cable_refs(cable)
+        .into_iter()
+        .find(|c| touches(c.range, offset))
 }
 
 /// Whether a text may be the target cable: it holds the cable's number somewhere. A cheap test
@@ -98,9 +85,9 @@ pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
 /// Whether a parsed cable is the target cable; the range to show is its banner.
 pub fn matches_cable(cable: &Cable<'_>, target: &CableTarget) -> Option<TextRange> {
     let banner = cable.body.banner.as_ref()?;
-    let origin = squeeze(cable.text(banner.origin?));
+    let origin = origin_key(cable.text(banner.origin?));
     let serial = banner.serial?.value;
-    if serial != target.number || !same_origin(&origin, &target.origin) {
+    if serial != target.number || origin != target.origin {
         return None;
     }
     if let (Some(want), Some(have)) = (

@@ -7,9 +7,10 @@
 use super::dates::long_date;
 use super::{touches, word_range};
 use crate::data::Tables;
+use crate::rules::format_ref::format_sections;
 use crate::rules::{Diagnostic, Rule};
 use crate::syntax::{Cable, Date, Decl, EoValue, Precedence, TextRange};
-use crate::vocab::{caption_text, full_year, orders, portion_control};
+use crate::vocab::{caption_text, orders, portion_control};
 
 /// A hover answer: Markdown for a range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +82,14 @@ pub fn rule_markdown(rule: Rule) -> String {
         out.push_str("\n\n");
         out.push_str(&what);
     }
+    let format: Vec<&str> = format_sections(rule.spec())
+        .iter()
+        .map(|s| s.title)
+        .collect();
+    out.push_str(&format!("\n\nThe format: {}", format.join(", ")));
     match super::rule_url(rule) {
-        Some(url) => out.push_str(&format!(
-            "\n\nSpec: {} · [documentation]({url})",
-            rule.spec()
-        )),
-        None => out.push_str(&format!("\n\nSpec: {}", rule.spec())),
+        Some(url) => out.push_str(&format!(" · [documentation]({url})")),
+        None => out.push_str(&format!(" · `cablelint rule {}`", rule.code())),
     }
     out
 }
@@ -347,37 +350,19 @@ fn tags_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover
 fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
     let on = |r: TextRange| touches(r, offset);
     let b = &cable.body;
-    if let Some(r) = b.refs.as_ref().filter(|r| on(r.range)) {
-        if let Some(c) = r.cables().find(|c| on(c.range)) {
-            let year = c
-                .year
-                .map(|y| {
-                    if y.value < 100 {
-                        full_year(y.value)
-                    } else {
-                        y.value as i32
-                    }
-                })
-                .or_else(|| cable_date(cable).map(|d| d.year));
-            let origin = cable.text(c.origin);
-            let id = match year {
-                Some(y) => format!(
-                    "{:02}{}{}",
-                    y.rem_euclid(100),
-                    origin.replace(' ', ""),
-                    c.number.value
-                ),
-                None => format!("{}{}", origin.replace(' ', ""), c.number.value),
-            };
+    if b.refs.as_ref().is_some_and(|r| on(r.range)) {
+        if let Some(target) = super::ref_at(cable, offset) {
             let mut md = format!(
-                "**Reference** to cable `{id}`: {origin} serial {}",
-                c.number.value
+                "**Reference** to cable `{}`: {} serial {}",
+                target.id(),
+                cable.text(target.origin_range),
+                target.number
             );
-            if c.year.is_none() {
+            if !target.year_written {
                 md.push_str(" (no year written: the year of this cable)");
             }
             md.push_str(".\n\nGo to definition opens it when the workspace holds it.");
-            return h(c.range, md);
+            return h(target.range, md);
         }
     }
     if let Some(c) = b.classified_by.as_ref().filter(|c| on(c.range)) {

@@ -1,6 +1,6 @@
 //! Plain-Rust answers for editors, in byte offsets of the document: completion, hover, code
-//! actions, document symbols, folding ranges, semantic tokens and go-to-definition for `REF`
-//! entries. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
+//! actions, document symbols, folding ranges, semantic tokens, go-to-definition for `REF`
+//! entries and formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
 //! to the protocol. Diagnostics are the rules' own, with the related places the rules name.
 //!
 //! Every function takes a parsed [`Cable`] (the one of the document's shared
@@ -12,6 +12,7 @@ pub mod completion;
 pub mod dates;
 pub mod definition;
 pub mod folding;
+pub mod format;
 pub mod hover;
 pub mod semantic;
 pub mod symbols;
@@ -23,6 +24,7 @@ pub use completion::{
 pub use dates::DateTime;
 pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
 pub use folding::{folding_ranges, Fold, FoldKind};
+pub use format::{formatting, range_formatting};
 pub use hover::{hover, Hover};
 pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
 pub use symbols::{document_symbols, Symbol, SymbolKind};
@@ -30,23 +32,11 @@ pub use symbols::{document_symbols, Symbol, SymbolKind};
 use crate::rules::Rule;
 use crate::syntax::{Cable, LineKind, TextRange};
 
-/// The documentation address of one rule. `CABLELINT_DOCS_URL` names a base to which the lower-case
-/// code is appended (`https://docs.example.org/cablelint/rules.html#` → `…#cbl201`); without it the
-/// address is `docs/rules.md#cbl201` in the source tree this binary was built from, when that file
-/// exists. Diagnostics carry it as their `codeDescription`; `None` leaves it out (hover on the code
-/// still shows the documentation).
+/// The documentation address of one rule, when the docs address is known
+/// ([`crate::rules::docs_url`]). Diagnostics carry it as their `codeDescription`; `None` leaves it
+/// out (hover on the code still shows the documentation).
 pub fn rule_url(rule: Rule) -> Option<String> {
-    static BASE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    let base = BASE.get_or_init(|| {
-        if let Some(base) = std::env::var_os("CABLELINT_DOCS_URL") {
-            return Some(base.to_string_lossy().into_owned());
-        }
-        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-        docs.is_file()
-            .then(|| format!("file://{}#", docs.display()))
-    });
-    base.as_ref()
-        .map(|b| format!("{b}{}", rule.code().to_ascii_lowercase()))
+    crate::rules::docs_url::url(rule)
 }
 
 /// The physical line that holds an offset, with its kind and text.

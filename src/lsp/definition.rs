@@ -20,7 +20,7 @@ use crate::syntax::{ColumnUnit, LineIndex};
 const DEFINITION_BUDGET: Duration = Duration::from_secs(2);
 
 /// The target among the open documents.
-fn in_open_documents(
+pub(super) fn in_open_documents(
     others: &[(Uri, Snapshot)],
     target: &CableTarget,
     unit: ColumnUnit,
@@ -39,7 +39,7 @@ fn in_open_documents(
 }
 
 /// The target in the files under the workspace folders.
-fn on_disk(
+pub(super) fn on_disk(
     roots: &[std::path::PathBuf],
     target: &CableTarget,
     unit: ColumnUnit,
@@ -65,16 +65,7 @@ pub(super) async fn definition(
     let Some((snap, unit)) = inner.snapshot(&uri) else {
         return Ok(None);
     };
-    let (others, roots) = {
-        let mut s = inner.session();
-        let others: Vec<(Uri, Snapshot)> = s
-            .docs
-            .iter_mut()
-            .filter(|(u, _)| **u != uri)
-            .map(|(u, d)| (u.clone(), d.snapshot()))
-            .collect();
-        (others, s.roots.clone())
-    };
+    let (others, roots) = inner.others_and_roots(&uri);
     blocking("textDocument/definition", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);

@@ -4,19 +4,42 @@
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use futures::FutureExt;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
-use tracing::error;
+use tracing::{debug, error};
+
+/// Sets its flag when dropped: the request that waited for the work was answered or cancelled.
+struct Abandon(Arc<AtomicBool>);
+
+impl Drop for Abandon {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
 
 /// Runs a closure on the blocking pool behind a panic guard; a panic becomes an internal error.
+/// When the request is cancelled (`$/cancelRequest` drops the future awaiting this) before the
+/// closure has started, the closure never runs.
 pub(super) async fn blocking<T: Send + 'static>(
     what: &'static str,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T> {
-    match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(payload)) => {
+    let abandoned = Arc::new(AtomicBool::new(false));
+    let _guard = Abandon(abandoned.clone());
+    let task = move || {
+        if abandoned.load(Ordering::Relaxed) {
+            debug!(what, "request cancelled before its work started; skipped");
+            return None;
+        }
+        Some(std::panic::catch_unwind(AssertUnwindSafe(f)))
+    };
+    match tokio::task::spawn_blocking(task).await {
+        Ok(None) => Err(Error::request_cancelled()),
+        Ok(Some(Ok(v))) => Ok(v),
+        Ok(Some(Err(payload))) => {
             error!(
                 what,
                 panic = panic_text(&payload),

@@ -187,6 +187,7 @@ pub(super) async fn did_close(inner: &Arc<Inner>, params: DidCloseTextDocumentPa
     let uri: Uri = params.text_document.uri;
     let (was_open, pull) = {
         let mut s = inner.session();
+        s.format_refusals.remove(&uri);
         (s.docs.remove(&uri).is_some(), s.pull)
     };
     info!(uri = uri.as_str(), "didClose");

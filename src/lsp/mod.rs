@@ -16,8 +16,10 @@ pub mod convert;
 mod definition;
 mod diagnostics;
 mod dispatch;
+mod document_links;
 mod documents;
 mod folding;
+mod formatting;
 mod hover;
 pub mod logging;
 mod semantic_tokens;
@@ -36,6 +38,9 @@ use tower_lsp_server::{LspService, Server};
 
 pub use code_actions::FIX_ALL_KIND;
 pub use diagnostics::TEST_PANIC_MARKER;
+
+/// How many request and notification handlers may be in progress at once.
+const MAX_CONCURRENT_HANDLERS: usize = 1024;
 
 /// Options of `cablelint lsp`.
 #[derive(Debug, Clone, Default)]
@@ -139,7 +144,12 @@ where
     let (server_out, pump_side) = tokio::io::duplex(1 << 16);
     let (errors_tx, errors_rx) = tokio::sync::mpsc::unbounded_channel();
     let server = async move {
+        // `tower-lsp-server` runs at most this many handlers at once and reads no further message
+        // while they run; with its default of 4, four requests waiting on a slow document held
+        // back every later message, `$/cancelRequest` and other documents' requests included.
+        // Handlers do their work on the blocking pool, so a wide window costs nothing.
         Server::new(server_in, server_out, socket)
+            .concurrency_level(MAX_CONCURRENT_HANDLERS)
             .serve(service)
             .await;
     };

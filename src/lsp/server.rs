@@ -15,8 +15,8 @@ use tracing::info;
 use super::dispatch::{guard, guard_notification};
 use super::session::Inner;
 use super::{
-    capabilities, code_actions, completion, configuration, definition, diagnostics, documents,
-    folding, hover, logging, semantic_tokens, symbols, ServeOptions,
+    capabilities, code_actions, completion, configuration, definition, diagnostics, document_links,
+    documents, folding, formatting, hover, logging, semantic_tokens, symbols, ServeOptions,
 };
 
 /// The `LanguageServer` implementation.
@@ -160,5 +160,28 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let f = definition::definition(&self.inner, params);
         guard("textDocument/definition", f).await
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        let f = document_links::document_links(&self.inner, params);
+        guard("textDocument/documentLink", f).await
+    }
+
+    async fn document_link_resolve(&self, link: DocumentLink) -> Result<DocumentLink> {
+        let f = document_links::resolve(&self.inner, link);
+        guard("documentLink/resolve", f).await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::formatting(&self.inner, params);
+        guard("textDocument/formatting", f).await
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        let f = formatting::range_formatting(&self.inner, params);
+        guard("textDocument/rangeFormatting", f).await
     }
 }

@@ -44,6 +44,9 @@ pub(super) struct Session {
     pub resolver: Resolver,
     /// Problems to show once the client is initialized.
     pub pending_messages: Vec<String>,
+    /// The last reason shown for leaving each document unformatted, so that formatting on every
+    /// save shows it once (it is logged every time).
+    pub format_refusals: HashMap<Uri, String>,
 }
 
 impl Default for Session {
@@ -59,6 +62,7 @@ impl Default for Session {
             folder_editor: HashMap::new(),
             resolver: Resolver::live(),
             pending_messages: Vec::new(),
+            format_refusals: HashMap::new(),
         }
     }
 }
@@ -124,5 +128,18 @@ impl Inner {
         let unit = s.unit;
         let doc = s.docs.get_mut(uri)?;
         Some((doc.snapshot(), unit))
+    }
+
+    /// Snapshots of the open documents other than `uri`, and the workspace folders: where a cited
+    /// cable is looked for.
+    pub fn others_and_roots(&self, uri: &Uri) -> (Vec<(Uri, Snapshot)>, Vec<std::path::PathBuf>) {
+        let mut s = self.session();
+        let others = s
+            .docs
+            .iter_mut()
+            .filter(|(u, _)| *u != uri)
+            .map(|(u, d)| (u.clone(), d.snapshot()))
+            .collect();
+        (others, s.roots.clone())
     }
 }

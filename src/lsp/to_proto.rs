@@ -161,3 +161,8 @@ pub fn folding_kind(kind: ide::FoldKind) -> FoldingRangeKind {
 pub fn text_edit(e: &crate::rules::Edit, conv: &Converter<'_>) -> TextEdit {
     TextEdit::new(conv.range(e.range), e.new_text.clone())
 }
+
+/// An edit of the formatter.
+pub fn format_edit(e: &crate::formatter::TextEdit, conv: &Converter<'_>) -> TextEdit {
+    TextEdit::new(conv.range(e.range), e.new_text.clone())
+}

@@ -5,7 +5,13 @@
 //! reader ends at the first error), so one stray byte would end the session. The filter reads
 //! each `Content-Length` frame, checks that it is one JSON-RPC message, forwards good ones in a
 //! canonical frame and answers bad ones with a JSON-RPC error (`-32700` parse error, `-32600`
-//! invalid request), so the session goes on.
+//! invalid request), so the session goes on. After a frame whose `Content-Length` is wrong or
+//! whose header is broken, it finds the next `Content-Length` header (bytes before it on its line
+//! are skipped; bytes a too-long body took from the next frame are read again; a body that stops
+//! short of its length but holds a whole message is taken after a quiet moment), and a lone
+//! UTF-16 surrogate escape in a string becomes U+FFFD instead of refusing the message.
+
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
@@ -31,35 +37,209 @@ fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Reads one header line (without its line break); `None` at the end of the input. A line longer
-/// than the limit is read to its end and returned cut.
-async fn header_line<R: AsyncBufReadExt + Unpin>(r: &mut R) -> std::io::Result<Option<Vec<u8>>> {
-    let mut line = Vec::new();
-    loop {
-        let buf = r.fill_buf().await?;
-        if buf.is_empty() {
-            return Ok(if line.is_empty() { None } else { Some(line) });
+/// How long the filter waits for the rest of a body that already holds a whole JSON message before
+/// it takes the `Content-Length` for a wrong one and the message as it stands.
+const IDLE: Duration = Duration::from_millis(30);
+
+/// The client's bytes, with room to put bytes back: after a frame whose length was wrong, what the
+/// body took beyond its message is read again as the start of the next frame.
+struct Input<R> {
+    r: R,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl<R: AsyncRead + Unpin> Input<R> {
+    fn new(r: R) -> Self {
+        Input {
+            r,
+            buf: Vec::with_capacity(1 << 16),
+            pos: 0,
         }
-        match memchr::memchr(b'\n', buf) {
-            Some(i) => {
-                if line.len() < MAX_HEADER_LINE {
-                    line.extend_from_slice(&buf[..i.min(MAX_HEADER_LINE - line.len())]);
-                }
-                r.consume(i + 1);
-                if line.last() == Some(&b'\r') {
-                    line.pop();
-                }
-                return Ok(Some(line));
+    }
+
+    fn data(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+        if self.pos == self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+        }
+    }
+
+    /// Puts bytes back in front of the unread ones.
+    fn unread(&mut self, bytes: &[u8]) {
+        let mut v = bytes.to_vec();
+        v.extend_from_slice(self.data());
+        self.buf = v;
+        self.pos = 0;
+    }
+
+    /// Reads more bytes; `false` at the end of the input (or when reading fails).
+    async fn more(&mut self) -> bool {
+        if self.pos > 0 && self.pos * 2 >= self.buf.len() {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        let mut chunk = [0u8; 1 << 14];
+        match self.r.read(&mut chunk).await {
+            Ok(0) => false,
+            Ok(n) => {
+                self.buf.extend_from_slice(&chunk[..n]);
+                true
             }
-            None => {
-                let n = buf.len();
-                if line.len() < MAX_HEADER_LINE {
-                    line.extend_from_slice(&buf[..n.min(MAX_HEADER_LINE - line.len())]);
-                }
-                r.consume(n);
+            Err(e) => {
+                warn!("reading the client's messages failed: {e}");
+                false
             }
         }
     }
+
+    /// Reads one header line (without its line break); `None` at the end of the input. A line
+    /// longer than the limit is read to its end and returned cut.
+    async fn header_line(&mut self) -> Option<Vec<u8>> {
+        let mut line = Vec::new();
+        loop {
+            if self.data().is_empty() && !self.more().await {
+                return if line.is_empty() { None } else { Some(line) };
+            }
+            let buf = self.data();
+            let (take, done) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i, Some(i + 1)),
+                None => (buf.len(), None),
+            };
+            if line.len() < MAX_HEADER_LINE {
+                line.extend_from_slice(&buf[..take.min(MAX_HEADER_LINE - line.len())]);
+            }
+            match done {
+                Some(n) => {
+                    self.consume(n);
+                    if line.last() == Some(&b'\r') {
+                        line.pop();
+                    }
+                    return Some(line);
+                }
+                None => self.consume(take),
+            }
+        }
+    }
+
+    /// Reads a body of `len` bytes. When the client stops sending while the bytes so far hold a
+    /// whole JSON message (a `Content-Length` longer than the message), those bytes are the body.
+    /// `None` at the end of the input.
+    async fn body(&mut self, len: usize) -> Option<Vec<u8>> {
+        while self.data().len() < len {
+            let complete = whole_message_prefix(self.data()).is_some();
+            if complete {
+                match tokio::time::timeout(IDLE, self.more()).await {
+                    Ok(true) => continue,
+                    Ok(false) => return None,
+                    Err(_) => {
+                        let n = self.data().len();
+                        warn!(
+                            declared = len,
+                            received = n,
+                            "the client sent less than its `Content-Length`; taking the message as it stands"
+                        );
+                        let body = self.data().to_vec();
+                        self.consume(n);
+                        return Some(body);
+                    }
+                }
+            } else if !self.more().await {
+                return None;
+            }
+        }
+        let body = self.data()[..len].to_vec();
+        self.consume(len);
+        Some(body)
+    }
+}
+
+/// The length of the JSON value at the start of `bytes` (after white space), when there is a
+/// whole one.
+fn whole_message_prefix(bytes: &[u8]) -> Option<usize> {
+    let mut values =
+        serde_json::Deserializer::from_slice(bytes).into_iter::<serde::de::IgnoredAny>();
+    match values.next() {
+        Some(Ok(_)) => Some(values.byte_offset()),
+        _ => None,
+    }
+}
+
+/// Where the last `Content-Length` header name starts in a line, in any case.
+fn header_name_at(line: &[u8]) -> Option<usize> {
+    const NAME: &[u8] = b"content-length";
+    (0..line.len().saturating_sub(NAME.len() - 1))
+        .rev()
+        .find(|&i| line[i..i + NAME.len()].eq_ignore_ascii_case(NAME))
+}
+
+/// Whether bytes are the start of a `Content-Length` header name (what a body that was declared
+/// too long took from the next frame).
+fn starts_header(rest: &[u8]) -> bool {
+    const NAME: &[u8] = b"content-length:";
+    let n = rest.len().min(NAME.len());
+    n > 0 && rest[..n].eq_ignore_ascii_case(&NAME[..n])
+}
+
+/// The body with every lone UTF-16 surrogate escape in its strings (`"\ud800"`, which JSON
+/// parsers refuse) replaced by `\ufffd`, or `None` when it has none. A pair of escapes that
+/// forms one character is kept.
+fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
+    fn escape_at(b: &[u8], i: usize) -> Option<u16> {
+        if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = std::str::from_utf8(b.get(i + 2..i + 6)?).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut changed = false;
+    let mut in_string = false;
+    let mut i = 0;
+    while i < body.len() {
+        let c = body[i];
+        if !in_string {
+            in_string = c == b'"';
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            b'"' => {
+                in_string = false;
+                out.push(c);
+                i += 1;
+            }
+            b'\\' => match escape_at(body, i) {
+                Some(0xD800..=0xDBFF)
+                    if escape_at(body, i + 6).is_some_and(|l| (0xDC00..=0xDFFF).contains(&l)) =>
+                {
+                    out.extend_from_slice(&body[i..i + 12]);
+                    i += 12;
+                }
+                Some(0xD800..=0xDFFF) => {
+                    out.extend_from_slice(b"\\ufffd");
+                    changed = true;
+                    i += 6;
+                }
+                _ => {
+                    // Any other escape: copy the backslash and the escaped byte.
+                    out.extend_from_slice(&body[i..(i + 2).min(body.len())]);
+                    i += 2;
+                }
+            },
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Whether a JSON value is a message the server can take.
@@ -105,26 +285,32 @@ enum Length {
     Missing,
 }
 
-/// Reads one message's headers, up to the blank line after them. `None` at the end of the input
-/// (or when reading fails).
-async fn read_headers<R: AsyncBufReadExt + Unpin>(r: &mut R) -> Option<Length> {
+/// Reads one message's headers, up to the blank line after them. `None` at the end of the input.
+/// A header line with other bytes before `Content-Length` (the rest of a body that was declared
+/// too short) is read from the header's name: the stream finds its frames again.
+async fn read_headers<R: AsyncRead + Unpin>(r: &mut Input<R>) -> Option<Length> {
     let mut length = Length::Missing;
     let mut saw_header = false;
     loop {
-        let line = match header_line(r).await {
-            Ok(Some(l)) => l,
-            Ok(None) => return None,
-            Err(e) => {
-                warn!("reading the client's messages failed: {e}");
-                return None;
-            }
-        };
+        let line = r.header_line().await?;
         if line.is_empty() {
             if saw_header {
                 return Some(length);
             }
             continue;
         }
+        let line = match header_name_at(&line) {
+            Some(at) if at > 0 => {
+                warn!(
+                    skipped = at,
+                    "bytes before a `Content-Length` header skipped"
+                );
+                // What came before belongs to no frame; the header starts a new one.
+                length = Length::Missing;
+                line[at..].to_vec()
+            }
+            _ => line,
+        };
         saw_header = true;
         let text = String::from_utf8_lossy(&line);
         if let Some((name, value)) = text.split_once(':') {
@@ -141,6 +327,58 @@ async fn read_headers<R: AsyncBufReadExt + Unpin>(r: &mut R) -> Option<Length> {
     }
 }
 
+/// What to do with one body.
+enum Taken {
+    /// A message to forward.
+    Message(Vec<u8>),
+    /// An error to answer.
+    Refused(i64, String, Value),
+}
+
+/// Decides on one body, putting back into the input what belongs to the next frame.
+fn take_body<R: AsyncRead + Unpin>(body: Vec<u8>, input: &mut Input<R>) -> Taken {
+    let parsed = serde_json::from_slice::<Value>(&body).map(|v| (v, body.clone()));
+    let parsed = parsed.or_else(|e| match replace_lone_surrogates(&body) {
+        Some(fixed) => {
+            warn!("lone UTF-16 surrogates in a message replaced by U+FFFD");
+            serde_json::from_slice::<Value>(&fixed).map(|v| (v, fixed))
+        }
+        None => Err(e),
+    });
+    let parsed = parsed.or_else(|e| {
+        // A `Content-Length` longer than the message: the body took the start of the next frame.
+        // Take the message and read the rest again.
+        let at = whole_message_prefix(&body).ok_or(e)?;
+        let rest = &body[at..];
+        let lead = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+        if !starts_header(&rest[lead..]) {
+            return Err(serde::de::Error::custom("trailing bytes after the message"));
+        }
+        warn!(
+            extra = rest.len(),
+            "a `Content-Length` longer than its message; the rest is read as the next frame"
+        );
+        input.unread(&rest[lead..]);
+        let msg = body[..at].to_vec();
+        let fixed = replace_lone_surrogates(&msg).unwrap_or(msg);
+        serde_json::from_slice::<Value>(&fixed).map(|v| (v, fixed))
+    });
+    match parsed {
+        Err(e) => {
+            // A body that holds the next frame's header (declared too long, or a broken message
+            // before it): read again from that header.
+            if let Some(at) = header_name_at(&body) {
+                input.unread(&body[at..]);
+            }
+            Taken::Refused(-32700, format!("parse error: {e}"), Value::Null)
+        }
+        Ok((v, bytes)) => match check_message(v) {
+            Ok(()) => Taken::Message(bytes),
+            Err((code, msg, id)) => Taken::Refused(code, msg, id),
+        },
+    }
+}
+
 /// Copies well-formed messages from `input` to `server`, answering malformed ones on `errors`.
 /// Returns at the end of the input (or when the server side closes).
 pub(crate) async fn filter_input<I, W>(
@@ -151,7 +389,7 @@ pub(crate) async fn filter_input<I, W>(
     I: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let mut r = BufReader::with_capacity(1 << 16, input);
+    let mut r = Input::new(input);
     let refuse = |msg: &str| {
         warn!("{msg}");
         let _ = errors.send(error_frame(-32700, msg, Value::Null));
@@ -169,34 +407,26 @@ pub(crate) async fn filter_input<I, W>(
             }
         };
         if len > MAX_MESSAGE {
+            // The bytes that follow are read as headers again, so that the next frame is found.
             refuse(&format!(
                 "a message of {len} bytes is over the limit of {MAX_MESSAGE} bytes; skipped"
             ));
-            let mut sink = tokio::io::sink();
-            if tokio::io::copy(&mut (&mut r).take(len as u64), &mut sink)
-                .await
-                .is_err()
-            {
-                return;
-            }
             continue;
         }
-        let mut body = vec![0u8; len];
-        if r.read_exact(&mut body).await.is_err() {
+        let Some(body) = r.body(len).await else {
             debug!("the input ended inside a message");
             return;
-        }
-        let checked = match serde_json::from_slice::<Value>(&body) {
-            Err(e) => Err((-32700, format!("parse error: {e}"), Value::Null)),
-            Ok(v) => check_message(v),
         };
-        if let Err((code, msg, id)) = checked {
-            warn!(code, "malformed message answered with an error: {msg}");
-            let _ = errors.send(error_frame(code, &msg, id));
-            continue;
-        }
-        if server.write_all(&frame(&body)).await.is_err() || server.flush().await.is_err() {
-            return;
+        match take_body(body, &mut r) {
+            Taken::Refused(code, msg, id) => {
+                warn!(code, "malformed message answered with an error: {msg}");
+                let _ = errors.send(error_frame(code, &msg, id));
+            }
+            Taken::Message(body) => {
+                if server.write_all(&frame(&body)).await.is_err() || server.flush().await.is_err() {
+                    return;
+                }
+            }
         }
     }
 }
@@ -247,6 +477,32 @@ pub(crate) async fn pump_output<S, O>(
         let _ = output.flush().await;
     };
     futures::join!(reader, writer);
+}
+
+/// Reads one header line of the server's output (without its line break); `None` at the end.
+async fn header_line<R: AsyncBufReadExt + Unpin>(r: &mut R) -> std::io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    loop {
+        let buf = r.fill_buf().await?;
+        if buf.is_empty() {
+            return Ok(if line.is_empty() { None } else { Some(line) });
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                line.extend_from_slice(&buf[..i]);
+                r.consume(i + 1);
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Ok(Some(line));
+            }
+            None => {
+                let n = buf.len();
+                line.extend_from_slice(buf);
+                r.consume(n);
+            }
+        }
+    }
 }
 
 /// One whole frame as the server wrote it (headers and body), or `None` at its end.

@@ -126,10 +126,74 @@ pub fn format_sections(spec: &str) -> Vec<FormatSection> {
     out
 }
 
+/// Markdown links to the sections of `docs/format.md` that explain a registry citation, joined with
+/// `, `. `dir` is the path of `docs/` from where the links are read: `"docs/"` from the repository's
+/// root (the README, `cablelint rule`), `""` from `docs/rules.md`.
+pub fn format_links(spec: &str, dir: &str) -> String {
+    format_sections(spec)
+        .iter()
+        .map(|s| format!("[{}]({dir}format.md#{})", s.title, s.anchor))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The IDs a citation may hold: a section number (`§3.12`, `§4 rel. 4`, `§4 relation 2`) or a rule
+/// ID of the format study (`H-4`, `B-23`, `T-9`).
+const CITED_ID: &str = r"§\d+(?:\.\d+)*(?: rel(?:ation|\.) \d+)?|[HBT]-\d+";
+
+/// A rule's documentation as users read it: the format-study citations (`(spec §3.4, H-4)`, `spec H-11,
+/// a convention`, bare `(H-8)`) become links to `docs/format.md` (`(see [Security line](format.md#security-line))`),
+/// with `dir` as in [`format_links`]. A citation of the study's list of drafting errors (§6.3) next to
+/// another ID adds nothing and is dropped; a citation no section covers is left as written (the test
+/// of the generated docs fails on it). Section numbers of executive orders (`§1.5(b)`) are not citations.
+pub fn link_citations(doc: &str, dir: &str) -> String {
+    use regex::{Captures, Regex};
+    use std::sync::LazyLock;
+    static SPEC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\bspec ((?:{CITED_ID})(?:, (?:{CITED_ID}))*)")).expect("valid regex")
+    });
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\(((?:{CITED_ID})(?:, (?:{CITED_ID}))*)([,)])")).expect("valid regex")
+    });
+    let linked = SPEC.replace_all(doc, |c: &Captures| {
+        let ids: Vec<&str> = c[1].split(", ").collect();
+        let kept: Vec<&str> = if ids.len() > 1 {
+            ids.iter().copied().filter(|i| *i != "§6.3").collect()
+        } else {
+            ids
+        };
+        let links = format_links(&kept.join(", "), dir);
+        if links.is_empty() {
+            c[0].to_string()
+        } else {
+            format!("see {links}")
+        }
+    });
+    BARE.replace_all(&linked, |c: &Captures| {
+        let ids: Vec<&str> = c[1].split(", ").collect();
+        if ids.iter().all(|i| format_section(i).is_some()) {
+            format!("(see {}{}", format_links(&c[1], dir), &c[2])
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::Rule;
+
+    #[test]
+    fn citations_become_links() {
+        assert_eq!(
+            link_citations("a warning (spec H-10). Also (H-4) and spec §6.3, H-13.", "docs/"),
+            "a warning (see [DE line](docs/format.md#de-line)). Also (see [Security line](docs/format.md#security-line)) and see [DE line](docs/format.md#de-line)."
+        );
+        // Executive-order sections and unknown IDs stay as written.
+        assert_eq!(link_citations("§1.5(b) (X-1)", ""), "§1.5(b) (X-1)");
+    }
 
     #[test]
     fn every_rule_links_to_a_section() {

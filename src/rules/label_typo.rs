@@ -9,7 +9,7 @@ use crate::syntax::Element;
 
 /// Reports every misspelt label of `element` with a safe fix writing `canonical`. Returns whether
 /// there was one.
-pub(crate) fn report(ctx: &mut Context, element: Element, canonical: &str) -> bool {
+pub(crate) fn report(ctx: &Context, element: Element, canonical: &str) -> bool {
     let typos: Vec<_> = ctx
         .cable
         .body
@@ -20,7 +20,7 @@ pub(crate) fn report(ctx: &mut Context, element: Element, canonical: &str) -> bo
         .collect();
     for &range in &typos {
         let t = ctx.text(range);
-        let d = ctx.report(
+        let mut d = ctx.report(
             range,
             format!(
                 "`{t}` is a misspelt {} label: write `{canonical}`",

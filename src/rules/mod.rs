@@ -6,10 +6,12 @@
 
 mod context;
 mod diagnostic;
+pub mod facts;
 mod label_typo;
 mod settings;
 
 pub mod classification;
+pub mod docs_url;
 pub mod format_ref;
 pub mod header;
 pub mod paragraphs;
@@ -18,8 +20,9 @@ pub mod refs;
 pub mod style;
 pub mod tags;
 
-pub use context::{Context, Facts};
+pub use context::{Context, Report};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use facts::Facts;
 pub use settings::{RuleSelector, Settings};
 
 use crate::data::Tables;
@@ -73,7 +76,7 @@ macro_rules! declare_rules {
                 match self { $( Rule::$variant => concat!("src/rules/", stringify!($family), "/", stringify!($module), ".rs"), )* }
             }
 
-            fn run(self, ctx: &mut Context) {
+            fn run(self, ctx: &Context) {
                 match self { $( Rule::$variant => $family::$module::check(ctx), )* }
             }
         }
@@ -214,7 +217,7 @@ pub fn check_cable(cable: &Cable, settings: &Settings, tables: &Tables) -> Vec<D
     for &rule in Rule::ALL {
         if settings.is_enabled(rule) {
             ctx.set_rule(rule);
-            rule.run(&mut ctx);
+            rule.run(&ctx);
         }
     }
     ctx.finish()

@@ -665,8 +665,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.ref_items(seg.from(label_len));
     }
 
-    /// Adds a line of the REF block and reads the block's items again, so that an item may run
-    /// over the line break.
+    /// Adds a line of the REF block. The items are read once the whole block is known (in
+    /// [`Self::finish`]), so that an item may run over a line break and a block of many lines
+    /// is read once, not once per line.
     fn ref_items(&mut self, src: Src) {
         let Some(block) = self.cable.body.refs.as_mut() else {
             return;
@@ -675,7 +676,6 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         if !t.text.is_empty() {
             block.lines.push(t.full());
         }
-        block.items = super::refs::parse_items(self.cable.src, &block.lines);
     }
 
     fn classified_by(&mut self, seg: Src, label_len: usize, derived: bool) {
@@ -717,6 +717,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn finish(&mut self) {
+        if let Some(block) = self.cable.body.refs.as_mut() {
+            block.items = super::refs::parse_items(self.cable.src, &block.lines);
+        }
         // The signature: the last line of text, when it is a surname (or ends with one).
         let Some(last) = self.last_text_line else {
             return;
@@ -1388,12 +1391,21 @@ pub fn parse_date(w: &str) -> Option<(Option<Date>, DateStyle)> {
 // TAGS
 // ---------------------------------------------------------------------------------------------
 
+/// The byte offset of the first `needle` at or after `from`.
+fn find_from(t: &str, from: usize, needle: &str) -> Option<usize> {
+    t[from..].find(needle).map(|p| from + p)
+}
+
 fn tag_tokens(src: Src) -> Vec<TagToken> {
     let t = src.text;
     let b = t.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let is_sep = |c: u8| c == b' ' || c == b',' || c == b'\t' || c == b';';
+    // The next `](` and `)` after where they were last looked for (`None`: not looked for yet;
+    // `Some(None)`: there is none).
+    let (mut next_link, mut next_paren): (Option<Option<usize>>, Option<Option<usize>>) =
+        (None, None);
     while i < b.len() {
         while i < b.len() && is_sep(b[i]) {
             i += 1;
@@ -1402,11 +1414,17 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
             break;
         }
         let start = i;
-        // Link markup `[PREL](#)`.
+        // Link markup `[PREL](#)`. The next `](` and `)` are remembered, so that a line of many
+        // `[` without them is searched once, not once per `[`.
         if b[i] == b'[' {
-            if let Some(close) = t[i..].find("](") {
-                let code_end = i + close;
-                if let Some(paren_end) = t[code_end..].find(')') {
+            if next_link.is_none_or(|p| p.is_some_and(|p| p < i)) {
+                next_link = Some(find_from(t, i, "]("));
+            }
+            if let Some(code_end) = next_link.flatten() {
+                if next_paren.is_none_or(|p| p.is_some_and(|p| p < code_end)) {
+                    next_paren = Some(find_from(t, code_end, ")"));
+                }
+                if let Some(paren_end) = next_paren.flatten().map(|p| p - code_end) {
                     let end = code_end + paren_end + 1;
                     out.push(TagToken {
                         range: src.range(start, end),
@@ -2056,11 +2074,11 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             let at_text_start = whole.start() == text_start && starts_block;
             let before_trim = before.trim_end();
             let after_paren = before_trim.ends_with('(');
-            let after_begin = before_trim.to_ascii_lowercase().ends_with("begin")
+            let after_begin = ends_with_ignore_case(before_trim, "begin")
                 || ["embassy", "post", "mission", "executive", "and"]
                     .iter()
                     .any(|w| {
-                        before_trim.to_ascii_lowercase().ends_with(w)
+                        ends_with_ignore_case(before_trim, w)
                             && before_trim.len() - w.len() <= text_start + 1
                     });
             let labelled = after.starts_with(':')
@@ -2096,6 +2114,13 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             heading: heading && !closing,
         });
     }
+}
+
+/// Whether a text ends with an ASCII word in any case, without copying the text (the marker search
+/// asks this at every match, so a copy would make a line of many markers quadratic).
+fn ends_with_ignore_case(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
 }
 
 /// The byte offset where a line's text starts after a paragraph number and a marking.

@@ -97,13 +97,55 @@ pub struct LineCol {
 }
 
 /// Byte offset ↔ line/column for one text. Built once per text in one pass.
+///
+/// Besides the line starts it keeps every non-ASCII character with the running count of the bytes
+/// it and those before it take beyond their UTF-16 units and beyond one character, so that every
+/// conversion, in every unit, is two binary searches: linear time for any number of conversions on
+/// one long line (the way rust-analyzer's line index keeps its wide characters).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     /// The byte offset at which each line starts; the first entry is 0.
     starts: Vec<u32>,
+    /// Every non-ASCII character, in text order.
+    wide: Vec<Wide>,
     /// Whether the text is pure ASCII, so that every column unit is a byte.
     ascii: bool,
     len: u32,
+}
+
+/// One non-ASCII character of the text.
+#[derive(Clone, Copy, Debug)]
+struct Wide {
+    /// Its byte offset.
+    offset: u32,
+    /// Its length in bytes (2 to 4).
+    len: u8,
+    /// Its length in UTF-16 units (1 or 2).
+    len16: u8,
+    /// The bytes that the non-ASCII characters before this one take beyond their UTF-16 units.
+    extra16: u32,
+    /// The bytes that the non-ASCII characters before this one take beyond one character each.
+    extra_char: u32,
+}
+
+impl Wide {
+    /// The length in a unit.
+    fn units(&self, unit: ColumnUnit) -> usize {
+        match unit {
+            ColumnUnit::Utf8 => self.len as usize,
+            ColumnUnit::Utf16 => self.len16 as usize,
+            ColumnUnit::Char => 1,
+        }
+    }
+
+    /// The bytes the characters before this one take beyond their units.
+    fn extra_before(&self, unit: ColumnUnit) -> usize {
+        match unit {
+            ColumnUnit::Utf8 => 0,
+            ColumnUnit::Utf16 => self.extra16 as usize,
+            ColumnUnit::Char => self.extra_char as usize,
+        }
+    }
 }
 
 impl LineIndex {
@@ -120,9 +162,26 @@ impl LineIndex {
             }
             starts.push(i as u32);
         }
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            let (mut extra16, mut extra_char) = (0u32, 0u32);
+            for (offset, ch) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                let (len, len16) = (ch.len_utf8() as u8, ch.len_utf16() as u8);
+                wide.push(Wide {
+                    offset: offset as u32,
+                    len,
+                    len16,
+                    extra16,
+                    extra_char,
+                });
+                extra16 += u32::from(len - len16);
+                extra_char += u32::from(len - 1);
+            }
+        }
         LineIndex {
             starts,
-            ascii: text.is_ascii(),
+            ascii: wide.is_empty(),
+            wide,
             len: text.len() as u32,
         }
     }
@@ -177,12 +236,7 @@ impl LineIndex {
         let col = if self.ascii || unit == ColumnUnit::Utf8 {
             offset - start
         } else {
-            let slice = &text[start..offset];
-            match unit {
-                ColumnUnit::Utf16 => slice.encode_utf16().count(),
-                ColumnUnit::Char => slice.chars().count(),
-                ColumnUnit::Utf8 => unreachable!(),
-            }
+            (offset - start) - (self.extra_before(offset, unit) - self.extra_before(start, unit))
         };
         LineCol {
             line: line as u32,
@@ -199,20 +253,63 @@ impl LineIndex {
         let Some(range) = self.line_range(text, line) else {
             return (text.len(), true);
         };
-        let content = &text[range.as_range()];
         let want = pos.col as usize;
-        let mut seen = 0usize;
-        for (i, ch) in content.char_indices() {
-            if seen >= want {
-                return (range.start() + i, seen != want);
+        if self.ascii || unit == ColumnUnit::Utf8 {
+            let mut at = range.start() + want;
+            if at > range.end() {
+                return (range.end(), true);
             }
-            seen += match unit {
-                ColumnUnit::Utf8 => ch.len_utf8(),
-                ColumnUnit::Utf16 => ch.len_utf16(),
-                ColumnUnit::Char => 1,
-            };
+            // A byte column inside a character counts as the character's end.
+            let inside = !text.is_char_boundary(at);
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            return (at, inside);
         }
-        (range.end(), seen != want)
+        // The non-ASCII characters of the line, and the last of them that starts at or before the
+        // wanted column: the text between it (or the line's start) and the column is ASCII.
+        let first = self
+            .wide
+            .partition_point(|w| (w.offset as usize) < range.start());
+        let end = self
+            .wide
+            .partition_point(|w| (w.offset as usize) < range.end());
+        let line = &self.wide[first..end];
+        let base = self.extra_before(range.start(), unit);
+        let col_of = |w: &Wide| w.offset as usize - range.start() - (w.extra_before(unit) - base);
+        let k = line.partition_point(|w| col_of(w) <= want);
+        let (at, clamped) = match k.checked_sub(1).map(|i| &line[i]) {
+            None => (range.start() + want, false),
+            Some(w) => {
+                let col = col_of(w);
+                if want == col {
+                    (w.offset as usize, false)
+                } else if want < col + w.units(unit) {
+                    (w.offset as usize + w.len as usize, true)
+                } else {
+                    (
+                        w.offset as usize + w.len as usize + (want - col - w.units(unit)),
+                        false,
+                    )
+                }
+            }
+        };
+        if at > range.end() {
+            (range.end(), true)
+        } else {
+            (at, clamped)
+        }
+    }
+
+    /// The bytes that the non-ASCII characters before a byte offset take beyond their units.
+    fn extra_before(&self, offset: usize, unit: ColumnUnit) -> usize {
+        let i = self.wide.partition_point(|w| (w.offset as usize) < offset);
+        match self.wide.get(i) {
+            Some(w) => w.extra_before(unit),
+            None => self.wide.last().map_or(0, |w| {
+                w.extra_before(unit) + (w.len as usize - w.units(unit).min(w.len as usize))
+            }),
+        }
     }
 }
 
@@ -260,5 +357,72 @@ mod tests {
             idx.line_col(text, 999, ColumnUnit::Char),
             LineCol { line: 1, col: 2 }
         );
+    }
+
+    /// The conversions as they were first written: counting the characters of the line, which
+    /// is quadratic over many positions on one line, but obviously right.
+    fn naive_line_col(text: &str, idx: &LineIndex, offset: usize, unit: ColumnUnit) -> u32 {
+        let start = idx.line_start(idx.line_of(offset)).unwrap();
+        let slice = &text[start..offset];
+        (match unit {
+            ColumnUnit::Utf8 => slice.len(),
+            ColumnUnit::Utf16 => slice.encode_utf16().count(),
+            ColumnUnit::Char => slice.chars().count(),
+        }) as u32
+    }
+
+    fn naive_offset(text: &str, idx: &LineIndex, pos: LineCol, unit: ColumnUnit) -> (usize, bool) {
+        let Some(range) = idx.line_range(text, pos.line as usize) else {
+            return (text.len(), true);
+        };
+        let want = pos.col as usize;
+        let mut seen = 0usize;
+        for (i, ch) in text[range.as_range()].char_indices() {
+            if seen >= want {
+                return (range.start() + i, seen != want);
+            }
+            seen += match unit {
+                ColumnUnit::Utf8 => ch.len_utf8(),
+                ColumnUnit::Utf16 => ch.len_utf16(),
+                ColumnUnit::Char => 1,
+            };
+        }
+        (range.end(), seen != want)
+    }
+
+    #[test]
+    fn indexed_conversions_agree_with_counting() {
+        let texts = [
+            "",
+            "plain ascii\nsecond line\r\nthird\rlast",
+            "¶1. (C) 😀x\r\nsecond é line\rthird\nlast😀",
+            "😀😀😀\n\nææ\r\n\r\n¶",
+            "é",
+            "a\u{2028}b\u{85}c\nd😀e\n",
+        ];
+        for text in texts {
+            let idx = LineIndex::new(text);
+            for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+                for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                    let lc = idx.line_col(text, offset, unit);
+                    assert_eq!(lc.line as usize, idx.line_of(offset));
+                    assert_eq!(
+                        lc.col,
+                        naive_line_col(text, &idx, offset, unit),
+                        "{text:?} {offset} {unit:?}"
+                    );
+                }
+                for line in 0..idx.line_count() as u32 + 2 {
+                    for col in 0..24 {
+                        let pos = LineCol { line, col };
+                        assert_eq!(
+                            idx.offset(text, pos, unit),
+                            naive_offset(text, &idx, pos, unit),
+                            "{text:?} {pos:?} {unit:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -688,8 +688,8 @@ pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
 /// The origin of a reference as it appears in cable ids: upper case, letters and digits only, with
 /// the forms references use for the Department and for embassies written as ids write them
 /// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
-/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `HAGUE` →
-/// `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
+/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `USNATO` → `USNATOBRUSSELS`,
+/// `HAGUE` → `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
 pub fn origin_key(origin: &str) -> String {
     let mut words: Vec<String> = origin
         .split(|c: char| c.is_whitespace())
@@ -717,6 +717,7 @@ pub fn origin_key(origin: &str) -> String {
         ("USUN", "USUNNEWYORK"),
         ("UNVIE", "UNVIEVIENNA"),
         ("USEU", "USEUBRUSSELS"),
+        ("USNATO", "USNATOBRUSSELS"),
         ("HAGUE", "THEHAGUE"),
         ("RIO", "RIODEJANEIRO"),
         ("RIODEJAN", "RIODEJANEIRO"),

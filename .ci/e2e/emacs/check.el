@@ -255,6 +255,35 @@
                          (format "%d items: %s%s" (length cands) (string-join (seq-take cands 12) ",")
                                  (if missing (concat " MISSING " (string-join missing ",")) ""))))))
             (funcall restore))
+;; What a user runs: `eglot-format-buffer', or `eglot-format' over a region; the buffer text
+           ;; afterwards must be the expected file (`cablelint fmt -' of the cable, or that paragraph only).
+           ((member kind '("format" "range_format"))
+            (let* ((range (equal kind "range_format"))
+                   (name (if range "eglot-format (region)" "eglot-format"))
+                   (want (with-temp-buffer
+                           (insert-file-contents (expand-file-name (alist-get 'expect_file step)
+                                                                   (file-name-directory (getenv "CASE_EXPECT"))))
+                           (buffer-string))))
+              (check-guarded name
+                (when (equal (buffer-string) want)
+                  (error "The expected text is the buffer as it is, so the check could not fail"))
+                (if range
+                    (let (beg end)
+                      (goto-char (point-min))
+                      (forward-line (1- (alist-get 'line step)))
+                      (setq beg (point))
+                      (forward-line (- (alist-get 'end_line step) (alist-get 'line step)))
+                      (setq end (line-end-position))
+                      (eglot-format beg end))
+                  (eglot-format))
+                (let* ((got (buffer-string))
+                       (gl (split-string got "\n")) (wl (split-string want "\n"))
+                       (i (seq-position (seq-mapn #'equal gl wl) nil)))
+                  (check name (equal got want)
+                         (if (equal got want) "buffer is the expected text"
+                           (format "line %s is %S, expected %S" (1+ (or i (min (length gl) (length wl))))
+                                   (nth (or i (length wl)) gl) (nth (or i (length gl)) wl)))))))
+            (funcall restore))
            (t (check (format "step %s" kind) nil "unknown step kind"))))))
     (let ((proc (jsonrpc--process server)))
       (eglot-shutdown server)

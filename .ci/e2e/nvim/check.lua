@@ -362,6 +362,39 @@ local ok_all, err_all = xpcall(function()
         )
       end)
       restore()
+    elseif step.kind == 'format' or step.kind == 'range_format' then
+      -- What a user runs: vim.lsp.buf.format(), over the buffer or a range; the buffer text afterwards
+      -- must be the expected file (`cablelint fmt -` of the cable, or that paragraph only).
+      local name = step.kind == 'format' and 'vim.lsp.buf.format()' or 'vim.lsp.buf.format({range})'
+      guarded(name, function()
+        local want_path = expect_path:gsub('[^/]*$', '') .. step.expect_file
+        local f = assert(io.open(want_path, 'rb'))
+        local want = f:read('*a')
+        f:close()
+        local function text()
+          return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n'
+        end
+        assert(text() ~= want, 'the expected text is the buffer as it is, so the check could not fail')
+        local opts = { bufnr = buf, name = 'cablelint', timeout_ms = 5000 }
+        if step.kind == 'range_format' then
+          local last = vim.api.nvim_buf_get_lines(buf, step.end_line - 1, step.end_line, false)[1]
+          opts.range = { start = { step.line, 0 }, ['end'] = { step.end_line, #last } }
+        end
+        vim.lsp.buf.format(opts)
+        local got = text()
+        local detail = 'buffer is the expected text'
+        if got ~= want then
+          local g, w = vim.split(got, '\n'), vim.split(want, '\n')
+          for i = 1, math.max(#g, #w) do
+            if g[i] ~= w[i] then
+              detail = ('line %d is %q, expected %q'):format(i, g[i] or '(none)', w[i] or '(none)')
+              break
+            end
+          end
+        end
+        check(name, got == want, detail)
+      end)
+      restore()
     else
       check('step ' .. tostring(step.kind), false, 'unknown step kind in ' .. expect_path)
     end

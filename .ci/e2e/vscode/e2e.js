@@ -5,7 +5,8 @@
 // 1. The extension's self-test (CABLELINT_E2E_OUT) reports diagnostics, live settings, hover, quick fix,
 //    fix-all and completion from the extension host, as JSON lines.
 // 2. The rendered editor is checked as a user sees it: the squiggle, the hover widget (diagnostic and hover
-//    text), the suggestion list while typing after `TAGS: P`, and the status bar item.
+//    text), format on save (the saved buffer), the suggestion list while typing after `TAGS: P`, and the
+//    status bar item.
 // Prints `PASS|FAIL <case> <check>: <detail>` lines and exits 0 only when every check passed.
 'use strict';
 const { spawn } = require('child_process');
@@ -124,6 +125,28 @@ async function domChecks(page, c) {
     }
   }
   await page.keyboard.press('Escape');
+
+  // Format on save (`editor.formatOnSave` for cables in the user settings): a user adds a trailing blank at
+  // the end and saves; the saved buffer must be the expected file (`cablelint fmt -` of the cable).
+  const fmt = steps.find((s) => s.kind === 'format');
+  if (fmt) {
+    const want = fs.readFileSync(path.join(path.dirname(c.expect), fmt.expect_file), 'utf8');
+    const before = fs.readFileSync(c.file, 'utf8');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await page.keyboard.press('Control+S');
+    const saved = await poll(() => {
+      const t = fs.readFileSync(c.file, 'utf8');
+      return t === want ? t : undefined;
+    }, 15000);
+    const got = fs.readFileSync(c.file, 'utf8');
+    const detail = saved
+      ? 'saved buffer is the expected text'
+      : got.split('\n').map((l, i) => [i + 1, l, want.split('\n')[i]]).filter(([, g, w]) => g !== w).slice(0, 2)
+          .map(([i, g, w]) => `line ${i} is ${JSON.stringify(g)}, expected ${JSON.stringify(w ?? '(none)')}`).join('; ');
+    check(c.name, 'DOM format on save', before !== want && !!saved, before === want ? 'the cable was formatted before' : detail);
+  }
 
   const comp = steps.find((s) => s.kind === 'completion');
   if (comp) {

@@ -16,6 +16,8 @@ interface Step {
   expect_line?: string;
   set_line?: string;
   settings?: Record<string, unknown>;
+  end_line?: number;
+  expect_file?: string;
 }
 
 interface Case {
@@ -49,6 +51,18 @@ function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .join('\n');
+}
+
+// Where two texts first differ, for a failure's detail.
+function firstDifference(got: string, want: string): string {
+  const g = got.split('\n');
+  const w = want.split('\n');
+  for (let i = 0; i < Math.max(g.length, w.length); i++) {
+    if (g[i] !== w[i]) {
+      return `line ${i + 1} is ${JSON.stringify(g[i] ?? '(none)')}, expected ${JSON.stringify(w[i] ?? '(none)')}`;
+    }
+  }
+  return 'same lines';
 }
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -260,6 +274,28 @@ async function runCase(c: Case, check: (name: string, ok: boolean, detail: strin
           missing.length === 0,
           `${items.length} items: ${items.slice(0, 12).map(labelOf).join(',')}${missing.length ? ` MISSING ${missing.join(',')}` : ''}`,
         );
+      });
+      await restore();
+    } else if (step.kind === 'format' || step.kind === 'range_format') {
+      // What a user runs: Format Document, or Format Selection over the lines; the buffer text afterwards
+      // must be the expected file (`cablelint fmt -` of the cable, or that paragraph only).
+      const range = step.kind === 'range_format';
+      const name = range ? 'command editor.action.formatSelection' : 'command editor.action.formatDocument';
+      await guarded(name, async () => {
+        const want = fs.readFileSync(path.join(path.dirname(c.expect), step.expect_file!), 'utf8');
+        if (doc.getText() === want) {
+          throw new Error('the expected text is the buffer as it is, so the check could not fail');
+        }
+        const shown = await vscode.window.showTextDocument(doc, editor.viewColumn);
+        if (range) {
+          const last = doc.lineAt(step.end_line! - 1);
+          shown.selection = new vscode.Selection(step.line! - 1, 0, step.end_line! - 1, last.text.length);
+          await vscode.commands.executeCommand('editor.action.formatSelection');
+        } else {
+          await vscode.commands.executeCommand('editor.action.formatDocument');
+        }
+        const got = await waitFor(() => doc.getText() === want, 10000);
+        check(name, !!got, got ? 'buffer is the expected text' : firstDifference(doc.getText(), want));
       });
       await restore();
     } else {

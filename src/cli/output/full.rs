@@ -31,6 +31,7 @@ use annotate_snippets::{
 };
 
 use super::{plural, write_summary, Locator, Outcome, Report};
+use crate::rules::docs_url::{docs_url, rule_url};
 use crate::rules::{Applicability, Diagnostic, Rule, Severity};
 
 /// Lines up to this many bytes are shown whole.
@@ -69,32 +70,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 struct Place {
     shown: String,
     real: String,
-}
-
-/// The address of the rules' documentation: `CABLELINT_DOCS_URL` when it is set and not empty,
-/// else the one `CABLELINT_DOCS_URL` held when cablelint was built (so a packager can build in the
-/// address of the published docs), else none. See [`rule_url`] for its shape.
-pub fn docs_url() -> Option<String> {
-    let runtime = std::env::var("CABLELINT_DOCS_URL").ok();
-    let url = [runtime.as_deref(), option_env!("CABLELINT_DOCS_URL")]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .find(|s| !s.is_empty())
-        .map(str::to_string);
-    url
-}
-
-/// The address of a rule's documentation under a docs base: `{code}` and `{name}` in the base are
-/// replaced by the rule's code and name; a base without either gets `/CODE` appended
-/// (`https://example.org/rules` → `https://example.org/rules/CBL201`).
-pub fn rule_url(base: &str, rule: Rule) -> String {
-    if base.contains("{code}") || base.contains("{name}") {
-        base.replace("{code}", rule.code())
-            .replace("{name}", rule.name())
-    } else {
-        format!("{}/{}", base.trim_end_matches('/'), rule.code())
-    }
 }
 
 /// Where a finding's explanation is: `run `cablelint rule CODE`` or the docs address.
@@ -385,10 +360,6 @@ mod tests {
         assert!(
             linked.ends_with("= help: see https://docs.example.org/rules/CBL201"),
             "{linked}"
-        );
-        assert_eq!(
-            rule_url("https://x.org/{name}.html#{code}", Rule::TagsMarkup),
-            "https://x.org/tags-markup.html#CBL302"
         );
     }
 

@@ -107,8 +107,11 @@ fn range(text: &str, index: &LineIndex, r: TextRange) -> Range {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let docs = super::full::docs_url();
-    let url = |r: Rule| docs.as_deref().map(|base| super::full::rule_url(base, r));
+    let docs = crate::rules::docs_url::docs_url();
+    let url = |r: Rule| {
+        docs.as_deref()
+            .map(|base| crate::rules::docs_url::rule_url(base, r))
+    };
     let mut diagnostics = Vec::new();
     for f in &report.files {
         let Outcome::Checked(c) = &f.outcome else {

@@ -2,7 +2,7 @@
 //!
 //! The run lists every rule under `tool.driver.rules` (id, name, descriptions and help from the
 //! rule's documentation, default level, and `helpUri` when the docs address is known, see
-//! [`super::full::docs_url`]; the driver's `informationUri` is then the docs address too) and
+//! [`crate::rules::docs_url`]; the driver's `informationUri` is then the docs address too) and
 //! counts columns in Unicode code points (`columnKind: "unicodeCodePoints"`), as the other formats
 //! do. Each result carries its fix, when it has one, as `fixes[].artifactChanges[].replacements[]`.
 //! Files that could not be read are tool execution notifications, and make `executionSuccessful`
@@ -20,8 +20,9 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::full::{docs_url, rule_url};
 use super::{Locator, Outcome, Report};
+use crate::rules::docs_url::{docs_url, rule_url};
+use crate::rules::format_ref::{format_sections, link_citations};
 use crate::rules::{Rule, Severity};
 use crate::syntax::TextRange;
 
@@ -36,7 +37,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn rule(r: Rule, docs: Option<&str>) -> Value {
-    let doc = r.documentation();
+    let doc = link_citations(&r.documentation(), "docs/");
     let mut v = json!({
         "id": r.code(),
         "name": r.name(),
@@ -47,7 +48,10 @@ fn rule(r: Rule, docs: Option<&str>) -> Value {
             "level": level(r.default_severity()),
             "enabled": r.enabled_by_default(),
         },
-        "properties": { "tags": [r.family()], "spec": r.spec() },
+        "properties": {
+            "tags": [r.family()],
+            "format": format_sections(r.spec()).iter().map(|s| format!("docs/format.md#{}", s.anchor)).collect::<Vec<_>>(),
+        },
     });
     if let Some(base) = docs {
         v["helpUri"] = json!(rule_url(base, r));
@@ -202,7 +206,10 @@ mod tests {
         assert_eq!(r201["defaultConfiguration"]["level"], "error");
         assert_eq!(
             r201["fullDescription"]["text"],
-            Rule::SecurityLineMismatch.documentation()
+            crate::rules::format_ref::link_citations(
+                &Rule::SecurityLineMismatch.documentation(),
+                "docs/"
+            )
         );
         let results = run["results"].as_array().unwrap();
         assert_eq!(results.len(), 3);

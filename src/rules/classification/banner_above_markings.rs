@@ -17,7 +17,7 @@
 use crate::rules::{Context, Related};
 use crate::syntax::Level;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

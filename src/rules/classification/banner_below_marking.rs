@@ -19,7 +19,7 @@
 use crate::rules::{Context, Edit, Fix, Related};
 use crate::syntax::{BannerLevel, Level, TextRange};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };
@@ -63,7 +63,7 @@ pub fn check(ctx: &mut Context) {
         } else {
             "paragraph"
         };
-        let d = ctx.report(
+        let mut d = ctx.report(
             range,
             format!(
                 "{what} marked {m} ({}) is above the banner's classification {}",

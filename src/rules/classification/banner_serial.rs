@@ -15,7 +15,7 @@
 //! ```
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // A serial the release garbled is `garbled-serial`'s, and no fix is built from it.
     if ctx
         .cable
@@ -30,7 +30,7 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let t = ctx.text(serial.range);
-    let d = ctx.report(
+    let mut d = ctx.report(
         serial.range,
         format!("the banner serial `{t}` is not six digits"),
     );

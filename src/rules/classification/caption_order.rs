@@ -18,7 +18,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let ranked: Vec<_> = ctx
         .cable
         .body

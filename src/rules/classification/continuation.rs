@@ -16,7 +16,7 @@
 //! Use instead: `TOKYO 00002232 002 OF 002`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

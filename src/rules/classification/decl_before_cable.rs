@@ -17,15 +17,16 @@
 //! Use instead: `E.O. 12958: DECL: 05/17/2017`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+pub fn check(ctx: &Context) {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     if decl > date {
         return;
     }
     let dtg = ctx.cable.header.dtg.as_ref().map(|d| d.range);
-    let d = ctx.report(
+    let mut d = ctx.report(
         range,
         format!(
             "the DECL date {decl} is not after {} {date}",

@@ -19,8 +19,9 @@
 //! Use instead: `E.O. 12958: DECL: 12/29/2014`, or cite a 25X exemption.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+pub fn check(ctx: &Context) {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     // The limit counts years: DECL year minus cable year (spec B-11), so 25 is allowed.

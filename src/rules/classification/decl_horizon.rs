@@ -15,8 +15,9 @@
 //! Use instead, if no shorter or longer duration is intended: `E.O. 12958: DECL: 05/17/2017`.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
-    let (Some((decl, range)), Some(date)) = (super::decl_date(ctx), ctx.facts.date) else {
+pub fn check(ctx: &Context) {
+    let (Some((decl, range)), Some(date)) = (crate::rules::facts::decl_date(ctx), ctx.facts.date)
+    else {
         return;
     };
     let years = decl.year - date.year;

@@ -20,7 +20,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::vocab::orders;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some(eo), Some(date)) = (&ctx.cable.body.eo, ctx.facts.date) else {
         return;
     };

@@ -18,7 +18,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::vocab::orders;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(eo) = &ctx.cable.body.eo else {
         return;
     };
@@ -32,7 +32,7 @@ pub fn check(ctx: &mut Context) {
         return;
     }
     let fitting = ctx.facts.date.and_then(orders::executive_order_in_force);
-    let d = ctx.report(num.range, format!("`{text}` is not an executive order on classification (11652, 12065, 12356, 12958, 13526)"));
+    let mut d = ctx.report(num.range, format!("`{text}` is not an executive order on classification (11652, 12065, 12356, 12958, 13526)"));
     if let Some(o) = fitting {
         d.fix = Some(Fix::unsafe_(
             format!("Write `{}`", o.number),

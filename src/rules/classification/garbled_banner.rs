@@ -19,7 +19,7 @@
 //! ```
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::LineKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
     // So is a transmitted cable whose banner the release dropped (the header keeps its class).
     if (ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())

@@ -17,7 +17,7 @@
 use crate::rules::Context;
 use crate::syntax::{Decl, EoValue};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(eo) = &ctx.cable.body.eo else {
         return;
     };

@@ -17,7 +17,7 @@
 //! Use instead: add `Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)` before ¶1.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::ClassifiedBy, "Classified By:")
     {
         return;

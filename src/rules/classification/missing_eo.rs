@@ -15,7 +15,7 @@
 //! Use instead: add `E.O. 12958: DECL: 05/17/2017` before TAGS.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::Eo, "E.O.") {
         return;
     }

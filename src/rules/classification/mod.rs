@@ -23,20 +23,3 @@ pub mod security_mismatch;
 pub mod sipdis_restrictive;
 pub mod unclassified_authority;
 pub mod unclassified_decl;
-
-use crate::rules::Context;
-use crate::syntax::{Date, Decl, EoValue, TextRange};
-
-/// The declassification date of the E.O. line and its range, when it is a calendar date.
-pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
-    let eo = ctx.cable.body.eo.as_ref()?;
-    match &eo.value {
-        EoValue::Decl {
-            decl: Decl::Date(d, _),
-            spec,
-            ..
-        } => Some((*d, spec.unwrap_or(eo.range))),
-        EoValue::BareDate(d, r) => Some((*d, *r)),
-        _ => None,
-    }
-}

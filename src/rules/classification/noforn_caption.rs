@@ -19,7 +19,7 @@
 use crate::rules::{Context, Related};
 use crate::syntax::CaptionKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let caption = ctx
         .cable
         .body
@@ -49,7 +49,7 @@ pub fn check(ctx: &mut Context) {
         (None, Some(&first)) if !banner_noforn => {
             let m = ctx.text(first);
             let banner = ctx.cable.body.banner.as_ref().map(|b| b.range);
-            let d = ctx.report(
+            let mut d = ctx.report(
                 first,
                 format!("paragraph marked {m} is NOFORN, but the cable has no NOFORN caption"),
             );

@@ -17,7 +17,7 @@
 use crate::rules::Context;
 use crate::vocab::orders;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(cb) = &ctx.cable.body.classified_by else {
         return;
     };

@@ -21,7 +21,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::vocab::orders::AMENDING_ORDER_13292;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(cb) = &ctx.cable.body.classified_by else {
         return;
     };

@@ -16,30 +16,14 @@
 //! C O N F I D E N T I A L TOKYO 002232
 //! ```
 //! Use instead: `ZNY CCCCC ZZH`.
+use crate::rules::facts::security_mismatch;
 use crate::rules::{Context, Related};
-use crate::syntax::{BannerLevel, Cable, SecurityCode, TextRange};
 
-/// The security code and banner ranges when they disagree.
-pub fn mismatch(cable: &Cable) -> Option<(TextRange, TextRange, SecurityCode, BannerLevel)> {
-    let sec = cable.header.security.as_ref()?;
-    let code = sec.level?;
-    let banner = cable.body.banner.as_ref()?;
-    if banner.level.security_codes().contains(&code) {
-        return None;
-    }
-    Some((
-        sec.code.unwrap_or(sec.range),
-        banner.level_token,
-        code,
-        banner.level,
-    ))
-}
-
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }
-    let Some((code_range, level_range, _code, level)) = mismatch(ctx.cable) else {
+    let Some((code_range, level_range, _code, level)) = security_mismatch(ctx.cable) else {
         return;
     };
     let want = level.security_codes()[0].warning();

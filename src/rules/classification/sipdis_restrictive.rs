@@ -17,7 +17,7 @@
 use crate::rules::{Context, Related};
 use crate::syntax::CaptionKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let caps = &ctx.cable.body.captions;
     let Some(restrictive) = caps
         .iter()

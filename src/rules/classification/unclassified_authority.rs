@@ -14,7 +14,7 @@
 //! Use instead: remove the line, or classify the banner.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some(b), Some(cb)) = (&ctx.cable.body.banner, &ctx.cable.body.classified_by) else {
         return;
     };

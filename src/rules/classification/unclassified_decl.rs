@@ -16,7 +16,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::{BannerLevel, EoValue};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some(b), Some(eo)) = (&ctx.cable.body.banner, &ctx.cable.body.eo) else {
         return;
     };

@@ -17,7 +17,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let pairs: Vec<_> = ctx
         .cable
         .header

@@ -16,7 +16,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(de) = &ctx.cable.header.de else {
         return;
     };

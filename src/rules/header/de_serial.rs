@@ -15,7 +15,7 @@
 //! Use instead: `DE RUEHKO #2232/01 1370814`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }

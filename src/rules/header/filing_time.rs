@@ -14,14 +14,15 @@
 //! O 170814Z MAY 07
 //! ```
 //! Use instead: `DE RUEHKO #2232/01 1370814`.
+use crate::rules::facts::Filing;
 use crate::rules::{Context, Related};
 use crate::vocab::FILING_WINDOW_MINUTES;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.corrected_copy {
         return;
     }
-    let Some(f) = super::julian_day::Filing::read(ctx) else {
+    let Some(f) = Filing::read(ctx) else {
         return;
     };
     // A different day that the window does not explain is the julian-day rule's business.

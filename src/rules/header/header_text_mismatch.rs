@@ -20,25 +20,9 @@
 //! ```
 //! Use instead: the header of the cable whose text this is.
 use crate::rules::{Context, Related, Severity};
-use crate::syntax::{ArtifactKind, Cable, TextRange};
+use crate::syntax::ArtifactKind;
 
-/// Whether the header and the text belong to different cables: returns the banner range to report.
-pub fn detect(cable: &Cable, tables: &crate::data::Tables) -> Option<TextRange> {
-    let de = cable.header.de.as_ref()?;
-    let banner = cable.body.banner.as_ref()?;
-    let serial_differs = match (de.serial, banner.serial) {
-        (Some(d), Some(b)) => d.range.len() == 4 && d.value != b.value % 10_000,
-        _ => false,
-    };
-    if !serial_differs {
-        return None;
-    }
-    let origin_differs = super::origin_matches(cable, tables) == Some(false);
-    let level_differs = crate::rules::classification::security_mismatch::mismatch(cable).is_some();
-    (origin_differs || level_differs).then_some(banner.range)
-}
-
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // Detected once, for all rules, when the facts were derived.
     let Some(range) = ctx.facts.header_text_mismatch else {
         return;
@@ -46,7 +30,7 @@ pub fn check(ctx: &mut Context) {
     let de = ctx.cable.header.de.as_ref().map(|d| d.range);
     let garbled = ctx.cable.body.banner.as_ref().is_some_and(|b| b.garbled)
         || ctx.cable.has_artifact(ArtifactKind::GarbledSerial);
-    let d = if garbled {
+    let mut d = if garbled {
         // A banner the release garbled disagrees with the header for that reason alone (§6.1.6).
         let t = ctx.text(range).trim().to_string();
         ctx.report_softer(

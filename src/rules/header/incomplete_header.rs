@@ -21,7 +21,7 @@
 use crate::rules::Context;
 use crate::syntax::{AddresseeBlock, DocumentKind, LineKind};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let h = &ctx.cable.header;
     let Some(range) = h.range else {
         return;

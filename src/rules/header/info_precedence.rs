@@ -26,7 +26,7 @@
 use crate::rules::{Context, Related};
 use crate::syntax::AddresseeBlock;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if let Some(d) = &ctx.cable.header.dtg {
         if let (Some(action), Some((tok, Some(info)))) = (d.precedence_value, d.info_precedence) {
             if info.letter_rank() > action.letter_rank() {
@@ -79,7 +79,7 @@ pub fn check(ctx: &mut Context) {
             top_action.word()
         )
     };
-    let d = ctx.report(first, message);
+    let mut d = ctx.report(first, message);
     if let Some(r) = to_range {
         d.related.push(Related {
             range: r,

@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::AddresseeBlock;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let lines: Vec<_> = ctx
         .cable
         .header

@@ -16,7 +16,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let mcns: Vec<_> = ctx
         .cable
         .header

@@ -14,7 +14,7 @@
 use crate::rules::Context;
 use crate::syntax::TextRange;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if !ctx.settings.require_header || ctx.cable.header.is_present() {
         return;
     }

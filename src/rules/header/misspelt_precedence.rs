@@ -17,7 +17,7 @@
 //! ```
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let words: Vec<_> = ctx
         .cable
         .header

@@ -17,7 +17,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::{AddresseeBlock, Precedence};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let hits: Vec<_> = ctx
         .cable
         .header

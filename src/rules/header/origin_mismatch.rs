@@ -16,11 +16,11 @@
 //! Use instead: `C O N F I D E N T I A L TOKYO 002232`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
         return;
     }
-    if super::origin_matches(ctx.cable, ctx.tables) != Some(false) {
+    if crate::rules::facts::origin_matches(ctx.cable, ctx.tables) != Some(false) {
         return;
     }
     let fm = ctx

@@ -16,7 +16,7 @@
 use crate::rules::{Context, Related};
 use crate::syntax::AddresseeBlock;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(d) = &ctx.cable.header.dtg else {
         return;
     };

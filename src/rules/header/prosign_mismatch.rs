@@ -15,7 +15,7 @@
 //! Use instead: `OO RUEHFK` with `O 170814Z MAY 07`.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some(r), Some(d)) = (&ctx.cable.header.routing, &ctx.cable.header.dtg) else {
         return;
     };

@@ -16,7 +16,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::{Precedence, TextRange};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let words: Vec<_> = ctx
         .cable
         .header

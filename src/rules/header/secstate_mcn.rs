@@ -15,7 +15,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let from_state = ctx
         .cable
         .header

@@ -19,7 +19,7 @@
 use crate::rules::{Context, Severity};
 use crate::syntax::SecurityCode;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(s) = &ctx.cable.header.security else {
         return;
     };

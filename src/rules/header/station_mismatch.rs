@@ -16,7 +16,7 @@
 //! Use instead: `DE RUEHKO #2232/01 1370814`.
 use crate::rules::{Context, Related};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let (Some(de), Some(fm)) = (&ctx.cable.header.de, &ctx.cable.header.fm) else {
         return;
     };

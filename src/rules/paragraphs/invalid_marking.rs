@@ -17,7 +17,7 @@
 use crate::rules::{Context, Edit, Fix, Severity};
 use crate::syntax::canonical_marking;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let subject = ctx
         .cable
         .body
@@ -55,7 +55,7 @@ pub fn check(ctx: &mut Context) {
                 // only its spelling deserves a note.
                 let inner = &t[1..t.len() - 1];
                 let fixed = format!("({})", canonical_marking(inner));
-                let d = ctx.report_softer(
+                let mut d = ctx.report_softer(
                     range,
                     format!("`{t}` is a portion marking spelt `{fixed}` in canonical form"),
                     Severity::Info,

@@ -16,7 +16,7 @@
 //! Use instead: `¶2. (C) On May 14, …` (or `(U)`, `(SBU)`, `(S)` as the paragraph requires).
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

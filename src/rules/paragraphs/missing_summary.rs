@@ -15,7 +15,7 @@
 //! Use instead: open paragraph 1 with `Summary: …` and close it with `End Summary.`
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };

@@ -16,7 +16,7 @@
 use crate::rules::Context;
 use crate::syntax::{AddresseeBlock, Precedence};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let niact = ctx.cable.header.addressees.iter().any(|a| {
         a.block == AddresseeBlock::To && a.precedence_value() == Precedence::NiactImmediate
     });

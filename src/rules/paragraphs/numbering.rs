@@ -15,7 +15,7 @@
 //! Use instead: renumber the third paragraph `¶3.`.
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let paras: Vec<_> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
     let Some(first) = paras.first() else {
         return;
@@ -34,7 +34,7 @@ pub fn check(ctx: &mut Context) {
             continue;
         }
         let want = prev.value + 1;
-        let d = ctx.report(
+        let mut d = ctx.report(
             cur.range,
             format!(
                 "paragraph {} follows paragraph {}; expected {want}",

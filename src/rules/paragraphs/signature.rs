@@ -21,7 +21,7 @@
 use crate::rules::Context;
 use crate::syntax::LineKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.cable.body.signature.is_some() {
         return;
     }

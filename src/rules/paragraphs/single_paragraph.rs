@@ -12,7 +12,7 @@
 //! Use instead: `(U) The Embassy concurs.`
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if let [only] = ctx.cable.body.paragraphs.as_slice() {
         let r = only.number.range;
         ctx.report(

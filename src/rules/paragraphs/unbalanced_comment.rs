@@ -15,7 +15,7 @@
 use crate::rules::Context;
 use crate::syntax::MarkerKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let markers = ctx.cable.body.markers.clone();
     for (i, m) in markers.iter().enumerate() {
         let opener = match m.kind {

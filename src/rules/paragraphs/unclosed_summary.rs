@@ -20,7 +20,7 @@
 use crate::rules::{Context, Edit, Fix, Severity};
 use crate::syntax::MarkerKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let markers: Vec<_> = ctx
         .cable
         .body
@@ -76,7 +76,7 @@ pub fn check(ctx: &mut Context) {
                     vec![Edit::insert(end, format!("{sep}End Summary."))],
                 )
             });
-        let d = ctx.report_softer(
+        let mut d = ctx.report_softer(
             opener.range,
             format!("`{t}` opens a summary that is never closed with `End Summary.`"),
             Severity::Info,

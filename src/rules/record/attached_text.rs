@@ -17,7 +17,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let ranges: Vec<_> = ctx
         .cable
         .artifacts_of(ArtifactKind::AttachedText)

@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     super::report_first(ctx, ArtifactKind::DumpLines, |n| {
         let more = if n > 1 {
             format!(" ({n} places)")

@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(a) = ctx
         .cable
         .artifacts_of(ArtifactKind::GarbledSerial)

@@ -25,7 +25,7 @@
 use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if ctx.cable.kind != DocumentKind::Record && !super::banner_dropped(ctx.cable) {
         return;
     }

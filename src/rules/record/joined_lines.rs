@@ -19,7 +19,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     super::report_first(ctx, ArtifactKind::JoinedLines, |n| {
         if n == 1 {
             "joined lines: the release joined this line's elements or removed its line breaks"

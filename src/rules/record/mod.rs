@@ -52,7 +52,7 @@ pub fn banner_dropped(cable: &Cable) -> bool {
 }
 
 /// Reports the first artifact of a kind, with the number of further ones in the message.
-fn report_first(ctx: &mut Context, kind: ArtifactKind, what: impl Fn(usize) -> String) {
+fn report_first(ctx: &Context, kind: ArtifactKind, what: impl Fn(usize) -> String) {
     let ranges: Vec<_> = ctx.cable.artifacts_of(kind).map(|a| a.range).collect();
     let Some(&first) = ranges.first() else {
         return;

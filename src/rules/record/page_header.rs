@@ -18,7 +18,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     super::report_first(ctx, ArtifactKind::PageHeader, |n| {
         let t = if n == 1 {
             String::new()

@@ -16,7 +16,7 @@
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     super::report_first(ctx, ArtifactKind::TruncatedPreview, |_| {
         "truncated preview: the record repeats the text in full below; the full copy is read".into()
     });

@@ -24,10 +24,10 @@
 //! REF: A. 07 TOKYO 1448
 //!      B. 07 TOKYO 2201
 //! ```
-use super::{cited, own_origin_serial};
+use crate::rules::facts::{cited, own_origin_serial};
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(own_year) = ctx.facts.date.map(|d| d.year) else {
         return;
     };

@@ -19,7 +19,7 @@
 use crate::rules::Context;
 use crate::syntax::origin_key;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(block) = &ctx.cable.body.refs else {
         return;
     };

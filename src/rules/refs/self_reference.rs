@@ -17,10 +17,10 @@
 //! ```cable
 //! REF: TOKYO 2213
 //! ```
-use super::{cited, own_origin_serial};
+use crate::rules::facts::{cited, own_origin_serial};
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some((own_key, own_serial)) = own_origin_serial(ctx) else {
         return;
     };

@@ -18,10 +18,10 @@
 //! ```cable
 //! REF: TOKYO 1448
 //! ```
-use super::cited;
+use crate::rules::facts::cited;
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let mut seen: Vec<crate::syntax::TextRange> = Vec::new();
     for c in cited(ctx) {
         // A chained serial shares the origin of the cable before it: one report per origin.

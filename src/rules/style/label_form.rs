@@ -17,7 +17,7 @@
 //! ```
 use crate::rules::{Context, Edit, Fix};
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if let Some(t) = &ctx.cable.body.tags {
         if !t.canonical_label {
             let l = t.label;

@@ -12,7 +12,7 @@
 use crate::rules::Context;
 use crate::vocab::LINE_WIDTH;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let long: Vec<_> = ctx
         .cable
         .lines

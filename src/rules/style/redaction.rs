@@ -13,7 +13,7 @@
 use crate::rules::Context;
 use crate::syntax::TextRange;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let src = ctx.cable.src.as_bytes();
     let mut hits = Vec::new();
     let mut i = 0;

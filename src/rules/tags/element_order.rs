@@ -18,7 +18,7 @@
 //! ```
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let order = ctx.cable.body.element_order.clone();
     let mut max_seen: Option<crate::syntax::Element> = None;
     for (el, range) in order {

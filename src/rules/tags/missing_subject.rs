@@ -14,7 +14,7 @@
 //! Use instead: add `SUBJECT: JAPAN-ROK SECURITY TALKS` after TAGS.
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::Subject, "SUBJECT:") {
         return;
     }

@@ -17,8 +17,8 @@
 use crate::data::TagKind;
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
-    if let Some(range) = super::lacks_kind(ctx, TagKind::Subject) {
+pub fn check(ctx: &Context) {
+    if let Some(range) = crate::rules::facts::lacks_tag_kind(ctx, TagKind::Subject) {
         ctx.report(range, "TAGS has no subject tag (such as PREL, PGOV, ECON)");
     }
 }

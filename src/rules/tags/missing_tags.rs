@@ -15,7 +15,7 @@
 //! same way).
 use crate::rules::Context;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     // In a release record the absence is the release's: `incomplete-record` reports it.
     if ctx.cable.kind == crate::syntax::DocumentKind::Record {
         return;

@@ -19,7 +19,7 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::TagShape;
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };

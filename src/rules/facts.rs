@@ -1,0 +1,414 @@
+//! Facts several rules read: what the cable says, derived from the tree once (the [`Facts`] that
+//! every rule sees in its [`Context`]) or by the functions below, so that no rule file imports
+//! another and two rules never derive one fact two ways.
+
+use crate::data::{Tables, TagKind};
+use crate::rules::{Context, Settings};
+use crate::syntax::{
+    origin_key, BannerLevel, Cable, CableRef, Date, Decl, DocumentKind, EoValue, Level, Num,
+    SecurityCode, TagShape, TagToken, TextRange,
+};
+use crate::vocab::FILING_WINDOW_MINUTES;
+
+/// Facts several rules need, computed once per cable.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The date the date checks use: the date-time group's; for a draft without one (document kind
+    /// `draft`), the drafting date (see [`drafting_date`]); else none (a record or received copy
+    /// whose date-time group is lost has no date to check against).
+    pub date: Option<Date>,
+    /// Whether [`Facts::date`] is the drafting date rather than the date-time group's, so that
+    /// messages name it as such.
+    pub drafting: bool,
+    /// The banner's classification.
+    pub banner_level: Option<BannerLevel>,
+    /// The highest portion marking and the paragraph that carries it first.
+    pub highest_marking: Option<(Level, TextRange)>,
+    /// The banner, when the header and the text were found to belong to different cables; the rules that
+    /// compare them then stay silent and `header-text-mismatch` speaks once.
+    pub header_text_mismatch: Option<TextRange>,
+    /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
+    pub corrected_copy: bool,
+}
+
+/// The date a draft without a date-time group is checked against: the drafting date the user gave
+/// (`--date`, `date =` in `cablelint.toml`), else today (UTC). Without a given date, a draft that
+/// cites an executive order no longer in force today (E.O. 12958 after 2010) is the text of a cable
+/// sent while that order was in force, pasted or kept as it was, not a draft written today: its
+/// date is unknown and `None` is returned, as for a record whose date-time group is lost.
+pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
+    if let Some(date) = settings.drafting_date {
+        return Some(date);
+    }
+    let today = Date::now_utc().0;
+    let cited = cable
+        .body
+        .eo
+        .as_ref()
+        .and_then(|eo| eo.number)
+        .and_then(|n| crate::vocab::orders::executive_order(cable.text(n.range)));
+    match cited {
+        Some(order) if !order.citable_on(today) => None,
+        _ => Some(today),
+    }
+}
+
+impl Facts {
+    /// How messages name [`Facts::date`]: `the drafting date` or `the cable's date`.
+    pub fn date_name(&self) -> &'static str {
+        if self.drafting {
+            "the drafting date"
+        } else {
+            "the cable's date"
+        }
+    }
+
+    /// How messages name the text the date belongs to: `draft` or `cable` (`a draft of 2026-11-30`).
+    pub fn text_name(&self) -> &'static str {
+        if self.drafting {
+            "draft"
+        } else {
+            "cable"
+        }
+    }
+
+    /// Derives the facts of a parsed cable; `settings` gives the drafting date.
+    pub fn derive(cable: &Cable, settings: &Settings, tables: &Tables) -> Facts {
+        let dtg_date = cable
+            .header
+            .dtg
+            .as_ref()
+            .and_then(|l| l.dtg)
+            .and_then(|d| d.date());
+        let drafting = dtg_date.is_none() && cable.kind == DocumentKind::Draft;
+        let date = if drafting {
+            drafting_date(cable, settings)
+        } else {
+            dtg_date
+        };
+        let drafting = drafting && date.is_some();
+        let banner_level = cable.body.banner.as_ref().map(|b| b.level);
+        // A marked SUBJECT (`SUBJECT: (S) …`) counts in the roll-up like a paragraph (spec §3.13).
+        let mut highest_marking: Option<(Level, TextRange)> = None;
+        let subject_marking = cable.body.subject.as_ref().and_then(|s| s.marking.as_ref());
+        let markings = subject_marking.into_iter().chain(
+            cable
+                .body
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.marking.as_ref()),
+        );
+        for m in markings {
+            if let Some(level) = m.level {
+                if highest_marking.is_none_or(|(l, _)| level > l) {
+                    highest_marking = Some((level, m.range));
+                }
+            }
+        }
+        let corrected_copy = cable
+            .body
+            .captions
+            .iter()
+            .any(|c| c.kind == crate::syntax::CaptionKind::CorrectedCopy)
+            || cable.header.dtg.as_ref().is_some_and(|l| {
+                l.signals.iter().any(|&s| {
+                    let t = cable.text(s);
+                    t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
+                })
+            })
+            || cable.header.security.as_ref().is_some_and(|l| {
+                l.signals.iter().any(|&s| {
+                    let t = cable.text(s);
+                    t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
+                })
+            })
+            || corrected_copy_caption(cable);
+        let header_text_mismatch = header_text_mismatch(cable, tables);
+        Facts {
+            date,
+            drafting,
+            banner_level,
+            highest_marking,
+            header_text_mismatch,
+            corrected_copy,
+        }
+    }
+}
+
+/// Whether a line between the banner and the E.O. line is a corrected-copy caption in any spacing
+/// or ordinal (`CORRECTED COPY`, `2ND C O R R E C T E D   C O P Y   (ADDED SIPDIS)`, spec §3.9).
+fn corrected_copy_caption(cable: &Cable) -> bool {
+    let Some(banner) = cable.body.banner.as_ref() else {
+        return false;
+    };
+    let stop = cable.body.eo.as_ref().map_or(u32::MAX, |e| e.range.start);
+    cable
+        .lines
+        .iter()
+        .filter(|l| l.range.start > banner.range.start && l.range.start < stop)
+        .take(12)
+        .any(|l| {
+            let squeezed: String = cable
+                .text(l.range)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_uppercase();
+            squeezed.contains("CORRECTEDCOPY")
+        })
+}
+
+// The classification: banner against security line and E.O. line.
+
+/// The security code and banner ranges when they disagree.
+pub fn security_mismatch(
+    cable: &Cable,
+) -> Option<(TextRange, TextRange, SecurityCode, BannerLevel)> {
+    let sec = cable.header.security.as_ref()?;
+    let code = sec.level?;
+    let banner = cable.body.banner.as_ref()?;
+    if banner.level.security_codes().contains(&code) {
+        return None;
+    }
+    Some((
+        sec.code.unwrap_or(sec.range),
+        banner.level_token,
+        code,
+        banner.level,
+    ))
+}
+
+/// Whether the header and the text belong to different cables: returns the banner range to report.
+pub fn header_text_mismatch(cable: &Cable, tables: &Tables) -> Option<TextRange> {
+    let de = cable.header.de.as_ref()?;
+    let banner = cable.body.banner.as_ref()?;
+    let serial_differs = match (de.serial, banner.serial) {
+        (Some(d), Some(b)) => d.range.len() == 4 && d.value != b.value % 10_000,
+        _ => false,
+    };
+    if !serial_differs {
+        return None;
+    }
+    let origin_differs = origin_matches(cable, tables) == Some(false);
+    let level_differs = security_mismatch(cable).is_some();
+    (origin_differs || level_differs).then_some(banner.range)
+}
+
+/// The declassification date of the E.O. line and its range, when it is a calendar date.
+pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
+    let eo = ctx.cable.body.eo.as_ref()?;
+    match &eo.value {
+        EoValue::Decl {
+            decl: Decl::Date(d, _),
+            spec,
+            ..
+        } => Some((*d, spec.unwrap_or(eo.range))),
+        EoValue::BareDate(d, r) => Some((*d, *r)),
+        _ => None,
+    }
+}
+
+// The header: the FM post, the DE line and the date-time group.
+
+/// Post-type words that the banner origin leaves out (`AMEMBASSY TOKYO` → `TOKYO`).
+const POST_TYPES: [&str; 10] = [
+    "AMEMBASSY",
+    "AMCONSUL",
+    "USMISSION",
+    "USINT",
+    "AIT",
+    "USLO",
+    "REO",
+    "AMCONGEN",
+    "USOFFICE",
+    "AMEMB",
+];
+
+/// The forms a FM post may take as a banner origin.
+pub fn origin_candidates(plad: &str, tables: &Tables) -> Vec<String> {
+    let plad = plad.split("//").next().unwrap_or(plad).trim();
+    // A two-letter country code after the post (`AMEMBASSY TRIPOLI LY`) is no part of the origin.
+    let plad = match plad.rsplit_once(' ') {
+        Some((head, cc))
+            if cc.len() == 2
+                && cc.bytes().all(|b| b.is_ascii_uppercase())
+                && head.contains(' ') =>
+        {
+            head
+        }
+        _ => plad,
+    };
+    let mut out = vec![plad.to_string()];
+    if let Some((first, rest)) = plad.split_once(' ') {
+        if POST_TYPES.contains(&first) {
+            out.push(rest.to_string());
+        }
+    }
+    // A qualifier before the post (`IRAN RPO DUBAI` sends as `RPO DUBAI`).
+    let words: Vec<&str> = plad.split(' ').collect();
+    if words.len() >= 3 {
+        out.push(words[1..].join(" "));
+    }
+    match plad {
+        "SECSTATE WASHDC" | "SECSTATE WASHINGTON DC" => out.push("STATE".into()),
+        "USDEL SECRETARY" => {
+            out.push("PARTO".into());
+            out.push("SECTO".into());
+        }
+        _ => {}
+    }
+    if let Some(station) = tables.post_by_name(plad).and_then(|p| p.station.clone()) {
+        out.push(station);
+    }
+    out
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// Whether the FM post and the banner origin name the same station; `None` when either is missing.
+pub fn origin_matches(cable: &Cable, tables: &Tables) -> Option<bool> {
+    let plad = cable.text(cable.header.fm.as_ref()?.plad?);
+    let origin = squeeze(cable.text(cable.body.banner.as_ref()?.origin?));
+    if origin.bytes().all(|c| c == b'X') {
+        return None;
+    }
+    Some(
+        origin_candidates(plad, tables)
+            .iter()
+            .any(|c| squeeze(c) == origin),
+    )
+}
+
+/// The DE filing time read against the date-time group.
+pub struct Filing {
+    /// Minutes from the DTG to the DE filing time (the DE day may be the DTG's day or a neighbour,
+    /// across a year end too).
+    pub offset: i64,
+    /// The DTG's day of the year.
+    pub ordinal: u32,
+    pub date: Date,
+    pub julian: Num,
+    pub time: Num,
+    pub dtg_range: TextRange,
+}
+
+impl Filing {
+    /// Both lines read, when they are readable.
+    pub fn read(ctx: &Context) -> Option<Filing> {
+        let de = ctx.cable.header.de.as_ref()?;
+        let dtg_line = ctx.cable.header.dtg.as_ref()?;
+        let dtg = dtg_line.dtg?;
+        let date = dtg.date()?;
+        let (julian, time) = (de.julian_day?, de.time?);
+        let (j, t) = (julian.value, time.value);
+        if !(1..=366).contains(&j) || t / 100 > 23 || t % 100 > 59 {
+            return None;
+        }
+        let ordinal = date.ordinal() as i64;
+        let mut day_diff = j as i64 - ordinal;
+        // A DE day in the next or previous year (filed across 31 December).
+        if day_diff < -300 {
+            day_diff += i64::from(Date::days_in_year(date.year));
+        } else if day_diff > 300 {
+            day_diff -= i64::from(Date::days_in_year(date.year - 1));
+        }
+        let de_min = (t / 100 * 60 + t % 100) as i64;
+        let dtg_min = (dtg.hour * 60 + dtg.minute) as i64;
+        Some(Filing {
+            offset: day_diff * 1440 + de_min - dtg_min,
+            ordinal: date.ordinal(),
+            date,
+            julian,
+            time,
+            dtg_range: dtg_line.range,
+        })
+    }
+
+    /// Whether the DE day is explained: the DTG's own day, or a neighbouring one within an hour of
+    /// the DTG (filed around midnight).
+    pub fn day_matches(&self) -> bool {
+        self.julian.value == self.ordinal
+            || (-FILING_WINDOW_MINUTES..=FILING_WINDOW_MINUTES).contains(&self.offset)
+    }
+}
+
+// The REF block.
+
+/// A cable reference with what the rules need: where it is written, the origin as ids write it,
+/// the serial and the year (written, else the citing cable's).
+pub struct Cited {
+    pub range: TextRange,
+    /// Where the origin is written (for a chained serial, the origin of the cable before it).
+    pub origin: TextRange,
+    pub key: String,
+    pub number: u32,
+    pub year: Option<i32>,
+    /// Whether the year is written in the reference.
+    pub year_written: bool,
+}
+
+/// Every cable reference of the cable's REF block, in document order.
+pub fn cited(ctx: &Context) -> Vec<Cited> {
+    let Some(block) = &ctx.cable.body.refs else {
+        return Vec::new();
+    };
+    let own_year = ctx.facts.date.map(|d| d.year);
+    block
+        .cables()
+        .map(|c: &CableRef| Cited {
+            range: c.range,
+            origin: c.origin,
+            key: origin_key(ctx.text(c.origin)),
+            number: c.number.value,
+            year: c.full_year().or(own_year),
+            year_written: c.year.is_some(),
+        })
+        .collect()
+}
+
+/// The citing cable's own origin (as ids write it) and serial, from the banner.
+pub fn own_origin_serial(ctx: &Context) -> Option<(String, u32)> {
+    let banner = ctx.cable.body.banner.as_ref()?;
+    Some((origin_key(ctx.text(banner.origin?)), banner.serial?.value))
+}
+
+// TAGS.
+
+/// The kind of a TAGS token: from the tables when they know the code, else from its shape for
+/// personal tags.
+/// Subject tags of the 1970s that later lists dropped (spec §6.2.9), with the last year they were
+/// in use: they count as subject tags for cables of their time.
+const EARLIER_SUBJECT_TAGS: [(&str, i32); 3] = [("PINT", 1979), ("PFOR", 1979), ("PEPR", 1979)];
+
+pub fn tag_kind(ctx: &Context, t: &TagToken) -> Option<TagKind> {
+    if t.shape == TagShape::Personal {
+        return Some(TagKind::Personal);
+    }
+    let code = ctx.text(t.code);
+    if let Some(e) = ctx.tables.tag(code) {
+        return Some(e.kind);
+    }
+    let year = ctx.facts.date.map(|d| d.year)?;
+    EARLIER_SUBJECT_TAGS
+        .iter()
+        .any(|&(c, last)| c.eq_ignore_ascii_case(code) && year <= last)
+        .then_some(TagKind::Subject)
+}
+
+/// The TAGS line's range when it has no token of `kind`; `None` when it has one, when there is no
+/// line, or when the line is empty (`missing-tags` reports that).
+pub fn lacks_tag_kind(ctx: &Context, kind: TagKind) -> Option<crate::syntax::TextRange> {
+    let tags = ctx
+        .cable
+        .body
+        .tags
+        .as_ref()
+        .filter(|t| !t.tokens.is_empty())?;
+    let has = tags.tokens.iter().any(|t| tag_kind(ctx, t) == Some(kind));
+    (!has).then_some(tags.range)
+}
