@@ -207,7 +207,10 @@ fn run(dir: &str) {
         }
         // Range formatting at the line in the middle of the text (the element there, whole).
         if out != *text {
-            let middle = text.len() / 2;
+            let mut middle = text.len() / 2;
+            while !text.is_char_boundary(middle) {
+                middle -= 1;
+            }
             let at = text[..middle].rfind('\n').map_or(0, |i| i + 1);
             let cable = parse(text);
             match format_range(&cable, TextRange::empty(at), &options) {
