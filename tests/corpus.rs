@@ -57,9 +57,9 @@ const CEILINGS: &[(&str, usize, usize, &str)] = &[
     ("CBL123", 10, 10, "§6.1.7: 4 + 9 wrong bodies in C1"),
     (
         "CBL202",
-        20,
-        20,
-        "B-1: 346/6,712 deviate only through release corruption, now recognised",
+        2,
+        3,
+        "B-1: 346/6,712 deviate only through release corruption, now recognised (a dropped banner is CBL607)",
     ),
     ("CBL204", 9, 9, "B-2: 14/6,318"),
     ("CBL206", 4, 4, "B-4: 3/1,607, garbles"),
@@ -109,7 +109,7 @@ const WARNING_CEILINGS: &[(&str, &str, usize, &str)] = &[
 ];
 
 /// The least share of cables without an error: issue 9's targets.
-const CLEAN_SHARE: [(&str, f64); 2] = [("corpus", 98.0), ("corpus-release", 97.0)];
+const CLEAN_SHARE: [(&str, f64); 2] = [("corpus", 98.5), ("corpus-release", 97.0)];
 
 #[test]
 #[cfg_attr(

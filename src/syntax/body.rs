@@ -857,6 +857,30 @@ pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
             section = Some((n, m));
             section_range = Some(r.range(words[0].0, words[3].1));
             rest = r.from(words[3].1);
+        } else if words.len() >= 3
+            && words[0].2.len() > 7
+            && words[0].2.len() <= 9
+            && words[0]
+                .2
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("SECTION"))
+            && all_digits(&words[0].2[7..])
+            && words[1].2.eq_ignore_ascii_case("OF")
+            && all_digits(words[2].2)
+        {
+            // The release lost the space after SECTION (`UNCLAS SECTION01 OF 03 SAN JOSE 000525`,
+            // spec §3.8: the garble leaks into ids such as 09SECTION01OF03SANJOSE525).
+            let n = Num {
+                range: r.range(words[0].0 + 7, words[0].1),
+                value: parse_u32(&words[0].2[7..]).unwrap_or(0),
+            };
+            let m = Num {
+                range: r.range(words[2].0, words[2].1),
+                value: parse_u32(words[2].2).unwrap_or(0),
+            };
+            section = Some((n, m));
+            section_range = Some(r.range(words[0].0, words[2].1));
+            rest = r.from(words[2].1);
         }
     }
     // Origin words, then the serial.

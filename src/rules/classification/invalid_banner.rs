@@ -20,7 +20,10 @@ use crate::syntax::LineKind;
 
 pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
-    if ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none() {
+    // So is a transmitted cable whose banner the release dropped (the header keeps its class).
+    if (ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())
+        || crate::rules::record::banner_dropped(ctx.cable)
+    {
         return;
     }
     let body_start = ctx.cable.lines.iter().find(|l| {
