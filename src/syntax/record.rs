@@ -153,11 +153,10 @@ pub(super) fn finish(cable: &mut Cable) {
         let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
         // A paragraph of hundreds of characters on one line lost its line breaks in the release
         // (the clean released cables keep them, spec §3.23).
-        let long = line_len(text) > JOINED_LINE_LEN;
-        let elements = starts
-            .iter()
-            .filter(|&&s| s >= r.start && s < r.end)
-            .count();
+        let long = text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN;
+        // `starts` is sorted: the elements on the line are a run of it.
+        let elements =
+            starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start);
         let joined_paragraph = in_text && paragraph_mid_line(text);
         if long || joined_paragraph || (elements >= 2 && !in_text) {
             found.push(Artifact {
@@ -227,32 +226,28 @@ pub(super) fn finish(cable: &mut Cable) {
 /// (`… the talks. 2. (C) The delegation …`): a paragraph the export joined onto the line before.
 fn paragraph_mid_line(t: &str) -> bool {
     let b = t.as_bytes();
-    let mut i = 1;
-    while i + 6 < b.len() {
-        // The release's `¶` (two bytes) may stand before the number.
-        let before = if i >= 3 && &b[i - 2..i] == "¶".as_bytes() {
-            i - 2
-        } else {
-            i
-        };
-        if b[i].is_ascii_digit() && before >= 2 && b[before - 1] == b' ' && b[before - 2] == b'.' {
-            let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-            let rest = &t[i + d..];
-            if d <= 2 {
-                if let Some(r) = rest.strip_prefix(". (") {
-                    let inner: &str = r.split(')').next().unwrap_or("");
-                    if !inner.is_empty()
-                        && inner.len() <= 6
-                        && inner.bytes().all(|c| c.is_ascii_uppercase() || c == b'/')
-                    {
-                        return true;
-                    }
-                }
-            }
+    // Each sentence end (`. `) followed by a number, or by the release's `¶` (two bytes) and a
+    // number; memchr finds the sentence ends, so a line is not walked byte by byte.
+    memchr::memmem::find_iter(b, b". ").any(|dot| {
+        let mut i = dot + 2;
+        if b[i..].starts_with("¶".as_bytes()) {
+            i += 2;
         }
-        i += 1;
-    }
-    false
+        if i + 6 >= b.len() || !b[i].is_ascii_digit() {
+            return false;
+        }
+        let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d > 2 {
+            return false;
+        }
+        let Some(r) = t[i + d..].strip_prefix(". (") else {
+            return false;
+        };
+        let inner: &str = r.split(')').next().unwrap_or("");
+        !inner.is_empty()
+            && inner.len() <= 6
+            && inner.bytes().all(|c| c.is_ascii_uppercase() || c == b'/')
+    })
 }
 
 fn line_len(t: &str) -> usize {
