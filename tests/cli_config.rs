@@ -279,3 +279,53 @@ fn data_files_extend_the_reference_tables() {
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     assert_contains(&r.stderr, "extra-tags.tsv:2: unknown kind `weather`");
 }
+
+#[test]
+fn the_drafting_date_comes_from_the_configuration_or_the_command_line() {
+    // A draft without a date-time group whose DECL date is 2030-06-01.
+    let draft = "C O N F I D E N T I A L OSLO 000120\n\nE.O. 13526: DECL: 06/01/2030\nTAGS: PREL NO\nSUBJECT: NORWAY: FERRY TALKS\n\nClassified By: Ambassador Ann Lund, reasons 1.4 (b) and (d).\n\n1. (C) The ministry will open the ferry talks in May.\n\n2. (C) A second round follows in June.\n\nLUND\n";
+    let dir = tree(&[
+        ("later/cablelint.toml", b"date = \"2031-01-15\"\n"),
+        ("later/draft.cable", draft.as_bytes()),
+        ("now/draft.cable", draft.as_bytes()),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--output-format", "json", "--date", "2020-06-01"],
+        None,
+    );
+    // `--date` is over the configuration's date: on 2020-06-01 the DECL date is ahead.
+    assert!(
+        !r.codes_for("later/draft.cable")
+            .contains(&"CBL219".to_string()),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    // On the configuration's 2031-01-15 it has passed.
+    assert!(
+        r.codes_for("later/draft.cable")
+            .contains(&"CBL219".to_string()),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("the drafting date 2031-01-15"),
+        "{}",
+        r.stdout
+    );
+    // A bad date is a configuration error naming the key.
+    let dir = tree(&[
+        ("cablelint.toml", b"date = \"2031-02-30\"\n"),
+        ("draft.cable", draft.as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("date"), "{}", r.stderr);
+    let r = run_in(
+        dir.path(),
+        &["check", "--isolated", "--date", "2031-13-01"],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

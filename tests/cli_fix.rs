@@ -246,3 +246,63 @@ fn unsafe_fixes_only_when_asked() {
         "the action line must keep NIACT"
     );
 }
+
+#[test]
+fn fix_leaves_a_file_that_changed_since_it_was_read() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[("x.cable", markup.as_bytes())]);
+    // The test hook appends this line to the file just before cablelint compares it with what
+    // it read: another program writing the file while cablelint runs.
+    let r = run_with_env(
+        dir.path(),
+        &["check", "--fix", "x.cable"],
+        None,
+        &[
+            ("CABLELINT_TEST_HOOKS", "1"),
+            (
+                "CABLELINT_TEST_APPEND_BEFORE_WRITE",
+                "APPENDED BY ANOTHER PROGRAM\n",
+            ),
+        ],
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "x.cable: could not write the fixed file: the file changed since cablelint read it",
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
+        format!("{markup}APPENDED BY ANOTHER PROGRAM\n")
+    );
+}
+
+#[test]
+fn fix_keeps_owner_group_mode_and_links() {
+    use std::os::unix::fs::MetadataExt;
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[("x.cable", markup.as_bytes())]);
+    let file = dir.path().join("x.cable");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::hard_link(&file, dir.path().join("hard.cable")).unwrap();
+    std::os::unix::fs::symlink("x.cable", dir.path().join("soft.cable")).unwrap();
+    // Owned by another user when the tests run as root (a rename would leave it root's).
+    let chowned = std::os::unix::fs::chown(&file, Some(65534), Some(65534)).is_ok();
+    let r = run_in(dir.path(), &["check", "--fix", "soft.cable"], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    let fixed = fixed_expected(&markup);
+    for name in ["x.cable", "hard.cable", "soft.cable"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            fixed,
+            "{name}"
+        );
+    }
+    let soft = std::fs::symlink_metadata(dir.path().join("soft.cable")).unwrap();
+    assert!(soft.file_type().is_symlink());
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(meta.nlink(), 2, "the hard link is still a link");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    if chowned {
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+    }
+}

@@ -180,3 +180,44 @@ fn a_50_mb_file_is_checked() {
         );
     }
 }
+
+/// Runs `check` on one special file beside a good one, with a time limit: reading a device or a
+/// FIFO must neither hang nor fill memory.
+fn check_special(dir: &std::path::Path, name: &str) -> Run {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dir = dir.to_path_buf();
+    let name = name.to_string();
+    std::thread::spawn(move || {
+        let _ = tx.send(check_with_good(&dir, &[&name]));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("cablelint returned (it did not hang on the special file)")
+}
+
+#[test]
+fn devices_fifos_and_sockets_get_a_one_line_error() {
+    let dir = tree(&[("good.cable", fixture_text("oslo-markup.cable").as_bytes())]);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.cable")).unwrap();
+    let fifo = dir.path().join("fifo.cable");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo makes a FIFO");
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket.cable")).unwrap();
+    for (name, kind) in [
+        ("zero.cable", "a character device"),
+        ("fifo.cable", "a FIFO"),
+        ("socket.cable", "a socket"),
+    ] {
+        let r = check_special(dir.path(), name);
+        assert_eq!(r.code, 2, "{r:?}");
+        assert_eq!(
+            r.stderr.trim(),
+            format!(
+                "error: {name}: not a regular file ({kind}); cablelint reads only regular files"
+            )
+        );
+        assert_good_still_checked(&r);
+    }
+}

@@ -11,7 +11,8 @@
 #![allow(clippy::print_stdout)]
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+
+mod support;
 
 use cablelint::data::Tables;
 use cablelint::rules::{Applicability, Rule, Settings, Severity};
@@ -22,31 +23,7 @@ fn corpus() -> Option<Vec<(String, String)>> {
 }
 
 fn read_corpus(folder: &str) -> Option<Vec<(String, String)>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(folder);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!(
-            "NOTICE: {} is absent; corpus conformance skipped",
-            dir.display()
-        );
-        return None;
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    Some(
-        files
-            .into_iter()
-            .map(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let bytes = std::fs::read(&p).expect("corpus file is readable");
-                (name, String::from_utf8_lossy(&bytes).into_owned())
-            })
-            .collect(),
-    )
+    support::shared_cables(folder, "corpus conformance")
 }
 
 /// Ceilings, in cables, for error rules on `corpus` (2,000 clean cables) and `corpus-release`
@@ -80,9 +57,9 @@ const CEILINGS: &[(&str, usize, usize, &str)] = &[
     ("CBL123", 10, 10, "§6.1.7: 4 + 9 wrong bodies in C1"),
     (
         "CBL202",
-        20,
-        20,
-        "B-1: 346/6,712 deviate only through release corruption, now recognised",
+        2,
+        3,
+        "B-1: 346/6,712 deviate only through release corruption, now recognised (a dropped banner is CBL607)",
     ),
     ("CBL204", 9, 9, "B-2: 14/6,318"),
     ("CBL206", 4, 4, "B-4: 3/1,607, garbles"),
@@ -132,7 +109,7 @@ const WARNING_CEILINGS: &[(&str, &str, usize, &str)] = &[
 ];
 
 /// The least share of cables without an error: issue 9's targets.
-const CLEAN_SHARE: [(&str, f64); 2] = [("corpus", 98.0), ("corpus-release", 97.0)];
+const CLEAN_SHARE: [(&str, f64); 2] = [("corpus", 98.5), ("corpus-release", 97.0)];
 
 #[test]
 #[cfg_attr(
@@ -292,23 +269,11 @@ fn safe_fixes_converge_on_the_corpus() {
     println!("safe fixes applied and converged on {fixed_files} corpus cables");
 }
 
-/// The cables of a folder beside the project (`../shared/<name>`), or `None` when it is absent.
+/// The texts of the cables of a folder beside the project (`../shared/<name>`), or `None` when it
+/// is absent.
 fn folder(name: &str) -> Option<Vec<String>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(name);
-    let entries = std::fs::read_dir(&dir).ok()?;
-    let mut files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    Some(
-        files
-            .iter()
-            .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("readable")).into_owned())
-            .collect(),
-    )
+    let cables = support::shared_cables(name, "text-rule ceilings")?;
+    Some(cables.into_iter().map(|(_, text)| text).collect())
 }
 
 /// Ceilings, in cables per thousand, for the rules that read the text, on the clean corpus and on

@@ -10,39 +10,14 @@
 #![allow(clippy::print_stdout)]
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+
+mod support;
 
 use cablelint::data::Tables;
 use cablelint::formatter::{format, format_range, FormatOptions};
 use cablelint::rules::{RuleSelector, Settings};
 use cablelint::syntax::parse;
 use cablelint::syntax::TextRange;
-
-fn cables(dir: &str) -> Option<Vec<(String, String)>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!(
-            "NOTICE: {} is absent; formatter corpus test skipped",
-            dir.display()
-        );
-        return None;
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    Some(
-        files
-            .into_iter()
-            .map(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let bytes = std::fs::read(&p).expect("corpus file is readable");
-                (name, String::from_utf8_lossy(&bytes).into_owned())
-            })
-            .collect(),
-    )
-}
 
 /// The text with the labels the parser found written one way (`E.O.`, `TAGS`, `SUBJECT`, `REF`,
 /// `Classified By`, each without the colon after it or after the E.O. number) and the commas and
@@ -172,8 +147,10 @@ fn counts(text: &str, settings: &Settings) -> BTreeMap<&'static str, usize> {
     m
 }
 
-fn run(dir: &str) {
-    let Some(cables) = cables(dir) else { return };
+fn run(folder: &str) {
+    let Some(cables) = support::shared_cables(folder, "formatter corpus test") else {
+        return;
+    };
     let options = FormatOptions::default();
     let settings = all_rules();
     let (mut changed, mut unchanged) = (0, 0);
@@ -249,7 +226,7 @@ fn run(dir: &str) {
     let formatted = changed + unchanged;
     let refused_n: usize = refused.values().sum();
     println!(
-        "{dir}: {n} cables; {changed} changed, {unchanged} already formatted, {refused_n} left \
+        "../shared/{folder}: {n} cables; {changed} changed, {unchanged} already formatted, {refused_n} left \
          unchanged with a reason"
     );
     println!(
@@ -272,12 +249,12 @@ fn run(dir: &str) {
 
 #[test]
 fn fmt_keeps_the_clean_corpus_and_is_idempotent() {
-    run("../shared/corpus");
+    run("corpus");
 }
 
 #[test]
 fn fmt_keeps_the_release_corpus_and_is_idempotent() {
-    run("../shared/corpus-release");
+    run("corpus-release");
 }
 
 #[test]

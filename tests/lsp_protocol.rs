@@ -11,6 +11,7 @@ use harness::*;
 use serde_json::{json, Value};
 
 const URI: &str = "file:///nonexistent-ws/oslo.cable";
+const DRAFT_URI: &str = "file:///nonexistent-ws/draft.cable";
 
 fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
@@ -739,6 +740,16 @@ async fn symbols_folding_and_semantic_tokens() {
     let symbols = document_call(&mut c, "textDocument/documentSymbol", URI).await;
     let names = symbol_names(&symbols);
     assert_eq!(names[0], "Header");
+    // The outline's first entry names the document kind.
+    assert_eq!(symbols[0]["detail"], "transmitted");
+    let draft = &OSLO[OSLO.find("\nC O N F").unwrap() + 1..];
+    c.open(DRAFT_URI, 1, draft).await;
+    let outline = document_call(&mut c, "textDocument/documentSymbol", DRAFT_URI).await;
+    let first = outline[0]["detail"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.starts_with("draft, "), "{first}");
     assert!(
         names.contains(&"¶4 (C)") && names.contains(&"SUBJECT") && names.contains(&"REF"),
         "{names:?}"

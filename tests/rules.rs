@@ -456,12 +456,12 @@ const CASES: &[Case] = &[
     fires(RoutineWord, U, &[("BANGKOK 0277", "BANGKOK ROUTINE 0277")], "INFO RUEHBK"),
     quiet(RoutineWord, U, &[("Post will report", "Post will send a ROUTINE report of")]),
 
-    fires(SecstateMcn, C, &[("WASHDC IMMEDIATE 5521", "WASHDC IMMEDIATE")], "TO RUEHC"),
+    fires(SecstateMcnMissing, C, &[("WASHDC IMMEDIATE 5521", "WASHDC IMMEDIATE")], "TO RUEHC"),
     // The Department does not number its own copy.
-    quiet(SecstateMcn, S, &[("TOKYO PRIORITY 8871\n", "TOKYO PRIORITY 8871\nRUEHC/SECSTATE WASHDC PRIORITY\n")]),
+    quiet(SecstateMcnMissing, S, &[("TOKYO PRIORITY 8871\n", "TOKYO PRIORITY 8871\nRUEHC/SECSTATE WASHDC PRIORITY\n")]),
 
-    fires(XmtPlacement, C, &[("NSC WASHDC PRIORITY\n", "NSC WASHDC PRIORITY\nXMT AMEMBASSY SOFIA\n")], "XMT AMEMBASSY"),
-    quiet(XmtPlacement, C, &[("NSC WASHDC PRIORITY\n", "NSC WASHDC PRIORITY\nRUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY\nXMT AMEMBASSY SOFIA\n")]),
+    fires(XmtWithoutCollective, C, &[("NSC WASHDC PRIORITY\n", "NSC WASHDC PRIORITY\nXMT AMEMBASSY SOFIA\n")], "XMT AMEMBASSY"),
+    quiet(XmtWithoutCollective, C, &[("NSC WASHDC PRIORITY\n", "NSC WASHDC PRIORITY\nRUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY\nXMT AMEMBASSY SOFIA\n")]),
 
     // Serial and origin both differ: the text belongs to another cable.
     fires(HeaderTextMismatch, C, &[("SEOUL 000614", "TOKYO 002232"), ("SEOUL 00000614", "TOKYO 00002232")], "C O N F I D E N T I A L"),
@@ -476,8 +476,8 @@ const CASES: &[Case] = &[
     // An indicator the tables do not know is not judged.
     quiet(AddresseePairing, C, &[("RUEHKO/AMEMBASSY TOKYO", "RUEHQQZ/AMEMBASSY TOKYO")]),
 
-    fires(TransmissionSequence, C, &[("VZCZCXRO4417", "VZCZCXRO417")], "VZCZC"),
-    quiet(TransmissionSequence, C, &[("VZCZCXRO4417", "VZCZCXRO41")]),
+    fires(TransmissionSequenceWidth, C, &[("VZCZCXRO4417", "VZCZCXRO417")], "VZCZC"),
+    quiet(TransmissionSequenceWidth, C, &[("VZCZCXRO4417", "VZCZCXRO41")]),
 
     // ---- 2xx: classification ------------------------------------------------------------------
     fires(SecurityLineMismatch, C, &[("ZNY CCCCC ZZH", "ZNY SSSSS ZZH")], "ZNY SSSSS"),
@@ -518,62 +518,62 @@ const CASES: &[Case] = &[
     // A partly marked cable says too little to judge.
     quiet(BannerAboveMarkings, S, &[("(S//NF) This", "(C//NF) This"), ("(S//NF) We", "(C//NF) We"), ("¶4. (U) Please", "¶4. Please")]),
 
-    fires(NofornCaption, S, &[("NOFORN\nSIPDIS", "SIPDIS")], "¶1. (S//NF)"),
-    fires(NofornCaption, C, &[("SIPDIS\n", "NOFORN\nSIPDIS\n")], "NOFORN"),
-    quiet(NofornCaption, S, &[("NOFORN\nSIPDIS", "SECRET//NOFORN\nSIPDIS")]),
-    quiet(NofornCaption, S, &[("NOFORN\nSIPDIS", "NOFORN SIPDIS")]),
+    fires(NofornCaptionMismatch, S, &[("NOFORN\nSIPDIS", "SIPDIS")], "¶1. (S//NF)"),
+    fires(NofornCaptionMismatch, C, &[("SIPDIS\n", "NOFORN\nSIPDIS\n")], "NOFORN"),
+    quiet(NofornCaptionMismatch, S, &[("NOFORN\nSIPDIS", "SECRET//NOFORN\nSIPDIS")]),
+    quiet(NofornCaptionMismatch, S, &[("NOFORN\nSIPDIS", "NOFORN SIPDIS")]),
 
-    fires(SbuCaption, U, &[("SENSITIVE\nSIPDIS", "SIPDIS")], "¶1. (SBU)"),
-    quiet(SbuCaption, U, &[("SENSITIVE\n", "SENSITIVE BUT UNCLASSIFIED\n")]),
-    quiet(SbuCaption, U, &[("SENSITIVE\nSIPDIS", "SIPDIS"), ("(SBU) The", "(U) The"), ("(SBU) Agri", "(U) Agri")]),
+    fires(SbuCaptionMissing, U, &[("SENSITIVE\nSIPDIS", "SIPDIS")], "¶1. (SBU)"),
+    quiet(SbuCaptionMissing, U, &[("SENSITIVE\n", "SENSITIVE BUT UNCLASSIFIED\n")]),
+    quiet(SbuCaptionMissing, U, &[("SENSITIVE\nSIPDIS", "SIPDIS"), ("(SBU) The", "(U) The"), ("(SBU) Agri", "(U) Agri")]),
 
-    fires(SipdisRestrictive, C, &[("SIPDIS\n", "EXDIS\nSIPDIS\n")], "SIPDIS"),
-    fires(SipdisRestrictive, S, &[("NOFORN\nSIPDIS", "NODIS\nSIPDIS")], "SIPDIS"),
-    quiet(SipdisRestrictive, C, &[("SIPDIS\n", "STADIS\nSIPDIS\n")]),
+    fires(SipdisWithRestrictiveCaption, C, &[("SIPDIS\n", "EXDIS\nSIPDIS\n")], "SIPDIS"),
+    fires(SipdisWithRestrictiveCaption, S, &[("NOFORN\nSIPDIS", "NODIS\nSIPDIS")], "SIPDIS"),
+    quiet(SipdisWithRestrictiveCaption, C, &[("SIPDIS\n", "STADIS\nSIPDIS\n")]),
 
     fires(CaptionOrder, C, &[("SIPDIS\n", "STADIS\nEXDIS\n")], "EXDIS"),
     quiet(CaptionOrder, C, &[("SIPDIS\n", "EXDIS\nSTADIS\n")]),
 
-    fires(MissingEo, C, &[("E.O. 12958: DECL: 03/12/2018\n", "")], "C O N F I D E N T I A L"),
+    fires(MissingEoLine, C, &[("E.O. 12958: DECL: 03/12/2018\n", "")], "C O N F I D E N T I A L"),
     // The export sometimes joins a passing line and the E.O. line.
-    quiet(MissingEo, C, &[("SIPDIS\n\nE.O.", "SIPDIS\n\nDEPT FOR EAP/K E.O.")]),
+    quiet(MissingEoLine, C, &[("SIPDIS\n\nE.O.", "SIPDIS\n\nDEPT FOR EAP/K E.O.")]),
 
     fires(InvalidEoNumber, C, &[("E.O. 12958", "E.O. 12598")], "E.O. 12598"),
     quiet(InvalidEoNumber, C, &[("E.O. 12958", "E.O. 13526")]),
 
-    fires(EoEra, C, &[("E.O. 12958", "E.O. 13526")], "E.O. 13526"),
-    fires(EoEra, C, &[("E.O. 12958", "E.O. 12356")], "E.O. 12356"),
+    fires(EoEraMismatch, C, &[("E.O. 12958", "E.O. 13526")], "E.O. 13526"),
+    fires(EoEraMismatch, C, &[("E.O. 12958", "E.O. 12356")], "E.O. 12356"),
     // E.O. 12958 stayed in force until June 2010.
-    quiet(EoEra, C, &[("120745Z MAR 08", "120745Z MAR 10"), ("0720751", "0710751"), ("03/12/2018", "03/12/2020")]),
+    quiet(EoEraMismatch, C, &[("120745Z MAR 08", "120745Z MAR 10"), ("0720751", "0710751"), ("03/12/2018", "03/12/2020")]),
 
-    fires(UnclassifiedDecl, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")], "E.O. 12958"),
+    fires(UnclassifiedWithDecl, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")], "E.O. 12958"),
     // UNCLAS E F T O cables may carry a DECL date.
-    quiet(UnclassifiedDecl, U, &[("ZNR UUUUU ZZH", "ZNY EEEEE ZZH"), ("UNCLAS MANILA", "UNCLAS E F T O MANILA"), ("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")]),
+    quiet(UnclassifiedWithDecl, U, &[("ZNR UUUUU ZZH", "ZNY EEEEE ZZH"), ("UNCLAS MANILA", "UNCLAS E F T O MANILA"), ("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")]),
 
-    fires(ClassifiedNa, C, &[("DECL: 03/12/2018", "N/A")], "E.O. 12958"),
-    fires(ClassifiedNa, S, &[("DECL: 12/31/2018", "N/A")], "E.O. 12958"),
-    quiet(ClassifiedNa, C, &[("DECL: 03/12/2018", "DECL: OADR")]),
+    fires(ClassifiedWithoutDecl, C, &[("DECL: 03/12/2018", "N/A")], "E.O. 12958"),
+    fires(ClassifiedWithoutDecl, S, &[("DECL: 12/31/2018", "N/A")], "E.O. 12958"),
+    quiet(ClassifiedWithoutDecl, C, &[("DECL: 03/12/2018", "DECL: OADR")]),
 
-    fires(InvalidDecl, C, &[("DECL: 03/12/2018", "DECL: 013/12/2018")], "E.O. 12958"),
+    fires(InvalidDeclDate, C, &[("DECL: 03/12/2018", "DECL: 013/12/2018")], "E.O. 12958"),
     // 2019 is not a leap year.
-    fires(InvalidDecl, D, &[("DECL: 04/15/2019", "DECL: 02/29/2019")], "E.O. 12958"),
-    quiet(InvalidDecl, C, &[("DECL: 03/12/2018", "DECL: 2018/03/12")]),
-    quiet(InvalidDecl, D, &[("DECL: 04/15/2019", "DECL: 02/29/2020")]),
+    fires(InvalidDeclDate, D, &[("DECL: 04/15/2019", "DECL: 02/29/2019")], "E.O. 12958"),
+    quiet(InvalidDeclDate, C, &[("DECL: 03/12/2018", "DECL: 2018/03/12")]),
+    quiet(InvalidDeclDate, D, &[("DECL: 04/15/2019", "DECL: 02/29/2020")]),
 
-    fires(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/12/2008")], "E.O. 12958"),
-    quiet(DeclBeforeCable, C, &[("DECL: 03/12/2018", "DECL: 03/13/2008")]),
+    fires(DeclNotAfterCable, C, &[("DECL: 03/12/2018", "DECL: 03/12/2008")], "E.O. 12958"),
+    quiet(DeclNotAfterCable, C, &[("DECL: 03/12/2018", "DECL: 03/13/2008")]),
 
-    fires(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 01/01/2034")], "E.O. 12958"),
-    quiet(DeclBeyond25, C, &[("DECL: 03/12/2018", "DECL: 03/12/2033")]),
+    fires(DeclBeyond25Years, C, &[("DECL: 03/12/2018", "DECL: 01/01/2034")], "E.O. 12958"),
+    quiet(DeclBeyond25Years, C, &[("DECL: 03/12/2018", "DECL: 03/12/2033")]),
 
     fires(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 03/12/2017")], "E.O. 12958"),
     quiet(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 01/15/2018")]),
 
-    fires(UnclassifiedAuthority, U, &[("FEWER BIDS\n", "FEWER BIDS\n\nClassified By: Econ Counselor Ruth Anand. Reason 1.4 (b).\n")], "Classified By"),
-    quiet(UnclassifiedAuthority, U, &[("\nbe covered from", "\nclassified by the ministry as routine and\nbe covered from")]),
+    fires(UnclassifiedClassifiedBy, U, &[("FEWER BIDS\n", "FEWER BIDS\n\nClassified By: Econ Counselor Ruth Anand. Reason 1.4 (b).\n")], "Classified By"),
+    quiet(UnclassifiedClassifiedBy, U, &[("\nbe covered from", "\nclassified by the ministry as routine and\nbe covered from")]),
 
-    fires(MissingAuthority, C, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).\n\n", "")], "SUBJECT:"),
-    quiet(MissingAuthority, C, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).", "DERIVED FROM: DSCG 05-1 B, D")]),
+    fires(MissingClassificationAuthority, C, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).\n\n", "")], "SUBJECT:"),
+    quiet(MissingClassificationAuthority, C, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).", "DERIVED FROM: DSCG 05-1 B, D")]),
 
     fires(ReasonSection, C, &[("Reasons 1.4 (b)", "Reasons 1.5 (b)")], "Reasons 1.5"),
     fires(ReasonSection, C, &[("Reasons 1.4 (b) and (d).", "")], "Classified By"),
@@ -598,8 +598,8 @@ const CASES: &[Case] = &[
     fires(MissingSubjectTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: KPAO JA KS")], "TAGS:"),
     quiet(MissingSubjectTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: JA KS KPAO PREL")]),
 
-    fires(MissingGeoTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV")], "TAGS:"),
-    quiet(MissingGeoTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV\nJA KS")]),
+    fires(MissingGeographicTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV")], "TAGS:"),
+    quiet(MissingGeographicTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV\nJA KS")]),
 
     fires(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], "TAGS:"),
     quiet(UnknownTag, C, &[("JA KS\n", "JA KS SIPDIS\n")]),
@@ -616,11 +616,11 @@ const CASES: &[Case] = &[
     fires(MisusedTag, S, &[("KN CH", "KN CH RU")], "TAGS:"),
     quiet(MisusedTag, S, &[("KN CH", "KN CH RS")]),
 
-    fires(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: 09 TOKYO 1187")], "REF:"),
-    fires(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. 2008 SEOUL 700")], "B. 2008"),
+    fires(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: 09 TOKYO 1187")], "REF:"),
+    fires(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. 2008 SEOUL 700")], "B. 2008"),
     // Without a year, `SEOUL 700` is last year's cable.
-    quiet(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. SEOUL 700 (07)")]),
-    quiet(FutureReference, C, &[("REF: 08 TOKYO 1187", "REF: SEOUL 700")]),
+    quiet(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. SEOUL 700 (07)")]),
+    quiet(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: SEOUL 700")]),
 
     fires(SelfReference, C, &[("REF: 08 TOKYO 1187", "REF: SEOUL 614")], "REF:"),
     quiet(SelfReference, C, &[("REF: 08 TOKYO 1187", "REF: 07 SEOUL 614")]),
@@ -890,8 +890,8 @@ const FIXES: &[FixCase] = &[
     fix(BannerBelowMarking, C, &[("ZNY CCCCC", "ZNY CCCCC/AAAAA"), ("¶3. (C) Park", "¶3. (S) Park")], Unsafe, &[("ZNY CCCCC", "ZNY SSSSS/AAAAA"), ("C O N F I D E N T I A L SECTION", "S E C R E T SECTION"), ("¶3. (C) Park", "¶3. (S) Park")]),
     fix(BannerBelowMarking, U, &[("¶2. (SBU)", "¶2. (C)")], Unsafe, &[("ZNR UUUUU", "ZNY CCCCC"), ("UNCLAS MANILA", "C O N F I D E N T I A L MANILA"), ("¶2. (SBU)", "¶2. (C)")]),
     fix(InvalidEoNumber, C, &[("E.O. 12958", "E.O. 12598")], Unsafe, &[]),
-    fix(EoEra, C, &[("E.O. 12958", "E.O. 13526")], Unsafe, &[]),
-    fix(UnclassifiedDecl, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")], Unsafe, &[]),
+    fix(EoEraMismatch, C, &[("E.O. 12958", "E.O. 13526")], Unsafe, &[]),
+    fix(UnclassifiedWithDecl, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")], Unsafe, &[]),
     fix(ReasonSection, C, &[("Reasons 1.4 (b)", "Reasons 1.5 (b)")], Safe, &[]),
     fix(TagsMarkup, C, &[("TAGS: PREL PGOV", "TAGS: [PREL](#) [PGOV](#)")], Safe, &[]),
     fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], Unsafe, &[]),

@@ -583,3 +583,193 @@ fn an_empty_or_blank_file_has_no_banner() {
         );
     }
 }
+
+#[test]
+fn an_empty_tags_line_is_an_error() {
+    for label in ["TAGS:", "TAGS:   "] {
+        let t = edit(D, &[("TAGS: PREL PTER ID", label)]);
+        let f = findings(&t);
+        let want = line(&t, "SUBJECT:") - 1;
+        assert!(
+            f.contains(&("CBL301", want, Severity::Error)),
+            "{label:?}: {f:?}"
+        );
+        // The empty line is reported once, not also as lacking each kind of tag.
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL303" || c == "CBL304"),
+            "{f:?}"
+        );
+    }
+    // Codes on the line after the label are the line's codes.
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS:\n     PREL PTER ID")]);
+    assert_clean(&t);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 10. Drafts are checked against the drafting date
+// ------------------------------------------------------------------------------------------------
+
+/// The findings of a check with the drafting date `date` (`--date`, `date =` in `cablelint.toml`).
+fn findings_on(text: &str, date: &str) -> Vec<(&'static str, usize, Severity)> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso(date).expect("a date"));
+    let idx = LineIndex::new(text);
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1, d.severity))
+        .collect()
+}
+
+/// A draft of today's kind: E.O. 13526, reasons under section 1.4, DECL ten years on.
+fn draft_13526(decl: &str, section: &str) -> String {
+    edit(
+        D,
+        &[
+            (
+                "E.O. 12958: DECL: 04/15/2019",
+                &format!("E.O. 13526: DECL: {decl}"),
+            ),
+            ("Reasons 1.4 (b)", &format!("Reasons {section} (b)")),
+        ],
+    )
+}
+
+#[test]
+fn a_draft_is_checked_against_the_drafting_date() {
+    let t = draft_13526("11/30/2036", "1.4");
+    assert!(findings_on(&t, "2026-11-30").is_empty());
+    // DECL in the past on the drafting date.
+    let f = findings_on(&t, "2037-01-10");
+    assert!(
+        f.contains(&("CBL219", line(&t, "E.O."), Severity::Warning)),
+        "{f:?}"
+    );
+    // More than 25 years after the drafting date.
+    let f = findings_on(&t, "2008-05-01");
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL220"), "{f:?}");
+    // E.O. 13526 was not yet in force on the drafting date.
+    assert!(
+        f.contains(&("CBL215", line(&t, "E.O."), Severity::Warning)),
+        "{f:?}"
+    );
+    // Section 1.5 after 2003.
+    let t = draft_13526("11/30/2036", "1.5");
+    let f = findings_on(&t, "2026-11-30");
+    assert!(
+        f.contains(&("CBL224", line(&t, "Classified By"), Severity::Warning)),
+        "{f:?}"
+    );
+    // A draft that cites E.O. 12958 is checked against a drafting date that is given.
+    let f = findings_on(D, "2026-11-30");
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL215"), "{f:?}");
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL219"), "{f:?}");
+}
+
+#[test]
+fn a_draft_without_a_given_date_is_checked_against_today() {
+    // A DECL date that has passed today is in the past for a draft written today.
+    let t = draft_13526("01/01/2011", "1.4");
+    let f = findings(&t);
+    let d = check(&t);
+    assert!(
+        f.contains(&("CBL219", line(&t, "E.O."), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(
+        d.iter().any(|d| d.message.contains("the drafting date")),
+        "{d:?}"
+    );
+    // Without a given date, text that cites an order superseded before today is an older cable's
+    // text (its date unknown), not a draft of today: no date check runs on it.
+    assert_clean(D);
+}
+
+#[test]
+fn records_and_received_copies_are_not_dated_by_the_drafting_date() {
+    // A received copy keeps its date-time group's date whatever the drafting date.
+    let t =
+        format!("O 151230Z APR 09\nFM AMEMBASSY JAKARTA\nTO SECSTATE WASHDC IMMEDIATE 1234\n\n{D}");
+    let f = findings_on(&t, "2026-11-30");
+    assert!(
+        !f.iter().any(|&(c, _, _)| c == "CBL215" || c == "CBL219"),
+        "{f:?}"
+    );
+    // A release record without a date-time group has no date to check against.
+    let t = format!("This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n{D}");
+    let f = findings_on(&t, "2026-11-30");
+    assert!(
+        !f.iter().any(|&(c, _, _)| c == "CBL215" || c == "CBL219"),
+        "{f:?}"
+    );
+}
+
+// ------------------------------------------------------------------------------------------------
+// Issue 9: a banner the release dropped
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_transmitted_cable_without_its_banner_is_an_incomplete_record() {
+    // The header keeps the classification (`ZNY CCCCC`); the text starts at the caption.
+    let t = edit(
+        C,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614\n\n",
+            "",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL607", line(&t, "SIPDIS"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|&(c, _, s)| s == Severity::Error || c == "CBL202"),
+        "{f:?}"
+    );
+    // A draft without its banner stays an error: nothing else says what it is.
+    let t = edit(D, &[("C O N F I D E N T I A L JAKARTA 000233\n\n", "")]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL202", line(&t, "SIPDIS"), Severity::Error)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+    // Text before the caption is not a dropped banner: it is what stands there instead.
+    let t = edit(
+        C,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614",
+            "CONFIDENTAIL SEOUL",
+        )],
+    );
+    let f = findings(&t);
+    assert!(!f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+}
+
+#[test]
+fn a_section_number_joined_to_its_word_is_a_garbled_banner() {
+    let t = edit(C, &[("SECTION 01 OF 02 SEOUL", "SECTION01 OF 02 SEOUL")]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL203", line(&t, "SECTION01"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    let d = check(&t);
+    let g = d.iter().find(|d| d.rule.code() == "CBL203").unwrap();
+    assert!(g.message.contains("write `SECTION 01`"), "{}", g.message);
+    // Other garbles of the word are not this one (and do not break the check).
+    for garble in [
+        "SCTION 01 OF 02 SEOUL",
+        "SECTIONÉ1 OF 02 SEOUL",
+        "SECTION0É OF 02 SEOUL",
+    ] {
+        let t = edit(C, &[("SECTION 01 OF 02 SEOUL", garble)]);
+        let d = check(&t);
+        assert!(
+            !d.iter().any(|d| d.message.contains("write `SECTION")),
+            "{d:?}"
+        );
+    }
+}

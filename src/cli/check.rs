@@ -63,6 +63,12 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = parse_selector)]
     pub ignore: Vec<RuleSelector>,
 
+    /// The drafting date (YYYY-MM-DD) the date checks use for drafts without a date-time group
+    /// (DECL in the past, E.O. in force, section 1.4 or 1.5, 25 years); over `date` in
+    /// `cablelint.toml`. [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<crate::vocab::Date>,
+
     /// Use this configuration file for every file instead of looking for `cablelint.toml`.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
@@ -126,6 +132,11 @@ fn parse_selector(s: &str) -> Result<RuleSelector, String> {
     RuleSelector::parse(s)
 }
 
+fn parse_date(s: &str) -> Result<crate::vocab::Date, String> {
+    crate::vocab::Date::parse_iso(s.trim())
+        .ok_or_else(|| format!("`{s}` is not a date (expected YYYY-MM-DD, a day that exists)"))
+}
+
 /// Where a file's text comes from.
 #[derive(Debug, Clone)]
 enum Input {
@@ -179,6 +190,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
+        date: args.date,
         ..Overrides::default()
     };
     let source = if args.isolated {
@@ -470,7 +482,12 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             }
             (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
             (Mode::Fix, Input::File(path)) if changed => {
-                if let Err(e) = fix::write_atomically(path, &input::encode(bom, &fixed.text)) {
+                let written = fix::write_atomically(
+                    path,
+                    &input::encode(bom, original),
+                    &input::encode(bom, &fixed.text),
+                );
+                if let Err(e) = written {
                     return Done::error(
                         job.display,
                         format!(

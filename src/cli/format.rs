@@ -277,7 +277,12 @@ fn process(input: Option<&Path>, display: String, options: &FormatOptions, mode:
         }
         Some(path) if mode == Mode::Write => {
             if let Some(new) = &new_text {
-                if let Err(e) = fix::write_atomically(path, &input::encode(bom, new)) {
+                let written = fix::write_atomically(
+                    path,
+                    &input::encode(bom, &text),
+                    &input::encode(bom, new),
+                );
+                if let Err(e) = written {
                     outcome = Outcome::Error(format!(
                         "could not write the formatted file: {}",
                         config::describe_io_error(&e)

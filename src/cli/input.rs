@@ -33,17 +33,56 @@ pub fn encode(bom: bool, text: &str) -> Vec<u8> {
     out
 }
 
-/// Reads and decodes a file.
+/// Reads and decodes a file. Only regular files are read (a symbolic link to one is followed): a
+/// device such as `/dev/zero` reports a size of 0 and never ends, and opening a FIFO waits for a
+/// writer, so they are refused before they are opened. No more than [`MAX_LEN`] bytes are read,
+/// whatever the size said.
 pub fn read_file(path: &Path) -> Result<Source, String> {
     let meta = std::fs::metadata(path).map_err(|e| describe_io_error(&e))?;
     if meta.is_dir() {
         return Err("is a directory".to_string());
     }
+    if !meta.is_file() {
+        return Err(format!(
+            "not a regular file ({}); cablelint reads only regular files",
+            special_kind(&meta)
+        ));
+    }
     if meta.len() > MAX_LEN {
         return Err(too_large(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| describe_io_error(&e))?;
+    let file = std::fs::File::open(path).map_err(|e| describe_io_error(&e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_LEN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io_error(&e))?;
+    if bytes.len() as u64 > MAX_LEN {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode(bytes)
+}
+
+/// What a file that is neither a directory nor a regular file is.
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "a special file"
 }
 
 /// Reads and decodes standard input.

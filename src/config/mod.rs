@@ -9,6 +9,7 @@
 //! extend-select = ["line-too-long"]  # adds to it
 //! ignore = ["CBL305"]                # removes from it
 //! require-header = true              # report cables without a transmission header (CBL124)
+//! date = "2026-11-30"                # the drafting date of drafts without a DTG (default: today)
 //!
 //! [severity]
 //! CBL305 = "warning"                 # by code, code prefix or name
@@ -125,6 +126,8 @@ pub struct Overrides {
     pub severity: Vec<(RuleSelector, Severity)>,
     /// Switches `missing-header` on or off after everything else.
     pub require_header: Option<bool>,
+    /// The drafting date (`--date`), over the configuration's `date`.
+    pub date: Option<crate::vocab::Date>,
 }
 
 /// The words a severity setting accepts, for messages.
@@ -176,6 +179,9 @@ pub struct Config {
     pub severity: Vec<(RuleSelector, Severity)>,
     pub per_file_ignores: Vec<PerFileIgnore>,
     pub require_header: Option<bool>,
+    /// `date = "YYYY-MM-DD"`: the drafting date the date checks use for drafts without a
+    /// date-time group (today when absent).
+    pub date: Option<crate::vocab::Date>,
     pub data: DataConfig,
     /// The `[format]` options (the defaults when the table is absent).
     pub format: FormatOptions,
@@ -194,6 +200,7 @@ struct RawConfig {
     #[serde(default)]
     per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     require_header: Option<bool>,
+    date: Option<Spanned<String>>,
     #[serde(default)]
     data: RawData,
     #[serde(default)]
@@ -413,6 +420,20 @@ impl Config {
             },
         };
 
+        let date = match &raw.date {
+            None => None,
+            Some(v) => Some(crate::vocab::Date::parse_iso(v.get_ref()).ok_or_else(|| {
+                err(
+                    Some(v.span()),
+                    Some("date".to_string()),
+                    format!(
+                        "`{}` is not a date (expected \"YYYY-MM-DD\", a day that exists)",
+                        v.get_ref()
+                    ),
+                )
+            })?),
+        };
+
         Ok(Config {
             path: path.to_path_buf(),
             dir,
@@ -422,6 +443,7 @@ impl Config {
             severity,
             per_file_ignores,
             require_header: raw.require_header,
+            date,
             data,
             format,
         })
@@ -517,6 +539,7 @@ pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> 
         s.set_enabled(Rule::MissingHeader, on);
     }
     s.require_header = s.is_enabled(Rule::MissingHeader);
+    s.drafting_date = overrides.date.or(config.and_then(|c| c.date));
     s
 }
 

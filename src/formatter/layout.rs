@@ -6,7 +6,7 @@ use super::wrap::{char_width, is_marker_word, units, wrap, Unit};
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
     paragraph_start, starts_element, BannerLevel, Cable, DateStyle, Decl, DocumentKind, EoValue,
-    LineKind, MarkerKind, Paragraph, SyntaxErrorKind, TextRange,
+    LineKind, MarkerKind, Paragraph, TextRange,
 };
 
 /// How much room a line must leave before the wrap width for its break to count as the
@@ -321,7 +321,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let laid_out = layout_blocks(&blocks, o.line_width);
 
     // Emit, placing blank lines.
-    let eol = line_ending(src);
+    let eol = crate::syntax::line_ending(src);
     let mut out = String::with_capacity(src.len() + src.len() / 16 + 16);
     if cable.bom {
         out.push('\u{feff}');
@@ -395,20 +395,6 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     Ok(Laid { text: out, slices })
 }
 
-/// The text's line ending, from its first line break (`\n` when it has none).
-pub fn line_ending(text: &str) -> &'static str {
-    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
-        Some(i) if text.as_bytes()[i] == b'\r' => {
-            if text.as_bytes().get(i + 1) == Some(&b'\n') {
-                "\r\n"
-            } else {
-                "\r"
-            }
-        }
-        _ => "\n",
-    }
-}
-
 /// The index after the last line of kind `kind` that follows line `i` without a gap.
 fn run_end(cable: &Cable, i: usize, kind: LineKind) -> usize {
     let mut end = i + 1;
@@ -423,6 +409,48 @@ fn refused(line: Option<usize>, reason: impl Into<String>) -> Unformattable {
         line,
         reason: reason.into(),
     }
+}
+
+/// The header lines the parser could not read as their element, in document order, each with a
+/// sentence saying why: a transmission identifier, DE line or date-time group that is not well
+/// formed, or an addressee line without an address (the typed header records them; the rules
+/// CBL101, CBL103, CBL105 and CBL117 report them).
+pub(super) fn unreadable_header(cable: &Cable) -> Vec<(TextRange, String)> {
+    let h = &cable.header;
+    let mut out = Vec::new();
+    if let Some(t) = h.transmission.as_ref().filter(|t| !t.valid) {
+        let text = cable.text(t.range);
+        out.push((t.range, format!("`{text}` is not `VZCZC` followed by a three-letter channel and a 3–4 digit sequence number")));
+    }
+    if let Some(de) = h.de.as_ref().filter(|d| !d.valid) {
+        let text = cable.text(de.range);
+        out.push((de.range, format!("`{text}` is not `DE <routing indicator> #<4-digit serial>[/<2-digit section>] <julian day><HHMM>`")));
+    }
+    if let Some(line) = &h.dtg {
+        match line.dtg {
+            Some(d) if !d.valid() || d.year == 0 => {
+                let text = cable.text(d.range);
+                out.push((
+                    d.range,
+                    format!("`{text}` is not a valid date-time group `DDHHMMZ MON YY`"),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                let text = cable.text(line.range);
+                out.push((
+                    line.range,
+                    format!("`{text}` has no date-time group `DDHHMMZ MON YY`"),
+                ));
+            }
+        }
+    }
+    for a in h.addressees.iter().filter(|a| a.address.is_none()) {
+        let text = cable.text(a.range);
+        out.push((a.range, format!("`{text}` has no plain-language address")));
+    }
+    out.sort_by_key(|(r, _)| r.start());
+    out
 }
 
 /// Whether the cable can be laid out safely; the banner's line when it can.
@@ -445,17 +473,10 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
             "the text is a release record; it is left as written",
         ));
     }
-    if let Some(e) = cable
-        .errors
-        .iter()
-        .find(|e| e.kind != SyntaxErrorKind::Banner)
-    {
+    if let Some((range, message)) = unreadable_header(cable).into_iter().next() {
         return Err(refused(
-            Some(line_of(e.range)),
-            format!(
-                "the transmission header could not be read ({}); it is left as written",
-                e.message
-            ),
+            Some(line_of(range)),
+            format!("the transmission header could not be read ({message}); it is left as written"),
         ));
     }
     for (i, l) in cable.lines.iter().enumerate() {
@@ -485,12 +506,6 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
         ));
     };
     let banner_at = line_of(banner.range);
-    if let Some(e) = cable.errors.first() {
-        return Err(refused(
-            Some(line_of(e.range)),
-            format!("the banner could not be read ({})", e.message),
-        ));
-    }
     if banner.garbled {
         return Err(refused(
             Some(banner_at),
@@ -505,17 +520,7 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     }
     for i in 0..banner_at {
         let l = cable.lines[i];
-        let header_line = matches!(
-            l.kind,
-            LineKind::Blank
-                | LineKind::Transmission
-                | LineKind::Routing
-                | LineKind::De
-                | LineKind::Security
-                | LineKind::Dtg
-                | LineKind::Fm
-                | LineKind::Addressee
-        );
+        let header_line = l.kind == LineKind::Blank || l.kind.is_header_line();
         if !header_line && !cable.text(l.range).trim().is_empty() {
             return Err(refused(
                 Some(i),

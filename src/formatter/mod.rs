@@ -83,7 +83,7 @@ pub struct FormatOptions {
 impl Default for FormatOptions {
     fn default() -> Self {
         FormatOptions {
-            line_width: 69,
+            line_width: crate::vocab::LINE_WIDTH,
             spaced_banner: true,
             serial_width: 6,
             tags_separator: TagsSeparator::Space,
@@ -317,19 +317,6 @@ fn split_keep(text: &str) -> Vec<&str> {
     if start < b.len() {
         out.push(&text[start..]);
     }
-    out
-}
-
-/// Applies edits from [`edits`] (in order and apart) to a text.
-pub fn apply(text: &str, edits: &[TextEdit]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in edits {
-        out.push_str(&text[at..e.range.start()]);
-        out.push_str(&e.new_text);
-        at = e.range.end();
-    }
-    out.push_str(&text[at..]);
     out
 }
 

@@ -1,5 +1,19 @@
 use super::*;
 
+/// Applies edits from [`edits`] (in order and apart) to a text: the formatter's edits are only
+/// ever applied by the editor, so this is the tests' stand-in.
+fn apply(text: &str, edits: &[TextEdit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.range.start()]);
+        out.push_str(&e.new_text);
+        at = e.range.end();
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 fn fmt(text: &str) -> String {
     format(text, &FormatOptions::default()).unwrap_or_else(|e| panic!("refused: {e}"))
 }

@@ -2,7 +2,7 @@
 //! input did. Anything else is refused rather than written.
 
 use super::Unformattable;
-use crate::syntax::{self, Cable, EoValue, LineKind};
+use crate::syntax::{self, Cable, EoValue};
 
 /// A banner's level, section, origin and serial.
 type BannerReading<'a> = (
@@ -41,18 +41,7 @@ fn reading<'a>(c: &Cable<'a>) -> Reading<'a> {
         header: c
             .lines
             .iter()
-            .filter(|l| {
-                matches!(
-                    l.kind,
-                    LineKind::Transmission
-                        | LineKind::Routing
-                        | LineKind::De
-                        | LineKind::Security
-                        | LineKind::Dtg
-                        | LineKind::Fm
-                        | LineKind::Addressee
-                )
-            })
+            .filter(|l| l.kind.is_header_line())
             .map(|l| c.text(l.range).trim_end())
             .collect(),
         banner: b.banner.as_ref().map(|x| {
@@ -104,7 +93,7 @@ fn reading<'a>(c: &Cable<'a>) -> Reading<'a> {
         continuations: b.continuations.len(),
         signature: b.signature.map(|s| c.text(s)),
         end_markers: b.end_markers.len(),
-        errors: c.errors.len(),
+        errors: super::layout::unreadable_header(c).len(),
     }
 }
 

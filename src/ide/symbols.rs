@@ -1,6 +1,7 @@
 //! Document symbols: the outline of a cable. The header (with its lines and addressee blocks), the
 //! banner, the captions, E.O., TAGS, SUBJECT, REF (with its items), the classification authority and
-//! every numbered paragraph with its marking.
+//! every numbered paragraph with its marking. The first entry (the header, else the banner) names
+//! the document kind in its detail: `transmitted`, `received copy`, `record` or `draft`.
 
 use crate::syntax::{AddresseeBlock, Cable, TextRange};
 
@@ -92,6 +93,14 @@ pub fn document_symbols(cable: &Cable<'_>) -> Vec<Symbol> {
         );
     }
     out.sort_by_key(|s| s.range.start);
+    // What the text is, as the parser decides it, on the entry the outline starts with.
+    if let Some(first) = out.first_mut() {
+        let kind = cable.kind.name().replace('-', " ");
+        first.detail = Some(match first.detail.take() {
+            Some(d) => format!("{kind}, {d}"),
+            None => kind,
+        });
+    }
     out
 }
 

@@ -1,11 +1,10 @@
-//! `textDocument/completion` and `completionItem/resolve`. Items carry, in `data`, the server's
-//! resolve key (the wire form of [`ide::ResolveKey`]) and the document, so that resolving reads the
-//! tables that apply to it.
+//! `textDocument/completion` and `completionItem/resolve`. Items carry, in `data`, the
+//! [`ide::ResolveKey`] as JSON (`data.key`, `{"kind":"tag","code":"PREL"}`) and the document, so
+//! that resolving reads the tables that apply to it.
 
 use std::str::FromStr;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -15,50 +14,6 @@ use super::dispatch::blocking;
 use super::session::Inner;
 use super::to_proto::{completion_kind, markdown};
 use crate::ide::{self, ResolveKey};
-
-/// The resolve key as the server writes it into an item's `data.key`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-enum WireKey {
-    Tag { code: String },
-    Addressee { ri: String, address: String },
-    Post { name: String },
-    Caption { name: String },
-    Reason { letter: char },
-    Precedence { word: String },
-    Marking { marking: String },
-    Decl { code: String },
-}
-
-impl From<ResolveKey> for WireKey {
-    fn from(k: ResolveKey) -> WireKey {
-        match k {
-            ResolveKey::Tag { code } => WireKey::Tag { code },
-            ResolveKey::Addressee { ri, address } => WireKey::Addressee { ri, address },
-            ResolveKey::Post { name } => WireKey::Post { name },
-            ResolveKey::Caption { name } => WireKey::Caption { name },
-            ResolveKey::Reason { letter } => WireKey::Reason { letter },
-            ResolveKey::Precedence { word } => WireKey::Precedence { word },
-            ResolveKey::Marking { marking } => WireKey::Marking { marking },
-            ResolveKey::Decl { code } => WireKey::Decl { code },
-        }
-    }
-}
-
-impl From<WireKey> for ResolveKey {
-    fn from(k: WireKey) -> ResolveKey {
-        match k {
-            WireKey::Tag { code } => ResolveKey::Tag { code },
-            WireKey::Addressee { ri, address } => ResolveKey::Addressee { ri, address },
-            WireKey::Post { name } => ResolveKey::Post { name },
-            WireKey::Caption { name } => ResolveKey::Caption { name },
-            WireKey::Reason { letter } => ResolveKey::Reason { letter },
-            WireKey::Precedence { word } => ResolveKey::Precedence { word },
-            WireKey::Marking { marking } => ResolveKey::Marking { marking },
-            WireKey::Decl { code } => ResolveKey::Decl { code },
-        }
-    }
-}
 
 fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionItem {
     CompletionItem {
@@ -77,7 +32,7 @@ fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionIt
         ))),
         data: i
             .resolve
-            .and_then(|k| serde_json::to_value(WireKey::from(k)).ok())
+            .and_then(|k| serde_json::to_value(k).ok())
             .map(|k| json!({"key": k, "uri": uri.as_str()})),
         ..CompletionItem::default()
     }
@@ -121,7 +76,7 @@ pub(super) async fn resolve(
     mut item: CompletionItem,
 ) -> Result<CompletionItem> {
     let data = item.data.clone().unwrap_or(Value::Null);
-    let key = serde_json::from_value::<WireKey>(data["key"].clone()).ok();
+    let key = serde_json::from_value::<ResolveKey>(data["key"].clone()).ok();
     let tables = data["uri"]
         .as_str()
         .and_then(|u| Uri::from_str(u).ok())
@@ -133,7 +88,7 @@ pub(super) async fn resolve(
                 .map(|d| d.resolved.tables.clone())
         })
         .unwrap_or_default();
-    if let Some(doc) = key.and_then(|k| ide::resolve(&k.into(), tables.get())) {
+    if let Some(doc) = key.and_then(|k| ide::resolve(&k, tables.get())) {
         item.documentation = Some(Documentation::MarkupContent(markdown(doc)));
     }
     Ok(item)
@@ -156,13 +111,13 @@ mod tests {
             ResolveKey::Reason { letter: 'd' },
         ];
         for k in keys {
-            let v = serde_json::to_value(WireKey::from(k.clone())).unwrap();
-            let back: WireKey = serde_json::from_value(v).unwrap();
-            assert_eq!(ResolveKey::from(back), k);
+            let v = serde_json::to_value(&k).unwrap();
+            let back: ResolveKey = serde_json::from_value(v).unwrap();
+            assert_eq!(back, k);
         }
-        let v = serde_json::to_value(WireKey::from(ResolveKey::Tag {
+        let v = serde_json::to_value(ResolveKey::Tag {
             code: "PREL".into(),
-        }));
+        });
         assert_eq!(v.unwrap(), json!({"kind": "tag", "code": "PREL"}));
     }
 }

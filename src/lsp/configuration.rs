@@ -7,12 +7,13 @@
 //!
 //! ```json
 //! { "select": ["CBL1"], "extendSelect": ["CBL501"], "ignore": ["CBL305"],
-//!   "severity": { "CBL305": "warning", "CBL503": "off" }, "requireHeader": true }
+//!   "severity": { "CBL305": "warning", "CBL503": "off" }, "requireHeader": true,
+//!   "date": "2026-11-30" }
 //! ```
 //!
 //! They become the [`Overrides`] the command line's flags also become: `select` replaces the
 //! file's selection, `extendSelect` and `ignore` apply on top of it, and `severity` and
-//! `requireHeader` come last. A severity is read as in `cablelint.toml` ([`config::parse_level`]):
+//! `requireHeader` come last; `date` is the drafting date, as `--date` gives it. A severity is read as in `cablelint.toml` ([`config::parse_level`]):
 //! `"off"` is an `ignore`.
 
 use std::collections::{HashMap, HashSet};
@@ -109,6 +110,15 @@ fn read_object(obj: &Map<String, Value>) -> Result<Overrides, String> {
                 Value::Bool(b) => s.require_header = Some(*b),
                 Value::Null => {}
                 _ => return Err(format!("`{key}` must be true or false")),
+            },
+            "date" => match value {
+                Value::String(d) => {
+                    s.date = Some(crate::vocab::Date::parse_iso(d.trim()).ok_or_else(|| {
+                        format!("`date` must be a date written YYYY-MM-DD, not `{d}`")
+                    })?)
+                }
+                Value::Null => {}
+                _ => return Err(format!("`{key}` must be a date written YYYY-MM-DD")),
             },
             "severity" => severity = Some(value),
             other => tracing::warn!(key = other, "unknown editor setting ignored"),

@@ -52,7 +52,7 @@ impl Drop for Report<'_> {
 
 impl<'c, 'a> Context<'c, 'a> {
     pub fn new(cable: &'c Cable<'a>, settings: &'c Settings, tables: &'c Tables) -> Self {
-        let facts = Facts::derive(cable, tables);
+        let facts = Facts::derive(cable, settings, tables);
         Context {
             cable,
             settings,

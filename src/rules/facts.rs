@@ -3,18 +3,23 @@
 //! another and two rules never derive one fact two ways.
 
 use crate::data::{Tables, TagKind};
-use crate::rules::Context;
+use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, BannerLevel, Cable, CableRef, Date, Decl, EoValue, Level, Num, SecurityCode,
-    TagShape, TagToken, TextRange,
+    origin_key, BannerLevel, Cable, CableRef, Date, Decl, DocumentKind, EoValue, Level, Num,
+    SecurityCode, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
 
 /// Facts several rules need, computed once per cable.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    /// The cable's date, from the date-time group.
+    /// The date the date checks use: the date-time group's; for a draft without one (document kind
+    /// `draft`), the drafting date (see [`drafting_date`]); else none (a record or received copy
+    /// whose date-time group is lost has no date to check against).
     pub date: Option<Date>,
+    /// Whether [`Facts::date`] is the drafting date rather than the date-time group's, so that
+    /// messages name it as such.
+    pub drafting: bool,
     /// The banner's classification.
     pub banner_level: Option<BannerLevel>,
     /// The highest portion marking and the paragraph that carries it first.
@@ -26,15 +31,62 @@ pub struct Facts {
     pub corrected_copy: bool,
 }
 
+/// The date a draft without a date-time group is checked against: the drafting date the user gave
+/// (`--date`, `date =` in `cablelint.toml`), else today (UTC). Without a given date, a draft that
+/// cites an executive order no longer in force today (E.O. 12958 after 2010) is the text of a cable
+/// sent while that order was in force, pasted or kept as it was, not a draft written today: its
+/// date is unknown and `None` is returned, as for a record whose date-time group is lost.
+pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
+    if let Some(date) = settings.drafting_date {
+        return Some(date);
+    }
+    let today = Date::now_utc().0;
+    let cited = cable
+        .body
+        .eo
+        .as_ref()
+        .and_then(|eo| eo.number)
+        .and_then(|n| crate::vocab::orders::executive_order(cable.text(n.range)));
+    match cited {
+        Some(order) if !order.citable_on(today) => None,
+        _ => Some(today),
+    }
+}
+
 impl Facts {
-    /// Derives the facts of a parsed cable.
-    pub fn derive(cable: &Cable, tables: &Tables) -> Facts {
-        let date = cable
+    /// How messages name [`Facts::date`]: `the drafting date` or `the cable's date`.
+    pub fn date_name(&self) -> &'static str {
+        if self.drafting {
+            "the drafting date"
+        } else {
+            "the cable's date"
+        }
+    }
+
+    /// How messages name the text the date belongs to: `draft` or `cable` (`a draft of 2026-11-30`).
+    pub fn text_name(&self) -> &'static str {
+        if self.drafting {
+            "draft"
+        } else {
+            "cable"
+        }
+    }
+
+    /// Derives the facts of a parsed cable; `settings` gives the drafting date.
+    pub fn derive(cable: &Cable, settings: &Settings, tables: &Tables) -> Facts {
+        let dtg_date = cable
             .header
             .dtg
             .as_ref()
             .and_then(|l| l.dtg)
             .and_then(|d| d.date());
+        let drafting = dtg_date.is_none() && cable.kind == DocumentKind::Draft;
+        let date = if drafting {
+            drafting_date(cable, settings)
+        } else {
+            dtg_date
+        };
+        let drafting = drafting && date.is_some();
         let banner_level = cable.body.banner.as_ref().map(|b| b.level);
         // A marked SUBJECT (`SUBJECT: (S) …`) counts in the roll-up like a paragraph (spec §3.13).
         let mut highest_marking: Option<(Level, TextRange)> = None;
@@ -74,6 +126,7 @@ impl Facts {
         let header_text_mismatch = header_text_mismatch(cable, tables);
         Facts {
             date,
+            drafting,
             banner_level,
             highest_marking,
             header_text_mismatch,
@@ -347,9 +400,15 @@ pub fn tag_kind(ctx: &Context, t: &TagToken) -> Option<TagKind> {
         .then_some(TagKind::Subject)
 }
 
-/// The TAGS line's range when it has no token of `kind`; `None` when it has one or there is no line.
+/// The TAGS line's range when it has no token of `kind`; `None` when it has one, when there is no
+/// line, or when the line is empty (`missing-tags` reports that).
 pub fn lacks_tag_kind(ctx: &Context, kind: TagKind) -> Option<crate::syntax::TextRange> {
-    let tags = ctx.cable.body.tags.as_ref()?;
+    let tags = ctx
+        .cable
+        .body
+        .tags
+        .as_ref()
+        .filter(|t| !t.tokens.is_empty())?;
     let has = tags.tokens.iter().any(|t| tag_kind(ctx, t) == Some(kind));
     (!has).then_some(tags.range)
 }

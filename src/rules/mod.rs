@@ -85,86 +85,86 @@ macro_rules! declare_rules {
 
 declare_rules! {
     // 1xx: header and routing.
-    header::transmission_id => InvalidTransmissionId, "CBL101", "invalid-transmission-id", Error, true, "H-1", "The FL1 transmission identifier is not `VZCZC` + channel + sequence number";
-    header::routing_line => InvalidRoutingLine, "CBL102", "invalid-routing-line", Error, true, "H-2", "The FL2 routing line is not a precedence prosign followed by routing indicators";
-    header::de_line => InvalidDeLine, "CBL103", "invalid-de-line", Error, true, "H-3", "The DE line is not `DE <RI> #<serial>[/<section>] <julian day><time>`";
-    header::security_line => InvalidSecurityLine, "CBL104", "invalid-security-line", Error, true, "H-4, H-5", "The FL4 security line is not `ZNR UUUUU` or `ZNY` + a classification code, with `ZZH`";
-    header::dtg => InvalidDtg, "CBL105", "invalid-dtg", Error, true, "H-9", "The FL5 precedence and date-time group are malformed or not a real date and time";
+    header::invalid_transmission_id => InvalidTransmissionId, "CBL101", "invalid-transmission-id", Error, true, "H-1", "The FL1 transmission identifier is not `VZCZC` + channel + sequence number";
+    header::invalid_routing_line => InvalidRoutingLine, "CBL102", "invalid-routing-line", Error, true, "H-2", "The FL2 routing line is not a precedence prosign followed by routing indicators";
+    header::invalid_de_line => InvalidDeLine, "CBL103", "invalid-de-line", Error, true, "H-3", "The DE line is not `DE <RI> #<serial>[/<section>] <julian day><time>`";
+    header::invalid_security_line => InvalidSecurityLine, "CBL104", "invalid-security-line", Error, true, "H-4, H-5", "The FL4 security line is not `ZNR UUUUU` or `ZNY` + a classification code, with `ZZH`";
+    header::invalid_dtg => InvalidDtg, "CBL105", "invalid-dtg", Error, true, "H-9", "The FL5 precedence and date-time group are malformed or not a real date and time";
     header::incomplete_header => IncompleteHeader, "CBL106", "incomplete-header", Error, true, "§1.2", "A transmission header lacks one of its required lines, or they are out of order";
     header::prosign_mismatch => ProsignMismatch, "CBL107", "prosign-mismatch", Error, true, "H-6", "The FL2 precedence prosign does not match the FL5 precedence letter";
     header::precedence_mismatch => PrecedenceMismatch, "CBL108", "precedence-mismatch", Error, true, "H-7", "The FL5 precedence is not the highest precedence among the addressees";
-    header::info_precedence => InfoPrecedenceTooHigh, "CBL109", "info-precedence-too-high", Error, true, "H-8, §4", "Information addressees outrank the action addressees (FL5 second letter or INFO lines)";
+    header::info_precedence_too_high => InfoPrecedenceTooHigh, "CBL109", "info-precedence-too-high", Error, true, "H-8, §4", "Information addressees outrank the action addressees (FL5 second letter or INFO lines)";
     header::niact_on_info => NiactOnInfo, "CBL110", "niact-on-info", Warning, true, "§4 rel. 4", "An INFO addressee is marked NIACT IMMEDIATE";
-    header::julian_day => JulianDayMismatch, "CBL111", "julian-day-mismatch", Error, true, "H-10", "The DE line's julian day is not the day of the year of the date-time group";
-    header::filing_time => FilingTimeWindow, "CBL112", "filing-time-window", Warning, true, "H-11", "The DE filing time is before the date-time group or more than an hour after it";
-    header::de_serial => DeSerialMismatch, "CBL113", "de-serial-mismatch", Error, true, "H-12", "The DE serial is not the banner serial's last four digits";
-    header::de_section => DeSectionMismatch, "CBL114", "de-section-mismatch", Error, true, "H-13", "The DE section does not match the banner's `SECTION n OF m`";
+    header::julian_day_mismatch => JulianDayMismatch, "CBL111", "julian-day-mismatch", Error, true, "H-10", "The DE line's julian day is not the day of the year of the date-time group";
+    header::filing_time_window => FilingTimeWindow, "CBL112", "filing-time-window", Warning, true, "H-11", "The DE filing time is before the date-time group or more than an hour after it";
+    header::de_serial_mismatch => DeSerialMismatch, "CBL113", "de-serial-mismatch", Error, true, "H-12", "The DE serial is not the banner serial's last four digits";
+    header::de_section_mismatch => DeSectionMismatch, "CBL114", "de-section-mismatch", Error, true, "H-13", "The DE section does not match the banner's `SECTION n OF m`";
     header::station_mismatch => StationMismatch, "CBL115", "station-mismatch", Warning, true, "H-14", "The DE routing indicator is not the FM post's routing indicator";
     header::origin_mismatch => OriginMismatch, "CBL116", "origin-mismatch", Error, true, "H-15", "The FM post is not the banner's origin";
     header::invalid_addressee => InvalidAddressee, "CBL117", "invalid-addressee", Error, true, "H-16", "An addressee line does not follow `RI/ADDRESS [PRECEDENCE] [MCN]`";
     header::mcn_width => McnWidth, "CBL118", "mcn-width", Warning, true, "H-16", "A message continuity number is not four digits";
     header::misspelt_precedence => MisspeltPrecedence, "CBL119", "misspelt-precedence", Error, true, "§6.3", "A precedence word on an addressee line is misspelt";
     header::routine_word => RoutineWord, "CBL120", "routine-word", Info, true, "H-17", "ROUTINE is written out on an addressee line";
-    header::secstate_mcn => SecstateMcn, "CBL121", "secstate-mcn-missing", Warning, true, "H-18", "`SECSTATE WASHDC` is addressed without a message continuity number";
-    header::xmt_placement => XmtPlacement, "CBL122", "xmt-without-collective", Warning, true, "H-19", "An XMT exemption does not follow a collective addressee";
+    header::secstate_mcn_missing => SecstateMcnMissing, "CBL121", "secstate-mcn-missing", Warning, true, "H-18", "`SECSTATE WASHDC` is addressed without a message continuity number";
+    header::xmt_without_collective => XmtWithoutCollective, "CBL122", "xmt-without-collective", Warning, true, "H-19", "An XMT exemption does not follow a collective addressee";
     header::header_text_mismatch => HeaderTextMismatch, "CBL123", "header-text-mismatch", Error, true, "§6.1.7", "The header and the text belong to different cables";
     header::missing_header => MissingHeader, "CBL124", "missing-header", Error, false, "§1.2", "The cable has no transmission header (with `require-header = true`)";
     header::addressee_pairing => AddresseePairing, "CBL125", "addressee-pairing", Info, true, "§3.7", "A routing indicator is written with an address it is not known to serve";
-    header::transmission_sequence => TransmissionSequence, "CBL126", "transmission-sequence-width", Info, true, "H-1", "The FL1 sequence number has three digits instead of four";
+    header::transmission_sequence_width => TransmissionSequenceWidth, "CBL126", "transmission-sequence-width", Info, true, "H-1", "The FL1 sequence number has three digits instead of four";
     // 2xx: classification.
-    classification::security_mismatch => SecurityLineMismatch, "CBL201", "security-line-mismatch", Error, true, "H-4", "The FL4 security code does not match the banner's classification";
+    classification::security_line_mismatch => SecurityLineMismatch, "CBL201", "security-line-mismatch", Error, true, "H-4", "The FL4 security code does not match the banner's classification";
     classification::invalid_banner => InvalidBanner, "CBL202", "invalid-banner", Error, true, "B-1", "The first line of the text is not a classification banner";
     classification::garbled_banner => GarbledBanner, "CBL203", "garbled-banner", Warning, true, "§6.1.6, §3.8", "The banner's classification words are garbled or not in the spaced form";
-    classification::banner_serial => BannerSerialWidth, "CBL204", "banner-serial-width", Error, true, "B-2", "The banner serial is not six digits";
-    classification::banner_section => InvalidSection, "CBL205", "invalid-section", Error, true, "B-3", "`SECTION n OF m` is malformed or n is not between 1 and m";
-    classification::continuation => ContinuationMismatch, "CBL206", "continuation-mismatch", Error, true, "B-4", "A continuation header disagrees with the banner";
+    classification::banner_serial_width => BannerSerialWidth, "CBL204", "banner-serial-width", Error, true, "B-2", "The banner serial is not six digits";
+    classification::invalid_section => InvalidSection, "CBL205", "invalid-section", Error, true, "B-3", "`SECTION n OF m` is malformed or n is not between 1 and m";
+    classification::continuation_mismatch => ContinuationMismatch, "CBL206", "continuation-mismatch", Error, true, "B-4", "A continuation header disagrees with the banner";
     classification::banner_below_marking => BannerBelowMarking, "CBL207", "banner-below-marking", Error, true, "B-23", "A paragraph is marked above the banner's classification";
     classification::banner_above_markings => BannerAboveMarkings, "CBL208", "banner-above-markings", Info, true, "B-24", "The banner is above every paragraph marking";
-    classification::noforn_caption => NofornCaption, "CBL209", "noforn-caption-mismatch", Warning, true, "B-25", "NOFORN paragraphs without a NOFORN caption, or the other way round";
-    classification::sbu_caption => SbuCaption, "CBL210", "sbu-caption-missing", Warning, true, "B-26", "An UNCLAS cable has SBU paragraphs but no SENSITIVE caption";
-    classification::sipdis_restrictive => SipdisRestrictive, "CBL211", "sipdis-with-restrictive-caption", Error, true, "B-27", "SIPDIS appears with NODIS or EXDIS";
+    classification::noforn_caption_mismatch => NofornCaptionMismatch, "CBL209", "noforn-caption-mismatch", Warning, true, "B-25", "NOFORN paragraphs without a NOFORN caption, or the other way round";
+    classification::sbu_caption_missing => SbuCaptionMissing, "CBL210", "sbu-caption-missing", Warning, true, "B-26", "An UNCLAS cable has SBU paragraphs but no SENSITIVE caption";
+    classification::sipdis_with_restrictive_caption => SipdisWithRestrictiveCaption, "CBL211", "sipdis-with-restrictive-caption", Error, true, "B-27", "SIPDIS appears with NODIS or EXDIS";
     classification::caption_order => CaptionOrder, "CBL212", "caption-order", Warning, true, "B-28", "A less restrictive caption comes before a more restrictive one";
-    classification::missing_eo => MissingEo, "CBL213", "missing-eo-line", Error, true, "B-6", "The cable has no E.O. line";
-    classification::eo_number => InvalidEoNumber, "CBL214", "invalid-eo-number", Error, true, "B-7", "The E.O. number is not a classification order";
-    classification::eo_era => EoEra, "CBL215", "eo-era-mismatch", Warning, true, "B-7", "The E.O. cited was not in force on the cable's date";
-    classification::unclassified_decl => UnclassifiedDecl, "CBL216", "unclassified-with-decl", Warning, true, "B-8", "An UNCLAS cable carries a declassification instruction instead of `N/A`";
-    classification::classified_na => ClassifiedNa, "CBL217", "classified-without-decl", Error, true, "B-9", "A classified cable's E.O. line says `N/A`";
-    classification::invalid_decl => InvalidDecl, "CBL218", "invalid-decl-date", Error, true, "B-10", "The DECL date is not a calendar date";
-    classification::decl_before_cable => DeclBeforeCable, "CBL219", "decl-not-after-cable", Warning, true, "B-10", "The DECL date is not after the cable's date";
-    classification::decl_beyond => DeclBeyond25, "CBL220", "decl-beyond-25-years", Warning, true, "B-11", "The DECL date is more than 25 years after the cable without a 25X exemption";
+    classification::missing_eo_line => MissingEoLine, "CBL213", "missing-eo-line", Error, true, "B-6", "The cable has no E.O. line";
+    classification::invalid_eo_number => InvalidEoNumber, "CBL214", "invalid-eo-number", Error, true, "B-7", "The E.O. number is not a classification order";
+    classification::eo_era_mismatch => EoEraMismatch, "CBL215", "eo-era-mismatch", Warning, true, "B-7", "The E.O. cited was not in force on the cable's date";
+    classification::unclassified_with_decl => UnclassifiedWithDecl, "CBL216", "unclassified-with-decl", Warning, true, "B-8", "An UNCLAS cable carries a declassification instruction instead of `N/A`";
+    classification::classified_without_decl => ClassifiedWithoutDecl, "CBL217", "classified-without-decl", Error, true, "B-9", "A classified cable's E.O. line says `N/A`";
+    classification::invalid_decl_date => InvalidDeclDate, "CBL218", "invalid-decl-date", Error, true, "B-10", "The DECL date is not a calendar date";
+    classification::decl_not_after_cable => DeclNotAfterCable, "CBL219", "decl-not-after-cable", Warning, true, "B-10", "The DECL date is not after the cable's date";
+    classification::decl_beyond_25_years => DeclBeyond25Years, "CBL220", "decl-beyond-25-years", Warning, true, "B-11", "The DECL date is more than 25 years after the cable without a 25X exemption";
     classification::decl_horizon => DeclHorizon, "CBL221", "decl-horizon", Info, false, "B-12", "The DECL date is not the default ten years after the cable";
-    classification::unclassified_authority => UnclassifiedAuthority, "CBL222", "unclassified-classified-by", Error, true, "B-19", "An UNCLAS cable has a `Classified By` line";
-    classification::missing_authority => MissingAuthority, "CBL223", "missing-classification-authority", Warning, true, "B-20", "A classified cable has no classification authority block";
+    classification::unclassified_classified_by => UnclassifiedClassifiedBy, "CBL222", "unclassified-classified-by", Error, true, "B-19", "An UNCLAS cable has a `Classified By` line";
+    classification::missing_classification_authority => MissingClassificationAuthority, "CBL223", "missing-classification-authority", Warning, true, "B-20", "A classified cable has no classification authority block";
     classification::reason_section => ReasonSection, "CBL224", "reason-section", Warning, true, "B-21", "The classification reason cites the wrong section of the E.O. for the cable's date";
-    classification::reason_letters => InvalidReason, "CBL225", "invalid-reason", Error, true, "B-22", "The classification reason cites a letter outside a–h or a section that is not 1.4/1.5";
+    classification::invalid_reason => InvalidReason, "CBL225", "invalid-reason", Error, true, "B-22", "The classification reason cites a letter outside a–h or a section that is not 1.4/1.5";
     // 3xx: TAGS, SUBJECT, REF.
     tags::missing_tags => MissingTags, "CBL301", "missing-tags", Error, true, "B-14", "The cable has no TAGS line";
     tags::tags_markup => TagsMarkup, "CBL302", "tags-markup", Error, true, "§3.12", "A TAGS token carries link markup such as `[PREL](#)`";
     tags::missing_subject_tag => MissingSubjectTag, "CBL303", "missing-subject-tag", Warning, true, "B-15", "TAGS has no subject tag";
-    tags::missing_geo_tag => MissingGeoTag, "CBL304", "missing-geographic-tag", Warning, true, "B-16", "TAGS has no geographic tag";
+    tags::missing_geographic_tag => MissingGeographicTag, "CBL304", "missing-geographic-tag", Warning, true, "B-16", "TAGS has no geographic tag";
     tags::unknown_tag => UnknownTag, "CBL305", "unknown-tag", Info, true, "B-17", "A TAGS token is not a known code";
     tags::missing_subject => MissingSubject, "CBL306", "missing-subject", Error, true, "B-18", "The cable has no SUBJECT, or it is empty";
     tags::element_order => ElementOrder, "CBL307", "element-order", Warning, true, "B-5", "E.O., TAGS, SUBJECT, REF and Classified By are out of order";
     tags::misused_tag => MisusedTag, "CBL308", "misused-tag", Info, true, "§3.12", "A TAGS token is a known code used against its meaning (`RU` for Russia)";
-    refs::future_reference => FutureReference, "CBL309", "reference-after-cable", Warning, true, "§3.14", "A REF item cites a cable sent after this one";
+    refs::reference_after_cable => ReferenceAfterCable, "CBL309", "reference-after-cable", Warning, true, "§3.14", "A REF item cites a cable sent after this one";
     refs::self_reference => SelfReference, "CBL310", "self-reference", Warning, true, "§3.14", "A REF item cites the cable itself";
-    refs::unknown_origin => UnknownReferenceOrigin, "CBL311", "unknown-reference-origin", Info, true, "§3.14", "A REF item's origin is not a known post or office";
+    refs::unknown_reference_origin => UnknownReferenceOrigin, "CBL311", "unknown-reference-origin", Info, true, "§3.14", "A REF item's origin is not a known post or office";
     refs::malformed_reference => MalformedReference, "CBL312", "malformed-reference", Warning, true, "§3.14", "A REF item cites nothing: no text, a post without a serial, or serial 0";
     // 4xx: paragraphs.
     paragraphs::missing_marking => MissingMarking, "CBL401", "missing-marking", Warning, true, "T-3", "A numbered paragraph of a classified cable has no portion marking";
     paragraphs::invalid_marking => InvalidMarking, "CBL402", "invalid-marking", Error, true, "T-4", "A portion marking is not a known level and controls";
-    paragraphs::numbering => ParagraphNumbering, "CBL403", "paragraph-numbering", Warning, true, "T-1", "Paragraph numbers are not consecutive";
-    paragraphs::single_paragraph => SingleParagraphNumbered, "CBL404", "single-paragraph-numbered", Info, true, "T-2", "A cable's only paragraph is numbered";
+    paragraphs::paragraph_numbering => ParagraphNumbering, "CBL403", "paragraph-numbering", Warning, true, "T-1", "Paragraph numbers are not consecutive";
+    paragraphs::single_paragraph_numbered => SingleParagraphNumbered, "CBL404", "single-paragraph-numbered", Info, true, "T-2", "A cable's only paragraph is numbered";
     paragraphs::unclosed_summary => UnclosedSummary, "CBL405", "unclosed-summary", Warning, true, "T-5", "A summary is opened and never closed, or closed without an opener";
     paragraphs::missing_summary => MissingSummary, "CBL406", "missing-summary", Info, true, "T-6", "A cable of more than three pages has no summary";
     paragraphs::unbalanced_comment => UnbalancedComment, "CBL407", "unbalanced-comment", Info, true, "T-7", "`END COMMENT` or `END NOTE` has no opener";
     paragraphs::niact_justification => NiactJustification, "CBL408", "niact-justification", Info, true, "T-8", "A NIACT IMMEDIATE cable does not justify NIACT in paragraph 1";
-    paragraphs::signature => MissingSignature, "CBL409", "missing-signature", Warning, true, "T-9", "The cable does not end with a signature";
+    paragraphs::missing_signature => MissingSignature, "CBL409", "missing-signature", Warning, true, "T-9", "The cable does not end with a signature";
     // 5xx: style.
-    style::line_length => LineTooLong, "CBL501", "line-too-long", Info, false, "§3.23", "A line is longer than 69 characters";
-    style::decl_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";
-    style::redaction => RedactionMarker, "CBL503", "redaction-marker", Info, false, "T-10", "A redaction run `XXXXXXXXXXXX` stands in the text";
-    style::label_form => NonCanonicalLabel, "CBL504", "non-canonical-label", Info, false, "§6.2.3", "An E.O., TAGS or SUBJECT label is not written in its canonical form";
+    style::line_too_long => LineTooLong, "CBL501", "line-too-long", Info, false, "§3.23", "A line is longer than 69 characters";
+    style::decl_date_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";
+    style::redaction_marker => RedactionMarker, "CBL503", "redaction-marker", Info, false, "T-10", "A redaction run `XXXXXXXXXXXX` stands in the text";
+    style::non_canonical_label => NonCanonicalLabel, "CBL504", "non-canonical-label", Info, false, "§6.2.3", "An E.O., TAGS or SUBJECT label is not written in its canonical form";
     // 6xx: release records and received copies.
     record::joined_lines => JoinedLines, "CBL601", "joined-lines", Info, true, "§6.1.9, §3.23", "The release joined lines: several elements on one line, or text without its line breaks";
     record::page_header => PageHeader, "CBL602", "page-header", Info, true, "§3.7, §6.1.4", "A received copy's page header stands in the addressees or the text";
@@ -244,6 +244,24 @@ mod tests {
                 .name()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        }
+    }
+
+    #[test]
+    fn file_variant_and_name_agree() {
+        for &rule in Rule::ALL {
+            let name = rule.name();
+            let file = format!("/{}.rs", name.replace('-', "_"));
+            assert!(
+                rule.file().ends_with(&file),
+                "{name} lives in {}",
+                rule.file()
+            );
+            let variant: String = name
+                .split('-')
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect();
+            assert_eq!(format!("{rule:?}"), variant, "the variant of {name}");
         }
     }
 

@@ -59,6 +59,10 @@ pub struct Settings {
     severity: HashMap<Rule, Severity>,
     /// Report a cable without a transmission header (drafts often start at the banner).
     pub require_header: bool,
+    /// The drafting date given by `--date` or `date =` in `cablelint.toml`: the date the date
+    /// checks use for a draft without a date-time group. `None` means today (see
+    /// [`crate::rules::Facts::date`]).
+    pub drafting_date: Option<crate::vocab::Date>,
 }
 
 impl Default for Settings {
@@ -67,6 +71,7 @@ impl Default for Settings {
             enabled: Rule::ALL.iter().map(|r| r.enabled_by_default()).collect(),
             severity: HashMap::new(),
             require_header: false,
+            drafting_date: None,
         }
     }
 }

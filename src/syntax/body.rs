@@ -9,7 +9,7 @@ use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci,
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
-use crate::vocab::{full_year, PERSONAL_TAG_PREFIXES};
+use crate::vocab::{full_year, BANNER_FORMS, BANNER_LETTERS, PERSONAL_TAG_PREFIXES};
 
 pub struct BodyParser<'c, 'a> {
     cable: &'c mut Cable<'a>,
@@ -761,15 +761,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 /// Reads the classification words at the start of a line: the level, the byte length they take,
 /// whether they are in canonical form, and whether they were garbled.
 pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> {
-    const CANONICAL: [(&str, BannerLevel); 6] = [
-        ("UNCLAS E F T O", BannerLevel::UnclasEfto),
-        ("UNCLASSIFIED", BannerLevel::Unclassified),
-        ("UNCLAS", BannerLevel::Unclas),
-        ("C O N F I D E N T I A L", BannerLevel::Confidential),
-        ("S E C R E T", BannerLevel::Secret),
-        ("LIMITED OFFICIAL USE", BannerLevel::LimitedOfficialUse),
-    ];
-    for (word, level) in CANONICAL {
+    for (word, level) in BANNER_FORMS {
         if t.starts_with(word)
             && t[word.len()..]
                 .bytes()
@@ -783,23 +775,6 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         }
     }
     // Spaced or unspaced letters, any case, with one doubled or dropped leading letter.
-    const VARIANTS: [(&str, BannerLevel, bool); 15] = [
-        ("TOPSECRET", BannerLevel::TopSecret, false),
-        ("TTOPSECRET", BannerLevel::TopSecret, true),
-        ("OPSECRET", BannerLevel::TopSecret, true),
-        ("CONFIDENTIAL", BannerLevel::Confidential, false),
-        ("CCONFIDENTIAL", BannerLevel::Confidential, true),
-        ("ONFIDENTIAL", BannerLevel::Confidential, true),
-        ("SECRET", BannerLevel::Secret, false),
-        ("SSECRET", BannerLevel::Secret, true),
-        ("ECRET", BannerLevel::Secret, true),
-        ("UNCLASEFTO", BannerLevel::UnclasEfto, false),
-        ("UUNCLASEFTO", BannerLevel::UnclasEfto, true),
-        ("NCLASEFTO", BannerLevel::UnclasEfto, true),
-        ("UNCLAS", BannerLevel::Unclas, false),
-        ("UUNCLAS", BannerLevel::Unclas, true),
-        ("NCLAS", BannerLevel::Unclas, true),
-    ];
     let first = t.as_bytes().first()?.to_ascii_uppercase();
     if !b"UCSTNOE".contains(&first) {
         return None;
@@ -820,7 +795,7 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         }
         let so_far = &letters[..len];
         let mut any_prefix = false;
-        for (v, level, garbled) in VARIANTS {
+        for (v, level, garbled) in BANNER_LETTERS {
             let v = v.as_bytes();
             if v == so_far {
                 best = Some((level, e, garbled));
@@ -882,6 +857,30 @@ pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
             section = Some((n, m));
             section_range = Some(r.range(words[0].0, words[3].1));
             rest = r.from(words[3].1);
+        } else if words.len() >= 3
+            && words[0].2.len() > 7
+            && words[0].2.len() <= 9
+            && words[0]
+                .2
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("SECTION"))
+            && all_digits(&words[0].2[7..])
+            && words[1].2.eq_ignore_ascii_case("OF")
+            && all_digits(words[2].2)
+        {
+            // The release lost the space after SECTION (`UNCLAS SECTION01 OF 03 SAN JOSE 000525`,
+            // spec §3.8: the garble leaks into ids such as 09SECTION01OF03SANJOSE525).
+            let n = Num {
+                range: r.range(words[0].0 + 7, words[0].1),
+                value: parse_u32(&words[0].2[7..]).unwrap_or(0),
+            };
+            let m = Num {
+                range: r.range(words[2].0, words[2].1),
+                value: parse_u32(words[2].2).unwrap_or(0),
+            };
+            section = Some((n, m));
+            section_range = Some(r.range(words[0].0, words[2].1));
+            rest = r.from(words[2].1);
         }
     }
     // Origin words, then the serial.

@@ -269,14 +269,6 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                 .is_some_and(|(ri, _)| is_routing_indicator(ri))
     }
 
-    fn error(&mut self, range: TextRange, kind: SyntaxErrorKind, message: String) {
-        self.cable.errors.push(SyntaxError {
-            range,
-            kind,
-            message,
-        });
-    }
-
     fn transmission(&mut self, src: Src) {
         let t = src.text;
         let rest = &t[5..];
@@ -291,13 +283,6 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
             sequence,
             valid,
         });
-        if !valid {
-            self.error(
-                src.full(),
-                SyntaxErrorKind::Transmission,
-                format!("`{t}` is not `VZCZC` followed by a three-letter channel and a 3–4 digit sequence number"),
-            );
-        }
     }
 
     fn routing(&mut self, src: Src, first: bool) {
@@ -389,14 +374,6 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
             }
         }
         de.valid = ok;
-        if !ok {
-            let t = src.text.to_string();
-            self.error(
-                src.full(),
-                SyntaxErrorKind::De,
-                format!("`{t}` is not `DE <routing indicator> #<4-digit serial>[/<2-digit section>] <julian day><HHMM>`"),
-            );
-        }
         self.cable.header.de = Some(de);
     }
 
@@ -461,23 +438,8 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                     month_range: rest.range(s2, e2),
                     year,
                 };
-                if !d.valid() || year == 0 {
-                    let text = &rest.text[s1..e3];
-                    self.error(
-                        rest.range(s1, e3),
-                        SyntaxErrorKind::Dtg,
-                        format!("`{text}` is not a valid date-time group `DDHHMMZ MON YY`"),
-                    );
-                }
                 dtg = Some(d);
             }
-        }
-        if dtg.is_none() {
-            self.error(
-                src.full(),
-                SyntaxErrorKind::Dtg,
-                format!("`{}` has no date-time group `DDHHMMZ MON YY`", src.text),
-            );
         }
         let signals = signal_tokens(rest, &mut words);
         self.cable.header.dtg = Some(DtgLine {
@@ -503,14 +465,6 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
             body = src.from(kw_len + 1).trim();
         }
         let a = parse_addressee(body, block, keyword);
-        if a.address.is_none() {
-            let text = src.text.to_string();
-            self.error(
-                src.full(),
-                SyntaxErrorKind::Addressee,
-                format!("`{text}` has no plain-language address"),
-            );
-        }
         self.cable.header.addressees.push(a);
     }
 }

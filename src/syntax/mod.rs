@@ -1,9 +1,10 @@
-//! Text → a lossless cable tree with byte ranges, plus syntax errors.
+//! Text → a lossless cable tree with byte ranges.
 //!
 //! Parsing never fails and never panics: every line of the input lands in [`Cable::lines`] with a
 //! [`LineKind`], and the elements a rule or an editor needs are parsed into typed fields with byte
-//! ranges. Lines the parser cannot place are kept as [`LineKind::Unknown`] or reported in
-//! [`Cable::errors`]. This layer knows nothing of rules, reference tables, LSP or IO.
+//! ranges. Lines the parser cannot place are kept as [`LineKind::Unknown`]; an element it finds but
+//! cannot read is kept with what it could read and marked so (`valid: false`, a `None` field), which
+//! the rules report. This layer knows nothing of rules, reference tables, LSP or IO.
 
 mod body;
 mod header;
@@ -17,5 +18,5 @@ mod tree;
 pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking, starts_element};
 pub use header::precedence_word;
 pub use parser::parse;
-pub use text::{ColumnUnit, LineCol, LineIndex, TextRange};
+pub use text::{line_ending, ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

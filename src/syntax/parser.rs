@@ -7,7 +7,7 @@ use super::text::{LineIndex, TextRange};
 use super::tree::*;
 
 /// Parses a cable. Never fails and never panics; what cannot be read is kept as unknown lines or
-/// syntax errors.
+/// as elements marked unreadable.
 pub fn parse(src: &str) -> Cable<'_> {
     let line_index = LineIndex::new(src);
     let bom = src.starts_with('\u{feff}');
@@ -32,7 +32,6 @@ pub fn parse(src: &str) -> Cable<'_> {
         bom,
         header: Header::default(),
         body: Body::default(),
-        errors: Vec::new(),
         kind: DocumentKind::Draft,
         artifacts: Vec::new(),
     };

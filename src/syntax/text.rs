@@ -313,6 +313,20 @@ impl LineIndex {
     }
 }
 
+/// The text's line ending, from its first line break (`\n` when it has none).
+pub fn line_ending(text: &str) -> &'static str {
+    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
+        Some(i) if text.as_bytes()[i] == b'\r' => {
+            if text.as_bytes().get(i + 1) == Some(&b'\n') {
+                "\r\n"
+            } else {
+                "\r"
+            }
+        }
+        _ => "\n",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,7 @@
 use super::text::{LineIndex, TextRange};
 pub use crate::vocab::{BannerLevel, CaptionKind, Date, Level, Precedence, SecurityCode};
 
-/// A parsed cable: the source, every line with its kind, the header and body elements, and the
-/// syntax errors met on the way.
+/// A parsed cable: the source, every line with its kind, and the header and body elements.
 #[derive(Debug, Clone)]
 pub struct Cable<'a> {
     pub src: &'a str,
@@ -16,7 +15,6 @@ pub struct Cable<'a> {
     pub bom: bool,
     pub header: Header,
     pub body: Body,
-    pub errors: Vec<SyntaxError>,
     /// What the text is: a draft, a transmitted cable, a received copy or a release record.
     pub kind: DocumentKind,
     /// Marks that the release or the receiving system left in the text, in document order.
@@ -201,23 +199,21 @@ pub enum LineKind {
     Unknown,
 }
 
-/// A parser error: the text at `range` could not be read as the element the parser expected there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub range: TextRange,
-    pub kind: SyntaxErrorKind,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyntaxErrorKind {
-    Transmission,
-    Routing,
-    De,
-    Security,
-    Dtg,
-    Addressee,
-    Banner,
+impl LineKind {
+    /// Whether the line is one of the transmission header's own lines: FL1 to FL5, `FM` and the
+    /// addressees (a received copy's header noise is not one).
+    pub fn is_header_line(self) -> bool {
+        matches!(
+            self,
+            LineKind::Transmission
+                | LineKind::Routing
+                | LineKind::De
+                | LineKind::Security
+                | LineKind::Dtg
+                | LineKind::Fm
+                | LineKind::Addressee
+        )
+    }
 }
 
 /// A token: a range and nothing else.

@@ -113,6 +113,27 @@ impl Date {
         years
     }
 
+    /// A date written `YYYY-MM-DD` (ISO 8601's calendar date, as `--date` and `date =` in
+    /// `cablelint.toml` take it); `None` when the text is not one or the day does not exist.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
+            return None;
+        }
+        Date::new(
+            text[0..4].parse().ok()?,
+            text[5..7].parse().ok()?,
+            text[8..10].parse().ok()?,
+        )
+    }
+
     /// The date and the hour and minute now, in UTC, from the system clock.
     pub fn now_utc() -> (Date, u32, u32) {
         let now = jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now());

@@ -257,6 +257,38 @@ pub fn portion_control(code: &str) -> Option<&'static PortionControl> {
     PORTION_CONTROLS.iter().find(|c| c.code == code)
 }
 
+/// The banner's classification words as they are written, longest first where one begins another
+/// (`UNCLAS E F T O` before `UNCLAS`), each with its level (spec §3.8).
+pub const BANNER_FORMS: [(&str, BannerLevel); 6] = [
+    ("UNCLAS E F T O", BannerLevel::UnclasEfto),
+    ("UNCLASSIFIED", BannerLevel::Unclassified),
+    ("UNCLAS", BannerLevel::Unclas),
+    ("C O N F I D E N T I A L", BannerLevel::Confidential),
+    ("S E C R E T", BannerLevel::Secret),
+    ("LIMITED OFFICIAL USE", BannerLevel::LimitedOfficialUse),
+];
+
+/// The letters of the banner's classification words with the spaces taken out, as the release
+/// also gives them, each with its level and whether it is a garble: the release doubled or dropped
+/// the leading letter (`SSECRET`, `ONFIDENTIAL`, spec §6.1.6).
+pub const BANNER_LETTERS: [(&str, BannerLevel, bool); 15] = [
+    ("TOPSECRET", BannerLevel::TopSecret, false),
+    ("TTOPSECRET", BannerLevel::TopSecret, true),
+    ("OPSECRET", BannerLevel::TopSecret, true),
+    ("CONFIDENTIAL", BannerLevel::Confidential, false),
+    ("CCONFIDENTIAL", BannerLevel::Confidential, true),
+    ("ONFIDENTIAL", BannerLevel::Confidential, true),
+    ("SECRET", BannerLevel::Secret, false),
+    ("SSECRET", BannerLevel::Secret, true),
+    ("ECRET", BannerLevel::Secret, true),
+    ("UNCLASEFTO", BannerLevel::UnclasEfto, false),
+    ("UUNCLASEFTO", BannerLevel::UnclasEfto, true),
+    ("NCLASEFTO", BannerLevel::UnclasEfto, true),
+    ("UNCLAS", BannerLevel::Unclas, false),
+    ("UUNCLAS", BannerLevel::Unclas, true),
+    ("NCLAS", BannerLevel::Unclas, true),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,9 @@ mod routing;
 
 pub use calendar::{full_year, month_number, Date, MONTHS};
 pub use caption::{caption_text, CaptionKind, CAPTIONS};
-pub use classification::{portion_control, BannerLevel, Level, PortionControl, SecurityCode};
+pub use classification::{
+    portion_control, BannerLevel, Level, PortionControl, SecurityCode, BANNER_FORMS, BANNER_LETTERS,
+};
 pub use distance::{edit_distance, single_edit, Edit};
 pub use precedence::Precedence;
 pub use routing::is_routing_indicator;

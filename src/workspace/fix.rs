@@ -11,6 +11,7 @@
 use std::fmt;
 
 use crate::rules::{Applicability, Diagnostic, Edit, Fix};
+use crate::syntax::line_ending;
 
 /// At most this many rounds of check-and-fix per text.
 pub const MAX_ROUNDS: usize = 10;
@@ -85,20 +86,6 @@ pub fn validate(text: &str, edits: &[Edit]) -> Result<(), EditError> {
         at = end;
     }
     Ok(())
-}
-
-/// The text's line ending, from its first line break (`\n` when it has none).
-pub fn line_ending(text: &str) -> &'static str {
-    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
-        Some(i) if text.as_bytes()[i] == b'\r' => {
-            if text.as_bytes().get(i + 1) == Some(&b'\n') {
-                "\r\n"
-            } else {
-                "\r"
-            }
-        }
-        _ => "\n",
-    }
 }
 
 /// The edit with the line breaks of its new text written as `eol`.

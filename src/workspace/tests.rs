@@ -51,7 +51,7 @@ fn the_checker_and_the_server_resolve_a_file_alike() {
     assert_eq!(decisions(&a.settings), decisions(&b.settings));
     let s = &a.settings;
     assert!(!s.is_enabled(Rule::TagsMarkup), "CBL302 = \"off\"");
-    assert!(!s.is_enabled(Rule::MissingEo), "--ignore CBL213");
+    assert!(!s.is_enabled(Rule::MissingEoLine), "--ignore CBL213");
     assert!(s.is_enabled(Rule::LineTooLong));
     assert_eq!(
         s.severity_override(Rule::UnknownTag),
@@ -150,4 +150,18 @@ fn config_and_isolated_sources() {
     std::fs::write(&other, "nonsense = 1\n").unwrap();
     let e = Resolver::new(ConfigSource::File(other), Freshness::Once).unwrap_err();
     assert_eq!(e.key.as_deref(), Some("nonsense"));
+}
+
+#[test]
+fn the_editor_setting_date_is_the_command_line_date() {
+    let date = crate::vocab::Date::parse_iso("2026-11-30");
+    let cli = Overrides {
+        date,
+        ..Overrides::default()
+    };
+    let editor = EditorSettings::from_json(&json!({"date": "2026-11-30"})).unwrap();
+    assert_eq!(cli, editor);
+    let s = crate::config::settings(None, std::path::Path::new("a.cable"), &editor);
+    assert_eq!(s.drafting_date, date);
+    assert!(EditorSettings::from_json(&json!({"date": "30/11/2026"})).is_err());
 }

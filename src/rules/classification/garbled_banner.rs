@@ -1,7 +1,8 @@
 //! ## What it does
 //! Warns when the banner's classification words are not in their canonical form: a doubled or
 //! dropped letter (`SS E C R E T`, `E C R E T`, `UUNCLAS`), odd spacing (`CO N F I D E N T I A L`),
-//! unspaced `CONFIDENTIAL`/`SECRET`, or lower case. The fix writes the canonical form.
+//! unspaced `CONFIDENTIAL`/`SECRET`, or lower case; and a section number joined to its word
+//! (`SECTION01 OF 03`, a release garble, spec §3.8). The fix writes the canonical form.
 //!
 //! ## Why
 //! Banners spell CONFIDENTIAL and SECRET with spaced letters (3,216 and 1,174 released banners);
@@ -22,6 +23,26 @@ pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
         return;
     };
+    if let Some(range) = b.section_range {
+        let written = ctx.text(range);
+        let word = &written[..written.find(' ').unwrap_or(written.len())];
+        let joined = word.len() > 7
+            && word.is_char_boundary(7)
+            && word[..7].eq_ignore_ascii_case("SECTION")
+            && word[7..].bytes().all(|b| b.is_ascii_digit());
+        if joined {
+            let spaced = format!("{} {}", &word[..7], &word[7..]);
+            let at = crate::syntax::TextRange::new(range.start(), range.start() + word.len());
+            ctx.report(
+                at,
+                format!("the banner's `{word}` is garbled; write `{spaced}`"),
+            )
+            .fix = Some(Fix::safe(
+                format!("Write `{spaced}`"),
+                vec![Edit::replace(at, spaced.clone())],
+            ));
+        }
+    }
     if b.canonical {
         return;
     }

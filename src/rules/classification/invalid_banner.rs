@@ -20,13 +20,18 @@ use crate::syntax::LineKind;
 
 pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
-    if ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none() {
+    // So is a transmitted cable whose banner the release dropped (the header keeps its class).
+    if (ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())
+        || crate::rules::record::banner_dropped(ctx.cable)
+    {
         return;
     }
-    let body_start =
-        ctx.cable.lines.iter().find(|l| {
-            !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !is_header(l.kind)
-        });
+    let body_start = ctx.cable.lines.iter().find(|l| {
+        !matches!(
+            l.kind,
+            LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
+        ) && !l.kind.is_header_line()
+    });
     let Some(first) = body_start.copied() else {
         // An empty or whitespace-only file is no cable: it has no banner (spec B-1).
         if !ctx.cable.header.is_present() && ctx.cable.body.banner.is_none() {
@@ -64,20 +69,6 @@ pub fn check(ctx: &Context) {
             }
         }
     }
-}
-
-fn is_header(k: LineKind) -> bool {
-    matches!(
-        k,
-        LineKind::Transmission
-            | LineKind::Routing
-            | LineKind::De
-            | LineKind::Security
-            | LineKind::Dtg
-            | LineKind::Fm
-            | LineKind::Addressee
-            | LineKind::HeaderNoise
-    )
 }
 
 fn truncate(t: &str) -> String {

@@ -3,6 +3,9 @@
 //! categories on the cable's date — `1.5` in cables from 2004 on, `1.4` before E.O. 13292 (25 March
 //! 2003) — or when the authority block gives no reason at all.
 //!
+//! For a draft without a date-time group, the cable's date is the drafting date (`--date`, `date` in
+//! `cablelint.toml`, else today).
+//!
 //! ## Why
 //! E.O. 12958 listed the classification categories in §1.5; E.O. 13292 (2003) moved them to §1.4.
 //! Released cables cite only `1.5` until 2003 and overwhelmingly `1.4` from 2005 (4,103 against 120
@@ -44,10 +47,10 @@ pub fn check(ctx: &Context) {
         .filter(|c| !c.is_whitespace() && *c != '\\')
         .collect();
     if written == "1.5" && date.year >= 2004 {
-        ctx.report(section, format!("a cable of {date} cites section 1.5 for its reasons; E.O. 13292 moved them to 1.4 in 2003"))
+        ctx.report(section, format!("a {} of {date} cites section 1.5 for its reasons; E.O. 13292 moved them to 1.4 in 2003", ctx.facts.text_name()))
             .fix = Some(Fix::safe("Write `1.4`", vec![Edit::replace(section, "1.4")]));
     } else if written == "1.4" && date < AMENDING_ORDER_13292 {
-        ctx.report(section, format!("a cable of {date} cites section 1.4 for its reasons; before E.O. 13292 of 25 March 2003 they were in 1.5"))
+        ctx.report(section, format!("a {} of {date} cites section 1.4 for its reasons; before E.O. 13292 of 25 March 2003 they were in 1.5", ctx.facts.text_name()))
             .fix = Some(Fix::safe("Write `1.5`", vec![Edit::replace(section, "1.5")]));
     }
 }

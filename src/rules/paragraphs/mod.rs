@@ -1,9 +1,9 @@
 pub mod invalid_marking;
 pub mod missing_marking;
+pub mod missing_signature;
 pub mod missing_summary;
 pub mod niact_justification;
-pub mod numbering;
-pub mod signature;
-pub mod single_paragraph;
+pub mod paragraph_numbering;
+pub mod single_paragraph_numbered;
 pub mod unbalanced_comment;
 pub mod unclosed_summary;

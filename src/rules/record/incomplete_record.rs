@@ -1,9 +1,11 @@
 //! ## What it does
 //! Warns when a release record lacks an element every cable has — the banner, the E.O. line, TAGS or
 //! SUBJECT — and names what is missing. It speaks only for records (text with the release's marks:
-//! a partial-record notice, dump lines, a truncated preview, joined lines); in a draft or a
-//! transmitted cable the same absence is an error of `invalid-banner`, `missing-eo-line`,
-//! `missing-tags` or `missing-subject`.
+//! a partial-record notice, dump lines, a truncated preview, joined lines) and for a transmitted
+//! cable whose banner the release dropped (a full header with a classification on its security
+//! line, and the text starting at a caption or the E.O. line); in a draft or a transmitted cable
+//! the other absences are errors of `invalid-banner`, `missing-eo-line`, `missing-tags` or
+//! `missing-subject`.
 //!
 //! ## Why
 //! The release removed lines from many records (a SUBJECT line, the banner of a partial extract:
@@ -24,7 +26,7 @@ use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
 pub fn check(ctx: &Context) {
-    if ctx.cable.kind != DocumentKind::Record {
+    if ctx.cable.kind != DocumentKind::Record && !super::banner_dropped(ctx.cable) {
         return;
     }
     let body = &ctx.cable.body;
@@ -54,7 +56,7 @@ pub fn check(ctx: &Context) {
                 !matches!(
                     l.kind,
                     LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
-                ) && !is_header(l.kind)
+                ) && !l.kind.is_header_line()
             })
             .map(|l| l.range)
     });
@@ -68,17 +70,4 @@ pub fn check(ctx: &Context) {
             missing.join(", ")
         ),
     );
-}
-
-fn is_header(k: LineKind) -> bool {
-    matches!(
-        k,
-        LineKind::Transmission
-            | LineKind::Routing
-            | LineKind::De
-            | LineKind::Security
-            | LineKind::Dtg
-            | LineKind::Fm
-            | LineKind::Addressee
-    )
 }

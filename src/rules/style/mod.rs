@@ -1,4 +1,4 @@
-pub mod decl_format;
-pub mod label_form;
-pub mod line_length;
-pub mod redaction;
+pub mod decl_date_format;
+pub mod line_too_long;
+pub mod non_canonical_label;
+pub mod redaction_marker;

@@ -1,5 +1,5 @@
 //! ## What it does
-//! Reports a cable without a TAGS line.
+//! Reports a cable without a TAGS line, or with a `TAGS:` line that has no code.
 //!
 //! ## Why
 //! TAGS (Traffic Analysis by Geography and Subject) drive automated distribution and filing (5 FAH-2
@@ -11,7 +11,8 @@
 //! E.O. 12958: DECL: 05/17/2017
 //! SUBJECT: JAPAN-ROK TALKS
 //! ```
-//! Use instead: add `TAGS: PREL PGOV KS JA` after the E.O. line.
+//! Use instead: add `TAGS: PREL PGOV KS JA` after the E.O. line (an empty `TAGS:` is reported the
+//! same way).
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {
@@ -19,7 +20,14 @@ pub fn check(ctx: &Context) {
     if ctx.cable.kind == crate::syntax::DocumentKind::Record {
         return;
     }
-    if ctx.cable.body.tags.is_some() {
+    if let Some(tags) = &ctx.cable.body.tags {
+        // An empty `TAGS:` line has none of the codes distribution needs: as bad as no line.
+        if tags.tokens.is_empty() {
+            ctx.report(
+                tags.range,
+                "the TAGS line has no code (`TAGS: <subject tag> … <country tag>`)",
+            );
+        }
         return;
     }
     let anchor = ctx

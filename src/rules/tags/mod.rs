@@ -1,5 +1,5 @@
 pub mod element_order;
-pub mod missing_geo_tag;
+pub mod missing_geographic_tag;
 pub mod missing_subject;
 pub mod missing_subject_tag;
 pub mod missing_tags;

@@ -1,7 +1,7 @@
 //! ## What it does
 //! Notes a TAGS token that is not a known subject, program, geographic or organization tag, or a
 //! personal tag (`OVIP (CLINTON, HILLARY)`), with a "did you mean" suggestion for near misses
-//! (`POGOV` → `PGOV`).
+//! (`KWWMN` → `KWMN`). The typos the tables know (`POGOV` for `PGOV`) are `misused-tag`'s.
 //!
 //! ## Why
 //! Unknown tokens are not distributed on; released cables carry typos (`POGOV`, `MOPPS`, `KWWMN`) and
@@ -10,11 +10,11 @@
 //!
 //! ## Example
 //! ```cable
-//! TAGS: POGOV PREL JA
+//! TAGS: KWWMN PREL JA
 //! ```
 //! Use instead:
 //! ```cable
-//! TAGS: PGOV PREL JA
+//! TAGS: KWMN PREL JA
 //! ```
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::TagShape;

@@ -2,6 +2,9 @@
 //! Warns when the DECL date is more than 25 years after the cable's date and no 25X exemption is
 //! cited.
 //!
+//! For a draft without a date-time group, the cable's date is the drafting date (`--date`, `date` in
+//! `cablelint.toml`, else today).
+//!
 //! ## Why
 //! Under E.O. 12958 as amended the default is ten years and the maximum without an exemption is 25
 //! (§1.5(b), §3.3); 35 of 4,414 released dated cables exceed it (e.g. `DECL: 12/29/2054`; spec B-11:
@@ -26,5 +29,5 @@ pub fn check(ctx: &Context) {
     if years <= crate::vocab::orders::DECL_LIMIT_YEARS {
         return;
     }
-    ctx.report(range, format!("the DECL date {decl} is {years} years after the cable; more than 25 needs a 25X exemption"));
+    ctx.report(range, format!("the DECL date {decl} is {years} years after {} {date}; more than 25 needs a 25X exemption", ctx.facts.date_name()));
 }

@@ -1,6 +1,9 @@
 //! ## What it does
 //! Warns when the DECL date is not after the cable's date.
 //!
+//! For a draft without a date-time group, the cable's date is the drafting date (`--date`, `date` in
+//! `cablelint.toml`, else today).
+//!
 //! ## Why
 //! A declassification date on or before the cable's own date declassifies it at once, which is
 //! rarely meant; 6 released cables do so (spec B-10: a warning).
@@ -25,7 +28,10 @@ pub fn check(ctx: &Context) {
     let dtg = ctx.cable.header.dtg.as_ref().map(|d| d.range);
     let mut d = ctx.report(
         range,
-        format!("the DECL date {decl} is not after the cable's date {date}"),
+        format!(
+            "the DECL date {decl} is not after {} {date}",
+            ctx.facts.date_name()
+        ),
     );
     if let Some(r) = dtg {
         d.related.push(Related {

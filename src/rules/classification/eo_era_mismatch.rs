@@ -2,6 +2,9 @@
 //! Warns when the E.O. cited was not in force on the cable's date: E.O. 12958 after E.O. 13526 took
 //! effect (27 June 2010), E.O. 13526 before it was signed, or an older order after its successor.
 //!
+//! For a draft without a date-time group, the cable's date is the drafting date (`--date`, `date` in
+//! `cablelint.toml`, else today).
+//!
 //! ## Why
 //! Classification follows the order in force: 11652 (1972–1978), 12065 (1978–1982), 12356
 //! (1982–1995), 12958 (1995–2010), 13526 (from 2010) (spec §3.11, B-7: an era mismatch is a
@@ -33,8 +36,10 @@ pub fn check(ctx: &Context) {
     let current = orders::executive_order_in_force(date);
     let message = match (order.superseded, current) {
         (Some(end), Some(now)) if date >= end => format!(
-            "E.O. {} was superseded on {end}; a cable of {date} cites E.O. {}",
-            order.number, now.number
+            "E.O. {} was superseded on {end}; a {} of {date} cites E.O. {}",
+            order.number,
+            ctx.facts.text_name(),
+            now.number
         ),
         _ => format!("E.O. {} was not yet in force on {date}", order.number),
     };

@@ -34,6 +34,24 @@ pub fn check(ctx: &Context) {
             continue;
         }
         let want = prev.value + 1;
+        // The fix renumbers every paragraph from here on at once (each follows the one before,
+        // a restart at 1 stays a restart), so that one application reaches the fixed point.
+        let mut edits = Vec::new();
+        let mut last = prev.value;
+        for p in paras.iter().skip_while(|p| p.range != cur.range) {
+            let new = if p.value == 1 { 1 } else { last + 1 };
+            if new != p.value {
+                edits.push(Edit::replace(p.range, new.to_string()));
+            }
+            last = new;
+        }
+        let message = match edits.len() {
+            1 => format!("Renumber as {want}"),
+            n => format!(
+                "Renumber as {want}, and the {} paragraphs after it in sequence",
+                n - 1
+            ),
+        };
         let mut d = ctx.report(
             cur.range,
             format!(
@@ -41,10 +59,7 @@ pub fn check(ctx: &Context) {
                 cur.value, prev.value
             ),
         );
-        d.fix = Some(Fix::unsafe_(
-            format!("Renumber as {want}"),
-            vec![Edit::replace(cur.range, want.to_string())],
-        ));
+        d.fix = Some(Fix::unsafe_(message, edits));
         break;
     }
 }
