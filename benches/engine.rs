@@ -1,6 +1,8 @@
-//! Throughput of the engine: parse alone, parse + every default rule, and the formatter
-//! (`cablelint fmt`: parse, lay out and parse again to verify), per cable and over the whole corpus (`../shared/corpus`; a generated cable when it is absent). Prints MB/s and cables/s on
-//! one core. Run with `cargo bench --bench engine`.
+//! Throughput of the engine: parse alone, parse + every default rule, the formatter (`cablelint
+//! fmt`: parse, lay out and parse the result again to verify it) and the formatter on a cable
+//! already parsed (the language server's formatting of its shared analysis: lay out and verify),
+//! per cable and over the whole corpus (`../shared/corpus`; a generated cable when it is absent).
+//! Prints MB/s and cables/s on one core, side by side. Run with `cargo bench --bench engine`.
 
 #![allow(clippy::print_stdout)]
 
@@ -69,6 +71,15 @@ fn main() {
     let format = measure(&texts, min, |t| {
         let _ = black_box(cablelint::formatter::format(black_box(t), &options));
     });
+    let parsed: Vec<_> = texts.iter().map(|t| cablelint::syntax::parse(t)).collect();
+    let mut k = 0;
+    let format_parsed = measure(&texts, min, |_| {
+        let _ = black_box(cablelint::formatter::format_cable(
+            black_box(&parsed[k % parsed.len()]),
+            &options,
+        ));
+        k += 1;
+    });
     let mb = bytes as f64 / 1e6;
     let n = texts.len() as f64;
     println!("{} cables, {:.1} MB", texts.len(), mb);
@@ -76,6 +87,7 @@ fn main() {
         ("parse", parse),
         ("parse + rules", check),
         ("format", format),
+        ("format parsed", format_parsed),
     ] {
         let s = d.as_secs_f64();
         println!(
@@ -86,7 +98,8 @@ fn main() {
         );
     }
     println!(
-        "rules cost {:.2}× parsing alone",
-        check.as_secs_f64() / parse.as_secs_f64()
+        "rules cost {:.2}× parsing alone; format {:.2}× (target: 100 MB/s)",
+        check.as_secs_f64() / parse.as_secs_f64(),
+        format.as_secs_f64() / parse.as_secs_f64()
     );
 }
