@@ -5,8 +5,8 @@
 use crate::data::{Tables, TagKind};
 use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, BannerLevel, Cable, CableRef, Date, Decl, DocumentKind, EoValue, Level, Num,
-    SecurityCode, TagShape, TagToken, TextRange,
+    origin_key, BannerLevel, Cable, CableRef, Date, Decl, DocumentKind, EoValue, Level, LineKind,
+    Num, SecurityCode, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
 
@@ -206,6 +206,36 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
         EoValue::BareDate(d, r) => Some((*d, *r)),
         _ => None,
     }
+}
+
+/// Whether the release dropped the banner of a transmitted cable or received copy: the header is
+/// there with a classification on its security line (`ZNY SSSSS`), and the text starts right at a
+/// caption (`SIPDIS`) or the E.O. line, with no banner anywhere. The classification is not lost (the
+/// security line carries it), and a cable that went through the system always had its banner
+/// (spec B-1: such deviations are release corruption), so it is an incomplete record, not a fault
+/// of the drafter. A draft without a banner is still an `invalid-banner` error.
+pub fn banner_dropped(cable: &Cable) -> bool {
+    if cable.body.banner.is_some()
+        || !matches!(
+            cable.kind,
+            DocumentKind::Transmitted | DocumentKind::ReceivedCopy
+        )
+        || cable
+            .header
+            .security
+            .as_ref()
+            .and_then(|s| s.level)
+            .is_none()
+    {
+        return false;
+    }
+    let first = cable.lines.iter().find(|l| {
+        !matches!(
+            l.kind,
+            LineKind::Blank | LineKind::Artifact | LineKind::HeaderNoise
+        ) && !l.kind.is_header_line()
+    });
+    first.is_some_and(|l| matches!(l.kind, LineKind::Caption | LineKind::Eo))
 }
 
 // The header: the FM post, the DE line and the date-time group.

@@ -22,7 +22,7 @@ pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
     // So is a transmitted cable whose banner the release dropped (the header keeps its class).
     if (ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())
-        || crate::rules::record::banner_dropped(ctx.cable)
+        || crate::rules::facts::banner_dropped(ctx.cable)
     {
         return;
     }

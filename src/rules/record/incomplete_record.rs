@@ -26,7 +26,7 @@ use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
 pub fn check(ctx: &Context) {
-    if ctx.cable.kind != DocumentKind::Record && !super::banner_dropped(ctx.cable) {
+    if ctx.cable.kind != DocumentKind::Record && !crate::rules::facts::banner_dropped(ctx.cable) {
         return;
     }
     let body = &ctx.cable.body;
