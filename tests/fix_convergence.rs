@@ -5,31 +5,17 @@
 
 #![allow(clippy::print_stdout)]
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use cablelint::data::Tables;
 use cablelint::rules::Settings;
 use cablelint::workspace::fix::{plan, wanted};
 
 fn read_corpus(folder: &str) -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(folder);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    support::shared_cables(folder, "the fix convergence test")
         .expect("the corpus is there (the test is ignored otherwise)")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let bytes = std::fs::read(&p).expect("corpus file is readable");
-            (name, String::from_utf8_lossy(&bytes).into_owned())
-        })
-        .collect()
 }
 
 /// The cables (with the rules whose fixes were still left) on which one round of fixes does not
