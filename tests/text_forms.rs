@@ -773,3 +773,46 @@ fn a_section_number_joined_to_its_word_is_a_garbled_banner() {
         );
     }
 }
+
+/// The SUBJECT's text as the parser read it, lines joined with spaces.
+fn subject_of(text: &str) -> String {
+    let cable = cablelint::syntax::parse(text);
+    let subject = cable.body.subject.as_ref().expect("a SUBJECT");
+    let range = subject.text.expect("the SUBJECT has text");
+    cable
+        .text(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_subject_ends_before_a_rule_a_repeated_banner_or_a_page_header() {
+    let full =
+        "ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL TALKS ON FISHERIES AND HISTORY TEXTBOOKS";
+    assert_eq!(subject_of(C), full);
+    for (what, line) in [
+        ("a dashed rule", "-----------------------------------"),
+        ("a repeated spaced banner", "C O N F I D E N T I A L"),
+        ("a repeated banner word", "CONFIDENTIAL"),
+        ("an old page header", "PAGE 02 TOKYO 02232 170814Z"),
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "HISTORY TEXTBOOKS\n",
+                &format!("HISTORY TEXTBOOKS\n{line}\n"),
+            )],
+        );
+        assert_eq!(subject_of(&t), full, "{what}:\n{t}");
+    }
+    // A continuation line that merely starts with a level word is still the SUBJECT.
+    let t = edit(
+        C,
+        &[(
+            "HISTORY TEXTBOOKS\n",
+            "HISTORY TEXTBOOKS\nSECRET ANNEX DISCUSSED\n",
+        )],
+    );
+    assert_eq!(subject_of(&t), format!("{full} SECRET ANNEX DISCUSSED"));
+}

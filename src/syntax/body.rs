@@ -148,7 +148,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             Open::Subject
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
-                    && !is_continuation(t.text) =>
+                    && !is_continuation(t.text)
+                    && !ends_subject(t.text) =>
             {
                 if let Some(s) = self.cable.body.subject.as_mut() {
                     s.range = s.range.cover(t.full());
@@ -1770,6 +1771,17 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
 
 /// Whether a line is a dashed rule under or above a heading: at least three `-`, `=` or `_`, and
 /// nothing else but spaces (`===== ==`).
+/// Lines that end a SUBJECT even when no blank line comes before them (spec §3.13): a dashed rule, a
+/// repeated banner (spaced, or the level word alone on its line) and an old page header
+/// (`PAGE 02 STATE 123456`).
+fn ends_subject(t: &str) -> bool {
+    is_rule_line(t)
+        || super::record::is_page_header(t)
+        || banner_level_prefix(t).is_some_and(|(_, len, _, garbled)| {
+            !garbled && (t[..len].contains(' ') || t[len..].trim().is_empty())
+        })
+}
+
 fn is_rule_line(t: &str) -> bool {
     // The test that fails at the first letter of a line of text comes first.
     t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
