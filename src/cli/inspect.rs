@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::files;
 use super::input;
-use super::{error_line, EXIT_SUCCESS, EXIT_TROUBLE};
+use super::{error_line, EXIT_TROUBLE};
 use crate::data::Tables;
 
 #[derive(Debug, Args)]
@@ -132,14 +132,7 @@ pub fn run(args: InspectArgs) -> ExitCode {
         out.flush()
     };
     match write() {
-        Ok(()) => ExitCode::from(if trouble { EXIT_TROUBLE } else { EXIT_SUCCESS }),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_SUCCESS),
-        Err(e) => {
-            error_line(&format!(
-                "could not write to standard output: {}",
-                crate::config::describe_io_error(&e)
-            ));
-            ExitCode::from(EXIT_TROUBLE)
-        }
+        Ok(()) if trouble => ExitCode::from(EXIT_TROUBLE),
+        result => super::report_io(result),
     }
 }

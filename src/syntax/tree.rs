@@ -661,12 +661,13 @@ impl CableRef {
     }
 }
 
-/// A two-digit year pivoting at 60 (`07` → 2007, `66` → 1966); four-digit years unchanged.
+/// A two-digit year by the DTG's pivot ([`crate::vocab::full_year`]: `07` → 2007, `66` → 1966);
+/// four-digit years unchanged.
 pub fn expand_year(y: u32) -> i32 {
-    match y {
-        0..=59 => 2000 + y as i32,
-        60..=99 => 1900 + y as i32,
-        _ => y as i32,
+    if y < 100 {
+        crate::vocab::full_year(y)
+    } else {
+        y as i32
     }
 }
 
