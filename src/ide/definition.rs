@@ -12,53 +12,18 @@ use super::touches;
 use crate::syntax::{origin_key, parse, Cable, TextRange};
 
 /// The cable a `REF` entry names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CableTarget {
-    /// Where the reference is written in the document.
-    pub range: TextRange,
-    /// The four-digit year: written, or else the referring cable's own year.
-    pub year: Option<i32>,
-    /// Whether the reference writes its year (`07 TOKYO 1448`) rather than taking the cable's.
-    pub year_written: bool,
-    /// Where the origin is written (`Sao Paulo`, `SECSTATE`).
-    pub origin_range: TextRange,
-    /// The origin as cable ids write it ([`origin_key`]: `TOKYO`, `USUNNEWYORK`, `STATE`).
-    pub origin: String,
-    pub number: u32,
-}
+pub type CableTarget = crate::syntax::CitedCable;
 
-impl CableTarget {
-    /// The cable id, `07TOKYO1448` (without the year when it is not known).
-    pub fn id(&self) -> String {
-        match self.year {
-            Some(y) => format!("{:02}{}{}", y.rem_euclid(100), self.origin, self.number),
-            None => format!("{}{}", self.origin, self.number),
-        }
-    }
-}
-
-/// Every cable the `REF` block names, in document order: the items that go-to-definition, hover,
-/// document links and `inspect` read alike.
+/// Every cable the `REF` block names, in document order, dated by the DTG: the items that
+/// go-to-definition, hover and document links read.
 pub fn cable_refs(cable: &Cable<'_>) -> Vec<CableTarget> {
-    let Some(refs) = cable.body.refs.as_ref() else {
-        return Vec::new();
-    };
     let own_year = cable
         .header
         .dtg
         .as_ref()
         .and_then(|l| l.dtg)
         .map(|d| d.year);
-    refs.cables()
-        .map(|item| CableTarget {
-            range: item.range,
-            year: item.full_year().or(own_year),
-            year_written: item.year.is_some(),
-            origin_range: item.origin,
-            origin: origin_key(cable.text(item.origin)),
-            number: item.number.value,
-        })
-        .collect()
+    crate::syntax::cited_cables(cable, own_year)
 }
 
 /// The cable reference at an offset, from the `REF` block.
@@ -87,7 +52,7 @@ pub fn matches_cable(cable: &Cable<'_>, target: &CableTarget) -> Option<TextRang
     let banner = cable.body.banner.as_ref()?;
     let origin = origin_key(cable.text(banner.origin?));
     let serial = banner.serial?.value;
-    if serial != target.number || origin != target.origin {
+    if serial != target.number || origin != target.key {
         return None;
     }
     if let (Some(want), Some(have)) = (

@@ -355,7 +355,7 @@ fn refs_and_authority_hover(cable: &Cable<'_>, offset: usize) -> Option<Hover> {
             let mut md = format!(
                 "**Reference** to cable `{}`: {} serial {}",
                 target.id(),
-                cable.text(target.origin_range),
+                cable.text(target.origin),
                 target.number
             );
             if !target.year_written {

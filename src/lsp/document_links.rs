@@ -48,7 +48,7 @@ pub(super) async fn document_links(
                 data: serde_json::to_value(LinkData {
                     uri: uri.clone(),
                     year: t.year,
-                    origin: t.origin,
+                    origin: t.key,
                     number: t.number,
                 })
                 .ok(),
@@ -78,8 +78,8 @@ pub(super) async fn resolve(inner: &Arc<Inner>, mut link: DocumentLink) -> Resul
         range: Default::default(),
         year: data.year,
         year_written: false,
-        origin_range: Default::default(),
-        origin: data.origin,
+        origin: Default::default(),
+        key: data.origin,
         number: data.number,
     };
     let id = target.id();

@@ -5,8 +5,8 @@
 use crate::data::{Tables, TagKind};
 use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, BannerLevel, Cable, CableRef, Date, Decl, DocumentKind, EoValue, Level, LineKind,
-    Num, SecurityCode, TagShape, TagToken, TextRange,
+    origin_key, BannerLevel, Cable, Date, Decl, DocumentKind, EoValue, Level, LineKind, Num,
+    SecurityCode, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
 
@@ -369,36 +369,12 @@ impl Filing {
 
 // The REF block.
 
-/// A cable reference with what the rules need: where it is written, the origin as ids write it,
-/// the serial and the year (written, else the citing cable's).
-pub struct Cited {
-    pub range: TextRange,
-    /// Where the origin is written (for a chained serial, the origin of the cable before it).
-    pub origin: TextRange,
-    pub key: String,
-    pub number: u32,
-    pub year: Option<i32>,
-    /// Whether the year is written in the reference.
-    pub year_written: bool,
-}
+/// A cable reference with what the rules need: [`crate::syntax::CitedCable`].
+pub type Cited = crate::syntax::CitedCable;
 
-/// Every cable reference of the cable's REF block, in document order.
+/// Every cable reference of the cable's REF block, in document order, dated by the cable's date.
 pub fn cited(ctx: &Context) -> Vec<Cited> {
-    let Some(block) = &ctx.cable.body.refs else {
-        return Vec::new();
-    };
-    let own_year = ctx.facts.date.map(|d| d.year);
-    block
-        .cables()
-        .map(|c: &CableRef| Cited {
-            range: c.range,
-            origin: c.origin,
-            key: origin_key(ctx.text(c.origin)),
-            number: c.number.value,
-            year: c.full_year().or(own_year),
-            year_written: c.year.is_some(),
-        })
-        .collect()
+    crate::syntax::cited_cables(ctx.cable, ctx.facts.date.map(|d| d.year))
 }
 
 /// The citing cable's own origin (as ids write it) and serial, from the banner.

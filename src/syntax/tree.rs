@@ -671,6 +671,52 @@ pub fn expand_year(y: u32) -> i32 {
     }
 }
 
+/// A cable a REF item cites, with its id read once for every reader (the reference rules,
+/// go-to-definition, hover and document links).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedCable {
+    /// Where the reference is written.
+    pub range: TextRange,
+    /// Where the origin is written (`Sao Paulo`, `SECSTATE`; for a chained serial, the origin of the
+    /// cable before it).
+    pub origin: TextRange,
+    /// The origin as cable ids write it ([`origin_key`]: `TOKYO`, `USUNNEWYORK`, `STATE`).
+    pub key: String,
+    pub number: u32,
+    /// The four-digit year: written, or else the citing cable's own year.
+    pub year: Option<i32>,
+    /// Whether the reference writes its year (`07 TOKYO 1448`) rather than taking the cable's.
+    pub year_written: bool,
+}
+
+impl CitedCable {
+    /// The cable id, `07TOKYO1448` (without the year when it is not known).
+    pub fn id(&self) -> String {
+        match self.year {
+            Some(y) => format!("{:02}{}{}", y.rem_euclid(100), self.key, self.number),
+            None => format!("{}{}", self.key, self.number),
+        }
+    }
+}
+
+/// Every cable the REF block cites, in document order; a reference without a year takes
+/// `own_year`, the citing cable's year (from its DTG, or the date the reader dates it by).
+pub fn cited_cables(cable: &Cable<'_>, own_year: Option<i32>) -> Vec<CitedCable> {
+    let Some(refs) = cable.body.refs.as_ref() else {
+        return Vec::new();
+    };
+    refs.cables()
+        .map(|c| CitedCable {
+            range: c.range,
+            origin: c.origin,
+            key: origin_key(cable.text(c.origin)),
+            number: c.number.value,
+            year: c.full_year().or(own_year),
+            year_written: c.year.is_some(),
+        })
+        .collect()
+}
+
 /// A cable id: the year's last two digits + the origin as ids write it ([`origin_key`]) + the serial
 /// without leading zeros (`07TOKYO1448`).
 pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
