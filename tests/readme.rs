@@ -38,7 +38,7 @@ fn rules_table() -> String {
 
 fn rules_doc() -> String {
     let mut out = String::from(
-        "# cablelint rules\n\nGenerated from the rules' documentation (`src/rules/*/*.rs`) by `tests/readme.rs`; do not edit by hand.\nThe same text is printed by `cablelint rule CODE` and shown by editors through the diagnostic's link.\n",
+        "# cablelint rules\n\nGenerated from the rules' documentation (`src/rules/*/*.rs`) by `tests/readme.rs`; do not edit by hand.\nThe same text is printed by `cablelint rule CODE` and shown by editors through the diagnostic's link.\n\nAn example shows the lines of a cable that matter. The lines it leaves out are those of an ordinary, correct cable, and a line `…`\nstands for such lines between its neighbours; a block marked `cable whole` is a file from its first line. `tests/rule_examples.rs`\nchecks that every example fires its rule and that the lines after \"Use instead\" do not.\n",
     );
     let mut family = "";
     for &rule in Rule::ALL {

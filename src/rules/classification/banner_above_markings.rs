@@ -13,7 +13,10 @@
 //! ¶1. (C) …
 //! ¶2. (U) …
 //! ```
-//! Use instead: `C O N F I D E N T I A L TOKYO 002232`, if no portion is SECRET.
+//! Use instead, if no portion is SECRET:
+//! ```cable
+//! C O N F I D E N T I A L TOKYO 002232
+//! ```
 use crate::rules::{Context, Related};
 use crate::syntax::Level;
 

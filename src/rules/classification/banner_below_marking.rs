@@ -14,8 +14,12 @@
 //! …
 //! ¶2. (S) The minister said …
 //! ```
-//! Use instead: `S E C R E T TOKYO 002232` (and `ZNY SSSSS ZZH`), or mark the paragraph `(C)` if
-//! that is what it is.
+//! Use instead (or mark the paragraph `(C)`, if that is what it is):
+//! ```cable
+//! ZNY SSSSS ZZH
+//! …
+//! S E C R E T TOKYO 002232
+//! ```
 use crate::rules::{Context, Edit, Fix, Related};
 use crate::syntax::{BannerLevel, Level, TextRange};
 

@@ -12,7 +12,10 @@
 //! …
 //! E.O. 12958: N/A
 //! ```
-//! Use instead: `E.O. 12958: DECL: 05/17/2017` (ten years on is the default).
+//! Use instead (ten years on is the default):
+//! ```cable
+//! E.O. 12958: DECL: 05/17/2017
+//! ```
 use crate::rules::{Context, Related};
 use crate::syntax::EoValue;
 

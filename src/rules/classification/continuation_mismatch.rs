@@ -11,9 +11,16 @@
 //! ```cable
 //! C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232
 //! …
+//! ¶2. (C) The director general said …
 //! TOKYO 00002233 002 OF 002
+//! ¶3. (C) …
 //! ```
-//! Use instead: `TOKYO 00002232 002 OF 002`.
+//! Use instead:
+//! ```cable
+//! ¶2. (C) The director general said …
+//! TOKYO 00002232 002 OF 002
+//! ¶3. (C) …
+//! ```
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {

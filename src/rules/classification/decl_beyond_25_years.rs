@@ -16,7 +16,10 @@
 //! …
 //! E.O. 12958: DECL: 12/29/2054
 //! ```
-//! Use instead: `E.O. 12958: DECL: 12/29/2014`, or cite a 25X exemption.
+//! Use instead (or cite a 25X exemption):
+//! ```cable
+//! E.O. 12958: DECL: 12/29/2014
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

@@ -12,7 +12,10 @@
 //! …
 //! E.O. 12958: DECL: 05/17/2016
 //! ```
-//! Use instead, if no shorter or longer duration is intended: `E.O. 12958: DECL: 05/17/2017`.
+//! Use instead, if no shorter or longer duration is intended:
+//! ```cable
+//! E.O. 12958: DECL: 05/17/2017
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

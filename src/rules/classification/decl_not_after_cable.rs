@@ -14,7 +14,10 @@
 //! …
 //! E.O. 12958: DECL: 05/17/2006
 //! ```
-//! Use instead: `E.O. 12958: DECL: 05/17/2017`.
+//! Use instead:
+//! ```cable
+//! E.O. 12958: DECL: 05/17/2017
+//! ```
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {

@@ -16,7 +16,10 @@
 //! …
 //! E.O. 12958: DECL: 05/17/2021
 //! ```
-//! Use instead: `E.O. 13526: DECL: 05/17/2021`.
+//! Use instead:
+//! ```cable
+//! E.O. 13526: DECL: 05/17/2021
+//! ```
 use crate::rules::{Context, Edit, Fix};
 use crate::vocab::orders;
 

@@ -9,12 +9,22 @@
 //! checked against.
 //!
 //! ## Example
-//! ```cable
+//! A draft (a file without the transmission header) that starts with a caption:
+//! ```cable whole
 //! SIPDIS
 //!
 //! E.O. 12958: DECL: 05/17/2017
+//! …
 //! ```
-//! Use instead: start the text with `C O N F I D E N T I A L TOKYO 002232`.
+//! Use instead: start the text with the banner.
+//! ```cable whole
+//! C O N F I D E N T I A L TOKYO 002232
+//!
+//! SIPDIS
+//!
+//! E.O. 12958: DECL: 05/17/2017
+//! …
+//! ```
 use crate::rules::Context;
 use crate::syntax::LineKind;
 

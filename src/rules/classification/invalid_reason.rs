@@ -13,7 +13,10 @@
 //! ```cable
 //! Classified By: Ambassador J. Doe. Reasons 1.2 (b) and (k)
 //! ```
-//! Use instead: `Reasons 1.4 (b) and (d)`.
+//! Use instead:
+//! ```cable
+//! Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)
+//! ```
 use crate::rules::Context;
 use crate::vocab::orders;
 

@@ -14,7 +14,14 @@
 //!
 //! ¶1. (C) …
 //! ```
-//! Use instead: add `Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)` before ¶1.
+//! Use instead:
+//! ```cable
+//! SUBJECT: JAPAN-ROK TALKS
+//!
+//! Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)
+//!
+//! ¶1. (C) …
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

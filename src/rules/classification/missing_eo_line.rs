@@ -12,7 +12,13 @@
 //!
 //! TAGS: PREL PGOV KS JA
 //! ```
-//! Use instead: add `E.O. 12958: DECL: 05/17/2017` before TAGS.
+//! Use instead:
+//! ```cable
+//! C O N F I D E N T I A L TOKYO 002232
+//!
+//! E.O. 12958: DECL: 05/17/2017
+//! TAGS: PREL PGOV KS JA
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

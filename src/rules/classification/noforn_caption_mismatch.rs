@@ -15,7 +15,15 @@
 //! …
 //! ¶1. (S//NF) …
 //! ```
-//! Use instead: add a `NOFORN` caption line after the banner.
+//! Use instead:
+//! ```cable
+//! S E C R E T TOKYO 002232
+//!
+//! NOFORN
+//! SIPDIS
+//! …
+//! ¶1. (S//NF) …
+//! ```
 use crate::rules::{Context, Related};
 use crate::syntax::CaptionKind;
 

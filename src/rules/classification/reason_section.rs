@@ -17,7 +17,10 @@
 //! …
 //! Classified By: Ambassador J. Doe. Reasons 1.5 (b) and (d)
 //! ```
-//! Use instead: `Reasons 1.4 (b) and (d)`.
+//! Use instead:
+//! ```cable
+//! Classified By: Ambassador J. Doe. Reasons 1.4 (b) and (d)
+//! ```
 use crate::rules::{Context, Edit, Fix};
 use crate::vocab::orders::AMENDING_ORDER_13292;
 

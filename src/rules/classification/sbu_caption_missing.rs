@@ -13,7 +13,15 @@
 //! …
 //! ¶1. (SBU) …
 //! ```
-//! Use instead: add a `SENSITIVE` caption line after the banner.
+//! Use instead:
+//! ```cable
+//! UNCLAS MADRID 000572
+//!
+//! SENSITIVE
+//! SIPDIS
+//! …
+//! ¶1. (SBU) …
+//! ```
 use crate::rules::Context;
 use crate::syntax::{CaptionKind, Level};
 

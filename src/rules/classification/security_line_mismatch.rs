@@ -15,7 +15,10 @@
 //! …
 //! C O N F I D E N T I A L TOKYO 002232
 //! ```
-//! Use instead: `ZNY CCCCC ZZH`.
+//! Use instead:
+//! ```cable
+//! ZNY CCCCC ZZH
+//! ```
 use crate::rules::facts::security_mismatch;
 use crate::rules::{Context, Related};
 

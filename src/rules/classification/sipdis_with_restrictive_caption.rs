@@ -13,7 +13,12 @@
 //! NODIS
 //! SIPDIS
 //! ```
-//! Use instead: drop `SIPDIS` (or the restrictive caption, if distribution may be wide).
+//! Use instead (or drop the restrictive caption, if distribution may be wide):
+//! ```cable
+//! S E C R E T STATE 012345
+//!
+//! NODIS
+//! ```
 use crate::rules::{Context, Related};
 use crate::syntax::CaptionKind;
 

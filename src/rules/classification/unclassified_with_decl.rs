@@ -12,7 +12,10 @@
 //! …
 //! E.O. 12958: DECL: 05/17/2017
 //! ```
-//! Use instead: `E.O. 12958: N/A`.
+//! Use instead:
+//! ```cable
+//! E.O. 12958: N/A
+//! ```
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::{BannerLevel, EoValue};
 

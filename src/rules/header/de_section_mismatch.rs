@@ -13,7 +13,10 @@
 //! …
 //! C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002232
 //! ```
-//! Use instead: `DE RUEHKO #2232/01 1370814`.
+//! Use instead:
+//! ```cable
+//! DE RUEHKO #2232/01 1370814
+//! ```
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {

@@ -13,7 +13,10 @@
 //! …
 //! O 170814Z MAY 07
 //! ```
-//! Use instead: `DE RUEHKO #2232/01 1370814`.
+//! Use instead:
+//! ```cable
+//! DE RUEHKO #2232/01 1370814
+//! ```
 use crate::rules::facts::Filing;
 use crate::rules::{Context, Related};
 use crate::vocab::FILING_WINDOW_MINUTES;

@@ -17,7 +17,11 @@
 //! FM AMEMBASSY TOKYO
 //! TO RUEHC/SECSTATE WASHDC IMMEDIATE 3686
 //! ```
-//! Use instead: add the security line `ZNY CCCCC ZZH` after the DE line.
+//! Use instead: add the security line after the DE line.
+//! ```cable
+//! DE RUEHKO #2232/01 1370814
+//! ZNY CCCCC ZZH
+//! ```
 use crate::rules::Context;
 use crate::syntax::{AddresseeBlock, DocumentKind, LineKind};
 

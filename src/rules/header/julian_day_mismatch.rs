@@ -14,7 +14,10 @@
 //! …
 //! O 170814Z MAY 07
 //! ```
-//! Use instead: `DE RUEHKO #2232/01 1370814` (17 May 2007 is day 137).
+//! Use instead (17 May 2007 is day 137):
+//! ```cable
+//! DE RUEHKO #2232/01 1370814
+//! ```
 use crate::rules::facts::Filing;
 use crate::rules::{Context, Related, Severity};
 

@@ -7,8 +7,9 @@
 //! sent form can require it.
 //!
 //! ## Example
-//! ```cable
+//! ```cable whole
 //! C O N F I D E N T I A L TOKYO 002232
+//! …
 //! ```
 //! Use instead: start the file with the header (`VZCZC…`, routing, `DE`, `ZNY`, DTG, `FM`, `TO`).
 use crate::rules::Context;

@@ -13,7 +13,10 @@
 //! …
 //! C O N F I D E N T I A L SEOUL 002232
 //! ```
-//! Use instead: `C O N F I D E N T I A L TOKYO 002232`.
+//! Use instead:
+//! ```cable
+//! C O N F I D E N T I A L TOKYO 002232
+//! ```
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {

@@ -12,7 +12,12 @@
 //! FM AMEMBASSY TOKYO
 //! TO RUEHC/SECSTATE WASHDC IMMEDIATE 3686
 //! ```
-//! Use instead: `O 170814Z MAY 07` (and `OO` on the routing line), or make the addressee PRIORITY.
+//! Use instead (and `OO` on the routing line), or make the addressee PRIORITY:
+//! ```cable
+//! O 170814Z MAY 07
+//! FM AMEMBASSY TOKYO
+//! TO RUEHC/SECSTATE WASHDC IMMEDIATE 3686
+//! ```
 use crate::rules::{Context, Related};
 use crate::syntax::AddresseeBlock;
 

@@ -12,7 +12,12 @@
 //! …
 //! O 170814Z MAY 07
 //! ```
-//! Use instead: `OO RUEHFK` with `O 170814Z MAY 07`.
+//! Use instead:
+//! ```cable
+//! OO RUEHFK
+//! …
+//! O 170814Z MAY 07
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

@@ -13,7 +13,10 @@
 //! …
 //! FM AMEMBASSY TOKYO
 //! ```
-//! Use instead: `DE RUEHKO #2232/01 1370814`.
+//! Use instead:
+//! ```cable
+//! DE RUEHKO #2232/01 1370814
+//! ```
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {

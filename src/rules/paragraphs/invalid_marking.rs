@@ -13,7 +13,10 @@
 //! ```cable
 //! ¶3. (SE) The minister said …
 //! ```
-//! Use instead: `¶3. (S) The minister said …`.
+//! Use instead:
+//! ```cable
+//! ¶3. (S) The minister said …
+//! ```
 use crate::rules::{Context, Edit, Fix, Severity};
 use crate::syntax::canonical_marking;
 

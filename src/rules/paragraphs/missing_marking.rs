@@ -13,7 +13,10 @@
 //! …
 //! ¶2. On May 14, …
 //! ```
-//! Use instead: `¶2. (C) On May 14, …` (or `(U)`, `(SBU)`, `(S)` as the paragraph requires).
+//! Use instead (or `(U)`, `(SBU)`, `(S)` as the paragraph requires):
+//! ```cable
+//! ¶2. (C) On May 14, …
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

@@ -13,6 +13,9 @@
 //! ¶1. (C) On May 14, …
 //! ```
 //! Use instead: open paragraph 1 with `Summary: …` and close it with `End Summary.`
+//! ```cable
+//! ¶1. (C) Summary: On May 14, … End Summary.
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

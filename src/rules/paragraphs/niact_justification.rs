@@ -12,7 +12,10 @@
 //! …
 //! ¶1. (C) The minister called this evening …
 //! ```
-//! Use instead: `¶1. (C) NIACT because the minister needs an answer before 0800 local. …`
+//! Use instead:
+//! ```cable
+//! ¶1. (C) NIACT because the minister needs an answer before 0800 local. …
+//! ```
 use crate::rules::Context;
 use crate::syntax::{AddresseeBlock, Precedence};
 

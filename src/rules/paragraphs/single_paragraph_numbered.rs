@@ -9,7 +9,10 @@
 //! ```cable
 //! ¶1. (U) The Embassy concurs.
 //! ```
-//! Use instead: `(U) The Embassy concurs.`
+//! Use instead:
+//! ```cable
+//! (U) The Embassy concurs.
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

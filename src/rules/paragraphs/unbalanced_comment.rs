@@ -11,7 +11,10 @@
 //! ```cable
 //! ¶7. (C) The talks were productive. End Comment.
 //! ```
-//! Use instead: `¶7. (C) Comment: The talks were productive. End Comment.`
+//! Use instead:
+//! ```cable
+//! ¶7. (C) Comment: The talks were productive. End Comment.
+//! ```
 use crate::rules::Context;
 use crate::syntax::MarkerKind;
 

@@ -16,7 +16,12 @@
 //!
 //! ¶2. (C) On May 14, …
 //! ```
-//! Use instead: `¶1. (C) Summary: The talks resumed after three years. End Summary.`
+//! Use instead:
+//! ```cable
+//! ¶1. (C) Summary: The talks resumed after three years. End Summary.
+//!
+//! ¶2. (C) On May 14, …
+//! ```
 use crate::rules::{Context, Edit, Fix, Severity};
 use crate::syntax::MarkerKind;
 

@@ -9,9 +9,14 @@
 //!
 //! ## Example
 //! ```cable
-//! C O N F I D E N T I A L TOKYO 002232
-//! …
+//! ¶3. (C) Comment: Both sides want a quiet start. End Comment.
+//!
+//! SCHIEFFER
+//!
 //! C O N F I D E N T I A L MOSCOW 005154
+//!
+//! SIPDIS
+//! …
 //! ```
 //! Use instead: one cable per file.
 use crate::rules::Context;

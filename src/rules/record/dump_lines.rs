@@ -15,6 +15,10 @@
 //! C O N F I D E N T I A L KUWAIT 000110
 //! ```
 //! Use instead: the cable from its banner on.
+//! ```cable whole
+//! C O N F I D E N T I A L KUWAIT 000110
+//! …
+//! ```
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 

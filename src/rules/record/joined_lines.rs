@@ -16,6 +16,14 @@
 //! C O N F I D E N T I A L TOKYO 002232 SIPDIS E.O. 12958: DECL: 05/17/2017 TAGS: PREL JA
 //! ```
 //! Use instead: one element per line, as the cable was sent.
+//! ```cable
+//! C O N F I D E N T I A L TOKYO 002232
+//!
+//! SIPDIS
+//!
+//! E.O. 12958: DECL: 05/17/2017
+//! TAGS: PREL JA
+//! ```
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 

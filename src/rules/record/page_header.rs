@@ -15,6 +15,10 @@
 //! AMEMBASSY BEIJING PRIORITY
 //! ```
 //! Use instead: remove the page header when the copy is edited.
+//! ```cable
+//! FM SECSTATE WASHDC
+//! TO AMEMBASSY BEIJING PRIORITY
+//! ```
 use crate::rules::Context;
 use crate::syntax::ArtifactKind;
 

@@ -10,7 +10,12 @@
 //! ## Example
 //! ```cable
 //! C O N F I D E N T I A L TOKYO 002232 SIPDIS E.O. 12958: DECL: 05/17/2017 TAGS: PREL JA SUBJECT: …
-//! 74239,5/17/2007 8:14,07TOKYO2232,"Embassy Tokyo",CONFIDENTIAL,,"…
+//!
+//! id: 74239
+//! date: 5/17/2007 8:14
+//! refid: 07TOKYO2232
+//! C O N F I D E N T I A L TOKYO 002232
+//! …
 //! ```
 //! Use instead: the full text only.
 use crate::rules::Context;

@@ -6,9 +6,15 @@
 //! release has many unwrapped paragraphs, so this is a style option only (spec §3.23).
 //!
 //! ## Example
-//! A paragraph typed as one long line.
-//!
+//! A paragraph typed as one long line:
+//! ```cable
+//! ¶2. (C) The director general said the first round would cover the inspection of boats.
+//! ```
 //! Use instead: wrap the text at 69 characters.
+//! ```cable
+//! ¶2. (C) The director general said the first round would cover the
+//! inspection of boats.
+//! ```
 use crate::rules::Context;
 use crate::vocab::LINE_WIDTH;
 

@@ -10,6 +10,9 @@
 //! ¶2. (C) XXXXXXXXXXXX told PolOff …
 //! ```
 //! Use instead: the name, or a described source.
+//! ```cable
+//! ¶2. (C) A senior official told PolOff …
+//! ```
 use crate::rules::Context;
 use crate::syntax::TextRange;
 

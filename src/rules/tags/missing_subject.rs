@@ -11,7 +11,13 @@
 //!
 //! ¶1. (C) …
 //! ```
-//! Use instead: add `SUBJECT: JAPAN-ROK SECURITY TALKS` after TAGS.
+//! Use instead:
+//! ```cable
+//! TAGS: PREL PGOV KS JA
+//! SUBJECT: JAPAN-ROK SECURITY TALKS
+//!
+//! ¶1. (C) …
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {

@@ -11,8 +11,12 @@
 //! E.O. 12958: DECL: 05/17/2017
 //! SUBJECT: JAPAN-ROK TALKS
 //! ```
-//! Use instead: add `TAGS: PREL PGOV KS JA` after the E.O. line (an empty `TAGS:` is reported the
-//! same way).
+//! Use instead (an empty `TAGS:` is reported the same way):
+//! ```cable
+//! E.O. 12958: DECL: 05/17/2017
+//! TAGS: PREL PGOV KS JA
+//! SUBJECT: JAPAN-ROK TALKS
+//! ```
 use crate::rules::Context;
 
 pub fn check(ctx: &Context) {
