@@ -389,15 +389,15 @@ fn parse_tags(text: &str) -> Result<Vec<Tag>, String> {
             let bad = |what: &str| format!("data/tags.tsv:{}: bad {what}", r.line);
             Ok(Tag {
                 code: f[code].to_string(),
-                kind: TagKind::parse(f[kind]).ok_or_else(|| bad("kind"))?,
-                status: TagStatus::parse(f[status]).ok_or_else(|| bad("status"))?,
+                kind: TagKind::parse(&f[kind]).ok_or_else(|| bad("kind"))?,
+                status: TagStatus::parse(&f[status]).ok_or_else(|| bad("status"))?,
                 title: f[title].to_string(),
-                note: tsv::opt(f[note]),
-                retired: tsv::flag(f[retired]),
-                replacement: tsv::opt(f[replacement]),
-                likely: tsv::opt(f[likely]),
-                count: tsv::count(f[count]).ok_or_else(|| bad("count"))?,
-                unverified: tsv::flag(f[unverified]),
+                note: tsv::opt(&f[note]),
+                retired: tsv::flag(&f[retired]),
+                replacement: tsv::opt(&f[replacement]),
+                likely: tsv::opt(&f[likely]),
+                count: tsv::count(&f[count]).ok_or_else(|| bad("count"))?,
+                unverified: tsv::flag(&f[unverified]),
                 source: f[source].to_string(),
             })
         })
@@ -433,9 +433,9 @@ fn parse_addressees(text: &str) -> Result<Vec<Addressee>, String> {
             Ok(Addressee {
                 routing_indicator: f[ri].to_string(),
                 address: f[address].to_string(),
-                count: tsv::count(f[count])
+                count: tsv::count(&f[count])
                     .ok_or_else(|| format!("data/addressees.tsv:{}: bad count", r.line))?,
-                common: tsv::flag(f[common]),
+                common: tsv::flag(&f[common]),
                 source: f[source].to_string(),
             })
         })
@@ -460,18 +460,18 @@ fn parse_posts(text: &str) -> Result<Vec<Post>, String> {
         .map(|r| {
             let f = &r.fields;
             let bad = |what: &str| format!("data/posts.tsv:{}: bad {what}", r.line);
-            let count_as_originator = tsv::count(f[orig]).ok_or_else(|| bad("count"))?;
-            let count_as_addressee = tsv::count(f[addr]).ok_or_else(|| bad("count"))?;
+            let count_as_originator = tsv::count(&f[orig]).ok_or_else(|| bad("count"))?;
+            let count_as_addressee = tsv::count(&f[addr]).ok_or_else(|| bad("count"))?;
             Ok(Post {
                 name: f[name].to_string(),
-                kind: PostKind::parse(f[kind]).ok_or_else(|| bad("kind"))?,
+                kind: PostKind::parse(&f[kind]).ok_or_else(|| bad("kind"))?,
                 routing_indicators: f[ris]
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect(),
-                station: tsv::opt(f[station]),
-                country_tag: tsv::opt(f[country]),
+                station: tsv::opt(&f[station]),
+                country_tag: tsv::opt(&f[country]),
                 count: count_as_originator.saturating_add(count_as_addressee),
                 count_as_originator,
                 count_as_addressee,
