@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use crate::data::Tables;
 use crate::syntax::{
-    self, AddresseeBlock, BannerLevel, Cable, CaptionKind, ColumnUnit, Decl, EoValue, MarkerKind,
-    TagShape, TextRange,
+    self, AddresseeBlock, Cable, ColumnUnit, Decl, EoValue, MarkerKind, TagShape, TextRange,
 };
+use crate::vocab::{BannerLevel, CaptionKind};
 
 /// One cable.
 #[derive(Debug, Clone, Serialize)]

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use cablelint::data::Tables;
 use cablelint::ide::{self, DateTime};
 use cablelint::rules::Settings;
-use cablelint::syntax::Date;
+use cablelint::vocab::Date;
 use cablelint::workspace::{Analysis, TablesRef};
 
 fn check_symbol(text: &str, s: &ide::Symbol) {

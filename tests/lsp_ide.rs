@@ -5,7 +5,8 @@ use cablelint::ide::{
     self, ActionKind, CompletionKind, DateTime, FoldKind, ResolveKey, SymbolKind, TokenKind,
 };
 use cablelint::rules::{check_cable, Applicability, Settings};
-use cablelint::syntax::{parse, Date, TextRange};
+use cablelint::syntax::{parse, TextRange};
+use cablelint::vocab::Date;
 use cablelint::workspace::{Analysis, TablesRef};
 
 const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");

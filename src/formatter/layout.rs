@@ -5,9 +5,10 @@ use std::borrow::Cow;
 use super::wrap::{char_width, is_marker_word, units, wrap, Unit};
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
-    paragraph_start, starts_element, BannerLevel, Cable, DateStyle, Decl, DocumentKind, EoValue,
-    LineKind, MarkerKind, Paragraph, TextRange,
+    paragraph_start, starts_element, Cable, DateStyle, Decl, DocumentKind, EoValue, LineKind,
+    MarkerKind, Paragraph, TextRange,
 };
+use crate::vocab::BannerLevel;
 
 /// How much room a line must leave before the wrap width for its break to count as the
 /// drafter's: wrapping tools and typists do not fill lines to the last column.

@@ -6,7 +6,7 @@ use crate::syntax::{self, Cable, EoValue};
 
 /// A banner's level, section, origin and serial.
 type BannerReading<'a> = (
-    syntax::BannerLevel,
+    crate::vocab::BannerLevel,
     Option<(u32, u32)>,
     Option<&'a str>,
     Option<u32>,
@@ -22,7 +22,7 @@ type BannerReading<'a> = (
 struct Reading<'a> {
     header: Vec<&'a str>,
     banner: Option<BannerReading<'a>>,
-    captions: Vec<syntax::CaptionKind>,
+    captions: Vec<crate::vocab::CaptionKind>,
     eo: Option<(Option<u32>, std::mem::Discriminant<EoValue>)>,
     tags: Vec<String>,
     subject: Option<(Option<&'a str>, Vec<&'a str>)>,

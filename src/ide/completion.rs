@@ -21,8 +21,9 @@ use regex::Regex;
 use super::dates::{self, DateTime};
 use super::{line, line_at, LineAt};
 use crate::data::{Tables, TagKind};
-use crate::syntax::{BannerLevel, Cable, Date, Level, LineKind, Precedence, TextRange};
+use crate::syntax::{Cable, LineKind, TextRange};
 use crate::vocab::{orders, CAPTIONS};
+use crate::vocab::{BannerLevel, Date, Level, Precedence};
 
 /// What an item completes, for the editor's icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

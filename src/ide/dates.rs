@@ -1,7 +1,7 @@
 //! Dates as the editor answers write them (`17 May 2007`, `05/17/2017`, a date-time group for
 //! now). The calendar arithmetic is [`crate::vocab::Date`]'s.
 
-use crate::syntax::Date;
+use crate::vocab::Date;
 use crate::vocab::MONTHS;
 
 /// Full month names for hover text.

@@ -9,8 +9,9 @@ use super::{touches, word_range};
 use crate::data::Tables;
 use crate::rules::format_ref::format_sections;
 use crate::rules::{Diagnostic, Rule};
-use crate::syntax::{Cable, Date, Decl, EoValue, Precedence, TextRange};
+use crate::syntax::{Cable, Decl, EoValue, TextRange};
 use crate::vocab::{caption_text, orders, portion_control};
+use crate::vocab::{Date, Precedence};
 
 /// A hover answer: Markdown for a range.
 #[derive(Debug, Clone, PartialEq, Eq)]

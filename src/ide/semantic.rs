@@ -332,7 +332,7 @@ fn text_parts(t: &mut Tokens<'_, '_>) {
 
 fn marking_modifiers(m: &crate::syntax::Marking) -> TokenModifiers {
     if m.level
-        .is_some_and(|l| l >= crate::syntax::Level::Confidential)
+        .is_some_and(|l| l >= crate::vocab::Level::Confidential)
     {
         CLASSIFIED
     } else {

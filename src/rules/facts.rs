@@ -5,10 +5,10 @@
 use crate::data::{Tables, TagKind};
 use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, BannerLevel, Cable, Date, Decl, DocumentKind, EoValue, Level, LineKind, Num,
-    SecurityCode, TagShape, TagToken, TextRange,
+    origin_key, Cable, Decl, DocumentKind, EoValue, LineKind, Num, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
+use crate::vocab::{BannerLevel, Date, Level, SecurityCode};
 
 /// Facts several rules need, computed once per cable.
 #[derive(Debug, Clone, Default)]
@@ -109,7 +109,7 @@ impl Facts {
             .body
             .captions
             .iter()
-            .any(|c| c.kind == crate::syntax::CaptionKind::CorrectedCopy)
+            .any(|c| c.kind == crate::vocab::CaptionKind::CorrectedCopy)
             || cable.header.dtg.as_ref().is_some_and(|l| {
                 l.signals.iter().any(|&s| {
                     let t = cable.text(s);

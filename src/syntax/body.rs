@@ -1,6 +1,7 @@
 //! The text of a cable: banner, captions, passing lines, E.O., TAGS, SUBJECT, REF, classification
 //! authority, then numbered paragraphs, continuation headers, markers and the signature.
 
+use crate::vocab::{BannerLevel, CaptionKind, Date, Level};
 use std::sync::LazyLock;
 
 use regex::Regex;

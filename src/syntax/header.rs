@@ -5,6 +5,7 @@ use super::parser::src_of;
 use super::text::TextRange;
 use super::tree::*;
 use crate::vocab::{edit_distance, full_year, is_routing_indicator, month_number};
+use crate::vocab::{Precedence, SecurityCode};
 
 pub struct HeaderParser<'c, 'a> {
     cable: &'c mut Cable<'a>,

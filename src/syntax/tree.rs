@@ -2,7 +2,7 @@
 //! [`Cable::text`], so the tree owns no copies of the document.
 
 use super::text::{LineIndex, TextRange};
-pub use crate::vocab::{BannerLevel, CaptionKind, Date, Level, Precedence, SecurityCode};
+use crate::vocab::{BannerLevel, CaptionKind, Date, Level, Precedence, SecurityCode};
 
 /// A parsed cable: the source, every line with its kind, and the header and body elements.
 #[derive(Debug, Clone)]

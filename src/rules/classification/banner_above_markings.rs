@@ -18,7 +18,7 @@
 //! C O N F I D E N T I A L TOKYO 002232
 //! ```
 use crate::rules::{Context, Related};
-use crate::syntax::Level;
+use crate::vocab::Level;
 
 pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {

@@ -21,7 +21,8 @@
 //! S E C R E T TOKYO 002232
 //! ```
 use crate::rules::{Context, Edit, Fix, Related};
-use crate::syntax::{BannerLevel, Level, TextRange};
+use crate::syntax::TextRange;
+use crate::vocab::{BannerLevel, Level};
 
 pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {

@@ -25,7 +25,7 @@
 //! ¶1. (S//NF) …
 //! ```
 use crate::rules::{Context, Related};
-use crate::syntax::CaptionKind;
+use crate::vocab::CaptionKind;
 
 pub fn check(ctx: &Context) {
     let caption = ctx

@@ -23,7 +23,7 @@
 //! ¶1. (SBU) …
 //! ```
 use crate::rules::Context;
-use crate::syntax::{CaptionKind, Level};
+use crate::vocab::{CaptionKind, Level};
 
 pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {

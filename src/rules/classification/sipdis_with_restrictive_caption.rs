@@ -20,7 +20,7 @@
 //! NODIS
 //! ```
 use crate::rules::{Context, Related};
-use crate::syntax::CaptionKind;
+use crate::vocab::CaptionKind;
 
 pub fn check(ctx: &Context) {
     let caps = &ctx.cable.body.captions;

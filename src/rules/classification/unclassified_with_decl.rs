@@ -17,7 +17,8 @@
 //! E.O. 12958: N/A
 //! ```
 use crate::rules::{Context, Edit, Fix};
-use crate::syntax::{BannerLevel, EoValue};
+use crate::syntax::EoValue;
+use crate::vocab::BannerLevel;
 
 pub fn check(ctx: &Context) {
     let (Some(b), Some(eo)) = (&ctx.cable.body.banner, &ctx.cable.body.eo) else {

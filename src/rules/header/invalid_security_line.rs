@@ -17,7 +17,7 @@
 //! ZNY CCCCC ZZH
 //! ```
 use crate::rules::{Context, Severity};
-use crate::syntax::SecurityCode;
+use crate::vocab::SecurityCode;
 
 pub fn check(ctx: &Context) {
     let Some(s) = &ctx.cable.header.security else {

@@ -15,7 +15,8 @@
 //! INFO RUEHBJ/AMEMBASSY BEIJING IMMEDIATE 7040
 //! ```
 use crate::rules::{Context, Edit, Fix};
-use crate::syntax::{AddresseeBlock, Precedence};
+use crate::syntax::AddresseeBlock;
+use crate::vocab::Precedence;
 
 pub fn check(ctx: &Context) {
     let hits: Vec<_> = ctx

@@ -14,7 +14,8 @@
 //! INFO RUEHBJ/AMEMBASSY BEIJING 7040
 //! ```
 use crate::rules::{Context, Edit, Fix};
-use crate::syntax::{Precedence, TextRange};
+use crate::syntax::TextRange;
+use crate::vocab::Precedence;
 
 pub fn check(ctx: &Context) {
     let words: Vec<_> = ctx

@@ -17,7 +17,8 @@
 //! ¶1. (C) NIACT because the minister needs an answer before 0800 local. …
 //! ```
 use crate::rules::Context;
-use crate::syntax::{AddresseeBlock, Precedence};
+use crate::syntax::AddresseeBlock;
+use crate::vocab::Precedence;
 
 pub fn check(ctx: &Context) {
     let niact = ctx.cable.header.addressees.iter().any(|a| {
