@@ -287,10 +287,12 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
                 .map(|(item, r)| ReferenceData {
                     label: item.letter.map(|l| cable.text(l).to_ascii_uppercase()),
                     text: text(r.range),
-                    cable_id: r.cable.as_ref().and_then(|c| {
-                        let y = c.full_year().or(year)?;
-                        Some(syntax::cable_id(y, cable.text(c.origin), c.number.value))
-                    }),
+                    cable_id: r
+                        .cable
+                        .as_ref()
+                        .map(|c| syntax::CitedCable::new(cable, c, year))
+                        .filter(|c| c.year.is_some())
+                        .map(|c| c.id()),
                     kind: if r.cable.is_some() { "cable" } else { "other" },
                     range: range(r.range),
                 })

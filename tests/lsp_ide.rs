@@ -566,14 +566,14 @@ fn references_resolve_to_workspace_cables() {
     std::fs::write(dir.path().join("unrelated.cable"), OSLO).unwrap();
     let found = ide::find_cable(
         &[dir.path().to_path_buf()],
-        &target,
+        &target.cable_id(),
         ide::SearchLimits::default(),
     )
     .expect("found");
     assert!(found.path.ends_with("sub/earlier.txt"));
     assert!(found.text[found.range.as_range()].starts_with("C O N F I D E N T I A L"));
     // A year that does not match is not the cable.
-    let mut wrong_year = target.clone();
+    let mut wrong_year = target.cable_id();
     wrong_year.year = Some(2007);
     assert!(ide::find_cable(
         &[dir.path().to_path_buf()],
@@ -589,7 +589,7 @@ fn references_resolve_to_workspace_cables() {
     .unwrap();
     let found = ide::find_cable(
         &[dir.path().to_path_buf()],
-        &other,
+        &other.cable_id(),
         ide::SearchLimits::default(),
     )
     .expect("found by name");

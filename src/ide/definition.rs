@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::touches;
-use crate::syntax::{origin_key, parse, Cable, TextRange};
+use crate::syntax::{origin_key, parse, Cable, CableId, TextRange};
 
 /// The cable a `REF` entry names.
 pub type CableTarget = crate::syntax::CitedCable;
@@ -35,12 +35,12 @@ pub fn ref_at(cable: &Cable<'_>, offset: usize) -> Option<CableTarget> {
 
 /// Whether a text may be the target cable: it holds the cable's number somewhere. A cheap test
 /// before parsing.
-pub fn may_match(text: &str, target: &CableTarget) -> bool {
+pub fn may_match(text: &str, target: &CableId) -> bool {
     text.contains(&target.number.to_string())
 }
 
 /// Whether a text is the target cable; the range to show is its banner.
-pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
+pub fn matches(text: &str, target: &CableId) -> Option<TextRange> {
     if !may_match(text, target) {
         return None;
     }
@@ -48,7 +48,7 @@ pub fn matches(text: &str, target: &CableTarget) -> Option<TextRange> {
 }
 
 /// Whether a parsed cable is the target cable; the range to show is its banner.
-pub fn matches_cable(cable: &Cable<'_>, target: &CableTarget) -> Option<TextRange> {
+pub fn matches_cable(cable: &Cable<'_>, target: &CableId) -> Option<TextRange> {
     let banner = cable.body.banner.as_ref()?;
     let origin = origin_key(cable.text(banner.origin?));
     let serial = banner.serial?.value;
@@ -107,11 +107,7 @@ pub fn is_cable_file(path: &Path) -> bool {
 }
 
 /// Searches the roots (honouring `.gitignore` and skipping hidden directories) for the target cable.
-pub fn find_cable(
-    roots: &[PathBuf],
-    target: &CableTarget,
-    limits: SearchLimits,
-) -> Option<FoundCable> {
+pub fn find_cable(roots: &[PathBuf], target: &CableId, limits: SearchLimits) -> Option<FoundCable> {
     let id = target.id();
     let mut seen = 0usize;
     let mut candidates: Vec<PathBuf> = Vec::new();

@@ -13,7 +13,8 @@ use super::convert::Converter;
 use super::dispatch::blocking;
 use super::documents::Snapshot;
 use super::session::Inner;
-use crate::ide::{self, CableTarget};
+use crate::ide;
+use crate::syntax::CableId;
 use crate::syntax::{ColumnUnit, LineIndex};
 
 /// How long a workspace search for a `REF` target may take.
@@ -22,7 +23,7 @@ const DEFINITION_BUDGET: Duration = Duration::from_secs(2);
 /// The target among the open documents.
 pub(super) fn in_open_documents(
     others: &[(Uri, Snapshot)],
-    target: &CableTarget,
+    target: &CableId,
     unit: ColumnUnit,
 ) -> Option<Location> {
     for (uri, snap) in others {
@@ -41,7 +42,7 @@ pub(super) fn in_open_documents(
 /// The target in the files under the workspace folders.
 pub(super) fn on_disk(
     roots: &[std::path::PathBuf],
-    target: &CableTarget,
+    target: &CableId,
     unit: ColumnUnit,
 ) -> Option<Location> {
     let limits = ide::SearchLimits {
@@ -74,6 +75,7 @@ pub(super) async fn definition(
             id = target.id(),
             "definition: looking for a referenced cable"
         );
+        let target = target.cable_id();
         in_open_documents(&others, &target, unit)
             .or_else(|| on_disk(&roots, &target, unit))
             .map(GotoDefinitionResponse::Scalar)

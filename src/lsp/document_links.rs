@@ -14,7 +14,8 @@ use super::convert::Converter;
 use super::definition::{in_open_documents, on_disk};
 use super::dispatch::blocking;
 use super::session::Inner;
-use crate::ide::{self, CableTarget};
+use crate::ide;
+use crate::syntax::CableId;
 
 /// What a link carries from `documentLink` to `documentLink/resolve`: the document that cites, and
 /// the cited cable's id parts (so the resolve needs no second parse of a document that may have
@@ -74,13 +75,10 @@ pub(super) async fn resolve(inner: &Arc<Inner>, mut link: DocumentLink) -> Resul
         return Ok(link);
     };
     let (others, roots) = inner.others_and_roots(&data.uri);
-    let target = CableTarget {
-        range: Default::default(),
-        year: data.year,
-        year_written: false,
-        origin: Default::default(),
+    let target = CableId {
         key: data.origin,
         number: data.number,
+        year: data.year,
     };
     let id = target.id();
     let found = blocking("documentLink/resolve", move || {

@@ -110,18 +110,7 @@ impl Facts {
             .captions
             .iter()
             .any(|c| c.kind == crate::vocab::CaptionKind::CorrectedCopy)
-            || cable.header.dtg.as_ref().is_some_and(|l| {
-                l.signals.iter().any(|&s| {
-                    let t = cable.text(s);
-                    t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
-                })
-            })
-            || cable.header.security.as_ref().is_some_and(|l| {
-                l.signals.iter().any(|&s| {
-                    let t = cable.text(s);
-                    t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
-                })
-            })
+            || reissue_signal(cable)
             || corrected_copy_caption(cable);
         let header_text_mismatch = header_text_mismatch(cable, tables);
         Facts {
@@ -137,6 +126,18 @@ impl Facts {
 
 /// Whether a line between the banner and the E.O. line is a corrected-copy caption in any spacing
 /// or ordinal (`CORRECTED COPY`, `2ND C O R R E C T E D   C O P Y   (ADDED SIPDIS)`, spec §3.9).
+/// Whether the security line or the DTG line carries an operating signal that released reissues
+/// carry: `ZDK`, `ZDS` or `(CCY …)` (spec H-10 and the `CORRECTED COPY` caption; their meanings
+/// are observed with corrected copies, not documented).
+fn reissue_signal(cable: &Cable) -> bool {
+    let security = cable.header.security.as_ref().map(|l| &l.signals);
+    let dtg = cable.header.dtg.as_ref().map(|l| &l.signals);
+    security.into_iter().chain(dtg).flatten().any(|&s| {
+        let t = cable.text(s);
+        t == "ZDK" || t == "ZDS" || t.starts_with("(CCY")
+    })
+}
+
 fn corrected_copy_caption(cable: &Cable) -> bool {
     let Some(banner) = cable.body.banner.as_ref() else {
         return false;

@@ -690,6 +690,43 @@ pub struct CitedCable {
 }
 
 impl CitedCable {
+    /// Reads a cable reference of `cable`; a reference without a year takes `own_year`.
+    pub fn new(cable: &Cable<'_>, cited: &CableRef, own_year: Option<i32>) -> CitedCable {
+        CitedCable {
+            range: cited.range,
+            origin: cited.origin,
+            key: origin_key(cable.text(cited.origin)),
+            number: cited.number.value,
+            year: cited.full_year().or(own_year),
+            year_written: cited.year.is_some(),
+        }
+    }
+
+    /// What finds the cited cable: its origin key, serial and year.
+    pub fn cable_id(&self) -> CableId {
+        CableId {
+            key: self.key.clone(),
+            number: self.number,
+            year: self.year,
+        }
+    }
+
+    /// The cable id, `07TOKYO1448` (without the year when it is not known).
+    pub fn id(&self) -> String {
+        self.cable_id().id()
+    }
+}
+
+/// The parts of a cable's id that find the cable: the origin as ids write it ([`origin_key`]), the
+/// serial and, when known, the four-digit year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CableId {
+    pub key: String,
+    pub number: u32,
+    pub year: Option<i32>,
+}
+
+impl CableId {
     /// The cable id, `07TOKYO1448` (without the year when it is not known).
     pub fn id(&self) -> String {
         match self.year {
@@ -706,14 +743,7 @@ pub fn cited_cables(cable: &Cable<'_>, own_year: Option<i32>) -> Vec<CitedCable>
         return Vec::new();
     };
     refs.cables()
-        .map(|c| CitedCable {
-            range: c.range,
-            origin: c.origin,
-            key: origin_key(cable.text(c.origin)),
-            number: c.number.value,
-            year: c.full_year().or(own_year),
-            year_written: c.year.is_some(),
-        })
+        .map(|c| CitedCable::new(cable, c, own_year))
         .collect()
 }
 
