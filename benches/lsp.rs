@@ -21,31 +21,12 @@ use harness::{forward_messages, frame, read_message_blocking};
 use serde_json::{json, Value};
 use tokio::io::AsyncWriteExt;
 
-const HEAD: &str = "VZCZCXRO4417
-PP RUEHCP RUEHHE
-DE RUEHNY #0217/01 0740930
-ZNY CCCCC ZZH
-P 140930Z MAR 08
-FM AMEMBASSY OSLO
-TO RUEHC/SECSTATE WASHDC PRIORITY 5521
-INFO RUEHCP/AMEMBASSY COPENHAGEN PRIORITY 0412
-RUEHHE/AMEMBASSY HELSINKI 0388
-RUEHSM/AMEMBASSY STOCKHOLM 0391
-
-C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217
-
-SIPDIS
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL PGOV ENRG NO
-SUBJECT: NORWAY: MINISTRY OUTLINES ARCTIC SHIPPING
-CONSULTATIONS
-
-REF: A. OSLO 198 B. 07 STATE 154022
-
-Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)
-
-";
+/// The invented Oslo cable of the LSP tests up to its first paragraph: the header and the elements
+/// before the text.
+fn head() -> &'static str {
+    let text = harness::OSLO;
+    &text[..text.find("¶1.").expect("the fixture has paragraphs")]
+}
 
 const PARAGRAPH: &str = "(C) The deputy director said the first round would take place
 in Tromso in late April and would cover pilotage, ice reporting and
@@ -56,7 +37,7 @@ Lofoten islands, and that a second round could follow in the autumn.
 
 /// An invented cable of about `size` bytes: the header and numbered paragraphs.
 fn cable(size: usize) -> String {
-    let mut s = String::from(HEAD);
+    let mut s = String::from(head());
     let mut n = 1;
     while s.len() + PARAGRAPH.len() + 10 < size {
         s.push_str(&format!("¶{n}. {PARAGRAPH}\n"));

@@ -3,6 +3,8 @@
 //! for every answer — completion ranges hold the cursor and stay on its line, symbols nest, folds
 //! span lines, semantic tokens are ordered, disjoint and one line each, hovers cover the cursor.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -89,10 +91,7 @@ fn every_answer_is_well_formed_on_the_corpus() {
         }
         // Fix-all gives what `check --fix` gives, through the same engine.
         if let Some(a) = ide::fix_all(&analysis) {
-            let mut fixed = text.clone();
-            for e in a.edits.iter().rev() {
-                fixed.replace_range(e.range.as_range(), &e.new_text);
-            }
+            let fixed = support::apply_edits(&text, &a.edits);
             assert_eq!(fixed, analysis.fix_all().text, "{path:?}");
         }
         // The cursor at the start and end of the first 40 lines (where the header and the

@@ -390,3 +390,34 @@ pub fn find(text: &str, needle: &str, utf8: bool) -> (u32, u32) {
 }
 
 pub const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
+
+/// Applies LSP text edits (JSON, positions in `unit`) to a text; a position past its line's end
+/// fails the test.
+pub fn apply_lsp_edits(text: &str, edits: &[Value], unit: cablelint::syntax::ColumnUnit) -> String {
+    let index = cablelint::syntax::LineIndex::new(text);
+    let offset = |p: &Value| {
+        let lc = cablelint::syntax::LineCol {
+            line: p["line"].as_u64().unwrap() as u32,
+            col: p["character"].as_u64().unwrap() as u32,
+        };
+        let (at, clamped) = index.offset(text, lc, unit);
+        assert!(!clamped, "{p}");
+        at
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort();
+    let mut out = text.to_string();
+    for (s, e, t) in spans.into_iter().rev() {
+        out.replace_range(s..e, t);
+    }
+    out
+}

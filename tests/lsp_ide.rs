@@ -1,5 +1,7 @@
 //! The editor answers of `cablelint::ide`, in byte offsets, on cables we wrote.
 
+mod support;
+
 use cablelint::data::Tables;
 use cablelint::ide::{
     self, ActionKind, CompletionKind, DateTime, FoldKind, ResolveKey, SymbolKind, TokenKind,
@@ -8,6 +10,7 @@ use cablelint::rules::{check_cable, Applicability, Settings};
 use cablelint::syntax::{parse, TextRange};
 use cablelint::vocab::Date;
 use cablelint::workspace::{Analysis, TablesRef};
+use support::apply_edits;
 
 const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
 
@@ -21,15 +24,6 @@ fn now() -> DateTime {
         hour: 7,
         minute: 5,
     }
-}
-
-/// The text with an action's edits (in document order, apart) made.
-fn apply(text: &str, edits: &[cablelint::rules::Edit]) -> String {
-    let mut fixed = text.to_string();
-    for e in edits.iter().rev() {
-        fixed.replace_range(e.range.as_range(), &e.new_text);
-    }
-    fixed
 }
 
 /// The code actions with the cursor right after the first `needle`.
@@ -375,7 +369,7 @@ fn fixes_become_actions() {
     );
     let all = ide::fix_all(&analysis).expect("a fix-all action");
     assert_eq!(all.diagnostics.len(), 2);
-    let fixed = apply(&text, &all.edits);
+    let fixed = apply_edits(&text, &all.edits);
     assert!(fixed.contains("TAGS: PREL PGOV ENRG NO"), "{fixed}");
     assert_eq!(fixed, analysis.fix_all().text);
 }
@@ -396,7 +390,7 @@ fn raising_the_banner_is_the_rules_unsafe_fix() {
     assert!(raise.title.contains("CBL207") && raise.title.ends_with("unsafe"));
     assert!(!raise.preferred);
     assert_eq!(raise.applicability, Applicability::Unsafe);
-    let fixed = apply(&text, &raise.edits);
+    let fixed = apply_edits(&text, &raise.edits);
     assert!(
         fixed.contains("S E C R E T SECTION 01 OF 02 OSLO 000217"),
         "{fixed}"
@@ -425,7 +419,7 @@ fn raising_the_banner_keeps_a_specat_suffix() {
         .iter()
         .find(|a| a.title.starts_with("Raise the banner"))
         .expect("the banner action");
-    let fixed = apply(&text, &raise.edits);
+    let fixed = apply_edits(&text, &raise.edits);
     assert!(fixed.contains("\nZNY SSSSS/AAAAA ZZH\n"), "{fixed}");
 }
 
@@ -556,10 +550,7 @@ fn references_resolve_to_workspace_cables() {
     assert!(ide::ref_at(&cable, after(OSLO, "Lofoten")).is_none());
 
     let dir = tempfile::tempdir().unwrap();
-    let referenced = OSLO
-        .replace("#0217/01 0740930", "#0198/01 0650930")
-        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
-        .replace("OSLO 000217", "OSLO 000198");
+    let referenced = support::cited_by_oslo(OSLO);
     // By its banner, under any name.
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(dir.path().join("sub/earlier.txt"), &referenced).unwrap();

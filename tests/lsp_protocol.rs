@@ -4,9 +4,11 @@
 
 #[path = "lsp_harness.rs"]
 mod harness;
+mod support;
 
 use std::time::Duration;
 
+use cablelint::syntax::ColumnUnit;
 use harness::*;
 use serde_json::{json, Value};
 
@@ -336,15 +338,20 @@ async fn bursts_of_changes_publish_the_newest_version_only() {
     c.stop().await;
 }
 
+/// A client that pulls diagnostics, with or without `workspace.diagnostics.refreshSupport`.
+async fn pull_client(refresh: bool) -> TestClient {
+    TestClient::start(Setup {
+        pull: true,
+        diagnostic_refresh: refresh,
+        ..Setup::default()
+    })
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pull_client_without_refresh_gets_pushed_diagnostics() {
     // Like Neovim 0.11: `textDocument.diagnostic` but no `workspace.diagnostics.refreshSupport`.
-    let mut c = TestClient::start(Setup {
-        pull: true,
-        diagnostic_refresh: false,
-        ..Setup::default()
-    })
-    .await;
+    let mut c = pull_client(false).await;
     assert!(c.initialize_result["capabilities"]["diagnosticProvider"].is_null());
     c.open(URI, 1, &markup(OSLO)).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
@@ -355,12 +362,7 @@ async fn a_pull_client_without_refresh_gets_pushed_diagnostics() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pull_diagnostics_when_the_client_supports_them_and_never_push() {
-    let mut c = TestClient::start(Setup {
-        pull: true,
-        diagnostic_refresh: true,
-        ..Setup::default()
-    })
-    .await;
+    let mut c = pull_client(true).await;
     assert_eq!(
         c.initialize_result["capabilities"]["diagnosticProvider"]["identifier"],
         "cablelint"
@@ -801,13 +803,19 @@ async fn symbols_folding_and_semantic_tokens() {
     c.stop().await;
 }
 
+/// Tells the server that the client opened `dir` as a workspace folder.
+async fn add_workspace_folder(c: &mut TestClient, dir: &std::path::Path) {
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(dir), "name": "ws"}], "removed": []}}),
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn definition_opens_the_referenced_cable() {
     let dir = tempfile::tempdir().unwrap();
-    let referenced = OSLO
-        .replace("#0217/01 0740930", "#0198/01 0650930")
-        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
-        .replace("OSLO 000217", "OSLO 000198");
+    let referenced = support::cited_by_oslo(OSLO);
     std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
     let mut c = TestClient::start(Setup::default()).await;
     c.open(URI, 1, OSLO).await;
@@ -817,11 +825,7 @@ async fn definition_opens_the_referenced_cable() {
         .await;
     assert!(r.is_null(), "no workspace yet: {r}");
     // A workspace folder added later is searched.
-    c.notify(
-        "workspace/didChangeWorkspaceFolders",
-        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
-    )
-    .await;
+    add_workspace_folder(&mut c, dir.path()).await;
     let r = c
         .call("textDocument/definition", at(URI, line, col + 6))
         .await;
@@ -841,17 +845,10 @@ async fn definition_opens_the_referenced_cable() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn document_links_name_each_cited_cable_and_resolve_to_it() {
     let dir = tempfile::tempdir().unwrap();
-    let referenced = OSLO
-        .replace("#0217/01 0740930", "#0198/01 0650930")
-        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
-        .replace("OSLO 000217", "OSLO 000198");
+    let referenced = support::cited_by_oslo(OSLO);
     std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
     let mut c = TestClient::start(Setup::default()).await;
-    c.notify(
-        "workspace/didChangeWorkspaceFolders",
-        json!({"event": {"added": [{"uri": file_uri(dir.path()), "name": "ws"}], "removed": []}}),
-    )
-    .await;
+    add_workspace_folder(&mut c, dir.path()).await;
     c.open(URI, 1, OSLO).await;
     let links = c
         .call(
@@ -959,36 +956,6 @@ fn checker(dir: &std::path::Path, args: &[&str], stdin: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Applies LSP text edits (UTF-16 positions) to a text.
-fn apply_lsp_edits(text: &str, edits: &[Value]) -> String {
-    let index = cablelint::syntax::LineIndex::new(text);
-    let offset = |p: &Value| {
-        let lc = cablelint::syntax::LineCol {
-            line: p["line"].as_u64().unwrap() as u32,
-            col: p["character"].as_u64().unwrap() as u32,
-        };
-        index
-            .offset(text, lc, cablelint::syntax::ColumnUnit::Utf16)
-            .0
-    };
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|e| {
-            (
-                offset(&e["range"]["start"]),
-                offset(&e["range"]["end"]),
-                e["newText"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    spans.sort();
-    let mut out = text.to_string();
-    for (s, e, t) in spans.into_iter().rev() {
-        out.replace_range(s..e, t);
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fix_all_gives_exactly_the_text_check_fix_writes() {
     // Several safe fixes in a CRLF cable; `ROUTNE` needs two rounds (spelt `ROUTINE`, then
@@ -1024,7 +991,7 @@ async fn fix_all_gives_exactly_the_text_check_fix_writes() {
     let actions = c.call("textDocument/codeAction", params).await;
     let fix_all = item_where(&actions, "kind", "source.fixAll.cablelint");
     let edits = fix_all["edit"]["changes"][URI].as_array().unwrap();
-    assert_eq!(apply_lsp_edits(&text, edits), expected);
+    assert_eq!(apply_lsp_edits(&text, edits, ColumnUnit::Utf16), expected);
     c.stop().await;
 }
 
@@ -1096,7 +1063,7 @@ async fn formatting_gives_the_text_fmt_writes_as_line_edits() {
     c.open(URI, 1, OSLO).await;
     let edits = format_edits(&mut c, URI).await;
     let edits = edits.as_array().expect("edits");
-    assert_eq!(apply_lsp_edits(OSLO, edits), expected);
+    assert_eq!(apply_lsp_edits(OSLO, edits, ColumnUnit::Utf16), expected);
     // Line edits, not one replacement of the document: the header and the banner are untouched,
     // so cursors there stay where they are.
     assert!(edits.len() >= 3, "{edits:?}");
@@ -1139,43 +1106,13 @@ async fn formatting_a_crlf_document_in_utf16_and_utf8() {
         let edits = format_edits(&mut c, URI).await;
         let edits = edits.as_array().expect("edits").clone();
         let got = if encoding == "utf-16" {
-            apply_lsp_edits(&text, &edits)
+            apply_lsp_edits(&text, &edits, ColumnUnit::Utf16)
         } else {
-            apply_lsp_edits_utf8(&text, &edits)
+            apply_lsp_edits(&text, &edits, ColumnUnit::Utf8)
         };
         assert_eq!(got, expected, "{encoding}");
         c.stop().await;
     }
-}
-
-/// Applies LSP text edits with UTF-8 positions (byte columns) to a text.
-fn apply_lsp_edits_utf8(text: &str, edits: &[Value]) -> String {
-    let index = cablelint::syntax::LineIndex::new(text);
-    let offset = |p: &Value| {
-        let lc = cablelint::syntax::LineCol {
-            line: p["line"].as_u64().unwrap() as u32,
-            col: p["character"].as_u64().unwrap() as u32,
-        };
-        let (at, clamped) = index.offset(text, lc, cablelint::syntax::ColumnUnit::Utf8);
-        assert!(!clamped, "{p}");
-        at
-    };
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|e| {
-            (
-                offset(&e["range"]["start"]),
-                offset(&e["range"]["end"]),
-                e["newText"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    spans.sort();
-    let mut out = text.to_string();
-    for (s, e, t) in spans.into_iter().rev() {
-        out.replace_range(s..e, t);
-    }
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1192,7 +1129,7 @@ async fn range_formatting_formats_only_the_paragraph_the_selection_touches() {
         "options": {"tabSize": 4, "insertSpaces": true},
     });
     let edits = c.call("textDocument/rangeFormatting", params).await;
-    let got = apply_lsp_edits(OSLO, edits.as_array().expect("edits"));
+    let got = apply_lsp_edits(OSLO, edits.as_array().expect("edits"), ColumnUnit::Utf16);
 
     // Paragraph 2 as `cablelint fmt` lays it out, everything else as written.
     let paragraph = |t: &str, start: &str| {
@@ -1232,7 +1169,7 @@ async fn formatting_takes_the_format_options_of_the_documents_cablelint_toml() {
     c.open(&doc, 1, OSLO).await;
     let edits = format_edits(&mut c, &doc).await;
     assert_eq!(
-        apply_lsp_edits(OSLO, edits.as_array().expect("edits")),
+        apply_lsp_edits(OSLO, edits.as_array().expect("edits"), ColumnUnit::Utf16),
         expected
     );
     c.stop().await;

@@ -1,5 +1,6 @@
-//! Helpers shared by the tests over the real cables of `../shared` (`corpus.rs`,
-//! `format_corpus.rs`).
+//! Helpers shared by the tests: the real cables of `../shared` (`corpus.rs`, `format_corpus.rs`,
+//! `lsp_corpus.rs`), the application of an action's edits (`lsp_ide.rs`, `lsp_corpus.rs`) and the
+//! cable the LSP fixture cites (`lsp_ide.rs`, `lsp_protocol.rs`).
 
 #![allow(dead_code)]
 
@@ -34,4 +35,21 @@ pub fn shared_cables(folder: &str, what: &str) -> Option<Vec<(String, String)>> 
             })
             .collect(),
     )
+}
+
+/// The text with edits (byte ranges, in document order, apart, as an action carries them) made.
+pub fn apply_edits(text: &str, edits: &[cablelint::rules::Edit]) -> String {
+    let mut fixed = text.to_string();
+    for e in edits.iter().rev() {
+        fixed.replace_range(e.range.as_range(), &e.new_text);
+    }
+    fixed
+}
+
+/// OSLO 198, the cable that `tests/lsp_fixtures/oslo.cable` (passed as `oslo`) cites as `OSLO 198`:
+/// the fixture with the serial, DE line and date of that earlier cable.
+pub fn cited_by_oslo(oslo: &str) -> String {
+    oslo.replace("#0217/01 0740930", "#0198/01 0650930")
+        .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
+        .replace("OSLO 000217", "OSLO 000198")
 }
