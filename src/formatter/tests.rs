@@ -90,7 +90,9 @@ EXAMPLE
 "
     );
     assert_eq!(out, want, "\n{out}");
-    assert!(out.lines().all(|l| l.chars().count() <= 69));
+    assert!(out
+        .lines()
+        .all(|l| l.chars().count() <= crate::vocab::LINE_WIDTH));
 }
 
 #[test]
