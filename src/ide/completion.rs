@@ -45,10 +45,9 @@ pub enum CompletionKind {
     Keyword,
 }
 
-/// What [`resolve`] needs to find an item's long documentation again. It serializes to a tagged
-/// object (`{"kind":"tag","code":"PREL"}`); where it travels in a protocol is the server's business.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+/// What [`resolve`] needs to find an item's long documentation again. How it travels in a protocol
+/// is the server's business.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveKey {
     Tag { code: String },
     Addressee { ri: String, address: String },

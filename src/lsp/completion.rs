@@ -1,10 +1,11 @@
 //! `textDocument/completion` and `completionItem/resolve`. Items carry, in `data`, the
-//! [`ide::ResolveKey`] as JSON (`data.key`, `{"kind":"tag","code":"PREL"}`) and the document, so
-//! that resolving reads the tables that apply to it.
+//! [`ide::ResolveKey`] in its wire form ([`WireKey`]: `data.key`, `{"kind":"tag","code":"PREL"}`)
+//! and the document, so that resolving reads the tables that apply to it.
 
 use std::str::FromStr;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -14,6 +15,30 @@ use super::dispatch::blocking;
 use super::session::Inner;
 use super::to_proto::{completion_kind, markdown};
 use crate::ide::{self, ResolveKey};
+
+/// The wire form of an [`ide::ResolveKey`]: a tagged object, `{"kind":"tag","code":"PREL"}`.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "ResolveKey", tag = "kind", rename_all = "kebab-case")]
+enum WireKey {
+    Tag { code: String },
+    Addressee { ri: String, address: String },
+    Post { name: String },
+    Caption { name: String },
+    Reason { letter: char },
+    Precedence { word: String },
+    Marking { marking: String },
+    Decl { code: String },
+}
+
+/// A key as JSON.
+fn to_wire(key: &ResolveKey) -> Option<Value> {
+    WireKey::serialize(key, serde_json::value::Serializer).ok()
+}
+
+/// A key from JSON; `None` for anything else.
+fn from_wire(value: Value) -> Option<ResolveKey> {
+    WireKey::deserialize(value).ok()
+}
 
 fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionItem {
     CompletionItem {
@@ -32,7 +57,7 @@ fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionIt
         ))),
         data: i
             .resolve
-            .and_then(|k| serde_json::to_value(k).ok())
+            .and_then(|k| to_wire(&k))
             .map(|k| json!({"key": k, "uri": uri.as_str()})),
         ..CompletionItem::default()
     }
@@ -76,7 +101,7 @@ pub(super) async fn resolve(
     mut item: CompletionItem,
 ) -> Result<CompletionItem> {
     let data = item.data.clone().unwrap_or(Value::Null);
-    let key = serde_json::from_value::<ResolveKey>(data["key"].clone()).ok();
+    let key = from_wire(data["key"].clone());
     let tables = data["uri"]
         .as_str()
         .and_then(|u| Uri::from_str(u).ok())
@@ -111,13 +136,13 @@ mod tests {
             ResolveKey::Reason { letter: 'd' },
         ];
         for k in keys {
-            let v = serde_json::to_value(&k).unwrap();
-            let back: ResolveKey = serde_json::from_value(v).unwrap();
-            assert_eq!(back, k);
+            let v = to_wire(&k).unwrap();
+            assert_eq!(from_wire(v), Some(k));
         }
-        let v = serde_json::to_value(ResolveKey::Tag {
+        let v = to_wire(&ResolveKey::Tag {
             code: "PREL".into(),
         });
         assert_eq!(v.unwrap(), json!({"kind": "tag", "code": "PREL"}));
+        assert_eq!(from_wire(json!({"kind": "nothing"})), None);
     }
 }
