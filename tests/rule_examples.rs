@@ -18,8 +18,11 @@
 //! The blocks after it show the correction, placed the same way into the faulty cable; none may fire
 //! the rule. Every rule has at least one faulty block.
 
+mod support;
+
 use cablelint::data::Tables;
-use cablelint::rules::{Rule, RuleSelector, Settings};
+use cablelint::rules::{Rule, Settings};
+use support::every_rule;
 
 const TEMPLATE: &str = include_str!("rule_examples/template.cable");
 
@@ -260,14 +263,6 @@ fn example_blocks(doc: &str) -> (Vec<Block>, Vec<Block>) {
     }
     assert!(open.is_none(), "an example block is not closed");
     (faulty, correct)
-}
-
-/// Every rule on, `require-header` too, so that each rule can fire.
-fn every_rule() -> Settings {
-    let all = RuleSelector::parse("ALL").expect("ALL is a selector");
-    let mut s = Settings::from_selection(Some(&[all]), &[], &[]);
-    s.require_header = true;
-    s
 }
 
 /// The rules that fire on a cable.

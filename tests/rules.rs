@@ -13,11 +13,14 @@
 //! rules with fixes have their fixes applied and checked. The last tests feed the parser hostile
 //! input and check that it neither panics nor loses lines.
 
+mod support;
+
 use cablelint::data::Tables;
 use cablelint::rules::{Applicability, Diagnostic, Rule, RuleSelector, Settings};
 use cablelint::syntax::{parse, LineIndex};
 use cablelint::workspace::fix::apply_fixes;
 use cablelint::Severity;
+use support::every_rule;
 
 const CONFIDENTIAL: &str = include_str!("rules/base/confidential.cable");
 const SBU: &str = include_str!("rules/base/sbu.cable");
@@ -62,14 +65,6 @@ fn settings_for(rule: Rule) -> Settings {
     let sel = RuleSelector::parse(rule.code()).expect("every rule code is a selector");
     let mut s = Settings::from_selection(None, &[sel], &[]);
     s.require_header = rule == Rule::MissingHeader;
-    s
-}
-
-/// Every rule on, `require-header` too.
-fn all_rules() -> Settings {
-    let all = RuleSelector::parse("ALL").expect("ALL is a selector");
-    let mut s = Settings::from_selection(Some(&[all]), &[], &[]);
-    s.require_header = true;
     s
 }
 
@@ -135,12 +130,12 @@ fn base_cables_with_headers_have_no_diagnostics_with_every_rule_on() {
     // every rule, including the style rules that are off by default.
     let mut failures = String::new();
     for (name, text) in BASES.iter().filter(|(_, t)| *t != DRAFT) {
-        let diags = check(text, &all_rules());
+        let diags = check(text, &every_rule());
         if !diags.is_empty() {
             failures.push_str(&format!("{name}:\n{}", render(text, &diags)));
         }
     }
-    let mut s = all_rules();
+    let mut s = every_rule();
     s.require_header = false;
     let diags = check(DRAFT, &s);
     if !diags.is_empty() {
@@ -1125,7 +1120,7 @@ fn lossless_lines(text: &str) -> Result<(), String> {
 /// sound, applies every fix and checks the result the same way. Returns the diagnostics.
 fn robust(text: &str) -> Result<Vec<Diagnostic>, String> {
     lossless_lines(text)?;
-    let diags = check(text, &all_rules());
+    let diags = check(text, &every_rule());
     let sound = |r: cablelint::syntax::TextRange| {
         r.start() <= r.end()
             && r.end() <= text.len()
@@ -1152,7 +1147,7 @@ fn robust(text: &str) -> Result<Vec<Diagnostic>, String> {
     let (fixed, applied) = apply_fixes(text, diags.iter().filter_map(|d| d.fix.as_ref()));
     if applied > 0 {
         lossless_lines(&fixed).map_err(|e| format!("after the fixes: {e}"))?;
-        let _ = check(&fixed, &all_rules());
+        let _ = check(&fixed, &every_rule());
     }
     Ok(diags)
 }

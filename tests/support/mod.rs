@@ -1,6 +1,7 @@
 //! Helpers shared by the tests: the real cables of `../shared` (`corpus.rs`, `format_corpus.rs`,
-//! `lsp_corpus.rs`), the application of an action's edits (`lsp_ide.rs`, `lsp_corpus.rs`) and the
-//! cable the LSP fixture cites (`lsp_ide.rs`, `lsp_protocol.rs`).
+//! `lsp_corpus.rs`), the application of an action's edits (`lsp_ide.rs`, `lsp_corpus.rs`), the
+//! cable the LSP fixture cites (`lsp_ide.rs`, `lsp_protocol.rs`) and the settings that turn every
+//! rule on (`rules.rs`, `rule_examples.rs`).
 
 #![allow(dead_code)]
 
@@ -52,4 +53,12 @@ pub fn cited_by_oslo(oslo: &str) -> String {
     oslo.replace("#0217/01 0740930", "#0198/01 0650930")
         .replace("P 140930Z MAR 08", "P 050930Z MAR 08")
         .replace("OSLO 000217", "OSLO 000198")
+}
+
+/// Every rule on, `require-header` too, so that each rule can fire.
+pub fn every_rule() -> cablelint::rules::Settings {
+    let all = cablelint::rules::RuleSelector::parse("ALL").expect("ALL is a selector");
+    let mut s = cablelint::rules::Settings::from_selection(Some(&[all]), &[], &[]);
+    s.require_header = true;
+    s
 }
