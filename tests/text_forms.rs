@@ -1090,3 +1090,30 @@ fn a_received_copy_under_the_header_of_an_earlier_cable() {
     assert_silent(&t, "CBL123");
     assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL215"));
 }
+
+#[test]
+fn continuation_headers_that_all_count_otherwise_are_one_garble() {
+    let t = edit(
+        C,
+        &[
+            ("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004"),
+            (
+                "first meeting.\n",
+                "first meeting.\nSEOUL 00000614 003 OF 004\n",
+            ),
+        ],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL608", line(&t, "002 OF 004"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert_silent(&t, "CBL206");
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // One header that disagrees is still an error of its own.
+    let t = edit(
+        C,
+        &[("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004")],
+    );
+    assert_fires(&t, "CBL206", "002 OF 004", &[]);
+}

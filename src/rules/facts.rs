@@ -279,6 +279,28 @@ pub fn record_incomplete(cable: &Cable) -> bool {
         && (b.eo.is_none() || b.tags.is_none() || b.subject.is_none())
 }
 
+/// The section count every continuation header of the cable gives, and their ranges, when it is
+/// not the banner's `OF m` while the headers agree with each other and with the banner serial (at
+/// least two of them): a count the release garbled (spec §3.19), reported once by
+/// `garbled-continuation` and left alone by `continuation-mismatch`.
+pub fn continuation_count_garbled(cable: &Cable) -> Option<(u32, Vec<TextRange>)> {
+    let banner = cable.body.banner.as_ref()?;
+    let (_, m) = banner.section?;
+    let serial = banner.serial?.value;
+    let own: Vec<_> = cable
+        .body
+        .continuations
+        .iter()
+        .filter(|c| c.serial.value == serial)
+        .collect();
+    let total = own.first()?.total.value;
+    let consistent = own.len() >= 2
+        && own
+            .iter()
+            .all(|c| c.total.value == total && c.page.value <= total);
+    (consistent && total != m.value).then(|| (total, own.iter().map(|c| c.range).collect()))
+}
+
 // The header: the FM post, the DE line and the date-time group.
 
 /// Post-type words that the banner origin leaves out (`AMEMBASSY TOKYO` → `TOKYO`).
