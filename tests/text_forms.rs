@@ -1117,3 +1117,50 @@ fn continuation_headers_that_all_count_otherwise_are_one_garble() {
     );
     assert_fires(&t, "CBL206", "002 OF 004", &[]);
 }
+
+#[test]
+fn a_record_cut_short_is_an_incomplete_record() {
+    // A passing line cut off with `...`, and the E.O. line, TAGS and SUBJECT lost after it.
+    let t = edit(
+        C,
+        &[(
+            "SIPDIS\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\nSUBJECT: ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL\nTALKS ON FISHERIES AND HISTORY TEXTBOOKS\n",
+            "SIPDIS\n\nSTATE FOR EAP/K AND EA...\n",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL603", line(&t, "STATE FOR EAP/K"), Severity::Info)),
+        "{f:?}"
+    );
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // A sent cable whose record stops at its TAGS line.
+    let end = C.find("SUBJECT:").expect("subject");
+    let t = C[..end].to_string();
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL603", line(&t, "TAGS:"), Severity::Info)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // A draft that stops there is being written: its missing SUBJECT is an error.
+    let end = D.find("SUBJECT:").expect("subject");
+    let t = D[..end].to_string();
+    assert_fires(
+        &t,
+        "CBL306",
+        "TAGS:",
+        &["CBL409", "CBL223", "CBL215", "CBL219"],
+    );
+    assert_silent(&t, "CBL603");
+    // A passing line with an ellipsis in a complete cable is no cut.
+    let t = edit(
+        C,
+        &[(
+            "SIPDIS\n\nE.O.",
+            "SIPDIS\n\nSTATE FOR EAP/K AND EA...\n\nE.O.",
+        )],
+    );
+    assert_silent(&t, "CBL603");
+}

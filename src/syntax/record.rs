@@ -263,10 +263,74 @@ pub(super) fn finish(cable: &mut Cable) {
             }
         }
     }
+    if let Some(cut) = cut_record(cable, &found) {
+        found.push(cut);
+    }
     cable.artifacts.extend(found);
     cable.artifacts.sort_by_key(|a| (a.range.start, a.kind));
     cable.artifacts.dedup();
     cable.kind = document_kind(cable);
+}
+
+/// Where the release cut a record short, as a truncated text: a line before the text that ends in
+/// `...` or `…` (`USTR FOR A...`, a lone ` ...`) when the E.O. line, TAGS or SUBJECT is missing
+/// after it, or, in a cable with a header (a cable that was sent, so had its text), its last line
+/// when the record stops at an element before the text (`TAGS: PREL LY` and nothing after).
+fn cut_record(cable: &Cable, found: &[Artifact]) -> Option<Artifact> {
+    let body = &cable.body;
+    let text_at = cable
+        .lines
+        .iter()
+        .position(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Text))
+        .unwrap_or(cable.lines.len());
+    if body.eo.is_none() || body.tags.is_none() || body.subject.is_none() {
+        let elided = cable.lines[..text_at].iter().find(|l| {
+            let t = cable.text(l.range).trim_end();
+            matches!(l.kind, LineKind::Passing | LineKind::Unknown)
+                && (t.ends_with("...") || t.ends_with('…'))
+        });
+        if let Some(l) = elided {
+            return Some(Artifact {
+                range: l.range,
+                kind: ArtifactKind::TruncatedPreview,
+            });
+        }
+    }
+    // A record already known as such (joined lines, a preview, dump lines) reads on as it is.
+    let record = cable.artifacts.iter().chain(found).any(|a| {
+        matches!(
+            a.kind,
+            ArtifactKind::ReleaseNotice
+                | ArtifactKind::JoinedLines
+                | ArtifactKind::TruncatedPreview
+                | ArtifactKind::DumpLines
+        )
+    });
+    if !record && cable.header.is_present() && body.banner.is_some() && text_at == cable.lines.len()
+    {
+        let last = cable.lines.iter().rev().find(|l| {
+            !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !l.kind.is_header_line()
+        })?;
+        // The record stops right at an element before the text (`TAGS: PREL LY` and nothing after).
+        let at_element = matches!(
+            last.kind,
+            LineKind::Banner
+                | LineKind::Caption
+                | LineKind::Eo
+                | LineKind::Tags
+                | LineKind::Subject
+                | LineKind::Ref
+                | LineKind::ClassifiedBy
+        );
+        if !at_element {
+            return None;
+        }
+        return Some(Artifact {
+            range: last.range,
+            kind: ArtifactKind::TruncatedPreview,
+        });
+    }
+    None
 }
 
 /// Whether the banner runs over a line break: the parser completed a banner the release broke after
