@@ -1164,3 +1164,20 @@ fn a_record_cut_short_is_an_incomplete_record() {
     );
     assert_silent(&t, "CBL603");
 }
+
+#[test]
+fn a_preview_cut_inside_its_first_paragraph_gives_way_to_the_full_record() {
+    // The preview reaches into paragraph 1 and stops at `...`; the database record has the text.
+    let preview = "C O N F I D E N T I A L JAKARTA 000233\n\nSIPDIS\n\nE.O. 12958: DECL: 04/15/2019\nTAGS: PREL PTER ID\nSUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n\n¶1. (C) Coordinating Ministry officials told po...\n\n\nid: 74239\ndate: 4/15/2009 9:10\nrefid: 09JAKARTA233\n";
+    let t = format!("{preview}{D}");
+    let f = findings(&t);
+    assert!(f.contains(&("CBL603", 1, Severity::Info)), "{f:?}");
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(cable.body.paragraphs.len(), 2, "the full copy is read");
+    for code in ["CBL404", "CBL409"] {
+        assert_silent(&t, code);
+    }
+    // A complete text followed by a record keeps its own paragraphs.
+    let t = format!("{D}\nid: 74239\ndate: 4/15/2009 9:10\n");
+    assert_silent(&t, "CBL603");
+}

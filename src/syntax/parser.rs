@@ -47,9 +47,17 @@ pub fn parse(src: &str) -> Cable<'_> {
     // A record appended after a complete text is kept as dump lines.
     let mut end = cable.lines.len();
     if let Some(dump) = later_record_dump(&cable, pos) {
-        let preview = !cable.lines[pos..dump]
+        // A preview has no paragraph, or ends in the `...` where the release cut it off.
+        let cut = cable.lines[pos..dump]
             .iter()
-            .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
+            .rev()
+            .map(|l| cable.text(l.range).trim_end())
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| t.ends_with("...") || t.ends_with('…'));
+        let preview = cut
+            || !cable.lines[pos..dump]
+                .iter()
+                .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
         if preview {
             let (p2, o2) = skip_record_dump(&mut cable, dump);
             if p2 != dump {
