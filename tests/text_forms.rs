@@ -1181,3 +1181,38 @@ fn a_preview_cut_inside_its_first_paragraph_gives_way_to_the_full_record() {
     let t = format!("{D}\nid: 74239\ndate: 4/15/2009 9:10\n");
     assert_silent(&t, "CBL603");
 }
+
+#[test]
+fn a_paragraph_joined_after_the_reasons_gives_no_reason_letter() {
+    for marking in ["(S)", "(S/NF)", "(C)"] {
+        let t = edit(
+            C,
+            &[(
+                "Reasons 1.4 (b) and (d).\n\n¶1. (C) Summary. Senior",
+                &format!("Reasons 1.4 (b) and (d) {marking} Senior"),
+            )],
+        );
+        let cable = cablelint::syntax::parse(&t);
+        let letters: Vec<char> = cable
+            .body
+            .classified_by
+            .as_ref()
+            .expect("the authority")
+            .letters
+            .iter()
+            .map(|&(_, c)| c)
+            .collect();
+        assert_eq!(letters, ['b', 'd'], "{marking}");
+        assert_silent(&t, "CBL225");
+    }
+    // In an upper-case cable a letter before an upper-case word is still a reason letter.
+    let t = edit(
+        C,
+        &[(
+            "Reasons 1.4 (b) and (d).",
+            "REASONS 1.4 (B) AND (C) AND (D)",
+        )],
+    );
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(cable.body.classified_by.as_ref().unwrap().letters.len(), 3);
+}

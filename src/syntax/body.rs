@@ -1833,6 +1833,9 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             break;
         } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
             break;
+        } else if c == b'(' && !letters.is_empty() && marking_starts_text(&text[i..]) {
+            // A paragraph the release joined onto the reason line (`1.4 (c)  (S/NF) HMG agrees`).
+            break;
         } else if matches!(
             c,
             b'(' | b')'
@@ -1872,6 +1875,29 @@ fn marking_line_start(t: &str) -> bool {
         && t[close + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Whether `t` starts with an upper-case portion marking that opens text, after the reason letters
+/// on a joined line: `(S/NF) HMG agrees`, `(S) Ambassador telephoned`. A single letter that is also
+/// a reason letter (`(C)`, a–h) counts only before a word in sentence case, so that `1.4 (B) AND
+/// (C)` in an upper-case cable keeps its letter.
+fn marking_starts_text(t: &str) -> bool {
+    let Some(close) = t.find(')').filter(|&c| c < 40) else {
+        return false;
+    };
+    let inner = &t[1..close];
+    if inner.bytes().any(|b| b.is_ascii_lowercase())
+        || parse_marking(TextRange::empty(0), inner).is_none_or(|m| m.level.is_none())
+    {
+        return false;
+    }
+    let next = t[close + 1..].trim_start_matches([' ', '\t']);
+    let word: &str = next.split_whitespace().next().unwrap_or("");
+    let sentence_word = word.len() >= 2
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && word.bytes().skip(1).any(|b| b.is_ascii_lowercase());
+    let reason_letter = inner.len() == 1 && (b'A'..=b'H').contains(&inner.as_bytes()[0]);
+    sentence_word || (!reason_letter && word.bytes().next().is_some_and(|b| b.is_ascii_uppercase()))
 }
 
 // ---------------------------------------------------------------------------------------------
