@@ -173,6 +173,7 @@ declare_rules! {
     record::attached_text => AttachedText, "CBL605", "attached-text", Warning, true, "§6.1.7, §6.1.8", "Another cable's text is attached to this one";
     record::garbled_serial => GarbledSerial, "CBL606", "garbled-serial", Warning, true, "§6.1.6, B-2", "The banner serial was garbled by the release";
     record::incomplete_record => IncompleteRecord, "CBL607", "incomplete-record", Warning, true, "§2, B-6, B-14, B-18", "A release record lacks the banner, the E.O. line, TAGS or SUBJECT";
+    record::garbled_continuation => GarbledContinuation, "CBL608", "garbled-continuation", Warning, true, "§3.19, B-4", "Every continuation header gives another section count than the banner";
 }
 
 impl Rule {

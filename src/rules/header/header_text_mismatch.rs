@@ -8,7 +8,10 @@
 //! In the release some headers carry the wrong body (07PARIS2725 has a Moscow text); then every
 //! header-to-text check fires for one cause (spec §6.1.7). In a draft it usually means a header was
 //! pasted from another cable. When the banner itself is garbled (`SECTION 02 OF 03QRIPOLI 000583`,
-//! spec §6.1.6) the finding says so and is a warning.
+//! spec §6.1.6) the finding says so and is a warning. A received copy has no DE serial; its header
+//! belongs to another cable when it is dated before the executive order the text cites and its FM
+//! post is not the banner's origin (a warning in a copy, whose header the drafter did not write);
+//! the date checks then have no date, since the header's is not the text's.
 //!
 //! ## Example
 //! ```cable
@@ -38,6 +41,15 @@ pub fn check(ctx: &Context) {
             format!("the banner `{t}` is garbled: its serial and origin cannot be compared with the DE and FM lines"),
             Severity::Warning,
         )
+    } else if crate::rules::facts::header_predates_text(ctx.cable) {
+        let message = "the header and the text belong to different cables: the header is dated before the executive order the text cites, and its FM post is not the banner's origin";
+        // A copy as the release or a receiving office gives it carries another cable's header
+        // through no act of the drafter (spec §6.1.7).
+        if ctx.cable.kind == crate::syntax::DocumentKind::Transmitted {
+            ctx.report(range, message)
+        } else {
+            ctx.report_softer(range, message, Severity::Warning)
+        }
     } else {
         ctx.report(
             range,
