@@ -180,11 +180,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
 
     // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
-    let selection = files::select(
+    let mut selection = files::select(
         &args.paths,
         args.stdin_filename.as_deref(),
         &args.extensions,
     );
+    // The paths move into the jobs: a run over a quarter of a million files holds each path once.
+    let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
 
     // Configuration, once per directory (or once for `--config`).
@@ -210,27 +212,35 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let mut jobs = Vec::new();
-    let mut inputs: Vec<(Input, String, PathBuf)> = found
-        .files
-        .iter()
-        .map(|p| (Input::File(p.clone()), p.display().to_string(), p.clone()))
+    let mut inputs: Vec<(Input, String)> = found_files
+        .into_iter()
+        .map(|p| {
+            let display = p.display().to_string();
+            (Input::File(p), display)
+        })
         .collect();
+    // The path standard input stands for, for its configuration.
+    let mut stdin_path = PathBuf::from("-");
     if read_stdin {
-        let (display, path) = match &args.stdin_filename {
-            Some(p) => (files::tidy(p).display().to_string(), p.clone()),
-            None => ("-".to_string(), PathBuf::from("-")),
+        let display = match &args.stdin_filename {
+            Some(p) => {
+                stdin_path = p.clone();
+                files::tidy(p).display().to_string()
+            }
+            None => "-".to_string(),
         };
-        inputs.push((Input::Stdin, display, path));
+        inputs.push((Input::Stdin, display));
     }
     if args.show_files {
-        let shown: Vec<String> = inputs
-            .iter()
-            .map(|(_, display, _)| display.clone())
-            .collect();
+        let shown: Vec<String> = inputs.iter().map(|(_, display)| display.clone()).collect();
         return super::show::files(&shown, &found.errors);
     }
-    for (input, display, path) in inputs {
-        let (resolved, error) = resolver.resolve(&path, &overrides);
+    for (input, display) in inputs {
+        let path = match &input {
+            Input::File(p) => p,
+            Input::Stdin => &stdin_path,
+        };
+        let (resolved, error) = resolver.resolve(path, &overrides);
         if let Some(e) = error {
             error_line(&super::config_error(e));
             return ExitCode::from(EXIT_TROUBLE);
@@ -483,21 +493,25 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
     };
     let checked = catch_unwind(AssertUnwindSafe(|| match mode {
         Mode::Check => {
-            let diagnostics = crate::check(&text, settings, tables);
-            Fixed {
-                text,
-                fixed: 0,
-                diagnostics,
-            }
+            let (diagnostics, index) = crate::check_with_line_index(&text, settings, tables);
+            (
+                Fixed {
+                    text,
+                    fixed: 0,
+                    diagnostics,
+                },
+                Some(index),
+            )
         }
         Mode::Fix | Mode::Diff => {
             let diagnostics = crate::check(&text, settings, tables);
-            fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
+            let fixed = fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
                 crate::check(t, settings, tables)
-            })
+            });
+            (fixed, None)
         }
     }));
-    let Ok(fixed) = checked else {
+    let Ok((fixed, line_index)) = checked else {
         return Done::error(
             job.display,
             "internal error: cablelint panicked while checking this file (please report it)"
@@ -539,6 +553,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
                 text: fixed.text,
                 diagnostics: fixed.diagnostics,
                 fixed: fixed.fixed,
+                line_index,
             }),
         },
         diff,

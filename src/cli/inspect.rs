@@ -51,16 +51,20 @@ enum Input {
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let selection = files::select(
+    let mut selection = files::select(
         &args.paths,
         args.stdin_filename.as_deref(),
         &args.extensions,
     );
+    // The paths move into the inputs: a quarter of a million files hold each path once.
+    let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
-    let mut inputs: Vec<(Input, String)> = found
-        .files
-        .iter()
-        .map(|p| (Input::File(p.clone()), p.display().to_string()))
+    let mut inputs: Vec<(Input, String)> = found_files
+        .into_iter()
+        .map(|p| {
+            let display = p.display().to_string();
+            (Input::File(p), display)
+        })
         .collect();
     if read_stdin {
         let display = args

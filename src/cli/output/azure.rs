@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Locator, Outcome, Render, Summary};
+use super::{FileReport, Outcome, Render, Summary};
 use crate::rules::Severity;
 
 /// Azure Pipelines logging commands.
@@ -22,7 +22,7 @@ impl Render for Azure {
         let path = escape_property(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
                     let kind = match d.severity {

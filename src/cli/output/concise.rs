@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{write_summary, FileReport, Locator, Outcome, Render, RunOptions, Summary};
+use super::{write_summary, FileReport, Outcome, Render, RunOptions, Summary};
 use crate::cli::style;
 
 /// One line per diagnostic.
@@ -13,7 +13,7 @@ impl Render for Concise {
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
                     let sev = style::severity(d.severity);

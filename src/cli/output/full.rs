@@ -66,7 +66,7 @@ impl Render for Full {
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         for d in &c.diagnostics {
             let (groups, place) = diagnostic(self.options, &f.path, &loc, d, self.docs.as_deref());
             let mut text = self.renderer.render(&groups);
@@ -300,6 +300,7 @@ mod tests {
                     text: text.to_string(),
                     diagnostics: vec![diag(Rule::LineTooLong, start, end, Severity::Info, "m")],
                     fixed: 0,
+                    line_index: None,
                 }),
             }],
             fail_on: Severity::Error,

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Locator, Outcome, Render, Summary};
+use super::{FileReport, Outcome, Render, Summary};
 use crate::rules::Severity;
 
 /// GitHub Actions workflow commands.
@@ -18,7 +18,7 @@ impl Render for Github {
         let file = escape_property(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let (start, end) = loc.range(d.range);
                     let command = match d.severity {

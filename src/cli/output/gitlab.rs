@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, JsonArray, Locator, Outcome, Render, Summary};
+use super::{FileReport, JsonArray, Outcome, Render, Summary};
 use crate::rules::Severity;
 
 #[derive(Serialize)]
@@ -77,7 +77,7 @@ impl Render for Gitlab {
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         let mut seen: HashMap<(&str, &str), u64> = HashMap::new();
         for d in &c.diagnostics {
             let (start, end) = loc.range(d.range);

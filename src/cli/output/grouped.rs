@@ -16,7 +16,7 @@
 use std::io::{self, Write};
 
 use super::concise::one_line;
-use super::{write_summary, FileReport, Locator, Outcome, Render, RunOptions, Summary};
+use super::{write_summary, FileReport, Outcome, Render, RunOptions, Summary};
 use crate::cli::style;
 
 /// The diagnostics under a heading per file.
@@ -31,7 +31,7 @@ impl Render for Grouped {
         if c.diagnostics.is_empty() {
             return Ok(());
         }
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         let places: Vec<_> = c
             .diagnostics
             .iter()

@@ -128,7 +128,7 @@ impl Render for Json {
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let file = match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 File {
                     path: &f.path,
                     diagnostics: Some(c.diagnostics.iter().map(|d| diag(&loc, d)).collect()),

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{diag, Diag};
-use super::{FileReport, Locator, Outcome, Render, Summary};
+use super::{FileReport, Outcome, Render, Summary};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -33,7 +33,7 @@ impl Render for JsonLines {
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 for d in &c.diagnostics {
                     let line = Line {
                         path: &f.path,

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{plural, FileReport, Locator, Outcome, Render, RunOptions, Summary};
+use super::{plural, FileReport, Outcome, Render, RunOptions, Summary};
 
 /// JUnit XML. The document opens with the totals, so each file's test case (its listing, never
 /// the file's text) is kept until the end.
@@ -39,7 +39,7 @@ impl Render for Junit {
     fn file(&mut self, f: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 let mut listing = String::new();
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());

@@ -73,6 +73,21 @@ pub struct CheckedFile {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
     pub fixed: usize,
+    /// The line index of `text` when the check kept the one its parse built; the renderers build
+    /// one otherwise (and only for a file with diagnostics).
+    pub line_index: Option<LineIndex>,
+}
+
+impl CheckedFile {
+    /// The positions of this file's diagnostics (see [`Locator::new`]).
+    pub fn locator(&self, with_edits: bool) -> Locator<'_> {
+        Locator::with_index(
+            &self.text,
+            self.line_index.as_ref(),
+            &self.diagnostics,
+            with_edits,
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -395,7 +410,10 @@ pub struct Position {
 /// count characters from the line's start.
 pub struct Locator<'t> {
     text: &'t str,
-    index: LineIndex,
+    /// The line index the caller had, if any.
+    given: Option<&'t LineIndex>,
+    /// Otherwise the one built on first use.
+    built: std::cell::OnceCell<LineIndex>,
     /// Sorted offsets and their positions, for non-ASCII text.
     table: Vec<(usize, Position)>,
 }
@@ -404,13 +422,24 @@ impl<'t> Locator<'t> {
     /// A locator for the diagnostics of one file: their ranges and related ranges, and the ranges
     /// of their fixes' edits when `with_edits` (the formats that print edits ask for them).
     pub fn new(text: &'t str, diagnostics: &[Diagnostic], with_edits: bool) -> Self {
-        let index = LineIndex::new(text);
+        Self::with_index(text, None, diagnostics, with_edits)
+    }
+
+    /// [`Locator::new`] with the text's line index when the caller has it; without one, the index
+    /// is built when a position is first asked for (never, for a file without diagnostics).
+    pub fn with_index(
+        text: &'t str,
+        index: Option<&'t LineIndex>,
+        diagnostics: &[Diagnostic],
+        with_edits: bool,
+    ) -> Self {
         let mut loc = Locator {
             text,
-            index,
+            given: index,
+            built: std::cell::OnceCell::new(),
             table: Vec::new(),
         };
-        if !text.is_ascii() {
+        if !diagnostics.is_empty() && !text.is_ascii() {
             let mut offsets: Vec<usize> = Vec::new();
             for d in diagnostics {
                 push_range(&mut offsets, d.range);
@@ -429,8 +458,8 @@ impl<'t> Locator<'t> {
             let mut table = Vec::with_capacity(offsets.len());
             let mut cursor: Option<(usize, usize, usize)> = None; // (line, offset, column)
             for off in offsets {
-                let line = loc.index.line_of(off);
-                let line_start = loc.index.line_start(line).unwrap_or(0);
+                let line = loc.index().line_of(off);
+                let line_start = loc.index().line_start(line).unwrap_or(0);
                 let (from, col) = match cursor {
                     Some((l, o, c)) if l == line => (o, c),
                     _ => (line_start, 0),
@@ -456,7 +485,8 @@ impl<'t> Locator<'t> {
     }
 
     pub fn index(&self) -> &LineIndex {
-        &self.index
+        self.given
+            .unwrap_or_else(|| self.built.get_or_init(|| LineIndex::new(self.text)))
     }
 
     /// An offset made safe: within the text and on a character boundary.
@@ -474,7 +504,7 @@ impl<'t> Locator<'t> {
         if let Ok(i) = self.table.binary_search_by_key(&offset, |&(o, _)| o) {
             return self.table[i].1;
         }
-        let lc = self.index.line_col(self.text, offset, ColumnUnit::Char);
+        let lc = self.index().line_col(self.text, offset, ColumnUnit::Char);
         Position {
             line: lc.line as usize + 1,
             column: lc.col as usize + 1,

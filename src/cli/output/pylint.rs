@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use super::concise::one_line;
-use super::{FileReport, Locator, Outcome, Render, Summary};
+use super::{FileReport, Outcome, Render, Summary};
 
 /// pylint's `parseable` lines.
 pub struct Pylint;
@@ -22,7 +22,7 @@ impl Render for Pylint {
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         for d in &c.diagnostics {
             let p = loc.position(d.range.start());
             writeln!(

@@ -137,10 +137,20 @@ impl Render for Rdjson {
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
         };
-        let index = LineIndex::new(&c.text);
+        if c.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let built;
+        let index = match &c.line_index {
+            Some(index) => index,
+            None => {
+                built = LineIndex::new(&c.text);
+                &built
+            }
+        };
         let at = |r: TextRange| Location {
             path: &f.path,
-            range: range(&c.text, &index, r),
+            range: range(&c.text, index, r),
         };
         for d in &c.diagnostics {
             let diagnostic = Diagnostic {
@@ -156,7 +166,7 @@ impl Render for Rdjson {
                     .iter()
                     .flat_map(|fix| &fix.edits)
                     .map(|e| Suggestion {
-                        range: range(&c.text, &index, e.range),
+                        range: range(&c.text, index, e.range),
                         text: &e.new_text,
                     })
                     .collect(),

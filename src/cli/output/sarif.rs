@@ -96,7 +96,7 @@ impl Render for Sarif {
         let artifact = json!({ "uri": uri(&f.path) });
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 for d in &c.diagnostics {
                     let index = Rule::ALL.iter().position(|&r| r == d.rule).unwrap_or(0);
                     let mut result = json!({

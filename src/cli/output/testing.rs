@@ -104,6 +104,8 @@ pub fn sample_report() -> Report {
                     text: CABLE.to_string(),
                     diagnostics: cable_diagnostics(),
                     fixed: 0,
+                    // The check's own index for this one, the renderers' for the others.
+                    line_index: Some(crate::syntax::LineIndex::new(CABLE)),
                 }),
             },
             FileReport {
@@ -112,6 +114,7 @@ pub fn sample_report() -> Report {
                     text: "UNCLAS OSLO 000124\n".to_string(),
                     diagnostics: Vec::new(),
                     fixed: 0,
+                    line_index: None,
                 }),
             },
             FileReport {
