@@ -328,3 +328,41 @@ fn text_rules_fire_about_as_often_as_the_spec_counts_exceptions() {
         }
     }
 }
+
+/// The parse the formatter checks its output with (`Depth::Elements`) reads every line and every
+/// element as the full parse does, on every real cable and on its formatted text: only the
+/// markers, the artifacts found after the text and the document kind are left out.
+#[test]
+#[cfg_attr(
+    any(shared_corpus_absent, shared_corpus_release_absent),
+    ignore = "needs ../shared/corpus and ../shared/corpus-release, which are absent"
+)]
+fn element_parse_reads_as_the_full_parse() {
+    use cablelint::syntax::{parse, parse_with, Depth};
+    let options = cablelint::formatter::FormatOptions::default();
+    let mut compared = 0;
+    for folder in ["corpus", "corpus-release"] {
+        let Some(cables) = read_corpus(folder) else {
+            return;
+        };
+        for (name, text) in &cables {
+            let formatted = cablelint::formatter::format(text, &options).ok();
+            for t in std::iter::once(text.as_str()).chain(formatted.as_deref()) {
+                let mut full = parse(t);
+                let elements = parse_with(t, Depth::Elements);
+                assert!(elements.body.markers.is_empty(), "{folder}/{name}");
+                full.body.markers.clear();
+                assert_eq!(
+                    format!("{:?}{:?}{:?}", full.lines, full.header, full.body),
+                    format!(
+                        "{:?}{:?}{:?}",
+                        elements.lines, elements.header, elements.body
+                    ),
+                    "{folder}/{name}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    println!("element parse: {compared} texts read as the full parse reads them");
+}

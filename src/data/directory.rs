@@ -3,6 +3,18 @@
 
 use super::{normalize_name, upper, Addressee, Post, Tables, TagKind};
 
+/// The word indexes of the free searches ([`Tables::search_addressees`],
+/// [`Tables::search_posts`]).
+#[derive(Debug, Clone, Default)]
+pub(super) struct WordIndex {
+    /// (word of an address, index into `addressees`), sorted.
+    address_words: Vec<(String, u32)>,
+    /// (word of a post name, index into `posts`), sorted.
+    post_words: Vec<(String, u32)>,
+    /// (word of a country name, geographic code), sorted; only countries that posts are in.
+    country_words: Vec<(String, String)>,
+}
+
 /// The words of an upper-case name: runs of letters and digits (`RIO DE JANEIRO`, `SECDEF
 /// WASHDC//USDP//` → `SECDEF`, `WASHDC`, `USDP`).
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -96,14 +108,6 @@ impl Tables {
                 .cmp(&self.addressees[b as usize].address)
         });
         self.addressees_by_address = by_address;
-        self.address_words = self
-            .addressees
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| words(&a.address).map(move |w| (w.to_string(), i as u32)))
-            .collect();
-        self.address_words.sort_unstable();
-        self.address_words.dedup();
 
         self.posts.sort_by(|a, b| a.name.cmp(&b.name));
         self.posts
@@ -126,14 +130,31 @@ impl Tables {
             })
             .collect();
         self.post_ris.sort_unstable();
-        self.post_words = self
+        self.words = std::sync::OnceLock::new();
+    }
+
+    /// The word indexes of the free searches, built on first use.
+    fn word_index(&self) -> &WordIndex {
+        self.words.get_or_init(|| self.build_word_index())
+    }
+
+    fn build_word_index(&self) -> WordIndex {
+        let mut address_words: Vec<(String, u32)> = self
+            .addressees
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| words(&a.address).map(move |w| (w.to_string(), i as u32)))
+            .collect();
+        address_words.sort_unstable();
+        address_words.dedup();
+        let mut post_words: Vec<(String, u32)> = self
             .posts
             .iter()
             .enumerate()
             .flat_map(|(i, p)| words(&p.name).map(move |w| (w.to_string(), i as u32)))
             .collect();
-        self.post_words.sort_unstable();
-        self.post_words.dedup();
+        post_words.sort_unstable();
+        post_words.dedup();
 
         let mut countries: Vec<&str> = self
             .posts
@@ -153,7 +174,11 @@ impl Tables {
         }
         country_words.sort_unstable();
         country_words.dedup();
-        self.country_words = country_words;
+        WordIndex {
+            address_words,
+            post_words,
+            country_words,
+        }
     }
 
     fn tag_exact_kind(&self, code: &str, kind: TagKind) -> Option<&super::Tag> {
@@ -232,7 +257,7 @@ impl Tables {
             }
             let query_words: Vec<&str> = words(&q).collect();
             hits.extend(
-                match_all_words(&self.address_words, &query_words)
+                match_all_words(&self.word_index().address_words, &query_words)
                     .into_iter()
                     .map(|i| (u8::from(self.addressees[i as usize].address != q), i)),
             );
@@ -269,7 +294,7 @@ impl Tables {
         }
         let mut codes: Vec<&str> = Vec::new();
         for (i, w) in query_words.iter().enumerate() {
-            let mut these: Vec<&str> = prefix_range(&self.country_words, w)
+            let mut these: Vec<&str> = prefix_range(&self.word_index().country_words, w)
                 .map(String::as_str)
                 .collect();
             these.sort_unstable();
@@ -414,7 +439,7 @@ impl Tables {
             }
             let query_words: Vec<&str> = words(&q).collect();
             hits.extend(
-                match_all_words(&self.post_words, &query_words)
+                match_all_words(&self.word_index().post_words, &query_words)
                     .into_iter()
                     .map(|i| (1, i)),
             );

@@ -269,18 +269,15 @@ pub struct Tables {
     addressees: Vec<Addressee>,
     /// Indexes into `addressees` sorted by address.
     addressees_by_address: Vec<u32>,
-    /// (word of an address, index into `addressees`), sorted.
-    address_words: Vec<(String, u32)>,
     /// Sorted by name, names unique.
     posts: Vec<Post>,
     /// (station without spaces, index into `posts`), sorted.
     post_stations: Vec<(String, u32)>,
     /// (routing indicator, index into `posts`), sorted.
     post_ris: Vec<(String, u32)>,
-    /// (word of a post name, index into `posts`), sorted.
-    post_words: Vec<(String, u32)>,
-    /// (word of a country name, geographic code), sorted; only countries that posts are in.
-    country_words: Vec<(String, String)>,
+    /// The word indexes of the free searches, built on the first search: checking a cable never
+    /// searches, so a run of `cablelint check` does not pay for them at start-up.
+    words: OnceLock<directory::WordIndex>,
 }
 
 impl Tables {

@@ -983,13 +983,33 @@ fn opener_near_start(cable: &Cable, i: usize, t: &str) -> bool {
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
 /// words (headings the export joined onto the text).
 fn is_verbatim(t: &str) -> bool {
-    t.starts_with([' ', '\t'])
-        || t.trim().contains("   ")
-        || t.trim().contains('\t')
-        || (t.contains("-----")
+    if t.starts_with([' ', '\t']) {
+        return true;
+    }
+    let inner = t.trim().as_bytes();
+    has_run(inner, b' ', 3)
+        || memchr::memchr(b'\t', inner).is_some()
+        || (has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
                 .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
+}
+
+/// Whether `b` holds `n` or more of the byte `c` in a row (a byte loop: the lines are short, and
+/// this runs on every line of text).
+fn has_run(b: &[u8], c: u8, n: usize) -> bool {
+    let mut run = 0;
+    for &x in b {
+        if x == c {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Builds a block from lines `start..end`, the first being a numbered paragraph's when
@@ -1080,7 +1100,7 @@ fn paragraph_first_line<'a>(
             rest = t[m.range.end() - line_start..].trim_start();
         }
     }
-    if is_verbatim(rest) || rest.contains("   ") {
+    if is_verbatim(rest) || has_run(rest.as_bytes(), b' ', 3) {
         let text = if rest.is_empty() {
             prefix
         } else {

@@ -50,7 +50,7 @@ pub fn units<'a>(words: &[&'a str]) -> Vec<Unit<'a>> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if w.starts_with('(') && !w.contains(')') {
+        if w.as_bytes().first() == Some(&b'(') && !w.contains(')') {
             // A marking with spaces: `(S/REL TO NATO)`, `(C NF)`.
             if let Some(end) = (i + 1..words.len().min(i + 10)).find(|&j| words[j].contains(')')) {
                 if words[end].ends_with(')') {

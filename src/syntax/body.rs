@@ -25,6 +25,8 @@ pub struct BodyParser<'c, 'a> {
     last_text_line: Option<usize>,
     /// The line being read.
     cur: usize,
+    /// Whether summary, comment and note markers are looked for (see [`super::parser::Depth`]).
+    find_markers: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +41,7 @@ enum Open {
 }
 
 impl<'c, 'a> BodyParser<'c, 'a> {
-    pub fn new(cable: &'c mut Cable<'a>) -> Self {
+    pub fn new(cable: &'c mut Cable<'a>, find_markers: bool) -> Self {
         BodyParser {
             cable,
             open: Open::None,
@@ -49,6 +51,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             current_paragraph: None,
             last_text_line: None,
             cur: 0,
+            find_markers,
         }
     }
 
@@ -577,6 +580,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
+        if !self.find_markers {
+            return;
+        }
         match self.split_closer(src, paragraph) {
             Some(n) => find_markers(src.from(n), paragraph, false, &mut self.cable.body.markers),
             None => find_markers(src, paragraph, starts_block, &mut self.cable.body.markers),
@@ -1914,7 +1920,7 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
         i += 1;
     }
     let mut pilcrow = false;
-    if t[i..].starts_with('¶') {
+    if b.get(i..i + 2) == Some("¶".as_bytes()) {
         pilcrow = true;
         i += '¶'.len_utf8();
         while i < b.len() && b[i] == b' ' {
@@ -2393,16 +2399,24 @@ fn is_eom_serial(t: &str) -> bool {
 /// the bottom (`CONFIDENTIAL`, `SECRET//NOFORN`), `SIPDIS`, or a declassification stamp
 /// (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`).
 fn is_trailer_line(t: &str) -> bool {
-    let up = t.trim_end_matches('.').to_ascii_uppercase();
-    matches!(
-        up.as_str(),
-        "CONFIDENTIAL" | "SECRET" | "UNCLASSIFIED" | "UNCLAS" | "SIPDIS" | "TOP SECRET"
-    ) || ((up.starts_with("CONFIDENTIAL//")
-        || up.starts_with("SECRET//")
-        || up.starts_with("UNCLASSIFIED//"))
-        && !up.contains(' '))
-        || up.starts_with("DECLASSIFIED/RELEASED")
-        || up.starts_with("DECLASSIFIED AND RELEASED")
+    // Compared in any case without copying the line: this runs on every line of text.
+    let t = t.trim_end_matches('.');
+    [
+        "CONFIDENTIAL",
+        "SECRET",
+        "UNCLASSIFIED",
+        "UNCLAS",
+        "SIPDIS",
+        "TOP SECRET",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
+        || (["CONFIDENTIAL//", "SECRET//", "UNCLASSIFIED//"]
+            .iter()
+            .any(|p| starts_with_ci(t, p))
+            && !t.contains(' '))
+        || starts_with_ci(t, "DECLASSIFIED/RELEASED")
+        || starts_with_ci(t, "DECLASSIFIED AND RELEASED")
 }
 
 /// Words that end a last sentence but are not a signature (`… Regards.`, `… END COMMENT.`).

@@ -9,6 +9,24 @@ use super::tree::*;
 /// Parses a cable. Never fails and never panics; what cannot be read is kept as unknown lines or
 /// as elements marked unreadable.
 pub fn parse(src: &str) -> Cable<'_> {
+    parse_with(src, Depth::Full)
+}
+
+/// How much of the tree [`parse_with`] builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything [`parse`] gives.
+    Full,
+    /// Every line's kind and every element, but no summary, comment and note markers
+    /// ([`Body::markers`] stays empty), no release artifacts found after the text was read and the
+    /// document kind left at [`DocumentKind::Draft`]: what the formatter's check of its own output
+    /// compares (`formatter::verify`), at about two thirds of the cost. Nothing else the parser
+    /// reads depends on the parts left out, so the elements are the ones [`Depth::Full`] gives.
+    Elements,
+}
+
+/// Parses a cable to the given depth. As [`parse`], it never fails and never panics.
+pub fn parse_with(src: &str, depth: Depth) -> Cable<'_> {
     let line_index = LineIndex::new(src);
     let bom = src.starts_with('\u{feff}');
     let mut lines = Vec::with_capacity(line_index.line_count());
@@ -77,8 +95,10 @@ pub fn parse(src: &str) -> Cable<'_> {
     }
     let n = cable.lines.len();
     push_lines(&mut cable, end, n, ArtifactKind::DumpLines);
-    BodyParser::new(&mut cable).run(pos, offset, end);
-    super::record::finish(&mut cable);
+    BodyParser::new(&mut cable, depth == Depth::Full).run(pos, offset, end);
+    if depth == Depth::Full {
+        super::record::finish(&mut cable);
+    }
     cable
 }
 
@@ -313,9 +333,10 @@ pub(super) fn is_artifact_line(t: &str) -> bool {
 pub(super) fn src_of<'a>(cable: &Cable<'a>, line: usize) -> Src<'a> {
     let r: TextRange = cable.lines[line].range;
     let t = cable.text(r);
-    let t = match t.strip_suffix('\\') {
-        Some(stripped) => stripped.trim_end(),
-        None => t,
+    let t = if t.as_bytes().last() == Some(&b'\\') {
+        t[..t.len() - 1].trim_end()
+    } else {
+        t
     };
     Src::new(t, r.start())
 }

@@ -97,6 +97,10 @@ pub(super) fn page_header_len(t: &str) -> Option<usize> {
 /// 271458Z` (spec §3.7, §3.19), possibly after `TO` or `INFO`.
 pub(super) fn is_page_header(t: &str) -> bool {
     let t = t.trim_start();
+    // Most lines start with none of `PAGE`, `TO` and `INFO`.
+    if !matches!(t.as_bytes().first(), Some(b'P' | b'T' | b'I')) {
+        return false;
+    }
     let t = t
         .strip_prefix("TO ")
         .or_else(|| t.strip_prefix("INFO "))
@@ -357,8 +361,11 @@ fn web_inbox_printout(cable: &Cable) -> bool {
 fn paragraph_mid_line(t: &str) -> bool {
     let b = t.as_bytes();
     // Each sentence end (`. `) followed by a number, or by the release's `¶` (two bytes) and a
-    // number; memchr finds the sentence ends, so a line is not walked byte by byte.
-    memchr::memmem::find_iter(b, b". ").any(|dot| {
+    // number; memchr finds the full stops, so a line is not walked byte by byte.
+    memchr::memchr_iter(b'.', b).any(|dot| {
+        if b.get(dot + 1) != Some(&b' ') {
+            return false;
+        }
         let mut i = dot + 2;
         if b[i..].starts_with("¶".as_bytes()) {
             i += 2;

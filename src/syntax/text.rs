@@ -151,24 +151,45 @@ impl Wide {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
-        let mut i = 0;
-        while let Some(p) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-            let at = i + p;
-            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                i = at + 2;
-            } else {
-                i = at + 1;
+        // About one line in 60 bytes; one iterator over the whole text rather than a search per
+        // line (the parser and every printer build this index for each file).
+        let mut starts = Vec::with_capacity(bytes.len() / 48 + 2);
+        starts.push(0u32);
+        let mut skip_lf_at = usize::MAX;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if at == skip_lf_at {
+                // The `\n` of a `\r\n`, whose line start is already recorded.
+                continue;
             }
-            starts.push(i as u32);
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                skip_lf_at = at + 1;
+                starts.push((at + 2) as u32);
+            } else {
+                starts.push((at + 1) as u32);
+            }
         }
         let mut wide = Vec::new();
-        if !text.is_ascii() {
-            let (mut extra16, mut extra_char) = (0u32, 0u32);
-            for (offset, ch) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let (mut extra16, mut extra_char) = (0u32, 0u32);
+        // Non-ASCII characters are rare in cables: skip ASCII 32 bytes at a time.
+        let mut i = 0;
+        while i < bytes.len() {
+            let chunk = &bytes[i..bytes.len().min(i + 32)];
+            if chunk.is_ascii() {
+                i += chunk.len();
+                continue;
+            }
+            let end = i + chunk.len();
+            while i < end {
+                if bytes[i].is_ascii() {
+                    i += 1;
+                    continue;
+                }
+                // `i` is at the first byte of a character: the bytes before it in the chunk are
+                // ASCII, and a character's continuation bytes are skipped below.
+                let ch = text[i..].chars().next().expect("a character starts here");
                 let (len, len16) = (ch.len_utf8() as u8, ch.len_utf16() as u8);
                 wide.push(Wide {
-                    offset: offset as u32,
+                    offset: i as u32,
                     len,
                     len16,
                     extra16,
@@ -176,6 +197,7 @@ impl LineIndex {
                 });
                 extra16 += u32::from(len - len16);
                 extra_char += u32::from(len - 1);
+                i += len as usize;
             }
         }
         LineIndex {
@@ -413,6 +435,8 @@ mod tests {
             "😀😀😀\n\nææ\r\n\r\n¶",
             "é",
             "a\u{2028}b\u{85}c\nd😀e\n",
+            // Wide characters and line breaks across the 32-byte steps of the index's ASCII scan.
+            "0123456789012345678901234567890😀\r\n0123456789012345678901234é\r\n\r¶0123456789012345678901234567890\r\nab",
         ];
         for text in texts {
             let idx = LineIndex::new(text);
