@@ -114,7 +114,7 @@ for t in $TARGETS; do
     if [ $rc = 0 ]; then
         echo "PASS $t: ${runs:-?} executions in $(( $(date +%s) - start )) s, no crash"
     else
-        grep -E -A12 "panicked at|ERROR: libFuzzer|SUMMARY" "$WORK/$t.log" | head -40
+        grep -E -A4 "panicked at|ERROR: libFuzzer" "$WORK/$t.log" | head -20
         echo "FAIL $t (exit $rc) after $(( $(date +%s) - start )) s: the input is in fuzz/artifacts/$t/"
         failed+=("$t")
     fi
