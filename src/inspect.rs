@@ -374,7 +374,15 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         captions: b.captions.iter().map(|c| text(c.range)).collect(),
         eo,
         tags,
-        subject: b.subject.as_ref().and_then(|s| s.text).map(text),
+        subject: b.subject.as_ref().and_then(|s| {
+            let pieces: Vec<String> = s
+                .text_pieces()
+                .into_iter()
+                .map(|r| text(r).trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            (!pieces.is_empty()).then(|| pieces.join(" "))
+        }),
         references,
         classified_by,
         paragraphs,

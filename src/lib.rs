@@ -30,3 +30,15 @@ pub fn check(text: &str, settings: &Settings, tables: &data::Tables) -> Vec<Diag
     let cable = syntax::parse(text);
     rules::check_cable(&cable, settings, tables)
 }
+
+/// [`check`], also giving back the line index the parse built for `text`, so that a caller that
+/// turns the diagnostics' byte offsets into lines and columns does not index the text again.
+pub fn check_with_line_index(
+    text: &str,
+    settings: &Settings,
+    tables: &data::Tables,
+) -> (Vec<Diagnostic>, syntax::LineIndex) {
+    let cable = syntax::parse(text);
+    let diagnostics = rules::check_cable(&cable, settings, tables);
+    (diagnostics, cable.line_index)
+}

@@ -349,9 +349,11 @@ fn standard_input_is_checked_under_its_given_name() {
 
 #[test]
 fn many_files_come_out_in_path_order() {
+    // More files than the workers may run ahead of the output (64 each), so that the order is
+    // kept across the streaming window too.
     let markup = fixture_text("oslo-markup.cable");
-    let names: Vec<String> = (0..40)
-        .map(|i| format!("d{}/c{:02}.cable", i % 3, 39 - i))
+    let names: Vec<String> = (0..600)
+        .map(|i| format!("d{}/c{:03}.cable", i % 3, 599 - i))
         .collect();
     let files: Vec<(&str, &[u8])> = names
         .iter()
@@ -368,4 +370,51 @@ fn many_files_come_out_in_path_order() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
+    let r = run_in(dir.path(), &["check", "--output-format", "concise"], None);
+    let mut concise: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split(':').next().filter(|p| p.ends_with(".cable")))
+        .collect();
+    concise.dedup();
+    assert!(concise == sorted, "the concise output is not in path order");
+}
+
+/// Each file's findings are written as soon as every earlier file's are, not when the last file is
+/// done: with standard input (always last) held open, the findings of the files before it are
+/// already readable.
+#[test]
+fn findings_are_written_before_the_last_file_is_read() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[("a.cable", markup.as_bytes())]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .current_dir(dir.path())
+        .args(["check", "--output-format", "concise", "a.cable", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, first_line) = mpsc::channel();
+    // Read every line (a closed pipe would fail the later writes), passing on the first.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            sender.send(line.unwrap()).ok();
+        }
+    });
+    let line = first_line.recv_timeout(Duration::from_secs(20));
+    // Let the process finish whatever happened.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(markup.as_bytes()).unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let line = line.expect("no finding of a.cable while standard input was still open");
+    assert!(line.starts_with("a.cable:"), "{line}");
+    assert_eq!(status.code(), Some(1));
 }

@@ -54,7 +54,6 @@ const CEILINGS: &[(&str, usize, usize, &str)] = &[
         5,
         "§6.3: PRIOITY/PRIORTY on a few addressee lines",
     ),
-    ("CBL123", 10, 10, "§6.1.7: 4 + 9 wrong bodies in C1"),
     (
         "CBL202",
         2,

@@ -455,3 +455,15 @@ fn malformed_extra_lines_are_errors_with_their_line() {
     .unwrap();
     assert_eq!(ok.tag("KQQQ").map(|x| x.title.as_str()), Some("Q"));
 }
+
+#[test]
+fn the_multi_word_tags_of_the_tags_reader_are_those_of_the_table() {
+    let mut table: Vec<&str> = tables()
+        .all_tags()
+        .iter()
+        .map(|t| t.code.as_str())
+        .filter(|c| c.contains(' '))
+        .collect();
+    table.sort_unstable();
+    assert_eq!(table, cablelint::vocab::MULTI_WORD_TAGS.to_vec());
+}

@@ -107,10 +107,15 @@ impl Server {
     }
 
     fn initialize(&mut self, trace: &str) {
+        self.initialize_with(trace, json!({}));
+    }
+
+    /// `initialize` with the client's capabilities, then `initialized`.
+    fn initialize_with(&mut self, trace: &str, capabilities: Value) {
         let r = self.request(
             1,
             "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {}, "trace": trace}),
+            json!({"processId": null, "rootUri": null, "capabilities": capabilities, "trace": trace}),
         );
         assert!(r["result"]["capabilities"].is_object(), "{r}");
         self.notify("initialized", json!({}));
@@ -151,6 +156,94 @@ fn shutdown_then_exit_with_stdin_open_exits_0_promptly() {
     let (status, took) = s.wait_exit();
     assert_eq!(status.code(), Some(0), "exit after shutdown is status 0");
     assert!(took < Duration::from_secs(2), "took {took:?}");
+}
+
+/// A client that never answers the server's own `workspace/configuration` request (or its
+/// `client/registerCapability`) still ends the session with `exit`, and with the end of its input.
+#[test]
+fn exit_ends_the_session_while_a_request_to_the_client_is_unanswered() {
+    let capabilities = json!({"workspace": {"configuration": true,
+        "didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    for end_of_input in [false, true] {
+        let mut s = spawn(&[], &[]);
+        s.initialize_with("off", capabilities.clone());
+        // The first request the server sends the client (it waits for that answer before the
+        // next), left unanswered.
+        s.next_where("no request from the server", |m| {
+            m.get("id").is_some() && m.get("method").is_some()
+        });
+        if end_of_input {
+            let Server {
+                mut child, stdin, ..
+            } = s;
+            drop(stdin);
+            let started = Instant::now();
+            while child.try_wait().unwrap().is_none() {
+                assert!(
+                    started.elapsed() < Duration::from_secs(5),
+                    "still running after stdin closed with a request unanswered"
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            continue;
+        }
+        let r = s.request(2, "shutdown", Value::Null);
+        assert!(r.get("error").is_none(), "{r}");
+        s.notify("exit", Value::Null);
+        let (status, took) = s.wait_exit();
+        assert_eq!(status.code(), Some(0));
+        assert!(took < Duration::from_secs(2), "took {took:?}");
+    }
+}
+
+/// Requests for methods the server does not have get `-32601`, `$/` requests included; `$/`
+/// notifications are ignored and the session goes on.
+#[test]
+fn unknown_methods_get_method_not_found() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    for (id, method) in [(2, "cablelint/noSuchThing"), (3, "$/noSuchRequest")] {
+        let r = s.request(id, method, json!({}));
+        assert_eq!(r["error"]["code"], -32601, "{method}: {r}");
+    }
+    s.notify("$/noSuchNotification", json!({}));
+    s.open("file:///nonexistent/a.cable", OSLO);
+    let d = s.wait_for("textDocument/publishDiagnostics");
+    assert_eq!(d["params"]["version"], 1);
+}
+
+/// Hover is Markdown for a client that takes it and plain text for one that lists only
+/// `plaintext` (no `**` or backticks left).
+#[test]
+fn hover_honours_the_clients_content_format() {
+    for (formats, kind) in [
+        (json!(["markdown", "plaintext"]), "markdown"),
+        (json!(["plaintext"]), "plaintext"),
+    ] {
+        let mut s = spawn(&[], &[]);
+        s.initialize_with(
+            "off",
+            json!({"textDocument": {"hover": {"contentFormat": formats}}}),
+        );
+        s.open("file:///nonexistent/a.cable", OSLO);
+        s.wait_for("textDocument/publishDiagnostics");
+        let line = OSLO.lines().position(|l| l.starts_with("TAGS:")).unwrap();
+        let r = s.request(
+            2,
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///nonexistent/a.cable"},
+                   "position": {"line": line, "character": 7}}),
+        );
+        let contents = &r["result"]["contents"];
+        assert_eq!(contents["kind"], kind, "{r}");
+        let value = contents["value"].as_str().unwrap();
+        assert!(!value.is_empty(), "{r}");
+        if kind == "plaintext" {
+            assert!(!value.contains("**") && !value.contains('`'), "{value}");
+        } else {
+            assert!(value.contains("**"), "{value}");
+        }
+    }
 }
 
 #[test]

@@ -713,6 +713,8 @@ const CASES: &[Case] = &[
     fires(AttachedText, D, &[("\nCARROW\n", "\nCARROW\n\nC O N F I D E N T I A L MANILA 000412\n\nSIPDIS\n")], "MANILA 000412"),
     quiet(AttachedText, D, &[("\nCARROW\n", "\nCARROW\n\nC O N F I D E N T I A L JAKARTA 000233\n\nSIPDIS\n")]),
 
+    fires(GarbledContinuation, C, &[("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004"), ("first meeting.\n", "first meeting.\nSEOUL 00000614 003 OF 004\n")], "SEOUL 00000614 002 OF 004"),
+    quiet(GarbledContinuation, C, &[("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004")]),
     fires(GarbledSerial, C, &[("SEOUL 000614", "SEOUL 00000614")], "C O N F I D E N T I A L SECTION"),
     quiet(GarbledSerial, C, &[("SEOUL 000614", "SEOUL 614")]),
     // No width fix is built from a garbled serial.

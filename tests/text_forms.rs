@@ -778,10 +778,11 @@ fn a_section_number_joined_to_its_word_is_a_garbled_banner() {
 fn subject_of(text: &str) -> String {
     let cable = cablelint::syntax::parse(text);
     let subject = cable.body.subject.as_ref().expect("a SUBJECT");
-    let range = subject.text.expect("the SUBJECT has text");
-    cable
-        .text(range)
-        .split_whitespace()
+    assert!(subject.text.is_some(), "the SUBJECT has text");
+    subject
+        .text_pieces()
+        .into_iter()
+        .flat_map(|r| cable.text(r).split_whitespace())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -815,4 +816,403 @@ fn the_subject_ends_before_a_rule_a_repeated_banner_or_a_page_header() {
         )],
     );
     assert_eq!(subject_of(&t), format!("{full} SECRET ANNEX DISCUSSED"));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Issue 8: a page break inside the SUBJECT and the TAGS line, multi-word tags, answer letters
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_subject_goes_on_after_a_page_break() {
+    let full =
+        "ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL TALKS ON FISHERIES AND HISTORY TEXTBOOKS";
+    // The subject's rest joined onto the page header, and on the line after it.
+    for page_break in [
+        " CONFIDENTIAL\nPAGE 02 SEOUL 00614 01 OF 02 120751Z TALKS ON",
+        "PAGE 02 SEOUL 00614 120751Z\nTALKS ON",
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "VICE-MINISTERIAL\nTALKS ON",
+                &format!("VICE-MINISTERIAL\n{page_break}"),
+            )],
+        );
+        assert_eq!(subject_of(&t), full, "{t}");
+        let cable = cablelint::syntax::parse(&t);
+        assert!(cable.has_artifact(cablelint::syntax::ArtifactKind::PageHeader));
+        let f = findings(&t);
+        assert!(
+            f.contains(&("CBL602", line(&t, "PAGE 02"), Severity::Info)),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    }
+}
+
+/// The codes of the TAGS line as the parser read them.
+fn tag_codes(text: &str) -> Vec<String> {
+    let cable = cablelint::syntax::parse(text);
+    let tags = cable.body.tags.as_ref().expect("a TAGS line");
+    tags.tokens
+        .iter()
+        .map(|t| cable.text(t.code).to_string())
+        .collect()
+}
+
+#[test]
+fn a_page_header_in_the_tags_line_is_no_tag() {
+    let t = edit(
+        C,
+        &[(
+            "TAGS: PREL PGOV JA KS",
+            "TAGS: PREL PGOV PAGE 02 SEOUL 00614 01 OF 02 120751Z JA KS",
+        )],
+    );
+    assert_eq!(tag_codes(&t), ["PREL", "PGOV", "JA", "KS"]);
+    assert_silent(&t, "CBL305");
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL602", line(&t, "TAGS:"), Severity::Info)),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_tag_of_two_words_is_one_code() {
+    let t = edit(
+        C,
+        &[("TAGS: PREL PGOV JA KS", "TAGS: PREL EAIR EL AL IS KS")],
+    );
+    assert_eq!(tag_codes(&t), ["PREL", "EAIR", "EL AL", "IS", "KS"]);
+    assert_silent(&t, "CBL305");
+    // The words apart are not the code.
+    let t = edit(C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL ELAL KS")]);
+    assert_eq!(tag_codes(&t), ["PREL", "ELAL", "KS"]);
+}
+
+const ANSWERS: &str = "UNCLAS MANILA 000412
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: ECON ETRD RP
+SUBJECT: ANSWERS TO THE RICE TENDER QUESTIONNAIRE
+
+1. Post's answers follow, keyed to the questions of the
+questionnaire.
+
+2. (A) Four bids were received.
+
+3. (B) The tender closed on February 28.
+
+4. (C) No bid came from a Vietnamese trader.
+
+5. (D) The next tender opens in April.
+
+ALDERTON
+";
+
+#[test]
+fn answer_letters_after_paragraph_numbers_are_not_markings() {
+    // `(C)` in the run of answer letters is no CONFIDENTIAL paragraph of an UNCLAS cable.
+    assert_silent(ANSWERS, "CBL207");
+    assert_silent(ANSWERS, "CBL402");
+    let cable = cablelint::syntax::parse(ANSWERS);
+    assert!(cable.body.paragraphs.iter().all(|p| p.marking.is_none()));
+    // A real `(C)` paragraph in an UNCLAS cable is still above its banner.
+    let t = ANSWERS
+        .replace("2. (A) Four", "2. (U) Four")
+        .replace("3. (B) The", "3. (U) The")
+        .replace("5. (D) The", "5. (U) The");
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL207", line(&t, "4. (C)"), Severity::Error)),
+        "{f:?}"
+    );
+    // In a classified cable an answer letter is no garbled marking: the paragraph is unmarked.
+    let t = edit(C, &[("¶3. (C) Park", "¶3. (A) Park")]);
+    assert_silent(&t, "CBL402");
+    assert_fires(&t, "CBL401", "¶3. (A) Park", &[]);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Issue 9: banners, serials and headers the release garbled
+// ------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_banner_broken_after_its_classification_is_one_banner() {
+    let t = edit(
+        C,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614",
+            "C O N F I D E N T I A L\nSECTION 01 OF 02 SEOUL 000614",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&(
+            "CBL203",
+            line(&t, "C O N F I D E N T I A L"),
+            Severity::Warning
+        )),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    let cable = cablelint::syntax::parse(&t);
+    let b = cable.body.banner.as_ref().expect("the banner");
+    assert_eq!(cable.text(b.origin.expect("origin")), "SEOUL");
+    assert_eq!(b.serial.expect("serial").value, 614);
+    // A draft writes its banner on one line: the break is an error there.
+    let t = edit(
+        D,
+        &[(
+            "C O N F I D E N T I A L JAKARTA 000233",
+            "C O N F I D E N T I A L\nJAKARTA 000233",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&(
+            "CBL202",
+            line(&t, "C O N F I D E N T I A L"),
+            Severity::Error
+        )),
+        "{f:?}"
+    );
+    assert_silent(&t, "CBL203");
+}
+
+#[test]
+fn a_serial_run_into_the_next_word_is_read() {
+    // A caption the export joined onto the serial: the serial and the caption are both read.
+    let t = edit(C, &[("SEOUL 000614\n\nSIPDIS", "SEOUL 000614SIPDIS")]);
+    let f = findings(&t);
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    assert_silent(&t, "CBL606");
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(
+        cable.body.banner.as_ref().unwrap().serial.unwrap().value,
+        614
+    );
+    assert_eq!(cable.body.captions.len(), 1);
+    // Letters that make no caption after a serial short of a digit: the serial is garbled.
+    let t = edit(C, &[("SEOUL 000614", "SEOUL 00061QZ")]);
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL606", line(&t, "00061QZ"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+}
+
+#[test]
+fn a_csv_record_after_the_header_is_dump_lines() {
+    let header_end = C.find("\n\nC O N F").expect("banner");
+    let (header, text) = C.split_at(header_end);
+    let mut header_lines: Vec<&str> = header.lines().collect();
+    let last = header_lines.pop().expect("last addressee");
+    let t = format!(
+        "{header}\n\n244417,3/12/2008 7:45,08SEOUL614,\"Embassy Seoul\",CONFIDENTIAL,,\"{}\n{last}\",\"{}",
+        header_lines.join("\n"),
+        text.trim_start()
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL604", line(&t, "244417,"), Severity::Info)),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|&(_, _, s)| s == Severity::Error),
+        "{f:?}\n{t}"
+    );
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(
+        cable.body.banner.as_ref().unwrap().serial.unwrap().value,
+        614
+    );
+}
+
+#[test]
+fn a_web_inbox_printout_writes_the_serial_in_five_digits() {
+    let printout = "null\nJane X Doe  03/12/2008 08:02:11 AM  From  DB/Inbox:  Jane X Doe\n\nCable \nText:\n\nC O N F I D E N T I A L        SEOUL 00614\n\nSIPDIS\nCXSEOUL:\n    ACTION: POL\n    INFO:   DCM AMB\n\nDISSEMINATION: POL\nCHARGE: PROG\n\n";
+    let t = format!(
+        "{printout}{}",
+        C.replace(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614",
+            "C O N F I D E N T I A L        SEOUL 00614"
+        )
+    );
+    let f = findings(&t);
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL606"), "{f:?}");
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // A draft that writes five digits is the drafter's: an error.
+    let t = edit(D, &[("JAKARTA 000233", "JAKARTA 00233")]);
+    assert_fires(&t, "CBL204", "JAKARTA 00233", &["CBL215", "CBL219"]);
+}
+
+#[test]
+fn a_received_copy_without_its_banner_is_an_incomplete_record() {
+    let body = edit(D, &[("C O N F I D E N T I A L JAKARTA 000233\n\n", "")]);
+    let t = format!(
+        "O 151030Z APR 09\nFM AMEMBASSY JAKARTA\nTO SECSTATE WASHDC IMMEDIATE 4410\n\n{body}"
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL607", line(&t, "SIPDIS"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert_silent(&t, "CBL202");
+}
+
+#[test]
+fn a_received_copy_under_the_header_of_an_earlier_cable() {
+    // A 1988 header from another post on a text that cites E.O. 12958 (1995).
+    let t = format!(
+        "R 021258Z JAN 88\nFM AMEMBASSY BAGHDAD\nTO SECSTATE WASHDC 9118\n\n{}",
+        D.replace("DECL: 04/15/2019", "DECL: 04/15/2030")
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&(
+            "CBL123",
+            line(&t, "C O N F I D E N T I A L"),
+            Severity::Warning
+        )),
+        "{f:?}"
+    );
+    for code in ["CBL116", "CBL215", "CBL220", "CBL224"] {
+        assert_silent(&t, code);
+    }
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // The same header from the banner's post is no other cable's: its date is checked.
+    let t = t.replace("AMEMBASSY BAGHDAD", "AMEMBASSY JAKARTA");
+    assert_silent(&t, "CBL123");
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL215"));
+}
+
+#[test]
+fn continuation_headers_that_all_count_otherwise_are_one_garble() {
+    let t = edit(
+        C,
+        &[
+            ("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004"),
+            (
+                "first meeting.\n",
+                "first meeting.\nSEOUL 00000614 003 OF 004\n",
+            ),
+        ],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL608", line(&t, "002 OF 004"), Severity::Warning)),
+        "{f:?}"
+    );
+    assert_silent(&t, "CBL206");
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // One header that disagrees is still an error of its own.
+    let t = edit(
+        C,
+        &[("SEOUL 00000614 002 OF 002", "SEOUL 00000614 002 OF 004")],
+    );
+    assert_fires(&t, "CBL206", "002 OF 004", &[]);
+}
+
+#[test]
+fn a_record_cut_short_is_an_incomplete_record() {
+    // A passing line cut off with `...`, and the E.O. line, TAGS and SUBJECT lost after it.
+    let t = edit(
+        C,
+        &[(
+            "SIPDIS\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\nSUBJECT: ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL\nTALKS ON FISHERIES AND HISTORY TEXTBOOKS\n",
+            "SIPDIS\n\nSTATE FOR EAP/K AND EA...\n",
+        )],
+    );
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL603", line(&t, "STATE FOR EAP/K"), Severity::Info)),
+        "{f:?}"
+    );
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL607"), "{f:?}");
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // A sent cable whose record stops at its TAGS line.
+    let end = C.find("SUBJECT:").expect("subject");
+    let t = C[..end].to_string();
+    let f = findings(&t);
+    assert!(
+        f.contains(&("CBL603", line(&t, "TAGS:"), Severity::Info)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
+    // A draft that stops there is being written: its missing SUBJECT is an error.
+    let end = D.find("SUBJECT:").expect("subject");
+    let t = D[..end].to_string();
+    assert_fires(
+        &t,
+        "CBL306",
+        "TAGS:",
+        &["CBL409", "CBL223", "CBL215", "CBL219"],
+    );
+    assert_silent(&t, "CBL603");
+    // A passing line with an ellipsis in a complete cable is no cut.
+    let t = edit(
+        C,
+        &[(
+            "SIPDIS\n\nE.O.",
+            "SIPDIS\n\nSTATE FOR EAP/K AND EA...\n\nE.O.",
+        )],
+    );
+    assert_silent(&t, "CBL603");
+}
+
+#[test]
+fn a_preview_cut_inside_its_first_paragraph_gives_way_to_the_full_record() {
+    // The preview reaches into paragraph 1 and stops at `...`; the database record has the text.
+    let preview = "C O N F I D E N T I A L JAKARTA 000233\n\nSIPDIS\n\nE.O. 12958: DECL: 04/15/2019\nTAGS: PREL PTER ID\nSUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n\n¶1. (C) Coordinating Ministry officials told po...\n\n\nid: 74239\ndate: 4/15/2009 9:10\nrefid: 09JAKARTA233\n";
+    let t = format!("{preview}{D}");
+    let f = findings(&t);
+    assert!(f.contains(&("CBL603", 1, Severity::Info)), "{f:?}");
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(cable.body.paragraphs.len(), 2, "the full copy is read");
+    for code in ["CBL404", "CBL409"] {
+        assert_silent(&t, code);
+    }
+    // A complete text followed by a record keeps its own paragraphs.
+    let t = format!("{D}\nid: 74239\ndate: 4/15/2009 9:10\n");
+    assert_silent(&t, "CBL603");
+}
+
+#[test]
+fn a_paragraph_joined_after_the_reasons_gives_no_reason_letter() {
+    for marking in ["(S)", "(S/NF)", "(C)"] {
+        let t = edit(
+            C,
+            &[(
+                "Reasons 1.4 (b) and (d).\n\n¶1. (C) Summary. Senior",
+                &format!("Reasons 1.4 (b) and (d) {marking} Senior"),
+            )],
+        );
+        let cable = cablelint::syntax::parse(&t);
+        let letters: Vec<char> = cable
+            .body
+            .classified_by
+            .as_ref()
+            .expect("the authority")
+            .letters
+            .iter()
+            .map(|&(_, c)| c)
+            .collect();
+        assert_eq!(letters, ['b', 'd'], "{marking}");
+        assert_silent(&t, "CBL225");
+    }
+    // In an upper-case cable a letter before an upper-case word is still a reason letter.
+    let t = edit(
+        C,
+        &[(
+            "Reasons 1.4 (b) and (d).",
+            "REASONS 1.4 (B) AND (C) AND (D)",
+        )],
+    );
+    let cable = cablelint::syntax::parse(&t);
+    assert_eq!(cable.body.classified_by.as_ref().unwrap().letters.len(), 3);
 }

@@ -7,12 +7,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 
 use super::files;
 use super::fix;
 use super::input::{self, Source};
-use super::output::{self, CheckedFile, FileReport, Outcome, OutputFormat, Report};
+use super::ordered::{self, Ready};
+use super::output::{
+    self, CheckedFile, FileReport, Outcome, OutputFormat, Render, RunOptions, Summary,
+};
 use super::{error_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, Overrides};
 use crate::rules::{RuleSelector, Severity};
@@ -178,11 +180,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
 
     // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
-    let selection = files::select(
+    let mut selection = files::select(
         &args.paths,
         args.stdin_filename.as_deref(),
         &args.extensions,
     );
+    // The paths move into the jobs: a run over a quarter of a million files holds each path once.
+    let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
 
     // Configuration, once per directory (or once for `--config`).
@@ -208,27 +212,35 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let mut jobs = Vec::new();
-    let mut inputs: Vec<(Input, String, PathBuf)> = found
-        .files
-        .iter()
-        .map(|p| (Input::File(p.clone()), p.display().to_string(), p.clone()))
+    let mut inputs: Vec<(Input, String)> = found_files
+        .into_iter()
+        .map(|p| {
+            let display = p.display().to_string();
+            (Input::File(p), display)
+        })
         .collect();
+    // The path standard input stands for, for its configuration.
+    let mut stdin_path = PathBuf::from("-");
     if read_stdin {
-        let (display, path) = match &args.stdin_filename {
-            Some(p) => (files::tidy(p).display().to_string(), p.clone()),
-            None => ("-".to_string(), PathBuf::from("-")),
+        let display = match &args.stdin_filename {
+            Some(p) => {
+                stdin_path = p.clone();
+                files::tidy(p).display().to_string()
+            }
+            None => "-".to_string(),
         };
-        inputs.push((Input::Stdin, display, path));
+        inputs.push((Input::Stdin, display));
     }
     if args.show_files {
-        let shown: Vec<String> = inputs
-            .iter()
-            .map(|(_, display, _)| display.clone())
-            .collect();
+        let shown: Vec<String> = inputs.iter().map(|(_, display)| display.clone()).collect();
         return super::show::files(&shown, &found.errors);
     }
-    for (input, display, path) in inputs {
-        let (resolved, error) = resolver.resolve(&path, &overrides);
+    for (input, display) in inputs {
+        let path = match &input {
+            Input::File(p) => p,
+            Input::Stdin => &stdin_path,
+        };
+        let (resolved, error) = resolver.resolve(path, &overrides);
         if let Some(e) = error {
             error_line(&super::config_error(e));
             return ExitCode::from(EXIT_TROUBLE);
@@ -263,31 +275,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
         selection.warn_none_found();
     }
 
-    // Check in parallel; the order of `jobs` (sorted paths, then standard input) is kept.
-    let unsafe_fixes = args.unsafe_fixes;
-    let mut done: Vec<Done> = jobs
-        .into_par_iter()
-        .map(|job| process(job, mode, unsafe_fixes))
-        .collect();
-    for (path, message) in &found.errors {
-        done.push(Done {
-            report: FileReport {
-                path: path.display().to_string(),
-                outcome: Outcome::Error(message.clone()),
-            },
-            diff: None,
-            stdout_text: None,
-        });
-    }
-    done.sort_by(|a, b| {
-        (a.report.path == "-", &a.report.path).cmp(&(b.report.path == "-", &b.report.path))
+    // Every file in the order it is shown: sorted paths, standard input last. The files the walk
+    // could not read take their place among them.
+    let mut entries: Vec<Entry> = jobs.into_iter().map(Entry::Job).collect();
+    entries.extend(
+        found
+            .errors
+            .iter()
+            .map(|(path, message)| Entry::Unreadable(path.display().to_string(), message.clone())),
+    );
+    entries.sort_by(|a, b| {
+        let (a, b) = (a.display(), b.display());
+        (a == "-", a).cmp(&(b == "-", b))
     });
-
-    for d in &done {
-        if let Outcome::Error(e) = &d.report.outcome {
-            error_line(&format!("{}: {e}", d.report.path));
-        }
-    }
 
     let choice = args.color.choice();
     let stdout = io::stdout();
@@ -308,7 +308,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             choice,
         ))),
     };
-    let result = finish(&args, mode, done, &mut out).and_then(|code| {
+    let result = stream(&args, mode, entries, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -325,98 +325,140 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// Prints the report (or the diffs, or the fixed standard input) and works out the exit status.
-fn finish(args: &CheckArgs, mode: Mode, done: Vec<Done>, out: &mut dyn Write) -> io::Result<u8> {
-    let trouble = done
-        .iter()
-        .any(|d| matches!(d.report.outcome, Outcome::Error(_)));
-    let mut diffs = Vec::new();
-    let mut stdin_text = None;
-    let mut files = Vec::with_capacity(done.len());
-    for d in done {
-        if let Some(diff) = d.diff {
-            diffs.push(diff);
+/// A file to check, or one the walk could not read (its shown path and the reason).
+enum Entry {
+    Job(Job),
+    Unreadable(String, String),
+}
+
+impl Entry {
+    fn display(&self) -> &str {
+        match self {
+            Entry::Job(job) => &job.display,
+            Entry::Unreadable(path, _) => path,
         }
-        if d.stdout_text.is_some() {
-            stdin_text = d.stdout_text;
-        }
-        files.push(d.report);
     }
-    let report = Report {
-        files,
+}
+
+/// Checks the files in parallel and writes each one's report (or diff) as soon as every earlier
+/// file's is written, then the end of the report; returns the exit status.
+fn stream(
+    args: &CheckArgs,
+    mode: Mode,
+    entries: Vec<Entry>,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let options = RunOptions {
         fail_on: args.fail_on.severity(),
         unsafe_fixes: args.unsafe_fixes,
     };
+    let mut renderer: Box<dyn Render> = if args.statistics {
+        let json = args.output_format == OutputFormat::Json;
+        Box::new(output::statistics::Statistics::new(options, json))
+    } else {
+        output::renderer(args.output_format, options)
+    };
+    // With `--fix` on standard input the fixed text owns standard output, and the report goes to
+    // standard error (or to its `--output-file`).
+    let stdin_fixed = matches!(mode, Mode::Fix)
+        && entries.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Job(Job {
+                    input: Input::Stdin,
+                    ..
+                })
+            )
+        });
+    let mut report_to_stderr = (stdin_fixed && args.output_file.is_none()).then(|| {
+        io::BufWriter::new(anstream::AutoStream::new(
+            io::stderr().lock(),
+            args.color.choice(),
+        ))
+    });
+
+    let mut summary = Summary::new(options);
+    let mut trouble = false;
+    let mut diffs = 0;
+    let unsafe_fixes = args.unsafe_fixes;
+    ordered::for_each_ordered(
+        entries,
+        |entry| match entry {
+            Entry::Job(job) => process(job, mode, unsafe_fixes),
+            Entry::Unreadable(path, message) => Done::error(path, message),
+        },
+        |ready| -> io::Result<()> {
+            let done = match ready {
+                Ready::Next(done) => done,
+                // Everything finished so far is shown before waiting for the next file.
+                Ready::Waiting => {
+                    if let Some(err) = &mut report_to_stderr {
+                        err.flush()?;
+                    }
+                    return out.flush();
+                }
+            };
+            if let Outcome::Error(e) = &done.report.outcome {
+                trouble = true;
+                error_line(&format!("{}: {e}", done.report.path));
+            }
+            summary.add(options, &done.report);
+            if let Mode::Diff = mode {
+                if let Some(diff) = &done.diff {
+                    diffs += 1;
+                    out.write_all(diff.as_bytes())?;
+                }
+                return Ok(());
+            }
+            match &mut report_to_stderr {
+                Some(err) => renderer.file(&done.report, err)?,
+                None => renderer.file(&done.report, out)?,
+            }
+            if let Some(text) = &done.stdout_text {
+                if args.output_file.is_some() {
+                    let mut stdout = io::stdout().lock();
+                    stdout.write_all(text)?;
+                    stdout.flush()?;
+                } else {
+                    out.write_all(text)?;
+                    out.flush()?;
+                }
+            }
+            Ok(())
+        },
+    )?;
 
     if let Mode::Diff = mode {
-        for d in &diffs {
-            out.write_all(d.as_bytes())?;
-        }
-        let fixable: usize = report
-            .files
-            .iter()
-            .map(|f| match &f.outcome {
-                Outcome::Checked(c) => c.fixed,
-                Outcome::Error(_) => 0,
-            })
-            .sum();
         let stderr = anstream::stderr();
         let mut err = stderr.lock();
-        if fixable > 0 {
+        if summary.fixed > 0 {
             writeln!(
                 err,
                 "Would apply {} to {}.",
-                output::plural_fix(fixable),
-                output::plural(diffs.len(), "file")
+                output::plural_fix(summary.fixed),
+                output::plural(diffs, "file")
             )?;
         } else {
             writeln!(err, "No fixes to apply.")?;
         }
         return Ok(if trouble {
             EXIT_TROUBLE
-        } else if diffs.is_empty() || args.exit_zero {
+        } else if diffs == 0 || args.exit_zero {
             EXIT_SUCCESS
         } else {
             EXIT_FAILURE
         });
     }
-
-    // With `--fix` on standard input the fixed text owns standard output; the report goes to
-    // standard error.
-    let render = |out: &mut dyn Write| {
-        if args.statistics {
-            let json = args.output_format == OutputFormat::Json;
-            output::statistics::render(&report, json, out)
-        } else {
-            output::render(args.output_format, &report, out)
-        }
-    };
-    match &stdin_text {
-        // The report goes to its file and the fixed text to standard output.
-        Some(text) if args.output_file.is_some() => {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(text)?;
-            stdout.flush()?;
-            render(out)?;
-        }
-        Some(text) => {
-            out.write_all(text)?;
-            out.flush()?;
-            let stderr = anstream::AutoStream::new(io::stderr().lock(), args.color.choice());
-            let mut err = io::BufWriter::new(stderr);
-            render(&mut err)?;
+    match &mut report_to_stderr {
+        Some(err) => {
+            renderer.finish(&summary, err)?;
             err.flush()?;
         }
-        None => render(out)?,
+        None => renderer.finish(&summary, out)?,
     }
-
-    let failing = report.files.iter().any(|f| match &f.outcome {
-        Outcome::Checked(c) => c.diagnostics.iter().any(|d| report.fails(d)),
-        Outcome::Error(_) => false,
-    });
     Ok(if trouble {
         EXIT_TROUBLE
-    } else if failing && !args.exit_zero {
+    } else if summary.failing && !args.exit_zero {
         EXIT_FAILURE
     } else {
         EXIT_SUCCESS
@@ -451,21 +493,25 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
     };
     let checked = catch_unwind(AssertUnwindSafe(|| match mode {
         Mode::Check => {
-            let diagnostics = crate::check(&text, settings, tables);
-            Fixed {
-                text,
-                fixed: 0,
-                diagnostics,
-            }
+            let (diagnostics, index) = crate::check_with_line_index(&text, settings, tables);
+            (
+                Fixed {
+                    text,
+                    fixed: 0,
+                    diagnostics,
+                },
+                Some(index),
+            )
         }
         Mode::Fix | Mode::Diff => {
             let diagnostics = crate::check(&text, settings, tables);
-            fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
+            let fixed = fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
                 crate::check(t, settings, tables)
-            })
+            });
+            (fixed, None)
         }
     }));
-    let Ok(fixed) = checked else {
+    let Ok((fixed, line_index)) = checked else {
         return Done::error(
             job.display,
             "internal error: cablelint panicked while checking this file (please report it)"
@@ -507,6 +553,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
                 text: fixed.text,
                 diagnostics: fixed.diagnostics,
                 fixed: fixed.fixed,
+                line_index,
             }),
         },
         diff,

@@ -13,6 +13,7 @@ pub mod fix;
 pub mod format;
 pub mod input;
 pub mod inspect;
+mod ordered;
 pub mod output;
 pub mod rules;
 mod show;

@@ -55,7 +55,21 @@ fn client_caps(caps: &ClientCapabilities) -> Caps {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(false),
+        hover_markdown: takes_markdown(
+            td.and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_deref()),
+        ),
+        completion_markdown: takes_markdown(
+            td.and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.documentation_format.as_deref()),
+        ),
     }
+}
+
+/// Whether a client's list of content formats admits Markdown (no list: it does).
+fn takes_markdown(formats: Option<&[MarkupKind]>) -> bool {
+    formats.is_none_or(|f| f.contains(&MarkupKind::Markdown))
 }
 
 /// The workspace folders, or the root when the client gives no folders.

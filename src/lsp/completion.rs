@@ -12,17 +12,22 @@ use tower_lsp_server::ls_types::*;
 use super::convert::Converter;
 use super::dispatch::blocking;
 use super::session::Inner;
-use super::to_proto::{completion_kind, markdown};
+use super::to_proto::{completion_kind, markup};
 use crate::ide::{self, ResolveKey};
 
-fn item(i: ide::CompletionItem, conv: &Converter<'_>, uri: &Uri) -> CompletionItem {
+fn item(
+    i: ide::CompletionItem,
+    conv: &Converter<'_>,
+    uri: &Uri,
+    markdown_ok: bool,
+) -> CompletionItem {
     CompletionItem {
         label: i.label,
         kind: Some(completion_kind(i.kind)),
         detail: i.detail,
         documentation: i
             .documentation
-            .map(|d| Documentation::MarkupContent(markdown(d))),
+            .map(|d| Documentation::MarkupContent(markup(d, markdown_ok))),
         preselect: i.preselect.then_some(true),
         sort_text: i.sort,
         filter_text: i.filter,
@@ -48,6 +53,7 @@ pub(super) async fn completion(
         return Ok(None);
     };
     let uri = pos.text_document.uri;
+    let markdown_ok = inner.session().caps.completion_markdown;
     blocking("textDocument/completion", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
@@ -60,7 +66,7 @@ pub(super) async fn completion(
         let items = answer
             .items
             .into_iter()
-            .map(|i| item(i, &conv, &uri))
+            .map(|i| item(i, &conv, &uri, markdown_ok))
             .collect();
         Some(CompletionResponse::List(CompletionList {
             is_incomplete: answer.incomplete,
@@ -89,7 +95,8 @@ pub(super) async fn resolve(
         })
         .unwrap_or_default();
     if let Some(doc) = key.and_then(|k| ide::resolve(&k, tables.get())) {
-        item.documentation = Some(Documentation::MarkupContent(markdown(doc)));
+        let markdown_ok = inner.session().caps.completion_markdown;
+        item.documentation = Some(Documentation::MarkupContent(markup(doc, markdown_ok)));
     }
     Ok(item)
 }

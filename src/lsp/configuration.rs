@@ -28,6 +28,7 @@ use tower_lsp_server::ls_types::{
 use tracing::{info, warn};
 
 use super::diagnostics::schedule;
+use super::dispatch::in_background;
 use super::session::Inner;
 use super::to_proto::uri_path;
 use crate::config::{self, Overrides};
@@ -271,9 +272,17 @@ pub(super) async fn did_change_configuration(
     params: DidChangeConfigurationParams,
 ) {
     let caps = inner.session().caps;
-    let changed = if caps.configuration {
-        pull_configuration(inner).await
-    } else if params.settings.is_null() {
+    if caps.configuration {
+        // Asking the client happens on a task of its own (see `in_background`).
+        let inner = inner.clone();
+        in_background("workspace/didChangeConfiguration", async move {
+            let changed = pull_configuration(&inner).await;
+            info!(changed, "didChangeConfiguration");
+            recheck_all(&inner).await;
+        });
+        return;
+    }
+    let changed = if params.settings.is_null() {
         // Nothing to read: the settings stay as they are.
         false
     } else {
@@ -339,9 +348,16 @@ pub(super) async fn did_change_workspace_folders(
         s.caps
     };
     if caps.configuration {
-        pull_configuration(inner).await;
+        // The folders are already known to the requests that follow; asking the client for their
+        // settings happens on a task of its own (see `in_background`).
+        let inner = inner.clone();
+        in_background("workspace/didChangeWorkspaceFolders", async move {
+            pull_configuration(&inner).await;
+            recheck_all(&inner).await;
+        });
+    } else {
+        recheck_all(inner).await;
     }
-    recheck_all(inner).await;
 }
 
 #[cfg(test)]

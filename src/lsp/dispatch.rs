@@ -103,3 +103,12 @@ pub(super) async fn guard_notification(method: &'static str, fut: impl Future<Ou
         );
     }
 }
+
+/// Runs the part of a notification handler that sends requests to the client
+/// (`workspace/configuration`, `client/registerCapability`) as a task of its own, behind the same
+/// panic guard. `tower-lsp-server` ends the session on `exit` (or at the end of the input) only once
+/// every handler in progress has returned, so a handler waiting for an answer the client never
+/// sends would keep the server alive for ever.
+pub(super) fn in_background(method: &'static str, fut: impl Future<Output = ()> + Send + 'static) {
+    tokio::spawn(guard_notification(method, fut));
+}

@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::*;
 use super::convert::Converter;
 use super::dispatch::blocking;
 use super::session::Inner;
-use super::to_proto::markdown;
+use super::to_proto::markup;
 use crate::ide;
 
 /// `textDocument/hover`.
@@ -17,6 +17,7 @@ pub(super) async fn hover(inner: &Arc<Inner>, params: HoverParams) -> Result<Opt
     let Some((snap, unit)) = inner.snapshot(&pos.text_document.uri) else {
         return Ok(None);
     };
+    let markdown_ok = inner.session().caps.hover_markdown;
     blocking("textDocument/hover", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
@@ -28,7 +29,7 @@ pub(super) async fn hover(inner: &Arc<Inner>, params: HoverParams) -> Result<Opt
             offset,
         )
         .map(|h| Hover {
-            contents: HoverContents::Markup(markdown(h.markdown)),
+            contents: HoverContents::Markup(markup(h.markdown, markdown_ok)),
             range: Some(conv.range(h.range)),
         })
     })

@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 use tracing::info;
 
-use super::dispatch::{guard, guard_notification};
+use super::dispatch::{guard, guard_notification, in_background};
 use super::session::Inner;
 use super::{
     capabilities, code_actions, completion, configuration, definition, diagnostics, document_links,
@@ -61,7 +61,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        guard_notification("initialized", capabilities::initialized(&self.inner)).await
+        let inner = self.inner.clone();
+        in_background("initialized", async move {
+            capabilities::initialized(&inner).await
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {

@@ -24,6 +24,12 @@ pub(super) struct Caps {
     pub diagnostic_refresh: bool,
     pub hierarchical_symbols: bool,
     pub related_information: bool,
+    /// Whether hover contents may be Markdown (`textDocument.hover.contentFormat`; a client that
+    /// does not say takes Markdown, as the editors do).
+    pub hover_markdown: bool,
+    /// Whether completion documentation may be Markdown
+    /// (`textDocument.completion.completionItem.documentationFormat`).
+    pub completion_markdown: bool,
 }
 
 pub(super) struct Session {

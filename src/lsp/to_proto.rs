@@ -19,12 +19,71 @@ pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
-/// Markdown content.
-pub fn markdown(text: String) -> MarkupContent {
-    MarkupContent {
-        kind: MarkupKind::Markdown,
-        value: text,
+/// Markdown content, or its plain text for a client that does not take Markdown.
+pub fn markup(markdown: String, markdown_ok: bool) -> MarkupContent {
+    if markdown_ok {
+        MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }
+    } else {
+        MarkupContent {
+            kind: MarkupKind::PlainText,
+            value: plain_text(&markdown),
+        }
     }
+}
+
+/// The text of Markdown without its markup, read with `pulldown-cmark`: emphasis and code marks
+/// dropped, a link's address in parentheses after its text, list items on lines of their own
+/// starting with `- `, a thematic break as a line of dashes, blocks separated by a blank line.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut links = Vec::new();
+    let block_break = |out: &mut String| {
+        let trimmed = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Rule => {
+                block_break(&mut out);
+                out.push_str("---");
+            }
+            Event::Start(Tag::Item) => {
+                // The first item follows the list's blank line; the others go on the next line.
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    let trimmed = out.trim_end_matches([' ', '\n']).len();
+                    out.truncate(trimmed);
+                    out.push('\n');
+                }
+                out.push_str("- ");
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop().filter(|u| !u.is_empty()) {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_))
+                if !out.ends_with("- ") =>
+            {
+                block_break(&mut out)
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => block_break(&mut out),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// A diagnostic, with its code, the address of the rule's documentation and the related places
@@ -165,4 +224,25 @@ pub fn text_edit(e: &crate::rules::Edit, conv: &Converter<'_>) -> TextEdit {
 /// An edit of the formatter.
 pub fn format_edit(e: &crate::formatter::TextEdit, conv: &Converter<'_>) -> TextEdit {
     TextEdit::new(conv.range(e.range), e.new_text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_the_markup_and_keeps_the_words() {
+        let md = "**PREL** — External Political Relations\n\n*subject tag*\n\n---\n\n\
+                  **CBL304** `missing-geographic-tag` (warning)\n\n\
+                  - first\n- second\n\nSee [the format](https://example.org/format).";
+        assert_eq!(
+            plain_text(md),
+            "PREL — External Political Relations\n\nsubject tag\n\n---\n\n\
+             CBL304 missing-geographic-tag (warning)\n\n- first\n- second\n\n\
+             See the format (https://example.org/format)."
+        );
+        let m = markup(md.to_string(), false);
+        assert_eq!(m.kind, MarkupKind::PlainText);
+        assert_eq!(markup(md.to_string(), true).value, md);
+    }
 }

@@ -264,7 +264,14 @@ fn check_message(v: Value) -> Result<(), (i64, String, Value)> {
             ))
         }
     };
+    let method = v.get("method").and_then(Value::as_str).map(str::to_string);
     let is_request = v.get("method").is_some();
+    // A request (it has an id) for a `$/` method: the server implements none (`$/cancelRequest`,
+    // `$/setTrace` and `$/progress` are notifications), and the protocol asks for MethodNotFound
+    // rather than silence. `$/` notifications go on to the server, which ignores unknown ones.
+    if let Some(method) = method.filter(|m| m.starts_with("$/") && !id.is_null()) {
+        return Err((-32601, format!("Method not found: {method}"), id));
+    }
     let ok = if is_request {
         serde_json::from_value::<Request>(v)
             .map(|_| ())
@@ -418,6 +425,10 @@ pub(crate) async fn filter_input<I, W>(
             return;
         };
         match take_body(body, &mut r) {
+            Taken::Refused(-32601, msg, id) => {
+                debug!("{msg}");
+                let _ = errors.send(error_frame(-32601, &msg, id));
+            }
             Taken::Refused(code, msg, id) => {
                 warn!(code, "malformed message answered with an error: {msg}");
                 let _ = errors.send(error_frame(code, &msg, id));

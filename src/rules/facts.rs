@@ -124,6 +124,12 @@ impl Facts {
             })
             || corrected_copy_caption(cable);
         let header_text_mismatch = header_text_mismatch(cable, tables);
+        // A header of another, earlier cable does not date this text.
+        let date = if !drafting && header_text_mismatch.is_some() && header_predates_text(cable) {
+            None
+        } else {
+            date
+        };
         Facts {
             date,
             drafting,
@@ -180,8 +186,13 @@ pub fn security_mismatch(
 
 /// Whether the header and the text belong to different cables: returns the banner range to report.
 pub fn header_text_mismatch(cable: &Cable, tables: &Tables) -> Option<TextRange> {
-    let de = cable.header.de.as_ref()?;
     let banner = cable.body.banner.as_ref()?;
+    // A received copy has no DE serial to compare; a header dated before the executive order its
+    // text cites, from another post than the banner's, cannot be that text's header.
+    if header_predates_text(cable) && origin_matches(cable, tables) == Some(false) {
+        return Some(banner.range);
+    }
+    let de = cable.header.de.as_ref()?;
     let serial_differs = match (de.serial, banner.serial) {
         (Some(d), Some(b)) => d.range.len() == 4 && d.value != b.value % 10_000,
         _ => false,
@@ -192,6 +203,24 @@ pub fn header_text_mismatch(cable: &Cable, tables: &Tables) -> Option<TextRange>
     let origin_differs = origin_matches(cable, tables) == Some(false);
     let level_differs = security_mismatch(cable).is_some();
     (origin_differs || level_differs).then_some(banner.range)
+}
+
+/// Whether the date-time group is before the signing of the executive order the E.O. line cites
+/// (a 1988 header on a text that cites E.O. 12958 of 1995): the date is not the text's.
+pub fn header_predates_text(cable: &Cable) -> bool {
+    let dtg = cable
+        .header
+        .dtg
+        .as_ref()
+        .and_then(|l| l.dtg)
+        .and_then(|d| d.date());
+    let order = cable
+        .body
+        .eo
+        .as_ref()
+        .and_then(|eo| eo.number)
+        .and_then(|n| crate::vocab::orders::executive_order(cable.text(n.range)));
+    matches!((dtg, order), (Some(d), Some(o)) if d < o.signed)
 }
 
 /// The declassification date of the E.O. line and its range, when it is a calendar date.
@@ -209,24 +238,27 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
 }
 
 /// Whether the release dropped the banner of a transmitted cable or received copy: the header is
-/// there with a classification on its security line (`ZNY SSSSS`), and the text starts right at a
-/// caption (`SIPDIS`) or the E.O. line, with no banner anywhere. The classification is not lost (the
+/// there (a transmitted cable's with a classification on its security line, `ZNY SSSSS`; a received
+/// copy's from its date-time group on), and the text starts right at a caption (`SIPDIS`) or the
+/// E.O. line, with no banner anywhere. The classification is not lost (the
 /// security line carries it), and a cable that went through the system always had its banner
 /// (spec B-1: such deviations are release corruption), so it is an incomplete record, not a fault
 /// of the drafter. A draft without a banner is still an `invalid-banner` error.
 pub fn banner_dropped(cable: &Cable) -> bool {
-    if cable.body.banner.is_some()
-        || !matches!(
-            cable.kind,
-            DocumentKind::Transmitted | DocumentKind::ReceivedCopy
-        )
-        || cable
-            .header
-            .security
-            .as_ref()
-            .and_then(|s| s.level)
-            .is_none()
-    {
+    let classified_header = cable
+        .header
+        .security
+        .as_ref()
+        .and_then(|s| s.level)
+        .is_some();
+    let copy = match cable.kind {
+        DocumentKind::Transmitted => classified_header,
+        // A received copy starts at the date-time group and has no security line; it is the copy
+        // of a cable that was sent, so it had its banner.
+        DocumentKind::ReceivedCopy => true,
+        DocumentKind::Draft | DocumentKind::Record => false,
+    };
+    if cable.body.banner.is_some() || !copy {
         return false;
     }
     let first = cable.lines.iter().find(|l| {
@@ -236,6 +268,37 @@ pub fn banner_dropped(cable: &Cable) -> bool {
         ) && !l.kind.is_header_line()
     });
     first.is_some_and(|l| matches!(l.kind, LineKind::Caption | LineKind::Eo))
+}
+
+/// Whether the text is a release record (document kind `record`) that lacks its E.O. line, TAGS or
+/// SUBJECT: `incomplete-record` reports it, and the absence of the elements near them is no
+/// drafting fault either.
+pub fn record_incomplete(cable: &Cable) -> bool {
+    let b = &cable.body;
+    cable.kind == DocumentKind::Record
+        && (b.eo.is_none() || b.tags.is_none() || b.subject.is_none())
+}
+
+/// The section count every continuation header of the cable gives, and their ranges, when it is
+/// not the banner's `OF m` while the headers agree with each other and with the banner serial (at
+/// least two of them): a count the release garbled (spec §3.19), reported once by
+/// `garbled-continuation` and left alone by `continuation-mismatch`.
+pub fn continuation_count_garbled(cable: &Cable) -> Option<(u32, Vec<TextRange>)> {
+    let banner = cable.body.banner.as_ref()?;
+    let (_, m) = banner.section?;
+    let serial = banner.serial?.value;
+    let own: Vec<_> = cable
+        .body
+        .continuations
+        .iter()
+        .filter(|c| c.serial.value == serial)
+        .collect();
+    let total = own.first()?.total.value;
+    let consistent = own.len() >= 2
+        && own
+            .iter()
+            .all(|c| c.total.value == total && c.page.value <= total);
+    (consistent && total != m.value).then(|| (total, own.iter().map(|c| c.range).collect()))
 }
 
 // The header: the FM post, the DE line and the date-time group.

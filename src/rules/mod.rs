@@ -107,7 +107,7 @@ declare_rules! {
     header::routine_word => RoutineWord, "CBL120", "routine-word", Info, true, "H-17", "ROUTINE is written out on an addressee line";
     header::secstate_mcn_missing => SecstateMcnMissing, "CBL121", "secstate-mcn-missing", Warning, true, "H-18", "`SECSTATE WASHDC` is addressed without a message continuity number";
     header::xmt_without_collective => XmtWithoutCollective, "CBL122", "xmt-without-collective", Warning, true, "H-19", "An XMT exemption does not follow a collective addressee";
-    header::header_text_mismatch => HeaderTextMismatch, "CBL123", "header-text-mismatch", Error, true, "§6.1.7", "The header and the text belong to different cables";
+    header::header_text_mismatch => HeaderTextMismatch, "CBL123", "header-text-mismatch", Warning, true, "§6.1.7", "The header and the text belong to different cables";
     header::missing_header => MissingHeader, "CBL124", "missing-header", Error, false, "§1.2", "The cable has no transmission header (with `require-header = true`)";
     header::addressee_pairing => AddresseePairing, "CBL125", "addressee-pairing", Info, true, "§3.7", "A routing indicator is written with an address it is not known to serve";
     header::transmission_sequence_width => TransmissionSequenceWidth, "CBL126", "transmission-sequence-width", Info, true, "H-1", "The FL1 sequence number has three digits instead of four";
@@ -173,6 +173,7 @@ declare_rules! {
     record::attached_text => AttachedText, "CBL605", "attached-text", Warning, true, "§6.1.7, §6.1.8", "Another cable's text is attached to this one";
     record::garbled_serial => GarbledSerial, "CBL606", "garbled-serial", Warning, true, "§6.1.6, B-2", "The banner serial was garbled by the release";
     record::incomplete_record => IncompleteRecord, "CBL607", "incomplete-record", Warning, true, "§2, B-6, B-14, B-18", "A release record lacks the banner, the E.O. line, TAGS or SUBJECT";
+    record::garbled_continuation => GarbledContinuation, "CBL608", "garbled-continuation", Warning, true, "§3.19, B-4", "Every continuation header gives another section count than the banner";
 }
 
 impl Rule {

@@ -53,7 +53,7 @@ impl RuleSelector {
 }
 
 /// The engine's settings for one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     enabled: Vec<bool>,
     severity: HashMap<Rule, Severity>,

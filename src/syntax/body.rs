@@ -9,7 +9,9 @@ use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci,
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
-use crate::vocab::{full_year, BANNER_FORMS, BANNER_LETTERS, PERSONAL_TAG_PREFIXES};
+use crate::vocab::{
+    full_year, BANNER_FORMS, BANNER_LETTERS, MULTI_WORD_TAGS, PERSONAL_TAG_PREFIXES,
+};
 
 pub struct BodyParser<'c, 'a> {
     cable: &'c mut Cable<'a>,
@@ -64,10 +66,25 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 pos += 1;
                 continue;
             }
-            if let Some((banner, rest)) = parse_banner(src.trim()) {
-                self.cable.body.banner = Some(banner);
+            if let Some((mut banner, mut rest)) = parse_banner(src.trim()) {
                 self.cable.lines[pos].kind = LineKind::Banner;
                 pos += 1;
+                // The release broke some banners after the classification words (`C O N F I D E N
+                // T I A L` / `SECTION 01 OF 02 BAKU 000687 …`): the next line completes it.
+                if rest.is_none() && banner.origin.is_none() && banner.section.is_none() && pos < n
+                {
+                    if let Some((more, range)) = self.banner_continued(pos) {
+                        banner.range = banner.range.cover(range);
+                        banner.section = more.section;
+                        banner.section_range = more.section_range;
+                        banner.origin = more.origin;
+                        banner.serial = more.serial;
+                        self.cable.lines[pos].kind = LineKind::Banner;
+                        rest = more.tail;
+                        pos += 1;
+                    }
+                }
+                self.cable.body.banner = Some(banner);
                 if let Some(rest) = rest {
                     self.pre_text_line(pos - 1, rest);
                     self.cable.lines[pos - 1].kind = LineKind::Banner;
@@ -89,6 +106,29 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             pos += 1;
         }
         self.finish();
+    }
+
+    /// The rest of a banner the release broke after its classification words: line `pos` when it
+    /// holds an origin and a serial (after an optional `SECTION n OF m`) and is no element of its
+    /// own. Returns what it holds and the range of the banner's part of it.
+    fn banner_continued(&self, pos: usize) -> Option<(BannerRest<'a>, TextRange)> {
+        let src = src_of(self.cable, pos).trim();
+        let t = src.text;
+        if t.is_empty()
+            || banner_level_prefix(t).is_some()
+            || label_at_start(t).is_some()
+            || label_typo_at_start(t).is_some()
+            || paragraph_start(t).is_some()
+            || is_continuation(t)
+        {
+            return None;
+        }
+        let rest = banner_rest(src);
+        if rest.origin.is_none() || rest.serial.is_none() {
+            return None;
+        }
+        let end = rest.tail.map_or(src.full().end(), |tl| tl.offset);
+        Some((rest, TextRange::new(src.offset, end)))
     }
 
     fn blank(&mut self, pos: usize) {
@@ -143,6 +183,30 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 
     fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
         let t = src.trim();
+        // A received copy's page break inside the SUBJECT: the classification repeated at the top of
+        // the page and the page header, after which the subject may go on (on the page header's
+        // line, where the release joined it, or on the next).
+        if self.open == Open::Subject {
+            if let Some(len) = subject_interruption(t.text) {
+                let head = t.range(0, len);
+                if super::record::page_header_len(t.text).is_some() {
+                    self.cable.artifacts.push(Artifact {
+                        range: head,
+                        kind: ArtifactKind::PageHeader,
+                    });
+                }
+                let rest = t.from(len).trim();
+                if let Some(s) = self.cable.body.subject.as_mut() {
+                    s.interruptions.push(head);
+                    if !rest.text.is_empty() {
+                        s.range = s.range.cover(rest.full());
+                        s.text = Some(s.text.map_or(rest.full(), |r| r.cover(rest.full())));
+                    }
+                }
+                self.cable.lines[pos].kind = LineKind::Artifact;
+                return;
+            }
+        }
         // Continuations of the open multi-line element.
         match self.open {
             Open::Subject
@@ -596,7 +660,20 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     fn tags(&mut self, seg: Src, label_len: usize, canonical: bool) {
         let label = seg.range(0, label_len);
         let rest = seg.from(label_len);
-        let tokens = tag_tokens(rest);
+        // A received copy's page header the release joined into the line is no tag: the codes
+        // before and after it are read.
+        let tokens = match page_header_in(rest.text) {
+            Some((at, len)) => {
+                self.cable.artifacts.push(Artifact {
+                    range: rest.range(at, at + len),
+                    kind: ArtifactKind::PageHeader,
+                });
+                let mut tokens = tag_tokens(Src::new(&rest.text[..at], rest.offset));
+                tokens.extend(tag_tokens(rest.from(at + len)));
+                tokens
+            }
+            None => tag_tokens(rest),
+        };
         if let Some(tags) = self.cable.body.tags.as_mut() {
             // A second `TAGS:` label inside the list keeps what follows it.
             if seg.offset >= tags.range.start() && tags.range.end() + 2 >= seg.offset {
@@ -645,6 +722,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 label,
                 marking,
                 text: (!rest.text.is_empty()).then(|| rest.full()),
+                interruptions: Vec::new(),
             });
         }
     }
@@ -697,6 +775,44 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.reparse_classified_by();
     }
 
+    /// Letters of a lettered list after paragraph numbers (`1. (A) …`, `2. (B) …` keying answers to
+    /// a list of questions) are no portion markings: a single letter that is no level (`(A)`, `(B)`,
+    /// `(D)`; the release's garbled markings have two letters or more, spec T-4), and a level letter
+    /// (`(C)`, `(S)`, `(U)`) that stands in its place in such a run (`(B)`, `(C)`, `(D)`).
+    fn drop_answer_letters(&mut self) {
+        let src = self.cable.src;
+        // The letter in parentheses right after the paragraph number, marking or not (an UNCLAS
+        // cable's parser already dropped the unreadable ones).
+        let letter = |p: &Paragraph| -> Option<u8> {
+            let t = src[p.marking_insert_at as usize..].trim_start().as_bytes();
+            (t.len() >= 3 && t[0] == b'(' && t[1].is_ascii_uppercase() && t[2] == b')')
+                .then(|| t[1])
+        };
+        let is_level = |c: u8| matches!(c, b'C' | b'S' | b'U');
+        let paragraphs = &mut self.cable.body.paragraphs;
+        let mut i = 0;
+        while i < paragraphs.len() {
+            // The run of paragraphs whose numbers are followed by consecutive letters.
+            let mut j = i + 1;
+            if let Some(first) = letter(&paragraphs[i]) {
+                while j < paragraphs.len()
+                    && letter(&paragraphs[j]).map(u32::from)
+                        == Some(u32::from(first) + (j - i) as u32)
+                {
+                    j += 1;
+                }
+            }
+            let run = &mut paragraphs[i..j];
+            let labels = run.iter().filter_map(&letter).any(|c| !is_level(c));
+            if labels && (run.len() >= 2 || letter(&run[0]).is_some_and(|c| !is_level(c))) {
+                for p in run.iter_mut() {
+                    p.marking = None;
+                }
+            }
+            i = j;
+        }
+    }
+
     /// Reads the reason (section and letters) of the whole classification authority block, across
     /// its line breaks.
     fn reparse_classified_by(&mut self) {
@@ -721,6 +837,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         if let Some(block) = self.cable.body.refs.as_mut() {
             block.items = super::refs::parse_items(self.cable.src, &block.lines);
         }
+        self.drop_answer_letters();
         // The signature: the last line of text, when it is a surname (or ends with one).
         let Some(last) = self.last_text_line else {
             return;
@@ -834,7 +951,61 @@ pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
     }
     let t = src.text;
     let (level, len, canonical, garbled) = banner_level_prefix(t)?;
-    let mut rest = src.from(len);
+    let rest = banner_rest(src.from(len));
+    // A line with the classification words and nothing a banner needs after them is no banner
+    // unless it stands alone (`SECRET//NOFORN` marking lines are captions).
+    if rest.serial.is_none() && (t.contains("//") || !rest.unread && rest.origin.is_none()) {
+        return None;
+    }
+    if rest.serial.is_none() && level == BannerLevel::Unclassified && !canonical {
+        return None;
+    }
+    Some((
+        Banner {
+            range: match rest.tail {
+                Some(tl) => TextRange::new(src.offset, tl.offset),
+                None => src.full(),
+            },
+            level_token: src.range(0, len),
+            level,
+            canonical,
+            garbled,
+            section: rest.section,
+            section_range: rest.section_range,
+            origin: rest.origin,
+            serial: rest.serial,
+        },
+        rest.tail,
+    ))
+}
+
+/// Whether the letters that follow a banner serial of `digits` digits without a space are a line
+/// the export joined onto a whole serial (`002215SIPDIS`, `008305S/CT FOR REA`: six digits, or a
+/// caption or an element's label after it) rather than the garbled rest of the serial
+/// (`00040QSITIVE`, a digit lost).
+pub fn serial_run_into_element(letters: &str, digits: usize) -> bool {
+    let word = letters.split_whitespace().next().unwrap_or("");
+    digits == 6
+        || caption_kind(word.trim_end_matches([',', '.'])).is_some()
+        || label_at_start(letters).is_some()
+}
+
+/// What a banner line holds after its classification words.
+struct BannerRest<'a> {
+    section: Option<(Num, Num)>,
+    section_range: Option<TextRange>,
+    origin: Option<TextRange>,
+    serial: Option<Num>,
+    /// Further elements the export joined onto the line.
+    tail: Option<Src<'a>>,
+    /// Whether nothing stands after the classification words (the text after them is empty).
+    unread: bool,
+}
+
+/// Reads `[SECTION n OF m] ORIGIN SERIAL [tail]` after a banner's classification words. A serial
+/// run into the next word (`002215SIPDIS`, `00040QSITIVE`) is read up to its last digit; the
+/// letters start the tail, and the parse's record pass says what they are.
+fn banner_rest(mut rest: Src<'_>) -> BannerRest<'_> {
     // `SECTION n OF m`.
     let mut section = None;
     let mut section_range = None;
@@ -891,13 +1062,23 @@ pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
     let mut serial = None;
     let mut tail = None;
     for (s, e, w) in r.words() {
-        if all_digits(w) {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let run_on = digits >= 3 && w.as_bytes().get(digits).is_some_and(u8::is_ascii_uppercase);
+        if digits == w.len() || (run_on && origin_start.is_some()) {
             if origin_start.is_some() {
                 serial = Some(Num {
-                    range: r.range(s, e),
-                    value: parse_u32(w).unwrap_or(u32::MAX),
+                    range: r.range(s, s + digits),
+                    value: parse_u32(&w[..digits]).unwrap_or(u32::MAX),
                 });
-                let after = r.from(e).trim();
+                // Letters that make a caption or a label were joined on by the export; others are
+                // the garbled rest of the serial (`00040QSITIVE`) and are no element.
+                let tail_from =
+                    if digits < w.len() && !serial_run_into_element(&w[digits..], digits) {
+                        e
+                    } else {
+                        s + digits
+                    };
+                let after = r.from(tail_from).trim();
                 if !after.text.is_empty() {
                     tail = Some(after);
                 }
@@ -913,32 +1094,22 @@ pub fn parse_banner(src: Src<'_>) -> Option<(Banner, Option<Src<'_>>)> {
         origin_start.get_or_insert(s);
         origin_end = e;
     }
-    // A line with the classification words and nothing a banner needs after them is no banner
-    // unless it stands alone (`SECRET//NOFORN` marking lines are captions).
-    if serial.is_none() && (t.contains("//") || !r.text.is_empty() && origin_start.is_none()) {
-        return None;
+    // `SECTION 01` at the end of the line is a section clause the release broke off (`… SECTION 01` /
+    // `OF 02 JEDDAH 000084`), not an origin and a serial.
+    if let (Some(s), Some(n), None) = (origin_start, serial, tail) {
+        if matches!(&r.text[s..origin_end], "SECTION" | "SCTION") && n.range.len() <= 2 {
+            origin_start = None;
+            serial = None;
+        }
     }
-    if serial.is_none() && level == BannerLevel::Unclassified && !canonical {
-        return None;
-    }
-    let origin = origin_start.map(|s| r.range(s, origin_end));
-    Some((
-        Banner {
-            range: match tail {
-                Some(tl) => TextRange::new(src.offset, tl.offset),
-                None => src.full(),
-            },
-            level_token: src.range(0, len),
-            level,
-            canonical,
-            garbled,
-            section,
-            section_range,
-            origin,
-            serial,
-        },
+    BannerRest {
+        section,
+        section_range,
+        origin: origin_start.map(|s| r.range(s, origin_end)),
+        serial,
         tail,
-    ))
+        unread: r.text.is_empty(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1412,6 +1583,22 @@ fn tag_tokens(src: Src) -> Vec<TagToken> {
                 }
             }
         }
+        // A code of several words (`EL AL`) is one token.
+        let multi = MULTI_WORD_TAGS.iter().find(|code| {
+            t.get(start..start + code.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(code))
+                && b.get(start + code.len()).is_none_or(|&c| is_sep(c))
+        });
+        if let Some(code) = multi {
+            let end = start + code.len();
+            out.push(TagToken {
+                range: src.range(start, end),
+                code: src.range(start, end),
+                shape: TagShape::Word,
+            });
+            i = end;
+            continue;
+        }
         while i < b.len() && !is_sep(b[i]) {
             i += 1;
         }
@@ -1646,6 +1833,9 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             break;
         } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
             break;
+        } else if c == b'(' && !letters.is_empty() && marking_starts_text(&text[i..]) {
+            // A paragraph the release joined onto the reason line (`1.4 (c)  (S/NF) HMG agrees`).
+            break;
         } else if matches!(
             c,
             b'(' | b')'
@@ -1685,6 +1875,29 @@ fn marking_line_start(t: &str) -> bool {
         && t[close + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Whether `t` starts with an upper-case portion marking that opens text, after the reason letters
+/// on a joined line: `(S/NF) HMG agrees`, `(S) Ambassador telephoned`. A single letter that is also
+/// a reason letter (`(C)`, a–h) counts only before a word in sentence case, so that `1.4 (B) AND
+/// (C)` in an upper-case cable keeps its letter.
+fn marking_starts_text(t: &str) -> bool {
+    let Some(close) = t.find(')').filter(|&c| c < 40) else {
+        return false;
+    };
+    let inner = &t[1..close];
+    if inner.bytes().any(|b| b.is_ascii_lowercase())
+        || parse_marking(TextRange::empty(0), inner).is_none_or(|m| m.level.is_none())
+    {
+        return false;
+    }
+    let next = t[close + 1..].trim_start_matches([' ', '\t']);
+    let word: &str = next.split_whitespace().next().unwrap_or("");
+    let sentence_word = word.len() >= 2
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && word.bytes().skip(1).any(|b| b.is_ascii_lowercase());
+    let reason_letter = inner.len() == 1 && (b'A'..=b'H').contains(&inner.as_bytes()[0]);
+    sentence_word || (!reason_letter && word.bytes().next().is_some_and(|b| b.is_ascii_uppercase()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1780,6 +1993,34 @@ fn ends_subject(t: &str) -> bool {
         || banner_level_prefix(t).is_some_and(|(_, len, _, garbled)| {
             !garbled && (t[..len].contains(' ') || t[len..].trim().is_empty())
         })
+}
+
+/// Where a page header stands inside a line and its byte length (`PGOV PREL PAGE 02 HARARE 06677
+/// 01 OF 03 291400Z ZI`).
+fn page_header_in(t: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(p) = t[from..].find("PAGE ") {
+        let at = from + p;
+        if at == 0 || t.as_bytes()[at - 1] == b' ' {
+            if let Some(len) = super::record::page_header_len(&t[at..]) {
+                return Some((at, len));
+            }
+        }
+        from = at + 5;
+    }
+    None
+}
+
+/// The byte length of a page break's line inside the SUBJECT of a received copy: the page header
+/// (`PAGE 02 HARARE 06677 01 OF 03 291400Z`, perhaps with subject text joined after it) or the
+/// classification repeated alone at the top of the page (`CONFIDENTIAL`).
+fn subject_interruption(t: &str) -> Option<usize> {
+    if let Some(len) = super::record::page_header_len(t) {
+        return Some(len);
+    }
+    banner_level_prefix(t)
+        .filter(|&(_, len, _, garbled)| !garbled && t[len..].trim().is_empty())
+        .map(|_| t.len())
 }
 
 fn is_rule_line(t: &str) -> bool {

@@ -47,9 +47,17 @@ pub fn parse(src: &str) -> Cable<'_> {
     // A record appended after a complete text is kept as dump lines.
     let mut end = cable.lines.len();
     if let Some(dump) = later_record_dump(&cable, pos) {
-        let preview = !cable.lines[pos..dump]
+        // A preview has no paragraph, or ends in the `...` where the release cut it off.
+        let cut = cable.lines[pos..dump]
             .iter()
-            .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
+            .rev()
+            .map(|l| cable.text(l.range).trim_end())
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| t.ends_with("...") || t.ends_with('…'));
+        let preview = cut
+            || !cable.lines[pos..dump]
+                .iter()
+                .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
         if preview {
             let (p2, o2) = skip_record_dump(&mut cable, dump);
             if p2 != dump {
@@ -131,10 +139,14 @@ fn is_dump_mark(t: &str) -> bool {
         || t.starts_with("ID:")
 }
 
-/// Where the banner starts in a dump line: after the last tab, a CSV field's `","` or `"`, and
+/// Where the banner starts in a dump line: after the last tab or CSV field separator `","`, a `"`, and
 /// the `ID:190812 Cable dated:2009-02-06T13:05:00` stamp the export wrote before it.
 fn banner_offset(t: &str) -> usize {
-    let mut at = t.rfind('\t').map_or(0, |p| p + 1);
+    // The text field of a CSV record starts after the last `","` (`RHEHNSC/NSC WASHDC","UNCLAS …`).
+    let mut at = t
+        .rfind('\t')
+        .map_or(0, |p| p + 1)
+        .max(t.rfind("\",\"").map_or(0, |p| p + 3));
     loop {
         let rest = &t[at..];
         let trimmed = rest.trim_start();
@@ -190,6 +202,7 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
             || tt.starts_with("\",\"")
             || is_dump_mark(tt)
             || is_refid(tt.trim_end())
+            || is_csv_record(tt)
             || starts_with_date(tt);
         if !dump_like {
             continue;
@@ -224,12 +237,17 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
 fn later_record_dump(cable: &Cable, pos: usize) -> Option<usize> {
     (pos + 1..cable.lines.len()).find(|&i| {
         let t = cable.text(cable.lines[i].range);
-        let b = t.as_bytes();
-        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
         (t.starts_with("id: ") && t[4..].trim().bytes().all(|c| c.is_ascii_digit()))
-            || (digits >= 4 && b.get(digits) == Some(&b',') && starts_with_date(&t[digits + 1..]))
-            || (digits >= 4 && b.get(digits) == Some(&b'\t') && starts_with_date(&t[digits + 1..]))
+            || is_csv_record(t)
     })
+}
+
+/// The first line of a CSV or tab-separated database record: the record number, then its date
+/// (`242660,1/6/2010 17:47,10MEXICO27,"Embassy Mexico",…`, spec §6.1.5).
+fn is_csv_record(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits >= 4 && matches!(b.get(digits), Some(b',' | b'\t')) && starts_with_date(&t[digits + 1..])
 }
 
 /// A WikiLeaks reference id on its own (`06THEHAGUE1510`).

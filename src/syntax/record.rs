@@ -61,6 +61,38 @@ fn is_release_dtg(t: &str) -> bool {
         && b[12..].iter().all(u8::is_ascii_digit)
 }
 
+/// The byte length of the page header at the start of `t` (`PAGE 02 HARARE 06677 01 OF 03 291400Z`,
+/// `PAGE 02 PEKING 00559 140500Z`: page, origin, serial, an optional section and date-time group),
+/// so that text the release joined after it (`… 291400Z OPPOSITION LEADER`) can be read on.
+pub(super) fn page_header_len(t: &str) -> Option<usize> {
+    if !t.starts_with("PAGE ") || !is_page_header(t) {
+        return None;
+    }
+    let words: Vec<(usize, usize, &str)> = super::lex::Src::new(t, 0).words().take(12).collect();
+    let mut i = 2;
+    while words
+        .get(i)
+        .is_some_and(|w| w.2.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'))
+    {
+        i += 1;
+    }
+    let serial = words.get(i).filter(|w| i > 2 && all_digits(w.2))?;
+    let mut end = serial.1;
+    i += 1;
+    if let [n, of, m, ..] = &words[i.min(words.len())..] {
+        if all_digits(n.2) && of.2 == "OF" && all_digits(m.2) {
+            end = m.1;
+            i += 3;
+        }
+    }
+    if let Some(w) = words.get(i) {
+        if w.2.len() == 7 && w.2.ends_with('Z') && all_digits(&w.2[..6]) {
+            end = w.1;
+        }
+    }
+    Some(end)
+}
+
 /// A received copy's page header: `PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01 OF 02
 /// 271458Z` (spec §3.7, §3.19), possibly after `TO` or `INFO`.
 pub(super) fn is_page_header(t: &str) -> bool {
@@ -184,10 +216,25 @@ pub(super) fn finish(cable: &mut Cable) {
                 kind: ArtifactKind::GarbledBanner,
             });
         }
+        // A banner the release broke over two lines (`C O N F I D E N T I A L` / `SECTION 01 OF 02
+        // BAKU 000687`).
+        if banner_split(cable, b) {
+            found.push(Artifact {
+                range: b.range,
+                kind: ArtifactKind::GarbledBanner,
+            });
+        }
         if let Some(s) = b.serial {
             // Eight digits are the continuation header's form of the serial (`00100153`); one or
-            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`).
-            if s.range.len() == 8 || s.range.len() <= 2 {
+            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`);
+            // letters run into the serial that make no caption or label are the garbled rest of it
+            // (`00040QSITIVE`); a web-inbox printout writes the serial in five digits
+            // (`TEL AVIV 04032`, spec §6.1.5), which is the printout's form, not the drafter's.
+            let after = &cable.src[s.range.end()..];
+            let run_on = after.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !super::body::serial_run_into_element(after, s.range.len());
+            let printout = s.range.len() == 5 && web_inbox_printout(cable);
+            if s.range.len() == 8 || s.range.len() <= 2 || run_on || printout {
                 found.push(Artifact {
                     range: s.range,
                     kind: ArtifactKind::GarbledSerial,
@@ -216,10 +263,93 @@ pub(super) fn finish(cable: &mut Cable) {
             }
         }
     }
+    if let Some(cut) = cut_record(cable, &found) {
+        found.push(cut);
+    }
     cable.artifacts.extend(found);
     cable.artifacts.sort_by_key(|a| (a.range.start, a.kind));
     cable.artifacts.dedup();
     cable.kind = document_kind(cable);
+}
+
+/// Where the release cut a record short, as a truncated text: a line before the text that ends in
+/// `...` or `…` (`USTR FOR A...`, a lone ` ...`) when the E.O. line, TAGS or SUBJECT is missing
+/// after it, or, in a cable with a header (a cable that was sent, so had its text), its last line
+/// when the record stops at an element before the text (`TAGS: PREL LY` and nothing after).
+fn cut_record(cable: &Cable, found: &[Artifact]) -> Option<Artifact> {
+    let body = &cable.body;
+    let text_at = cable
+        .lines
+        .iter()
+        .position(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Text))
+        .unwrap_or(cable.lines.len());
+    if body.eo.is_none() || body.tags.is_none() || body.subject.is_none() {
+        let elided = cable.lines[..text_at].iter().find(|l| {
+            let t = cable.text(l.range).trim_end();
+            matches!(l.kind, LineKind::Passing | LineKind::Unknown)
+                && (t.ends_with("...") || t.ends_with('…'))
+        });
+        if let Some(l) = elided {
+            return Some(Artifact {
+                range: l.range,
+                kind: ArtifactKind::TruncatedPreview,
+            });
+        }
+    }
+    // A record already known as such (joined lines, a preview, dump lines) reads on as it is.
+    let record = cable.artifacts.iter().chain(found).any(|a| {
+        matches!(
+            a.kind,
+            ArtifactKind::ReleaseNotice
+                | ArtifactKind::JoinedLines
+                | ArtifactKind::TruncatedPreview
+                | ArtifactKind::DumpLines
+        )
+    });
+    if !record && cable.header.is_present() && body.banner.is_some() && text_at == cable.lines.len()
+    {
+        let last = cable.lines.iter().rev().find(|l| {
+            !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !l.kind.is_header_line()
+        })?;
+        // The record stops right at an element before the text (`TAGS: PREL LY` and nothing after).
+        let at_element = matches!(
+            last.kind,
+            LineKind::Banner
+                | LineKind::Caption
+                | LineKind::Eo
+                | LineKind::Tags
+                | LineKind::Subject
+                | LineKind::Ref
+                | LineKind::ClassifiedBy
+        );
+        if !at_element {
+            return None;
+        }
+        return Some(Artifact {
+            range: last.range,
+            kind: ArtifactKind::TruncatedPreview,
+        });
+    }
+    None
+}
+
+/// Whether the banner runs over a line break: the parser completed a banner the release broke after
+/// its classification words with the origin and serial on the next line.
+pub fn banner_split(cable: &Cable, b: &Banner) -> bool {
+    cable.text(b.range).contains('\n')
+}
+
+/// Whether the text is a web-inbox printout of a locally kept copy: a dump line with the inbox's
+/// `From DB/Inbox:` mark (spec §6.1.5).
+fn web_inbox_printout(cable: &Cable) -> bool {
+    cable.artifacts_of(ArtifactKind::DumpLines).any(|a| {
+        cable.lines.iter().any(|l| {
+            l.kind == LineKind::Artifact
+                && a.range.start <= l.range.start
+                && l.range.end <= a.range.end
+                && cable.text(l.range).contains("DB/Inbox")
+        })
+    })
 }
 
 /// Whether a numbered, marked paragraph starts inside a text line after a sentence
@@ -390,6 +520,11 @@ mod tests {
             "PAGE 01        HARARE  05461  01 OF 02  271458Z"
         ));
         assert!(!is_page_header("PAGE 2 of the report"));
+        let joined = "PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER";
+        assert_eq!(page_header_len(joined), Some(joined.len() - 18));
+        assert_eq!(page_header_len("PAGE 02 PEKING 00559 140500Z"), Some(28));
+        assert_eq!(page_header_len("PAGE 02 STATE 015113"), Some(20));
+        assert_eq!(page_header_len("PAGE 02 OF THE REPORT"), None);
         assert_eq!(
             line_artifact("240549Z Sep 03"),
             Some(ArtifactKind::ReleaseNotice)

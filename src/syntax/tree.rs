@@ -589,6 +589,39 @@ pub struct Subject {
     pub marking: Option<Marking>,
     /// The subject text (may span lines), or `None` when empty.
     pub text: Option<TextRange>,
+    /// What a received copy's page break put inside the text (a page header, the classification
+    /// repeated at the top of the page): no part of the subject.
+    pub interruptions: Vec<TextRange>,
+}
+
+impl Subject {
+    /// The pieces of [`Subject::text`] without its [`Subject::interruptions`], in order.
+    pub fn text_pieces(&self) -> Vec<TextRange> {
+        let Some(text) = self.text else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut start = text.start;
+        for i in &self.interruptions {
+            if i.start >= text.end {
+                break;
+            }
+            if i.start > start {
+                out.push(TextRange {
+                    start,
+                    end: i.start,
+                });
+            }
+            start = start.max(i.end);
+        }
+        if start < text.end {
+            out.push(TextRange {
+                start,
+                end: text.end,
+            });
+        }
+        out
+    }
 }
 
 /// The REF block.

@@ -35,6 +35,19 @@ pub use routing::is_routing_indicator;
 /// project brief's sake but no shared source lists it, so the TAGS table has no row for it.
 pub const PERSONAL_TAG_PREFIXES: [&str; 5] = ["OVIP", "OREP", "OTRA", "OEXC", "OCON"];
 
+/// The TAGS codes of more than one word (organization codes of the TAGS table, `data/tags.tsv`:
+/// `EL AL`, `GENERAL MOTORS`); the TAGS line's reader keeps each as one token instead of reading
+/// `EL AL` as the codes EL and AL (Albania). `tests/data_tables.rs` checks the list against the table.
+pub const MULTI_WORD_TAGS: [&str; 7] = [
+    "AER LINGUS",
+    "AEROLINEAS ARGENTINAS",
+    "COLOMBO PLAN",
+    "EL AL",
+    "GENERAL MOTORS",
+    "PHALANAGE PARTY",
+    "PHALANGE PARTY",
+];
+
 /// Labels of the TAGS line: the usual ones first, then typos seen in real cables (spec §3.12).
 pub const TAGS_LABELS: &[&str] = &["TAGS", "TAG", "TAGES", "TAS", "TABS", "TGS", "AGS"];
 

@@ -86,6 +86,9 @@ pub struct Resolver {
     entries: HashMap<PathBuf, Entry>,
     /// The configuration file found for each directory searched, with [`Freshness::Once`].
     found: HashMap<PathBuf, Option<PathBuf>>,
+    /// The settings resolved last: the next file's are usually the same, and then share them, so
+    /// that the settings of a quarter of a million files take the memory of a few.
+    last_settings: Option<Arc<Settings>>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -100,6 +103,7 @@ impl Resolver {
             freshness,
             entries: HashMap::new(),
             found: HashMap::new(),
+            last_settings: None,
         };
         if let ConfigSource::File(path) = &r.source {
             let path = path.clone();
@@ -117,6 +121,7 @@ impl Resolver {
             freshness: Freshness::Live,
             entries: HashMap::new(),
             found: HashMap::new(),
+            last_settings: None,
         }
     }
 
@@ -149,8 +154,16 @@ impl Resolver {
             None => (Applied::default(), None),
         };
         let settings = config::settings(applied.config.as_deref(), file, overrides);
+        let settings = match &self.last_settings {
+            Some(last) if **last == settings => last.clone(),
+            _ => {
+                let settings = Arc::new(settings);
+                self.last_settings = Some(settings.clone());
+                settings
+            }
+        };
         let resolved = Resolved {
-            settings: Arc::new(settings),
+            settings,
             tables: applied.tables,
             config: applied.config,
         };

@@ -11,15 +11,18 @@
 
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, Report};
+use super::{FileReport, Outcome, Render, Summary};
 use crate::rules::Severity;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
+/// Azure Pipelines logging commands.
+pub struct Azure;
+
+impl Render for Azure {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape_property(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
                     let kind = match d.severity {
@@ -42,8 +45,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 escape_data(e)
             )?,
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Escapes a message (the part after `]`).
@@ -65,7 +72,7 @@ mod tests {
 
     #[test]
     fn logging_commands() {
-        insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered(super::super::OutputFormat::Azure, &sample_report()), @r#"
         ##vso[task.logissue type=error;sourcepath=cables/oslo.cable;linenumber=4;columnnumber=1;code=CBL201;]The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         ##vso[task.logissue type=warning;sourcepath=cables/oslo.cable;linenumber=12;columnnumber=7;code=CBL302;]TAGS token `[PREL](#)` carries link markup
         ##vso[task.logissue type=warning;sourcepath=cables/oslo.cable;linenumber=15;columnnumber=36;code=CBL305;]An info, with 100%AZP25 of a "quote", a comma, a colon: and%0Aa second line

@@ -3,18 +3,21 @@
 
 use std::io::{self, Write};
 
-use super::{write_summary, Locator, Outcome, Report};
+use super::{write_summary, FileReport, Outcome, Render, RunOptions, Summary};
 use crate::cli::style;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
+/// One line per diagnostic.
+pub struct Concise(pub RunOptions);
+
+impl Render for Concise {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
                     let sev = style::severity(d.severity);
-                    let fixable = if report.is_applicable(d) { "[*] " } else { "" };
+                    let fixable = if self.0.is_applicable(d) { "[*] " } else { "" };
                     writeln!(
                         out,
                         "{bold}{}{bold:#}:{}:{}: {sev}{}[{}]{sev:#} {fixable}{}",
@@ -31,8 +34,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             // Files that could not be read are reported on standard error as they happen.
             Outcome::Error(_) => {}
         }
+        Ok(())
     }
-    write_summary(report, out)
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write_summary(summary, out)
+    }
 }
 
 /// A message on one line: line breaks become spaces.
@@ -47,11 +54,10 @@ pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered_plain, sample_report};
-    use super::*;
 
     #[test]
     fn one_line_per_diagnostic() {
-        insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered_plain(super::super::OutputFormat::Concise, &sample_report()), @r#"
         cables/oslo.cable:4:1: error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         cables/oslo.cable:12:7: warning[CBL302] [*] TAGS token `[PREL](#)` carries link markup
         cables/oslo.cable:15:36: info[CBL305] An info, with 100% of a "quote", a comma, a colon: and a second line

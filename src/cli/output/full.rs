@@ -30,7 +30,7 @@ use annotate_snippets::{
     normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Renderer, Snippet,
 };
 
-use super::{plural, write_summary, Locator, Outcome, Report};
+use super::{plural, write_summary, FileReport, Locator, Outcome, Render, RunOptions, Summary};
 use crate::rules::docs_url::{docs_url, rule_url};
 use crate::rules::{Applicability, Diagnostic, Rule, Severity};
 
@@ -41,20 +41,35 @@ const BEFORE: usize = 40;
 /// … and in all.
 const WINDOW: usize = 120;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    // The styles are always written; the output stream (`anstream`) drops them when the output is
-    // not a terminal, `NO_COLOR` is set or `--color never` was given.
-    let renderer = Renderer::styled().decor_style(DecorStyle::Ascii);
-    let docs = docs_url();
-    for f in &report.files {
+/// The rustc-style report.
+pub struct Full {
+    options: RunOptions,
+    renderer: Renderer,
+    docs: Option<String>,
+}
+
+impl Full {
+    pub fn new(options: RunOptions) -> Self {
+        Full {
+            options,
+            // The styles are always written; the output stream (`anstream`) drops them when the
+            // output is not a terminal, `NO_COLOR` is set or `--color never` was given.
+            renderer: Renderer::styled().decor_style(DecorStyle::Ascii),
+            docs: docs_url(),
+        }
+    }
+}
+
+impl Render for Full {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         // Files that could not be read are reported on standard error as they happen.
         let Outcome::Checked(c) = &f.outcome else {
-            continue;
+            return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         for d in &c.diagnostics {
-            let (groups, place) = diagnostic(report, &f.path, &loc, d, docs.as_deref());
-            let mut text = renderer.render(&groups);
+            let (groups, place) = diagnostic(self.options, &f.path, &loc, d, self.docs.as_deref());
+            let mut text = self.renderer.render(&groups);
             if let Some(Place { shown, real }) = place {
                 // The renderer counted the column in the window it was given; put the real one
                 // in the `-->` line.
@@ -62,8 +77,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, "{text}\n")?;
         }
+        Ok(())
     }
-    write_summary(report, out)
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write_summary(summary, out)
+    }
 }
 
 /// The `path:line:column` the renderer prints for a window cut on its left, and the real one.
@@ -92,13 +111,13 @@ fn level(s: Severity) -> Level<'static> {
 /// marked, then the related places as notes, the fix and the pointer to the rule's explanation.
 /// When the excerpt's first line is cut on its left, also the place to correct.
 fn diagnostic<'a>(
-    report: &Report,
+    options: RunOptions,
     path: &'a str,
     loc: &Locator,
     d: &'a Diagnostic,
     docs: Option<&str>,
 ) -> (Vec<Group<'a>>, Option<Place>) {
-    let fixable = if report.is_applicable(d) { "[*] " } else { "" };
+    let fixable = if options.is_applicable(d) { "[*] " } else { "" };
     let title = level(d.severity)
         .primary_title(format!("{fixable}{}", d.message))
         .id(d.rule.code());
@@ -227,13 +246,13 @@ fn excerpt<'a>(
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use super::super::{CheckedFile, FileReport};
+    use super::super::{CheckedFile, FileReport, Report};
     use super::*;
     use crate::rules::{Rule, Severity};
 
     #[test]
     fn snippets_show_line_caret_code_name_and_help() {
-        insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered_plain(super::super::OutputFormat::Full, &sample_report()), @r#"
             error[CBL201]: The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
              --> cables/oslo.cable:4:1
               |
@@ -269,7 +288,7 @@ mod tests {
 
     #[test]
     fn colour_codes_are_written_for_the_stream_to_keep_or_drop() {
-        let raw = rendered(render, &sample_report());
+        let raw = rendered(super::super::OutputFormat::Full, &sample_report());
         assert!(raw.contains("\u{1b}["), "no ANSI codes in {raw:?}");
     }
 
@@ -281,12 +300,13 @@ mod tests {
                     text: text.to_string(),
                     diagnostics: vec![diag(Rule::LineTooLong, start, end, Severity::Info, "m")],
                     fixed: 0,
+                    line_index: None,
                 }),
             }],
             fail_on: Severity::Error,
             unsafe_fixes: false,
         };
-        rendered_plain(render, &report)
+        rendered_plain(super::super::OutputFormat::Full, &report)
     }
 
     #[test]
@@ -349,7 +369,7 @@ mod tests {
             unreachable!()
         };
         let d = &c.diagnostics[0];
-        let groups = |docs| diagnostic(&report, "x.cable", &loc, d, docs).0;
+        let groups = |docs| diagnostic(report.options(), "x.cable", &loc, d, docs).0;
         let plain = |docs| annotate_snippets::Renderer::plain().render(&groups(docs));
         assert!(
             plain(None).ends_with("= help: run `cablelint rule CBL201`"),

@@ -7,15 +7,18 @@
 
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, Report};
+use super::{FileReport, Outcome, Render, Summary};
 use crate::rules::Severity;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
+/// GitHub Actions workflow commands.
+pub struct Github;
+
+impl Render for Github {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let file = escape_property(&f.path);
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 for d in &c.diagnostics {
                     let (start, end) = loc.range(d.range);
                     let command = match d.severity {
@@ -43,8 +46,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 )?;
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Escapes a message (the part after `::`).
@@ -66,7 +73,7 @@ mod tests {
 
     #[test]
     fn workflow_commands() {
-        insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered(super::super::OutputFormat::Github, &sample_report()), @r#"
         ::error file=cables/oslo.cable,line=4,col=1,endLine=4,endColumn=10,title=CBL201::The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         ::warning file=cables/oslo.cable,line=12,col=7,endLine=12,endColumn=16,title=CBL302::TAGS token `[PREL](#)` carries link markup
         ::notice file=cables/oslo.cable,line=15,col=36,endLine=15,endColumn=45,title=CBL305::An info, with 100%25 of a "quote", a comma, a colon: and%0Aa second line

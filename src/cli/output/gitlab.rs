@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Locator, Outcome, Report};
+use super::{FileReport, JsonArray, Outcome, Render, Summary};
 use crate::rules::Severity;
 
 #[derive(Serialize)]
@@ -56,13 +56,28 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut issues = Vec::new();
-    for f in &report.files {
+/// One JSON array of issues, written as the files come.
+#[derive(Default)]
+pub struct Gitlab {
+    /// The array, once its `[` is written.
+    issues: Option<JsonArray>,
+}
+
+impl Gitlab {
+    fn issues(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
+        if self.issues.is_none() {
+            out.write_all(b"[")?;
+        }
+        Ok(self.issues.get_or_insert_with(|| JsonArray::at_depth(0)))
+    }
+}
+
+impl Render for Gitlab {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let Outcome::Checked(c) = &f.outcome else {
-            continue;
+            return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         let mut seen: HashMap<(&str, &str), u64> = HashMap::new();
         for d in &c.diagnostics {
             let (start, end) = loc.range(d.range);
@@ -74,7 +89,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 &rank.to_le_bytes(),
             ]);
             *rank += 1;
-            issues.push(Issue {
+            let issue = Issue {
                 description: format!("{}: {}", d.rule.code(), d.message),
                 check_name: d.rule.code(),
                 fingerprint,
@@ -92,11 +107,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         },
                     },
                 },
-            });
+            };
+            self.issues(out)?.push(&issue, out)?;
         }
+        Ok(())
     }
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.issues(out)?.close(out)?;
+        writeln!(out)
+    }
 }
 
 /// A stable 128-bit fingerprint (two FNV-1a 64 hashes with different offsets) of the parts, each
@@ -122,8 +142,11 @@ mod tests {
 
     #[test]
     fn one_issue_per_diagnostic_with_distinct_fingerprints() {
-        let v: serde_json::Value =
-            serde_json::from_str(&rendered(render, &sample_report())).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&rendered(
+            super::super::OutputFormat::Gitlab,
+            &sample_report(),
+        ))
+        .unwrap();
         let issues = v.as_array().unwrap();
         assert_eq!(issues.len(), 3);
         assert_eq!(

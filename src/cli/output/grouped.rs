@@ -16,19 +16,22 @@
 use std::io::{self, Write};
 
 use super::concise::one_line;
-use super::{write_summary, Locator, Outcome, Report};
+use super::{write_summary, FileReport, Outcome, Render, RunOptions, Summary};
 use crate::cli::style;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let bold = style::BOLD;
-    for f in &report.files {
+/// The diagnostics under a heading per file.
+pub struct Grouped(pub RunOptions);
+
+impl Render for Grouped {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let bold = style::BOLD;
         let Outcome::Checked(c) = &f.outcome else {
-            continue;
+            return Ok(());
         };
         if c.diagnostics.is_empty() {
-            continue;
+            return Ok(());
         }
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         let places: Vec<_> = c
             .diagnostics
             .iter()
@@ -47,7 +50,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{bold}{}{bold:#}:", f.path)?;
         for (d, p) in c.diagnostics.iter().zip(&places) {
             let sev = style::severity(d.severity);
-            let fixable = if report.is_applicable(d) { "[*] " } else { "" };
+            let fixable = if self.0.is_applicable(d) { "[*] " } else { "" };
             let column = format!("{:<col_width$}", p.column);
             writeln!(
                 out,
@@ -59,18 +62,21 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
         writeln!(out)?;
+        Ok(())
     }
-    write_summary(report, out)
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write_summary(summary, out)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered_plain, sample_report};
-    use super::*;
 
     #[test]
     fn diagnostics_under_their_file() {
-        insta::assert_snapshot!(rendered_plain(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered_plain(super::super::OutputFormat::Grouped, &sample_report()), @r#"
         cables/oslo.cable:
            4:1   error[CBL201] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
           12:7   warning[CBL302] [*] TAGS token `[PREL](#)` carries link markup

@@ -14,16 +14,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Locator, Outcome, Position, Report};
+use super::{write_pretty, FileReport, JsonArray, Locator, Outcome, Position, Render, Summary};
 use crate::rules::Diagnostic;
 use crate::syntax::TextRange;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -70,7 +63,7 @@ struct Pos {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct JsonSummary {
     files: usize,
     errors: usize,
     warnings: usize,
@@ -114,13 +107,28 @@ pub(super) fn diag<'a>(loc: &Locator, d: &'a Diagnostic) -> Diag<'a> {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let files = report
-        .files
-        .iter()
-        .map(|f| match &f.outcome {
+/// One JSON document, written as the files come: the head and `"files": [` before the first file,
+/// each file's object as it is checked, and the summary at the end.
+#[derive(Default)]
+pub struct Json {
+    /// The `files` array, once its `[` is written.
+    files: Option<JsonArray>,
+}
+
+impl Json {
+    fn files(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
+        if self.files.is_none() {
+            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [")?;
+        }
+        Ok(self.files.get_or_insert_with(|| JsonArray::at_depth(1)))
+    }
+}
+
+impl Render for Json {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let file = match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 File {
                     path: &f.path,
                     diagnostics: Some(c.diagnostics.iter().map(|d| diag(&loc, d)).collect()),
@@ -132,21 +140,22 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 diagnostics: None,
                 error: Some(e),
             },
-        })
-        .collect();
-    let s = report.summary();
-    let doc = Document {
-        version: 1,
-        files,
-        summary: Summary {
+        };
+        self.files(out)?.push(&file, out)
+    }
+
+    fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.files(out)?.close(out)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        let summary = JsonSummary {
             files: s.files,
             errors: s.errors,
             warnings: s.warnings,
             infos: s.infos,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+        };
+        write_pretty(&summary, 1, false, out)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 #[cfg(test)]
@@ -156,7 +165,7 @@ mod tests {
 
     #[test]
     fn the_document_has_the_documented_shape() {
-        let text = rendered(render, &sample_report());
+        let text = rendered(super::super::OutputFormat::Json, &sample_report());
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["version"], 1);
         let files = v["files"].as_array().unwrap();

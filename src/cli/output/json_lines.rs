@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{diag, Diag};
-use super::{Locator, Outcome, Report};
+use super::{FileReport, Outcome, Render, Summary};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -26,11 +26,14 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
+/// One JSON object per diagnostic, one per line.
+pub struct JsonLines;
+
+impl Render for JsonLines {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 for d in &c.diagnostics {
                     let line = Line {
                         path: &f.path,
@@ -51,18 +54,21 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out)?;
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered, sample_report};
-    use super::*;
 
     #[test]
     fn one_object_per_line() {
-        let text = rendered(render, &sample_report());
+        let text = rendered(super::super::OutputFormat::JsonLines, &sample_report());
         let lines: Vec<serde_json::Value> = text
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())

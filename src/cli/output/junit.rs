@@ -12,17 +12,34 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{plural, Locator, Outcome, Report};
+use super::{plural, FileReport, Outcome, Render, RunOptions, Summary};
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut failures = 0;
-    let mut errors = 0;
-    // Per file: its name and what its test case holds.
-    let mut cases: Vec<(&str, Case)> = Vec::new();
-    for f in &report.files {
+/// JUnit XML. The document opens with the totals, so each file's test case (its listing, never
+/// the file's text) is kept until the end.
+pub struct Junit {
+    options: RunOptions,
+    failures: usize,
+    errors: usize,
+    /// Per file: its name and what its test case holds.
+    cases: Vec<(String, Case)>,
+}
+
+impl Junit {
+    pub fn new(options: RunOptions) -> Self {
+        Junit {
+            options,
+            failures: 0,
+            errors: 0,
+            cases: Vec::new(),
+        }
+    }
+}
+
+impl Render for Junit {
+    fn file(&mut self, f: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, false);
+                let loc = c.locator(false);
                 let mut listing = String::new();
                 for d in &c.diagnostics {
                     let p = loc.position(d.range.start());
@@ -36,14 +53,18 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         d.message
                     ));
                 }
-                let failing = c.diagnostics.iter().filter(|d| report.fails(d)).count();
+                let failing = c
+                    .diagnostics
+                    .iter()
+                    .filter(|d| self.options.fails(d))
+                    .count();
                 let case = if failing > 0 {
-                    failures += 1;
+                    self.failures += 1;
                     Case::Failure {
                         message: format!(
                             "{} at or above {}",
                             plural(failing, "diagnostic"),
-                            report.fail_on.as_str()
+                            self.options.fail_on.as_str()
                         ),
                         listing,
                     }
@@ -52,82 +73,89 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 } else {
                     Case::Passed
                 };
-                cases.push((&f.path, case));
+                self.cases.push((f.path.clone(), case));
             }
             Outcome::Error(e) => {
-                errors += 1;
-                cases.push((&f.path, Case::Error(e.clone())));
+                self.errors += 1;
+                self.cases.push((f.path.clone(), Case::Error(e.clone())));
             }
         }
+        Ok(())
     }
-    let tests = report.files.len().to_string();
-    let (failures, errors) = (failures.to_string(), errors.to_string());
-    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.create_element("testsuites")
-        .with_attributes([
-            ("name", "cablelint"),
-            ("tests", tests.as_str()),
-            ("failures", failures.as_str()),
-            ("errors", errors.as_str()),
-        ])
-        .write_inner_content(|w| {
-            w.create_element("testsuite")
-                .with_attributes([
-                    ("name", "cablelint"),
-                    ("tests", tests.as_str()),
-                    ("failures", failures.as_str()),
-                    ("errors", errors.as_str()),
-                    ("skipped", "0"),
-                ])
-                .write_inner_content(|w| {
-                    for (path, case) in &cases {
-                        let name = xml_safe(path);
-                        let element = w.create_element("testcase").with_attributes([
-                            ("name", name.as_ref()),
-                            ("classname", "cablelint"),
-                            ("file", name.as_ref()),
-                        ]);
-                        match case {
-                            Case::Passed => {
-                                element.write_empty()?;
-                            }
-                            Case::Output(listing) => {
-                                element.write_inner_content(|w| {
-                                    w.create_element("system-out")
-                                        .write_text_content(BytesText::new(&xml_safe(listing)))?;
-                                    Ok(())
-                                })?;
-                            }
-                            Case::Failure { message, listing } => {
-                                element.write_inner_content(|w| {
-                                    w.create_element("failure")
-                                        .with_attributes([
-                                            ("message", message.as_str()),
-                                            ("type", "cablelint"),
-                                        ])
-                                        .write_text_content(BytesText::new(&xml_safe(listing)))?;
-                                    Ok(())
-                                })?;
-                            }
-                            Case::Error(e) => {
-                                element.write_inner_content(|w| {
-                                    w.create_element("error")
-                                        .with_attributes([
-                                            ("message", xml_safe(e).as_ref()),
-                                            ("type", "read-error"),
-                                        ])
-                                        .write_empty()?;
-                                    Ok(())
-                                })?;
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let tests = self.cases.len().to_string();
+        let (failures, errors) = (self.failures.to_string(), self.errors.to_string());
+        let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("testsuites")
+            .with_attributes([
+                ("name", "cablelint"),
+                ("tests", tests.as_str()),
+                ("failures", failures.as_str()),
+                ("errors", errors.as_str()),
+            ])
+            .write_inner_content(|w| {
+                w.create_element("testsuite")
+                    .with_attributes([
+                        ("name", "cablelint"),
+                        ("tests", tests.as_str()),
+                        ("failures", failures.as_str()),
+                        ("errors", errors.as_str()),
+                        ("skipped", "0"),
+                    ])
+                    .write_inner_content(|w| {
+                        for (path, case) in &self.cases {
+                            let name = xml_safe(path);
+                            let element = w.create_element("testcase").with_attributes([
+                                ("name", name.as_ref()),
+                                ("classname", "cablelint"),
+                                ("file", name.as_ref()),
+                            ]);
+                            match case {
+                                Case::Passed => {
+                                    element.write_empty()?;
+                                }
+                                Case::Output(listing) => {
+                                    element.write_inner_content(|w| {
+                                        w.create_element("system-out").write_text_content(
+                                            BytesText::new(&xml_safe(listing)),
+                                        )?;
+                                        Ok(())
+                                    })?;
+                                }
+                                Case::Failure { message, listing } => {
+                                    element.write_inner_content(|w| {
+                                        w.create_element("failure")
+                                            .with_attributes([
+                                                ("message", message.as_str()),
+                                                ("type", "cablelint"),
+                                            ])
+                                            .write_text_content(BytesText::new(&xml_safe(
+                                                listing,
+                                            )))?;
+                                        Ok(())
+                                    })?;
+                                }
+                                Case::Error(e) => {
+                                    element.write_inner_content(|w| {
+                                        w.create_element("error")
+                                            .with_attributes([
+                                                ("message", xml_safe(e).as_ref()),
+                                                ("type", "read-error"),
+                                            ])
+                                            .write_empty()?;
+                                        Ok(())
+                                    })?;
+                                }
                             }
                         }
-                    }
-                    Ok(())
-                })?;
-            Ok(())
-        })?;
-    writeln!(out)
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        writeln!(out)
+    }
 }
 
 /// What one file's test case holds.
@@ -164,12 +192,11 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered, sample_report};
-    use super::*;
     use crate::rules::Severity;
 
     #[test]
     fn one_test_case_per_file() {
-        insta::assert_snapshot!(rendered(render, &sample_report()), @r#"
+        insta::assert_snapshot!(rendered(super::super::OutputFormat::Junit, &sample_report()), @r#"
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="cablelint" tests="3" failures="1" errors="1">
               <testsuite name="cablelint" tests="3" failures="1" errors="1" skipped="0">
@@ -193,20 +220,22 @@ mod tests {
     fn fail_on_decides_what_fails() {
         let mut r = sample_report();
         r.fail_on = Severity::Info;
-        let s = rendered(render, &r);
+        let s = rendered(super::super::OutputFormat::Junit, &r);
         assert!(
             s.contains("<failure message=\"3 diagnostics at or above info\""),
             "{s}"
         );
         r.files.truncate(0);
-        assert!(rendered(render, &r).contains("tests=\"0\" failures=\"0\""));
+        assert!(
+            rendered(super::super::OutputFormat::Junit, &r).contains("tests=\"0\" failures=\"0\"")
+        );
     }
 
     #[test]
     fn xml_escaping() {
         let mut r = sample_report();
         r.files[0].path = "a<b>&\"'\u{1}.cable".to_string();
-        let s = rendered(render, &r);
+        let s = rendered(super::super::OutputFormat::Junit, &r);
         assert!(
             s.contains("name=\"a&lt;b&gt;&amp;&quot;&apos;\u{fffd}.cable\""),
             "{s}"

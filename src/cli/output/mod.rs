@@ -1,4 +1,8 @@
-//! The checker's reports: one file per output format, all rendering the same [`Report`].
+//! The checker's reports: one file per output format, each a [`Render`] that is given the files one
+//! at a time, in the order they are shown, and the [`Summary`] at the end. `check` renders each file
+//! as soon as it is checked and drops it, so memory does not grow with the number of files; the
+//! formats whose document needs the totals first (JUnit) keep their own output until the end, never
+//! the files' texts.
 //!
 //! Positions are 1-based lines and columns counted in Unicode characters. Every renderer takes its
 //! positions from a [`Locator`], built once per file, so that a large file with many diagnostics
@@ -69,6 +73,21 @@ pub struct CheckedFile {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
     pub fixed: usize,
+    /// The line index of `text` when the check kept the one its parse built; the renderers build
+    /// one otherwise (and only for a file with diagnostics).
+    pub line_index: Option<LineIndex>,
+}
+
+impl CheckedFile {
+    /// The positions of this file's diagnostics (see [`Locator::new`]).
+    pub fn locator(&self, with_edits: bool) -> Locator<'_> {
+        Locator::with_index(
+            &self.text,
+            self.line_index.as_ref(),
+            &self.diagnostics,
+            with_edits,
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -78,7 +97,8 @@ pub struct FileReport {
     pub outcome: Outcome,
 }
 
-/// Everything a renderer needs.
+/// Everything a renderer is given, at once: the renderers' unit tests and small callers build one;
+/// `check` streams the files instead.
 #[derive(Debug)]
 pub struct Report {
     /// The files in the order they are shown (sorted by path).
@@ -89,13 +109,24 @@ pub struct Report {
     pub unsafe_fixes: bool,
 }
 
-/// Counts over a report.
+/// The options of a run that decide how a diagnostic is shown and whether it fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunOptions {
+    /// The lowest severity that fails the run (`--fail-on`).
+    pub fail_on: Severity,
+    /// Whether `--unsafe-fixes` was given, so that unsafe fixes count as applicable in hints.
+    pub unsafe_fixes: bool,
+}
+
+/// Counts over a report, computed on the way as the files are rendered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files that were checked and have at least one diagnostic.
+    pub with_diagnostics: usize,
     /// Files that could not be read, decoded or written.
     pub unreadable: usize,
     /// Fixes applied.
@@ -104,41 +135,70 @@ pub struct Summary {
     pub fixable: usize,
     /// Diagnostics whose fix only `--fix --unsafe-fixes` would apply (when it was not given).
     pub unsafe_fixable: usize,
+    /// Whether a diagnostic is at or above `--fail-on`.
+    pub failing: bool,
+    /// Whether `--unsafe-fixes` was given (the fix hints name the command to run).
+    pub unsafe_fixes: bool,
 }
 
-impl Report {
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary {
-            files: self.files.len(),
+impl Summary {
+    /// The counts of no file yet.
+    pub fn new(options: RunOptions) -> Self {
+        Summary {
+            unsafe_fixes: options.unsafe_fixes,
             ..Summary::default()
-        };
-        for f in &self.files {
-            match &f.outcome {
-                Outcome::Error(_) => s.unreadable += 1,
-                Outcome::Checked(c) => {
-                    s.fixed += c.fixed;
-                    for d in &c.diagnostics {
-                        match d.severity {
-                            Severity::Error => s.errors += 1,
-                            Severity::Warning => s.warnings += 1,
-                            Severity::Info => s.infos += 1,
-                        }
-                        if self.is_applicable(d) {
-                            s.fixable += 1;
-                        } else if d
-                            .fix
-                            .as_ref()
-                            .is_some_and(|f| f.applicability == Applicability::Unsafe)
-                        {
-                            s.unsafe_fixable += 1;
-                        }
+        }
+    }
+
+    /// Counts one more file.
+    pub fn add(&mut self, options: RunOptions, file: &FileReport) {
+        self.files += 1;
+        match &file.outcome {
+            Outcome::Error(_) => self.unreadable += 1,
+            Outcome::Checked(c) => {
+                self.fixed += c.fixed;
+                self.with_diagnostics += usize::from(!c.diagnostics.is_empty());
+                for d in &c.diagnostics {
+                    match d.severity {
+                        Severity::Error => self.errors += 1,
+                        Severity::Warning => self.warnings += 1,
+                        Severity::Info => self.infos += 1,
+                    }
+                    self.failing |= options.fails(d);
+                    if options.is_applicable(d) {
+                        self.fixable += 1;
+                    } else if d
+                        .fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == Applicability::Unsafe)
+                    {
+                        self.unsafe_fixable += 1;
                     }
                 }
             }
         }
-        s
+    }
+}
+
+impl Report {
+    /// The options the report was made with.
+    pub fn options(&self) -> RunOptions {
+        RunOptions {
+            fail_on: self.fail_on,
+            unsafe_fixes: self.unsafe_fixes,
+        }
     }
 
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::new(self.options());
+        for f in &self.files {
+            s.add(self.options(), f);
+        }
+        s
+    }
+}
+
+impl RunOptions {
     /// Whether `--fix` (with the current `--unsafe-fixes`) would apply the diagnostic's fix.
     pub fn is_applicable(&self, d: &Diagnostic) -> bool {
         d.fix.as_ref().is_some_and(|f| match f.applicability {
@@ -154,28 +214,109 @@ impl Report {
     }
 }
 
-/// Renders a report in a format.
-pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// An output format, fed one file at a time.
+pub trait Render {
+    /// Writes what the format shows for one file (the files come in the order they are shown).
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes the end of the report after the last file.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The renderer of a format.
+pub fn renderer(format: OutputFormat, options: RunOptions) -> Box<dyn Render> {
     match format {
-        OutputFormat::Full => full::render(report, out),
-        OutputFormat::Concise => concise::render(report, out),
-        OutputFormat::Json => json::render(report, out),
-        OutputFormat::Github => github::render(report, out),
-        OutputFormat::Sarif => sarif::render(report, out),
-        OutputFormat::Junit => junit::render(report, out),
-        OutputFormat::JsonLines => json_lines::render(report, out),
-        OutputFormat::Gitlab => gitlab::render(report, out),
-        OutputFormat::Rdjson => rdjson::render(report, out),
-        OutputFormat::Pylint => pylint::render(report, out),
-        OutputFormat::Azure => azure::render(report, out),
-        OutputFormat::Grouped => grouped::render(report, out),
+        OutputFormat::Full => Box::new(full::Full::new(options)),
+        OutputFormat::Concise => Box::new(concise::Concise(options)),
+        OutputFormat::Json => Box::new(json::Json::default()),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
+        OutputFormat::Junit => Box::new(junit::Junit::new(options)),
+        OutputFormat::JsonLines => Box::new(json_lines::JsonLines),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
+        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
+        OutputFormat::Pylint => Box::new(pylint::Pylint),
+        OutputFormat::Azure => Box::new(azure::Azure),
+        OutputFormat::Grouped => Box::new(grouped::Grouped(options)),
     }
+}
+
+/// Renders a whole report in a format.
+pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    render_with(&mut *renderer(format, report.options()), report, out)
+}
+
+/// Feeds a whole report to a renderer.
+pub fn render_with(r: &mut dyn Render, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.files {
+        r.file(f, out)?;
+    }
+    r.finish(&report.summary(), out)
+}
+
+/// A JSON array written one element at a time, byte for byte as `serde_json`'s pretty printer
+/// writes the whole array when it stands `depth` levels deep (two spaces a level).
+#[derive(Debug, Default)]
+pub struct JsonArray {
+    depth: usize,
+    len: usize,
+}
+
+impl JsonArray {
+    /// An array whose `[` the caller has just written, `depth` levels deep.
+    pub fn at_depth(depth: usize) -> Self {
+        JsonArray { depth, len: 0 }
+    }
+
+    /// Writes one element.
+    pub fn push(&mut self, value: &impl serde::Serialize, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.len == 0 { b"\n" } else { b",\n" })?;
+        self.len += 1;
+        write_pretty(value, self.depth + 1, true, out)
+    }
+
+    /// Writes the closing `]`.
+    pub fn close(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.len > 0 {
+            out.write_all(b"\n")?;
+            write_indent(self.depth, out)?;
+        }
+        out.write_all(b"]")
+    }
+}
+
+/// Writes `value` as `serde_json`'s pretty printer does `depth` levels deep: every line after the
+/// first indented by two spaces a level, and the first too when `indent_first`. Strings in JSON
+/// hold no raw line breaks, so indenting after each one is exact.
+pub fn write_pretty(
+    value: &impl serde::Serialize,
+    depth: usize,
+    indent_first: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    if indent_first {
+        write_indent(depth, out)?;
+    }
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            write_indent(depth, out)?;
+        }
+        out.write_all(line)?;
+    }
+    Ok(())
+}
+
+fn write_indent(depth: usize, out: &mut dyn Write) -> io::Result<()> {
+    for _ in 0..depth {
+        out.write_all(b"  ")?;
+    }
+    Ok(())
 }
 
 /// Writes the closing summary of the human formats: `Found 2 errors, 1 warning and 0 infos in 3
 /// files.` or `All checks passed!`, plus fix hints.
-pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let s = report.summary();
+pub fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let found = s.errors + s.warnings + s.infos;
     if s.files == 0 {
         return Ok(());
@@ -196,16 +337,7 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             plural(s.errors, "error"),
             plural(s.warnings, "warning"),
             plural(s.infos, "info"),
-            plural(
-                report
-                    .files
-                    .iter()
-                    .filter(
-                        |f| matches!(&f.outcome, Outcome::Checked(c) if !c.diagnostics.is_empty())
-                    )
-                    .count(),
-                "file"
-            ),
+            plural(s.with_diagnostics, "file"),
             plural(checked, "file"),
         )?;
     } else if s.unreadable == 0 {
@@ -229,7 +361,7 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     if s.fixable > 0 {
-        let how = if report.unsafe_fixes {
+        let how = if s.unsafe_fixes {
             "`--fix --unsafe-fixes`"
         } else {
             "`--fix`"
@@ -278,7 +410,10 @@ pub struct Position {
 /// count characters from the line's start.
 pub struct Locator<'t> {
     text: &'t str,
-    index: LineIndex,
+    /// The line index the caller had, if any.
+    given: Option<&'t LineIndex>,
+    /// Otherwise the one built on first use.
+    built: std::cell::OnceCell<LineIndex>,
     /// Sorted offsets and their positions, for non-ASCII text.
     table: Vec<(usize, Position)>,
 }
@@ -287,13 +422,24 @@ impl<'t> Locator<'t> {
     /// A locator for the diagnostics of one file: their ranges and related ranges, and the ranges
     /// of their fixes' edits when `with_edits` (the formats that print edits ask for them).
     pub fn new(text: &'t str, diagnostics: &[Diagnostic], with_edits: bool) -> Self {
-        let index = LineIndex::new(text);
+        Self::with_index(text, None, diagnostics, with_edits)
+    }
+
+    /// [`Locator::new`] with the text's line index when the caller has it; without one, the index
+    /// is built when a position is first asked for (never, for a file without diagnostics).
+    pub fn with_index(
+        text: &'t str,
+        index: Option<&'t LineIndex>,
+        diagnostics: &[Diagnostic],
+        with_edits: bool,
+    ) -> Self {
         let mut loc = Locator {
             text,
-            index,
+            given: index,
+            built: std::cell::OnceCell::new(),
             table: Vec::new(),
         };
-        if !text.is_ascii() {
+        if !diagnostics.is_empty() && !text.is_ascii() {
             let mut offsets: Vec<usize> = Vec::new();
             for d in diagnostics {
                 push_range(&mut offsets, d.range);
@@ -312,8 +458,8 @@ impl<'t> Locator<'t> {
             let mut table = Vec::with_capacity(offsets.len());
             let mut cursor: Option<(usize, usize, usize)> = None; // (line, offset, column)
             for off in offsets {
-                let line = loc.index.line_of(off);
-                let line_start = loc.index.line_start(line).unwrap_or(0);
+                let line = loc.index().line_of(off);
+                let line_start = loc.index().line_start(line).unwrap_or(0);
                 let (from, col) = match cursor {
                     Some((l, o, c)) if l == line => (o, c),
                     _ => (line_start, 0),
@@ -339,7 +485,8 @@ impl<'t> Locator<'t> {
     }
 
     pub fn index(&self) -> &LineIndex {
-        &self.index
+        self.given
+            .unwrap_or_else(|| self.built.get_or_init(|| LineIndex::new(self.text)))
     }
 
     /// An offset made safe: within the text and on a character boundary.
@@ -357,7 +504,7 @@ impl<'t> Locator<'t> {
         if let Ok(i) = self.table.binary_search_by_key(&offset, |&(o, _)| o) {
             return self.table[i].1;
         }
-        let lc = self.index.line_col(self.text, offset, ColumnUnit::Char);
+        let lc = self.index().line_col(self.text, offset, ColumnUnit::Char);
         Position {
             line: lc.line as usize + 1,
             column: lc.col as usize + 1,
@@ -433,7 +580,7 @@ mod tests {
             (3, 1, 1, 1, 1, 1)
         );
         let mut out = Vec::new();
-        write_summary(&r, &mut out).unwrap();
+        write_summary(&r.summary(), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "Found 1 error, 1 warning and 1 info in 1 file (2 files checked).\n\

@@ -12,14 +12,17 @@
 use std::io::{self, Write};
 
 use super::concise::one_line;
-use super::{Locator, Outcome, Report};
+use super::{FileReport, Outcome, Render, Summary};
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
+/// pylint's `parseable` lines.
+pub struct Pylint;
+
+impl Render for Pylint {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let Outcome::Checked(c) = &f.outcome else {
-            continue;
+            return Ok(());
         };
-        let loc = Locator::new(&c.text, &c.diagnostics, false);
+        let loc = c.locator(false);
         for d in &c.diagnostics {
             let p = loc.position(d.range.start());
             writeln!(
@@ -32,18 +35,21 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 one_line(&d.message)
             )?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered, sample_report};
-    use super::*;
 
     #[test]
     fn lines_match_pylints_parseable_template() {
-        let text = rendered(render, &sample_report());
+        let text = rendered(super::super::OutputFormat::Pylint, &sample_report());
         insta::assert_snapshot!(text, @r#"
         cables/oslo.cable:4: [CBL201(security-line-mismatch), ] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         cables/oslo.cable:12: [CBL302(tags-markup), ] TAGS token `[PREL](#)` carries link markup

@@ -17,15 +17,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Outcome, Report};
+use super::{write_pretty, FileReport, JsonArray, Outcome, Render, Summary};
 use crate::rules::{Rule, Severity};
 use crate::syntax::{ColumnUnit, LineIndex, TextRange};
-
-#[derive(Serialize)]
-struct Document<'a> {
-    source: Source,
-    diagnostics: Vec<Diagnostic<'a>>,
-}
 
 #[derive(Serialize)]
 struct Source {
@@ -106,24 +100,60 @@ fn range(text: &str, index: &LineIndex, r: TextRange) -> Range {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let docs = crate::rules::docs_url::docs_url();
-    let url = |r: Rule| {
-        docs.as_deref()
-            .map(|base| crate::rules::docs_url::rule_url(base, r))
-    };
-    let mut diagnostics = Vec::new();
-    for f in &report.files {
-        let Outcome::Checked(c) = &f.outcome else {
-            continue;
+/// One document, `{"source": …, "diagnostics": [ … ]}`, written as the files come.
+#[derive(Default)]
+pub struct Rdjson {
+    docs: Option<String>,
+    /// The `diagnostics` array, once the head and its `[` are written.
+    diagnostics: Option<JsonArray>,
+}
+
+impl Rdjson {
+    fn diagnostics(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
+        if self.diagnostics.is_none() {
+            self.docs = crate::rules::docs_url::docs_url();
+            let source = Source {
+                name: "cablelint",
+                url: self.docs.clone(),
+            };
+            out.write_all(b"{\n  \"source\": ")?;
+            write_pretty(&source, 1, false, out)?;
+            out.write_all(b",\n  \"diagnostics\": [")?;
+        }
+        Ok(self
+            .diagnostics
+            .get_or_insert_with(|| JsonArray::at_depth(1)))
+    }
+}
+
+impl Render for Rdjson {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.diagnostics(out)?;
+        let docs = self.docs.clone();
+        let url = |r: Rule| {
+            docs.as_deref()
+                .map(|base| crate::rules::docs_url::rule_url(base, r))
         };
-        let index = LineIndex::new(&c.text);
+        let Outcome::Checked(c) = &f.outcome else {
+            return Ok(());
+        };
+        if c.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let built;
+        let index = match &c.line_index {
+            Some(index) => index,
+            None => {
+                built = LineIndex::new(&c.text);
+                &built
+            }
+        };
         let at = |r: TextRange| Location {
             path: &f.path,
-            range: range(&c.text, &index, r),
+            range: range(&c.text, index, r),
         };
         for d in &c.diagnostics {
-            diagnostics.push(Diagnostic {
+            let diagnostic = Diagnostic {
                 message: &d.message,
                 location: at(d.range),
                 severity: severity(d.severity),
@@ -136,7 +166,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .flat_map(|fix| &fix.edits)
                     .map(|e| Suggestion {
-                        range: range(&c.text, &index, e.range),
+                        range: range(&c.text, index, e.range),
                         text: &e.new_text,
                     })
                     .collect(),
@@ -148,29 +178,29 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         location: at(r.range),
                     })
                     .collect(),
-            });
+            };
+            self.diagnostics(out)?.push(&diagnostic, out)?;
         }
+        Ok(())
     }
-    let doc = Document {
-        source: Source {
-            name: "cablelint",
-            url: docs.clone(),
-        },
-        diagnostics,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.diagnostics(out)?.close(out)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{rendered, sample_report};
-    use super::*;
 
     #[test]
     fn columns_count_bytes_and_fixes_are_suggestions() {
-        let v: serde_json::Value =
-            serde_json::from_str(&rendered(render, &sample_report())).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&rendered(
+            super::super::OutputFormat::Rdjson,
+            &sample_report(),
+        ))
+        .unwrap();
         assert_eq!(v["source"]["name"], "cablelint");
         let d = v["diagnostics"].as_array().unwrap();
         assert_eq!(d.len(), 3);

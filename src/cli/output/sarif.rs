@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::{Locator, Outcome, Report};
+use super::{write_pretty, FileReport, JsonArray, Locator, Outcome, Render, Summary};
 use crate::rules::docs_url::{docs_url, rule_url};
 use crate::rules::format_ref::{format_sections, link_citations};
 use crate::rules::{Rule, Severity};
@@ -69,15 +69,34 @@ fn region(loc: &Locator, range: TextRange) -> Value {
     })
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let docs = docs_url();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for f in &report.files {
+/// One SARIF log with one run, written as the files come: the run's `results` first, then its
+/// `invocations` (which need every file's outcome) and `tool`.
+#[derive(Default)]
+pub struct Sarif {
+    /// The `results` array, once the head and its `[` are written.
+    results: Option<JsonArray>,
+    /// The files that could not be read, as tool execution notifications.
+    notifications: Vec<Value>,
+}
+
+impl Sarif {
+    fn results(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
+        if self.results.is_none() {
+            out.write_all(b"{\n  \"$schema\": ")?;
+            write_pretty(&SCHEMA, 1, false, out)?;
+            out.write_all(b",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")?;
+        }
+        Ok(self.results.get_or_insert_with(|| JsonArray::at_depth(3)))
+    }
+}
+
+impl Render for Sarif {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.results(out)?;
         let artifact = json!({ "uri": uri(&f.path) });
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = Locator::new(&c.text, &c.diagnostics, true);
+                let loc = c.locator(true);
                 for d in &c.diagnostics {
                     let index = Rule::ALL.iter().position(|&r| r == d.rule).unwrap_or(0);
                     let mut result = json!({
@@ -129,39 +148,39 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                             "properties": { "applicability": fix.applicability.as_str() },
                         }]);
                     }
-                    results.push(result);
+                    self.results(out)?.push(&result, out)?;
                 }
             }
-            Outcome::Error(e) => notifications.push(json!({
+            Outcome::Error(e) => self.notifications.push(json!({
                 "level": "error",
                 "message": { "text": format!("{}: {e}", f.path) },
                 "locations": [{ "physicalLocation": { "artifactLocation": artifact } }],
             })),
         }
+        Ok(())
     }
-    let mut driver = json!({
-        "name": "cablelint",
-        "version": env!("CARGO_PKG_VERSION"),
-        "rules": Rule::ALL.iter().map(|&r| rule(r, docs.as_deref())).collect::<Vec<_>>(),
-    });
-    if let Some(base) = &docs {
-        driver["informationUri"] = json!(base);
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.results(out)?.close(out)?;
+        let docs = docs_url();
+        let invocations = json!([{
+            "executionSuccessful": self.notifications.is_empty(),
+            "toolExecutionNotifications": self.notifications,
+        }]);
+        out.write_all(b",\n      \"invocations\": ")?;
+        write_pretty(&invocations, 3, false, out)?;
+        let mut driver = json!({
+            "name": "cablelint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": Rule::ALL.iter().map(|&r| rule(r, docs.as_deref())).collect::<Vec<_>>(),
+        });
+        if let Some(base) = &docs {
+            driver["informationUri"] = json!(base);
+        }
+        out.write_all(b",\n      \"tool\": ")?;
+        write_pretty(&json!({ "driver": driver }), 3, false, out)?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
     }
-    let doc = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
 }
 
 /// A path as a URI reference: relative paths stay relative (with `/` separators), absolute ones
@@ -195,7 +214,11 @@ mod tests {
 
     #[test]
     fn a_sarif_log_with_rules_results_and_fixes() {
-        let v: Value = serde_json::from_str(&rendered(render, &sample_report())).unwrap();
+        let v: Value = serde_json::from_str(&rendered(
+            super::super::OutputFormat::Sarif,
+            &sample_report(),
+        ))
+        .unwrap();
         assert_eq!(v["version"], "2.1.0");
         let run = &v["runs"][0];
         assert_eq!(run["columnKind"], "unicodeCodePoints");

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Outcome, Report};
+use super::{FileReport, Outcome, Render, RunOptions, Summary};
 use crate::rules::Rule;
 
 #[derive(Serialize)]
@@ -27,52 +27,75 @@ struct Row {
     fixable: usize,
 }
 
-fn rows(report: &Report) -> Vec<Row> {
-    let mut counts: BTreeMap<Rule, (usize, usize)> = BTreeMap::new();
-    for f in &report.files {
-        if let Outcome::Checked(c) = &f.outcome {
-            for d in &c.diagnostics {
-                let e = counts.entry(d.rule).or_default();
-                e.0 += 1;
-                e.1 += usize::from(report.is_applicable(d));
-            }
-        }
-    }
-    let mut rows: Vec<Row> = counts
-        .into_iter()
-        .map(|(r, (count, fixable))| Row {
-            code: r.code(),
-            name: r.name(),
-            count,
-            fixable,
-        })
-        .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
-    rows
+/// Counts per rule, written at the end.
+pub struct Statistics {
+    options: RunOptions,
+    /// Whether to write a JSON array instead of the table.
+    json: bool,
+    /// Per rule: findings and findings `--fix` would fix.
+    counts: BTreeMap<Rule, (usize, usize)>,
 }
 
-/// Writes the table, or the JSON array when `json`.
-pub fn render(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    let rows = rows(report);
-    if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        return writeln!(out);
+impl Statistics {
+    pub fn new(options: RunOptions, json: bool) -> Self {
+        Statistics {
+            options,
+            json,
+            counts: BTreeMap::new(),
+        }
     }
-    let width = rows
-        .iter()
-        .map(|r| r.count.to_string().len())
-        .max()
-        .unwrap_or(1);
-    for r in &rows {
-        let mark = if r.fixable == r.count { "[*]" } else { "   " };
-        writeln!(out, "{:>width$}  {}  {mark} {}", r.count, r.code, r.name)?;
+
+    fn rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = self
+            .counts
+            .iter()
+            .map(|(r, &(count, fixable))| Row {
+                code: r.code(),
+                name: r.name(),
+                count,
+                fixable,
+            })
+            .collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+        rows
     }
-    Ok(())
+}
+
+impl Render for Statistics {
+    fn file(&mut self, f: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
+        if let Outcome::Checked(c) = &f.outcome {
+            for d in &c.diagnostics {
+                let e = self.counts.entry(d.rule).or_default();
+                e.0 += 1;
+                e.1 += usize::from(self.options.is_applicable(d));
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the table, or the JSON array when `json`.
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let rows = self.rows();
+        if self.json {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            return writeln!(out);
+        }
+        let width = rows
+            .iter()
+            .map(|r| r.count.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for r in &rows {
+            let mark = if r.fixable == r.count { "[*]" } else { "   " };
+            writeln!(out, "{:>width$}  {}  {mark} {}", r.count, r.code, r.name)?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{cable_diagnostics, rendered, sample_report};
+    use super::super::testing::{cable_diagnostics, rendered_with, sample_report};
     use super::*;
 
     #[test]
@@ -82,12 +105,12 @@ mod tests {
             let extra = cable_diagnostics()[1].clone();
             c.diagnostics.push(extra);
         }
-        let text = rendered(|r, out| render(r, false, out), &r);
+        let text = rendered_with(&mut Statistics::new(r.options(), false), &r);
         assert_eq!(
             text,
             "2  CBL302  [*] tags-markup\n1  CBL201      security-line-mismatch\n1  CBL305      unknown-tag\n"
         );
-        let json = rendered(|r, out| render(r, true, out), &r);
+        let json = rendered_with(&mut Statistics::new(r.options(), true), &r);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(
             v[0],

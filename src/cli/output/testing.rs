@@ -1,8 +1,6 @@
 //! Hand-built reports for the renderers' unit tests, independent of what the rules report.
 
-use std::io::{self, Write};
-
-use super::{CheckedFile, FileReport, Outcome, Report};
+use super::{CheckedFile, FileReport, Outcome, OutputFormat, Report};
 use crate::rules::{Diagnostic, Edit, Fix, Rule, Severity};
 use crate::syntax::TextRange;
 
@@ -24,20 +22,24 @@ SUBJECT: NORWAY: INVENTED TEST CABLE\n\
 \n\
 ¶1. (C) Ferry schedules, \"ÅLESUND\" timetable.\n";
 
-/// The signature every renderer shares.
-pub type Renderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
-
-/// The text `render` writes for `report`, colour codes and all.
-pub fn rendered(render: Renderer, report: &Report) -> String {
+/// The text a format writes for `report`, colour codes and all.
+pub fn rendered(format: OutputFormat, report: &Report) -> String {
     let mut out = Vec::new();
-    render(report, &mut out).unwrap();
+    super::render(format, report, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
-/// The text `render` writes for `report`, without colour codes.
-pub fn rendered_plain(render: Renderer, report: &Report) -> String {
+/// The text a renderer writes for `report`.
+pub fn rendered_with(r: &mut dyn super::Render, report: &Report) -> String {
     let mut out = Vec::new();
-    render(report, &mut out).unwrap();
+    super::render_with(r, report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The text a format writes for `report`, without colour codes.
+pub fn rendered_plain(format: OutputFormat, report: &Report) -> String {
+    let mut out = Vec::new();
+    super::render(format, report, &mut out).unwrap();
     String::from_utf8(anstream::adapter::strip_bytes(&out).into_vec()).unwrap()
 }
 
@@ -102,6 +104,8 @@ pub fn sample_report() -> Report {
                     text: CABLE.to_string(),
                     diagnostics: cable_diagnostics(),
                     fixed: 0,
+                    // The check's own index for this one, the renderers' for the others.
+                    line_index: Some(crate::syntax::LineIndex::new(CABLE)),
                 }),
             },
             FileReport {
@@ -110,6 +114,7 @@ pub fn sample_report() -> Report {
                     text: "UNCLAS OSLO 000124\n".to_string(),
                     diagnostics: Vec::new(),
                     fixed: 0,
+                    line_index: None,
                 }),
             },
             FileReport {

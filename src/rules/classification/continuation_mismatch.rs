@@ -5,7 +5,8 @@
 //!
 //! ## Why
 //! Continuation headers are inserted at page breaks of multi-page cables; in 1,607 released cables
-//! they agree with the banner except for garbles (spec §3.19, B-4).
+//! they agree with the banner except for garbles (spec §3.19, B-4). When every header gives the same
+//! other count, the count is `garbled-continuation`'s and only the rest is checked here.
 //!
 //! ## Example
 //! ```cable
@@ -21,8 +22,16 @@ pub fn check(ctx: &Context) {
         return;
     };
     let banner_range = b.range;
-    let total = b.section.map(|(_, m)| m.value);
-    let serial = b.serial.map(|s| s.value);
+    // A section count the release garbled throughout is `garbled-continuation`'s.
+    let total = b
+        .section
+        .map(|(_, m)| m.value)
+        .filter(|_| crate::rules::facts::continuation_count_garbled(ctx.cable).is_none());
+    // A serial the release garbled (`garbled-serial`) cannot be compared.
+    let serial = b.serial.map(|s| s.value).filter(|_| {
+        !ctx.cable
+            .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
+    });
     // A redacted origin (`XXXXXXXXXXXX`, a release artifact) cannot be compared.
     let origin: Option<String> = b
         .origin

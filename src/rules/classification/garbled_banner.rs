@@ -1,8 +1,11 @@
 //! ## What it does
 //! Warns when the banner's classification words are not in their canonical form: a doubled or
 //! dropped letter (`SS E C R E T`, `E C R E T`, `UUNCLAS`), odd spacing (`CO N F I D E N T I A L`),
-//! unspaced `CONFIDENTIAL`/`SECRET`, or lower case; and a section number joined to its word
-//! (`SECTION01 OF 03`, a release garble, spec §3.8). The fix writes the canonical form.
+//! unspaced `CONFIDENTIAL`/`SECRET`, or lower case; a section number joined to its word
+//! (`SECTION01 OF 03`, a release garble, spec §3.8); and, in a transmitted cable, received copy or
+//! record, a banner the release broke after its classification words, with the origin and serial
+//! on the next line (in a draft that is an `invalid-banner` error). The fix writes the canonical
+//! form.
 //!
 //! ## Why
 //! Banners spell CONFIDENTIAL and SECRET with spaced letters (3,216 and 1,174 released banners);
@@ -42,6 +45,16 @@ pub fn check(ctx: &Context) {
                 vec![Edit::replace(at, spaced.clone())],
             ));
         }
+    }
+    // A banner the release broke after its classification words (`C O N F I D E N T I A L` /
+    // `SECTION 01 OF 02 BAKU 000687`); in a draft it is `invalid-banner`'s error.
+    if crate::syntax::banner_split(ctx.cable, b)
+        && ctx.cable.kind != crate::syntax::DocumentKind::Draft
+    {
+        ctx.report(
+            b.range,
+            "garbled banner: the release broke the banner over two lines; its origin and serial are read from the second",
+        );
     }
     if b.canonical {
         return;

@@ -56,6 +56,17 @@ pub fn check(ctx: &Context) {
         }
         Some(b) => {
             let (range, origin, serial) = (b.range, b.origin, b.serial);
+            // A draft writes the banner on one line; in a copy that went through the system the
+            // break is the release's (`garbled-banner` reports it).
+            if ctx.cable.kind == crate::syntax::DocumentKind::Draft
+                && crate::syntax::banner_split(ctx.cable, b)
+            {
+                ctx.report(
+                    range,
+                    "the banner is broken over two lines: its origin and serial belong on the line of the classification",
+                );
+                return;
+            }
             if origin.is_none() || serial.is_none() {
                 let what = match (origin, serial) {
                     (None, None) => "an origin and a serial",

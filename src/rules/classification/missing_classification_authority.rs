@@ -6,7 +6,8 @@
 //! "If your telegram is classified you must include an unnumbered paragraph preceding the first
 //! paragraph of text [with] the name and position of the officer classifying the telegram [and] the
 //! reason" (5 FAH-1 H-240). 4,274 of 4,406 released classified cables have one (spec B-20: a
-//! warning, as older forms such as `1. CONFIDENTIAL - ENTIRE TEXT` exist).
+//! warning, as older forms such as `1. CONFIDENTIAL - ENTIRE TEXT` exist). A release record that
+//! lacks its E.O. line, TAGS or SUBJECT is `incomplete-record`'s: the lines around them are lost too.
 //!
 //! ## Example
 //! ```cable
@@ -26,6 +27,11 @@ pub fn check(ctx: &Context) {
         return;
     };
     if !b.level.is_classified() || ctx.cable.body.classified_by.is_some() {
+        return;
+    }
+    // A record that lost its E.O. line, TAGS or SUBJECT lost the lines around them too:
+    // `incomplete-record` speaks for it.
+    if crate::rules::facts::record_incomplete(ctx.cable) {
         return;
     }
     // Legacy forms in the first paragraph: `1. CONFIDENTIAL - ENTIRE TEXT.`, `(C - ENTIRE TEXT)`, or

@@ -16,7 +16,12 @@
 use crate::rules::{Context, Related};
 
 pub fn check(ctx: &Context) {
-    if ctx.facts.header_text_mismatch.is_some() {
+    // A serial the release garbled (`garbled-serial`) cannot be compared.
+    if ctx.facts.header_text_mismatch.is_some()
+        || ctx
+            .cable
+            .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
+    {
         return;
     }
     let (Some(de), Some(b)) = (&ctx.cable.header.de, &ctx.cable.body.banner) else {

@@ -6,9 +6,13 @@
 //!
 //! ## Why
 //! In the release some headers carry the wrong body (07PARIS2725 has a Moscow text); then every
-//! header-to-text check fires for one cause (spec §6.1.7). In a draft it usually means a header was
-//! pasted from another cable. When the banner itself is garbled (`SECTION 02 OF 03QRIPOLI 000583`,
-//! spec §6.1.6) the finding says so and is a warning.
+//! header-to-text check fires for one cause (spec §6.1.7), and the spec grades it as an artifact to
+//! report once, as a warning, never an error: the drafter wrote neither half wrong. In a draft it
+//! usually means a header was pasted from another cable, which the warning shows just the same.
+//! When the banner itself is garbled (`SECTION 02 OF 03QRIPOLI 000583`, spec §6.1.6) the finding
+//! says so. A received copy has no DE serial; its header belongs to another cable when it is dated
+//! before the executive order the text cites and its FM post is not the banner's origin; the date
+//! checks then have no date, since the header's is not the text's.
 //!
 //! ## Example
 //! ```cable
@@ -19,7 +23,7 @@
 //! C O N F I D E N T I A L MOSCOW 005154
 //! ```
 //! Use instead: the header of the cable whose text this is.
-use crate::rules::{Context, Related, Severity};
+use crate::rules::{Context, Related};
 use crate::syntax::ArtifactKind;
 
 pub fn check(ctx: &Context) {
@@ -33,10 +37,14 @@ pub fn check(ctx: &Context) {
     let mut d = if garbled {
         // A banner the release garbled disagrees with the header for that reason alone (§6.1.6).
         let t = ctx.text(range).trim().to_string();
-        ctx.report_softer(
+        ctx.report(
             range,
             format!("the banner `{t}` is garbled: its serial and origin cannot be compared with the DE and FM lines"),
-            Severity::Warning,
+        )
+    } else if crate::rules::facts::header_predates_text(ctx.cable) {
+        ctx.report(
+            range,
+            "the header and the text belong to different cables: the header is dated before the executive order the text cites, and its FM post is not the banner's origin",
         )
     } else {
         ctx.report(

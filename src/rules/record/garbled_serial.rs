@@ -1,6 +1,8 @@
 //! ## What it does
 //! Warns when the banner serial is garbled by the release: eight digits (the continuation header's
-//! zero-padded form, `00100153`) or one or two digits (a section number read as the serial).
+//! zero-padded form, `00100153`), one or two digits (a section number read as the serial), letters
+//! run into it that make no caption or label (`00040QSITIVE`; `002215SIPDIS` is a caption joined
+//! on, read as two elements), or the five digits a web-inbox printout writes (`TEL AVIV 04032`).
 //!
 //! ## Why
 //! A banner serial has six digits (four or five before 1995, spec B-2); the release garbled a few

@@ -3,6 +3,7 @@
 //! otherwise cause.
 pub mod attached_text;
 pub mod dump_lines;
+pub mod garbled_continuation;
 pub mod garbled_serial;
 pub mod incomplete_record;
 pub mod joined_lines;

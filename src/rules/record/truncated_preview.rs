@@ -1,6 +1,9 @@
 //! ## What it does
 //! Reports a truncated preview of the text that a record shows before the full record: the first
-//! lines of the cable, cut off with `…` or `...`, then the database record with the whole text.
+//! lines of the cable, cut off with `…` or `...`, then the database record with the whole text. It
+//! also reports a record the release cut short without the full text after it: a line before the
+//! text that ends in `...` where the E.O. line, TAGS or SUBJECT is then missing (`USTR FOR A...`), or
+//! a sent cable (one with a header) whose record ends before any text.
 //!
 //! ## Why
 //! Some released records repeat the cable: a preview, then the full record (spec §6.1.5). The parser
@@ -14,10 +17,26 @@
 //! ```
 //! Use instead: the full text only.
 use crate::rules::Context;
-use crate::syntax::ArtifactKind;
+use crate::syntax::{ArtifactKind, LineKind};
 
 pub fn check(ctx: &Context) {
+    // A preview's lines are skipped (artifact lines); a cut stands among the lines that are read.
+    let preview = ctx
+        .cable
+        .artifacts_of(ArtifactKind::TruncatedPreview)
+        .next()
+        .is_some_and(|a| {
+            ctx.cable
+                .lines
+                .iter()
+                .any(|l| l.range.start == a.range.start && l.kind == LineKind::Artifact)
+        });
     super::report_first(ctx, ArtifactKind::TruncatedPreview, |_| {
-        "truncated preview: the record repeats the text in full below; the full copy is read".into()
+        if preview {
+            "truncated preview: the record repeats the text in full below; the full copy is read"
+                .into()
+        } else {
+            "truncated record: the release cut the text here; what followed is lost".into()
+        }
     });
 }

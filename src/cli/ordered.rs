@@ -1,0 +1,197 @@
+//! Work in parallel, results in order: the CLI checks files on every core and prints each file's
+//! results as soon as every earlier file's are printed, so that memory holds a bounded window of
+//! results rather than all of them.
+
+use std::collections::BTreeMap;
+use std::sync::{mpsc, Condvar, Mutex, MutexGuard};
+use std::thread;
+use std::time::Duration;
+
+/// How many items each worker may run ahead of the oldest result not yet emitted. It bounds the
+/// results held at once (a few hundred files' results on two cores) while one slow file is
+/// worked on.
+const AHEAD_PER_WORKER: usize = 64;
+
+/// How long the calling thread waits for the next result before it reports [`Ready::Waiting`].
+const PAUSE: Duration = Duration::from_millis(20);
+
+/// What [`for_each_ordered`] hands to its caller.
+pub enum Ready<R> {
+    /// The next result in order.
+    Next(R),
+    /// The next result is not done yet: the caller is about to wait for it.
+    Waiting,
+}
+
+/// The items not yet taken, and how far the workers may run ahead.
+struct Queue<I> {
+    items: I,
+    /// The index of the next item to take.
+    next: usize,
+    /// The number of results emitted so far.
+    emitted: usize,
+    /// Set when emitting failed: no more items are taken.
+    stop: bool,
+}
+
+/// Runs `work` on every item on `rayon::current_num_threads()` workers (so `RAYON_NUM_THREADS`
+/// sets it) and calls `emit` with the results in the items' order, on the calling thread, each as
+/// soon as it and every earlier one are done ([`Ready::Next`]). When the calling thread has waited
+/// [`PAUSE`] for the next result, it calls `emit` with [`Ready::Waiting`] (the CLI flushes its
+/// output there, so that a reader sees every finished file's results while a slow one is still
+/// being checked).
+///
+/// # Errors
+/// The first error `emit` returns; no item is started after it and no result emitted.
+pub fn for_each_ordered<T, R, E>(
+    items: Vec<T>,
+    work: impl Fn(T) -> R + Sync,
+    mut emit: impl FnMut(Ready<R>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    R: Send,
+{
+    let workers = rayon::current_num_threads().clamp(1, items.len().max(1));
+    let window = AHEAD_PER_WORKER * workers;
+    let queue = Mutex::new(Queue {
+        items: items.into_iter(),
+        next: 0,
+        emitted: 0,
+        stop: false,
+    });
+    let moved = Condvar::new();
+    let lock = || -> MutexGuard<'_, Queue<_>> { queue.lock().unwrap_or_else(|e| e.into_inner()) };
+    thread::scope(|scope| {
+        let (sender, results) = mpsc::channel::<(usize, R)>();
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (work, moved, lock) = (&work, &moved, &lock);
+            scope.spawn(move || loop {
+                let (index, item) = {
+                    let mut q = lock();
+                    while !q.stop && q.next >= q.emitted + window {
+                        q = moved.wait(q).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if q.stop {
+                        return;
+                    }
+                    let Some(item) = q.items.next() else {
+                        return;
+                    };
+                    q.next += 1;
+                    (q.next - 1, item)
+                };
+                if sender.send((index, work(item))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(sender);
+
+        // Results that arrived before an earlier one, by index.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        let stop = |e| {
+            lock().stop = true;
+            moved.notify_all();
+            Err(e)
+        };
+        loop {
+            // Waiting briefly is normal (the next file is being checked); only a longer wait
+            // is announced, so that the caller flushes once per pause rather than per file.
+            let (index, result) = match results.recv_timeout(PAUSE) {
+                Ok(received) => received,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Err(e) = emit(Ready::Waiting) {
+                        return stop(e);
+                    }
+                    match results.recv() {
+                        Ok(received) => received,
+                        Err(mpsc::RecvError) => break,
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                if let Err(e) = emit(Ready::Next(result)) {
+                    return stop(e);
+                }
+            }
+            lock().emitted = next;
+            moved.notify_all();
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_order_whatever_order_they_finish_in() {
+        let items: Vec<u64> = (0..2_000).collect();
+        let mut seen = Vec::new();
+        for_each_ordered(
+            items,
+            |i| {
+                // Early items take longer, so later ones finish first.
+                if i % 97 == 0 {
+                    thread::sleep(std::time::Duration::from_millis(2));
+                }
+                i * 2
+            },
+            |r| {
+                if let Ready::Next(r) = r {
+                    seen.push(r);
+                }
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..2_000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_error_stops_the_work() {
+        let started = std::sync::atomic::AtomicUsize::new(0);
+        let mut emitted = 0;
+        let result = for_each_ordered(
+            (0..100_000).collect::<Vec<u32>>(),
+            |i| {
+                started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                i
+            },
+            |ready| match ready {
+                Ready::Next(10) => Err("broken pipe"),
+                Ready::Next(_) => {
+                    emitted += 1;
+                    Ok(())
+                }
+                Ready::Waiting => Ok(()),
+            },
+        );
+        assert_eq!(result, Err("broken pipe"));
+        assert_eq!(emitted, 10);
+        // The workers stop within their window instead of going through every item.
+        assert!(started.into_inner() < 10_000);
+    }
+
+    #[test]
+    fn no_items_no_results() {
+        let mut n = 0;
+        for_each_ordered(
+            Vec::<u8>::new(),
+            |i| i,
+            |_| {
+                n += 1;
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(n, 0);
+    }
+}
