@@ -306,3 +306,68 @@ fn fix_keeps_owner_group_mode_and_links() {
         assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
     }
 }
+
+/// Whether these tests run as root: a new file is owned by the user who writes it.
+fn running_as_root(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join(".owner-probe");
+    std::fs::write(&probe, "").unwrap();
+    let uid = std::fs::metadata(&probe).unwrap().uid();
+    std::fs::remove_file(&probe).unwrap();
+    uid == 0
+}
+
+#[test]
+fn fix_refuses_a_file_the_user_cannot_write_even_when_tests_run_as_root() {
+    let markup = fixture_text("oslo-markup.cable");
+    let dir = tree(&[("x.cable", markup.as_bytes())]);
+    if !running_as_root(dir.path()) {
+        // A user other than root cannot make a file someone else owns; the read-only tests above
+        // already run as a user who cannot write.
+        eprintln!("skipped: not running as root (the read-only tests cover this user)");
+        return;
+    }
+    // Root owns the file (0644) and the directory; `nobody` (65534) may read both but write
+    // neither. The binary is run as `nobody` with `setpriv`.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = dir.path().join("x.cable");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let as_nobody = |args: &[&str]| {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_cablelint"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+    };
+    match as_nobody(&["--version"]) {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => {
+            eprintln!(
+                "skipped: `setpriv` cannot run the binary as user 65534 here (the build directory \
+                 may not be reachable by that user): {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(e) => {
+            eprintln!("skipped: no way to drop privileges (`setpriv` could not be run: {e})");
+            return;
+        }
+    }
+    let out = as_nobody(&["check", "--fix", "x.cable"]).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_contains(
+        &stderr,
+        "x.cable: could not write the fixed file: permission denied",
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), markup);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    // Nothing was left beside it (no temporary file).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

@@ -1,5 +1,9 @@
 //! The real binary, `cablelint lsp`, as an editor runs it: over pipes, with stdin held open after
-//! `exit`, and with its log on stderr.
+//! `exit`, and with its log on stderr. The stall and desync transcripts print their answer times
+//! (`cargo test --test lsp_process -- --nocapture`).
+
+// The transcripts print their timings.
+#![allow(clippy::print_stdout)]
 
 #[path = "lsp_harness.rs"]
 mod harness;
@@ -412,6 +416,9 @@ fn a_frame_with_a_wrong_length_or_header_leaves_the_session_answering() {
             hover_params("file:///tmp/oslo.cable"),
         );
         assert!(answer.get("error").is_none(), "delta {delta}: {answer}");
+        println!(
+            "desync: hover after a frame whose length is off by {delta:+} answered in {took:?}"
+        );
         assert!(
             took < Duration::from_millis(100),
             "delta {delta}: answered after {took:?}"
@@ -429,6 +436,10 @@ fn a_frame_with_a_wrong_length_or_header_leaves_the_session_answering() {
             hover_params("file:///tmp/oslo.cable"),
         );
         assert!(answer.get("error").is_none(), "{answer}");
+        println!(
+            "desync: hover after {:?} answered in {took:?}",
+            String::from_utf8_lossy(junk)
+        );
         assert!(took < Duration::from_millis(100), "answered after {took:?}");
     }
     // A request in a frame declared too long is still answered (the server takes the message
@@ -500,6 +511,7 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
         hover_params("file:///tmp/small.cable"),
     );
     assert!(answer.get("error").is_none(), "{answer}");
+    println!("stall: hover on a small document beside six slow analyses answered in {took:?}");
     // The hover shares the two cores with six analyses of about half a second each, so it is not
     // held to the transport's 100 ms; a hover that waited behind even one analysis would take over
     // 500 ms (before the fix it waited 4 to 6 s).
@@ -512,6 +524,7 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
     let cancelled = s.next_where("no answer to the cancelled request", |m| m["id"] == 105);
     assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
     let took = started.elapsed();
+    println!("stall: $/cancelRequest of a slow request answered in {took:?}");
     assert!(took < BUSY_ANSWER, "cancelled after {took:?}");
     s.request(99, "shutdown", Value::Null);
     s.notify("exit", Value::Null);

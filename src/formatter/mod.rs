@@ -32,6 +32,8 @@ mod layout;
 mod verify;
 mod wrap;
 
+pub use verify::same_reading;
+
 use std::fmt;
 
 use crate::syntax::{self, Cable, TextRange};

@@ -97,7 +97,13 @@ fn reading<'a>(c: &Cable<'a>) -> Reading<'a> {
     }
 }
 
-/// Checks that `formatted` reads as `input` does.
+/// Checks that `formatted` reads as `input` does: the header, banner, captions, E.O., TAGS,
+/// SUBJECT, REF, classification authority, paragraph numbers and markings, continuation headers,
+/// signature and end markers the parser finds are the same (the check [`super::format`] makes
+/// before it returns a changed text; the fuzz target of `fmt` calls it too).
+///
+/// # Errors
+/// [`Unformattable`] naming the first element that reads differently.
 pub fn same_reading(input: &Cable, formatted: &str) -> Result<(), Unformattable> {
     // The reading leaves out markers, artifacts and the document kind, so the parse that gives it
     // skips them.

@@ -38,6 +38,7 @@ use tower_lsp_server::{LspService, Server};
 
 pub use code_actions::FIX_ALL_KIND;
 pub use diagnostics::TEST_PANIC_MARKER;
+pub use transport::{filter_bytes, Filtered};
 
 /// How many request and notification handlers may be in progress at once.
 const MAX_CONCURRENT_HANDLERS: usize = 1024;

@@ -442,6 +442,37 @@ pub(crate) async fn filter_input<I, W>(
     }
 }
 
+/// What the input filter makes of a whole byte stream: the frames it forwards to the server and
+/// the error answers it writes itself.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Filtered {
+    /// The forwarded messages, each in a canonical frame (`Content-Length: n\r\n\r\n` and a body
+    /// that is one JSON-RPC message), in order.
+    pub forwarded: Vec<u8>,
+    /// The JSON-RPC error answers, each a whole frame, in order.
+    pub answers: Vec<Vec<u8>>,
+}
+
+/// Runs the server's input filter over a byte stream that ends after `input` (the fuzz target of
+/// the transport and its tests): it returns once the bytes are used up, whatever they hold.
+///
+/// # Panics
+/// When a single-threaded async runtime cannot be built (out of resources).
+pub fn filter_bytes(input: &[u8]) -> Filtered {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a single-threaded runtime");
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut forwarded = Vec::new();
+    runtime.block_on(filter_input(input, &mut forwarded, tx));
+    let mut answers = Vec::new();
+    while let Ok(a) = rx.try_recv() {
+        answers.push(a);
+    }
+    Filtered { forwarded, answers }
+}
+
 /// Copies the server's messages to `output`, putting the filter's error answers between them.
 /// Returns when the server's output ends.
 pub(crate) async fn pump_output<S, O>(
@@ -538,4 +569,33 @@ async fn read_frame<R: AsyncBufReadExt + Unpin>(r: &mut R) -> Option<Vec<u8>> {
     out.resize(start + len, 0);
     r.read_exact(&mut out[start..]).await.ok()?;
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+
+    #[test]
+    fn a_good_frame_is_forwarded_and_a_broken_one_answered() {
+        let mut input = b"Content-Length: 3\r\n\r\n{x}".to_vec();
+        input.extend_from_slice(&frame(GOOD.as_bytes()));
+        let out = filter_bytes(&input);
+        assert_eq!(out.forwarded, frame(GOOD.as_bytes()));
+        assert_eq!(out.answers.len(), 1);
+        assert!(String::from_utf8_lossy(&out.answers[0]).contains("-32700"));
+    }
+
+    #[test]
+    fn a_stream_that_ends_inside_a_frame_ends_the_filter() {
+        for input in [
+            &b""[..],
+            b"Content-Length: 99\r\n\r\n{\"jsonrpc\":\"2.0\"}",
+            b"Content-Length: 5",
+            b"\r\n\r\n\r\n",
+        ] {
+            assert_eq!(filter_bytes(input).forwarded, b"");
+        }
+    }
 }
