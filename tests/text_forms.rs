@@ -446,6 +446,34 @@ fn fixing_two_unclosed_summaries_at_once_reaches_the_fixed_point() {
     assert_eq!(fixed.matches("End Summary.").count(), 2, "{fixed}");
 }
 
+/// A banner line the release joined with E.O. and TAGS, right under the summary paragraph: the
+/// closer is placed where the parser reads it, so one application closes the summary. (A fuzzing
+/// find, on a mutated real cable: the closer went after such a line, where it was never read, one
+/// more on every round. The fix now tries its place by reading the cable with the closer in it.)
+#[test]
+fn the_summary_closer_goes_on_the_last_line_of_text() {
+    let t = edit(
+        C,
+        &[
+                        ("¶3. (C) Park", "¶3. (C) Summary: Park"),
+            (
+                "first meeting.\n",
+                "first meeting.\nC O N F I D E N T I A L SEOUL 000614 SIPDIS E.O. 12958: DECL: 05/17/2017 TAGS: PREL\n",
+            ),
+        ],
+    );
+    let diags = check(&t);
+    let fixes: Vec<_> = diags
+        .iter()
+        .filter(|d| d.rule.code() == "CBL405")
+        .filter_map(|d| d.fix.as_ref())
+        .collect();
+    assert_eq!(fixes.len(), 1, "{diags:?}");
+    let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, fixes);
+    assert_eq!(fixed.matches("End Summary.").count(), 2, "{fixed}");
+    assert_silent(&fixed, "CBL405");
+}
+
 // ------------------------------------------------------------------------------------------------
 // 8. Signature
 // ------------------------------------------------------------------------------------------------

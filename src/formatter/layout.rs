@@ -457,6 +457,19 @@ pub(super) fn unreadable_header(cable: &Cable) -> Vec<(TextRange, String)> {
 /// Whether the cable can be laid out safely; the banner's line when it can.
 fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     let line_of = |r: TextRange| cable.line_index.line_of(r.start());
+    // Control characters (a NUL run from a damaged copy, say) are no words and no spaces: a wrap
+    // could put a run of them on a line of its own, which then reads as something the text never
+    // held. A cable holds none; such a text is left as it is.
+    if let Some(at) = cable
+        .src
+        .find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+    {
+        return Err(refused(
+            Some(cable.line_index.line_of(at)),
+            "the text holds control characters (such as NUL), which a cable never does; it is \
+             left as written",
+        ));
+    }
     // A release record or a received copy carries marks of how the text reached the reader; the
     // parser reads them by their place and layout, so laying the text out anew would hide them.
     if let Some(artifact) = cable.artifacts.first() {

@@ -230,6 +230,12 @@ fn refuses_records_with_release_artifacts_and_unreadable_headers() {
 
     let joined = messy().replace("SIPDIS\nEO 12958", "SIPDIS EO 12958");
     assert!(format(&joined, &FormatOptions::default()).is_err());
+
+    // A run of NULs inside a sentence (a fuzzing find): wrapped onto a line of its own it read as
+    // a release artifact, so the formatter refused its own output. Such text is refused at once.
+    let nul = fmt(&messy()).replacen(" the ", &format!(" {} the ", "\0".repeat(80)), 1);
+    let e = format(&nul, &FormatOptions::default()).unwrap_err();
+    assert!(e.reason.contains("control characters"), "{e}");
 }
 
 #[test]

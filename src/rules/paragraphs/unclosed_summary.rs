@@ -23,7 +23,7 @@
 //! ¶2. (C) On May 14, …
 //! ```
 use crate::rules::{Context, Edit, Fix, Severity};
-use crate::syntax::MarkerKind;
+use crate::syntax::{MarkerKind, TextRange};
 
 pub fn check(ctx: &Context) {
     let markers: Vec<_> = ctx
@@ -68,19 +68,7 @@ pub fn check(ctx: &Context) {
         let fix = opener
             .paragraph
             .and_then(|i| ctx.cable.body.paragraphs.get(i))
-            .map(|p| {
-                let end = p.range.end();
-                let before = &ctx.cable.src[..end];
-                let sep = if before.ends_with(['.', '!', '?', '"']) {
-                    " "
-                } else {
-                    ". "
-                };
-                Fix::safe(
-                    "Close the summary with `End Summary.`",
-                    vec![Edit::insert(end, format!("{sep}End Summary."))],
-                )
-            });
+            .and_then(|p| closer_fix(ctx, p.range));
         let mut d = ctx.report_softer(
             opener.range,
             format!("`{t}` opens a summary that is never closed with `End Summary.`"),
@@ -88,4 +76,48 @@ pub fn check(ctx: &Context) {
         );
         d.fix = fix;
     }
+}
+
+/// `End Summary.` after the paragraph's last line on which the parser reads it as the closer.
+///
+/// A paragraph's range can cover lines that are read as something else (a banner line the release
+/// joined with E.O. and TAGS, a page header): a closer written there would not be seen, and every
+/// run would add another. So each candidate place (the ends of the paragraph's lines, last first)
+/// is tried by reading the cable with the closer in it, and the first place where it closes the
+/// summary is taken; without one there is no fix rather than one that does not converge.
+fn closer_fix(ctx: &Context, paragraph: TextRange) -> Option<Fix> {
+    let src = ctx.cable.src;
+    let ends = ctx
+        .cable
+        .lines
+        .iter()
+        .filter(|l| {
+            paragraph.start() <= l.range.start()
+                && l.range.start() < paragraph.end()
+                && !ctx.text(l.range).trim().is_empty()
+        })
+        .map(|l| l.range.start() + ctx.text(l.range).trim_end().len())
+        .rev()
+        .take(4);
+    for end in ends {
+        let sep = if src[..end].ends_with(['.', '!', '?', '"']) {
+            " "
+        } else {
+            ". "
+        };
+        let insert = format!("{sep}End Summary.");
+        let fixed = format!("{}{insert}{}", &src[..end], &src[end..]);
+        let closes = crate::syntax::parse(&fixed).body.markers.iter().any(|m| {
+            m.kind == MarkerKind::SummaryClose
+                && m.range.start() >= end
+                && m.range.end() <= end + insert.len()
+        });
+        if closes {
+            return Some(Fix::safe(
+                "Close the summary with `End Summary.`",
+                vec![Edit::insert(end, insert)],
+            ));
+        }
+    }
+    None
 }
