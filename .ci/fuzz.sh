@@ -9,7 +9,11 @@
 # Env: CABLELINT_FUZZ_SECONDS (per target, default 60), CABLELINT_FUZZ_TARGETS (space-separated,
 # default all), CABLELINT_FUZZ_SEEDS (cables taken from each corpus, default 300; 0 takes all),
 # CABLELINT_FUZZ_SANITIZER (default none: the targets look for panics, stalls and broken
-# properties in safe Rust, and build and run several times faster than with AddressSanitizer).
+# properties in safe Rust, and build and run several times faster than with AddressSanitizer),
+# CABLELINT_FUZZ_SEED and CABLELINT_FUZZ_RUNS (libFuzzer's -seed and -runs: with both, a run
+# mutates the same inputs in the same order wherever it runs, stopping at the runs or at the
+# seconds, whichever comes first; `.ci/run` uses them so that a landing is judged on a run that
+# was also made by hand, while a run without them explores anew).
 # A crash's input is kept in fuzz/artifacts/<target>/ (ignored by git); `cargo +nightly fuzz run
 # <target> <file>` replays it.
 set -uo pipefail
@@ -17,6 +21,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH="${CABLELINT_FUZZ_SECONDS:-60}"
 SEEDS_EACH="${CABLELINT_FUZZ_SEEDS:-300}"
 SANITIZER="${CABLELINT_FUZZ_SANITIZER:-none}"
+REPEATABLE=()
+if [ -n "${CABLELINT_FUZZ_SEED:-}" ]; then REPEATABLE+=("-seed=$CABLELINT_FUZZ_SEED"); fi
+if [ -n "${CABLELINT_FUZZ_RUNS:-}" ]; then REPEATABLE+=("-runs=$CABLELINT_FUZZ_RUNS"); fi
 CARGO_FUZZ_VERSION=0.13.2
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
@@ -108,6 +115,7 @@ for t in $TARGETS; do
     cargo +nightly fuzz run --sanitizer "$SANITIZER" --debug-assertions "$t" \
         "$WORK/found/$t" "$WORK/seeds/$t" -- \
         -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        ${REPEATABLE[@]+"${REPEATABLE[@]}"} \
         >"$WORK/$t.log" 2>&1
     rc=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$WORK/$t.log" | grep -o '[0-9]*$' | tail -1)

@@ -301,15 +301,11 @@ fn cut_record(cable: &Cable, found: &[Artifact]) -> Option<Artifact> {
         }
     }
     // A record already known as such (joined lines, a preview, dump lines) reads on as it is.
-    let record = cable.artifacts.iter().chain(found).any(|a| {
-        matches!(
-            a.kind,
-            ArtifactKind::ReleaseNotice
-                | ArtifactKind::JoinedLines
-                | ArtifactKind::TruncatedPreview
-                | ArtifactKind::DumpLines
-        )
-    });
+    let record = cable
+        .artifacts
+        .iter()
+        .chain(found)
+        .any(|a| a.kind.marks_record());
     if !record && cable.header.is_present() && body.banner.is_some() && text_at == cable.lines.len()
     {
         let last = cable.lines.iter().rev().find(|l| {
@@ -423,16 +419,10 @@ fn element_starts(body: &Body) -> Vec<u32> {
 }
 
 fn document_kind(cable: &Cable) -> DocumentKind {
-    let record = cable.artifacts.iter().any(|a| {
-        matches!(
-            a.kind,
-            ArtifactKind::ReleaseNotice
-                | ArtifactKind::JoinedLines
-                | ArtifactKind::TruncatedPreview
-                | ArtifactKind::DumpLines
-                | ArtifactKind::AttachedText
-        )
-    });
+    let record = cable
+        .artifacts
+        .iter()
+        .any(|a| a.kind.marks_record() || a.kind == ArtifactKind::AttachedText);
     if record {
         return DocumentKind::Record;
     }

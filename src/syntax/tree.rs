@@ -112,6 +112,18 @@ pub enum ArtifactKind {
 }
 
 impl ArtifactKind {
+    /// Whether the artifact is a mark of the release's own record (a notice, joined lines, a cut
+    /// preview, database lines) rather than of a copy as it was received.
+    pub fn marks_record(self) -> bool {
+        matches!(
+            self,
+            ArtifactKind::ReleaseNotice
+                | ArtifactKind::JoinedLines
+                | ArtifactKind::TruncatedPreview
+                | ArtifactKind::DumpLines
+        )
+    }
+
     /// The artifact's identifier in data (`cablelint inspect`): `release-notice`,
     /// `distribution-block`, `page-header`, `joined-lines`, `truncated-preview`, `dump-lines`,
     /// `attached-text`, `garbled-banner` or `garbled-serial`.
