@@ -27,8 +27,7 @@ pub use rules::{Diagnostic, Rule, Settings, Severity};
 /// Parses a cable and runs every enabled rule over it: the one entry point the checker and the
 /// language server share.
 pub fn check(text: &str, settings: &Settings, tables: &data::Tables) -> Vec<Diagnostic> {
-    let cable = syntax::parse(text);
-    rules::check_cable(&cable, settings, tables)
+    check_with_line_index(text, settings, tables).0
 }
 
 /// [`check`], also giving back the line index the parse built for `text`, so that a caller that

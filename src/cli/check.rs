@@ -377,6 +377,12 @@ fn stream(
         ))
     });
 
+    if !matches!(mode, Mode::Diff) {
+        match &mut report_to_stderr {
+            Some(err) => renderer.start(err)?,
+            None => renderer.start(out)?,
+        }
+    }
     let mut summary = Summary::new(options);
     let mut trouble = false;
     let mut diffs = 0;

@@ -59,20 +59,14 @@ fn severity(s: Severity) -> &'static str {
 /// One JSON array of issues, written as the files come.
 #[derive(Default)]
 pub struct Gitlab {
-    /// The array, once its `[` is written.
-    issues: Option<JsonArray>,
-}
-
-impl Gitlab {
-    fn issues(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
-        if self.issues.is_none() {
-            out.write_all(b"[")?;
-        }
-        Ok(self.issues.get_or_insert_with(|| JsonArray::at_depth(0)))
-    }
+    issues: JsonArray,
 }
 
 impl Render for Gitlab {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[")
+    }
+
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
@@ -108,13 +102,13 @@ impl Render for Gitlab {
                     },
                 },
             };
-            self.issues(out)?.push(&issue, out)?;
+            self.issues.push(&issue, out)?;
         }
         Ok(())
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        self.issues(out)?.close(out)?;
+        self.issues.close(out)?;
         writeln!(out)
     }
 }

@@ -107,24 +107,25 @@ pub(super) fn diag<'a>(loc: &Locator, d: &'a Diagnostic) -> Diag<'a> {
     }
 }
 
-/// One JSON document, written as the files come: the head and `"files": [` before the first file,
-/// each file's object as it is checked, and the summary at the end.
-#[derive(Default)]
+/// One JSON document, written as the files come: the head and `"files": [` at the start, each
+/// file's object as it is checked, and the summary at the end.
 pub struct Json {
-    /// The `files` array, once its `[` is written.
-    files: Option<JsonArray>,
+    files: JsonArray,
 }
 
-impl Json {
-    fn files(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
-        if self.files.is_none() {
-            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [")?;
+impl Default for Json {
+    fn default() -> Self {
+        Json {
+            files: JsonArray::at_depth(1),
         }
-        Ok(self.files.get_or_insert_with(|| JsonArray::at_depth(1)))
     }
 }
 
 impl Render for Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"version\": 1,\n  \"files\": [")
+    }
+
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let file = match &f.outcome {
             Outcome::Checked(c) => {
@@ -141,11 +142,11 @@ impl Render for Json {
                 error: Some(e),
             },
         };
-        self.files(out)?.push(&file, out)
+        self.files.push(&file, out)
     }
 
     fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        self.files(out)?.close(out)?;
+        self.files.close(out)?;
         out.write_all(b",\n  \"summary\": ")?;
         let summary = JsonSummary {
             files: s.files,

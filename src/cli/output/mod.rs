@@ -216,6 +216,10 @@ impl RunOptions {
 
 /// An output format, fed one file at a time.
 pub trait Render {
+    /// Writes the start of the report, once, before the first file (the head of a JSON document).
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
     /// Writes what the format shows for one file (the files come in the order they are shown).
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()>;
     /// Writes the end of the report after the last file.
@@ -247,6 +251,7 @@ pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io:
 
 /// Feeds a whole report to a renderer.
 pub fn render_with(r: &mut dyn Render, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    r.start(out)?;
     for f in &report.files {
         r.file(f, out)?;
     }

@@ -101,39 +101,36 @@ fn range(text: &str, index: &LineIndex, r: TextRange) -> Range {
 }
 
 /// One document, `{"source": …, "diagnostics": [ … ]}`, written as the files come.
-#[derive(Default)]
 pub struct Rdjson {
+    /// The docs address, read at the start.
     docs: Option<String>,
-    /// The `diagnostics` array, once the head and its `[` are written.
-    diagnostics: Option<JsonArray>,
+    diagnostics: JsonArray,
 }
 
-impl Rdjson {
-    fn diagnostics(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
-        if self.diagnostics.is_none() {
-            self.docs = crate::rules::docs_url::docs_url();
-            let source = Source {
-                name: "cablelint",
-                url: self.docs.clone(),
-            };
-            out.write_all(b"{\n  \"source\": ")?;
-            write_pretty(&source, 1, false, out)?;
-            out.write_all(b",\n  \"diagnostics\": [")?;
+impl Default for Rdjson {
+    fn default() -> Self {
+        Rdjson {
+            docs: None,
+            diagnostics: JsonArray::at_depth(1),
         }
-        Ok(self
-            .diagnostics
-            .get_or_insert_with(|| JsonArray::at_depth(1)))
     }
 }
 
 impl Render for Rdjson {
-    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        self.diagnostics(out)?;
-        let docs = self.docs.clone();
-        let url = |r: Rule| {
-            docs.as_deref()
-                .map(|base| crate::rules::docs_url::rule_url(base, r))
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.docs = crate::rules::docs_url::docs_url();
+        let source = Source {
+            name: "cablelint",
+            url: self.docs.clone(),
         };
+        out.write_all(b"{\n  \"source\": ")?;
+        write_pretty(&source, 1, false, out)?;
+        out.write_all(b",\n  \"diagnostics\": [")
+    }
+
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let docs = self.docs.as_deref();
+        let url = |r: Rule| docs.map(|base| crate::rules::docs_url::rule_url(base, r));
         let Outcome::Checked(c) = &f.outcome else {
             return Ok(());
         };
@@ -179,13 +176,13 @@ impl Render for Rdjson {
                     })
                     .collect(),
             };
-            self.diagnostics(out)?.push(&diagnostic, out)?;
+            self.diagnostics.push(&diagnostic, out)?;
         }
         Ok(())
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        self.diagnostics(out)?.close(out)?;
+        self.diagnostics.close(out)?;
         out.write_all(b"\n}\n")
     }
 }

@@ -71,28 +71,29 @@ fn region(loc: &Locator, range: TextRange) -> Value {
 
 /// One SARIF log with one run, written as the files come: the run's `results` first, then its
 /// `invocations` (which need every file's outcome) and `tool`.
-#[derive(Default)]
 pub struct Sarif {
-    /// The `results` array, once the head and its `[` are written.
-    results: Option<JsonArray>,
+    results: JsonArray,
     /// The files that could not be read, as tool execution notifications.
     notifications: Vec<Value>,
 }
 
-impl Sarif {
-    fn results(&mut self, out: &mut dyn Write) -> io::Result<&mut JsonArray> {
-        if self.results.is_none() {
-            out.write_all(b"{\n  \"$schema\": ")?;
-            write_pretty(&SCHEMA, 1, false, out)?;
-            out.write_all(b",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")?;
+impl Default for Sarif {
+    fn default() -> Self {
+        Sarif {
+            results: JsonArray::at_depth(3),
+            notifications: Vec::new(),
         }
-        Ok(self.results.get_or_insert_with(|| JsonArray::at_depth(3)))
     }
 }
 
 impl Render for Sarif {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"$schema\": ")?;
+        write_pretty(&SCHEMA, 1, false, out)?;
+        out.write_all(b",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+    }
+
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        self.results(out)?;
         let artifact = json!({ "uri": uri(&f.path) });
         match &f.outcome {
             Outcome::Checked(c) => {
@@ -148,7 +149,7 @@ impl Render for Sarif {
                             "properties": { "applicability": fix.applicability.as_str() },
                         }]);
                     }
-                    self.results(out)?.push(&result, out)?;
+                    self.results.push(&result, out)?;
                 }
             }
             Outcome::Error(e) => self.notifications.push(json!({
@@ -161,7 +162,7 @@ impl Render for Sarif {
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        self.results(out)?.close(out)?;
+        self.results.close(out)?;
         let docs = docs_url();
         let invocations = json!([{
             "executionSuccessful": self.notifications.is_empty(),
