@@ -228,20 +228,7 @@ fn the_editor_suites_expected_texts_are_current() {
 #[test]
 fn fmt_leaves_a_file_that_changed_since_it_was_read() {
     let dir = tree(&[("a.cable", loose().as_bytes())]);
-    // The test hook appends this line to the file just before cablelint compares it with what it
-    // read: another program writing the file while cablelint runs (as `--fix`'s test does).
-    let r = run_with_env(
-        dir.path(),
-        &["fmt", "a.cable"],
-        None,
-        &[
-            ("CABLELINT_TEST_HOOKS", "1"),
-            (
-                "CABLELINT_TEST_APPEND_BEFORE_WRITE",
-                "APPENDED BY ANOTHER PROGRAM\n",
-            ),
-        ],
-    );
+    let r = run_with_another_writer(dir.path(), &["fmt", "a.cable"]);
     assert_eq!(r.code, 2, "{r:?}");
     assert_contains(
         &r.stderr,
@@ -249,7 +236,7 @@ fn fmt_leaves_a_file_that_changed_since_it_was_read() {
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("a.cable")).unwrap(),
-        format!("{}APPENDED BY ANOTHER PROGRAM\n", loose())
+        format!("{}{APPENDED}", loose())
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

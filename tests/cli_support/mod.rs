@@ -49,6 +49,24 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     run_with_env(dir, args, stdin, &[])
 }
 
+/// The line [`run_with_another_writer`] appends to the file.
+pub const APPENDED: &str = "APPENDED BY ANOTHER PROGRAM\n";
+
+/// Runs `cablelint` like [`run_in`] with the test hook that appends [`APPENDED`] to the file just
+/// before cablelint compares it with what it read: another program writing the file while
+/// cablelint runs.
+pub fn run_with_another_writer(dir: &Path, args: &[&str]) -> Run {
+    run_with_env(
+        dir,
+        args,
+        None,
+        &[
+            ("CABLELINT_TEST_HOOKS", "1"),
+            ("CABLELINT_TEST_APPEND_BEFORE_WRITE", APPENDED),
+        ],
+    )
+}
+
 /// Runs `cablelint` like [`run_in`] with extra environment variables.
 pub fn run_with_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, vars: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cablelint"));
