@@ -378,10 +378,7 @@ fn stream(
     });
 
     if !matches!(mode, Mode::Diff) {
-        match &mut report_to_stderr {
-            Some(err) => renderer.start(err)?,
-            None => renderer.start(out)?,
-        }
+        renderer.start(report_sink(&mut report_to_stderr, out))?;
     }
     let mut summary = Summary::new(options);
     let mut trouble = false;
@@ -416,10 +413,7 @@ fn stream(
                 }
                 return Ok(());
             }
-            match &mut report_to_stderr {
-                Some(err) => renderer.file(&done.report, err)?,
-                None => renderer.file(&done.report, out)?,
-            }
+            renderer.file(&done.report, report_sink(&mut report_to_stderr, out))?;
             if let Some(text) = &done.stdout_text {
                 if args.output_file.is_some() {
                     let mut stdout = io::stdout().lock();
@@ -455,13 +449,9 @@ fn stream(
             EXIT_FAILURE
         });
     }
-    match &mut report_to_stderr {
-        Some(err) => {
-            renderer.finish(&summary, err)?;
-            err.flush()?;
-        }
-        None => renderer.finish(&summary, out)?,
-    }
+    let sink = report_sink(&mut report_to_stderr, out);
+    renderer.finish(&summary, sink)?;
+    sink.flush()?;
     Ok(if trouble {
         EXIT_TROUBLE
     } else if summary.failing && !args.exit_zero {
@@ -469,6 +459,18 @@ fn stream(
     } else {
         EXIT_SUCCESS
     })
+}
+
+/// Where the report goes: standard error while the fixed text of standard input owns standard
+/// output, else `out`.
+fn report_sink<'a>(
+    report_to_stderr: &'a mut Option<impl Write>,
+    out: &'a mut dyn Write,
+) -> &'a mut dyn Write {
+    match report_to_stderr {
+        Some(err) => err,
+        None => out,
+    }
 }
 
 /// Creates (or truncates) the `--output-file`, with its parent directories.
