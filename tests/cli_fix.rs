@@ -358,3 +358,23 @@ fn fix_refuses_a_file_the_user_cannot_write_even_when_tests_run_as_root() {
     // Nothing was left beside it (no temporary file).
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// With both streams in one place (`2>&1`, a CI log), every diff comes before the count of fixes
+/// that ends the report.
+#[test]
+fn diff_comes_before_the_count_in_one_stream() {
+    let dir = tree(&[("x.cable", fixture_text("oslo-markup.cable").as_bytes())]);
+    let log_path = dir.path().join("log.txt");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--diff", "x.cable"])
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    assert!(text.starts_with("--- a/x.cable\n"), "{text}");
+    assert!(text.ends_with("Would apply 2 fixes to 1 file.\n"), "{text}");
+}

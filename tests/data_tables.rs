@@ -273,6 +273,39 @@ fn station_and_routing_indicator_lookups() {
     assert!(nsc.iter().any(|a| a.address == "NSC WASHDC"), "{nsc:?}");
 }
 
+/// The look-ups that rules make once per addressee line agree with the full lists: the first
+/// address of an indicator (any case) is the most used one, and a pair is known exactly when the
+/// indicator's list holds the address.
+#[test]
+fn first_addressee_and_pair_lookups_agree_with_the_lists() {
+    let t = tables();
+    assert_eq!(
+        t.first_addressee_for_ri("ruehc")
+            .map(|a| a.address.as_str()),
+        Some("SECSTATE WASHDC")
+    );
+    assert!(t.first_addressee_for_ri("RZZZZZ").is_none());
+    assert!(t.has_addressee_pair(" ruehbj ", "AMEMBASSY BEIJING"));
+    assert!(!t.has_addressee_pair("RUEHBJ", "AMEMBASSY SEOUL"));
+    assert!(!t.has_addressee_pair("RUEHBJ", "amembassy beijing"));
+    for a in t.all_addressees() {
+        let ri = &a.routing_indicator;
+        let list = t.addressees_for_ri(ri);
+        assert!(
+            std::ptr::eq(t.first_addressee_for_ri(ri).unwrap(), list[0]),
+            "{ri}"
+        );
+        assert!(t.has_addressee_pair(ri, &a.address), "{ri} {}", a.address);
+        let mut counts: Vec<u32> = list.iter().map(|a| a.count).collect();
+        counts.sort_by(|a, b| b.cmp(a));
+        assert_eq!(
+            counts,
+            list.iter().map(|a| a.count).collect::<Vec<_>>(),
+            "{ri}"
+        );
+    }
+}
+
 #[test]
 fn addressee_search_by_indicator_city_and_country() {
     let t = tables();

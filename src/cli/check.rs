@@ -290,10 +290,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     });
 
     let choice = args.color.choice();
-    let stdout = io::stdout();
     let mut out: Box<dyn Write> = match &args.output_file {
         Some(path) => match create_output_file(path) {
-            Ok(file) => Box::new(io::BufWriter::new(anstream::StripStream::new(file))),
+            Ok(file) => Box::new(io::BufWriter::new(anstream::StripStream::new(Box::new(
+                io::BufWriter::new(file),
+            )
+                as Box<dyn Write>))),
             Err(e) => {
                 error_line(&format!(
                     "could not create {}: {}",
@@ -303,10 +305,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 return ExitCode::from(EXIT_TROUBLE);
             }
         },
-        None => Box::new(io::BufWriter::new(anstream::AutoStream::new(
-            stdout.lock(),
-            choice,
-        ))),
+        None => stdout_writer(choice),
     };
     let result = stream(&args, mode, entries, &mut out).and_then(|code| {
         out.flush()?;
@@ -429,6 +428,8 @@ fn stream(
     )?;
 
     if let Mode::Diff = mode {
+        // The diffs come before the count of fixes, also when both streams go to one place.
+        out.flush()?;
         let stderr = anstream::stderr();
         let mut err = stderr.lock();
         if summary.fixed > 0 {
@@ -474,6 +475,24 @@ fn report_sink<'a>(
 }
 
 /// Creates (or truncates) the `--output-file`, with its parent directories.
+/// Standard output for a report, buffered, with colours as `choice` and the terminal say.
+pub(crate) fn stdout_writer(choice: anstream::ColorChoice) -> Box<dyn Write> {
+    let lock = io::stdout().lock();
+    let choice = match choice {
+        anstream::ColorChoice::Auto => anstream::AutoStream::choice(&lock),
+        chosen => chosen,
+    };
+    if choice == anstream::ColorChoice::Never {
+        // Stripping writes each piece between two escape sequences on its own, and standard
+        // output writes a line at a time: without the inner buffer a report piped to a file or
+        // another program took a system call per piece (two or more per diagnostic).
+        let buffered: Box<dyn Write> = Box::new(io::BufWriter::new(lock));
+        Box::new(io::BufWriter::new(anstream::StripStream::new(buffered)))
+    } else {
+        Box::new(io::BufWriter::new(anstream::AutoStream::new(lock, choice)))
+    }
+}
+
 fn create_output_file(path: &std::path::Path) -> io::Result<std::fs::File> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;

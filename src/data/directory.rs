@@ -108,6 +108,15 @@ impl Tables {
                 .cmp(&self.addressees[b as usize].address)
         });
         self.addressees_by_address = by_address;
+        let mut by_ri_rank: Vec<u32> = (0..self.addressees.len() as u32).collect();
+        by_ri_rank.sort_by(|&a, &b| {
+            let (a, b) = (&self.addressees[a as usize], &self.addressees[b as usize]);
+            a.routing_indicator
+                .cmp(&b.routing_indicator)
+                .then(b.count.cmp(&a.count))
+                .then(a.address.cmp(&b.address))
+        });
+        self.addressees_by_ri_rank = by_ri_rank;
 
         self.posts.sort_by(|a, b| a.name.cmp(&b.name));
         self.posts
@@ -193,15 +202,40 @@ impl Tables {
     pub fn addressees_for_ri(&self, ri: &str) -> Vec<&Addressee> {
         let ri = upper(ri);
         let ri = ri.as_ref();
-        let start = self
-            .addressees
-            .partition_point(|a| a.routing_indicator.as_str() < ri);
-        let mut out: Vec<&Addressee> = self.addressees[start..]
+        let idx = &self.addressees_by_ri_rank;
+        let start =
+            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
+        idx[start..]
             .iter()
+            .map(|&i| &self.addressees[i as usize])
             .take_while(|a| a.routing_indicator == ri)
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.address.cmp(&b.address)));
-        out
+            .collect()
+    }
+
+    /// The most used address written after this routing indicator (any case), the first of
+    /// [`Tables::addressees_for_ri`], without collecting the others; `None` for an indicator the
+    /// tables do not know.
+    pub fn first_addressee_for_ri(&self, ri: &str) -> Option<&Addressee> {
+        let ri = upper(ri);
+        let ri = ri.as_ref();
+        let idx = &self.addressees_by_ri_rank;
+        let start =
+            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
+        idx.get(start)
+            .map(|&i| &self.addressees[i as usize])
+            .filter(|a| a.routing_indicator == ri)
+    }
+
+    /// Whether the tables hold this routing indicator (any case) written before exactly this
+    /// address: one binary search.
+    pub fn has_addressee_pair(&self, ri: &str, address: &str) -> bool {
+        let ri = upper(ri);
+        let ri = ri.as_ref();
+        self.addressees
+            .binary_search_by(|a| {
+                (a.routing_indicator.as_str(), a.address.as_str()).cmp(&(ri, address))
+            })
+            .is_ok()
     }
 
     /// The routing indicators written before this address (any case and spacing), most used

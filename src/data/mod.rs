@@ -269,6 +269,9 @@ pub struct Tables {
     addressees: Vec<Addressee>,
     /// Indexes into `addressees` sorted by address.
     addressees_by_address: Vec<u32>,
+    /// Indexes into `addressees` sorted by routing indicator, then most used first, then address:
+    /// the order [`Tables::addressees_for_ri`] answers in, so a look-up sorts nothing.
+    addressees_by_ri_rank: Vec<u32>,
     /// Sorted by name, names unique.
     posts: Vec<Post>,
     /// (station without spaces, index into `posts`), sorted.

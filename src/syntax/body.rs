@@ -599,11 +599,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .bytes()
             .take_while(u8::is_ascii_alphabetic)
             .count();
-        let kind = match t[lead..lead + word_len].to_ascii_lowercase().as_str() {
-            "summary" => MarkerKind::SummaryClose,
-            "comment" | "comments" => MarkerKind::CommentClose,
-            "note" => MarkerKind::NoteClose,
-            _ => return None,
+        let word = &t[lead..lead + word_len];
+        let kind = if word.eq_ignore_ascii_case("summary") {
+            MarkerKind::SummaryClose
+        } else if word.eq_ignore_ascii_case("comment") || word.eq_ignore_ascii_case("comments") {
+            MarkerKind::CommentClose
+        } else if word.eq_ignore_ascii_case("note") {
+            MarkerKind::NoteClose
+        } else {
+            return None;
         };
         let prev = (0..self.cur)
             .rev()
@@ -2267,8 +2271,13 @@ static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> =
 static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"MM"));
 
+/// The summary, comment and note markers, in Unicode (any line) and in ASCII (a line of ASCII only,
+/// where both find the same: without Unicode word boundaries the regex runs on its fast engines).
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(end)(?:\s+of)?\s+(?:(?:embassy|post|mission|begin)\s+)?)?(summa?r?y|comments?|note)\b").expect("valid regex")
+});
+static MARKER_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:(end)(?:\s+of)?\s+(?:(?:embassy|post|mission|begin)\s+)?)?(summa?r?y|comments?|note)\b").expect("valid regex")
 });
 
 fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mut Vec<Marker>) {
@@ -2288,7 +2297,12 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
     let alone = t
         .trim_end_matches([' ', '\t', '-', '=', '_', '*', ':', '.'])
         .len();
-    for m in MARKER.captures_iter(t) {
+    let marker = if t.is_ascii() {
+        &*MARKER_ASCII
+    } else {
+        &*MARKER
+    };
+    for m in marker.captures_iter(t) {
         let whole = m.get(0).expect("match");
         let word = m.get(2).expect("word").as_str().to_ascii_lowercase();
         let closing = m.get(1).is_some();

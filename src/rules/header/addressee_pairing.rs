@@ -29,8 +29,10 @@ pub fn check(ctx: &Context) {
         let ri = ctx.text(ri_range);
         let addr = ctx.text(addr_range);
         let addr = addr.split("//").next().unwrap_or(addr).trim();
-        let for_ri = ctx.tables.addressees_for_ri(ri);
-        if for_ri.is_empty() || for_ri.iter().any(|a| a.address == addr) {
+        let Some(first_for_ri) = ctx.tables.first_addressee_for_ri(ri) else {
+            continue;
+        };
+        if ctx.tables.has_addressee_pair(ri, addr) {
             continue;
         }
         let for_addr = ctx.tables.addressees_for_address(addr);
@@ -44,7 +46,7 @@ pub fn check(ctx: &Context) {
             .collect();
         let message = format!(
             "{ri} is known as {}, and {addr} is reached through {}",
-            for_ri[0].address,
+            first_for_ri.address,
             known_ri.join(", ")
         );
         ctx.report(ri_range, message);

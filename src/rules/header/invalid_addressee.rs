@@ -53,7 +53,7 @@ pub fn check(ctx: &Context) {
                 let known = !ctx.tables.addressees_for_address(base).is_empty()
                     || ctx.tables.post_by_name(base).is_some();
                 let collective = base.trim_end().ends_with(" COLLECTIVE")
-                    && ctx.tables.addressees_for_ri(first).is_empty();
+                    && ctx.tables.first_addressee_for_ri(first).is_none();
                 if crate::vocab::is_routing_indicator(first)
                     && base.len() > first.len()
                     && !known
