@@ -140,6 +140,7 @@ pub(super) async fn initialize(
 /// `initialized`: shows the problems found so far, watches `cablelint.toml` files when the client
 /// can, and pulls the editor's settings.
 pub(super) async fn initialized(inner: &Arc<Inner>) {
+    super::logging::to_client(&inner.client);
     let (messages, caps) = {
         let mut s = inner.session();
         (std::mem::take(&mut s.pending_messages), s.caps)

@@ -70,6 +70,8 @@ impl LanguageServer for Backend {
     async fn shutdown(&self) -> Result<()> {
         self.inner.shutdown.store(true, Ordering::SeqCst);
         info!("shutdown");
+        // The client gets the whole log before it says `exit`.
+        logging::flush(std::time::Duration::from_secs(2)).await;
         Ok(())
     }
 
