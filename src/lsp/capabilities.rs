@@ -181,7 +181,8 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
                 will_save: None,
                 will_save_wait_until: None,
-                save: None,
+                // Saving is when a changed `cablelint.toml` is looked for at the latest.
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
             },
         )),
         completion_provider: Some(CompletionOptions {

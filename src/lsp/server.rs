@@ -85,6 +85,11 @@ impl LanguageServer for Backend {
         guard_notification("textDocument/didChange", f).await
     }
 
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let f = documents::did_save(&self.inner, params);
+        guard_notification("textDocument/didSave", f).await
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let f = documents::did_close(&self.inner, params);
         guard_notification("textDocument/didClose", f).await
