@@ -60,3 +60,55 @@ export async function workspaceSettingsChecks(
     await sleep(1500);
   }
 }
+
+/**
+ * A scenario of its own, run instead of the main self-test when .ci/e2e/vscode/workspaces.js sets
+ * CABLELINT_E2E_SCENARIO: `untrusted` (a folder in Restricted Mode whose settings name a program as
+ * cablelint.path) or `multiroot` (two folders with different cablelint.ignore). The cables are named
+ * by CABLELINT_E2E_CABLES (paths separated by `:`). Writes JSON lines to `out`, then {"done": true}.
+ */
+export async function runScenario(out: string, scenario: string, api: Api): Promise<void> {
+  const write = (o: object) => fs.appendFileSync(out, JSON.stringify(o) + '\n');
+  const check = (name: string, ok: boolean, detail: string) => write({ case: scenario, check: name, ok, detail });
+  try {
+    const cables = (process.env.CABLELINT_E2E_CABLES ?? '').split(':').filter((p) => p);
+    const codesOf = (uri: vscode.Uri) =>
+      vscode.languages
+        .getDiagnostics(uri)
+        .filter((d) => d.source === 'cablelint')
+        .map((d) => String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code));
+    const docs: vscode.TextDocument[] = [];
+    for (const file of cables) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      docs.push(doc);
+    }
+    if (scenario === 'untrusted') {
+      check('the workspace is untrusted', !vscode.workspace.isTrusted, `isTrusted ${vscode.workspace.isTrusted}`);
+      const shown = await waitFor(() => docs.length > 0 && codesOf(docs[0].uri).length > 0, 20000);
+      const ext = vscode.extensions.getExtension('cablelint.cablelint');
+      const bundled = ext ? path.join(ext.extensionPath, 'server', 'cablelint') : '?';
+      check(
+        'diagnostics in Restricted Mode, from the bundled binary',
+        shown && api.serverCommand() === bundled,
+        `state ${api.state()}; server ${api.serverCommand()}; codes ${docs.length ? codesOf(docs[0].uri).join(',') : '-'}`,
+      );
+    } else if (scenario === 'multiroot') {
+      // The first folder reports CBL207; the second one's settings ignore it.
+      const ok = await waitFor(
+        () => docs.length === 2 && codesOf(docs[0].uri).includes('CBL207') && codesOf(docs[1].uri).length > 0 && !codesOf(docs[1].uri).includes('CBL207'),
+        20000,
+      );
+      check(
+        'per-folder settings in a multi-root workspace',
+        ok,
+        docs.map((d) => `${path.basename(path.dirname(d.uri.fsPath))}: ${codesOf(d.uri).join(',')}`).join('; '),
+      );
+    } else {
+      check('scenario', false, `unknown scenario ${scenario}`);
+    }
+  } catch (e) {
+    check('scenario', false, `error: ${e instanceof Error ? e.stack : String(e)}`);
+  }
+  write({ done: true });
+}

@@ -348,7 +348,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   await startClient(context);
 
   const api: Api = { state: () => serverState, fixAll, serverCommand: () => serverCommandInUse };
-  if (process.env.CABLELINT_E2E_OUT) {
+  if (process.env.CABLELINT_E2E_OUT && process.env.CABLELINT_E2E_SCENARIO) {
+    // An end-to-end scenario of .ci/e2e/vscode/workspaces.js.
+    const { runScenario } = await import('./e2e_workspace');
+    void runScenario(process.env.CABLELINT_E2E_OUT, process.env.CABLELINT_E2E_SCENARIO, api);
+  } else if (process.env.CABLELINT_E2E_OUT) {
     // End-to-end self-test, only when the test harness sets CABLELINT_E2E_OUT (see .ci/e2e/vscode.sh).
     const { runSelfTest } = await import('./e2e');
     void runSelfTest(process.env.CABLELINT_E2E_OUT, process.env.CABLELINT_E2E_CASES ?? '', api);
