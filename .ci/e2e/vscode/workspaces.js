@@ -3,7 +3,9 @@
 //              script that writes a marker file: diagnostics must appear (the bundled binary) and the
 //              marker must never be written;
 //   multiroot  a workspace of two folders, the second ignoring CBL207 in its folder settings: the same
-//              cable shows CBL207 in the first folder only.
+//              cable shows CBL207 in the first folder only;
+//   missing    cablelint.path (user settings) names a program found nowhere: the window shows one error,
+//              and its Open Settings button opens the settings at cablelint.path.
 // Started by .ci/e2e/vscode.sh after the main run, with CODE_SERVER, CS_EXTENSIONS (the extension
 // installed), ARTIFACTS, CHROMIUM, CABLE (a cable that has CBL207). The checks run in the extension host
 // (src/e2e_workspace.ts, CABLELINT_E2E_SCENARIO). Prints `PASS|FAIL <scenario> <check>: <detail>` lines.
@@ -47,11 +49,16 @@ async function poll(fn, ms, every = 250) {
 
 // Runs one scenario: code-server with its own user data, a browser window on `target`
 // (`folder=…` or `workspace=…`), and the extension's scenario self-test.
-async function run(scenario, { settings, target, cables, trust }) {
+async function run(scenario, { settings, machine, target, cables, trust, dom }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cablelint-e2e-${scenario}-`));
   const userData = path.join(dir, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (machine) {
+    // Settings of `machine` scope: in code-server (a remote window) they are the server machine's.
+    fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userData, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
+  }
   const out = path.join(env.ARTIFACTS, `${scenario}.jsonl`);
   fs.rmSync(out, { force: true });
   const port = await freePort();
@@ -96,6 +103,7 @@ async function run(scenario, { settings, target, cables, trust }) {
         if (!r.done) check(scenario, r.check, r.ok, r.detail);
       }
     }
+    if (dom) await dom(page);
     if (failures) await page.screenshot({ path: path.join(env.ARTIFACTS, `fail-${scenario}.png`) }).catch(() => {});
   } catch (e) {
     check(scenario, 'run', false, `error: ${e.message}`);
@@ -155,6 +163,31 @@ const base = {
       target: `workspace=${encodeURIComponent(workspace)}`,
       cables: [path.join(a, 'draft.cable'), path.join(b, 'draft.cable')],
       trust: false,
+    });
+
+    // Missing program: one error toast, and Open Settings shows the setting.
+    await run('missing', {
+      settings: { ...base, 'security.workspace.trust.enabled': false },
+      machine: { 'cablelint.path': 'cablelint-nowhere' },
+      target: `folder=${encodeURIComponent(a)}`,
+      cables: [path.join(a, 'draft.cable')],
+      trust: false,
+      dom: async (page) => {
+        const toasts = async () =>
+          page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent || '').filter((t) => /cablelint/i.test(t)));
+        await poll(async () => (await toasts()).length > 0, 15000);
+        await sleep(3000); // time for a second error, if there were one
+        const shown = await toasts();
+        check('missing', 'one error is shown', shown.length === 1, shown.map((t) => t.slice(0, 160)).join(' | ') || 'none');
+        const button = page.locator('.notifications-toasts .notification-toast a.monaco-button, .notifications-toasts .notification-toast .monaco-button', { hasText: 'Open Settings' });
+        const hasButton = (await button.count()) > 0;
+        if (hasButton) await button.first().click();
+        const opened = await poll(async () => {
+          const rows = await page.$$eval('.settings-editor .setting-item-contents', (els) => els.map((e) => e.textContent || ''));
+          return rows.find((r) => /Cablelint.*Path/i.test(r));
+        }, 15000);
+        check('missing', 'Open Settings shows cablelint.path', hasButton && !!opened, hasButton ? (opened ? opened.slice(0, 120) : 'no cablelint.path row in the settings editor') : 'no Open Settings button');
+      },
     });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -104,6 +104,11 @@ export async function runScenario(out: string, scenario: string, api: Api): Prom
         ok,
         docs.map((d) => `${path.basename(path.dirname(d.uri.fsPath))}: ${codesOf(d.uri).join(',')}`).join('; '),
       );
+    } else if (scenario === 'missing') {
+      // cablelint.path names a program that is nowhere: the state is an error (the rendered window
+      // is checked by workspaces.js: one error, whose Open Settings shows the setting).
+      const failed = await waitFor(() => api.state() === 'error', 20000);
+      check('a missing program is an error', failed, `state ${api.state()}; command ${api.serverCommand()}`);
     } else {
       check('scenario', false, `unknown scenario ${scenario}`);
     }

@@ -115,7 +115,10 @@ function showServerError(message: string, context: vscode.ExtensionContext, with
   const actions = withRestart ? ['Restart Server', 'Show Log'] : ['Open Settings', 'Show Log'];
   void vscode.window.showErrorMessage(`cablelint: ${message}`, ...actions).then((choice) => {
     if (choice === 'Open Settings') {
-      void vscode.commands.executeCommand('workbench.action.openSettings', 'cablelint.path');
+      // cablelint.path has `machine` scope: in a remote window (SSH, containers, code-server) it is a
+      // setting of the remote machine, shown on the Remote tab, not the User one.
+      const command = vscode.env.remoteName ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings';
+      void vscode.commands.executeCommand(command, { query: 'cablelint.path' });
     } else if (choice === 'Show Log') {
       output.show(true);
     } else if (choice === 'Restart Server') {
