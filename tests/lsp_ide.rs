@@ -487,10 +487,11 @@ fn folding_covers_the_header_the_addressees_and_paragraphs() {
             .any(|f| f.kind == FoldKind::Header && lines(f) == (0, 9)),
         "{folds:?}"
     );
+    // The INFO block (the TO block is one line).
     assert!(
         folds
             .iter()
-            .any(|f| f.kind == FoldKind::Region && lines(f) == (6, 9)),
+            .any(|f| f.kind == FoldKind::Region && lines(f) == (7, 9)),
         "{folds:?}"
     );
     assert!(
@@ -504,6 +505,69 @@ fn folding_covers_the_header_the_addressees_and_paragraphs() {
         "the summary folds: {folds:?}"
     );
     assert!(folds.iter().all(|f| lines(f).0 < lines(f).1));
+}
+
+/// The folds' (first line, last line), zero-based.
+fn fold_lines(text: &str) -> Vec<(usize, usize)> {
+    let cable = parse(text);
+    ide::folding_ranges(&cable)
+        .iter()
+        .map(|f| {
+            (
+                cable.line_index.line_of(f.range.start()),
+                cable.line_index.line_of(f.range.end()),
+            )
+        })
+        .collect()
+}
+
+/// Editors keep one fold per start line: the TO block and the INFO block each fold, and no fold of
+/// the whole addressee list starts on the TO line beside the TO block's.
+#[test]
+fn to_and_info_blocks_fold_separately() {
+    let text = OSLO.replace(
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5521\n",
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5521\nRUEHRK/AMEMBASSY REYKJAVIK PRIORITY 0100\n",
+    );
+    let folds = fold_lines(&text);
+    assert!(folds.contains(&(6, 7)), "the TO block: {folds:?}");
+    assert!(folds.contains(&(8, 10)), "the INFO block: {folds:?}");
+    // A paragraph and the summary inside it may cover the same lines: that is one fold on screen.
+    let mut distinct = folds.clone();
+    distinct.dedup();
+    let mut starts: Vec<usize> = distinct.iter().map(|f| f.0).collect();
+    starts.dedup();
+    assert_eq!(
+        starts.len(),
+        distinct.len(),
+        "two folds start on one line: {folds:?}"
+    );
+}
+
+/// A paragraph's fold ends before an undecorated heading that follows it, so folding the paragraph
+/// leaves the heading in view; a last line that ends a sentence stays in the fold.
+#[test]
+fn a_paragraph_fold_ends_before_the_heading_after_it() {
+    let text = OSLO.replace(
+        "¶3. (U) Press reports on the talks have been limited to trade\njournals.\n",
+        "¶3. (U) Press reports on the talks have been limited to trade\njournals.\n\nNEXT STEPS\n",
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let p3 = lines.iter().position(|l| l.starts_with("¶3.")).unwrap();
+    let heading = lines.iter().position(|l| *l == "NEXT STEPS").unwrap();
+    let folds = fold_lines(&text);
+    assert!(folds.contains(&(p3, p3 + 1)), "{folds:?}");
+    assert!(
+        !folds.iter().any(|&(a, b)| a == p3 && b >= heading),
+        "the fold of paragraph 3 hides the heading: {folds:?}"
+    );
+    // A closing sentence on its own line is the paragraph's, and stays in its fold.
+    let text = OSLO.replace(
+        "journals.\n",
+        "journals.\n\nThe ministry declined to comment.\n",
+    );
+    let folds = fold_lines(&text);
+    assert!(folds.contains(&(p3, p3 + 3)), "{folds:?}");
 }
 
 #[test]

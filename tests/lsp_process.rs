@@ -21,6 +21,8 @@ struct Server {
     stdin: ChildStdin,
     messages: mpsc::Receiver<Value>,
     stderr: std::thread::JoinHandle<String>,
+    /// Every `window/logMessage` seen so far, as `(type, message)`.
+    logs: Vec<(i64, String)>,
 }
 
 fn spawn(env: &[(&str, &str)], args: &[&str]) -> Server {
@@ -58,6 +60,7 @@ fn spawn(env: &[(&str, &str)], args: &[&str]) -> Server {
         stdin,
         messages: rx,
         stderr,
+        logs: Vec::new(),
     }
 }
 
@@ -77,6 +80,12 @@ impl Server {
                 .messages
                 .recv_timeout(left)
                 .unwrap_or_else(|_| panic!("{missing}"));
+            if msg["method"] == "window/logMessage" {
+                self.logs.push((
+                    msg["params"]["type"].as_i64().unwrap_or(0),
+                    msg["params"]["message"].as_str().unwrap_or("").to_string(),
+                ));
+            }
             if wanted(&msg) {
                 return msg;
             }
@@ -278,8 +287,9 @@ fn the_end_of_stdin_ends_the_server() {
     assert_eq!(status.code(), Some(1), "no shutdown came");
 }
 
-/// Opens, edits and queries a document holding `secret`, then ends the session; returns stderr.
-fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -> String {
+/// Opens, edits and queries a document holding `secret`, then ends the session; returns the
+/// `window/logMessage` lines, one `type N: message` a line, and what came on stderr.
+fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -> (String, String) {
     let mut s = spawn(env, args);
     s.initialize(if trace == "setTrace" { "off" } else { trace });
     if trace == "setTrace" {
@@ -298,7 +308,7 @@ fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -
     let pos = json!({"textDocument": {"uri": uri}, "position": {"line": 25, "character": 10}});
     s.request(2, "textDocument/hover", pos.clone());
     s.request(3, "textDocument/completion", pos);
-    // A position past the end, which is logged.
+    // A position past the end, which is logged as a warning.
     s.request(
         4,
         "textDocument/hover",
@@ -308,14 +318,29 @@ fn session_log(env: &[(&str, &str)], args: &[&str], trace: &str, secret: &str) -
     s.notify("exit", Value::Null);
     let (status, _) = s.wait_exit();
     assert_eq!(status.code(), Some(0));
-    s.stderr()
+    // The rest of the output, up to its end.
+    while let Ok(msg) = s.messages.recv_timeout(Duration::from_secs(5)) {
+        if msg["method"] == "window/logMessage" {
+            s.logs.push((
+                msg["params"]["type"].as_i64().unwrap_or(0),
+                msg["params"]["message"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    let logs = s
+        .logs
+        .iter()
+        .map(|(t, m)| format!("type {t}: {m}\n"))
+        .collect();
+    (logs, s.stderr())
 }
 
 #[test]
 fn the_default_log_holds_no_document_text() {
     let secret = "QUOKKA ZEBRA PARLEY";
     for trace in ["off", "verbose", "setTrace"] {
-        let log = session_log(&[], &[], trace, secret);
+        let (log, stderr) = session_log(&[], &[], trace, secret);
+        let log = log + &stderr;
         assert!(
             log.contains("didOpen") && log.contains("clamped"),
             "the log says what happened:\n{log}"
@@ -329,16 +354,52 @@ fn the_default_log_holds_no_document_text() {
             "document text in the log:\n{log}"
         );
         // The client's trace setting sets the level: `verbose` adds debug lines.
-        assert_eq!(log.contains(" DEBUG "), trace != "off", "{log}");
+        assert_eq!(log.contains("type 5: "), trace != "off", "{log}");
     }
     // The test can fail: asked for explicitly, the text is logged.
-    let log = session_log(
+    let (log, _) = session_log(
         &[("CABLELINT_LOG", "info,cablelint::doctext=trace")],
         &[],
         "off",
         secret,
     );
     assert!(log.contains(secret), "{log}");
+}
+
+/// The log reaches the client as `window/logMessage` with the type of each line's level (VS Code
+/// shows a server's stderr as errors): information as info (3), the clamped position as a warning
+/// (2), debug lines as debug (5); stderr stays quiet during the session, and a line logged before
+/// `initialize` comes once the client is initialized.
+#[test]
+fn the_log_reaches_the_client_at_its_level() {
+    let (log, stderr) = session_log(&[], &[], "verbose", "WALRUS");
+    let line = |needle: &str| {
+        log.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no `{needle}` in the log:\n{log}"))
+            .to_string()
+    };
+    assert!(line("didOpen").starts_with("type 3: "), "{log}");
+    assert!(line("clamped").starts_with("type 2: "), "{log}");
+    assert!(
+        line("language server starting").starts_with("type 3: "),
+        "{log}"
+    );
+    assert!(log.lines().any(|l| l.starts_with("type 5: ")), "{log}");
+    assert!(
+        !stderr.contains("INFO") && !stderr.contains("WARN") && !stderr.contains("DEBUG"),
+        "the session's log on stderr:\n{stderr}"
+    );
+    // A session with no client to send to writes its log to stderr.
+    let mut s = spawn(&[], &[]);
+    s.notify("exit", Value::Null);
+    let (status, _) = s.wait_exit();
+    assert_eq!(status.code(), Some(1));
+    let stderr = s.stderr();
+    assert!(
+        stderr.contains("INFO") && stderr.contains("starting"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -60,5 +60,12 @@ for mode in enable setup start; do
     done <<<"$cases"
 done
 
+# Scenarios of their own, one file per topic under nvim/scenarios/, each with the enable() init.
+for scenario in "$E2E_DIR"/nvim/scenarios/*.lua; do
+    [ -f "$scenario" ] || continue
+    log "scenario $(basename "$scenario" .lua)"
+    timeout 120 "$NVIM" --headless -u "$E2E_DIR/nvim/init_enable.lua" -c "luafile $scenario" -c 'cquit 3' </dev/null || fail=1
+done
+
 [ $fail = 0 ] && log "PASS" || log "FAIL"
 exit $fail

@@ -1,7 +1,14 @@
 //! Folding ranges: the header, the addressee blocks, multi-line SUBJECT/REF/TAGS, paragraphs, and
 //! summaries and comments from their opener to their closer.
+//!
+//! Editors keep one fold per start line (VS Code and Neovim drop the others), so no two folds
+//! here start on the same line unless they are the same fold: the TO, INFO and XMT blocks fold
+//! each on its own rather than inside one fold of all the addressees that would start on the TO
+//! line too. A paragraph's fold ends before an undecorated heading that closes it (a short line
+//! standing alone before the next paragraph, such as `BACKGROUND:`), so folding a paragraph never
+//! hides the heading of the next part.
 
-use crate::syntax::{AddresseeBlock, Cable, MarkerKind, TextRange};
+use crate::syntax::{AddresseeBlock, Cable, LineKind, MarkerKind, TextRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldKind {
@@ -34,26 +41,15 @@ pub fn folding_ranges(cable: &Cable<'_>) -> Vec<Fold> {
     if let Some(r) = &header.routing {
         push(r.range, FoldKind::Region);
     }
-    if let (Some(first), Some(last)) = (header.addressees.first(), header.addressees.last()) {
-        push(first.range.cover(last.range), FoldKind::Region);
-        for block in [
-            AddresseeBlock::To,
-            AddresseeBlock::Info,
-            AddresseeBlock::Xmt,
-        ] {
-            let mut lines = header.addressees.iter().filter(|a| a.block == block);
-            if let Some(first) = lines.next() {
-                let last = lines.next_back().unwrap_or(first);
-                let whole = first.range.cover(last.range);
-                // Only nest a block when it is not the whole addressee list already.
-                if whole
-                    != header.addressees[0]
-                        .range
-                        .cover(header.addressees[header.addressees.len() - 1].range)
-                {
-                    push(whole, FoldKind::Region);
-                }
-            }
+    for block in [
+        AddresseeBlock::To,
+        AddresseeBlock::Info,
+        AddresseeBlock::Xmt,
+    ] {
+        let mut lines = header.addressees.iter().filter(|a| a.block == block);
+        if let Some(first) = lines.next() {
+            let last = lines.next_back().unwrap_or(first);
+            push(first.range.cover(last.range), FoldKind::Region);
         }
     }
     let body = &cable.body;
@@ -70,7 +66,7 @@ pub fn folding_ranges(cable: &Cable<'_>) -> Vec<Fold> {
         push(c.range, FoldKind::Region);
     }
     for p in &body.paragraphs {
-        push(p.range, FoldKind::Region);
+        push(without_closing_heading(cable, p.range), FoldKind::Region);
     }
     // Summaries, comments and notes: each opener with the next closer of its kind.
     let mut open: [Option<TextRange>; 3] = [None; 3];
@@ -92,4 +88,42 @@ pub fn folding_ranges(cable: &Cable<'_>) -> Vec<Fold> {
     out.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
     out.dedup();
     out
+}
+
+/// A paragraph's range without the undecorated headings at its end: trailing lines that each
+/// stand alone after a blank line, hold at most 60 characters, start with a letter and end
+/// without a sentence's punctuation (`BACKGROUND`, `Why a nuclear submarine?`, `NEXT STEPS:`).
+/// The parser keeps such a line in the paragraph before it (only a heading with a dashed rule
+/// ends a paragraph), but a fold of that paragraph must leave it visible.
+fn without_closing_heading(cable: &Cable<'_>, range: TextRange) -> TextRange {
+    let index = &cable.line_index;
+    let first = index.line_of(range.start());
+    let mut last = index.line_of(range.end());
+    while last > first + 1 {
+        let Some(line) = cable.lines.get(last) else {
+            break;
+        };
+        let blank_before = cable
+            .lines
+            .get(last - 1)
+            .is_some_and(|l| l.kind == LineKind::Blank);
+        let text = cable.text(line.range).trim();
+        let heading = line.kind == LineKind::Text
+            && blank_before
+            && text.chars().count() <= 60
+            && text.chars().next().is_some_and(char::is_alphabetic)
+            && !text.ends_with(['.', ',', ';']);
+        if !heading {
+            break;
+        }
+        // The fold ends on the last line of text before the heading.
+        last -= 1;
+        while last > first && cable.lines[last].kind == LineKind::Blank {
+            last -= 1;
+        }
+    }
+    if last == index.line_of(range.end()) {
+        return range;
+    }
+    TextRange::new(range.start(), cable.lines[last].range.end())
 }

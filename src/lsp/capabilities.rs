@@ -140,6 +140,7 @@ pub(super) async fn initialize(
 /// `initialized`: shows the problems found so far, watches `cablelint.toml` files when the client
 /// can, and pulls the editor's settings.
 pub(super) async fn initialized(inner: &Arc<Inner>) {
+    super::logging::to_client(&inner.client);
     let (messages, caps) = {
         let mut s = inner.session();
         (std::mem::take(&mut s.pending_messages), s.caps)
@@ -180,7 +181,8 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
                 will_save: None,
                 will_save_wait_until: None,
-                save: None,
+                // Saving is when a changed `cablelint.toml` is looked for at the latest.
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
             },
         )),
         completion_provider: Some(CompletionOptions {

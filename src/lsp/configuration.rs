@@ -174,6 +174,54 @@ pub(super) async fn recheck_all(inner: &Arc<Inner>) {
     }
 }
 
+/// How often, at most, typing makes the server look at the configuration files again.
+const CONFIG_LOOK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Looks at the configuration files of the open documents again, without relying on the client's
+/// file watching (Neovim watches no files unless told to, and a watcher can miss a change): when a
+/// `cablelint.toml` that applies to an open document changed, appeared or went away, every open
+/// document is checked again. Called when a document is opened or saved, and (at most every
+/// [`CONFIG_LOOK_INTERVAL`]) when one changes; `typing` says the last.
+pub(super) async fn notice_config_changes(inner: &Arc<Inner>, typing: bool) {
+    let (changed, messages) = {
+        let mut s = inner.session();
+        let now = std::time::Instant::now();
+        if typing
+            && s.config_looked
+                .is_some_and(|t| now.duration_since(t) < CONFIG_LOOK_INTERVAL)
+        {
+            return;
+        }
+        s.config_looked = Some(now);
+        let docs: Vec<(Uri, Option<PathBuf>)> = s
+            .docs
+            .iter()
+            .map(|(u, d)| (u.clone(), d.path.clone()))
+            .collect();
+        let mut changed = false;
+        let mut messages = Vec::new();
+        for (uri, path) in docs {
+            let (resolved, err) = s.resolve(path.as_deref());
+            let Some(d) = s.docs.get(&uri) else { continue };
+            let same = match (&resolved.config, &d.resolved.config) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                changed = true;
+                messages.extend(err);
+            }
+        }
+        (changed, messages)
+    };
+    if changed {
+        info!("a cablelint.toml changed; checking the open documents again");
+        show_errors(inner, messages).await;
+        recheck_all(inner).await;
+    }
+}
+
 /// Asks the client for the `cablelint` section (globally and per folder) and applies it. Returns
 /// whether the settings changed.
 pub(super) async fn pull_configuration(inner: &Inner) -> bool {

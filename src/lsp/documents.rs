@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    TextDocumentContentChangeEvent, Uri,
+    DidSaveTextDocumentParams, TextDocumentContentChangeEvent, Uri,
 };
 use tracing::{debug, info, trace, warn};
 
@@ -145,6 +145,14 @@ pub(super) async fn did_open(inner: &Arc<Inner>, params: DidOpenTextDocumentPara
     trace!(target: DOC_TEXT_TARGET, uri = doc.uri.as_str(), text = %doc.text, "document text");
     show_errors(inner, err.into_iter().collect()).await;
     schedule(inner, doc.uri, generation);
+    // This document read the configuration as it is now; the others may have an older one.
+    super::configuration::notice_config_changes(inner, false).await;
+}
+
+/// `textDocument/didSave`: a save is when a changed `cablelint.toml` is looked for at the latest.
+pub(super) async fn did_save(inner: &Arc<Inner>, params: DidSaveTextDocumentParams) {
+    debug!(uri = params.text_document.uri.as_str(), "didSave");
+    super::configuration::notice_config_changes(inner, false).await;
 }
 
 /// `textDocument/didChange`.
@@ -180,6 +188,7 @@ pub(super) async fn did_change(inner: &Arc<Inner>, params: DidChangeTextDocument
         trace!(target: DOC_TEXT_TARGET, uri = uri.as_str(), text = %c.text, "change text");
     }
     schedule(inner, uri, generation);
+    super::configuration::notice_config_changes(inner, true).await;
 }
 
 /// `textDocument/didClose`: forgets the document and, when diagnostics are pushed, clears them.

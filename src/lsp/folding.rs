@@ -1,4 +1,5 @@
-//! `textDocument/foldingRange`: whole lines, only ranges of two lines or more.
+//! `textDocument/foldingRange`: whole lines, only ranges of two lines or more, each span of lines
+//! once (a paragraph and the summary that fills it are one fold on screen).
 
 use std::sync::Arc;
 
@@ -21,12 +22,13 @@ pub(super) async fn folding_ranges(
     blocking("textDocument/foldingRange", move || {
         let analysis = snap.analysis();
         let index = analysis.line_index();
+        let mut seen = std::collections::HashSet::new();
         let folds = ide::folding_ranges(analysis.cable())
             .into_iter()
             .filter_map(|f| {
                 let start = index.line_of(f.range.start()) as u32;
                 let end = index.line_of(f.range.end()) as u32;
-                (end > start).then(|| FoldingRange {
+                (end > start && seen.insert((start, end))).then(|| FoldingRange {
                     start_line: start,
                     end_line: end,
                     kind: Some(folding_kind(f.kind)),

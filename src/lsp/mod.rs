@@ -83,6 +83,8 @@ pub fn run() -> ExitCode {
 /// `shutdown` came first, with 1 otherwise, as the protocol asks.
 pub fn run_with(options: LspOptions) -> ExitCode {
     let log_problem = logging::init(options.log_file.as_deref()).err();
+    // The log goes to the client once it is initialized; until then it is held.
+    logging::hold();
     if let Some(p) = log_problem {
         tracing::warn!("{p}");
     }
@@ -110,6 +112,7 @@ pub fn run_with(options: LspOptions) -> ExitCode {
     // Reading stdin happens on a blocking thread that may wait forever when the client keeps the pipe
     // open after `exit`; do not wait for it.
     runtime.shutdown_timeout(Duration::from_millis(100));
+    logging::session_ended();
     tracing::info!(
         shutdown = outcome.shutdown_received,
         "cablelint language server stopped"

@@ -70,6 +70,8 @@ impl LanguageServer for Backend {
     async fn shutdown(&self) -> Result<()> {
         self.inner.shutdown.store(true, Ordering::SeqCst);
         info!("shutdown");
+        // The client gets the whole log before it says `exit`.
+        logging::flush(std::time::Duration::from_secs(2)).await;
         Ok(())
     }
 
@@ -81,6 +83,11 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let f = documents::did_change(&self.inner, params);
         guard_notification("textDocument/didChange", f).await
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let f = documents::did_save(&self.inner, params);
+        guard_notification("textDocument/didSave", f).await
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

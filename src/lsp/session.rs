@@ -53,6 +53,8 @@ pub(super) struct Session {
     /// The last reason shown for leaving each document unformatted, so that formatting on every
     /// save shows it once (it is logged every time).
     pub format_refusals: HashMap<Uri, String>,
+    /// When the configuration files were last looked at for changes while typing.
+    pub config_looked: Option<std::time::Instant>,
 }
 
 impl Default for Session {
@@ -69,6 +71,7 @@ impl Default for Session {
             resolver: Resolver::live(),
             pending_messages: Vec::new(),
             format_refusals: HashMap::new(),
+            config_looked: None,
         }
     }
 }

@@ -14,3 +14,17 @@ end, { desc = 'cablelint: restart the language server' })
 vim.api.nvim_create_user_command('CablelintLog', function()
   require('cablelint').show_log()
 end, { desc = 'cablelint: open the LSP log' })
+
+-- Neovim 0.11's vim.lsp.enable() skips a server whose program is not executable without a word: say
+-- it once, when a cable is opened and the cablelint configuration is enabled.
+vim.api.nvim_create_autocmd('FileType', {
+  group = vim.api.nvim_create_augroup('cablelint_cmd_check', { clear = true }),
+  pattern = require('cablelint.config').filetypes,
+  callback = function()
+    local lsp = vim.lsp
+    if not (lsp.config and lsp.is_enabled and lsp.is_enabled('cablelint')) then
+      return
+    end
+    require('cablelint').check_cmd(lsp.config.cablelint and lsp.config.cablelint.cmd)
+  end,
+})

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
+import { workspaceSettingsChecks } from './e2e_workspace';
 
 interface Step {
   kind: string;
@@ -320,10 +321,11 @@ async function extensionChecks(c: Case, check: (name: string, ok: boolean, detai
   const restarted = await waitFor(() => api.state() === 'running' && hasDiagnostics(), 15000);
   check('command cablelint.restartServer', !!restarted, `state ${api.state()}; diagnostics ${hasDiagnostics() ? 'back' : 'missing'}`);
 
-  await cfg().update('path', '/nonexistent/cablelint', vscode.ConfigurationTarget.Workspace);
+  // cablelint.path is a user setting (`machine` scope): a workspace cannot set it.
+  await cfg().update('path', '/nonexistent/cablelint', vscode.ConfigurationTarget.Global);
   const broken = await waitFor(() => api.state() === 'error', 10000);
   check('setting cablelint.path to a missing file', !!broken, `status bar state: ${api.state()}`);
-  await cfg().update('path', undefined, vscode.ConfigurationTarget.Workspace);
+  await cfg().update('path', undefined, vscode.ConfigurationTarget.Global);
   const fixed = await waitFor(() => api.state() === 'running', 15000);
   check('resetting cablelint.path restarts the server', !!fixed, `status bar state: ${api.state()}`);
 
@@ -343,6 +345,8 @@ async function extensionChecks(c: Case, check: (name: string, ok: boolean, detai
     `languageId ${asCable ? 'cable' : txt.languageId}; ${vscode.languages.getDiagnostics(extra).length} diagnostics`,
   );
   await cfg().update('extraGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+
+  await workspaceSettingsChecks(c.file, check, api);
 
   await vscode.commands.executeCommand('cablelint.showLog');
   check('command cablelint.showLog', true, 'ran without error');

@@ -6,7 +6,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  CloseHandlerResult,
   DidChangeConfigurationNotification,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
   LanguageClient,
   LanguageClientOptions,
   ResponseError,
@@ -61,15 +66,25 @@ function bundledServer(context: vscode.ExtensionContext): string | undefined {
 }
 
 /**
- * Returns the server command: `cablelint.path` (with `~` and `${workspaceFolder}` expanded) when it is set,
- * else the binary bundled in a platform `.vsix`, else `cablelint` looked up on `PATH`.
+ * Returns the server command: `cablelint.path` from the user's settings (with `~` and
+ * `${workspaceFolder}` expanded) when it is set, else the binary bundled in a platform `.vsix`, else
+ * `cablelint` looked up on `PATH`. A workspace's or folder's settings never choose the program: the
+ * setting has `machine` scope and only its user value is read (a repository's `.vscode/settings.json`
+ * could otherwise run any program it carries). In an untrusted workspace a user path that points
+ * into the workspace is not used either.
  */
 function serverCommand(context: vscode.ExtensionContext): string {
-  let p = (vscode.workspace.getConfiguration('cablelint').get<string>('path') ?? '').trim();
+  let p = (vscode.workspace.getConfiguration('cablelint').inspect<string>('path')?.globalValue ?? '').trim();
+  const fallback = () => bundledServer(context) ?? 'cablelint';
   if (!p) {
-    return bundledServer(context) ?? 'cablelint';
+    return fallback();
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const inWorkspace = p.includes('${workspaceFolder}') || (!path.isAbsolute(p) && !p.startsWith('~') && p.includes(path.sep));
+  if (inWorkspace && !vscode.workspace.isTrusted) {
+    output.warn(`cablelint.path ${p} points into this untrusted workspace; using ${fallback()}`);
+    return fallback();
+  }
   p = p.replace(/\$\{workspaceFolder\}/g, folder);
   if (p === '~' || p.startsWith('~/')) {
     p = path.join(os.homedir(), p.slice(1));
@@ -78,6 +93,65 @@ function serverCommand(context: vscode.ExtensionContext): string {
     p = path.join(folder, p);
   }
   return p;
+}
+
+/** Whether a bare command name is found on `PATH` as an executable file. */
+function onPath(command: string): boolean {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE').split(';') : [''];
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) =>
+    exts.some((ext) => {
+      try {
+        fs.accessSync(path.join(dir, command + ext), fs.constants.X_OK);
+        return fs.statSync(path.join(dir, command + ext)).isFile();
+      } catch {
+        return false;
+      }
+    }),
+  );
+}
+
+/** Shows one error about the server with the actions that help, and runs the one chosen. */
+function showServerError(message: string, context: vscode.ExtensionContext, withRestart: boolean): void {
+  const actions = withRestart ? ['Restart Server', 'Show Log'] : ['Open Settings', 'Show Log'];
+  void vscode.window.showErrorMessage(`cablelint: ${message}`, ...actions).then((choice) => {
+    if (choice === 'Open Settings') {
+      // cablelint.path has `machine` scope: in a remote window (SSH, containers, code-server) it is a
+      // setting of the remote machine, shown on the Remote tab, not the User one.
+      const command = vscode.env.remoteName ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings';
+      void vscode.commands.executeCommand(command, { query: 'cablelint.path' });
+    } else if (choice === 'Show Log') {
+      output.show(true);
+    } else if (choice === 'Restart Server') {
+      void restartServer(context);
+    }
+  });
+}
+
+/**
+ * Restarts a crashed server up to 4 times in 3 minutes, as vscode-languageclient does, then stops and
+ * shows one error with a Restart Server button (instead of the client's own message, which has none).
+ */
+class CrashHandler implements ErrorHandler {
+  private crashes: number[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = this.crashes.filter((t) => now - t < 3 * 60 * 1000);
+    this.crashes.push(now);
+    if (this.crashes.length <= 4) {
+      return { action: CloseAction.Restart, handled: true };
+    }
+    lastError = `the server stopped unexpectedly ${this.crashes.length} times in 3 minutes and was not restarted.`;
+    setState('error', lastError);
+    showServerError(lastError, this.context, true);
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
 }
 
 function setState(state: ServerState, detail = ''): void {
@@ -94,15 +168,14 @@ function setState(state: ServerState, detail = ''): void {
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const command = serverCommand(context);
   serverCommandInUse = command;
-  if (path.isAbsolute(command) && !fs.existsSync(command)) {
-    lastError = `cablelint.path points to ${command}, which does not exist.`;
+  const missing = path.isAbsolute(command) ? !fs.existsSync(command) : !command.includes(path.sep) && !onPath(command);
+  if (missing) {
+    lastError = path.isAbsolute(command)
+      ? `cablelint.path points to ${command}, which does not exist.`
+      : `the cablelint binary was not found on PATH; set cablelint.path in your user settings to the binary.`;
     output.error(lastError);
     setState('error', lastError);
-    void vscode.window.showErrorMessage(`cablelint: ${lastError}`, 'Open Settings').then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'cablelint.path');
-      }
-    });
+    showServerError(lastError, context, false);
     return;
   }
   const serverOptions: ServerOptions = {
@@ -119,6 +192,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: new CrashHandler(context),
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/cablelint.toml'),
     },
@@ -163,15 +237,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     lastError = `could not start "${command} lsp": ${e instanceof Error ? e.message : String(e)}`;
     output.error(lastError);
     setState('error', lastError);
-    void vscode.window
-      .showErrorMessage(`cablelint: ${lastError}. Set cablelint.path to the binary.`, 'Open Settings', 'Show Log')
-      .then((choice) => {
-        if (choice === 'Open Settings') {
-          void vscode.commands.executeCommand('workbench.action.openSettings', 'cablelint.path');
-        } else if (choice === 'Show Log') {
-          output.show(true);
-        }
-      });
+    showServerError(lastError, context, false);
   }
   context.subscriptions.push({ dispose: () => void c.dispose() });
 }
@@ -285,7 +351,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   await startClient(context);
 
   const api: Api = { state: () => serverState, fixAll, serverCommand: () => serverCommandInUse };
-  if (process.env.CABLELINT_E2E_OUT) {
+  if (process.env.CABLELINT_E2E_OUT && process.env.CABLELINT_E2E_SCENARIO) {
+    // An end-to-end scenario of .ci/e2e/vscode/workspaces.js.
+    const { runScenario } = await import('./e2e_workspace');
+    void runScenario(process.env.CABLELINT_E2E_OUT, process.env.CABLELINT_E2E_SCENARIO, api);
+  } else if (process.env.CABLELINT_E2E_OUT) {
     // End-to-end self-test, only when the test harness sets CABLELINT_E2E_OUT (see .ci/e2e/vscode.sh).
     const { runSelfTest } = await import('./e2e');
     void runSelfTest(process.env.CABLELINT_E2E_OUT, process.env.CABLELINT_E2E_CASES ?? '', api);

@@ -58,23 +58,19 @@ end
 ---@param opts table|nil
 function M._setup_with_start(opts)
   local cfg = vim.tbl_deep_extend('force', config.defaults(), normalise(opts))
-  if vim.fn.executable(cfg.cmd[1]) ~= 1 then
-    vim.notify(
-      ('cablelint: %q is not an executable on PATH; set `cmd` or `path` in setup()'):format(cfg.cmd[1]),
-      vim.log.levels.WARN
-    )
-  end
   local group = vim.api.nvim_create_augroup('cablelint', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
     pattern = cfg.filetypes,
     callback = function(args)
-      start_for_buffer(cfg, args.buf)
+      if M.check_cmd(cfg.cmd) then
+        start_for_buffer(cfg, args.buf)
+      end
     end,
   })
   -- Buffers opened before setup() ran get their client now.
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(cfg.filetypes, vim.bo[buf].filetype) then
+    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(cfg.filetypes, vim.bo[buf].filetype) and M.check_cmd(cfg.cmd) then
       start_for_buffer(cfg, buf)
     end
   end
@@ -110,12 +106,19 @@ function M.fix_all()
   })
 end
 
---- Stops the cablelint clients and starts them again for the buffers they served.
+--- Whether a buffer is one the server serves (a loaded buffer of a cable filetype).
+local function is_cable_buffer(buf)
+  return vim.api.nvim_buf_is_loaded(buf) and vim.bo[buf].buftype == ''
+    and vim.tbl_contains(config.filetypes, vim.bo[buf].filetype)
+end
+
+--- Stops the cablelint clients and starts them again for every cable buffer: those the clients served
+--- and those that lost their client when the server crashed (then no client is left to ask).
 function M.restart()
   local bufs = {}
   for _, client in ipairs(clients()) do
     for buf in pairs(client.attached_buffers or {}) do
-      bufs[#bufs + 1] = buf
+      bufs[buf] = true
     end
     if vim.fn.has('nvim-0.11') == 1 then
       client:stop()
@@ -123,13 +126,43 @@ function M.restart()
       client.stop()
     end
   end
+  for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+    if is_cable_buffer(buf) then
+      bufs[buf] = true
+    end
+  end
   vim.defer_fn(function()
-    for _, buf in ipairs(bufs) do
+    for buf in pairs(bufs) do
       if vim.api.nvim_buf_is_valid(buf) then
         vim.api.nvim_exec_autocmds('FileType', { buffer = buf, modeline = false })
       end
     end
   end, 500)
+end
+
+local warned_missing = false
+
+--- Says once, as an error, that the server's program cannot be run, with what to do; returns whether
+--- it can be run. `cmd` is the client configuration's command list.
+---@param cmd table|function|nil
+---@return boolean
+function M.check_cmd(cmd)
+  if type(cmd) ~= 'table' or cmd[1] == nil or vim.fn.executable(cmd[1]) == 1 then
+    return true
+  end
+  if not warned_missing then
+    warned_missing = true
+    local message = (
+      ('cablelint: the language server was not started: %q is not an executable file%s. Install cablelint '
+        .. '(`cargo install --path .` puts it in ~/.cargo/bin) or set `cmd` in vim.lsp.config() or setup().')
+        :format(cmd[1], cmd[1]:find('/') and '' or ' on $PATH')
+    )
+    -- Shown once the buffer is open, not in the middle of the autocommand that opens it.
+    vim.schedule(function()
+      vim.notify(message, vim.log.levels.ERROR)
+    end)
+  end
+  return false
 end
 
 --- Opens the LSP log, where the server's stderr ends up.

@@ -1,0 +1,197 @@
+// Workspace scenarios in real VS Code (code-server in headless Chromium), each in a window of its own:
+//   untrusted  a folder opened in Restricted Mode whose .vscode/settings.json names, as cablelint.path, a
+//              script that writes a marker file: diagnostics must appear (the bundled binary) and the
+//              marker must never be written;
+//   multiroot  a workspace of two folders, the second ignoring CBL207 in its folder settings: the same
+//              cable shows CBL207 in the first folder only;
+//   missing    cablelint.path (user settings) names a program found nowhere: the window shows one error,
+//              and its Open Settings button opens the settings at cablelint.path.
+// Started by .ci/e2e/vscode.sh after the main run, with CODE_SERVER, CS_EXTENSIONS (the extension
+// installed), ARTIFACTS, CHROMIUM, CABLE (a cable that has CBL207). The checks run in the extension host
+// (src/e2e_workspace.ts, CABLELINT_E2E_SCENARIO). Prints `PASS|FAIL <scenario> <check>: <detail>` lines.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const env = process.env;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let failures = 0;
+
+function check(scenario, name, ok, detail) {
+  if (!ok) failures++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${scenario} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function poll(fn, ms, every = 250) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) return undefined;
+    await sleep(every);
+  }
+}
+
+// Runs one scenario: code-server with its own user data, a browser window on `target`
+// (`folder=…` or `workspace=…`), and the extension's scenario self-test.
+async function run(scenario, { settings, machine, target, cables, trust, dom }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cablelint-e2e-${scenario}-`));
+  const userData = path.join(dir, 'user-data');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (machine) {
+    // Settings of `machine` scope: in code-server (a remote window) they are the server machine's.
+    fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userData, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
+  }
+  const out = path.join(env.ARTIFACTS, `${scenario}.jsonl`);
+  fs.rmSync(out, { force: true });
+  const port = await freePort();
+  const log = fs.openSync(path.join(env.ARTIFACTS, `code-server-${scenario}.log`), 'w');
+  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir',
+    env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+  if (!trust) args.push('--disable-workspace-trust');
+  const cs = spawn(env.CODE_SERVER, args, {
+    env: { ...env, CABLELINT_E2E_OUT: out, CABLELINT_E2E_SCENARIO: scenario, CABLELINT_E2E_CABLES: cables.join(':') },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  let browser;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  try {
+    const up = await poll(async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    }, 30000);
+    if (!up) throw new Error(`code-server did not answer on port ${port}`);
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+    const page = browser.pages()[0] || (await browser.newPage());
+    await page.goto(`http://127.0.0.1:${port}/?${target}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    const res = await poll(() => {
+      if (!fs.existsSync(out)) return undefined;
+      const text = fs.readFileSync(out, 'utf8');
+      return /"done":true/.test(text) ? text : undefined;
+    }, 90000);
+    if (!res) {
+      check(scenario, 'self-test', false, `no result within 90 s: ${fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '(none)'}`);
+    } else {
+      for (const line of res.trim().split('\n')) {
+        const r = JSON.parse(line);
+        if (!r.done) check(scenario, r.check, r.ok, r.detail);
+      }
+    }
+    if (dom) await dom(page);
+    if (failures) await page.screenshot({ path: path.join(env.ARTIFACTS, `fail-${scenario}.png`) }).catch(() => {});
+  } catch (e) {
+    check(scenario, 'run', false, `error: ${e.message}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {}
+    await sleep(500);
+    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const base = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+};
+
+(async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-ws-'));
+  const cable = fs.readFileSync(env.CABLE, 'utf8');
+  try {
+    // Untrusted: the folder's settings name a program that writes a marker.
+    const untrusted = path.join(root, 'untrusted');
+    const marker = path.join(root, 'MARKER-the-workspace-program-ran');
+    fs.mkdirSync(path.join(untrusted, '.vscode'), { recursive: true });
+    const script = path.join(untrusted, 'cablelint');
+    fs.writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\nexec sleep 60\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(untrusted, '.vscode', 'settings.json'), JSON.stringify({ 'cablelint.path': script }));
+    fs.writeFileSync(path.join(untrusted, 'draft.cable'), cable);
+    await run('untrusted', {
+      settings: { ...base, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never' },
+      target: `folder=${encodeURIComponent(untrusted)}`,
+      cables: [path.join(untrusted, 'draft.cable')],
+      trust: true,
+    });
+    check('untrusted', 'the workspace program never ran', !fs.existsSync(marker), fs.existsSync(marker) ? `${marker} was written` : 'no marker');
+
+    // Multi-root: folder b ignores CBL207.
+    const a = path.join(root, 'a');
+    const b = path.join(root, 'b');
+    for (const d of [a, b]) {
+      fs.mkdirSync(path.join(d, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(d, 'draft.cable'), cable);
+    }
+    fs.writeFileSync(path.join(b, '.vscode', 'settings.json'), JSON.stringify({ 'cablelint.ignore': ['CBL207'] }));
+    const workspace = path.join(root, 'two.code-workspace');
+    fs.writeFileSync(workspace, JSON.stringify({ folders: [{ path: a }, { path: b }] }));
+    await run('multiroot', {
+      settings: { ...base, 'security.workspace.trust.enabled': false },
+      target: `workspace=${encodeURIComponent(workspace)}`,
+      cables: [path.join(a, 'draft.cable'), path.join(b, 'draft.cable')],
+      trust: false,
+    });
+
+    // Missing program: one error toast, and Open Settings shows the setting.
+    await run('missing', {
+      settings: { ...base, 'security.workspace.trust.enabled': false },
+      machine: { 'cablelint.path': 'cablelint-nowhere' },
+      target: `folder=${encodeURIComponent(a)}`,
+      cables: [path.join(a, 'draft.cable')],
+      trust: false,
+      dom: async (page) => {
+        const toasts = async () =>
+          page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent || '').filter((t) => /cablelint/i.test(t)));
+        await poll(async () => (await toasts()).length > 0, 15000);
+        await sleep(3000); // time for a second error, if there were one
+        const shown = await toasts();
+        check('missing', 'one error is shown', shown.length === 1, shown.map((t) => t.slice(0, 160)).join(' | ') || 'none');
+        const button = page.locator('.notifications-toasts .notification-toast a.monaco-button, .notifications-toasts .notification-toast .monaco-button', { hasText: 'Open Settings' });
+        const hasButton = (await button.count()) > 0;
+        if (hasButton) await button.first().click();
+        const opened = await poll(async () => {
+          const rows = await page.$$eval('.settings-editor .setting-item-contents', (els) => els.map((e) => e.textContent || ''));
+          return rows.find((r) => /Cablelint.*Path/i.test(r));
+        }, 15000);
+        check('missing', 'Open Settings shows cablelint.path', hasButton && !!opened, hasButton ? (opened ? opened.slice(0, 120) : 'no cablelint.path row in the settings editor') : 'no Open Settings button');
+      },
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`${failures === 0 ? 'OK' : 'FAILED'} vscode workspaces: ${failures} failed`);
+  process.exit(failures === 0 ? 0 : 1);
+})();
