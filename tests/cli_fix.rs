@@ -378,3 +378,36 @@ fn diff_comes_before_the_count_in_one_stream() {
     assert!(text.starts_with("--- a/x.cable\n"), "{text}");
     assert!(text.ends_with("Would apply 2 fixes to 1 file.\n"), "{text}");
 }
+
+/// The computed fixes (here the julian day, the DE section and the prosign) are unsafe: `--fix` leaves them, `--fix --unsafe-fixes` writes the values the rules compute.
+#[test]
+fn computed_header_fixes_are_applied_with_unsafe_fixes() {
+    let base = include_str!("rules/base/confidential.cable");
+    let broken = base
+        .replace("OO RUEHBJ", "PP RUEHBJ")
+        .replace("#0614/01 0720751", "#0614/02 0710751");
+    assert_ne!(broken, base);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("seoul.cable"), &broken).unwrap();
+    let args = ["check", "--isolated", "--fix", "seoul.cable"];
+    let r = cli_support::run_in(tmp.path(), &args, None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("seoul.cable")).unwrap(),
+        broken,
+        "unsafe fixes wait for --unsafe-fixes"
+    );
+    let args = [
+        "check",
+        "--isolated",
+        "--fix",
+        "--unsafe-fixes",
+        "seoul.cable",
+    ];
+    let r = cli_support::run_in(tmp.path(), &args, None);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("seoul.cable")).unwrap(),
+        base
+    );
+}

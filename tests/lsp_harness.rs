@@ -26,6 +26,8 @@ pub struct Setup {
     pub init_options: Value,
     pub folders: Vec<String>,
     pub hooks: bool,
+    /// Whether the client takes snippets in completion items.
+    pub snippets: bool,
 }
 
 impl Default for Setup {
@@ -39,6 +41,7 @@ impl Default for Setup {
             init_options: Value::Null,
             folders: Vec::new(),
             hooks: false,
+            snippets: false,
         }
     }
 }
@@ -155,7 +158,7 @@ impl TestClient {
         let mut text_document = json!({
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
             "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
-            "completion": {"completionItem": {"snippetSupport": false}},
+            "completion": {"completionItem": {"snippetSupport": setup.snippets}},
         });
         if setup.pull {
             text_document["diagnostic"] =

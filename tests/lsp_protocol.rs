@@ -665,6 +665,57 @@ async fn completion_and_resolve() {
     c.stop().await;
 }
 
+/// Completion in an empty document offers the skeleton of `cablelint new` with the `[draft]`
+/// defaults of the document's configuration and the next serial of its folder: a snippet with the
+/// first placeholder as the first tab stop, or plain text for a client without snippets.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_in_an_empty_document_offers_the_skeleton() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("cablelint.toml"),
+        "[draft]\npost = \"AMEMBASSY OSLO\"\nto = [\"SECSTATE WASHDC\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("old.cable"),
+        OSLO.replace("OSLO 000217", "OSLO 004000").replace(
+            "MAR 08",
+            &format!("MAR {:02}", cablelint::vocab::Date::now_utc().0.year % 100),
+        ),
+    )
+    .unwrap();
+    let uri = file_uri(&tmp.path().join("new.cable"));
+    for snippets in [true, false] {
+        let mut c = TestClient::start(Setup {
+            snippets,
+            ..Setup::default()
+        })
+        .await;
+        c.open(&uri, 1, "").await;
+        let list = c.call("textDocument/completion", at(&uri, 0, 0)).await;
+        let item = item_where(&list["items"], "label", "New cable").clone();
+        let text = item["textEdit"]["newText"].as_str().unwrap();
+        assert!(
+            text.starts_with("VZCZCXRO4001\nRR RUEHC\nDE RUEHNY #4001 "),
+            "{text}"
+        );
+        assert!(text.contains("\nUNCLAS OSLO 004001\n"), "{text}");
+        assert_eq!(item["detail"], "UNCLAS OSLO 004001");
+        if snippets {
+            assert_eq!(item["insertTextFormat"], 2);
+            assert!(text.contains("TAGS: ${1:[[TAGS]]} NO\n"), "{text}");
+            assert!(text.ends_with("$0"), "{text}");
+        } else {
+            assert_eq!(item["insertTextFormat"], 1);
+            assert!(
+                text.contains("TAGS: [[TAGS]] NO\n") && !text.contains("${"),
+                "{text}"
+            );
+        }
+        c.stop().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_decodes_and_explains() {
     let mut c = TestClient::start(Setup::default()).await;

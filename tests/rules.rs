@@ -668,6 +668,10 @@ const CASES: &[Case] = &[
     fires(MissingSignature, D, &[("\nCARROW\n", "\nThe embassy will follow up.\n")], "The embassy will follow up."),
     quiet(MissingSignature, C, &[("summit. End Comment.\n\nMARTINDALE", "summit. End Comment. MARTINDALE")]),
     quiet(MissingSignature, S, &[("\nHARTLEY\n", "\nHARTLEY\nNNNN\n")]),
+    fires(Placeholder, C, &[("SUBJECT: ROK AND JAPAN", "SUBJECT: [[SUBJECT]] ROK AND JAPAN")], "SUBJECT:"),
+    fires(Placeholder, D, &[("\nCARROW\n", "\n[[SIGNATURE]]\n")], "[[SIGNATURE]]"),
+    // Single brackets, an empty pair and a pair split over two lines are no placeholders.
+    quiet(Placeholder, C, &[("SUBJECT: ROK AND JAPAN", "SUBJECT: [ROK] [[]] AND [[JAPAN\n]]")]),
 
     // ---- 5xx: style ---------------------------------------------------------------------------
     fires(LineTooLong, C, &[("first meeting.", "first meeting, which both sides now expect to hold in Seoul in mid-April.")], "first meeting,"),
@@ -908,6 +912,18 @@ const FIXES: &[FixCase] = &[
     fix(NonCanonicalLabel, C, &[("TAGS: PREL", "TAGS PREL")], Safe, &[]),
     fix(NonCanonicalLabel, C, &[("E.O. 12958:", "EO 12958:")], Safe, &[]),
     fix(NonCanonicalLabel, D, &[("SUBJECT: INDONESIA", "Subject: INDONESIA")], Safe, &[]),
+    // Computed values: the right one is known, but not which of the two places was meant.
+    fix(JulianDayMismatch, C, &[("0720751", "0710751")], Unsafe, &[]),
+    // 31 December of a leap year is day 366.
+    fix(JulianDayMismatch, S, &[("#6612 3661422", "#6612 3651422")], Unsafe, &[]),
+    fix(DeSerialMismatch, C, &[("#0614/01", "#0615/01")], Unsafe, &[]),
+    fix(DeSectionMismatch, C, &[("#0614/01", "#0614/02")], Unsafe, &[]),
+    fix(DeSectionMismatch, C, &[("#0614/01", "#0614")], Unsafe, &[]),
+    fix(ProsignMismatch, C, &[("OO RUEHBJ", "PP RUEHBJ")], Unsafe, &[]),
+    fix(PrecedenceMismatch, C, &[("O 120745Z", "P 120745Z")], Unsafe, &[]),
+    // The security warning follows the banner: it changes a classification, so it is unsafe.
+    fix(SecurityLineMismatch, C, &[("ZNY CCCCC", "ZNR UUUUU")], Unsafe, &[]),
+    fix(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 03/12/2028")], Unsafe, &[]),
 ];
 
 fn run_fix(case: &FixCase) -> Result<(), String> {

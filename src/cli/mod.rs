@@ -1,4 +1,4 @@
-//! The command line: `cablelint check`, `fmt`, `inspect`, `rules`, `rule`, `data`, `lsp`,
+//! The command line: `cablelint check`, `new`, `fmt`, `inspect`, `rules`, `rule`, `data`, `lsp`,
 //! `completions` and `man`. The only module that prints. (`data.rs` belongs to the reference-data
 //! work; this module only wires it.)
 //!
@@ -13,6 +13,7 @@ pub mod fix;
 pub mod format;
 pub mod input;
 pub mod inspect;
+pub mod new;
 mod ordered;
 pub mod output;
 pub mod rules;
@@ -44,6 +45,9 @@ struct Cli {
 enum Command {
     /// Check cables and report what is wrong with them.
     Check(check::CheckArgs),
+    /// Print the skeleton of a new cable: header, banner, E.O., TAGS and SUBJECT computed for the
+    /// drafting date and the next free serial, placeholders for what the drafter writes.
+    New(new::NewArgs),
     /// Put cables in the canonical layout (in place; `--check` and `--diff` write nothing).
     Fmt(format::FmtArgs),
     /// Print what the parser read from cables, as JSON: header, classification, TAGS, subject,
@@ -161,6 +165,7 @@ pub fn main() -> ExitCode {
             format::run(args)
         }
         Command::Inspect(args) => inspect::run(args),
+        Command::New(args) => new::run(args),
         Command::Rules { format } => {
             let mut out = io::stdout().lock();
             report_io(rules::list(format == Format::Json, &mut out).and_then(|_| out.flush()))

@@ -22,6 +22,12 @@
 //! tags = ["extra-tags.tsv"]          # extra reference tables, relative to this file's directory
 //! addressees = ["extra-addressees.tsv"]
 //!
+//! [draft]                            # defaults of `cablelint new` and the editor's skeleton
+//! post = "AMEMBASSY OSLO"            # the FM post (a name or a station of the posts table)
+//! routing-indicator = "RUEHNY"       # its routing indicator (default: the table's)
+//! to = ["SECSTATE WASHDC"]           # the usual action addressees (`RI/ADDRESS` or a post)
+//! info = ["USMISSION USNATO"]        # the usual information addressees
+//!
 //! [format]                           # `cablelint fmt` and editor formatting
 //! line-width = 69                    # 0 leaves line breaks alone
 //! spaced-banner = true               # `C O N F I D E N T I A L` (false: `CONFIDENTIAL`)
@@ -114,6 +120,17 @@ pub struct DataConfig {
     pub addressees: Vec<PathBuf>,
 }
 
+/// The `[draft]` table: what `cablelint new` and the editor's skeleton take when the command line
+/// does not say. Addressees are as written (`RUEHC/SECSTATE WASHDC`, `SECSTATE WASHDC`, `OSLO`);
+/// the skeleton builder ([`crate::workspace::draft`]) looks them up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftConfig {
+    pub post: Option<String>,
+    pub routing_indicator: Option<String>,
+    pub to: Vec<String>,
+    pub info: Vec<String>,
+}
+
 /// What the command line (`--select`, `--extend-select`, `--ignore`) or the editor's settings put
 /// on top of a configuration.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -185,6 +202,8 @@ pub struct Config {
     pub data: DataConfig,
     /// The `[format]` options (the defaults when the table is absent).
     pub format: FormatOptions,
+    /// The `[draft]` defaults (empty when the table is absent).
+    pub draft: DraftConfig,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +224,19 @@ struct RawConfig {
     data: RawData,
     #[serde(default)]
     format: RawFormat,
+    #[serde(default)]
+    draft: RawDraft,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawDraft {
+    post: Option<String>,
+    routing_indicator: Option<String>,
+    #[serde(default)]
+    to: Vec<String>,
+    #[serde(default)]
+    info: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -446,6 +478,12 @@ impl Config {
             date,
             data,
             format,
+            draft: DraftConfig {
+                post: raw.draft.post,
+                routing_indicator: raw.draft.routing_indicator,
+                to: raw.draft.to,
+                info: raw.draft.info,
+            },
         })
     }
 

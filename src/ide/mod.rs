@@ -15,6 +15,7 @@ pub mod folding;
 pub mod format;
 pub mod hover;
 pub mod semantic;
+pub mod skeleton;
 pub mod symbols;
 
 pub use actions::{code_actions, fix_all, Action, ActionKind};
@@ -27,6 +28,7 @@ pub use folding::{folding_ranges, Fold, FoldKind};
 pub use format::{formatting, range_formatting};
 pub use hover::{hover, Hover};
 pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
+pub use skeleton::{skeleton_completion, SkeletonItem};
 pub use symbols::{document_symbols, Symbol, SymbolKind};
 
 use crate::rules::Rule;

@@ -64,6 +64,11 @@ fn client_caps(caps: &ClientCapabilities) -> Caps {
                 .and_then(|c| c.completion_item.as_ref())
                 .and_then(|i| i.documentation_format.as_deref()),
         ),
+        completion_snippets: td
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false),
     }
 }
 

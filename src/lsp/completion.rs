@@ -79,19 +79,26 @@ pub(super) async fn completion(
     };
     let uri = pos.text_document.uri;
     let markdown_ok = inner.session().caps.completion_markdown;
+    let skeleton = super::skeleton::SkeletonContext::of(inner, &uri);
     blocking("textDocument/completion", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
         let offset = conv.offset(pos.position);
         let now = ide::DateTime::now_utc();
         let answer = ide::completions(analysis.cable(), analysis.tables(), offset, now);
-        if answer.items.is_empty() {
+        // In a blank document the skeleton of a new cable comes first.
+        let first = skeleton.item(analysis.text(), analysis.tables(), &conv);
+        if answer.items.is_empty() && first.is_none() {
             return None;
         }
-        let items = answer
-            .items
+        let items = first
             .into_iter()
-            .map(|i| item(i, &conv, &uri, markdown_ok))
+            .chain(
+                answer
+                    .items
+                    .into_iter()
+                    .map(|i| item(i, &conv, &uri, markdown_ok)),
+            )
             .collect();
         Some(CompletionResponse::List(CompletionList {
             is_incomplete: answer.incomplete,

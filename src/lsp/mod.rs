@@ -25,6 +25,7 @@ pub mod logging;
 mod semantic_tokens;
 mod server;
 mod session;
+mod skeleton;
 mod symbols;
 pub mod to_proto;
 mod transport;

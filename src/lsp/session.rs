@@ -30,6 +30,9 @@ pub(super) struct Caps {
     /// Whether completion documentation may be Markdown
     /// (`textDocument.completion.completionItem.documentationFormat`).
     pub completion_markdown: bool,
+    /// Whether completion items may be snippets
+    /// (`textDocument.completion.completionItem.snippetSupport`).
+    pub completion_snippets: bool,
 }
 
 pub(super) struct Session {

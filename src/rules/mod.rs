@@ -160,6 +160,7 @@ declare_rules! {
     paragraphs::unbalanced_comment => UnbalancedComment, "CBL407", "unbalanced-comment", Info, true, "T-7", "`END COMMENT` or `END NOTE` has no opener";
     paragraphs::niact_justification => NiactJustification, "CBL408", "niact-justification", Info, true, "T-8", "A NIACT IMMEDIATE cable does not justify NIACT in paragraph 1";
     paragraphs::missing_signature => MissingSignature, "CBL409", "missing-signature", Warning, true, "T-9", "The cable does not end with a signature";
+    paragraphs::placeholder => Placeholder, "CBL410", "placeholder", Error, true, "§3.13, §3.16", "A placeholder of a skeleton (`[[SUBJECT]]`) is still to be written";
     // 5xx: style.
     style::line_too_long => LineTooLong, "CBL501", "line-too-long", Info, false, "§3.23", "A line is longer than 69 characters";
     style::decl_date_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";
@@ -221,7 +222,30 @@ pub fn check_cable(cable: &Cable, settings: &Settings, tables: &Tables) -> Vec<D
             rule.run(&ctx);
         }
     }
-    ctx.finish()
+    let mut diagnostics = ctx.finish();
+    leave_placeholders_to_their_rule(cable.src, &mut diagnostics);
+    diagnostics
+}
+
+/// Drops the findings of other rules that lie on a placeholder (`[[TAGS]]`, `[[SIGNATURE]]`):
+/// what a placeholder stands for is not written yet, so `placeholder` alone reports it. A finding
+/// overlaps a placeholder when their ranges share a byte, or when an empty range lies inside it.
+fn leave_placeholders_to_their_rule(src: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let spots: Vec<std::ops::Range<usize>> = crate::vocab::placeholders(src).collect();
+    if spots.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        d.rule == Rule::Placeholder
+            || !spots.iter().any(|p| {
+                let (s, e) = (d.range.start(), d.range.end());
+                if s == e {
+                    p.start <= s && s < p.end
+                } else {
+                    s < p.end && p.start < e
+                }
+            })
+    });
 }
 
 #[cfg(test)]

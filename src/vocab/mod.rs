@@ -18,6 +18,7 @@ mod caption;
 mod classification;
 mod distance;
 pub mod orders;
+mod placeholder;
 mod precedence;
 mod routing;
 
@@ -27,6 +28,7 @@ pub use classification::{
     portion_control, BannerLevel, Level, PortionControl, SecurityCode, BANNER_FORMS, BANNER_LETTERS,
 };
 pub use distance::{edit_distance, single_edit, Edit};
+pub use placeholder::{placeholder, placeholders, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
 pub use precedence::Precedence;
 pub use routing::is_routing_indicator;
 

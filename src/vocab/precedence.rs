@@ -65,6 +65,17 @@ impl Precedence {
         })
     }
 
+    /// The FL2 prosign digraph a drafter writes for the precedence: `ZZ`, `OO`, `PP`, `RR`;
+    /// NIACT IMMEDIATE is sent as `OO` (`NN` is seen once in 5,752 headers, spec §3.2).
+    pub fn prosign(self) -> &'static str {
+        match self {
+            Precedence::Flash => "ZZ",
+            Precedence::Immediate | Precedence::NiactImmediate => "OO",
+            Precedence::Priority => "PP",
+            Precedence::Routine => "RR",
+        }
+    }
+
     /// The name, which is also the word written on addressee lines (ROUTINE is written as no
     /// word: 0 of about 42,600 addressee lines carry it, spec §3.7).
     pub fn word(self) -> &'static str {

@@ -4,11 +4,13 @@
 //! - [`resolver`]: which configuration, settings and reference tables apply to a path;
 //! - [`analysis`]: one parse and one run of the rules per document version, shared by every
 //!   answer;
+//! - [`draft`]: the skeleton of a new cable (`cablelint new` and the editor's snippet);
 //! - [`fix`]: the one fix engine (validated edits, rounds to a fixed point, line endings kept).
 //!
 //! Nothing here prints or knows a protocol.
 
 pub mod analysis;
+pub mod draft;
 pub mod fix;
 pub mod resolver;
 

@@ -3,6 +3,8 @@
 //! m`, and a DE line without a suffix goes with a banner without `SECTION`. `/01` on a single-section
 //! cable is normal and never reported.
 //!
+//! It offers the banner's section number as an unsafe fix.
+//!
 //! ## Why
 //! Multi-section cables are sent as one transmission per section; `/01` ↔ `SECTION 01 OF m` holds in
 //! 2,448 of 2,449 released cables and no-suffix ↔ no SECTION in 1,756 of 1,757 (spec H-13).
@@ -17,7 +19,7 @@
 //! ```cable
 //! DE RUEHKO #2232/01 1370814
 //! ```
-use crate::rules::{Context, Related};
+use crate::rules::{Context, Edit, Fix, Related};
 
 pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
@@ -31,21 +33,34 @@ pub fn check(ctx: &Context) {
     match (de.section, banner_section) {
         (Some(ds), Some(bn)) if ds.value != bn.value => {
             let (dt, bt) = (ctx.text(ds.range), ctx.text(bn.range));
-            ctx.report(
+            let want = format!("{:02}", bn.value);
+            let mut d = ctx.report(
                 ds.range,
                 format!("DE section /{dt} does not match the banner's SECTION {bt}"),
-            )
-            .related
-            .push(Related {
+            );
+            d.related.push(Related {
                 range: section_range.unwrap_or(bn.range),
                 message: format!("SECTION {bt}"),
             });
+            d.fix = Some(Fix::unsafe_(
+                format!("Write the banner's section, /{want}"),
+                vec![Edit::replace(ds.range, want.clone())],
+            ));
         }
         (None, Some(bn)) => {
             let (serial, bt) = (de.serial.map_or(de.range, |s| s.range), ctx.text(bn.range));
-            ctx.report(serial, format!("the DE line has no section suffix but the banner says SECTION {bt}; write #nnnn/{bt}"))
-                .related
-                .push(Related { range: section_range.unwrap_or(bn.range), message: format!("SECTION {bt}") });
+            let want = format!("{:02}", bn.value);
+            let mut d = ctx.report(serial, format!("the DE line has no section suffix but the banner says SECTION {bt}; write #nnnn/{bt}"));
+            d.related.push(Related {
+                range: section_range.unwrap_or(bn.range),
+                message: format!("SECTION {bt}"),
+            });
+            if let Some(s) = de.serial {
+                d.fix = Some(Fix::unsafe_(
+                    format!("Add the banner's section, /{want}"),
+                    vec![Edit::insert(s.range.end(), format!("/{want}"))],
+                ));
+            }
         }
         _ => {}
     }

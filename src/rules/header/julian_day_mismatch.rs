@@ -2,6 +2,9 @@
 //! Checks that the julian day of the DE line is the day of the year of the date-time group (leap
 //! years counted), allowing a filing time that falls just after midnight on the next day.
 //!
+//! Outside corrected copies it offers the julian day of the date-time group as an unsafe fix (the
+//! date-time group may be the wrong one).
+//!
 //! ## Why
 //! The DE line records the julian day and Zulu time of filing, equal to the date-time group in
 //! 5,740 of 5,752 released cables; the rest are reissues (corrected copies, `ZDK`/`ZDS` signals),
@@ -19,7 +22,7 @@
 //! DE RUEHKO #2232/01 1370814
 //! ```
 use crate::rules::facts::Filing;
-use crate::rules::{Context, Related, Severity};
+use crate::rules::{Context, Edit, Fix, Related, Severity};
 
 pub fn check(ctx: &Context) {
     let Some(f) = Filing::read(ctx) else {
@@ -44,7 +47,17 @@ pub fn check(ctx: &Context) {
             Severity::Warning,
         )
     } else {
-        ctx.report(f.julian.range, message)
+        // The julian day is computed from the date-time group; which of the two was meant is the
+        // drafter's call, so the fix is unsafe.
+        let mut d = ctx.report(f.julian.range, message);
+        d.fix = Some(Fix::unsafe_(
+            format!(
+                "Write the julian day of the date-time group, {:03}",
+                f.ordinal
+            ),
+            vec![Edit::replace(f.julian.range, format!("{:03}", f.ordinal))],
+        ));
+        d
     };
     d.related.push(related);
 }

@@ -2,6 +2,9 @@
 //! Checks that the FL5 precedence letter is the highest precedence among all addressees, where an
 //! addressee line without a precedence word is ROUTINE and NIACT IMMEDIATE counts as IMMEDIATE.
 //!
+//! It offers the letter of the highest addressee precedence as an unsafe fix (an addressee's
+//! precedence word may be the wrong one).
+//!
 //! ## Why
 //! "The highest precedence of a multi-address, multi-precedence telegram determines the precedence
 //! prosign" (5 FAH-2 H-321.2). 6,011 of 6,014 released cables agree (spec §4 relation 2, H-7).
@@ -18,7 +21,7 @@
 //! FM AMEMBASSY TOKYO
 //! TO RUEHC/SECSTATE WASHDC IMMEDIATE 3686
 //! ```
-use crate::rules::{Context, Related};
+use crate::rules::{Context, Edit, Fix, Related};
 use crate::syntax::AddresseeBlock;
 
 pub fn check(ctx: &Context) {
@@ -57,8 +60,18 @@ pub fn check(ctx: &Context) {
         highest.word(),
         highest.letter()
     );
-    ctx.report(prec_tok, message).related.push(Related {
+    let mut d = ctx.report(prec_tok, message);
+    d.related.push(Related {
         range: top_range,
         message: format!("highest addressee precedence: {}", highest.word()),
     });
+    if prec_tok.len() == 1 {
+        d.fix = Some(Fix::unsafe_(
+            format!(
+                "Write `{}`, the highest addressee precedence",
+                highest.letter()
+            ),
+            vec![Edit::replace(prec_tok, highest.letter().to_string())],
+        ));
+    }
 }

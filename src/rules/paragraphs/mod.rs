@@ -4,6 +4,7 @@ pub mod missing_signature;
 pub mod missing_summary;
 pub mod niact_justification;
 pub mod paragraph_numbering;
+pub mod placeholder;
 pub mod single_paragraph_numbered;
 pub mod unbalanced_comment;
 pub mod unclosed_summary;

@@ -1,0 +1,234 @@
+//! `cablelint new`: the skeleton of a new cable on standard output, or in a new file with `-o`.
+//! The skeleton is [`crate::workspace::draft`]'s, the one the editor's completion offers in an
+//! empty document; the defaults come from the `[draft]` table of the `cablelint.toml` that applies
+//! to the folder of the new cable, whose cables also give the next free serial.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{config_error, error_line, report_io, EXIT_SUCCESS, EXIT_TROUBLE};
+use crate::config::Overrides;
+use crate::vocab::{Date, Precedence};
+use crate::workspace::draft::{self, DraftLevel, DraftOptions, DraftTime, FolderState};
+use crate::workspace::{ConfigSource, Freshness, Resolver};
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The originating post: a name (`AMEMBASSY OSLO`) or a station (`OSLO`) [default: `post` of
+    /// `[draft]` in cablelint.toml].
+    #[arg(long, value_name = "POST")]
+    pub from: Option<String>,
+
+    /// The post's routing indicator, when it is not the one in the tables.
+    #[arg(long, value_name = "RI")]
+    pub routing_indicator: Option<String>,
+
+    /// Action addressees: `RI/ADDRESS`, a post's name or its station; repeatable [default: `to` of
+    /// `[draft]`].
+    #[arg(long, value_name = "ADDRESSEE", num_args = 1..)]
+    pub to: Vec<String>,
+
+    /// Information addressees, written as for `--to` [default: `info` of `[draft]`].
+    #[arg(long, value_name = "ADDRESSEE", num_args = 1..)]
+    pub info: Vec<String>,
+
+    /// The classification.
+    #[arg(long, value_enum, default_value_t = ClassificationArg::U)]
+    pub classification: ClassificationArg,
+
+    /// The precedence of the action addressees (the information addressees take it too, NIACT
+    /// IMMEDIATE as IMMEDIATE).
+    #[arg(long, value_enum, default_value_t = PrecedenceArg::Routine)]
+    pub precedence: PrecedenceArg,
+
+    /// Captions under the banner (`SIPDIS`, `NOFORN`, `EXDIS`…), comma-separated or repeated;
+    /// an SBU cable gets `SENSITIVE` by itself.
+    #[arg(long, value_name = "CAPTION", value_delimiter = ',')]
+    pub captions: Vec<String>,
+
+    /// TAGS codes, comma-separated or repeated [default: a placeholder and the post's
+    /// geographic tag].
+    #[arg(long, value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
+
+    /// The subject line [default: a placeholder].
+    #[arg(long)]
+    pub subject: Option<String>,
+
+    /// The drafting date, `YYYY-MM-DD` (the time of day is now's) or `YYYY-MM-DDTHH:MM` (UTC)
+    /// [default: now].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Write the skeleton to this new file instead of standard output (the next free serial is
+    /// then counted among the cables of its folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With `-o`, replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Take the `[draft]` defaults from this configuration file.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClassificationArg {
+    /// Unclassified (`UNCLAS`).
+    #[value(name = "U")]
+    U,
+    /// Sensitive but unclassified (`UNCLAS` with `SENSITIVE`).
+    #[value(name = "SBU")]
+    Sbu,
+    /// `C O N F I D E N T I A L`
+    #[value(name = "C")]
+    C,
+    /// `S E C R E T`
+    #[value(name = "S")]
+    S,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrecedenceArg {
+    Routine,
+    Priority,
+    Immediate,
+    Niact,
+    Flash,
+}
+
+/// The drafting time of `--date`: `YYYY-MM-DD` at `now`'s time of day, or `YYYY-MM-DDTHH:MM`.
+fn parse_date(text: &str, now: DraftTime) -> Result<DraftTime, String> {
+    let bad = || {
+        format!("`{text}` is not a drafting date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, a day that exists)")
+    };
+    let (day, time) = match text.split_once(['T', ' ']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let date = Date::parse_iso(day).ok_or_else(bad)?;
+    let (hour, minute) = match time {
+        None => (now.hour, now.minute),
+        Some(t) => {
+            let (h, m) = t.split_once(':').ok_or_else(bad)?;
+            let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            if h > 23 || m > 59 {
+                return Err(bad());
+            }
+            (h, m)
+        }
+    };
+    Ok(DraftTime { date, hour, minute })
+}
+
+pub fn run(args: NewArgs) -> ExitCode {
+    match build(&args) {
+        Ok(text) => match &args.output {
+            None => {
+                let mut out = io::stdout().lock();
+                report_io(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
+            }
+            Some(path) => match write_new(path, text.as_bytes(), args.force) {
+                Ok(()) => ExitCode::from(EXIT_SUCCESS),
+                Err(message) => {
+                    error_line(&message);
+                    ExitCode::from(EXIT_TROUBLE)
+                }
+            },
+        },
+        Err(message) => {
+            error_line(&message);
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// The skeleton's text, or the error to print.
+fn build(args: &NewArgs) -> Result<String, String> {
+    let now = DraftTime::now_utc();
+    let time = match &args.date {
+        Some(d) => parse_date(d, now)?,
+        None => now,
+    };
+    let folder = match &args.output {
+        Some(p) => match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+        None => PathBuf::from("."),
+    };
+    let source = if args.isolated {
+        ConfigSource::Isolated
+    } else if let Some(c) = &args.config {
+        ConfigSource::File(c.clone())
+    } else {
+        ConfigSource::Discover
+    };
+    let mut resolver = Resolver::new(source, Freshness::Once).map_err(config_error)?;
+    let file = folder.join("new.cable");
+    let (resolved, error) = resolver.resolve_in(Some(&folder), &file, &Overrides::default());
+    if let Some(e) = error {
+        return Err(config_error(e));
+    }
+    let mut options = DraftOptions::new(time);
+    options.from = args.from.clone();
+    options.routing_indicator = args.routing_indicator.clone();
+    options.to = args.to.clone();
+    options.info = args.info.clone();
+    options.level = match args.classification {
+        ClassificationArg::U => DraftLevel::Unclassified,
+        ClassificationArg::Sbu => DraftLevel::Sbu,
+        ClassificationArg::C => DraftLevel::Confidential,
+        ClassificationArg::S => DraftLevel::Secret,
+    };
+    options.precedence = match args.precedence {
+        PrecedenceArg::Routine => Precedence::Routine,
+        PrecedenceArg::Priority => Precedence::Priority,
+        PrecedenceArg::Immediate => Precedence::Immediate,
+        PrecedenceArg::Niact => Precedence::NiactImmediate,
+        PrecedenceArg::Flash => Precedence::Flash,
+    };
+    options.captions = args.captions.clone();
+    options.tags = args.tags.clone();
+    options.subject = args.subject.clone();
+    if let Some(config) = &resolved.config {
+        options = options.or_config(&config.draft);
+    }
+    let state = FolderState::scan(&folder);
+    draft::skeleton(&options, resolved.tables.get(), &state)
+        .map(|s| s.text)
+        .map_err(|e| e.to_string())
+}
+
+/// Writes a new file; an existing one only with `force`.
+fn write_new(path: &Path, contents: &[u8], force: bool) -> Result<(), String> {
+    let result = if force {
+        std::fs::write(path, contents)
+    } else {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(contents).and_then(|_| f.flush()))
+    };
+    result.map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            format!("{} exists; give `--force` to replace it", path.display())
+        } else {
+            format!(
+                "could not write {}: {}",
+                path.display(),
+                crate::config::describe_io_error(&e)
+            )
+        }
+    })
+}

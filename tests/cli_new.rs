@@ -1,0 +1,364 @@
+//! `cablelint new` and the skeleton it prints: a fresh skeleton is reported for its placeholders
+//! and nothing else, over a grid of options; `-o` writes a new file and refuses to replace one;
+//! the serial continues those of the folder; `[draft]` gives the defaults; unknown posts get near
+//! matches.
+
+mod cli_support;
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+use cablelint::vocab::{Date, Precedence};
+use cablelint::workspace::draft::{skeleton, DraftLevel, DraftOptions, DraftTime, FolderState};
+use cli_support::run_in;
+
+fn at(y: i32, m: u32, d: u32, hour: u32, minute: u32) -> DraftTime {
+    DraftTime {
+        date: Date::new(y, m, d).expect("a real date"),
+        hour,
+        minute,
+    }
+}
+
+/// The findings of a fresh skeleton are its placeholders, one each, and nothing else, for every
+/// classification, precedence, with and without INFO addressees, with several sets of captions,
+/// on dates at year ends, leap days, the E.O. changes of 2003 and 2010, and the last two-digit year.
+#[test]
+fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
+    let tables = Tables::builtin();
+    let settings = Settings::default();
+    let dates = [
+        at(1995, 10, 14, 0, 0),
+        at(1999, 12, 31, 23, 59),
+        at(2000, 1, 1, 0, 1),
+        at(2000, 2, 29, 12, 0),
+        at(2003, 3, 24, 8, 14),
+        at(2003, 3, 25, 8, 14),
+        at(2008, 12, 31, 23, 30),
+        at(2010, 6, 26, 10, 0),
+        at(2010, 6, 27, 10, 0),
+        at(2024, 2, 29, 6, 5),
+        at(2026, 12, 31, 23, 59),
+        at(2028, 2, 29, 0, 0),
+        at(2059, 12, 31, 23, 59),
+    ];
+    let captions: [&[&str]; 5] = [
+        &[],
+        &["SIPDIS"],
+        &["SIPDIS", "NOFORN"],
+        &["EXDIS"],
+        &["STADIS", "NODIS"],
+    ];
+    let mut checked = 0;
+    for level in DraftLevel::ALL {
+        for precedence in Precedence::ALL {
+            for with_info in [false, true] {
+                for caps in captions {
+                    for time in dates {
+                        let mut o = DraftOptions::new(time);
+                        o.from = Some("AMEMBASSY OSLO".into());
+                        o.to = vec![
+                            "SECSTATE WASHDC".into(),
+                            "RUEHCP/AMEMBASSY COPENHAGEN".into(),
+                        ];
+                        if with_info {
+                            o.info = vec!["USNATO".into(), "STOCKHOLM".into()];
+                        }
+                        o.level = level;
+                        o.precedence = precedence;
+                        o.captions = caps.iter().map(|c| c.to_string()).collect();
+                        let s = skeleton(&o, tables, &FolderState::default()).unwrap_or_else(|e| {
+                            panic!("{level:?} {precedence:?} {caps:?} {time:?}: {e}")
+                        });
+                        let found = cablelint::check(&s.text, &settings, tables);
+                        let got: Vec<(String, usize, usize)> = found
+                            .iter()
+                            .map(|d| (d.rule.code().to_string(), d.range.start(), d.range.end()))
+                            .collect();
+                        let want: Vec<(String, usize, usize)> = s
+                            .placeholders
+                            .iter()
+                            .map(|p| ("CBL410".to_string(), p.start(), p.end()))
+                            .collect();
+                        assert_eq!(
+                            got, want,
+                            "{level:?} {precedence:?} info={with_info} {caps:?} {time:?}:\n{}",
+                            s.text
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 5 * 2 * 5 * 13);
+}
+
+/// With the subject, the TAGS and the text written in, a skeleton checks clean with every rule on.
+#[test]
+fn a_skeleton_with_its_placeholders_written_is_clean() {
+    let tables = Tables::builtin();
+    let mut o = DraftOptions::new(at(2009, 5, 17, 8, 14));
+    o.from = Some("TOKYO".into());
+    o.to = vec!["SECSTATE WASHDC".into()];
+    o.info = vec!["SEOUL".into()];
+    o.level = DraftLevel::Confidential;
+    o.precedence = Precedence::Immediate;
+    o.captions = vec!["SIPDIS".into()];
+    o.tags = vec!["PREL".into(), "JA".into()];
+    o.subject = Some("JAPAN: MINISTERS MEET".into());
+    let s = skeleton(&o, tables, &FolderState::default()).unwrap();
+    assert!(
+        s.text.contains("\nE.O. 12958: DECL: 05/17/2019\n"),
+        "{}",
+        s.text
+    );
+    assert!(s.text.contains("\nDE RUEHKO #0001 1370814\n"), "{}", s.text);
+    assert!(s.text.contains("\nO 170814Z MAY 09\n"), "{}", s.text);
+    let text = s
+        .text
+        .replace("[[NAME, TITLE]]", "Ambassador Jane Q. Example")
+        .replace("[[(b) and (d)]]", "(b) and (d)")
+        .replace("[[TEXT OF PARAGRAPH 1]]", "The ministers met on May 16.")
+        .replace("[[TEXT OF PARAGRAPH 2]]", "They will meet again in June.")
+        .replace("[[SIGNATURE]]", "EXAMPLE");
+    let found = cablelint::check(&text, &Settings::default(), tables);
+    assert!(found.is_empty(), "{found:#?}\n{text}");
+}
+
+/// The snippet selects the first placeholder (`${1:…}`), escapes `$`, `}` and `\`, and ends in `$0`.
+#[test]
+fn the_snippet_has_the_placeholders_as_tab_stops() {
+    let mut o = DraftOptions::new(at(2026, 11, 30, 9, 30));
+    o.from = Some("OSLO".into());
+    o.to = vec!["SECSTATE WASHDC".into()];
+    o.subject = Some("COST $5 {X}".into());
+    let s = skeleton(&o, Tables::builtin(), &FolderState::default()).unwrap();
+    let snippet = s.snippet();
+    assert!(snippet.contains("TAGS: ${1:[[TAGS]]} NO\n"), "{snippet}");
+    assert!(snippet.contains("SUBJECT: COST \\$5 {X\\}\n"), "{snippet}");
+    assert!(
+        snippet.contains("1. (U) ${2:[[TEXT OF PARAGRAPH 1]]}\n"),
+        "{snippet}"
+    );
+    assert!(snippet.ends_with("${4:[[SIGNATURE]]}\n$0"), "{snippet}");
+}
+
+#[test]
+fn new_writes_a_file_continues_the_folders_serials_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let args = [
+        "new",
+        "--isolated",
+        "--from",
+        "AMEMBASSY OSLO",
+        "--to",
+        "SECSTATE WASHDC",
+        "--classification",
+        "C",
+        "--date",
+        "2026-03-01T10:00",
+        "-o",
+        "first.cable",
+    ];
+    let r = run_in(dir, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let first = std::fs::read_to_string(dir.join("first.cable")).unwrap();
+    assert!(
+        first.contains("\nC O N F I D E N T I A L OSLO 000001\n"),
+        "{first}"
+    );
+    assert!(first.contains("\nDE RUEHNY #0001 0601000\n"), "{first}");
+    assert!(
+        first.contains("\nTO RUEHC/SECSTATE WASHDC 0001\n"),
+        "{first}"
+    );
+
+    // The same file again is refused and left as it was; --force replaces it.
+    std::fs::write(dir.join("first.cable"), first.replace("000001", "000217")).unwrap();
+    let r = run_in(dir, &args, None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("first.cable exists; give `--force`"),
+        "{}",
+        r.stderr
+    );
+    let kept = std::fs::read_to_string(dir.join("first.cable")).unwrap();
+    assert!(kept.contains("OSLO 000217"));
+
+    // The next cable of the folder takes serial 218 and the next MCN to the Department.
+    let mut next = args.to_vec();
+    *next.last_mut().unwrap() = "second.cable";
+    let r = run_in(dir, &next, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let second = std::fs::read_to_string(dir.join("second.cable")).unwrap();
+    assert!(
+        second.contains("\nC O N F I D E N T I A L OSLO 000218\n"),
+        "{second}"
+    );
+    assert!(second.contains("\nDE RUEHNY #0218 0601000\n"), "{second}");
+    assert!(
+        second.contains("\nTO RUEHC/SECSTATE WASHDC 0002\n"),
+        "{second}"
+    );
+
+    // `check` reports the placeholders and nothing else.
+    let r = run_in(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "--output-format",
+            "json",
+            "second.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    let codes = r.codes_for("second.cable");
+    assert_eq!(codes.len(), 7, "{codes:?}");
+    assert!(codes.iter().all(|c| c == "CBL410"), "{codes:?}");
+}
+
+#[test]
+fn new_takes_its_defaults_from_the_draft_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("cablelint.toml"),
+        "[draft]\npost = \"AMEMBASSY TOKYO\"\nrouting-indicator = \"RUEHKO\"\nto = [\"SECSTATE WASHDC\"]\ninfo = [\"RUEHUL/AMEMBASSY SEOUL\"]\n",
+    )
+    .unwrap();
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--date",
+            "2007-05-17T08:14",
+            "--precedence",
+            "priority",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("VZCZCXRO0001\nPP RUEHC RUEHUL\nDE RUEHKO #0001 1370814\nZNR UUUUU ZZH\nP 170814Z MAY 07\nFM AMEMBASSY TOKYO\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nINFO RUEHUL/AMEMBASSY SEOUL PRIORITY 0001\n\nUNCLAS TOKYO 000001\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\nE.O. 12958: N/A\nTAGS: [[TAGS]] JA\nSUBJECT: [[SUBJECT]]\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn new_names_near_posts_for_an_unknown_one_and_refuses_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "AMEMBASSY TOKIO",
+            "--to",
+            "SECSTATE WASHDC",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`AMEMBASSY TOKIO` is not a known post; near matches: "),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("AMEMBASSY TOKYO"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+
+    let r = run_in(tmp.path(), &["new", "--isolated", "--from", "OSLO"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no action addressee"), "{}", r.stderr);
+
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--date",
+            "2023-02-29",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("`2023-02-29` is not a drafting date"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--date",
+            "1990-01-01",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("outside the drafting dates"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--captions",
+            "SIPDIS,NODIS",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("SIPDIS may not be combined"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--captions",
+            "NOFRON",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("`NOFRON` is not a caption"),
+        "{}",
+        r.stderr
+    );
+}
