@@ -14,3 +14,14 @@ end, { desc = 'cablelint: restart the language server' })
 vim.api.nvim_create_user_command('CablelintLog', function()
   require('cablelint').show_log()
 end, { desc = 'cablelint: open the LSP log' })
+
+-- Completion items are inserted whole (see lua/cablelint/completion.lua).
+vim.api.nvim_create_autocmd('LspAttach', {
+  group = vim.api.nvim_create_augroup('cablelint_attach', { clear = true }),
+  callback = function(args)
+    local client = vim.lsp.get_client_by_id(args.data.client_id)
+    if client and client.name == 'cablelint' then
+      require('cablelint.completion').attach(client.id, args.buf)
+    end
+  end,
+})
