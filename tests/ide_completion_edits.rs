@@ -153,3 +153,17 @@ fn the_reason_list_replaces_the_list_already_written() {
         "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
     );
 }
+
+#[test]
+fn banners_are_offered_while_typing_conf() {
+    let text = OSLO.replace(
+        "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217",
+        "CONF",
+    );
+    let at = after(&text, "\nCONF");
+    let it = item(&text, at, "C O N F I D E N T I A L");
+    assert_eq!(
+        line_with(&accept(&text, &it), "C O N F"),
+        "C O N F I D E N T I A L OSLO 000217"
+    );
+}

@@ -715,10 +715,15 @@ impl Ctx<'_, '_> {
                         .map_or(b.range.end(), |r| r.start())
             });
         }
-        if !matches!(
-            self.line.kind,
-            LineKind::Blank | LineKind::Unknown | LineKind::Text
-        ) {
+        // A word typed where the banner goes (`CONF`) may read as a passing instruction while the
+        // cable has no banner yet.
+        let passing = self.line.kind == LineKind::Passing && self.cable.body.banner.is_none();
+        if !passing
+            && !matches!(
+                self.line.kind,
+                LineKind::Blank | LineKind::Unknown | LineKind::Text
+            )
+        {
             return false;
         }
         if !self
