@@ -72,8 +72,8 @@ local scenarios = {
   {
     name = 'reason list',
     find = '^Classified By',
-    text = 'Classified By: Ambassador Jane Example. Reasons ',
-    at = 'Reasons ',
+    text = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b)',
+    at = 'Reasons 1',
     label = '1.4 (b) and (d)',
     expect = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)',
   },
