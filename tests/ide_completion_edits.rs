@@ -167,3 +167,61 @@ fn banners_are_offered_while_typing_conf() {
         "C O N F I D E N T I A L OSLO 000217"
     );
 }
+
+#[test]
+fn addressee_variants_from_real_headers_are_never_offered() {
+    let text = OSLO.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nRUEHC/S\n",
+    );
+    let labels: Vec<String> = items(&text, after(&text, "\nRUEHC/S"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    for variant in ["RUEHC/SESTATE WASHDC", "RUEHC/SECSTATE WASHDC0000"] {
+        assert!(!labels.contains(&variant.to_string()), "{labels:?}");
+    }
+    let text = OSLO.replace("TO RUEHC/SECSTATE WASHDC", "TO RUEHCP/AMEMBASSY COPENHAGEN");
+    let text = text.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nRUEHC\n",
+    );
+    let labels: Vec<String> = items(&text, after(&text, "\nRUEHC"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert_eq!(
+        labels.first().map(String::as_str),
+        Some("RUEHC/SECSTATE WASHDC")
+    );
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.contains("SESTATE") || l.contains("WASHDC0000")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn hover_gives_canonical_addresses_first_and_variants_as_also_written_as() {
+    use cablelint::rules::{check_cable, Settings};
+    let cable = parse(OSLO);
+    let diags = check_cable(&cable, &Settings::default(), Tables::builtin());
+    let at = after(OSLO, "TO RUEH");
+    let md = ide::hover(&cable, Tables::builtin(), &diags, at)
+        .map(|h| h.markdown)
+        .unwrap_or_default();
+    let (served, also) = md.split_once("Also written as:").expect(&md);
+    assert!(
+        served.contains("- SECSTATE WASHDC\n") || served.ends_with("- SECSTATE WASHDC\n\n"),
+        "{md}"
+    );
+    assert!(
+        !served.contains("SESTATE") && !served.contains("WASHDC0000"),
+        "{md}"
+    );
+    assert!(
+        also.contains("SESTATE WASHDC") && also.contains("SECSTATE WASHDC0000"),
+        "{md}"
+    );
+}

@@ -551,6 +551,8 @@ impl Ctx<'_, '_> {
                     .iter()
                     .any(|(ri, ad)| *ri == a.routing_indicator && *ad == a.address)
             })
+            // Variant spellings from real headers (`SESTATE WASHDC`) are never offered.
+            .filter(|a| self.tables.variant_of(a).is_none())
             .take(MAX_ITEMS)
             .enumerate()
             .map(|(rank, a)| {
