@@ -225,3 +225,18 @@ fn hover_gives_canonical_addresses_first_and_variants_as_also_written_as() {
         "{md}"
     );
 }
+
+#[test]
+fn the_fl4_line_completes_the_security_warning_of_the_banner() {
+    let text = OSLO.replace("ZNY CCCCC ZZH", "ZN ZZH");
+    let at = after(&text, "\nZN");
+    let all = items(&text, at);
+    assert_eq!(all[0].label, "ZNY CCCCC", "{all:?}");
+    assert!(all[0].preselect);
+    assert!(all.iter().any(|i| i.label == "ZNR UUUUU"), "{all:?}");
+    assert_eq!(line_with(&accept(&text, &all[0]), "ZZH"), "ZNY CCCCC ZZH");
+    // A code already written is replaced whole.
+    let text = OSLO.replace("ZNY CCCCC ZZH", "ZNY SSSSS ZZH");
+    let it = item(&text, after(&text, "\nZN"), "ZNY CCCCC");
+    assert_eq!(line_with(&accept(&text, &it), "ZZH"), "ZNY CCCCC ZZH");
+}

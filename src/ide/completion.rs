@@ -201,6 +201,9 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
     if let Some(c) = ctx.dtg() {
         return c;
     }
+    if let Some(c) = ctx.security_line() {
+        return c;
+    }
     if let Some(caps) = PARAGRAPH_PREFIX.captures(before) {
         let m = caps.get(1).expect("group 1");
         return ctx.markings(line.range.start() + m.start());
@@ -700,6 +703,78 @@ impl Ctx<'_, '_> {
                     .filter(format!("{} {dtg}", m.as_str()))
                     .preselect(),
             ],
+            incomplete: false,
+        })
+    }
+
+    // -- FL4 ----------------------------------------------------------------------------------------
+
+    /// On the FL4 line (after the DE line): the security warning, `ZNY` and the code of the
+    /// banner's classification (`ZNY CCCCC`), or `ZNR UUUUU`; the banner's first, preselected. The
+    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay.
+    fn security_line(&self) -> Option<Completion> {
+        let prev_is_de = self
+            .line
+            .number
+            .checked_sub(1)
+            .and_then(|n| line(self.cable, n))
+            .is_some_and(|p| p.kind == LineKind::De);
+        let on_fl4 = self.line.kind == LineKind::Security
+            || (prev_is_de
+                && matches!(
+                    self.line.kind,
+                    LineKind::Blank | LineKind::Unknown | LineKind::Passing | LineKind::Text
+                ));
+        if !on_fl4 {
+            return None;
+        }
+        let typed = self.before.trim_start();
+        if !typed.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') || typed.contains("  ") {
+            return None;
+        }
+        let lead = self.before.len() - typed.len();
+        let start = self.line.range.start() + lead;
+        // The first word, and the code after it unless that is an operating signal (`ZZH`).
+        let text = &self.line.text[lead..];
+        let mut words = text.split(' ');
+        let mut end_rel = words.next().map_or(0, str::len);
+        if let Some(code) = words
+            .next()
+            .filter(|w| !w.is_empty() && !w.starts_with(['Z', 'z']))
+        {
+            end_rel += 1 + code.len();
+        }
+        let replace = TextRange::new(start, (start + end_rel).max(self.offset));
+        let banner = self.cable.body.banner.as_ref().map(|b| b.level);
+        let mut codes: Vec<crate::vocab::SecurityCode> = Vec::new();
+        if let Some(b) = banner {
+            codes.extend(b.security_codes().iter().copied());
+        }
+        for level in BannerLevel::CURRENT {
+            for &c in level.security_codes() {
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+        }
+        let items = codes
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let matches = banner.is_some_and(|b| b.security_codes().contains(&c));
+                let mut item = CompletionItem::new(c.warning(), CompletionKind::Level, replace)
+                    .detail(if matches {
+                        "security warning matching the banner"
+                    } else {
+                        "security warning"
+                    })
+                    .sort(format!("{i}"));
+                item.preselect = matches && i == 0;
+                item
+            })
+            .collect();
+        Some(Completion {
+            items,
             incomplete: false,
         })
     }
