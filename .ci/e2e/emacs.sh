@@ -43,5 +43,11 @@ while IFS=$'\t' read -r name file expect; do
     fi
 done <<<"$cases"
 
+# The buffer text after accepting completions (.ci/e2e/emacs/completion.el), on a scratch copy.
+mkdir -p "$WORK/completion" && cp "$FIXTURES/09OSLO417.cable" "$WORK/completion/"
+log "completion scenarios"
+CASE_FILE="$WORK/completion/09OSLO417.cable" timeout 120 emacs --batch -Q -L "$ROOT/editors/emacs" \
+    -l "$E2E_DIR/emacs/completion.el" </dev/null 2>"$WORK/stderr" || { fail=1; tail -20 "$WORK/stderr"; }
+
 [ $fail = 0 ] && log "PASS" || log "FAIL"
 exit $fail

@@ -67,5 +67,12 @@ for scenario in "$E2E_DIR"/nvim/scenarios/*.lua; do
     timeout 120 "$NVIM" --headless -u "$E2E_DIR/nvim/init_enable.lua" -c "luafile $scenario" -c 'cquit 3' </dev/null || fail=1
 done
 
+# The buffer text after accepting completions (.ci/e2e/nvim/completion.lua), on a scratch copy.
+mkdir -p "$WORK/completion" && cp "$FIXTURES/09OSLO417.cable" "$WORK/completion/"
+log "completion scenarios"
+CASE_FILE="$WORK/completion/09OSLO417.cable" timeout 120 "$NVIM" --headless -u "$E2E_DIR/nvim/init_enable.lua" \
+    -c "luafile $E2E_DIR/nvim/completion.lua" </dev/null || fail=1
+echo
+
 [ $fail = 0 ] && log "PASS" || log "FAIL"
 exit $fail

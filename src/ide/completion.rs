@@ -163,6 +163,10 @@ static REASONS_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:reasons?|reason:|reasons:|per|under section)\s*:?\s*(1?\.?[0-9]?)$")
         .expect("valid regex")
 });
+/// The rest of a reason list from inside its section number: `.4 (b) and (d)`.
+static REASONS_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9.]*(?:\s*(?:,|and|AND|&|/|\+)?\s*\([a-hA-H]\))*").expect("valid regex")
+});
 static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:1\.[45]\s*|\([a-h]\)\s*(?:,|and|&|/|\+)?\s*)(\(?[a-h]?)$")
         .expect("valid regex")
@@ -195,6 +199,9 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
         return ctx.originators();
     }
     if let Some(c) = ctx.dtg() {
+        return c;
+    }
+    if let Some(c) = ctx.security_line() {
         return c;
     }
     if let Some(caps) = PARAGRAPH_PREFIX.captures(before) {
@@ -323,10 +330,12 @@ impl Ctx<'_, '_> {
             }
             pos += w.len() + 1;
         }
-        let mut tags = self.tables.tags_with_prefix(&prefix);
-        // The tables order them: the exact code first, then the most used.
-        tags.retain(|t| !present.contains(&t.code));
-        let incomplete = tags.len() > MAX_ITEMS;
+        // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
+        // KN), as `cablelint data tags` finds them; the tables order them.
+        let mut tags = self.tables.search_tags(&prefix, usize::MAX);
+        tags.retain(|t| t.is_valid() && !present.contains(&t.code));
+        let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
+        let incomplete = tags.len() > MAX_ITEMS || by_title;
         tags.truncate(MAX_ITEMS);
         let items = tags
             .into_iter()
@@ -336,12 +345,18 @@ impl Ctx<'_, '_> {
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
-                CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
-                    .detail(detail)
-                    .sort(format!("{rank:04}"))
-                    .resolve(ResolveKey::Tag {
-                        code: t.code.clone(),
-                    })
+                let mut item =
+                    CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
+                        .detail(detail)
+                        .sort(format!("{rank:04}"))
+                        .resolve(ResolveKey::Tag {
+                            code: t.code.clone(),
+                        });
+                // Found by its title: the editor filters on what is typed, then the code.
+                if !t.code.starts_with(&prefix) {
+                    item = item.filter(format!("{token} {} {}", t.code, t.title));
+                }
+                item
             })
             .collect();
         Completion { items, incomplete }
@@ -476,9 +491,42 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The addressee written on the cursor's line around the cursor, if any.
+    fn addressee_under_cursor(&self) -> Option<&crate::syntax::Addressee> {
+        self.cable.header.addressees.iter().find(|a| {
+            self.line.range.start() <= a.range.start()
+                && a.range.start() <= self.offset
+                && self.offset <= a.range.end()
+        })
+    }
+
     fn addressees(&self, query: &str, start: usize) -> Completion {
-        let replace =
+        let mut replace =
             self.replace_from(start, |c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
+        // The whole addressee `RI/ADDRESS` is replaced, even with the cursor inside it; its
+        // precedence word and continuity number stay.
+        let under = self.addressee_under_cursor();
+        if let Some(end) = under.and_then(|a| {
+            a.address
+                .or(a.routing_indicator)
+                .map(|t| t.end())
+                .filter(|&e| e >= self.offset)
+        }) {
+            replace = TextRange::new(replace.start(), replace.end().max(end));
+        }
+        // Addressees the cable already has are not offered again.
+        let present: Vec<(String, String)> = self
+            .cable
+            .header
+            .addressees
+            .iter()
+            .filter(|a| under.is_none_or(|u| u.range != a.range))
+            .filter_map(|a| {
+                let ri = self.cable.text(a.routing_indicator?);
+                let address = self.cable.text(a.address?);
+                Some((ri.to_ascii_uppercase(), address.to_ascii_uppercase()))
+            })
+            .collect();
         // `RUEHBJ/AMEMBASSY BE`: the addresses of that routing indicator, by their beginning;
         // otherwise a free search by routing indicator, city or country.
         let found = match query.trim().split_once('/') {
@@ -501,6 +549,13 @@ impl Ctx<'_, '_> {
         let q = query.trim().to_ascii_uppercase();
         let items = found
             .into_iter()
+            .filter(|a| {
+                !present
+                    .iter()
+                    .any(|(ri, ad)| *ri == a.routing_indicator && *ad == a.address)
+            })
+            // Variant spellings from real headers (`SESTATE WASHDC`) are never offered.
+            .filter(|a| self.tables.variant_of(a).is_none())
             .take(MAX_ITEMS)
             .enumerate()
             .map(|(rank, a)| {
@@ -652,6 +707,78 @@ impl Ctx<'_, '_> {
         })
     }
 
+    // -- FL4 ----------------------------------------------------------------------------------------
+
+    /// On the FL4 line (after the DE line): the security warning, `ZNY` and the code of the
+    /// banner's classification (`ZNY CCCCC`), or `ZNR UUUUU`; the banner's first, preselected. The
+    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay.
+    fn security_line(&self) -> Option<Completion> {
+        let prev_is_de = self
+            .line
+            .number
+            .checked_sub(1)
+            .and_then(|n| line(self.cable, n))
+            .is_some_and(|p| p.kind == LineKind::De);
+        let on_fl4 = self.line.kind == LineKind::Security
+            || (prev_is_de
+                && matches!(
+                    self.line.kind,
+                    LineKind::Blank | LineKind::Unknown | LineKind::Passing | LineKind::Text
+                ));
+        if !on_fl4 {
+            return None;
+        }
+        let typed = self.before.trim_start();
+        if !typed.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') || typed.contains("  ") {
+            return None;
+        }
+        let lead = self.before.len() - typed.len();
+        let start = self.line.range.start() + lead;
+        // The first word, and the code after it unless that is an operating signal (`ZZH`).
+        let text = &self.line.text[lead..];
+        let mut words = text.split(' ');
+        let mut end_rel = words.next().map_or(0, str::len);
+        if let Some(code) = words
+            .next()
+            .filter(|w| !w.is_empty() && !w.starts_with(['Z', 'z']))
+        {
+            end_rel += 1 + code.len();
+        }
+        let replace = TextRange::new(start, (start + end_rel).max(self.offset));
+        let banner = self.cable.body.banner.as_ref().map(|b| b.level);
+        let mut codes: Vec<crate::vocab::SecurityCode> = Vec::new();
+        if let Some(b) = banner {
+            codes.extend(b.security_codes().iter().copied());
+        }
+        for level in BannerLevel::CURRENT {
+            for &c in level.security_codes() {
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+        }
+        let items = codes
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let matches = banner.is_some_and(|b| b.security_codes().contains(&c));
+                let mut item = CompletionItem::new(c.warning(), CompletionKind::Level, replace)
+                    .detail(if matches {
+                        "security warning matching the banner"
+                    } else {
+                        "security warning"
+                    })
+                    .sort(format!("{i}"));
+                item.preselect = matches && i == 0;
+                item
+            })
+            .collect();
+        Some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
     // -- Banner, captions, E.O. and labels ------------------------------------------------------
 
     /// Whether the cursor's line is where the banner goes: the banner's line, or the first line of
@@ -665,10 +792,15 @@ impl Ctx<'_, '_> {
                         .map_or(b.range.end(), |r| r.start())
             });
         }
-        if !matches!(
-            self.line.kind,
-            LineKind::Blank | LineKind::Unknown | LineKind::Text
-        ) {
+        // A word typed where the banner goes (`CONF`) may read as a passing instruction while the
+        // cable has no banner yet.
+        let passing = self.line.kind == LineKind::Passing && self.cable.body.banner.is_none();
+        if !passing
+            && !matches!(
+                self.line.kind,
+                LineKind::Blank | LineKind::Unknown | LineKind::Text
+            )
+        {
             return false;
         }
         if !self
@@ -1099,7 +1231,11 @@ impl Ctx<'_, '_> {
         if let Some(caps) = REASONS_SECTION.captures(before) {
             let m = caps.get(1).expect("group 1");
             let start = self.line.range.start() + m.start();
-            let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == '.');
+            // The whole reason list after the cursor goes too (`1.4 (b) and (d)` replaces
+            // `1.4 (b)`, not only `1.4`).
+            let rest = &self.cable.src[self.offset..self.line.range.end()];
+            let list = REASONS_REST.find(rest).map_or(0, |m| m.end());
+            let replace = TextRange::new(start.min(self.offset), self.offset + list);
             let section = orders::reasons_on(self.cable_date()).0;
             let mut items = vec![CompletionItem::new(
                 format!("{section} (b) and (d)"),

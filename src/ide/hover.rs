@@ -641,11 +641,24 @@ fn ri_markdown(ri: &str, tables: &Tables) -> String {
     if served.is_empty() {
         return format!("**Routing indicator** `{ri}`: not in the reference tables.");
     }
-    let names: Vec<String> = served.iter().map(|a| format!("- {}", a.address)).collect();
-    format!(
+    // Canonical addresses first; spellings seen in real headers only as "also written as".
+    let (variants, canonical): (Vec<&crate::data::Addressee>, Vec<&crate::data::Addressee>) =
+        served
+            .into_iter()
+            .partition(|a| tables.variant_of(a).is_some());
+    let names: Vec<String> = canonical
+        .iter()
+        .map(|a| format!("- {}", a.address))
+        .collect();
+    let mut md = format!(
         "**Routing indicator** `{ri}` serves:\n\n{}",
         names.join("\n")
-    )
+    );
+    if !variants.is_empty() {
+        let also: Vec<&str> = variants.iter().map(|a| a.address.as_str()).collect();
+        md.push_str(&format!("\n\nAlso written as: {}.", also.join(", ")));
+    }
+    md
 }
 
 fn address_markdown(address: &str, tables: &Tables) -> String {

@@ -28,3 +28,14 @@ vim.api.nvim_create_autocmd('FileType', {
     require('cablelint').check_cmd(lsp.config.cablelint and lsp.config.cablelint.cmd)
   end,
 })
+
+-- Completion items are inserted whole (see lua/cablelint/completion.lua).
+vim.api.nvim_create_autocmd('LspAttach', {
+  group = vim.api.nvim_create_augroup('cablelint_attach', { clear = true }),
+  callback = function(args)
+    local client = vim.lsp.get_client_by_id(args.data.client_id)
+    if client and client.name == 'cablelint' then
+      require('cablelint.completion').attach(client.id, args.buf)
+    end
+  end,
+})

@@ -1,0 +1,242 @@
+//! What a completion puts in the buffer: each item's edit replaces the whole element (the full
+//! addressee, the reason list, a tag with the cursor inside it), and applying it gives the text
+//! the item shows. Byte offsets, on cables we wrote.
+
+mod support;
+
+use cablelint::data::Tables;
+use cablelint::ide::{self, DateTime};
+use cablelint::syntax::parse;
+use cablelint::vocab::Date;
+
+const OSLO: &str = include_str!("lsp_fixtures/oslo.cable");
+
+fn now() -> DateTime {
+    DateTime {
+        date: Date::new(2009, 11, 3).unwrap(),
+        hour: 7,
+        minute: 5,
+    }
+}
+
+/// The offset right after the first occurrence of `needle`.
+fn after(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the text"))
+        + needle.len()
+}
+
+fn items(text: &str, offset: usize) -> Vec<ide::CompletionItem> {
+    let cable = parse(text);
+    ide::completions(&cable, Tables::builtin(), offset, now()).items
+}
+
+fn item(text: &str, offset: usize, label: &str) -> ide::CompletionItem {
+    let all = items(text, offset);
+    all.iter()
+        .find(|i| i.label == label)
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "no `{label}` among {:?}",
+                all.iter().map(|i| &i.label).collect::<Vec<_>>()
+            )
+        })
+}
+
+/// The text after accepting the item: its insert text over its range.
+fn accept(text: &str, item: &ide::CompletionItem) -> String {
+    let mut out = text.to_string();
+    out.replace_range(item.replace.as_range(), &item.insert);
+    out
+}
+
+/// The line holding `needle` in `text`.
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with `{needle}` in\n{text}"))
+}
+
+#[test]
+fn replacing_an_addressee_from_inside_it_replaces_the_whole_address() {
+    let text = OSLO.replace(
+        "RUEHHE/AMEMBASSY HELSINKI 0388",
+        "RUEHMO/AMEMBASSY MOSCOW PRIORITY 0388",
+    );
+    // The cursor after `RUEH`: the user asks for another addressee there.
+    let at = after(&text, "\nRUEH");
+    let it = item(&text, at, "RUEHLO/AMEMBASSY LONDON");
+    assert_eq!(
+        line_with(&accept(&text, &it), "LONDON"),
+        "RUEHLO/AMEMBASSY LONDON PRIORITY 0388"
+    );
+}
+
+#[test]
+fn an_addressee_found_by_city_inserts_routing_indicator_and_address() {
+    let text = OSLO.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nTOKYO\n",
+    );
+    let it = item(&text, after(&text, "\nTOKYO"), "RUEHKO/AMEMBASSY TOKYO");
+    assert!(
+        it.filter.as_deref().unwrap_or("").starts_with("TOKYO"),
+        "the editor filters on what is typed: {it:?}"
+    );
+    assert_eq!(
+        line_with(&accept(&text, &it), "TOKYO"),
+        "RUEHKO/AMEMBASSY TOKYO"
+    );
+}
+
+#[test]
+fn addressees_already_in_the_cable_are_not_offered_again() {
+    let text = OSLO.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nRUEHC\n",
+    );
+    let labels: Vec<String> = items(&text, after(&text, "\nRUEHC"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert!(
+        !labels.contains(&"RUEHC/SECSTATE WASHDC".to_string()),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&"RUEHCP/AMEMBASSY COPENHAGEN".to_string()),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn a_tag_completed_mid_word_leaves_no_remainder() {
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PGOV PREL NO");
+    // The cursor between `PR` and `EL`.
+    let at = after(&text, "TAGS: PGOV PR");
+    let it = item(&text, at, "PREF");
+    assert_eq!(
+        line_with(&accept(&text, &it), "TAGS:"),
+        "TAGS: PGOV PREF NO"
+    );
+}
+
+#[test]
+fn tags_are_found_by_country_name_and_title() {
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL JAP");
+    let at = after(&text, "TAGS: PREL JAP");
+    let it = item(&text, at, "JA");
+    assert!(
+        it.filter.as_deref().unwrap_or("").starts_with("JAP"),
+        "{it:?}"
+    );
+    assert_eq!(line_with(&accept(&text, &it), "TAGS:"), "TAGS: PREL JA");
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL KOREA");
+    let labels: Vec<String> = items(&text, after(&text, "TAGS: PREL KOREA"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert!(
+        labels.contains(&"KS".to_string()) && labels.contains(&"KN".to_string()),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn the_reason_list_replaces_the_list_already_written() {
+    let text = OSLO.replace("Reasons 1.4 (b) and (d)", "Reasons 1.4 (b)");
+    let at = after(&text, "Reasons 1");
+    let it = item(&text, at, "1.4 (b) and (d)");
+    assert_eq!(
+        line_with(&accept(&text, &it), "Classified By"),
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
+    );
+}
+
+#[test]
+fn banners_are_offered_while_typing_conf() {
+    let text = OSLO.replace(
+        "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217",
+        "CONF",
+    );
+    let at = after(&text, "\nCONF");
+    let it = item(&text, at, "C O N F I D E N T I A L");
+    assert_eq!(
+        line_with(&accept(&text, &it), "C O N F"),
+        "C O N F I D E N T I A L OSLO 000217"
+    );
+}
+
+#[test]
+fn addressee_variants_from_real_headers_are_never_offered() {
+    let text = OSLO.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nRUEHC/S\n",
+    );
+    let labels: Vec<String> = items(&text, after(&text, "\nRUEHC/S"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    for variant in ["RUEHC/SESTATE WASHDC", "RUEHC/SECSTATE WASHDC0000"] {
+        assert!(!labels.contains(&variant.to_string()), "{labels:?}");
+    }
+    let text = OSLO.replace("TO RUEHC/SECSTATE WASHDC", "TO RUEHCP/AMEMBASSY COPENHAGEN");
+    let text = text.replace(
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\n",
+        "RUEHSM/AMEMBASSY STOCKHOLM 0391\nRUEHC\n",
+    );
+    let labels: Vec<String> = items(&text, after(&text, "\nRUEHC"))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert_eq!(
+        labels.first().map(String::as_str),
+        Some("RUEHC/SECSTATE WASHDC")
+    );
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.contains("SESTATE") || l.contains("WASHDC0000")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn hover_gives_canonical_addresses_first_and_variants_as_also_written_as() {
+    use cablelint::rules::{check_cable, Settings};
+    let cable = parse(OSLO);
+    let diags = check_cable(&cable, &Settings::default(), Tables::builtin());
+    let at = after(OSLO, "TO RUEH");
+    let md = ide::hover(&cable, Tables::builtin(), &diags, at)
+        .map(|h| h.markdown)
+        .unwrap_or_default();
+    let (served, also) = md.split_once("Also written as:").expect(&md);
+    assert!(
+        served.contains("- SECSTATE WASHDC\n") || served.ends_with("- SECSTATE WASHDC\n\n"),
+        "{md}"
+    );
+    assert!(
+        !served.contains("SESTATE") && !served.contains("WASHDC0000"),
+        "{md}"
+    );
+    assert!(
+        also.contains("SESTATE WASHDC") && also.contains("SECSTATE WASHDC0000"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_fl4_line_completes_the_security_warning_of_the_banner() {
+    let text = OSLO.replace("ZNY CCCCC ZZH", "ZN ZZH");
+    let at = after(&text, "\nZN");
+    let all = items(&text, at);
+    assert_eq!(all[0].label, "ZNY CCCCC", "{all:?}");
+    assert!(all[0].preselect);
+    assert!(all.iter().any(|i| i.label == "ZNR UUUUU"), "{all:?}");
+    assert_eq!(line_with(&accept(&text, &all[0]), "ZZH"), "ZNY CCCCC ZZH");
+    // A code already written is replaced whole.
+    let text = OSLO.replace("ZNY CCCCC ZZH", "ZNY SSSSS ZZH");
+    let it = item(&text, after(&text, "\nZN"), "ZNY CCCCC");
+    assert_eq!(line_with(&accept(&text, &it), "ZZH"), "ZNY CCCCC ZZH");
+}
