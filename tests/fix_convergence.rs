@@ -140,3 +140,16 @@ fn one_round_of_fixes_reaches_the_fixed_point_on_the_clean_corpus() {
 fn one_round_of_fixes_reaches_the_fixed_point_on_the_release_corpus() {
     assert_one_round("corpus-release");
 }
+
+/// A DE serial followed by something that is not a section (`#0614/0.`): adding the banner's
+/// section after the serial would not make one, so CBL114 offers no fix (the fix loop never settled).
+#[test]
+fn no_section_fix_after_a_garbled_suffix() {
+    let base = include_str!("rules/base/confidential.cable");
+    let text = base.replace("#0614/01 0720751", "#0614/0. 0720751");
+    assert_ne!(text, base);
+    let diagnostics = cablelint::check(&text, &Settings::default(), Tables::builtin());
+    for d in diagnostics.iter().filter(|d| d.rule.code() == "CBL114") {
+        assert!(d.fix.is_none(), "{d:?}");
+    }
+}

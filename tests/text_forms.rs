@@ -1241,3 +1241,17 @@ fn a_paragraph_joined_after_the_reasons_gives_no_reason_letter() {
     let cable = cablelint::syntax::parse(&t);
     assert_eq!(cable.body.classified_by.as_ref().unwrap().letters.len(), 3);
 }
+
+/// A reason list split after `a` with a multi-byte character at the start of the next line is read
+/// without slicing inside that character (found by fuzzing: a panic).
+#[test]
+fn a_split_reason_list_before_a_multibyte_character_is_read() {
+    let text = edit(
+        C,
+        &[(
+            "Reasons 1.4 (b) and (d).",
+            "Reasons 1.4 (b) a\n\u{fffd}d (d).",
+        )],
+    );
+    let _ = check(&text);
+}

@@ -1819,8 +1819,10 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
                 let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
                 after.len() < text.len() - i
                     && text[i..].contains('\n')
-                    && after.len() >= 2
-                    && after[..2].eq_ignore_ascii_case("nd")
+                    && after
+                        .as_bytes()
+                        .get(..2)
+                        .is_some_and(|p| p.eq_ignore_ascii_case(b"nd"))
             };
             if split_and {
                 continue;

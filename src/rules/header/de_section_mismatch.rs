@@ -20,6 +20,7 @@
 //! DE RUEHKO #2232/01 1370814
 //! ```
 use crate::rules::{Context, Edit, Fix, Related};
+use crate::syntax::TextRange;
 
 pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() {
@@ -55,7 +56,13 @@ pub fn check(ctx: &Context) {
                 range: section_range.unwrap_or(bn.range),
                 message: format!("SECTION {bt}"),
             });
-            if let Some(s) = de.serial {
+            // The section goes straight after the serial; when something else is written there
+            // (`#0694/0.`, a garbled suffix), inserting would not make a section, so no fix.
+            let serial_ends_word = de.serial.is_some_and(|s| {
+                let rest = ctx.text(TextRange::new(s.range.end(), de.range.end()));
+                rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n'])
+            });
+            if let Some(s) = de.serial.filter(|_| serial_ends_word) {
                 d.fix = Some(Fix::unsafe_(
                     format!("Add the banner's section, /{want}"),
                     vec![Edit::insert(s.range.end(), format!("/{want}"))],
