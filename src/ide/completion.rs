@@ -637,15 +637,19 @@ impl Ctx<'_, '_> {
         )
     }
 
-    // -- Date-time group ------------------------------------------------------------------------
-
-    fn dtg(&self) -> Option<Completion> {
-        let prev_is_security = self
-            .line
+    /// Whether the line before the cursor's line is of `kind`.
+    fn previous_line_is(&self, kind: LineKind) -> bool {
+        self.line
             .number
             .checked_sub(1)
             .and_then(|n| line(self.cable, n))
-            .is_some_and(|p| p.kind == LineKind::Security);
+            .is_some_and(|p| p.kind == kind)
+    }
+
+    // -- Date-time group ------------------------------------------------------------------------
+
+    fn dtg(&self) -> Option<Completion> {
+        let prev_is_security = self.previous_line_is(LineKind::Security);
         let on_fl5 = self.line.kind == LineKind::Dtg
             || (prev_is_security
                 && matches!(
@@ -713,12 +717,7 @@ impl Ctx<'_, '_> {
     /// banner's classification (`ZNY CCCCC`), or `ZNR UUUUU`; the banner's first, preselected. The
     /// prefix and the code are replaced; operating signals after them (`ZZH`) stay.
     fn security_line(&self) -> Option<Completion> {
-        let prev_is_de = self
-            .line
-            .number
-            .checked_sub(1)
-            .and_then(|n| line(self.cable, n))
-            .is_some_and(|p| p.kind == LineKind::De);
+        let prev_is_de = self.previous_line_is(LineKind::De);
         let on_fl4 = self.line.kind == LineKind::Security
             || (prev_is_de
                 && matches!(
