@@ -320,6 +320,12 @@ fn the_de_line_is_computed_from_the_fm_post_the_serial_and_the_dtg() {
     };
     let all = ide::completions_with(&cable, Tables::builtin(), at, now(), Some(&next)).items;
     assert_eq!(labels(&all), ["DE RUEHNY #0042 0740930"]);
+    // A `VZCZCXYZ` copy has a blank line after FL2.
+    let text = OSLO
+        .replace("PP RUEHCP RUEHHE", "PP RUEHWEB\n")
+        .replace("DE RUEHNY #0217/01 0740930", "DE");
+    let all = items(&text, after(&text, "\nDE"));
+    assert_eq!(labels(&all), ["DE RUEHNY #0217/01 0740930"]);
 }
 
 #[test]
@@ -336,14 +342,22 @@ fn no_banner_is_offered_on_a_header_line_still_to_write() {
             "NOV 09\nS",
         ),
     ] {
-        let all = items(text, after(text, at));
-        assert!(
-            !all.iter().any(|i| i.kind == ide::CompletionKind::Level
-                && (i.label.starts_with("S E C") || i.label.starts_with("UNCLAS"))),
-            "{at:?}: {:?}",
-            labels(&all)
-        );
+        check_no_banner(text, after(text, at));
     }
+    // The first line rewritten above the rest of a header.
+    let text = OSLO.replace("VZCZCXRO4417", "S");
+    check_no_banner(&text, 1);
+}
+
+/// Asserts that no banner is offered at `at`.
+fn check_no_banner(text: &str, at: usize) {
+    let all = items(text, at);
+    assert!(
+        !all.iter().any(|i| i.kind == ide::CompletionKind::Level
+            && (i.label.starts_with("S E C") || i.label.starts_with("UNCLAS"))),
+        "at {at}: {:?}",
+        labels(&all)
+    );
 }
 
 #[test]

@@ -176,6 +176,15 @@ static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 /// of the document's folder: [`crate::workspace::draft::FolderState::next_serial`]).
 pub type NextSerial<'f> = &'f dyn Fn(&str, i32) -> u32;
 
+/// The start of a transmission header line after FL1: FL2's prosign and first routing indicator,
+/// the DE line, FL4, FL5 or FM.
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:ZZ|OO|PP|RR|NN) R[A-Z0-9]{3,7}\b|DE R[A-Z0-9]{3,6} |ZN[RY] [A-Z]{5}|[ZOPR] (?:[ZOPR] )?\d{6}Z |FM )",
+    )
+    .expect("valid regex")
+});
+
 /// The completions at a byte offset. `now` is the current UTC time (for the date-time group and
 /// for declassification dates in a cable without a date).
 pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateTime) -> Completion {
@@ -759,6 +768,16 @@ impl Ctx<'_, '_> {
         )
     }
 
+    /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
+    /// blank line between FL2 and the DE line).
+    fn previous_written_kind(&self) -> Option<LineKind> {
+        (0..self.line.number)
+            .rev()
+            .filter_map(|n| line(self.cable, n))
+            .find(|l| !l.text.trim().is_empty())
+            .map(|l| l.kind)
+    }
+
     /// Whether the line before the cursor's line is of `kind`.
     fn previous_line_is(&self, kind: LineKind) -> bool {
         self.line
@@ -1002,7 +1021,7 @@ impl Ctx<'_, '_> {
     fn de_line(&self) -> Option<Completion> {
         let typed = self.before.trim_start().to_ascii_uppercase();
         let on_fl3 = self.line.kind == LineKind::De
-            || (self.previous_line_is(LineKind::Routing)
+            || (self.previous_written_kind() == Some(LineKind::Routing)
                 && matches!(
                     self.line.kind,
                     LineKind::Blank | LineKind::Unknown | LineKind::Text | LineKind::Passing
@@ -1192,23 +1211,21 @@ impl Ctx<'_, '_> {
         }
         // Right after a line of the transmission header (before the addressees) is a header
         // line still to write, never the banner.
-        if self
-            .line
-            .number
-            .checked_sub(1)
-            .and_then(|n| line(self.cable, n))
-            .is_some_and(|p| {
-                matches!(
-                    p.kind,
-                    LineKind::Transmission
-                        | LineKind::Routing
-                        | LineKind::De
-                        | LineKind::Security
-                        | LineKind::Dtg
-                        | LineKind::Fm
-                )
-            })
-        {
+        if self.previous_written_kind().is_some_and(|k| {
+            matches!(
+                k,
+                LineKind::Transmission
+                    | LineKind::Routing
+                    | LineKind::De
+                    | LineKind::Security
+                    | LineKind::Dtg
+                    | LineKind::Fm
+            )
+        }) {
+            return false;
+        }
+        // Nor is a line followed by header lines (FL1 being rewritten above FL2).
+        if line(self.cable, self.line.number + 1).is_some_and(|n| HEADER_LINE.is_match(n.text)) {
             return false;
         }
         // A word typed where the banner goes (`CONF`) may read as a passing instruction while the
