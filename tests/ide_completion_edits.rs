@@ -422,3 +422,16 @@ fn an_info_line_never_preselects_flash() {
     assert_ne!(all[0].label, "FLASH", "{:?}", labels(&all));
     assert!(!all.iter().any(|i| i.label == "FLASH" && i.preselect));
 }
+
+#[test]
+fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
+    let text = OSLO.replace("Reasons 1.4 (b) and (d)", "Reasons 1.4 (b) and (d");
+    let all = items(&text, after(&text, "and (d"));
+    // (b) is written already; (d) is the one being typed.
+    assert!(!labels(&all).contains(&"(b)"), "{:?}", labels(&all));
+    let it = item(&text, after(&text, "and (d"), "(d)");
+    assert_eq!(
+        line_with(&accept(&text, &it), "Classified By"),
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
+    );
+}

@@ -1663,7 +1663,14 @@ impl Ctx<'_, '_> {
                 .body
                 .classified_by
                 .as_ref()
-                .map(|c| c.letters.iter().map(|&(_, l)| l).collect())
+                .map(|c| {
+                    // The letter being typed (`(d|`) is not one already written.
+                    c.letters
+                        .iter()
+                        .filter(|(r, _)| r.end() < replace.start() || r.start() > replace.end())
+                        .map(|&(_, l)| l)
+                        .collect()
+                })
                 .unwrap_or_default();
             let items = orders::REASONS_1_4
                 .iter()
