@@ -11,6 +11,7 @@ mod label_typo;
 mod settings;
 
 pub mod classification;
+pub mod cross;
 pub mod docs_url;
 pub mod format_ref;
 pub mod header;
