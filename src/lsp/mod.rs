@@ -12,6 +12,7 @@
 
 mod capabilities;
 mod code_actions;
+mod code_lens;
 mod completion;
 pub mod configuration;
 pub mod convert;
@@ -23,6 +24,7 @@ mod documents;
 mod folding;
 mod formatting;
 mod hover;
+mod inlay_hints;
 pub mod logging;
 mod references;
 mod semantic_tokens;
