@@ -129,6 +129,17 @@ async fn definition_and_references_come_from_the_workspace_cables() {
     assert_eq!(refs.as_array().unwrap().len(), 3);
     assert_eq!(refs[0]["uri"], earlier);
     assert_eq!(refs[0]["range"]["start"], pos(bline, 0));
+    // The code lens over the banner counts the same cables.
+    let lenses = c
+        .call(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": earlier}}),
+        )
+        .await;
+    assert_eq!(
+        lenses[1]["command"]["title"],
+        "cited by 2 cables in the workspace"
+    );
     // On the DE line of OSLO 217: the third cable cites it.
     let (de_line, _) = find(OSLO, "DE RUEHNY", false);
     let mut params = at(&uri, de_line, 4);
@@ -501,5 +512,79 @@ async fn the_skeleton_continues_the_serials_of_the_folder_open_buffers_included(
     .await;
     let list = c.call("textDocument/completion", at(&uri, 0, 0)).await;
     assert_eq!(detail(&list), "UNCLAS OSLO 004002");
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_diagnostics_carry_the_cross_cable_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross/duplicate-serial");
+    for name in ["a.cable", "b.cable"] {
+        std::fs::copy(fixtures.join(name), root.join(name)).unwrap();
+    }
+    let mut c = TestClient::start(Setup {
+        pull: true,
+        diagnostic_refresh: true,
+        folders: vec![file_uri(root)],
+        ..Setup::default()
+    })
+    .await;
+    let cross = |r: &Value, name: &str| -> (String, Vec<String>) {
+        let item = r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["uri"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no report for {name}: {r}"))
+            .clone();
+        let codes = item["items"]
+            .as_array()
+            .map(|d| {
+                codes(d)
+                    .into_iter()
+                    .filter(|c| c.starts_with("CBL7"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (item["kind"].as_str().unwrap().to_string(), codes)
+    };
+    let first = c
+        .call("workspace/diagnostic", json!({"previousResultIds": []}))
+        .await;
+    assert_eq!(
+        cross(&first, "a.cable"),
+        ("full".into(), vec!["CBL701".into()])
+    );
+    assert_eq!(
+        cross(&first, "b.cable"),
+        ("full".into(), vec!["CBL701".into()])
+    );
+    let previous = Value::Array(
+        first["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| json!({"uri": i["uri"], "value": i["resultId"]}))
+            .collect(),
+    );
+    // b.cable takes another serial: a.cable's text is the same, yet its report changes.
+    let b = root.join("b.cable");
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(
+        &b,
+        text.replace("OSLO 000217", "OSLO 000218")
+            .replace("#0217", "#0218"),
+    )
+    .unwrap();
+    let after = c
+        .call(
+            "workspace/diagnostic",
+            json!({"previousResultIds": previous}),
+        )
+        .await;
+    assert_eq!(cross(&after, "a.cable"), ("full".into(), vec![]));
+    assert_eq!(cross(&after, "b.cable"), ("full".into(), vec![]));
     c.stop().await;
 }

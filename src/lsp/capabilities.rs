@@ -240,7 +240,9 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
         diagnostic_provider: pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("cablelint".to_string()),
-                inter_file_dependencies: false,
+                // The workspace reports carry cross-cable findings: one file's change can change
+                // another's.
+                inter_file_dependencies: true,
                 workspace_diagnostics: true,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
