@@ -559,7 +559,7 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
             (None, None) => Err("its text was not kept".to_string()),
         };
         let text = match text {
-            Ok(text) if CableSummary::of_text(&text) == c.summary => text,
+            Ok(text) if CableSummary::of_text(&text).for_rules() == c.summary => text,
             Ok(_) => {
                 error_line(&format!(
                     "{name}: changed while it was checked; its cross-cable findings are left out"
@@ -680,7 +680,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         }
     }
     let cross = cable_summary.map(|summary| Collected {
-        summary,
+        summary: summary.for_rules(),
         settings: job.resolved.settings.clone(),
         path: match &job.input {
             Input::File(p) => Some(p.clone()),

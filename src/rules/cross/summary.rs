@@ -144,7 +144,11 @@ impl CableSummary {
             .filter_map(|a| {
                 let (ri, address, mcn) = (a.routing_indicator?, a.address?, a.mcn?);
                 let (first, last) = read_mcn(cable.text(mcn))?;
-                let addressee = squeeze(&format!("{}/{}", cable.text(ri), cable.text(address)));
+                let (ri, address) = (cable.text(ri), cable.text(address));
+                let mut addressee = String::with_capacity(ri.len() + address.len() + 1);
+                push_squeezed(&mut addressee, ri);
+                addressee.push('/');
+                push_squeezed(&mut addressee, address);
                 Some(SummaryMcn {
                     block: a.block,
                     addressee: addressee.into_boxed_str(),
@@ -184,6 +188,13 @@ impl CableSummary {
         CableSummary::new(&crate::syntax::parse(text))
     }
 
+    /// The summary without what no cross-cable rule reads (the TAGS), for a checker that keeps
+    /// one for each of many files until the rules run.
+    pub fn for_rules(mut self) -> CableSummary {
+        self.tags = Box::default();
+        self
+    }
+
     /// The cable id as the release writes it (`07TOKYO1448`), when the banner gives one.
     pub fn id_text(&self) -> Option<String> {
         self.id.as_ref().map(CableId::id)
@@ -209,10 +220,17 @@ fn read_mcn(text: &str) -> Option<(u32, u32)> {
 
 /// Upper case, without white space: how addressee lines and posts are compared.
 pub fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    push_squeezed(&mut out, s);
+    out
+}
+
+fn push_squeezed(out: &mut String, s: &str) {
+    out.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase()),
+    );
 }
 
 #[cfg(test)]
