@@ -41,3 +41,20 @@ pub fn check_with_line_index(
     let diagnostics = rules::check_cable(&cable, settings, tables);
     (diagnostics, cable.line_index)
 }
+
+/// [`check_with_line_index`], also summarising the cable for the cross-cable rules
+/// ([`rules::cross::CableSummary`]) from the same parse.
+pub fn check_with_summary(
+    text: &str,
+    settings: &Settings,
+    tables: &data::Tables,
+) -> (
+    Vec<Diagnostic>,
+    syntax::LineIndex,
+    rules::cross::CableSummary,
+) {
+    let cable = syntax::parse(text);
+    let diagnostics = rules::check_cable(&cable, settings, tables);
+    let summary = rules::cross::CableSummary::new(&cable);
+    (diagnostics, cable.line_index, summary)
+}

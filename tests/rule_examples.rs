@@ -17,6 +17,12 @@
 //! The blocks before the line that starts "Use instead" show the fault; each must fire the rule.
 //! The blocks after it show the correction, placed the same way into the faulty cable; none may fire
 //! the rule. Every rule has at least one faulty block.
+//!
+//! A cross-cable rule (`CBL7xx`) compares the cables checked together, so its faulty blocks are
+//! the cables of one set, each placed into the template; the rule must fire on the set. Its blocks
+//! after "Use instead" are placed into the faulty cables of the same rank (the first into the first),
+//! and the rule must not fire on the set they make. The faulty set fires no other cross-cable rule,
+//! so that the example shows one fault.
 
 mod support;
 
@@ -265,6 +271,64 @@ fn example_blocks(doc: &str) -> (Vec<Block>, Vec<Block>) {
     (faulty, correct)
 }
 
+/// The cross-cable rules that fire on a set of cables.
+fn fired_on_set(cables: &[String], settings: &Settings) -> Vec<Rule> {
+    use cablelint::rules::cross::{check_set, CableSummary, Member};
+    let summaries: Vec<CableSummary> = cables.iter().map(|c| CableSummary::of_text(c)).collect();
+    let members: Vec<Member> = summaries
+        .iter()
+        .map(|summary| Member {
+            name: "example.cable",
+            summary,
+            settings,
+        })
+        .collect();
+    check_set(&members)
+        .iter()
+        .flatten()
+        .map(|d| d.rule)
+        .collect()
+}
+
+/// Runs a cross-cable rule's example: see the module documentation.
+fn cross_example(rule: Rule, faulty: &[Block], correct: &[Block], failures: &mut Vec<String>) {
+    let settings = every_rule();
+    let cables: Vec<String> = faulty.iter().map(|b| as_cable(b, TEMPLATE)).collect();
+    let fired = fired_on_set(&cables, &settings);
+    if let Some(other) = fired.iter().find(|&&r| r != rule) {
+        failures.push(format!(
+            "{} ({}) example set also fires {}: an example shows one fault",
+            rule.code(),
+            rule.name(),
+            other.code()
+        ));
+    }
+    if !fired.contains(&rule) {
+        failures.push(format!(
+            "{} ({}) does not fire on its example set, placed as\n{}",
+            rule.code(),
+            rule.name(),
+            cables.join("\n-----\n")
+        ));
+    }
+    if correct.is_empty() {
+        return;
+    }
+    let corrected: Vec<String> = cables
+        .iter()
+        .enumerate()
+        .map(|(i, c)| correct.get(i).map_or(c.clone(), |b| as_cable(b, c)))
+        .collect();
+    if fired_on_set(&corrected, &settings).contains(&rule) {
+        failures.push(format!(
+            "{} ({}) fires on the example set after \"Use instead\", placed as\n{}",
+            rule.code(),
+            rule.name(),
+            corrected.join("\n-----\n")
+        ));
+    }
+}
+
 /// The rules that fire on a cable.
 fn fired(cable: &str, settings: &Settings) -> Vec<Rule> {
     cablelint::check(cable, settings, Tables::builtin())
@@ -291,6 +355,10 @@ fn every_rules_example_fires_it_and_its_correction_does_not() {
         let (faulty, correct) = example_blocks(&rule.documentation());
         if faulty.is_empty() {
             failures.push(format!("{} has no example block of the fault", rule.code()));
+        }
+        if rule.is_cross() {
+            cross_example(rule, &faulty, &correct, &mut failures);
+            continue;
         }
         for block in &faulty {
             let cable = as_cable(block, TEMPLATE);

@@ -799,7 +799,9 @@ fn rule_fixtures() {
 #[test]
 fn every_rule_has_a_triggering_fixture_and_a_near_miss() {
     let mut missing = Vec::new();
-    for &rule in Rule::ALL {
+    // The cross-cable rules compare several cables: their fixtures are folders of cables, run by
+    // `tests/cli_cross.rs`.
+    for &rule in Rule::ALL.iter().filter(|r| !r.is_cross()) {
         let of_rule = || CASES.iter().filter(move |c| c.rule == rule);
         if !of_rule().any(|c| matches!(c.expect, Expect::Fires(_))) {
             missing.push(format!(

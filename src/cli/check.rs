@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
@@ -17,6 +18,7 @@ use super::output::{
 };
 use super::{error_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, Overrides};
+use crate::rules::cross::{CableSummary, Member};
 use crate::rules::{RuleSelector, Severity};
 use crate::workspace::fix::{fix_until_stable, Fixed};
 use crate::workspace::{ConfigSource, Freshness, Resolved, Resolver};
@@ -157,6 +159,8 @@ struct Job {
 /// What checking one file produced besides its report.
 struct Done {
     report: FileReport,
+    /// What the cross-cable rules need of the file, when the run compares its files.
+    cross: Option<Collected>,
     /// The unified diff of the fixes (`--diff`).
     diff: Option<String>,
     /// The fixed text of standard input (`--fix`), printed instead of written.
@@ -324,6 +328,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
+/// What a run that compares its files keeps of each one until the end: its summary, its settings,
+/// where to read its text again to show the findings, and whether it had findings of its own.
+struct Collected {
+    summary: CableSummary,
+    settings: Arc<crate::rules::Settings>,
+    /// The file to read again; `None` for standard input, whose text is kept.
+    path: Option<PathBuf>,
+    stdin_text: Option<String>,
+    had_diagnostics: bool,
+}
+
 /// A file to check, or one the walk could not read (its shown path and the reason).
 enum Entry {
     Job(Job),
@@ -383,10 +398,19 @@ fn stream(
     let mut trouble = false;
     let mut diffs = 0;
     let unsafe_fixes = args.unsafe_fixes;
+    // The cross-cable rules compare the files checked together: with two files or more, each file's
+    // summary is kept (not its text) and the rules run after the last file.
+    let compare = !matches!(mode, Mode::Diff)
+        && entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Job(_)))
+            .count()
+            >= 2;
+    let mut collected: Vec<(String, Collected)> = Vec::new();
     ordered::for_each_ordered(
         entries,
         |entry| match entry {
-            Entry::Job(job) => process(job, mode, unsafe_fixes),
+            Entry::Job(job) => process(job, mode, unsafe_fixes, compare),
             Entry::Unreadable(path, message) => Done::error(path, message),
         },
         |ready| -> io::Result<()> {
@@ -405,6 +429,9 @@ fn stream(
                 error_line(&format!("{}: {e}", done.report.path));
             }
             summary.add(options, &done.report);
+            if let Some(cross) = done.cross {
+                collected.push((done.report.path.clone(), cross));
+            }
             if let Mode::Diff = mode {
                 if let Some(diff) = &done.diff {
                     diffs += 1;
@@ -451,6 +478,12 @@ fn stream(
         });
     }
     let sink = report_sink(&mut report_to_stderr, out);
+    for (report, counted) in cross_reports(collected) {
+        if let Outcome::Checked(c) = &report.outcome {
+            summary.add_cross(options, &c.diagnostics, counted);
+        }
+        renderer.cross_file(&report, sink)?;
+    }
     renderer.finish(&summary, sink)?;
     sink.flush()?;
     Ok(if trouble {
@@ -500,9 +533,66 @@ fn create_output_file(path: &std::path::Path) -> io::Result<std::fs::File> {
     std::fs::File::create(path)
 }
 
+/// Runs the cross-cable rules over the files a run kept and gives, for each file with findings in
+/// the order shown, its report (the file's text read again, with only those findings) and whether
+/// the file had findings of its own. A file whose text changed since it was checked (its summary
+/// differs) or that cannot be read again is named on standard error and its findings are left out,
+/// since their places would be wrong.
+fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)> {
+    let members: Vec<Member> = collected
+        .iter()
+        .map(|(name, c)| Member {
+            name,
+            summary: &c.summary,
+            settings: &c.settings,
+        })
+        .collect();
+    let found = crate::rules::cross::check_set(&members);
+    let mut reports = Vec::new();
+    for ((name, c), diagnostics) in collected.iter().zip(found) {
+        if diagnostics.is_empty() {
+            continue;
+        }
+        let text = match (&c.path, &c.stdin_text) {
+            (_, Some(text)) => Ok(text.clone()),
+            (Some(path), None) => input::read_file(path).map(|s| s.text),
+            (None, None) => Err("its text was not kept".to_string()),
+        };
+        let text = match text {
+            Ok(text) if CableSummary::of_text(&text).for_rules() == c.summary => text,
+            Ok(_) => {
+                error_line(&format!(
+                    "{name}: changed while it was checked; its cross-cable findings are left out"
+                ));
+                continue;
+            }
+            Err(e) => {
+                error_line(&format!(
+                    "{name}: could not be read again for its cross-cable findings: {e}"
+                ));
+                continue;
+            }
+        };
+        reports.push((
+            FileReport {
+                path: name.clone(),
+                outcome: Outcome::Checked(CheckedFile {
+                    text,
+                    diagnostics,
+                    fixed: 0,
+                    line_index: None,
+                }),
+            },
+            c.had_diagnostics,
+        ));
+    }
+    reports
+}
+
 /// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this
-/// file alone.
-fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
+/// file alone. With `compare`, the file's summary is kept for the cross-cable rules when its
+/// settings enable one of them.
+fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
     let source = match &job.input {
         Input::File(p) => input::read_file(p),
         Input::Stdin => input::read_stdin(),
@@ -518,7 +608,20 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
         Mode::Check => None,
         Mode::Fix | Mode::Diff => Some(text.clone()),
     };
+    let compare = compare && crate::rules::cross::any_enabled(settings);
     let checked = catch_unwind(AssertUnwindSafe(|| match mode {
+        Mode::Check if compare => {
+            let (diagnostics, index, summary) = crate::check_with_summary(&text, settings, tables);
+            (
+                Fixed {
+                    text,
+                    fixed: 0,
+                    diagnostics,
+                },
+                Some(index),
+                Some(summary),
+            )
+        }
         Mode::Check => {
             let (diagnostics, index) = crate::check_with_line_index(&text, settings, tables);
             (
@@ -528,6 +631,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
                     diagnostics,
                 },
                 Some(index),
+                None,
             )
         }
         Mode::Fix | Mode::Diff => {
@@ -535,10 +639,12 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             let fixed = fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
                 crate::check(t, settings, tables)
             });
-            (fixed, None)
+            // The findings are shown on the fixed text, so the summary is of it.
+            let summary = compare.then(|| CableSummary::of_text(&fixed.text));
+            (fixed, None, summary)
         }
     }));
-    let Ok((fixed, line_index)) = checked else {
+    let Ok((fixed, line_index, cable_summary)) = checked else {
         return Done::error(
             job.display,
             "internal error: cablelint panicked while checking this file (please report it)"
@@ -573,7 +679,18 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
             _ => {}
         }
     }
+    let cross = cable_summary.map(|summary| Collected {
+        summary: summary.for_rules(),
+        settings: job.resolved.settings.clone(),
+        path: match &job.input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin => None,
+        },
+        stdin_text: matches!(job.input, Input::Stdin).then(|| fixed.text.clone()),
+        had_diagnostics: !fixed.diagnostics.is_empty(),
+    });
     Done {
+        cross,
         report: FileReport {
             path: job.display,
             outcome: Outcome::Checked(CheckedFile {
@@ -591,6 +708,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool) -> Done {
 impl Done {
     fn error(path: String, message: String) -> Done {
         Done {
+            cross: None,
             report: FileReport {
                 path,
                 outcome: Outcome::Error(message),

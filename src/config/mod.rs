@@ -578,6 +578,10 @@ pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> 
     }
     s.require_header = s.is_enabled(Rule::MissingHeader);
     s.drafting_date = overrides.date.or(config.and_then(|c| c.date));
+    s.drafting_post = config
+        .and_then(|c| c.draft.post.as_deref())
+        .map(crate::syntax::origin_key)
+        .filter(|k| !k.is_empty());
     s
 }
 

@@ -238,3 +238,22 @@ fn a_missing_or_non_utf8_file_is_an_error_naming_it() {
     let e = Config::load(&missing).unwrap_err();
     assert!(e.message.contains("offset 11"), "{}", e.message);
 }
+
+#[test]
+fn the_draft_post_is_the_drafting_post_of_the_cross_cable_rules() {
+    for (post, key) in [
+        ("AMEMBASSY OSLO", Some("OSLO")),
+        ("OSLO", Some("OSLO")),
+        ("USMISSION USUN NEW YORK", Some("USUNNEWYORK")),
+        ("", None),
+    ] {
+        let c = parse(&format!("[draft]\npost = \"{post}\"\n")).unwrap();
+        let s = c.settings_for(Path::new("/proj/a.cable"));
+        assert_eq!(s.drafting_post.as_deref(), key, "{post}");
+    }
+    let c = parse("").unwrap();
+    assert_eq!(
+        c.settings_for(Path::new("/proj/a.cable")).drafting_post,
+        None
+    );
+}

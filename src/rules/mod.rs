@@ -11,6 +11,7 @@ mod label_typo;
 mod settings;
 
 pub mod classification;
+pub mod cross;
 pub mod docs_url;
 pub mod format_ref;
 pub mod header;
@@ -27,6 +28,26 @@ pub use settings::{RuleSelector, Settings};
 
 use crate::data::Tables;
 use crate::syntax::Cable;
+
+/// A per-cable rule's `check`; the cross-cable rules (family `cross`) run over sets instead.
+macro_rules! run_rule {
+    (cross, $module:ident, $ctx:expr) => {{
+        let _ = $ctx;
+    }};
+    ($family:ident, $module:ident, $ctx:expr) => {
+        $family::$module::check($ctx)
+    };
+}
+
+/// A cross-cable rule's `check_set`; the per-cable rules have none.
+macro_rules! run_set_rule {
+    (cross, $module:ident, $ctx:expr) => {
+        cross::$module::check_set($ctx)
+    };
+    ($family:ident, $module:ident, $ctx:expr) => {{
+        let _ = $ctx;
+    }};
+}
 
 macro_rules! declare_rules {
     ($( $family:ident :: $module:ident => $variant:ident, $code:literal, $name:literal, $sev:ident, $on:literal, $spec:literal, $summary:literal; )*) => {
@@ -76,8 +97,14 @@ macro_rules! declare_rules {
                 match self { $( Rule::$variant => concat!("src/rules/", stringify!($family), "/", stringify!($module), ".rs"), )* }
             }
 
+            /// Runs a per-cable rule over one cable (a cross-cable rule does nothing here).
             fn run(self, ctx: &Context) {
-                match self { $( Rule::$variant => $family::$module::check(ctx), )* }
+                match self { $( Rule::$variant => run_rule!($family, $module, ctx), )* }
+            }
+
+            /// Runs a cross-cable rule over a set (a per-cable rule does nothing here).
+            fn run_set(self, ctx: &cross::SetContext) {
+                match self { $( Rule::$variant => run_set_rule!($family, $module, ctx), )* }
             }
         }
     };
@@ -175,9 +202,19 @@ declare_rules! {
     record::garbled_serial => GarbledSerial, "CBL606", "garbled-serial", Warning, true, "§6.1.6, B-2", "The banner serial was garbled by the release";
     record::incomplete_record => IncompleteRecord, "CBL607", "incomplete-record", Warning, true, "§2, B-6, B-14, B-18", "A release record lacks the banner, the E.O. line, TAGS or SUBJECT";
     record::garbled_continuation => GarbledContinuation, "CBL608", "garbled-continuation", Warning, true, "§3.19, B-4", "Every continuation header gives another section count than the banner";
+    // 7xx: across cables (run over the cables checked together).
+    cross::duplicate_serial => DuplicateSerial, "CBL701", "duplicate-serial", Error, true, "§3.8, B-2", "Two different cables of one post carry the same serial in one year";
+    cross::dangling_reference => DanglingReference, "CBL702", "dangling-reference", Warning, true, "§3.14", "A REF item cites a cable of a series the checked files hold, and they do not hold it";
+    cross::mcn_not_increasing => McnNotIncreasing, "CBL703", "mcn-not-increasing", Warning, true, "§3.7", "A message continuity number does not follow the post's previous one to that addressee";
 }
 
 impl Rule {
+    /// Whether the rule compares the cables of a checked set (`CBL7xx`, see [`cross`]) rather than
+    /// checking one cable.
+    pub fn is_cross(self) -> bool {
+        self.code().as_bytes()[3] == b'7'
+    }
+
     /// Looks a rule up by code (`CBL201`, any case) or name (`security-line-mismatch`).
     pub fn from_code_or_name(s: &str) -> Option<Rule> {
         Rule::ALL
@@ -208,6 +245,7 @@ impl Rule {
             "3" => "TAGS, SUBJECT and REF",
             "4" => "Paragraphs",
             "6" => "Release records",
+            "7" => "Across cables",
             _ => "Style",
         }
     }
@@ -217,7 +255,7 @@ impl Rule {
 pub fn check_cable(cable: &Cable, settings: &Settings, tables: &Tables) -> Vec<Diagnostic> {
     let mut ctx = Context::new(cable, settings, tables);
     for &rule in Rule::ALL {
-        if settings.is_enabled(rule) {
+        if settings.is_enabled(rule) && !rule.is_cross() {
             ctx.set_rule(rule);
             rule.run(&ctx);
         }

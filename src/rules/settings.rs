@@ -63,6 +63,11 @@ pub struct Settings {
     /// checks use for a draft without a date-time group. `None` means today (see
     /// [`crate::rules::Facts::date`]).
     pub drafting_date: Option<crate::vocab::Date>,
+    /// The post the files are drafted at, from `post =` in the `[draft]` table of
+    /// `cablelint.toml`, as cable ids write its origin ([`crate::syntax::origin_key`]: `OSLO` for
+    /// `AMEMBASSY OSLO`). The cross-cable rule `dangling-reference` takes a folder with this
+    /// setting for that post's drafting folder.
+    pub drafting_post: Option<String>,
 }
 
 impl Default for Settings {
@@ -72,6 +77,7 @@ impl Default for Settings {
             severity: HashMap::new(),
             require_header: false,
             drafting_date: None,
+            drafting_post: None,
         }
     }
 }

@@ -328,7 +328,7 @@ pub struct DtgLine {
 
 /// A date-time group `DDHHMMZ MON YY`. The fields are as written; [`Dtg::valid`] says whether
 /// they make a real UTC date and time.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dtg {
     pub range: TextRange,
     pub day: u32,
@@ -764,7 +764,7 @@ impl CitedCable {
 
 /// The parts of a cable's id that find the cable: the origin as ids write it ([`origin_key`]), the
 /// serial and, when known, the four-digit year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CableId {
     pub key: String,
     pub number: u32,

@@ -14,7 +14,8 @@ use std::path::Path;
 
 use crate::config::DraftConfig;
 use crate::data::Tables;
-use crate::syntax::TextRange;
+use crate::rules::cross::{squeeze, CableSummary};
+use crate::syntax::{origin_key, CableId, TextRange};
 use crate::vocab::{
     caption_text, full_year, is_routing_indicator, orders, placeholder, placeholders, BannerLevel,
     CaptionKind, Date, Level, Precedence, MONTHS,
@@ -161,7 +162,8 @@ impl std::error::Error for DraftError {}
 /// that the skeleton continues.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FolderState {
-    /// The banner serials used, by squeezed station (`USUNNEWYORK`) and year of the date-time group.
+    /// The banner serials used, by station as cable ids write it ([`origin_key`]: `USUNNEWYORK`)
+    /// and year of the date-time group.
     serials: HashMap<(String, i32), u32>,
     /// The highest message continuity number used, by FM post and addressee line
     /// (`RUEHC/SECSTATE WASHDC`).
@@ -197,42 +199,38 @@ impl FolderState {
 
     /// Records what one cable uses.
     pub fn add(&mut self, text: &str) {
-        let cable = crate::syntax::parse(text);
-        let year = cable
-            .header
-            .dtg
-            .as_ref()
-            .and_then(|d| d.dtg.as_ref())
-            .map(|d| d.year);
-        if let (Some(b), Some(year)) = (&cable.body.banner, year) {
-            if let (Some(origin), Some(serial)) = (b.origin, b.serial) {
-                let key = (squeeze(cable.text(origin)), year);
-                let e = self.serials.entry(key).or_default();
-                *e = (*e).max(serial.value);
-            }
+        self.add_summary(&CableSummary::of_text(text));
+    }
+
+    /// Records what one summarised cable uses: its banner serial in the year of its date-time
+    /// group, and the last message continuity number of each addressee line (`7721-7722` uses
+    /// 7722).
+    pub fn add_summary(&mut self, cable: &CableSummary) {
+        if let Some(CableId {
+            key,
+            number,
+            year: Some(year),
+        }) = &cable.id
+        {
+            let e = self.serials.entry((key.clone(), *year)).or_default();
+            *e = (*e).max(*number);
         }
-        let Some(fm) = cable.header.fm.as_ref().and_then(|f| f.plad) else {
+        let Some(fm) = &cable.from else {
             return;
         };
-        let fm = squeeze(cable.text(fm));
-        for a in &cable.header.addressees {
-            let (Some(ri), Some(address), Some(mcn)) = (a.routing_indicator, a.address, a.mcn)
-            else {
-                continue;
-            };
-            let Ok(n) = cable.text(mcn).parse::<u32>() else {
-                continue;
-            };
-            let line = format!("{}/{}", cable.text(ri), cable.text(address));
-            let e = self.mcns.entry((fm.clone(), squeeze(&line))).or_default();
-            *e = (*e).max(n);
+        for m in cable.mcns.iter() {
+            let e = self
+                .mcns
+                .entry((fm.to_string(), m.addressee.to_string()))
+                .or_default();
+            *e = (*e).max(m.last);
         }
     }
 
     /// The next free banner serial of a station in a year (1 when none is used).
     pub fn next_serial(&self, station: &str, year: i32) -> u32 {
         self.serials
-            .get(&(squeeze(station), year))
+            .get(&(origin_key(station), year))
             .map_or(1, |s| s + 1)
     }
 
@@ -243,13 +241,6 @@ impl FolderState {
             .get(&(squeeze(post), squeeze(line)))
             .map_or(1, |n| n % 9999 + 1)
     }
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
 }
 
 /// A skeleton cable: its text and where its placeholders are.
@@ -620,4 +611,39 @@ pub fn skeleton(
         text: out,
         placeholders: marks,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cable(origin: &str, serial: &str, to: &str) -> String {
+        format!(
+            "VZCZCXRO0001\nRR RUEHC\nDE RUEHNY #0001 3350900\nZNR UUUUU ZZH\nR 010900Z DEC 26\n\
+             FM AMEMBASSY OSLO\nTO RUEHC/SECSTATE WASHDC {to}\n\nUNCLAS {origin} {serial}\n\n\
+             E.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: A TEST\n\n1. (U) Text.\n"
+        )
+    }
+
+    #[test]
+    fn the_folder_state_continues_serials_and_message_continuity_numbers() {
+        let mut state = FolderState::default();
+        state.add(&cable("OSLO", "000217", "7721-7722"));
+        state.add(&cable("OSLO", "000016", "0044"));
+        state.add(&cable("USUN NEW YORK", "000090", "0001"));
+        assert_eq!(state.next_serial("OSLO", 2026), 218);
+        assert_eq!(state.next_serial("OSLO", 2025), 1);
+        // The station as the banner or an id writes it: `USUN` is `USUN NEW YORK`.
+        assert_eq!(state.next_serial("USUN NEW YORK", 2026), 91);
+        assert_eq!(state.next_serial("USUN", 2026), 91);
+        // After a range written for two sections, the next number follows its last.
+        assert_eq!(
+            state.next_mcn("AMEMBASSY OSLO", "RUEHC/SECSTATE WASHDC"),
+            7723
+        );
+        assert_eq!(
+            state.next_mcn("AMEMBASSY OSLO", "RUEHNE/AMEMBASSY NEW DELHI"),
+            1
+        );
+    }
 }

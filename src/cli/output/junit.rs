@@ -35,44 +35,58 @@ impl Junit {
     }
 }
 
+impl Junit {
+    /// The listing of a file's diagnostics and how many of them fail the run.
+    fn listing(&self, f: &FileReport, c: &super::CheckedFile) -> (String, usize) {
+        let loc = c.locator(false);
+        let mut listing = String::new();
+        for d in &c.diagnostics {
+            let p = loc.position(d.range.start());
+            listing.push_str(&format!(
+                "{}:{}:{}: {}[{}] {}\n",
+                f.path,
+                p.line,
+                p.column,
+                d.severity.as_str(),
+                d.rule.code(),
+                d.message
+            ));
+        }
+        let failing = c
+            .diagnostics
+            .iter()
+            .filter(|d| self.options.fails(d))
+            .count();
+        (listing, failing)
+    }
+
+    /// The test case of a listing with `failing` diagnostics at or above `--fail-on`.
+    fn case(&mut self, listing: String, failing: usize) -> Case {
+        if failing > 0 {
+            self.failures += 1;
+            Case::Failure {
+                message: format!(
+                    "{} at or above {}",
+                    plural(failing, "diagnostic"),
+                    self.options.fail_on.as_str()
+                ),
+                listing,
+                failing,
+            }
+        } else if !listing.is_empty() {
+            Case::Output(listing)
+        } else {
+            Case::Passed
+        }
+    }
+}
+
 impl Render for Junit {
     fn file(&mut self, f: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         match &f.outcome {
             Outcome::Checked(c) => {
-                let loc = c.locator(false);
-                let mut listing = String::new();
-                for d in &c.diagnostics {
-                    let p = loc.position(d.range.start());
-                    listing.push_str(&format!(
-                        "{}:{}:{}: {}[{}] {}\n",
-                        f.path,
-                        p.line,
-                        p.column,
-                        d.severity.as_str(),
-                        d.rule.code(),
-                        d.message
-                    ));
-                }
-                let failing = c
-                    .diagnostics
-                    .iter()
-                    .filter(|d| self.options.fails(d))
-                    .count();
-                let case = if failing > 0 {
-                    self.failures += 1;
-                    Case::Failure {
-                        message: format!(
-                            "{} at or above {}",
-                            plural(failing, "diagnostic"),
-                            self.options.fail_on.as_str()
-                        ),
-                        listing,
-                    }
-                } else if !listing.is_empty() {
-                    Case::Output(listing)
-                } else {
-                    Case::Passed
-                };
+                let (listing, failing) = self.listing(f, c);
+                let case = self.case(listing, failing);
                 self.cases.push((f.path.clone(), case));
             }
             Outcome::Error(e) => {
@@ -80,6 +94,33 @@ impl Render for Junit {
                 self.cases.push((f.path.clone(), Case::Error(e.clone())));
             }
         }
+        Ok(())
+    }
+
+    /// Cross-cable findings join the file's own test case (one test case per file).
+    fn cross_file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let Outcome::Checked(c) = &f.outcome else {
+            return Ok(());
+        };
+        let Some(at) = self.cases.iter().rposition(|(path, _)| *path == f.path) else {
+            return self.file(f, out);
+        };
+        let (more, more_failing) = self.listing(f, c);
+        let (listing, failing) = match std::mem::replace(&mut self.cases[at].1, Case::Passed) {
+            Case::Passed => (more, more_failing),
+            Case::Output(listing) => (listing + &more, more_failing),
+            Case::Failure {
+                listing, failing, ..
+            } => {
+                self.failures -= 1;
+                (listing + &more, failing + more_failing)
+            }
+            error @ Case::Error(_) => {
+                self.cases[at].1 = error;
+                return Ok(());
+            }
+        };
+        self.cases[at].1 = self.case(listing, failing);
         Ok(())
     }
 
@@ -124,7 +165,9 @@ impl Render for Junit {
                                         Ok(())
                                     })?;
                                 }
-                                Case::Failure { message, listing } => {
+                                Case::Failure {
+                                    message, listing, ..
+                                } => {
                                     element.write_inner_content(|w| {
                                         w.create_element("failure")
                                             .with_attributes([
@@ -166,6 +209,8 @@ enum Case {
     Failure {
         message: String,
         listing: String,
+        /// How many of the listed diagnostics are at or above `--fail-on`.
+        failing: usize,
     },
     /// The file could not be read.
     Error(String),

@@ -180,6 +180,26 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Counts the cross-cable findings of a file already counted by [`Summary::add`]; `counted`
+    /// says whether that file had findings of its own (so that it is counted once among the files
+    /// with diagnostics).
+    pub fn add_cross(&mut self, options: RunOptions, diagnostics: &[Diagnostic], counted: bool) {
+        self.with_diagnostics += usize::from(!counted && !diagnostics.is_empty());
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            self.failing |= options.fails(d);
+            if options.is_applicable(d) {
+                self.fixable += 1;
+            }
+        }
+    }
+}
+
 impl Report {
     /// The options the report was made with.
     pub fn options(&self) -> RunOptions {
@@ -222,6 +242,13 @@ pub trait Render {
     }
     /// Writes what the format shows for one file (the files come in the order they are shown).
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes the cross-cable findings of one file (`CBL7xx`, found by comparing the files checked
+    /// together), after every file was given to [`Render::file`]: the report for the file holds
+    /// only those findings. By default they are shown as another report for the file, after the
+    /// others; a format with one entry per file merges them into it.
+    fn cross_file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.file(file, out)
+    }
     /// Writes the end of the report after the last file.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
 }

@@ -1,0 +1,337 @@
+//! The cross-cable rules (`CBL7xx`) in `cablelint check`: the fixture folders of
+//! `tests/fixtures/cross/` (invented cables; each folder one checked set, with the report it must
+//! give in `expected.txt`), every output format on the `formats/` folder, and what decides whether
+//! the rules run and what they report (a single file, `--ignore`, `[per-file-ignores]`, `--fix`).
+
+mod cli_support;
+
+use std::path::{Path, PathBuf};
+
+use cablelint::rules::Rule;
+use cli_support::*;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross")
+}
+
+/// The folders whose report is in their `expected.txt`, with the cross-cable codes it holds.
+const FOLDERS: &[(&str, &[&str])] = &[
+    ("duplicate-serial", &["CBL701", "CBL701"]),
+    ("copies", &[]),
+    ("dangling-reference", &["CBL702"]),
+    ("reading-folder", &[]),
+    ("drafting-post", &["CBL702"]),
+    ("mcn-not-increasing", &["CBL703"]),
+    ("mcn-restart", &[]),
+];
+
+#[test]
+fn each_folder_gives_its_expected_report() {
+    for (folder, codes) in FOLDERS {
+        let run = run_in(
+            &fixtures(),
+            &[
+                "check",
+                folder,
+                "--output-format",
+                "concise",
+                "--color",
+                "never",
+            ],
+            None,
+        );
+        let expected =
+            std::fs::read_to_string(fixtures().join(folder).join("expected.txt")).unwrap();
+        assert_eq!(run.stdout, expected, "{folder}: {}", run.stderr);
+        let found: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter_map(|l| l.split('[').nth(1)?.get(..6))
+            .filter(|c| c.starts_with("CBL7"))
+            .collect();
+        assert_eq!(&found, codes, "{folder}");
+        let fails = codes.contains(&"CBL701");
+        assert_eq!(run.code, i32::from(fails), "{folder}: exit code");
+    }
+}
+
+#[test]
+fn every_cross_cable_rule_has_a_folder_that_fires_it_and_one_that_does_not() {
+    for &rule in Rule::ALL.iter().filter(|r| r.is_cross()) {
+        assert!(
+            FOLDERS.iter().any(|(_, c)| c.contains(&rule.code())),
+            "{} has no folder that fires it",
+            rule.code()
+        );
+    }
+    // The quiet folders are each the near miss of a rule: copies share a serial, a reading folder
+    // holds a post's cables far apart, a counter restarts.
+    assert!(FOLDERS.iter().filter(|(_, c)| c.is_empty()).count() >= 3);
+}
+
+#[test]
+fn a_single_file_runs_no_cross_cable_rule() {
+    let run = run_in(
+        &fixtures(),
+        &[
+            "check",
+            "duplicate-serial/b.cable",
+            "--output-format",
+            "concise",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, "All checks passed! (1 file checked)\n");
+}
+
+#[test]
+fn standard_input_is_a_member_of_the_set() {
+    let b = std::fs::read(fixtures().join("duplicate-serial/b.cable")).unwrap();
+    let run = run_in(
+        &fixtures(),
+        &[
+            "check",
+            "duplicate-serial/a.cable",
+            "-",
+            "--stdin-filename",
+            "new.cable",
+            "--output-format",
+            "concise",
+        ],
+        Some(&b),
+    );
+    assert_eq!(
+        run.stdout,
+        "duplicate-serial/a.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: new.cable (020900Z DEC 26)\n\
+         new.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: duplicate-serial/a.cable (010900Z DEC 26)\n\
+         Found 2 errors, 0 warnings and 0 infos in 2 files (2 files checked).\n"
+    );
+}
+
+#[test]
+fn selections_severities_and_per_file_ignores_apply() {
+    let concise = |extra: &[&str]| {
+        let mut args = vec!["check", "duplicate-serial", "--output-format", "concise"];
+        args.extend_from_slice(extra);
+        run_in(&fixtures(), &args, None)
+    };
+    let ignored = concise(&["--ignore", "CBL7"]);
+    assert_eq!(ignored.stdout, "All checks passed! (2 files checked)\n");
+    assert_eq!(ignored.code, 0);
+    let selected = concise(&["--select", "duplicate-serial"]);
+    assert_eq!(selected.stdout.matches("CBL701").count(), 2);
+    // `[per-file-ignores]` and `[severity]` of a configuration, per file.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cable", "b.cable"] {
+        std::fs::copy(
+            fixtures().join("duplicate-serial").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[severity]\nCBL701 = \"warning\"\n\n[per-file-ignores]\n\"a.cable\" = [\"CBL701\"]\n",
+    )
+    .unwrap();
+    let run = run_in(
+        dir.path(),
+        &["check", ".", "--output-format", "concise"],
+        None,
+    );
+    assert_eq!(
+        run.stdout,
+        "b.cable:10:8: warning[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: a.cable (010900Z DEC 26)\n\
+         Found 0 errors, 1 warning and 0 infos in 1 file (2 files checked).\n"
+    );
+    assert_eq!(run.code, 0, "a warning does not fail the run");
+}
+
+#[test]
+fn fix_reports_the_cross_cable_findings_of_the_fixed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cable", "b.cable", "c.cable"] {
+        std::fs::copy(fixtures().join("formats").join(name), dir.path().join(name)).unwrap();
+    }
+    let run = run_in(
+        dir.path(),
+        &["check", ".", "--fix", "--output-format", "concise"],
+        None,
+    );
+    assert_eq!(
+        run.stdout,
+        "a.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: b.cable (020900Z DEC 26)\n\
+         b.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: a.cable (010900Z DEC 26)\n\
+         Applied 1 fix (2 problems remaining).\n\
+         Found 2 errors, 0 warnings and 0 infos in 2 files (3 files checked).\n"
+    );
+    assert!(std::fs::read_to_string(dir.path().join("a.cable"))
+        .unwrap()
+        .contains("TAGS: PREL NO PGOV\n"));
+    // `--diff` shows only the fixes.
+    let diff = run_in(dir.path(), &["check", ".", "--diff"], None);
+    assert!(!diff.stdout.contains("CBL701"), "{}", diff.stdout);
+}
+
+/// Runs the `formats` folder in a format.
+fn formats(format: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["check", "formats", "--output-format", format];
+    args.extend_from_slice(extra);
+    run_in(&fixtures(), &args, None)
+}
+
+#[test]
+fn every_output_format_attributes_the_findings_to_their_file_and_line() {
+    // The line formats: each finding on its file and line.
+    let concise = formats("concise", &[]).stdout;
+    assert_eq!(
+        concise,
+        "formats/a.cable:13:15: error[CBL302] [*] TAGS token `[PGOV](#)` carries link markup; write `PGOV`\n\
+         formats/a.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: formats/b.cable (020900Z DEC 26)\n\
+         formats/b.cable:10:8: error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: formats/a.cable (010900Z DEC 26)\n\
+         Found 3 errors, 0 warnings and 0 infos in 2 files (3 files checked).\n\
+         [*] 1 fixable with `--fix`.\n"
+    );
+    let full = formats("full", &[]).stdout;
+    assert!(full.contains("error[CBL701]: serial 217 of OSLO of 2026 is also the serial of another cable: formats/a.cable (010900Z DEC 26)\n  --> formats/b.cable:10:8\n"), "{full}");
+    assert!(full.contains("10 | UNCLAS OSLO 000217\n"), "{full}");
+    assert!(full.ends_with("Found 3 errors, 0 warnings and 0 infos in 2 files (3 files checked).\n[*] 1 fixable with `--fix`.\n"), "{full}");
+    let github = formats("github", &[]).stdout;
+    assert!(
+        github.contains(
+            "::error file=formats/b.cable,line=10,col=8,endLine=10,endColumn=19,title=CBL701"
+        ),
+        "{github}"
+    );
+    let azure = formats("azure", &[]).stdout;
+    assert!(
+        azure.contains("sourcepath=formats/b.cable;linenumber=10;columnnumber=8;code=CBL701;"),
+        "{azure}"
+    );
+    let pylint = formats("pylint", &[]).stdout;
+    assert!(
+        pylint.contains("formats/b.cable:10: [CBL701(duplicate-serial), ]"),
+        "{pylint}"
+    );
+    let grouped = formats("grouped", &[]).stdout;
+    assert!(
+        grouped.contains("formats/b.cable:\n  10:8  error[CBL701]"),
+        "{grouped}"
+    );
+    let lines = formats("json-lines", &[]).stdout;
+    let cross: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["code"] == "CBL701")
+        .collect();
+    assert_eq!(cross.len(), 2);
+    assert_eq!(cross[1]["path"], "formats/b.cable");
+    assert_eq!(cross[1]["range"]["start"]["line"], 10);
+
+    // JSON: the file's cross-cable findings in a second entry for it, after every file; the
+    // summary counts them.
+    let json = formats("json", &[]).json();
+    let files = json["files"].as_array().unwrap();
+    let entries: Vec<(&str, Vec<&str>)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d["code"].as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("formats/a.cable", vec!["CBL302"]),
+            ("formats/b.cable", vec![]),
+            ("formats/c.cable", vec![]),
+            ("formats/a.cable", vec!["CBL701"]),
+            ("formats/b.cable", vec!["CBL701"]),
+        ]
+    );
+    assert_eq!(files[4]["diagnostics"][0]["range"]["start"]["line"], 10);
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 3, "errors": 3, "warnings": 0, "infos": 0})
+    );
+
+    // SARIF, GitLab, rdjson: one result each, on its file and line.
+    let sarif = formats("sarif", &[]).json();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let b = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "CBL701"
+                && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("formats/b.cable")
+        })
+        .expect("a SARIF result for b.cable");
+    assert_eq!(
+        b["locations"][0]["physicalLocation"]["region"]["startLine"],
+        10
+    );
+    assert!(sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "CBL701"));
+    let gitlab = formats("gitlab", &[]).json();
+    let issues: Vec<&serde_json::Value> = gitlab
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["check_name"] == "CBL701")
+        .collect();
+    assert_eq!(issues.len(), 2);
+    assert_eq!(issues[1]["location"]["path"], "formats/b.cable");
+    assert_eq!(issues[1]["location"]["positions"]["begin"]["line"], 10);
+    let rdjson = formats("rdjson", &[]).json();
+    let d = rdjson["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"]["value"] == "CBL701")
+        .nth(1)
+        .unwrap();
+    assert_eq!(d["location"]["path"], "formats/b.cable");
+    assert_eq!(d["location"]["range"]["start"]["line"], 10);
+
+    // JUnit: one test case per file; b.cable fails on its cross-cable finding alone.
+    let junit = formats("junit", &[]).stdout;
+    assert_eq!(junit.matches("<testcase ").count(), 3, "{junit}");
+    assert!(
+        junit.contains(r#"<testsuite name="cablelint" tests="3" failures="2""#),
+        "{junit}"
+    );
+    let b_case = junit
+        .split("<testcase ")
+        .find(|c| c.starts_with(r#"name="formats/b.cable""#))
+        .unwrap();
+    assert!(
+        b_case.contains("formats/b.cable:10:8: error[CBL701]"),
+        "{b_case}"
+    );
+    let a_case = junit
+        .split("<testcase ")
+        .find(|c| c.starts_with(r#"name="formats/a.cable""#))
+        .unwrap();
+    assert!(
+        a_case.contains(r#"message="2 diagnostics at or above error""#),
+        "{a_case}"
+    );
+    assert!(a_case.contains("error[CBL302]") && a_case.contains("error[CBL701]"));
+
+    // Statistics count them with the others.
+    let stats = formats("concise", &["--statistics"]).stdout;
+    assert!(stats.contains("2  CBL701      duplicate-serial"), "{stats}");
+}
