@@ -256,6 +256,48 @@ fn hover_honours_the_clients_content_format() {
 }
 
 #[test]
+fn the_binary_serves_inlay_hints_and_code_lens() {
+    let mut s = spawn(&[], &[]);
+    s.initialize("off");
+    let uri = "file:///nonexistent/a.cable";
+    s.open(uri, OSLO);
+    s.wait_for("textDocument/publishDiagnostics");
+    let dtg_line = OSLO.lines().position(|l| l.starts_with("P 1409")).unwrap();
+    let r = s.request(
+        2,
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": dtg_line, "character": 0},
+                         "end": {"line": dtg_line + 1, "character": 0}}}),
+    );
+    assert_eq!(
+        r["result"],
+        json!([{"position": {"line": dtg_line, "character": 16},
+                "label": "Fri 14 Mar 2008 09:30 UTC",
+                "tooltip": "Date-time group: Friday 14 March 2008, 09:30 UTC.",
+                "paddingLeft": true}]),
+        "{r}"
+    );
+    let banner = OSLO.lines().position(|l| l.starts_with("C O N F")).unwrap();
+    let r = s.request(
+        3,
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let lenses = r["result"].as_array().expect("lenses");
+    assert_eq!(lenses[0]["command"]["title"], "section 1 of 2", "{r}");
+    assert_eq!(lenses[0]["range"]["start"]["line"], banner, "{r}");
+    assert_eq!(
+        lenses[1]["command"]["title"], "cited by no open cable",
+        "{r}"
+    );
+    s.request(4, "shutdown", json!(null));
+    s.notify("exit", json!(null));
+    let (status, _) = s.wait_exit();
+    assert!(status.success());
+}
+
+#[test]
 fn exit_without_shutdown_exits_1() {
     let mut s = spawn(&[], &[]);
     s.initialize("off");

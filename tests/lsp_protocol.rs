@@ -738,6 +738,133 @@ async fn hover_decodes_and_explains() {
     c.stop().await;
 }
 
+/// The inlay hints of a range of `uri` as `(line, character, label)`.
+async fn hints(c: &mut TestClient, uri: &str, start: Value, end: Value) -> Vec<(u64, u64, String)> {
+    let r = c
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": td(uri), "range": {"start": start, "end": end}}),
+        )
+        .await;
+    r.as_array()
+        .unwrap_or_else(|| panic!("an array of hints: {r}"))
+        .iter()
+        .map(|h| {
+            assert_eq!(h["paddingLeft"], true, "{h}");
+            assert!(h["tooltip"].as_str().is_some_and(|t| !t.is_empty()), "{h}");
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hints_decode_the_header_in_the_requested_range() {
+    let mut c = TestClient::start(Setup::default()).await;
+    assert_eq!(
+        c.initialize_result["capabilities"]["inlayHintProvider"], true,
+        "{}",
+        c.initialize_result
+    );
+    c.open(URI, 1, OSLO).await;
+    let end_of = |needle: &str| {
+        let (line, col) = find(OSLO, needle, false);
+        (u64::from(line), u64::from(col) + needle.len() as u64)
+    };
+    let hint = |needle: &str, label: &str| {
+        let (l, c) = end_of(needle);
+        (l, c, label.to_string())
+    };
+    let all = hints(&mut c, URI, pos(0, 0), pos(200, 0)).await;
+    assert_eq!(
+        all,
+        [
+            hint("0740930", "Fri 14 Mar 2008 09:30 UTC"),
+            hint("140930Z MAR 08", "Fri 14 Mar 2008 09:30 UTC"),
+            hint("PRIORITY 5521", "5521st to this addressee"),
+            hint("PRIORITY 0412", "412th to this addressee"),
+            hint("HELSINKI 0388", "388th to this addressee"),
+            hint("STOCKHOLM 0391", "391st to this addressee"),
+            hint("DECL: 03/14/2018", "10 years after the cable's date"),
+        ]
+    );
+    // Only the lines asked for: the FL5 line.
+    let (dtg_line, _) = find(OSLO, "P 140930Z", false);
+    let some = hints(&mut c, URI, pos(dtg_line, 0), pos(dtg_line + 1, 0)).await;
+    assert_eq!(some, [hint("140930Z MAR 08", "Fri 14 Mar 2008 09:30 UTC")]);
+    // A date-time group that is no date gets no hint, and DECL no count; the server answers on.
+    let bad = OSLO.replace("P 140930Z MAR 08", "P 320930Z MAR 08");
+    c.change(URI, 2, json!([{ "text": &bad }])).await;
+    let got = hints(&mut c, URI, pos(0, 0), pos(200, 0)).await;
+    assert!(
+        !got.iter()
+            .any(|(l, _, label)| *l == u64::from(dtg_line) || label.contains("cable's date")),
+        "{got:?}"
+    );
+    assert!(got
+        .iter()
+        .any(|(_, _, label)| label == "Fri 14 Mar 2008 09:30 UTC"));
+    c.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_lens_shows_the_section_and_the_open_cables_that_cite_it() {
+    let mut c = TestClient::start(Setup::default()).await;
+    assert_eq!(
+        c.initialize_result["capabilities"]["codeLensProvider"]["resolveProvider"],
+        false
+    );
+    // 08OSLO198, which OSLO's `REF: A. OSLO 198` cites.
+    let cited = support::cited_by_oslo(OSLO);
+    let cited_uri = "file:///nonexistent-ws/08OSLO198.cable";
+    c.open(cited_uri, 1, &cited).await;
+    let lenses = |v: Value| -> Vec<(Value, String, String)> {
+        v.as_array()
+            .unwrap_or_else(|| panic!("an array of lenses: {v}"))
+            .iter()
+            .map(|l| {
+                (
+                    l["range"]["start"].clone(),
+                    l["command"]["title"].as_str().unwrap().to_string(),
+                    l["command"]["command"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (banner, _) = find(&cited, "C O N F I D E N T I A L", false);
+    let got = lenses(document_call(&mut c, "textDocument/codeLens", cited_uri).await);
+    assert_eq!(
+        got,
+        [
+            (pos(banner, 0), "section 1 of 2".to_string(), String::new()),
+            (
+                pos(banner, 0),
+                "cited by no open cable".to_string(),
+                String::new()
+            ),
+        ]
+    );
+    // Opening the cable that cites it counts it.
+    c.open(URI, 1, OSLO).await;
+    let got = lenses(document_call(&mut c, "textDocument/codeLens", cited_uri).await);
+    assert_eq!(got[1].1, "cited by 1 open cable");
+    // A single-section cable; a text without a banner has no lens.
+    let single = OSLO
+        .replace(" SECTION 01 OF 02", "")
+        .replace("OSLO 00000217  002 OF 002\n", "");
+    c.change(URI, 2, json!([{ "text": &single }])).await;
+    let got = lenses(document_call(&mut c, "textDocument/codeLens", URI).await);
+    assert_eq!(got[0].1, "1 section");
+    c.change(URI, 3, json!([{ "text": "P 140930Z MAR 08\n" }]))
+        .await;
+    let got = document_call(&mut c, "textDocument/codeLens", URI).await;
+    assert_eq!(got, json!([]));
+    c.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_quick_fix_fix_all_and_raise_banner() {
     let mut c = TestClient::start(Setup::default()).await;

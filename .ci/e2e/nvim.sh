@@ -60,11 +60,15 @@ for mode in enable setup start; do
     done <<<"$cases"
 done
 
-# Scenarios of their own, one file per topic under nvim/scenarios/, each with the enable() init.
+# Scenarios of their own, one file per topic under nvim/scenarios/, each with the enable() init. Each ends
+# Neovim itself (`qall!` when every check passed); a scenario that types keys returns at once and goes on in
+# the main loop, so the only exit added here is for a script that cannot be loaded or fails at the top level.
 for scenario in "$E2E_DIR"/nvim/scenarios/*.lua; do
     [ -f "$scenario" ] || continue
     log "scenario $(basename "$scenario" .lua)"
-    timeout 120 "$NVIM" --headless -u "$E2E_DIR/nvim/init_enable.lua" -c "luafile $scenario" -c 'cquit 3' </dev/null || fail=1
+    timeout 120 "$NVIM" --headless -u "$E2E_DIR/nvim/init_enable.lua" \
+        -c "lua local ok, e = pcall(dofile, '$scenario') if not ok then io.stdout:write('FAIL scenario: ' .. tostring(e) .. '\\n') vim.cmd('cquit 3') end" \
+        </dev/null || fail=1
 done
 
 # The buffer text after accepting completions (.ci/e2e/nvim/completion.lua), on a scratch copy.

@@ -568,13 +568,13 @@ fn decl_code(code: &str) -> String {
 
 /// The FL5 date-time group decoded.
 fn dtg_text(g: &crate::syntax::Dtg) -> String {
-    match g.date() {
-        Some(d) => format!(
+    match super::dates::dtg_time(g) {
+        Some(t) => format!(
             "{} {}, {:02}:{:02} UTC",
-            d.weekday(),
-            long_date(d),
-            g.hour,
-            g.minute
+            t.date.weekday(),
+            long_date(t.date),
+            t.hour,
+            t.minute
         ),
         None => "not a real date and time".to_string(),
     }
@@ -608,15 +608,7 @@ fn de_markdown(cable: &Cable<'_>, tables: &Tables, de: &crate::syntax::DeLine) -
         md.push_str(&format!("- section {}\n", s.value));
     }
     if let Some(j) = de.julian_day {
-        let year = cable_date(cable).map(|d| d.year).or_else(|| {
-            cable
-                .header
-                .dtg
-                .as_ref()
-                .and_then(|l| l.dtg)
-                .map(|g| g.year)
-        });
-        match year.and_then(|y| Date::from_ordinal(y, j.value)) {
+        match super::dates::filing_time(cable, de).map(|(d, _)| d) {
             Some(d) => md.push_str(&format!(
                 "- julian day {:03}: {} {}\n",
                 j.value,

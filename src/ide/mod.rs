@@ -1,6 +1,6 @@
 //! Plain-Rust answers for editors, in byte offsets of the document: completion, hover, code
 //! actions, document symbols, folding ranges, semantic tokens, go-to-definition for `REF`
-//! entries and formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
+//! entries, inlay hints, code lens and formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
 //! to the protocol. Diagnostics are the rules' own, with the related places the rules name.
 //!
 //! Every function takes a parsed [`Cable`] (the one of the document's shared
@@ -8,17 +8,20 @@
 //! no answer.
 
 pub mod actions;
+pub mod code_lens;
 pub mod completion;
 pub mod dates;
 pub mod definition;
 pub mod folding;
 pub mod format;
 pub mod hover;
+pub mod inlay_hints;
 pub mod semantic;
 pub mod skeleton;
 pub mod symbols;
 
 pub use actions::{code_actions, fix_all, Action, ActionKind};
+pub use code_lens::{code_lenses, Citing, CitingScope, CodeLens};
 pub use completion::{
     completions, resolve, Completion, CompletionItem, CompletionKind, ResolveKey,
 };
@@ -27,6 +30,7 @@ pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
 pub use folding::{folding_ranges, Fold, FoldKind};
 pub use format::{formatting, range_formatting};
 pub use hover::{hover, Hover};
+pub use inlay_hints::{inlay_hints, HintKind, InlayHint};
 pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
 pub use skeleton::{skeleton_completion, SkeletonItem};
 pub use symbols::{document_symbols, Symbol, SymbolKind};

@@ -10,6 +10,7 @@
 
 mod capabilities;
 mod code_actions;
+mod code_lens;
 mod completion;
 pub mod configuration;
 pub mod convert;
@@ -21,6 +22,7 @@ mod documents;
 mod folding;
 mod formatting;
 mod hover;
+mod inlay_hints;
 pub mod logging;
 mod semantic_tokens;
 mod server;

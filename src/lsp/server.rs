@@ -15,8 +15,9 @@ use tracing::info;
 use super::dispatch::{guard, guard_notification, in_background};
 use super::session::Inner;
 use super::{
-    capabilities, code_actions, completion, configuration, definition, diagnostics, document_links,
-    documents, folding, formatting, hover, logging, semantic_tokens, symbols, ServeOptions,
+    capabilities, code_actions, code_lens, completion, configuration, definition, diagnostics,
+    document_links, documents, folding, formatting, hover, inlay_hints, logging, semantic_tokens,
+    symbols, ServeOptions,
 };
 
 /// The `LanguageServer` implementation.
@@ -141,6 +142,16 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let f = code_actions::code_actions(&self.inner, params);
         guard("textDocument/codeAction", f).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let f = inlay_hints::inlay_hints(&self.inner, params);
+        guard("textDocument/inlayHint", f).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let f = code_lens::code_lenses(&self.inner, params);
+        guard("textDocument/codeLens", f).await
     }
 
     async fn document_symbol(

@@ -216,6 +216,35 @@ pub fn folding_kind(kind: ide::FoldKind) -> FoldingRangeKind {
     }
 }
 
+/// An inlay hint: its label after the decoded value, separated from it by a space, with the
+/// longer explanation as its tooltip.
+pub fn inlay_hint(h: &ide::InlayHint, conv: &Converter<'_>) -> InlayHint {
+    InlayHint {
+        position: conv.position(h.offset),
+        label: InlayHintLabel::String(h.label.clone()),
+        kind: None,
+        text_edits: None,
+        tooltip: Some(InlayHintTooltip::String(h.tooltip.clone())),
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    }
+}
+
+/// A code lens: a title with no command to run. VS Code shows such a lens as plain text, and
+/// Neovim shows its title; the empty command id is how the protocol writes "nothing to run".
+pub fn code_lens(l: &ide::CodeLens, conv: &Converter<'_>) -> CodeLens {
+    CodeLens {
+        range: conv.range(l.range),
+        command: Some(Command {
+            title: l.title.clone(),
+            command: String::new(),
+            arguments: None,
+        }),
+        data: None,
+    }
+}
+
 /// A text edit.
 pub fn text_edit(e: &crate::rules::Edit, conv: &Converter<'_>) -> TextEdit {
     TextEdit::new(conv.range(e.range), e.new_text.clone())

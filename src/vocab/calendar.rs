@@ -78,6 +78,24 @@ impl Date {
         })
     }
 
+    /// The date with day of the year `ordinal` (1-based) nearest to this one: in this date's
+    /// year, or in the year before or after when that is nearer (a DE line filed on 31 December
+    /// under a date-time group of 1 January). `None` when no such year has that day (0, 367 …).
+    pub fn nearest_with_ordinal(self, ordinal: u32) -> Option<Date> {
+        let here = self.civil();
+        [
+            self.year,
+            self.year.saturating_sub(1),
+            self.year.saturating_add(1),
+        ]
+        .into_iter()
+        .filter_map(|y| Date::from_ordinal(y, ordinal))
+        .min_by_key(|d| {
+            here.until(d.civil())
+                .map_or(i32::MAX, |span| span.get_days().saturating_abs())
+        })
+    }
+
     /// The English name of the weekday (`Thursday`).
     pub fn weekday(self) -> &'static str {
         use civil::Weekday::*;
@@ -222,6 +240,20 @@ mod tests {
         assert_eq!(Date::from_ordinal(2008, 60), Some(d(2008, 2, 29)));
         assert_eq!(Date::from_ordinal(2007, 366), None);
         assert_eq!(Date::from_ordinal(2007, 0), None);
+        assert_eq!(
+            d(2007, 5, 17).nearest_with_ordinal(136),
+            Some(d(2007, 5, 16))
+        );
+        assert_eq!(
+            d(2008, 1, 1).nearest_with_ordinal(365),
+            Some(d(2007, 12, 31))
+        );
+        assert_eq!(d(2007, 12, 31).nearest_with_ordinal(1), Some(d(2008, 1, 1)));
+        assert_eq!(
+            d(2009, 1, 1).nearest_with_ordinal(366),
+            Some(d(2008, 12, 31))
+        );
+        assert_eq!(d(2007, 5, 17).nearest_with_ordinal(0), None);
         assert_eq!(d(2007, 5, 17).weekday(), "Thursday");
         assert_eq!(d(1970, 1, 1).weekday(), "Thursday");
         assert_eq!(d(2008, 2, 29).add_years(10), d(2018, 2, 28));

@@ -4,8 +4,8 @@
 //   self-test), DOM_CASES_JSON (cases for the rendered editor), ARTIFACTS, SCREENSHOT_CASE, CHROMIUM.
 // 1. The extension's self-test (CABLELINT_E2E_OUT) reports diagnostics, live settings, hover, quick fix,
 //    fix-all and completion from the extension host, as JSON lines.
-// 2. The rendered editor is checked as a user sees it: the squiggle, the hover widget (diagnostic and hover
-//    text), format on save (the saved buffer), the suggestion list while typing after `TAGS: P`, and the
+// 2. The rendered editor is checked as a user sees it: the squiggle, an inlay hint, the hover widget
+//    (diagnostic and hover text), format on save (the saved buffer), the suggestion list while typing after `TAGS: P`, and the
 //    status bar item.
 // Prints `PASS|FAIL <case> <check>: <detail>` lines and exits 0 only when every check passed.
 'use strict';
@@ -86,6 +86,13 @@ async function hoverText(page) {
   );
 }
 
+// The text of the rendered lines, inlay hints included, with the editor's non-breaking spaces as spaces.
+async function viewLines(page) {
+  return page.$$eval('.editor-instance .view-lines .view-line', (els) =>
+    els.map((e) => (e.textContent || '').replace(/\u00a0/g, ' ')),
+  );
+}
+
 async function suggestRows(page) {
   return page.$$eval('.suggest-widget.visible .monaco-list-row', (els) =>
     els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
@@ -99,6 +106,17 @@ async function domChecks(page, c) {
   const squiggle = await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 20000 }).then(() => true, () => false);
   const count = await page.$$eval('.editor-instance .squiggly-error', (els) => els.length);
   check(c.name, 'DOM squiggle', squiggle, `${count} error squiggle(s) rendered`);
+
+  // Inlay hints as rendered: the decoded date-time group after `P 141522Z MAR 09` on the fixture's FL5 line.
+  if (c.name === '09OSLO417') {
+    const want = 'Sat 14 Mar 2009 15:22 UTC';
+    const fl5 = (lines) => lines.find((l) => l.startsWith('P 141522Z MAR 09')) ?? '(line not rendered)';
+    const shown = (await poll(async () => {
+      const t = await viewLines(page);
+      return fl5(t).includes(want) ? t : undefined;
+    }, 15000)) ?? (await viewLines(page));
+    check(c.name, 'DOM inlay hint', fl5(shown).includes(want), `the FL5 line reads "${fl5(shown)}"`);
+  }
 
   const diagStep = steps.find((s) => s.kind === 'diagnostics');
   for (const step of steps.filter((s) => s.kind === 'hover')) {

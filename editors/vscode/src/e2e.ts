@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
+import { draftingChecks } from './e2e_drafting';
 import { workspaceSettingsChecks } from './e2e_workspace';
 
 interface Step {
@@ -96,6 +97,13 @@ export async function runSelfTest(out: string, casesFile: string, api: Api): Pro
     }
     for (const c of cases) {
       await runCase(c, (name, ok, detail) => check(name, c.name, ok, detail), api);
+    }
+    // The drafting aids (inlay hints, the new-cable skeleton) on the project's own fixture.
+    const oslo = cases.find((c) => c.name === '09OSLO417');
+    if (oslo) {
+      await draftingChecks(oslo.file, (name, ok, detail) => check(name, 'drafting', ok, detail), api);
+    } else {
+      check('drafting aids', '-', false, 'no 09OSLO417 case');
     }
     if (cases.length) {
       await extensionChecks(cases[0], (name, ok, detail) => check(name, 'extension', ok, detail), api);
