@@ -1,6 +1,7 @@
-//! The tab-separated tables, read with the `csv` crate: `#` comment lines, blank lines, one header
-//! line, then rows. Used for the embedded tables (whose header names the columns) and, without a
-//! required header, for users' extra files.
+//! The tab-separated tables: `#` comment lines, blank lines, one header line, then rows. Users'
+//! extra files are read here with the `csv` crate, without a required header; the embedded tables
+//! (whose header names the columns) are split the same way by `build.rs` at compile time and
+//! arrive as [`Embedded`] statics, so a run does not tokenize them at all.
 //!
 //! The crate costs about a quarter of a millisecond at startup, under the half millisecond we allow
 //! a library here (issue 14 wants `check` of a small file in 5 ms): reading the four embedded tables
@@ -66,48 +67,46 @@ fn without_cr(record: csv::StringRecord) -> csv::StringRecord {
     }
 }
 
-/// An embedded table: the header's column positions and the rows under it.
-pub(crate) struct Table {
-    columns: csv::StringRecord,
-    pub rows: Vec<Record>,
+/// An embedded table of `data/`, split into lines and fields at compile time by `build.rs` (which
+/// reads it as [`records`] reads a user's file): the header's columns and the rows under it.
+pub(crate) struct Embedded {
+    /// `data/tags.tsv`, for error messages.
+    pub name: &'static str,
+    /// The 1-based line of the header.
+    pub header_line: usize,
+    pub columns: &'static [&'static str],
+    /// (1-based line, fields) of each row.
+    pub rows: &'static [(usize, &'static [&'static str])],
 }
 
-impl Table {
-    /// Reads an embedded table whose header must hold `required` columns (in any order) and
-    /// whose rows must have as many fields as the header.
-    pub fn parse(name: &str, text: &str, required: &[&str]) -> Result<Table, String> {
-        let mut it = records(text);
-        let header = it
-            .next()
-            .ok_or_else(|| format!("{name}: the table has no header line"))?;
+impl Embedded {
+    /// Checks that the header has the `required` columns (in any order) and that every row has
+    /// as many fields as the header.
+    pub fn check(&self, required: &[&str]) -> Result<(), String> {
         for col in required {
-            if !header.fields.iter().any(|c| c == *col) {
+            if !self.columns.contains(col) {
                 return Err(format!(
-                    "{name}:{}: the header has no `{col}` column",
-                    header.line
+                    "{}:{}: the header has no `{col}` column",
+                    self.name, self.header_line
                 ));
             }
         }
-        let width = header.fields.len();
-        let rows: Vec<Record> = it.collect();
-        if let Some(bad) = rows.iter().find(|r| r.fields.len() != width) {
+        let width = self.columns.len();
+        if let Some((line, fields)) = self.rows.iter().find(|(_, f)| f.len() != width) {
             return Err(format!(
-                "{name}:{}: expected {width} fields, found {}",
-                bad.line,
-                bad.fields.len()
+                "{}:{line}: expected {width} fields, found {}",
+                self.name,
+                fields.len()
             ));
         }
-        Ok(Table {
-            columns: header.fields,
-            rows,
-        })
+        Ok(())
     }
 
-    /// The position of a column that `parse` checked to exist.
+    /// The position of a column that `check` found.
     pub fn col(&self, name: &str) -> usize {
         self.columns
             .iter()
-            .position(|c| c == name)
+            .position(|c| *c == name)
             .unwrap_or(usize::MAX)
     }
 }
@@ -140,12 +139,12 @@ mod tests {
     #[test]
     fn skips_comments_blank_lines_and_crlf() {
         let text = "\u{feff}# comment\n\ncode\tname\r\nA\tB\r\n  # indented comment\nC\tD\n";
-        let t = Table::parse("t", text, &["code", "name"]).unwrap();
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[0].fields, vec!["A", "B"]);
-        assert_eq!(t.rows[0].line, 4);
-        assert_eq!(t.rows[1].line, 6);
-        assert_eq!(t.col("name"), 1);
+        let rows: Vec<(usize, Vec<String>)> = records(text)
+            .map(|r| (r.line, r.fields.iter().map(String::from).collect()))
+            .collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1], (4, vec!["A".to_string(), "B".to_string()]));
+        assert_eq!(rows[2].0, 6);
     }
 
     #[test]
@@ -164,12 +163,17 @@ mod tests {
 
     #[test]
     fn reports_missing_columns_and_ragged_rows() {
-        let err = Table::parse("t", "code\n", &["code", "name"])
-            .err()
-            .unwrap();
-        assert_eq!(err, "t:1: the header has no `name` column");
-        let err = Table::parse("t", "a\tb\n1\t2\n3\n", &["a"]).err().unwrap();
-        assert_eq!(err, "t:3: expected 2 fields, found 1");
+        let table = |columns, rows| Embedded {
+            name: "t",
+            header_line: 1,
+            columns,
+            rows,
+        };
+        let err = table(&["code"], &[]).check(&["code", "name"]).err();
+        assert_eq!(err.unwrap(), "t:1: the header has no `name` column");
+        let err = table(&["a", "b"], &[(2, &["1", "2"]), (3, &["3"])]).check(&["a"]);
+        assert_eq!(err.err().unwrap(), "t:3: expected 2 fields, found 1");
+        assert_eq!(table(&["a", "b"], &[]).col("b"), 1);
     }
 
     #[test]
