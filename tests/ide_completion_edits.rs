@@ -240,3 +240,198 @@ fn the_fl4_line_completes_the_security_warning_of_the_banner() {
     let it = item(&text, after(&text, "\nZN"), "ZNY CCCCC");
     assert_eq!(line_with(&accept(&text, &it), "ZZH"), "ZNY CCCCC ZZH");
 }
+
+/// The items in the order the editor shows them: by sort text, then label.
+fn sorted(mut all: Vec<ide::CompletionItem>) -> Vec<ide::CompletionItem> {
+    all.sort_by(|a, b| {
+        let key = |i: &ide::CompletionItem| i.sort.clone().unwrap_or_else(|| i.label.clone());
+        key(a).cmp(&key(b))
+    });
+    all
+}
+
+fn labels(all: &[ide::CompletionItem]) -> Vec<&str> {
+    all.iter().map(|i| i.label.as_str()).collect()
+}
+
+#[test]
+fn fl1_completes_vzczc_the_channel_and_the_sequence_and_no_banner() {
+    let text = OSLO.replace("VZCZCXRO4417", "VZ");
+    let all = items(&text, after(&text, "VZ"));
+    assert!(
+        !all.iter().any(|i| i.label.contains("C O N F")),
+        "{:?}",
+        labels(&all)
+    );
+    let first = sorted(all).remove(0);
+    assert!(first.preselect);
+    assert!(first.label.starts_with("VZCZCXRO"), "{first:?}");
+    assert_eq!(
+        accept(&text, &first).lines().next(),
+        Some(first.label.as_str())
+    );
+    // On an empty first line of a new cable: the sequence of serial 1, and no banner either.
+    let all = items("V", 1);
+    assert_eq!(labels(&sorted(all)), ["VZCZCXRO0001", "VZCZCXYZ0001"]);
+}
+
+#[test]
+fn fl2_completes_the_prosign_then_the_addressees_routing_indicators() {
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "P");
+    let first = sorted(items(&text, after(&text, "\nP"))).remove(0);
+    assert!(first.preselect);
+    assert_eq!(
+        line_with(&accept(&text, &first), "PP "),
+        "PP RUEHC RUEHCP RUEHHE RUEHSM"
+    );
+    // After the prosign: the routing indicators not on the line yet.
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "PP RUEHC ");
+    let all = items(&text, after(&text, "PP RUEHC "));
+    let l = labels(&all);
+    assert!(l.contains(&"RUEHCP") && l.contains(&"RUEHSM"), "{l:?}");
+    assert!(!l.contains(&"RUEHC"), "{l:?}");
+    let it = item(&text, after(&text, "PP RUEHC "), "RUEHHE");
+    assert_eq!(line_with(&accept(&text, &it), "PP "), "PP RUEHC RUEHHE");
+}
+
+#[test]
+fn the_de_line_is_computed_from_the_fm_post_the_serial_and_the_dtg() {
+    // The banner's serial and section; the julian day and time of 14 March 2008 09:30.
+    let text = OSLO.replace("DE RUEHNY #0217/01 0740930", "D");
+    let it = item(&text, after(&text, "\nD"), "DE RUEHNY #0217/01 0740930");
+    assert!(it.preselect);
+    assert_eq!(
+        line_with(&accept(&text, &it), "DE "),
+        "DE RUEHNY #0217/01 0740930"
+    );
+    // Another FM post gives its own routing indicator.
+    let text = text.replace("FM AMEMBASSY OSLO", "FM AMEMBASSY TOKYO");
+    let all = items(&text, after(&text, "\nD"));
+    assert_eq!(labels(&all), ["DE RUEHKO #0217/01 0740930"]);
+    // Without a banner serial, the next free serial of the folder, for the FM post's station.
+    let text = OSLO
+        .replace("DE RUEHNY #0217/01 0740930", "")
+        .replace(" SECTION 01 OF 02 OSLO 000217", "");
+    let at = after(&text, "RUEHHE\n");
+    let cable = parse(&text);
+    let next = |station: &str, year: i32| {
+        assert_eq!((station, year), ("OSLO", 2008));
+        42
+    };
+    let all = ide::completions_with(&cable, Tables::builtin(), at, now(), Some(&next)).items;
+    assert_eq!(labels(&all), ["DE RUEHNY #0042 0740930"]);
+    // A `VZCZCXYZ` copy has a blank line after FL2.
+    let text = OSLO
+        .replace("PP RUEHCP RUEHHE", "PP RUEHWEB\n")
+        .replace("DE RUEHNY #0217/01 0740930", "DE");
+    let all = items(&text, after(&text, "\nDE"));
+    assert_eq!(labels(&all), ["DE RUEHNY #0217/01 0740930"]);
+}
+
+#[test]
+fn no_banner_is_offered_on_a_header_line_still_to_write() {
+    for (text, at) in [
+        ("V", "V"),
+        ("VZCZCXRO0001\nPP RUEHC\nU", "\nU"),
+        (
+            "VZCZCXRO0001\nPP RUEHC\nDE RUEHNY #0001 3340930\nZNY CCCCC ZZH\nS",
+            "ZZH\nS",
+        ),
+        (
+            "VZCZCXRO0001\nPP RUEHC\nDE RUEHNY #0001 3340930\nZNY CCCCC ZZH\nP 300930Z NOV 09\nS",
+            "NOV 09\nS",
+        ),
+    ] {
+        check_no_banner(text, after(text, at));
+    }
+    // The first line rewritten above the rest of a header.
+    let text = OSLO.replace("VZCZCXRO4417", "S");
+    check_no_banner(&text, 1);
+}
+
+/// Asserts that no banner is offered at `at`.
+fn check_no_banner(text: &str, at: usize) {
+    let all = items(text, at);
+    assert!(
+        !all.iter().any(|i| i.kind == ide::CompletionKind::Level
+            && (i.label.starts_with("S E C") || i.label.starts_with("UNCLAS"))),
+        "at {at}: {:?}",
+        labels(&all)
+    );
+}
+
+#[test]
+fn banners_typed_in_the_spaced_form_are_filtered_on_the_spaced_words() {
+    let text = OSLO.replace(
+        "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217",
+        "C O N",
+    );
+    let it = item(&text, after(&text, "\nC O N"), "C O N F I D E N T I A L");
+    assert!(
+        it.filter
+            .as_deref()
+            .unwrap_or(&it.label)
+            .starts_with("C O N"),
+        "{it:?}"
+    );
+    assert_eq!(
+        line_with(&accept(&text, &it), "C O N"),
+        "C O N F I D E N T I A L OSLO 000217"
+    );
+}
+
+#[test]
+fn fm_offers_the_post_of_the_de_station_first() {
+    let text = OSLO
+        .replace("FM AMEMBASSY OSLO", "FM ")
+        .replace("DE RUEHNY", "DE RUEHKO");
+    let first = sorted(items(&text, after(&text, "\nFM "))).remove(0);
+    assert_eq!(first.label, "AMEMBASSY TOKYO");
+    assert!(first.preselect);
+    assert_eq!(
+        line_with(&accept(&text, &first), "FM"),
+        "FM AMEMBASSY TOKYO"
+    );
+}
+
+#[test]
+fn the_portion_marking_of_the_banner_comes_first_and_leaves_the_text() {
+    let text = OSLO.replace("¶2. (C) The", "¶2. The");
+    let first = sorted(items(&text, after(&text, "¶2. "))).remove(0);
+    assert_eq!(first.label, "(C)");
+    assert_eq!(
+        line_with(&accept(&text, &first), "¶2."),
+        "¶2. (C) The deputy director said the first round would take place"
+    );
+}
+
+#[test]
+fn an_info_line_never_preselects_flash() {
+    let text = OSLO.replace(
+        "INFO RUEHCP/AMEMBASSY COPENHAGEN PRIORITY 0412",
+        "INFO RUEHCP/AMEMBASSY COPENHAGEN ",
+    );
+    let all = sorted(items(&text, after(&text, "COPENHAGEN ")));
+    // The cable is PRIORITY (FL5 `P`): that comes first and is preselected.
+    assert_eq!(all[0].label, "PRIORITY", "{:?}", labels(&all));
+    assert!(all[0].preselect);
+    assert!(!all.iter().any(|i| i.label == "FLASH" && i.preselect));
+    // Without an FL5 letter, an INFO line still does not start with FLASH.
+    let text = text.replace("P 140930Z MAR 08\n", "");
+    let all = sorted(items(&text, after(&text, "COPENHAGEN ")));
+    assert_ne!(all[0].label, "FLASH", "{:?}", labels(&all));
+    assert!(!all.iter().any(|i| i.label == "FLASH" && i.preselect));
+}
+
+#[test]
+fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
+    let text = OSLO.replace("Reasons 1.4 (b) and (d)", "Reasons 1.4 (b) and (d");
+    let all = items(&text, after(&text, "and (d"));
+    // (b) is written already; (d) is the one being typed.
+    assert!(!labels(&all).contains(&"(b)"), "{:?}", labels(&all));
+    let it = item(&text, after(&text, "and (d"), "(d)");
+    assert_eq!(
+        line_with(&accept(&text, &it), "Classified By"),
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
+    );
+}

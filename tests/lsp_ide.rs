@@ -423,6 +423,39 @@ fn raising_the_banner_keeps_a_specat_suffix() {
     assert!(fixed.contains("\nZNY SSSSS/AAAAA ZZH\n"), "{fixed}");
 }
 
+#[test]
+fn lowering_the_marking_to_the_banner_is_the_second_unsafe_action() {
+    let text = OSLO.replace("¶2. (C) The deputy", "¶2. (S//NF) The deputy");
+    let actions = actions_after(&text, "¶2. (S");
+    let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
+    let raise = titles
+        .iter()
+        .position(|t| t.starts_with("Raise the banner"))
+        .expect("the banner action");
+    let lower = titles
+        .iter()
+        .position(|t| t.starts_with("Lower the marking to (C//NF)"))
+        .unwrap_or_else(|| panic!("no lowering among {titles:?}"));
+    assert!(raise < lower, "{titles:?}");
+    let lower = &actions[lower];
+    assert_eq!(lower.kind, ActionKind::QuickFix);
+    assert_eq!(lower.applicability, Applicability::Unsafe);
+    assert!(!lower.preferred && lower.title.ends_with("unsafe"));
+    let fixed = apply_edits(&text, &lower.edits);
+    assert!(fixed.contains("¶2. (C//NF) The deputy"), "{fixed}");
+    assert!(fixed.contains("C O N F I D E N T I A L SECTION 01 OF 02"));
+    // `check --fix --unsafe-fixes` still raises the banner: the alternative is the editor's only.
+    let cable = parse(&text);
+    let diags = check_cable(&cable, &Settings::default(), tables());
+    let d = diags.iter().find(|d| d.rule.code() == "CBL207").unwrap();
+    assert!(d
+        .fix
+        .as_ref()
+        .unwrap()
+        .message
+        .starts_with("Raise the banner"));
+}
+
 // -- Symbols, folding, semantic tokens -------------------------------------------------------------
 
 #[test]

@@ -63,36 +63,38 @@ fn quick_fixes(cable: &Cable<'_>, diagnostics: &[Diagnostic], range: TextRange) 
         if !overlaps(d.range, range) {
             continue;
         }
-        let Some(fix) = d
+        // The rule's fix, then the alternatives it offers (never preferred over the fix).
+        for (n, fix) in d
             .fix
-            .as_ref()
-            .filter(|f| f.applicability != Applicability::DisplayOnly)
-        else {
-            continue;
-        };
-        // Several diagnostics may share one fix (a whole-line repair): one action for all of them.
-        if let Some(at) = fixes.iter().position(|f| *f == fix) {
-            out[at].diagnostics.push(i);
-            continue;
+            .iter()
+            .chain(&d.alternatives)
+            .enumerate()
+            .filter(|(_, f)| f.applicability != Applicability::DisplayOnly)
+        {
+            // Several diagnostics may share one fix (a whole-line repair): one action for all.
+            if let Some(at) = fixes.iter().position(|f| *f == fix) {
+                out[at].diagnostics.push(i);
+                continue;
+            }
+            let p = plan(cable.src, [fix]);
+            if p.applied == 0 {
+                continue;
+            }
+            let safe = fix.applicability == Applicability::Safe;
+            let mut title = format!("{} ({})", fix.message, d.rule.code());
+            if !safe {
+                title.push_str(" — unsafe");
+            }
+            fixes.push(fix);
+            out.push(Action {
+                title,
+                kind: ActionKind::QuickFix,
+                edits: p.edits,
+                preferred: safe && n == 0,
+                applicability: fix.applicability,
+                diagnostics: vec![i],
+            });
         }
-        let p = plan(cable.src, [fix]);
-        if p.applied == 0 {
-            continue;
-        }
-        let safe = fix.applicability == Applicability::Safe;
-        let mut title = format!("{} ({})", fix.message, d.rule.code());
-        if !safe {
-            title.push_str(" — unsafe");
-        }
-        fixes.push(fix);
-        out.push(Action {
-            title,
-            kind: ActionKind::QuickFix,
-            edits: p.edits,
-            preferred: safe,
-            applicability: fix.applicability,
-            diagnostics: vec![i],
-        });
     }
     out
 }

@@ -172,9 +172,35 @@ static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The next free banner serial of a station (`OSLO`) in a year, from outside the cable (the cables
+/// of the document's folder: [`crate::workspace::draft::FolderState::next_serial`]).
+pub type NextSerial<'f> = &'f dyn Fn(&str, i32) -> u32;
+
+/// The start of a transmission header line after FL1: FL2's prosign and first routing indicator,
+/// the DE line, FL4, FL5 or FM.
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:ZZ|OO|PP|RR|NN) R[A-Z0-9]{3,7}\b|DE R[A-Z0-9]{3,6} |ZN[RY] [A-Z]{5}|[ZOPR] (?:[ZOPR] )?\d{6}Z |FM )",
+    )
+    .expect("valid regex")
+});
+
 /// The completions at a byte offset. `now` is the current UTC time (for the date-time group and
 /// for declassification dates in a cable without a date).
 pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateTime) -> Completion {
+    completions_with(cable, tables, offset, now, None)
+}
+
+/// [`completions`], with the next free serial of the document's folder for the FL1 and DE lines of
+/// a cable whose banner has no serial yet (without it, serial 1, as `cablelint new` in an empty
+/// folder).
+pub fn completions_with(
+    cable: &Cable<'_>,
+    tables: &Tables,
+    offset: usize,
+    now: DateTime,
+    next_serial: Option<NextSerial<'_>>,
+) -> Completion {
     let offset = clamp_offset(cable.src, offset);
     let line = line_at(cable, offset);
     let before = line.before(offset);
@@ -185,8 +211,19 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
         line,
         before,
         now,
+        next_serial,
     };
     let upper = before.trim_start().to_ascii_uppercase();
+
+    if let Some(c) = ctx.transmission_line() {
+        return c;
+    }
+    if let Some(c) = ctx.routing_line() {
+        return c;
+    }
+    if let Some(c) = ctx.de_line() {
+        return c;
+    }
 
     if line.kind == LineKind::Tags || starts_with_label(&upper, &["TAGS:", "TAGS ", "TAG:", "TAG "])
     {
@@ -249,6 +286,7 @@ struct Ctx<'c, 'a> {
     line: LineAt<'a>,
     before: &'a str,
     now: DateTime,
+    next_serial: Option<NextSerial<'c>>,
 }
 
 impl Ctx<'_, '_> {
@@ -368,28 +406,34 @@ impl Ctx<'_, '_> {
     /// one of those blocks.
     fn addressee_context(&self, upper: &str) -> Option<Completion> {
         let lead = self.before.len() - self.before.trim_start().len();
-        let (rest_start, xmt) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"]
+        use crate::syntax::AddresseeBlock;
+        let (rest_start, block) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"]
             .iter()
             .find(|k| upper.starts_with(**k))
         {
             let after = &self.before[lead + kw.len()..];
+            let block = match kw.as_bytes()[0] {
+                b'T' => AddresseeBlock::To,
+                b'I' => AddresseeBlock::Info,
+                _ => AddresseeBlock::Xmt,
+            };
             (
                 lead + kw.len() + (after.len() - after.trim_start().len()),
-                kw.starts_with("XMT"),
+                Some(block),
             )
         } else if self.is_addressee_continuation() {
-            let xmt = self.block_of_previous_line() == Some(crate::syntax::AddresseeBlock::Xmt);
-            (lead, xmt)
+            (lead, self.block_of_previous_line())
         } else {
             return None;
         };
+        let xmt = block == Some(AddresseeBlock::Xmt);
         let rest = &self.before[rest_start..];
         let start = self.line.range.start() + rest_start;
-        if let Some(c) = self.precedence_words(rest, start) {
+        if let Some(c) = self.precedence_words(rest, start, block) {
             return Some(c);
         }
         Some(if xmt {
-            self.posts(rest, start)
+            self.posts(rest, start, None)
         } else {
             self.addressees(rest, start)
         })
@@ -431,8 +475,50 @@ impl Ctx<'_, '_> {
             .map(|a| a.block)
     }
 
-    /// Precedence words after a complete address (`RUEHBJ/AMEMBASSY BEIJING PRI|`).
-    fn precedence_words(&self, rest: &str, rest_start: usize) -> Option<Completion> {
+    /// The precedence an addressee line of `block` most likely takes: on a TO line the FL5
+    /// letter's; on an INFO line the FL5 information letter's, else the action addressees'
+    /// highest (IMMEDIATE for NIACT, spec §4), else the FL5 letter's.
+    fn expected_precedence(
+        &self,
+        block: Option<crate::syntax::AddresseeBlock>,
+    ) -> Option<Precedence> {
+        use crate::syntax::AddresseeBlock;
+        let fl5 = self.cable.header.dtg.as_ref();
+        let action = fl5.and_then(|d| d.precedence_value);
+        match block? {
+            AddresseeBlock::To => action,
+            AddresseeBlock::Info => fl5
+                .and_then(|d| d.info_precedence.and_then(|(_, p)| p))
+                .or_else(|| {
+                    self.cable
+                        .header
+                        .addressees
+                        .iter()
+                        .filter(|a| a.block == AddresseeBlock::To)
+                        .map(|a| a.precedence_value())
+                        .max_by_key(|p| p.letter_rank())
+                })
+                .or(action)
+                .map(|p| {
+                    if p == Precedence::NiactImmediate {
+                        Precedence::Immediate
+                    } else {
+                        p
+                    }
+                }),
+            AddresseeBlock::Xmt => None,
+        }
+    }
+
+    /// Precedence words after a complete address (`RUEHBJ/AMEMBASSY BEIJING PRI|`): the
+    /// expected one first and preselected; on an INFO line the lowest first otherwise, never
+    /// FLASH.
+    fn precedence_words(
+        &self,
+        rest: &str,
+        rest_start: usize,
+        block: Option<crate::syntax::AddresseeBlock>,
+    ) -> Option<Completion> {
         let slash = rest.find('/')?;
         let ri = &rest[..slash];
         let after = &rest[slash + 1..];
@@ -471,18 +557,33 @@ impl Ctx<'_, '_> {
         }
         let start = rest_start + slash + 1 + pstart;
         let replace = self.replace_from(start, |c| c.is_ascii_alphabetic());
+        let expected = self.expected_precedence(block).filter(|p| p.is_written());
+        let info = block == Some(crate::syntax::AddresseeBlock::Info);
         let items = matches
             .into_iter()
             .enumerate()
             .map(|(i, p)| {
                 let word = p.word();
-                CompletionItem::new(word, CompletionKind::Precedence, replace)
+                // On an INFO line the lowest comes first: information addressees rarely take
+                // more than the action ones, and NIACT is for action addressees.
+                let rank = if info {
+                    4 - i + usize::from(p == Precedence::NiactImmediate) * 10
+                } else {
+                    i
+                };
+                let mut item = CompletionItem::new(word, CompletionKind::Precedence, replace)
                     .detail(format!("precedence {}", p.letter()))
                     .doc(p.description())
-                    .sort(format!("{i}"))
+                    .sort(if expected == Some(p) {
+                        "0".to_string()
+                    } else {
+                        format!("1{rank:02}")
+                    })
                     .resolve(ResolveKey::Precedence {
                         word: word.to_string(),
-                    })
+                    });
+                item.preselect = expected == Some(p);
+                item
             })
             .collect();
         Some(Completion {
@@ -584,13 +685,31 @@ impl Ctx<'_, '_> {
         Completion { items, incomplete }
     }
 
-    fn posts(&self, query: &str, start: usize) -> Completion {
+    /// Posts by a free query. `station` is the routing indicator of the DE line on the FM line:
+    /// the posts it serves come first, the first of them preselected.
+    fn posts(&self, query: &str, start: usize, station: Option<&str>) -> Completion {
         let replace = TextRange::new(
             start.min(self.offset),
             self.line.range.end().max(self.offset),
         );
-        let found = self.tables.search_posts(query.trim(), MAX_ITEMS + 1);
+        let mut found = self.tables.search_posts(query.trim(), MAX_ITEMS + 1);
         let q = query.trim().to_ascii_uppercase();
+        let mut first = 0;
+        if let Some(station) = station {
+            let of_station: Vec<_> = self
+                .tables
+                .posts_for_ri(station)
+                .into_iter()
+                .filter(|p| {
+                    q.is_empty()
+                        || p.name.starts_with(&q)
+                        || found.iter().any(|f| std::ptr::eq(*f, *p))
+                })
+                .collect();
+            found.retain(|f| !of_station.iter().any(|p| std::ptr::eq(*f, *p)));
+            first = of_station.len();
+            found.splice(0..0, of_station);
+        }
         let items = found
             .into_iter()
             .take(MAX_ITEMS)
@@ -602,12 +721,16 @@ impl Ctx<'_, '_> {
                         .resolve(ResolveKey::Post {
                             name: p.name.clone(),
                         });
+                item.preselect = rank == 0 && first > 0;
                 let mut detail = Vec::new();
                 if let Some(ri) = p.routing_indicator() {
                     detail.push(ri.to_string());
                 }
                 if let Some(c) = p.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
                     detail.push(c.title.clone());
+                }
+                if rank < first {
+                    detail.insert(0, "the DE line's station".to_string());
                 }
                 if !detail.is_empty() {
                     item = item.detail(detail.join(" · "));
@@ -631,10 +754,28 @@ impl Ctx<'_, '_> {
         if self.before.len() < rest_start {
             return Completion::default();
         }
+        let station = self
+            .cable
+            .header
+            .de
+            .as_ref()
+            .and_then(|d| d.station)
+            .map(|s| self.cable.text(s).to_ascii_uppercase());
         self.posts(
             &self.before[rest_start..],
             self.line.range.start() + rest_start,
+            station.as_deref(),
         )
+    }
+
+    /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
+    /// blank line between FL2 and the DE line).
+    fn previous_written_kind(&self) -> Option<LineKind> {
+        (0..self.line.number)
+            .rev()
+            .filter_map(|n| line(self.cable, n))
+            .find(|l| !l.text.trim().is_empty())
+            .map(|l| l.kind)
     }
 
     /// Whether the line before the cursor's line is of `kind`.
@@ -644,6 +785,283 @@ impl Ctx<'_, '_> {
             .checked_sub(1)
             .and_then(|n| line(self.cable, n))
             .is_some_and(|p| p.kind == kind)
+    }
+
+    // -- FL1 to FL3 ---------------------------------------------------------------------------------
+
+    /// Whether every line before the cursor's is blank.
+    fn first_written_line(&self) -> bool {
+        (0..self.line.number).all(|n| line(self.cable, n).is_none_or(|l| l.text.trim().is_empty()))
+    }
+
+    /// The range of the whole written line, from its first non-blank character (or the cursor)
+    /// to its last.
+    fn whole_line(&self) -> TextRange {
+        let lead = self.line.text.len() - self.line.text.trim_start().len();
+        let start = (self.line.range.start() + lead).min(self.offset);
+        let end = self.line.range.start() + self.line.text.trim_end().len();
+        TextRange::new(start, end.max(self.offset))
+    }
+
+    /// The FM post, when the FM line names a known one.
+    fn fm_post(&self) -> Option<&crate::data::Post> {
+        let plad = self.cable.text(self.cable.header.fm.as_ref()?.plad?);
+        self.tables.post_by_name(plad.trim())
+    }
+
+    /// The station serial of the cable: the banner's, else the DE line's, else the next free one
+    /// of the FM post's station in the folder (from the caller), else 1.
+    fn serial(&self) -> u32 {
+        if let Some(s) = self.cable.body.banner.as_ref().and_then(|b| b.serial) {
+            return s.value;
+        }
+        if let Some(s) = self.cable.header.de.as_ref().and_then(|d| d.serial) {
+            return s.value;
+        }
+        let station = self.fm_post().and_then(|p| p.station.clone());
+        match (station, self.next_serial) {
+            (Some(station), Some(next)) => next(&station, self.cable_date().year),
+            _ => 1,
+        }
+    }
+
+    /// The highest precedence among the action and information addressees written so far.
+    fn addressee_precedence(&self) -> Option<Precedence> {
+        self.cable
+            .header
+            .addressees
+            .iter()
+            .filter(|a| a.block != crate::syntax::AddresseeBlock::Xmt)
+            .map(|a| a.precedence_value())
+            .max_by_key(|p| (p.letter_rank(), *p == Precedence::NiactImmediate))
+    }
+
+    /// FL1 on the first line of a cable: `VZCZC`, the channel designator and the sequence number
+    /// (the last four digits of the station serial, as `cablelint new` writes it). `XRO` is the
+    /// channel of most real cables, `XYZ` the other one seen.
+    fn transmission_line(&self) -> Option<Completion> {
+        let typed = self.before.trim_start().to_ascii_uppercase();
+        let on_fl1 = self.line.kind == LineKind::Transmission
+            || (self.first_written_line()
+                && !typed.is_empty()
+                && ("VZCZC".starts_with(&typed) || typed.starts_with("VZCZC")));
+        if !on_fl1 {
+            return None;
+        }
+        let replace = self.whole_line();
+        let sequence = self.serial() % 10_000;
+        let items = [
+            ("XRO", "the channel of most cables"),
+            ("XYZ", "channel XYZ"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (channel, what))| {
+            let text = format!("VZCZC{channel}{sequence:04}");
+            let mut item = CompletionItem::new(text.clone(), CompletionKind::Line, replace)
+                .detail(format!("transmission identifier (FL1), {what}"))
+                .filter(text)
+                .sort(format!("{i}"));
+            item.preselect = i == 0;
+            item
+        })
+        .collect();
+        Some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
+    /// FL2 after FL1: the precedence prosign of the highest addressee precedence, then the routing
+    /// indicators of the addressees already written (the whole line as one item, wrapped as
+    /// `cablelint new` wraps it); each prosign alone; after the prosign, each routing indicator
+    /// not on the line yet.
+    fn routing_line(&self) -> Option<Completion> {
+        let on_fl2 = self.line.kind == LineKind::Routing
+            && self.cable.header.routing.as_ref().is_some_and(|r| {
+                r.prosign.start() >= self.line.range.start()
+                    && r.prosign.start() <= self.line.range.end()
+            })
+            || (self.previous_line_is(LineKind::Transmission)
+                && matches!(
+                    self.line.kind,
+                    LineKind::Blank | LineKind::Unknown | LineKind::Text | LineKind::Passing
+                ));
+        if !on_fl2 {
+            return None;
+        }
+        let typed = self.before.trim_start();
+        if !typed.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {
+            return None;
+        }
+        let mut ris: Vec<String> = Vec::new();
+        for a in &self.cable.header.addressees {
+            if a.block == crate::syntax::AddresseeBlock::Xmt {
+                continue;
+            }
+            let Some(ri) = a
+                .routing_indicator
+                .map(|r| self.cable.text(r).to_ascii_uppercase())
+            else {
+                continue;
+            };
+            if ri.starts_with('R') && !ris.contains(&ri) {
+                ris.push(ri);
+            }
+        }
+        let precedence = self.addressee_precedence().or_else(|| {
+            self.cable
+                .header
+                .dtg
+                .as_ref()
+                .and_then(|d| d.precedence_value)
+        });
+        let mut items = Vec::new();
+        if !typed.contains(' ') {
+            // On the prosign: the whole line, then each prosign.
+            if let (Some(p), false) = (precedence, ris.is_empty()) {
+                let mut text = p.prosign().to_string();
+                let mut width = text.len();
+                for r in &ris {
+                    if width + 1 + r.len() > crate::vocab::LINE_WIDTH {
+                        text.push('\n');
+                        width = 0;
+                    } else {
+                        text.push(' ');
+                        width += 1;
+                    }
+                    text.push_str(r);
+                    width += r.len();
+                }
+                let label = text.replace('\n', " ");
+                items.push(
+                    CompletionItem::new(label.clone(), CompletionKind::Line, self.whole_line())
+                        .insert(text)
+                        .detail("precedence prosign and the addressees' routing indicators (FL2)")
+                        .filter(label)
+                        .sort("0")
+                        .preselect(),
+                );
+            }
+            let start = self.line.range.start() + (self.before.len() - typed.len());
+            let replace = self.replace_from(start, |c| c.is_ascii_alphabetic());
+            for (i, p) in [
+                Precedence::Flash,
+                Precedence::Immediate,
+                Precedence::Priority,
+                Precedence::Routine,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let matches = precedence.is_some_and(|q| q.prosign() == p.prosign());
+                let mut item =
+                    CompletionItem::new(p.prosign(), CompletionKind::Precedence, replace)
+                        .detail(format!("precedence prosign: {}", p.word()))
+                        .sort(format!("{}{i}", if matches { 1 } else { 2 }));
+                if matches {
+                    item = item.detail(format!(
+                        "precedence prosign: {} (the highest addressee precedence)",
+                        p.word()
+                    ));
+                    item.preselect = items.is_empty();
+                }
+                items.push(item);
+            }
+        } else {
+            // After the prosign: the routing indicators not on the line yet.
+            let token_start = self.before.rfind(' ').map_or(0, |i| i + 1);
+            let start = self.line.range.start() + token_start;
+            let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric());
+            let written: Vec<String> = self
+                .cable
+                .header
+                .routing
+                .iter()
+                .flat_map(|r| r.indicators.iter())
+                .filter(|t| !(replace.start() <= t.start() && t.end() <= replace.end()))
+                .map(|&t| self.cable.text(t).to_ascii_uppercase())
+                .collect();
+            let rest: Vec<&String> = ris.iter().filter(|r| !written.contains(r)).collect();
+            if rest.len() > 1 {
+                let all = rest
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                items.push(
+                    CompletionItem::new(all.clone(), CompletionKind::Line, replace)
+                        .detail("the routing indicators of the addressees not on FL2 yet")
+                        .filter(all)
+                        .sort("0"),
+                );
+            }
+            for (i, r) in rest.into_iter().enumerate() {
+                let address = self
+                    .tables
+                    .first_addressee_for_ri(r)
+                    .map(|a| a.address.clone());
+                let mut item = CompletionItem::new(r.clone(), CompletionKind::Addressee, replace)
+                    .sort(format!("1{i:03}"));
+                if let Some(a) = address {
+                    item = item.detail(a);
+                }
+                items.push(item);
+            }
+        }
+        Some(Completion {
+            items,
+            incomplete: false,
+        })
+    }
+
+    /// FL3 after FL2: `DE`, the routing indicator of the FM post, `#` and the last four digits of
+    /// the station serial (with the banner's section), and the julian day and time of the
+    /// date-time group (of now without one). Nothing before the FM line names a known post.
+    fn de_line(&self) -> Option<Completion> {
+        let typed = self.before.trim_start().to_ascii_uppercase();
+        let on_fl3 = self.line.kind == LineKind::De
+            || (self.previous_written_kind() == Some(LineKind::Routing)
+                && matches!(
+                    self.line.kind,
+                    LineKind::Blank | LineKind::Unknown | LineKind::Text | LineKind::Passing
+                )
+                && (typed.is_empty() || "DE".starts_with(&typed) || typed.starts_with("DE ")));
+        if !on_fl3 {
+            return None;
+        }
+        let ri = self.fm_post()?.routing_indicator()?.to_string();
+        let serial = self.serial() % 10_000;
+        let section = self
+            .cable
+            .body
+            .banner
+            .as_ref()
+            .and_then(|b| b.section)
+            .map(|(n, _)| format!("/{:02}", n.value))
+            .unwrap_or_default();
+        let dtg = self.cable.header.dtg.as_ref().and_then(|d| d.dtg);
+        let (date, hour, minute) = match dtg.and_then(|d| d.date().map(|date| (d, date))) {
+            Some((d, date)) => (date, d.hour, d.minute),
+            None => (self.now.date, self.now.hour, self.now.minute),
+        };
+        let text = format!(
+            "DE {ri} #{serial:04}{section} {:03}{hour:02}{minute:02}",
+            date.ordinal()
+        );
+        let item = CompletionItem::new(text.clone(), CompletionKind::Line, self.whole_line())
+            .detail("originating station, serial, julian day and time of filing (FL3)")
+            .doc(format!(
+                "`{ri}` is the routing indicator of the FM post; day {:03} is {}.",
+                date.ordinal(),
+                dates::long_date(date)
+            ))
+            .filter(text)
+            .preselect();
+        Some(Completion {
+            items: vec![item],
+            incomplete: false,
+        })
     }
 
     // -- Date-time group ------------------------------------------------------------------------
@@ -791,6 +1209,25 @@ impl Ctx<'_, '_> {
                         .map_or(b.range.end(), |r| r.start())
             });
         }
+        // Right after a line of the transmission header (before the addressees) is a header
+        // line still to write, never the banner.
+        if self.previous_written_kind().is_some_and(|k| {
+            matches!(
+                k,
+                LineKind::Transmission
+                    | LineKind::Routing
+                    | LineKind::De
+                    | LineKind::Security
+                    | LineKind::Dtg
+                    | LineKind::Fm
+            )
+        }) {
+            return false;
+        }
+        // Nor is a line followed by header lines (FL1 being rewritten above FL2).
+        if line(self.cable, self.line.number + 1).is_some_and(|n| HEADER_LINE.is_match(n.text)) {
+            return false;
+        }
         // A word typed where the banner goes (`CONF`) may read as a passing instruction while the
         // cable has no banner yet.
         let passing = self.line.kind == LineKind::Passing && self.cable.body.banner.is_none();
@@ -846,6 +1283,10 @@ impl Ctx<'_, '_> {
             None
         };
         let security = self.cable.header.security.as_ref().and_then(|s| s.level);
+        // `C O N` typed in the spaced form is filtered on the spaced words, `CONF` on the joined.
+        let spaced = self.cable.src[replace.start()..self.offset.max(replace.start())]
+            .trim()
+            .contains(' ');
         let items = BannerLevel::CURRENT
             .iter()
             .enumerate()
@@ -859,7 +1300,11 @@ impl Ctx<'_, '_> {
                 let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
                     .detail(name)
                     .insert(insert)
-                    .filter(format!("{} {label}", label.replace(' ', "")))
+                    .filter(if spaced {
+                        label.to_string()
+                    } else {
+                        format!("{} {label}", label.replace(' ', ""))
+                    })
                     .sort(format!("{i}"));
                 if security.is_some() && security == code {
                     item.preselect = true;
@@ -1147,6 +1592,11 @@ impl Ctx<'_, '_> {
         if src[end..].starts_with(')') {
             end += 1;
         }
+        // Only a marking is replaced: a word after the cursor that is not in parentheses is the
+        // paragraph's text (`¶2. |The`).
+        if !src[start..end].starts_with('(') && !src[start..end].ends_with(')') {
+            end = self.offset;
+        }
         let replace = TextRange::new(start, end.max(self.offset));
         let needs_space = !src[replace.end()..self.line.range.end()].starts_with([' ', '\t']);
         let banner = self.level();
@@ -1183,7 +1633,11 @@ impl Ctx<'_, '_> {
                     .detail(detail)
                     .insert(insert)
                     .filter(m.to_string())
-                    .sort(format!("{}{i}", u8::from(above)))
+                    .sort(if banner == Some(level) && !m.contains("//") {
+                        "0".to_string()
+                    } else {
+                        format!("{}{i}", 1 + u8::from(above))
+                    })
                     .resolve(ResolveKey::Marking {
                         marking: m.to_string(),
                     });
@@ -1209,7 +1663,14 @@ impl Ctx<'_, '_> {
                 .body
                 .classified_by
                 .as_ref()
-                .map(|c| c.letters.iter().map(|&(_, l)| l).collect())
+                .map(|c| {
+                    // The letter being typed (`(d|`) is not one already written.
+                    c.letters
+                        .iter()
+                        .filter(|(r, _)| r.end() < replace.start() || r.start() > replace.end())
+                        .map(|&(_, l)| l)
+                        .collect()
+                })
                 .unwrap_or_default();
             let items = orders::REASONS_1_4
                 .iter()

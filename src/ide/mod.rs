@@ -23,7 +23,8 @@ pub mod symbols;
 pub use actions::{code_actions, fix_all, Action, ActionKind};
 pub use code_lens::{code_lenses, Citing, CitingScope, CodeLens};
 pub use completion::{
-    completions, resolve, Completion, CompletionItem, CompletionKind, ResolveKey,
+    completions, completions_with, resolve, Completion, CompletionItem, CompletionKind, NextSerial,
+    ResolveKey,
 };
 pub use dates::DateTime;
 pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};

@@ -85,7 +85,14 @@ pub(super) async fn completion(
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
         let offset = conv.offset(pos.position);
         let now = ide::DateTime::now_utc();
-        let answer = ide::completions(analysis.cable(), analysis.tables(), offset, now);
+        let next_serial = |station: &str, year: i32| skeleton.next_serial(station, year);
+        let answer = ide::completions_with(
+            analysis.cable(),
+            analysis.tables(),
+            offset,
+            now,
+            Some(&next_serial),
+        );
         // In a blank document the skeleton of a new cable comes first.
         let first = skeleton.item(analysis.text(), analysis.tables(), &conv);
         if answer.items.is_empty() && first.is_none() {

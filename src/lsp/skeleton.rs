@@ -38,6 +38,16 @@ impl SkeletonContext {
         }
     }
 
+    /// The next free banner serial of a station in a year among the cables of the document's
+    /// folder (1 for a document without a folder); the folder is read when this is called.
+    pub(super) fn next_serial(&self, station: &str, year: i32) -> u32 {
+        self.folder
+            .as_deref()
+            .map(FolderState::scan)
+            .unwrap_or_default()
+            .next_serial(station, year)
+    }
+
     /// The item, when the document is blank and `[draft]` names a post and an addressee.
     pub(super) fn item(
         &self,

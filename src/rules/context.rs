@@ -106,6 +106,7 @@ impl<'c, 'a> Context<'c, 'a> {
                 message,
                 related: Vec::new(),
                 fix: None,
+                alternatives: Vec::new(),
             }),
             sink: &self.diagnostics,
         }

@@ -126,6 +126,10 @@ pub struct Diagnostic {
     pub message: String,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
+    /// Other fixes of the same finding that the drafter may choose instead of [`Diagnostic::fix`]
+    /// (lowering a paragraph's marking to the banner rather than raising the banner). They are
+    /// offered as code actions only; `check --fix` applies [`Diagnostic::fix`] alone.
+    pub alternatives: Vec<Fix>,
 }
 
 impl Diagnostic {

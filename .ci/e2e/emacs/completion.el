@@ -31,7 +31,14 @@
     ("banner while typing CONF" "^C O N F I D E N T I A L" "CONF" nil "CONF" "C O N F I D E N T I A L"
      "C O N F I D E N T I A L OSLO 000417")
     ("reason list" "^Classified By" "Classified By: Ambassador Jane Example. Reasons 1.4 (b)" nil
-     "Reasons 1" "1.4 (b) and (d)" "Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)")))
+     "Reasons 1" "1.4 (b) and (d)" "Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)")
+    ;; Issue 15 item 7: a reason letter after `(d`, with no doubled parenthesis.
+    ("reason letter after (d" "^Classified By" "Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d"
+     nil "and (d" "(d)" "Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)")
+    ;; Issue 15 item 2: the DE line from the FM post, the banner's serial and the DTG; FL2.
+    ("DE line" "^DE " "D" nil "D" "DE RUEHNY #0417 0731522" "DE RUEHNY #0417 0731522")
+    ("FL2 prosign and routing indicators" "^PP " "P" nil "P" "PP RUEHC RUEHBJ RUEHMO RUEHSM"
+     "PP RUEHC RUEHBJ RUEHMO RUEHSM")))
 
 (defun completion-run ()
   (find-file (getenv "CASE_FILE"))

@@ -77,6 +77,39 @@ local scenarios = {
     label = '1.4 (b) and (d)',
     expect = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)',
   },
+  -- Issue 15 items 1, 2 and 7: header lines, a tag by country name, a reason letter.
+  {
+    name = 'DE line',
+    find = '^DE ',
+    text = 'D',
+    at = 'D',
+    label = 'DE RUEHNY #0417 0731522',
+    expect = 'DE RUEHNY #0417 0731522',
+  },
+  {
+    name = 'FL2 prosign and routing indicators',
+    find = '^PP ',
+    text = 'P',
+    at = 'P',
+    label = 'PP RUEHC RUEHBJ RUEHMO RUEHSM',
+    expect = 'PP RUEHC RUEHBJ RUEHMO RUEHSM',
+  },
+  {
+    name = 'tag by country name',
+    find = '^TAGS:',
+    text = 'TAGS: PGOV JAP',
+    at = 'TAGS: PGOV JAP',
+    label = 'JA',
+    expect = 'TAGS: PGOV JA',
+  },
+  {
+    name = 'reason letter after (d',
+    find = '^Classified By',
+    text = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d',
+    at = 'and (d',
+    label = '(d)',
+    expect = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)',
+  },
 }
 
 local function run()

@@ -51,6 +51,7 @@ pub fn diag(rule: Rule, start: usize, end: usize, severity: Severity, message: &
         message: message.to_string(),
         related: Vec::new(),
         fix: None,
+        alternatives: Vec::new(),
     }
 }
 

@@ -81,7 +81,36 @@ pub fn check(ctx: &Context) {
             message: format!("banner: {}", banner_kind.canonical()),
         });
         d.fix = raise.clone();
+        d.alternatives.extend(lower_fix(ctx, range, allowed));
     }
+}
+
+/// The alternative to raising the banner: the marking lowered to `level` (`(S//NF)` becomes
+/// `(C//NF)`), its controls kept. Unsafe, as it changes a classification. `None` for a marking
+/// not in parentheses (the legacy `C - ENTIRE TEXT` form).
+fn lower_fix(ctx: &Context, marking: TextRange, level: Level) -> Option<Fix> {
+    let written = ctx.text(marking);
+    let inner = written.strip_prefix('(')?;
+    let code_len = inner
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(inner.len());
+    if code_len == 0 {
+        return None;
+    }
+    let code = TextRange {
+        start: marking.start + 1,
+        end: marking.start + 1 + code_len as u32,
+    };
+    let abbrev = if written[1..].starts_with(|c: char| c.is_ascii_lowercase()) {
+        level.abbrev().to_ascii_lowercase()
+    } else {
+        level.abbrev().to_string()
+    };
+    let lowered = format!("({abbrev}{}", &inner[code_len..]);
+    Some(Fix::unsafe_(
+        format!("Lower the marking to {lowered}"),
+        vec![Edit::replace(code, abbrev)],
+    ))
 }
 
 /// An unsafe fix that raises the banner (and a matching security line) to `level`. The security

@@ -10,6 +10,7 @@ fn diag(rule: Rule, start: usize, end: usize) -> Diagnostic {
         message: "m".to_string(),
         related: Vec::new(),
         fix: None,
+        alternatives: Vec::new(),
     }
 }
 

@@ -1,0 +1,144 @@
+//! Every completion item, over the protocol: its `textEdit` replaces the whole element under the
+//! cursor (not only the word before it) on the cursor's line; and the item the drafter wants has a
+//! `filterText` (or label) starting with the text typed from the range's start to the cursor, as
+//! Neovim's prefix matching needs to keep it. Cables we wrote; the real server over an in-memory stream.
+
+#[path = "lsp_harness.rs"]
+mod harness;
+mod support;
+
+use harness::*;
+use serde_json::{json, Value};
+
+const URI: &str = "file:///nonexistent-ws/ranges.cable";
+
+/// (what is tested, the line of OSLO to replace, its replacement, the text before the cursor on
+/// that line, the whole element the items replace, the label of the item wanted: empty for the
+/// first, the date-time group of now)
+const CASES: [(&str, &str, &str, &str, &str, &str); 9] = [
+    (
+        "a tag with the cursor inside",
+        "TAGS: PREL PGOV ENRG NO",
+        "TAGS: PGOV PREL NO",
+        "TAGS: PGOV PR",
+        "PREL",
+        "PREF",
+    ),
+    (
+        "a tag by country name",
+        "TAGS: PREL PGOV ENRG NO",
+        "TAGS: PGOV JAP",
+        "TAGS: PGOV JAP",
+        "JAP",
+        "JA",
+    ),
+    (
+        "an addressee from inside it",
+        "RUEHHE/AMEMBASSY HELSINKI 0388",
+        "RUEHMO/AMEMBASSY MOSCOW PRIORITY 0388",
+        "RUEH",
+        "RUEHMO/AMEMBASSY MOSCOW",
+        "RUEHLO/AMEMBASSY LONDON",
+    ),
+    (
+        "an addressee by city",
+        "RUEHHE/AMEMBASSY HELSINKI 0388",
+        "TOKYO",
+        "TOKYO",
+        "TOKYO",
+        "RUEHKO/AMEMBASSY TOKYO",
+    ),
+    (
+        "a banner typed spaced",
+        "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217",
+        "C O N",
+        "C O N",
+        "C O N",
+        "C O N F I D E N T I A L",
+    ),
+    (
+        "the date-time group",
+        "P 140930Z MAR 08",
+        "P 140930Z MAR 08",
+        "P 14",
+        "140930Z MAR 08",
+        "",
+    ),
+    (
+        "a reason list",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b)",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1",
+        "1.4 (b)",
+        "1.4 (b) and (d)",
+    ),
+    (
+        "a reason letter",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d",
+        "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d",
+        "(d",
+        "(d)",
+    ),
+    (
+        "the DE line",
+        "DE RUEHNY #0217/01 0740930",
+        "D",
+        "D",
+        "D",
+        "DE RUEHNY #0217/01 0740930",
+    ),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_item_replaces_the_whole_element_and_filters_on_what_is_typed() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    for (version, (what, line_text, replacement, typed, element, wanted)) in
+        CASES.into_iter().enumerate()
+    {
+        let text = OSLO.replacen(line_text, replacement, 1);
+        c.change(URI, version as i64 + 2, json!([{ "text": text }]))
+            .await;
+        let line = text[..text.find(replacement).unwrap()]
+            .matches('\n')
+            .count() as u32;
+        let cursor = typed.len() as u32;
+        let list = c
+            .call(
+                "textDocument/completion",
+                json!({ "textDocument": { "uri": URI }, "position": pos(line, cursor) }),
+            )
+            .await;
+        let items: Vec<Value> = list["items"].as_array().cloned().unwrap_or_default();
+        assert!(!items.is_empty(), "{what}: no items");
+        let element_start = replacement.find(element).unwrap() as u32;
+        for item in &items {
+            let range = &item["textEdit"]["range"];
+            assert_eq!(range["start"], pos(line, element_start), "{what}: {item}");
+            assert_eq!(
+                range["end"],
+                pos(line, element_start + element.len() as u32),
+                "{what}: {item}"
+            );
+        }
+        let item = items
+            .iter()
+            .find(|i| i["label"] == wanted || wanted.is_empty())
+            .unwrap_or_else(|| panic!("{what}: no `{wanted}` in {list}"));
+        {
+            let typed_part = &typed[element_start as usize..];
+            let filter = item["filterText"]
+                .as_str()
+                .or(item["label"].as_str())
+                .unwrap();
+            assert!(
+                filter
+                    .to_ascii_uppercase()
+                    .starts_with(&typed_part.to_ascii_uppercase()),
+                "{what}: `{filter}` does not start with `{typed_part}`"
+            );
+        }
+    }
+    c.stop().await;
+}
