@@ -70,6 +70,7 @@ impl<'m, 'a> SetContext<'m, 'a> {
             message: message.into(),
             related: Vec::new(),
             fix: None,
+            alternatives: Vec::new(),
         });
     }
 }
