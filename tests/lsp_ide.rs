@@ -638,50 +638,25 @@ fn semantic_tokens_colour_levels_tags_and_indicators() {
 // -- Definition -----------------------------------------------------------------------------------
 
 #[test]
-fn references_resolve_to_workspace_cables() {
+fn positions_name_cited_cables_and_the_cable_itself() {
     let cable = parse(OSLO);
     let target = ide::ref_at(&cable, after(OSLO, "A. OSLO 1")).expect("a reference");
     assert_eq!(target.id(), "08OSLO198");
     let other = ide::ref_at(&cable, after(OSLO, "B. 07 STA")).expect("a reference");
     assert_eq!(other.id(), "07STATE154022");
     assert!(ide::ref_at(&cable, after(OSLO, "Lofoten")).is_none());
-
-    let dir = tempfile::tempdir().unwrap();
-    let referenced = support::cited_by_oslo(OSLO);
-    // By its banner, under any name.
-    std::fs::create_dir(dir.path().join("sub")).unwrap();
-    std::fs::write(dir.path().join("sub/earlier.txt"), &referenced).unwrap();
-    std::fs::write(dir.path().join("unrelated.cable"), OSLO).unwrap();
-    let found = ide::find_cable(
-        &[dir.path().to_path_buf()],
-        &target.cable_id(),
-        ide::SearchLimits::default(),
-    )
-    .expect("found");
-    assert!(found.path.ends_with("sub/earlier.txt"));
-    assert!(found.text[found.range.as_range()].starts_with("C O N F I D E N T I A L"));
-    // A year that does not match is not the cable.
-    let mut wrong_year = target.cable_id();
-    wrong_year.year = Some(2007);
-    assert!(ide::find_cable(
-        &[dir.path().to_path_buf()],
-        &wrong_year,
-        ide::SearchLimits::default()
-    )
-    .is_none());
-    // By its name.
-    std::fs::write(
-        dir.path().join("07STATE154022.cable"),
-        "UNCLAS STATE 154022\n",
-    )
-    .unwrap();
-    let found = ide::find_cable(
-        &[dir.path().to_path_buf()],
-        &other.cable_id(),
-        ide::SearchLimits::default(),
-    )
-    .expect("found by name");
-    assert!(found.path.ends_with("07STATE154022.cable"));
+    // The cable itself on its banner and DE line; nothing on a paragraph.
+    let own = ide::cable_at(&cable, after(OSLO, "OSLO 0002")).expect("the banner");
+    assert!(own.own);
+    assert_eq!(own.id.id(), "08OSLO217");
+    assert_eq!(
+        ide::cable_at(&cable, after(OSLO, "DE RUEH")).map(|n| n.id.id()),
+        Some("08OSLO217".to_string())
+    );
+    let cited = ide::cable_at(&cable, after(OSLO, "A. OSLO 1")).expect("a reference");
+    assert!(!cited.own);
+    assert_eq!(cited.id.id(), "08OSLO198");
+    assert!(ide::cable_at(&cable, after(OSLO, "Lofoten")).is_none());
 }
 
 // -- Diagnostics ----------------------------------------------------------------------------------

@@ -1000,7 +1000,7 @@ async fn add_workspace_folder(c: &mut TestClient, dir: &std::path::Path) {
 async fn definition_opens_the_referenced_cable() {
     let dir = tempfile::tempdir().unwrap();
     let referenced = support::cited_by_oslo(OSLO);
-    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    std::fs::write(dir.path().join("earlier.cable"), &referenced).unwrap();
     let mut c = TestClient::start(Setup::default()).await;
     c.open(URI, 1, OSLO).await;
     let (line, col) = find(OSLO, "OSLO 198", false);
@@ -1013,7 +1013,7 @@ async fn definition_opens_the_referenced_cable() {
     let r = c
         .call("textDocument/definition", at(URI, line, col + 6))
         .await;
-    assert_eq!(r["uri"], file_uri(&dir.path().join("earlier.txt")));
+    assert_eq!(r["uri"], file_uri(&dir.path().join("earlier.cable")));
     let (bline, _) = find(&referenced, "C O N F I D E N T I A L", false);
     assert_eq!(r["range"]["start"], pos(bline, 0));
     // An open document wins over the disk.
@@ -1030,7 +1030,7 @@ async fn definition_opens_the_referenced_cable() {
 async fn document_links_name_each_cited_cable_and_resolve_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let referenced = support::cited_by_oslo(OSLO);
-    std::fs::write(dir.path().join("earlier.txt"), &referenced).unwrap();
+    std::fs::write(dir.path().join("earlier.cable"), &referenced).unwrap();
     let mut c = TestClient::start(Setup::default()).await;
     add_workspace_folder(&mut c, dir.path()).await;
     c.open(URI, 1, OSLO).await;
@@ -1055,7 +1055,7 @@ async fn document_links_name_each_cited_cable_and_resolve_to_it() {
     let resolved = c.call("documentLink/resolve", links[0].clone()).await;
     assert_eq!(
         resolved["target"],
-        file_uri(&dir.path().join("earlier.txt"))
+        file_uri(&dir.path().join("earlier.cable"))
     );
     // The second is nowhere: no target, and the tooltip says why.
     let resolved = c.call("documentLink/resolve", links[1].clone()).await;

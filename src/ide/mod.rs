@@ -1,7 +1,9 @@
 //! Plain-Rust answers for editors, in byte offsets of the document: completion, hover, code
 //! actions, document symbols, folding ranges, semantic tokens, go-to-definition for `REF`
-//! entries, inlay hints, code lens and formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these answers
-//! to the protocol. Diagnostics are the rules' own, with the related places the rules name.
+//! entries, the cable a position names for find-all-references, inlay hints, code lens and
+//! formatting. Nothing here knows LSP, JSON-RPC or any wire format; `src/lsp/` converts these
+//! answers to the protocol. Diagnostics are the rules' own, with the related places the rules
+//! name.
 //!
 //! Every function takes a parsed [`Cable`] (the one of the document's shared
 //! [`crate::workspace::Analysis`]) and never panics on a half-typed cable: missing parts simply give
@@ -16,6 +18,7 @@ pub mod folding;
 pub mod format;
 pub mod hover;
 pub mod inlay_hints;
+pub mod references;
 pub mod semantic;
 pub mod skeleton;
 pub mod symbols;
@@ -27,11 +30,12 @@ pub use completion::{
     ResolveKey,
 };
 pub use dates::DateTime;
-pub use definition::{find_cable, ref_at, CableTarget, SearchLimits};
+pub use definition::{ref_at, CableTarget};
 pub use folding::{folding_ranges, Fold, FoldKind};
 pub use format::{formatting, range_formatting};
 pub use hover::{hover, Hover};
 pub use inlay_hints::{inlay_hints, HintKind, InlayHint};
+pub use references::{cable_at, NamedCable};
 pub use semantic::{semantic_tokens, SemanticToken, TokenKind, TokenModifiers};
 pub use skeleton::{skeleton_completion, SkeletonItem};
 pub use symbols::{document_symbols, Symbol, SymbolKind};

@@ -126,6 +126,7 @@ pub(super) async fn initialize(
             None => {}
         }
     }
+    super::workspace_index::first_scan_pending(inner, &roots);
     info!(
         encoding = encoding.as_str(),
         diagnostics = if pull { "pull" } else { "push" },
@@ -142,8 +143,9 @@ pub(super) async fn initialize(
     })
 }
 
-/// `initialized`: shows the problems found so far, watches `cablelint.toml` files when the client
-/// can, and pulls the editor's settings.
+/// `initialized`: shows the problems found so far, starts indexing the workspace folders in the
+/// background, watches `cablelint.toml` and cable files when the client can, and pulls the
+/// editor's settings.
 pub(super) async fn initialized(inner: &Arc<Inner>) {
     super::logging::to_client(&inner.client);
     let (messages, caps) = {
@@ -151,21 +153,29 @@ pub(super) async fn initialized(inner: &Arc<Inner>) {
         (std::mem::take(&mut s.pending_messages), s.caps)
     };
     show_errors(inner, messages).await;
+    let roots = inner.session().roots.clone();
+    super::workspace_index::first_scan(inner, roots);
     if caps.watched_files_dynamic {
-        watch_configuration(inner).await;
+        watch_files(inner).await;
     }
     if caps.configuration && pull_configuration(inner).await {
         recheck_all(inner).await;
     }
 }
 
-/// Asks the client to report changes of any `cablelint.toml`.
-async fn watch_configuration(inner: &Inner) {
+/// Asks the client to report changes of any `cablelint.toml` and of the cable files (for the
+/// workspace index).
+async fn watch_files(inner: &Inner) {
+    let mut globs = vec![format!("**/{}", crate::config::CONFIG_FILE_NAME)];
+    globs.extend(super::workspace_index::CABLE_GLOBS.map(String::from));
     let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: vec![FileSystemWatcher {
-            glob_pattern: GlobPattern::String(format!("**/{}", crate::config::CONFIG_FILE_NAME)),
-            kind: None,
-        }],
+        watchers: globs
+            .into_iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(g),
+                kind: None,
+            })
+            .collect(),
     };
     let registration = Registration {
         id: "cablelint-config-watcher".to_string(),
@@ -173,7 +183,7 @@ async fn watch_configuration(inner: &Inner) {
         register_options: serde_json::to_value(options).ok(),
     };
     if let Err(e) = inner.client.register_capability(vec![registration]).await {
-        warn!("could not register the cablelint.toml watcher: {e}");
+        warn!("could not register the file watchers (cablelint.toml, cables): {e}");
     }
 }
 
@@ -201,6 +211,8 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
             resolve_provider: Some(false),
         }),
         definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         document_link_provider: Some(DocumentLinkOptions {
             resolve_provider: Some(true),
             work_done_progress_options: Default::default(),
@@ -228,8 +240,10 @@ fn server_capabilities(encoding: PositionEncodingKind, pull: bool) -> ServerCapa
         diagnostic_provider: pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("cablelint".to_string()),
-                inter_file_dependencies: false,
-                workspace_diagnostics: false,
+                // The workspace reports carry cross-cable findings: one file's change can change
+                // another's.
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
         }),

@@ -1,11 +1,13 @@
 //! `textDocument/codeLens`: over the banner, the section count and the number of cables that cite
 //! this one ([`ide::code_lenses`]). Lenses carry a title and no command.
 //!
-//! The citing count comes from [`citing`], the one place that knows which other cables there are.
-//! Today that is the open documents (counted as go-to-definition reads their `REF` blocks), so
-//! the lens says "open"; a workspace index answers for every cable of the workspace folders
-//! instead, with [`ide::CitingScope::Workspace`].
+//! The citing count comes from [`citing`], the one place that knows which other cables there are:
+//! the workspace index ([`crate::workspace::index::WorkspaceIndex::cited_by`]), which holds the
+//! cables of the workspace folders and the open documents that are files. With workspace folders
+//! the lens counts "in the workspace" ([`ide::CitingScope::Workspace`]); without any, the index
+//! holds only open documents, and the lens says "open".
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
@@ -13,9 +15,9 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert::Converter;
 use super::dispatch::blocking;
-use super::documents::Snapshot;
 use super::session::Inner;
-use super::to_proto::code_lens;
+use super::to_proto::{code_lens, uri_path};
+use super::workspace_index::synced;
 use crate::ide;
 use crate::syntax::CableId;
 
@@ -28,11 +30,13 @@ pub(super) async fn code_lenses(
     let Some((snap, unit)) = inner.snapshot(&uri) else {
         return Ok(None);
     };
-    let (others, _roots) = inner.others_and_roots(&uri);
+    let own = uri_path(&uri);
+    let inner = inner.clone();
     blocking("textDocument/codeLens", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
-        let count = ide::code_lens::own_cable_id(analysis.cable()).map(|id| citing(&others, &id));
+        let count = ide::code_lens::own_cable_id(analysis.cable())
+            .map(|id| citing(&inner, own.as_deref(), &id));
         let lenses = ide::code_lenses(analysis.cable(), count)
             .iter()
             .map(|l| code_lens(l, &conv))
@@ -42,18 +46,23 @@ pub(super) async fn code_lenses(
     .await
 }
 
-/// How many cables cite the cable `id`: the hook a workspace index fills. Today it counts the open
-/// documents other than the cable's own whose `REF` block cites it.
-fn citing(others: &[(Uri, Snapshot)], id: &CableId) -> ide::Citing {
-    let count = others
-        .iter()
-        .filter(|(_, snap)| {
-            snap.text.contains(&id.number.to_string())
-                && ide::code_lens::cites(snap.analysis().cable(), id)
-        })
-        .count();
+/// How many cables cite the cable `id`, each citing file once, the cable's own file (`own`)
+/// left out: from the workspace index, with the open documents' current texts.
+fn citing(inner: &Inner, own: Option<&Path>, id: &CableId) -> ide::Citing {
+    let among = if inner.session().roots.is_empty() {
+        ide::CitingScope::OpenDocuments
+    } else {
+        ide::CitingScope::Workspace
+    };
+    let mut paths: Vec<PathBuf> = synced(inner)
+        .cited_by(id)
+        .into_iter()
+        .map(|l| l.path)
+        .filter(|p| Some(p.as_path()) != own)
+        .collect();
+    paths.dedup();
     ide::Citing {
-        count,
-        among: ide::CitingScope::OpenDocuments,
+        count: paths.len(),
+        among,
     }
 }

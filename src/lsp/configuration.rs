@@ -33,6 +33,7 @@ use super::session::Inner;
 use super::to_proto::uri_path;
 use crate::config::{self, Overrides};
 use crate::rules::RuleSelector;
+use crate::workspace::index::{has_extension, DEFAULT_EXTENSIONS};
 
 /// Reading editor settings.
 pub struct EditorSettings;
@@ -144,6 +145,10 @@ pub(super) async fn show_errors(inner: &Inner, messages: Vec<String>) {
 
 /// Resolves the settings of every open document again and checks them again.
 pub(super) async fn recheck_all(inner: &Arc<Inner>) {
+    // Every file's workspace diagnostics may change too.
+    inner
+        .settings_epoch
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let (pushes, pull, refresh, messages) = {
         let mut s = inner.session();
         let uris: Vec<Uri> = s.docs.keys().cloned().collect();
@@ -341,11 +346,21 @@ pub(super) async fn did_change_configuration(
     recheck_all(inner).await;
 }
 
-/// `workspace/didChangeWatchedFiles`: a `cablelint.toml` changed, appeared or went away.
+/// `workspace/didChangeWatchedFiles`: a `cablelint.toml` changed, appeared or went away, or cable
+/// files did (the workspace index reads them again).
 pub(super) async fn did_change_watched_files(
     inner: &Arc<Inner>,
     params: DidChangeWatchedFilesParams,
 ) {
+    let cables: Vec<PathBuf> = params
+        .changes
+        .iter()
+        .filter_map(|c| uri_path(&c.uri))
+        .filter(|p| has_extension(p, DEFAULT_EXTENSIONS))
+        .collect();
+    if !cables.is_empty() {
+        super::workspace_index::files_changed(inner, &cables);
+    }
     let mut errors = Vec::new();
     let mut relevant = false;
     {
@@ -377,24 +392,33 @@ pub(super) async fn did_change_workspace_folders(
     inner: &Arc<Inner>,
     params: DidChangeWorkspaceFoldersParams,
 ) {
+    let mut removed = Vec::new();
+    let mut added = Vec::new();
     let caps = {
         let mut s = inner.session();
         for f in &params.event.removed {
             if let Some(p) = uri_path(&f.uri) {
                 s.roots.retain(|r| *r != p);
                 s.folder_editor.remove(&p);
+                removed.push(p);
             }
         }
         for f in &params.event.added {
             if let Some(p) = uri_path(&f.uri) {
                 if !s.roots.contains(&p) {
-                    s.roots.push(p);
+                    s.roots.push(p.clone());
+                    added.push(p);
                 }
             }
         }
+        // A removed folder's files stay when another folder still holds them.
+        let roots = s.roots.clone();
+        removed.retain(|r| !roots.iter().any(|k| r.starts_with(k)));
         info!(folders = s.roots.len(), "didChangeWorkspaceFolders");
         s.caps
     };
+    super::workspace_index::folders_removed(inner, &removed);
+    super::workspace_index::scan(inner, added);
     if caps.configuration {
         // The folders are already known to the requests that follow; asking the client for their
         // settings happens on a task of its own (see `in_background`).

@@ -1,9 +1,10 @@
-//! `textDocument/definition` on a `REF` entry: the referenced cable among the open documents
-//! (they may be newer than the files on disk), else in the workspace folders, within a time budget.
-//! Everything that parses or reads files runs off the message loop.
+//! `textDocument/definition` on a `REF` entry: the referenced cable, from the workspace index
+//! (the open documents' current texts and the cable files of the workspace folders), else a file
+//! named after the cable in a workspace folder or the document's folder. Everything that parses or
+//! reads files runs off the message loop.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -11,49 +12,77 @@ use tracing::debug;
 
 use super::convert::Converter;
 use super::dispatch::blocking;
-use super::documents::Snapshot;
 use super::session::Inner;
+use super::to_proto::uri_path;
+use super::workspace_index::{locations, open_files, stamped, synced};
 use crate::ide;
-use crate::syntax::CableId;
-use crate::syntax::{ColumnUnit, LineIndex};
+use crate::syntax::{parse, CableId, ColumnUnit, LineIndex, TextRange};
+use crate::workspace::index::DEFAULT_EXTENSIONS;
 
-/// How long a workspace search for a `REF` target may take.
-const DEFINITION_BUDGET: Duration = Duration::from_secs(2);
-
-/// The target among the open documents.
-pub(super) fn in_open_documents(
-    others: &[(Uri, Snapshot)],
+/// Where the cable `target` is: the first indexed file that is it (by path), else a file named
+/// after it (`08OSLO198.cable`) directly in one of `folders`, pointing at its banner. Call it off
+/// the message loop.
+pub(super) fn find_cable(
+    inner: &Inner,
     target: &CableId,
+    folders: &[PathBuf],
     unit: ColumnUnit,
 ) -> Option<Location> {
-    for (uri, snap) in others {
-        if !ide::definition::may_match(&snap.text, target) {
-            continue;
-        }
-        let analysis = snap.analysis();
-        if let Some(r) = ide::definition::matches_cable(analysis.cable(), target) {
-            let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
-            return Some(Location::new(uri.clone(), conv.range(r)));
+    let found = {
+        let index = synced(inner);
+        stamped(&index, index.find(target))
+    };
+    let open = open_files(inner);
+    if let Some(l) = locations(inner, &found, &open, unit).into_iter().next() {
+        return Some(l);
+    }
+    by_file_name(folders, target, unit)
+}
+
+/// A file named after the cable (`08OSLO198.cable`, any case) directly in one of the folders: found
+/// before the index has read it (the first scan is still running, or the file is left out).
+fn by_file_name(folders: &[PathBuf], target: &CableId, unit: ColumnUnit) -> Option<Location> {
+    let id = target.id();
+    for dir in folders {
+        for ext in DEFAULT_EXTENSIONS {
+            let path = dir.join(format!("{id}.{ext}"));
+            let Some(text) = read_small(&path) else {
+                continue;
+            };
+            let range = parse(&text)
+                .body
+                .banner
+                .as_ref()
+                .map_or(TextRange::empty(0), |b| b.range);
+            let index = LineIndex::new(&text);
+            let conv = Converter::new(&text, &index, unit);
+            return Some(Location::new(
+                Uri::from_file_path(&path)?,
+                conv.range(range),
+            ));
         }
     }
     None
 }
 
-/// The target in the files under the workspace folders.
-pub(super) fn on_disk(
-    roots: &[std::path::PathBuf],
-    target: &CableId,
-    unit: ColumnUnit,
-) -> Option<Location> {
-    let limits = ide::SearchLimits {
-        deadline: Some(Instant::now() + DEFINITION_BUDGET),
-        ..ide::SearchLimits::default()
-    };
-    let found = ide::find_cable(roots, target, limits)?;
-    let index = LineIndex::new(&found.text);
-    let conv = Converter::new(&found.text, &index, unit);
-    let uri = Uri::from_file_path(&found.path)?;
-    Some(Location::new(uri, conv.range(found.range)))
+fn read_small(path: &Path) -> Option<String> {
+    let limit = crate::workspace::index::IndexLimits::default().max_file_bytes;
+    if std::fs::metadata(path).ok()?.len() > limit {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// The folders a file named after a cable is looked for in: the workspace folders and the
+/// document's own folder.
+pub(super) fn name_folders(inner: &Inner, uri: &Uri) -> Vec<PathBuf> {
+    let mut folders = inner.session().roots.clone();
+    if let Some(dir) = uri_path(uri).and_then(|p| p.parent().map(Path::to_path_buf)) {
+        if !folders.contains(&dir) {
+            folders.push(dir);
+        }
+    }
+    folders
 }
 
 /// `textDocument/definition`.
@@ -66,7 +95,8 @@ pub(super) async fn definition(
     let Some((snap, unit)) = inner.snapshot(&uri) else {
         return Ok(None);
     };
-    let (others, roots) = inner.others_and_roots(&uri);
+    let folders = name_folders(inner, &uri);
+    let inner = inner.clone();
     blocking("textDocument/definition", move || {
         let analysis = snap.analysis();
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
@@ -75,10 +105,7 @@ pub(super) async fn definition(
             id = target.id(),
             "definition: looking for a referenced cable"
         );
-        let target = target.cable_id();
-        in_open_documents(&others, &target, unit)
-            .or_else(|| on_disk(&roots, &target, unit))
-            .map(GotoDefinitionResponse::Scalar)
+        find_cable(&inner, &target.cable_id(), &folders, unit).map(GotoDefinitionResponse::Scalar)
     })
     .await
 }

@@ -2,7 +2,7 @@
 //! The links come from the same reading of the REF block as go-to-definition, hover and `inspect`
 //! ([`ide::definition::cable_refs`]). Finding the cable may read the workspace folders, so a link's
 //! target is filled in only when the editor resolves it (when the user follows or hovers the link),
-//! with the same search and time budget as go-to-definition.
+//! with the same search as go-to-definition (the workspace index).
 
 use std::sync::Arc;
 
@@ -11,7 +11,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use super::convert::Converter;
-use super::definition::{in_open_documents, on_disk};
+use super::definition::{find_cable, name_folders};
 use super::dispatch::blocking;
 use super::session::Inner;
 use crate::ide;
@@ -74,7 +74,8 @@ pub(super) async fn resolve(inner: &Arc<Inner>, mut link: DocumentLink) -> Resul
     let Some(unit) = unit else {
         return Ok(link);
     };
-    let (others, roots) = inner.others_and_roots(&data.uri);
+    let folders = name_folders(inner, &data.uri);
+    let inner = inner.clone();
     let target = CableId {
         key: data.origin,
         number: data.number,
@@ -82,7 +83,7 @@ pub(super) async fn resolve(inner: &Arc<Inner>, mut link: DocumentLink) -> Resul
     };
     let id = target.id();
     let found = blocking("documentLink/resolve", move || {
-        in_open_documents(&others, &target, unit).or_else(|| on_disk(&roots, &target, unit))
+        find_cable(&inner, &target, &folders, unit)
     })
     .await?;
     match found {

@@ -1,7 +1,8 @@
 //! Open documents: a rope edited in place by incremental changes, its version, what applies to it,
 //! and a snapshot of one state (made once per change) whose [`Analysis`] every request shares; and
 //! the handlers of `didOpen`, `didChange` and `didClose`, which change the session at once, in
-//! arrival order, before anything awaits.
+//! arrival order, before anything awaits. The workspace index takes an open document's edits in
+//! before it answers ([`super::workspace_index::synced`]) and reads the file again on close.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,6 +41,8 @@ pub struct Document {
     /// The file the document is, for `file:` URIs.
     pub path: Option<PathBuf>,
     pub resolved: Resolved,
+    /// The generation whose text the workspace index holds for this document.
+    pub indexed: Option<u64>,
     snapshot: Option<Snapshot>,
 }
 
@@ -77,6 +80,7 @@ impl Document {
             generation: next_generation(),
             path,
             resolved,
+            indexed: None,
             snapshot: None,
         }
     }
@@ -194,11 +198,16 @@ pub(super) async fn did_change(inner: &Arc<Inner>, params: DidChangeTextDocument
 /// `textDocument/didClose`: forgets the document and, when diagnostics are pushed, clears them.
 pub(super) async fn did_close(inner: &Arc<Inner>, params: DidCloseTextDocumentParams) {
     let uri: Uri = params.text_document.uri;
-    let (was_open, pull) = {
+    let (closed, pull) = {
         let mut s = inner.session();
         s.format_refusals.remove(&uri);
-        (s.docs.remove(&uri).is_some(), s.pull)
+        (s.docs.remove(&uri), s.pull)
     };
+    let was_open = closed.is_some();
+    // The workspace index goes back to the file on disk (or forgets a file outside the workspace).
+    if let Some(path) = closed.and_then(|d| d.path) {
+        super::workspace_index::closed(inner, &path);
+    }
     info!(uri = uri.as_str(), "didClose");
     if was_open && !pull {
         let _guard = inner.publish.lock().await;

@@ -5,7 +5,9 @@
 //! exactly ([`convert`]), runs every request that parses or analyses off the message loop against
 //! the one shared [`crate::workspace::Analysis`] of the document's version, publishes (or answers
 //! pulls for) diagnostics of the newest version only, and turns the plain answers of [`crate::ide`]
-//! into protocol messages ([`to_proto`]). Each feature has its own module of handlers; `server`
+//! into protocol messages ([`to_proto`]). The cables of the workspace folders are kept in a
+//! workspace index ([`workspace_index`]), which definition, references, workspace symbols and
+//! workspace diagnostics read. Each feature has its own module of handlers; `server`
 //! only dispatches to them, behind a panic guard ([`dispatch`]).
 
 mod capabilities;
@@ -24,6 +26,7 @@ mod formatting;
 mod hover;
 mod inlay_hints;
 pub mod logging;
+mod references;
 mod semantic_tokens;
 mod server;
 mod session;
@@ -31,6 +34,9 @@ mod skeleton;
 mod symbols;
 pub mod to_proto;
 mod transport;
+mod workspace_diagnostics;
+mod workspace_index;
+mod workspace_symbols;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -16,8 +16,8 @@ use super::dispatch::{guard, guard_notification, in_background};
 use super::session::Inner;
 use super::{
     capabilities, code_actions, code_lens, completion, configuration, definition, diagnostics,
-    document_links, documents, folding, formatting, hover, inlay_hints, logging, semantic_tokens,
-    symbols, ServeOptions,
+    document_links, documents, folding, formatting, hover, inlay_hints, logging, references,
+    semantic_tokens, symbols, workspace_diagnostics, workspace_symbols, ServeOptions,
 };
 
 /// The `LanguageServer` implementation.
@@ -181,6 +181,27 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let f = definition::definition(&self.inner, params);
         guard("textDocument/definition", f).await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let f = references::references(&self.inner, params);
+        guard("textDocument/references", f).await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let f = workspace_symbols::symbols(&self.inner, params);
+        guard("workspace/symbol", f).await
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let f = workspace_diagnostics::pull(&self.inner, params);
+        guard("workspace/diagnostic", f).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {

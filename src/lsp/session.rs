@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
 use std::sync::{Mutex, MutexGuard};
 
 use tower_lsp_server::ls_types::Uri;
@@ -14,6 +14,7 @@ use super::documents::{Document, Snapshot};
 use super::ServeOptions;
 use crate::config::Overrides;
 use crate::syntax::ColumnUnit;
+use crate::workspace::index::{IndexLimits, WorkspaceIndex};
 use crate::workspace::{Resolved, Resolver};
 
 /// What the client can do, from its capabilities.
@@ -115,6 +116,16 @@ pub(crate) struct Inner {
     pub publish: tokio::sync::Mutex<()>,
     pub options: ServeOptions,
     pub shutdown: AtomicBool,
+    /// The cables of the workspace folders (see [`super::workspace_index`]). Locked briefly, never
+    /// across an await, and never while the session is locked.
+    index: Mutex<WorkspaceIndex>,
+    /// Grows whenever what applies to the documents may have changed (settings, configuration
+    /// files): part of every workspace diagnostic report's `resultId`.
+    pub settings_epoch: AtomicU64,
+    /// How many scans of workspace folders are running.
+    pub scans_running: AtomicUsize,
+    /// Whether `initialize` named folders that `initialized` has not started scanning yet.
+    pub first_scan_pending: AtomicBool,
 }
 
 impl Inner {
@@ -125,7 +136,17 @@ impl Inner {
             publish: tokio::sync::Mutex::new(()),
             options,
             shutdown: AtomicBool::new(false),
+            index: Mutex::new(WorkspaceIndex::new(IndexLimits::default())),
+            settings_epoch: AtomicU64::new(0),
+            scans_running: AtomicUsize::new(0),
+            first_scan_pending: AtomicBool::new(false),
         }
+    }
+
+    /// The workspace index as it is; [`super::workspace_index::synced`] first takes in the open
+    /// documents' edits.
+    pub fn index(&self) -> MutexGuard<'_, WorkspaceIndex> {
+        self.index.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn session(&self) -> MutexGuard<'_, Session> {
@@ -140,18 +161,5 @@ impl Inner {
         let unit = s.unit;
         let doc = s.docs.get_mut(uri)?;
         Some((doc.snapshot(), unit))
-    }
-
-    /// Snapshots of the open documents other than `uri`, and the workspace folders: where a cited
-    /// cable is looked for.
-    pub fn others_and_roots(&self, uri: &Uri) -> (Vec<(Uri, Snapshot)>, Vec<std::path::PathBuf>) {
-        let mut s = self.session();
-        let others = s
-            .docs
-            .iter_mut()
-            .filter(|(u, _)| *u != uri)
-            .map(|(u, d)| (u.clone(), d.snapshot()))
-            .collect();
-        (others, s.roots.clone())
     }
 }

@@ -14,11 +14,13 @@ use crate::workspace::draft::FolderState;
 
 /// What the skeleton needs from the session, taken before the work leaves the session's lock:
 /// the `[draft]` table of the document's configuration, the document's folder and whether the
-/// client takes snippets.
+/// client takes snippets; and the server, whose workspace index knows what the folder's cables
+/// use.
 pub(super) struct SkeletonContext {
     draft: DraftConfig,
     folder: Option<PathBuf>,
     snippets: bool,
+    inner: Arc<Inner>,
 }
 
 impl SkeletonContext {
@@ -35,17 +37,40 @@ impl SkeletonContext {
                 .and_then(|p| p.parent())
                 .map(PathBuf::from),
             snippets: s.caps.completion_snippets,
+            inner: inner.clone(),
         }
     }
 
     /// The next free banner serial of a station in a year among the cables of the document's
-    /// folder (1 for a document without a folder); the folder is read when this is called.
+    /// folder (1 for a document without a folder), from [`Self::folder_state`]. Call it off the
+    /// message loop.
     pub(super) fn next_serial(&self, station: &str, year: i32) -> u32 {
-        self.folder
-            .as_deref()
-            .map(FolderState::scan)
-            .unwrap_or_default()
-            .next_serial(station, year)
+        self.folder_state().next_serial(station, year)
+    }
+
+    /// What the document's folder already uses: from the workspace index (open documents
+    /// included) when the folder is in a workspace folder, else read from the folder's files, as
+    /// also when a scan of the workspace still runs after the wait of
+    /// [`super::workspace_index::synced`]. Call it off the message loop.
+    fn folder_state(&self) -> FolderState {
+        let Some(dir) = self.folder.as_deref() else {
+            return FolderState::default();
+        };
+        if !self
+            .inner
+            .session()
+            .roots
+            .iter()
+            .any(|r| dir.starts_with(r))
+        {
+            return FolderState::scan(dir);
+        }
+        let index = super::workspace_index::synced(&self.inner);
+        if super::workspace_index::scanning(&self.inner) {
+            drop(index);
+            return FolderState::scan(dir);
+        }
+        index.folder_state(dir)
     }
 
     /// The item, when the document is blank and `[draft]` names a post and an addressee.
@@ -58,11 +83,7 @@ impl SkeletonContext {
         if !text.trim().is_empty() {
             return None;
         }
-        let folder = self
-            .folder
-            .as_deref()
-            .map(FolderState::scan)
-            .unwrap_or_default();
+        let folder = self.folder_state();
         let i =
             ide::skeleton_completion(text, tables, &self.draft, &folder, ide::DateTime::now_utc())?;
         let (new_text, format) = if self.snippets {

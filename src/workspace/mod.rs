@@ -5,13 +5,16 @@
 //! - [`analysis`]: one parse and one run of the rules per document version, shared by every
 //!   answer;
 //! - [`draft`]: the skeleton of a new cable (`cablelint new` and the editor's snippet);
-//! - [`fix`]: the one fix engine (validated edits, rounds to a fixed point, line endings kept).
+//! - [`fix`]: the one fix engine (validated edits, rounds to a fixed point, line endings kept);
+//! - [`index`]: the workspace index of cables (one summary per file, kept current file by file),
+//!   which the language server's cross-cable answers read.
 //!
 //! Nothing here prints or knows a protocol.
 
 pub mod analysis;
 pub mod draft;
 pub mod fix;
+pub mod index;
 pub mod resolver;
 
 pub use analysis::Analysis;

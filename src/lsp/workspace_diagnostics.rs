@@ -1,0 +1,250 @@
+//! `workspace/diagnostic`: a report for every file of the workspace index, open or not, for
+//! clients that pull diagnostics. A file's `resultId` names the text and the settings it was
+//! checked with (an open document's is its generation, as `textDocument/diagnostic` gives it; a
+//! file's is a hash of its text and the settings epoch), so a file the client has the diagnostics
+//! of already is reported `unchanged` without being checked again. The cross-cable rules
+//! ([`crate::rules::cross::check_set`]: one serial on two cables, a `REF` into the set to a cable it
+//! lacks, message continuity numbers that go backwards) run over the summaries of all the indexed
+//! files, and each file's report carries its share of their findings (part of its `resultId`
+//! too). Files are read and checked on the blocking pool, in parallel.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tracing::debug;
+
+use super::convert::Converter;
+use super::dispatch::blocking;
+use super::documents::Snapshot;
+use super::session::Inner;
+use super::to_proto;
+use super::workspace_index::{open_files, synced};
+use crate::rules::cross;
+use crate::syntax::ColumnUnit;
+use crate::workspace::index::stamp;
+use crate::workspace::{Analysis, Resolved};
+
+/// `workspace/diagnostic`.
+pub(super) async fn pull(
+    inner: &Arc<Inner>,
+    params: WorkspaceDiagnosticParams,
+) -> Result<WorkspaceDiagnosticReportResult> {
+    let previous: HashMap<Uri, String> = params
+        .previous_result_ids
+        .into_iter()
+        .map(|p| (p.uri, p.value))
+        .collect();
+    let (unit, related) = {
+        let s = inner.session();
+        (s.unit, s.caps.related_information)
+    };
+    let inner = inner.clone();
+    blocking("workspace/diagnostic", move || {
+        let items = reports(&inner, &previous, unit, related);
+        debug!(files = items.len(), "workspace diagnostics");
+        WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport { items })
+    })
+    .await
+}
+
+/// One file of the report: where its text is, the stamp of that text, and its settings.
+struct Member {
+    path: PathBuf,
+    open: Option<(Uri, Snapshot)>,
+    stamp: u64,
+    resolved: Resolved,
+    /// The path as the cross-cable findings name it: relative to its workspace folder.
+    name: String,
+}
+
+/// The reports of every indexed file: the index is first brought up to date with the files' texts
+/// as they are now (so that the cross-cable findings' ranges are of those texts), then the
+/// cross-cable rules run over all the summaries, then each file whose text, settings and
+/// cross-cable findings are those of the client's `resultId` is reported unchanged, and every
+/// other file is checked.
+fn reports(
+    inner: &Inner,
+    previous: &HashMap<Uri, String>,
+    unit: ColumnUnit,
+    related: bool,
+) -> Vec<WorkspaceDocumentDiagnosticReport> {
+    let mut paths: Vec<PathBuf> = synced(inner).iter().map(|(p, _)| p.clone()).collect();
+    paths.sort();
+    let mut open = open_files(inner);
+    let roots = inner.session().roots.clone();
+    let limit = inner.index().limits().max_file_bytes;
+    // The stamp of each file's text now; a file whose text is not the indexed one is read into the
+    // index again.
+    let stamps: Vec<Option<u64>> = paths
+        .par_iter()
+        .map(|p| match open.get(p) {
+            Some((_, snap)) => Some(stamp(&snap.text)),
+            None => read(p, limit).map(|t| stamp(&t)),
+        })
+        .collect();
+    let mut members = Vec::with_capacity(paths.len());
+    for (path, now) in paths.into_iter().zip(stamps) {
+        let Some(now) = now else { continue };
+        let is_open = open.remove(&path);
+        if is_open.is_none() && inner.index().get(&path).map(|f| f.stamp) != Some(now) {
+            let _ = inner.index().refresh_from_disk(&path);
+        }
+        let (resolved, _) = inner.session().resolve(Some(&path));
+        let name = roots
+            .iter()
+            .find_map(|r| path.strip_prefix(r).ok())
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        members.push(Member {
+            path,
+            open: is_open,
+            stamp: now,
+            resolved,
+            name,
+        });
+    }
+    let cross = {
+        let index = inner.index();
+        let summaries: Vec<Option<&crate::rules::cross::CableSummary>> = members
+            .iter()
+            .map(|m| {
+                index
+                    .get(&m.path)
+                    .filter(|f| f.stamp == m.stamp)
+                    .map(|f| &f.summary)
+            })
+            .collect();
+        let set: Vec<(usize, cross::Member<'_>)> = members
+            .iter()
+            .zip(&summaries)
+            .enumerate()
+            .filter_map(|(i, (m, s))| {
+                Some((
+                    i,
+                    cross::Member {
+                        name: &m.name,
+                        summary: (*s)?,
+                        settings: &m.resolved.settings,
+                    },
+                ))
+            })
+            .collect();
+        let only: Vec<cross::Member<'_>> = set.iter().map(|(_, m)| *m).collect();
+        let mut found = vec![Vec::new(); members.len()];
+        for ((i, _), d) in set.iter().zip(cross::check_set(&only)) {
+            found[*i] = d;
+        }
+        found
+    };
+    let epoch = inner.settings_epoch.load(Ordering::Relaxed);
+    members
+        .par_iter()
+        .zip(cross)
+        .filter_map(|(m, cross)| report(m, cross, epoch, previous, unit, related, limit))
+        .collect()
+}
+
+/// A hash of the cross-cable findings on one file: part of its `resultId`.
+fn findings_hash(found: &[crate::rules::Diagnostic]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for d in found {
+        (d.rule.code(), d.range.start(), d.range.end(), &d.message).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The report of one file: unchanged when the client's `resultId` is this one, else the file's
+/// own findings (from its open document's analysis, or its text read now) and its cross-cable
+/// findings.
+fn report(
+    m: &Member,
+    cross: Vec<crate::rules::Diagnostic>,
+    epoch: u64,
+    previous: &HashMap<Uri, String>,
+    unit: ColumnUnit,
+    related: bool,
+    limit: u64,
+) -> Option<WorkspaceDocumentDiagnosticReport> {
+    let cross_id = findings_hash(&cross);
+    let (uri, version, result_id) = match &m.open {
+        Some((uri, snap)) => (
+            uri.clone(),
+            Some(i64::from(snap.version)),
+            format!("{}.{cross_id:016x}", snap.generation),
+        ),
+        None => (
+            Uri::from_file_path(&m.path)?,
+            None,
+            format!("{:016x}.{epoch}.{cross_id:016x}", m.stamp),
+        ),
+    };
+    if previous.get(&uri) == Some(&result_id) {
+        return Some(unchanged(uri, version, result_id));
+    }
+    let analysis = match &m.open {
+        Some((_, snap)) => snap.analysis(),
+        None => {
+            let text = read(&m.path, limit)?;
+            if stamp(&text) != m.stamp {
+                // Changed again meanwhile: the next pull reports it.
+                return None;
+            }
+            Arc::new(Analysis::new(
+                Arc::from(text),
+                m.resolved.settings.clone(),
+                m.resolved.tables.clone(),
+            ))
+        }
+    };
+    let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
+    let items = analysis
+        .diagnostics()
+        .iter()
+        .chain(&cross)
+        .map(|d| to_proto::diagnostic(d, &conv, &uri, related))
+        .collect();
+    Some(full(uri, version, result_id, items))
+}
+
+/// A file's text for a report, within the index's size limit.
+fn read(path: &Path, limit: u64) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() > limit {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+fn unchanged(
+    uri: Uri,
+    version: Option<i64>,
+    result_id: String,
+) -> WorkspaceDocumentDiagnosticReport {
+    WorkspaceDocumentDiagnosticReport::Unchanged(WorkspaceUnchangedDocumentDiagnosticReport {
+        uri,
+        version,
+        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+    })
+}
+
+fn full(
+    uri: Uri,
+    version: Option<i64>,
+    result_id: String,
+    items: Vec<Diagnostic>,
+) -> WorkspaceDocumentDiagnosticReport {
+    WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+        uri,
+        version,
+        full_document_diagnostic_report: FullDocumentDiagnosticReport {
+            result_id: Some(result_id),
+            items,
+        },
+    })
+}
