@@ -46,7 +46,7 @@
 //! ```
 use std::collections::HashMap;
 
-use super::{describe, name_list, same_cable, SetContext};
+use super::{describe, name_list, CableKey, SetContext};
 use crate::syntax::{CableId, DocumentKind};
 
 pub fn check_set(ctx: &SetContext) {
@@ -64,16 +64,23 @@ pub fn check_set(ctx: &SetContext) {
         by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
     groups.sort();
     for (id, cables) in groups {
-        for &i in &cables {
+        let keys: Vec<CableKey> = cables
+            .iter()
+            .map(|&i| CableKey::of(members[i].summary))
+            .collect();
+        // Copies of one cable, however many, are settled at once.
+        if keys.iter().all(|k| *k == keys[0]) && keys[0].same(&keys[0]) != Some(false) {
+            continue;
+        }
+        for (at, &i) in cables.iter().enumerate() {
             if !ctx.reports_on(i) {
                 continue;
             }
             let others: Vec<String> = cables
                 .iter()
-                .filter(|&&j| {
-                    j != i && same_cable(members[i].summary, members[j].summary) == Some(false)
-                })
-                .map(|&j| describe(&members[j]))
+                .zip(&keys)
+                .filter(|&(&j, key)| j != i && keys[at].same(key) == Some(false))
+                .map(|(&j, _)| describe(&members[j]))
                 .collect();
             if others.is_empty() {
                 continue;

@@ -118,33 +118,50 @@ pub fn any_enabled(settings: &Settings) -> bool {
 /// at least [`SUBJECT_PREFIX`] letters and digits) is the same: the release joins the next line
 /// onto a SUBJECT or cuts it short. `None` when neither tells.
 pub fn same_cable(a: &CableSummary, b: &CableSummary) -> Option<bool> {
-    if let (Some((n, _)), Some((m, _))) = (a.section, b.section) {
-        if n != m {
-            return Some(true);
-        }
-    }
-    if let (Some(x), Some(y)) = (&a.subject, &b.subject) {
-        let letters = |s: &str| {
-            s.chars()
+    CableKey::of(a).same(&CableKey::of(b))
+}
+
+/// What [`same_cable`] compares of a cable, made once when one cable is compared with many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CableKey {
+    section: Option<u32>,
+    /// The SUBJECT in letters and digits, upper case; `None` when it has none.
+    subject: Option<String>,
+    dtg: Option<(i32, u32, u32, u32, u32)>,
+}
+
+impl CableKey {
+    pub(crate) fn of(s: &CableSummary) -> CableKey {
+        let subject = s.subject.as_deref().map(|x| {
+            x.chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_uppercase)
                 .collect::<String>()
-        };
-        let (x, y) = (letters(x), letters(y));
-        if !x.is_empty() && !y.is_empty() {
-            let (short, long) = if x.len() <= y.len() {
-                (&x, &y)
-            } else {
-                (&y, &x)
-            };
+        });
+        CableKey {
+            section: s.section.map(|(n, _)| n),
+            subject: subject.filter(|x| !x.is_empty()),
+            dtg: s.dtg.as_ref().map(dtg_key),
+        }
+    }
+
+    /// [`same_cable`] of the two cables.
+    pub(crate) fn same(&self, other: &CableKey) -> Option<bool> {
+        if let (Some(n), Some(m)) = (self.section, other.section) {
+            if n != m {
+                return Some(true);
+            }
+        }
+        if let (Some(x), Some(y)) = (&self.subject, &other.subject) {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
             let same = short == long
                 || (short.chars().count() >= SUBJECT_PREFIX && long.starts_with(short.as_str()));
             return Some(same);
         }
-    }
-    match (a.dtg, b.dtg) {
-        (Some(x), Some(y)) => Some(dtg_key(&x) == dtg_key(&y)),
-        _ => None,
+        match (self.dtg, other.dtg) {
+            (Some(x), Some(y)) => Some(x == y),
+            _ => None,
+        }
     }
 }
 
