@@ -28,14 +28,19 @@ impl RuleSelector {
 
     /// The rules the selector names.
     pub fn rules(&self) -> impl Iterator<Item = Rule> + '_ {
-        Rule::ALL.iter().copied().filter(move |r| {
-            let s = self.0.as_str();
-            s.eq_ignore_ascii_case("ALL")
-                || r.name() == s
-                || (s.len() >= 3
-                    && r.code().len() >= s.len()
-                    && r.code()[..s.len()].eq_ignore_ascii_case(s))
-        })
+        Rule::ALL.iter().copied().filter(move |&r| self.matches(r))
+    }
+
+    /// Whether the selector takes in `rule`: `ALL`, the rule's name, or a prefix of its code of
+    /// three characters or more (any case).
+    pub fn matches(&self, rule: Rule) -> bool {
+        let s = self.0.as_str();
+        let code = rule.code();
+        s.eq_ignore_ascii_case("ALL")
+            || rule.name() == s
+            || (s.len() >= 3
+                && code.len() >= s.len()
+                && code.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
     }
 
     /// How specific the selector is: a full code or name beats a prefix, a longer prefix beats a
@@ -105,12 +110,12 @@ impl Settings {
         for (i, &rule) in Rule::ALL.iter().enumerate() {
             let best_select = select
                 .iter()
-                .filter(|s| s.rules().any(|r| r == rule))
+                .filter(|s| s.matches(rule))
                 .map(|s| s.specificity())
                 .max();
             let best_ignore = ignore
                 .iter()
-                .filter(|s| s.rules().any(|r| r == rule))
+                .filter(|s| s.matches(rule))
                 .map(|s| s.specificity())
                 .max();
             match (best_select, best_ignore) {
