@@ -335,3 +335,51 @@ fn every_output_format_attributes_the_findings_to_their_file_and_line() {
     let stats = formats("concise", &["--statistics"]).stdout;
     assert!(stats.contains("2  CBL701      duplicate-serial"), "{stats}");
 }
+
+/// Past `MAX_SET_FILES` files checked together the summaries are not kept (memory would grow with
+/// the run): the rules do not run, a warning says why, and `--ignore CBL7` silences it. The set
+/// is the duplicate-serial pair (which gives two CBL701 in a smaller set) and empty files.
+#[test]
+fn a_set_larger_than_the_bound_is_not_compared_and_the_run_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cable", "b.cable"] {
+        std::fs::copy(
+            fixtures().join("duplicate-serial").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let filler = dir.path().join("filler");
+    std::fs::create_dir(&filler).unwrap();
+    for i in 0..cablelint::rules::cross::MAX_SET_FILES - 1 {
+        std::fs::write(filler.join(format!("{i:05}.cable")), "").unwrap();
+    }
+    // Only the cross-cable rules are selected, so that the empty files give no findings to print.
+    let args = [
+        "check",
+        ".",
+        "--select",
+        "CBL7",
+        "--output-format",
+        "concise",
+        "--color",
+        "never",
+    ];
+    let run = run_in(dir.path(), &args, None);
+    assert!(!run.stdout.contains("CBL701"), "{}", run.stdout);
+    assert_contains(
+        &run.stderr,
+        "the cross-cable rules (CBL7xx) compare at most 20000 files checked together, and this run checks 20001",
+    );
+    let run = run_in(
+        dir.path(),
+        &[&args[..], &["--ignore", "CBL7"]].concat(),
+        None,
+    );
+    assert!(!run.stderr.contains("cross-cable"), "{}", run.stderr);
+    // One file fewer and the pair is compared again.
+    std::fs::remove_file(filler.join("00000.cable")).unwrap();
+    let run = run_in(dir.path(), &args, None);
+    assert_eq!(run.stdout.matches("CBL701").count(), 2, "{}", run.stdout);
+    assert!(!run.stderr.contains("cross-cable"), "{}", run.stderr);
+}

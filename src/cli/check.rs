@@ -16,7 +16,7 @@ use super::ordered::{self, Ready};
 use super::output::{
     self, CheckedFile, FileReport, Outcome, OutputFormat, Render, RunOptions, Summary,
 };
-use super::{error_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
+use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, Overrides};
 use crate::rules::cross::{CableSummary, Member};
 use crate::rules::{RuleSelector, Severity};
@@ -400,12 +400,29 @@ fn stream(
     let unsafe_fixes = args.unsafe_fixes;
     // The cross-cable rules compare the files checked together: with two files or more, each file's
     // summary is kept (not its text) and the rules run after the last file.
-    let compare = !matches!(mode, Mode::Diff)
-        && entries
-            .iter()
-            .filter(|e| matches!(e, Entry::Job(_)))
-            .count()
-            >= 2;
+    // Past `MAX_SET_FILES` files the summaries would take memory that grows with the run, so the
+    // rules do not run, and a warning says so when they would have reported on some file.
+    let jobs = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Job(_)))
+        .count();
+    let mut compare = !matches!(mode, Mode::Diff) && jobs >= 2;
+    if compare && jobs > crate::rules::cross::MAX_SET_FILES {
+        compare = false;
+        let wanted = entries.iter().any(|e| match e {
+            Entry::Job(job) => crate::rules::cross::any_enabled(&job.resolved.settings),
+            Entry::Unreadable(..) => false,
+        });
+        if wanted {
+            warning_line(&format!(
+                "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
+                 run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
+                 run them)",
+                crate::rules::cross::MAX_SET_FILES,
+                jobs,
+            ));
+        }
+    }
     let mut collected: Vec<(String, Collected)> = Vec::new();
     ordered::for_each_ordered(
         entries,

@@ -40,7 +40,7 @@ pub struct IndexLimits {
 impl Default for IndexLimits {
     fn default() -> Self {
         IndexLimits {
-            max_files: 20_000,
+            max_files: crate::rules::cross::MAX_SET_FILES,
             max_file_bytes: 4 << 20,
         }
     }

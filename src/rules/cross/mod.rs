@@ -103,6 +103,12 @@ pub fn check_set(members: &[Member<'_>]) -> Vec<Vec<Diagnostic>> {
     found
 }
 
+/// The most files compared as one set: 20,000. Comparing keeps a summary of every file until the
+/// end (about 850 bytes a cable, measured over `../shared/corpus`), so a larger set is not compared
+/// and the run says so; the language server's workspace index holds at most this many files for
+/// the same reason. A post's drafts are far fewer.
+pub const MAX_SET_FILES: usize = 20_000;
+
 /// Whether any cross-cable rule could report on a file with these settings: a checker that finds
 /// none enabled for any file need not keep summaries.
 pub fn any_enabled(settings: &Settings) -> bool {
