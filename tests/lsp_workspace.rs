@@ -588,3 +588,72 @@ async fn workspace_diagnostics_carry_the_cross_cable_findings() {
     assert_eq!(cross(&after, "b.cable"), ("full".into(), vec![]));
     c.stop().await;
 }
+
+/// The citing count of a lens follows the index: a client that takes `workspace/codeLens/refresh`
+/// is asked to re-read lenses when the scan of the folders ends, when cable files change on disk
+/// and when a document is saved; a client that does not take it is never asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lenses_are_refreshed_when_the_index_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("oslo.cable"), OSLO).unwrap();
+    for takes_refresh in [true, false] {
+        let mut c = TestClient::start(Setup {
+            folders: vec![file_uri(root)],
+            watch_dynamic: true,
+            code_lens_refresh: takes_refresh,
+            ..Setup::default()
+        })
+        .await;
+        let earlier = file_uri(&root.join("earlier.cable"));
+        c.open(&earlier, 1, &oslo_198()).await;
+        let after_scan = refreshes(&mut c, &earlier, usize::from(takes_refresh)).await;
+        assert_eq!(after_scan, usize::from(takes_refresh), "after the scan");
+        let third = root.join("third.cable");
+        std::fs::write(&third, oslo_citing(300, "A. OSLO 198")).unwrap();
+        watched(&mut c, &third, 1).await;
+        let after_files =
+            refreshes(&mut c, &earlier, after_scan + usize::from(takes_refresh)).await;
+        assert_eq!(
+            after_files,
+            after_scan + usize::from(takes_refresh),
+            "after a file event"
+        );
+        c.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": earlier}}),
+        )
+        .await;
+        assert_eq!(
+            refreshes(&mut c, &earlier, after_files + usize::from(takes_refresh)).await,
+            after_files + usize::from(takes_refresh),
+            "after a save"
+        );
+        c.stop().await;
+    }
+}
+
+/// The number of `workspace/codeLens/refresh` requests the server has sent, once it reaches
+/// `expected` (or after 3 s); with `expected` 0, after 300 ms. The request goes out from its own
+/// task, so it may come after the answer to a question asked meanwhile. Each round asks for the
+/// citing cables of `uri`, which reads the server's messages.
+async fn refreshes(c: &mut TestClient, uri: &str, expected: usize) -> usize {
+    use std::time::{Duration, Instant};
+    let count = |c: &TestClient| {
+        c.server_requests
+            .iter()
+            .filter(|r| r["method"] == "workspace/codeLens/refresh")
+            .count()
+    };
+    if expected == 0 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        citing(c, uri, &oslo_198(), false).await;
+        if count(c) >= expected || Instant::now() > deadline {
+            return count(c);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

@@ -21,6 +21,22 @@ use super::workspace_index::synced;
 use crate::ide;
 use crate::syntax::CableId;
 
+/// Asks the client to ask again for every document's lenses (`workspace/codeLens/refresh`), when
+/// it can be told: the workspace index changed in a way another document's citing count may
+/// follow (a scan ended, files changed on disk, a document was saved). The request is sent from
+/// its own task, so the caller never waits for the client.
+pub(super) fn refresh(inner: &Inner) {
+    if !inner.session().caps.code_lens_refresh {
+        return;
+    }
+    let client = inner.client.clone();
+    tokio::spawn(async move {
+        if let Err(e) = client.code_lens_refresh().await {
+            tracing::debug!("workspace/codeLens/refresh failed: {e}");
+        }
+    });
+}
+
 /// `textDocument/codeLens`.
 pub(super) async fn code_lenses(
     inner: &Arc<Inner>,

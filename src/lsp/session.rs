@@ -23,6 +23,8 @@ pub(super) struct Caps {
     pub configuration: bool,
     pub watched_files_dynamic: bool,
     pub diagnostic_refresh: bool,
+    /// `workspace.codeLens.refreshSupport`: the client re-asks for lenses when told to.
+    pub code_lens_refresh: bool,
     pub hierarchical_symbols: bool,
     pub related_information: bool,
     /// Whether hover contents may be Markdown (`textDocument.hover.contentFormat`; a client that

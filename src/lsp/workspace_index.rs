@@ -89,6 +89,7 @@ fn run_scan(inner: &Arc<Inner>, roots: Vec<PathBuf>) {
             (report, index.len())
         };
         inner.scans_running.fetch_sub(1, Ordering::SeqCst);
+        super::code_lens::refresh(&inner);
         info!(
             folders,
             indexed = report.indexed,
@@ -173,6 +174,7 @@ pub(super) fn files_changed(inner: &Inner, paths: &[PathBuf]) {
     }
     if count > 0 {
         debug!(files = count, "workspace index: files read again");
+        super::code_lens::refresh(inner);
     }
 }
 
