@@ -1179,6 +1179,77 @@ async fn fix_all_gives_exactly_the_text_check_fix_writes() {
     c.stop().await;
 }
 
+/// `source.fixAll` and `check --fix` over every real cable they change: the received copies and
+/// records of `../shared/corpus-release` and the cables of `../shared/corpus` (copied under
+/// `.cable` names into a temporary folder, which `check --isolated --fix` rewrites in one run). Each
+/// changed cable is opened in the server, and its fix-all edit applied to the original text must
+/// give the checker's text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    any(shared_corpus_absent, shared_corpus_release_absent),
+    ignore = "needs ../shared/corpus and ../shared/corpus-release, which are absent"
+)]
+async fn fix_all_gives_the_text_check_fix_writes_on_every_real_cable_it_changes() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let dir = tempfile::tempdir().unwrap();
+    let mut originals = Vec::new();
+    for corpus in ["corpus", "corpus-release"] {
+        for entry in std::fs::read_dir(shared.join(corpus)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            // The protocol carries text, so a cable that is not UTF-8 is left out.
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = format!(
+                "{corpus}-{}.cable",
+                path.file_stem().unwrap().to_string_lossy()
+            );
+            std::fs::write(dir.path().join(&name), &text).unwrap();
+            originals.push((name, text));
+        }
+    }
+    checker(
+        dir.path(),
+        &["check", "--isolated", "--fix", "--exit-zero", "."],
+        "",
+    );
+    let changed: Vec<(String, String, String)> = originals
+        .into_iter()
+        .filter_map(|(name, text)| {
+            let fixed = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+            (fixed != text).then_some((name, text, fixed))
+        })
+        .collect();
+    // Real cables the checker fixes: the comparison is over many of them, not none.
+    assert!(changed.len() >= 40, "only {} cables changed", changed.len());
+    let mut c = TestClient::start(Setup::default()).await;
+    for (version, (name, text, expected)) in changed.iter().enumerate() {
+        let uri = format!("file:///nonexistent-ws/{name}");
+        c.open(&uri, 1, text).await;
+        let params = json!({
+            "textDocument": td(&uri),
+            "range": {"start": pos(0, 0), "end": pos(0, 0)},
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        });
+        let actions = c.call("textDocument/codeAction", params).await;
+        let fix_all = item_where(&actions, "kind", "source.fixAll.cablelint");
+        let edits = fix_all["edit"]["changes"][uri.as_str()]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} (#{version}): no edit in {fix_all}"));
+        assert_eq!(
+            &apply_lsp_edits(text, edits, ColumnUnit::Utf16),
+            expected,
+            "{name}"
+        );
+        c.notify("textDocument/didClose", json!({"textDocument": td(&uri)}))
+            .await;
+    }
+    c.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn off_in_cablelint_toml_means_the_same_to_the_checker_and_the_server() {
     let dir = tempfile::tempdir().unwrap();
