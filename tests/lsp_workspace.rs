@@ -657,3 +657,117 @@ async fn refreshes(c: &mut TestClient, uri: &str, expected: usize) -> usize {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// The cross-cable findings show on the open cable too, not only in `workspace/diagnostic`: a push
+/// client is sent them with the document's own findings, and again when another file changes
+/// them; a pull client gets them from `textDocument/diagnostic` (its `resultId` changes with
+/// them) and is asked to pull again when files change on disk.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_cable_shows_its_cross_cable_findings() {
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross/duplicate-serial");
+    for pull in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["a.cable", "b.cable"] {
+            std::fs::copy(fixtures.join(name), root.join(name)).unwrap();
+        }
+        let mut c = TestClient::start(Setup {
+            pull,
+            diagnostic_refresh: pull,
+            watch_dynamic: true,
+            folders: vec![file_uri(root)],
+            ..Setup::default()
+        })
+        .await;
+        let a = file_uri(&root.join("a.cable"));
+        let a_text = std::fs::read_to_string(root.join("a.cable")).unwrap();
+        c.open(&a, 1, &a_text).await;
+        let mut previous = None;
+        let (codes_now, id) = settled_cross_codes(&mut c, &a, pull, &["CBL701"]).await;
+        assert_eq!(codes_now, ["CBL701"], "pull: {pull}");
+        if pull {
+            // Unchanged while nothing changes.
+            let again = c
+                .call(
+                    "textDocument/diagnostic",
+                    json!({"textDocument": {"uri": a}, "previousResultId": id.clone().unwrap()}),
+                )
+                .await;
+            assert_eq!(again["kind"], "unchanged");
+            previous = id;
+        }
+        // b.cable takes another serial on disk: a.cable's text is the same, its findings change.
+        let b = root.join("b.cable");
+        let text = std::fs::read_to_string(&b).unwrap();
+        std::fs::write(
+            &b,
+            text.replace("OSLO 000217", "OSLO 000218")
+                .replace("#0217", "#0218"),
+        )
+        .unwrap();
+        watched(&mut c, &b, 2).await;
+        let (codes_now, _) = settled_cross_codes(&mut c, &a, pull, &[]).await;
+        assert!(codes_now.is_empty(), "pull: {pull}: {codes_now:?}");
+        if pull {
+            assert!(c
+                .server_requests
+                .iter()
+                .any(|r| r["method"] == "workspace/diagnostic/refresh"));
+            let after = c
+                .call(
+                    "textDocument/diagnostic",
+                    json!({"textDocument": {"uri": a}, "previousResultId": previous.clone().unwrap()}),
+                )
+                .await;
+            assert_eq!(after["kind"], "full");
+        }
+        c.stop().await;
+    }
+}
+
+/// The cross-cable codes the client shows for `uri` once they are `want` (or after 5 s): pulled
+/// with `textDocument/diagnostic` (with the report's `resultId`), or read from the publications
+/// received meanwhile.
+/// The first answer may come while the folders are still scanned, without those findings.
+async fn settled_cross_codes(
+    c: &mut TestClient,
+    uri: &str,
+    pull: bool,
+    want: &[&str],
+) -> (Vec<String>, Option<Value>) {
+    use std::time::{Duration, Instant};
+    let cross_codes = |diags: &[Value]| -> Vec<String> {
+        codes(diags)
+            .into_iter()
+            .filter(|c| c.starts_with("CBL7"))
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut last = Vec::new();
+    while Instant::now() < deadline {
+        if pull {
+            let r = c
+                .call(
+                    "textDocument/diagnostic",
+                    json!({"textDocument": {"uri": uri}}),
+                )
+                .await;
+            last = cross_codes(r["items"].as_array().unwrap());
+            if last == want {
+                return (last, Some(r["resultId"].clone()));
+            }
+        } else {
+            let publications = c.publications(uri, Duration::from_millis(200)).await;
+            for p in &publications {
+                last = cross_codes(p["diagnostics"].as_array().unwrap());
+            }
+            // Only a publication received in this call counts.
+            if !publications.is_empty() && last == want {
+                return (last, None);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (last, None)
+}

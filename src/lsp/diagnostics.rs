@@ -1,6 +1,8 @@
 //! Diagnostics: pushed (`textDocument/publishDiagnostics`) after a quiet period for the newest
 //! state of a document that is still open, or pulled (`textDocument/diagnostic`) by clients that
-//! can also be asked to pull again, never both. Either way they are the shared analysis's.
+//! can also be asked to pull again, never both. Either way they are the shared analysis's, with
+//! the cross-cable findings of the workspace index on the document
+//! ([`super::workspace_diagnostics::cross_findings_of`]) after them.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -26,6 +28,7 @@ pub const TEST_PANIC_MARKER: &str = "CABLELINT-TEST-PANIC";
 /// The LSP diagnostics of a snapshot, with its version. Call it off the message loop.
 fn analyse(
     snap: &Snapshot,
+    cross: &[crate::rules::Diagnostic],
     uri: &Uri,
     unit: ColumnUnit,
     test_hooks: bool,
@@ -39,6 +42,7 @@ fn analyse(
     let out = analysis
         .diagnostics()
         .iter()
+        .chain(cross)
         .map(|d| to_proto::diagnostic(d, &conv, uri, related))
         .collect();
     (snap.version, out)
@@ -49,7 +53,7 @@ pub(super) fn schedule(inner: &Arc<Inner>, uri: Uri, generation: u64) {
     let inner = inner.clone();
     tokio::spawn(async move {
         tokio::time::sleep(QUIET_PERIOD).await;
-        let (snap, unit, related) = {
+        let (snap, path, unit, related) = {
             let mut s = inner.session();
             if s.pull {
                 return;
@@ -57,15 +61,19 @@ pub(super) fn schedule(inner: &Arc<Inner>, uri: Uri, generation: u64) {
             let unit = s.unit;
             let related = s.caps.related_information;
             match s.docs.get_mut(&uri) {
-                Some(d) if d.generation == generation => (d.snapshot(), unit, related),
+                Some(d) if d.generation == generation => {
+                    (d.snapshot(), d.path.clone(), unit, related)
+                }
                 _ => return,
             }
         };
         let started = Instant::now();
         let test_hooks = inner.options.test_hooks;
         let uri2 = uri.clone();
+        let inner2 = inner.clone();
         let result = blocking("diagnostics", move || {
-            analyse(&snap, &uri2, unit, test_hooks, related)
+            let cross = cross_findings(&inner2, path.as_deref(), &snap);
+            analyse(&snap, &cross, &uri2, unit, test_hooks, related)
         })
         .await;
         let Ok((version, diags)) = result else {
@@ -105,23 +113,80 @@ pub(super) async fn pull(
     let Some((snap, unit)) = inner.snapshot(&uri) else {
         return Ok(full_report(None, Vec::new()));
     };
-    let result_id = snap.generation.to_string();
-    if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-        return Ok(DocumentDiagnosticReportResult::Report(
-            DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
-                related_documents: None,
-                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                    result_id,
-                },
-            }),
-        ));
-    }
+    let path = inner.session().docs.get(&uri).and_then(|d| d.path.clone());
     let hooks = inner.options.test_hooks;
-    let (_, items) = blocking("textDocument/diagnostic", move || {
-        analyse(&snap, &uri, unit, hooks, related)
+    let inner = inner.clone();
+    let previous = params.previous_result_id;
+    blocking("textDocument/diagnostic", move || {
+        // The result names the text's generation and the cross-cable findings on it, which other
+        // files change.
+        let cross = cross_findings(&inner, path.as_deref(), &snap);
+        let result_id = format!(
+            "{}.{:016x}",
+            snap.generation,
+            super::workspace_diagnostics::findings_hash(&cross)
+        );
+        if previous.as_deref() == Some(result_id.as_str()) {
+            return DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
+                RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                },
+            ));
+        }
+        let (_, items) = analyse(&snap, &cross, &uri, unit, hooks, related);
+        full_report(Some(result_id), items)
     })
-    .await?;
-    Ok(full_report(Some(result_id), items))
+    .await
+}
+
+/// The cross-cable findings on a document that is a file (none for an unsaved buffer without a
+/// path). Call it off the message loop.
+fn cross_findings(
+    inner: &Inner,
+    path: Option<&std::path::Path>,
+    snap: &Snapshot,
+) -> Vec<crate::rules::Diagnostic> {
+    match path {
+        Some(path) => super::workspace_diagnostics::cross_findings_of(
+            inner,
+            path,
+            crate::workspace::index::stamp(&snap.text),
+        ),
+        None => Vec::new(),
+    }
+}
+
+/// The workspace index changed in a way that may change the cross-cable findings on documents
+/// other than the one edited (a scan ended, files changed on disk, a document was saved): a pull
+/// client that can be told is asked to pull again (`workspace/diagnostic/refresh`), and a push
+/// client gets every open document's diagnostics again.
+pub(super) fn refresh_all(inner: &Arc<Inner>) {
+    let (pull, can_refresh, open) = {
+        let s = inner.session();
+        let open: Vec<(Uri, u64)> = s
+            .docs
+            .iter()
+            .map(|(u, d)| (u.clone(), d.generation))
+            .collect();
+        (s.pull, s.caps.diagnostic_refresh, open)
+    };
+    if pull {
+        if can_refresh {
+            let client = inner.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.workspace_diagnostic_refresh().await {
+                    debug!("workspace/diagnostic/refresh failed: {e}");
+                }
+            });
+        }
+        return;
+    }
+    for (uri, generation) in open {
+        schedule(inner, uri, generation);
+    }
 }
 
 fn full_report(

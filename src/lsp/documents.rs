@@ -157,8 +157,9 @@ pub(super) async fn did_open(inner: &Arc<Inner>, params: DidOpenTextDocumentPara
 pub(super) async fn did_save(inner: &Arc<Inner>, params: DidSaveTextDocumentParams) {
     debug!(uri = params.text_document.uri.as_str(), "didSave");
     super::configuration::notice_config_changes(inner, false).await;
-    // A saved draft may cite, or stop citing, a cable shown in another editor.
-    super::code_lens::refresh(inner);
+    // A saved draft may cite, or stop citing, a cable shown in another editor, or take a serial
+    // or a message continuity number another uses.
+    super::workspace_index::changed(inner);
 }
 
 /// `textDocument/didChange`.

@@ -151,8 +151,66 @@ fn reports(
         .collect()
 }
 
+/// The cross-cable findings on one indexed file whose text has the stamp `text_stamp` (an open
+/// document's current text), from the rules run over every file of the workspace index: what
+/// `textDocument/diagnostic` and the pushed diagnostics add to the document's own findings, so that
+/// an open cable shows them as `workspace/diagnostic` does. Empty when the index does not hold the
+/// file with that text (it is not a file, or is left out by the index's limits), and while a scan
+/// of the folders runs. Takes the open documents into the index first; call it off the message
+/// loop.
+pub(super) fn cross_findings_of(
+    inner: &Inner,
+    path: &Path,
+    text_stamp: u64,
+) -> Vec<crate::rules::Diagnostic> {
+    // While the folders are scanned the set is incomplete; the end of the scan sends the documents'
+    // diagnostics again (see `workspace_index::changed`), so nothing waits for it here.
+    if super::workspace_index::scanning(inner) {
+        return Vec::new();
+    }
+    let paths: Vec<PathBuf> = synced(inner).iter().map(|(p, _)| p.clone()).collect();
+    if paths.len() < 2 || !paths.iter().any(|p| p == path) {
+        return Vec::new();
+    }
+    let roots = inner.session().roots.clone();
+    let resolved: Vec<(Resolved, String)> = paths
+        .iter()
+        .map(|p| {
+            let (resolved, _) = inner.session().resolve(Some(p));
+            let name = roots
+                .iter()
+                .find_map(|r| p.strip_prefix(r).ok())
+                .unwrap_or(p)
+                .display()
+                .to_string();
+            (resolved, name)
+        })
+        .collect();
+    let index = inner.index();
+    if index.get(path).map(|f| f.stamp) != Some(text_stamp) {
+        return Vec::new();
+    }
+    let mut at = 0;
+    let mut members = Vec::with_capacity(paths.len());
+    for (p, (resolved, name)) in paths.iter().zip(&resolved) {
+        let Some(file) = index.get(p) else { continue };
+        if p == path {
+            at = members.len();
+        }
+        members.push(cross::Member {
+            name,
+            summary: &file.summary,
+            settings: &resolved.settings,
+        });
+    }
+    cross::check_set(&members)
+        .into_iter()
+        .nth(at)
+        .unwrap_or_default()
+}
+
 /// A hash of the cross-cable findings on one file: part of its `resultId`.
-fn findings_hash(found: &[crate::rules::Diagnostic]) -> u64 {
+pub(super) fn findings_hash(found: &[crate::rules::Diagnostic]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for d in found {
         (d.rule.code(), d.range.start(), d.range.end(), &d.message).hash(&mut h);

@@ -89,7 +89,7 @@ fn run_scan(inner: &Arc<Inner>, roots: Vec<PathBuf>) {
             (report, index.len())
         };
         inner.scans_running.fetch_sub(1, Ordering::SeqCst);
-        super::code_lens::refresh(&inner);
+        changed(&inner);
         info!(
             folders,
             indexed = report.indexed,
@@ -101,6 +101,14 @@ fn run_scan(inner: &Arc<Inner>, roots: Vec<PathBuf>) {
             warn!("{m}");
         }
     });
+}
+
+/// The index changed in a way that may change what other documents show (a scan ended, files
+/// changed on disk, a document was saved): their code lenses (the citing count) and their
+/// cross-cable findings are asked for or sent again.
+pub(super) fn changed(inner: &Arc<Inner>) {
+    super::code_lens::refresh(inner);
+    super::diagnostics::refresh_all(inner);
 }
 
 /// Whether a scan of workspace folders is running (the index may not hold all their files yet).
@@ -163,7 +171,7 @@ pub(super) fn closed(inner: &Inner, path: &Path) {
 
 /// Files changed, appeared or went away on disk (`workspace/didChangeWatchedFiles`): each cable
 /// file of the workspace is read again (or removed); an open document's text stays.
-pub(super) fn files_changed(inner: &Inner, paths: &[PathBuf]) {
+pub(super) fn files_changed(inner: &Arc<Inner>, paths: &[PathBuf]) {
     let roots = inner.session().roots.clone();
     let mut count = 0;
     for path in paths.iter().filter(|p| in_scope(&roots, p)) {
@@ -174,7 +182,7 @@ pub(super) fn files_changed(inner: &Inner, paths: &[PathBuf]) {
     }
     if count > 0 {
         debug!(files = count, "workspace index: files read again");
-        super::code_lens::refresh(inner);
+        changed(inner);
     }
 }
 
