@@ -362,3 +362,38 @@ fn new_names_near_posts_for_an_unknown_one_and_refuses_bad_input() {
         r.stderr
     );
 }
+
+/// The serial is free among the cables `check` compares with the new one: every cable under the
+/// folder of the cablelint.toml, subfolders included, not only those beside the new file (drafts
+/// kept in `sent/` and `pending/` got the same serial, which `check .` then reported as CBL701).
+#[test]
+fn new_continues_the_serials_of_every_folder_under_the_configuration() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("cablelint.toml"),
+        "[draft]\npost = \"AMEMBASSY OSLO\"\nto = [\"SECSTATE WASHDC\"]\n",
+    )
+    .unwrap();
+    for dir in ["sent", "pending"] {
+        std::fs::create_dir(tmp.path().join(dir)).unwrap();
+    }
+    let files = [
+        "sent/a.cable",
+        "sent/b.cable",
+        "pending/c.cable",
+        "top.cable",
+    ];
+    for (i, file) in files.iter().enumerate() {
+        let r = run_in(
+            tmp.path(),
+            &["new", "--date", "2026-03-02T09:00", "-o", file],
+            None,
+        );
+        assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+        let text = std::fs::read_to_string(tmp.path().join(file)).unwrap();
+        let banner = format!("\nUNCLAS OSLO {:06}\n", i + 1);
+        assert!(text.contains(&banner), "{file}: {text}");
+    }
+    let r = run_in(tmp.path(), &["check", ".", "--select", "CBL7"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}

@@ -203,7 +203,13 @@ fn build(args: &NewArgs) -> Result<String, String> {
     if let Some(config) = &resolved.config {
         options = options.or_config(&config.draft);
     }
-    let state = FolderState::scan(&folder);
+    // The serial is free among the cables `check` compares with the new one: those under the folder
+    // of the cablelint.toml that applies (its subfolders too), else under the new cable's folder.
+    let scope = resolved
+        .config
+        .as_ref()
+        .map_or(folder.as_path(), |c| c.dir());
+    let state = FolderState::scan(scope);
     draft::skeleton(&options, resolved.tables.get(), &state)
         .map(|s| s.text)
         .map_err(|e| e.to_string())

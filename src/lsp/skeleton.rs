@@ -13,7 +13,7 @@ use crate::ide;
 use crate::workspace::draft::FolderState;
 
 /// What the skeleton needs from the session, taken before the work leaves the session's lock:
-/// the `[draft]` table of the document's configuration, the document's folder and whether the
+/// the `[draft]` table of the document's configuration, the folder whose cables it follows and whether the
 /// client takes snippets; and the server, whose workspace index knows what the folder's cables
 /// use.
 pub(super) struct SkeletonContext {
@@ -32,10 +32,15 @@ impl SkeletonContext {
                 .and_then(|d| d.resolved.config.as_ref())
                 .map(|c| c.draft.clone())
                 .unwrap_or_default(),
+            // The folder of the cablelint.toml that applies, else the document's.
             folder: doc
-                .and_then(|d| d.path.as_ref())
-                .and_then(|p| p.parent())
-                .map(PathBuf::from),
+                .and_then(|d| d.resolved.config.as_ref())
+                .map(|c| c.dir().to_path_buf())
+                .or_else(|| {
+                    doc.and_then(|d| d.path.as_ref())
+                        .and_then(|p| p.parent())
+                        .map(PathBuf::from)
+                }),
             snippets: s.caps.completion_snippets,
             inner: inner.clone(),
         }

@@ -174,23 +174,16 @@ pub struct FolderState {
 const CABLE_EXTENSIONS: [&str; 2] = ["cable", "tel"];
 
 impl FolderState {
-    /// Reads the cables (`*.cable`, `*.tel`) directly in `dir`. Files that cannot be read or are not
-    /// UTF-8 are skipped; a folder that cannot be listed gives an empty state.
+    /// Reads the cables (`*.cable`, `*.tel`) in `dir` and its subfolders, found as `cablelint check
+    /// DIR` finds them ([`crate::workspace::index::cable_files`]), so that a serial is free among
+    /// the cables `check` compares; at most [`crate::rules::cross::MAX_SET_FILES`] of them, in path
+    /// order. Files that cannot be read or are not UTF-8 are skipped; a folder that cannot be listed
+    /// gives an empty state.
     pub fn scan(dir: &Path) -> FolderState {
         let mut state = FolderState::default();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return state;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let is_cable = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| CABLE_EXTENSIONS.iter().any(|c| c.eq_ignore_ascii_case(e)));
-            if !is_cable || !path.is_file() {
-                continue;
-            }
-            if let Ok(text) = std::fs::read_to_string(&path) {
+        let files = crate::workspace::index::cable_files(dir, &CABLE_EXTENSIONS);
+        for path in files.iter().take(crate::rules::cross::MAX_SET_FILES) {
+            if let Ok(text) = std::fs::read_to_string(path) {
                 state.add(&text);
             }
         }

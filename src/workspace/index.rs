@@ -570,12 +570,12 @@ impl WorkspaceIndex {
         hits
     }
 
-    /// The serials and message continuity numbers used by the indexed cables directly in `dir`
-    /// (not in its subfolders), as `cablelint new` reads them from the folder's files.
+    /// The serials and message continuity numbers used by the indexed cables under `dir` (its
+    /// subfolders too), as `cablelint new` reads them from the folder's files.
     pub fn folder_state(&self, dir: &Path) -> FolderState {
         let mut state = FolderState::default();
         for (path, f) in &self.files {
-            if path.parent() == Some(dir) && has_extension(path, DEFAULT_EXTENSIONS) {
+            if path.starts_with(dir) && has_extension(path, DEFAULT_EXTENSIONS) {
                 state.add_summary(&f.summary);
             }
         }
