@@ -88,8 +88,9 @@ fn a_scan_indexes_the_cable_files_check_finds_and_answers_across_them() {
     assert_eq!(index.search("", 2).len(), 2);
     assert!(index.search("nothing like it", 10).is_empty());
 
-    // The folder's serials, for the skeleton: only the files directly in the folder.
-    assert_eq!(index.folder_state(root).next_serial("OSLO", 2026), 199);
+    // The folder's serials, for the skeleton: the files under the folder, subfolders included (the
+    // root holds OSLO 198, sub/ OSLO 217).
+    assert_eq!(index.folder_state(root).next_serial("OSLO", 2026), 218);
     assert_eq!(
         index
             .folder_state(&root.join("sub"))
