@@ -12,7 +12,8 @@
 //! - only cables sent within 31 days of each other are compared, since a counter may restart
 //!   between any two cables far apart;
 //! - copies of one cable (the same SUBJECT or date-time group, see `duplicate-serial`) share
-//!   their numbers rightly;
+//!   their numbers rightly, and two different cables with one serial are `duplicate-serial`'s
+//!   fault, not this rule's too;
 //! - when the two cables are of one post and year and their serials run the same way as their
 //!   numbers, the cable was held and dated after it was numbered: the date-time group, not the
 //!   number, is out of order.
@@ -125,6 +126,11 @@ pub fn check_set(ctx: &SetContext) {
                 continue;
             }
             if let (Some(x), Some(y)) = (&a.id, &b.id) {
+                // Two different cables with one serial: `duplicate-serial` reports the fault, and
+                // numbers that repeat along with the serial are part of it, not another one.
+                if x.key == y.key && x.year == y.year && x.number == y.number {
+                    continue;
+                }
                 // The numbers fall; so does the serial when the later-dated cable was numbered first.
                 let agree = x.number > y.number && earlier.first > later.last;
                 if x.key == y.key && x.year == y.year && agree {

@@ -360,3 +360,18 @@ fn dates_are_counted_in_minutes() {
     assert_eq!(dtg_minutes(&d(2023, 2, 29, 0, 0)), None);
     assert_eq!(dtg_text(&d(2009, 6, 2, 9, 15)), "020915Z JUN 09");
 }
+
+/// A draft copied from another and given a new SUBJECT keeps its serial and its numbers: one
+/// fault, the serial (`duplicate-serial` on both), not also a number that does not rise.
+#[test]
+fn numbers_repeated_with_a_repeated_serial_are_one_fault() {
+    let found = check(&[
+        BASE,
+        Draft {
+            hour: 11,
+            subject: "NORWAY: A NEW SUBJECT",
+            ..BASE
+        },
+    ]);
+    assert_eq!(codes(&found), [["CBL701"], ["CBL701"]]);
+}
