@@ -165,6 +165,9 @@ pub struct FolderState {
     /// The banner serials used, by station as cable ids write it ([`origin_key`]: `USUNNEWYORK`)
     /// and year of the date-time group.
     serials: HashMap<(String, i32), u32>,
+    /// The highest banner serial of a station among cables without a readable date-time group (a
+    /// draft without its header): taken in every year, since its year is unknown.
+    undated: HashMap<String, u32>,
     /// The highest message continuity number used, by FM post and addressee line
     /// (`RUEHC/SECSTATE WASHDC`).
     mcns: HashMap<(String, String), u32>,
@@ -199,13 +202,11 @@ impl FolderState {
     /// group, and the last message continuity number of each addressee line (`7721-7722` uses
     /// 7722).
     pub fn add_summary(&mut self, cable: &CableSummary) {
-        if let Some(CableId {
-            key,
-            number,
-            year: Some(year),
-        }) = &cable.id
-        {
-            let e = self.serials.entry((key.clone(), *year)).or_default();
+        if let Some(CableId { key, number, year }) = &cable.id {
+            let e = match year {
+                Some(year) => self.serials.entry((key.clone(), *year)).or_default(),
+                None => self.undated.entry(key.clone()).or_default(),
+            };
             *e = (*e).max(*number);
         }
         let Some(fm) = &cable.from else {
@@ -220,11 +221,13 @@ impl FolderState {
         }
     }
 
-    /// The next free banner serial of a station in a year (1 when none is used).
+    /// The next free banner serial of a station in a year (1 when none is used): after the
+    /// highest of that year and of the station's undated cables.
     pub fn next_serial(&self, station: &str, year: i32) -> u32 {
-        self.serials
-            .get(&(origin_key(station), year))
-            .map_or(1, |s| s + 1)
+        let key = origin_key(station);
+        let dated = self.serials.get(&(key.clone(), year)).copied();
+        let undated = self.undated.get(&key).copied();
+        dated.max(undated).map_or(1, |s| s + 1)
     }
 
     /// The next message continuity number from a post to an addressee line, four digits wrapping
@@ -638,5 +641,10 @@ mod tests {
             state.next_mcn("AMEMBASSY OSLO", "RUEHNE/AMEMBASSY NEW DELHI"),
             1
         );
+        // A draft without its header (no date-time group) takes its serial in every year.
+        state.add("UNCLAS OSLO 000300\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: AN UNDATED DRAFT\n\n1. (U) Text.\n");
+        assert_eq!(state.next_serial("OSLO", 2026), 301);
+        assert_eq!(state.next_serial("OSLO", 2025), 301);
+        assert_eq!(state.next_serial("BERGEN", 2026), 1);
     }
 }
