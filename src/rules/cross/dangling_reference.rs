@@ -4,7 +4,9 @@
 //! the set holds when the set is their drafting folder: its cables of that post and year cover the
 //! cited serial (it lies between the lowest and the highest of them) and they are at least two and
 //! at least half of the serials in that stretch, or the post is the `[draft]` post of the citing
-//! file's `cablelint.toml`, whose folder is its drafting folder. A reference to a cable outside
+//! file's `cablelint.toml`, whose folder is its drafting folder, and the year is the drafting year
+//! (of `date =` in `cablelint.toml` or `--date`, else today's; the post's cables of earlier years
+//! kept there are an archive). A reference to a cable outside
 //! such a series (another post's, an older one, one beyond the last the set holds) is not judged:
 //! the set was never meant to hold it. References without a year take the citing cable's.
 //!
@@ -80,7 +82,15 @@ pub fn check_set(ctx: &SetContext) {
             }
             let stretch = (high - low + 1) as usize;
             let folder = serials.len() >= 2 && 2 * serials.len() >= stretch;
-            let drafting = m.settings.drafting_post.as_deref() == Some(key);
+            // The `[draft]` post's folder holds its cables of the drafting year; older ones kept
+            // beside them are an archive, judged only as any other series.
+            let drafting_year = m
+                .settings
+                .drafting_date
+                .unwrap_or_else(|| crate::vocab::Date::now_utc().0)
+                .year;
+            let drafting = m.settings.drafting_post.as_deref() == Some(key)
+                && year.is_none_or(|y| y == drafting_year);
             if !(folder || drafting) {
                 continue;
             }

@@ -227,8 +227,21 @@ fn a_sparse_series_is_judged_only_in_the_drafting_post_s_folder() {
     assert!(found.iter().all(Vec::is_empty), "a sample: {found:?}");
     let mut drafting = Settings::default();
     drafting.drafting_post = Some("OSLO".to_string());
-    let found = check_texts(&texts, &[drafting]);
+    drafting.drafting_date = Some(crate::vocab::Date {
+        year: 2026,
+        month: 12,
+        day: 4,
+    });
+    let found = check_texts(&texts, &[drafting.clone()]);
     assert_eq!(codes(&found), [vec![], vec!["CBL702"]]);
+    // The same cables kept in the folder as an archive, a year after they were drafted.
+    drafting.drafting_date = Some(crate::vocab::Date {
+        year: 2027,
+        month: 1,
+        day: 5,
+    });
+    let found = check_texts(&texts, &[drafting]);
+    assert!(found.iter().all(Vec::is_empty), "an archive: {found:?}");
 }
 
 #[test]
