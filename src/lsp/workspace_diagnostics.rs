@@ -96,12 +96,7 @@ fn reports(
             let _ = inner.index().refresh_from_disk(&path);
         }
         let (resolved, _) = inner.session().resolve(Some(&path));
-        let name = roots
-            .iter()
-            .find_map(|r| path.strip_prefix(r).ok())
-            .unwrap_or(&path)
-            .display()
-            .to_string();
+        let name = shown_name(&roots, &path);
         members.push(Member {
             path,
             open: is_open,
@@ -177,13 +172,7 @@ pub(super) fn cross_findings_of(
         .iter()
         .map(|p| {
             let (resolved, _) = inner.session().resolve(Some(p));
-            let name = roots
-                .iter()
-                .find_map(|r| p.strip_prefix(r).ok())
-                .unwrap_or(p)
-                .display()
-                .to_string();
-            (resolved, name)
+            (resolved, shown_name(&roots, p))
         })
         .collect();
     let index = inner.index();
@@ -207,6 +196,17 @@ pub(super) fn cross_findings_of(
         .into_iter()
         .nth(at)
         .unwrap_or_default()
+}
+
+/// A file as the cross-cable findings name it: relative to the first workspace folder it is under,
+/// else its whole path.
+fn shown_name(roots: &[PathBuf], path: &Path) -> String {
+    roots
+        .iter()
+        .find_map(|r| path.strip_prefix(r).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// A hash of the cross-cable findings on one file: part of its `resultId`.
