@@ -446,6 +446,110 @@ fn fixing_two_unclosed_summaries_at_once_reaches_the_fixed_point() {
     assert_eq!(fixed.matches("End Summary.").count(), 2, "{fixed}");
 }
 
+/// The fixes of the unclosed summaries of `text` applied (all of them, safe or not), with their
+/// applicability.
+fn summary_fixed(text: &str) -> (String, Vec<cablelint::rules::Applicability>) {
+    let diags = check(text);
+    let fixes: Vec<_> = diags
+        .iter()
+        .filter(|d| d.rule.code() == "CBL405")
+        .filter_map(|d| d.fix.as_ref())
+        .collect();
+    let kinds = fixes.iter().map(|f| f.applicability).collect();
+    (cablelint::workspace::fix::apply_fixes(text, fixes).0, kinds)
+}
+
+/// The summary's paragraph is followed by a heading the parser reads as text (standing alone
+/// between blank lines, in capitals or in title case, joined with its dashed rule on one line,
+/// between slashes): `End Summary.` goes after the paragraph's last sentence, never on the heading.
+#[test]
+fn the_summary_closer_goes_before_a_heading() {
+    for heading in [
+        "TALKS TO RESUME IN APRIL",
+        "Talks to Resume in April",
+        "TALKS TO RESUME IN APRIL ------------------------ --------",
+        "------------------- -- Talks to Resume ------------------- --",
+        "//TALKS TO RESUME//",
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "textbook dispute to a later round.\nEnd Summary.\n",
+                &format!("textbook dispute to a later round.\n\n{heading}\n"),
+            )],
+        );
+        let (fixed, kinds) = summary_fixed(&t);
+        assert_eq!(kinds, [cablelint::rules::Applicability::Safe], "{heading}");
+        assert!(
+            fixed.contains("a later round. End Summary.\n\n"),
+            "{heading}: {fixed}"
+        );
+        assert!(fixed.contains(&format!("\n{heading}\n")), "{fixed}");
+        assert_silent(&fixed, "CBL405");
+    }
+}
+
+/// What the release joined after the summary's last sentence on its line: a heading in capitals, a
+/// heading and its rule, the next numbered paragraph. The closer goes before it, as an unsafe fix
+/// (the end is a reading of joined text). Text ending in `...` may be cut off: unsafe too.
+#[test]
+fn the_summary_closer_goes_before_joined_text_and_is_unsafe() {
+    for (tail, want) in [
+        (" TALKS TO RESUME IN APRIL", "round. End Summary. TALKS"),
+        (
+            " Talks to Resume ---------------",
+            "round. End Summary. Talks",
+        ),
+        (
+            " ¶2. (C) Park said the talks",
+            "round. End Summary. ¶2. (C) Park",
+        ),
+        ("...", "round.... End Summary."),
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "textbook dispute to a later round.\nEnd Summary.\n",
+                &format!("textbook dispute to a later round.{tail}\n"),
+            )],
+        );
+        let (fixed, kinds) = summary_fixed(&t);
+        assert_eq!(kinds, [cablelint::rules::Applicability::Unsafe], "{tail}");
+        assert!(fixed.contains(want), "{tail}: {fixed}");
+    }
+}
+
+/// A summary heading standing alone (`SUMMARY AND INTRODUCTION` between blank lines) is a heading,
+/// as a dashed `SUMMARY` is: the summary ends at the next heading and needs no closer.
+#[test]
+fn a_summary_heading_standing_alone_needs_no_closer() {
+    let t = edit(
+        C,
+        &[
+            (
+                "¶1. (C) Summary. Senior",
+                "SUMMARY AND INTRODUCTION\n\n¶1. (C) Senior",
+            ),
+            ("round.\nEnd Summary.", "round."),
+        ],
+    );
+    assert_silent(&t, "CBL405");
+}
+
+/// `End` and `Summary` split over lines with a blank line between (double-spaced text), `(End` /
+/// `Summary)` and `END COMMENT AND` / `SUMMARY.` close the summary.
+#[test]
+fn split_end_summary_forms_close_the_summary() {
+    for closer in [
+        "End\n\nSummary.",
+        "(End\nSummary)",
+        "Comment: Both sides are careful. END COMMENT AND\nSUMMARY.",
+    ] {
+        let t = edit(C, &[("round.\nEnd Summary.", &format!("round. {closer}"))]);
+        assert_silent(&t, "CBL405");
+    }
+}
+
 /// The last paragraph opens a summary and the text goes on with a banner line the release joined
 /// with E.O. and TAGS, blank lines holding a space and a stray line: the paragraph's range covers
 /// them, but the closer is only read on the paragraph's own text. The fix places `End Summary.`

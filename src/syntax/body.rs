@@ -589,7 +589,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
     }
 
-    /// A closer broken across a line by the reflow (`… routes. End` / `Summary.`): when this line
+    /// A closer broken across a line by the reflow (`… routes. End` / `Summary.`, `(End` /
+    /// `Summary)`, `END COMMENT AND` / `SUMMARY.`), also over blank lines when the marker word
+    /// stands alone on its line (`End` / blank / `Summary.` in double-spaced text): when this line
     /// starts with the marker word and the line before ends with `End`, records the closer over
     /// both lines and returns the byte length of the word on this line.
     fn split_closer(&mut self, src: Src, paragraph: Option<usize>) -> Option<usize> {
@@ -612,18 +614,38 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let prev = (0..self.cur)
             .rev()
             .find(|&i| self.cable.lines[i].kind != LineKind::Blank)?;
-        if prev + 1 != self.cur {
+        let alone = t[lead + word_len..]
+            .trim()
+            .bytes()
+            .all(|b| matches!(b, b'.' | b')' | b':' | b'-'));
+        if prev + 1 != self.cur && !alone {
             return None;
         }
         let pr = self.cable.lines[prev].range;
         let pt = self.cable.text(pr).trim_end();
-        let end_at = pt.len().checked_sub(3)?;
-        if !pt.is_char_boundary(end_at)
-            || !pt[end_at..].eq_ignore_ascii_case("end")
-            || (end_at > 0 && !pt.as_bytes()[end_at - 1].is_ascii_whitespace())
-        {
-            return None;
-        }
+        let ends_with_word = |text: &str, w: &str| -> Option<usize> {
+            let at = text.len().checked_sub(w.len())?;
+            (text.is_char_boundary(at)
+                && text[at..].eq_ignore_ascii_case(w)
+                && (at == 0 || matches!(text.as_bytes()[at - 1], b' ' | b'\t' | b'(')))
+            .then_some(at)
+        };
+        let end_at = match ends_with_word(pt, "end") {
+            Some(at) => at,
+            // `END COMMENT AND` / `SUMMARY.`: the comment's closer is read on the line before.
+            None => {
+                let and = ends_with_word(pt, "and")?;
+                let before = pt[..and].trim_end();
+                let closed = ["comment", "comments", "note"]
+                    .iter()
+                    .filter_map(|w| ends_with_word(before, w))
+                    .any(|at| ends_with_word(before[..at].trim_end(), "end").is_some());
+                if !closed || kind != MarkerKind::SummaryClose {
+                    return None;
+                }
+                and
+            }
+        };
         self.cable.body.markers.push(Marker {
             range: TextRange::new(pr.start() + end_at, src.offset + lead + word_len),
             kind,

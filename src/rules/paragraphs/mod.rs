@@ -1,4 +1,5 @@
 pub mod invalid_marking;
+pub mod layout;
 pub mod missing_marking;
 pub mod missing_signature;
 pub mod missing_summary;
