@@ -159,6 +159,8 @@ pub struct ReferenceData {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClassifiedByData {
     pub authority: Option<String>,
+    /// The section cited, as written without white space (`1.4`, also for `1.` / `4` split by a
+    /// line break).
     pub section: Option<String>,
     pub reasons: Vec<String>,
     pub range: Range,
@@ -302,7 +304,10 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
 
     let classified_by = b.classified_by.as_ref().map(|c| ClassifiedByData {
         authority: authority(&text(TextRange::new(c.label.end(), c.range.end()))),
-        section: c.section.map(|s| cable.text(s).to_string()),
+        // A section broken over a line by the reflow (`1.` / `4`) is one number: `1.4`.
+        section: c
+            .section
+            .map(|s| cable.text(s).split_whitespace().collect::<String>()),
         reasons: c.letters.iter().map(|&(_, l)| l.to_string()).collect(),
         range: range(c.range),
     });

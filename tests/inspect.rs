@@ -301,3 +301,22 @@ fn every_corpus_cable_validates_against_the_schema() {
 fn every_corpus_release_cable_validates_against_the_schema() {
     corpus_validates("corpus-release");
 }
+
+/// A section broken over two lines by the reflow (`Reasons 1.` / `4 (b/d).`) is `1.4`, with no
+/// line break in the value.
+#[test]
+fn a_section_split_over_lines_is_one_value() {
+    let text = "CONFIDENTIAL STATE 000101\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL XX\nSUBJECT: INVENTED\n\nClassified By: Deputy Director Jane Doe.  Reasons 1. \n4 (b/d).\n\n1. (C) Invented text.\n\nEXAMPLE\n";
+    let r = run_in(
+        Path::new("."),
+        &["inspect", "-", "--stdin-filename", "x.cable"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cable = &r.json()[0];
+    assert_eq!(cable["classified_by"]["section"], "1.4");
+    assert_eq!(
+        cable["classified_by"]["reasons"],
+        serde_json::json!(["b", "d"])
+    );
+}
