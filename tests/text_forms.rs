@@ -1359,3 +1359,34 @@ fn a_split_reason_list_before_a_multibyte_character_is_read() {
     );
     let _ = check(&text);
 }
+
+/// The messages of a draft's findings on a drafting date.
+fn messages_on(text: &str, date: &str, code: &str) -> Vec<String> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso(date).expect("a date"));
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .filter(|d| d.rule.code() == code)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+/// A missing E.O. line is reported with the order in force on the drafting date (E.O. 13526 for a
+/// draft of 2026, E.O. 12958 for one of 2008), and a superseded order's message says which order
+/// the draft should cite, not that it cites it.
+#[test]
+fn eo_messages_name_the_order_in_force() {
+    let t = edit(D, &[("E.O. 12958: DECL: 04/15/2019\n", "")]);
+    let m = messages_on(&t, "2026-11-30", "CBL213");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("`E.O. 13526: DECL:"), "{m:?}");
+    assert!(!m[0].contains("12958"), "{m:?}");
+    let m = messages_on(&t, "2008-05-01", "CBL213");
+    assert!(m[0].contains("`E.O. 12958: DECL:"), "{m:?}");
+    let m = messages_on(D, "2026-11-30", "CBL215");
+    assert_eq!(
+        m,
+        ["E.O. 12958 was superseded on 2010-06-27; a draft of 2026-11-30 should cite E.O. 13526, \
+          the order then in force"]
+    );
+}

@@ -39,7 +39,7 @@ pub fn check(ctx: &Context) {
     let current = orders::executive_order_in_force(date);
     let message = match (order.superseded, current) {
         (Some(end), Some(now)) if date >= end => format!(
-            "E.O. {} was superseded on {end}; a {} of {date} cites E.O. {}",
+            "E.O. {} was superseded on {end}; a {} of {date} should cite E.O. {}, the order then in force",
             order.number,
             ctx.facts.text_name(),
             now.number

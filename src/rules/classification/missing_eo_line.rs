@@ -1,5 +1,7 @@
 //! ## What it does
-//! Reports a cable without an E.O. line (`E.O. 12958: DECL: 05/17/2017` or `E.O. 12958: N/A`).
+//! Reports a cable without an E.O. line (`E.O. 13526: DECL: 05/17/2036` or `E.O. 13526: N/A`). The
+//! message names the order in force on the cable's date (the drafting date for a draft): E.O. 13526
+//! from 27 June 2010, E.O. 12958 for a cable of 1995–2010, and so on (see `eo-era-mismatch`).
 //!
 //! ## Why
 //! The E.O. line names the order under which the cable is classified and when it is declassified
@@ -16,10 +18,11 @@
 //! ```cable
 //! C O N F I D E N T I A L TOKYO 002232
 //!
-//! E.O. 12958: DECL: 05/17/2017
+//! E.O. 13526: DECL: 05/17/2036
 //! TAGS: PREL PGOV KS JA
 //! ```
 use crate::rules::Context;
+use crate::vocab::orders;
 
 pub fn check(ctx: &Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::Eo, "E.O.") {
@@ -42,5 +45,13 @@ pub fn check(ctx: &Context) {
     else {
         return;
     };
-    ctx.report(anchor, "the cable has no E.O. line (`E.O. 12958: DECL: MM/DD/YYYY`, or `E.O. 12958: N/A` when unclassified)");
+    // The order in force on the cable's (or the drafting) date; the newest without a date.
+    let order = ctx.facts.date.map_or_else(
+        || orders::EXECUTIVE_ORDERS[orders::EXECUTIVE_ORDERS.len() - 1].number,
+        |d| orders::nearest_order(d).number,
+    );
+    ctx.report(
+        anchor,
+        format!("the {} has no E.O. line (`E.O. {order}: DECL: MM/DD/YYYY`, or `E.O. {order}: N/A` when unclassified)", ctx.facts.text_name()),
+    );
 }
