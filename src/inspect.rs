@@ -25,7 +25,8 @@ pub struct CableData {
     /// the release's marks).
     pub kind: &'static str,
     /// The cable id: two-digit year of the DTG + banner origin without spaces + serial without
-    /// leading zeros (`07TOKYO2232`); `null` when one of them is missing.
+    /// leading zeros (`07TOKYO2232`), as the release writes it (`08USNATO276`; a redacted banner
+    /// station is the FM post's); `null` when one of them is missing.
     pub id: Option<String>,
     /// The DTG as `2007-05-17T08:14Z`.
     pub date: Option<String>,
@@ -210,7 +211,21 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         banner.and_then(|b| b.origin),
         banner.and_then(|b| b.serial),
     ) {
-        (Some(d), Some(o), Some(s)) => Some(syntax::cable_id(d.year, cable.text(o), s.value)),
+        (Some(d), Some(o), Some(s)) => {
+            // A banner whose station is redacted (`XXXXXXXXXXXX 000004`): the release writes the
+            // id with the station of the FM post.
+            let written = cable.text(o);
+            let redacted = written.trim().bytes().all(|c| c == b'X' || c == b' ');
+            let fm_station = || {
+                let fm = h.fm.as_ref()?.plad?;
+                tables.post_by_name(cable.text(fm).trim())?.station.clone()
+            };
+            let station = match redacted.then(fm_station).flatten() {
+                Some(station) => station,
+                None => written.to_string(),
+            };
+            Some(syntax::cable_id(d.year, &station, s.value))
+        }
         _ => None,
     };
     let header = h.is_present().then(|| header(cable));

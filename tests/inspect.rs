@@ -320,3 +320,105 @@ fn a_section_split_over_lines_is_one_value() {
         serde_json::json!(["b", "d"])
     );
 }
+
+/// Ids of missions are written as the release writes them, with the banner's station: a USNATO
+/// cable and its references to USNATO are `USNATO…`, references to USEU (whose banners name
+/// `BRUSSELS`) are `BRUSSELS…`.
+#[test]
+fn mission_ids_are_written_as_the_release_writes_them() {
+    let text = "R 120745Z MAR 08\nFM USMISSION USNATO\nTO RUEHC/SECSTATE WASHDC 1234\n\nS E C R E T USNATO 000276\n\nSIPDIS\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL NATO\nSUBJECT: INVENTED\n\nREF: A. 08 USNATO 274 B. 08 USEU BRUSSELS 101 C. 08 USNATO BRUSSELS 12\n\nClassified By: Deputy Jane Doe. Reasons 1.4 (b) and (d).\n\n1. (S) Invented text.\n\nDOE\n";
+    let r = run_in(
+        Path::new("."),
+        &["inspect", "-", "--stdin-filename", "x.cable"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cable = &r.json()[0];
+    let ids: Vec<&str> = cable["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["cable_id"].as_str())
+        .collect();
+    assert_eq!(cable["id"], "08USNATO276");
+    assert_eq!(ids, ["08USNATO274", "08BRUSSELS101", "08USNATO12"]);
+}
+
+/// Every cable of a corpus whose id inspect gives: the id is the file's name (the release's id),
+/// or differs only where the release took other words of a garbled banner into its id (`EFTO`,
+/// `SECTION 01 OF 03`) or the file is another cable's record. Mismatches of the station alone
+/// (same year and serial) are reported and fail the test.
+fn ids_match_file_names(name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(name);
+    let tables = cablelint::data::Tables::builtin();
+    let split = |id: &str| -> Option<(String, String, String)> {
+        let year: String = id.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &id[year.len()..];
+        let serial: String = rest
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let station = rest[..rest.len() - serial.len()].to_string();
+        (!year.is_empty() && !serial.is_empty()).then_some((year, station, serial))
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let (mut same, mut mismatches) = (0, Vec::new());
+    for path in &files {
+        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+        let cable = cablelint::syntax::parse(&text);
+        let data = cablelint::inspect::inspect(&cable, &path.display().to_string(), tables);
+        let want = path.file_stem().unwrap().to_str().unwrap();
+        let Some(got) = data.id.as_deref() else {
+            continue;
+        };
+        if got == want {
+            same += 1;
+            continue;
+        }
+        let (Some(w), Some(g)) = (split(want), split(got)) else {
+            continue;
+        };
+        let garbled_banner = ["EFTO", "SECTION", "SCTION"]
+            .iter()
+            .any(|word| w.1.contains(word));
+        if w.0 == g.0 && w.2 == g.2 && !garbled_banner {
+            mismatches.push(format!("{want}: inspect gives {got}"));
+        }
+    }
+    eprintln!("{name}: {same} of {} ids are the file names", files.len());
+    assert!(
+        mismatches.is_empty(),
+        "{} stations differ from the release's ids in {name}:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+#[cfg_attr(
+    shared_corpus_absent,
+    ignore = "needs ../shared/corpus, which is absent"
+)]
+fn corpus_ids_are_the_release_ids() {
+    ids_match_file_names("corpus");
+}
+
+#[test]
+#[cfg_attr(
+    shared_corpus_release_absent,
+    ignore = "needs ../shared/corpus-release, which is absent"
+)]
+fn corpus_release_ids_are_the_release_ids() {
+    ids_match_file_names("corpus-release");
+}

@@ -806,7 +806,8 @@ pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
 /// The origin of a reference as it appears in cable ids: upper case, letters and digits only, with
 /// the forms references use for the Department and for embassies written as ids write them
 /// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
-/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `USNATO` → `USNATOBRUSSELS`,
+/// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `USEU` →
+/// `BRUSSELS`, `USNATO BRUSSELS` → `USNATO`,
 /// `HAGUE` → `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
 pub fn origin_key(origin: &str) -> String {
     let mut words: Vec<String> = origin
@@ -834,8 +835,11 @@ pub fn origin_key(origin: &str) -> String {
         ("STATEWASHDC", "STATE"),
         ("USUN", "USUNNEWYORK"),
         ("UNVIE", "UNVIEVIENNA"),
-        ("USEU", "USEUBRUSSELS"),
-        ("USNATO", "USNATOBRUSSELS"),
+        // The release writes the ids of USEU's cables with its banner's station, `BRUSSELS`, and
+        // USNATO's with `USNATO` (spec data: posts.tsv's refid_station).
+        ("USEU", "BRUSSELS"),
+        ("USEUBRUSSELS", "BRUSSELS"),
+        ("USNATOBRUSSELS", "USNATO"),
         ("HAGUE", "THEHAGUE"),
         ("RIO", "RIODEJANEIRO"),
         ("RIODEJAN", "RIODEJANEIRO"),
