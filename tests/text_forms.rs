@@ -1390,3 +1390,19 @@ fn eo_messages_name_the_order_in_force() {
           the order then in force"]
     );
 }
+
+/// A reference the record cuts off after its post (`REF: A. STATE ...`) is the release's cut, not
+/// a reference without a serial; without the `...` it is one.
+#[test]
+fn a_reference_cut_off_after_its_post_is_no_malformed_reference() {
+    let t = edit(
+        C,
+        &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187 B. STATE ...")],
+    );
+    assert_silent(&t, "CBL312");
+    let t = edit(
+        C,
+        &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187 B. STATE")],
+    );
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL312"), "{t}");
+}

@@ -46,7 +46,16 @@ pub fn check(ctx: &Context) {
                     let text = ctx.text(r.range);
                     let key = origin_key(text);
                     let words = text.split_whitespace().count();
-                    if words <= 4 && key.len() > 3 && ctx.tables.post_by_station(&key).is_some() {
+                    // `USNATO ...`: the record cuts the reference off, as an empty item's.
+                    let after = &ctx.cable.src[r.range.end()..];
+                    let line_rest = after.split(['\n', '\r']).next().unwrap_or("");
+                    let truncated = line_rest.trim_start().starts_with("..")
+                        || line_rest.trim_start().starts_with('…');
+                    if !truncated
+                        && words <= 4
+                        && key.len() > 3
+                        && ctx.tables.post_by_station(&key).is_some()
+                    {
                         found.push((
                             r.range,
                             format!("`{}` names a post but no cable serial", text.trim()),
