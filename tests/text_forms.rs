@@ -1406,3 +1406,33 @@ fn a_reference_cut_off_after_its_post_is_no_malformed_reference() {
     );
     assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL312"), "{t}");
 }
+
+/// A line of tag codes without its label where TAGS stands is reported as a missing label on that
+/// line, and the fix adds `TAGS: `; the cable then has its TAGS.
+#[test]
+fn an_unlabelled_tags_line_is_a_missing_label() {
+    let t = edit(C, &[("TAGS: PREL PGOV JA KS", "PREL, PGOV, JA, KS")]);
+    let diags = check(&t);
+    let d: Vec<_> = diags.iter().filter(|d| d.rule.code() == "CBL301").collect();
+    assert_eq!(d.len(), 1, "{diags:?}");
+    assert!(
+        d[0].message.contains("no `TAGS:` label"),
+        "{}",
+        d[0].message
+    );
+    assert_eq!(
+        LineIndex::new(&t).line_of(d[0].range.start()) + 1,
+        line(&t, "PREL, PGOV")
+    );
+    let (fixed, _) =
+        cablelint::workspace::fix::apply_fixes(&t, d.iter().filter_map(|d| d.fix.as_ref()));
+    assert!(fixed.contains("\nTAGS: PREL, PGOV, JA, KS\n"), "{fixed}");
+    assert_silent(&fixed, "CBL301");
+    // A line of ordinary words there is no TAGS line.
+    let t = edit(C, &[("TAGS: PREL PGOV JA KS", "FOR THE AMBASSADOR")]);
+    let m: Vec<_> = check(&t)
+        .into_iter()
+        .filter(|d| d.rule.code() == "CBL301")
+        .collect();
+    assert!(m[0].message.contains("no TAGS line"), "{m:?}");
+}
