@@ -1436,3 +1436,38 @@ fn an_unlabelled_tags_line_is_a_missing_label() {
         .collect();
     assert!(m[0].message.contains("no TAGS line"), "{m:?}");
 }
+
+/// Legacy free-text tags written as words (`HUMAN RIGHTS`) are accepted; an unknown word is still
+/// noted, and the same words with a comma between are two tokens.
+#[test]
+fn legacy_free_text_tags_are_accepted() {
+    let t = edit(
+        C,
+        &[("TAGS: PREL PGOV JA KS", "TAGS: PHUM, JA, KS, HUMAN RIGHTS")],
+    );
+    assert_silent(&t, "CBL305");
+    let t = edit(
+        C,
+        &[("TAGS: PREL PGOV JA KS", "TAGS: PHUM, JA, KS, HUMAN WRONGS")],
+    );
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL305"), "{t}");
+}
+
+/// A comment opener at the start of a heading between dashes (`----- COMMENT: TITLE -----`) opens
+/// the comment that `END COMMENT` in the next paragraph closes.
+#[test]
+fn a_comment_heading_between_dashes_opens_the_comment() {
+    let t = edit(
+        C,
+        &[(
+            "¶4. (C) Comment: The decision",
+            "------- COMMENT: A PRACTICAL STEP -------\n\n¶4. (C) The decision",
+        )],
+    );
+    assert_silent(&t, "CBL407");
+    let t = edit(
+        C,
+        &[("¶4. (C) Comment: The decision", "¶4. (C) The decision")],
+    );
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL407"), "{t}");
+}

@@ -2536,8 +2536,12 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
                 || after.starts_with(" -");
             let dotted = after.starts_with('.') && kind != MarkerKind::NoteOpen;
             // `… pleasantries. NOTE: Embassy will …`: a labelled opener after a sentence's end.
+            // Also at the start of a heading between dashes (`----- COMMENT: HOPE -----`).
             let after_sentence = labelled
-                && (before_trim.is_empty() || before_trim.ends_with(['.', '!', '?', '"', ')']));
+                && (before_trim
+                    .trim_matches(['-', '=', '_', '*', ' ', '\t'])
+                    .is_empty()
+                    || before_trim.ends_with(['.', '!', '?', '"', ')']));
             let ok = after_sentence
                 || heading
                 || (at_text_start

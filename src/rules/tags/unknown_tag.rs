@@ -6,7 +6,8 @@
 //! ## Why
 //! Unknown tokens are not distributed on; released cables carry typos (`POGOV`, `MOPPS`, `KWWMN`) and
 //! legacy free text (`HUMAN RIGHTS`), so this is information rather than an error (spec B-17).
-//! `SIPDIS` and redaction runs inside TAGS are release artifacts and are accepted.
+//! `SIPDIS` and redaction runs inside TAGS are release artifacts and are accepted, and so are the
+//! free-text legacy tags the spec lists (`HUMAN RIGHTS`, `IRAQI FREEDOM`, `MEDIA REACTION REPORT`…).
 //!
 //! ## Example
 //! ```cable
@@ -19,15 +20,57 @@
 use crate::rules::{Context, Edit, Fix};
 use crate::syntax::TagShape;
 
+/// Free-text legacy tags of the release, written as words with spaces (spec §3.12, B-17: accepted,
+/// not reported word by word).
+const LEGACY_PHRASES: &[&str] = &[
+    "HUMAN RIGHTS",
+    "GOI EXTERNAL",
+    "IRAQI FREEDOM",
+    "COUNTRY CLEARANCE",
+    "MEDIA REACTION REPORT",
+    "TIP IN TURKEY",
+    "ECONOMY AND FINANCE",
+];
+
 pub fn check(ctx: &Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let tokens: Vec<_> = tags
+    let all: Vec<_> = tags
         .tokens
         .iter()
         .filter(|t| !matches!(t.shape, TagShape::Personal | TagShape::Redacted))
         .map(|t| t.code)
+        .collect();
+    // The words of a legacy phrase (in any case, separated by spaces only) are one accepted tag.
+    let mut legacy = vec![false; all.len()];
+    for i in 0..all.len() {
+        for phrase in LEGACY_PHRASES {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let Some(run) = all.get(i..i + words.len()) else {
+                continue;
+            };
+            let same = run
+                .iter()
+                .zip(&words)
+                .all(|(r, w)| ctx.text(*r).eq_ignore_ascii_case(w));
+            let spaced = run.windows(2).all(|p| {
+                ctx.cable.src[p[0].end()..p[1].start()]
+                    .bytes()
+                    .all(|b| b == b' ' || b == b'\t')
+            });
+            if same && spaced {
+                legacy[i..i + words.len()]
+                    .iter_mut()
+                    .for_each(|l| *l = true);
+            }
+        }
+    }
+    let tokens: Vec<_> = all
+        .iter()
+        .zip(&legacy)
+        .filter(|(_, &l)| !l)
+        .map(|(t, _)| *t)
         .collect();
     for code_range in tokens {
         let code = ctx.text(code_range);
