@@ -396,7 +396,10 @@ fn ids_match_file_names(name: &str) {
             mismatches.push(format!("{want}: inspect gives {got}"));
         }
     }
-    eprintln!("{name}: {same} of {} ids are the file names", files.len());
+    assert!(
+        same * 2 > files.len(),
+        "{name}: only {same} ids are the file names"
+    );
     assert!(
         mismatches.is_empty(),
         "{} stations differ from the release's ids in {name}:\n{}",

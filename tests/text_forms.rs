@@ -1471,3 +1471,35 @@ fn a_comment_heading_between_dashes_opens_the_comment() {
     );
     assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL407"), "{t}");
 }
+
+/// A numbered, marked paragraph the release joined onto the line before (after a sentence, a colon
+/// or a heading in capitals) counts in the numbering; `1.4 (b)` and a date do not.
+#[test]
+fn a_paragraph_joined_mid_line_counts_in_the_numbering() {
+    for joined in [
+        "before the parliamentary recess. 3. (C) The officials",
+        "before the recess: 3. (C) The officials",
+        "REGULATION 3. (C) The officials",
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "zone. He expected the Japanese side to table a new proposal",
+                &format!("zone. {joined} expected the Japanese side to table a new proposal"),
+            )],
+        );
+        let t = t
+            .replace("¶3. (C) Park", "¶4. (C) Park")
+            .replace("¶4. (C) Comment", "¶5. (C) Comment");
+        assert_silent(&t, "CBL403");
+    }
+    // A date before a marking is no paragraph 4 (else the Comment paragraph, 4, would follow 4).
+    let t = edit(
+        C,
+        &[(
+            "¶3. (C) Park added",
+            "¶3. (C) Park added on May 4. (C) Park",
+        )],
+    );
+    assert_silent(&t, "CBL403");
+}

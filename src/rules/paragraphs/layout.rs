@@ -140,7 +140,7 @@ pub fn heading_line(ctx: &Context, i: usize, opener: bool) -> bool {
     if let Some(at) = rule_run(t) {
         // The words besides the dashes are a heading's: short, no sentence ending inside.
         let words: String = t
-            .split(|c: char| c == '-' || c == '=')
+            .split(['-', '='])
             .map(str::trim)
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()

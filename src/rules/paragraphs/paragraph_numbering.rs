@@ -18,10 +18,12 @@
 //! ¶2. (C) …
 //! ¶3. (C) …
 //! ```
+use super::layout;
 use crate::rules::{Context, Edit, Fix};
+use crate::syntax::{LineKind, Num, TextRange};
 
 pub fn check(ctx: &Context) {
-    let paras: Vec<_> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
+    let paras = numbers(ctx);
     let Some(first) = paras.first() else {
         return;
     };
@@ -67,4 +69,28 @@ pub fn check(ctx: &Context) {
         d.fix = Some(Fix::unsafe_(message, edits));
         break;
     }
+}
+
+/// The paragraph numbers in document order: the parser's paragraphs and the numbered, marked
+/// paragraphs the release joined onto a line of text (`… the members. 4. (U) Papers said`), which
+/// the parser reads as part of the paragraph before.
+fn numbers(ctx: &Context) -> Vec<Num> {
+    let mut out: Vec<Num> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
+    for line in &ctx.cable.lines {
+        if !matches!(line.kind, LineKind::Paragraph | LineKind::Text) {
+            continue;
+        }
+        let t = ctx.text(line.range);
+        for j in layout::joined_paragraph_starts(t) {
+            let digits = t[j.at..].trim_start_matches('¶');
+            let start = line.range.start() + t.len() - digits.len();
+            let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+            out.push(Num {
+                range: TextRange::new(start, start + len),
+                value: j.number,
+            });
+        }
+    }
+    out.sort_by_key(|n| n.range.start());
+    out
 }
