@@ -72,7 +72,15 @@ where
     T: Send,
     R: Send,
 {
-    let workers = worker_count().clamp(1, items.len().max(1));
+    if items.len() <= 1 {
+        // One file (the commonest run from an editor or a hook): a worker thread would only
+        // add its start to the run's.
+        for item in items {
+            emit(Ready::Next(work(item)))?;
+        }
+        return Ok(());
+    }
+    let workers = worker_count().clamp(1, items.len());
     let window = AHEAD_PER_WORKER * workers;
     // Eight batches a worker at least, so that the work stays spread when one run is slow.
     let batch = (items.len() / (workers * 8)).clamp(1, MAX_BATCH);
