@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use clap::{Args, ValueEnum};
 
@@ -184,11 +184,22 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
 
     // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
-    let mut selection = files::select(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        &args.extensions,
-    );
+    // One directory is walked as the run goes (the listing modes list it first).
+    let (mut selection, walk) = if args.show_files || args.show_settings {
+        let selection = files::select(
+            &args.paths,
+            args.stdin_filename.as_deref(),
+            &args.extensions,
+        );
+        (selection, None)
+    } else {
+        files::select_streaming(
+            &args.paths,
+            args.stdin_filename.as_deref(),
+            &args.extensions,
+            files::WalkOrder::Shown,
+        )
+    };
     // The paths move into the jobs: a run over a quarter of a million files holds each path once.
     let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
@@ -275,13 +286,61 @@ pub fn run(args: CheckArgs) -> ExitCode {
         error_line("--show-settings: no file to show the settings for");
         return ExitCode::from(EXIT_TROUBLE);
     }
-    if jobs.is_empty() && found.errors.is_empty() {
+
+    // A walk as the run goes: its first files are taken before any output, as many as the
+    // cross-cable rules compare, so that a run of that many files or fewer, or one whose
+    // configuration is broken there, goes exactly as a listed one; the rest follow as checked.
+    let mut walked: Vec<Entry> = Vec::new();
+    let mut rest = None;
+    if let Some(walk) = walk {
+        let failed: Arc<Mutex<Option<String>>> = Arc::default();
+        let failure = Arc::clone(&failed);
+        let overrides = overrides.clone();
+        let mut entries = walk.map_while(move |item| match item {
+            files::Walked::Unreadable(shown, message) => Some(Entry::Unreadable(shown, message)),
+            files::Walked::File(path, display) => {
+                let (resolved, error) = resolver.resolve(&path, &overrides);
+                if let Some(e) = error {
+                    *failure.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some(super::config_error(e));
+                    return None;
+                }
+                Some(Entry::Job(Job {
+                    input: Input::File(path),
+                    display,
+                    resolved,
+                }))
+            }
+        });
+        let mut counted = 0;
+        while counted <= crate::rules::cross::MAX_SET_FILES {
+            match entries.next() {
+                Some(entry) => {
+                    counted += usize::from(matches!(entry, Entry::Job(_)));
+                    walked.push(entry);
+                }
+                None => break,
+            }
+        }
+        if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            error_line(&e);
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        if counted > crate::rules::cross::MAX_SET_FILES {
+            rest = Some(Rest {
+                entries: Box::new(entries),
+                failed,
+            });
+        }
+    }
+    if jobs.is_empty() && found.errors.is_empty() && walked.is_empty() {
         selection.warn_none_found();
     }
 
     // Every file in the order it is shown: sorted paths, standard input last. The files the walk
     // could not read take their place among them.
-    let mut entries: Vec<Entry> = jobs.into_iter().map(Entry::Job).collect();
+    let mut entries: Vec<Entry> = walked;
+    entries.extend(jobs.into_iter().map(Entry::Job));
     entries.extend(
         found
             .errors
@@ -311,7 +370,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         None => stdout_writer(choice),
     };
-    let result = stream(&args, mode, entries, &mut out).and_then(|code| {
+    let result = stream(&args, mode, entries, rest, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -354,12 +413,22 @@ impl Entry {
     }
 }
 
+/// The files of a walk after the first [`crate::rules::cross::MAX_SET_FILES`], taken as the
+/// run goes, and where the walk leaves the configuration error that stopped it.
+struct Rest {
+    entries: Box<dyn Iterator<Item = Entry> + Send>,
+    failed: Arc<Mutex<Option<String>>>,
+}
+
 /// Checks the files in parallel and writes each one's report (or diff) as soon as every earlier
-/// file's is written, then the end of the report; returns the exit status.
+/// file's is written, then the end of the report; returns the exit status. `entries` are the
+/// files in order; `rest`, when the run walks more files than the cross-cable rules compare,
+/// the ones after them.
 fn stream(
     args: &CheckArgs,
     mode: Mode,
     entries: Vec<Entry>,
+    rest: Option<Rest>,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     let options = RunOptions {
@@ -406,26 +475,55 @@ fn stream(
         .iter()
         .filter(|e| matches!(e, Entry::Job(_)))
         .count();
-    let mut compare = !matches!(mode, Mode::Diff) && jobs >= 2;
+    // Whether a file's settings run a cross-cable rule, asked once per distinct settings.
+    let mut last_settings: Option<Arc<crate::rules::Settings>> = None;
+    let wanted = std::sync::atomic::AtomicBool::new(false);
+    let mut note_settings = |e: &Entry| {
+        if let Entry::Job(job) = e {
+            let settings = &job.resolved.settings;
+            if !last_settings
+                .as_ref()
+                .is_some_and(|s| Arc::ptr_eq(s, settings))
+            {
+                if crate::rules::cross::any_enabled(settings) {
+                    wanted.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                last_settings = Some(Arc::clone(settings));
+            }
+        }
+    };
+    entries.iter().for_each(&mut note_settings);
+    let too_many = |jobs: usize| {
+        warning_line(&format!(
+            "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
+             run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
+             run them)",
+            crate::rules::cross::MAX_SET_FILES,
+            jobs,
+        ));
+    };
+    let mut compare = !matches!(mode, Mode::Diff) && (jobs >= 2 || rest.is_some());
     if compare && jobs > crate::rules::cross::MAX_SET_FILES {
         compare = false;
-        let wanted = entries.iter().any(|e| match e {
-            Entry::Job(job) => crate::rules::cross::any_enabled(&job.resolved.settings),
-            Entry::Unreadable(..) => false,
-        });
-        if wanted {
-            warning_line(&format!(
-                "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
-                 run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
-                 run them)",
-                crate::rules::cross::MAX_SET_FILES,
-                jobs,
-            ));
+        // A walk's count is known at its end, where the warning is given.
+        if wanted.load(std::sync::atomic::Ordering::Relaxed) && rest.is_none() {
+            too_many(jobs);
         }
     }
+    let (more, failed) = match rest {
+        Some(Rest { entries, failed }) => (Some(entries), Some(failed)),
+        None => (None, None),
+    };
+    let streamed = std::sync::atomic::AtomicUsize::new(0);
+    let more = more.into_iter().flatten().inspect(|e| {
+        if matches!(e, Entry::Job(_)) {
+            streamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        note_settings(e);
+    });
     let mut collected: Vec<(String, Collected)> = Vec::new();
     ordered::for_each_ordered(
-        entries,
+        entries.into_iter().chain(more),
         |entry| match entry {
             Entry::Job(job) => process(job, mode, unsafe_fixes, compare),
             Entry::Unreadable(path, message) => Done::error(path, message),
@@ -470,6 +568,17 @@ fn stream(
             Ok(())
         },
     )?;
+    if let Some(failed) = failed {
+        if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            // A broken configuration deep in a walk stops the run where it was found.
+            report_sink(&mut report_to_stderr, out).flush()?;
+            error_line(&e);
+            return Ok(EXIT_TROUBLE);
+        }
+        if wanted.into_inner() {
+            too_many(jobs + streamed.into_inner());
+        }
+    }
 
     if let Mode::Diff = mode {
         // The diffs come before the count of fixes, also when both streams go to one place.
