@@ -3,7 +3,9 @@
 //   CODE_SERVER, CS_USER_DATA, CS_EXTENSIONS, WORKSPACE, CASES_JSON (cases for the extension-host
 //   self-test), DOM_CASES_JSON (cases for the rendered editor), ARTIFACTS, SCREENSHOT_CASE, CHROMIUM.
 // 1. The extension's self-test (CABLELINT_E2E_OUT) reports diagnostics, live settings, hover, quick fix,
-//    fix-all and completion from the extension host, as JSON lines.
+//    fix-all and completion from the extension host, as JSON lines. Meanwhile this driver serves its requests
+//    to act in the rendered window as a user does (src/e2e_editing.ts): accept a completion chosen by its
+//    label in the suggest widget, apply a quick fix chosen by its title in the quick fix menu.
 // 2. The rendered editor is checked as a user sees it: the squiggle, an inlay hint, the hover widget
 //    (diagnostic and hover text), format on save (the saved buffer), the suggestion list while typing after `TAGS: P`, and the
 //    status bar item.
@@ -97,6 +99,83 @@ async function suggestRows(page) {
   return page.$$eval('.suggest-widget.visible .monaco-list-row', (els) =>
     els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
   );
+}
+
+// The label of the focused row of the suggest widget, or of the quick fix menu, with the rows in view.
+async function focusedRow(page, widget) {
+  return page.evaluate((widget) => {
+    const list = widget === 'suggest' ? '.suggest-widget.visible' : '.action-widget';
+    const text = (row) => {
+      if (!row) return undefined;
+      const label = row.querySelector(widget === 'suggest' ? '.label-name' : '.title');
+      return ((label || row).textContent || '').replace(/\u00a0/g, ' ').trim();
+    };
+    const rows = [...document.querySelectorAll(`${list} .monaco-list-row`)];
+    return { focused: text(rows.find((r) => r.classList.contains('focused'))), rows: rows.map(text) };
+  }, widget);
+}
+
+// Opens the suggest widget (Ctrl+Space) or the quick fix menu (Ctrl+.) at the cursor, moves the focus down
+// to the row whose label is `want` (or matches `pattern`) and presses Enter, as a user picks an item.
+// Answers { ok, detail }.
+async function pickInWidget(page, widget, want, pattern) {
+  const matches = (t) => t !== undefined && (pattern ? new RegExp(pattern).test(t) : t === want);
+  const open = async (ms) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(widget === 'suggest' ? 'Control+Space' : 'Control+Period');
+    return poll(async () => {
+      const r = await focusedRow(page, widget);
+      return r.focused !== undefined && !/^Loading/.test(r.focused) ? r : undefined;
+    }, ms, 100);
+  };
+  // Asked again once, as a user does when nothing shows (the server may still be checking the new text).
+  const first = (await open(5000)) ?? (await open(5000));
+  if (!first) return { ok: false, detail: `no ${widget === 'suggest' ? 'suggest widget' : 'quick fix menu'} within 10 s` };
+  // The rows settle (the list is filtered on what is typed) before the choice.
+  await sleep(300);
+  const seen = [];
+  for (let i = 0; i < 80; i++) {
+    const r = await focusedRow(page, widget);
+    if (matches(r.focused)) {
+      await page.keyboard.press('Enter');
+      await sleep(300);
+      // Leaves a snippet's placeholders, as a user does once the text is in.
+      await page.keyboard.press('Escape');
+      return { ok: true, detail: `accepted "${r.focused}" (row ${i + 1})` };
+    }
+    if (seen.includes(r.focused)) break;
+    seen.push(r.focused);
+    await page.keyboard.press('ArrowDown');
+    await sleep(40);
+  }
+  await page.keyboard.press('Escape');
+  return { ok: false, detail: `no row "${want ?? pattern}" among ${JSON.stringify(seen.slice(0, 30))}` };
+}
+
+// Serves the self-test's request to act in the window (see src/e2e_editing.ts), if there is a new one.
+let servedRequest = 0;
+async function serveUi(page) {
+  let req;
+  try {
+    req = JSON.parse(fs.readFileSync(`${OUT}.ui-request.json`, 'utf8'));
+  } catch {
+    return;
+  }
+  if (req.id <= servedRequest) return;
+  servedRequest = req.id;
+  let answer;
+  try {
+    answer = req.action === 'suggest'
+      ? await pickInWidget(page, 'suggest', req.label, req.pattern)
+      : req.action === 'quickfix'
+        ? await pickInWidget(page, 'quickfix', req.title)
+        : { ok: false, detail: `unknown request ${req.action}` };
+  } catch (e) {
+    answer = { ok: false, detail: `error: ${e.message}` };
+  }
+  if (!answer.ok) await page.screenshot({ path: path.join(ARTIFACTS, `fail-ui-${req.id}.png`) }).catch(() => {});
+  fs.writeFileSync(`${OUT}.ui-response.json.tmp`, JSON.stringify({ id: req.id, ...answer }));
+  fs.renameSync(`${OUT}.ui-response.json.tmp`, `${OUT}.ui-response.json`);
 }
 
 async function domChecks(page, c) {
@@ -200,7 +279,7 @@ async function domChecks(page, c) {
 }
 
 (async () => {
-  fs.rmSync(OUT, { force: true });
+  for (const f of [OUT, `${OUT}.ui-request.json`, `${OUT}.ui-response.json`]) fs.rmSync(f, { force: true });
   const port = await freePort();
   const logPath = path.join(ARTIFACTS, 'code-server.log');
   const log = fs.openSync(logPath, 'w');
@@ -243,13 +322,14 @@ async function domChecks(page, c) {
     console.log(ts(), 'workbench loaded');
 
     // 1. Extension-host self-test.
-    const res = await poll(() => {
+    const res = await poll(async () => {
+      await serveUi(page);
       if (!fs.existsSync(OUT)) return undefined;
       const text = fs.readFileSync(OUT, 'utf8');
       return /"done":true/.test(text) ? text : undefined;
-    }, 180000, 250);
+    }, 300000, 100);
     if (!res) {
-      check('-', 'extension self-test', false, `no result within 180 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
+      check('-', 'extension self-test', false, `no result within 300 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
     } else {
       console.log(ts(), 'extension-host self-test:');
       for (const line of res.trim().split('\n')) {
