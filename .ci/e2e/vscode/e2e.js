@@ -116,10 +116,11 @@ async function focusedRow(page, widget) {
 }
 
 // Opens the suggest widget (Ctrl+Space) or the quick fix menu (Ctrl+.) at the cursor, moves the focus down
-// to the row whose label is `want` (or matches `pattern`) and presses Enter, as a user picks an item.
+// to the row whose label is `want` (or matches `pattern`; with `first`, stays on the row focused first) and
+// presses Enter, as a user picks an item.
 // Answers { ok, detail }.
-async function pickInWidget(page, widget, want, pattern) {
-  const matches = (t) => t !== undefined && (pattern ? new RegExp(pattern).test(t) : t === want);
+async function pickInWidget(page, widget, want, pattern, first) {
+  const matches = (t) => t !== undefined && (first || (pattern ? new RegExp(pattern).test(t) : t === want));
   const open = async (ms) => {
     await page.keyboard.press('Escape');
     await page.keyboard.press(widget === 'suggest' ? 'Control+Space' : 'Control+Period');
@@ -129,10 +130,10 @@ async function pickInWidget(page, widget, want, pattern) {
     }, ms, 100);
   };
   // Asked again once, as a user does when nothing shows (the server may still be checking the new text).
-  const first = (await open(5000)) ?? (await open(5000));
-  if (!first) return { ok: false, detail: `no ${widget === 'suggest' ? 'suggest widget' : 'quick fix menu'} within 10 s` };
+  const shown = (await open(5000)) ?? (await open(5000));
+  if (!shown) return { ok: false, detail: `no ${widget === 'suggest' ? 'suggest widget' : 'quick fix menu'} within 10 s` };
   // The rows settle (the list is filtered on what is typed) before the choice.
-  await sleep(300);
+  await sleep(500);
   const seen = [];
   for (let i = 0; i < 80; i++) {
     const r = await focusedRow(page, widget);
@@ -166,7 +167,7 @@ async function serveUi(page) {
   let answer;
   try {
     answer = req.action === 'suggest'
-      ? await pickInWidget(page, 'suggest', req.label, req.pattern)
+      ? await pickInWidget(page, 'suggest', req.label, req.pattern, req.first)
       : req.action === 'quickfix'
         ? await pickInWidget(page, 'quickfix', req.title)
         : { ok: false, detail: `unknown request ${req.action}` };

@@ -24,9 +24,15 @@ let requestId = 0;
 /**
  * Asks the browser driver to act in the rendered window and waits for its answer (at most 30 s).
  * `suggest` opens the suggest widget and accepts the item whose label is `label` (or matches the
- * regular expression `pattern`); `quickfix` opens the quick fix menu and applies the action titled `title`.
+ * regular expression `pattern`, or, with `first`, the item it focuses first); `quickfix` opens the quick fix menu and applies the action titled `title`.
  */
-async function ui(request: { action: 'suggest' | 'quickfix'; label?: string; pattern?: string; title?: string }): Promise<UiAnswer> {
+async function ui(request: {
+  action: 'suggest' | 'quickfix';
+  label?: string;
+  pattern?: string;
+  first?: boolean;
+  title?: string;
+}): Promise<UiAnswer> {
   const out = process.env.CABLELINT_E2E_OUT ?? '';
   const id = ++requestId;
   const response = `${out}.ui-response.json`;
@@ -59,8 +65,8 @@ function replaced(text: string, replacements: Replacements): string {
 
 /**
  * A completion accepted in the suggest widget. The text is the fixture's with `from` applied; the cursor goes
- * right after the first `at` (or before it with `before`); the item is the one labelled `label` (or matching
- * `pattern`); the line that held the cursor must then be `expect` (or match `expectPattern`).
+ * right after the first `at`; the item is the one labelled `label` (or matching `pattern`, or the first
+ * one the widget focuses with `first`); the line that held the cursor must then be `expect` (or match `expectPattern`).
  */
 interface CompletionScenario {
   name: string;
@@ -68,6 +74,8 @@ interface CompletionScenario {
   at: string;
   label?: string;
   pattern?: string;
+  /** Accept the item the widget focuses first (Enter at once) instead of one chosen by label. */
+  first?: boolean;
   expect?: string;
   expectPattern?: RegExp;
 }
@@ -158,6 +166,49 @@ const COMPLETIONS: CompletionScenario[] = [
     at: 'and (d',
     label: '(d)',
     expect: "Classified By: Charge d'Affaires Ingrid Vale. Reasons 1.4 (b) and (d)",
+  },
+  // What Enter gives at once, the widget's first (preselected) item: what the cable already says comes first.
+  {
+    name: 'Enter at once on FM: the post of the DE station',
+    from: [['FM AMEMBASSY OSLO', 'FM ']],
+    at: '\nFM ',
+    first: true,
+    expect: 'FM AMEMBASSY OSLO',
+  },
+  {
+    name: 'Enter at once after an INFO address: the precedence of the cable, not FLASH',
+    from: [['INFO RUEHBJ/AMEMBASSY BEIJING 0311', 'INFO RUEHBJ/AMEMBASSY BEIJING ']],
+    at: 'INFO RUEHBJ/AMEMBASSY BEIJING ',
+    first: true,
+    expect: 'INFO RUEHBJ/AMEMBASSY BEIJING PRIORITY',
+  },
+  {
+    name: 'Enter at once before a paragraph: the marking of the banner',
+    from: [['¶2. (C) Ministry', '¶2. Ministry']],
+    at: '¶2. ',
+    first: true,
+    expect: '¶2. (C) Ministry of Fisheries Director Lars Eide told PolOff that',
+  },
+  {
+    name: 'Enter at once on FL1: VZCZC, the channel and the sequence',
+    from: [['VZCZCXRO5120', 'VZ']],
+    at: 'VZ',
+    first: true,
+    expectPattern: /^VZCZCXRO\d{4}$/,
+  },
+  {
+    name: 'Enter at once on FL4: the security warning of the banner',
+    from: [['ZNY CCCCC ZZH', 'ZN ZZH']],
+    at: '\nZN',
+    first: true,
+    expect: 'ZNY CCCCC ZZH',
+  },
+  {
+    name: 'tag by country name (KOREA)',
+    from: [['TAGS: [PREL](#) [EFIS](#) [NO](#) [CH](#)', 'TAGS: PGOV KOREA']],
+    at: 'TAGS: PGOV KOREA',
+    label: 'KN',
+    expect: 'TAGS: PGOV KN',
   },
   {
     name: 'tag by country name',
@@ -285,8 +336,8 @@ export async function editingChecks(file: string, check: Check, api: Api): Promi
       await vscode.window.showTextDocument(doc, editor.viewColumn);
       const pos = placeCursor(editor, s.at, false);
       const before = doc.getText();
-      const answer = await ui({ action: 'suggest', label: s.label, pattern: s.pattern });
-      await waitFor(() => doc.getText() !== before, 3000);
+      const answer = await ui({ action: 'suggest', label: s.label, pattern: s.pattern, first: s.first });
+      await waitFor(() => doc.getText() !== before, 10000);
       const got = doc.lineAt(pos.line).text;
       const ok = answer.ok && (s.expect !== undefined ? got === s.expect : !!s.expectPattern?.test(got));
       check(`completion ${s.name}`, ok, `line ${pos.line + 1} is "${got}"; ${answer.detail}`);
@@ -306,7 +357,7 @@ export async function editingChecks(file: string, check: Check, api: Api): Promi
       const want = replaced(original, s.expect);
       const before = doc.getText();
       const answer = await ui({ action: 'quickfix', title: s.title });
-      await waitFor(() => doc.getText() !== before, 3000);
+      await waitFor(() => doc.getText() !== before, 10000);
       const got = doc.getText();
       check(
         `quick fix ${s.name}`,
