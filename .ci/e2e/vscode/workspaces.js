@@ -234,6 +234,9 @@ exec '${real}' "$@"
         const count = () => Number((fs.existsSync(starts) && fs.readFileSync(starts, 'utf8').trim()) || 0);
         check('crashes', 'the error after five crashes offers Restart Server', !!toast && hasButton && count() === 5,
           `${toast ? toast.slice(0, 160) : 'no "stopped unexpectedly" toast'}; ${hasButton ? 'button' : 'no button'}; ${count()} starts`);
+        await sleep(2000); // time for a second error, if there were one
+        const errors = await cablelintToasts(page);
+        check('crashes', 'one error is shown', errors.length === 1, errors.map((t) => t.slice(0, 100)).join(' | ') || 'none');
         if (hasButton) await button.first().click();
         const squiggle = await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 60000 }).then(() => true, () => false);
         check('crashes', 'after Restart Server the cable has its squiggles again', hasButton && squiggle && count() === 6, `${count()} starts; ${squiggle ? 'squiggles shown' : 'no squiggle'}`);

@@ -377,22 +377,25 @@ export async function editingChecks(file: string, check: Check, api: Api): Promi
     encoding: 'utf8',
   });
   const want = cli.stdout;
+  // Saves the document with `editor.codeActionsOnSave` set to run the code actions of `kind` (and not the
+  // formatting on save that the user settings ask for cables).
+  const saveWithCodeActions = async (kind: string) => {
+    const cfg = vscode.workspace.getConfiguration('editor', { languageId: 'cable' });
+    await cfg.update('codeActionsOnSave', { [kind]: 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    await cfg.update('formatOnSave', false, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(() => !doc.isDirty, 5000);
+    } finally {
+      await cfg.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await cfg.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  };
   const ways: [string, () => Thenable<unknown>][] = [
     ['source.fixAll (editor.action.fixAll) is check --fix', () => vscode.commands.executeCommand('editor.action.fixAll')],
     ['command cablelint.fixAll is check --fix', () => vscode.commands.executeCommand('cablelint.fixAll')],
-    ['source.fixAll.cablelint on save is check --fix', async () => {
-      // Only the code action on save: the user settings also format cables on save.
-      const cfg = vscode.workspace.getConfiguration('editor', { languageId: 'cable' });
-      await cfg.update('codeActionsOnSave', { 'source.fixAll.cablelint': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
-      await cfg.update('formatOnSave', false, vscode.ConfigurationTarget.Workspace, true);
-      try {
-        await vscode.commands.executeCommand('workbench.action.files.save');
-        await waitFor(() => !doc.isDirty, 5000);
-      } finally {
-        await cfg.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-        await cfg.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-      }
-    }],
+    ['source.fixAll.cablelint on save is check --fix', () => saveWithCodeActions('source.fixAll.cablelint')],
+    ['source.fixAll on save is check --fix', () => saveWithCodeActions('source.fixAll')],
   ];
   for (const [name, run] of ways) {
     await guarded(name, async () => {
