@@ -167,6 +167,34 @@ const COMPLETIONS: CompletionScenario[] = [
     label: '(d)',
     expect: "Classified By: Charge d'Affaires Ingrid Vale. Reasons 1.4 (b) and (d)",
   },
+  {
+    name: 'reason letter in the 1.4(b), (d) style',
+    from: [['Reasons 1.4 (B) (D)', 'Reasons 1.4(b), (']],
+    at: 'Reasons 1.4(b), (',
+    label: '(d)',
+    expect: "Classified By: Charge d'Affaires Ingrid Vale. Reasons 1.4(b), (d)",
+  },
+  {
+    name: 'INFO addressee by city',
+    from: [['INFO RUEHBJ/AMEMBASSY BEIJING 0311', 'INFO TOK']],
+    at: 'INFO TOK',
+    label: 'RUEHKO/AMEMBASSY TOKYO',
+    expect: 'INFO RUEHKO/AMEMBASSY TOKYO',
+  },
+  {
+    name: 'TO addressee replaced from inside it',
+    from: [],
+    at: 'TO RUEH',
+    label: 'RUEHKO/AMEMBASSY TOKYO',
+    expect: 'TO RUEHKO/AMEMBASSY TOKYO PRIORITY 5121',
+  },
+  {
+    name: 'DE line partly typed',
+    from: [['DE RUEHNY #0417 0731522', 'DE RUEH']],
+    at: '\nDE RUEH',
+    label: 'DE RUEHNY #0417 0731522',
+    expect: 'DE RUEHNY #0417 0731522',
+  },
   // What Enter gives at once, the widget's first (preselected) item: what the cable already says comes first.
   {
     name: 'Enter at once on FM: the post of the DE station',
