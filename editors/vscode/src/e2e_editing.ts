@@ -24,7 +24,8 @@ let requestId = 0;
 /**
  * Asks the browser driver to act in the rendered window and waits for its answer (at most 30 s).
  * `suggest` opens the suggest widget and accepts the item whose label is `label` (or matches the
- * regular expression `pattern`, or, with `first`, the item it focuses first); `quickfix` opens the quick fix menu and applies the action titled `title`.
+ * regular expression `pattern`, or, with `first`, the item it focuses first); `quickfix` opens the quick
+ * fix menu and applies the action titled `title`.
  */
 async function ui(request: {
   action: 'suggest' | 'quickfix';
