@@ -11,45 +11,20 @@
 //    status bar item.
 // Prints `PASS|FAIL <case> <check>: <detail>` lines and exits 0 only when every check passed.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { sleep, poll, startCodeServer, stopCodeServer, openWindow, selfTestResults } = require('./lib');
 
 const env = process.env;
 const ARTIFACTS = env.ARTIFACTS;
 const OUT = path.join(ARTIFACTS, 'selftest.jsonl');
 const t0 = Date.now();
 const ts = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let failures = 0;
 
 function check(caseName, name, ok, detail) {
   if (!ok) failures++;
   console.log(`${ok ? 'PASS' : 'FAIL'} ${caseName} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function poll(fn, ms, every = 200) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) return undefined;
-    await sleep(every);
-  }
 }
 
 // Opens a workspace file through Quick Open (Ctrl+P), as a user would.
@@ -281,63 +256,30 @@ async function domChecks(page, c) {
 
 (async () => {
   for (const f of [OUT, `${OUT}.ui-request.json`, `${OUT}.ui-response.json`]) fs.rmSync(f, { force: true });
-  const port = await freePort();
-  const logPath = path.join(ARTIFACTS, 'code-server.log');
-  const log = fs.openSync(logPath, 'w');
-  const csEnv = {
-    ...env,
-    CABLELINT_E2E_OUT: OUT,
-    CABLELINT_E2E_CASES: env.CASES_JSON,
-  };
-  const cs = spawn(
-    env.CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', env.CS_USER_DATA, '--extensions-dir',
-      env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', env.WORKSPACE],
-    { env: csEnv, stdio: ['ignore', log, log], detached: true },
-  );
-  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.pid'), String(cs.pid));
-  let browser;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  let cs;
+  let window;
   try {
-    const up = await poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    }, 30000);
-    if (!up) throw new Error(`code-server did not answer on port ${port} within 30 s`);
-    console.log(ts(), `code-server up on port ${port}`);
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+    const started = await startCodeServer({
+      args: ['--user-data-dir', env.CS_USER_DATA, '--extensions-dir', env.CS_EXTENSIONS, '--disable-workspace-trust',
+        env.WORKSPACE],
+      env: { ...env, CABLELINT_E2E_OUT: OUT, CABLELINT_E2E_CASES: env.CASES_JSON },
+      logPath: path.join(ARTIFACTS, 'code-server.log'),
+      pidFile: path.join(ARTIFACTS, 'code-server.pid'),
     });
-    const page = browser.pages()[0] || (await browser.newPage());
+    cs = started.cs;
+    console.log(ts(), `code-server up on port ${started.port}`);
+    window = await openWindow(started.port, `folder=${encodeURIComponent(env.WORKSPACE)}`);
+    const page = window.page;
     page.on('pageerror', (e) => console.log(ts(), 'pageerror', String(e).slice(0, 200)));
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(env.WORKSPACE)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     console.log(ts(), 'workbench loaded');
 
-    // 1. Extension-host self-test.
-    const res = await poll(async () => {
-      await serveUi(page);
-      if (!fs.existsSync(OUT)) return undefined;
-      const text = fs.readFileSync(OUT, 'utf8');
-      return /"done":true/.test(text) ? text : undefined;
-    }, 300000, 100);
-    if (!res) {
+    // 1. Extension-host self-test, its requests to act in the window served meanwhile.
+    const results = await selfTestResults(OUT, 300000, () => serveUi(page));
+    if (!results) {
       check('-', 'extension self-test', false, `no result within 300 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
     } else {
       console.log(ts(), 'extension-host self-test:');
-      for (const line of res.trim().split('\n')) {
-        const r = JSON.parse(line);
-        if (r.done) continue;
-        check(r.case, r.check, r.ok, r.detail);
-      }
+      for (const r of results) check(r.case, r.check, r.ok, r.detail);
     }
 
     // 2. The rendered editor, with the side bar closed (Ctrl+B) so the screenshot shows the cable.
@@ -356,11 +298,8 @@ async function domChecks(page, c) {
   } catch (e) {
     check('-', 'run', false, `error: ${e.message}`);
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {}
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (window) await window.close();
+    if (cs) stopCodeServer(cs);
   }
   console.log(`${failures === 0 ? 'OK' : 'FAILED'} vscode: ${failures} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   process.exit(failures === 0 ? 0 : 1);

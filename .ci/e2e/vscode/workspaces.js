@@ -12,41 +12,17 @@
 // installed), ARTIFACTS, CHROMIUM, CABLE (a cable that has CBL207). The checks run in the extension host
 // (src/e2e_workspace.ts, CABLELINT_E2E_SCENARIO). Prints `PASS|FAIL <scenario> <check>: <detail>` lines.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { sleep, poll, startCodeServer, stopCodeServer, openWindow, selfTestResults } = require('./lib');
 
 const env = process.env;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let failures = 0;
 
 function check(scenario, name, ok, detail) {
   if (!ok) failures++;
   console.log(`${ok ? 'PASS' : 'FAIL'} ${scenario} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function poll(fn, ms, every = 250) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) return undefined;
-    await sleep(every);
-  }
 }
 
 // Runs one scenario: code-server with its own user data, a browser window on `target`
@@ -63,62 +39,34 @@ async function run(scenario, { settings, machine, target, cables, trust, dom }) 
   }
   const out = path.join(env.ARTIFACTS, `${scenario}.jsonl`);
   fs.rmSync(out, { force: true });
-  const port = await freePort();
-  const log = fs.openSync(path.join(env.ARTIFACTS, `code-server-${scenario}.log`), 'w');
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir',
-    env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
-  if (!trust) args.push('--disable-workspace-trust');
-  const cs = spawn(env.CODE_SERVER, args, {
-    env: { ...env, CABLELINT_E2E_OUT: out, CABLELINT_E2E_SCENARIO: scenario, CABLELINT_E2E_CABLES: cables.join(':') },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  let browser;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  let cs;
+  let window;
   try {
-    const up = await poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    }, 30000);
-    if (!up) throw new Error(`code-server did not answer on port ${port}`);
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    const started = await startCodeServer({
+      args: ['--user-data-dir', userData, '--extensions-dir', env.CS_EXTENSIONS, ...(trust ? [] : ['--disable-workspace-trust'])],
+      env: { ...env, CABLELINT_E2E_OUT: out, CABLELINT_E2E_SCENARIO: scenario, CABLELINT_E2E_CABLES: cables.join(':') },
+      logPath: path.join(env.ARTIFACTS, `code-server-${scenario}.log`),
     });
-    const page = browser.pages()[0] || (await browser.newPage());
-    await page.goto(`http://127.0.0.1:${port}/?${target}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    cs = started.cs;
+    window = await openWindow(started.port, target);
+    const page = window.page;
     // The rendered-window checks run beside the extension host's (they may have to press a button that the
     // host's checks wait for).
     const domDone = dom ? dom(page).catch((e) => check(scenario, 'rendered window', false, `error: ${e.message}`)) : undefined;
-    const res = await poll(() => {
-      if (!fs.existsSync(out)) return undefined;
-      const text = fs.readFileSync(out, 'utf8');
-      return /"done":true/.test(text) ? text : undefined;
-    }, 150000);
-    if (!res) {
+    const results = await selfTestResults(out, 150000);
+    if (!results) {
       check(scenario, 'self-test', false, `no result within 150 s: ${fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '(none)'}`);
     } else {
-      for (const line of res.trim().split('\n')) {
-        const r = JSON.parse(line);
-        if (!r.done) check(scenario, r.check, r.ok, r.detail);
-      }
+      for (const r of results) check(scenario, r.check, r.ok, r.detail);
     }
     if (domDone) await domDone;
     if (failures) await page.screenshot({ path: path.join(env.ARTIFACTS, `fail-${scenario}.png`) }).catch(() => {});
   } catch (e) {
     check(scenario, 'run', false, `error: ${e.message}`);
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {}
+    if (window) await window.close();
+    if (cs) stopCodeServer(cs);
     await sleep(500);
-    fs.rmSync(profile, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
