@@ -135,7 +135,7 @@ CODE_SERVER="$CODE_SERVER" CS_USER_DATA="$CS_USER_DATA" CS_EXTENSIONS="$CS_EXTEN
     CASES_JSON="$WORK/cases-host.json" DOM_CASES_JSON="$WORK/cases-dom.json" ARTIFACTS="$ARTIFACTS" \
     CABLELINT_E2E_SERVER=bundled SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$MODULES/node_modules" \
     timeout 600 node "$E2E_DIR/vscode/e2e.js" || fail=1
-log "workspace scenarios (untrusted folder, multi-root)"
+log "workspace scenarios (untrusted folder, multi-root, missing program, repeated crashes)"
 CODE_SERVER="$CODE_SERVER" CS_EXTENSIONS="$CS_EXTENSIONS" ARTIFACTS="$ARTIFACTS" CHROMIUM=/usr/bin/chromium \
     CABLE="$FIXTURES/09OSLO417.cable" NODE_PATH="$MODULES/node_modules" timeout 400 node "$E2E_DIR/vscode/workspaces.js" || fail=1
 
