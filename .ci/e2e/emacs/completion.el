@@ -124,8 +124,40 @@ the candidates shown."
                               (format " (no candidate %S among %S)" cand chosen))))
           (completion-reset cable))))))
 
+(defun completion-skeleton ()
+  "In an empty cable of a folder with a [draft] table, accept \"New cable\".
+The buffer must then be exactly what `cablelint new' writes in that folder for the
+minute of the inserted date-time group, with its placeholders."
+  (let* ((dir (make-temp-file "skeleton" t))
+         (months '("JAN" "FEB" "MAR" "APR" "MAY" "JUN" "JUL" "AUG" "SEP" "OCT" "NOV" "DEC")))
+    (with-temp-file (expand-file-name "cablelint.toml" dir)
+      (insert "[draft]\npost = \"AMEMBASSY OSLO\"\nto = [\"SECSTATE WASHDC\"]\n"))
+    (find-file (expand-file-name "new.cable" dir))
+    (apply #'eglot (eglot--guess-contact))
+    (unless (completion-wait #'eglot-current-server 15) (error "No server for the empty cable within 15 s"))
+    (let* ((cable (current-buffer))
+           (chosen (completion-choose "New cable"))
+           (text (with-current-buffer cable (buffer-string)))
+           (dtg (nth 4 (split-string text "\n")))
+           (want (and (string-match "^[ZOPR] \\([0-9][0-9]\\)\\([0-9][0-9]\\)\\([0-9][0-9]\\)Z \\([A-Z]\\{3\\}\\) \\([0-9][0-9]\\)$" dtg)
+                      (let ((default-directory (file-name-as-directory dir))
+                            (date (format "20%s-%02d-%sT%s:%s" (match-string 5 dtg)
+                                          (1+ (or (seq-position months (match-string 4 dtg)) -1))
+                                          (match-string 1 dtg) (match-string 2 dtg) (match-string 3 dtg))))
+                        (with-temp-buffer
+                          (call-process "cablelint" nil t nil "new" "--date" date)
+                          (buffer-string)))))
+           (ok (and (eq chosen t) want (equal (string-trim-right text) (string-trim-right want)))))
+      (unless ok (setq completion-failures (1+ completion-failures)))
+      (completion-out "%s completion New cable: %s" (if ok "PASS" "FAIL")
+                      (cond ((not (eq chosen t)) (format "no candidate \"New cable\" among %S" chosen))
+                            ((not want) (format "line 5 is %S, not a date-time group" dtg))
+                            (ok "the buffer is what cablelint new writes, placeholders kept")
+                            (t (format "buffer %S, expected %S" text want))))
+      (completion-reset cable))))
+
 (condition-case err
-    (completion-run)
+    (progn (completion-run) (completion-skeleton))
   (error (setq completion-failures (1+ completion-failures))
          (completion-out "FAIL completion: error: %s" (error-message-string err))))
 (kill-emacs (if (= completion-failures 0) 0 1))
