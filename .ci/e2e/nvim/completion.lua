@@ -77,6 +77,14 @@ local scenarios = {
     expect = 'TAGS: PGOV JA',
   },
   {
+    name = 'tag by country name (KOREA) before another tag',
+    find = '^TAGS:',
+    text = 'TAGS: KOREA PGOV',
+    at = 'TAGS: KOREA',
+    label = 'KS',
+    expect = 'TAGS: KS PGOV',
+  },
+  {
     name = 'FL2 continuation line',
     find = '^PP ',
     text = 'PP RUEHC RUEHBJ',
