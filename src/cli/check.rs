@@ -165,6 +165,9 @@ struct Done {
     diff: Option<String>,
     /// The fixed text of standard input (`--fix`), printed instead of written.
     stdout_text: Option<Vec<u8>>,
+    /// Why `--fix` could not write the fixed file; the report then shows the file as it is on
+    /// disk, with its findings, and the run fails.
+    write_error: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -175,6 +178,22 @@ enum Mode {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    // The statistics are a table or a JSON array; a format made for findings cannot carry them, and
+    // a CI step that uploads one must not get the table instead.
+    if args.statistics
+        && !matches!(
+            args.output_format,
+            OutputFormat::Full | OutputFormat::Concise | OutputFormat::Grouped | OutputFormat::Json
+        )
+    {
+        error_line(&format!(
+            "`--statistics` prints a table, or a JSON array with `--output-format json`; `--output-format {}` cannot carry it",
+            args.output_format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        ));
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     let mode = if args.diff {
         Mode::Diff
     } else if args.fix {
@@ -543,6 +562,10 @@ fn stream(
                 trouble = true;
                 error_line(&format!("{}: {e}", done.report.path));
             }
+            if let Some(e) = &done.write_error {
+                trouble = true;
+                error_line(&format!("{}: {e}", done.report.path));
+            }
             summary.add(options, &done.report);
             if let Some(cross) = done.cross {
                 collected.push((done.report.path.clone(), cross));
@@ -793,13 +816,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
                     &input::encode(bom, &fixed.text),
                 );
                 if let Err(e) = written {
-                    return Done::error(
-                        job.display,
-                        format!(
-                            "could not write the fixed file: {}",
-                            config::describe_io_error(&e)
-                        ),
-                    );
+                    return unwritten(job, original, &e, compare);
                 }
             }
             _ => {}
@@ -828,6 +845,50 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         },
         diff,
         stdout_text,
+        write_error: None,
+    }
+}
+
+/// The report of a file whose fixes could not be written: the findings of the text on disk (so
+/// that a read-only file's findings are not lost from the report and its counts) and the reason,
+/// which the run reports as an error.
+fn unwritten(job: Job, original: &str, error: &io::Error, compare: bool) -> Done {
+    let settings = &job.resolved.settings;
+    let tables = job.resolved.tables.get();
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        crate::check_with_line_index(original, settings, tables)
+    }));
+    let reason = format!(
+        "could not write the fixed file: {}; the findings shown are those of the file as it is",
+        config::describe_io_error(error)
+    );
+    let Ok((diagnostics, line_index)) = checked else {
+        return Done::error(job.display, reason);
+    };
+    let cross = compare.then(|| Collected {
+        summary: CableSummary::of_text(original).for_rules(),
+        settings: job.resolved.settings.clone(),
+        path: match &job.input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin => None,
+        },
+        stdin_text: None,
+        had_diagnostics: !diagnostics.is_empty(),
+    });
+    Done {
+        cross,
+        report: FileReport {
+            path: job.display,
+            outcome: Outcome::Checked(CheckedFile {
+                text: original.to_string(),
+                diagnostics,
+                fixed: 0,
+                line_index: Some(line_index),
+            }),
+        },
+        diff: None,
+        stdout_text: None,
+        write_error: Some(reason),
     }
 }
 
@@ -841,6 +902,7 @@ impl Done {
             },
             diff: None,
             stdout_text: None,
+            write_error: None,
         }
     }
 }
