@@ -364,10 +364,7 @@ fn report(
 
 /// A file's text for a report, within the index's size limit.
 fn read(path: &Path, limit: u64) -> Option<String> {
-    if std::fs::metadata(path).ok()?.len() > limit {
-        return None;
-    }
-    std::fs::read_to_string(path).ok()
+    crate::workspace::index::read_indexed_text(path, limit)
 }
 
 fn unchanged(

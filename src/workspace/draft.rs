@@ -180,14 +180,15 @@ impl FolderState {
     /// Reads the cables (`*.cable`, `*.tel`) in `dir` and its subfolders, found as `cablelint check
     /// DIR` finds them ([`crate::workspace::index::cable_files`]), so that a serial is free among
     /// the cables `check` compares; at most [`crate::rules::cross::MAX_SET_FILES`] of them, in path
-    /// order. Files that cannot be read or are not UTF-8 are skipped; a folder that cannot be listed
-    /// gives an empty state.
+    /// order. Files that cannot be read or are not a cable's text are skipped, as `check` refuses
+    /// them ([`crate::workspace::input::read_file`]: binary, not UTF-8); a folder that cannot be
+    /// listed gives an empty state.
     pub fn scan(dir: &Path) -> FolderState {
         let mut state = FolderState::default();
         let files = crate::workspace::index::cable_files(dir, &CABLE_EXTENSIONS);
         for path in files.iter().take(crate::rules::cross::MAX_SET_FILES) {
-            if let Ok(text) = std::fs::read_to_string(path) {
-                state.add(&text);
+            if let Ok(source) = crate::workspace::input::read_file(path) {
+                state.add(&source.text);
             }
         }
         state
