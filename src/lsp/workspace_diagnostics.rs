@@ -217,7 +217,7 @@ pub(super) fn cross_findings_of(
 fn all_cross_findings(
     index: &crate::workspace::index::WorkspaceIndex,
     files: &[(PathBuf, Resolved, String)],
-) -> HashMap<PathBuf, Vec<crate::rules::Diagnostic>> {
+) -> CrossFindings {
     let mut paths = Vec::with_capacity(files.len());
     let mut members = Vec::with_capacity(files.len());
     for (p, resolved, name) in files {
@@ -237,6 +237,9 @@ fn all_cross_findings(
         .collect()
 }
 
+/// The cross-cable findings of the files of the workspace that have some, by path.
+type CrossFindings = HashMap<PathBuf, Vec<crate::rules::Diagnostic>>;
+
 /// What the cross-cable findings of the workspace depend on: the index's state
 /// ([`crate::workspace::index::WorkspaceIndex::epoch`]), the settings' epoch
 /// ([`Inner::settings_epoch`]) and the workspace folders (which name the files in the findings).
@@ -252,10 +255,7 @@ pub(super) struct CrossKey {
 /// change run the rules once, not once per document.
 #[derive(Debug, Default)]
 pub(crate) struct CrossCache {
-    found: Option<(
-        CrossKey,
-        Arc<HashMap<PathBuf, Vec<crate::rules::Diagnostic>>>,
-    )>,
+    found: Option<(CrossKey, Arc<CrossFindings>)>,
     /// How many times the findings were computed (for the tests).
     #[cfg(test)]
     computed: usize,
@@ -263,7 +263,7 @@ pub(crate) struct CrossCache {
 
 impl CrossCache {
     /// The findings kept for `key`, when they are the last computed.
-    fn hit(&self, key: &CrossKey) -> Option<Arc<HashMap<PathBuf, Vec<crate::rules::Diagnostic>>>> {
+    fn hit(&self, key: &CrossKey) -> Option<Arc<CrossFindings>> {
         match &self.found {
             Some((k, found)) if k == key => Some(found.clone()),
             _ => None,
@@ -274,8 +274,8 @@ impl CrossCache {
     fn get_or_compute(
         &mut self,
         key: CrossKey,
-        compute: impl FnOnce() -> HashMap<PathBuf, Vec<crate::rules::Diagnostic>>,
-    ) -> Arc<HashMap<PathBuf, Vec<crate::rules::Diagnostic>>> {
+        compute: impl FnOnce() -> CrossFindings,
+    ) -> Arc<CrossFindings> {
         if let Some(found) = self.hit(&key) {
             return found;
         }
