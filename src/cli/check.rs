@@ -167,6 +167,9 @@ struct Done {
     diff: Option<String>,
     /// The fixed text of standard input (`--fix`), printed instead of written.
     stdout_text: Option<Vec<u8>>,
+    /// Why `--fix` could not write the fixed file; the report then shows the file as it is on
+    /// disk, with its findings, and the run fails.
+    write_error: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -457,6 +460,10 @@ fn stream(
                 trouble = true;
                 error_line(&format!("{}: {e}", done.report.path));
             }
+            if let Some(e) = &done.write_error {
+                trouble = true;
+                error_line(&format!("{}: {e}", done.report.path));
+            }
             let at = emitted;
             emitted += 1;
             match early.get_mut(at) {
@@ -723,6 +730,11 @@ fn join_early(done: &mut Done, (seen, found): (CableSummary, Vec<crate::rules::D
         return;
     };
     if done.cross.take().map(|x| x.summary) != Some(seen) {
+        // A file whose fixes could not be written shows its text as it is, not the fixed text the
+        // findings were found on; the run has said why already.
+        if done.write_error.is_some() {
+            return;
+        }
         error_line(&format!(
             "{}: changed while it was checked; its cross-cable findings are left out",
             done.report.path
@@ -814,13 +826,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
                     &input::encode(bom, &fixed.text),
                 );
                 if let Err(e) = written {
-                    return Done::error(
-                        job.display,
-                        format!(
-                            "could not write the fixed file: {}",
-                            config::describe_io_error(&e)
-                        ),
-                    );
+                    return unwritten(job, original, &e, compare);
                 }
             }
             _ => {}
@@ -849,6 +855,50 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         },
         diff,
         stdout_text,
+        write_error: None,
+    }
+}
+
+/// The report of a file whose fixes could not be written: the findings of the text on disk (so
+/// that a read-only file's findings are not lost from the report and its counts) and the reason,
+/// which the run reports as an error.
+fn unwritten(job: Job, original: &str, error: &io::Error, compare: bool) -> Done {
+    let settings = &job.resolved.settings;
+    let tables = job.resolved.tables.get();
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        crate::check_with_line_index(original, settings, tables)
+    }));
+    let reason = format!(
+        "could not write the fixed file: {}; the findings shown are those of the file as it is",
+        config::describe_io_error(error)
+    );
+    let Ok((diagnostics, line_index)) = checked else {
+        return Done::error(job.display, reason);
+    };
+    let cross = compare.then(|| Collected {
+        summary: CableSummary::of_text(original).for_rules(),
+        settings: job.resolved.settings.clone(),
+        path: match &job.input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin(_) => None,
+        },
+        stdin_text: None,
+        had_diagnostics: !diagnostics.is_empty(),
+    });
+    Done {
+        cross,
+        report: FileReport {
+            path: job.display,
+            outcome: Outcome::Checked(CheckedFile {
+                text: original.to_string(),
+                diagnostics,
+                fixed: 0,
+                line_index: Some(line_index),
+            }),
+        },
+        diff: None,
+        stdout_text: None,
+        write_error: Some(reason),
     }
 }
 
@@ -862,6 +912,7 @@ impl Done {
             },
             diff: None,
             stdout_text: None,
+            write_error: None,
         }
     }
 }
