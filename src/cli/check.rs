@@ -180,6 +180,22 @@ enum Mode {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    // The statistics are a table or a JSON array; a format made for findings cannot carry them, and
+    // a CI step that uploads one must not get the table instead.
+    if args.statistics
+        && !matches!(
+            args.output_format,
+            OutputFormat::Full | OutputFormat::Concise | OutputFormat::Grouped | OutputFormat::Json
+        )
+    {
+        error_line(&format!(
+            "`--statistics` prints a table, or a JSON array with `--output-format json`; `--output-format {}` cannot carry it",
+            args.output_format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        ));
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     let mode = if args.diff {
         Mode::Diff
     } else if args.fix {

@@ -619,6 +619,7 @@ pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> 
         .and_then(|c| c.draft.post.as_deref())
         .map(crate::syntax::origin_key)
         .filter(|k| !k.is_empty());
+    s.spaced_banner = config.is_none_or(|c| c.format.spaced_banner);
     s
 }
 

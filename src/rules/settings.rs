@@ -73,6 +73,10 @@ pub struct Settings {
     /// `AMEMBASSY OSLO`). The cross-cable rule `dangling-reference` takes a folder with this
     /// setting for that post's drafting folder.
     pub drafting_post: Option<String>,
+    /// Whether the project writes banners with spaced letters (`spaced-banner` in the `[format]`
+    /// table of `cablelint.toml`, true by default): `garbled-banner` then accepts the form `fmt`
+    /// writes, so that `fmt` and `check --fix` never undo each other.
+    pub spaced_banner: bool,
 }
 
 impl Default for Settings {
@@ -83,6 +87,7 @@ impl Default for Settings {
             require_header: false,
             drafting_date: None,
             drafting_post: None,
+            spaced_banner: true,
         }
     }
 }
