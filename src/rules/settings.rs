@@ -132,17 +132,14 @@ impl Settings {
         }
     }
 
+    /// Switches a rule on or off.
     pub fn set_enabled(&mut self, rule: Rule, on: bool) {
-        if let Some(i) = Rule::ALL.iter().position(|&r| r == rule) {
-            self.enabled[i] = on;
-        }
+        self.enabled[rule.index()] = on;
     }
 
+    /// Whether a rule runs.
     pub fn is_enabled(&self, rule: Rule) -> bool {
-        Rule::ALL
-            .iter()
-            .position(|&r| r == rule)
-            .is_some_and(|i| self.enabled[i])
+        self.enabled[rule.index()]
     }
 
     /// Overrides a rule's severity.
@@ -175,6 +172,22 @@ mod tests {
         assert!(s.is_enabled(Rule::MissingTags));
         let s = Settings::from_selection(None, &[sel("CBL501")], &[]);
         assert!(s.is_enabled(Rule::LineTooLong));
+    }
+
+    #[test]
+    fn every_rule_has_its_own_place() {
+        // `Rule::index` is the rule's place in `Rule::ALL`, so switching one rule touches it alone.
+        for (i, &rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(rule.index(), i, "{}", rule.code());
+            let mut s = Settings::from_selection(Some(&[]), &[], &[]);
+            s.set_enabled(rule, true);
+            let on: Vec<Rule> = Rule::ALL
+                .iter()
+                .copied()
+                .filter(|&r| s.is_enabled(r))
+                .collect();
+            assert_eq!(on, vec![rule]);
+        }
     }
 
     #[test]
