@@ -156,10 +156,19 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Prints that no cable was found under the walked paths, naming the extensions searched.
+    /// Prints that no cable was found under the walked paths, naming the extensions searched and,
+    /// when the folders hold files of another extension (released cables come as `*.txt`), the
+    /// `--extension` option that would take them.
     pub fn warn_none_found(&self) {
+        let hint = match most_common_other_extension(&self.walked, &self.extensions) {
+            Some((ext, n)) => format!(
+                "; {n} `*.{ext}` file{} found: add `--extension {ext}` to read them",
+                if n == 1 { " was" } else { "s were" }
+            ),
+            None => String::new(),
+        };
         super::warning_line(&format!(
-            "no cables found under {} (directories are searched for {})",
+            "no cables found under {} (directories are searched for {}){hint}",
             self.walked
                 .iter()
                 .map(|p| p.display().to_string())
@@ -173,6 +182,37 @@ impl Selection {
         ));
     }
 }
+
+/// The extension most files under `roots` have among those not searched, with its count: at most
+/// [`EXTENSION_SURVEY_LIMIT`] files are looked at, in the walk's order (`.gitignore` honoured).
+fn most_common_other_extension(roots: &[PathBuf], searched: &[String]) -> Option<(String, usize)> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen = 0usize;
+    for root in roots.iter().filter(|r| r.is_dir()) {
+        for entry in WalkBuilder::new(root).require_git(false).build().flatten() {
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            seen += 1;
+            if seen > EXTENSION_SURVEY_LIMIT {
+                break;
+            }
+            let Some(ext) = entry.path().extension().and_then(|e| e.to_str()) else {
+                continue;
+            };
+            if !searched.iter().any(|s| s.eq_ignore_ascii_case(ext)) {
+                *counts.entry(ext.to_string()).or_default() += 1;
+            }
+        }
+    }
+    // The most files first, then the name, so that the hint does not depend on the walk's order.
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+/// How many files the "nothing found" hint looks at before it stops counting.
+const EXTENSION_SURVEY_LIMIT: usize = 10_000;
 
 #[cfg(test)]
 mod tests {

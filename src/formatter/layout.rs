@@ -12,7 +12,6 @@ use crate::syntax::{
     paragraph_start, starts_element, Cable, DateStyle, Decl, DocumentKind, EoValue, LineKind,
     MarkerKind, Paragraph, TextRange,
 };
-use crate::vocab::BannerLevel;
 
 /// How much room a line must leave before the wrap width for its break to count as the
 /// drafter's: wrapping tools and typists do not fill lines to the last column.
@@ -635,14 +634,7 @@ fn banner_line<'a>(cable: &Cable<'a>, t: &'a str, o: &FormatOptions) -> Cow<'a, 
     let text = cable.text(b.range);
     let level_written = cable.text(b.level_token);
     let squeezed: String = level_written.split_whitespace().collect();
-    let level = match (b.level, o.spaced_banner) {
-        (l, true) => l.canonical(),
-        (BannerLevel::Confidential, false) => "CONFIDENTIAL",
-        (BannerLevel::Secret, false) => "SECRET",
-        (BannerLevel::TopSecret, false) => "TOP SECRET",
-        (BannerLevel::UnclasEfto, false) => "UNCLAS EFTO",
-        (l, false) => l.canonical(),
-    };
+    let level = b.level.written(o.spaced_banner);
     let level_squeezed: String = level.split_whitespace().collect();
     let spaced = b.level.canonical();
     let spaced_squeezed: String = spaced.split_whitespace().collect();
