@@ -1294,8 +1294,8 @@ fn layout_blocks(bs: &Blocks, width: usize, capacity: usize) -> LaidBlocks {
             break;
         }
         breaks.retain(|br| !changed[br.block]);
-        for k in 0..bs.blocks.len() {
-            if std::mem::take(&mut changed[k]) {
+        for (k, changed) in changed.iter_mut().enumerate() {
+            if std::mem::take(changed) {
                 let first = laid.lines.len();
                 layout_block(bs, k, width, threshold, &joined, &mut laid, &mut breaks);
                 laid.of_block[k] = first..laid.lines.len();
