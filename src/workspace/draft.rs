@@ -226,8 +226,12 @@ pub struct FolderState {
     /// The message continuity numbers used, by FM post and addressee line
     /// (`RUEHC/SECSTATE WASHDC`): each cable's last number with the minutes of its date-time group
     /// (`None` for a cable without a valid one, a draft being written).
-    mcns: HashMap<(String, String), Vec<(Option<i64>, u32)>>,
+    mcns: HashMap<(String, String), Vec<Numbered>>,
 }
+
+/// One cable's last message continuity number to an addressee, with the minutes of its date-time
+/// group ([`crate::rules::cross::dtg_minutes`]; `None` without a valid one).
+type Numbered = (Option<i64>, u32);
 
 /// The file name endings of the cables a folder scan reads.
 const CABLE_EXTENSIONS: [&str; 2] = ["cable", "tel"];
