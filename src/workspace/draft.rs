@@ -223,24 +223,15 @@ pub struct FolderState {
     /// The highest banner serial of a station among cables without a readable date-time group (a
     /// draft without its header): taken in every year, since its year is unknown.
     undated: HashMap<String, u32>,
-    /// The message continuity number of the latest cable, by FM post and addressee line
-    /// (`RUEHC/SECSTATE WASHDC`), with when that cable was sent: the counter runs on from the
-    /// latest cable, not from the highest number ever used (an archived cable of 18 years ago
-    /// says nothing of today's count).
-    mcns: HashMap<(String, String), (Recency, u32)>,
+    /// The message continuity numbers used, by FM post and addressee line
+    /// (`RUEHC/SECSTATE WASHDC`): each cable's last number with the minutes of its date-time group
+    /// (`None` for a cable without a valid one, a draft being written).
+    mcns: HashMap<(String, String), Vec<Numbered>>,
 }
 
-/// When a cable was sent, for choosing the latest: a cable without a readable date-time group
-/// (a draft being written) counts as later than every dated one; then the date and time.
-type Recency = (bool, Option<(i32, u32, u32, u32, u32)>);
-
-/// The [`Recency`] of a summarised cable.
-fn recency(cable: &CableSummary) -> Recency {
-    match cable.dtg.filter(|d| d.valid()) {
-        Some(d) => (false, Some((d.year, d.month, d.day, d.hour, d.minute))),
-        None => (true, None),
-    }
-}
+/// One cable's last message continuity number to an addressee, with the minutes of its date-time
+/// group ([`crate::rules::cross::dtg_minutes`]; `None` without a valid one).
+type Numbered = (Option<i64>, u32);
 
 /// The file name endings of the cables a folder scan reads.
 const CABLE_EXTENSIONS: [&str; 2] = ["cable", "tel"];
@@ -271,14 +262,15 @@ impl FolderState {
         let Some(fm) = &cable.from else {
             return;
         };
-        let when = recency(cable);
+        let minutes = cable
+            .dtg
+            .as_ref()
+            .and_then(crate::rules::cross::dtg_minutes);
         for m in cable.mcns.iter() {
-            let e = self
-                .mcns
+            self.mcns
                 .entry((fm.to_string(), m.addressee.to_string()))
-                .or_insert((when, m.last));
-            // The latest cable's number; of two sent at the same time, the higher.
-            *e = (*e).max((when, m.last));
+                .or_default()
+                .push((minutes, m.last));
         }
     }
 
@@ -291,13 +283,24 @@ impl FolderState {
         dated.max(undated).map_or(1, |s| s + 1)
     }
 
-    /// The next message continuity number from a post to an addressee line: after the number of
-    /// the latest cable from the post to it (see [`FolderState::add_summary`]), four digits
-    /// wrapping after 9999 (1 when none is used).
+    /// The next message continuity number from a post to an addressee line, four digits wrapping
+    /// after 9999 (1 when none is used): after the highest number of the cables sent within 31
+    /// days of the latest one (the window `mcn-not-increasing` compares over) and of the cables
+    /// without a date-time group. An archived cable of years ago says nothing of today's count.
     pub fn next_mcn(&self, post: &str, line: &str) -> u32 {
-        self.mcns
-            .get(&(squeeze(post), squeeze(line)))
-            .map_or(1, |(_, n)| n % 9999 + 1)
+        let Some(sent) = self.mcns.get(&(squeeze(post), squeeze(line))) else {
+            return 1;
+        };
+        let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
+        let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
+        sent.iter()
+            .filter(|(minutes, _)| match (minutes, latest) {
+                (Some(m), Some(latest)) => latest - m <= window,
+                _ => true,
+            })
+            .map(|(_, n)| *n)
+            .max()
+            .map_or(1, |n| n % 9999 + 1)
     }
 }
 
@@ -890,7 +893,7 @@ mod tests {
     }
 
     #[test]
-    fn the_message_continuity_number_runs_on_from_the_latest_cable_not_the_highest() {
+    fn the_message_continuity_number_runs_on_from_the_recent_cables_not_an_archived_one() {
         // An archived cable of 2008 numbered 6822 and this year's cable numbered 0001, read in
         // either order: the count runs on from this year's.
         let old = cable("OSLO", "000102", "6822").replace("R 010900Z DEC 26", "R 150900Z MAR 08");
@@ -902,7 +905,7 @@ mod tests {
             }
             assert_eq!(state.next_mcn("AMEMBASSY OSLO", "RUEHC/SECSTATE WASHDC"), 2);
         }
-        // A draft without a date-time group is the latest of all.
+        // A draft without a date-time group always counts.
         let mut state = FolderState::default();
         state.add(&new);
         state.add(&cable("OSLO", "000218", "0007").replace("R 010900Z DEC 26\n", ""));
