@@ -1,5 +1,7 @@
 //! ## What it does
-//! Warns when paragraph numbers are not consecutive from 1.
+//! Warns when paragraph numbers are not consecutive from 1. A numbered paragraph with a portion
+//! marking that the release joined onto the line before (`… the talks. 4. (C) The delegation`,
+//! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
