@@ -315,6 +315,19 @@ fn an_empty_directory_is_not_an_error() {
     let r = run_in(dir.path(), &["check"], None);
     assert_eq!(r.code, 0, "{r:?}");
     assert_contains(&r.stderr, "no cables found");
+    // Files of another extension are named, with the option that takes them (released cables
+    // come as `*.txt`).
+    let dir = tree(&[
+        ("release/a.txt", b"x"),
+        ("release/b.txt", b"x"),
+        ("release/INDEX.tsv", b"x"),
+    ]);
+    let r = run_in(dir.path(), &["check", "release"], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "2 `*.txt` files were found: add `--extension txt` to read them",
+    );
 }
 
 #[test]

@@ -174,6 +174,76 @@ fn fix_reports_the_cross_cable_findings_of_the_fixed_files() {
     assert!(!diff.stdout.contains("CBL701"), "{}", diff.stdout);
 }
 
+/// The files of a JSON report and the codes of each one's findings, in order.
+fn json_entries(json: &serde_json::Value) -> Vec<(String, Vec<&str>)> {
+    json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d["code"].as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Each file is one entry of a JSON report also with `--fix` (the findings on the fixed text) and
+/// with standard input among the files.
+#[test]
+fn json_shows_each_file_once_when_fixing_and_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cable", "b.cable", "c.cable"] {
+        std::fs::copy(fixtures().join("formats").join(name), dir.path().join(name)).unwrap();
+    }
+    let run = run_in(
+        dir.path(),
+        &["check", ".", "--fix", "--output-format", "json"],
+        None,
+    );
+    let json = run.json();
+    assert_eq!(
+        json_entries(&json),
+        [
+            ("a.cable".to_string(), vec!["CBL701"]),
+            ("b.cable".to_string(), vec!["CBL701"]),
+            ("c.cable".to_string(), vec![]),
+        ]
+    );
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["range"]["start"]["line"],
+        10
+    );
+
+    let b = std::fs::read(dir.path().join("b.cable")).unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "a.cable",
+            "-",
+            "--stdin-filename",
+            "b.cable",
+            "--output-format",
+            "json",
+        ],
+        Some(&b),
+    );
+    assert_eq!(
+        json_entries(&run.json()),
+        [
+            ("a.cable".to_string(), vec!["CBL701"]),
+            ("b.cable".to_string(), vec!["CBL701"]),
+        ]
+    );
+}
+
 /// Runs the `formats` folder in a format.
 fn formats(format: &str, extra: &[&str]) -> Run {
     let mut args = vec!["check", "formats", "--output-format", format];
@@ -214,9 +284,14 @@ fn every_output_format_attributes_the_findings_to_their_file_and_line() {
         pylint.contains("formats/b.cable:10: [CBL701(duplicate-serial), ]"),
         "{pylint}"
     );
+    // Grouped: one heading per file, the cross-cable findings among the file's own.
     let grouped = formats("grouped", &[]).stdout;
     assert!(
-        grouped.contains("formats/b.cable:\n  10:8  error[CBL701]"),
+        grouped.starts_with(
+            "formats/a.cable:\n  10:8   error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: formats/b.cable (020900Z DEC 26)\n  13:15  error[CBL302] [*] TAGS token `[PGOV](#)` carries link markup; write `PGOV`\n\n\
+             formats/b.cable:\n  10:8  error[CBL701] serial 217 of OSLO of 2026 is also the serial of another cable: formats/a.cable (010900Z DEC 26)\n\n\
+             Found 3 errors"
+        ),
         "{grouped}"
     );
     let lines = formats("json-lines", &[]).stdout;
@@ -229,35 +304,21 @@ fn every_output_format_attributes_the_findings_to_their_file_and_line() {
     assert_eq!(cross[1]["path"], "formats/b.cable");
     assert_eq!(cross[1]["range"]["start"]["line"], 10);
 
-    // JSON: the file's cross-cable findings in a second entry for it, after every file; the
+    // JSON: each file once, its cross-cable findings among its own in document order; the
     // summary counts them.
     let json = formats("json", &[]).json();
-    let files = json["files"].as_array().unwrap();
-    let entries: Vec<(&str, Vec<&str>)> = files
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap(),
-                f["diagnostics"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|d| d["code"].as_str().unwrap())
-                    .collect(),
-            )
-        })
-        .collect();
     assert_eq!(
-        entries,
+        json_entries(&json),
         [
-            ("formats/a.cable", vec!["CBL302"]),
-            ("formats/b.cable", vec![]),
-            ("formats/c.cable", vec![]),
-            ("formats/a.cable", vec!["CBL701"]),
-            ("formats/b.cable", vec!["CBL701"]),
+            ("formats/a.cable".to_string(), vec!["CBL701", "CBL302"]),
+            ("formats/b.cable".to_string(), vec!["CBL701"]),
+            ("formats/c.cable".to_string(), vec![]),
         ]
     );
-    assert_eq!(files[4]["diagnostics"][0]["range"]["start"]["line"], 10);
+    assert_eq!(
+        json["files"][1]["diagnostics"][0]["range"]["start"]["line"],
+        10
+    );
     assert_eq!(
         json["summary"],
         serde_json::json!({"files": 3, "errors": 3, "warnings": 0, "infos": 0})

@@ -136,6 +136,31 @@ fn fix_refuses_a_read_only_file_and_leaves_it_as_it_was() {
         std::fs::read_to_string(dir.path().join("y.cable")).unwrap(),
         fixed_expected(&markup)
     );
+    // The file that could not be written keeps its findings in the report and its counts: the
+    // report is what `check` without `--fix` says of it.
+    let unfixed = run_in(
+        dir.path(),
+        &["check", "--output-format", "json-lines", "ro.cable"],
+        None,
+    );
+    assert!(!unfixed.stdout.is_empty(), "{unfixed:?}");
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--output-format",
+            "json-lines",
+            "ro.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.stdout, unfixed.stdout);
+    assert_contains(
+        &r.stderr,
+        "the findings shown are those of the file as it is",
+    );
 }
 
 #[test]

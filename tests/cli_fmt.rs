@@ -127,6 +127,45 @@ fn options_come_from_the_format_table_and_the_command_line() {
     );
 }
 
+/// Every `[format]` option that changes a cable's spelling is one `check` accepts, so that
+/// `fmt` and `check --fix` never undo each other: after `fmt`, `check --fix` changes nothing that
+/// `fmt --check` then reports.
+#[test]
+fn fmt_and_check_fix_agree_under_every_format_option() {
+    let configs: [&[u8]; 4] = [
+        b"",
+        b"[format]\nspaced-banner = false\n",
+        b"[format]\nspaced-banner = false\ntags-separator = \"comma\"\nline-width = 0\n",
+        b"[format]\nserial-width = 0\n",
+    ];
+    for config in configs {
+        let dir = tree(&[("cablelint.toml", config), ("a.cable", loose().as_bytes())]);
+        let r = run_in(dir.path(), &["fmt", "a.cable"], None);
+        assert_eq!(r.code, 0, "{r:?}");
+        let formatted = std::fs::read_to_string(dir.path().join("a.cable")).unwrap();
+        run_in(dir.path(), &["check", "--fix", "a.cable"], None);
+        let r = run_in(dir.path(), &["fmt", "--check", "a.cable"], None);
+        assert_eq!(
+            r.code,
+            0,
+            "{}: check --fix undid fmt: {r:?}",
+            String::from_utf8_lossy(config)
+        );
+        let fixed = std::fs::read_to_string(dir.path().join("a.cable")).unwrap();
+        let r = run_in(
+            dir.path(),
+            &["check", "--select", "garbled-banner", "a.cable"],
+            None,
+        );
+        assert_eq!(
+            r.code,
+            0,
+            "{}: {r:?}\n{formatted}\n{fixed}",
+            String::from_utf8_lossy(config)
+        );
+    }
+}
+
 #[test]
 fn a_bad_format_option_is_a_configuration_error() {
     let dir = tree(&[

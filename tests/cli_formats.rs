@@ -278,6 +278,25 @@ fn statistics_count_findings_per_rule() {
         .map(|row| row["count"].as_u64().unwrap())
         .sum();
     assert_eq!(total as usize, codes.len());
+    // A format made for findings cannot carry the statistics: a clear error, not the table.
+    for format in ["sarif", "junit", "github", "json-lines", "gitlab"] {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "cables/oslo.cable",
+                "--statistics",
+                "--output-format",
+                format,
+            ],
+            None,
+        );
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{format}: {r:?}");
+        assert_contains(
+            &r.stderr,
+            &format!("`--output-format {format}` cannot carry it"),
+        );
+    }
 }
 
 #[test]

@@ -397,3 +397,206 @@ fn new_continues_the_serials_of_every_folder_under_the_configuration() {
     let r = run_in(tmp.path(), &["check", ".", "--select", "CBL7"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 }
+
+/// An unknown TAGS code or addressee is refused as an unknown post is, naming the near matches,
+/// instead of being written into the skeleton for `check` to report later.
+#[test]
+fn new_refuses_unknown_tags_and_addressees_naming_near_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let new = |extra: &[&str]| {
+        let mut args = vec![
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+        ];
+        args.extend_from_slice(extra);
+        run_in(tmp.path(), &args, None)
+    };
+    let refused = |extra: &[&str], want: &str| {
+        let r = new(extra);
+        assert_eq!(r.code, 2, "{extra:?}: {}", r.stdout);
+        assert!(r.stdout.is_empty(), "{extra:?}: {}", r.stdout);
+        assert_eq!(r.stderr, format!("error: {want}\n"), "{extra:?}");
+    };
+    refused(
+        &["--tags", "PREL,PRLE"],
+        "`PRLE` is not a known tag; near matches: PREL (External Political Relations)",
+    );
+    refused(
+        &["--tags", "RU"],
+        "`RU` is not a tag to write (RU is the ISO code of Russia; the TAGS code for Russia is RS); near matches: RS (Russia)",
+    );
+    refused(
+        &["--tags", "XYZQ"],
+        "`XYZQ` is not a known tag; `cablelint data tags QUERY` searches the tags",
+    );
+    refused(
+        &["--info", "RUEHC/SECSTATE WASHDX"],
+        "`RUEHC/SECSTATE WASHDX` is not a known addressee (the tables do not pair RUEHC with SECSTATE WASHDX; a `[data] addressees` table of cablelint.toml adds it); near matches: RUEHC/SECSTATE WASHDC",
+    );
+    refused(
+        &["--info", "RUEHSW/AMEMBASSY STOCKHOLM"],
+        "`RUEHSW/AMEMBASSY STOCKHOLM` is not a known addressee (the tables do not pair RUEHSW with AMEMBASSY STOCKHOLM; a `[data] addressees` table of cablelint.toml adds it); near matches: RUEHSM/AMEMBASSY STOCKHOLM",
+    );
+    // Known codes and pairs, in any case and spacing, are taken.
+    let r = new(&[
+        "--tags",
+        "prel,NO",
+        "--info",
+        "ruehsm/amembassy  stockholm",
+        "--date",
+        "2026-12-01T09:00",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nTAGS: PREL NO\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\nINFO RUEHSM/AMEMBASSY STOCKHOLM 0001\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// A bad value of `[draft]` is an error of the configuration: it names cablelint.toml, the line,
+/// column and key of the value, and the near matches; a value the command line replaces is not
+/// read.
+#[test]
+fn new_refuses_bad_draft_values_naming_the_file_and_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let write = |draft: &str| {
+        std::fs::write(dir.join("cablelint.toml"), format!("[draft]\n{draft}")).unwrap();
+    };
+    let new = |extra: &[&str]| {
+        let mut args = vec!["new", "--date", "2026-12-01T09:00"];
+        args.extend_from_slice(extra);
+        run_in(dir, &args, None)
+    };
+    write("post = \"AMEMBASSY TOKIO\"\nto = [\"SECSTATE WASHDC\"]\n");
+    let r = new(&[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with(
+            "error: cablelint.toml:2:8: key `draft.post`: `AMEMBASSY TOKIO` is not a known post; near matches: "
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("AMEMBASSY TOKYO"), "{}", r.stderr);
+    // `--from` replaces the post: the bad one is not read.
+    let r = new(&["--from", "OSLO"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    write("post = \"OSLO\"\nto = [\"SECSTATE WASHDC\"]\ninfo = [\"USNATO\",\n  \"RUEHC/SECSTATE WASHDX\"]\n");
+    let r = new(&[]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: cablelint.toml:5:3: key `draft.info`: `RUEHC/SECSTATE WASHDX` is not a known addressee (the tables do not pair RUEHC with SECSTATE WASHDX; a `[data] addressees` table of cablelint.toml adds it); near matches: RUEHC/SECSTATE WASHDC\n"
+    );
+    let r = new(&["--info", "USNATO"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    write("post = \"OSLO\"\nrouting-indicator = \"OSLO1\"\nto = [\"SECSTATE WASHDC\"]\n");
+    let r = new(&[]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: cablelint.toml:3:21: key `draft.routing-indicator`: `OSLO1` is not a routing indicator\n"
+    );
+}
+
+/// `date =` of cablelint.toml is the drafting date of `new` as of `check`, when `--date` is not
+/// given.
+#[test]
+fn new_drafts_on_the_configured_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("cablelint.toml"),
+        "date = \"2026-11-30\"\n[draft]\npost = \"OSLO\"\nto = [\"SECSTATE WASHDC\"]\n",
+    )
+    .unwrap();
+    let r = run_in(tmp.path(), &["new"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dtg = r.stdout.lines().nth(4).unwrap();
+    assert!(
+        dtg.starts_with("R 30") && dtg.ends_with("Z NOV 26"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\nDE RUEHNY #0001 334"), "{}", r.stdout);
+    // `--date` wins.
+    let r = run_in(tmp.path(), &["new", "--date", "2026-12-02T08:00"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nR 020800Z DEC 26\n"), "{}", r.stdout);
+}
+
+/// A new cable dated before cables of its folder that are already numbered takes the next serial
+/// and numbers (those it is sent with), so `mcn-not-increasing` will report the later-dated
+/// cable's lower number: `new` says so when it writes the file, with what to do. Within one year
+/// the serials run with the numbers and nothing is reported, nor warned of.
+#[test]
+fn new_warns_when_its_date_goes_back_before_numbered_cables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let new = |date: &str, subject: &str, file: &str| {
+        let args = [
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--date",
+            date,
+            "--subject",
+            subject,
+            "-o",
+            file,
+        ];
+        run_in(dir, &args, None)
+    };
+    let r = new("2027-01-05T10:00", "FIRST", "a.cable");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let a = std::fs::read_to_string(dir.join("a.cable")).unwrap();
+    std::fs::write(dir.join("a.cable"), a.replace("WASHDC 0001", "WASHDC 0040")).unwrap();
+
+    // Later in the same year: the serial runs with the number, nothing to warn of.
+    let r = new("2027-01-02T10:00", "SECOND", "b.cable");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+
+    // The year before: serial 1 of 2026, number 0042, and the cable dated next has 0041.
+    let r = new("2026-12-31T10:00", "THIRD", "c.cable");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: `cablelint check` will report this with the cables of its folder:\n  \
+         b.cable: message continuity number 0041 to RUEHC does not follow 0042 of the cable before, \
+         c.cable (311000Z DEC 26) [CBL703 mcn-not-increasing]\n  \
+         the new cable is dated 2026-12-31, before cables its folder already numbers, and takes the \
+         next numbers: date it after them (`--date`), or renumber it when it is sent\n"
+    );
+    let c = std::fs::read_to_string(dir.join("c.cable")).unwrap();
+    assert!(c.contains("\nTO RUEHC/SECSTATE WASHDC 0042\n"), "{c}");
+    // `check` reports what the warning said.
+    let r = run_in(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "CBL7",
+            "--output-format",
+            "concise",
+            ".",
+        ],
+        None,
+    );
+    assert_eq!(
+        r.stdout.lines().next().unwrap(),
+        "b.cable:7:26: warning[CBL703] message continuity number 0041 to RUEHC does not follow 0042 of the cable before, c.cable (311000Z DEC 26)"
+    );
+}

@@ -306,6 +306,60 @@ fn first_addressee_and_pair_lookups_agree_with_the_lists() {
     }
 }
 
+/// The canonical address `ri/address` is a variant of, if any.
+fn variant(ri: &str, address: &str) -> Option<String> {
+    let t = tables();
+    let a = t
+        .addressees_for_ri(ri)
+        .into_iter()
+        .find(|a| a.address == address)
+        .unwrap_or_else(|| panic!("no {ri}/{address} in the tables"));
+    t.variant_of(a).map(|o| o.address.clone())
+}
+
+#[test]
+fn typos_are_variants_and_other_offices_are_not() {
+    // Slips in one word's middle or its last letter, an abbreviation, a fused continuity number.
+    for (ri, written, canonical) in [
+        ("RUEHC", "SESTATE WASHDC", "SECSTATE WASHDC"),
+        ("RUEHC", "SECSTATE WASHDC0000", "SECSTATE WASHDC"),
+        ("RUEKJCS", "SCDEF WASHDC", "SECDEF WASHDC"),
+        ("RUEHDJ", "AMEMBASSY DJYBYUTI", "AMEMBASSY DJIBOUTI"),
+        (
+            "RUCPDOC",
+            "DQT OF COMMERCE WASHINGTON DC",
+            "DEPT OF COMMERCE WASHINGTON DC",
+        ),
+        (
+            "RUEATRS",
+            "DEPT OF TREASUR WASHDC",
+            "DEPT OF TREASURY WASHDC",
+        ),
+        (
+            "RUETIAA",
+            "DIRNSA FORT GEORGE G MEADE MD",
+            "DIRNSA FT GEORGE G MEADE MD",
+        ),
+    ] {
+        assert_eq!(
+            variant(ri, written).as_deref(),
+            Some(canonical),
+            "{ri}/{written}"
+        );
+    }
+    // Offices served by one routing indicator, whose designators differ in how they end: the
+    // Department of Defense is not the Defense Intelligence Agency (which has routing indicators
+    // of its own, RHEFDIA and RUEKDIA, in ../shared/data/routing.tsv and posts.tsv), and USDELMAS
+    // is another US delegation at NATO than USDELMC (the Military Committee's), both behind the
+    // mission's RUEHNO.
+    for (ri, written) in [
+        ("RUEKJCS", "DOD WASHDC"),
+        ("RUEHNO", "USDELMAS BRUSSELS BE"),
+    ] {
+        assert_eq!(variant(ri, written), None, "{ri}/{written}");
+    }
+}
+
 #[test]
 fn addressee_search_by_indicator_city_and_country() {
     let t = tables();

@@ -295,6 +295,41 @@ fn fl2_completes_the_prosign_then_the_addressees_routing_indicators() {
 }
 
 #[test]
+fn fl2_continuation_lines_complete_the_routing_indicators_not_written_yet() {
+    // A routing line that wraps: on the next line, a routing indicator being typed.
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "PP RUEHC RUEHCP\nRUEHH");
+    let all = items(&text, after(&text, "\nRUEHH"));
+    let l = labels(&all);
+    assert!(l.contains(&"RUEHHE") && l.contains(&"RUEHSM"), "{l:?}");
+    assert!(!l.contains(&"RUEHC") && !l.contains(&"RUEHCP"), "{l:?}");
+    assert!(
+        !l.contains(&"PP"),
+        "no prosign on a continuation line: {l:?}"
+    );
+    let it = item(&text, after(&text, "\nRUEHH"), "RUEHHE");
+    let done = accept(&text, &it);
+    assert_eq!(line_with(&done, "PP "), "PP RUEHC RUEHCP");
+    assert_eq!(done.lines().nth(2), Some("RUEHHE"), "the continuation line");
+    // A new line after FL2 with only `R` typed (not a routing indicator yet, so not parsed as
+    // one): the rest of the routing indicators, all at once or one by one.
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "PP RUEHC RUEHCP\nR");
+    let all = items(&text, after(&text, "\nR"));
+    let it = item(&text, after(&text, "\nR"), "RUEHHE RUEHSM");
+    assert_eq!(accept(&text, &it).lines().nth(2), Some("RUEHHE RUEHSM"));
+    assert!(labels(&all).contains(&"RUEHSM"), "{:?}", labels(&all));
+    // After a routing indicator written on the continuation line: the others.
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "PP RUEHC\nRUEHCP ");
+    let all = items(&text, after(&text, "\nRUEHCP "));
+    let l = labels(&all);
+    assert!(l.contains(&"RUEHHE") && l.contains(&"RUEHSM"), "{l:?}");
+    assert!(!l.contains(&"RUEHCP") && !l.contains(&"RUEHC"), "{l:?}");
+    // An empty line after FL2 is still the DE line's.
+    let text = OSLO.replace("PP RUEHCP RUEHHE", "PP RUEHC RUEHCP\n");
+    let at = after(&text, "RUEHCP\n");
+    assert_eq!(labels(&items(&text, at)), ["DE RUEHNY #0217/01 0740930"]);
+}
+
+#[test]
 fn the_de_line_is_computed_from_the_fm_post_the_serial_and_the_dtg() {
     // The banner's serial and section; the julian day and time of 14 March 2008 09:30.
     let text = OSLO.replace("DE RUEHNY #0217/01 0740930", "D");

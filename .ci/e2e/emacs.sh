@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of editors/emacs/cable-mode.el in real Emacs with Eglot (batch mode), against
 # `cablelint lsp`: font-lock, diagnostics (flymake), hover, a quick fix, fix-all and completion, for every
-# case of editors/test-fixtures/*.expect.json (the shared example cable too, when ../shared is present).
+# case of editors/test-fixtures/*.expect.json (the shared example cable too, when ../shared is present);
+# the buffer text after accepting completions (emacs/completion.el) and after each kind of quick fix,
+# chosen by title, and fix-all (emacs/fixes.el on editors/test-fixtures/fixes.json).
 # Exits non-zero when any check fails.
 #
 # Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache).
@@ -48,6 +50,12 @@ mkdir -p "$WORK/completion" && cp "$FIXTURES/09OSLO417.cable" "$WORK/completion/
 log "completion scenarios"
 CASE_FILE="$WORK/completion/09OSLO417.cable" timeout 120 emacs --batch -Q -L "$ROOT/editors/emacs" \
     -l "$E2E_DIR/emacs/completion.el" </dev/null 2>"$WORK/stderr" || { fail=1; tail -20 "$WORK/stderr"; }
+
+# Quick fixes chosen by title and fix-all (.ci/e2e/emacs/fixes.el, editors/test-fixtures/fixes.json).
+mkdir -p "$WORK/fixes" && cp "$FIXTURES/fixes.cable" "$WORK/fixes/"
+log "quick fixes by title and fix-all"
+FIXES_SPEC="$FIXTURES/fixes.json" CASE_FILE="$WORK/fixes/fixes.cable" timeout 120 emacs --batch -Q -L "$ROOT/editors/emacs" \
+    -l "$E2E_DIR/emacs/fixes.el" </dev/null 2>"$WORK/stderr" || { fail=1; tail -20 "$WORK/stderr"; }
 
 [ $fail = 0 ] && log "PASS" || log "FAIL"
 exit $fail

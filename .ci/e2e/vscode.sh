@@ -44,31 +44,31 @@ mkdir -p "$BUILD"
 ln -s "$ROOT/editors/test-fixtures" "$WORK/editors/test-fixtures"
 tar -C "$EXT" --exclude=./node_modules --exclude=./dist --exclude='./*.vsix' -cf - . | tar -C "$BUILD" -xf -
 MODULES="$E2E_CACHE/vscode-node-modules/$(sha256sum "$EXT/package-lock.json" | cut -c1-16)"
+# Each step of these subshells ends it on failure itself: `set -e` does nothing in a subshell whose status
+# `||` tests (a failed typecheck or npm ci went unnoticed).
 (
-    set -e
-    mkdir -p "$(dirname "$MODULES")"
+    mkdir -p "$(dirname "$MODULES")" || exit 1
     exec 9>"$MODULES.lock"
-    flock 9
+    flock 9 || exit 1
     if [ ! -f "$MODULES/.done" ]; then
         log "npm ci (editors/vscode) into $MODULES"
-        rm -rf "$MODULES" && mkdir -p "$MODULES"
-        cp "$EXT/package.json" "$EXT/package-lock.json" "$MODULES/"
-        (cd "$MODULES" && npm ci --no-audit --no-fund --loglevel=error)
+        rm -rf "$MODULES" && mkdir -p "$MODULES" || exit 1
+        cp "$EXT/package.json" "$EXT/package-lock.json" "$MODULES/" || exit 1
+        (cd "$MODULES" && npm ci --no-audit --no-fund --loglevel=error) || exit 1
         touch "$MODULES/.done"
     fi
 ) || die "npm ci failed"
 ln -s "$MODULES/node_modules" "$BUILD/node_modules"
 (
-    set -e
-    cd "$BUILD"
+    cd "$BUILD" || exit 1
     log "typecheck"
-    npx tsc --noEmit -p .
+    npx tsc --noEmit -p . || exit 1
     log "grammar test (vscode-textmate)"
     node --test --test-reporter=tap test/*.test.js >"$ARTIFACTS/grammar-test.log" 2>&1 || { cat "$ARTIFACTS/grammar-test.log"; exit 1; }
     echo "PASS grammar test: $(grep -E '^# (pass|fail)' "$ARTIFACTS/grammar-test.log" | cut -c3- | paste -sd' ')"
     log "build + package (linux-x64, with $CABLELINT_BIN as server/cablelint)"
     sh package-platform.sh linux-x64 "$CABLELINT_BIN" >"$ARTIFACTS/package.log" 2>&1 || { cat "$ARTIFACTS/package.log"; exit 1; }
-    mv cablelint-linux-x64.vsix "$ARTIFACTS/"
+    mv cablelint-linux-x64.vsix "$ARTIFACTS/" || exit 1
 ) || die "building the extension failed"
 VSIX="$ARTIFACTS/cablelint-linux-x64.vsix"
 if python3 -c 'import sys, zipfile; sys.exit("extension/server/cablelint" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$VSIX"; then
@@ -135,7 +135,7 @@ CODE_SERVER="$CODE_SERVER" CS_USER_DATA="$CS_USER_DATA" CS_EXTENSIONS="$CS_EXTEN
     CASES_JSON="$WORK/cases-host.json" DOM_CASES_JSON="$WORK/cases-dom.json" ARTIFACTS="$ARTIFACTS" \
     CABLELINT_E2E_SERVER=bundled SCREENSHOT_CASE=09OSLO417 CHROMIUM=/usr/bin/chromium NODE_PATH="$MODULES/node_modules" \
     timeout 600 node "$E2E_DIR/vscode/e2e.js" || fail=1
-log "workspace scenarios (untrusted folder, multi-root)"
+log "workspace scenarios (untrusted folder, multi-root, missing program, repeated crashes)"
 CODE_SERVER="$CODE_SERVER" CS_EXTENSIONS="$CS_EXTENSIONS" ARTIFACTS="$ARTIFACTS" CHROMIUM=/usr/bin/chromium \
     CABLE="$FIXTURES/09OSLO417.cable" NODE_PATH="$MODULES/node_modules" timeout 400 node "$E2E_DIR/vscode/workspaces.js" || fail=1
 

@@ -209,9 +209,78 @@ This is the server's `source.fixAll.cablelint' code action."
       (setq args (append args '(t))))
     (apply #'eglot-code-actions args)))
 
+(declare-function eglot-completion-at-point "eglot")
+(declare-function eglot-managed-p "eglot")
+
+(defun cable--text-edit-candidate-p (proxy table)
+  "Whether candidate PROXY of Eglot's completion TABLE carries an LSP textEdit.
+A candidate chosen from the *Completions* buffer has lost its text
+properties; it is then looked up among the candidates of TABLE, as
+Eglot looks it up."
+  (let ((item (or (get-text-property 0 'eglot--lsp-item proxy)
+                  (let ((found (car (member proxy (funcall table "" nil t)))))
+                    (and found (get-text-property 0 'eglot--lsp-item found))))))
+    (and (plist-get item :textEdit) t)))
+
+(defun cable--whole-candidates-only (table)
+  "Eglot's completion TABLE, with no common prefix of several candidates.
+A candidate replaces more than the word at point (the whole reason
+list `1.4 (b) and (d)' from its `1', the whole addressee), so the
+common beginning of several candidates inserted over that word alone
+left the rest of the element after it (`Reasons 1.4 (.4 (b)').  Only
+a sole candidate is inserted; otherwise the candidates are listed."
+  (lambda (pattern pred action)
+    (let ((found (funcall table pattern pred action)))
+      (if (and (null action) (stringp found) (not (equal found pattern))
+               (cdr (funcall table pattern pred t)))
+          pattern
+        found))))
+
+(defun cable-completion-at-point ()
+  "Eglot's completion at point, each item's textEdit applied as sent.
+Before applying an item's textEdit, Eglot's exit function puts back
+the text typed before the cursor by deleting what the candidate added
+after it: it takes the candidate to be at least as long as that text.
+A candidate shorter than the typed word (the tag `JA' found by typing
+`JAP', `KS' by typing `KOREA') made it delete the text after the
+candidate instead, such as the end of the line.  Here the inserted
+candidate is replaced by the typed text before Eglot's exit function
+runs, so that it finds the buffer as the server saw it; the textEdit
+then replaces the typed word.  The common beginning of several
+candidates is not inserted (see `cable--whole-candidates-only')."
+  (when-let* ((capf (eglot-completion-at-point)))
+    (pcase-let* ((`(,beg ,end ,table . ,props) capf)
+                 (start (copy-marker beg))
+                 (typed (buffer-substring-no-properties beg (point)))
+                 (exit (plist-get props :exit-function)))
+      `(,beg ,end ,(cable--whole-candidates-only table)
+             ,@(plist-put
+                (copy-sequence props) :exit-function
+                (lambda (proxy status)
+                  (when (and (memq status '(finished exact))
+                             (buffer-live-p (marker-buffer start))
+                             (with-current-buffer (marker-buffer start)
+                               (and (>= (point) start)
+                                    (cable--text-edit-candidate-p proxy table))))
+                    (with-current-buffer (marker-buffer start)
+                      (delete-region start (point))
+                      (goto-char start)
+                      (insert typed)))
+                  (when exit (funcall exit proxy status))))))))
+
+(defun cable--use-completion-at-point ()
+  "Complete with `cable-completion-at-point' in a `cable-mode' buffer of Eglot's."
+  (when (derived-mode-p 'cable-mode)
+    (if (eglot-managed-p)
+        (when (memq #'eglot-completion-at-point completion-at-point-functions)
+          (remove-hook 'completion-at-point-functions #'eglot-completion-at-point t)
+          (add-hook 'completion-at-point-functions #'cable-completion-at-point nil t))
+      (remove-hook 'completion-at-point-functions #'cable-completion-at-point t))))
+
 (with-eval-after-load 'eglot
   (defvar eglot-server-programs)
-  (add-to-list 'eglot-server-programs '(cable-mode "cablelint" "lsp")))
+  (add-to-list 'eglot-server-programs '(cable-mode "cablelint" "lsp"))
+  (add-hook 'eglot-managed-mode-hook #'cable--use-completion-at-point))
 
 (provide 'cable-mode)
 ;;; cable-mode.el ends here

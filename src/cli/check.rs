@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use clap::{Args, ValueEnum};
 
@@ -145,7 +145,9 @@ fn parse_date(s: &str) -> Result<crate::vocab::Date, String> {
 #[derive(Debug, Clone)]
 enum Input {
     File(PathBuf),
-    Stdin,
+    /// Standard input; with what was read of it, when it was read before the check (by
+    /// [`cross_first`], as standard input can be read only once).
+    Stdin(Option<Result<Source, String>>),
 }
 
 /// One file to check with everything it needs.
@@ -165,6 +167,9 @@ struct Done {
     diff: Option<String>,
     /// The fixed text of standard input (`--fix`), printed instead of written.
     stdout_text: Option<Vec<u8>>,
+    /// Why `--fix` could not write the fixed file; the report then shows the file as it is on
+    /// disk, with its findings, and the run fails.
+    write_error: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -175,6 +180,22 @@ enum Mode {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    // The statistics are a table or a JSON array; a format made for findings cannot carry them, and
+    // a CI step that uploads one must not get the table instead.
+    if args.statistics
+        && !matches!(
+            args.output_format,
+            OutputFormat::Full | OutputFormat::Concise | OutputFormat::Grouped | OutputFormat::Json
+        )
+    {
+        error_line(&format!(
+            "`--statistics` prints a table, or a JSON array with `--output-format json`; `--output-format {}` cannot carry it",
+            args.output_format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        ));
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     let mode = if args.diff {
         Mode::Diff
     } else if args.fix {
@@ -184,11 +205,22 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
 
     // Inputs: standard input (`-`, or `--stdin-filename` with no path) and the files found.
-    let mut selection = files::select(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        &args.extensions,
-    );
+    // One directory is walked as the run goes (the listing modes list it first).
+    let (mut selection, walk) = if args.show_files || args.show_settings {
+        let selection = files::select(
+            &args.paths,
+            args.stdin_filename.as_deref(),
+            &args.extensions,
+        );
+        (selection, None)
+    } else {
+        files::select_streaming(
+            &args.paths,
+            args.stdin_filename.as_deref(),
+            &args.extensions,
+            files::WalkOrder::Shown,
+        )
+    };
     // The paths move into the jobs: a run over a quarter of a million files holds each path once.
     let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
@@ -233,7 +265,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
             None => "-".to_string(),
         };
-        inputs.push((Input::Stdin, display));
+        inputs.push((Input::Stdin(None), display));
     }
     if args.show_files {
         let shown: Vec<String> = inputs.iter().map(|(_, display)| display.clone()).collect();
@@ -242,7 +274,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (input, display) in inputs {
         let path = match &input {
             Input::File(p) => p,
-            Input::Stdin => &stdin_path,
+            Input::Stdin(_) => &stdin_path,
         };
         let (resolved, error) = resolver.resolve(path, &overrides);
         if let Some(e) = error {
@@ -275,13 +307,61 @@ pub fn run(args: CheckArgs) -> ExitCode {
         error_line("--show-settings: no file to show the settings for");
         return ExitCode::from(EXIT_TROUBLE);
     }
-    if jobs.is_empty() && found.errors.is_empty() {
+
+    // A walk as the run goes: its first files are taken before any output, as many as the
+    // cross-cable rules compare, so that a run of that many files or fewer, or one whose
+    // configuration is broken there, goes exactly as a listed one; the rest follow as checked.
+    let mut walked: Vec<Entry> = Vec::new();
+    let mut rest = None;
+    if let Some(walk) = walk {
+        let failed: Arc<Mutex<Option<String>>> = Arc::default();
+        let failure = Arc::clone(&failed);
+        let overrides = overrides.clone();
+        let mut entries = walk.map_while(move |item| match item {
+            files::Walked::Unreadable(shown, message) => Some(Entry::Unreadable(shown, message)),
+            files::Walked::File(path, display) => {
+                let (resolved, error) = resolver.resolve(&path, &overrides);
+                if let Some(e) = error {
+                    *failure.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some(super::config_error(e));
+                    return None;
+                }
+                Some(Entry::Job(Job {
+                    input: Input::File(path),
+                    display,
+                    resolved,
+                }))
+            }
+        });
+        let mut counted = 0;
+        while counted <= crate::rules::cross::MAX_SET_FILES {
+            match entries.next() {
+                Some(entry) => {
+                    counted += usize::from(matches!(entry, Entry::Job(_)));
+                    walked.push(entry);
+                }
+                None => break,
+            }
+        }
+        if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            error_line(&e);
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        if counted > crate::rules::cross::MAX_SET_FILES {
+            rest = Some(Rest {
+                entries: Box::new(entries),
+                failed,
+            });
+        }
+    }
+    if jobs.is_empty() && found.errors.is_empty() && walked.is_empty() {
         selection.warn_none_found();
     }
 
     // Every file in the order it is shown: sorted paths, standard input last. The files the walk
     // could not read take their place among them.
-    let mut entries: Vec<Entry> = jobs.into_iter().map(Entry::Job).collect();
+    let mut entries: Vec<Entry> = walked;
+    entries.extend(jobs.into_iter().map(Entry::Job));
     entries.extend(
         found
             .errors
@@ -311,7 +391,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         None => stdout_writer(choice),
     };
-    let result = stream(&args, mode, entries, &mut out).and_then(|code| {
+    let result = stream(&args, mode, entries, rest, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -354,12 +434,22 @@ impl Entry {
     }
 }
 
+/// The files of a walk after the first [`crate::rules::cross::MAX_SET_FILES`], taken as the
+/// run goes, and where the walk leaves the configuration error that stopped it.
+struct Rest {
+    entries: Box<dyn Iterator<Item = Entry> + Send>,
+    failed: Arc<Mutex<Option<String>>>,
+}
+
 /// Checks the files in parallel and writes each one's report (or diff) as soon as every earlier
-/// file's is written, then the end of the report; returns the exit status.
+/// file's is written, then the end of the report; returns the exit status. `entries` are the
+/// files in order; `rest`, when the run walks more files than the cross-cable rules compare,
+/// the ones after them.
 fn stream(
     args: &CheckArgs,
     mode: Mode,
     entries: Vec<Entry>,
+    rest: Option<Rest>,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     let options = RunOptions {
@@ -379,7 +469,7 @@ fn stream(
             matches!(
                 e,
                 Entry::Job(Job {
-                    input: Input::Stdin,
+                    input: Input::Stdin(_),
                     ..
                 })
             )
@@ -406,32 +496,71 @@ fn stream(
         .iter()
         .filter(|e| matches!(e, Entry::Job(_)))
         .count();
-    let mut compare = !matches!(mode, Mode::Diff) && jobs >= 2;
+    // Whether a file's settings run a cross-cable rule, asked once per distinct settings.
+    let mut last_settings: Option<Arc<crate::rules::Settings>> = None;
+    let wanted = std::sync::atomic::AtomicBool::new(false);
+    let mut note_settings = |e: &Entry| {
+        if let Entry::Job(job) = e {
+            let settings = &job.resolved.settings;
+            if !last_settings
+                .as_ref()
+                .is_some_and(|s| Arc::ptr_eq(s, settings))
+            {
+                if crate::rules::cross::any_enabled(settings) {
+                    wanted.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                last_settings = Some(Arc::clone(settings));
+            }
+        }
+    };
+    entries.iter().for_each(&mut note_settings);
+    let too_many = |jobs: usize| {
+        warning_line(&format!(
+            "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
+             run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
+             run them)",
+            crate::rules::cross::MAX_SET_FILES,
+            jobs,
+        ));
+    };
+    let mut compare = !matches!(mode, Mode::Diff) && (jobs >= 2 || rest.is_some());
     if compare && jobs > crate::rules::cross::MAX_SET_FILES {
         compare = false;
-        let wanted = entries.iter().any(|e| match e {
-            Entry::Job(job) => crate::rules::cross::any_enabled(&job.resolved.settings),
-            Entry::Unreadable(..) => false,
-        });
-        if wanted {
-            warning_line(&format!(
-                "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
-                 run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
-                 run them)",
-                crate::rules::cross::MAX_SET_FILES,
-                jobs,
-            ));
+        // A walk's count is known at its end, where the warning is given.
+        if wanted.load(std::sync::atomic::Ordering::Relaxed) && rest.is_none() {
+            too_many(jobs);
         }
     }
+    // A format that shows each file once (its findings in one entry) gets the cross-cable findings
+    // with the file's own: they are found first, from every file's summary, so that the files are
+    // still written as they are checked.
+    let mut entries = entries;
+    let mut early = if compare && renderer.one_entry_per_file() {
+        cross_first(&mut entries, mode, unsafe_fixes)
+    } else {
+        Vec::new()
+    };
+    let mut emitted = 0;
+    let (more, failed) = match rest {
+        Some(Rest { entries, failed }) => (Some(entries), Some(failed)),
+        None => (None, None),
+    };
+    let streamed = std::sync::atomic::AtomicUsize::new(0);
+    let more = more.into_iter().flatten().inspect(|e| {
+        if matches!(e, Entry::Job(_)) {
+            streamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        note_settings(e);
+    });
     let mut collected: Vec<(String, Collected)> = Vec::new();
     ordered::for_each_ordered(
-        entries,
+        entries.into_iter().chain(more),
         |entry| match entry {
             Entry::Job(job) => process(job, mode, unsafe_fixes, compare),
             Entry::Unreadable(path, message) => Done::error(path, message),
         },
         |ready| -> io::Result<()> {
-            let done = match ready {
+            let mut done = match ready {
                 Ready::Next(done) => done,
                 // Everything finished so far is shown before waiting for the next file.
                 Ready::Waiting => {
@@ -445,10 +574,26 @@ fn stream(
                 trouble = true;
                 error_line(&format!("{}: {e}", done.report.path));
             }
-            summary.add(options, &done.report);
-            if let Some(cross) = done.cross {
-                collected.push((done.report.path.clone(), cross));
+            if let Some(e) = &done.write_error {
+                trouble = true;
+                error_line(&format!("{}: {e}", done.report.path));
             }
+            let at = emitted;
+            emitted += 1;
+            match early.get_mut(at) {
+                // The findings were found first (or there are none): they join the file's own.
+                Some(found) => {
+                    if let Some(found) = found.take() {
+                        join_early(&mut done, found);
+                    }
+                }
+                None => {
+                    if let Some(cross) = done.cross.take() {
+                        collected.push((done.report.path.clone(), cross));
+                    }
+                }
+            }
+            summary.add(options, &done.report);
             if let Mode::Diff = mode {
                 if let Some(diff) = &done.diff {
                     diffs += 1;
@@ -470,6 +615,17 @@ fn stream(
             Ok(())
         },
     )?;
+    if let Some(failed) = failed {
+        if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            // A broken configuration deep in a walk stops the run where it was found.
+            report_sink(&mut report_to_stderr, out).flush()?;
+            error_line(&e);
+            return Ok(EXIT_TROUBLE);
+        }
+        if wanted.into_inner() {
+            too_many(jobs + streamed.into_inner());
+        }
+    }
 
     if let Mode::Diff = mode {
         // The diffs come before the count of fixes, also when both streams go to one place.
@@ -606,13 +762,124 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
     reports
 }
 
+/// The cross-cable findings of a run, found before its files are checked, for a format that shows
+/// each file once: by entry, the summary of the text they were found on (the fixed text with
+/// `--fix`) and the findings, for the files that have some. Every file compared is read (standard
+/// input is read here and kept in its entry) and summarised in parallel, then the rules run over
+/// the summaries.
+type Early = Vec<Option<(CableSummary, Vec<crate::rules::Diagnostic>)>>;
+
+/// Finds the cross-cable findings of the entries before they are checked (see [`Early`]).
+fn cross_first(entries: &mut [Entry], mode: Mode, unsafe_fixes: bool) -> Early {
+    for entry in entries.iter_mut() {
+        if let Entry::Job(Job {
+            input: Input::Stdin(read @ None),
+            ..
+        }) = entry
+        {
+            *read = Some(input::read_stdin());
+        }
+    }
+    let mut summaries: Vec<Option<CableSummary>> = Vec::with_capacity(entries.len());
+    let items: Vec<&Entry> = entries.iter().collect();
+    let _ = ordered::for_each_ordered(
+        items,
+        |entry| match entry {
+            Entry::Job(job) => summarise(job, mode, unsafe_fixes),
+            Entry::Unreadable(..) => None,
+        },
+        |ready| -> Result<(), std::convert::Infallible> {
+            if let Ready::Next(s) = ready {
+                summaries.push(s);
+            }
+            Ok(())
+        },
+    );
+    let (mut at, mut members) = (Vec::new(), Vec::new());
+    for (i, (entry, summary)) in entries.iter().zip(&summaries).enumerate() {
+        if let (Entry::Job(job), Some(summary)) = (entry, summary) {
+            at.push(i);
+            members.push(Member {
+                name: &job.display,
+                summary,
+                settings: &job.resolved.settings,
+            });
+        }
+    }
+    let found = crate::rules::cross::check_set(&members);
+    drop(members);
+    let mut early: Early = vec![None; entries.len()];
+    for (i, found) in at.into_iter().zip(found) {
+        if !found.is_empty() {
+            early[i] = summaries[i].take().map(|s| (s, found));
+        }
+    }
+    early
+}
+
+/// The summary of one file for [`cross_first`]: of its text as it will be shown (fixed, with
+/// `--fix`), when its settings enable a cross-cable rule; `None` when they do not, or it cannot be
+/// read (the check reports why).
+fn summarise(job: &Job, mode: Mode, unsafe_fixes: bool) -> Option<CableSummary> {
+    let settings = &job.resolved.settings;
+    if !crate::rules::cross::any_enabled(settings) {
+        return None;
+    }
+    let text = match &job.input {
+        Input::File(p) => input::read_file(p).ok()?.text,
+        Input::Stdin(Some(Ok(source))) => source.text.clone(),
+        Input::Stdin(_) => return None,
+    };
+    let tables = job.resolved.tables.get();
+    catch_unwind(AssertUnwindSafe(|| {
+        let text = match mode {
+            Mode::Fix => {
+                let diagnostics = crate::check(&text, settings, tables);
+                fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
+                    crate::check(t, settings, tables)
+                })
+                .text
+            }
+            Mode::Check | Mode::Diff => text,
+        };
+        CableSummary::of_text(&text).for_rules()
+    }))
+    .ok()
+}
+
+/// Adds a file's cross-cable findings found first ([`cross_first`]) to its report, in document
+/// order among its own, when the file's text is the one they were found on; otherwise (it changed
+/// meanwhile) they are left out and the run says so.
+fn join_early(done: &mut Done, (seen, found): (CableSummary, Vec<crate::rules::Diagnostic>)) {
+    let Outcome::Checked(c) = &mut done.report.outcome else {
+        return;
+    };
+    if done.cross.take().map(|x| x.summary) != Some(seen) {
+        // A file whose fixes could not be written shows its text as it is, not the fixed text the
+        // findings were found on; the run has said why already.
+        if done.write_error.is_some() {
+            return;
+        }
+        error_line(&format!(
+            "{}: changed while it was checked; its cross-cable findings are left out",
+            done.report.path
+        ));
+        return;
+    }
+    c.diagnostics.extend(found);
+    c.diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
+}
+
 /// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this
 /// file alone. With `compare`, the file's summary is kept for the cross-cable rules when its
 /// settings enable one of them.
 fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
     let source = match &job.input {
         Input::File(p) => input::read_file(p),
-        Input::Stdin => input::read_stdin(),
+        Input::Stdin(Some(read)) => read.clone(),
+        Input::Stdin(None) => input::read_stdin(),
     };
     let source = match source {
         Ok(s) => s,
@@ -676,7 +943,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
             (Mode::Diff, _) if changed => {
                 diff = Some(fix::unified_diff(&job.display, original, &fixed.text));
             }
-            (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
+            (Mode::Fix, Input::Stdin(_)) => stdout_text = Some(input::encode(bom, &fixed.text)),
             (Mode::Fix, Input::File(path)) if changed => {
                 let written = fix::write_atomically(
                     path,
@@ -684,13 +951,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
                     &input::encode(bom, &fixed.text),
                 );
                 if let Err(e) = written {
-                    return Done::error(
-                        job.display,
-                        format!(
-                            "could not write the fixed file: {}",
-                            config::describe_io_error(&e)
-                        ),
-                    );
+                    return unwritten(job, original, &e, compare);
                 }
             }
             _ => {}
@@ -701,9 +962,9 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         settings: job.resolved.settings.clone(),
         path: match &job.input {
             Input::File(p) => Some(p.clone()),
-            Input::Stdin => None,
+            Input::Stdin(_) => None,
         },
-        stdin_text: matches!(job.input, Input::Stdin).then(|| fixed.text.clone()),
+        stdin_text: matches!(job.input, Input::Stdin(_)).then(|| fixed.text.clone()),
         had_diagnostics: !fixed.diagnostics.is_empty(),
     });
     Done {
@@ -719,6 +980,50 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         },
         diff,
         stdout_text,
+        write_error: None,
+    }
+}
+
+/// The report of a file whose fixes could not be written: the findings of the text on disk (so
+/// that a read-only file's findings are not lost from the report and its counts) and the reason,
+/// which the run reports as an error.
+fn unwritten(job: Job, original: &str, error: &io::Error, compare: bool) -> Done {
+    let settings = &job.resolved.settings;
+    let tables = job.resolved.tables.get();
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        crate::check_with_line_index(original, settings, tables)
+    }));
+    let reason = format!(
+        "could not write the fixed file: {}; the findings shown are those of the file as it is",
+        config::describe_io_error(error)
+    );
+    let Ok((diagnostics, line_index)) = checked else {
+        return Done::error(job.display, reason);
+    };
+    let cross = compare.then(|| Collected {
+        summary: CableSummary::of_text(original).for_rules(),
+        settings: job.resolved.settings.clone(),
+        path: match &job.input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin(_) => None,
+        },
+        stdin_text: None,
+        had_diagnostics: !diagnostics.is_empty(),
+    });
+    Done {
+        cross,
+        report: FileReport {
+            path: job.display,
+            outcome: Outcome::Checked(CheckedFile {
+                text: original.to_string(),
+                diagnostics,
+                fixed: 0,
+                line_index: Some(line_index),
+            }),
+        },
+        diff: None,
+        stdout_text: None,
+        write_error: Some(reason),
     }
 }
 
@@ -732,6 +1037,7 @@ impl Done {
             },
             diff: None,
             stdout_text: None,
+            write_error: None,
         }
     }
 }

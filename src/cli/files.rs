@@ -2,7 +2,10 @@
 //! directories named (recursively, honouring `.gitignore`, `.ignore` and hidden files as `ripgrep`
 //! does, inside a Git repository or not).
 
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use ignore::WalkBuilder;
 
@@ -40,19 +43,24 @@ pub fn find(paths: &[PathBuf], extensions: &[String]) -> Found {
     found
 }
 
+/// Whether a walk entry is a file to check: a file (or a link to one) with a wanted extension.
+fn wanted(entry: &ignore::DirEntry, extensions: &[String]) -> bool {
+    let is_file = entry.file_type().is_some_and(|t| t.is_file())
+        || (entry.path_is_symlink() && entry.path().is_file());
+    is_file
+        && entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
 fn walk(root: &Path, extensions: &[String], found: &mut Found) {
     let walker = WalkBuilder::new(root).require_git(false).build();
     for entry in walker {
         match entry {
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file())
-                    || (entry.path_is_symlink() && entry.path().is_file());
-                let wanted = entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
-                if is_file && wanted {
+                if wanted(&entry, extensions) {
                     found.files.push(tidy(entry.path()));
                 }
             }
@@ -66,6 +74,229 @@ fn walk(root: &Path, extensions: &[String], found: &mut Found) {
                         .warnings
                         .push(format!("{}: {message}", tidy(&path).display()));
                 }
+            }
+        }
+    }
+}
+
+/// What [`SortedWalk`] yields: a file to check (its path and the path as shown), or a path the
+/// walk could not read (shown, with the reason).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Walked {
+    File(PathBuf, String),
+    Unreadable(String, String),
+}
+
+impl Walked {
+    /// The path as shown to the user.
+    pub fn display(&self) -> &str {
+        match self {
+            Walked::File(_, shown) | Walked::Unreadable(shown, _) => shown,
+        }
+    }
+}
+
+/// The cables under one directory, one at a time, in the order `check` reports them: by the
+/// shown path as a string (as [`find`] followed by a sort of the shown paths gives them), without
+/// holding the list of paths, so that the memory of a run does not grow with the number of files.
+/// (Or in the order [`find`] lists them, by path, with [`WalkOrder::Path`].)
+///
+/// Each directory's entries are walked in the order of their names, where a directory's name
+/// counts as followed by `/`: then every path under an entry sorts, as a string, among that
+/// entry's siblings exactly where the entry does (`a-b.cable` and `a.cable` come before the files
+/// under the directory `a`, since `-` and `.` sort before `/`), and the walk gives every file in
+/// string order. Only a directory that cannot be read is reported out of that order (after its
+/// siblings that begin with its name and a character before `/`), so the paths that such a
+/// directory (known from the sorting, which compares it with that sibling) would precede are
+/// held until the walk has passed it. Ignore-file warnings are printed as they are found.
+pub struct SortedWalk {
+    walker: ignore::Walk,
+    extensions: Vec<String>,
+    /// Directories seen by the sorting that may yet be reported unreadable before paths already
+    /// walked (shown paths).
+    hazards: Arc<Mutex<Vec<PathBuf>>>,
+    /// The shown paths of those directories that the walk has not passed.
+    open: BTreeSet<String>,
+    /// Items walked but not yet given, by shown path (and walk order among equal ones).
+    held: BTreeMap<(String, u64), Walked>,
+    /// Items ready to give, in order.
+    ready: VecDeque<Walked>,
+    seq: u64,
+    root: PathBuf,
+    done: bool,
+}
+
+/// The order a [`SortedWalk`] gives the files in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkOrder {
+    /// By the shown path as a string (`check`'s report).
+    Shown,
+    /// By path, component by component (`inspect`'s output, the order [`find`] lists).
+    Path,
+}
+
+/// The shown form of a path (also for names that are not UTF-8, as `Path::display` gives them).
+fn shown(path: &Path) -> String {
+    tidy(path).display().to_string()
+}
+
+/// The order of two entries of one directory: by name as shown, where a directory's name counts
+/// as followed by `/`. Only when one name begins with the other is it asked whether the shorter
+/// one is a directory (the one case where that changes the order); such a directory is noted in
+/// `hazards` when the longer name continues with a character before `/`.
+fn sibling_order(a: &Path, b: &Path, hazards: &Mutex<Vec<PathBuf>>) -> Ordering {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let (x, y) = (name(a), name(b));
+    let (xb, yb) = (x.as_bytes(), y.as_bytes());
+    let n = xb.len().min(yb.len());
+    if xb[..n] != yb[..n] {
+        return xb.cmp(yb);
+    }
+    if xb.len() == yb.len() {
+        // Two names shown alike (bytes that are not UTF-8): by their bytes.
+        return a.as_os_str().cmp(b.as_os_str());
+    }
+    let (short, long, flip) = if xb.len() < yb.len() {
+        (a, yb, false)
+    } else {
+        (b, xb, true)
+    };
+    let is_dir = std::fs::symlink_metadata(short).is_ok_and(|m| m.is_dir());
+    let order = if is_dir {
+        if long[n] < b'/' {
+            hazards
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(short.to_path_buf());
+        }
+        b'/'.cmp(&long[n])
+    } else {
+        Ordering::Less
+    };
+    if flip {
+        order.reverse()
+    } else {
+        order
+    }
+}
+
+/// Whether the walk, at the entry shown as `key` (with `/` after a directory), has gone past the
+/// directory shown as `dir`: whether `key` sorts after `dir` followed by `/`.
+fn passed(dir: &str, key: &str) -> bool {
+    match key.strip_prefix(dir) {
+        Some(rest) => rest > "/",
+        None => dir < key,
+    }
+}
+
+impl SortedWalk {
+    /// A walk of the directory `root` for files with one of `extensions` (any case), honouring
+    /// ignore files as [`find`] does.
+    pub fn new(root: &Path, extensions: &[String], order: WalkOrder) -> SortedWalk {
+        let hazards = Arc::new(Mutex::new(Vec::new()));
+        let noted = Arc::clone(&hazards);
+        let mut builder = WalkBuilder::new(root);
+        builder.require_git(false);
+        match order {
+            WalkOrder::Shown => builder.sort_by_file_path(move |a, b| sibling_order(a, b, &noted)),
+            // Paths compare by component, each by its bytes: the order of the names in each
+            // directory, walked depth first.
+            WalkOrder::Path => builder.sort_by_file_name(|a, b| a.cmp(b)),
+        };
+        let walker = builder.build();
+        SortedWalk {
+            walker,
+            extensions: extensions.to_vec(),
+            hazards,
+            open: BTreeSet::new(),
+            held: BTreeMap::new(),
+            ready: VecDeque::new(),
+            seq: 0,
+            root: root.to_path_buf(),
+            done: false,
+        }
+    }
+
+    fn hold(&mut self, item: Walked) {
+        self.seq += 1;
+        self.held
+            .insert((item.display().to_string(), self.seq), item);
+    }
+
+    /// Takes one step of the walk; false at its end.
+    fn step(&mut self) -> bool {
+        let Some(event) = self.walker.next() else {
+            return false;
+        };
+        for dir in self
+            .hazards
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+        {
+            self.open.insert(shown(&dir));
+        }
+        match event {
+            Ok(entry) => {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                let mut key = shown(entry.path());
+                if wanted(&entry, &self.extensions) {
+                    self.hold(Walked::File(tidy(entry.path()), key.clone()));
+                }
+                if is_dir {
+                    key.push('/');
+                }
+                // Every directory the walk has gone past can no longer be reported; the one just
+                // entered can (reading it comes next).
+                self.open.retain(|d| !passed(d, &key));
+            }
+            Err(err) => {
+                let (path, message, io) = describe_walk_error(&err);
+                let path = path.unwrap_or_else(|| self.root.clone());
+                let key = shown(&path);
+                if io {
+                    self.open.remove(&key);
+                    self.hold(Walked::Unreadable(key, message));
+                } else {
+                    super::warning_line(&format!("{key}: {message}"));
+                }
+            }
+        }
+        // What no directory still open can come before is ready.
+        while let Some(entry) = self.held.first_entry() {
+            if self
+                .open
+                .first()
+                .is_some_and(|d| d.as_str() < entry.key().0.as_str())
+            {
+                break;
+            }
+            self.ready.push_back(entry.remove());
+        }
+        true
+    }
+}
+
+impl Iterator for SortedWalk {
+    type Item = Walked;
+
+    fn next(&mut self) -> Option<Walked> {
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            if !self.step() {
+                self.done = true;
+                self.open.clear();
+                let rest = std::mem::take(&mut self.held);
+                self.ready.extend(rest.into_values());
             }
         }
     }
@@ -114,6 +345,27 @@ pub fn select(
     stdin_filename: Option<&Path>,
     extra_extensions: &[String],
 ) -> Selection {
+    select_or_stream(paths, stdin_filename, extra_extensions, None).0
+}
+
+/// As [`select`], but when the only input is one directory, its files are not listed: the
+/// [`SortedWalk`] returned gives them (and the paths it could not read) in the order of the
+/// sorted list, as the run takes them, so that memory does not grow with the number of files.
+pub fn select_streaming(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    extra_extensions: &[String],
+    order: WalkOrder,
+) -> (Selection, Option<SortedWalk>) {
+    select_or_stream(paths, stdin_filename, extra_extensions, Some(order))
+}
+
+fn select_or_stream(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    extra_extensions: &[String],
+    stream: Option<WalkOrder>,
+) -> (Selection, Option<SortedWalk>) {
     let read_stdin = paths.iter().any(|p| p.as_os_str() == "-")
         || (paths.is_empty() && stdin_filename.is_some());
     let mut walk: Vec<PathBuf> = paths
@@ -131,20 +383,28 @@ pub fn select(
             extensions.push(e.to_string());
         }
     }
-    let found = if walk.is_empty() {
-        Found::default()
-    } else {
-        find(&walk, &extensions)
+    let one_directory = match walk.as_slice() {
+        [dir] => std::fs::metadata(dir).is_ok_and(|m| m.is_dir()),
+        _ => false,
+    };
+    let (found, streamed) = match stream {
+        Some(order) if one_directory && !read_stdin => (
+            Found::default(),
+            Some(SortedWalk::new(&walk[0], &extensions, order)),
+        ),
+        _ if walk.is_empty() => (Found::default(), None),
+        _ => (find(&walk, &extensions), None),
     };
     for w in &found.warnings {
         super::warning_line(w);
     }
-    Selection {
+    let selection = Selection {
         read_stdin,
         found,
         walked: walk,
         extensions,
-    }
+    };
+    (selection, streamed)
 }
 
 /// The inputs [`select`] chose, with what it walked for the "nothing found" warning.
@@ -156,10 +416,19 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Prints that no cable was found under the walked paths, naming the extensions searched.
+    /// Prints that no cable was found under the walked paths, naming the extensions searched and,
+    /// when the folders hold files of another extension (released cables come as `*.txt`), the
+    /// `--extension` option that would take them.
     pub fn warn_none_found(&self) {
+        let hint = match most_common_other_extension(&self.walked, &self.extensions) {
+            Some((ext, n)) => format!(
+                "; {n} `*.{ext}` file{} found: add `--extension {ext}` to read them",
+                if n == 1 { " was" } else { "s were" }
+            ),
+            None => String::new(),
+        };
         super::warning_line(&format!(
-            "no cables found under {} (directories are searched for {})",
+            "no cables found under {} (directories are searched for {}){hint}",
             self.walked
                 .iter()
                 .map(|p| p.display().to_string())
@@ -173,6 +442,37 @@ impl Selection {
         ));
     }
 }
+
+/// The extension most files under `roots` have among those not searched, with its count: at most
+/// [`EXTENSION_SURVEY_LIMIT`] files are looked at, in the walk's order (`.gitignore` honoured).
+fn most_common_other_extension(roots: &[PathBuf], searched: &[String]) -> Option<(String, usize)> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen = 0usize;
+    for root in roots.iter().filter(|r| r.is_dir()) {
+        for entry in WalkBuilder::new(root).require_git(false).build().flatten() {
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            seen += 1;
+            if seen > EXTENSION_SURVEY_LIMIT {
+                break;
+            }
+            let Some(ext) = entry.path().extension().and_then(|e| e.to_str()) else {
+                continue;
+            };
+            if !searched.iter().any(|s| s.eq_ignore_ascii_case(ext)) {
+                *counts.entry(ext.to_string()).or_default() += 1;
+            }
+        }
+    }
+    // The most files first, then the name, so that the hint does not depend on the walk's order.
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+/// How many files the "nothing found" hint looks at before it stops counting.
+const EXTENSION_SURVEY_LIMIT: usize = 10_000;
 
 #[cfg(test)]
 mod tests {
@@ -232,6 +532,108 @@ mod tests {
             found.errors,
             vec![(missing, "no such file or directory".to_string())]
         );
+    }
+
+    /// Today's order: the files [`find`] gives and the paths it could not read, sorted by the
+    /// shown path as a string, as `check` sorts what it reports.
+    fn listed_order(root: &Path) -> Vec<String> {
+        let found = find(&[root.to_path_buf()], &exts());
+        let mut shown: Vec<String> = found
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .chain(found.errors.iter().map(|(p, _)| p.display().to_string()))
+            .collect();
+        shown.sort();
+        shown
+    }
+
+    #[test]
+    fn the_streaming_walk_gives_the_order_of_the_sorted_list() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        // Names that sort differently as paths (by component) and as strings: `-`, `.`, space
+        // and `!` sort before `/`, so `a-b.cable` comes before the files under `a/` as strings.
+        let dirs = [
+            "a", "a/b", "a-b", "a.d", "a b", "a!", "a0", "ab", "A", "é", "x", "x/x", "x/x-", "x-",
+            "x--", "z.cable",
+        ];
+        for d in dirs {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        let files = [
+            "a.cable",
+            "a-b.cable",
+            "a b.cable",
+            "a!.cable",
+            "a0.cable",
+            "ab.cable",
+            "A.cable",
+            "é.cable",
+            "a/1.cable",
+            "a/b.cable",
+            "a/b/c.cable",
+            "a/b-c.cable",
+            "a-b/1.cable",
+            "a.d/1.cable",
+            "a b/1.cable",
+            "a!/1.cable",
+            "a0/1.cable",
+            "ab/1.cable",
+            "A/1.tel",
+            "é/1.cable",
+            "x/x/1.cable",
+            "x/x-/1.cable",
+            "x/x-.cable",
+            "x/x.cable",
+            "x-/1.cable",
+            "x--/1.cable",
+            "x-.cable",
+            "z.cable/1.cable",
+            "z.cable.cable",
+            "skip.txt",
+        ];
+        for f in files {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        let want = listed_order(root);
+        assert_eq!(want.len(), files.len() - 1);
+        let got: Vec<String> = SortedWalk::new(root, &exts(), WalkOrder::Shown)
+            .map(|w| w.display().to_string())
+            .collect();
+        assert_eq!(got, want);
+        // The order of the paths differs; `inspect` lists in that one.
+        let by_path = find(&[root.to_path_buf()], &exts()).files;
+        let by_path: Vec<String> = by_path.iter().map(|p| p.display().to_string()).collect();
+        assert_ne!(by_path, want);
+        let got: Vec<String> = SortedWalk::new(root, &exts(), WalkOrder::Path)
+            .map(|w| w.display().to_string())
+            .collect();
+        assert_eq!(got, by_path);
+    }
+
+    #[test]
+    fn the_streaming_walk_gives_files_and_their_shown_paths() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("d")).unwrap();
+        std::fs::write(tmp.path().join("d/x.cable"), "").unwrap();
+        std::fs::write(tmp.path().join(".gitignore"), "ignored.cable\n").unwrap();
+        std::fs::write(tmp.path().join("ignored.cable"), "").unwrap();
+        let got: Vec<Walked> = SortedWalk::new(tmp.path(), &exts(), WalkOrder::Shown).collect();
+        let path = tmp.path().join("d/x.cable");
+        let shown = path.display().to_string();
+        assert_eq!(got, vec![Walked::File(path, shown)]);
+    }
+
+    #[test]
+    fn a_directory_is_passed_by_what_sorts_after_it_and_a_slash() {
+        assert!(passed("r/a", "r/b"));
+        assert!(passed("r/a", "r/a0"));
+        assert!(passed("r/a", "r/a/b/"));
+        assert!(!passed("r/a", "r/a/"));
+        assert!(!passed("r/a", "r/a-b.cable"));
+        assert!(!passed("r/a", "r/a"));
+        assert!(!passed("r/b", "r/a/z"));
     }
 
     #[test]

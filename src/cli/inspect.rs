@@ -48,14 +48,19 @@ pub enum InspectFormat {
 enum Input {
     File(PathBuf),
     Stdin,
+    /// A path the walk could not read, with the reason: reported in its place.
+    Unreadable(String),
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let mut selection = files::select(
+    // One directory is walked as the run goes, in the order of the sorted list.
+    let (mut selection, walk) = files::select_streaming(
         &args.paths,
         args.stdin_filename.as_deref(),
         &args.extensions,
+        files::WalkOrder::Path,
     );
+    let mut walk = walk.map(Iterator::peekable);
     // The paths move into the inputs: a quarter of a million files hold each path once.
     let found_files = std::mem::take(&mut selection.found.files);
     let (read_stdin, found) = (selection.read_stdin, &selection.found);
@@ -73,7 +78,8 @@ pub fn run(args: InspectArgs) -> ExitCode {
             .map_or_else(|| "-".to_string(), |p| files::tidy(p).display().to_string());
         inputs.push((Input::Stdin, display));
     }
-    if inputs.is_empty() && found.errors.is_empty() {
+    let walk_empty = walk.as_mut().is_none_or(|w| w.peek().is_none());
+    if inputs.is_empty() && found.errors.is_empty() && walk_empty {
         selection.warn_none_found();
     }
 
@@ -89,6 +95,7 @@ pub fn run(args: InspectArgs) -> ExitCode {
         let source = match input {
             Input::File(p) => input::read_file(&p),
             Input::Stdin => input::read_stdin(),
+            Input::Unreadable(message) => Err(message),
         };
         let json = source.and_then(|s| {
             let cable = crate::syntax::parse(&s.text);
@@ -105,6 +112,11 @@ pub fn run(args: InspectArgs) -> ExitCode {
         if format == InspectFormat::Json {
             out.write_all(b"[")?;
         }
+        let walked = walk.into_iter().flatten().map(|item| match item {
+            files::Walked::File(path, display) => (Input::File(path), display),
+            files::Walked::Unreadable(display, message) => (Input::Unreadable(message), display),
+        });
+        let inputs = walked.chain(inputs);
         ordered::for_each_ordered(inputs, read, |ready| -> io::Result<()> {
             let (path, json) = match ready {
                 Ready::Next(next) => next,

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{config_error, error_line, report_io, EXIT_SUCCESS, EXIT_TROUBLE};
+use super::{config_error, error_line, report_io, warning_line, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::Overrides;
 use crate::vocab::{Date, Precedence};
-use crate::workspace::draft::{self, DraftLevel, DraftOptions, DraftTime, FolderState};
+use crate::workspace::draft::{self, DraftLevel, DraftOptions, DraftTime, FolderCables};
 use crate::workspace::{ConfigSource, Freshness, Resolver};
 
 #[derive(Debug, Args)]
@@ -59,7 +59,7 @@ pub struct NewArgs {
     pub subject: Option<String>,
 
     /// The drafting date, `YYYY-MM-DD` (the time of day is now's) or `YYYY-MM-DDTHH:MM` (UTC)
-    /// [default: now].
+    /// [default: `date` of cablelint.toml, else now].
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 
@@ -131,34 +131,35 @@ fn parse_date(text: &str, now: DraftTime) -> Result<DraftTime, String> {
 }
 
 pub fn run(args: NewArgs) -> ExitCode {
-    match build(&args) {
-        Ok(text) => match &args.output {
-            None => {
-                let mut out = io::stdout().lock();
-                report_io(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
-            }
-            Some(path) => match write_new(path, text.as_bytes(), args.force) {
-                Ok(()) => ExitCode::from(EXIT_SUCCESS),
-                Err(message) => {
-                    error_line(&message);
-                    ExitCode::from(EXIT_TROUBLE)
-                }
-            },
-        },
+    let (text, warning) = match build(&args) {
+        Ok(built) => built,
         Err(message) => {
             error_line(&message);
-            ExitCode::from(EXIT_TROUBLE)
+            return ExitCode::from(EXIT_TROUBLE);
         }
+    };
+    let code = match &args.output {
+        None => {
+            let mut out = io::stdout().lock();
+            report_io(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
+        }
+        Some(path) => match write_new(path, text.as_bytes(), args.force) {
+            Ok(()) => ExitCode::from(EXIT_SUCCESS),
+            Err(message) => {
+                error_line(&message);
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        },
+    };
+    if let Some(warning) = warning {
+        warning_line(&warning);
     }
+    code
 }
 
-/// The skeleton's text, or the error to print.
-fn build(args: &NewArgs) -> Result<String, String> {
-    let now = DraftTime::now_utc();
-    let time = match &args.date {
-        Some(d) => parse_date(d, now)?,
-        None => now,
-    };
+/// The skeleton's text and the warning to print once it is written (see [`conflicts_warning`]),
+/// or the error to print.
+fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
     let folder = match &args.output {
         Some(p) => match p.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -179,6 +180,15 @@ fn build(args: &NewArgs) -> Result<String, String> {
     if let Some(e) = error {
         return Err(config_error(e));
     }
+    // The drafting date: `--date`, else `date =` of cablelint.toml (as `check` takes it), at now's
+    // time of day, else now.
+    let now = DraftTime::now_utc();
+    let time = match (&args.date, resolved.settings.drafting_date) {
+        (Some(d), _) => parse_date(d, now)?,
+        (None, Some(date)) => DraftTime { date, ..now },
+        (None, None) => now,
+    };
+    let tables = resolved.tables.get();
     let mut options = DraftOptions::new(time);
     options.from = args.from.clone();
     options.routing_indicator = args.routing_indicator.clone();
@@ -201,6 +211,10 @@ fn build(args: &NewArgs) -> Result<String, String> {
     options.tags = args.tags.clone();
     options.subject = args.subject.clone();
     if let Some(config) = &resolved.config {
+        // A bad value of `[draft]` is the configuration's error: it names the file and the key.
+        options
+            .check_config(&config.draft, tables)
+            .map_err(|e| config_error(config.draft_error(e.key, e.index, e.error.0)))?;
         options = options.or_config(&config.draft);
     }
     // The serial is free among the cables `check` compares with the new one: those under the folder
@@ -209,10 +223,69 @@ fn build(args: &NewArgs) -> Result<String, String> {
         .config
         .as_ref()
         .map_or(folder.as_path(), |c| c.dir());
-    let state = FolderState::scan(scope);
-    draft::skeleton(&options, resolved.tables.get(), &state)
+    let cables = FolderCables::scan(scope);
+    let text = draft::skeleton(&options, tables, &cables.state())
         .map(|s| s.text)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    let warning = conflicts_warning(&cables, &text, args.output.as_deref(), time);
+    Ok((text, warning))
+}
+
+/// The warning of the findings `check` will have on the new cable among the cables of its folder: a new
+/// cable dated before cables already numbered takes the next serial and message continuity numbers
+/// (the ones it will be sent with), so its numbers run backwards in the order of the dates
+/// (`mcn-not-increasing`), and no other numbers would avoid it; the warning says so and what to do.
+fn conflicts_warning(
+    cables: &FolderCables,
+    text: &str,
+    output: Option<&Path>,
+    time: DraftTime,
+) -> Option<String> {
+    let cwd = std::env::current_dir().ok();
+    // Paths as `check .` shows them: relative to the working folder, without `./`.
+    let shown = |p: &Path| {
+        let p = cwd
+            .as_deref()
+            .and_then(|c| p.strip_prefix(c).ok())
+            .unwrap_or(p);
+        p.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect::<PathBuf>()
+            .display()
+            .to_string()
+    };
+    let name = output.map_or_else(|| "the new cable".to_string(), &shown);
+    let found = cables.conflicts(text, &name, shown);
+    if found.is_empty() {
+        return None;
+    }
+    let mut message = format!(
+        "`cablelint check` will report {} with the cables of its folder:",
+        if found.iter().all(|(file, _)| *file == name) {
+            "this on the new cable"
+        } else {
+            "this"
+        }
+    );
+    for (file, d) in &found {
+        message.push_str(&format!(
+            "\n  {file}: {} [{} {}]",
+            d.message,
+            d.rule.code(),
+            d.rule.name()
+        ));
+    }
+    if found
+        .iter()
+        .any(|(_, d)| d.rule == crate::rules::Rule::McnNotIncreasing)
+    {
+        message.push_str(&format!(
+            "\n  the new cable is dated {}, before cables its folder already numbers, and takes the \
+             next numbers: date it after them (`--date`), or renumber it when it is sent",
+            time.date
+        ));
+    }
+    Some(message)
 }
 
 /// Writes a new file; an existing one only with `force`.

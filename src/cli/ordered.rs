@@ -59,12 +59,14 @@ struct Queue<I> {
 /// being checked).
 ///
 /// Workers take runs of consecutive items (up to [`MAX_BATCH`], fewer when there are few items
-/// for the workers) and hand over a run's results together.
+/// for the workers) and hand over a run's results together. The items are taken from `items` as
+/// the workers need them (a walk of the file system can feed them as it goes); when their number
+/// is not known in advance, runs start at one item and grow with the items taken.
 ///
 /// # Errors
 /// The first error `emit` returns; no item is started after it and no result emitted.
 pub fn for_each_ordered<T, R, E>(
-    items: Vec<T>,
+    items: impl IntoIterator<Item = T, IntoIter: Send>,
     work: impl Fn(T) -> R + Sync,
     mut emit: impl FnMut(Ready<R>) -> Result<(), E>,
 ) -> Result<(), E>
@@ -72,12 +74,25 @@ where
     T: Send,
     R: Send,
 {
-    let workers = worker_count().clamp(1, items.len().max(1));
+    let items = items.into_iter();
+    let known = match items.size_hint() {
+        (low, Some(high)) if low == high => Some(low),
+        _ => None,
+    };
+    if known.is_some_and(|n| n <= 1) {
+        // One file (the commonest run from an editor or a hook): a worker thread would only
+        // add its start to the run's.
+        for item in items {
+            emit(Ready::Next(work(item)))?;
+        }
+        return Ok(());
+    }
+    let workers = worker_count().clamp(1, known.unwrap_or(usize::MAX).max(1));
     let window = AHEAD_PER_WORKER * workers;
     // Eight batches a worker at least, so that the work stays spread when one run is slow.
-    let batch = (items.len() / (workers * 8)).clamp(1, MAX_BATCH);
+    let batch_for = |taken: usize| (known.unwrap_or(taken) / (workers * 8)).clamp(1, MAX_BATCH);
     let queue = Mutex::new(Queue {
-        items: items.into_iter(),
+        items,
         next: 0,
         emitted: 0,
         sleeping: 0,
@@ -89,9 +104,9 @@ where
         let (sender, results) = mpsc::channel::<(usize, Vec<R>)>();
         for _ in 0..workers {
             let sender = sender.clone();
-            let (work, moved, lock) = (&work, &moved, &lock);
+            let (work, moved, lock, batch_for) = (&work, &moved, &lock, &batch_for);
             scope.spawn(move || {
-                let mut taken = Vec::with_capacity(batch);
+                let mut taken = Vec::with_capacity(MAX_BATCH);
                 loop {
                     let first = {
                         let mut q = lock();
@@ -103,7 +118,7 @@ where
                         if q.stop {
                             return;
                         }
-                        let room = (q.emitted + window - q.next).min(batch);
+                        let room = (q.emitted + window - q.next).min(batch_for(q.next));
                         taken.extend(q.items.by_ref().take(room));
                         if taken.is_empty() {
                             return;

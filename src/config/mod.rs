@@ -9,7 +9,7 @@
 //! extend-select = ["line-too-long"]  # adds to it
 //! ignore = ["CBL305"]                # removes from it
 //! require-header = true              # report cables without a transmission header (CBL124)
-//! date = "2026-11-30"                # the drafting date of drafts without a DTG (default: today)
+//! date = "2026-11-30"                # the drafting date of drafts without a DTG and of `new` (default: today)
 //!
 //! [severity]
 //! CBL305 = "warning"                 # by code, code prefix or name
@@ -129,6 +129,9 @@ pub struct DraftConfig {
     pub routing_indicator: Option<String>,
     pub to: Vec<String>,
     pub info: Vec<String>,
+    /// Where each value is written in the file, for errors about it: the 1-based line and column,
+    /// by key (`draft.to`) and place in the key's list (0 for `post` and `routing-indicator`).
+    pub at: BTreeMap<(&'static str, usize), (usize, usize)>,
 }
 
 /// What the command line (`--select`, `--extend-select`, `--ignore`) or the editor's settings put
@@ -231,12 +234,12 @@ struct RawConfig {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawDraft {
-    post: Option<String>,
-    routing_indicator: Option<String>,
+    post: Option<Spanned<String>>,
+    routing_indicator: Option<Spanned<String>>,
     #[serde(default)]
-    to: Vec<String>,
+    to: Vec<Spanned<String>>,
     #[serde(default)]
-    info: Vec<String>,
+    info: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -478,13 +481,47 @@ impl Config {
             date,
             data,
             format,
-            draft: DraftConfig {
-                post: raw.draft.post,
-                routing_indicator: raw.draft.routing_indicator,
-                to: raw.draft.to,
-                info: raw.draft.info,
+            draft: {
+                let mut at = BTreeMap::new();
+                let mut place = |key: &'static str, i: usize, v: &Spanned<String>| {
+                    at.insert((key, i), line_col(text, v.span().start));
+                    v.get_ref().clone()
+                };
+                let draft = &raw.draft;
+                DraftConfig {
+                    post: draft.post.as_ref().map(|v| place("draft.post", 0, v)),
+                    routing_indicator: draft
+                        .routing_indicator
+                        .as_ref()
+                        .map(|v| place("draft.routing-indicator", 0, v)),
+                    to: (draft.to.iter().enumerate())
+                        .map(|(i, v)| place("draft.to", i, v))
+                        .collect(),
+                    info: (draft.info.iter().enumerate())
+                        .map(|(i, v)| place("draft.info", i, v))
+                        .collect(),
+                    at,
+                }
             },
         })
+    }
+
+    /// An error about a value of the `[draft]` table: the file, the value's line and column, and
+    /// the key (`draft.to`; `index` is the value's place in the key's list, 0 for a single value).
+    pub fn draft_error(&self, key: &str, index: usize, message: String) -> ConfigError {
+        let at = self
+            .draft
+            .at
+            .iter()
+            .find(|((k, i), _)| *k == key && *i == index)
+            .map(|(_, at)| *at);
+        ConfigError {
+            path: self.path.clone(),
+            line: at.map(|(line, _)| line),
+            column: at.map(|(_, column)| column),
+            key: Some(key.to_string()),
+            message,
+        }
     }
 
     /// The configuration file's path, as it was given.
@@ -582,6 +619,7 @@ pub fn settings(config: Option<&Config>, file: &Path, overrides: &Overrides) -> 
         .and_then(|c| c.draft.post.as_deref())
         .map(crate::syntax::origin_key)
         .filter(|k| !k.is_empty());
+    s.spaced_banner = config.is_none_or(|c| c.format.spaced_banner);
     s
 }
 

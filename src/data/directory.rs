@@ -242,8 +242,13 @@ impl Tables {
     /// headers write them: a continuity number fused to the last word (`SECSTATE WASHDC0000`), an
     /// office suffix (`SECDEF WASHDC//USDP//`), a doubled word (`SECSTATE SECSTATE WASHDC`), or a
     /// typo at most two edits (one for addresses under ten letters) from an address at least five
-    /// times as common and seen in 20 cables (`SESTATE WASHDC`). `None` for a canonical address.
-    /// Completion offers only canonical addresses; hover lists variants as "also written as".
+    /// times as common and seen in 20 cables (`SESTATE WASHDC`). A word changed by more than one
+    /// edit in its ending or in most of its letters is another name, not a typo: one routing
+    /// indicator serves several offices, whose designators differ so (`DOD WASHDC`, `DIA WASHDC`
+    /// and `OSD WASHDC` behind the Joint Staff's RUEKJCS, `USDELMAS` and `USDELMC` behind USNATO's
+    /// RUEHNO), where slips fall inside a longer word or change its last letter only (`AMEMBASSY
+    /// DJYBYUTI`, `DEPT OF TREASUR`). `None` for a canonical address. Completion offers only
+    /// canonical addresses; hover lists variants as "also written as".
     pub fn variant_of(&self, a: &Addressee) -> Option<&Addressee> {
         let same_ri = self.addressees_for_ri(&a.routing_indicator);
         let find = |address: &str| {
@@ -278,6 +283,7 @@ impl Tables {
                 && o.count >= 20
                 && o.count >= a.count.saturating_mul(5)
                 && strsim::damerau_levenshtein(&o.address, &a.address) <= max
+                && !another_name(&o.address, &a.address)
         })
     }
 
@@ -542,4 +548,18 @@ impl Tables {
             .map(|(_, i)| &self.posts[i as usize])
             .collect()
     }
+}
+
+/// Whether two addresses of as many words differ in a word changed by more than one edit in its
+/// ending (`USDELMAS`/`USDELMC`) or in most of its letters (`DOD`/`DIA`/`OSD`): office designators
+/// that differ as names do. A typo slips inside a longer word (`DJYBYUTI`, `DQT`) or changes its
+/// last letter only (`TREASUR`).
+fn another_name(a: &str, b: &str) -> bool {
+    let (aw, bw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    aw.len() == bw.len()
+        && aw.iter().zip(&bw).any(|(x, y)| {
+            let edits = strsim::damerau_levenshtein(x, y);
+            let len = x.chars().count().max(y.chars().count());
+            edits > 1 && (x.chars().last() != y.chars().last() || 2 * edits > len)
+        })
 }

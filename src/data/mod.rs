@@ -383,22 +383,21 @@ fn parse_tags(t: &tsv::Embedded) -> Result<Vec<Tag>, String> {
     t.check(&cols)?;
     let [code, kind, status, title, note, retired, replacement, likely, count, unverified, source] =
         cols.map(|c| t.col(c));
-    t.rows
-        .iter()
-        .map(|&(line, f)| {
+    t.rows()
+        .map(|(line, f)| {
             let bad = |what: &str| format!("data/tags.tsv:{}: bad {what}", line);
             Ok(Tag {
-                code: f[code].to_string(),
-                kind: TagKind::parse(f[kind]).ok_or_else(|| bad("kind"))?,
-                status: TagStatus::parse(f[status]).ok_or_else(|| bad("status"))?,
-                title: f[title].to_string(),
-                note: tsv::opt(f[note]),
-                retired: tsv::flag(f[retired]),
-                replacement: tsv::opt(f[replacement]),
-                likely: tsv::opt(f[likely]),
-                count: tsv::count(f[count]).ok_or_else(|| bad("count"))?,
-                unverified: tsv::flag(f[unverified]),
-                source: f[source].to_string(),
+                code: f.field(code).to_string(),
+                kind: TagKind::parse(f.field(kind)).ok_or_else(|| bad("kind"))?,
+                status: TagStatus::parse(f.field(status)).ok_or_else(|| bad("status"))?,
+                title: f.field(title).to_string(),
+                note: tsv::opt(f.field(note)),
+                retired: tsv::flag(f.field(retired)),
+                replacement: tsv::opt(f.field(replacement)),
+                likely: tsv::opt(f.field(likely)),
+                count: tsv::count(f.field(count)).ok_or_else(|| bad("count"))?,
+                unverified: tsv::flag(f.field(unverified)),
+                source: f.field(source).to_string(),
             })
         })
         .collect()
@@ -408,14 +407,13 @@ fn parse_fixes(t: &tsv::Embedded) -> Result<Vec<(String, TagFix)>, String> {
     let cols = ["token", "replacement", "reason"];
     t.check(&cols)?;
     let [token, replacement, reason] = cols.map(|c| t.col(c));
-    Ok(t.rows
-        .iter()
+    Ok(t.rows()
         .map(|(_, f)| {
             (
-                f[token].to_string(),
+                f.field(token).to_string(),
                 TagFix {
-                    replacement: f[replacement].to_string(),
-                    reason: f[reason].to_string(),
+                    replacement: f.field(replacement).to_string(),
+                    reason: f.field(reason).to_string(),
                 },
             )
         })
@@ -426,16 +424,15 @@ fn parse_addressees(t: &tsv::Embedded) -> Result<Vec<Addressee>, String> {
     let cols = ["routing_indicator", "address", "count", "common", "source"];
     t.check(&cols)?;
     let [ri, address, count, common, source] = cols.map(|c| t.col(c));
-    t.rows
-        .iter()
-        .map(|&(line, f)| {
+    t.rows()
+        .map(|(line, f)| {
             Ok(Addressee {
-                routing_indicator: f[ri].to_string(),
-                address: f[address].to_string(),
-                count: tsv::count(f[count])
+                routing_indicator: f.field(ri).to_string(),
+                address: f.field(address).to_string(),
+                count: tsv::count(f.field(count))
                     .ok_or_else(|| format!("data/addressees.tsv:{}: bad count", line))?,
-                common: tsv::flag(f[common]),
-                source: f[source].to_string(),
+                common: tsv::flag(f.field(common)),
+                source: f.field(source).to_string(),
             })
         })
         .collect()
@@ -454,26 +451,26 @@ fn parse_posts(t: &tsv::Embedded) -> Result<Vec<Post>, String> {
     ];
     t.check(&cols)?;
     let [name, kind, ris, station, country, orig, addr, source] = cols.map(|c| t.col(c));
-    t.rows
-        .iter()
-        .map(|&(line, f)| {
+    t.rows()
+        .map(|(line, f)| {
             let bad = |what: &str| format!("data/posts.tsv:{}: bad {what}", line);
-            let count_as_originator = tsv::count(f[orig]).ok_or_else(|| bad("count"))?;
-            let count_as_addressee = tsv::count(f[addr]).ok_or_else(|| bad("count"))?;
+            let count_as_originator = tsv::count(f.field(orig)).ok_or_else(|| bad("count"))?;
+            let count_as_addressee = tsv::count(f.field(addr)).ok_or_else(|| bad("count"))?;
             Ok(Post {
-                name: f[name].to_string(),
-                kind: PostKind::parse(f[kind]).ok_or_else(|| bad("kind"))?,
-                routing_indicators: f[ris]
+                name: f.field(name).to_string(),
+                kind: PostKind::parse(f.field(kind)).ok_or_else(|| bad("kind"))?,
+                routing_indicators: f
+                    .field(ris)
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect(),
-                station: tsv::opt(f[station]),
-                country_tag: tsv::opt(f[country]),
+                station: tsv::opt(f.field(station)),
+                country_tag: tsv::opt(f.field(country)),
                 count: count_as_originator.saturating_add(count_as_addressee),
                 count_as_originator,
                 count_as_addressee,
-                source: f[source].to_string(),
+                source: f.field(source).to_string(),
             })
         })
         .collect()

@@ -68,18 +68,56 @@ fn without_cr(record: csv::StringRecord) -> csv::StringRecord {
 }
 
 /// An embedded table of `data/`, split into lines and fields at compile time by `build.rs` (which
-/// reads it as [`records`] reads a user's file): the header's columns and the rows under it.
+/// reads it as [`records`] reads a user's file): the header's columns and the rows under it. The
+/// fields are byte spans of one string (integers, which the loader does not relocate at start-up,
+/// unlike a `&str` per field).
 pub(crate) struct Embedded {
     /// `data/tags.tsv`, for error messages.
     pub name: &'static str,
     /// The 1-based line of the header.
     pub header_line: usize,
     pub columns: &'static [&'static str],
-    /// (1-based line, fields) of each row.
-    pub rows: &'static [(usize, &'static [&'static str])],
+    /// Every field's text, one after the other.
+    pub text: &'static str,
+    /// Each field's byte range in `text`, row after row.
+    pub spans: &'static [(u32, u32)],
+    /// Each row's 1-based line, the index of its first field in `spans` and its number of fields.
+    pub rows: &'static [(u32, u32, u32)],
+}
+
+/// One row of an [`Embedded`] table.
+#[derive(Clone, Copy)]
+pub(crate) struct Row {
+    text: &'static str,
+    spans: &'static [(u32, u32)],
+}
+
+impl Row {
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The `i`-th field (panics when `i` is out of range, as indexing a slice does).
+    pub fn field(&self, i: usize) -> &'static str {
+        let (start, end) = self.spans[i];
+        &self.text[start as usize..end as usize]
+    }
 }
 
 impl Embedded {
+    /// (1-based line, fields) of each row.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, Row)> + '_ {
+        self.rows.iter().map(|&(line, first, len)| {
+            let first = first as usize;
+            let row = Row {
+                text: self.text,
+                spans: &self.spans[first..first + len as usize],
+            };
+            (line as usize, row)
+        })
+    }
+
     /// Checks that the header has the `required` columns (in any order) and that every row has
     /// as many fields as the header.
     pub fn check(&self, required: &[&str]) -> Result<(), String> {
@@ -92,7 +130,7 @@ impl Embedded {
             }
         }
         let width = self.columns.len();
-        if let Some((line, fields)) = self.rows.iter().find(|(_, f)| f.len() != width) {
+        if let Some((line, fields)) = self.rows().find(|(_, f)| f.len() != width) {
             return Err(format!(
                 "{}:{line}: expected {width} fields, found {}",
                 self.name,
@@ -163,17 +201,26 @@ mod tests {
 
     #[test]
     fn reports_missing_columns_and_ragged_rows() {
-        let table = |columns, rows| Embedded {
+        let table = |columns, text, spans, rows| Embedded {
             name: "t",
             header_line: 1,
             columns,
+            text,
+            spans,
             rows,
         };
-        let err = table(&["code"], &[]).check(&["code", "name"]).err();
+        let err = table(&["code"], "", &[], &[])
+            .check(&["code", "name"])
+            .err();
         assert_eq!(err.unwrap(), "t:1: the header has no `name` column");
-        let err = table(&["a", "b"], &[(2, &["1", "2"]), (3, &["3"])]).check(&["a"]);
+        let spans = &[(0, 1), (1, 2), (2, 3)];
+        let ragged = table(&["a", "b"], "123", spans, &[(2, 0, 2), (3, 2, 1)]);
+        let fields: Vec<&str> = ragged.rows().map(|(_, r)| r.field(0)).collect();
+        assert_eq!(fields, ["1", "3"]);
+        assert_eq!(ragged.rows().next().unwrap().1.field(1), "2");
+        let err = ragged.check(&["a"]);
         assert_eq!(err.err().unwrap(), "t:3: expected 2 fields, found 1");
-        assert_eq!(table(&["a", "b"], &[]).col("b"), 1);
+        assert_eq!(table(&["a", "b"], "", &[], &[]).col("b"), 1);
     }
 
     #[test]

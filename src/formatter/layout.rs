@@ -2,13 +2,16 @@
 
 use std::borrow::Cow;
 
-use super::wrap::{char_width, is_marker_word, units, wrap, Unit};
+use std::ops::Range;
+
+use super::wrap::{
+    char_width, is_marker_word, push_line_units, push_units, units, wrap, wrap_into, OutLine, Unit,
+};
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
     paragraph_start, starts_element, Cable, DateStyle, Decl, DocumentKind, EoValue, LineKind,
     MarkerKind, Paragraph, TextRange,
 };
-use crate::vocab::BannerLevel;
 
 /// How much room a line must leave before the wrap width for its break to count as the
 /// drafter's: wrapping tools and typists do not fill lines to the last column.
@@ -125,9 +128,21 @@ pub struct Laid {
 
 /// A run of lines of paragraph text (a numbered paragraph's first line and the lines after it, or
 /// unnumbered text), re-wrapped as a whole.
-struct Block<'a> {
-    lines: Vec<BlockLine<'a>>,
+struct Block {
+    /// Its lines: a range of [`Blocks::lines`].
+    lines: Range<usize>,
     paragraph: bool,
+}
+
+/// Every block of a cable, with their lines and units in two flat lists (a block's lines and a
+/// line's units are ranges of them), so that building them allocates per cable, not per line.
+#[derive(Default)]
+struct Blocks<'a> {
+    blocks: Vec<Block>,
+    lines: Vec<BlockLine<'a>>,
+    units: Vec<Unit<'a>>,
+    /// The words of the line being read (kept to reuse its allocation).
+    words: Vec<&'a str>,
 }
 
 struct BlockLine<'a> {
@@ -140,12 +155,23 @@ struct BlockLine<'a> {
     verbatim: bool,
     /// Starts a list item: never joined to the line before.
     bullet: bool,
-    units: Vec<Unit<'a>>,
+    /// Its units: a range of [`Blocks::units`] (empty for a verbatim line).
+    units: Range<usize>,
+}
+
+/// The laid-out blocks: every output line's text in one buffer.
+struct LaidBlocks {
+    buf: String,
+    lines: Vec<OutLine>,
+    /// Each block's output lines: a range of `lines`.
+    of_block: Vec<Range<usize>>,
 }
 
 /// A break between two lines kept because the first line was short.
 struct ShortBreak {
-    /// The index (in the block) of the line after the break.
+    /// The block.
+    block: usize,
+    /// The index (in [`Blocks::lines`]) of the line after the break.
     line: usize,
     /// The width of the output line before the break.
     before: usize,
@@ -158,7 +184,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let src = cable.src;
     let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
     let mut items: Vec<Item<'a>> = Vec::with_capacity(cable.lines.len());
-    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut blocks = Blocks::default();
     let mut blank = false;
     let push = |items: &mut Vec<Item<'a>>,
                 blank: &mut bool,
@@ -297,9 +323,9 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 let paragraph = (line.kind == LineKind::Paragraph)
                     .then(|| body.paragraphs.iter().find(|p| p.first_line == line.range))
                     .flatten();
-                blocks.push(block(cable, i, end, paragraph));
+                block(&mut blocks, cable, i, end, paragraph);
                 items.push(Item::Block {
-                    index: blocks.len() - 1,
+                    index: blocks.blocks.len() - 1,
                     blank_before: std::mem::take(&mut blank),
                     line: i,
                 });
@@ -319,7 +345,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         }
     }
 
-    let laid_out = layout_blocks(&blocks, o.line_width);
+    let laid_out = layout_blocks(&blocks, o.line_width, src.len() + 64);
 
     // Emit, placing blank lines.
     let eol = crate::syntax::line_ending(src);
@@ -379,13 +405,15 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 blank_before,
                 line,
             } => {
-                let class = if blocks[*index].paragraph {
+                let class = if blocks.blocks[*index].paragraph {
                     Class::Paragraph
                 } else {
                     Class::Other
                 };
-                for (k, l) in laid_out[*index].iter().enumerate() {
-                    let at = emit(&mut out, class, k > 0, *blank_before, l);
+                let lines = &laid_out.lines[laid_out.of_block[*index].clone()];
+                for (k, l) in lines.iter().enumerate() {
+                    let text = &laid_out.buf[l.start..l.end];
+                    let at = emit(&mut out, class, k > 0, *blank_before, text);
                     if k == 0 {
                         slice(*line, at, false);
                     }
@@ -460,10 +488,7 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     // Control characters (a NUL run from a damaged copy, say) are no words and no spaces: a wrap
     // could put a run of them on a line of its own, which then reads as something the text never
     // held. A cable holds none; such a text is left as it is.
-    if let Some(at) = cable
-        .src
-        .find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-    {
+    if let Some(at) = find_control(cable.src) {
         return Err(refused(
             Some(cable.line_index.line_of(at)),
             "the text holds control characters (such as NUL), which a cable never does; it is \
@@ -609,14 +634,7 @@ fn banner_line<'a>(cable: &Cable<'a>, t: &'a str, o: &FormatOptions) -> Cow<'a, 
     let text = cable.text(b.range);
     let level_written = cable.text(b.level_token);
     let squeezed: String = level_written.split_whitespace().collect();
-    let level = match (b.level, o.spaced_banner) {
-        (l, true) => l.canonical(),
-        (BannerLevel::Confidential, false) => "CONFIDENTIAL",
-        (BannerLevel::Secret, false) => "SECRET",
-        (BannerLevel::TopSecret, false) => "TOP SECRET",
-        (BannerLevel::UnclasEfto, false) => "UNCLAS EFTO",
-        (l, false) => l.canonical(),
-    };
+    let level = b.level.written(o.spaced_banner);
     let level_squeezed: String = level.split_whitespace().collect();
     let spaced = b.level.canonical();
     let spaced_squeezed: String = spaced.split_whitespace().collect();
@@ -1000,12 +1018,60 @@ fn is_verbatim(t: &str) -> bool {
         return true;
     }
     let inner = t.trim().as_bytes();
-    has_run(inner, b' ', 3)
+    has_three_spaces(inner)
         || memchr::memchr(b'\t', inner).is_some()
-        || (has_run(t.as_bytes(), b'-', 5)
+        || (memchr::memchr(b'-', t.as_bytes()).is_some()
+            && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
                 .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
+}
+
+/// Whether `b` holds three spaces in a row: [`has_run`]`(b, b' ', 3)`, written without an early
+/// exit so that the compiler checks many bytes at once (this runs on every line of text).
+fn has_three_spaces(b: &[u8]) -> bool {
+    let n = b.len().saturating_sub(2);
+    if n == 0 {
+        return false;
+    }
+    let (x, y, z) = (&b[..n], &b[1..n + 1], &b[2..n + 2]);
+    let mut hit = false;
+    for i in 0..n {
+        hit |= (x[i] == b' ') & (y[i] == b' ') & (z[i] == b' ');
+    }
+    hit
+}
+
+/// The byte offset of the first control character of `text` other than tab, line feed, carriage
+/// return and form feed (`char::is_control`: U+0000–U+001F, U+007F–U+009F), if any. The text is
+/// read in blocks of 64 bytes with a test the compiler checks many bytes at once with; only a block
+/// with a suspect byte (a C0 control other than those four, DEL or the lead byte 0xC2 of
+/// U+0080–U+00BF) is read closely.
+fn find_control(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let suspect = |c: u8| {
+        ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != b'\r') & (c != 0x0c))
+            | (c == 0x7f)
+            | (c == 0xc2)
+    };
+    let exact = |i: usize| {
+        let c = b[i];
+        match c {
+            b'\t' | b'\n' | b'\r' | 0x0c => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            _ => false,
+        }
+    };
+    for (k, chunk) in b.chunks(64).enumerate() {
+        if chunk.iter().fold(false, |acc, &c| acc | suspect(c)) {
+            let start = k * 64;
+            if let Some(i) = (start..start + chunk.len()).find(|&i| exact(i)) {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// Whether `b` holds `n` or more of the byte `c` in a row (a byte loop: the lines are short, and
@@ -1026,29 +1092,30 @@ fn has_run(b: &[u8], c: u8, n: usize) -> bool {
 }
 
 /// Builds a block from lines `start..end`, the first being a numbered paragraph's when
-/// `paragraph` is given.
+/// `paragraph` is given, and adds it to `bs`.
 fn block<'a>(
+    bs: &mut Blocks<'a>,
     cable: &Cable<'a>,
     start: usize,
     end: usize,
     paragraph: Option<&Paragraph>,
-) -> Block<'a> {
-    let mut lines = Vec::with_capacity(end - start);
+) {
+    let first = bs.lines.len();
     for i in start..end {
         let t = cable.text(cable.lines[i].range).trim_end();
         let input_width = char_width(t);
         if i == start {
             if let Some(p) = paragraph {
-                lines.push(paragraph_first_line(cable, p, t, input_width));
+                let line = paragraph_first_line(cable, p, t, input_width, &mut bs.units);
+                bs.lines.push(line);
                 continue;
             }
         }
         let verbatim = is_verbatim(t);
-        let ws: Vec<&str> = if verbatim {
-            Vec::new()
-        } else {
-            t.split_ascii_whitespace().collect()
-        };
+        let units_start = bs.units.len();
+        if !verbatim {
+            push_line_units(t, &mut bs.words, &mut bs.units);
+        }
         // The parser reads some summary and comment openers by their place in the line
         // (`Embassy comment:` at its start), and `End` / `Comment.` split over two lines is not a
         // closer: those breaks stay, so that every marker reads as it did.
@@ -1058,20 +1125,21 @@ fn block<'a>(
                 .split_ascii_whitespace()
                 .next_back()
                 .is_some_and(|w| w.eq_ignore_ascii_case("end") || w.eq_ignore_ascii_case("begin"));
-        let marker_break = (prev_end && ws.first().is_some_and(|w| is_marker_word(w)))
-            || opener_near_start(cable, i, t);
-        lines.push(BlockLine {
+        let first_word = t.split_ascii_whitespace().next().filter(|_| !verbatim);
+        let marker_break =
+            (prev_end && first_word.is_some_and(is_marker_word)) || opener_near_start(cable, i, t);
+        bs.lines.push(BlockLine {
             text: Cow::Borrowed(t),
             input_width,
             verbatim,
             bullet: is_bullet(t) || marker_break,
-            units: units(&ws),
+            units: units_start..bs.units.len(),
         });
     }
-    Block {
-        lines,
+    bs.blocks.push(Block {
+        lines: first..bs.lines.len(),
         paragraph: paragraph.is_some(),
-    }
+    });
 }
 
 /// A numbered paragraph's first line: `1. (C) ` without the `¶` (kept only where the number
@@ -1081,13 +1149,15 @@ fn paragraph_first_line<'a>(
     p: &Paragraph,
     t: &'a str,
     input_width: usize,
+    units_out: &mut Vec<Unit<'a>>,
 ) -> BlockLine<'a> {
+    let none = units_out.len()..units_out.len();
     let as_is = || BlockLine {
         text: Cow::Borrowed(t),
         input_width,
         verbatim: true,
         bullet: true,
-        units: Vec::new(),
+        units: none.clone(),
     };
     let Some((_, ns, ne, after)) = paragraph_start(t) else {
         return as_is();
@@ -1124,128 +1194,182 @@ fn paragraph_first_line<'a>(
             input_width,
             verbatim: true,
             bullet: true,
-            units: Vec::new(),
+            units: none,
         };
     }
     let ws: Vec<&str> = rest.split_ascii_whitespace().collect();
-    let mut us = vec![Unit::new(prefix.clone())];
-    us.extend(units(&ws));
-    let text = us
-        .iter()
-        .map(|u| u.text.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let start = units_out.len();
+    let mut text = prefix.clone();
+    units_out.push(Unit::new(prefix));
+    push_units(&ws, Some(rest), units_out);
+    for u in &units_out[start + 1..] {
+        text.push(' ');
+        text.push_str(&u.text);
+    }
     BlockLine {
         text: Cow::Owned(text),
         input_width,
         verbatim: false,
         bullet: true,
-        units: us,
+        units: start..units_out.len(),
     }
 }
 
 /// The typical wrap width of the text: the widest line that is followed by another line of its
-/// block, ignoring joined lines; `None` when no block has two lines.
-fn wrap_estimate<'s>(blocks: impl Iterator<Item = &'s [usize]>) -> Option<usize> {
-    blocks
-        .flat_map(|widths| widths[..widths.len().saturating_sub(1)].iter().copied())
-        .filter(|&w| w <= MAX_WRAP_ESTIMATE)
-        .max()
+/// block, ignoring joined lines; `None` when no block has two lines. `widths` gives each block's
+/// line widths.
+fn wrap_estimate<I: Iterator<Item = usize>>(widths: impl Iterator<Item = I>) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for block in widths {
+        let mut block = block.peekable();
+        while let Some(w) = block.next() {
+            if block.peek().is_some() && w <= MAX_WRAP_ESTIMATE {
+                best = Some(best.map_or(w, |b| b.max(w)));
+            }
+        }
+    }
+    best
 }
 
 /// Lays out every block, then makes sure that formatting the result again keeps every break it
 /// kept: a break kept because the line before was short must still look short against the wrap
 /// width of the output, or it is joined.
-fn layout_blocks(blocks: &[Block], width: usize) -> Vec<Vec<String>> {
+fn layout_blocks(bs: &Blocks, width: usize, capacity: usize) -> LaidBlocks {
+    let mut laid = LaidBlocks {
+        buf: String::with_capacity(capacity),
+        lines: Vec::with_capacity(bs.lines.len() + bs.lines.len() / 8 + 4),
+        of_block: Vec::with_capacity(bs.blocks.len()),
+    };
     if width == 0 {
-        return blocks
-            .iter()
-            .map(|b| b.lines.iter().map(|l| l.text.to_string()).collect())
-            .collect();
+        for b in &bs.blocks {
+            let first = laid.lines.len();
+            for l in &bs.lines[b.lines.clone()] {
+                let start = laid.buf.len();
+                laid.buf.push_str(&l.text);
+                laid.lines.push(OutLine {
+                    start,
+                    end: laid.buf.len(),
+                    width: 0,
+                });
+            }
+            laid.of_block.push(first..laid.lines.len());
+        }
+        return laid;
     }
-    let input_widths: Vec<Vec<usize>> = blocks
-        .iter()
-        .map(|b| b.lines.iter().map(|l| l.input_width).collect())
-        .collect();
-    let threshold = wrap_estimate(input_widths.iter().map(Vec::as_slice))
+    let threshold = wrap_estimate(
+        bs.blocks
+            .iter()
+            .map(|b| bs.lines[b.lines.clone()].iter().map(|l| l.input_width)),
+    )
+    .unwrap_or(width)
+    .min(width);
+    let mut joined = vec![false; bs.lines.len()];
+    let mut breaks: Vec<ShortBreak> = Vec::new();
+    for k in 0..bs.blocks.len() {
+        let first = laid.lines.len();
+        layout_block(bs, k, width, threshold, &joined, &mut laid, &mut breaks);
+        laid.of_block.push(first..laid.lines.len());
+    }
+    let mut changed: Vec<bool> = Vec::new();
+    for _ in 0..8 {
+        let again = wrap_estimate(
+            laid.of_block
+                .iter()
+                .map(|r| laid.lines[r.clone()].iter().map(|l| l.width)),
+        )
         .unwrap_or(width)
         .min(width);
-    let mut joined: Vec<Vec<bool>> = blocks.iter().map(|b| vec![false; b.lines.len()]).collect();
-    let mut out: Vec<(Vec<String>, Vec<ShortBreak>)> = blocks
-        .iter()
-        .zip(&joined)
-        .map(|(b, j)| layout_block(b, width, threshold, j))
-        .collect();
-    for _ in 0..8 {
-        let widths: Vec<Vec<usize>> = out
-            .iter()
-            .map(|(ls, _)| ls.iter().map(|l| char_width(l)).collect())
-            .collect();
-        let again = wrap_estimate(widths.iter().map(Vec::as_slice))
-            .unwrap_or(width)
-            .min(width);
-        let mut changed = Vec::new();
-        for (k, (_, breaks)) in out.iter().enumerate() {
-            for br in breaks {
-                if !is_short(br.before, br.next, again) {
-                    joined[k][br.line] = true;
-                    if changed.last() != Some(&k) {
-                        changed.push(k);
-                    }
+        let mut any = false;
+        for br in &breaks {
+            if !is_short(br.before, br.next, again) {
+                if changed.is_empty() {
+                    changed = vec![false; bs.blocks.len()];
                 }
+                joined[br.line] = true;
+                changed[br.block] = true;
+                any = true;
             }
         }
-        if changed.is_empty() {
+        if !any {
             break;
         }
-        for k in changed {
-            out[k] = layout_block(&blocks[k], width, threshold, &joined[k]);
+        breaks.retain(|br| !changed[br.block]);
+        for (k, changed) in changed.iter_mut().enumerate() {
+            if std::mem::take(changed) {
+                let first = laid.lines.len();
+                layout_block(bs, k, width, threshold, &joined, &mut laid, &mut breaks);
+                laid.of_block[k] = first..laid.lines.len();
+            }
         }
     }
-    out.into_iter().map(|(ls, _)| ls).collect()
+    laid
 }
 
-/// Lays out one block: segments of lines joined and wrapped, verbatim lines as they are.
+/// Lays out block `k`: segments of lines joined and wrapped, verbatim lines as they are. The lines
+/// go to the end of `laid.lines`, and the breaks kept because a line was short to `breaks`.
 fn layout_block(
-    b: &Block,
+    bs: &Blocks,
+    k: usize,
     width: usize,
     threshold: usize,
     joined: &[bool],
-) -> (Vec<String>, Vec<ShortBreak>) {
-    let mut lines: Vec<String> = Vec::with_capacity(b.lines.len() + 2);
-    let mut breaks = Vec::new();
-    let mut segment: Vec<Unit> = Vec::new();
-    let flush = |segment: &mut Vec<Unit>, lines: &mut Vec<String>| {
-        if !segment.is_empty() {
-            lines.extend(wrap(segment, width, may_start_text_line));
-            segment.clear();
+    laid: &mut LaidBlocks,
+    breaks: &mut Vec<ShortBreak>,
+) {
+    let b = &bs.blocks[k];
+    let first_out = laid.lines.len();
+    // The units of the lines joined so far: a range of `bs.units` (a block's units are in order).
+    let mut segment = 0..0;
+    let flush = |segment: &mut Range<usize>, laid: &mut LaidBlocks| {
+        if segment.start < segment.end {
+            let us = &bs.units[segment.clone()];
+            wrap_into(
+                us,
+                width,
+                may_start_text_line,
+                &mut laid.buf,
+                &mut laid.lines,
+            );
+            *segment = 0..0;
         }
     };
-    for (j, l) in b.lines.iter().enumerate() {
+    for j in b.lines.clone() {
+        let l = &bs.lines[j];
         if l.verbatim {
-            flush(&mut segment, &mut lines);
-            lines.push(l.text.to_string());
+            flush(&mut segment, laid);
+            let start = laid.buf.len();
+            laid.buf.push_str(&l.text);
+            laid.lines.push(OutLine {
+                start,
+                end: laid.buf.len(),
+                width: char_width(&l.text),
+            });
             continue;
         }
-        if j > 0 && !segment.is_empty() {
-            let prev = &b.lines[j - 1];
-            let next = l.units.first().map_or(0, |u| u.width);
+        if j > b.lines.start && !segment.is_empty() {
+            let prev = &bs.lines[j - 1];
+            let next = bs.units[l.units.clone()].first().map_or(0, |u| u.width);
             let short = is_short(prev.input_width, next, threshold) && !joined[j];
             if l.bullet || short {
-                flush(&mut segment, &mut lines);
+                flush(&mut segment, laid);
                 if short && !l.bullet {
                     breaks.push(ShortBreak {
+                        block: k,
                         line: j,
-                        before: lines.last().map_or(0, |s| char_width(s)),
+                        before: laid.lines[first_out..].last().map_or(0, |o| o.width),
                         next,
                     });
                 }
             }
         }
-        segment.extend(l.units.iter().cloned());
+        if segment.is_empty() {
+            segment = l.units.clone();
+        } else {
+            debug_assert_eq!(segment.end, l.units.start);
+            segment.end = l.units.end;
+        }
     }
-    flush(&mut segment, &mut lines);
-    (lines, breaks)
+    flush(&mut segment, laid);
 }
 
 /// Whether a wrapped line of text may start with these units: never with a dashed rule (the line

@@ -403,3 +403,31 @@ SUBJECT: SECOND SUBJECT
     );
     assert_eq!(fmt(&text), text);
 }
+
+#[test]
+fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
+    let input = messy();
+    let cable = syntax::parse(&input);
+    let good = fmt(&input);
+    assert_eq!(same_reading(&cable, &good), Ok(()));
+    // Each of these keeps every element the parser reads (banner, labels, paragraph numbers and
+    // markings) and changes only words of the text, or a number's value.
+    for (from, to) in [
+        ("surveillance over\n", "over\n"),
+        ("Ola Eksempel told", "Ola told"),
+        ("the talks went well", "the talks went badly"),
+        ("March 12", "March 13"),
+        ("expects a report", "expects report"),
+        ("-- PolOff", "-- PolOfff"),
+        ("DECL: 03/14/2018", "DECL: 03/14/2019"),
+        ("\nEXAMPLE\n", "\n"),
+    ] {
+        assert!(good.contains(from), "{from:?} is not in the layout");
+        let bad = good.replacen(from, to, 1);
+        let e = same_reading(&cable, &bad).expect_err(&format!("{from:?} → {to:?} passed"));
+        assert!(e.reason.contains("is left as written"), "{e}");
+    }
+    // Layout alone (another line break, a blank line less, a padded number) passes.
+    let rebroken = good.replacen("surveillance over\n", "surveillance\nover ", 1);
+    assert_eq!(same_reading(&cable, &rebroken), Ok(()));
+}

@@ -2,7 +2,7 @@
 //! input did. Anything else is refused rather than written.
 
 use super::Unformattable;
-use crate::syntax::{self, Cable, EoValue};
+use crate::syntax::{self, Cable, EoValue, TextRange};
 
 /// A banner's level, section, origin and serial.
 type BannerReading<'a> = (
@@ -110,7 +110,16 @@ pub fn same_reading(input: &Cable, formatted: &str) -> Result<(), Unformattable>
     let after = syntax::parse_with(formatted, syntax::Depth::Elements);
     let (a, b) = (reading(input), reading(&after));
     if a == b {
-        return Ok(());
+        return if same_words(input, &after) {
+            Ok(())
+        } else {
+            Err(Unformattable {
+                line: None,
+                reason: "the canonical layout would change the words of the text, so the cable \
+                         is left as written"
+                    .to_string(),
+            })
+        };
     }
     let what = if a.header != b.header {
         "the header"
@@ -143,4 +152,166 @@ pub fn same_reading(input: &Cable, formatted: &str) -> Result<(), Unformattable>
             "the canonical layout would change how {what} reads, so the cable is left as written"
         ),
     })
+}
+
+/// The ranges of a cable whose words the formatter writes anew (the banner's classification, which
+/// it spaces or unspaces, and the labels of E.O., TAGS, SUBJECT, REF and the classification
+/// authority, whose spelling it makes canonical), in order.
+fn respelled(c: &Cable) -> ([TextRange; 6], usize) {
+    let b = &c.body;
+    let mut out = [TextRange::empty(0); 6];
+    let mut n = 0;
+    let found = [
+        b.banner.as_ref().map(|x| x.level_token),
+        b.eo.as_ref().map(|x| x.label),
+        b.tags.as_ref().map(|x| x.label),
+        b.subject.as_ref().map(|x| x.label),
+        b.refs.as_ref().map(|x| x.label),
+        b.classified_by.as_ref().map(|x| x.label),
+    ];
+    for r in found.into_iter().flatten() {
+        out[n] = r;
+        n += 1;
+    }
+    out[..n].sort_by_key(|r| r.start());
+    (out, n)
+}
+
+/// The words of a part of a text as the formatter must keep them, one after another without
+/// allocating: the runs of letters, digits and non-ASCII characters other than `¶`, numbers
+/// without their leading zeros (the formatter pads serials, sections and dates), leaving out the
+/// words that start in one of the respelled ranges.
+struct Words<'a> {
+    b: &'a [u8],
+    at: usize,
+    end: usize,
+    skip: [TextRange; 6],
+    skips: usize,
+    k: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(c: &Cable<'a>, start: usize, end: usize) -> Words<'a> {
+        let (skip, skips) = respelled(c);
+        Words {
+            b: c.src.as_bytes(),
+            at: start,
+            end,
+            skip,
+            skips,
+            k: 0,
+        }
+    }
+
+    /// Whether the byte at `i` is part of a word: an ASCII letter or digit, or a byte of a
+    /// non-ASCII character other than the pilcrow `¶` (U+00B6, bytes C2 B6).
+    fn in_word(&self, i: usize) -> bool {
+        let c = self.b[i];
+        if c < 0x80 {
+            return c.is_ascii_alphanumeric();
+        }
+        let pilcrow = (c == 0xc2 && self.b.get(i + 1) == Some(&0xb6))
+            || (c == 0xb6 && i > 0 && self.b[i - 1] == 0xc2);
+        !pilcrow
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        loop {
+            while self.at < self.end && !self.in_word(self.at) {
+                self.at += 1;
+            }
+            if self.at >= self.end {
+                return None;
+            }
+            let start = self.at;
+            while self.at < self.end && self.in_word(self.at) {
+                self.at += 1;
+            }
+            while self.k < self.skips && self.skip[self.k].end() <= start {
+                self.k += 1;
+            }
+            if self.k < self.skips && self.skip[self.k].start() <= start {
+                continue;
+            }
+            let mut w = &self.b[start..self.at];
+            while w.len() > 1 && w[0] == b'0' && w[1].is_ascii_digit() {
+                w = &w[1..];
+            }
+            return Some(w);
+        }
+    }
+}
+
+/// Whether two readings of a text hold the same words in the same order ([`Words`]). Only the
+/// part between the longest common beginning and end of the two texts (widened to whole lines) is
+/// read: what both texts hold byte for byte holds the same words.
+fn same_words(input: &Cable, after: &Cable) -> bool {
+    let (a, b) = (input.src.as_bytes(), after.src.as_bytes());
+    let n = a.len().min(b.len());
+    let mut p = 0;
+    while p + 32 <= n && a[p..p + 32] == b[p..p + 32] {
+        p += 32;
+    }
+    while p < n && a[p] == b[p] {
+        p += 1;
+    }
+    // Back to the start of the line, so that no word is cut.
+    let p = memchr::memrchr(b'\n', &a[..p]).map_or(0, |i| i + 1);
+    let room = n - p;
+    let mut s = 0;
+    while s + 32 <= room && a[a.len() - s - 32..a.len() - s] == b[b.len() - s - 32..b.len() - s] {
+        s += 32;
+    }
+    while s < room && a[a.len() - s - 1] == b[b.len() - s - 1] {
+        s += 1;
+    }
+    // On to the start of the next line in the common end.
+    let (mut ea, mut eb) = (a.len() - s, b.len() - s);
+    match memchr::memchr(b'\n', &a[ea..]) {
+        Some(i) => {
+            ea += i + 1;
+            eb += i + 1;
+        }
+        None => {
+            ea = a.len();
+            eb = b.len();
+        }
+    }
+    let (ea, eb) = (ea.max(p), eb.max(p));
+    let (mut x, mut y) = (Words::new(input, p, ea), Words::new(after, p, eb));
+    // Where the two texts run on byte for byte (most of a re-wrapped paragraph: they part only
+    // where one has a line break and the other a space), their words are the same; only from the
+    // start of the word they part in are words read and compared.
+    loop {
+        let (mut i, mut j) = (x.at, y.at);
+        while i + 16 <= ea && j + 16 <= eb && chunk(a, i) == chunk(b, j) {
+            i += 16;
+            j += 16;
+        }
+        while i < ea && j < eb && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        }
+        while i > x.at && x.in_word(i - 1) {
+            i -= 1;
+            j -= 1;
+        }
+        (x.at, y.at) = (i, j);
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(u), Some(v)) if u == v => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The 16 bytes from `i`, as one number to compare at once.
+fn chunk(b: &[u8], i: usize) -> u128 {
+    let mut c = [0; 16];
+    c.copy_from_slice(&b[i..i + 16]);
+    u128::from_ne_bytes(c)
 }

@@ -1,4 +1,9 @@
 //! Words → units that are never split → lines of at most a given width.
+//!
+//! Units borrow the source wherever they can (a word, or a run of words already written with
+//! single spaces); only a unit whose words the source separates otherwise is built anew. Wrapping
+//! writes into one output buffer and records where each line starts and ends, so that laying out a
+//! cable allocates per cable, not per line or word.
 
 use std::borrow::Cow;
 
@@ -19,6 +24,14 @@ impl<'a> Unit<'a> {
         let width = char_width(&text);
         Unit { text, width }
     }
+}
+
+/// One line a wrap wrote into its buffer: the byte range `start..end` and the width in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutLine {
+    pub start: usize,
+    pub end: usize,
+    pub width: usize,
 }
 
 /// The width of a text in characters (bytes for ASCII, the common case).
@@ -43,21 +56,55 @@ pub fn is_marker_word(w: &str) -> bool {
         .any(|m| w.eq_ignore_ascii_case(m))
 }
 
+/// Whether a word is `end` or `begin` in any case.
+fn is_end_or_begin(w: &str) -> bool {
+    (w.len() == 3 && w.eq_ignore_ascii_case("end"))
+        || (w.len() == 5 && w.eq_ignore_ascii_case("begin"))
+}
+
+/// The words joined by single spaces: borrowed from `line` when they were cut from it (by
+/// `split_ascii_whitespace`) with exactly one space between each two, built anew otherwise.
+fn joined<'a>(words: &[&'a str], line: Option<&'a str>) -> Cow<'a, str> {
+    if let Some(line) = line {
+        let base = line.as_ptr() as usize;
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let start = (first.as_ptr() as usize).wrapping_sub(base);
+        let end = (last.as_ptr() as usize)
+            .wrapping_sub(base)
+            .wrapping_add(last.len());
+        // Only what the words say is borrowed: the slice must be the words with single spaces.
+        if let Some(s) = line.get(start..end) {
+            if s.split(' ').eq(words.iter().copied()) {
+                return Cow::Borrowed(s);
+            }
+        }
+    }
+    Cow::Owned(words.join(" "))
+}
+
 /// Groups words into units: a portion marking written with spaces becomes one unit, and so does a
 /// run of redaction words.
 pub fn units<'a>(words: &[&'a str]) -> Vec<Unit<'a>> {
-    let mut out: Vec<Unit<'a>> = Vec::with_capacity(words.len());
+    let mut out = Vec::with_capacity(words.len());
+    push_units(words, None, &mut out);
+    out
+}
+
+/// As [`units`], appending to `out`. When `line` is given, the words are slices of it and a unit
+/// of several words borrows its text from it where it can.
+pub fn push_units<'a>(words: &[&'a str], line: Option<&'a str>, out: &mut Vec<Unit<'a>>) {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if w.as_bytes().first() == Some(&b'(') && !w.contains(')') {
+        let b = w.as_bytes();
+        if b.first() == Some(&b'(') && memchr::memchr(b')', b).is_none() {
             // A marking with spaces: `(S/REL TO NATO)`, `(C NF)`.
             if let Some(end) = (i + 1..words.len().min(i + 10)).find(|&j| words[j].contains(')')) {
                 if words[end].ends_with(')') {
-                    let joined = words[i..=end].join(" ");
-                    let inner = &joined[1..joined.len() - 1];
-                    if parse_marking(TextRange::new(0, joined.len()), inner).is_some() {
-                        out.push(Unit::new(joined));
+                    let text = joined(&words[i..=end], line);
+                    let inner = &text[1..text.len() - 1];
+                    if parse_marking(TextRange::new(0, text.len()), inner).is_some() {
+                        out.push(Unit::new(text));
                         i = end + 1;
                         continue;
                     }
@@ -66,10 +113,8 @@ pub fn units<'a>(words: &[&'a str]) -> Vec<Unit<'a>> {
         }
         // `End Summary.`, `END COMMENT`, `Begin Note`: split across lines, the closer or opener
         // would no longer be read as one.
-        if (w.eq_ignore_ascii_case("end") || w.eq_ignore_ascii_case("begin"))
-            && words.get(i + 1).is_some_and(|n| is_marker_word(n))
-        {
-            out.push(Unit::new(format!("{w} {}", words[i + 1])));
+        if is_end_or_begin(w) && words.get(i + 1).is_some_and(|n| is_marker_word(n)) {
+            out.push(Unit::new(joined(&words[i..i + 2], line)));
             i += 2;
             continue;
         }
@@ -79,15 +124,62 @@ pub fn units<'a>(words: &[&'a str]) -> Vec<Unit<'a>> {
                 end += 1;
             }
             if end > i {
-                out.push(Unit::new(words[i..=end].join(" ")));
+                out.push(Unit::new(joined(&words[i..=end], line)));
                 i = end + 1;
                 continue;
             }
         }
-        out.push(Unit::new(w));
+        out.push(Unit {
+            text: Cow::Borrowed(w),
+            width: char_width(w),
+        });
         i += 1;
     }
-    out
+}
+
+/// The units of one line of text, appended to `out`: [`push_units`] of its words (split at ASCII
+/// whitespace). A line without a word that may start a unit of several words (one opening a
+/// marking, `End` or `Begin`, a redaction run) is split and turned into units in one pass;
+/// `scratch` holds the words of the other lines.
+pub fn push_line_units<'a>(line: &'a str, scratch: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>) {
+    let b = line.as_bytes();
+    let start = out.len();
+    let mut i = 0;
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == b.len() {
+            return;
+        }
+        let s = i;
+        let mut wide = false;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            wide |= b[i] >= 0x80;
+            i += 1;
+        }
+        let w = &line[s..i];
+        if may_join(w) {
+            break;
+        }
+        out.push(Unit {
+            text: Cow::Borrowed(w),
+            width: if wide { w.chars().count() } else { w.len() },
+        });
+    }
+    out.truncate(start);
+    scratch.clear();
+    scratch.extend(line.split_ascii_whitespace());
+    push_units(scratch, Some(line), out);
+}
+
+/// Whether a word may start a unit of several words in [`push_units`] (a test that lets through
+/// more than it must, never less).
+fn may_join(w: &str) -> bool {
+    matches!(
+        w.as_bytes()[0],
+        b'(' | b'e' | b'E' | b'b' | b'B' | b'x' | b'X'
+    ) && (w.starts_with('(') || is_end_or_begin(w) || is_redaction(w))
 }
 
 /// Greedy wrapping: units joined by single spaces, a new line whenever the next unit would pass
@@ -95,26 +187,51 @@ pub fn units<'a>(words: &[&'a str]) -> Vec<Unit<'a>> {
 /// unit stays on the line, which is longer than `width`). A unit wider than `width` gets a line
 /// of its own.
 pub fn wrap(units: &[Unit], width: usize, may_start: impl Fn(&[Unit]) -> bool) -> Vec<String> {
+    let mut buf = String::new();
     let mut lines = Vec::new();
+    wrap_into(units, width, may_start, &mut buf, &mut lines);
+    lines
+        .iter()
+        .map(|l| buf[l.start..l.end].to_string())
+        .collect()
+}
+
+/// As [`wrap`], writing the lines one after another into `out` (without line breaks) and
+/// appending where each starts and ends to `lines`.
+pub fn wrap_into(
+    units: &[Unit],
+    width: usize,
+    may_start: impl Fn(&[Unit]) -> bool,
+    out: &mut String,
+    lines: &mut Vec<OutLine>,
+) {
     let Some(first) = units.first() else {
-        return lines;
+        return;
     };
-    let mut line = String::with_capacity(width + 8);
-    line.push_str(&first.text);
+    let mut start = out.len();
+    out.push_str(&first.text);
     let mut w = first.width;
     for (k, u) in units.iter().enumerate().skip(1) {
         if w + 1 + u.width > width && may_start(&units[k..]) {
-            lines.push(std::mem::take(&mut line));
-            line.push_str(&u.text);
+            lines.push(OutLine {
+                start,
+                end: out.len(),
+                width: w,
+            });
+            start = out.len();
+            out.push_str(&u.text);
             w = u.width;
         } else {
-            line.push(' ');
-            line.push_str(&u.text);
+            out.push(' ');
+            out.push_str(&u.text);
             w += 1 + u.width;
         }
     }
-    lines.push(line);
-    lines
+    lines.push(OutLine {
+        start,
+        end: out.len(),
+        width: w,
+    });
 }
 
 #[cfg(test)]

@@ -874,23 +874,30 @@ impl Ctx<'_, '_> {
 
     /// FL2 after FL1: the precedence prosign of the highest addressee precedence, then the routing
     /// indicators of the addressees already written (the whole line as one item, wrapped as
-    /// `cablelint new` wraps it); each prosign alone; after the prosign, each routing indicator
-    /// not on the line yet.
+    /// `cablelint new` wraps it); each prosign alone; after the prosign, and on a continuation
+    /// line of a routing line that wraps, each routing indicator not on FL2 yet.
     fn routing_line(&self) -> Option<Completion> {
-        let on_fl2 = self.line.kind == LineKind::Routing
-            && self.cable.header.routing.as_ref().is_some_and(|r| {
-                r.prosign.start() >= self.line.range.start()
-                    && r.prosign.start() <= self.line.range.end()
-            })
-            || (self.previous_line_is(LineKind::Transmission)
-                && matches!(
-                    self.line.kind,
-                    LineKind::Blank | LineKind::Unknown | LineKind::Text | LineKind::Passing
-                ));
-        if !on_fl2 {
+        let typed = self.before.trim_start();
+        let starts_here = self.cable.header.routing.as_ref().is_some_and(|r| {
+            r.prosign.start() >= self.line.range.start()
+                && r.prosign.start() <= self.line.range.end()
+        });
+        let new_line = matches!(
+            self.line.kind,
+            LineKind::Blank | LineKind::Unknown | LineKind::Text | LineKind::Passing
+        );
+        let on_fl2 = self.line.kind == LineKind::Routing && starts_here
+            || (self.previous_line_is(LineKind::Transmission) && new_line);
+        // A continuation line: parsed as one, or a new line after FL2 where a routing indicator
+        // is being typed (`R`; an empty line is the DE line's).
+        let continuation = !on_fl2
+            && (self.line.kind == LineKind::Routing
+                || (self.previous_written_kind() == Some(LineKind::Routing)
+                    && new_line
+                    && typed.starts_with(['R', 'r'])));
+        if !on_fl2 && !continuation {
             return None;
         }
-        let typed = self.before.trim_start();
         if !typed.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {
             return None;
         }
@@ -917,7 +924,7 @@ impl Ctx<'_, '_> {
                 .and_then(|d| d.precedence_value)
         });
         let mut items = Vec::new();
-        if !typed.contains(' ') {
+        if on_fl2 && !typed.contains(' ') {
             // On the prosign: the whole line, then each prosign.
             if let (Some(p), false) = (precedence, ris.is_empty()) {
                 let mut text = p.prosign().to_string();
@@ -969,7 +976,7 @@ impl Ctx<'_, '_> {
                 items.push(item);
             }
         } else {
-            // After the prosign: the routing indicators not on the line yet.
+            // After the prosign, or on a continuation line: the routing indicators not on FL2 yet.
             let token_start = self.before.rfind(' ').map_or(0, |i| i + 1);
             let start = self.line.range.start() + token_start;
             let replace = self.replace_from(start, |c| c.is_ascii_alphanumeric());

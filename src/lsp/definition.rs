@@ -67,10 +67,7 @@ fn by_file_name(folders: &[PathBuf], target: &CableId, unit: ColumnUnit) -> Opti
 
 fn read_small(path: &Path) -> Option<String> {
     let limit = crate::workspace::index::IndexLimits::default().max_file_bytes;
-    if std::fs::metadata(path).ok()?.len() > limit {
-        return None;
-    }
-    std::fs::read_to_string(path).ok()
+    crate::workspace::index::read_indexed_text(path, limit)
 }
 
 /// The folders a file named after a cable is looked for in: the workspace folders and the

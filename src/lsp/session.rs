@@ -126,6 +126,10 @@ pub(crate) struct Inner {
     pub settings_epoch: AtomicU64,
     /// How many scans of workspace folders are running.
     pub scans_running: AtomicUsize,
+    /// The cross-cable findings of the workspace for the last state of the index and settings
+    /// (see [`super::workspace_diagnostics::cross_findings_of`]). Locked after the index, never
+    /// before it.
+    cross_cache: Mutex<super::workspace_diagnostics::CrossCache>,
     /// Whether `initialize` named folders that `initialized` has not started scanning yet.
     pub first_scan_pending: AtomicBool,
 }
@@ -141,6 +145,7 @@ impl Inner {
             index: Mutex::new(WorkspaceIndex::new(IndexLimits::default())),
             settings_epoch: AtomicU64::new(0),
             scans_running: AtomicUsize::new(0),
+            cross_cache: Mutex::new(Default::default()),
             first_scan_pending: AtomicBool::new(false),
         }
     }
@@ -149,6 +154,11 @@ impl Inner {
     /// documents' edits.
     pub fn index(&self) -> MutexGuard<'_, WorkspaceIndex> {
         self.index.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The cached cross-cable findings of the workspace.
+    pub(super) fn cross_cache(&self) -> MutexGuard<'_, super::workspace_diagnostics::CrossCache> {
+        self.cross_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn session(&self) -> MutexGuard<'_, Session> {

@@ -153,6 +153,10 @@ fn reports(
 /// file with that text (it is not a file, or is left out by the index's limits), and while a scan
 /// of the folders runs. Takes the open documents into the index first; call it off the message
 /// loop.
+///
+/// The rules run over the whole index once for every state of it and of the settings
+/// ([`CrossCache`]): after a change every open document asks for its share, and each is answered
+/// from the one run.
 pub(super) fn cross_findings_of(
     inner: &Inner,
     path: &Path,
@@ -168,34 +172,121 @@ pub(super) fn cross_findings_of(
         return Vec::new();
     }
     let roots = inner.session().roots.clone();
-    let resolved: Vec<(Resolved, String)> = paths
-        .iter()
+    // Read before the settings are resolved: a change meanwhile gives a later epoch, and the next
+    // question computes the findings again.
+    let settings_epoch = inner.settings_epoch.load(Ordering::Relaxed);
+    {
+        let index = inner.index();
+        if index.get(path).map(|f| f.stamp) != Some(text_stamp) {
+            return Vec::new();
+        }
+        let key = CrossKey {
+            index_epoch: index.epoch(),
+            settings_epoch,
+            roots: roots.clone(),
+        };
+        if let Some(found) = inner.cross_cache().hit(&key) {
+            return found.get(path).cloned().unwrap_or_default();
+        }
+    }
+    let resolved: Vec<(PathBuf, Resolved, String)> = paths
+        .into_iter()
         .map(|p| {
-            let (resolved, _) = inner.session().resolve(Some(p));
-            (resolved, shown_name(&roots, p))
+            let (resolved, _) = inner.session().resolve(Some(&p));
+            let name = shown_name(&roots, &p);
+            (p, resolved, name)
         })
         .collect();
     let index = inner.index();
     if index.get(path).map(|f| f.stamp) != Some(text_stamp) {
         return Vec::new();
     }
-    let mut at = 0;
-    let mut members = Vec::with_capacity(paths.len());
-    for (p, (resolved, name)) in paths.iter().zip(&resolved) {
+    let key = CrossKey {
+        index_epoch: index.epoch(),
+        settings_epoch,
+        roots,
+    };
+    let found = inner
+        .cross_cache()
+        .get_or_compute(key, || all_cross_findings(&index, &resolved));
+    found.get(path).cloned().unwrap_or_default()
+}
+
+/// The cross-cable findings of every indexed file among `files` (each with its settings and the
+/// name the findings show it by), by path; files without findings are left out.
+fn all_cross_findings(
+    index: &crate::workspace::index::WorkspaceIndex,
+    files: &[(PathBuf, Resolved, String)],
+) -> CrossFindings {
+    let mut paths = Vec::with_capacity(files.len());
+    let mut members = Vec::with_capacity(files.len());
+    for (p, resolved, name) in files {
         let Some(file) = index.get(p) else { continue };
-        if p == path {
-            at = members.len();
-        }
+        paths.push(p);
         members.push(cross::Member {
             name,
             summary: &file.summary,
             settings: &resolved.settings,
         });
     }
-    cross::check_set(&members)
+    paths
         .into_iter()
-        .nth(at)
-        .unwrap_or_default()
+        .zip(cross::check_set(&members))
+        .filter(|(_, found)| !found.is_empty())
+        .map(|(p, found)| (p.clone(), found))
+        .collect()
+}
+
+/// The cross-cable findings of the files of the workspace that have some, by path.
+type CrossFindings = HashMap<PathBuf, Vec<crate::rules::Diagnostic>>;
+
+/// What the cross-cable findings of the workspace depend on: the index's state
+/// ([`crate::workspace::index::WorkspaceIndex::epoch`]), the settings' epoch
+/// ([`Inner::settings_epoch`]) and the workspace folders (which name the files in the findings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct CrossKey {
+    pub index_epoch: u64,
+    pub settings_epoch: u64,
+    pub roots: Vec<PathBuf>,
+}
+
+/// The cross-cable findings of the whole workspace, by path, for the [`CrossKey`] they were
+/// computed for: the last computation is kept, so that the open documents' diagnostics after one
+/// change run the rules once, not once per document.
+#[derive(Debug, Default)]
+pub(crate) struct CrossCache {
+    found: Option<(CrossKey, Arc<CrossFindings>)>,
+    /// How many times the findings were computed (for the tests).
+    #[cfg(test)]
+    computed: usize,
+}
+
+impl CrossCache {
+    /// The findings kept for `key`, when they are the last computed.
+    fn hit(&self, key: &CrossKey) -> Option<Arc<CrossFindings>> {
+        match &self.found {
+            Some((k, found)) if k == key => Some(found.clone()),
+            _ => None,
+        }
+    }
+
+    /// The findings for `key`: those kept, or `compute`'s, then kept in their place.
+    fn get_or_compute(
+        &mut self,
+        key: CrossKey,
+        compute: impl FnOnce() -> CrossFindings,
+    ) -> Arc<CrossFindings> {
+        if let Some(found) = self.hit(&key) {
+            return found;
+        }
+        #[cfg(test)]
+        {
+            self.computed += 1;
+        }
+        let found = Arc::new(compute());
+        self.found = Some((key, found.clone()));
+        found
+    }
 }
 
 /// A file as the cross-cable findings name it: relative to the first workspace folder it is under,
@@ -273,10 +364,7 @@ fn report(
 
 /// A file's text for a report, within the index's size limit.
 fn read(path: &Path, limit: u64) -> Option<String> {
-    if std::fs::metadata(path).ok()?.len() > limit {
-        return None;
-    }
-    std::fs::read_to_string(path).ok()
+    crate::workspace::index::read_indexed_text(path, limit)
 }
 
 fn unchanged(
@@ -305,4 +393,72 @@ fn full(
             items,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::index::{IndexLimits, Source, WorkspaceIndex};
+
+    #[test]
+    fn the_workspace_cross_findings_are_computed_once_per_state() {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross/duplicate-serial");
+        let mut index = WorkspaceIndex::new(IndexLimits::default());
+        let mut files = Vec::new();
+        for name in ["a.cable", "b.cable"] {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(index.update(&path, &text, Source::Disk));
+            let resolved = Resolved {
+                settings: Arc::new(crate::rules::Settings::default()),
+                tables: Default::default(),
+                config: None,
+            };
+            files.push((path, resolved, name.to_string()));
+        }
+        let key = |index: &WorkspaceIndex| CrossKey {
+            index_epoch: index.epoch(),
+            settings_epoch: 0,
+            roots: vec![dir.clone()],
+        };
+        // What the rules give when run directly over the two cables.
+        let summaries: Vec<_> = files
+            .iter()
+            .map(|(p, _, _)| index.get(p).unwrap().summary.clone())
+            .collect();
+        let settings = crate::rules::Settings::default();
+        let members: Vec<cross::Member> = files
+            .iter()
+            .zip(&summaries)
+            .map(|((_, _, name), summary)| cross::Member {
+                name,
+                summary,
+                settings: &settings,
+            })
+            .collect();
+        let direct = cross::check_set(&members);
+        assert_eq!(direct[0][0].rule, crate::rules::Rule::DuplicateSerial);
+
+        // Each open document asks for its share: one computation answers both.
+        let mut cache = CrossCache::default();
+        for (i, (path, _, _)) in files.iter().enumerate() {
+            let found = cache.get_or_compute(key(&index), || all_cross_findings(&index, &files));
+            assert_eq!(found.get(path).cloned().unwrap_or_default(), direct[i]);
+        }
+        assert_eq!(cache.computed, 1);
+        assert!(cache.hit(&key(&index)).is_some());
+
+        // A change to the index (or to the settings) computes them again.
+        let text = std::fs::read_to_string(&files[1].0).unwrap();
+        index.update(&files[1].0, &text, Source::Buffer(2));
+        assert!(cache.hit(&key(&index)).is_none());
+        cache.get_or_compute(key(&index), || all_cross_findings(&index, &files));
+        assert_eq!(cache.computed, 2);
+        let other_settings = CrossKey {
+            settings_epoch: 1,
+            ..key(&index)
+        };
+        assert!(cache.hit(&other_settings).is_none());
+    }
 }

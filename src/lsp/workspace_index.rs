@@ -229,13 +229,15 @@ pub(super) fn locations(
     unit: ColumnUnit,
 ) -> Vec<Location> {
     let mut texts: HashMap<&Path, Option<FileText>> = HashMap::new();
+    // Files are read as the index reads them, so that their stamps compare.
+    let limit = inner.index().limits().max_file_bytes;
     let mut out = Vec::new();
     for (loc, want) in locs {
         let entry = texts.entry(loc.path.as_path()).or_insert_with(|| {
             let (uri, text): (Uri, Arc<str>) = match open.get(&loc.path) {
                 Some((uri, snap)) => (uri.clone(), snap.text.clone()),
                 None => {
-                    let text = std::fs::read_to_string(&loc.path).ok()?;
+                    let text = crate::workspace::index::read_indexed_text(&loc.path, limit)?;
                     (Uri::from_file_path(&loc.path)?, Arc::from(text))
                 }
             };

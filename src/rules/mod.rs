@@ -58,6 +58,13 @@ macro_rules! declare_rules {
         impl Rule {
             pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
 
+            /// The rule's place in [`Rule::ALL`] (`Rule::ALL[rule.index()] == rule`): the variants
+            /// are declared in the order of `ALL`, so this is the discriminant, found without a
+            /// search. Per-rule tables such as [`Settings`]'s are indexed by it.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The stable code, `CBL201`.
             pub fn code(self) -> &'static str {
                 match self { $( Rule::$variant => $code, )* }

@@ -73,6 +73,10 @@ pub struct Settings {
     /// `AMEMBASSY OSLO`). The cross-cable rule `dangling-reference` takes a folder with this
     /// setting for that post's drafting folder.
     pub drafting_post: Option<String>,
+    /// Whether the project writes banners with spaced letters (`spaced-banner` in the `[format]`
+    /// table of `cablelint.toml`, true by default): `garbled-banner` then accepts the form `fmt`
+    /// writes, so that `fmt` and `check --fix` never undo each other.
+    pub spaced_banner: bool,
 }
 
 impl Default for Settings {
@@ -83,6 +87,7 @@ impl Default for Settings {
             require_header: false,
             drafting_date: None,
             drafting_post: None,
+            spaced_banner: true,
         }
     }
 }
@@ -127,17 +132,14 @@ impl Settings {
         }
     }
 
+    /// Switches a rule on or off.
     pub fn set_enabled(&mut self, rule: Rule, on: bool) {
-        if let Some(i) = Rule::ALL.iter().position(|&r| r == rule) {
-            self.enabled[i] = on;
-        }
+        self.enabled[rule.index()] = on;
     }
 
+    /// Whether a rule runs.
     pub fn is_enabled(&self, rule: Rule) -> bool {
-        Rule::ALL
-            .iter()
-            .position(|&r| r == rule)
-            .is_some_and(|i| self.enabled[i])
+        self.enabled[rule.index()]
     }
 
     /// Overrides a rule's severity.
@@ -170,6 +172,22 @@ mod tests {
         assert!(s.is_enabled(Rule::MissingTags));
         let s = Settings::from_selection(None, &[sel("CBL501")], &[]);
         assert!(s.is_enabled(Rule::LineTooLong));
+    }
+
+    #[test]
+    fn every_rule_has_its_own_place() {
+        // `Rule::index` is the rule's place in `Rule::ALL`, so switching one rule touches it alone.
+        for (i, &rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(rule.index(), i, "{}", rule.code());
+            let mut s = Settings::from_selection(Some(&[]), &[], &[]);
+            s.set_enabled(rule, true);
+            let on: Vec<Rule> = Rule::ALL
+                .iter()
+                .copied()
+                .filter(|&r| s.is_enabled(r))
+                .collect();
+            assert_eq!(on, vec![rule]);
+        }
     }
 
     #[test]

@@ -122,6 +122,29 @@ impl BannerLevel {
         }
     }
 
+    /// The banner spelling with the letters not spaced (`CONFIDENTIAL`, `UNCLAS EFTO`), which
+    /// `spaced-banner = false` in `cablelint.toml` chooses; the levels that are never spaced are
+    /// as [`BannerLevel::canonical`] writes them.
+    pub fn unspaced(self) -> &'static str {
+        match self {
+            BannerLevel::UnclasEfto => "UNCLAS EFTO",
+            BannerLevel::Confidential => "CONFIDENTIAL",
+            BannerLevel::Secret => "SECRET",
+            BannerLevel::TopSecret => "TOP SECRET",
+            _ => self.canonical(),
+        }
+    }
+
+    /// The banner spelling a project writes: [`BannerLevel::canonical`] when `spaced` (the
+    /// default of `spaced-banner`), else [`BannerLevel::unspaced`].
+    pub fn written(self, spaced: bool) -> &'static str {
+        if spaced {
+            self.canonical()
+        } else {
+            self.unspaced()
+        }
+    }
+
     /// The classification in words.
     pub fn name(self) -> &'static str {
         match self {

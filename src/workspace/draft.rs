@@ -146,6 +146,61 @@ impl DraftOptions {
     }
 }
 
+/// A value of the `[draft]` table that a skeleton cannot take: its key (`draft.to`), its place in
+/// the key's list (0 for a single value) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftConfigError {
+    pub key: &'static str,
+    pub index: usize,
+    pub error: DraftError,
+}
+
+impl DraftOptions {
+    /// Checks the values of the `[draft]` table that [`DraftOptions::or_config`] would take for
+    /// these options (the post and its routing indicator when no post was given, each addressee
+    /// list when none was given) as the skeleton reads them: a known post, a routing indicator, a
+    /// known addressee. The error names the first bad value's key and the near matches.
+    pub fn check_config(
+        &self,
+        config: &DraftConfig,
+        tables: &Tables,
+    ) -> Result<(), DraftConfigError> {
+        let bad = |key: &'static str, index: usize| {
+            move |error: DraftError| DraftConfigError { key, index, error }
+        };
+        if self.from.is_none() {
+            if let Some(post) = &config.post {
+                find_post(tables, post).map_err(bad("draft.post", 0))?;
+            }
+            if let (None, Some(ri)) = (&self.routing_indicator, &config.routing_indicator) {
+                routing_indicator(ri).map_err(bad("draft.routing-indicator", 0))?;
+            }
+        }
+        let lists = [
+            ("draft.to", self.to.is_empty(), &config.to),
+            ("draft.info", self.info.is_empty(), &config.info),
+        ];
+        for (key, taken, list) in lists {
+            if !taken {
+                continue;
+            }
+            for (i, written) in list.iter().enumerate() {
+                addressee(tables, written).map_err(bad(key, i))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A routing indicator as given (`--routing-indicator`, `routing-indicator =`), upper case.
+fn routing_indicator(written: &str) -> Result<String, DraftError> {
+    let ri = written.trim().to_ascii_uppercase();
+    if !is_routing_indicator(&ri) {
+        return Err(DraftError(format!("`{ri}` is not a routing indicator")));
+    }
+    Ok(ri)
+}
+
 /// Why a skeleton cannot be written, as one sentence for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftError(pub String);
@@ -168,29 +223,24 @@ pub struct FolderState {
     /// The highest banner serial of a station among cables without a readable date-time group (a
     /// draft without its header): taken in every year, since its year is unknown.
     undated: HashMap<String, u32>,
-    /// The highest message continuity number used, by FM post and addressee line
-    /// (`RUEHC/SECSTATE WASHDC`).
-    mcns: HashMap<(String, String), u32>,
+    /// The message continuity numbers used, by FM post and addressee line
+    /// (`RUEHC/SECSTATE WASHDC`): each cable's last number with the minutes of its date-time group
+    /// (`None` for a cable without a valid one, a draft being written).
+    mcns: HashMap<(String, String), Vec<Numbered>>,
 }
+
+/// One cable's last message continuity number to an addressee, with the minutes of its date-time
+/// group ([`crate::rules::cross::dtg_minutes`]; `None` without a valid one).
+type Numbered = (Option<i64>, u32);
 
 /// The file name endings of the cables a folder scan reads.
 const CABLE_EXTENSIONS: [&str; 2] = ["cable", "tel"];
 
 impl FolderState {
-    /// Reads the cables (`*.cable`, `*.tel`) in `dir` and its subfolders, found as `cablelint check
-    /// DIR` finds them ([`crate::workspace::index::cable_files`]), so that a serial is free among
-    /// the cables `check` compares; at most [`crate::rules::cross::MAX_SET_FILES`] of them, in path
-    /// order. Files that cannot be read or are not UTF-8 are skipped; a folder that cannot be listed
-    /// gives an empty state.
+    /// Reads the cables (`*.cable`, `*.tel`) in `dir` and its subfolders ([`FolderCables::scan`])
+    /// and records what they use.
     pub fn scan(dir: &Path) -> FolderState {
-        let mut state = FolderState::default();
-        let files = crate::workspace::index::cable_files(dir, &CABLE_EXTENSIONS);
-        for path in files.iter().take(crate::rules::cross::MAX_SET_FILES) {
-            if let Ok(text) = std::fs::read_to_string(path) {
-                state.add(&text);
-            }
-        }
-        state
+        FolderCables::scan(dir).state()
     }
 
     /// Records what one cable uses.
@@ -212,12 +262,15 @@ impl FolderState {
         let Some(fm) = &cable.from else {
             return;
         };
+        let minutes = cable
+            .dtg
+            .as_ref()
+            .and_then(crate::rules::cross::dtg_minutes);
         for m in cable.mcns.iter() {
-            let e = self
-                .mcns
+            self.mcns
                 .entry((fm.to_string(), m.addressee.to_string()))
-                .or_default();
-            *e = (*e).max(m.last);
+                .or_default()
+                .push((minutes, m.last));
         }
     }
 
@@ -231,11 +284,106 @@ impl FolderState {
     }
 
     /// The next message continuity number from a post to an addressee line, four digits wrapping
-    /// after 9999 (1 when none is used).
+    /// after 9999 (1 when none is used): after the highest number of the cables sent within 31
+    /// days of the latest one (the window `mcn-not-increasing` compares over) and of the cables
+    /// without a date-time group. An archived cable of years ago says nothing of today's count.
     pub fn next_mcn(&self, post: &str, line: &str) -> u32 {
-        self.mcns
-            .get(&(squeeze(post), squeeze(line)))
+        let Some(sent) = self.mcns.get(&(squeeze(post), squeeze(line))) else {
+            return 1;
+        };
+        let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
+        let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
+        sent.iter()
+            .filter(|(minutes, _)| match (minutes, latest) {
+                (Some(m), Some(latest)) => latest - m <= window,
+                _ => true,
+            })
+            .map(|(_, n)| *n)
+            .max()
             .map_or(1, |n| n % 9999 + 1)
+    }
+}
+
+/// The cables of the folder a new cable is written to, summarised: what [`FolderState`] counts,
+/// and what `check` will compare the new cable with ([`FolderCables::conflicts`]).
+#[derive(Debug, Clone, Default)]
+pub struct FolderCables {
+    /// Each cable's file and summary, in path order.
+    cables: Vec<(std::path::PathBuf, CableSummary)>,
+}
+
+impl FolderCables {
+    /// Reads the cables (`*.cable`, `*.tel`) in `dir` and its subfolders, found as `cablelint check
+    /// DIR` finds them ([`crate::workspace::index::cable_files`]), so that a serial is free among
+    /// the cables `check` compares; at most [`crate::rules::cross::MAX_SET_FILES`] of them, in path
+    /// order. Files that cannot be read or are not a cable's text are skipped, as `check` refuses
+    /// them ([`crate::workspace::input::read_file`]: binary, not UTF-8); a folder that cannot be
+    /// listed gives none.
+    pub fn scan(dir: &Path) -> FolderCables {
+        let files = crate::workspace::index::cable_files(dir, &CABLE_EXTENSIONS);
+        let cables = files
+            .into_iter()
+            .take(crate::rules::cross::MAX_SET_FILES)
+            .filter_map(|path| {
+                let source = crate::workspace::input::read_file(&path).ok()?;
+                Some((path, CableSummary::of_text(&source.text).for_rules()))
+            })
+            .collect();
+        FolderCables { cables }
+    }
+
+    /// What the cables use.
+    pub fn state(&self) -> FolderState {
+        let mut state = FolderState::default();
+        for (_, summary) in &self.cables {
+            state.add_summary(summary);
+        }
+        state
+    }
+
+    /// The findings the cross-cable rules (`CBL7xx`, at their default settings) will have once a
+    /// new cable joins the folder's cables and that they do not have without it: on the new cable
+    /// or on a cable of the folder, each with the name of the file it is on (`name` for the new
+    /// one, `shown` of the path for the others). A new cable dated before cables already numbered
+    /// gets numbers that run backwards in the order of the dates (`mcn-not-increasing`), which no
+    /// choice of numbers avoids once the later-dated cables hold the next ones.
+    pub fn conflicts(
+        &self,
+        new_text: &str,
+        name: &str,
+        shown: impl Fn(&Path) -> String,
+    ) -> Vec<(String, crate::rules::Diagnostic)> {
+        let settings = crate::rules::Settings::default();
+        let names: Vec<String> = self.cables.iter().map(|(p, _)| shown(p)).collect();
+        let new_summary = CableSummary::of_text(new_text).for_rules();
+        let mut members: Vec<crate::rules::cross::Member> = self
+            .cables
+            .iter()
+            .zip(&names)
+            .map(|((_, summary), name)| crate::rules::cross::Member {
+                name,
+                summary,
+                settings: &settings,
+            })
+            .collect();
+        let before = crate::rules::cross::check_set(&members);
+        members.push(crate::rules::cross::Member {
+            name,
+            summary: &new_summary,
+            settings: &settings,
+        });
+        let after = crate::rules::cross::check_set(&members);
+        let mut out = Vec::new();
+        for (i, found) in after.into_iter().enumerate() {
+            let had = before.get(i).map(Vec::as_slice).unwrap_or_default();
+            let file = names.get(i).map_or(name, String::as_str);
+            for d in found {
+                if !had.contains(&d) {
+                    out.push((file.to_string(), d));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -293,7 +441,14 @@ fn addressee(tables: &Tables, written: &str) -> Result<AddresseeLine, DraftError
                 "`{written}` is not an addressee: write `RI/ADDRESS` (`RUEHC/SECSTATE WASHDC`), a post's name or its station"
             )));
         }
-        let address = address.to_ascii_uppercase();
+        let address = address
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_uppercase();
+        if !tables.has_addressee_pair(&ri, &address) {
+            return Err(unknown_addressee(tables, written, &ri, &address));
+        }
         return Ok(AddresseeLine {
             line: format!("{ri}/{address}"),
             ri,
@@ -310,6 +465,107 @@ fn addressee(tables: &Tables, written: &str) -> Result<AddresseeLine, DraftError
         line: format!("{ri}/{}", post.name),
         ri: ri.to_string(),
     })
+}
+
+/// The error for `RI/ADDRESS` that the tables do not know as a pair, naming the known pairs near
+/// it: the address after the indicators that serve it, then the addresses a search finds.
+fn unknown_addressee(tables: &Tables, written: &str, ri: &str, address: &str) -> DraftError {
+    let mut near: Vec<String> = Vec::new();
+    let mut add = |a: &crate::data::Addressee| {
+        let line = format!("{}/{}", a.routing_indicator, a.address);
+        if near.len() < 5 && !near.contains(&line) && tables.variant_of(a).is_none() {
+            near.push(line);
+        }
+    };
+    tables
+        .addressees_for_address(address)
+        .into_iter()
+        .for_each(&mut add);
+    tables
+        .search_addressees(address, 8)
+        .into_iter()
+        .for_each(&mut add);
+    for a in tables.addressees_for_ri(ri) {
+        if strsim::damerau_levenshtein(&a.address, address) <= 2 {
+            add(a);
+        }
+    }
+    let hint = if near.is_empty() {
+        "; `cablelint data addressees QUERY` searches them".to_string()
+    } else {
+        format!("; near matches: {}", near.join(", "))
+    };
+    DraftError(format!(
+        "`{written}` is not a known addressee (the tables do not pair {ri} with {address}; a `[data] addressees` table of cablelint.toml adds it){hint}"
+    ))
+}
+
+/// The TAGS codes of `written` (separated by commas or spaces), upper case, or an error naming the
+/// tags near the first unknown one. A code is known when the tables hold it as a valid tag; a
+/// misused code (`RU` for Russia) is refused with the code to write.
+fn tag_codes(tables: &Tables, written: &[String]) -> Result<Vec<String>, DraftError> {
+    let mut codes = Vec::new();
+    for code in written
+        .iter()
+        .flat_map(|t| t.split([',', ' ']))
+        .filter(|t| !t.is_empty())
+    {
+        let code = code.to_ascii_uppercase();
+        if tables.tag(&code).is_some_and(|t| t.is_valid()) {
+            codes.push(code);
+            continue;
+        }
+        let mut near: Vec<String> = Vec::new();
+        let mut add = |c: &str, title: &str| {
+            let shown = if title.is_empty() {
+                c.to_string()
+            } else {
+                format!("{c} ({title})")
+            };
+            if near.len() < 5 && !near.iter().any(|n| n.split(' ').next() == Some(c)) {
+                near.push(shown);
+            }
+        };
+        if let Some(fix) = tables.tag_fix(&code) {
+            for c in fix.replacement.split(' ') {
+                add(c, tables.tag(c).map_or("", |t| t.title.as_str()));
+            }
+        }
+        if let Some(t) = tables.suggest_tag(&code) {
+            add(&t.code, &t.title);
+        }
+        for t in tables.search_tags(&code, 8) {
+            if t.is_valid() && !t.code.contains(' ') {
+                add(&t.code, &t.title);
+            }
+        }
+        let hint = if near.is_empty() {
+            "; `cablelint data tags QUERY` searches the tags".to_string()
+        } else {
+            format!("; near matches: {}", near.join(", "))
+        };
+        // A known misuse (`RU` for Russia) says what is wrong with it.
+        let why = tables.tag(&code).and_then(|t| {
+            tables
+                .tag_fix(&code)
+                .map(|f| f.reason)
+                // A note's first sentence says what the code was taken for.
+                .or_else(|| {
+                    t.note
+                        .as_deref()
+                        .map(|n| n.split(". ").next().unwrap_or(n).to_string())
+                })
+        });
+        let what = match why {
+            Some(why) => format!(
+                "`{code}` is not a tag to write ({})",
+                why.trim_end_matches('.')
+            ),
+            None => format!("`{code}` is not a known tag"),
+        };
+        return Err(DraftError(format!("{what}{hint}")));
+    }
+    Ok(codes)
 }
 
 /// The post of a name (`AMEMBASSY OSLO`) or a station (`OSLO`), or an error naming the posts that
@@ -348,8 +604,8 @@ fn find_post<'t>(tables: &'t Tables, written: &str) -> Result<&'t crate::data::P
 }
 
 /// Writes the skeleton for `options` with the serials and message continuity numbers that follow
-/// those of `folder`. Errors: no post or no action addressee given, an unknown post, caption or
-/// addressee, a drafting date outside [`FIRST_DRAFT_DATE`]..=[`LAST_DRAFT_DATE`], SIPDIS with
+/// those of `folder`. Errors: no post or no action addressee given, an unknown post, caption, tag
+/// or addressee (each naming the known ones near it), a drafting date outside [`FIRST_DRAFT_DATE`]..=[`LAST_DRAFT_DATE`], SIPDIS with
 /// NODIS or EXDIS.
 pub fn skeleton(
     options: &DraftOptions,
@@ -376,13 +632,7 @@ pub fn skeleton(
     let post = find_post(tables, from)?;
     let station = post.station.clone().unwrap_or_else(|| post.name.clone());
     let ri = match &options.routing_indicator {
-        Some(ri) => {
-            let ri = ri.trim().to_ascii_uppercase();
-            if !is_routing_indicator(&ri) {
-                return Err(DraftError(format!("`{ri}` is not a routing indicator")));
-            }
-            ri
-        }
+        Some(ri) => routing_indicator(ri)?,
         None => post
             .routing_indicator()
             .map(str::to_string)
@@ -445,6 +695,7 @@ pub fn skeleton(
         ));
     }
     let noforn = has(CaptionKind::Noforn);
+    let tags = tag_codes(tables, &options.tags)?;
 
     let serial = folder.next_serial(&station, date.year);
     let precedence = options.precedence;
@@ -543,7 +794,7 @@ pub fn skeleton(
     } else {
         let _ = writeln!(out, "E.O. {}: N/A", order.number);
     }
-    if options.tags.is_empty() {
+    if tags.is_empty() {
         let geo = post
             .country_tag
             .as_deref()
@@ -551,13 +802,6 @@ pub fn skeleton(
             .unwrap_or_default();
         let _ = writeln!(out, "TAGS: {}{geo}", placeholder("TAGS"));
     } else {
-        let tags: Vec<String> = options
-            .tags
-            .iter()
-            .flat_map(|t| t.split([',', ' ']))
-            .filter(|t| !t.is_empty())
-            .map(|t| t.to_ascii_uppercase())
-            .collect();
         let _ = writeln!(out, "TAGS: {}", tags.join(" "));
     }
     match &options.subject {
@@ -646,5 +890,25 @@ mod tests {
         assert_eq!(state.next_serial("OSLO", 2026), 301);
         assert_eq!(state.next_serial("OSLO", 2025), 301);
         assert_eq!(state.next_serial("BERGEN", 2026), 1);
+    }
+
+    #[test]
+    fn the_message_continuity_number_runs_on_from_the_recent_cables_not_an_archived_one() {
+        // An archived cable of 2008 numbered 6822 and this year's cable numbered 0001, read in
+        // either order: the count runs on from this year's.
+        let old = cable("OSLO", "000102", "6822").replace("R 010900Z DEC 26", "R 150900Z MAR 08");
+        let new = cable("OSLO", "000217", "0001");
+        for texts in [[&old, &new], [&new, &old]] {
+            let mut state = FolderState::default();
+            for t in texts {
+                state.add(t);
+            }
+            assert_eq!(state.next_mcn("AMEMBASSY OSLO", "RUEHC/SECSTATE WASHDC"), 2);
+        }
+        // A draft without a date-time group always counts.
+        let mut state = FolderState::default();
+        state.add(&new);
+        state.add(&cable("OSLO", "000218", "0007").replace("R 010900Z DEC 26\n", ""));
+        assert_eq!(state.next_mcn("AMEMBASSY OSLO", "RUEHC/SECSTATE WASHDC"), 8);
     }
 }

@@ -162,15 +162,21 @@ pub fn cable_files<S: AsRef<str>>(root: &Path, extensions: &[S]) -> Vec<PathBuf>
     out
 }
 
-/// Reads a file for the index: its text, or why it is left out (too large: `Err(Some(size))`,
-/// unreadable: `Err(None)` with the reason).
+/// Reads a file for the index as the command line reads it ([`crate::workspace::input`]: a binary
+/// or non-UTF-8 file is left out, a byte-order mark removed): its text, or why it is left out (too
+/// large: `Err(Some(size))`, unreadable: `Err(None)` with the reason).
 fn read_for_index(path: &Path, max: u64) -> Result<String, (Option<u64>, String)> {
-    let meta = std::fs::metadata(path).map_err(|e| (None, crate::config::describe_io_error(&e)))?;
-    if meta.len() > max {
-        return Err((Some(meta.len()), String::new()));
+    match super::input::read_file_within(path, max) {
+        Ok(source) => Ok(source.text),
+        Err(super::input::ReadError::TooLarge(size)) => Err((Some(size), String::new())),
+        Err(super::input::ReadError::Refused(why)) => Err((None, why)),
     }
-    let bytes = std::fs::read(path).map_err(|e| (None, crate::config::describe_io_error(&e)))?;
-    String::from_utf8(bytes).map_err(|_| (None, "not UTF-8 text".to_string()))
+}
+
+/// A file's text as the index reads it ([`read_for_index`]), for a reader that compares it with
+/// an entry's [`stamp`]; `None` when the index would leave the file out.
+pub fn read_indexed_text(path: &Path, max: u64) -> Option<String> {
+    read_for_index(path, max).ok()
 }
 
 /// The index of the cables of a workspace.

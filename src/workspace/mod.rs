@@ -6,6 +6,8 @@
 //!   answer;
 //! - [`draft`]: the skeleton of a new cable (`cablelint new` and the editor's snippet);
 //! - [`fix`]: the one fix engine (validated edits, rounds to a fixed point, line endings kept);
+//! - [`input`]: bytes → text, the one reading of a cable file (binary, non-UTF-8 and special
+//!   files refused, a byte-order mark removed) for every reader;
 //! - [`index`]: the workspace index of cables (one summary per file, kept current file by file),
 //!   which the language server's cross-cable answers read.
 //!
@@ -15,6 +17,7 @@ pub mod analysis;
 pub mod draft;
 pub mod fix;
 pub mod index;
+pub mod input;
 pub mod resolver;
 
 pub use analysis::Analysis;

@@ -1,10 +1,10 @@
 ;;; completion.el --- Emacs + Eglot: the buffer text after accepting a completion  -*- lexical-binding: t -*-
 
 ;; Run by .ci/e2e/emacs.sh: emacs --batch -Q -L editors/emacs -l .ci/e2e/emacs/completion.el
-;; Environment: CASE_FILE (a scratch copy of 09OSLO417.cable). For each scenario the candidate is chosen
-;; as `completion-in-region' inserts it (the completion's start-to-end region, the symbol at point,
-;; replaced by the candidate) and Eglot's own exit function then runs; the line must then be the
-;; expected text.
+;; Environment: CASE_FILE (a scratch copy of 09OSLO417.cable). For each scenario the user runs
+;; `completion-at-point' (C-M-i) with the completion functions cable-mode and Eglot put in the buffer,
+;; and chooses the candidate in the *Completions* list (or gets the sole candidate inserted); Emacs's
+;; own insertion and Eglot's exit function do the rest.  The line must then be the expected text.
 
 (require 'eglot)
 (require 'cable-mode)
@@ -25,8 +25,10 @@
 (defconst completion-scenarios
   ;; (name, regexp of the line to replace or nil, text written, or inserted after the INFO line,
   ;;  text after which point goes, candidate, expected line)
-  '(("tag completed mid-word (PR|EL)" "^TAGS:" "TAGS: PGOV PREL NO" nil "TAGS: PGOV PR" "PREF"
-     "TAGS: PGOV PREF NO")
+  ;; Emacs's completion takes the whole word at point as the input (Eglot's flex style), so a
+  ;; mid-word completion there mends a misspelt word: `P|GV' becomes PGOV.
+  '(("tag completed mid-word (P|GV)" "^TAGS:" "TAGS: PREL PGV NO" nil "TAGS: PREL P" "PGOV"
+     "TAGS: PREL PGOV NO")
     ("addressee by city" nil "TOKYO" "^INFO " "TOKYO" "RUEHKO/AMEMBASSY TOKYO" "RUEHKO/AMEMBASSY TOKYO")
     ("banner while typing CONF" "^C O N F I D E N T I A L" "CONF" nil "CONF" "C O N F I D E N T I A L"
      "C O N F I D E N T I A L OSLO 000417")
@@ -38,7 +40,56 @@
     ;; Issue 15 item 2: the DE line from the FM post, the banner's serial and the DTG; FL2.
     ("DE line" "^DE " "D" nil "D" "DE RUEHNY #0417 0731522" "DE RUEHNY #0417 0731522")
     ("FL2 prosign and routing indicators" "^PP " "P" nil "P" "PP RUEHC RUEHBJ RUEHMO RUEHSM"
-     "PP RUEHC RUEHBJ RUEHMO RUEHSM")))
+     "PP RUEHC RUEHBJ RUEHMO RUEHSM")
+    ;; Issue 15 item 2: a tag found by country name, a candidate shorter than the typed word.
+    ("tag by country name (JAP)" "^TAGS:" "TAGS: PGOV JAP" nil "TAGS: PGOV JAP" "JA" "TAGS: PGOV JA")
+    ("tag by country name (KOREA) before another tag" "^TAGS:" "TAGS: KOREA PGOV" nil "TAGS: KOREA" "KS"
+     "TAGS: KS PGOV")
+    ;; FL2 that wraps: a routing indicator on its continuation line.
+    ("FL2 continuation line" "^PP " "PP RUEHC RUEHBJ\nRUEHM" nil "RUEHM" "RUEHMO" "RUEHMO")))
+
+(defun completion-candidates-shown ()
+  "The candidates listed in the *Completions* buffer, when a window shows it."
+  (let ((buf (get-buffer "*Completions*")) cands)
+    (when (and buf (get-buffer-window buf))
+      (with-current-buffer buf
+        (let ((pos (point-min)))
+          (while (setq pos (next-single-property-change pos 'completion--string))
+            (when-let* ((c (get-text-property pos 'completion--string)))
+              (push (substring-no-properties c) cands))))))
+    (delete-dups (nreverse cands))))
+
+(defun completion-choose (cand)
+  "Complete at point as a user does, and accept CAND.
+Runs `completion-at-point' (\[completion-at-point]); when it lists the
+candidates in *Completions*, chooses CAND there as a click or RET on it
+does (`choose-completion').  A sole candidate is inserted by
+`completion-at-point' itself.  Returns t when CAND was accepted, else
+the candidates shown."
+  (let ((before (buffer-string)))
+    (completion-at-point)
+    (let ((shown (completion-candidates-shown)))
+      (cond
+       ((member cand shown)
+        (let ((win (get-buffer-window "*Completions*")))
+          (select-window win)
+          (goto-char (point-min))
+          (let ((pos (point-min)))
+            (while (and (setq pos (next-single-property-change pos 'completion--string))
+                        (not (equal (get-text-property pos 'completion--string) cand))))
+            (goto-char pos))
+          (choose-completion)
+          t))
+       ((and (null shown) (not (equal before (buffer-string)))) t)
+       (t (or shown (list :nothing-shown)))))))
+
+(defun completion-reset (cable)
+  "Close the completion session and show CABLE in the selected window."
+  (completion-in-region-mode -1)
+  (when-let* ((buf (get-buffer "*Completions*")))
+    (dolist (w (get-buffer-window-list buf nil t)) (ignore-errors (delete-window w)))
+    (kill-buffer buf))
+  (switch-to-buffer cable))
 
 (defun completion-run ()
   (find-file (getenv "CASE_FILE"))
@@ -60,28 +111,53 @@
         (beginning-of-line)
         (search-forward at (line-end-position))
         (let* ((line (line-number-at-pos))
-               (capf (eglot-completion-at-point))
-               (beg (nth 0 capf))
-               (end (nth 1 capf))
-               (orig (point))
-               (cands (and capf (all-completions (buffer-substring beg orig) (nth 2 capf))))
-               (chosen (seq-find (lambda (c) (equal (substring-no-properties c) cand)) cands))
-               (exit (plist-get (nthcdr 3 capf) :exit-function)))
-          (when chosen
-            (delete-region beg end)
-            (goto-char beg)
-            (insert chosen)
-            (when exit (funcall exit chosen 'finished)))
-          (let* ((got (save-excursion (goto-char (point-min)) (forward-line (1- line))
-                                      (buffer-substring-no-properties (line-beginning-position)
-                                                                      (line-end-position))))
-                 (ok (and chosen (equal got expect))))
+               (cable (current-buffer))
+               (chosen (completion-choose cand)))
+          (let* ((got (with-current-buffer cable
+                        (save-excursion (goto-char (point-min)) (forward-line (1- line))
+                                        (buffer-substring-no-properties (line-beginning-position)
+                                                                        (line-end-position)))))
+                 (ok (and (eq chosen t) (equal got expect))))
             (unless ok (setq completion-failures (1+ completion-failures)))
             (completion-out "%s completion %s: line %d is %S%s" (if ok "PASS" "FAIL") name line got
-                            (if chosen "" (format " (no candidate %S among %d)" cand (length cands))))))))))
+                            (if (eq chosen t) ""
+                              (format " (no candidate %S among %S)" cand chosen))))
+          (completion-reset cable))))))
+
+(defun completion-skeleton ()
+  "In an empty cable of a folder with a [draft] table, accept \"New cable\".
+The buffer must then be exactly what `cablelint new' writes in that folder for the
+minute of the inserted date-time group, with its placeholders."
+  (let* ((dir (make-temp-file "skeleton" t))
+         (months '("JAN" "FEB" "MAR" "APR" "MAY" "JUN" "JUL" "AUG" "SEP" "OCT" "NOV" "DEC")))
+    (with-temp-file (expand-file-name "cablelint.toml" dir)
+      (insert "[draft]\npost = \"AMEMBASSY OSLO\"\nto = [\"SECSTATE WASHDC\"]\n"))
+    (find-file (expand-file-name "new.cable" dir))
+    (apply #'eglot (eglot--guess-contact))
+    (unless (completion-wait #'eglot-current-server 15) (error "No server for the empty cable within 15 s"))
+    (let* ((cable (current-buffer))
+           (chosen (completion-choose "New cable"))
+           (text (with-current-buffer cable (buffer-string)))
+           (dtg (nth 4 (split-string text "\n")))
+           (want (and (string-match "^[ZOPR] \\([0-9][0-9]\\)\\([0-9][0-9]\\)\\([0-9][0-9]\\)Z \\([A-Z]\\{3\\}\\) \\([0-9][0-9]\\)$" dtg)
+                      (let ((default-directory (file-name-as-directory dir))
+                            (date (format "20%s-%02d-%sT%s:%s" (match-string 5 dtg)
+                                          (1+ (or (seq-position months (match-string 4 dtg)) -1))
+                                          (match-string 1 dtg) (match-string 2 dtg) (match-string 3 dtg))))
+                        (with-temp-buffer
+                          (call-process "cablelint" nil t nil "new" "--date" date)
+                          (buffer-string)))))
+           (ok (and (eq chosen t) want (equal (string-trim-right text) (string-trim-right want)))))
+      (unless ok (setq completion-failures (1+ completion-failures)))
+      (completion-out "%s completion New cable: %s" (if ok "PASS" "FAIL")
+                      (cond ((not (eq chosen t)) (format "no candidate \"New cable\" among %S" chosen))
+                            ((not want) (format "line 5 is %S, not a date-time group" dtg))
+                            (ok "the buffer is what cablelint new writes, placeholders kept")
+                            (t (format "buffer %S, expected %S" text want))))
+      (completion-reset cable))))
 
 (condition-case err
-    (completion-run)
+    (progn (completion-run) (completion-skeleton))
   (error (setq completion-failures (1+ completion-failures))
          (completion-out "FAIL completion: error: %s" (error-message-string err))))
 (kill-emacs (if (= completion-failures 0) 0 1))

@@ -4,38 +4,12 @@
 -- Environment: CASE_FILE (a scratch copy of 09OSLO417.cable). Prints `PASS|FAIL completion <name>`
 -- lines and exits 0 only if every scenario passed. The keys are typed through the main loop (a
 -- coroutine waits on timers), as a user types them.
+local e2e = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/lib.lua')
 local file = assert(os.getenv('CASE_FILE'), 'CASE_FILE is not set')
-local failures = 0
 
-local function out(s)
-  io.stdout:write(s .. '\n')
-end
-
-local function finish()
-  vim.cmd(failures == 0 and 'qall!' or 'cquit 1')
-end
-
-local co
-local function wait_until(pred, ms)
-  local deadline = vim.uv.now() + (ms or 5000)
-  while not pred() do
-    if vim.uv.now() > deadline then
-      return false
-    end
-    vim.defer_fn(function()
-      assert(coroutine.resume(co))
-    end, 20)
-    coroutine.yield()
-  end
-  return true
-end
-
-local function keys(k)
-  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(k, true, false, true), 'n', false)
-end
-
--- Each scenario: the line to write at `line` (nil: insert a new line after `line`), where the cursor
--- goes (right after the first `at`), the item to accept (its label) and the whole line expected after.
+-- Each scenario: the line found by `find`, replaced by `text` (or followed by a new line `new_line`;
+-- `continuation` adds a line after `text`, where the cursor then goes), where the cursor goes (right
+-- after the first `at`), the item to accept (its label) and the whole line expected after.
 local scenarios = {
   {
     name = 'tag completed mid-word (PR|EL)',
@@ -103,6 +77,23 @@ local scenarios = {
     expect = 'TAGS: PGOV JA',
   },
   {
+    name = 'tag by country name (KOREA) before another tag',
+    find = '^TAGS:',
+    text = 'TAGS: KOREA PGOV',
+    at = 'TAGS: KOREA',
+    label = 'KS',
+    expect = 'TAGS: KS PGOV',
+  },
+  {
+    name = 'FL2 continuation line',
+    find = '^PP ',
+    text = 'PP RUEHC RUEHBJ',
+    continuation = 'RUEHM',
+    at = 'RUEHM',
+    label = 'RUEHMO',
+    expect = 'RUEHMO',
+  },
+  {
     name = 'reason letter after (d',
     find = '^Classified By',
     text = 'Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d',
@@ -112,17 +103,12 @@ local scenarios = {
   },
 }
 
-local function run()
+e2e.run('completion', function(t)
   vim.o.completeopt = 'menuone,noselect'
   vim.cmd.edit(vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
-  local original = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-  local get = vim.lsp.get_clients
-  if not wait_until(function()
-    return get({ bufnr = buf, name = 'cablelint' })[1] ~= nil
-  end, 15000) then
-    out('FAIL completion: no cablelint client within 15 s')
-    failures = failures + 1
+  local original = e2e.lines(buf)
+  if not t.check('server attached', e2e.client(buf) ~= nil, '') then
     return
   end
   for _, s in ipairs(scenarios) do
@@ -139,64 +125,32 @@ local function run()
       vim.api.nvim_buf_set_lines(buf, lnum, lnum, false, { s.new_line })
       lnum = lnum + 1
     else
-      vim.api.nvim_buf_set_lines(buf, lnum - 1, lnum, false, { s.text })
+      vim.api.nvim_buf_set_lines(buf, lnum - 1, lnum, false, { s.text, s.continuation })
+      lnum = lnum + (s.continuation and 1 or 0)
     end
     local line = vim.api.nvim_buf_get_lines(buf, lnum - 1, lnum, false)[1]
     local col = line:find(s.at, 1, true) + #s.at - 1
     -- `i` on the character at `col` (0-based) inserts there; at the end of the line, `a` after the last.
+    local open
     if col >= #line then
       vim.api.nvim_win_set_cursor(0, { lnum, #line - 1 })
-      keys('a<C-x><C-o>')
+      open = 'a<C-x><C-o>'
     else
       vim.api.nvim_win_set_cursor(0, { lnum, col })
-      keys('i<C-x><C-o>')
+      open = 'i<C-x><C-o>'
     end
-    local shown = wait_until(function()
-      return vim.fn.pumvisible() == 1
-    end, 5000)
-    local items = shown and vim.fn.complete_info({ 'items' }).items or {}
-    local index
-    for i, it in ipairs(items) do
-      if it.abbr == s.label or (s.label_match and it.abbr:match(s.label_match)) then
-        index = i
-        break
-      end
-    end
-    if index then
-      keys(string.rep('<C-n>', index) .. '<C-y><Esc>')
-    else
-      keys('<C-e><Esc>')
-    end
-    wait_until(function()
+    local index, labels = e2e.complete(open, s.label, s.label_match)
+    e2e.wait(function()
       return vim.api.nvim_get_mode().mode == 'n'
     end, 3000)
-    wait_until(function()
-      return false
-    end, 200)
+    e2e.pause(200)
     local got = vim.api.nvim_buf_get_lines(buf, lnum - 1, lnum, false)[1]
     local ok = index ~= nil and (got == s.expect or (s.expect_match ~= nil and got:match(s.expect_match) ~= nil))
-    if not ok then
-      failures = failures + 1
-    end
-    out(
-      ('%s completion %s: line %d is %q%s'):format(
-        ok and 'PASS' or 'FAIL',
-        s.name,
-        lnum,
-        got,
-        index and '' or (' (no item ' .. (s.label or s.label_match) .. ' among ' .. #items .. ' shown)')
-      )
+    t.check(
+      s.name,
+      ok,
+      ('line %d is %q%s'):format(lnum, got, index and '' or (' (no item ' .. (s.label or s.label_match) .. ' among ' .. #labels .. ' shown)'))
     )
     vim.cmd('stopinsert')
   end
-end
-
-co = coroutine.create(function()
-  local ok, err = xpcall(run, debug.traceback)
-  if not ok then
-    out('FAIL completion: error: ' .. tostring(err))
-    failures = failures + 1
-  end
-  finish()
 end)
-assert(coroutine.resume(co))

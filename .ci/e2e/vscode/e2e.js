@@ -3,51 +3,28 @@
 //   CODE_SERVER, CS_USER_DATA, CS_EXTENSIONS, WORKSPACE, CASES_JSON (cases for the extension-host
 //   self-test), DOM_CASES_JSON (cases for the rendered editor), ARTIFACTS, SCREENSHOT_CASE, CHROMIUM.
 // 1. The extension's self-test (CABLELINT_E2E_OUT) reports diagnostics, live settings, hover, quick fix,
-//    fix-all and completion from the extension host, as JSON lines.
+//    fix-all and completion from the extension host, as JSON lines. Meanwhile this driver serves its requests
+//    to act in the rendered window as a user does (src/e2e_editing.ts): accept a completion chosen by its
+//    label in the suggest widget, apply a quick fix chosen by its title in the quick fix menu.
 // 2. The rendered editor is checked as a user sees it: the squiggle, an inlay hint, the hover widget
 //    (diagnostic and hover text), format on save (the saved buffer), the suggestion list while typing after `TAGS: P`, and the
 //    status bar item.
 // Prints `PASS|FAIL <case> <check>: <detail>` lines and exits 0 only when every check passed.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { sleep, poll, startCodeServer, stopCodeServer, openWindow, selfTestResults } = require('./lib');
 
 const env = process.env;
 const ARTIFACTS = env.ARTIFACTS;
 const OUT = path.join(ARTIFACTS, 'selftest.jsonl');
 const t0 = Date.now();
 const ts = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let failures = 0;
 
 function check(caseName, name, ok, detail) {
   if (!ok) failures++;
   console.log(`${ok ? 'PASS' : 'FAIL'} ${caseName} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function poll(fn, ms, every = 200) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) return undefined;
-    await sleep(every);
-  }
 }
 
 // Opens a workspace file through Quick Open (Ctrl+P), as a user would.
@@ -97,6 +74,84 @@ async function suggestRows(page) {
   return page.$$eval('.suggest-widget.visible .monaco-list-row', (els) =>
     els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
   );
+}
+
+// The label of the focused row of the suggest widget, or of the quick fix menu, with the rows in view.
+async function focusedRow(page, widget) {
+  return page.evaluate((widget) => {
+    const list = widget === 'suggest' ? '.suggest-widget.visible' : '.action-widget';
+    const text = (row) => {
+      if (!row) return undefined;
+      const label = row.querySelector(widget === 'suggest' ? '.label-name' : '.title');
+      return ((label || row).textContent || '').replace(/\u00a0/g, ' ').trim();
+    };
+    const rows = [...document.querySelectorAll(`${list} .monaco-list-row`)];
+    return { focused: text(rows.find((r) => r.classList.contains('focused'))), rows: rows.map(text) };
+  }, widget);
+}
+
+// Opens the suggest widget (Ctrl+Space) or the quick fix menu (Ctrl+.) at the cursor, moves the focus down
+// to the row whose label is `want` (or matches `pattern`; with `first`, stays on the row focused first) and
+// presses Enter, as a user picks an item.
+// Answers { ok, detail }.
+async function pickInWidget(page, widget, want, pattern, first) {
+  const matches = (t) => t !== undefined && (first || (pattern ? new RegExp(pattern).test(t) : t === want));
+  const open = async (ms) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(widget === 'suggest' ? 'Control+Space' : 'Control+Period');
+    return poll(async () => {
+      const r = await focusedRow(page, widget);
+      return r.focused !== undefined && !/^Loading/.test(r.focused) ? r : undefined;
+    }, ms, 100);
+  };
+  // Asked again once, as a user does when nothing shows (the server may still be checking the new text).
+  const shown = (await open(5000)) ?? (await open(5000));
+  if (!shown) return { ok: false, detail: `no ${widget === 'suggest' ? 'suggest widget' : 'quick fix menu'} within 10 s` };
+  // The rows settle (the list is filtered on what is typed) before the choice.
+  await sleep(500);
+  const seen = [];
+  for (let i = 0; i < 80; i++) {
+    const r = await focusedRow(page, widget);
+    if (matches(r.focused)) {
+      await page.keyboard.press('Enter');
+      await sleep(300);
+      // Leaves a snippet's placeholders, as a user does once the text is in.
+      await page.keyboard.press('Escape');
+      return { ok: true, detail: `accepted "${r.focused}" (row ${i + 1})` };
+    }
+    if (seen.includes(r.focused)) break;
+    seen.push(r.focused);
+    await page.keyboard.press('ArrowDown');
+    await sleep(40);
+  }
+  await page.keyboard.press('Escape');
+  return { ok: false, detail: `no row "${want ?? pattern}" among ${JSON.stringify(seen.slice(0, 30))}` };
+}
+
+// Serves the self-test's request to act in the window (see src/e2e_editing.ts), if there is a new one.
+let servedRequest = 0;
+async function serveUi(page) {
+  let req;
+  try {
+    req = JSON.parse(fs.readFileSync(`${OUT}.ui-request.json`, 'utf8'));
+  } catch {
+    return;
+  }
+  if (req.id <= servedRequest) return;
+  servedRequest = req.id;
+  let answer;
+  try {
+    answer = req.action === 'suggest'
+      ? await pickInWidget(page, 'suggest', req.label, req.pattern, req.first)
+      : req.action === 'quickfix'
+        ? await pickInWidget(page, 'quickfix', req.title)
+        : { ok: false, detail: `unknown request ${req.action}` };
+  } catch (e) {
+    answer = { ok: false, detail: `error: ${e.message}` };
+  }
+  if (!answer.ok) await page.screenshot({ path: path.join(ARTIFACTS, `fail-ui-${req.id}.png`) }).catch(() => {});
+  fs.writeFileSync(`${OUT}.ui-response.json.tmp`, JSON.stringify({ id: req.id, ...answer }));
+  fs.renameSync(`${OUT}.ui-response.json.tmp`, `${OUT}.ui-response.json`);
 }
 
 async function domChecks(page, c) {
@@ -200,63 +255,31 @@ async function domChecks(page, c) {
 }
 
 (async () => {
-  fs.rmSync(OUT, { force: true });
-  const port = await freePort();
-  const logPath = path.join(ARTIFACTS, 'code-server.log');
-  const log = fs.openSync(logPath, 'w');
-  const csEnv = {
-    ...env,
-    CABLELINT_E2E_OUT: OUT,
-    CABLELINT_E2E_CASES: env.CASES_JSON,
-  };
-  const cs = spawn(
-    env.CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', env.CS_USER_DATA, '--extensions-dir',
-      env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', env.WORKSPACE],
-    { env: csEnv, stdio: ['ignore', log, log], detached: true },
-  );
-  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.pid'), String(cs.pid));
-  let browser;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  for (const f of [OUT, `${OUT}.ui-request.json`, `${OUT}.ui-response.json`]) fs.rmSync(f, { force: true });
+  let cs;
+  let window;
   try {
-    const up = await poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    }, 30000);
-    if (!up) throw new Error(`code-server did not answer on port ${port} within 30 s`);
-    console.log(ts(), `code-server up on port ${port}`);
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+    const started = await startCodeServer({
+      args: ['--user-data-dir', env.CS_USER_DATA, '--extensions-dir', env.CS_EXTENSIONS, '--disable-workspace-trust',
+        env.WORKSPACE],
+      env: { ...env, CABLELINT_E2E_OUT: OUT, CABLELINT_E2E_CASES: env.CASES_JSON },
+      logPath: path.join(ARTIFACTS, 'code-server.log'),
+      pidFile: path.join(ARTIFACTS, 'code-server.pid'),
     });
-    const page = browser.pages()[0] || (await browser.newPage());
+    cs = started.cs;
+    console.log(ts(), `code-server up on port ${started.port}`);
+    window = await openWindow(started.port, `folder=${encodeURIComponent(env.WORKSPACE)}`);
+    const page = window.page;
     page.on('pageerror', (e) => console.log(ts(), 'pageerror', String(e).slice(0, 200)));
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(env.WORKSPACE)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     console.log(ts(), 'workbench loaded');
 
-    // 1. Extension-host self-test.
-    const res = await poll(() => {
-      if (!fs.existsSync(OUT)) return undefined;
-      const text = fs.readFileSync(OUT, 'utf8');
-      return /"done":true/.test(text) ? text : undefined;
-    }, 180000, 250);
-    if (!res) {
-      check('-', 'extension self-test', false, `no result within 180 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
+    // 1. Extension-host self-test, its requests to act in the window served meanwhile.
+    const results = await selfTestResults(OUT, 300000, () => serveUi(page));
+    if (!results) {
+      check('-', 'extension self-test', false, `no result within 300 s; partial: ${fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '(none)'}`);
     } else {
       console.log(ts(), 'extension-host self-test:');
-      for (const line of res.trim().split('\n')) {
-        const r = JSON.parse(line);
-        if (r.done) continue;
-        check(r.case, r.check, r.ok, r.detail);
-      }
+      for (const r of results) check(r.case, r.check, r.ok, r.detail);
     }
 
     // 2. The rendered editor, with the side bar closed (Ctrl+B) so the screenshot shows the cable.
@@ -275,11 +298,8 @@ async function domChecks(page, c) {
   } catch (e) {
     check('-', 'run', false, `error: ${e.message}`);
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {}
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (window) await window.close();
+    if (cs) stopCodeServer(cs);
   }
   console.log(`${failures === 0 ? 'OK' : 'FAILED'} vscode: ${failures} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   process.exit(failures === 0 ? 0 : 1);

@@ -5,46 +5,24 @@
 //   multiroot  a workspace of two folders, the second ignoring CBL207 in its folder settings: the same
 //              cable shows CBL207 in the first folder only;
 //   missing    cablelint.path (user settings) names a program found nowhere: the window shows one error,
-//              and its Open Settings button opens the settings at cablelint.path.
+//              and its Open Settings button opens the settings at cablelint.path;
+//   crashes    cablelint.path names a wrapper whose first five servers are killed soon after they start: the
+//              window shows one error with Restart Server, and pressing it brings the diagnostics back.
 // Started by .ci/e2e/vscode.sh after the main run, with CODE_SERVER, CS_EXTENSIONS (the extension
 // installed), ARTIFACTS, CHROMIUM, CABLE (a cable that has CBL207). The checks run in the extension host
 // (src/e2e_workspace.ts, CABLELINT_E2E_SCENARIO). Prints `PASS|FAIL <scenario> <check>: <detail>` lines.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { sleep, poll, startCodeServer, stopCodeServer, openWindow, selfTestResults } = require('./lib');
 
 const env = process.env;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let failures = 0;
 
 function check(scenario, name, ok, detail) {
   if (!ok) failures++;
   console.log(`${ok ? 'PASS' : 'FAIL'} ${scenario} ${name}: ${String(detail ?? '').replace(/\s+/g, ' ')}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function poll(fn, ms, every = 250) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) return undefined;
-    await sleep(every);
-  }
 }
 
 // Runs one scenario: code-server with its own user data, a browser window on `target`
@@ -61,61 +39,47 @@ async function run(scenario, { settings, machine, target, cables, trust, dom }) 
   }
   const out = path.join(env.ARTIFACTS, `${scenario}.jsonl`);
   fs.rmSync(out, { force: true });
-  const port = await freePort();
-  const log = fs.openSync(path.join(env.ARTIFACTS, `code-server-${scenario}.log`), 'w');
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir',
-    env.CS_EXTENSIONS, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
-  if (!trust) args.push('--disable-workspace-trust');
-  const cs = spawn(env.CODE_SERVER, args, {
-    env: { ...env, CABLELINT_E2E_OUT: out, CABLELINT_E2E_SCENARIO: scenario, CABLELINT_E2E_CABLES: cables.join(':') },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  let browser;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-e2e-chromium-'));
+  let cs;
+  let window;
   try {
-    const up = await poll(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    }, 30000);
-    if (!up) throw new Error(`code-server did not answer on port ${port}`);
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    const started = await startCodeServer({
+      args: ['--user-data-dir', userData, '--extensions-dir', env.CS_EXTENSIONS, ...(trust ? [] : ['--disable-workspace-trust'])],
+      env: { ...env, CABLELINT_E2E_OUT: out, CABLELINT_E2E_SCENARIO: scenario, CABLELINT_E2E_CABLES: cables.join(':') },
+      logPath: path.join(env.ARTIFACTS, `code-server-${scenario}.log`),
     });
-    const page = browser.pages()[0] || (await browser.newPage());
-    await page.goto(`http://127.0.0.1:${port}/?${target}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    const res = await poll(() => {
-      if (!fs.existsSync(out)) return undefined;
-      const text = fs.readFileSync(out, 'utf8');
-      return /"done":true/.test(text) ? text : undefined;
-    }, 90000);
-    if (!res) {
-      check(scenario, 'self-test', false, `no result within 90 s: ${fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '(none)'}`);
+    cs = started.cs;
+    window = await openWindow(started.port, target);
+    const page = window.page;
+    // The rendered-window checks run beside the extension host's (they may have to press a button that the
+    // host's checks wait for).
+    const domDone = dom ? dom(page).catch((e) => check(scenario, 'rendered window', false, `error: ${e.message}`)) : undefined;
+    const results = await selfTestResults(out, 150000);
+    if (!results) {
+      check(scenario, 'self-test', false, `no result within 150 s: ${fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '(none)'}`);
     } else {
-      for (const line of res.trim().split('\n')) {
-        const r = JSON.parse(line);
-        if (!r.done) check(scenario, r.check, r.ok, r.detail);
-      }
+      for (const r of results) check(scenario, r.check, r.ok, r.detail);
     }
-    if (dom) await dom(page);
+    if (domDone) await domDone;
     if (failures) await page.screenshot({ path: path.join(env.ARTIFACTS, `fail-${scenario}.png`) }).catch(() => {});
   } catch (e) {
     check(scenario, 'run', false, `error: ${e.message}`);
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {}
+    if (window) await window.close();
+    if (cs) stopCodeServer(cs);
     await sleep(500);
-    fs.rmSync(profile, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// The texts of the notification toasts that speak of cablelint.
+async function cablelintToasts(page) {
+  return page.$$eval('.notifications-toasts .notification-toast', (els) =>
+    els.map((e) => e.textContent || '').filter((t) => /cablelint/i.test(t)));
+}
+
+// The button labelled `label` in a notification toast.
+function toastButton(page, label) {
+  return page.locator('.notifications-toasts .notification-toast a.monaco-button, .notifications-toasts .notification-toast .monaco-button', { hasText: label });
 }
 
 const base = {
@@ -173,13 +137,12 @@ const base = {
       cables: [path.join(a, 'draft.cable')],
       trust: false,
       dom: async (page) => {
-        const toasts = async () =>
-          page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent || '').filter((t) => /cablelint/i.test(t)));
+        const toasts = () => cablelintToasts(page);
         await poll(async () => (await toasts()).length > 0, 15000);
         await sleep(3000); // time for a second error, if there were one
         const shown = await toasts();
         check('missing', 'one error is shown', shown.length === 1, shown.map((t) => t.slice(0, 160)).join(' | ') || 'none');
-        const button = page.locator('.notifications-toasts .notification-toast a.monaco-button, .notifications-toasts .notification-toast .monaco-button', { hasText: 'Open Settings' });
+        const button = toastButton(page, 'Open Settings');
         const hasButton = (await button.count()) > 0;
         if (hasButton) await button.first().click();
         const opened = await poll(async () => {
@@ -187,6 +150,44 @@ const base = {
           return rows.find((r) => /Cablelint.*Path/i.test(r));
         }, 15000);
         check('missing', 'Open Settings shows cablelint.path', hasButton && !!opened, hasButton ? (opened ? opened.slice(0, 120) : 'no cablelint.path row in the settings editor') : 'no Open Settings button');
+      },
+    });
+
+    // Repeated crashes: cablelint.path (user settings) names a wrapper that runs the bundled server and kills
+    // it 3 s after each of its first five starts, then runs it for good. After the fifth crash the window shows
+    // one error with Restart Server; pressing it brings the diagnostics back.
+    const crashDir = path.join(root, 'crashes');
+    fs.mkdirSync(crashDir, { recursive: true });
+    const extDir = fs.readdirSync(env.CS_EXTENSIONS).find((d) => d.startsWith('cablelint.cablelint-'));
+    const real = extDir ? path.join(env.CS_EXTENSIONS, extDir, 'server', 'cablelint') : '/nonexistent/cablelint';
+    const starts = path.join(crashDir, 'starts');
+    const wrapper = path.join(root, 'crashing-cablelint');
+    fs.writeFileSync(wrapper, `#!/bin/sh
+n=$(( $(cat '${starts}' 2>/dev/null || echo 0) + 1 ))
+echo $n >'${starts}'
+if [ $n -le 5 ]; then exec timeout -s KILL 3 '${real}' "$@"; fi
+exec '${real}' "$@"
+`, { mode: 0o755 });
+    fs.writeFileSync(path.join(crashDir, 'draft.cable'), cable);
+    await run('crashes', {
+      settings: { ...base, 'security.workspace.trust.enabled': false },
+      machine: { 'cablelint.path': wrapper },
+      target: `folder=${encodeURIComponent(crashDir)}`,
+      cables: [path.join(crashDir, 'draft.cable')],
+      trust: false,
+      dom: async (page) => {
+        const toast = await poll(async () => (await cablelintToasts(page)).find((t) => /stopped unexpectedly/.test(t)), 90000);
+        const button = toastButton(page, 'Restart Server');
+        const hasButton = (await button.count()) > 0;
+        const count = () => Number((fs.existsSync(starts) && fs.readFileSync(starts, 'utf8').trim()) || 0);
+        check('crashes', 'the error after five crashes offers Restart Server', !!toast && hasButton && count() === 5,
+          `${toast ? toast.slice(0, 160) : 'no "stopped unexpectedly" toast'}; ${hasButton ? 'button' : 'no button'}; ${count()} starts`);
+        await sleep(2000); // time for a second error, if there were one
+        const errors = await cablelintToasts(page);
+        check('crashes', 'one error is shown', errors.length === 1, errors.map((t) => t.slice(0, 100)).join(' | ') || 'none');
+        if (hasButton) await button.first().click();
+        const squiggle = await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 60000 }).then(() => true, () => false);
+        check('crashes', 'after Restart Server the cable has its squiggles again', hasButton && squiggle && count() === 6, `${count()} starts; ${squiggle ? 'squiggles shown' : 'no squiggle'}`);
       },
     });
   } finally {

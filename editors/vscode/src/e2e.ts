@@ -7,7 +7,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
 import { draftingChecks } from './e2e_drafting';
+import { editingChecks } from './e2e_editing';
 import { workspaceSettingsChecks } from './e2e_workspace';
+import { Check, codeOf, firstDifference, labelOf, setText, waitFor } from './e2e_util';
 
 interface Step {
   kind: string;
@@ -28,47 +30,10 @@ interface Case {
   expect: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(fn: () => T | undefined | false, ms: number): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) {
-      return v;
-    }
-    if (Date.now() > deadline) {
-      return undefined;
-    }
-    await sleep(50);
-  }
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  const c = d.code;
-  return String(typeof c === 'object' && c !== null ? c.value : c);
-}
-
 function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .join('\n');
-}
-
-// Where two texts first differ, for a failure's detail.
-function firstDifference(got: string, want: string): string {
-  const g = got.split('\n');
-  const w = want.split('\n');
-  for (let i = 0; i < Math.max(g.length, w.length); i++) {
-    if (g[i] !== w[i]) {
-      return `line ${i + 1} is ${JSON.stringify(g[i] ?? '(none)')}, expected ${JSON.stringify(w[i] ?? '(none)')}`;
-    }
-  }
-  return 'same lines';
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
 function offers(item: vscode.CompletionItem, want: string): boolean {
@@ -102,6 +67,8 @@ export async function runSelfTest(out: string, casesFile: string, api: Api): Pro
     const oslo = cases.find((c) => c.name === '09OSLO417');
     if (oslo) {
       await draftingChecks(oslo.file, (name, ok, detail) => check(name, 'drafting', ok, detail), api);
+      // Completions accepted and quick fixes applied in the rendered window: the buffer text afterwards.
+      await editingChecks(oslo.file, (name, ok, detail) => check(name, 'editing', ok, detail), api);
     } else {
       check('drafting aids', '-', false, 'no 09OSLO417 case');
     }
@@ -114,7 +81,7 @@ export async function runSelfTest(out: string, casesFile: string, api: Api): Pro
   write({ done: true, failures });
 }
 
-async function runCase(c: Case, check: (name: string, ok: boolean, detail: string) => void, api: Api): Promise<void> {
+async function runCase(c: Case, check: Check, api: Api): Promise<void> {
   const steps: Step[] = JSON.parse(fs.readFileSync(c.expect, 'utf8')).steps;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(c.file));
   const editor = await vscode.window.showTextDocument(doc);
@@ -123,11 +90,7 @@ async function runCase(c: Case, check: (name: string, ok: boolean, detail: strin
 
   const diagsOn = (code: string, line: number) =>
     vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === code && d.range.start.line === line - 1);
-  const restore = async () => {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
-    await vscode.workspace.applyEdit(edit);
-  };
+  const restore = () => setText(doc, original);
   const positionOf = (line: number, find: string) => {
     const text = doc.lineAt(line - 1).text;
     const i = text.indexOf(find);
@@ -319,7 +282,7 @@ async function runCase(c: Case, check: (name: string, ok: boolean, detail: strin
 }
 
 // The extension's own commands and settings: restart, the server path, extra globs, the log.
-async function extensionChecks(c: Case, check: (name: string, ok: boolean, detail: string) => void, api: Api): Promise<void> {
+async function extensionChecks(c: Case, check: Check, api: Api): Promise<void> {
   const cfg = () => vscode.workspace.getConfiguration('cablelint');
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(c.file));
   await vscode.window.showTextDocument(doc);

@@ -8,22 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(fn: () => T | undefined | false, ms: number): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) {
-      return v;
-    }
-    if (Date.now() > deadline) {
-      return undefined;
-    }
-    await sleep(100);
-  }
-}
+import { Check, findLine, sleep, waitFor } from './e2e_util';
 
 function labelText(h: vscode.InlayHint): string {
   return typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
@@ -33,7 +18,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 
 export async function draftingChecks(
   file: string,
-  check: (name: string, ok: boolean, detail: string) => void,
+  check: Check,
   api: Api,
 ): Promise<void> {
   // 1. Inlay hints of the fixture cable (09OSLO417: DTG 141522Z MAR 09, DE 0731522, DECL 03/14/2019).
@@ -45,14 +30,7 @@ export async function draftingChecks(
     ['TO RUEHC', '5121st to this addressee'],
     ['E.O. 12958', "10 years after the cable's date"],
   ];
-  const lineOf = (prefix: string) => {
-    for (let i = 0; i < doc.lineCount; i++) {
-      if (doc.lineAt(i).text.startsWith(prefix)) {
-        return i;
-      }
-    }
-    return -1;
-  };
+  const lineOf = (prefix: string) => findLine(doc, (t) => t.startsWith(prefix));
   let hints: vscode.InlayHint[] = [];
   const deadline = Date.now() + 15000;
   while (Date.now() < deadline) {

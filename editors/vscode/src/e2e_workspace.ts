@@ -6,23 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from './extension';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(fn: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (fn()) {
-      return true;
-    }
-    await sleep(100);
-  }
-  return fn();
-}
+import { cablelintCodes, Check, sleep, waitFor } from './e2e_util';
 
 export async function workspaceSettingsChecks(
   file: string,
-  check: (name: string, ok: boolean, detail: string) => void,
+  check: Check,
   api: Api,
 ): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -45,7 +33,7 @@ export async function workspaceSettingsChecks(
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     await vscode.window.showTextDocument(doc);
     const hasDiagnostics = () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'cablelint');
-    const running = await waitFor(() => api.state() === 'running' && hasDiagnostics(), 15000);
+    const running = !!await waitFor(() => api.state() === 'running' && hasDiagnostics(), 15000);
     await sleep(1000);
     const ran = fs.existsSync(marker);
     check(
@@ -64,7 +52,8 @@ export async function workspaceSettingsChecks(
 /**
  * A scenario of its own, run instead of the main self-test when .ci/e2e/vscode/workspaces.js sets
  * CABLELINT_E2E_SCENARIO: `untrusted` (a folder in Restricted Mode whose settings name a program as
- * cablelint.path) or `multiroot` (two folders with different cablelint.ignore). The cables are named
+ * cablelint.path), `multiroot` (two folders with different cablelint.ignore), `missing` (cablelint.path names
+ * no program) or `crashes` (the server crashes five times, then starts again). The cables are named
  * by CABLELINT_E2E_CABLES (paths separated by `:`). Writes JSON lines to `out`, then {"done": true}.
  */
 export async function runScenario(out: string, scenario: string, api: Api): Promise<void> {
@@ -72,11 +61,7 @@ export async function runScenario(out: string, scenario: string, api: Api): Prom
   const check = (name: string, ok: boolean, detail: string) => write({ case: scenario, check: name, ok, detail });
   try {
     const cables = (process.env.CABLELINT_E2E_CABLES ?? '').split(':').filter((p) => p);
-    const codesOf = (uri: vscode.Uri) =>
-      vscode.languages
-        .getDiagnostics(uri)
-        .filter((d) => d.source === 'cablelint')
-        .map((d) => String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code));
+    const codesOf = cablelintCodes;
     const docs: vscode.TextDocument[] = [];
     for (const file of cables) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -85,7 +70,7 @@ export async function runScenario(out: string, scenario: string, api: Api): Prom
     }
     if (scenario === 'untrusted') {
       check('the workspace is untrusted', !vscode.workspace.isTrusted, `isTrusted ${vscode.workspace.isTrusted}`);
-      const shown = await waitFor(() => docs.length > 0 && codesOf(docs[0].uri).length > 0, 20000);
+      const shown = !!await waitFor(() => docs.length > 0 && codesOf(docs[0].uri).length > 0, 20000);
       const ext = vscode.extensions.getExtension('cablelint.cablelint');
       const bundled = ext ? path.join(ext.extensionPath, 'server', 'cablelint') : '?';
       check(
@@ -95,7 +80,7 @@ export async function runScenario(out: string, scenario: string, api: Api): Prom
       );
     } else if (scenario === 'multiroot') {
       // The first folder reports CBL207; the second one's settings ignore it.
-      const ok = await waitFor(
+      const ok = !!await waitFor(
         () => docs.length === 2 && codesOf(docs[0].uri).includes('CBL207') && codesOf(docs[1].uri).length > 0 && !codesOf(docs[1].uri).includes('CBL207'),
         20000,
       );
@@ -107,8 +92,26 @@ export async function runScenario(out: string, scenario: string, api: Api): Prom
     } else if (scenario === 'missing') {
       // cablelint.path names a program that is nowhere: the state is an error (the rendered window
       // is checked by workspaces.js: one error, whose Open Settings shows the setting).
-      const failed = await waitFor(() => api.state() === 'error', 20000);
+      const failed = !!await waitFor(() => api.state() === 'error', 20000);
       check('a missing program is an error', failed, `state ${api.state()}; command ${api.serverCommand()}`);
+    } else if (scenario === 'crashes') {
+      // cablelint.path names a wrapper that kills the server a few seconds after each of its first five
+      // starts: after the fifth crash in three minutes the server stays stopped (the rendered window is
+      // checked by workspaces.js: one error whose Restart Server button it presses), and the restart brings
+      // the open cable's diagnostics back.
+      const stopped = !!(await waitFor(() => api.state() === 'error', 90000, 100));
+      const cleared = docs.length > 0 && codesOf(docs[0].uri).length === 0;
+      check(
+        'five crashes in three minutes stop the server with an error',
+        stopped && cleared,
+        `state ${api.state()}; diagnostics ${docs.length ? codesOf(docs[0].uri).join(',') || 'none' : '-'}`,
+      );
+      const back = !!(await waitFor(() => api.state() === 'running' && docs.length > 0 && codesOf(docs[0].uri).length > 0, 60000, 100));
+      check(
+        'Restart Server brings the diagnostics back',
+        stopped && back,
+        `state ${api.state()}; codes ${docs.length ? codesOf(docs[0].uri).join(',') : '-'}`,
+      );
     } else {
       check('scenario', false, `unknown scenario ${scenario}`);
     }

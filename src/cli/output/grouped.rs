@@ -23,6 +23,11 @@ use crate::cli::style;
 pub struct Grouped(pub RunOptions);
 
 impl Render for Grouped {
+    /// One object (a heading) per file, with all its findings.
+    fn one_entry_per_file(&self) -> bool {
+        true
+    }
+
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let bold = style::BOLD;
         let Outcome::Checked(c) = &f.outcome else {

@@ -122,6 +122,11 @@ impl Default for Json {
 }
 
 impl Render for Json {
+    /// One object (a heading) per file, with all its findings.
+    fn one_entry_per_file(&self) -> bool {
+        true
+    }
+
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"{\n  \"version\": 1,\n  \"files\": [")
     }

@@ -249,6 +249,12 @@ pub trait Render {
     fn cross_file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         self.file(file, out)
     }
+    /// Whether the format shows each file once, with all its findings (an object or a heading per
+    /// file): the checker then finds the cross-cable findings before the files and gives them to
+    /// [`Render::file`] with the file's own, and never calls [`Render::cross_file`].
+    fn one_entry_per_file(&self) -> bool {
+        false
+    }
     /// Writes the end of the report after the last file.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
 }

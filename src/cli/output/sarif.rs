@@ -99,7 +99,7 @@ impl Render for Sarif {
             Outcome::Checked(c) => {
                 let loc = c.locator(true);
                 for d in &c.diagnostics {
-                    let index = Rule::ALL.iter().position(|&r| r == d.rule).unwrap_or(0);
+                    let index = d.rule.index();
                     let mut result = json!({
                         "ruleId": d.rule.code(),
                         "ruleIndex": index,

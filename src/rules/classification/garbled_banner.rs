@@ -5,7 +5,8 @@
 //! (`SECTION01 OF 03`, a release garble, spec §3.8); and, in a transmitted cable, received copy or
 //! record, a banner the release broke after its classification words, with the origin and serial
 //! on the next line (in a draft that is an `invalid-banner` error). The fix writes the canonical
-//! form.
+//! form; a project with `spaced-banner = false` in the `[format]` table of `cablelint.toml` writes
+//! `CONFIDENTIAL`, and then that form is accepted and the fix writes it, as `fmt` does.
 //!
 //! ## Why
 //! Banners spell CONFIDENTIAL and SECRET with spaced letters (3,216 and 1,174 released banners);
@@ -61,7 +62,11 @@ pub fn check(ctx: &Context) {
     }
     let (tok, level, garbled) = (b.level_token, b.level, b.garbled);
     let written = ctx.text(tok);
-    let canonical = level.canonical();
+    // With `spaced-banner = false` the project writes `CONFIDENTIAL`, as `fmt` does: accepted.
+    let canonical = level.written(ctx.settings.spaced_banner);
+    if !garbled && written == canonical {
+        return;
+    }
     let what = if garbled {
         "garbled"
     } else {

@@ -57,8 +57,9 @@ use std::collections::HashMap;
 
 use super::{describe, dtg_key, dtg_minutes, same_cable, SetContext};
 
-/// The longest time between two cables whose numbers are compared: 31 days.
-const WINDOW_MINUTES: i64 = 31 * 24 * 60;
+/// The longest time between two cables whose numbers are compared: 31 days. The next number a new
+/// cable takes is chosen over the same window ([`crate::workspace::draft::FolderState`]).
+pub(crate) const WINDOW_MINUTES: i64 = 31 * 24 * 60;
 
 /// A fall at least this long is a restart of the counter.
 const RESTART_FALL: u32 = 100;

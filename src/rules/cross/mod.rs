@@ -182,7 +182,7 @@ fn dtg_key(d: &Dtg) -> (i32, u32, u32, u32, u32) {
 
 /// Minutes since 1 January 1970 of a valid date-time group (`None` for one that is not a real
 /// date and time).
-fn dtg_minutes(d: &Dtg) -> Option<i64> {
+pub(crate) fn dtg_minutes(d: &Dtg) -> Option<i64> {
     if !d.valid() {
         return None;
     }

@@ -187,3 +187,57 @@ fn limits_leave_files_out_with_a_message() {
     );
     assert!(roomy.is_empty());
 }
+
+#[test]
+fn the_index_refuses_the_files_check_refuses() {
+    // A cable's text with a NUL byte (a binary file), one that is not UTF-8, and one with a
+    // byte-order mark: the index takes and refuses them as `cablelint check` reads them.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let text = cable("OSLO", "000198", "", "PREL NO", "NORWAY: WHALING QUOTAS");
+    let binary = text.replace("1. (U) Text.", "1. (U) Te\0xt.");
+    std::fs::write(root.join("binary.cable"), &binary).unwrap();
+    let mut latin1 = text.clone().into_bytes();
+    latin1.push(0xE9);
+    std::fs::write(root.join("latin1.cable"), &latin1).unwrap();
+    std::fs::write(root.join("bom.cable"), format!("\u{feff}{text}")).unwrap();
+
+    let mut index = WorkspaceIndex::new(IndexLimits::default());
+    let scan = WorkspaceIndex::scan(&[root.to_path_buf()], DEFAULT_EXTENSIONS, index.limits(), 0);
+    let report = index.merge_scan(scan);
+    assert_eq!(report.indexed, 1);
+    let mut refused: Vec<(String, String)> = report
+        .unreadable
+        .iter()
+        .map(|(p, why)| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                why.clone(),
+            )
+        })
+        .collect();
+    refused.sort();
+    let cli = |name: &str| crate::workspace::input::read_file(&root.join(name)).unwrap_err();
+    assert_eq!(
+        refused,
+        [
+            ("binary.cable".to_string(), cli("binary.cable")),
+            ("latin1.cable".to_string(), cli("latin1.cable")),
+        ]
+    );
+    assert_eq!(cli("binary.cable"), "binary file, not a cable");
+    // The byte-order mark is not part of the text, as for `check`: the stamp is of the text alone.
+    let bom = index.get(&root.join("bom.cable")).unwrap();
+    assert_eq!(bom.stamp, stamp(&text));
+
+    // A file that becomes binary on disk leaves the index, with the same reason.
+    std::fs::write(root.join("bom.cable"), &binary).unwrap();
+    assert_eq!(
+        index.refresh_from_disk(&root.join("bom.cable")),
+        Err(format!(
+            "workspace index: {} left out: binary file, not a cable",
+            root.join("bom.cable").display()
+        ))
+    );
+    assert!(index.is_empty());
+}

@@ -1,23 +1,11 @@
 -- Headless Neovim scenario: configuration and the server's life, as a user meets them. Run by
--- .ci/e2e/nvim.sh after init_enable.lua (the plugin on the runtimepath, `vim.lsp.enable('cablelint')`):
---   nvim --headless -u init_enable.lua -c 'luafile scenarios/config.lua' -c 'cquit 3'
+-- .ci/e2e/nvim.sh after init_enable.lua (the plugin on the runtimepath, `vim.lsp.enable('cablelint')`).
 -- 1. With a `cmd` that does not exist, opening a cable shows an error saying so.
 -- 2. A changed cablelint.toml applies when the buffer is written (Neovim watches no files on Linux).
 -- 3. :CablelintRestart brings the server back after it crashed.
 -- Prints `PASS|FAIL config <check>: <detail>` lines; exits 0 only if every check passed.
-local failures = 0
+local e2e = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/../lib.lua')
 local get_clients = vim.lsp.get_clients
-
-local function out(s)
-  io.stdout:write(s .. '\n')
-end
-
-local function check(name, ok, detail)
-  out(('%s config %s: %s'):format(ok and 'PASS' or 'FAIL', name, (tostring(detail or '')):gsub('%s+', ' ')))
-  if not ok then
-    failures = failures + 1
-  end
-end
 
 -- What vim.notify showed the user.
 local shown = {}
@@ -40,29 +28,19 @@ local function has_code(buf, code)
   return vim.tbl_contains(codes(buf), code)
 end
 
-local function write_file(path, text)
-  local f = assert(io.open(path, 'w'))
-  f:write(text)
-  f:close()
-end
-
-local ok_all, err_all = xpcall(function()
-  local plugin = assert(os.getenv('CABLELINT_NVIM_PLUGIN'))
-  local f = assert(io.open(plugin .. '/../../tests/lsp_fixtures/oslo.cable'))
-  local cable = f:read('*a'):gsub('¶2%. %(C%) The deputy', '¶2. (S) The deputy')
-  f:close()
-  local dir = vim.fn.tempname()
-  vim.fn.mkdir(dir, 'p')
+e2e.run('config', function(t)
+  local cable = e2e.fixture('tests/lsp_fixtures/oslo.cable'):gsub('¶2%. %(C%) The deputy', '¶2. (S) The deputy')
+  local dir = e2e.tempdir()
 
   -- 1. The program is missing.
   vim.lsp.config('cablelint', { cmd = { dir .. '/no-such/cablelint', 'lsp' } })
-  write_file(dir .. '/missing.cable', cable)
+  e2e.write(dir .. '/missing.cable', cable)
   vim.cmd.edit(dir .. '/missing.cable')
-  vim.wait(2000, function()
+  e2e.wait(function()
     return #shown > 0
-  end, 50)
+  end, 2000)
   local said = shown[1] and shown[1].msg or '(nothing shown)'
-  check(
+  t.check(
     'a missing binary is said',
     said:find('not an executable', 1, true) ~= nil and said:find('no-such/cablelint', 1, true) ~= nil
       and shown[1].level == vim.log.levels.ERROR,
@@ -72,31 +50,31 @@ local ok_all, err_all = xpcall(function()
   vim.lsp.config('cablelint', { cmd = { 'cablelint', 'lsp' } })
 
   -- 2. cablelint.toml changes while the cable is open.
-  write_file(dir .. '/cablelint.toml', 'ignore = []\n')
-  write_file(dir .. '/oslo.cable', cable)
+  e2e.write(dir .. '/cablelint.toml', 'ignore = []\n')
+  e2e.write(dir .. '/oslo.cable', cable)
   vim.cmd.edit(dir .. '/oslo.cable')
   local buf = vim.api.nvim_get_current_buf()
-  local before = vim.wait(15000, function()
+  local before = e2e.wait(function()
     return has_code(buf, 'CBL207')
-  end, 50)
-  check('CBL207 shown', before, table.concat(codes(buf), ','))
-  write_file(dir .. '/cablelint.toml', 'ignore = ["CBL207"]\n')
+  end, 15000)
+  t.check('CBL207 shown', before, table.concat(codes(buf), ','))
+  e2e.write(dir .. '/cablelint.toml', 'ignore = ["CBL207"]\n')
   -- A modification time unlike the first file's, whatever the file system's resolution.
   local future = os.time() + 5
   vim.uv.fs_utime(dir .. '/cablelint.toml', future, future)
   vim.cmd('silent write')
-  local gone = vim.wait(10000, function()
+  local gone = e2e.wait(function()
     return not has_code(buf, 'CBL207')
-  end, 50)
-  check('a changed cablelint.toml applies on :write', gone, table.concat(codes(buf), ','))
+  end, 10000)
+  t.check('a changed cablelint.toml applies on :write', gone, table.concat(codes(buf), ','))
 
   -- 3. The server crashes, then :CablelintRestart (with CBL207 reported again, so that diagnostics show).
-  write_file(dir .. '/cablelint.toml', 'ignore = []\n')
+  e2e.write(dir .. '/cablelint.toml', 'ignore = []\n')
   vim.uv.fs_utime(dir .. '/cablelint.toml', future + 5, future + 5)
   vim.cmd('silent write')
-  check('CBL207 back', vim.wait(10000, function()
+  t.check('CBL207 back', e2e.wait(function()
     return has_code(buf, 'CBL207')
-  end, 50), table.concat(codes(buf), ','))
+  end, 10000), table.concat(codes(buf), ','))
   local client = get_clients({ name = 'cablelint', bufnr = buf })[1]
   local killed = 0
   for _, pid in ipairs(vim.api.nvim_get_proc_children(vim.fn.getpid())) do
@@ -106,23 +84,17 @@ local ok_all, err_all = xpcall(function()
       killed = killed + 1
     end
   end
-  local stopped = vim.wait(10000, function()
+  local stopped = e2e.wait(function()
     return #get_clients({ name = 'cablelint' }) == 0
-  end, 50)
-  check('the server crashed', client ~= nil and killed == 1 and stopped, ('killed %d; clients %d'):format(killed, #get_clients({ name = 'cablelint' })))
+  end, 10000)
+  t.check('the server crashed', client ~= nil and killed == 1 and stopped, ('killed %d; clients %d'):format(killed, #get_clients({ name = 'cablelint' })))
   vim.cmd('CablelintRestart')
-  local back = vim.wait(15000, function()
+  local back = e2e.wait(function()
     return #get_clients({ name = 'cablelint', bufnr = buf }) == 1 and has_code(buf, 'CBL207')
-  end, 50)
-  check(
+  end, 15000)
+  t.check(
     ':CablelintRestart after a crash',
     back,
     ('clients %d; diagnostics %s'):format(#get_clients({ name = 'cablelint', bufnr = buf }), table.concat(codes(buf), ','))
   )
-end, debug.traceback)
-
-if not ok_all then
-  check('scenario', false, err_all)
-end
-out(('%s config: %d failed'):format(failures == 0 and 'OK' or 'FAILED', failures))
-vim.cmd(failures == 0 and 'qall!' or 'cquit 1')
+end)

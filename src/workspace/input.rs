@@ -1,0 +1,178 @@
+//! Bytes → text: the checks every reader of a cable file makes before the text reaches the parser
+//! (`cablelint check`, `fmt`, `inspect`, `new`'s folder scan and the language server's workspace
+//! index all read files here, so that they take and refuse the same files).
+//!
+//! A UTF-8 byte-order mark is removed (and put back when a fixed file is written). A file with a
+//! NUL byte is binary, not a cable; a file that is not UTF-8 is refused with the offset of the
+//! first bad byte; a file too large for the engine's 32-bit offsets is refused before it is read.
+//! Every error is a short message without the path; the caller adds it.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::config::describe_io_error;
+
+/// The largest text the engine's byte offsets (`u32`) can address.
+pub const MAX_LEN: u64 = u32::MAX as u64;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A decoded file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub text: String,
+    /// Whether the file started with a byte-order mark, which `text` no longer has.
+    pub bom: bool,
+}
+
+/// The bytes to write back for a (possibly fixed) text of a file that had a byte-order mark or not.
+pub fn encode(bom: bool, text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// Reads and decodes a file. Only regular files are read (a symbolic link to one is followed): a
+/// device such as `/dev/zero` reports a size of 0 and never ends, and opening a FIFO waits for a
+/// writer, so they are refused before they are opened. No more than [`MAX_LEN`] bytes are read,
+/// whatever the size said.
+pub fn read_file(path: &Path) -> Result<Source, String> {
+    read_file_within(path, MAX_LEN).map_err(|e| match e {
+        ReadError::TooLarge(len) => too_large(len),
+        ReadError::Refused(why) => why,
+    })
+}
+
+/// Why [`read_file_within`] did not give a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file is larger than the limit: its size in bytes (at least the limit plus one).
+    TooLarge(u64),
+    /// It could not be read, or is not a cable's text (binary, not UTF-8): why, in a few words.
+    Refused(String),
+}
+
+/// [`read_file`] with a size limit of `max` bytes (at most [`MAX_LEN`]): a larger file is
+/// [`ReadError::TooLarge`], told apart from the other refusals for readers (the workspace index)
+/// that report it on its own.
+pub fn read_file_within(path: &Path, max: u64) -> Result<Source, ReadError> {
+    let max = max.min(MAX_LEN);
+    let refused = |e: std::io::Error| ReadError::Refused(describe_io_error(&e));
+    let meta = std::fs::metadata(path).map_err(refused)?;
+    if meta.is_dir() {
+        return Err(ReadError::Refused("is a directory".to_string()));
+    }
+    if !meta.is_file() {
+        return Err(ReadError::Refused(format!(
+            "not a regular file ({}); cablelint reads only regular files",
+            special_kind(&meta)
+        )));
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(refused)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(refused)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    decode(bytes).map_err(ReadError::Refused)
+}
+
+/// What a file that is neither a directory nor a regular file is.
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "a special file"
+}
+
+/// Reads and decodes standard input.
+pub fn read_stdin() -> Result<Source, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_LEN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io_error(&e))?;
+    if bytes.len() as u64 > MAX_LEN {
+        return Err(too_large(bytes.len() as u64));
+    }
+    decode(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!("file too large ({len} bytes; cablelint reads files of up to {MAX_LEN} bytes)")
+}
+
+/// Decodes bytes as a cable's text.
+pub fn decode(mut bytes: Vec<u8>) -> Result<Source, String> {
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err("binary file, not a cable".to_string());
+    }
+    let bom = bytes.starts_with(BOM);
+    if bom {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source { text, bom }),
+        Err(e) => Err(format!(
+            "not valid UTF-8 (first invalid byte at offset {})",
+            e.utf8_error().valid_up_to() + if bom { BOM.len() } else { 0 }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_with_and_without_a_bom() {
+        let s = decode(b"\xEF\xBB\xBFUNCLAS\r\n".to_vec()).unwrap();
+        assert_eq!(s.text, "UNCLAS\r\n");
+        assert!(s.bom);
+        assert_eq!(encode(s.bom, "X"), b"\xEF\xBB\xBFX");
+        let s = decode("¶1. (U)".as_bytes().to_vec()).unwrap();
+        assert!(!s.bom);
+        assert_eq!(encode(s.bom, &s.text), "¶1. (U)".as_bytes());
+        assert_eq!(decode(Vec::new()).unwrap().text, "");
+    }
+
+    #[test]
+    fn bad_bytes_are_refused_with_a_reason() {
+        assert_eq!(
+            decode(b"UNCLAS\n\xE9t\xE9".to_vec()).unwrap_err(),
+            "not valid UTF-8 (first invalid byte at offset 7)"
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err(),
+            "not valid UTF-8 (first invalid byte at offset 5)"
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEU\x00N\x00".to_vec()).unwrap_err(),
+            "binary file, not a cable"
+        );
+    }
+}
