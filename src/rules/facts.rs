@@ -13,6 +13,10 @@ use crate::vocab::{BannerLevel, Date, Level, SecurityCode};
 /// Facts several rules need, computed once per cable.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
+    /// What the rules take the text for: the parse's [`DocumentKind`], except for a text whose only
+    /// mark of the release is lines of hundreds of characters under a header dated in the drafting
+    /// year or later (see [`document_kind`]), which is taken for what its header makes it.
+    pub kind: DocumentKind,
     /// The date the date checks use: the date-time group's; for a draft without one (document kind
     /// `draft`), the drafting date (see [`drafting_date`]); else none (a record or received copy
     /// whose date-time group is lost has no date to check against).
@@ -53,6 +57,24 @@ pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
     }
 }
 
+/// What the rules take the text for. The parse makes a text with a header a record when its only
+/// mark of the release is lines of hundreds of characters (a sent cable's lines were wrapped by the
+/// system, spec §3.23, so the release joined them); but `cablelint new` writes a header on every
+/// new draft, and an editor that soft-wraps keeps each paragraph on one line. Such a text dated less
+/// than a year before the drafting date (`--date`, `date =`, else today) or later is a draft being
+/// written, and a missing E.O. line, TAGS or SUBJECT is the drafter's error, not the release's; one
+/// dated earlier (the released cables end in 2010) or whose date is lost stays a record.
+fn document_kind(cable: &Cable, dtg_date: Option<Date>, settings: &Settings) -> DocumentKind {
+    if !crate::syntax::joined_by_length_only(cable) {
+        return cable.kind;
+    }
+    let drafting = settings.drafting_date.unwrap_or_else(|| Date::now_utc().0);
+    match dtg_date {
+        Some(d) if d > drafting.add_years(-1) => crate::syntax::header_kind(cable),
+        _ => cable.kind,
+    }
+}
+
 impl Facts {
     /// How messages name [`Facts::date`]: `the drafting date` or `the cable's date`.
     pub fn date_name(&self) -> &'static str {
@@ -80,7 +102,8 @@ impl Facts {
             .as_ref()
             .and_then(|l| l.dtg)
             .and_then(|d| d.date());
-        let drafting = dtg_date.is_none() && cable.kind == DocumentKind::Draft;
+        let kind = document_kind(cable, dtg_date, settings);
+        let drafting = dtg_date.is_none() && kind == DocumentKind::Draft;
         let date = if drafting {
             drafting_date(cable, settings)
         } else {
@@ -120,6 +143,7 @@ impl Facts {
             date
         };
         Facts {
+            kind,
             date,
             drafting,
             banner_level,
@@ -245,14 +269,15 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
 /// security line carries it), and a cable that went through the system always had its banner
 /// (spec B-1: such deviations are release corruption), so it is an incomplete record, not a fault
 /// of the drafter. A draft without a banner is still an `invalid-banner` error.
-pub fn banner_dropped(cable: &Cable) -> bool {
+pub fn banner_dropped(ctx: &Context) -> bool {
+    let cable = ctx.cable;
     let classified_header = cable
         .header
         .security
         .as_ref()
         .and_then(|s| s.level)
         .is_some();
-    let copy = match cable.kind {
+    let copy = match ctx.facts.kind {
         DocumentKind::Transmitted => classified_header,
         // A received copy starts at the date-time group and has no security line; it is the copy
         // of a cable that was sent, so it had its banner.
@@ -274,9 +299,9 @@ pub fn banner_dropped(cable: &Cable) -> bool {
 /// Whether the text is a release record (document kind `record`) that lacks its E.O. line, TAGS or
 /// SUBJECT: `incomplete-record` reports it, and the absence of the elements near them is no
 /// drafting fault either.
-pub fn record_incomplete(cable: &Cable) -> bool {
-    let b = &cable.body;
-    cable.kind == DocumentKind::Record
+pub fn record_incomplete(ctx: &Context) -> bool {
+    let b = &ctx.cable.body;
+    ctx.facts.kind == DocumentKind::Record
         && (b.eo.is_none() || b.tags.is_none() || b.subject.is_none())
 }
 

@@ -160,7 +160,14 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     if let Some(next) = self.next_non_blank(pos) {
                         let t = self.cable.text(self.cable.lines[next].range).trim_start();
                         let head = t.char_indices().nth(30).map_or(t, |(i, _)| &t[..i]);
-                        if find_word_ci(head, "reason").is_some() {
+                        // `Reason: 1.4 (b)`, or the section alone after a label that ended the
+                        // line (`… Counselor Jane Roe. Reasons` / `` / `1.4 (b/d).`).
+                        let section = ["1.4", "1.5"].iter().any(|s| {
+                            t.strip_prefix(s).is_some_and(|r| {
+                                !r.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                            })
+                        });
+                        if find_word_ci(head, "reason").is_some() || section {
                             return;
                         }
                     }
@@ -219,11 +226,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     && !is_continuation(t.text)
                     && !ends_subject(t.text) =>
             {
+                // The release joined the classification authority onto the subject's last line
+                // (`… REPORTEDLY FINED Classified By: …`).
+                let segments = split_at_labels(t, Cuts::Authority);
+                let head = segments[0].full();
                 if let Some(s) = self.cable.body.subject.as_mut() {
-                    s.range = s.range.cover(t.full());
-                    s.text = Some(s.text.map_or(t.full(), |r| r.cover(t.full())));
+                    s.range = s.range.cover(head);
+                    s.text = Some(s.text.map_or(head, |r| r.cover(head)));
                 }
                 self.cable.lines[pos].kind = LineKind::Subject;
+                self.joined_segments(&segments[1..]);
                 return;
             }
             Open::ClassifiedBy
@@ -241,11 +253,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text) =>
             {
+                // The release joined the authority onto the last REF item (`¶B. CAIRO 457
+                // Classified By: …`, `APRIL 24  Classified By: …`).
+                let segments = split_at_labels(t, Cuts::Authority);
+                let head = segments[0];
                 if let Some(r) = self.cable.body.refs.as_mut() {
-                    r.range = r.range.cover(t.full());
+                    r.range = r.range.cover(head.full());
                 }
-                self.ref_items(t);
+                self.ref_items(head);
                 self.cable.lines[pos].kind = LineKind::Ref;
+                self.joined_segments(&segments[1..]);
                 return;
             }
             Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
@@ -292,6 +309,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 kind = k;
             }
             if k == LineKind::Text {
+                // Words the release left before a joined authority (`APRIL 24  Classified By: …`,
+                // the end of a REF item) are no text yet: the authority comes before the text.
+                let authority_after = i + 1 < segments.len()
+                    && segments[i + 1..]
+                        .iter()
+                        .all(|s| matches!(label_at_start(s.text), Some(Label::ClassifiedBy(..))));
+                if authority_after && self.cable.body.classified_by.is_none() {
+                    kind = LineKind::Unknown;
+                    continue;
+                }
                 // The text zone starts at this line.
                 self.enter_text(pos, src);
                 return;
@@ -376,6 +403,14 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return LineKind::Text;
         }
         LineKind::Unknown
+    }
+
+    /// Reads the elements the release joined onto a line that continued an open element (each
+    /// segment starts at a label); the line keeps the open element's kind.
+    fn joined_segments(&mut self, segments: &[Src<'a>]) {
+        for seg in segments {
+            self.pre_text_segment(*seg, false);
+        }
     }
 
     /// Whether a REF or classification authority label follows within the next few lines, before
@@ -1314,9 +1349,32 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
 /// Splits a pre-text line where the export joined elements (`DEPT FOR X E.O. 12958: …`,
 /// `E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL`).
 fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
+    let cuts = if matches!(label_at_start(src.text), Some(Label::Subject(_))) {
+        Cuts::AfterSubject
+    } else {
+        Cuts::All
+    };
+    split_at_labels(src, cuts)
+}
+
+/// Which joined labels [`split_at_labels`] cuts a line at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cuts {
+    /// Every label before the text.
+    All,
+    /// On a SUBJECT line, whose words may well include `E.O.` or `TAGS`: only the labels that
+    /// follow it, `REF:` and `Classified By`.
+    AfterSubject,
+    /// On a line that continues the SUBJECT or the REF block: only the classification authority
+    /// (`… ZIBO CHEMET REPORTEDLY FINED Classified By: …`, `¶B. CAIRO 457 Classified By: …`), the
+    /// one label whose words the subject or a reference does not hold.
+    Authority,
+}
+
+/// Splits a line at the labels joined onto it (see [`Cuts`]).
+fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
     let t = src.text;
     let up = t.to_ascii_uppercase();
-    let subject_line = matches!(label_at_start(t), Some(Label::Subject(_)));
     // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
     if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
         return vec![src];
@@ -1339,16 +1397,24 @@ fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
         while let Some(p) = hay[from..].find(needle) {
             let at = from + p + 1;
             from = at;
-            if subject_line && !in_subject {
+            let allowed = match which {
+                Cuts::All => true,
+                Cuts::AfterSubject => in_subject,
+                Cuts::Authority => needle == " CLASSIFIED BY",
+            };
+            if !allowed {
                 continue;
             }
             if needle == " CLASSIFIED BY" {
-                // Only the authority itself: a label with a colon, or a reason clause after it.
+                // Only the authority itself: a label with a colon, or a reason clause after it;
+                // and not the label written twice (`Classified By: Classified by: …`).
                 let after = &up[at + needle.len() - 1..];
-                if !(after.trim_start().starts_with(':')
-                    || after.contains("REASON")
-                    || after.contains("1.4")
-                    || after.contains("1.5"))
+                let repeated = up[..at].trim_end().ends_with("CLASSIFIED BY:");
+                if repeated
+                    || !(after.trim_start().starts_with(':')
+                        || after.contains("REASON")
+                        || after.contains("1.4")
+                        || after.contains("1.5"))
                 {
                     continue;
                 }

@@ -18,6 +18,6 @@ mod tree;
 pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking, starts_element};
 pub use header::precedence_word;
 pub use parser::{parse, parse_with, Depth};
-pub use record::banner_split;
+pub use record::{banner_split, header_kind, joined_by_length_only};
 pub use text::{line_ending, ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

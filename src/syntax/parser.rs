@@ -2,7 +2,7 @@
 
 use super::body::BodyParser;
 use super::header::HeaderParser;
-use super::lex::Src;
+use super::lex::{all_digits, Src};
 use super::text::{LineIndex, TextRange};
 use super::tree::*;
 
@@ -62,9 +62,18 @@ pub fn parse_with(src: &str, depth: Depth) -> Cable<'_> {
     let (mut pos, mut offset) = skip_record_dump(&mut cable, pos);
     // Some records show a truncated preview of the text and then the whole record again (§6.1.5);
     // the full copy is the one to read.
-    // A record appended after a complete text is kept as dump lines.
+    // A record appended after a complete text is kept as dump lines, or, when it names another
+    // cable, as that cable's attached text.
     let mut end = cable.lines.len();
-    if let Some(dump) = later_record_dump(&cable, pos) {
+    let mut attached = None;
+    let mut from = pos;
+    while let Some(dump) = later_record_dump(&cable, from) {
+        // A record of another cable is no full copy of this one, whatever stands before it.
+        attached = other_cable_named(&cable, dump, pos, offset);
+        if attached.is_some() {
+            end = csv_text_end(&cable, pos, dump);
+            break;
+        }
         // A preview has no paragraph, or ends in the `...` where the release cut it off.
         let cut = cable.lines[pos..dump]
             .iter()
@@ -76,25 +85,34 @@ pub fn parse_with(src: &str, depth: Depth) -> Cable<'_> {
             || !cable.lines[pos..dump]
                 .iter()
                 .any(|l| super::body::paragraph_start(cable.text(l.range)).is_some());
-        if preview {
-            let (p2, o2) = skip_record_dump(&mut cable, dump);
-            if p2 != dump {
-                for l in &mut cable.lines[pos..dump] {
-                    l.kind = LineKind::Artifact;
-                }
-                push_lines(&mut cable, pos, dump, ArtifactKind::TruncatedPreview);
-                pos = p2;
-                offset = o2;
-            }
-        } else {
-            end = dump;
+        if !preview {
+            end = csv_text_end(&cable, pos, dump);
+            break;
         }
+        let (p2, o2) = skip_record_dump(&mut cable, dump);
+        if p2 == dump {
+            break;
+        }
+        for l in &mut cable.lines[pos..dump] {
+            l.kind = LineKind::Artifact;
+        }
+        push_lines(&mut cable, pos, dump, ArtifactKind::TruncatedPreview);
+        pos = p2;
+        offset = o2;
+        // The full copy may be followed by the record of a further cable.
+        from = p2;
     }
     for l in &mut cable.lines[end..] {
         l.kind = LineKind::Artifact;
     }
     let n = cable.lines.len();
-    push_lines(&mut cable, end, n, ArtifactKind::DumpLines);
+    match attached {
+        Some(id) => cable.artifacts.push(Artifact {
+            range: id,
+            kind: ArtifactKind::AttachedText,
+        }),
+        None => push_lines(&mut cable, end, n, ArtifactKind::DumpLines),
+    }
     BodyParser::new(&mut cable, depth == Depth::Full).run(pos, offset, end);
     if depth == Depth::Full {
         super::record::finish(&mut cable);
@@ -252,14 +270,29 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
     (pos, 0)
 }
 
-/// The line where a database record starts after the text began (`id: 74239`, or a CSV record
-/// `74239,8/9/2006 14:00,06THEHAGUE1739,…`).
+/// The line where a database record starts after the text began (`id: 74239`, a CSV record
+/// `74239,8/9/2006 14:00,06THEHAGUE1739,…`, or the same fields separated by blanks).
 fn later_record_dump(cable: &Cable, pos: usize) -> Option<usize> {
     (pos + 1..cable.lines.len()).find(|&i| {
         let t = cable.text(cable.lines[i].range);
         (t.starts_with("id: ") && t[4..].trim().bytes().all(|c| c.is_ascii_digit()))
             || is_csv_record(t)
+            || is_spaced_record(t)
     })
+}
+
+/// Where the text before a database record at line `dump` ends: before the line that closes the
+/// CSV field the text stood in (`",`, a lone `"`), which belongs to the record, not to the text.
+fn csv_text_end(cable: &Cable, pos: usize, dump: usize) -> usize {
+    let mut end = dump;
+    for i in (pos + 1..dump).rev() {
+        match cable.text(cable.lines[i].range).trim() {
+            "" => {}
+            "\"" | "\"," | "\"\"" => end = i,
+            _ => break,
+        }
+    }
+    end
 }
 
 /// The first line of a CSV or tab-separated database record: the record number, then its date
@@ -268,6 +301,98 @@ fn is_csv_record(t: &str) -> bool {
     let b = t.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     digits >= 4 && matches!(b.get(digits), Some(b',' | b'\t')) && starts_with_date(&t[digits + 1..])
+}
+
+/// The first line of a database record whose fields the export separated by blanks: the record
+/// number, the date, the time and the cable id (`229623 10/14/2009 14:55 09CAIRO1960 Embassy
+/// Cairo CONFIDENTIAL …`). The four fields together are no sentence of a text.
+fn is_spaced_record(t: &str) -> bool {
+    let mut words = t.split(' ');
+    let (Some(number), Some(date), Some(time), Some(id)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let time_ok = time.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len()) && all_digits(h) && m.len() == 2 && all_digits(m)
+    });
+    number.len() >= 4
+        && all_digits(number)
+        && starts_with_date(date)
+        && date.bytes().all(|c| c.is_ascii_digit() || c == b'/')
+        && time_ok
+        && is_refid(id)
+}
+
+/// The cable id a database record after the text names (the `refid:` field of an `id:` record, or
+/// the first cable id among the fields of a CSV, tab- or blank-separated record), when it is not
+/// this cable's: the text after it is another cable's (spec §6.1.7). This cable is known by its
+/// banner (origin and serial) at line `pos`, byte `offset`; without one nothing is claimed.
+fn other_cable_named(cable: &Cable, dump: usize, pos: usize, offset: usize) -> Option<TextRange> {
+    let line = cable.lines.get(dump)?.range;
+    let t = cable.text(line);
+    let id = if t.starts_with("id: ") {
+        // The fields stand one to a line: `id:`, `date:`, `refid:`.
+        cable.lines[dump + 1..].iter().take(4).find_map(|l| {
+            let lt = cable.text(l.range);
+            let v = lt.strip_prefix("refid:")?;
+            let w = v.trim();
+            let at = l.range.start() + (lt.len() - v.len()) + (v.len() - v.trim_start().len());
+            Some(TextRange::new(at, at + w.len()))
+        })?
+    } else {
+        let mut at = 0;
+        t.split([',', '\t', ' ', '"']).find_map(|w| {
+            let start = at;
+            at += w.len() + 1;
+            is_refid(w).then(|| TextRange::new(line.start() + start, line.start() + at - 1))
+        })?
+    };
+    let id_text = cable.text(id);
+    let key_and_number = &id_text[2..];
+    let digits = key_and_number
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let (key, number) = key_and_number.split_at(key_and_number.len() - digits);
+    let number: u32 = number.parse().ok()?;
+    let (_, origin, serial) = own_banner(cable, pos, offset, dump)?;
+    (key != origin || number != serial).then_some(id)
+}
+
+/// The banner the text starts with (the first non-blank line from line `pos`, byte `offset`,
+/// before line `end`): its line, and its origin as cable ids write it and its serial, when it has
+/// both.
+fn own_banner(
+    cable: &Cable,
+    pos: usize,
+    offset: usize,
+    end: usize,
+) -> Option<(usize, String, u32)> {
+    let (at, first) = (pos..end.min(cable.lines.len()))
+        .map(|i| (i, cable.lines[i].range))
+        .find(|&(i, r)| {
+            let skip = if i == pos { offset } else { 0 };
+            cable
+                .text(r)
+                .get(skip..)
+                .is_some_and(|t| !t.trim().is_empty())
+        })?;
+    let skip = if at == pos { offset } else { 0 };
+    let text = cable.text(first).get(skip..)?;
+    let (origin, serial) = banner_key(Src::new(text, first.start() + skip), cable)?;
+    Some((at, origin, serial))
+}
+
+/// The origin (as cable ids write it) and serial of the banner a line starts with (after blanks and
+/// the `"` of a CSV field).
+fn banner_key(src: Src<'_>, cable: &Cable) -> Option<(String, u32)> {
+    let t = src.text;
+    let lead = t.len() - t.trim_start_matches([' ', '"']).len();
+    let (banner, _) = super::body::parse_banner(src.from(lead))?;
+    let origin = banner.origin.map(|o| origin_key(cable.text(o)))?;
+    Some((origin, banner.serial?.value))
 }
 
 /// A WikiLeaks reference id on its own (`06THEHAGUE1510`).

@@ -180,23 +180,12 @@ pub(super) fn finish(cable: &mut Cable) {
     // Lines the export joined: a line far longer than any telegram line, or a line that holds the
     // banner and further elements, or two of the elements before the text.
     let starts: Vec<u32> = element_starts(&cable.body);
+    let mut joined_by_layout = false;
     for line in &cable.lines {
-        if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
-            continue;
-        }
-        let r = line.range;
-        let text = cable.text(r);
-        let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
-        // A paragraph of hundreds of characters on one line lost its line breaks in the release
-        // (the clean released cables keep them, spec §3.23).
-        let long = text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN;
-        // `starts` is sorted: the elements on the line are a run of it.
-        let elements =
-            starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start);
-        let joined_paragraph = in_text && paragraph_mid_line(text);
-        if long || joined_paragraph || (elements >= 2 && !in_text) {
+        if let Some(join) = joined_line(cable, line, &starts) {
+            joined_by_layout |= join == Join::Layout;
             found.push(Artifact {
-                range: r,
+                range: line.range,
                 kind: ArtifactKind::JoinedLines,
             });
         }
@@ -273,7 +262,65 @@ pub(super) fn finish(cable: &mut Cable) {
     cable.artifacts.extend(found);
     cable.artifacts.sort_by_key(|a| (a.range.start, a.kind));
     cable.artifacts.dedup();
-    cable.kind = document_kind(cable);
+    cable.kind = document_kind(cable, joined_by_layout);
+}
+
+/// How a line shows that the export joined it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// Only by its length: a line of hundreds of characters, as a paragraph that lost its line
+    /// breaks, but also as an editor that soft-wraps paragraphs writes it.
+    Length,
+    /// By what it holds: two of the elements before the text, or a numbered, marked paragraph
+    /// after a sentence, which no drafter writes on one line.
+    Layout,
+}
+
+/// Whether and how the export joined a line (`starts`: where the elements before the text start,
+/// sorted).
+fn joined_line(cable: &Cable, line: &Line, starts: &[u32]) -> Option<Join> {
+    if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
+        return None;
+    }
+    let r = line.range;
+    let text = cable.text(r);
+    let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
+    // `starts` is sorted: the elements on the line are a run of it.
+    let elements =
+        starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start);
+    if (elements >= 2 && !in_text) || (in_text && paragraph_mid_line(text)) {
+        return Some(Join::Layout);
+    }
+    // A paragraph of hundreds of characters on one line lost its line breaks in the release
+    // (the clean released cables keep them, spec §3.23).
+    (text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN).then_some(Join::Length)
+}
+
+/// Whether the only mark of the release in a record is lines of hundreds of characters: a
+/// transmitted cable or received copy whose paragraphs stand each on one line, with no element
+/// joined onto another, no notice, preview, dump lines or attached text. Such a text is a record
+/// when the cable was sent before it was kept (the system wrapped its lines at transmission), and
+/// a draft with a generated header when it is still being written; the parse cannot tell which,
+/// the rules decide by the cable's date.
+pub fn joined_by_length_only(cable: &Cable) -> bool {
+    if cable.kind != DocumentKind::Record
+        || cable
+            .artifacts
+            .iter()
+            .any(|a| a.kind != ArtifactKind::JoinedLines && marks_record(a.kind))
+    {
+        return false;
+    }
+    let starts = element_starts(&cable.body);
+    cable
+        .lines
+        .iter()
+        .all(|l| joined_line(cable, l, &starts) != Some(Join::Layout))
+}
+
+/// Whether an artifact marks the text as a release record (attached text included).
+fn marks_record(kind: ArtifactKind) -> bool {
+    kind.marks_record() || kind == ArtifactKind::AttachedText
 }
 
 /// Where the release cut a record short, as a truncated text: a line before the text that ends in
@@ -418,14 +465,26 @@ fn element_starts(body: &Body) -> Vec<u32> {
     out
 }
 
-fn document_kind(cable: &Cable) -> DocumentKind {
-    let record = cable
-        .artifacts
-        .iter()
-        .any(|a| a.kind.marks_record() || a.kind == ArtifactKind::AttachedText);
-    if record {
+/// What the text is. Lines joined by their layout, a notice, a preview, dump lines or attached text
+/// make a record; lines joined only by their length make one only in a text with a header (a cable
+/// that was sent had its lines wrapped by the system), not in a draft, whose editor may well keep
+/// each paragraph on one line.
+fn document_kind(cable: &Cable, joined_by_layout: bool) -> DocumentKind {
+    let marked = joined_by_layout
+        || cable.artifacts.iter().any(|a| {
+            marks_record(a.kind)
+                && (a.kind != ArtifactKind::JoinedLines || cable.header.is_present())
+        });
+    if marked {
         return DocumentKind::Record;
     }
+    header_kind(cable)
+}
+
+/// What the text is by its header alone, leaving the release's marks aside: a draft without a
+/// header, a received copy (the header starts at the date-time group, or a distribution block
+/// precedes the text), or a transmitted cable.
+pub fn header_kind(cable: &Cable) -> DocumentKind {
     let h = &cable.header;
     if !h.is_present() {
         return if cable.has_artifact(ArtifactKind::DistributionBlock) {

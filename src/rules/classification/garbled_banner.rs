@@ -50,7 +50,7 @@ pub fn check(ctx: &Context) {
     // A banner the release broke after its classification words (`C O N F I D E N T I A L` /
     // `SECTION 01 OF 02 BAKU 000687`); in a draft it is `invalid-banner`'s error.
     if crate::syntax::banner_split(ctx.cable, b)
-        && ctx.cable.kind != crate::syntax::DocumentKind::Draft
+        && ctx.facts.kind != crate::syntax::DocumentKind::Draft
     {
         ctx.report(
             b.range,

@@ -31,8 +31,8 @@ use crate::syntax::LineKind;
 pub fn check(ctx: &Context) {
     // A record without a banner is reported by `incomplete-record`.
     // So is a transmitted cable whose banner the release dropped (the header keeps its class).
-    if (ctx.cable.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())
-        || crate::rules::facts::banner_dropped(ctx.cable)
+    if (ctx.facts.kind == crate::syntax::DocumentKind::Record && ctx.cable.body.banner.is_none())
+        || crate::rules::facts::banner_dropped(ctx)
     {
         return;
     }
@@ -68,7 +68,7 @@ pub fn check(ctx: &Context) {
             let (range, origin, serial) = (b.range, b.origin, b.serial);
             // A draft writes the banner on one line; in a copy that went through the system the
             // break is the release's (`garbled-banner` reports it).
-            if ctx.cable.kind == crate::syntax::DocumentKind::Draft
+            if ctx.facts.kind == crate::syntax::DocumentKind::Draft
                 && crate::syntax::banner_split(ctx.cable, b)
             {
                 ctx.report(

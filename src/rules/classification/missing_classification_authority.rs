@@ -38,7 +38,7 @@ pub fn check(ctx: &Context) {
     }
     // A record that lost its E.O. line, TAGS or SUBJECT lost the lines around them too:
     // `incomplete-record` speaks for it.
-    if crate::rules::facts::record_incomplete(ctx.cable) {
+    if crate::rules::facts::record_incomplete(ctx) {
         return;
     }
     // Legacy forms in the first paragraph: `1. CONFIDENTIAL - ENTIRE TEXT.`, `(C - ENTIRE TEXT)`, or

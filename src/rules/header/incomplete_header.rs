@@ -32,7 +32,7 @@ pub fn check(ctx: &Context) {
     };
     // A received copy's header starts at FL5 (spec §2): the transmission lines are not expected.
     // A record's header is what the release kept; `incomplete-record` speaks for it.
-    let kind = ctx.cable.kind;
+    let kind = ctx.facts.kind;
     if kind == DocumentKind::Record {
         return;
     }

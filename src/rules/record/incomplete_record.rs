@@ -1,7 +1,9 @@
 //! ## What it does
 //! Warns when a release record lacks an element every cable has — the banner, the E.O. line, TAGS or
 //! SUBJECT — and names what is missing. It speaks only for records (text with the release's marks:
-//! a partial-record notice, dump lines, a truncated preview, joined lines) and for a transmitted
+//! a partial-record notice, dump lines, a truncated preview, joined lines; long lines alone only in a
+//! cable sent more than a year before the drafting date, since a draft's editor may soft-wrap
+//! paragraphs) and for a transmitted
 //! cable whose banner the release dropped (a full header with a classification on its security
 //! line, and the text starting at a caption or the E.O. line); in a draft or a transmitted cable
 //! the other absences are errors of `invalid-banner`, `missing-eo-line`, `missing-tags` or
@@ -26,7 +28,7 @@ use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
 pub fn check(ctx: &Context) {
-    if ctx.cable.kind != DocumentKind::Record && !crate::rules::facts::banner_dropped(ctx.cable) {
+    if ctx.facts.kind != DocumentKind::Record && !crate::rules::facts::banner_dropped(ctx) {
         return;
     }
     let body = &ctx.cable.body;

@@ -25,7 +25,7 @@ pub fn check(ctx: &Context) {
         return;
     }
     // In a release record the absence is the release's: `incomplete-record` reports it.
-    if ctx.cable.kind == crate::syntax::DocumentKind::Record {
+    if ctx.facts.kind == crate::syntax::DocumentKind::Record {
         return;
     }
     match &ctx.cable.body.subject {

@@ -24,7 +24,7 @@ use crate::syntax::LineKind;
 
 pub fn check(ctx: &Context) {
     // In a release record the absence is the release's: `incomplete-record` reports it.
-    if ctx.cable.kind == crate::syntax::DocumentKind::Record {
+    if ctx.facts.kind == crate::syntax::DocumentKind::Record {
         return;
     }
     if let Some(tags) = &ctx.cable.body.tags {

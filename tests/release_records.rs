@@ -1,0 +1,161 @@
+//! Release records told apart from drafts (found by a new user): long lines alone do not make a
+//! draft a record, another cable's record after the text is attached text, and a classification
+//! authority the release joined onto a REF item or the SUBJECT is read.
+//!
+//! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
+//! few `(find, replace)` edits. Each asserts which rules the user sees, on which line.
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+use cablelint::syntax::LineIndex;
+
+const C: &str = include_str!("rules/base/confidential.cable");
+const D: &str = include_str!("rules/base/draft.cable");
+
+/// Applies `(find, replace)` edits; each `find` must occur exactly once.
+fn edit(base: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = base.to_string();
+    for (find, replace) in edits {
+        assert_eq!(text.matches(find).count(), 1, "`{find}` must match once");
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+/// The findings as `(code, 1-based line)` with the drafting date `date`.
+fn findings_on(text: &str, date: &str) -> Vec<(&'static str, usize)> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso(date).expect("a date"));
+    let idx = LineIndex::new(text);
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1))
+        .collect()
+}
+
+/// The 1-based line of the first occurrence of `snippet`.
+fn line(text: &str, snippet: &str) -> usize {
+    LineIndex::new(text).line_of(text.find(snippet).expect("the snippet")) + 1
+}
+
+fn codes(f: &[(&'static str, usize)]) -> Vec<&'static str> {
+    f.iter().map(|&(c, _)| c).collect()
+}
+
+/// The first paragraph of a base on one line of about 300 characters, as an editor that
+/// soft-wraps paragraphs saves it.
+const LONG: &str = "a draft regulation would merge three counterterrorism desks into one agency reporting to the President, with a budget line of its own, a director named by decree and a liaison office in each province, so that the desks stop sending the same requests to the police twice a week.";
+
+#[test]
+fn a_soft_wrapped_draft_keeps_its_missing_element_errors() {
+    let t = edit(
+        D,
+        &[
+            ("E.O. 12958: DECL: 04/15/2019\nTAGS: PREL PTER ID\nSUBJECT: INDONESIA WEIGHS NEW COUNTERTERRORISM COORDINATION\nBODY\n", ""),
+            ("a\ndraft regulation would merge three counterterrorism desks\ninto one agency reporting to the President.", LONG),
+        ],
+    );
+    let c = codes(&findings_on(&t, "2026-11-30"));
+    for code in ["CBL213", "CBL301", "CBL306"] {
+        assert!(c.contains(&code), "{code} expected: {c:?}");
+    }
+    assert!(!c.contains(&"CBL607") && !c.contains(&"CBL601"), "{c:?}");
+}
+
+#[test]
+fn a_new_cable_with_a_header_and_long_lines_is_a_draft_until_it_is_a_year_old() {
+    // The header `cablelint new` writes, dated 12 March 2026; TAGS left out.
+    let t = edit(
+        C,
+        &[
+            ("O 120745Z MAR 08", "O 120745Z MAR 26"),
+            ("DE RUEHUL #0614/01 0720751", "DE RUEHUL #0614/01 0710751"),
+            ("TAGS: PREL PGOV JA KS\n", ""),
+            ("that Seoul and Tokyo will resume vice-ministerial talks in\nApril after a pause of eight months.", "that Seoul and Tokyo will resume vice-ministerial talks in April after a pause of eight months, with a first round in Seoul, a second in Tokyo before the summer recess, and a standing working group on the fisheries quota that meets every second month until both sides sign."),
+        ],
+    );
+    let f = findings_on(&t, "2026-11-30");
+    let c = codes(&f);
+    assert!(c.contains(&"CBL301"), "{f:?}");
+    assert!(!c.contains(&"CBL607") && !c.contains(&"CBL601"), "{f:?}");
+    // Kept more than a year, the same text is a sent cable whose line breaks the release removed.
+    let c = codes(&findings_on(&t, "2028-11-30"));
+    assert!(c.contains(&"CBL607") && !c.contains(&"CBL301"), "{c:?}");
+}
+
+#[test]
+fn another_cables_record_after_the_text_is_attached_text() {
+    // A record whose fields the export separated by blanks, naming another cable, then its text.
+    let t = edit(
+        D,
+        &[(
+            "\nCARROW\n",
+            "\nCARROW\n\n231187 4/16/2009 10:02 09JAKARTA241 Embassy Jakarta SECRET VZCZCXRO1234\nS E C R E T JAKARTA 000241 SIPDIS E.O. 12958: DECL: 04/16/2019 TAGS: PREL ID\n\n¶1. (S) Another cable's text.\n",
+        )],
+    );
+    let f = findings_on(&t, "2009-04-15");
+    assert!(f.contains(&("CBL605", line(&t, "231187"))), "{f:?}");
+    assert!(
+        !codes(&f).contains(&"CBL207") && !codes(&f).contains(&"CBL409"),
+        "{f:?}"
+    );
+    // A CSV record of another cable after the signature and the closing quote of its own field.
+    let t = edit(
+        D,
+        &[(
+            "\nCARROW\n",
+            "\nCARROW\n\",\n231188,4/16/2009 10:09,09JAKARTA242,\"Embassy Jakarta\",SECRET,,\"S E C R E T JAKARTA 000242\n\n¶1. (S) Another cable's text.\n",
+        )],
+    );
+    let f = findings_on(&t, "2009-04-15");
+    assert!(f.contains(&("CBL605", line(&t, "231188"))), "{f:?}");
+    let c = codes(&f);
+    assert!(!c.contains(&"CBL207") && !c.contains(&"CBL409"), "{f:?}");
+    // The record of this same cable after its text stays dump lines.
+    let t = edit(
+        D,
+        &[(
+            "\nCARROW\n",
+            "\nCARROW\n\n231186 4/15/2009 10:00 09JAKARTA233 Embassy Jakarta CONFIDENTIAL VZCZCXRO1233\n",
+        )],
+    );
+    let c = codes(&findings_on(&t, "2009-04-15"));
+    assert!(c.contains(&"CBL604") && !c.contains(&"CBL605"), "{c:?}");
+}
+
+#[test]
+fn an_authority_joined_onto_a_ref_item_or_the_subject_is_read() {
+    // Joined onto the last REF item, written on the line after a blank line.
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n\nClassified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).",
+            "REF: A. 08 TOKYO 1187\n\n¶B. EMAIL OF\n\nMARCH 4  Classified By: Political Counselor Dana R. Whitfield. Reasons 1.4 (b) and (d).",
+        )],
+    );
+    let c = codes(&findings_on(&t, "2008-03-12"));
+    assert!(!c.contains(&"CBL223") && !c.contains(&"CBL224"), "{c:?}");
+    // Joined onto the REF item right after it.
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n\nClassified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).",
+            "REF: A. 08 TOKYO 1187\n     ¶B. 08 TOKYO 1190 Classified By: Political Counselor Dana R. Whitfield. Reasons 1.4 (b) and (d).",
+        )],
+    );
+    let c = codes(&findings_on(&t, "2008-03-12"));
+    assert!(!c.contains(&"CBL223") && !c.contains(&"CBL224"), "{c:?}");
+    // Joined onto the SUBJECT's second line; the label written twice; the reason after a blank line.
+    let t = edit(
+        C,
+        &[
+            ("REF: 08 TOKYO 1187\n\n", ""),
+            (
+                "TALKS ON FISHERIES AND HISTORY TEXTBOOKS\n\nClassified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).",
+                "TALKS ON FISHERIES AND HISTORY TEXTBOOKS Classified By: Classified by: Political Counselor Dana R. Whitfield. Reasons\n\n1.4 (b) and (d).",
+            ),
+        ],
+    );
+    let c = codes(&findings_on(&t, "2008-03-12"));
+    assert!(!c.contains(&"CBL223") && !c.contains(&"CBL224"), "{c:?}");
+}
