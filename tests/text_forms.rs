@@ -539,11 +539,14 @@ fn a_summary_heading_standing_alone_needs_no_closer() {
 /// `End` and `Summary` split over lines with a blank line between (double-spaced text), `(End` /
 /// `Summary)` and `END COMMENT AND` / `SUMMARY.` close the summary.
 #[test]
-fn split_end_summary_forms_close_the_summary() {
+fn split_and_joined_end_summary_forms_close_the_summary() {
     for closer in [
         "End\n\nSummary.",
         "(End\nSummary)",
         "Comment: Both sides are careful. END COMMENT AND\nSUMMARY.",
+        // The same on one line, as `fmt` joins it when it re-wraps the paragraph.
+        "Comment: Both sides are careful. END COMMENT AND SUMMARY.",
+        "Note: Both sides are careful. End note and summary.",
     ] {
         let t = edit(C, &[("round.\nEnd Summary.", &format!("round. {closer}"))]);
         assert_silent(&t, "CBL405");

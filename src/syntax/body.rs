@@ -658,24 +658,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         let pr = self.cable.lines[prev].range;
         let pt = self.cable.text(pr).trim_end();
-        let ends_with_word = |text: &str, w: &str| -> Option<usize> {
-            let at = text.len().checked_sub(w.len())?;
-            (text.is_char_boundary(at)
-                && text[at..].eq_ignore_ascii_case(w)
-                && (at == 0 || matches!(text.as_bytes()[at - 1], b' ' | b'\t' | b'(')))
-            .then_some(at)
-        };
         let end_at = match ends_with_word(pt, "end") {
             Some(at) => at,
             // `END COMMENT AND` / `SUMMARY.`: the comment's closer is read on the line before.
             None => {
-                let and = ends_with_word(pt, "and")?;
-                let before = pt[..and].trim_end();
-                let closed = ["comment", "comments", "note"]
-                    .iter()
-                    .filter_map(|w| ends_with_word(before, w))
-                    .any(|at| ends_with_word(before[..at].trim_end(), "end").is_some());
-                if !closed || kind != MarkerKind::SummaryClose {
+                let and = and_after_closer(pt)?;
+                if kind != MarkerKind::SummaryClose {
                     return None;
                 }
                 and
@@ -2550,6 +2538,28 @@ impl MarkerLine<'_> {
     }
 }
 
+/// Where `text` ends with the word `w` (any case, after a space, a tab or `(`, or at its start).
+fn ends_with_word(text: &str, w: &str) -> Option<usize> {
+    let at = text.len().checked_sub(w.len())?;
+    (text.is_char_boundary(at)
+        && text[at..].eq_ignore_ascii_case(w)
+        && (at == 0 || matches!(text.as_bytes()[at - 1], b' ' | b'\t' | b'(')))
+    .then_some(at)
+}
+
+/// Where the `AND` of `END COMMENT AND` (or `END NOTE AND`) starts when `text` ends with it: the
+/// summary word after it closes the summary too (`END COMMENT AND SUMMARY.`, on one line or two).
+fn and_after_closer(text: &str) -> Option<usize> {
+    let text = text.trim_end();
+    let and = ends_with_word(text, "and")?;
+    let before = text[..and].trim_end();
+    ["comment", "comments", "note"]
+        .iter()
+        .filter_map(|w| ends_with_word(before, w))
+        .any(|at| ends_with_word(before[..at].trim_end(), "end").is_some())
+        .then_some(and)
+}
+
 fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mut Vec<Marker>) {
     let t = src.text;
     // Cheap filter before the search: most lines hold none of these words. Both "summary" and
@@ -2570,7 +2580,12 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
     let found = marker_matches(t);
     for m in found {
         let word = t[m.word.0..m.word.1].to_ascii_lowercase();
-        let closing = m.closing;
+        // `END COMMENT AND SUMMARY.` on one line closes the summary as well as the comment.
+        let joined_closer = (!m.closing
+            && matches!(word.as_str(), "summary" | "summay" | "sumary" | "summry"))
+        .then(|| and_after_closer(&t[..m.start]))
+        .flatten();
+        let closing = m.closing || joined_closer.is_some();
         let kind = match (word.as_str(), closing) {
             ("summary" | "summay" | "sumary" | "summry", false) => MarkerKind::SummaryOpen,
             ("summary" | "summay" | "sumary" | "summry", true) => MarkerKind::SummaryClose,
@@ -2627,7 +2642,7 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             }
         }
         out.push(Marker {
-            range: src.range(m.start, m.end),
+            range: src.range(joined_closer.unwrap_or(m.start), m.end),
             kind,
             paragraph,
             heading: heading && !closing,
