@@ -175,15 +175,18 @@ pub(super) fn cross_findings_of(
     // Read before the settings are resolved: a change meanwhile gives a later epoch, and the next
     // question computes the findings again.
     let settings_epoch = inner.settings_epoch.load(Ordering::Relaxed);
-    {
-        let index = inner.index();
-        if index.get(path).map(|f| f.stamp) != Some(text_stamp) {
-            return Vec::new();
-        }
-        let key = CrossKey {
+    // The key of the index's current state, or `None` when the index does not hold this text.
+    let current_key = |index: &crate::workspace::index::WorkspaceIndex, roots: Vec<PathBuf>| {
+        (index.get(path).map(|f| f.stamp) == Some(text_stamp)).then(|| CrossKey {
             index_epoch: index.epoch(),
             settings_epoch,
-            roots: roots.clone(),
+            roots,
+        })
+    };
+    {
+        let index = inner.index();
+        let Some(key) = current_key(&index, roots.clone()) else {
+            return Vec::new();
         };
         if let Some(found) = inner.cross_cache().hit(&key) {
             return found.get(path).cloned().unwrap_or_default();
@@ -198,13 +201,8 @@ pub(super) fn cross_findings_of(
         })
         .collect();
     let index = inner.index();
-    if index.get(path).map(|f| f.stamp) != Some(text_stamp) {
+    let Some(key) = current_key(&index, roots) else {
         return Vec::new();
-    }
-    let key = CrossKey {
-        index_epoch: index.epoch(),
-        settings_epoch,
-        roots,
     };
     let found = inner
         .cross_cache()
