@@ -595,6 +595,24 @@ fn signature_forms_are_read() {
             "\nCARROW\n",
             "\nCARROW\n\nCONFIDENTIAL\n\nSIPDIS\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2036\n\nBT\n#0233\n\nNNNN\n",
         ),
+        // The posts' closing banner for their classified website, as the release gives it: the
+        // signature after a row of asterisks or a redacted address on the last line, or alone
+        // under the banner's dashed rule.
+        (
+            "appended after a row of asterisks",
+            "recess.\n\nCARROW",
+            "recess.\n\n******** Visit Embassy Harbortown's Classified Website: XXXXXXXXXXXX\n***** ******** CARROW",
+        ),
+        (
+            "appended after a redacted address",
+            "recess.\n\nCARROW",
+            "recess. Visit Embassy Harbortown's Classified Website: XXXXXXXXXXXX Carrow",
+        ),
+        (
+            "alone under the website banner's dashed rule",
+            "recess.\n\nCARROW",
+            "recess.\n\n--------------------\nVisit Embassy Harbortown's Classified Website;\nhttp://www.example.sgov.gov/harbortown/\n--------------------\nCARROW",
+        ),
     ] {
         let t = edit(D, &[(find, replace)]);
         let f = findings(&t);
@@ -616,6 +634,19 @@ fn a_closing_word_is_no_signature_also_without_numbered_paragraphs() {
         ],
     );
     assert_fires(&t, "CBL409", "recess. Regards.", &[]);
+}
+
+/// A heading between dashed rules at the end of the text is no signature.
+#[test]
+fn a_closing_heading_between_rules_is_no_signature() {
+    let t = edit(
+        D,
+        &[(
+            "recess.\n\nCARROW\n",
+            "recess.\n\n----------\nNEXT STEPS\n----------\n",
+        )],
+    );
+    assert_fires(&t, "CBL409", "recess.", &[]);
 }
 
 // ------------------------------------------------------------------------------------------------

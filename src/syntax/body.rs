@@ -894,10 +894,30 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             block.items = super::refs::parse_items(self.cable.src, &block.lines);
         }
         self.drop_answer_letters();
-        // The signature: the last line of text, when it is a surname (or ends with one).
+        // The signature: the last line of text, when it is a surname (or ends with one). A line
+        // under a dashed rule reads as a heading, but one that ends the text heads nothing: the
+        // posts close with their website's banner between rules and then sign (`-----` /
+        // `Visit Embassy Madrid's Classified Website;` / `-----` / `AGUIRRE`).
+        let last_heading = self.cable.lines.iter().rposition(|l| {
+            matches!(
+                l.kind,
+                LineKind::Text | LineKind::Paragraph | LineKind::Unknown | LineKind::Heading
+            )
+        });
         let Some(last) = self.last_text_line else {
             return;
         };
+        if let Some(h) = last_heading.filter(|&h| h > last) {
+            let src = src_of(self.cable, h).trim();
+            if self.cable.lines[h].kind == LineKind::Heading
+                && !is_rule_line(src.text)
+                && signature_in(src) == Some(src.full())
+            {
+                self.cable.body.signature = Some(src.full());
+                self.cable.lines[h].kind = LineKind::Signature;
+                return;
+            }
+        }
         let later_text = self.cable.lines[last + 1..].iter().any(|l| {
             matches!(
                 l.kind,
@@ -2780,11 +2800,21 @@ fn signature_in(src: Src) -> Option<TextRange> {
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
         let before = t[..s].trim_end();
-        if before.ends_with(['.', '"', ')', '!', '?']) {
+        if before.ends_with(['.', '"', ')', '!', '?']) || ends_with_closing_banner(before) {
             return Some(src.range(s, e));
         }
     }
     None
+}
+
+/// Whether text ends with what the posts put after the last sentence and before the signature: a
+/// row of asterisks (`********`) or a redacted run (`XXXXXXXXXXXX`), as the release gives the
+/// posts' "Visit Embassy Manama's Classified Website: …" banner (`… Website: XXXXXXXXXXXX
+/// ******** ERELI`, spec §3.20).
+fn ends_with_closing_banner(before: &str) -> bool {
+    let last = before.rsplit([' ', '\t']).next().unwrap_or("");
+    last.len() >= 4
+        && (last.bytes().all(|b| b == b'*') || last.bytes().all(|b| matches!(b, b'X' | b'x')))
 }
 
 #[cfg(test)]
