@@ -159,3 +159,63 @@ fn an_authority_joined_onto_a_ref_item_or_the_subject_is_read() {
     let c = codes(&findings_on(&t, "2008-03-12"));
     assert!(!c.contains(&"CBL223") && !c.contains(&"CBL224"), "{c:?}");
 }
+
+/// The release's mark of a section it does not hold (`* Missing Section 002 *`, boxed in
+/// asterisks on three lines or one) is an incomplete record, reported at the mark: the signature,
+/// the paragraph numbering and (for section 001) the classification authority lost with the
+/// section are not reported as faults.
+#[test]
+fn a_missing_section_mark_is_an_incomplete_record() {
+    // The last section is missing: no signature, and paragraph 4 never comes.
+    let boxed = "***********************\n* Missing Section 002 *\n***********************\n";
+    let t = edit(
+        C,
+        &[(
+            "SEOUL 00000614 002 OF 002\n\n¶3. (C) Park added that the Blue House had approved the\nschedule and that no public announcement would precede the\nfirst meeting.\n\n¶4. (C) Comment: The decision to defer the textbook issue is\na practical one and should lower the temperature before the\nsummit. End Comment.\n\nMARTINDALE\n",
+            &format!("\n{boxed}"),
+        )],
+    );
+    let f = findings_on(&t, "2026-11-30");
+    assert_eq!(
+        f.iter()
+            .filter(|&&(c, _)| c == "CBL607")
+            .collect::<Vec<_>>(),
+        [&("CBL607", line(&t, "* Missing Section 002 *"))],
+        "{f:?}\n{t}"
+    );
+    assert!(!codes(&f).contains(&"CBL409"), "{f:?}");
+    let diags = cablelint::check(&t, &Settings::default(), Tables::builtin());
+    let message = &diags
+        .iter()
+        .find(|d| d.rule.code() == "CBL607")
+        .unwrap()
+        .message;
+    assert_eq!(
+        message,
+        "incomplete record: the release does not hold section 002 of the cable"
+    );
+
+    // The first section is missing, marked on one line: the authority and paragraphs 1 and 2
+    // went with it, and the numbering starting at 3 is no fault.
+    let start = C.find("Classified By:").unwrap();
+    let end = C.find("¶3. (C) Park").unwrap();
+    let t = format!(
+        "{}*********************** * Missing Section 001 * ***********************\n\n{}",
+        &C[..start],
+        &C[end..]
+    );
+    let c = codes(&findings_on(&t, "2026-11-30"));
+    assert!(c.contains(&"CBL607"), "{c:?}");
+    for code in ["CBL223", "CBL403", "CBL409"] {
+        assert!(!c.contains(&code), "{code} not expected: {c:?}\n{t}");
+    }
+    // Without the mark the same text is judged as a cable.
+    let t = t.replace(
+        "*********************** * Missing Section 001 * ***********************\n\n",
+        "",
+    );
+    let c = codes(&findings_on(&t, "2026-11-30"));
+    for code in ["CBL223", "CBL403"] {
+        assert!(c.contains(&code), "{code} expected without the mark: {c:?}");
+    }
+}

@@ -471,6 +471,17 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.open = Open::None;
             }
         }
+        // The release's mark of a section it does not hold, and the rows of asterisks boxing it.
+        if missing_section_number(tt).is_some() || self.boxes_missing_section_mark(pos, tt) {
+            if missing_section_number(tt).is_some() {
+                self.cable.artifacts.push(Artifact {
+                    range: trimmed.full(),
+                    kind: ArtifactKind::MissingSection,
+                });
+            }
+            self.cable.lines[pos].kind = LineKind::Artifact;
+            return;
+        }
         if is_trailer_line(tt) {
             // The classification line, SIPDIS or a declassification stamp after the signature.
             self.cable.lines[pos].kind = LineKind::Artifact;
@@ -603,6 +614,19 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
         starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
+    }
+
+    /// Whether the line at `pos` is a row of asterisks directly above or below a missing-section
+    /// mark (the release boxes `* Missing Section 002 *` in them).
+    fn boxes_missing_section_mark(&self, pos: usize, t: &str) -> bool {
+        let stars = t.len() >= 3 && t.bytes().all(|b| b == b'*' || b == b' ');
+        let mark_at = |i: usize| {
+            self.cable
+                .lines
+                .get(i)
+                .is_some_and(|l| missing_section_number(self.cable.text(l.range)).is_some())
+        };
+        stars && ((pos > 0 && mark_at(pos - 1)) || mark_at(pos + 1))
     }
 
     fn next_line_is_rule(&self, pos: usize) -> bool {

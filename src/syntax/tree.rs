@@ -109,6 +109,9 @@ pub enum ArtifactKind {
     GarbledBanner,
     /// A banner serial garbled by the release (`00100153`, `02`).
     GarbledSerial,
+    /// The release's mark of a section of the cable it does not hold (`* Missing Section 002 *`
+    /// in a box of asterisks): the record is incomplete.
+    MissingSection,
 }
 
 impl ArtifactKind {
@@ -121,12 +124,13 @@ impl ArtifactKind {
                 | ArtifactKind::JoinedLines
                 | ArtifactKind::TruncatedPreview
                 | ArtifactKind::DumpLines
+                | ArtifactKind::MissingSection
         )
     }
 
     /// The artifact's identifier in data (`cablelint inspect`): `release-notice`,
     /// `distribution-block`, `page-header`, `joined-lines`, `truncated-preview`, `dump-lines`,
-    /// `attached-text`, `garbled-banner` or `garbled-serial`.
+    /// `attached-text`, `garbled-banner`, `garbled-serial` or `missing-section`.
     pub fn name(self) -> &'static str {
         match self {
             ArtifactKind::ReleaseNotice => "release-notice",
@@ -138,6 +142,7 @@ impl ArtifactKind {
             ArtifactKind::AttachedText => "attached-text",
             ArtifactKind::GarbledBanner => "garbled-banner",
             ArtifactKind::GarbledSerial => "garbled-serial",
+            ArtifactKind::MissingSection => "missing-section",
         }
     }
 
@@ -153,6 +158,7 @@ impl ArtifactKind {
             ArtifactKind::AttachedText => "attached text of another cable",
             ArtifactKind::GarbledBanner => "garbled banner",
             ArtifactKind::GarbledSerial => "garbled serial",
+            ArtifactKind::MissingSection => "missing section",
         }
     }
 }
@@ -167,6 +173,23 @@ impl<'a> Cable<'a> {
     pub fn has_artifact(&self, kind: ArtifactKind) -> bool {
         self.artifacts.iter().any(|a| a.kind == kind)
     }
+
+    /// The sections the release marks as missing (`* Missing Section 002 *` gives 2), in text
+    /// order, with where the mark is.
+    pub fn missing_sections(&self) -> impl Iterator<Item = (TextRange, u32)> + '_ {
+        self.artifacts_of(ArtifactKind::MissingSection)
+            .filter_map(|a| Some((a.range, missing_section_number(self.text(a.range))?)))
+    }
+}
+
+/// The section number of a release's missing-section mark (`* Missing Section 002 *` gives 2), or
+/// `None` when the line is no such mark.
+pub fn missing_section_number(line: &str) -> Option<u32> {
+    let t = line.trim().trim_matches(['*', ' ', '\t']);
+    let rest = t.strip_prefix("Missing Section ")?;
+    (!rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| rest.parse().ok())
+        .flatten()
 }
 
 /// One physical line: its content range (without the line break) and its kind.

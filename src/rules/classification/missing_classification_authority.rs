@@ -41,6 +41,11 @@ pub fn check(ctx: &Context) {
     if crate::rules::facts::record_incomplete(ctx) {
         return;
     }
+    // The authority stands in the first section; a record without it (`* Missing Section 001 *`)
+    // lost it with that section.
+    if ctx.cable.missing_sections().any(|(_, n)| n == 1) {
+        return;
+    }
     // Legacy forms in the first paragraph: `1. CONFIDENTIAL - ENTIRE TEXT.`, `(C - ENTIRE TEXT)`, or
     // a `CLASSIFIED BY` sentence inside paragraph 1.
     if let Some(p) = ctx.cable.body.paragraphs.first() {

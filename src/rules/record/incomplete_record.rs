@@ -7,12 +7,15 @@
 //! cable whose banner the release dropped (a full header with a classification on its security
 //! line, and the text starting at a caption or the E.O. line); in a draft or a transmitted cable
 //! the other absences are errors of `invalid-banner`, `missing-eo-line`, `missing-tags` or
-//! `missing-subject`.
+//! `missing-subject`. It also reports, at the mark, the sections the release marks as missing
+//! (`* Missing Section 002 *` boxed in asterisks); `missing-signature`, `paragraph-numbering` and
+//! (for section 001) `missing-classification-authority` leave such a record alone.
 //!
 //! ## Why
 //! The release removed lines from many records (a SUBJECT line, the banner of a partial extract:
 //! spec §2, B-6, B-14, B-18 count the misses as partial or corrupt records). The drafter is not at
-//! fault, so the finding is a warning that the record is incomplete.
+//! fault, so the finding is a warning that the record is incomplete. Four real records mark
+//! missing sections (`../shared/corpus` and `../shared/corpus-release`).
 //!
 //! ## Example
 //! ```cable
@@ -28,6 +31,27 @@ use crate::rules::Context;
 use crate::syntax::{DocumentKind, LineKind};
 
 pub fn check(ctx: &Context) {
+    let missing_sections: Vec<_> = ctx.cable.missing_sections().collect();
+    if let Some(&(first, _)) = missing_sections.first() {
+        let mut numbers: Vec<String> = missing_sections
+            .iter()
+            .map(|(_, n)| format!("{n:03}"))
+            .collect();
+        let last = numbers.pop().unwrap_or_default();
+        let numbers = if numbers.is_empty() {
+            vec![last]
+        } else {
+            vec![numbers.join(", "), last]
+        };
+        ctx.report(
+            first,
+            format!(
+                "incomplete record: the release does not hold section{} {} of the cable",
+                if numbers.len() == 1 { "" } else { "s" },
+                numbers.join(" and ")
+            ),
+        );
+    }
     if ctx.facts.kind != DocumentKind::Record && !crate::rules::facts::banner_dropped(ctx) {
         return;
     }
