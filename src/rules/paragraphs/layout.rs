@@ -27,8 +27,18 @@ pub struct JoinedStart {
 pub fn joined_paragraph_starts(t: &str) -> Vec<JoinedStart> {
     let b = t.as_bytes();
     let mut out = Vec::new();
+    // Every start has a marking's parenthesis; most lines have none.
+    if memchr::memchr(b'(', b).is_none() {
+        return out;
+    }
     let mut i = 1;
     while i < b.len() {
+        // Only a digit starts a paragraph number: skip to the next one (this runs over every line
+        // of text, so the tests below run at digits only).
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(k) => i += k,
+            None => break,
+        }
         let pilcrow = b[..i].ends_with("¶".as_bytes());
         let lead = if pilcrow { i - '¶'.len_utf8() } else { i };
         if !(b[i].is_ascii_digit() && lead > 0 && b[lead - 1] == b' ') {
