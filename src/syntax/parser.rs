@@ -307,6 +307,10 @@ fn is_csv_record(t: &str) -> bool {
 /// number, the date, the time and the cable id (`229623 10/14/2009 14:55 09CAIRO1960 Embassy
 /// Cairo CONFIDENTIAL …`). The four fields together are no sentence of a text.
 fn is_spaced_record(t: &str) -> bool {
+    // The record number comes first: most lines are ruled out by their first byte.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut words = t.split(' ');
     let (Some(number), Some(date), Some(time), Some(id)) =
         (words.next(), words.next(), words.next(), words.next())

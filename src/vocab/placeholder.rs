@@ -19,7 +19,9 @@ pub fn placeholder(what: &str) -> String {
 pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let start = from + text[from..].find(PLACEHOLDER_OPEN)?;
+        // A vectorised search: this runs over every cable's whole text.
+        let start =
+            from + memchr::memmem::find(&text.as_bytes()[from..], PLACEHOLDER_OPEN.as_bytes())?;
         let inner = start + PLACEHOLDER_OPEN.len();
         let len = text[inner..]
             .bytes()
