@@ -2156,7 +2156,9 @@ fn subject_interruption(t: &str) -> Option<usize> {
         .map(|_| t.len())
 }
 
-fn is_rule_line(t: &str) -> bool {
+/// Whether a trimmed line is a dashed rule (`-----`, `=====`, `___`), perhaps in pieces: only `-`,
+/// `=`, `_` and spaces, with at least three of the first.
+pub fn is_rule_line(t: &str) -> bool {
     // The test that fails at the first letter of a line of text comes first.
     t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
         && t.bytes()

@@ -15,7 +15,9 @@ mod refs;
 pub mod text;
 mod tree;
 
-pub use body::{canonical_marking, paragraph_start, parse_date, parse_marking, starts_element};
+pub use body::{
+    canonical_marking, is_rule_line, paragraph_start, parse_date, parse_marking, starts_element,
+};
 pub use header::precedence_word;
 pub use parser::{parse, parse_with, Depth};
 pub use record::{banner_split, header_kind, joined_by_length_only};

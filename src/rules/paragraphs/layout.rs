@@ -98,15 +98,6 @@ fn after_break(before: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '/' | ','))
 }
 
-/// Whether a trimmed line is a dashed rule (`-----`, `=====`), perhaps in pieces.
-pub fn is_rule(t: &str) -> bool {
-    t.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
-        && t.bytes()
-            .filter(|&b| matches!(b, b'-' | b'=' | b'_'))
-            .count()
-            >= 3
-}
-
 /// The byte offset of the first run of at least five `-` or `=` in `t` (a dashed rule joined onto
 /// a line).
 pub fn rule_run(t: &str) -> Option<usize> {
@@ -144,7 +135,7 @@ pub fn heading_line(ctx: &Context, i: usize, opener: bool) -> bool {
     if t.is_empty() || crate::syntax::paragraph_start(t).is_some() {
         return false;
     }
-    if is_rule(t) {
+    if crate::syntax::is_rule_line(t) {
         return true;
     }
     if let Some(at) = rule_run(t) {
@@ -192,7 +183,7 @@ pub fn heading_line(ctx: &Context, i: usize, opener: bool) -> bool {
         Some(prev) => {
             let p = ctx.text(lines[prev].range).trim_end();
             lines[prev].kind == LineKind::Heading
-                || is_rule(p.trim_start())
+                || crate::syntax::is_rule_line(p.trim_start())
                 || p.ends_with(['.', '!', '?', '"', '”', '\'', ')', ']', ':'])
                 || (capitals && p.chars().any(char::is_lowercase))
         }
@@ -226,7 +217,7 @@ mod tests {
     fn rule_runs_are_found() {
         assert_eq!(rule_run("TIMING -----"), Some(7));
         assert_eq!(rule_run("a -- b"), None);
-        assert!(is_rule("----- --"));
-        assert!(!is_rule("-- a"));
+        assert!(crate::syntax::is_rule_line("----- --"));
+        assert!(!crate::syntax::is_rule_line("-- a"));
     }
 }
