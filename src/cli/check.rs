@@ -419,6 +419,24 @@ struct Collected {
     had_diagnostics: bool,
 }
 
+impl Collected {
+    /// What the cross-cable rules need of a checked file: its summary (of `text`, the text its
+    /// findings are shown on), its settings, and its path, or for standard input the text itself.
+    fn of(job: &Job, summary: CableSummary, text: &str, had_diagnostics: bool) -> Collected {
+        let (path, stdin_text) = match &job.input {
+            Input::File(p) => (Some(p.clone()), None),
+            Input::Stdin(_) => (None, Some(text.to_string())),
+        };
+        Collected {
+            summary: summary.for_rules(),
+            settings: job.resolved.settings.clone(),
+            path,
+            stdin_text,
+            had_diagnostics,
+        }
+    }
+}
+
 /// A file to check, or one the walk could not read (its shown path and the reason).
 enum Entry {
     Job(Job),
@@ -957,16 +975,8 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
             _ => {}
         }
     }
-    let cross = cable_summary.map(|summary| Collected {
-        summary: summary.for_rules(),
-        settings: job.resolved.settings.clone(),
-        path: match &job.input {
-            Input::File(p) => Some(p.clone()),
-            Input::Stdin(_) => None,
-        },
-        stdin_text: matches!(job.input, Input::Stdin(_)).then(|| fixed.text.clone()),
-        had_diagnostics: !fixed.diagnostics.is_empty(),
-    });
+    let cross = cable_summary
+        .map(|summary| Collected::of(&job, summary, &fixed.text, !fixed.diagnostics.is_empty()));
     Done {
         cross,
         report: FileReport {
@@ -1000,15 +1010,13 @@ fn unwritten(job: Job, original: &str, error: &io::Error, compare: bool) -> Done
     let Ok((diagnostics, line_index)) = checked else {
         return Done::error(job.display, reason);
     };
-    let cross = compare.then(|| Collected {
-        summary: CableSummary::of_text(original).for_rules(),
-        settings: job.resolved.settings.clone(),
-        path: match &job.input {
-            Input::File(p) => Some(p.clone()),
-            Input::Stdin(_) => None,
-        },
-        stdin_text: None,
-        had_diagnostics: !diagnostics.is_empty(),
+    let cross = compare.then(|| {
+        Collected::of(
+            &job,
+            CableSummary::of_text(original),
+            original,
+            !diagnostics.is_empty(),
+        )
     });
     Done {
         cross,
