@@ -266,6 +266,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 return;
             }
             Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
+                // The release may have joined TAGS onto the value (`E.O. 12958:` / `N/A TAGS: …`).
+                let segments = split_segments(t);
+                let t = segments[0];
                 let value = parse_eo_value(t);
                 if let Some(eo) = self.cable.body.eo.as_mut() {
                     eo.range = eo.range.cover(t.full());
@@ -274,6 +277,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
                 self.cable.lines[pos].kind = LineKind::Eo;
+                self.joined_segments(&segments[1..]);
                 return;
             }
             Open::Tags
@@ -492,7 +496,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if let Some(mut p) = parse_paragraph(src) {
+        if let Some(mut p) = parse_paragraph(src).filter(|p| !self.continues_reference(p)) {
             // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
             // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
             let unclas = self
@@ -614,6 +618,24 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
         starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
+    }
+
+    /// Whether a numbered line is the number of a paragraph reference that the line of text before
+    /// it leaves open (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`): the release broke
+    /// the line inside the reference, and often put its pilcrow and a blank line before the number
+    /// (spec §2). A number that carries a portion marking starts a paragraph all the same.
+    fn continues_reference(&self, p: &Paragraph) -> bool {
+        if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
+            return false;
+        }
+        let Some(prev) = self.last_text_line else {
+            return false;
+        };
+        let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
+        let prev_text = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        ["paragraph", "paragraphs", "para", "paras"]
+            .iter()
+            .any(|w| ends_with_word(prev_text, w).is_some())
     }
 
     /// Whether the line at `pos` is a row of asterisks directly above or below a missing-section
@@ -1423,12 +1445,22 @@ fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
         (" CLASSIFIED BY", false, true),
         (" REF: ", true, true),
         (" REFS: ", true, true),
+        // The release also joins the E.O. line and TAGS on without a space, onto the last letter
+        // of a caption or passing line (`NOFORNE.O. 12958:`) or the DECL date
+        // (`DECL: 05/07/2018TAGS:`).
+        ("E.O. 1", false, false),
+        ("TAGS: ", false, false),
     ] {
         let hay = if upper_only { t } else { up.as_str() };
+        let lead = usize::from(needle.starts_with(' '));
         let mut from = 0;
         while let Some(p) = hay[from..].find(needle) {
-            let at = from + p + 1;
-            from = at;
+            let at = from + p + lead;
+            from = at + 1 - lead;
+            if lead == 0 && (at == 0 || hay.as_bytes()[at - 1] == b' ') {
+                // At the line's start or after a space: the spaced needle's cut, or none.
+                continue;
+            }
             let allowed = match which {
                 Cuts::All => true,
                 Cuts::AfterSubject => in_subject,
@@ -2070,6 +2102,15 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
             }
+            // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
+            if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
+                i += 1;
+            }
+        }
+        // `4, (C)`: a comma for the point, read as one only before a portion marking, since `4,`
+        // at a line start is otherwise a list or a figure inside a paragraph.
+        Some(b',') if marking_line_start(&t[i + 1..]) => {
+            i += 1;
         }
         Some(b')') => {
             i += 1;

@@ -1,0 +1,164 @@
+//! Release artifacts that a new user's trial over the released records found misread, each as a
+//! kind: a paragraph reference the release broke before its number (and gave a pilcrow), paragraph
+//! numbers with a doubled point or a comma, the E.O. line and TAGS joined onto the line before
+//! without a space, a signature joined onto the last line of text, and the ids and TAGS that
+//! `inspect` reports of such records.
+//!
+//! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
+//! few `(find, replace)` edits. Each asserts what the user sees: which rules fire on which line, or
+//! the fields `inspect` gives.
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+use cablelint::syntax::LineIndex;
+
+const C: &str = include_str!("rules/base/confidential.cable");
+
+/// Applies `(find, replace)` edits; each `find` must occur exactly once.
+fn edit(base: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = base.to_string();
+    for (find, replace) in edits {
+        assert_eq!(text.matches(find).count(), 1, "`{find}` must match once");
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+/// The findings as `(code, 1-based line)`, checked on the drafting date 2026-11-30.
+fn findings(text: &str) -> Vec<(&'static str, usize)> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date"));
+    let idx = LineIndex::new(text);
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1))
+        .collect()
+}
+
+fn codes(f: &[(&'static str, usize)]) -> Vec<&'static str> {
+    f.iter().map(|&(c, _)| c).collect()
+}
+
+/// What `inspect` gives for the text, as JSON.
+fn inspected(text: &str) -> serde_json::Value {
+    let cable = cablelint::syntax::parse(text);
+    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin());
+    serde_json::to_value(&data).expect("inspect data serialises")
+}
+
+/// The numbers of the paragraphs `inspect` reads.
+fn paragraph_numbers(text: &str) -> Vec<u64> {
+    inspected(text)["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| p["number"].as_u64().expect("a number"))
+        .collect()
+}
+
+#[test]
+fn a_paragraph_reference_broken_before_its_number_is_no_paragraph() {
+    // `… please see paragraph` / blank / `¶3.`, with and without text after the number, and the
+    // short forms `para.` and `paras` without the pilcrow.
+    for (end, number) in [
+        (" Action request: please see paragraph\n\n¶3. ", "¶3."),
+        (
+            " Action request: please see paragraph\n\n¶3. ------ BACKGROUND ------",
+            "¶3.",
+        ),
+        (" The points are in para.\n\n3. Both sides", "3."),
+        (" Details are in paras\n¶3. ", "¶3."),
+    ] {
+        let t = edit(C, &[("End Summary.\n", &format!("End Summary.{end}\n"))]);
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{number} in {end:?}");
+        let c = codes(&findings(&t));
+        assert!(
+            !c.contains(&"CBL401") && !c.contains(&"CBL403"),
+            "{end:?}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn a_marked_paragraph_after_a_line_ending_in_paragraph_is_still_a_paragraph() {
+    // The portion marking decides: the line before was cut, the numbered line is a paragraph.
+    let t = edit(
+        C,
+        &[(
+            "¶3. (C) Park added",
+            "¶3. (C) The annex is described in paragraph\n\n¶4. (C) Park added",
+        )],
+    );
+    let t = edit(&t, &[("¶4. (C) Comment", "¶5. (C) Comment")]);
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4, 5]);
+    assert!(!codes(&findings(&t)).contains(&"CBL403"));
+}
+
+#[test]
+fn a_paragraph_number_with_a_doubled_point_or_a_comma_is_read() {
+    for start in [
+        "¶3.. (C) Park added",
+        "3.. (C) Park added",
+        "3, (C) Park added",
+    ] {
+        let t = edit(C, &[("¶3. (C) Park added", start)]);
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{start}");
+        let c = codes(&findings(&t));
+        assert!(
+            !c.contains(&"CBL401") && !c.contains(&"CBL403"),
+            "{start}: {c:?}"
+        );
+    }
+    // Without a marking after it, `3,` at a line start is a figure inside the paragraph.
+    let t = edit(
+        C,
+        &[(
+            "schedule and that no public",
+            "schedule, the\n3, 4 or 5 first meetings and that no public",
+        )],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+}
+
+#[test]
+fn the_eo_line_and_tags_joined_on_without_a_space_are_read() {
+    // Onto a caption (`SIPDISE.O.`) and onto the DECL date (`…/2018TAGS:`), on the banner's line.
+    let t = edit(
+        C,
+        &[(
+            "SEOUL 000614\n\nSIPDIS\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\n",
+            "SEOUL 000614 SIPDISE.O. 12958: DECL: 03/12/2018TAGS: PREL PGOV JA KS\n",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["eo"]["decl"], "2018-03-12", "{}", v["eo"]);
+    let tags: Vec<_> = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["PREL", "PGOV", "JA", "KS"]);
+    assert!(
+        !codes(&findings(&t)).contains(&"CBL607"),
+        "{:?}",
+        findings(&t)
+    );
+}
+
+#[test]
+fn tags_joined_onto_the_eo_value_on_the_next_line_are_read() {
+    // `E.O. 12958:` / `N/A TAGS: …` in an UNCLAS cable.
+    let t = edit(
+        C,
+        &[(
+            "E.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\n",
+            "E.O. 12958:\nN/A TAGS: PREL PGOV JA KS\n",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["eo"]["na"], true, "{}", v["eo"]);
+    assert_eq!(v["tags"].as_array().unwrap().len(), 4, "{}", v["tags"]);
+    let c = codes(&findings(&t));
+    assert!(!c.contains(&"CBL607") && !c.contains(&"CBL301"), "{c:?}");
+}
