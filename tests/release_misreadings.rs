@@ -162,3 +162,29 @@ fn tags_joined_onto_the_eo_value_on_the_next_line_are_read() {
     let c = codes(&findings(&t));
     assert!(!c.contains(&"CBL607") && !c.contains(&"CBL301"), "{c:?}");
 }
+
+#[test]
+fn a_signature_joined_onto_the_last_line_is_read() {
+    for end in [
+        "summit. END COMMENT MARTINDALE",
+        "summit. End Text MARTINDALE",
+        "summit. MINIMIZE CONSIDERED MARTINDALE",
+        "summit. Visit Seoul's Classified Web Site at http://www.example.sgov.gov/wiki/Portal:Kor ea MARTINDALE",
+        "summit. See http://www.example.gov/communities/state/eap / MARTINDALE",
+        "summit.MARTINDALE",
+        "summit on the 16.MARTINDALE",
+    ] {
+        let t = edit(C, &[("summit. End Comment.\n\nMARTINDALE", end)]);
+        assert_eq!(inspected(&t)["signature"], "MARTINDALE", "{end}");
+        assert!(!codes(&findings(&t)).contains(&"CBL409"), "{end}");
+    }
+    // A surname-like word after a sentence that goes on is no signature.
+    for end in [
+        "summit and MARTINDALE",
+        "summit. END OF MARTINDALE",
+        "summit at www.example.GOV",
+    ] {
+        let t = edit(C, &[("summit. End Comment.\n\nMARTINDALE", end)]);
+        assert!(codes(&findings(&t)).contains(&"CBL409"), "{end}");
+    }
+}

@@ -2867,11 +2867,62 @@ fn signature_in(src: Src) -> Option<TextRange> {
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
         let before = t[..s].trim_end();
-        if before.ends_with(['.', '"', ')', '!', '?']) || ends_with_closing_banner(before) {
+        if before.ends_with(['.', '"', ')', '!', '?'])
+            || ends_with_closing_banner(before)
+            || ends_with_closing_words(before)
+            || ends_with_web_address(before)
+        {
             return Some(src.range(s, e));
         }
     }
+    // The surname joined without a space onto the last sentence's full stop (`… the table.ROONEY`,
+    // `… by August 16.POLASCHIK`); a word of several dots is an address (`www.example.GOV`).
+    if !dotted {
+        if let Some(dot) = w.rfind('.') {
+            let name = &w[dot + 1..];
+            let ends_sentence = !w[..dot].contains(['.', '/'])
+                && w[..dot]
+                    .bytes()
+                    .last()
+                    .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if name.len() >= 3 && is_surname(name) && ends_sentence {
+                return Some(src.range(s + dot + 1, e));
+            }
+        }
+    }
     None
+}
+
+/// Whether text ends with the words that close a cable's last part and come before the signature
+/// when the release joins it on (`… END TEXT SCOBEY`, `… END COMMENT EIKENBERRY`, `… MINIMIZE
+/// CONSIDERED CLINTON`, any case, a full stop allowed).
+fn ends_with_closing_words(before: &str) -> bool {
+    let before = before.trim_end_matches('.');
+    [
+        "END TEXT",
+        "END COMMENT",
+        "END NOTE",
+        "END QUOTE",
+        "UNQUOTE",
+        "MINIMIZE CONSIDERED",
+    ]
+    .iter()
+    .any(|w| {
+        ends_with_ignore_case(before, w)
+            && before[..before.len() - w.len()]
+                .bytes()
+                .last()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether text ends with a web address, which the posts' website banner puts before the
+/// signature (`… Web Site at http://…/Portal:Turkey SILLIMAN`); the release may have broken the
+/// address with a space or two (`…/Portal:Unit ed_Kingdom TUTTLE`, `…/state/nap / BASSETT`).
+fn ends_with_web_address(before: &str) -> bool {
+    before
+        .rfind("://")
+        .is_some_and(|at| before[at..].bytes().filter(|&b| b == b' ').count() <= 2)
 }
 
 /// Whether text ends with what the posts put after the last sentence and before the signature: a
