@@ -188,3 +188,26 @@ fn a_signature_joined_onto_the_last_line_is_read() {
         assert!(codes(&findings(&t)).contains(&"CBL409"), "{end}");
     }
 }
+
+#[test]
+fn a_full_copys_tags_continued_on_the_next_line_add_nothing_to_the_previews_tags() {
+    // A truncated preview (cut at `REF: 08 TOK...`), then the full copy with its elements joined
+    // onto the banner line and the last tag of TAGS repeated on the next line.
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n",
+            "REF: 08 TOK...\n\nC O N F I D E N T I A L SEOUL 000614 SIPDIS E.O. 12958: DECL: 03/12/2018 TAGS: PREL PGOV JA KS\nKS\n\nSUBJECT: ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL TALKS ON FISHERIES AND HISTORY TEXTBOOKS REF: 08 TOKYO 1187\n",
+        )],
+    );
+    let v = inspected(&t);
+    let tags: Vec<_> = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["PREL", "PGOV", "JA", "KS"]);
+    assert!(v["classified_by"].is_object(), "{}", v["classified_by"]);
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 4);
+}

@@ -284,7 +284,17 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 if label_at_start(t.text).is_none()
                     && is_tags_continuation(t.text, self.tags_text()) =>
             {
-                if let Some(tags) = self.cable.body.tags.as_mut() {
+                // The line continues the TAGS label on the line before it; when that was a second
+                // TAGS element, apart from the one read (a truncated preview's and then the full
+                // copy's), the line is TAGS all the same but adds nothing to the list.
+                let prev_start = self.cable.lines[pos.saturating_sub(1)].range.start();
+                if let Some(tags) = self
+                    .cable
+                    .body
+                    .tags
+                    .as_mut()
+                    .filter(|tags| tags.range.end() >= prev_start)
+                {
                     tags.range = tags.range.cover(t.full());
                     tags.tokens.extend(tag_tokens(t));
                 }
