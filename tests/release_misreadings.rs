@@ -211,3 +211,45 @@ fn a_full_copys_tags_continued_on_the_next_line_add_nothing_to_the_previews_tags
     assert!(v["classified_by"].is_object(), "{}", v["classified_by"]);
     assert_eq!(v["paragraphs"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn the_id_of_a_record_whose_banner_is_garbled_or_of_another_cable_is_the_headers() {
+    // The base gives its id from the banner.
+    let v = inspected(C);
+    assert_eq!(v["id"], "08SEOUL614");
+    assert!(v.get("id_note").is_none(), "{v}");
+    // The release garbled the banner's section clause into the origin (`OF 02QEOUL`).
+    let t = edit(
+        C,
+        &[(
+            "SECTION 01 OF 02 SEOUL 000614",
+            "SECTION 01 OF 02QEOUL 000614",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["id"], "08SEOUL614", "{}", v["id_note"]);
+    assert!(v["id_note"].as_str().unwrap().contains("garbled"));
+    // Another cable's text under this header: the record is the header's.
+    let t = edit(
+        C,
+        &[(
+            "SECTION 01 OF 02 SEOUL 000614",
+            "SECTION 01 OF 02 TOKYO 002232",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["id"], "08SEOUL614");
+    assert!(v["id_note"].as_str().unwrap().contains("different cables"));
+    // A received copy's header of 1988, without a DE line, over a text that cites the E.O. of
+    // 1995: the header gives no serial, so there is no id, and the note says why.
+    let t = edit(
+        &t,
+        &[
+            ("DE RUEHUL #0614/01 0720751\n", ""),
+            ("O 120745Z MAR 08", "O 120745Z MAR 88"),
+        ],
+    );
+    let v = inspected(&t);
+    assert!(v["id"].is_null(), "{}", v["id"]);
+    assert!(v["id_note"].as_str().unwrap().contains("not known"));
+}
