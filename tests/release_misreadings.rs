@@ -95,11 +95,12 @@ fn a_marked_paragraph_after_a_line_ending_in_paragraph_is_still_a_paragraph() {
 }
 
 #[test]
-fn a_paragraph_number_with_a_doubled_point_or_a_comma_is_read() {
+fn a_paragraph_number_with_a_doubled_point_a_comma_or_no_point_is_read() {
     for start in [
         "¶3.. (C) Park added",
         "3.. (C) Park added",
         "3, (C) Park added",
+        "3 (C) Park added",
     ] {
         let t = edit(C, &[("¶3. (C) Park added", start)]);
         assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{start}");
@@ -115,6 +116,15 @@ fn a_paragraph_number_with_a_doubled_point_or_a_comma_is_read() {
         &[(
             "schedule and that no public",
             "schedule, the\n3, 4 or 5 first meetings and that no public",
+        )],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+    // Nor is a number without a point before a reason letter in capitals (`1.` / `4 (C) AND (D)`).
+    let t = edit(
+        C,
+        &[(
+            "schedule and that no public",
+            "schedule under section 1.\n4 (C) AND (D) and that no public",
         )],
     );
     assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);

@@ -2135,8 +2135,12 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             }
         }
         _ => {
-            // `¶1 (C)` without punctuation occurs only with the pilcrow.
-            if !(pilcrow && b.get(i) == Some(&b'(')) {
+            // `¶1 (C)` without punctuation occurs with the pilcrow; without it, a number that lost
+            // its point (`5 (C) Comment:`) counts only before a marking that opens a sentence, so
+            // that a reason broken over a line (`1.` / `4 (C) AND (D)`) stays a reason.
+            let marked =
+                b.get(i) == Some(&b'(') && (pilcrow || (i > ne && marking_starts_text(&t[i..])));
+            if !marked {
                 return None;
             }
         }
