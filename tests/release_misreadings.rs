@@ -68,6 +68,10 @@ fn a_paragraph_reference_broken_before_its_number_is_no_paragraph() {
         ),
         (" The points are in para.\n\n3. Both sides", "3."),
         (" Details are in paras\n¶3. ", "¶3."),
+        // A date or a range broken the same way, with a number out of sequence.
+        (" Both met on January\n\n¶13. Officials", "¶13."),
+        (" They met on August 10 or\n\n¶11. Officials", "¶11."),
+        (" Rounds 1 and\n\n¶5. Officials", "¶5."),
     ] {
         let t = edit(C, &[("End Summary.\n", &format!("End Summary.{end}\n"))]);
         assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{number} in {end:?}");
@@ -77,6 +81,20 @@ fn a_paragraph_reference_broken_before_its_number_is_no_paragraph() {
             "{end:?}: {c:?}"
         );
     }
+}
+
+#[test]
+fn the_next_paragraph_after_a_line_the_release_cut_is_still_a_paragraph() {
+    // The release cut paragraph 2 after `and`; paragraph 3 has the next number.
+    let t = edit(
+        C,
+        &[(
+            "table a new proposal\non inspection procedures.",
+            "table a new proposal and",
+        )],
+    );
+    let t = edit(&t, &[("¶3. (C) Park added", "¶3. Park added")]);
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
 }
 
 #[test]

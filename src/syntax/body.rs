@@ -506,7 +506,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if let Some(mut p) = parse_paragraph(src).filter(|p| !self.continues_reference(p)) {
+        if let Some(mut p) = parse_paragraph(src).filter(|p| !self.continues_sentence(p)) {
             // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
             // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
             let unclas = self
@@ -630,11 +630,13 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
     }
 
-    /// Whether a numbered line is the number of a paragraph reference that the line of text before
-    /// it leaves open (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`): the release broke
-    /// the line inside the reference, and often put its pilcrow and a blank line before the number
-    /// (spec §2). A number that carries a portion marking starts a paragraph all the same.
-    fn continues_reference(&self, p: &Paragraph) -> bool {
+    /// Whether a numbered line is a number that the line of text before it leaves open, which the
+    /// release broke off and often gave its pilcrow and a blank line (spec §2): a paragraph
+    /// reference (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`), or, with the pilcrow
+    /// and a number out of sequence, a date or a range (`… on January` / `¶13. Foreign Ministry
+    /// officials`, `… on August 10 or` / `¶11.`, `… from 7 to` / `¶11.`). A number that carries a
+    /// portion marking starts a paragraph all the same.
+    fn continues_sentence(&self, p: &Paragraph) -> bool {
         if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
             return false;
         }
@@ -642,10 +644,61 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return false;
         };
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
-        let prev_text = prev_text.strip_suffix('.').unwrap_or(prev_text);
-        ["paragraph", "paragraphs", "para", "paras"]
+        let reference = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        if ["paragraph", "paragraphs", "para", "paras"]
             .iter()
-            .any(|w| ends_with_word(prev_text, w).is_some())
+            .any(|w| ends_with_word(reference, w).is_some())
+        {
+            return true;
+        }
+        let expected = self
+            .cable
+            .body
+            .paragraphs
+            .last()
+            .map_or(1, |last| last.number.value + 1);
+        if !p.pilcrow || p.number.value == expected {
+            return false;
+        }
+        const BEFORE_NUMBER: [&str; 25] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+            "or",
+            "to",
+        ];
+        // `and` only after a number (`Rabta 1 and` / `¶2.`), not after any word.
+        let and_range = ends_with_word(prev_text, "and").is_some_and(|at| {
+            prev_text[..at]
+                .trim_end()
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_digit())
+        });
+        and_range
+            || BEFORE_NUMBER
+                .iter()
+                .any(|w| ends_with_word(prev_text, w).is_some())
     }
 
     /// Whether the line at `pos` is a row of asterisks directly above or below a missing-section
