@@ -85,7 +85,7 @@ fn a_paragraph_reference_broken_before_its_number_is_no_paragraph() {
 
 #[test]
 fn the_next_paragraph_after_a_line_the_release_cut_is_still_a_paragraph() {
-    // The release cut paragraph 2 after `and`; paragraph 3 has the next number.
+    // The release cut paragraph 2 after `and`, which leaves no number open (no number before it).
     let t = edit(
         C,
         &[(

@@ -633,9 +633,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     /// Whether a numbered line is a number that the line of text before it leaves open, which the
     /// release broke off and often gave its pilcrow and a blank line (spec §2): a paragraph
     /// reference (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`), or, with the pilcrow
-    /// and a number out of sequence, a date or a range (`… on January` / `¶13. Foreign Ministry
+    /// and a number that can be a day, a date or a range (`… on January` / `¶13. Foreign Ministry
     /// officials`, `… on August 10 or` / `¶11.`, `… from 7 to` / `¶11.`). A number that carries a
-    /// portion marking starts a paragraph all the same.
+    /// portion marking starts a paragraph all the same. The decision does not depend on the
+    /// numbers of the paragraphs before, so that renumbering them (`paragraph-numbering`'s fix)
+    /// does not change it.
     fn continues_sentence(&self, p: &Paragraph) -> bool {
         if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
             return false;
@@ -651,13 +653,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         {
             return true;
         }
-        let expected = self
-            .cable
-            .body
-            .paragraphs
-            .last()
-            .map_or(1, |last| last.number.value + 1);
-        if !p.pilcrow || p.number.value == expected {
+        if !p.pilcrow || p.number.value > 31 {
             return false;
         }
         const BEFORE_NUMBER: [&str; 25] = [
