@@ -123,6 +123,9 @@ pub struct SortedWalk {
     ready: VecDeque<Walked>,
     seq: u64,
     root: PathBuf,
+    order: WalkOrder,
+    /// Whether ignore-file warnings are left unprinted (a walk done again has printed them).
+    quiet: bool,
     done: bool,
 }
 
@@ -217,8 +220,18 @@ impl SortedWalk {
             ready: VecDeque::new(),
             seq: 0,
             root: root.to_path_buf(),
+            order,
+            quiet: false,
             done: false,
         }
+    }
+
+    /// The same walk from its start, without printing again the ignore-file warnings this one
+    /// prints.
+    pub fn again(&self) -> SortedWalk {
+        let mut walk = SortedWalk::new(&self.root, &self.extensions, self.order);
+        walk.quiet = true;
+        walk
     }
 
     fn hold(&mut self, item: Walked) {
@@ -261,7 +274,7 @@ impl SortedWalk {
                 if io {
                     self.open.remove(&key);
                     self.hold(Walked::Unreadable(key, message));
-                } else {
+                } else if !self.quiet {
                     super::warning_line(&format!("{key}: {message}"));
                 }
             }

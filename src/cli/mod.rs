@@ -18,6 +18,7 @@ mod ordered;
 pub mod output;
 pub mod rules;
 mod show;
+mod spool;
 mod style;
 
 use std::io::{self, Write};
