@@ -861,3 +861,43 @@ async fn workspace_diagnostics_share_the_cross_cable_findings_of_the_open_docume
     assert_eq!(after_second, after_first);
     c.stop().await;
 }
+
+/// FL1 typed first, before the cable says its station or serial, takes the channel sequence number
+/// after those of the folder's recent cables (as `cablelint new` continues message continuity
+/// numbers), not 0001: the buffer line after accepting the first item.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fl1_continues_the_channel_sequence_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let sent = |fl1: &str, dtg_month: &str| {
+        OSLO.replacen("VZCZCXRO4417", fl1, 1)
+            .replace("MAR 08", dtg_month)
+    };
+    std::fs::write(root.join("a.cable"), sent("VZCZCXRO5120", "MAR 08")).unwrap();
+    std::fs::write(root.join("b.cable"), sent("VZCZCXRO5119", "MAR 08")).unwrap();
+    // A number of years before says nothing of today's count.
+    std::fs::write(root.join("old.cable"), sent("VZCZCXRO9000", "MAR 01")).unwrap();
+    let mut c = TestClient::start(Setup {
+        folders: vec![file_uri(root)],
+        ..Setup::default()
+    })
+    .await;
+    let uri = file_uri(&root.join("new.cable"));
+    c.open(&uri, 1, "V").await;
+    let list = c.call("textDocument/completion", at(&uri, 0, 1)).await;
+    let items = list["items"].as_array().unwrap();
+    let first = items
+        .iter()
+        .find(|i| i["preselect"] == true)
+        .unwrap_or_else(|| panic!("{list}"));
+    let edited = apply_lsp_edits(
+        "V",
+        std::slice::from_ref(&first["textEdit"]),
+        cablelint::syntax::ColumnUnit::Utf16,
+    );
+    assert_eq!(edited, "VZCZCXRO5121");
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    // No cable of the folder is on channel XYZ: its count starts at 1.
+    assert!(labels.contains(&"VZCZCXYZ0001"), "{labels:?}");
+    c.stop().await;
+}

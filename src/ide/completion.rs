@@ -24,6 +24,7 @@ use crate::data::{Tables, TagKind};
 use crate::syntax::{Cable, LineKind, TextRange};
 use crate::vocab::{orders, CAPTIONS};
 use crate::vocab::{BannerLevel, Date, Level, Precedence};
+use crate::workspace::draft::FolderState;
 
 /// What an item completes, for the editor's icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,9 +173,11 @@ static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The next free banner serial of a station (`OSLO`) in a year, from outside the cable (the cables
-/// of the document's folder: [`crate::workspace::draft::FolderState::next_serial`]).
-pub type NextSerial<'f> = &'f dyn Fn(&str, i32) -> u32;
+/// What the cables of the document's folder use, from outside the cable: the next free banner
+/// serial of a station in a year ([`FolderState::next_serial`]) and the next FL1 channel sequence
+/// number ([`FolderState::next_sequence`]). Called only when a completion needs it (reading a
+/// folder is not free).
+pub type FolderOf<'f> = &'f dyn Fn() -> FolderState;
 
 /// The start of a transmission header line after FL1: FL2's prosign and first routing indicator,
 /// the DE line, FL4, FL5 or FM.
@@ -191,15 +194,16 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
     completions_with(cable, tables, offset, now, None)
 }
 
-/// [`completions`], with the next free serial of the document's folder for the FL1 and DE lines of
-/// a cable whose banner has no serial yet (without it, serial 1, as `cablelint new` in an empty
-/// folder).
+/// [`completions`], with what the cables of the document's folder use: the next free serial for
+/// the FL1 and DE lines of a cable whose banner has no serial yet, and for FL1 of a cable that
+/// does not say its station either, the next channel sequence number after those of the folder's
+/// recent cables (without the folder, serial 1, as `cablelint new` in an empty folder).
 pub fn completions_with(
     cable: &Cable<'_>,
     tables: &Tables,
     offset: usize,
     now: DateTime,
-    next_serial: Option<NextSerial<'_>>,
+    folder: Option<FolderOf<'_>>,
 ) -> Completion {
     let offset = clamp_offset(cable.src, offset);
     let line = line_at(cable, offset);
@@ -211,7 +215,7 @@ pub fn completions_with(
         line,
         before,
         now,
-        next_serial,
+        folder,
     };
     let upper = before.trim_start().to_ascii_uppercase();
 
@@ -286,7 +290,7 @@ struct Ctx<'c, 'a> {
     line: LineAt<'a>,
     before: &'a str,
     now: DateTime,
-    next_serial: Option<NextSerial<'c>>,
+    folder: Option<FolderOf<'c>>,
 }
 
 impl Ctx<'_, '_> {
@@ -812,17 +816,21 @@ impl Ctx<'_, '_> {
     /// The station serial of the cable: the banner's, else the DE line's, else the next free one
     /// of the FM post's station in the folder (from the caller), else 1.
     fn serial(&self) -> u32 {
+        self.known_serial().unwrap_or(1)
+    }
+
+    /// [`Self::serial`] when the cable or its folder tells it: `None` without a banner or DE
+    /// serial, and without a known FM post and the folder.
+    fn known_serial(&self) -> Option<u32> {
         if let Some(s) = self.cable.body.banner.as_ref().and_then(|b| b.serial) {
-            return s.value;
+            return Some(s.value);
         }
         if let Some(s) = self.cable.header.de.as_ref().and_then(|d| d.serial) {
-            return s.value;
+            return Some(s.value);
         }
-        let station = self.fm_post().and_then(|p| p.station.clone());
-        match (station, self.next_serial) {
-            (Some(station), Some(next)) => next(&station, self.cable_date().year),
-            _ => 1,
-        }
+        let station = self.fm_post().and_then(|p| p.station.clone())?;
+        let folder = self.folder?;
+        Some(folder().next_serial(&station, self.cable_date().year))
     }
 
     /// The highest precedence among the action and information addressees written so far.
@@ -837,8 +845,10 @@ impl Ctx<'_, '_> {
     }
 
     /// FL1 on the first line of a cable: `VZCZC`, the channel designator and the sequence number
-    /// (the last four digits of the station serial, as `cablelint new` writes it). `XRO` is the
-    /// channel of most real cables, `XYZ` the other one seen.
+    /// (the last four digits of the station serial, as `cablelint new` writes it; when the cable
+    /// does not tell its serial or station yet, the next number on the channel after those of the
+    /// folder's recent cables, as `cablelint new` continues message continuity numbers). `XRO` is
+    /// the channel of most real cables, `XYZ` the other one seen.
     fn transmission_line(&self) -> Option<Completion> {
         let typed = self.before.trim_start().to_ascii_uppercase();
         let on_fl1 = self.line.kind == LineKind::Transmission
@@ -849,7 +859,11 @@ impl Ctx<'_, '_> {
             return None;
         }
         let replace = self.whole_line();
-        let sequence = self.serial() % 10_000;
+        let known = self.known_serial();
+        let folder = match (known, self.folder) {
+            (None, Some(folder)) => Some(folder()),
+            _ => None,
+        };
         let items = [
             ("XRO", "the channel of most cables"),
             ("XYZ", "channel XYZ"),
@@ -857,6 +871,10 @@ impl Ctx<'_, '_> {
         .iter()
         .enumerate()
         .map(|(i, (channel, what))| {
+            let sequence = known
+                .or_else(|| folder.as_ref()?.next_sequence(channel))
+                .unwrap_or(1)
+                % 10_000;
             let text = format!("VZCZC{channel}{sequence:04}");
             let mut item = CompletionItem::new(text.clone(), CompletionKind::Line, replace)
                 .detail(format!("transmission identifier (FL1), {what}"))

@@ -46,18 +46,11 @@ impl SkeletonContext {
         }
     }
 
-    /// The next free banner serial of a station in a year among the cables of the document's
-    /// folder (1 for a document without a folder), from [`Self::folder_state`]. Call it off the
-    /// message loop.
-    pub(super) fn next_serial(&self, station: &str, year: i32) -> u32 {
-        self.folder_state().next_serial(station, year)
-    }
-
     /// What the document's folder already uses: from the workspace index (open documents
     /// included) when the folder is in a workspace folder, else read from the folder's files, as
     /// also when a scan of the workspace still runs after the wait of
     /// [`super::workspace_index::synced`]. Call it off the message loop.
-    fn folder_state(&self) -> FolderState {
+    pub(super) fn folder_state(&self) -> FolderState {
         let Some(dir) = self.folder.as_deref() else {
             return FolderState::default();
         };

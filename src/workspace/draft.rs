@@ -227,6 +227,9 @@ pub struct FolderState {
     /// (`RUEHC/SECSTATE WASHDC`): each cable's last number with the minutes of its date-time group
     /// (`None` for a cable without a valid one, a draft being written).
     mcns: HashMap<(String, String), Vec<Numbered>>,
+    /// The FL1 channel sequence numbers used, by channel designator (`XRO`): each cable's number
+    /// with the minutes of its date-time group, as for the message continuity numbers.
+    sequences: HashMap<String, Vec<Numbered>>,
 }
 
 /// One cable's last message continuity number to an addressee, with the minutes of its date-time
@@ -249,8 +252,8 @@ impl FolderState {
     }
 
     /// Records what one summarised cable uses: its banner serial in the year of its date-time
-    /// group, and the last message continuity number of each addressee line (`7721-7722` uses
-    /// 7722).
+    /// group, its FL1 channel sequence number, and the last message continuity number of each
+    /// addressee line (`7721-7722` uses 7722).
     pub fn add_summary(&mut self, cable: &CableSummary) {
         if let Some(CableId { key, number, year }) = &cable.id {
             let e = match year {
@@ -259,13 +262,19 @@ impl FolderState {
             };
             *e = (*e).max(*number);
         }
-        let Some(fm) = &cable.from else {
-            return;
-        };
         let minutes = cable
             .dtg
             .as_ref()
             .and_then(crate::rules::cross::dtg_minutes);
+        if let Some((channel, sequence)) = &cable.transmission {
+            self.sequences
+                .entry(channel.to_string())
+                .or_default()
+                .push((minutes, *sequence));
+        }
+        let Some(fm) = &cable.from else {
+            return;
+        };
         for m in cable.mcns.iter() {
             self.mcns
                 .entry((fm.to_string(), m.addressee.to_string()))
@@ -288,20 +297,36 @@ impl FolderState {
     /// days of the latest one (the window `mcn-not-increasing` compares over) and of the cables
     /// without a date-time group. An archived cable of years ago says nothing of today's count.
     pub fn next_mcn(&self, post: &str, line: &str) -> u32 {
-        let Some(sent) = self.mcns.get(&(squeeze(post), squeeze(line))) else {
-            return 1;
-        };
-        let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
-        let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
-        sent.iter()
-            .filter(|(minutes, _)| match (minutes, latest) {
-                (Some(m), Some(latest)) => latest - m <= window,
-                _ => true,
-            })
-            .map(|(_, n)| *n)
-            .max()
-            .map_or(1, |n| n % 9999 + 1)
+        self.mcns
+            .get(&(squeeze(post), squeeze(line)))
+            .map_or(1, |sent| next_after_recent(sent))
     }
+
+    /// The next FL1 channel sequence number on a channel (`XRO`), four digits wrapping after 9999,
+    /// chosen as [`FolderState::next_mcn`] chooses the next message continuity number: after the
+    /// highest of the cables sent within 31 days of the latest one and of the cables without a
+    /// date-time group. `None` when no cable of the folder has FL1 on that channel.
+    pub fn next_sequence(&self, channel: &str) -> Option<u32> {
+        let sent = self.sequences.get(&channel.trim().to_ascii_uppercase())?;
+        Some(next_after_recent(sent))
+    }
+}
+
+/// The number after the highest of `sent` among the cables sent within 31 days of the latest one
+/// (the window `mcn-not-increasing` compares over) and the cables without a valid date-time group,
+/// four digits wrapping after 9999; 1 when `sent` is empty. An archived cable of years ago says
+/// nothing of today's count.
+fn next_after_recent(sent: &[Numbered]) -> u32 {
+    let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
+    let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
+    sent.iter()
+        .filter(|(minutes, _)| match (minutes, latest) {
+            (Some(m), Some(latest)) => latest - m <= window,
+            _ => true,
+        })
+        .map(|(_, n)| *n)
+        .max()
+        .map_or(1, |n| n % 9999 + 1)
 }
 
 /// The cables of the folder a new cable is written to, summarised: what [`FolderState`] counts,
