@@ -391,13 +391,22 @@ impl FolderCables {
                 settings: &settings,
             })
             .collect();
-        let before = crate::rules::cross::check_set(&members);
         members.push(crate::rules::cross::Member {
             name,
             summary: &new_summary,
             settings: &settings,
         });
         let after = crate::rules::cross::check_set(&members);
+        // Every finding on the new cable is new. A finding on a cable of the folder is new unless
+        // the folder had it without the new cable, which takes the rules' run over the folder
+        // alone: only when the run with the new cable found something on the folder's cables.
+        let on_folder = after.len().saturating_sub(1);
+        let before = if after[..on_folder].iter().any(|f| !f.is_empty()) {
+            members.pop();
+            crate::rules::cross::check_set(&members)
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::new();
         for (i, found) in after.into_iter().enumerate() {
             let had = before.get(i).map(Vec::as_slice).unwrap_or_default();
