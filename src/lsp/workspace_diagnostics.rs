@@ -121,22 +121,19 @@ fn reports(
         None => vec![Vec::new(); members.len()],
     };
     let epoch = inner.settings_epoch.load(Ordering::Relaxed);
-    members
+    let reports: Vec<WorkspaceDocumentDiagnosticReport> = members
         .par_iter()
         .zip(cross)
-        .filter_map(|(m, cross)| {
-            report(
-                m,
-                cross,
-                epoch,
-                previous,
-                unit,
-                related,
-                limit,
-                &inner.workspace_reports_made,
-            )
-        })
-        .collect()
+        .filter_map(|(m, cross)| report(m, cross, epoch, previous, unit, related, limit))
+        .collect();
+    let made = reports
+        .iter()
+        .filter(|r| matches!(r, WorkspaceDocumentDiagnosticReport::Full(_)))
+        .count();
+    inner
+        .workspace_reports_made
+        .fetch_add(made, Ordering::Relaxed);
+    reports
 }
 
 /// The cross-cable findings on one indexed file whose text has the stamp `text_stamp` (an open
@@ -319,7 +316,7 @@ pub(super) fn findings_hash(found: &[crate::rules::Diagnostic]) -> u64 {
 
 /// The report of one file: unchanged when the client's `resultId` is this one, else the file's
 /// own findings (from its open document's analysis, or its text read now) and its cross-cable
-/// findings; `made` counts the reports made in full.
+/// findings.
 fn report(
     m: &Member,
     cross: Vec<crate::rules::Diagnostic>,
@@ -328,7 +325,6 @@ fn report(
     unit: ColumnUnit,
     related: bool,
     limit: u64,
-    made: &std::sync::atomic::AtomicUsize,
 ) -> Option<WorkspaceDocumentDiagnosticReport> {
     let cross_id = findings_hash(&cross);
     let (uri, version, result_id) = match &m.open {
@@ -346,7 +342,6 @@ fn report(
     if previous.get(&uri) == Some(&result_id) {
         return Some(unchanged(uri, version, result_id));
     }
-    made.fetch_add(1, Ordering::Relaxed);
     let analysis = match &m.open {
         Some((_, snap)) => snap.analysis(),
         None => {
@@ -402,6 +397,16 @@ fn full(
             result_id: Some(result_id),
             items,
         },
+    })
+}
+
+/// The test-only request `cablelint/counters`: how many times the cross-cable rules ran over the
+/// workspace index (`crossRuns`) and how many file reports `workspace/diagnostic` made in full
+/// (`workspaceReports`), so that a test can tell work done from work taken from a cache.
+pub(super) fn counters(inner: &Inner) -> serde_json::Value {
+    serde_json::json!({
+        "crossRuns": inner.cross_cache().computed(),
+        "workspaceReports": inner.workspace_reports_made.load(Ordering::Relaxed),
     })
 }
 
@@ -471,14 +476,4 @@ mod tests {
         };
         assert!(cache.hit(&other_settings).is_none());
     }
-}
-
-/// The test-only request `cablelint/counters`: how many times the cross-cable rules ran over the
-/// workspace index (`crossRuns`) and how many file reports `workspace/diagnostic` made in full
-/// (`workspaceReports`), so that a test can tell work done from work taken from a cache.
-pub(super) fn counters(inner: &Inner) -> serde_json::Value {
-    serde_json::json!({
-        "crossRuns": inner.cross_cache().computed(),
-        "workspaceReports": inner.workspace_reports_made.load(Ordering::Relaxed),
-    })
 }
