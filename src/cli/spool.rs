@@ -144,6 +144,21 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// The checker writes an entry again with a snapshot of the renderer: every format with one
+    /// entry per file must give one.
+    #[test]
+    fn every_format_with_one_entry_per_file_gives_a_snapshot() {
+        use clap::ValueEnum;
+        let options = crate::cli::output::RunOptions {
+            fail_on: crate::rules::Severity::Error,
+            unsafe_fixes: false,
+        };
+        for format in crate::cli::output::OutputFormat::value_variants() {
+            let r = crate::cli::output::renderer(*format, options);
+            assert_eq!(r.one_entry_per_file(), r.snapshot().is_some(), "{format:?}");
+        }
+    }
+
     #[test]
     fn entries_come_out_in_order_with_the_replaced_ones_in_their_place() {
         for store in [
