@@ -33,6 +33,9 @@ pub struct Facts {
     pub header_text_mismatch: Option<TextRange>,
     /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
     pub corrected_copy: bool,
+    /// The banner serial, when the release garbled it (see [`garbled_serial`]): the rules that read
+    /// the serial leave it to `garbled-serial`.
+    pub garbled_serial: Option<TextRange>,
 }
 
 /// The date a draft without a date-time group is checked against: the drafting date the user gave
@@ -55,6 +58,22 @@ pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
         Some(order) if !order.citable_on(today) => None,
         _ => Some(today),
     }
+}
+
+/// The banner serial when the release garbled it: the parse's `garbled-serial` artifact, except a
+/// one- or two-digit serial that the parse took for a section number only because the text's lines
+/// are joined by their length, in a text the rules take for a draft (see [`document_kind`]): there
+/// it is the drafter's serial not yet padded (`OSLO 7`), `banner-serial-width`'s.
+fn garbled_serial(cable: &Cable, kind: DocumentKind) -> Option<TextRange> {
+    let r = cable
+        .artifacts_of(crate::syntax::ArtifactKind::GarbledSerial)
+        .next()?
+        .range;
+    let drafter_s = kind != DocumentKind::Record
+        && cable.kind == DocumentKind::Record
+        && r.len() <= 2
+        && !crate::syntax::section_number_read(&cable.src[r.end()..]);
+    (!drafter_s).then_some(r)
 }
 
 /// What the rules take the text for. The parse makes a text with a header a record when its only
@@ -142,7 +161,9 @@ impl Facts {
         } else {
             date
         };
+        let garbled_serial = garbled_serial(cable, kind);
         Facts {
+            garbled_serial,
             kind,
             date,
             drafting,
