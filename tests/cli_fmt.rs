@@ -306,7 +306,11 @@ fn a_drafts_one_digit_serial_is_padded_by_check_fix_and_fmt() {
             .replace("#0217/01", "#0007/01")
             .replace("OSLO 000217", "OSLO 000007")
     );
-    let r = run_in(dir.path(), &["check", "--fix", "--select", "CBL204", "draft.cable"], None);
+    let r = run_in(
+        dir.path(),
+        &["check", "--fix", "--select", "CBL204", "draft.cable"],
+        None,
+    );
     assert_eq!(r.code, 0, "{r:?}");
     assert_contains(
         &std::fs::read_to_string(dir.path().join("draft.cable")).unwrap(),
@@ -320,7 +324,14 @@ fn a_drafts_one_digit_serial_is_padded_by_check_fix_and_fmt() {
     );
     let r = run_in(
         dir.path(),
-        &["check", "--output-format", "concise", "-", "--stdin-filename", "record.cable"],
+        &[
+            "check",
+            "--output-format",
+            "concise",
+            "-",
+            "--stdin-filename",
+            "record.cable",
+        ],
         Some(record.as_bytes()),
     );
     assert_contains(
