@@ -76,7 +76,7 @@ pub fn rule_markdown(rule: Rule) -> String {
         "**{}** `{}` ({}) — {}",
         rule.code(),
         rule.name(),
-        rule.default_severity().as_str(),
+        rule.severity_label(),
         rule.summary()
     );
     if !what.is_empty() {
