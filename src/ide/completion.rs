@@ -383,7 +383,10 @@ impl Ctx<'_, '_> {
             .into_iter()
             .enumerate()
             .map(|(rank, t)| {
-                let mut detail = format!("{} — {}", t.title, tag_kind_name(t.kind));
+                let mut detail = match t.shown_title() {
+                    Some(title) => format!("{title} — {}", tag_kind_name(t.kind)),
+                    None => tag_kind_name(t.kind).to_string(),
+                };
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
@@ -673,10 +676,13 @@ impl Ctx<'_, '_> {
                             address: a.address.clone(),
                         });
                 if let Some(post) = self.tables.post_by_name(&a.address) {
-                    if let Some(country) =
-                        post.country_tag.as_deref().and_then(|c| self.tables.tag(c))
+                    if let Some(title) = post
+                        .country_tag
+                        .as_deref()
+                        .and_then(|c| self.tables.tag(c))
+                        .and_then(|t| t.shown_title())
                     {
-                        item = item.detail(country.title.clone());
+                        item = item.detail(title.to_string());
                     }
                 }
                 // Matched by city or country rather than by its start: let the editor keep it.
@@ -730,8 +736,13 @@ impl Ctx<'_, '_> {
                 if let Some(ri) = p.routing_indicator() {
                     detail.push(ri.to_string());
                 }
-                if let Some(c) = p.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
-                    detail.push(c.title.clone());
+                if let Some(title) = p
+                    .country_tag
+                    .as_deref()
+                    .and_then(|c| self.tables.tag(c))
+                    .and_then(|t| t.shown_title())
+                {
+                    detail.push(title.to_string());
                 }
                 if rank < first {
                     detail.insert(0, "the DE line's station".to_string());
@@ -1104,30 +1115,76 @@ impl Ctx<'_, '_> {
         }
         let dtg = self.now.dtg();
         if self.before.trim().is_empty() {
-            // A whole FL5 line: the precedence letter of the routing line (or ROUTINE) and now.
-            let letter = self
+            // A whole FL5 line: the precedence letter and now. The letter is the highest
+            // precedence of the addressees (spec §4 relation 2), first; the routing line's
+            // prosign's, when it differs or there are no addressees yet; else ROUTINE.
+            let addressees = self
+                .cable
+                .header
+                .addressees
+                .iter()
+                .filter(|a| a.block != crate::syntax::AddresseeBlock::Xmt)
+                .map(|a| a.precedence_value())
+                .max_by_key(|p| p.letter_rank());
+            let prosign = self
                 .cable
                 .header
                 .routing
                 .as_ref()
-                .and_then(|r| r.precedence)
-                .map_or('R', |p| p.letter());
+                .and_then(|r| r.precedence);
+            let mut letters: Vec<(char, String)> = Vec::new();
+            if let Some(p) = addressees {
+                letters.push((
+                    p.letter(),
+                    format!("the highest addressee precedence, {}", p.word()),
+                ));
+            }
+            if let Some(p) = prosign {
+                if letters.iter().all(|(l, _)| *l != p.letter()) {
+                    let prosign_text = self
+                        .cable
+                        .header
+                        .routing
+                        .as_ref()
+                        .map(|r| r.prosign)
+                        .map_or(String::new(), |t| format!(" `{}`", self.cable.text(t)));
+                    letters.push((
+                        p.letter(),
+                        format!("the routing line's prosign{prosign_text}"),
+                    ));
+                }
+            }
+            if letters.is_empty() {
+                letters.push(('R', "ROUTINE".to_string()));
+            }
             let replace = TextRange::new(self.offset, self.line.range.end().max(self.offset));
-            let text = format!("{letter} {dtg}");
+            let items = letters
+                .into_iter()
+                .enumerate()
+                .map(|(rank, (letter, why))| {
+                    let text = format!("{letter} {dtg}");
+                    let item =
+                        CompletionItem::new(text.clone(), CompletionKind::DateTimeGroup, replace)
+                            .detail(format!(
+                                "precedence {letter} ({why}) and the current date-time group (UTC)"
+                            ))
+                            .doc(format!(
+                                "`{text}`: precedence {letter}, {why}; {} at {:02}:{:02} UTC.",
+                                dates::long_date(self.now.date),
+                                self.now.hour,
+                                self.now.minute
+                            ))
+                            .sort(format!("{rank:04}"))
+                            .filter(text.clone());
+                    if rank == 0 {
+                        item.preselect()
+                    } else {
+                        item
+                    }
+                })
+                .collect();
             return Some(Completion {
-                items: vec![CompletionItem::new(
-                    text.clone(),
-                    CompletionKind::DateTimeGroup,
-                    replace,
-                )
-                .detail("precedence and the current date-time group (UTC)")
-                .doc(format!(
-                    "`{text}`: precedence {letter}, {} at {:02}:{:02} UTC.",
-                    dates::long_date(self.now.date),
-                    self.now.hour,
-                    self.now.minute
-                ))
-                .filter(text.clone())],
+                items,
                 incomplete: false,
             });
         }
@@ -1774,7 +1831,11 @@ pub fn resolve(key: &ResolveKey, tables: &Tables) -> Option<String> {
     match key {
         ResolveKey::Tag { code } => {
             let t = tables.tag(code)?;
-            let mut out = format!("**{}** — {}\n\n*{}*", t.code, t.title, tag_kind_name(t.kind));
+            let mut out = match t.shown_title() {
+                Some(title) => format!("**{}** — {title}", t.code),
+                None => format!("**{}**", t.code),
+            };
+            out.push_str(&format!("\n\n*{}*", tag_kind_name(t.kind)));
             if let Some(note) = &t.note {
                 out.push_str(&format!("\n\n{note}"));
             }
@@ -1838,8 +1899,11 @@ fn post_lines(p: &crate::data::Post, tables: &Tables) -> String {
         out.push_str(&format!("\n- station in banners and cable ids: {s}"));
     }
     if let Some(c) = &p.country_tag {
-        let name = tables.tag(c).map(|t| t.title.clone()).unwrap_or_default();
-        out.push_str(&format!("\n- country: `{c}` {name}"));
+        let name = tables.tag(c).and_then(|t| t.shown_title());
+        out.push_str(&format!("\n- country: `{c}`"));
+        if let Some(name) = name {
+            out.push_str(&format!(" {name}"));
+        }
     }
     out
 }

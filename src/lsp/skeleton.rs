@@ -71,7 +71,8 @@ impl SkeletonContext {
         index.folder_state(dir)
     }
 
-    /// The item, when the document is blank and `[draft]` names a post and an addressee.
+    /// The item, when the document is blank: the whole skeleton when `[draft]` names a post and an
+    /// addressee, else the text alone with the `[draft]` keys in its documentation.
     pub(super) fn item(
         &self,
         text: &str,
@@ -93,6 +94,12 @@ impl SkeletonContext {
             label: i.label,
             kind: Some(CompletionItemKind::SNIPPET),
             detail: Some(i.detail),
+            documentation: i.documentation.map(|value| {
+                Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                })
+            }),
             preselect: Some(true),
             // Before the banner words offered at the start of a document (sorted "0" on).
             sort_text: Some("!".to_string()),

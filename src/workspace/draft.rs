@@ -694,41 +694,7 @@ pub fn skeleton(
         .map(|a| addressee(tables, a))
         .collect::<Result<Vec<_>, _>>()?;
 
-    // Captions: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on an SBU cable.
-    let mut captions: Vec<(&'static str, CaptionKind)> = Vec::new();
-    for written in &options.captions {
-        let c = caption_text(written)
-            .filter(|c| c.name.len() == written.trim().len())
-            .ok_or_else(|| {
-                let names: Vec<&str> = crate::vocab::CAPTIONS.iter().map(|c| c.name).collect();
-                DraftError(format!(
-                    "`{}` is not a caption; the captions are {}",
-                    written.trim(),
-                    names.join(", ")
-                ))
-            })?;
-        if !captions.iter().any(|(_, k)| *k == c.kind) {
-            captions.push((c.name, c.kind));
-        }
-    }
-    if options.level == DraftLevel::Sbu
-        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
-    {
-        captions.push(("SENSITIVE", CaptionKind::Sensitive));
-    }
-    captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
-    let has = |kind: CaptionKind| captions.iter().any(|(_, k)| *k == kind);
-    if has(CaptionKind::Sipdis) && (has(CaptionKind::Nodis) || has(CaptionKind::Exdis)) {
-        return Err(DraftError(
-            "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
-        ));
-    }
-    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
-        return Err(DraftError(
-            "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
-        ));
-    }
-    let noforn = has(CaptionKind::Noforn);
+    let captions = captions(options)?;
     let tags = tag_codes(tables, &options.tags)?;
 
     let serial = folder.next_serial(&station, date.year);
@@ -801,16 +767,89 @@ pub fn skeleton(
     }
     out.push('\n');
 
+    let geo = post.country_tag.as_deref();
+    write_text(
+        &mut out,
+        options,
+        &format!("{station} {serial:06}"),
+        geo,
+        &captions,
+        &tags,
+    );
+
+    for r in placeholders(&out) {
+        marks.push(TextRange::new(r.start, r.end));
+    }
+    Ok(Skeleton {
+        text: out,
+        placeholders: marks,
+    })
+}
+
+/// The captions of `options`: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on
+/// an SBU cable. Errors: an unknown caption, SIPDIS with NODIS or EXDIS, SENSITIVE on a classified
+/// cable.
+fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, DraftError> {
+    let mut captions: Vec<(&'static str, CaptionKind)> = Vec::new();
+    for written in &options.captions {
+        let c = caption_text(written)
+            .filter(|c| c.name.len() == written.trim().len())
+            .ok_or_else(|| {
+                let names: Vec<&str> = crate::vocab::CAPTIONS.iter().map(|c| c.name).collect();
+                DraftError(format!(
+                    "`{}` is not a caption; the captions are {}",
+                    written.trim(),
+                    names.join(", ")
+                ))
+            })?;
+        if !captions.iter().any(|(_, k)| *k == c.kind) {
+            captions.push((c.name, c.kind));
+        }
+    }
+    if options.level == DraftLevel::Sbu
+        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
+    {
+        captions.push(("SENSITIVE", CaptionKind::Sensitive));
+    }
+    captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
+    let has = |kind: CaptionKind| captions.iter().any(|(_, k)| *k == kind);
+    if has(CaptionKind::Sipdis) && (has(CaptionKind::Nodis) || has(CaptionKind::Exdis)) {
+        return Err(DraftError(
+            "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
+        ));
+    }
+    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
+        return Err(DraftError(
+            "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
+        ));
+    }
+    Ok(captions)
+}
+
+/// Writes the text of a skeleton, from the banner (`origin_serial` after the classification) to the
+/// signature: the captions, E.O., TAGS (the codes given, else a placeholder and `geo`, the post's
+/// geographic tag), SUBJECT, the classification authority of a classified cable, two numbered
+/// paragraphs and the signature.
+fn write_text(
+    out: &mut String,
+    options: &DraftOptions,
+    origin_serial: &str,
+    geo: Option<&str>,
+    captions: &[(&'static str, CaptionKind)],
+    tags: &[String],
+) {
+    let DraftTime { date, .. } = options.time;
+    let precedence = options.precedence;
+    let noforn = captions.iter().any(|(_, k)| *k == CaptionKind::Noforn);
     // The banner and the captions (spec §3.8, §3.9).
     let _ = writeln!(
         out,
-        "{} {} {serial:06}",
-        options.level.banner().canonical(),
-        station
+        "{} {origin_serial}",
+        options.level.banner().canonical()
     );
     out.push('\n');
     if !captions.is_empty() {
-        for (name, _) in &captions {
+        for (name, _) in captions {
             let _ = writeln!(out, "{name}");
         }
         out.push('\n');
@@ -829,11 +868,7 @@ pub fn skeleton(
         let _ = writeln!(out, "E.O. {}: N/A", order.number);
     }
     if tags.is_empty() {
-        let geo = post
-            .country_tag
-            .as_deref()
-            .map(|t| format!(" {t}"))
-            .unwrap_or_default();
+        let geo = geo.map(|t| format!(" {t}")).unwrap_or_default();
         let _ = writeln!(out, "TAGS: {}{geo}", placeholder("TAGS"));
     } else {
         let _ = writeln!(out, "TAGS: {}", tags.join(" "));
@@ -877,13 +912,31 @@ pub fn skeleton(
     let _ = writeln!(out, "2. {marking} {}", placeholder("TEXT OF PARAGRAPH 2"));
     out.push('\n');
     let _ = writeln!(out, "{}", placeholder("SIGNATURE"));
+}
 
-    for r in placeholders(&out) {
-        marks.push(TextRange::new(r.start, r.end));
+/// The skeleton of the text alone, without a transmission header, for a drafter whose post and
+/// action addressees are not known yet (the editor's skeleton item when the `[draft]` table of
+/// `cablelint.toml` lacks `post` or `to`): the banner's origin and serial are placeholders
+/// (`UNCLAS [[POST]] [[SERIAL]]`), the rest is as [`skeleton`] writes it. Errors: a drafting date
+/// outside [`FIRST_DRAFT_DATE`]..=[`LAST_DRAFT_DATE`], an unknown caption or tag.
+pub fn text_skeleton(options: &DraftOptions, tables: &Tables) -> Result<Skeleton, DraftError> {
+    let date = options.time.date;
+    if date < FIRST_DRAFT_DATE || date > LAST_DRAFT_DATE {
+        return Err(DraftError(format!(
+            "{date} is outside the drafting dates a skeleton is written for ({FIRST_DRAFT_DATE} to {LAST_DRAFT_DATE})"
+        )));
     }
+    let captions = captions(options)?;
+    let tags = tag_codes(tables, &options.tags)?;
+    let mut out = String::new();
+    let origin_serial = format!("{} {}", placeholder("POST"), placeholder("SERIAL"));
+    write_text(&mut out, options, &origin_serial, None, &captions, &tags);
+    let placeholders = placeholders(&out)
+        .map(|r| TextRange::new(r.start, r.end))
+        .collect();
     Ok(Skeleton {
         text: out,
-        placeholders: marks,
+        placeholders,
     })
 }
 
