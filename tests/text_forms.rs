@@ -613,11 +613,78 @@ fn signature_forms_are_read() {
             "recess.\n\nCARROW",
             "recess.\n\n--------------------\nVisit Embassy Harbortown's Classified Website;\nhttp://www.example.sgov.gov/harbortown/\n--------------------\nCARROW",
         ),
+        // Surnames with a lower-case particle or a `Mc` prefix before capitals.
+        ("a particle and a surname", "\nCARROW\n", "\nvan Carrow\n"),
+        ("two particles and a surname", "\nCARROW\n", "\nde la CARROW\n"),
+        ("Mc before capitals", "\nCARROW\n", "\nMcCARROW\n"),
+        // What posts and the release put after the signature.
+        (
+            "the post's website banner after the signature",
+            "\nCARROW\n",
+            "\nCARROW\n\n   \"Visit Harbortown's Classified Web Site at http://www.example.s\nexample.gov/wiki/Portal:Harbortown\"\n",
+        ),
+        (
+            "a page number and the SBU line",
+            "\nCARROW\n",
+            "\nCARROW\n\n1\nSENSITIVE BUT UNCLASSIFIED\n",
+        ),
+        ("a date stamp", "\nCARROW\n", "\nCARROW\n1/21/2031\n"),
+        (
+            "the export's closing quote after an end banner",
+            "\nCARROW\n",
+            "\nCARROW\n\n=========CABLE ENDS=========\n\n\"\n",
+        ),
+        ("the export's quote on the line", "\nCARROW\n", "\nCARROW \",\n"),
+        ("HTML remnants", "\nCARROW\n", "\nCARROW\n</td></tr>\n</table>\n"),
+        ("rows of slashes", "\nCARROW\n", "\nCARROW\n/\n/\n/\n"),
+        (
+            "a preview cut off after it",
+            "\nCARROW\n",
+            "\nCARROW\nHARBORTOWN MINISTERS AGR...\n",
+        ),
+        (
+            "a lower-case surname under the website banner",
+            "recess.\n\nCARROW",
+            "recess.\n\n*********\nVisit Harbortown's Classified Website:\nhttp://www.example.sgov.gov/harbortown/\n*********\ncarrow",
+        ),
+        (
+            "a lower-case surname after a finished sentence",
+            "\nCARROW\n",
+            "\ncarrow\n",
+        ),
     ] {
         let t = edit(D, &[(find, replace)]);
         let f = findings(&t);
         assert!(
             !f.iter().any(|&(c, _, _)| c == "CBL409"),
+            "{what}: {f:?}\n{t}"
+        );
+    }
+}
+
+/// What may follow a signature does not make the text above it one: a sentence's last words, a
+/// lower-case word that continues a sentence, or a preview cut off at the end.
+#[test]
+fn a_trailer_does_not_make_a_signature() {
+    for (what, replace) in [
+        (
+            "text over a closing quote",
+            "recess.\n\nwith the talks\n\"\n",
+        ),
+        (
+            "a lower-case word that ends a sentence",
+            "recess, as the chairman\nsaid\n",
+        ),
+        (
+            "a sentence over a cut-off preview",
+            "recess.\nTHE MINISTERS AGR...\n",
+        ),
+        ("a lone particle", "recess.\n\nvan\n"),
+    ] {
+        let t = edit(D, &[("recess.\n\nCARROW\n", replace)]);
+        let f = findings(&t);
+        assert!(
+            f.iter().any(|&(c, _, _)| c == "CBL409"),
             "{what}: {f:?}\n{t}"
         );
     }
