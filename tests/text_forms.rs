@@ -155,6 +155,60 @@ fn a_number_inside_a_sentence_after_a_line_break_is_not_a_paragraph() {
     assert_silent(&t, "CBL401");
 }
 
+/// Numbers that do not follow each other for a reason the text shows: the release's mark of
+/// redacted paragraphs, a quoted text with its own numbering, a list restarting under a heading
+/// (its `1.` after a line ending with a colon, which the parser leaves in the paragraph before),
+/// and the cable's numbering resuming after such a list.
+#[test]
+fn numbering_breaks_the_text_explains_are_not_faults() {
+    for (what, find, replace) in [
+        (
+            "redacted paragraphs",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\nXXXXXXXXXXXX\n\n¶6. (C) Comment",
+        ),
+        (
+            "a quoted text",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. Begin text of the note:\n\n¶12. (C) The Parties agree.\n\n¶13. (C) The Parties meet.\n\nEnd text.\n\n¶4. (C) Comment",
+        ),
+        (
+            "a list under a heading, then the cable's next paragraph",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\nKorean side:\n1. Quotas for the zone.\n\n2. Inspections at sea.\n\n¶4. (C) Comment",
+        ),
+    ] {
+        let t = edit(C, &[(find, replace)]);
+        let f = findings(&t);
+        assert!(!f.iter().any(|&(c, _, _)| c == "CBL403"), "{what}: {f:?}\n{t}");
+    }
+}
+
+/// Without such a reason a gap, a repeat and a step back are faults, also after a redaction.
+#[test]
+fn numbering_breaks_without_a_reason_are_faults() {
+    for (what, replace, at) in [
+        ("a gap", "first meeting.\n\n¶5. (C) Comment", "¶5. (C)"),
+        (
+            "a repeat after a redaction",
+            "first meeting.\n\nXXXXXXXXXXXX\n\n¶3. (C) Comment",
+            "¶3. (C) Comment",
+        ),
+        (
+            "a list's number after it is not the cable's next",
+            "first meeting.\n\nKorean side:\n1. Quotas for the zone.\n\n2. Inspections at sea.\n\n¶6. (C) Comment",
+            "¶6. (C)",
+        ),
+    ] {
+        let t = edit(C, &[("first meeting.\n\n¶4. (C) Comment", replace)]);
+        let f = findings(&t);
+        assert!(
+            f.contains(&("CBL403", line(&t, at), Severity::Warning)),
+            "{what}: {f:?}\n{t}"
+        );
+    }
+}
+
 // ------------------------------------------------------------------------------------------------
 // 2. Portion markings in any case and control spelling
 // ------------------------------------------------------------------------------------------------
