@@ -209,6 +209,46 @@ fn numbering_breaks_without_a_reason_are_faults() {
     }
 }
 
+/// The articles of a quoted agreement restart their own numbering below the cable's and carry
+/// no markings: the quoting paragraph's marking covers them. The cable's next paragraph and a
+/// paragraph the release redacted whole (`¶5. XXXXXXXXXXXX`) are judged as before: the first
+/// must be marked, the second cannot be.
+#[test]
+fn quoted_articles_and_redacted_paragraphs_need_no_marking() {
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. The draft reads:\n\n¶1. The Parties shall meet yearly.\n\n¶2. Either Party may withdraw.\n\n¶4. (C) Comment",
+        )],
+    );
+    assert_silent(&t, "CBL401");
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\n¶4. XXXXXXXXXXXX\n\n¶5. (C) Comment",
+        )],
+    );
+    assert_silent(&t, "CBL401");
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. The draft reads:\n\n¶1. The Parties shall meet yearly.\n\n¶4. Comment",
+        )],
+    );
+    assert!(
+        findings(&t).contains(&("CBL401", line(&t, "¶4. Comment"), Severity::Warning)),
+        "{t}"
+    );
+    let t = edit(C, &[("¶4. (C) Comment: The", "¶4. XXXXXXXXXXXX said the")]);
+    assert!(
+        findings(&t).contains(&("CBL401", line(&t, "¶4. XXX"), Severity::Warning)),
+        "a paragraph that goes on after a redaction needs its marking: {t}"
+    );
+}
+
 // ------------------------------------------------------------------------------------------------
 // 2. Portion markings in any case and control spelling
 // ------------------------------------------------------------------------------------------------
