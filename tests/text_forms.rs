@@ -373,6 +373,24 @@ fn a_tags_label_with_a_comma_is_the_tags_line() {
     assert_silent(&t, "CBL304");
 }
 
+/// Tags run together without spaces (`PTERID`, `PRELPTERID`) still carry their subject and
+/// geographic tags; `misused-tag` reports the run with its split. A token with no single split
+/// into tags (`IDJAKS`, only country codes) is not read so.
+#[test]
+fn tags_run_together_keep_their_kinds() {
+    for glued in ["TAGS: PREL PTERID", "TAGS: PRELPTERID"] {
+        let t = edit(D, &[("TAGS: PREL PTER ID", glued)]);
+        assert_silent(&t, "CBL303");
+        assert_silent(&t, "CBL304");
+        assert!(
+            findings(&t).iter().any(|&(c, _, _)| c == "CBL308"),
+            "{glued}: the run is reported as a misused tag"
+        );
+    }
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS: PREL PTER IDJAKS")]);
+    assert_fires(&t, "CBL304", "TAGS:", &[]);
+}
+
 #[test]
 fn misspelt_labels_are_reported_on_their_own_line_with_a_fix() {
     for (find, typo, code) in [
