@@ -391,6 +391,20 @@ fn tags_run_together_keep_their_kinds() {
     assert_fires(&t, "CBL304", "TAGS:", &[]);
 }
 
+/// A Classified By block that a record's preview cut off (`…Lee Ca...`) lost its reason to the
+/// cut: `reason-section` does not ask for it; a whole block without a reason still is reported.
+#[test]
+fn a_classified_by_cut_by_a_preview_is_not_asked_for_its_reason() {
+    let line_of = "Classified By: Ambassador Lee Carrow. Reasons 1.4 (b) and (d).";
+    let t = edit(D, &[(line_of, "Classified By: Ambassador Lee Ca...")]);
+    assert_silent(&t, "CBL224");
+    let t = edit(D, &[(line_of, "Classified By: Ambassador Lee Carrow.")]);
+    assert!(
+        findings(&t).contains(&("CBL224", line(&t, "Classified By"), Severity::Warning)),
+        "{t}"
+    );
+}
+
 #[test]
 fn misspelt_labels_are_reported_on_their_own_line_with_a_fix() {
     for (find, typo, code) in [
