@@ -405,6 +405,31 @@ fn a_classified_by_cut_by_a_preview_is_not_asked_for_its_reason() {
     );
 }
 
+/// Caption lines as some records give them: SENSITIVE with its first letter lost or replaced,
+/// and the NOFORN marking line with a space for its `//`. Without them the rules still fire.
+#[test]
+fn garbled_and_spaced_caption_lines_are_read() {
+    for garbled in ["\nENSITIVE\n", "\nQENSITIVE\n"] {
+        let t = edit(U, &[("\nSENSITIVE\n", garbled)]);
+        assert_silent(&t, "CBL210");
+    }
+    let t = edit(U, &[("\nSENSITIVE\n", "\n")]);
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL210"), "{t}");
+    let t = edit(
+        C,
+        &[
+            (
+                "000614\n\nSIPDIS\n",
+                "000614\n\nCONFIDENTIAL NOFORN\nSIPDIS\n",
+            ),
+            ("¶4. (C) Comment", "¶4. (C//NF) Comment"),
+        ],
+    );
+    assert_silent(&t, "CBL209");
+    let t = edit(C, &[("¶4. (C) Comment", "¶4. (C//NF) Comment")]);
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL209"), "{t}");
+}
+
 #[test]
 fn misspelt_labels_are_reported_on_their_own_line_with_a_fix() {
     for (find, typo, code) in [

@@ -1618,6 +1618,15 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
     if upper.starts_with("SENSITIVE BUT UNCLASSIFIED") {
         return whole(CaptionKind::Sensitive);
     }
+    // The release lost or replaced the first letter of a caption line in some records
+    // (`ENSITIVE`, `QENSITIVE`), as it does the banner's (`O N F I D E N T I A L`).
+    if upper == "ENSITIVE" || (upper.len() == 9 && upper.ends_with("ENSITIVE")) {
+        return whole(CaptionKind::Sensitive);
+    }
+    // The marking line written with a space for its `//` (`SECRET NOFORN`).
+    if ["SECRET NOFORN", "CONFIDENTIAL NOFORN", "TOP SECRET NOFORN"].contains(&upper.as_str()) {
+        return whole(CaptionKind::MarkingLine);
+    }
     if (upper.starts_with("SECRET//")
         || upper.starts_with("CONFIDENTIAL//")
         || upper.starts_with("UNCLASSIFIED//"))
