@@ -527,6 +527,28 @@ pub fn header_kind(cable: &Cable) -> DocumentKind {
     }
 }
 
+/// Whether the full copy's banner serial is the serial of the record's truncated preview with its
+/// last digits cut off (`BERLIN 00169` under a preview headed `BERLIN 001690`): the release cut
+/// the full copy's banner, and the preview keeps the serial whole.
+fn cut_against_preview(cable: &Cable, serial: &str) -> bool {
+    let Some(preview) = cable
+        .artifacts
+        .iter()
+        .find(|a| a.kind == ArtifactKind::TruncatedPreview)
+    else {
+        return false;
+    };
+    let text = &cable.src[preview.range.start()..preview.range.end()];
+    text.lines().take(3).any(|l| {
+        let l = l.trim_end();
+        let whole = l.rsplit(' ').next().unwrap_or("");
+        whole.len() > serial.len()
+            && whole.starts_with(serial)
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && super::body::banner_level_prefix(l.trim_start()).is_some()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -612,26 +634,4 @@ mod tests {
         );
         assert_eq!(line_artifact("O 240549Z SEP 03"), None);
     }
-}
-
-/// Whether the full copy's banner serial is the serial of the record's truncated preview with its
-/// last digits cut off (`BERLIN 00169` under a preview headed `BERLIN 001690`): the release cut
-/// the full copy's banner, and the preview keeps the serial whole.
-fn cut_against_preview(cable: &Cable, serial: &str) -> bool {
-    let Some(preview) = cable
-        .artifacts
-        .iter()
-        .find(|a| a.kind == ArtifactKind::TruncatedPreview)
-    else {
-        return false;
-    };
-    let text = &cable.src[preview.range.start()..preview.range.end()];
-    text.lines().take(3).any(|l| {
-        let l = l.trim_end();
-        let whole = l.rsplit(' ').next().unwrap_or("");
-        whole.len() > serial.len()
-            && whole.starts_with(serial)
-            && whole.bytes().all(|b| b.is_ascii_digit())
-            && super::body::banner_level_prefix(l.trim_start()).is_some()
-    })
 }
