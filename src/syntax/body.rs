@@ -999,6 +999,102 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             block.items = super::refs::parse_items(self.cable.src, &block.lines);
         }
         self.drop_answer_letters();
+        self.find_signature();
+        if self.cable.body.signature.is_none() {
+            self.signature_before_trailer();
+        }
+    }
+
+    /// The signature above what a post or the release put after it: the post's website banner
+    /// (`"Visit Ankara's Classified Web Site at http://…"` and the rest of its address), the
+    /// classification repeated (`SENSITIVE BUT UNCLASSIFIED`), a page number or date stamp
+    /// (`1`, `1/21/2009`), the export's remnants (a closing quote `"`, `</table>`, rows of `/` or
+    /// `.`) and a preview cut off at the end (`DANIEL ORTEGA AN...`). Those lines become
+    /// artifacts. A lone lower-case surname (`jones`) is a signature here only when the line
+    /// above ends a sentence or is a website banner, so a sentence's last word is never taken
+    /// for one. Runs once per cable, on at most a few lines from the end.
+    fn signature_before_trailer(&mut self) {
+        let is_text = |k: LineKind| {
+            matches!(
+                k,
+                LineKind::Text | LineKind::Paragraph | LineKind::Unknown | LineKind::Heading
+            )
+        };
+        let mut trailer = Vec::new();
+        let mut candidate = None;
+        for pos in (0..self.cable.lines.len()).rev() {
+            let kind = self.cable.lines[pos].kind;
+            if matches!(
+                kind,
+                LineKind::Blank | LineKind::EndMarker | LineKind::Artifact
+            ) {
+                continue;
+            }
+            if !is_text(kind) {
+                return;
+            }
+            let t = src_of(self.cable, pos).trim().text;
+            if trailer.len() < 12 && is_after_signature(t, trailer.is_empty()) {
+                trailer.push(pos);
+                continue;
+            }
+            candidate = Some(pos);
+            break;
+        }
+        let Some(pos) = candidate else {
+            return;
+        };
+        let src = src_of(self.cable, pos).trim();
+        // The export's closing quote stuck to the last line (`SPOGLI"`, `GFOELLER ",`).
+        let unquoted = src.text.trim_end_matches([',', ' ']);
+        let src = match unquoted.strip_suffix('"') {
+            Some(u) if trailer.is_empty() && !u.contains('"') => Src::new(u.trim_end(), src.offset),
+            _ => src,
+        };
+        let sig = match signature_in(src) {
+            // The last line of text was read as it stands before the trailer was looked for.
+            Some(sig) if !trailer.is_empty() || src.text.len() < unquoted.len() => sig,
+            _ if self.lower_case_signature(pos, src.text) => src.full(),
+            _ => return,
+        };
+        if sig == src.full() && self.cable.lines[pos].kind == LineKind::Paragraph {
+            return;
+        }
+        self.cable.body.signature = Some(sig);
+        if sig == src.full() {
+            self.cable.lines[pos].kind = LineKind::Signature;
+        }
+        for t in trailer {
+            self.cable.lines[t].kind = LineKind::Artifact;
+        }
+    }
+
+    /// Whether line `pos`, one lower-case word (`jones`), stands where a signature stands: the
+    /// nearest line of text above it ends a sentence, a comment or a website banner.
+    fn lower_case_signature(&self, pos: usize, t: &str) -> bool {
+        if t.len() < 3
+            || !t
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+            || NOT_SURNAMES.contains(&t.to_ascii_uppercase().as_str())
+            || is_surname_particle(t)
+        {
+            return false;
+        }
+        let above = (0..pos).rev().find_map(|p| {
+            let t = src_of(self.cable, p).trim().text;
+            (!t.is_empty()).then_some(t)
+        });
+        above.is_some_and(|a| {
+            a.ends_with(['.', '"', ')', '!', '?', '*'])
+                || a.contains("://")
+                || ["END COMMENT", "END NOTE", "END SUMMARY"]
+                    .iter()
+                    .any(|e| a.len() >= e.len() && a[a.len() - e.len()..].eq_ignore_ascii_case(e))
+        })
+    }
+
+    fn find_signature(&mut self) {
         // The signature: the last line of text, when it is a surname (or ends with one). A line
         // under a dashed rule reads as a heading, but one that ends the text heads nothing: the
         // posts close with their website's banner between rules and then sign (`-----` /
@@ -1612,6 +1708,15 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
     }
     if upper.starts_with("SENSITIVE BUT UNCLASSIFIED") {
         return whole(CaptionKind::Sensitive);
+    }
+    // The release lost or replaced the first letter of a caption line in some records
+    // (`ENSITIVE`, `QENSITIVE`), as it does the banner's (`O N F I D E N T I A L`).
+    if upper == "ENSITIVE" || (upper.len() == 9 && upper.ends_with("ENSITIVE")) {
+        return whole(CaptionKind::Sensitive);
+    }
+    // The marking line written with a space for its `//` (`SECRET NOFORN`).
+    if ["SECRET NOFORN", "CONFIDENTIAL NOFORN", "TOP SECRET NOFORN"].contains(&upper.as_str()) {
+        return whole(CaptionKind::MarkingLine);
     }
     if (upper.starts_with("SECRET//")
         || upper.starts_with("CONFIDENTIAL//")
@@ -2898,6 +3003,24 @@ fn is_trailer_line(t: &str) -> bool {
         || starts_with_ci(t, "DECLASSIFIED AND RELEASED")
 }
 
+/// Whether a line near the end may stand after the signature (see `signature_before_trailer`);
+/// `last` says it is the last line of text, where a preview cut off with `...` may stand.
+fn is_after_signature(t: &str, last: bool) -> bool {
+    let b = t.as_bytes();
+    // The export's remnants: quotes, rows of `/` or `.` (not a dashed rule, which heads what
+    // follows), an HTML tag.
+    (!b.iter().any(|c| c.is_ascii_alphanumeric()) && !is_rule_line(t))
+        || (t.starts_with('<') && t.ends_with('>'))
+        // A page number or a date stamp.
+        || (b.len() <= 10 && b.iter().all(|&c| c.is_ascii_digit() || c == b'/'))
+        || is_trailer_line(t)
+        || t.eq_ignore_ascii_case("SENSITIVE BUT UNCLASSIFIED")
+        // The post's website banner and the rest of its address.
+        || starts_with_ci(t.trim_start_matches('"'), "VISIT ")
+        || (!t.contains(' ') && t.contains('/') && t.contains('.'))
+        || (last && t.ends_with("...") && !t.ends_with("....") && t.len() > 3)
+}
+
 /// Words that end a last sentence but are not a signature (`… Regards.`, `… END COMMENT.`).
 const NOT_SURNAMES: [&str; 14] = [
     "REGARDS",
@@ -2916,12 +3039,45 @@ const NOT_SURNAMES: [&str; 14] = [
     "BEST",
 ];
 
+/// A surname in capitals (`SCHIEFFER`, `O'NEILL`), also with its `Mc` or `Mac` prefix in mixed
+/// case as the posts type it (`McCORMICK`, `MacDONALD`).
 fn is_surname(w: &str) -> bool {
-    w.len() >= 2
-        && w.as_bytes()[0].is_ascii_uppercase()
-        && w.bytes()
-            .all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
-        && !NOT_SURNAMES.contains(&w)
+    let caps = |w: &str| {
+        w.len() >= 2
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'\'' || b == b'-')
+    };
+    (caps(w) && !NOT_SURNAMES.contains(&w))
+        || w.strip_prefix("Mc")
+            .or_else(|| w.strip_prefix("Mac"))
+            .is_some_and(caps)
+}
+
+/// The lower-case particle of a surname (`van Voorst`, `de la Garza`), which a signature keeps
+/// in lower case although the surname is in capitals or mixed case.
+fn is_surname_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "vom"
+            | "de"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "ter"
+            | "ten"
+            | "zu"
+    )
 }
 
 /// A surname in mixed case (`Clinton` in sentence-case cables, `Lu`, `LeBaron`, `McAdam`).
@@ -2956,6 +3112,15 @@ fn signature_in(src: Src) -> Option<TextRange> {
         && !matches!(t, "NNNN" | "BT")
     {
         return Some(src.full());
+    }
+    // A surname after its lower-case particles (`van Voorst`, `de la GARZA`).
+    if let [particles @ .., (_, _, last, _)] = words.as_slice() {
+        if (1..=2).contains(&particles.len())
+            && particles.iter().all(|w| is_surname_particle(w.2) && !w.3)
+            && (is_surname(last) || is_mixed_surname(last))
+        {
+            return Some(src.full());
+        }
     }
     let (s, e, w, dotted) = *words.last()?;
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
