@@ -1,7 +1,7 @@
 //! Addressee and post look-ups: by routing indicator, by address or name, by station, and a
 //! word search over addresses, post names and country names.
 
-use super::{normalize_name, upper, Addressee, Post, Tables, TagKind};
+use super::{normalize_name, prefix_key, prefix_run, upper, Addressee, Post, Tables, TagKind};
 
 /// The word indexes of the free searches ([`Tables::search_addressees`],
 /// [`Tables::search_posts`]).
@@ -116,7 +116,16 @@ impl Tables {
                 .then(b.count.cmp(&a.count))
                 .then(a.address.cmp(&b.address))
         });
+        self.ri_rank_keys = by_ri_rank
+            .iter()
+            .map(|&i| prefix_key(&self.addressees[i as usize].routing_indicator))
+            .collect();
         self.addressees_by_ri_rank = by_ri_rank;
+        self.addressee_ri_keys = self
+            .addressees
+            .iter()
+            .map(|a| prefix_key(&a.routing_indicator))
+            .collect();
 
         self.posts.sort_by(|a, b| a.name.cmp(&b.name));
         self.posts
@@ -203,8 +212,7 @@ impl Tables {
         let ri = upper(ri);
         let ri = ri.as_ref();
         let idx = &self.addressees_by_ri_rank;
-        let start =
-            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
+        let start = self.ri_rank_start(ri);
         idx[start..]
             .iter()
             .map(|&i| &self.addressees[i as usize])
@@ -219,8 +227,7 @@ impl Tables {
         let ri = upper(ri);
         let ri = ri.as_ref();
         let idx = &self.addressees_by_ri_rank;
-        let start =
-            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
+        let start = self.ri_rank_start(ri);
         idx.get(start)
             .map(|&i| &self.addressees[i as usize])
             .filter(|a| a.routing_indicator == ri)
@@ -231,11 +238,20 @@ impl Tables {
     pub fn has_addressee_pair(&self, ri: &str, address: &str) -> bool {
         let ri = upper(ri);
         let ri = ri.as_ref();
-        self.addressees
+        self.addressees[prefix_run(&self.addressee_ri_keys, ri)]
             .binary_search_by(|a| {
                 (a.routing_indicator.as_str(), a.address.as_str()).cmp(&(ri, address))
             })
             .is_ok()
+    }
+
+    /// Where the rows of this routing indicator (upper case) start in `addressees_by_ri_rank`:
+    /// the first row whose routing indicator is not less than `ri`.
+    fn ri_rank_start(&self, ri: &str) -> usize {
+        let run = prefix_run(&self.ri_rank_keys, ri);
+        run.start
+            + self.addressees_by_ri_rank[run]
+                .partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri)
     }
 
     /// The address of the same routing indicator that `a` is a variant spelling of, as real
