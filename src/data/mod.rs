@@ -257,6 +257,17 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// Where the rows of one routing indicator stand in [`Tables`]' addressee indexes.
+#[derive(Debug, Clone, Copy)]
+struct RiRows {
+    /// The first row in `addressees` (sorted by routing indicator, then address).
+    start: u32,
+    /// The first row in `addressees_by_ri_rank`.
+    rank_start: u32,
+    /// How many rows (at least one).
+    len: u32,
+}
+
 /// The reference tables with their search indexes.
 #[derive(Debug, Clone, Default)]
 pub struct Tables {
@@ -272,16 +283,16 @@ pub struct Tables {
     tags_by_len: Vec<Vec<u32>>,
     /// Sorted by routing indicator, then address.
     addressees: Vec<Addressee>,
-    /// [`prefix_key`] of each routing indicator in `addressees`, in the same order (so sorted).
-    addressee_ri_keys: Vec<u64>,
     /// Indexes into `addressees` sorted by address.
     addressees_by_address: Vec<u32>,
     /// Indexes into `addressees` sorted by routing indicator, then most used first, then address:
     /// the order [`Tables::addressees_for_ri`] answers in, so a look-up sorts nothing.
     addressees_by_ri_rank: Vec<u32>,
-    /// [`prefix_key`] of the routing indicator of each row of `addressees_by_ri_rank`, in the
-    /// same order (so sorted).
-    ri_rank_keys: Vec<u64>,
+    /// The rows of each routing indicator: where they start in `addressees` and in
+    /// `addressees_by_ri_rank`, and how many there are. One hash look-up answers what a binary
+    /// search over every row did (the rows of a routing indicator such as SECSTATE's number in the
+    /// hundreds, and comparing inside them went through `addressees` for each probe).
+    ri_rows: std::collections::HashMap<Box<str>, RiRows>,
     /// Sorted by name, names unique.
     posts: Vec<Post>,
     /// (station without spaces, index into `posts`), sorted.
@@ -696,11 +707,11 @@ impl Tables {
     }
 }
 
-/// The first eight bytes of a table key (a tag code, a routing indicator) read as one big-endian
-/// number, zero-padded when the key is shorter. Keys sorted as text have non-decreasing prefix
-/// keys, so a look-up first finds the run of rows with the same prefix key comparing integers,
-/// and compares text only inside that run (one row for almost every code and routing indicator,
-/// which are at most eight letters). Binary searches comparing the strings themselves spent
+/// The first eight bytes of a table key (a tag code, a token with a certain fix) read as one
+/// big-endian number, zero-padded when the key is shorter. Keys sorted as text have non-decreasing
+/// prefix keys, so a look-up first finds the run of rows with the same prefix key comparing
+/// integers, and compares text only inside that run (one row for almost every code, as codes are
+/// at most eight letters). Binary searches comparing the strings themselves spent
 /// most of their time calling `memcmp` (about 8% of `check`'s CPU time over 25,000 cables).
 pub(crate) fn prefix_key(key: &str) -> u64 {
     let mut buf = [0u8; 8];
