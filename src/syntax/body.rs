@@ -3105,7 +3105,35 @@ mod tests {
                 assert_eq!(by_regex(&ascii_regex), want, "{line:?}");
             }
             assert_eq!(got, want, "{line:?}");
+            // The filter before the search lets through every line with a match.
+            assert!(want.is_empty() || names_marker_word(&line), "{line:?}");
         }
+    }
+
+    /// The marker filter answered from positions found once over the text says what the filter
+    /// searching the line says, for every slice of a text between character boundaries: doubled
+    /// `m`s overlapping and in either case, "note" as a word or inside one, at the slice's ends.
+    #[test]
+    fn marker_candidates_agree_with_the_line_filter() {
+        let text = "Mmm. NOTE: the Summary -- Comm mM\n(NOTE) notes denote nOTE Note anote noted\n\
+                    immm 1NOTE. N0TE note\u{e9}note \u{17f}umm MM.";
+        let candidates = MarkerCandidates::new(text);
+        let starts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut passed = 0;
+        for (k, &s) in starts.iter().enumerate() {
+            for &e in &starts[k..] {
+                let src = Src::new(&text[s..e], s);
+                let want = may_hold_marker(src.text.as_bytes());
+                assert_eq!(candidates.may_hold(src), want, "{s}..{e} {:?}", src.text);
+                passed += usize::from(want);
+            }
+        }
+        assert!(passed > 0);
+        // A line that is not a slice of the text is searched.
+        assert!(candidates.may_hold(Src::new("a note", 0)));
+        assert!(!candidates.may_hold(Src::new("no tea", 3)));
     }
 
     fn banner(t: &str) -> Option<Banner> {
