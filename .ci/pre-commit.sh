@@ -51,12 +51,13 @@ rc=$?
 check "pre-commit installs cablelint-check and cablelint-fmt from $rev ($(($(date +%s) - start)) s)" test $rc = 0
 [ $rc = 0 ] || tail -30 "$WORK/install.log"
 
-# The good cable is examples/clean.cable as the hook's own binary formats it; that example as written is
-# clean but not formatted (pilcrows, a two-line SUBJECT), which is the unformatted case below.
+# The good cable is examples/clean.cable as the hook's own binary formats it (the example is formatted
+# already); the unformatted case below is the same cable wrapped at 60 columns, clean but not formatted.
 HOOK_BIN="$(find "$PRE_COMMIT_HOME" -path '*/bin/cablelint' -type f | head -1)"
 check "the hook's environment has the cablelint binary ($HOOK_BIN)" test -x "$HOOK_BIN"
 "$HOOK_BIN" fmt - <"$ROOT/examples/clean.cable" >cables/good.cable
-check "the good cable differs from the unformatted example" bash -c '! cmp -s "$0" "$1"' cables/good.cable "$ROOT/examples/clean.cable"
+"$HOOK_BIN" fmt --line-width 60 - <"$ROOT/examples/clean.cable" >"$WORK/unformatted.cable"
+check "the unformatted cable differs from the good one" bash -c '! cmp -s "$0" "$1"' cables/good.cable "$WORK/unformatted.cable"
 
 git add cables/good.cable
 git commit -m "a good cable" >"$WORK/good.log" 2>&1
@@ -79,7 +80,7 @@ git reset -q
 
 # A clean cable that is not formatted: cablelint-fmt fails the commit and rewrites the file; committed again,
 # it goes through, and what was committed is the formatted text.
-cp "$ROOT/examples/clean.cable" cables/unformatted.cable
+cp "$WORK/unformatted.cable" cables/unformatted.cable
 git add cables/unformatted.cable
 git commit -m "an unformatted cable" >"$WORK/unformatted.log" 2>&1
 rc=$?

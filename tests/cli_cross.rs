@@ -444,3 +444,124 @@ fn a_set_larger_than_the_bound_is_not_compared_and_the_run_says_so() {
     assert_eq!(run.stdout.matches("CBL701").count(), 2, "{}", run.stdout);
     assert!(!run.stderr.contains("cross-cable"), "{}", run.stderr);
 }
+
+/// A file whose fixes cannot be written (read-only) is shown as it is on disk, with its own
+/// findings and its cross-cable ones, in the formats with one entry per file as in the others.
+#[test]
+fn a_file_fix_could_not_write_keeps_its_cross_cable_findings_in_every_format() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cable", "b.cable", "c.cable"] {
+        std::fs::copy(fixtures().join("formats").join(name), dir.path().join(name)).unwrap();
+    }
+    let a = dir.path().join("a.cable");
+    let before = std::fs::read_to_string(&a).unwrap();
+    // The tests may run as root, who could write it anyway; the checker looks at the mode itself.
+    std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let fix = |format: &str| {
+        let run = run_in(
+            dir.path(),
+            &["check", ".", "--fix", "--output-format", format],
+            None,
+        );
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_contains(&run.stderr, "a.cable: could not write the fixed file");
+        run
+    };
+    let concise = fix("concise").stdout;
+    assert_contains(&concise, "a.cable:10:8: error[CBL701]");
+    assert_contains(&concise, "a.cable:13:15: error[CBL302]");
+
+    let json = fix("json").json();
+    assert_eq!(
+        json_entries(&json),
+        [
+            ("a.cable".to_string(), vec!["CBL701", "CBL302"]),
+            ("b.cable".to_string(), vec!["CBL701"]),
+            ("c.cable".to_string(), vec![]),
+        ]
+    );
+    assert_eq!(json["summary"]["errors"], 3);
+
+    let grouped = fix("grouped").stdout;
+    let a_entry = grouped.split("\n\n").find(|e| e.starts_with("a.cable:"));
+    let lines: Vec<&str> = a_entry.expect(&grouped).lines().collect();
+    assert_eq!(lines.len(), 3, "{grouped}");
+    assert!(lines[1].trim_start().starts_with("10:8 "), "{grouped}");
+    assert_contains(lines[1], "error[CBL701]");
+    assert!(lines[2].trim_start().starts_with("13:15"), "{grouped}");
+    assert_contains(lines[2], "error[CBL302]");
+    assert_contains(&grouped, "Found 3 errors");
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), before);
+}
+
+/// Runs the checker with its standard output and standard error into one file, as a terminal or
+/// `2>&1` shows them, and gives what was written there, in order, and the exit code.
+fn run_merged(dir: &Path, args: &[&str]) -> (String, Option<i32>) {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let file = log.reopen().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    (std::fs::read_to_string(log.path()).unwrap(), status.code())
+}
+
+/// Over more files than the cross-cable rules compare (the real bound, 20,000), a broken
+/// `cablelint.toml` met after the first 20,001 files stops the run before any report is written,
+/// and the warning that the rules did not run comes before the report, as for listed files.
+#[test]
+fn a_long_walk_finds_a_broken_configuration_and_warns_before_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = dir.path().join("a");
+    std::fs::create_dir(&filler).unwrap();
+    for i in 0..=cablelint::rules::cross::MAX_SET_FILES {
+        std::fs::write(filler.join(format!("{i:05}.cable")), "").unwrap();
+    }
+    let late = dir.path().join("z");
+    std::fs::create_dir(&late).unwrap();
+    std::fs::write(late.join("x.cable"), "").unwrap();
+    std::fs::write(late.join("cablelint.toml"), "select = [\n").unwrap();
+    // A document format writes its head at the start: nothing of it may come out.
+    let run = run_in(
+        dir.path(),
+        &["check", ".", "--select", "CBL7", "--output-format", "json"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_contains(&run.stderr, "cablelint.toml");
+
+    std::fs::write(late.join("cablelint.toml"), "").unwrap();
+    // Each empty file gives one finding (CBL202), a report long enough to be written as it goes.
+    let (merged, code) = run_merged(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "CBL7,CBL202",
+            "--output-format",
+            "concise",
+        ],
+    );
+    assert_eq!(code, Some(1), "{}", &merged[..merged.len().min(2000)]);
+    let lines: Vec<&str> = merged.lines().collect();
+    assert_eq!(
+        lines[0],
+        "warning: the cross-cable rules (CBL7xx) compare at most 20000 files checked together, \
+         and this run checks 20002: they were not run (check a smaller set, such as one post's \
+         drafts, to run them)"
+    );
+    assert_eq!(
+        lines[1],
+        "a/00000.cable:1:1: error[CBL202] the file is empty: a cable starts with its classification banner"
+    );
+    assert_eq!(lines.len(), 1 + 20_002 + 1, "{}", lines[lines.len() - 1]);
+    assert_eq!(merged.matches("warning:").count(), 1);
+}

@@ -436,3 +436,76 @@ fn computed_header_fixes_are_applied_with_unsafe_fixes() {
         base
     );
 }
+
+#[test]
+fn fixing_an_info_addressee_above_the_action_ones_leaves_no_precedence_error() {
+    // TO is PRIORITY and an INFO line IMMEDIATE: `precedence-mismatch` (FL5 `P` is not the
+    // highest) and `info-precedence-too-high` both fire. Their fixes agree on PRIORITY, the FL5
+    // letter: the INFO line is lowered and FL5 stays, so neither error is left.
+    let cable = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/rules/base/confidential.cable"),
+    )
+    .unwrap()
+    .replace("OO RUEHBJ", "PP RUEHBJ")
+    .replace("O 120745Z MAR 08", "P 120745Z MAR 08")
+    .replace("WASHDC IMMEDIATE 5521", "WASHDC PRIORITY 5521")
+    .replace("BEIJING PRIORITY 4410", "BEIJING IMMEDIATE 4410");
+    let dir = tree(&[("draft.cable", cable.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--output-format",
+            "concise",
+            "--select",
+            "CBL1",
+            "draft.cable",
+        ],
+        None,
+    );
+    assert_contains(&r.stdout, "error[CBL108]");
+    assert_contains(&r.stdout, "error[CBL109]");
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--select",
+            "CBL1",
+            "draft.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(&r.stdout, "All checks passed!");
+    let fixed = std::fs::read_to_string(dir.path().join("draft.cable")).unwrap();
+    assert_eq!(
+        fixed,
+        cable.replace("BEIJING IMMEDIATE 4410", "BEIJING PRIORITY 4410")
+    );
+    // With the action addressee ROUTINE (no word) under a PRIORITY FL5 and INFO line, as the
+    // release has it, the fix raises the action addressee instead.
+    let cable = cable
+        .replace("BEIJING IMMEDIATE 4410", "BEIJING PRIORITY 4410")
+        .replace("WASHDC PRIORITY 5521", "WASHDC 5521");
+    std::fs::write(dir.path().join("draft.cable"), &cable).unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--select",
+            "CBL1",
+            "draft.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.cable")).unwrap(),
+        cable.replace("WASHDC 5521", "WASHDC PRIORITY 5521")
+    );
+}

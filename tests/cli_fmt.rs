@@ -279,3 +279,64 @@ fn fmt_leaves_a_file_that_changed_since_it_was_read() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_drafts_one_digit_serial_is_padded_by_check_fix_and_fmt() {
+    // A drafter's `OSLO 7` is a serial not yet padded, not a garble of the release: `check` reports
+    // it as `banner-serial-width` with its safe fix, and `fmt` pads it as that fix does.
+    let draft = loose()
+        .replace("#0217/01", "#0007/01")
+        .replace("OSLO 217", "OSLO 7");
+    let dir = tree(&[("draft.cable", draft.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--output-format", "concise", "draft.cable"],
+        None,
+    );
+    assert_contains(
+        &r.stdout,
+        "draft.cable:9:34: error[CBL204] [*] the banner serial `7` is not six digits",
+    );
+    assert!(!r.stdout.contains("CBL606"), "{}", r.stdout);
+    let r = run_in(dir.path(), &["fmt", "-"], Some(draft.as_bytes()));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        r.stdout,
+        formatted()
+            .replace("#0217/01", "#0007/01")
+            .replace("OSLO 000217", "OSLO 000007")
+    );
+    let r = run_in(
+        dir.path(),
+        &["check", "--fix", "--select", "CBL204", "draft.cable"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(
+        &std::fs::read_to_string(dir.path().join("draft.cable")).unwrap(),
+        "\nCONFIDENTIAL SECTION 1 OF 2 OSLO 000007\n",
+    );
+    // The same serial in a release record is the release's garble, left as written.
+    let record = format!(
+        "This record is a partial extract of the original cable. The full text of the original \
+         cable is not available.\n\n{}",
+        draft.split_once("\n\n").unwrap().1
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--output-format",
+            "concise",
+            "-",
+            "--stdin-filename",
+            "record.cable",
+        ],
+        Some(record.as_bytes()),
+    );
+    assert_contains(
+        &r.stdout,
+        "warning[CBL606] garbled serial: the banner serial `7` was garbled by the release",
+    );
+    assert!(!r.stdout.contains("CBL204"), "{}", r.stdout);
+}

@@ -221,3 +221,50 @@ fn devices_fifos_and_sockets_get_a_one_line_error() {
         assert_good_still_checked(&r);
     }
 }
+
+#[test]
+fn broken_links_and_link_loops_met_in_a_walk_are_reported() {
+    // Named or met in a directory walk, a link that leads nowhere gets a one-line error naming it
+    // and the run exits 2, as an unreadable file does; the other files are still checked.
+    let dir = tree(&[(
+        "drafts/good.cable",
+        fixture_text("oslo-markup.cable").as_bytes(),
+    )]);
+    let drafts = dir.path().join("drafts");
+    std::os::unix::fs::symlink("nowhere.cable", drafts.join("broken.cable")).unwrap();
+    std::os::unix::fs::symlink("self.cable", drafts.join("self.cable")).unwrap();
+    // A broken link without a cable's extension is not a cable the walk looks for.
+    std::os::unix::fs::symlink("nowhere", drafts.join("notes")).unwrap();
+    for args in [
+        &["check", "--output-format", "concise", "drafts"][..],
+        &[
+            "check",
+            "--output-format",
+            "concise",
+            "drafts/good.cable",
+            "drafts/broken.cable",
+            "drafts/self.cable",
+        ],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 2, "{r:?}");
+        assert_eq!(
+            r.stderr,
+            "error: drafts/broken.cable: broken symbolic link to `nowhere.cable`\n\
+             error: drafts/self.cable: symbolic link loop\n",
+            "{args:?}"
+        );
+        assert_contains(&r.stdout, "drafts/good.cable:");
+        assert_contains(&r.stdout, "2 files could not be checked.");
+    }
+    // `fmt` and `inspect` walk the same way.
+    let r = run_in(dir.path(), &["fmt", "--check", "drafts"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "error: drafts/broken.cable: broken symbolic link to `nowhere.cable`",
+    );
+    let r = run_in(dir.path(), &["inspect", "drafts"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(&r.stderr, "error: drafts/self.cable: symbolic link loop");
+}

@@ -128,3 +128,48 @@ fn the_man_page_renders() {
     assert_contains(&check, "output\\-format");
     assert_contains(&check, "show\\-settings");
 }
+
+/// Runs `cablelint` with its standard output a pipe whose reading end is already closed, as
+/// `cablelint … | true` leaves it, and returns the exit code and standard error.
+fn run_into_closed_pipe(args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("cablelint runs");
+    // Closing the only reading end before the program writes makes its first write fail.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().expect("cablelint exited normally"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn no_command_panics_on_a_closed_pipe() {
+    // `completions` exits as `man`, `rules` and `data` do (0, nothing said); `check` and `fmt`
+    // keep their own code (2: the report was not all written), also without a word.
+    let quiet: &[(&[&str], i32)] = &[
+        (&["completions", "bash"], 0),
+        (&["completions", "zsh"], 0),
+        (&["completions", "fish"], 0),
+        (&["man"], 0),
+        (&["rules"], 0),
+        (&["rule", "CBL204"], 0),
+        (&["data", "tags", "PR"], 0),
+        (&["check", "examples/draft-with-errors.cable"], 2),
+    ];
+    for (args, code) in quiet {
+        let (got, stderr) = run_into_closed_pipe(args);
+        assert!(
+            !stderr.contains("panicked") && stderr.is_empty(),
+            "cablelint {args:?}: {stderr}"
+        );
+        assert_eq!(got, *code, "cablelint {args:?}: {stderr}");
+    }
+}

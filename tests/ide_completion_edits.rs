@@ -273,6 +273,22 @@ fn fl1_completes_vzczc_the_channel_and_the_sequence_and_no_banner() {
     // On an empty first line of a new cable: the sequence of serial 1, and no banner either.
     let all = items("V", 1);
     assert_eq!(labels(&sorted(all)), ["VZCZCXRO0001", "VZCZCXYZ0001"]);
+    // In a folder whose recent cables are sent on XRO up to 5120: the next number on that channel.
+    let folder = || {
+        let mut state = cablelint::workspace::draft::FolderState::default();
+        state.add(OSLO);
+        state.add(&OSLO.replace("VZCZCXRO4417", "VZCZCXRO5120"));
+        state
+    };
+    let cable = parse("V");
+    let all = ide::completions_with(&cable, Tables::builtin(), 1, now(), Some(&folder)).items;
+    let first = sorted(all).remove(0);
+    assert_eq!(accept("V", &first), "VZCZCXRO5121");
+    // A cable that tells its serial keeps the serial's number, as `cablelint new` writes it.
+    let cable = parse(OSLO);
+    let all = ide::completions_with(&cable, Tables::builtin(), 5, now(), Some(&folder)).items;
+    let first = sorted(all).remove(0);
+    assert_eq!(accept(OSLO, &first).lines().next(), Some("VZCZCXRO0217"));
 }
 
 #[test]
@@ -349,11 +365,18 @@ fn the_de_line_is_computed_from_the_fm_post_the_serial_and_the_dtg() {
         .replace(" SECTION 01 OF 02 OSLO 000217", "");
     let at = after(&text, "RUEHHE\n");
     let cable = parse(&text);
-    let next = |station: &str, year: i32| {
-        assert_eq!((station, year), ("OSLO", 2008));
-        42
+    // The folder holds OSLO's serial 41 of 2008, and serial 90 of another year.
+    let folder = || {
+        let mut state = cablelint::workspace::draft::FolderState::default();
+        state.add(&OSLO.replace("OSLO 000217", "OSLO 000041"));
+        state.add(
+            &OSLO
+                .replace("OSLO 000217", "OSLO 000090")
+                .replace("MAR 08", "MAR 07"),
+        );
+        state
     };
-    let all = ide::completions_with(&cable, Tables::builtin(), at, now(), Some(&next)).items;
+    let all = ide::completions_with(&cable, Tables::builtin(), at, now(), Some(&folder)).items;
     assert_eq!(labels(&all), ["DE RUEHNY #0042 0740930"]);
     // A `VZCZCXYZ` copy has a blank line after FL2.
     let text = OSLO

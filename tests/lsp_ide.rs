@@ -679,3 +679,45 @@ fn diagnostics_name_the_other_place() {
         "{d:?}"
     );
 }
+
+#[test]
+fn hover_on_a_tag_without_a_title_has_no_empty_title() {
+    // `RU` (a misuse: Russia is RS) has no title in any source: the hover names the code and
+    // its note, with no dangling ` — `.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV ENRG RU");
+    let h = hover_at(&text, after(&text, "ENRG R"));
+    assert!(h.starts_with("**RU**\n\n*geographic tag*"), "{h}");
+    assert!(!h.contains("— \n") && !h.contains("**RU** — "), "{h}");
+    assert!(h.contains("RS"), "{h}");
+}
+
+#[test]
+fn the_fl5_line_offers_the_precedence_the_addressees_require_first() {
+    // The routing line says PP, but the action addressee is IMMEDIATE: `O` is what the header
+    // needs (spec §4 relation 2), offered first and preselected; the prosign's `P` comes second.
+    let text = OSLO
+        .replace("P 140930Z MAR 08\n", "\n")
+        .replace("WASHDC PRIORITY 5521", "WASHDC IMMEDIATE 5521");
+    let at = after(&text, "ZNY CCCCC ZZH\n");
+    assert_eq!(
+        labels(&text, at),
+        ["O 030705Z NOV 09", "P 030705Z NOV 09"],
+        "{text}"
+    );
+    let first = completion(&text, at, "O 030705Z NOV 09");
+    assert!(first.preselect, "{first:?}");
+    let applied = apply_edits(
+        &text,
+        &[cablelint::rules::Edit::replace(
+            first.replace,
+            first.insert.clone(),
+        )],
+    );
+    assert!(
+        applied.contains("ZNY CCCCC ZZH\nO 030705Z NOV 09\nFM AMEMBASSY OSLO"),
+        "{applied}"
+    );
+    // When the prosign and the addressees agree, one item.
+    let text = OSLO.replace("P 140930Z MAR 08\n", "\n");
+    assert_eq!(labels(&text, after(&text, "ZZH\n")), ["P 030705Z NOV 09"]);
+}

@@ -716,6 +716,63 @@ async fn completion_in_an_empty_document_offers_the_skeleton() {
     }
 }
 
+/// Without `post` and `to` in `[draft]`, an empty document still offers a skeleton, first: the text
+/// alone with the banner's origin and serial as placeholders, its documentation naming the
+/// `[draft]` keys that give the whole cable (before, only the five banner words were offered,
+/// with no hint).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_in_an_empty_document_without_a_draft_table_says_what_it_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let uri = file_uri(&tmp.path().join("new.cable"));
+    for snippets in [true, false] {
+        let mut c = TestClient::start(Setup {
+            snippets,
+            ..Setup::default()
+        })
+        .await;
+        c.open(&uri, 1, "").await;
+        let list = c.call("textDocument/completion", at(&uri, 0, 0)).await;
+        let item = item_where(&list["items"], "label", "New cable (text only)").clone();
+        assert_eq!(item["sortText"], "!", "{item}");
+        assert_eq!(
+            item["detail"],
+            "UNCLAS [[POST]] [[SERIAL]] · set [draft] post and to for the header"
+        );
+        let doc = item["documentation"]["value"].as_str().unwrap();
+        assert!(
+            doc.contains("[draft]\npost = \"AMEMBASSY OSLO\"")
+                && doc.contains("to = [\"SECSTATE WASHDC\"]")
+                && doc.contains("Not written whole: no post to draft from"),
+            "{doc}"
+        );
+        let text = item["textEdit"]["newText"].as_str().unwrap();
+        if snippets {
+            assert!(
+                text.starts_with("UNCLAS ${1:[[POST]]} ${2:[[SERIAL]]}\n\nE.O. "),
+                "{text}"
+            );
+        } else {
+            // The buffer after accepting it: a draft whose only findings are its placeholders.
+            assert!(
+                text.starts_with("UNCLAS [[POST]] [[SERIAL]]\n\nE.O. "),
+                "{text}"
+            );
+            let diags = cablelint::check(
+                text,
+                &cablelint::rules::Settings::default(),
+                cablelint::data::Tables::builtin(),
+            );
+            assert!(!diags.is_empty());
+            assert!(
+                diags.iter().all(|d| d.rule.code() == "CBL410"),
+                "{:?}",
+                diags.iter().map(|d| d.rule.code()).collect::<Vec<_>>()
+            );
+        }
+        c.stop().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_decodes_and_explains() {
     let mut c = TestClient::start(Setup::default()).await;

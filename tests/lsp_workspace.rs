@@ -771,3 +771,133 @@ async fn settled_cross_codes(
     }
     (last, None)
 }
+
+/// `workspace/diagnostic` takes the cross-cable findings from the one computation that the open
+/// documents' diagnostics use: its reports equal the documents' own (`textDocument/diagnostic`),
+/// it does not run the cross-cable rules again for an index that has not changed, and a second
+/// pull with nothing changed reports every file unchanged without checking any again (the
+/// test-only request `cablelint/counters` tells the work done).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_diagnostics_share_the_cross_cable_findings_of_the_open_documents() {
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross/duplicate-serial");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for name in ["a.cable", "b.cable"] {
+        std::fs::copy(fixtures.join(name), root.join(name)).unwrap();
+    }
+    std::fs::write(root.join("c.cable"), OSLO).unwrap();
+    let mut c = TestClient::start(Setup {
+        pull: true,
+        hooks: true,
+        folders: vec![file_uri(root)],
+        ..Setup::default()
+    })
+    .await;
+    let (a, b) = (
+        file_uri(&root.join("a.cable")),
+        file_uri(&root.join("b.cable")),
+    );
+    for uri in [&a, &b] {
+        let path = uri.strip_prefix("file://").unwrap();
+        c.open(uri, 1, &std::fs::read_to_string(path).unwrap())
+            .await;
+    }
+    for uri in [&a, &b] {
+        let (codes_now, _) = settled_cross_codes(&mut c, uri, true, &["CBL701"]).await;
+        assert_eq!(codes_now, ["CBL701"]);
+    }
+    let mut own = std::collections::HashMap::new();
+    for uri in [&a, &b] {
+        let r = c
+            .call(
+                "textDocument/diagnostic",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        own.insert(uri.clone(), r["items"].clone());
+    }
+    let before = c.call("cablelint/counters", json!(null)).await;
+    assert!(before["crossRuns"].as_u64().unwrap() >= 1, "{before}");
+
+    let first = c
+        .call("workspace/diagnostic", json!({"previousResultIds": []}))
+        .await;
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3, "{first}");
+    for uri in [&a, &b] {
+        let item = items.iter().find(|i| i["uri"] == **uri).unwrap();
+        assert_eq!(item["kind"], "full");
+        assert_eq!(item["items"], own[uri], "{uri}");
+    }
+    let after_first = c.call("cablelint/counters", json!(null)).await;
+    // The open documents' findings were computed for this state of the index already.
+    assert_eq!(
+        after_first["crossRuns"], before["crossRuns"],
+        "{after_first}"
+    );
+    assert_eq!(after_first["workspaceReports"], 3, "{after_first}");
+
+    let previous = Value::Array(
+        items
+            .iter()
+            .map(|i| json!({"uri": i["uri"], "value": i["resultId"]}))
+            .collect(),
+    );
+    let second = c
+        .call(
+            "workspace/diagnostic",
+            json!({"previousResultIds": previous}),
+        )
+        .await;
+    let kinds: Vec<&str> = second["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["unchanged"; 3], "{second}");
+    let after_second = c.call("cablelint/counters", json!(null)).await;
+    assert_eq!(after_second, after_first);
+    c.stop().await;
+}
+
+/// FL1 typed first, before the cable says its station or serial, takes the channel sequence number
+/// after those of the folder's recent cables (as `cablelint new` continues message continuity
+/// numbers), not 0001: the buffer line after accepting the first item.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fl1_continues_the_channel_sequence_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let sent = |fl1: &str, dtg_month: &str| {
+        OSLO.replacen("VZCZCXRO4417", fl1, 1)
+            .replace("MAR 08", dtg_month)
+    };
+    std::fs::write(root.join("a.cable"), sent("VZCZCXRO5120", "MAR 08")).unwrap();
+    std::fs::write(root.join("b.cable"), sent("VZCZCXRO5119", "MAR 08")).unwrap();
+    // A number of years before says nothing of today's count.
+    std::fs::write(root.join("old.cable"), sent("VZCZCXRO9000", "MAR 01")).unwrap();
+    let mut c = TestClient::start(Setup {
+        folders: vec![file_uri(root)],
+        ..Setup::default()
+    })
+    .await;
+    let uri = file_uri(&root.join("new.cable"));
+    c.open(&uri, 1, "V").await;
+    let list = c.call("textDocument/completion", at(&uri, 0, 1)).await;
+    let items = list["items"].as_array().unwrap();
+    let first = items
+        .iter()
+        .find(|i| i["preselect"] == true)
+        .unwrap_or_else(|| panic!("{list}"));
+    let edited = apply_lsp_edits(
+        "V",
+        std::slice::from_ref(&first["textEdit"]),
+        cablelint::syntax::ColumnUnit::Utf16,
+    );
+    assert_eq!(edited, "VZCZCXRO5121");
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    // No cable of the folder is on channel XYZ: its count starts at 1.
+    assert!(labels.contains(&"VZCZCXYZ0001"), "{labels:?}");
+    c.stop().await;
+}

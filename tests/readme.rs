@@ -23,7 +23,7 @@ fn rules_table() -> String {
             code = rule.code(),
             lower = rule.code().to_ascii_lowercase(),
             name = rule.name(),
-            sev = rule.default_severity().as_str(),
+            sev = rule.severity_label(),
             on = if rule.enabled_by_default() {
                 "on"
             } else {
@@ -51,7 +51,7 @@ fn rules_doc() -> String {
             lower = rule.code().to_ascii_lowercase(),
             code = rule.code(),
             name = rule.name(),
-            sev = rule.default_severity().as_str(),
+            sev = rule.severity_label(),
             on = if rule.enabled_by_default() { "on" } else { "off" },
             format = format_links(rule.spec(), ""),
             file = rule.file(),

@@ -923,6 +923,12 @@ const FIXES: &[FixCase] = &[
     fix(DeSectionMismatch, C, &[("#0614/01", "#0614")], Unsafe, &[]),
     fix(ProsignMismatch, C, &[("OO RUEHBJ", "PP RUEHBJ")], Unsafe, &[]),
     fix(PrecedenceMismatch, C, &[("O 120745Z", "P 120745Z")], Unsafe, &[]),
+    // An INFO line above every TO line: the letter offered is the one the INFO fix leaves highest
+    // (IMMEDIATE, the INFO line's, below FL5's FLASH).
+    fix(PrecedenceMismatch, C, &[("OO RUEHBJ", "ZZ RUEHBJ"), ("O 120745Z", "Z 120745Z"), ("WASHDC IMMEDIATE 5521", "WASHDC PRIORITY 5521"), ("BEIJING PRIORITY 4410", "BEIJING IMMEDIATE 4410")], Unsafe, &[("OO RUEHBJ", "ZZ RUEHBJ"), ("WASHDC IMMEDIATE 5521", "WASHDC PRIORITY 5521"), ("BEIJING PRIORITY 4410", "BEIJING IMMEDIATE 4410")]),
+    fix(InfoPrecedenceTooHigh, U, &[("P 290312Z", "P O 290312Z")], Unsafe, &[("P 290312Z", "P P 290312Z")]),
+    // INFO lines above the FL5 precedence are lowered to it.
+    fix(InfoPrecedenceTooHigh, C, &[("BEIJING PRIORITY 4410", "BEIJING FLASH 4410")], Unsafe, &[("BEIJING PRIORITY 4410", "BEIJING IMMEDIATE 4410")]),
     // The security warning follows the banner: it changes a classification, so it is unsafe.
     fix(SecurityLineMismatch, C, &[("ZNY CCCCC", "ZNR UUUUU")], Unsafe, &[]),
     fix(DeclHorizon, C, &[("DECL: 03/12/2018", "DECL: 03/12/2028")], Unsafe, &[]),

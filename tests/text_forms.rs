@@ -1537,3 +1537,24 @@ fn a_paragraph_joined_mid_line_counts_in_the_numbering() {
     );
     assert_silent(&t, "CBL403");
 }
+
+#[test]
+fn a_one_digit_serial_is_the_drafters_unless_the_release_garbled_it() {
+    // In a draft or a sent cable, `SEOUL 7` is a serial not yet padded.
+    let t = edit(C, &[("SEOUL 000614", "SEOUL 614")]);
+    assert_fires(&t, "CBL204", "SEOUL 614", &[]);
+    let t = edit(D, &[("JAKARTA 000233", "JAKARTA 7")]);
+    assert_fires(&t, "CBL204", "JAKARTA 7", &["CBL215", "CBL219"]);
+    assert_silent(&t, "CBL606");
+    // A section number the release read as the serial (`OF` follows it) stays the release's.
+    let t = edit(
+        C,
+        &[(
+            "SECTION 01 OF 02 SEOUL 000614",
+            "SECTION 01 OF 02SEOUL 000614",
+        )],
+    );
+    let f = findings(&t);
+    assert!(f.iter().any(|&(c, _, _)| c == "CBL606"), "{f:?}");
+    assert_silent(&t, "CBL204");
+}

@@ -1,6 +1,7 @@
 //! `cablelint check`: find the files, load their configuration, check them in parallel, fix them
 //! if asked, and report.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use super::ordered::{self, Ready};
 use super::output::{
     self, CheckedFile, FileReport, Outcome, OutputFormat, Render, RunOptions, Summary,
 };
+use super::spool::Spool;
 use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::{self, Overrides};
 use crate::rules::cross::{CableSummary, Member};
@@ -145,9 +147,7 @@ fn parse_date(s: &str) -> Result<crate::vocab::Date, String> {
 #[derive(Debug, Clone)]
 enum Input {
     File(PathBuf),
-    /// Standard input; with what was read of it, when it was read before the check (by
-    /// [`cross_first`], as standard input can be read only once).
-    Stdin(Option<Result<Source, String>>),
+    Stdin,
 }
 
 /// One file to check with everything it needs.
@@ -265,7 +265,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
             None => "-".to_string(),
         };
-        inputs.push((Input::Stdin(None), display));
+        inputs.push((Input::Stdin, display));
     }
     if args.show_files {
         let shown: Vec<String> = inputs.iter().map(|(_, display)| display.clone()).collect();
@@ -274,7 +274,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for (input, display) in inputs {
         let path = match &input {
             Input::File(p) => p,
-            Input::Stdin(_) => &stdin_path,
+            Input::Stdin => &stdin_path,
         };
         let (resolved, error) = resolver.resolve(path, &overrides);
         if let Some(e) = error {
@@ -309,30 +309,22 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 
     // A walk as the run goes: its first files are taken before any output, as many as the
-    // cross-cable rules compare, so that a run of that many files or fewer, or one whose
-    // configuration is broken there, goes exactly as a listed one; the rest follow as checked.
+    // cross-cable rules compare, so that a run of that many files or fewer goes exactly as a
+    // listed one. A longer walk is first gone through to its end without keeping its files, so
+    // that a broken configuration anywhere under the directory stops the run before any report is
+    // written, and the number of files is known before it (for the warning that the cross-cable
+    // rules do not run); then it is walked again from its start as the files are checked.
     let mut walked: Vec<Entry> = Vec::new();
     let mut rest = None;
     if let Some(walk) = walk {
+        let again = walk.again();
+        let resolver = Arc::new(Mutex::new(resolver));
         let failed: Arc<Mutex<Option<String>>> = Arc::default();
-        let failure = Arc::clone(&failed);
-        let overrides = overrides.clone();
-        let mut entries = walk.map_while(move |item| match item {
-            files::Walked::Unreadable(shown, message) => Some(Entry::Unreadable(shown, message)),
-            files::Walked::File(path, display) => {
-                let (resolved, error) = resolver.resolve(&path, &overrides);
-                if let Some(e) = error {
-                    *failure.lock().unwrap_or_else(|e| e.into_inner()) =
-                        Some(super::config_error(e));
-                    return None;
-                }
-                Some(Entry::Job(Job {
-                    input: Input::File(path),
-                    display,
-                    resolved,
-                }))
-            }
-        });
+        let stop = |failed: &Mutex<Option<String>>| {
+            let e = failed.lock().unwrap_or_else(|e| e.into_inner()).take();
+            e.inspect(|e| error_line(e))
+        };
+        let mut entries = resolving(walk, &resolver, &overrides, &failed);
         let mut counted = 0;
         while counted <= crate::rules::cross::MAX_SET_FILES {
             match entries.next() {
@@ -343,18 +335,29 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 None => break,
             }
         }
-        if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
-            error_line(&e);
+        if stop(&failed).is_some() {
             return ExitCode::from(EXIT_TROUBLE);
         }
         if counted > crate::rules::cross::MAX_SET_FILES {
+            let mut cross = CrossWanted::default();
+            walked.iter().for_each(|e| cross.note(e));
+            for entry in entries {
+                counted += usize::from(matches!(entry, Entry::Job(_)));
+                cross.note(&entry);
+            }
+            if stop(&failed).is_some() {
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+            walked.clear();
             rest = Some(Rest {
-                entries: Box::new(entries),
+                entries: Box::new(resolving(again, &resolver, &overrides, &failed)),
                 failed,
+                files: counted,
+                cross_wanted: cross.wanted,
             });
         }
     }
-    if jobs.is_empty() && found.errors.is_empty() && walked.is_empty() {
+    if jobs.is_empty() && found.errors.is_empty() && walked.is_empty() && rest.is_none() {
         selection.warn_none_found();
     }
 
@@ -413,6 +416,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
 struct Collected {
     summary: CableSummary,
     settings: Arc<crate::rules::Settings>,
+    /// The file's reference tables, to check it again when its entry is written again with its
+    /// cross-cable findings (`json`, `grouped`).
+    tables: crate::workspace::TablesRef,
     /// The file to read again; `None` for standard input, whose text is kept.
     path: Option<PathBuf>,
     stdin_text: Option<String>,
@@ -420,16 +426,26 @@ struct Collected {
 }
 
 impl Collected {
+    /// The text of the file again: read again, or for standard input the text kept.
+    fn text_again(&self) -> Result<String, String> {
+        match (&self.path, &self.stdin_text) {
+            (_, Some(text)) => Ok(text.clone()),
+            (Some(path), None) => input::read_file(path).map(|s| s.text),
+            (None, None) => Err("its text was not kept".to_string()),
+        }
+    }
+
     /// What the cross-cable rules need of a checked file: its summary (of `text`, the text its
     /// findings are shown on), its settings, and its path, or for standard input the text itself.
     fn of(job: &Job, summary: CableSummary, text: &str, had_diagnostics: bool) -> Collected {
         let (path, stdin_text) = match &job.input {
             Input::File(p) => (Some(p.clone()), None),
-            Input::Stdin(_) => (None, Some(text.to_string())),
+            Input::Stdin => (None, Some(text.to_string())),
         };
         Collected {
             summary: summary.for_rules(),
             settings: job.resolved.settings.clone(),
+            tables: job.resolved.tables.clone(),
             path,
             stdin_text,
             had_diagnostics,
@@ -452,11 +468,67 @@ impl Entry {
     }
 }
 
-/// The files of a walk after the first [`crate::rules::cross::MAX_SET_FILES`], taken as the
-/// run goes, and where the walk leaves the configuration error that stopped it.
+/// The files of a walk of more than [`crate::rules::cross::MAX_SET_FILES`] files, taken as the
+/// run goes, and where the walk leaves the configuration error that stopped it (when the
+/// directory changed since it was first gone through).
 struct Rest {
     entries: Box<dyn Iterator<Item = Entry> + Send>,
     failed: Arc<Mutex<Option<String>>>,
+    /// The number of files the walk found when it was first gone through.
+    files: usize,
+    /// Whether the settings of one of those files enable a cross-cable rule.
+    cross_wanted: bool,
+}
+
+/// The files of a walk to check, with their configuration ([`Resolver::resolve`]). A broken
+/// configuration ends the walk, with its message left in `failed`.
+fn resolving(
+    walk: files::SortedWalk,
+    resolver: &Arc<Mutex<Resolver>>,
+    overrides: &Overrides,
+    failed: &Arc<Mutex<Option<String>>>,
+) -> impl Iterator<Item = Entry> + Send + 'static {
+    let (resolver, overrides, failure) =
+        (Arc::clone(resolver), overrides.clone(), Arc::clone(failed));
+    walk.map_while(move |item| match item {
+        files::Walked::Unreadable(shown, message) => Some(Entry::Unreadable(shown, message)),
+        files::Walked::File(path, display) => {
+            let (resolved, error) = resolver
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .resolve(&path, &overrides);
+            if let Some(e) = error {
+                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(super::config_error(e));
+                return None;
+            }
+            Some(Entry::Job(Job {
+                input: Input::File(path),
+                display,
+                resolved,
+            }))
+        }
+    })
+}
+
+/// Whether the settings of some file enable a cross-cable rule, asked once per distinct settings
+/// (consecutive files share them).
+#[derive(Default)]
+struct CrossWanted {
+    last: Option<Arc<crate::rules::Settings>>,
+    wanted: bool,
+}
+
+impl CrossWanted {
+    fn note(&mut self, entry: &Entry) {
+        let Entry::Job(job) = entry else {
+            return;
+        };
+        let settings = &job.resolved.settings;
+        if !self.last.as_ref().is_some_and(|s| Arc::ptr_eq(s, settings)) {
+            self.wanted |= crate::rules::cross::any_enabled(settings);
+            self.last = Some(Arc::clone(settings));
+        }
+    }
 }
 
 /// Checks the files in parallel and writes each one's report (or diff) as soon as every earlier
@@ -487,7 +559,7 @@ fn stream(
             matches!(
                 e,
                 Entry::Job(Job {
-                    input: Input::Stdin(_),
+                    input: Input::Stdin,
                     ..
                 })
             )
@@ -514,62 +586,40 @@ fn stream(
         .iter()
         .filter(|e| matches!(e, Entry::Job(_)))
         .count();
-    // Whether a file's settings run a cross-cable rule, asked once per distinct settings.
-    let mut last_settings: Option<Arc<crate::rules::Settings>> = None;
-    let wanted = std::sync::atomic::AtomicBool::new(false);
-    let mut note_settings = |e: &Entry| {
-        if let Entry::Job(job) = e {
-            let settings = &job.resolved.settings;
-            if !last_settings
-                .as_ref()
-                .is_some_and(|s| Arc::ptr_eq(s, settings))
-            {
-                if crate::rules::cross::any_enabled(settings) {
-                    wanted.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                last_settings = Some(Arc::clone(settings));
-            }
+    let (files, cross_wanted) = match &rest {
+        Some(rest) => (rest.files, rest.cross_wanted),
+        None => {
+            let mut cross = CrossWanted::default();
+            entries.iter().for_each(|e| cross.note(e));
+            (jobs, cross.wanted)
         }
     };
-    entries.iter().for_each(&mut note_settings);
-    let too_many = |jobs: usize| {
+    let compare =
+        !matches!(mode, Mode::Diff) && (2..=crate::rules::cross::MAX_SET_FILES).contains(&files);
+    // The warning comes before the report, as the run's other warnings do: it is about how the
+    // run was set up, and a report cut short (`| head`, an interrupted run) still has it.
+    if !matches!(mode, Mode::Diff) && cross_wanted && files > crate::rules::cross::MAX_SET_FILES {
         warning_line(&format!(
             "the cross-cable rules (CBL7xx) compare at most {} files checked together, and this \
              run checks {}: they were not run (check a smaller set, such as one post's drafts, to \
              run them)",
             crate::rules::cross::MAX_SET_FILES,
-            jobs,
+            files,
         ));
-    };
-    let mut compare = !matches!(mode, Mode::Diff) && (jobs >= 2 || rest.is_some());
-    if compare && jobs > crate::rules::cross::MAX_SET_FILES {
-        compare = false;
-        // A walk's count is known at its end, where the warning is given.
-        if wanted.load(std::sync::atomic::Ordering::Relaxed) && rest.is_none() {
-            too_many(jobs);
-        }
     }
     // A format that shows each file once (its findings in one entry) gets the cross-cable findings
-    // with the file's own: they are found first, from every file's summary, so that the files are
-    // still written as they are checked.
-    let mut entries = entries;
-    let mut early = if compare && renderer.one_entry_per_file() {
-        cross_first(&mut entries, mode, unsafe_fixes)
-    } else {
-        Vec::new()
-    };
-    let mut emitted = 0;
+    // with the file's own: its entries are held back ([`Spool`]) until the rules have run, and the
+    // entry of a file they find something on is written again, with a renderer in the state it
+    // was in before that file.
+    let mut spool = (compare && renderer.one_entry_per_file()).then(Spool::new);
+    let mut snapshots: Vec<(usize, Box<dyn Render>)> = Vec::new();
     let (more, failed) = match rest {
-        Some(Rest { entries, failed }) => (Some(entries), Some(failed)),
+        Some(Rest {
+            entries, failed, ..
+        }) => (Some(entries), Some(failed)),
         None => (None, None),
     };
-    let streamed = std::sync::atomic::AtomicUsize::new(0);
-    let more = more.into_iter().flatten().inspect(|e| {
-        if matches!(e, Entry::Job(_)) {
-            streamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        note_settings(e);
-    });
+    let more = more.into_iter().flatten();
     let mut collected: Vec<(String, Collected)> = Vec::new();
     ordered::for_each_ordered(
         entries.into_iter().chain(more),
@@ -596,20 +646,14 @@ fn stream(
                 trouble = true;
                 error_line(&format!("{}: {e}", done.report.path));
             }
-            let at = emitted;
-            emitted += 1;
-            match early.get_mut(at) {
-                // The findings were found first (or there are none): they join the file's own.
-                Some(found) => {
-                    if let Some(found) = found.take() {
-                        join_early(&mut done, found);
+            let at = spool.as_mut().map(Spool::next_entry);
+            if let Some(cross) = done.cross.take() {
+                if let Some(at) = at {
+                    if let Some(snapshot) = renderer.snapshot() {
+                        snapshots.push((at, snapshot));
                     }
                 }
-                None => {
-                    if let Some(cross) = done.cross.take() {
-                        collected.push((done.report.path.clone(), cross));
-                    }
-                }
+                collected.push((done.report.path.clone(), cross));
             }
             summary.add(options, &done.report);
             if let Mode::Diff = mode {
@@ -619,7 +663,10 @@ fn stream(
                 }
                 return Ok(());
             }
-            renderer.file(&done.report, report_sink(&mut report_to_stderr, out))?;
+            match &mut spool {
+                Some(spool) => renderer.file(&done.report, spool)?,
+                None => renderer.file(&done.report, report_sink(&mut report_to_stderr, out))?,
+            }
             if let Some(text) = &done.stdout_text {
                 if args.output_file.is_some() {
                     let mut stdout = io::stdout().lock();
@@ -635,13 +682,11 @@ fn stream(
     )?;
     if let Some(failed) = failed {
         if let Some(e) = failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
-            // A broken configuration deep in a walk stops the run where it was found.
+            // A configuration broken since the walk was first gone through stops the run
+            // where it is found.
             report_sink(&mut report_to_stderr, out).flush()?;
             error_line(&e);
             return Ok(EXIT_TROUBLE);
-        }
-        if wanted.into_inner() {
-            too_many(jobs + streamed.into_inner());
         }
     }
 
@@ -669,11 +714,26 @@ fn stream(
         });
     }
     let sink = report_sink(&mut report_to_stderr, out);
-    for (report, counted) in cross_reports(collected) {
-        if let Outcome::Checked(c) = &report.outcome {
-            summary.add_cross(options, &c.diagnostics, counted);
+    if let Some(spool) = spool {
+        // The snapshots were taken for the files kept, in the same order.
+        debug_assert_eq!(snapshots.len(), collected.len());
+        let mut replaced = BTreeMap::new();
+        for (k, found, report) in cross_entries(&collected) {
+            summary.add_cross(options, &found, collected[k].1.had_diagnostics);
+            if let Some((at, again)) = snapshots.get_mut(k) {
+                let mut entry = Vec::new();
+                again.file(&report, &mut entry)?;
+                replaced.insert(*at, entry);
+            }
         }
-        renderer.cross_file(&report, sink)?;
+        spool.copy_out(&replaced, sink)?;
+    } else {
+        for (report, counted) in cross_reports(collected) {
+            if let Outcome::Checked(c) = &report.outcome {
+                summary.add_cross(options, &c.diagnostics, counted);
+            }
+            renderer.cross_file(&report, sink)?;
+        }
     }
     renderer.finish(&summary, sink)?;
     sink.flush()?;
@@ -744,12 +804,7 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
         if diagnostics.is_empty() {
             continue;
         }
-        let text = match (&c.path, &c.stdin_text) {
-            (_, Some(text)) => Ok(text.clone()),
-            (Some(path), None) => input::read_file(path).map(|s| s.text),
-            (None, None) => Err("its text was not kept".to_string()),
-        };
-        let text = match text {
+        let text = match c.text_again() {
             Ok(text) if CableSummary::of_text(&text).for_rules() == c.summary => text,
             Ok(_) => {
                 error_line(&format!(
@@ -780,114 +835,76 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
     reports
 }
 
-/// The cross-cable findings of a run, found before its files are checked, for a format that shows
-/// each file once: by entry, the summary of the text they were found on (the fixed text with
-/// `--fix`) and the findings, for the files that have some. Every file compared is read (standard
-/// input is read here and kept in its entry) and summarised in parallel, then the rules run over
-/// the summaries.
-type Early = Vec<Option<(CableSummary, Vec<crate::rules::Diagnostic>)>>;
-
-/// Finds the cross-cable findings of the entries before they are checked (see [`Early`]).
-fn cross_first(entries: &mut [Entry], mode: Mode, unsafe_fixes: bool) -> Early {
-    for entry in entries.iter_mut() {
-        if let Entry::Job(Job {
-            input: Input::Stdin(read @ None),
-            ..
-        }) = entry
-        {
-            *read = Some(input::read_stdin());
-        }
-    }
-    let mut summaries: Vec<Option<CableSummary>> = Vec::with_capacity(entries.len());
-    let items: Vec<&Entry> = entries.iter().collect();
-    let _ = ordered::for_each_ordered(
-        items,
-        |entry| match entry {
-            Entry::Job(job) => summarise(job, mode, unsafe_fixes),
-            Entry::Unreadable(..) => None,
-        },
-        |ready| -> Result<(), std::convert::Infallible> {
-            if let Ready::Next(s) = ready {
-                summaries.push(s);
-            }
-            Ok(())
-        },
-    );
-    let (mut at, mut members) = (Vec::new(), Vec::new());
-    for (i, (entry, summary)) in entries.iter().zip(&summaries).enumerate() {
-        if let (Entry::Job(job), Some(summary)) = (entry, summary) {
-            at.push(i);
-            members.push(Member {
-                name: &job.display,
-                summary,
-                settings: &job.resolved.settings,
-            });
-        }
-    }
+/// Runs the cross-cable rules over the files a run kept, for a format that shows each file once
+/// (see [`Spool`]), and gives, for each file with findings (by its place among `collected`), those
+/// findings and the file's report with them among its own: the file is read and checked again,
+/// which gives the findings of the text shown (the fixed text with `--fix`, as on disk, or the text
+/// as it was when its fixes could not be written). A file whose text changed since it was checked
+/// (its summary differs) or that cannot be read or checked again is named on standard error and its
+/// cross-cable findings are left out, since their places would be wrong.
+fn cross_entries(
+    collected: &[(String, Collected)],
+) -> Vec<(usize, Vec<crate::rules::Diagnostic>, FileReport)> {
+    let members: Vec<Member> = collected
+        .iter()
+        .map(|(name, c)| Member {
+            name,
+            summary: &c.summary,
+            settings: &c.settings,
+        })
+        .collect();
     let found = crate::rules::cross::check_set(&members);
-    drop(members);
-    let mut early: Early = vec![None; entries.len()];
-    for (i, found) in at.into_iter().zip(found) {
-        if !found.is_empty() {
-            early[i] = summaries[i].take().map(|s| (s, found));
+    let mut entries = Vec::new();
+    for (k, ((name, c), found)) in collected.iter().zip(found).enumerate() {
+        if found.is_empty() {
+            continue;
         }
-    }
-    early
-}
-
-/// The summary of one file for [`cross_first`]: of its text as it will be shown (fixed, with
-/// `--fix`), when its settings enable a cross-cable rule; `None` when they do not, or it cannot be
-/// read (the check reports why).
-fn summarise(job: &Job, mode: Mode, unsafe_fixes: bool) -> Option<CableSummary> {
-    let settings = &job.resolved.settings;
-    if !crate::rules::cross::any_enabled(settings) {
-        return None;
-    }
-    let text = match &job.input {
-        Input::File(p) => input::read_file(p).ok()?.text,
-        Input::Stdin(Some(Ok(source))) => source.text.clone(),
-        Input::Stdin(_) => return None,
-    };
-    let tables = job.resolved.tables.get();
-    catch_unwind(AssertUnwindSafe(|| {
-        let text = match mode {
-            Mode::Fix => {
-                let diagnostics = crate::check(&text, settings, tables);
-                fix_until_stable(text, diagnostics, unsafe_fixes, |t| {
-                    crate::check(t, settings, tables)
-                })
-                .text
+        let text = match c.text_again() {
+            Ok(text) => text,
+            Err(e) => {
+                error_line(&format!(
+                    "{name}: could not be read again for its cross-cable findings: {e}"
+                ));
+                continue;
             }
-            Mode::Check | Mode::Diff => text,
         };
-        CableSummary::of_text(&text).for_rules()
-    }))
-    .ok()
-}
-
-/// Adds a file's cross-cable findings found first ([`cross_first`]) to its report, in document
-/// order among its own, when the file's text is the one they were found on; otherwise (it changed
-/// meanwhile) they are left out and the run says so.
-fn join_early(done: &mut Done, (seen, found): (CableSummary, Vec<crate::rules::Diagnostic>)) {
-    let Outcome::Checked(c) = &mut done.report.outcome else {
-        return;
-    };
-    if done.cross.take().map(|x| x.summary) != Some(seen) {
-        // A file whose fixes could not be written shows its text as it is, not the fixed text the
-        // findings were found on; the run has said why already.
-        if done.write_error.is_some() {
-            return;
-        }
-        error_line(&format!(
-            "{}: changed while it was checked; its cross-cable findings are left out",
-            done.report.path
-        ));
-        return;
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            crate::check_with_summary(&text, &c.settings, c.tables.get())
+        }));
+        let (mut diagnostics, line_index) = match checked {
+            Ok((diagnostics, index, summary)) => {
+                if summary.for_rules() != c.summary {
+                    error_line(&format!(
+                        "{name}: changed while it was checked; its cross-cable findings are left out"
+                    ));
+                    continue;
+                }
+                (diagnostics, index)
+            }
+            Err(_) => {
+                error_line(&format!(
+                    "{name}: internal error: cablelint panicked while checking it again for its \
+                     cross-cable findings (please report it)"
+                ));
+                continue;
+            }
+        };
+        diagnostics.extend(found.iter().cloned());
+        diagnostics.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+        });
+        let report = FileReport {
+            path: name.clone(),
+            outcome: Outcome::Checked(CheckedFile {
+                text,
+                diagnostics,
+                fixed: 0,
+                line_index: Some(line_index),
+            }),
+        };
+        entries.push((k, found, report));
     }
-    c.diagnostics.extend(found);
-    c.diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
-    });
+    entries
 }
 
 /// Reads, checks and (when asked) fixes one file. A panic in the engine becomes an error for this
@@ -896,8 +913,7 @@ fn join_early(done: &mut Done, (seen, found): (CableSummary, Vec<crate::rules::D
 fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
     let source = match &job.input {
         Input::File(p) => input::read_file(p),
-        Input::Stdin(Some(read)) => read.clone(),
-        Input::Stdin(None) => input::read_stdin(),
+        Input::Stdin => input::read_stdin(),
     };
     let source = match source {
         Ok(s) => s,
@@ -961,7 +977,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
             (Mode::Diff, _) if changed => {
                 diff = Some(fix::unified_diff(&job.display, original, &fixed.text));
             }
-            (Mode::Fix, Input::Stdin(_)) => stdout_text = Some(input::encode(bom, &fixed.text)),
+            (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
             (Mode::Fix, Input::File(path)) if changed => {
                 let written = fix::write_atomically(
                     path,

@@ -31,7 +31,9 @@ pub fn find(paths: &[PathBuf], extensions: &[String]) -> Found {
     let mut found = Found::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => found.errors.push((tidy(path), describe_io_error(&e))),
+            Err(e) => found
+                .errors
+                .push((tidy(path), broken_link_reason(path, &e))),
             Ok(meta) if meta.is_dir() => walk(path, extensions, &mut found),
             Ok(_) => found.files.push(tidy(path)),
         }
@@ -43,27 +45,68 @@ pub fn find(paths: &[PathBuf], extensions: &[String]) -> Found {
     found
 }
 
-/// Whether a walk entry is a file to check: a file (or a link to one) with a wanted extension.
-fn wanted(entry: &ignore::DirEntry, extensions: &[String]) -> bool {
-    let is_file = entry.file_type().is_some_and(|t| t.is_file())
-        || (entry.path_is_symlink() && entry.path().is_file());
-    is_file
-        && entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+/// What a walk entry is to the run.
+enum Entry {
+    /// A file to check: a file, or a link to one, with a wanted extension.
+    File,
+    /// A symbolic link with a wanted extension that leads nowhere (its target is missing, or it is
+    /// a loop of links), with the reason: the walk reports it as a path it could not read, as
+    /// ruff and ripgrep do, rather than pass over a cable the user expects checked.
+    BrokenLink(String),
+    /// Anything else: a directory, a link to one (links to directories are not followed), or a
+    /// file with another extension.
+    Other,
+}
+
+/// What a walk entry is: a file to check, a broken link where a cable was expected, or neither.
+fn wanted(entry: &ignore::DirEntry, extensions: &[String]) -> Entry {
+    let extension_wanted = entry
+        .path()
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+    if !extension_wanted {
+        return Entry::Other;
+    }
+    if entry.file_type().is_some_and(|t| t.is_file()) {
+        return Entry::File;
+    }
+    if !entry.path_is_symlink() {
+        return Entry::Other;
+    }
+    match std::fs::metadata(entry.path()) {
+        Ok(m) if m.is_file() => Entry::File,
+        Ok(_) => Entry::Other,
+        Err(e) => Entry::BrokenLink(broken_link_reason(entry.path(), &e)),
+    }
+}
+
+/// Why a symbolic link cannot be followed: `broken symbolic link to `nowhere.cable``, `symbolic
+/// link loop`, or the error's own description.
+pub fn broken_link_reason(path: &Path, e: &std::io::Error) -> String {
+    // ELOOP: a link that leads back to itself (Linux 40, the BSDs and macOS 62).
+    if matches!(e.raw_os_error(), Some(40) if cfg!(target_os = "linux"))
+        || matches!(e.raw_os_error(), Some(62) if !cfg!(target_os = "linux"))
+    {
+        return "symbolic link loop".to_string();
+    }
+    match (e.kind(), std::fs::read_link(path)) {
+        (std::io::ErrorKind::NotFound, Ok(target)) => {
+            format!("broken symbolic link to `{}`", target.display())
+        }
+        _ => describe_io_error(e),
+    }
 }
 
 fn walk(root: &Path, extensions: &[String], found: &mut Found) {
     let walker = WalkBuilder::new(root).require_git(false).build();
     for entry in walker {
         match entry {
-            Ok(entry) => {
-                if wanted(&entry, extensions) {
-                    found.files.push(tidy(entry.path()));
-                }
-            }
+            Ok(entry) => match wanted(&entry, extensions) {
+                Entry::File => found.files.push(tidy(entry.path())),
+                Entry::BrokenLink(reason) => found.errors.push((tidy(entry.path()), reason)),
+                Entry::Other => {}
+            },
             Err(err) => {
                 let (path, message, io) = describe_walk_error(&err);
                 let path = path.unwrap_or_else(|| root.to_path_buf());
@@ -123,6 +166,9 @@ pub struct SortedWalk {
     ready: VecDeque<Walked>,
     seq: u64,
     root: PathBuf,
+    order: WalkOrder,
+    /// Whether ignore-file warnings are left unprinted (a walk done again has printed them).
+    quiet: bool,
     done: bool,
 }
 
@@ -217,8 +263,18 @@ impl SortedWalk {
             ready: VecDeque::new(),
             seq: 0,
             root: root.to_path_buf(),
+            order,
+            quiet: false,
             done: false,
         }
+    }
+
+    /// The same walk from its start, without printing again the ignore-file warnings this one
+    /// prints.
+    pub fn again(&self) -> SortedWalk {
+        let mut walk = SortedWalk::new(&self.root, &self.extensions, self.order);
+        walk.quiet = true;
+        walk
     }
 
     fn hold(&mut self, item: Walked) {
@@ -244,8 +300,10 @@ impl SortedWalk {
             Ok(entry) => {
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 let mut key = shown(entry.path());
-                if wanted(&entry, &self.extensions) {
-                    self.hold(Walked::File(tidy(entry.path()), key.clone()));
+                match wanted(&entry, &self.extensions) {
+                    Entry::File => self.hold(Walked::File(tidy(entry.path()), key.clone())),
+                    Entry::BrokenLink(reason) => self.hold(Walked::Unreadable(key.clone(), reason)),
+                    Entry::Other => {}
                 }
                 if is_dir {
                     key.push('/');
@@ -261,7 +319,7 @@ impl SortedWalk {
                 if io {
                     self.open.remove(&key);
                     self.hold(Walked::Unreadable(key, message));
-                } else {
+                } else if !self.quiet {
                     super::warning_line(&format!("{key}: {message}"));
                 }
             }

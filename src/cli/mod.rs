@@ -18,6 +18,7 @@ mod ordered;
 pub mod output;
 pub mod rules;
 mod show;
+mod spool;
 mod style;
 
 use std::io::{self, Write};
@@ -191,9 +192,12 @@ pub fn main() -> ExitCode {
             crate::lsp::run_with(crate::lsp::LspOptions { log_file })
         }
         Command::Completions { shell } => {
+            // `clap_complete::generate` panics when it cannot write, so the script is made in
+            // memory and written here, where a closed pipe ends the run quietly (`report_io`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "cablelint", &mut script);
             let mut out = io::stdout().lock();
-            clap_complete::generate(shell, &mut Cli::command(), "cablelint", &mut out);
-            report_io(out.flush())
+            report_io(out.write_all(&script).and_then(|_| out.flush()))
         }
         Command::Man { output_dir } => run_man(output_dir),
     }
@@ -269,6 +273,9 @@ fn run_data(
     )
 }
 
+/// The exit code of a command that prints to standard output: 0 when it was written, or when the
+/// reader closed the pipe (`cablelint completions bash | head -2`), which ends the run quietly;
+/// 2 with an error line for any other write error.
 pub(crate) fn report_io(result: io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::from(EXIT_SUCCESS),

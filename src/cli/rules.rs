@@ -13,6 +13,7 @@ fn rule_json(r: Rule) -> serde_json::Value {
         "code": r.code(),
         "name": r.name(),
         "severity": r.default_severity().as_str(),
+        "softer_severities": r.softer_severities().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         "enabled_by_default": r.enabled_by_default(),
         "family": r.family(),
         "format": format_sections(r.spec())
@@ -31,13 +32,18 @@ pub fn list(json: bool, out: &mut dyn Write) -> io::Result<()> {
         return writeln!(out);
     }
     let name_width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    let severity_width = Rule::ALL
+        .iter()
+        .map(|r| r.severity_label().len())
+        .max()
+        .unwrap_or(0);
     for &r in Rule::ALL {
         writeln!(
             out,
-            "{}  {:<name_width$}  {:<7}  {:<3}  {}",
+            "{}  {:<name_width$}  {:<severity_width$}  {:<3}  {}",
             r.code(),
             r.name(),
-            r.default_severity().as_str(),
+            r.severity_label(),
             if r.enabled_by_default() { "on" } else { "off" },
             r.summary()
         )?;
@@ -82,7 +88,7 @@ fn write_rule(r: Rule, json: bool, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "Severity: {} ({} by default). Family: {}. The format: {}.",
-        r.default_severity().as_str(),
+        r.severity_label(),
         if r.enabled_by_default() { "on" } else { "off" },
         r.family(),
         format_links(r.spec(), "docs/"),

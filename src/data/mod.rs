@@ -124,6 +124,12 @@ pub struct Tag {
 }
 
 impl Tag {
+    /// The title, or `None` when no source gives one (61 codes seen only in cables, such as `RU`,
+    /// whose note says what they are): what hover, completion and messages show beside the code.
+    pub fn shown_title(&self) -> Option<&str> {
+        Some(self.title.as_str()).filter(|t| !t.trim().is_empty())
+    }
+
     /// A real TAGS code: official or unlisted, not a known typo or misuse.
     pub fn is_valid(&self) -> bool {
         self.status != TagStatus::Nonstandard

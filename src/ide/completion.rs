@@ -24,6 +24,7 @@ use crate::data::{Tables, TagKind};
 use crate::syntax::{Cable, LineKind, TextRange};
 use crate::vocab::{orders, CAPTIONS};
 use crate::vocab::{BannerLevel, Date, Level, Precedence};
+use crate::workspace::draft::FolderState;
 
 /// What an item completes, for the editor's icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,9 +173,11 @@ static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The next free banner serial of a station (`OSLO`) in a year, from outside the cable (the cables
-/// of the document's folder: [`crate::workspace::draft::FolderState::next_serial`]).
-pub type NextSerial<'f> = &'f dyn Fn(&str, i32) -> u32;
+/// What the cables of the document's folder use, from outside the cable: the next free banner
+/// serial of a station in a year ([`FolderState::next_serial`]) and the next FL1 channel sequence
+/// number ([`FolderState::next_sequence`]). Called only when a completion needs it (reading a
+/// folder is not free).
+pub type FolderOf<'f> = &'f dyn Fn() -> FolderState;
 
 /// The start of a transmission header line after FL1: FL2's prosign and first routing indicator,
 /// the DE line, FL4, FL5 or FM.
@@ -191,15 +194,16 @@ pub fn completions(cable: &Cable<'_>, tables: &Tables, offset: usize, now: DateT
     completions_with(cable, tables, offset, now, None)
 }
 
-/// [`completions`], with the next free serial of the document's folder for the FL1 and DE lines of
-/// a cable whose banner has no serial yet (without it, serial 1, as `cablelint new` in an empty
-/// folder).
+/// [`completions`], with what the cables of the document's folder use: the next free serial for
+/// the FL1 and DE lines of a cable whose banner has no serial yet, and for FL1 of a cable that
+/// does not say its station either, the next channel sequence number after those of the folder's
+/// recent cables (without the folder, serial 1, as `cablelint new` in an empty folder).
 pub fn completions_with(
     cable: &Cable<'_>,
     tables: &Tables,
     offset: usize,
     now: DateTime,
-    next_serial: Option<NextSerial<'_>>,
+    folder: Option<FolderOf<'_>>,
 ) -> Completion {
     let offset = clamp_offset(cable.src, offset);
     let line = line_at(cable, offset);
@@ -211,7 +215,7 @@ pub fn completions_with(
         line,
         before,
         now,
-        next_serial,
+        folder,
     };
     let upper = before.trim_start().to_ascii_uppercase();
 
@@ -286,7 +290,7 @@ struct Ctx<'c, 'a> {
     line: LineAt<'a>,
     before: &'a str,
     now: DateTime,
-    next_serial: Option<NextSerial<'c>>,
+    folder: Option<FolderOf<'c>>,
 }
 
 impl Ctx<'_, '_> {
@@ -379,7 +383,10 @@ impl Ctx<'_, '_> {
             .into_iter()
             .enumerate()
             .map(|(rank, t)| {
-                let mut detail = format!("{} — {}", t.title, tag_kind_name(t.kind));
+                let mut detail = match t.shown_title() {
+                    Some(title) => format!("{title} — {}", tag_kind_name(t.kind)),
+                    None => tag_kind_name(t.kind).to_string(),
+                };
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
@@ -669,10 +676,13 @@ impl Ctx<'_, '_> {
                             address: a.address.clone(),
                         });
                 if let Some(post) = self.tables.post_by_name(&a.address) {
-                    if let Some(country) =
-                        post.country_tag.as_deref().and_then(|c| self.tables.tag(c))
+                    if let Some(title) = post
+                        .country_tag
+                        .as_deref()
+                        .and_then(|c| self.tables.tag(c))
+                        .and_then(|t| t.shown_title())
                     {
-                        item = item.detail(country.title.clone());
+                        item = item.detail(title.to_string());
                     }
                 }
                 // Matched by city or country rather than by its start: let the editor keep it.
@@ -726,8 +736,13 @@ impl Ctx<'_, '_> {
                 if let Some(ri) = p.routing_indicator() {
                     detail.push(ri.to_string());
                 }
-                if let Some(c) = p.country_tag.as_deref().and_then(|c| self.tables.tag(c)) {
-                    detail.push(c.title.clone());
+                if let Some(title) = p
+                    .country_tag
+                    .as_deref()
+                    .and_then(|c| self.tables.tag(c))
+                    .and_then(|t| t.shown_title())
+                {
+                    detail.push(title.to_string());
                 }
                 if rank < first {
                     detail.insert(0, "the DE line's station".to_string());
@@ -812,17 +827,21 @@ impl Ctx<'_, '_> {
     /// The station serial of the cable: the banner's, else the DE line's, else the next free one
     /// of the FM post's station in the folder (from the caller), else 1.
     fn serial(&self) -> u32 {
+        self.known_serial().unwrap_or(1)
+    }
+
+    /// [`Self::serial`] when the cable or its folder tells it: `None` without a banner or DE
+    /// serial, and without a known FM post and the folder.
+    fn known_serial(&self) -> Option<u32> {
         if let Some(s) = self.cable.body.banner.as_ref().and_then(|b| b.serial) {
-            return s.value;
+            return Some(s.value);
         }
         if let Some(s) = self.cable.header.de.as_ref().and_then(|d| d.serial) {
-            return s.value;
+            return Some(s.value);
         }
-        let station = self.fm_post().and_then(|p| p.station.clone());
-        match (station, self.next_serial) {
-            (Some(station), Some(next)) => next(&station, self.cable_date().year),
-            _ => 1,
-        }
+        let station = self.fm_post().and_then(|p| p.station.clone())?;
+        let folder = self.folder?;
+        Some(folder().next_serial(&station, self.cable_date().year))
     }
 
     /// The highest precedence among the action and information addressees written so far.
@@ -837,8 +856,10 @@ impl Ctx<'_, '_> {
     }
 
     /// FL1 on the first line of a cable: `VZCZC`, the channel designator and the sequence number
-    /// (the last four digits of the station serial, as `cablelint new` writes it). `XRO` is the
-    /// channel of most real cables, `XYZ` the other one seen.
+    /// (the last four digits of the station serial, as `cablelint new` writes it; when the cable
+    /// does not tell its serial or station yet, the next number on the channel after those of the
+    /// folder's recent cables, as `cablelint new` continues message continuity numbers). `XRO` is
+    /// the channel of most real cables, `XYZ` the other one seen.
     fn transmission_line(&self) -> Option<Completion> {
         let typed = self.before.trim_start().to_ascii_uppercase();
         let on_fl1 = self.line.kind == LineKind::Transmission
@@ -849,7 +870,11 @@ impl Ctx<'_, '_> {
             return None;
         }
         let replace = self.whole_line();
-        let sequence = self.serial() % 10_000;
+        let known = self.known_serial();
+        let folder = match (known, self.folder) {
+            (None, Some(folder)) => Some(folder()),
+            _ => None,
+        };
         let items = [
             ("XRO", "the channel of most cables"),
             ("XYZ", "channel XYZ"),
@@ -857,6 +882,10 @@ impl Ctx<'_, '_> {
         .iter()
         .enumerate()
         .map(|(i, (channel, what))| {
+            let sequence = known
+                .or_else(|| folder.as_ref()?.next_sequence(channel))
+                .unwrap_or(1)
+                % 10_000;
             let text = format!("VZCZC{channel}{sequence:04}");
             let mut item = CompletionItem::new(text.clone(), CompletionKind::Line, replace)
                 .detail(format!("transmission identifier (FL1), {what}"))
@@ -1086,30 +1115,76 @@ impl Ctx<'_, '_> {
         }
         let dtg = self.now.dtg();
         if self.before.trim().is_empty() {
-            // A whole FL5 line: the precedence letter of the routing line (or ROUTINE) and now.
-            let letter = self
+            // A whole FL5 line: the precedence letter and now. The letter is the highest
+            // precedence of the addressees (spec §4 relation 2), first; the routing line's
+            // prosign's, when it differs or there are no addressees yet; else ROUTINE.
+            let addressees = self
+                .cable
+                .header
+                .addressees
+                .iter()
+                .filter(|a| a.block != crate::syntax::AddresseeBlock::Xmt)
+                .map(|a| a.precedence_value())
+                .max_by_key(|p| p.letter_rank());
+            let prosign = self
                 .cable
                 .header
                 .routing
                 .as_ref()
-                .and_then(|r| r.precedence)
-                .map_or('R', |p| p.letter());
+                .and_then(|r| r.precedence);
+            let mut letters: Vec<(char, String)> = Vec::new();
+            if let Some(p) = addressees {
+                letters.push((
+                    p.letter(),
+                    format!("the highest addressee precedence, {}", p.word()),
+                ));
+            }
+            if let Some(p) = prosign {
+                if letters.iter().all(|(l, _)| *l != p.letter()) {
+                    let prosign_text = self
+                        .cable
+                        .header
+                        .routing
+                        .as_ref()
+                        .map(|r| r.prosign)
+                        .map_or(String::new(), |t| format!(" `{}`", self.cable.text(t)));
+                    letters.push((
+                        p.letter(),
+                        format!("the routing line's prosign{prosign_text}"),
+                    ));
+                }
+            }
+            if letters.is_empty() {
+                letters.push(('R', "ROUTINE".to_string()));
+            }
             let replace = TextRange::new(self.offset, self.line.range.end().max(self.offset));
-            let text = format!("{letter} {dtg}");
+            let items = letters
+                .into_iter()
+                .enumerate()
+                .map(|(rank, (letter, why))| {
+                    let text = format!("{letter} {dtg}");
+                    let item =
+                        CompletionItem::new(text.clone(), CompletionKind::DateTimeGroup, replace)
+                            .detail(format!(
+                                "precedence {letter} ({why}) and the current date-time group (UTC)"
+                            ))
+                            .doc(format!(
+                                "`{text}`: precedence {letter}, {why}; {} at {:02}:{:02} UTC.",
+                                dates::long_date(self.now.date),
+                                self.now.hour,
+                                self.now.minute
+                            ))
+                            .sort(format!("{rank:04}"))
+                            .filter(text.clone());
+                    if rank == 0 {
+                        item.preselect()
+                    } else {
+                        item
+                    }
+                })
+                .collect();
             return Some(Completion {
-                items: vec![CompletionItem::new(
-                    text.clone(),
-                    CompletionKind::DateTimeGroup,
-                    replace,
-                )
-                .detail("precedence and the current date-time group (UTC)")
-                .doc(format!(
-                    "`{text}`: precedence {letter}, {} at {:02}:{:02} UTC.",
-                    dates::long_date(self.now.date),
-                    self.now.hour,
-                    self.now.minute
-                ))
-                .filter(text.clone())],
+                items,
                 incomplete: false,
             });
         }
@@ -1756,7 +1831,11 @@ pub fn resolve(key: &ResolveKey, tables: &Tables) -> Option<String> {
     match key {
         ResolveKey::Tag { code } => {
             let t = tables.tag(code)?;
-            let mut out = format!("**{}** — {}\n\n*{}*", t.code, t.title, tag_kind_name(t.kind));
+            let mut out = match t.shown_title() {
+                Some(title) => format!("**{}** — {title}", t.code),
+                None => format!("**{}**", t.code),
+            };
+            out.push_str(&format!("\n\n*{}*", tag_kind_name(t.kind)));
             if let Some(note) = &t.note {
                 out.push_str(&format!("\n\n{note}"));
             }
@@ -1820,8 +1899,11 @@ fn post_lines(p: &crate::data::Post, tables: &Tables) -> String {
         out.push_str(&format!("\n- station in banners and cable ids: {s}"));
     }
     if let Some(c) = &p.country_tag {
-        let name = tables.tag(c).map(|t| t.title.clone()).unwrap_or_default();
-        out.push_str(&format!("\n- country: `{c}` {name}"));
+        let name = tables.tag(c).and_then(|t| t.shown_title());
+        out.push_str(&format!("\n- country: `{c}`"));
+        if let Some(name) = name {
+            out.push_str(&format!(" {name}"));
+        }
     }
     out
 }

@@ -76,7 +76,7 @@ pub fn rule_markdown(rule: Rule) -> String {
         "**{}** `{}` ({}) — {}",
         rule.code(),
         rule.name(),
-        rule.default_severity().as_str(),
+        rule.severity_label(),
         rule.summary()
     );
     if !what.is_empty() {
@@ -327,7 +327,12 @@ fn tags_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover
                 None => {
                     let mut md = format!("**{code}**: not a known tag.");
                     if let Some(s) = tables.suggest_tag(code) {
-                        md.push_str(&format!(" Did you mean `{}` ({})?", s.code, s.title));
+                        match s.shown_title() {
+                            Some(title) => {
+                                md.push_str(&format!(" Did you mean `{}` ({title})?", s.code))
+                            }
+                            None => md.push_str(&format!(" Did you mean `{}`?", s.code)),
+                        }
                     }
                     md
                 }
@@ -665,8 +670,11 @@ fn address_markdown(address: &str, tables: &Tables) -> String {
         md.push_str(&format!("\n- station {s}"));
     }
     if let Some(c) = &p.country_tag {
-        let name = tables.tag(c).map(|t| t.title.clone()).unwrap_or_default();
-        md.push_str(&format!("\n- country `{c}` {name}"));
+        let name = tables.tag(c).and_then(|t| t.shown_title());
+        md.push_str(&format!("\n- country `{c}`"));
+        if let Some(name) = name {
+            md.push_str(&format!(" {name}"));
+        }
     }
     md
 }

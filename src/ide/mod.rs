@@ -26,7 +26,7 @@ pub mod symbols;
 pub use actions::{code_actions, fix_all, Action, ActionKind};
 pub use code_lens::{code_lenses, Citing, CitingScope, CodeLens};
 pub use completion::{
-    completions, completions_with, resolve, Completion, CompletionItem, CompletionKind, NextSerial,
+    completions, completions_with, resolve, Completion, CompletionItem, CompletionKind, FolderOf,
     ResolveKey,
 };
 pub use dates::DateTime;

@@ -6,7 +6,7 @@ use super::DateTime;
 use crate::config::DraftConfig;
 use crate::data::Tables;
 use crate::syntax::TextRange;
-use crate::workspace::draft::{skeleton, DraftOptions, DraftTime, FolderState};
+use crate::workspace::draft::{skeleton, text_skeleton, DraftOptions, DraftTime, FolderState};
 
 /// The skeleton offered as a completion item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,11 +20,27 @@ pub struct SkeletonItem {
     pub plain: String,
     /// The range the item replaces: the whole (blank) document.
     pub replace: TextRange,
+    /// Markdown shown with the item: for the text-only skeleton, what the `[draft]` table needs for
+    /// the whole one and why it is not offered.
+    pub documentation: Option<String>,
 }
 
-/// The skeleton item for a document, when the document holds nothing but whitespace and the
-/// `[draft]` table names a post and at least one action addressee (the skeleton's FM and TO
-/// lines); `None` otherwise, or when those defaults name no known post.
+/// The documentation of the text-only skeleton: the `[draft]` keys that give the whole one.
+const DRAFT_KEYS: &str = "The skeleton with its transmission header (routing line, DE line, \
+date-time group, FM and TO lines, the next serial and message continuity numbers) needs the \
+post and the usual addressees in the `[draft]` table of the `cablelint.toml` that applies to this \
+document:\n\n```toml\n[draft]\npost = \"AMEMBASSY OSLO\"   # the FM post: a name or a station\n\
+to = [\"SECSTATE WASHDC\"]   # the action addressees\ninfo = [\"USMISSION USNATO\"] # optional\n\
+```\n\nWithout them this item writes the text alone, its banner's origin and serial \
+placeholders (`[[POST]] [[SERIAL]]`); `cablelint new --from POST --to ADDRESSEE` writes the whole \
+cable from the command line.";
+
+/// The skeleton item for a document, when the document holds nothing but whitespace: the whole
+/// cable when the `[draft]` table names a known post and at least one action addressee (the
+/// skeleton's FM and TO lines), else the text alone with placeholders for the banner's origin and
+/// serial, its documentation naming the `[draft]` keys (and why the whole one was not written),
+/// so that the item is always there to find, as rust-analyzer's and taplo's are. `None` for a
+/// document with text.
 pub fn skeleton_completion(
     text: &str,
     tables: &Tables,
@@ -41,7 +57,32 @@ pub fn skeleton_completion(
         minute: now.minute,
     };
     let options = DraftOptions::new(time).or_config(draft);
-    let s = skeleton(&options, tables, folder).ok()?;
+    let (s, documentation) = match skeleton(&options, tables, folder) {
+        Ok(s) => (s, None),
+        Err(why) => {
+            // The `[draft]` defaults that can stand without a post (classification, captions,
+            // tags), else none of them.
+            let s = text_skeleton(&options, tables)
+                .or_else(|_| text_skeleton(&DraftOptions::new(time), tables))
+                .ok()?;
+            let shown = why.to_string();
+            (
+                s,
+                Some(format!("{DRAFT_KEYS}\n\nNot written whole: {shown}.")),
+            )
+        }
+    };
+    if documentation.is_some() {
+        let banner = s.text.lines().next().unwrap_or_default().to_string();
+        return Some(SkeletonItem {
+            label: "New cable (text only)".to_string(),
+            detail: format!("{banner} · set [draft] post and to for the header"),
+            snippet: s.snippet(),
+            plain: s.text,
+            replace: TextRange::new(0, text.len()),
+            documentation,
+        });
+    }
     // The header has no blank line, so the banner opens the second block.
     let banner = s
         .text
@@ -56,6 +97,7 @@ pub fn skeleton_completion(
         snippet: s.snippet(),
         plain: s.text,
         replace: TextRange::new(0, text.len()),
+        documentation: None,
     })
 }
 
@@ -94,6 +136,13 @@ mod tests {
         );
         assert!(!item.plain.contains("${"));
         assert!(skeleton_completion("U", tables, &draft, &folder, now()).is_none());
-        assert!(skeleton_completion("", tables, &DraftConfig::default(), &folder, now()).is_none());
+        // Without `[draft]` the text alone is offered, its documentation naming the keys.
+        let text_only =
+            skeleton_completion("", tables, &DraftConfig::default(), &folder, now()).unwrap();
+        assert_eq!(text_only.label, "New cable (text only)");
+        assert!(text_only.plain.starts_with("UNCLAS [[POST]] [[SERIAL]]\n"));
+        assert!(text_only
+            .documentation
+            .is_some_and(|d| d.contains("post = ") && d.contains("to = ")));
     }
 }

@@ -85,13 +85,13 @@ pub(super) async fn completion(
         let conv = Converter::new(analysis.text(), analysis.line_index(), unit);
         let offset = conv.offset(pos.position);
         let now = ide::DateTime::now_utc();
-        let next_serial = |station: &str, year: i32| skeleton.next_serial(station, year);
+        let folder = || skeleton.folder_state();
         let answer = ide::completions_with(
             analysis.cable(),
             analysis.tables(),
             offset,
             now,
-            Some(&next_serial),
+            Some(&folder),
         );
         // In a blank document the skeleton of a new cable comes first.
         let first = skeleton.item(analysis.text(), analysis.tables(), &conv);

@@ -62,7 +62,7 @@ pub struct LspOptions {
 /// Options of one serving session (for tests and the binary alike).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServeOptions {
-    /// Enables the test-only request `cablelint/panic` and the analysis panic triggered by
+    /// Enables the test-only requests `cablelint/panic` and `cablelint/counters` and the analysis panic triggered by
     /// [`TEST_PANIC_MARKER`] in a document. Off unless `CABLELINT_TEST_HOOKS=1`.
     pub test_hooks: bool,
 }
@@ -148,7 +148,9 @@ where
     })
     .custom_method("$/setTrace", server::Backend::set_trace);
     if options.test_hooks {
-        builder = builder.custom_method("cablelint/panic", server::Backend::test_panic);
+        builder = builder
+            .custom_method("cablelint/panic", server::Backend::test_panic)
+            .custom_method("cablelint/counters", server::Backend::test_counters);
     }
     let (service, socket) = builder.finish();
     // The server reads a filtered copy of the input and writes into a pipe that the pump copies to

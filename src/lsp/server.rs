@@ -50,6 +50,12 @@ impl Backend {
         .await
     }
 
+    /// The test-only request `cablelint/counters` (see
+    /// [`super::workspace_diagnostics::counters`]).
+    pub(crate) async fn test_counters(&self, _params: Value) -> Result<Value> {
+        Ok(super::workspace_diagnostics::counters(&self.inner))
+    }
+
     /// `$/setTrace`: the client's trace setting sets the log level (unless `CABLELINT_LOG` does).
     pub(crate) async fn set_trace(&self, params: SetTraceParams) {
         logging::set_trace(params.value);

@@ -132,6 +132,10 @@ pub(crate) struct Inner {
     cross_cache: Mutex<super::workspace_diagnostics::CrossCache>,
     /// Whether `initialize` named folders that `initialized` has not started scanning yet.
     pub first_scan_pending: AtomicBool,
+    /// How many file reports `workspace/diagnostic` has made in full (checking the file, or
+    /// taking an open document's analysis), not `unchanged`: for the test-only request
+    /// `cablelint/counters`.
+    pub workspace_reports_made: AtomicUsize,
 }
 
 impl Inner {
@@ -147,6 +151,7 @@ impl Inner {
             scans_running: AtomicUsize::new(0),
             cross_cache: Mutex::new(Default::default()),
             first_scan_pending: AtomicBool::new(false),
+            workspace_reports_made: AtomicUsize::new(0),
         }
     }
 

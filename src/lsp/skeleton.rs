@@ -46,18 +46,11 @@ impl SkeletonContext {
         }
     }
 
-    /// The next free banner serial of a station in a year among the cables of the document's
-    /// folder (1 for a document without a folder), from [`Self::folder_state`]. Call it off the
-    /// message loop.
-    pub(super) fn next_serial(&self, station: &str, year: i32) -> u32 {
-        self.folder_state().next_serial(station, year)
-    }
-
     /// What the document's folder already uses: from the workspace index (open documents
     /// included) when the folder is in a workspace folder, else read from the folder's files, as
     /// also when a scan of the workspace still runs after the wait of
     /// [`super::workspace_index::synced`]. Call it off the message loop.
-    fn folder_state(&self) -> FolderState {
+    pub(super) fn folder_state(&self) -> FolderState {
         let Some(dir) = self.folder.as_deref() else {
             return FolderState::default();
         };
@@ -78,7 +71,8 @@ impl SkeletonContext {
         index.folder_state(dir)
     }
 
-    /// The item, when the document is blank and `[draft]` names a post and an addressee.
+    /// The item, when the document is blank: the whole skeleton when `[draft]` names a post and an
+    /// addressee, else the text alone with the `[draft]` keys in its documentation.
     pub(super) fn item(
         &self,
         text: &str,
@@ -100,6 +94,12 @@ impl SkeletonContext {
             label: i.label,
             kind: Some(CompletionItemKind::SNIPPET),
             detail: Some(i.detail),
+            documentation: i.documentation.map(|value| {
+                Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                })
+            }),
             preselect: Some(true),
             // Before the banner words offered at the start of a document (sorted "0" on).
             sort_text: Some("!".to_string()),

@@ -59,8 +59,6 @@ struct Member {
     open: Option<(Uri, Snapshot)>,
     stamp: u64,
     resolved: Resolved,
-    /// The path as the cross-cable findings name it: relative to its workspace folder.
-    name: String,
 }
 
 /// The reports of every indexed file: the index is first brought up to date with the files' texts
@@ -77,7 +75,6 @@ fn reports(
     let mut paths: Vec<PathBuf> = synced(inner).iter().map(|(p, _)| p.clone()).collect();
     paths.sort();
     let mut open = open_files(inner);
-    let roots = inner.session().roots.clone();
     let limit = inner.index().limits().max_file_bytes;
     // The stamp of each file's text now; a file whose text is not the indexed one is read into the
     // index again.
@@ -96,54 +93,47 @@ fn reports(
             let _ = inner.index().refresh_from_disk(&path);
         }
         let (resolved, _) = inner.session().resolve(Some(&path));
-        let name = shown_name(&roots, &path);
         members.push(Member {
             path,
             open: is_open,
             stamp: now,
             resolved,
-            name,
         });
     }
-    let cross = {
-        let index = inner.index();
-        let summaries: Vec<Option<&crate::rules::cross::CableSummary>> = members
-            .iter()
-            .map(|m| {
-                index
-                    .get(&m.path)
-                    .filter(|f| f.stamp == m.stamp)
-                    .map(|f| &f.summary)
-            })
-            .collect();
-        let set: Vec<(usize, cross::Member<'_>)> = members
-            .iter()
-            .zip(&summaries)
-            .enumerate()
-            .filter_map(|(i, (m, s))| {
-                Some((
-                    i,
-                    cross::Member {
-                        name: &m.name,
-                        summary: (*s)?,
-                        settings: &m.resolved.settings,
-                    },
-                ))
-            })
-            .collect();
-        let only: Vec<cross::Member<'_>> = set.iter().map(|(_, m)| *m).collect();
-        let mut found = vec![Vec::new(); members.len()];
-        for ((i, _), d) in set.iter().zip(cross::check_set(&only)) {
-            found[*i] = d;
+    // The cross-cable findings come from the one computation over the index that the open
+    // documents' diagnostics take theirs from ([`workspace_cross_findings`]), so that both agree
+    // and a pull with nothing changed runs the rules no more. A file whose text in the index is
+    // not the one read now (it changed meanwhile) gets none: their ranges would be of another text.
+    let cross: Vec<Vec<crate::rules::Diagnostic>> = match workspace_cross_findings(inner, &|_| true)
+    {
+        Some(found) => {
+            let index = inner.index();
+            members
+                .iter()
+                .map(|m| {
+                    let same = index.get(&m.path).map(|f| f.stamp) == Some(m.stamp);
+                    same.then(|| found.get(&m.path).cloned())
+                        .flatten()
+                        .unwrap_or_default()
+                })
+                .collect()
         }
-        found
+        None => vec![Vec::new(); members.len()],
     };
     let epoch = inner.settings_epoch.load(Ordering::Relaxed);
-    members
+    let reports: Vec<WorkspaceDocumentDiagnosticReport> = members
         .par_iter()
         .zip(cross)
         .filter_map(|(m, cross)| report(m, cross, epoch, previous, unit, related, limit))
-        .collect()
+        .collect();
+    let made = reports
+        .iter()
+        .filter(|r| matches!(r, WorkspaceDocumentDiagnosticReport::Full(_)))
+        .count();
+    inner
+        .workspace_reports_made
+        .fetch_add(made, Ordering::Relaxed);
+    reports
 }
 
 /// The cross-cable findings on one indexed file whose text has the stamp `text_stamp` (an open
@@ -162,22 +152,41 @@ pub(super) fn cross_findings_of(
     path: &Path,
     text_stamp: u64,
 ) -> Vec<crate::rules::Diagnostic> {
-    // While the folders are scanned the set is incomplete; the end of the scan sends the documents'
-    // diagnostics again (see `workspace_index::changed`), so nothing waits for it here.
+    let holds_the_text = |index: &crate::workspace::index::WorkspaceIndex| {
+        index.get(path).map(|f| f.stamp) == Some(text_stamp)
+    };
+    workspace_cross_findings(inner, &holds_the_text)
+        .and_then(|found| found.get(path).cloned())
+        .unwrap_or_default()
+}
+
+/// The cross-cable findings of every file of the workspace index, by path (files without findings
+/// left out), for the index as it is now with the open documents taken in: from [`CrossCache`]
+/// when the index, the settings and the workspace folders are as when they were last computed,
+/// else computed over the files in path order and kept. `None` while a scan of the folders runs
+/// (the set is incomplete; the end of the scan sends the documents' diagnostics again, see
+/// `workspace_index::changed`, so nothing waits for it here), with fewer than two files, and when
+/// `wanted` says the index is not in the state the caller needs (an open document's text not the
+/// one indexed). Call it off the message loop.
+fn workspace_cross_findings(
+    inner: &Inner,
+    wanted: &dyn Fn(&crate::workspace::index::WorkspaceIndex) -> bool,
+) -> Option<Arc<CrossFindings>> {
     if super::workspace_index::scanning(inner) {
-        return Vec::new();
+        return None;
     }
-    let paths: Vec<PathBuf> = synced(inner).iter().map(|(p, _)| p.clone()).collect();
-    if paths.len() < 2 || !paths.iter().any(|p| p == path) {
-        return Vec::new();
+    let mut paths: Vec<PathBuf> = synced(inner).iter().map(|(p, _)| p.clone()).collect();
+    if paths.len() < 2 {
+        return None;
     }
+    paths.sort();
     let roots = inner.session().roots.clone();
     // Read before the settings are resolved: a change meanwhile gives a later epoch, and the next
     // question computes the findings again.
     let settings_epoch = inner.settings_epoch.load(Ordering::Relaxed);
-    // The key of the index's current state, or `None` when the index does not hold this text.
+    // The key of the index's current state, or `None` when it is not the state wanted.
     let current_key = |index: &crate::workspace::index::WorkspaceIndex, roots: Vec<PathBuf>| {
-        (index.get(path).map(|f| f.stamp) == Some(text_stamp)).then(|| CrossKey {
+        wanted(index).then(|| CrossKey {
             index_epoch: index.epoch(),
             settings_epoch,
             roots,
@@ -185,11 +194,9 @@ pub(super) fn cross_findings_of(
     };
     {
         let index = inner.index();
-        let Some(key) = current_key(&index, roots.clone()) else {
-            return Vec::new();
-        };
+        let key = current_key(&index, roots.clone())?;
         if let Some(found) = inner.cross_cache().hit(&key) {
-            return found.get(path).cloned().unwrap_or_default();
+            return Some(found);
         }
     }
     let resolved: Vec<(PathBuf, Resolved, String)> = paths
@@ -201,13 +208,11 @@ pub(super) fn cross_findings_of(
         })
         .collect();
     let index = inner.index();
-    let Some(key) = current_key(&index, roots) else {
-        return Vec::new();
-    };
+    let key = current_key(&index, roots)?;
     let found = inner
         .cross_cache()
         .get_or_compute(key, || all_cross_findings(&index, &resolved));
-    found.get(path).cloned().unwrap_or_default()
+    Some(found)
 }
 
 /// The cross-cable findings of every indexed file among `files` (each with its settings and the
@@ -254,8 +259,8 @@ pub(super) struct CrossKey {
 #[derive(Debug, Default)]
 pub(crate) struct CrossCache {
     found: Option<(CrossKey, Arc<CrossFindings>)>,
-    /// How many times the findings were computed (for the tests).
-    #[cfg(test)]
+    /// How many times the findings were computed (for the tests: the test-only request
+    /// `cablelint/counters` gives it).
     computed: usize,
 }
 
@@ -268,6 +273,11 @@ impl CrossCache {
         }
     }
 
+    /// How many times the findings were computed.
+    pub(super) fn computed(&self) -> usize {
+        self.computed
+    }
+
     /// The findings for `key`: those kept, or `compute`'s, then kept in their place.
     fn get_or_compute(
         &mut self,
@@ -277,10 +287,7 @@ impl CrossCache {
         if let Some(found) = self.hit(&key) {
             return found;
         }
-        #[cfg(test)]
-        {
-            self.computed += 1;
-        }
+        self.computed += 1;
         let found = Arc::new(compute());
         self.found = Some((key, found.clone()));
         found
@@ -390,6 +397,16 @@ fn full(
             result_id: Some(result_id),
             items,
         },
+    })
+}
+
+/// The test-only request `cablelint/counters`: how many times the cross-cable rules ran over the
+/// workspace index (`crossRuns`) and how many file reports `workspace/diagnostic` made in full
+/// (`workspaceReports`), so that a test can tell work done from work taken from a cache.
+pub(super) fn counters(inner: &Inner) -> serde_json::Value {
+    serde_json::json!({
+        "crossRuns": inner.cross_cache().computed(),
+        "workspaceReports": inner.workspace_reports_made.load(Ordering::Relaxed),
     })
 }
 

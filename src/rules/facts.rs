@@ -33,6 +33,9 @@ pub struct Facts {
     pub header_text_mismatch: Option<TextRange>,
     /// Whether the cable is a corrected copy or reissue (caption or FL4/FL5 signals say so).
     pub corrected_copy: bool,
+    /// The banner serial, when the release garbled it (see [`garbled_serial`]): the rules that read
+    /// the serial leave it to `garbled-serial`.
+    pub garbled_serial: Option<TextRange>,
 }
 
 /// The date a draft without a date-time group is checked against: the drafting date the user gave
@@ -55,6 +58,55 @@ pub fn drafting_date(cable: &Cable, settings: &Settings) -> Option<Date> {
         Some(order) if !order.citable_on(today) => None,
         _ => Some(today),
     }
+}
+
+/// The precedence that settles information addressees above every action addressee (spec §4
+/// relations 2 and 3), when some INFO line outranks every TO line: the FL5 letter's precedence, or
+/// the highest INFO precedence when that is lower. `info-precedence-too-high` lowers the INFO lines
+/// above it to it and raises the highest TO line to it, and `precedence-mismatch` writes its letter
+/// on FL5, so that fixing both leaves neither standing. NIACT IMMEDIATE is taken as IMMEDIATE (it
+/// is an action addressee's word). `None` when no INFO line outranks the TO lines.
+pub fn info_precedence_target(cable: &Cable) -> Option<crate::vocab::Precedence> {
+    use crate::syntax::AddresseeBlock;
+    use crate::vocab::Precedence;
+    let top = |block: AddresseeBlock| {
+        cable
+            .header
+            .addressees
+            .iter()
+            .filter(|a| a.block == block)
+            .map(|a| a.precedence_value())
+            .max_by_key(|p| p.letter_rank())
+    };
+    let (action, info) = (top(AddresseeBlock::To)?, top(AddresseeBlock::Info)?);
+    if info.letter_rank() <= action.letter_rank() {
+        return None;
+    }
+    let fl5 = cable.header.dtg.as_ref().and_then(|d| d.precedence_value);
+    let target = match fl5 {
+        Some(f) if f.letter_rank() < info.letter_rank() => f,
+        _ => info,
+    };
+    Some(match target {
+        Precedence::NiactImmediate => Precedence::Immediate,
+        p => p,
+    })
+}
+
+/// The banner serial when the release garbled it: the parse's `garbled-serial` artifact, except a
+/// one- or two-digit serial that the parse took for a section number only because the text's lines
+/// are joined by their length, in a text the rules take for a draft (see [`document_kind`]): there
+/// it is the drafter's serial not yet padded (`OSLO 7`), `banner-serial-width`'s.
+fn garbled_serial(cable: &Cable, kind: DocumentKind) -> Option<TextRange> {
+    let r = cable
+        .artifacts_of(crate::syntax::ArtifactKind::GarbledSerial)
+        .next()?
+        .range;
+    let drafter_s = kind != DocumentKind::Record
+        && cable.kind == DocumentKind::Record
+        && r.len() <= 2
+        && !crate::syntax::section_number_read(&cable.src[r.end()..]);
+    (!drafter_s).then_some(r)
 }
 
 /// What the rules take the text for. The parse makes a text with a header a record when its only
@@ -142,7 +194,9 @@ impl Facts {
         } else {
             date
         };
+        let garbled_serial = garbled_serial(cable, kind);
         Facts {
+            garbled_serial,
             kind,
             date,
             drafting,

@@ -216,6 +216,35 @@ declare_rules! {
 }
 
 impl Rule {
+    /// The severities below its default that some of the rule's findings take, highest first: the
+    /// documented softer cases its file reports with [`Context::report_softer`] (an unclosed
+    /// summary opener is information, an unclosed closer a warning). Empty for most rules.
+    pub fn softer_severities(self) -> &'static [Severity] {
+        match self {
+            Rule::InvalidSecurityLine | Rule::JulianDayMismatch => &[Severity::Warning],
+            Rule::InvalidMarking => &[Severity::Warning, Severity::Info],
+            Rule::UnclosedSummary => &[Severity::Info],
+            _ => &[],
+        }
+    }
+
+    /// The severity as the rule lists show it: the default, then the softer ones some findings
+    /// take (`warning (or info)`, `error (or warning, info)`).
+    pub fn severity_label(self) -> String {
+        let default = self.default_severity().as_str();
+        match self.softer_severities() {
+            [] => default.to_string(),
+            softer => format!(
+                "{default} (or {})",
+                softer
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
     /// Whether the rule compares the cables of a checked set (`CBL7xx`, see [`cross`]) rather than
     /// checking one cable.
     pub fn is_cross(self) -> bool {

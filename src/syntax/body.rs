@@ -268,6 +268,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 return;
             }
             Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
+                // The release may have joined TAGS onto the value (`E.O. 12958:` / `N/A TAGS: …`).
+                let segments = split_segments(t);
+                let t = segments[0];
                 let value = parse_eo_value(t);
                 if let Some(eo) = self.cable.body.eo.as_mut() {
                     eo.range = eo.range.cover(t.full());
@@ -276,13 +279,24 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
                 self.cable.lines[pos].kind = LineKind::Eo;
+                self.joined_segments(&segments[1..]);
                 return;
             }
             Open::Tags
                 if label_at_start(t.text).is_none()
                     && is_tags_continuation(t.text, self.tags_text()) =>
             {
-                if let Some(tags) = self.cable.body.tags.as_mut() {
+                // The line continues the TAGS label on the line before it; when that was a second
+                // TAGS element, apart from the one read (a truncated preview's and then the full
+                // copy's), the line is TAGS all the same but adds nothing to the list.
+                let prev_start = self.cable.lines[pos.saturating_sub(1)].range.start();
+                if let Some(tags) = self
+                    .cable
+                    .body
+                    .tags
+                    .as_mut()
+                    .filter(|tags| tags.range.end() >= prev_start)
+                {
                     tags.range = tags.range.cover(t.full());
                     tags.tokens.extend(tag_tokens(t));
                 }
@@ -495,7 +509,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if let Some(mut p) = parse_paragraph(src) {
+        if let Some(mut p) = parse_paragraph(src).filter(|p| !self.continues_sentence(p)) {
             // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
             // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
             let unclas = self
@@ -617,6 +631,73 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
         starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
+    }
+
+    /// Whether a numbered line is a number that the line of text before it leaves open, which the
+    /// release broke off and often gave its pilcrow and a blank line (spec §2): a paragraph
+    /// reference (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`), or, with the pilcrow
+    /// and a number that can be a day, a date or a range (`… on January` / `¶13. Foreign Ministry
+    /// officials`, `… on August 10 or` / `¶11.`, `… from 7 to` / `¶11.`). A number that carries a
+    /// portion marking starts a paragraph all the same. The decision does not depend on the
+    /// numbers of the paragraphs before, so that renumbering them (`paragraph-numbering`'s fix)
+    /// does not change it.
+    fn continues_sentence(&self, p: &Paragraph) -> bool {
+        if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
+            return false;
+        }
+        let Some(prev) = self.last_text_line else {
+            return false;
+        };
+        let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
+        let reference = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        if ["paragraph", "paragraphs", "para", "paras"]
+            .iter()
+            .any(|w| ends_with_word(reference, w).is_some())
+        {
+            return true;
+        }
+        if !p.pilcrow || p.number.value > 31 {
+            return false;
+        }
+        const BEFORE_NUMBER: [&str; 25] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+            "or",
+            "to",
+        ];
+        // `and` only after a number (`Rabta 1 and` / `¶2.`), not after any word.
+        let and_range = ends_with_word(prev_text, "and").is_some_and(|at| {
+            prev_text[..at]
+                .trim_end()
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_digit())
+        });
+        and_range
+            || BEFORE_NUMBER
+                .iter()
+                .any(|w| ends_with_word(prev_text, w).is_some())
     }
 
     /// Whether the line at `pos` is a row of asterisks directly above or below a missing-section
@@ -1416,48 +1497,50 @@ enum Cuts {
 /// Splits a line at the labels joined onto it (see [`Cuts`]).
 fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
     let t = src.text;
+    let up = t.to_ascii_uppercase();
     // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
     if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
         return vec![src];
     }
-    let b = t.as_bytes();
     let mut cuts = Vec::new();
-    // Every label starts with a space: one pass over the spaces compares the labels there, where
-    // a substring search per label (nine searches and an upper-case copy of every line before
-    // the text) was 5% of `check`'s time.
-    for space in memchr::memchr_iter(b' ', b) {
-        let rest = &b[space..];
-        let at = space + 1;
-        // (needle, whether it must match in upper case, whether it may cut a SUBJECT line).
-        for (needle, upper_only, in_subject) in [
-            (" E.O. ", false, false),
-            (" EO 1", true, false),
-            (" TAGS: ", false, false),
-            (" TAGS ", true, false),
-            (" SUBJECT: ", false, false),
-            (" SIPDIS", true, false),
-            (" CLASSIFIED BY", false, true),
-            (" REF: ", true, true),
-            (" REFS: ", true, true),
-        ] {
+    // (needle, whether it must match in upper case, whether it may cut a SUBJECT line).
+    for (needle, upper_only, in_subject) in [
+        (" E.O. ", false, false),
+        (" EO 1", true, false),
+        (" TAGS: ", false, false),
+        (" TAGS ", true, false),
+        (" SUBJECT: ", false, false),
+        (" SIPDIS", true, false),
+        (" CLASSIFIED BY", false, true),
+        (" REF: ", true, true),
+        (" REFS: ", true, true),
+        // The release also joins the E.O. line and TAGS on without a space, onto the last letter
+        // of a caption or passing line (`NOFORNE.O. 12958:`) or the DECL date
+        // (`DECL: 05/07/2018TAGS:`).
+        ("E.O. 1", false, false),
+        ("TAGS: ", false, false),
+    ] {
+        let hay = if upper_only { t } else { up.as_str() };
+        let lead = usize::from(needle.starts_with(' '));
+        let mut from = 0;
+        while let Some(p) = hay[from..].find(needle) {
+            let at = from + p + lead;
+            from = at + 1 - lead;
+            if lead == 0 && (at == 0 || hay.as_bytes()[at - 1] == b' ') {
+                // At the line's start or after a space: the spaced needle's cut, or none.
+                continue;
+            }
             let allowed = match which {
                 Cuts::All => true,
                 Cuts::AfterSubject => in_subject,
                 Cuts::Authority => needle == " CLASSIFIED BY",
             };
-            let found = rest.len() >= needle.len()
-                && if upper_only {
-                    rest.starts_with(needle.as_bytes())
-                } else {
-                    rest[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
-                };
-            if !allowed || !found {
+            if !allowed {
                 continue;
             }
             if needle == " CLASSIFIED BY" {
                 // Only the authority itself: a label with a colon, or a reason clause after it;
                 // and not the label written twice (`Classified By: Classified by: …`).
-                let up = t.to_ascii_uppercase();
                 let after = &up[at + needle.len() - 1..];
                 let repeated = up[..at].trim_end().ends_with("CLASSIFIED BY:");
                 if repeated
@@ -2088,6 +2171,15 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
             }
+            // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
+            if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
+                i += 1;
+            }
+        }
+        // `4, (C)`: a comma for the point, read as one only before a portion marking, since `4,`
+        // at a line start is otherwise a list or a figure inside a paragraph.
+        Some(b',') if marking_line_start(&t[i + 1..]) => {
+            i += 1;
         }
         Some(b')') => {
             i += 1;
@@ -2102,8 +2194,12 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             }
         }
         _ => {
-            // `¶1 (C)` without punctuation occurs only with the pilcrow.
-            if !(pilcrow && b.get(i) == Some(&b'(')) {
+            // `¶1 (C)` without punctuation occurs with the pilcrow; without it, a number that lost
+            // its point (`5 (C) Comment:`) counts only before a marking that opens a sentence, so
+            // that a reason broken over a line (`1.` / `4 (C) AND (D)`) stays a reason.
+            let marked =
+                b.get(i) == Some(&b'(') && (pilcrow || (i > ne && marking_starts_text(&t[i..])));
+            if !marked {
                 return None;
             }
         }
@@ -2918,11 +3014,62 @@ fn signature_in(src: Src) -> Option<TextRange> {
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
         let before = t[..s].trim_end();
-        if before.ends_with(['.', '"', ')', '!', '?']) || ends_with_closing_banner(before) {
+        if before.ends_with(['.', '"', ')', '!', '?'])
+            || ends_with_closing_banner(before)
+            || ends_with_closing_words(before)
+            || ends_with_web_address(before)
+        {
             return Some(src.range(s, e));
         }
     }
+    // The surname joined without a space onto the last sentence's full stop (`… the table.ROONEY`,
+    // `… by August 16.POLASCHIK`); a word of several dots is an address (`www.example.GOV`).
+    if !dotted {
+        if let Some(dot) = w.rfind('.') {
+            let name = &w[dot + 1..];
+            let ends_sentence = !w[..dot].contains(['.', '/'])
+                && w[..dot]
+                    .bytes()
+                    .last()
+                    .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if name.len() >= 3 && is_surname(name) && ends_sentence {
+                return Some(src.range(s + dot + 1, e));
+            }
+        }
+    }
     None
+}
+
+/// Whether text ends with the words that close a cable's last part and come before the signature
+/// when the release joins it on (`… END TEXT SCOBEY`, `… END COMMENT EIKENBERRY`, `… MINIMIZE
+/// CONSIDERED CLINTON`, any case, a full stop allowed).
+fn ends_with_closing_words(before: &str) -> bool {
+    let before = before.trim_end_matches('.');
+    [
+        "END TEXT",
+        "END COMMENT",
+        "END NOTE",
+        "END QUOTE",
+        "UNQUOTE",
+        "MINIMIZE CONSIDERED",
+    ]
+    .iter()
+    .any(|w| {
+        ends_with_ignore_case(before, w)
+            && before[..before.len() - w.len()]
+                .bytes()
+                .last()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether text ends with a web address, which the posts' website banner puts before the
+/// signature (`… Web Site at http://…/Portal:Turkey SILLIMAN`); the release may have broken the
+/// address with a space or two (`…/Portal:Unit ed_Kingdom TUTTLE`, `…/state/nap / BASSETT`).
+fn ends_with_web_address(before: &str) -> bool {
+    before
+        .rfind("://")
+        .is_some_and(|at| before[at..].bytes().filter(|&b| b == b' ').count() <= 2)
 }
 
 /// Whether text ends with what the posts put after the last sentence and before the signature: a

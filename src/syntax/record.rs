@@ -202,6 +202,10 @@ pub(super) fn finish(cable: &mut Cable) {
             });
         }
     }
+    // Whether the text already shows itself a release record (the marks that `document_kind`
+    // reads, garbled serials aside): a one- or two-digit serial is the release's garble there, and
+    // a drafter's serial not yet padded anywhere else.
+    let record_marked = record_marked(cable, &found, joined_by_layout);
     if let Some(b) = &cable.body.banner {
         if b.garbled {
             found.push(Artifact {
@@ -219,15 +223,18 @@ pub(super) fn finish(cable: &mut Cable) {
         }
         if let Some(s) = b.serial {
             // Eight digits are the continuation header's form of the serial (`00100153`); one or
-            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`);
-            // letters run into the serial that make no caption or label are the garbled rest of it
+            // two digits are a section number read as the serial (`SECTION 02 OF 03QRIPOLI 000583`)
+            // when `OF` follows them or the text is a release record, and a drafter's serial not
+            // yet padded (`OSLO 7`, `banner-serial-width`'s) in a draft or a sent cable; letters
+            // run into the serial that make no caption or label are the garbled rest of it
             // (`00040QSITIVE`); a web-inbox printout writes the serial in five digits
             // (`TEL AVIV 04032`, spec §6.1.5), which is the printout's form, not the drafter's.
             let after = &cable.src[s.range.end()..];
             let run_on = after.starts_with(|c: char| c.is_ascii_alphabetic())
                 && !super::body::serial_run_into_element(after, s.range.len());
             let printout = s.range.len() == 5 && web_inbox_printout(cable);
-            if s.range.len() == 8 || s.range.len() <= 2 || run_on || printout {
+            let section_read = s.range.len() <= 2 && (record_marked || section_number_read(after));
+            if s.range.len() == 8 || section_read || run_on || printout {
                 found.push(Artifact {
                     range: s.range,
                     kind: ArtifactKind::GarbledSerial,
@@ -465,17 +472,30 @@ fn element_starts(body: &Body) -> Vec<u32> {
     out
 }
 
+/// Whether the text is marked a release record by lines joined by their layout, or by a notice, a
+/// preview, dump lines or attached text among its artifacts and `found`, or by lines joined only by
+/// their length under a header (see [`document_kind`]).
+fn record_marked(cable: &Cable, found: &[Artifact], joined_by_layout: bool) -> bool {
+    joined_by_layout
+        || cable.artifacts.iter().chain(found).any(|a| {
+            marks_record(a.kind)
+                && (a.kind != ArtifactKind::JoinedLines || cable.header.is_present())
+        })
+}
+
+/// Whether the text after a one- or two-digit banner serial shows it for a section number the
+/// release read as the serial: `OF` follows it (`SECTION 02 OF 03QRIPOLI 000583`, spec §6.1.6).
+pub fn section_number_read(after: &str) -> bool {
+    let w = after.trim_start_matches([' ', '\t']);
+    w.starts_with("OF") && !w[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
 /// What the text is. Lines joined by their layout, a notice, a preview, dump lines or attached text
 /// make a record; lines joined only by their length make one only in a text with a header (a cable
 /// that was sent had its lines wrapped by the system), not in a draft, whose editor may well keep
 /// each paragraph on one line.
 fn document_kind(cable: &Cable, joined_by_layout: bool) -> DocumentKind {
-    let marked = joined_by_layout
-        || cable.artifacts.iter().any(|a| {
-            marks_record(a.kind)
-                && (a.kind != ArtifactKind::JoinedLines || cable.header.is_present())
-        });
-    if marked {
+    if record_marked(cable, &[], joined_by_layout) {
         return DocumentKind::Record;
     }
     header_kind(cable)

@@ -227,6 +227,9 @@ pub struct FolderState {
     /// (`RUEHC/SECSTATE WASHDC`): each cable's last number with the minutes of its date-time group
     /// (`None` for a cable without a valid one, a draft being written).
     mcns: HashMap<(String, String), Vec<Numbered>>,
+    /// The FL1 channel sequence numbers used, by channel designator (`XRO`): each cable's number
+    /// with the minutes of its date-time group, as for the message continuity numbers.
+    sequences: HashMap<String, Vec<Numbered>>,
 }
 
 /// One cable's last message continuity number to an addressee, with the minutes of its date-time
@@ -249,8 +252,8 @@ impl FolderState {
     }
 
     /// Records what one summarised cable uses: its banner serial in the year of its date-time
-    /// group, and the last message continuity number of each addressee line (`7721-7722` uses
-    /// 7722).
+    /// group, its FL1 channel sequence number, and the last message continuity number of each
+    /// addressee line (`7721-7722` uses 7722).
     pub fn add_summary(&mut self, cable: &CableSummary) {
         if let Some(CableId { key, number, year }) = &cable.id {
             let e = match year {
@@ -259,13 +262,19 @@ impl FolderState {
             };
             *e = (*e).max(*number);
         }
-        let Some(fm) = &cable.from else {
-            return;
-        };
         let minutes = cable
             .dtg
             .as_ref()
             .and_then(crate::rules::cross::dtg_minutes);
+        if let Some((channel, sequence)) = &cable.transmission {
+            self.sequences
+                .entry(channel.to_string())
+                .or_default()
+                .push((minutes, *sequence));
+        }
+        let Some(fm) = &cable.from else {
+            return;
+        };
         for m in cable.mcns.iter() {
             self.mcns
                 .entry((fm.to_string(), m.addressee.to_string()))
@@ -288,20 +297,36 @@ impl FolderState {
     /// days of the latest one (the window `mcn-not-increasing` compares over) and of the cables
     /// without a date-time group. An archived cable of years ago says nothing of today's count.
     pub fn next_mcn(&self, post: &str, line: &str) -> u32 {
-        let Some(sent) = self.mcns.get(&(squeeze(post), squeeze(line))) else {
-            return 1;
-        };
-        let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
-        let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
-        sent.iter()
-            .filter(|(minutes, _)| match (minutes, latest) {
-                (Some(m), Some(latest)) => latest - m <= window,
-                _ => true,
-            })
-            .map(|(_, n)| *n)
-            .max()
-            .map_or(1, |n| n % 9999 + 1)
+        self.mcns
+            .get(&(squeeze(post), squeeze(line)))
+            .map_or(1, |sent| next_after_recent(sent))
     }
+
+    /// The next FL1 channel sequence number on a channel (`XRO`), four digits wrapping after 9999,
+    /// chosen as [`FolderState::next_mcn`] chooses the next message continuity number: after the
+    /// highest of the cables sent within 31 days of the latest one and of the cables without a
+    /// date-time group. `None` when no cable of the folder has FL1 on that channel.
+    pub fn next_sequence(&self, channel: &str) -> Option<u32> {
+        let sent = self.sequences.get(&channel.trim().to_ascii_uppercase())?;
+        Some(next_after_recent(sent))
+    }
+}
+
+/// The number after the highest of `sent` among the cables sent within 31 days of the latest one
+/// (the window `mcn-not-increasing` compares over) and the cables without a valid date-time group,
+/// four digits wrapping after 9999; 1 when `sent` is empty. An archived cable of years ago says
+/// nothing of today's count.
+fn next_after_recent(sent: &[Numbered]) -> u32 {
+    let latest = sent.iter().filter_map(|(minutes, _)| *minutes).max();
+    let window = crate::rules::cross::mcn_not_increasing::WINDOW_MINUTES;
+    sent.iter()
+        .filter(|(minutes, _)| match (minutes, latest) {
+            (Some(m), Some(latest)) => latest - m <= window,
+            _ => true,
+        })
+        .map(|(_, n)| *n)
+        .max()
+        .map_or(1, |n| n % 9999 + 1)
 }
 
 /// The cables of the folder a new cable is written to, summarised: what [`FolderState`] counts,
@@ -366,13 +391,22 @@ impl FolderCables {
                 settings: &settings,
             })
             .collect();
-        let before = crate::rules::cross::check_set(&members);
         members.push(crate::rules::cross::Member {
             name,
             summary: &new_summary,
             settings: &settings,
         });
         let after = crate::rules::cross::check_set(&members);
+        // Every finding on the new cable is new. A finding on a cable of the folder is new unless
+        // the folder had it without the new cable, which takes the rules' run over the folder
+        // alone: only when the run with the new cable found something on the folder's cables.
+        let on_folder = after.len().saturating_sub(1);
+        let before = if after[..on_folder].iter().any(|f| !f.is_empty()) {
+            members.pop();
+            crate::rules::cross::check_set(&members)
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::new();
         for (i, found) in after.into_iter().enumerate() {
             let had = before.get(i).map(Vec::as_slice).unwrap_or_default();
@@ -660,41 +694,7 @@ pub fn skeleton(
         .map(|a| addressee(tables, a))
         .collect::<Result<Vec<_>, _>>()?;
 
-    // Captions: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on an SBU cable.
-    let mut captions: Vec<(&'static str, CaptionKind)> = Vec::new();
-    for written in &options.captions {
-        let c = caption_text(written)
-            .filter(|c| c.name.len() == written.trim().len())
-            .ok_or_else(|| {
-                let names: Vec<&str> = crate::vocab::CAPTIONS.iter().map(|c| c.name).collect();
-                DraftError(format!(
-                    "`{}` is not a caption; the captions are {}",
-                    written.trim(),
-                    names.join(", ")
-                ))
-            })?;
-        if !captions.iter().any(|(_, k)| *k == c.kind) {
-            captions.push((c.name, c.kind));
-        }
-    }
-    if options.level == DraftLevel::Sbu
-        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
-    {
-        captions.push(("SENSITIVE", CaptionKind::Sensitive));
-    }
-    captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
-    let has = |kind: CaptionKind| captions.iter().any(|(_, k)| *k == kind);
-    if has(CaptionKind::Sipdis) && (has(CaptionKind::Nodis) || has(CaptionKind::Exdis)) {
-        return Err(DraftError(
-            "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
-        ));
-    }
-    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
-        return Err(DraftError(
-            "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
-        ));
-    }
-    let noforn = has(CaptionKind::Noforn);
+    let captions = captions(options)?;
     let tags = tag_codes(tables, &options.tags)?;
 
     let serial = folder.next_serial(&station, date.year);
@@ -767,16 +767,89 @@ pub fn skeleton(
     }
     out.push('\n');
 
+    let geo = post.country_tag.as_deref();
+    write_text(
+        &mut out,
+        options,
+        &format!("{station} {serial:06}"),
+        geo,
+        &captions,
+        &tags,
+    );
+
+    for r in placeholders(&out) {
+        marks.push(TextRange::new(r.start, r.end));
+    }
+    Ok(Skeleton {
+        text: out,
+        placeholders: marks,
+    })
+}
+
+/// The captions of `options`: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on
+/// an SBU cable. Errors: an unknown caption, SIPDIS with NODIS or EXDIS, SENSITIVE on a classified
+/// cable.
+fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, DraftError> {
+    let mut captions: Vec<(&'static str, CaptionKind)> = Vec::new();
+    for written in &options.captions {
+        let c = caption_text(written)
+            .filter(|c| c.name.len() == written.trim().len())
+            .ok_or_else(|| {
+                let names: Vec<&str> = crate::vocab::CAPTIONS.iter().map(|c| c.name).collect();
+                DraftError(format!(
+                    "`{}` is not a caption; the captions are {}",
+                    written.trim(),
+                    names.join(", ")
+                ))
+            })?;
+        if !captions.iter().any(|(_, k)| *k == c.kind) {
+            captions.push((c.name, c.kind));
+        }
+    }
+    if options.level == DraftLevel::Sbu
+        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
+    {
+        captions.push(("SENSITIVE", CaptionKind::Sensitive));
+    }
+    captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
+    let has = |kind: CaptionKind| captions.iter().any(|(_, k)| *k == kind);
+    if has(CaptionKind::Sipdis) && (has(CaptionKind::Nodis) || has(CaptionKind::Exdis)) {
+        return Err(DraftError(
+            "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
+        ));
+    }
+    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
+        return Err(DraftError(
+            "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
+        ));
+    }
+    Ok(captions)
+}
+
+/// Writes the text of a skeleton, from the banner (`origin_serial` after the classification) to the
+/// signature: the captions, E.O., TAGS (the codes given, else a placeholder and `geo`, the post's
+/// geographic tag), SUBJECT, the classification authority of a classified cable, two numbered
+/// paragraphs and the signature.
+fn write_text(
+    out: &mut String,
+    options: &DraftOptions,
+    origin_serial: &str,
+    geo: Option<&str>,
+    captions: &[(&'static str, CaptionKind)],
+    tags: &[String],
+) {
+    let DraftTime { date, .. } = options.time;
+    let precedence = options.precedence;
+    let noforn = captions.iter().any(|(_, k)| *k == CaptionKind::Noforn);
     // The banner and the captions (spec §3.8, §3.9).
     let _ = writeln!(
         out,
-        "{} {} {serial:06}",
-        options.level.banner().canonical(),
-        station
+        "{} {origin_serial}",
+        options.level.banner().canonical()
     );
     out.push('\n');
     if !captions.is_empty() {
-        for (name, _) in &captions {
+        for (name, _) in captions {
             let _ = writeln!(out, "{name}");
         }
         out.push('\n');
@@ -795,11 +868,7 @@ pub fn skeleton(
         let _ = writeln!(out, "E.O. {}: N/A", order.number);
     }
     if tags.is_empty() {
-        let geo = post
-            .country_tag
-            .as_deref()
-            .map(|t| format!(" {t}"))
-            .unwrap_or_default();
+        let geo = geo.map(|t| format!(" {t}")).unwrap_or_default();
         let _ = writeln!(out, "TAGS: {}{geo}", placeholder("TAGS"));
     } else {
         let _ = writeln!(out, "TAGS: {}", tags.join(" "));
@@ -843,13 +912,31 @@ pub fn skeleton(
     let _ = writeln!(out, "2. {marking} {}", placeholder("TEXT OF PARAGRAPH 2"));
     out.push('\n');
     let _ = writeln!(out, "{}", placeholder("SIGNATURE"));
+}
 
-    for r in placeholders(&out) {
-        marks.push(TextRange::new(r.start, r.end));
+/// The skeleton of the text alone, without a transmission header, for a drafter whose post and
+/// action addressees are not known yet (the editor's skeleton item when the `[draft]` table of
+/// `cablelint.toml` lacks `post` or `to`): the banner's origin and serial are placeholders
+/// (`UNCLAS [[POST]] [[SERIAL]]`), the rest is as [`skeleton`] writes it. Errors: a drafting date
+/// outside [`FIRST_DRAFT_DATE`]..=[`LAST_DRAFT_DATE`], an unknown caption or tag.
+pub fn text_skeleton(options: &DraftOptions, tables: &Tables) -> Result<Skeleton, DraftError> {
+    let date = options.time.date;
+    if date < FIRST_DRAFT_DATE || date > LAST_DRAFT_DATE {
+        return Err(DraftError(format!(
+            "{date} is outside the drafting dates a skeleton is written for ({FIRST_DRAFT_DATE} to {LAST_DRAFT_DATE})"
+        )));
     }
+    let captions = captions(options)?;
+    let tags = tag_codes(tables, &options.tags)?;
+    let mut out = String::new();
+    let origin_serial = format!("{} {}", placeholder("POST"), placeholder("SERIAL"));
+    write_text(&mut out, options, &origin_serial, None, &captions, &tags);
+    let placeholders = placeholders(&out)
+        .map(|r| TextRange::new(r.start, r.end))
+        .collect();
     Ok(Skeleton {
         text: out,
-        placeholders: marks,
+        placeholders,
     })
 }
 

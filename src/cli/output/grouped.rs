@@ -20,12 +20,17 @@ use super::{write_summary, FileReport, Outcome, Render, RunOptions, Summary};
 use crate::cli::style;
 
 /// The diagnostics under a heading per file.
+#[derive(Clone)]
 pub struct Grouped(pub RunOptions);
 
 impl Render for Grouped {
     /// One object (a heading) per file, with all its findings.
     fn one_entry_per_file(&self) -> bool {
         true
+    }
+
+    fn snapshot(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(self.clone()))
     }
 
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {

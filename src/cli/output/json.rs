@@ -109,6 +109,7 @@ pub(super) fn diag<'a>(loc: &Locator, d: &'a Diagnostic) -> Diag<'a> {
 
 /// One JSON document, written as the files come: the head and `"files": [` at the start, each
 /// file's object as it is checked, and the summary at the end.
+#[derive(Clone)]
 pub struct Json {
     files: JsonArray,
 }
@@ -125,6 +126,10 @@ impl Render for Json {
     /// One object (a heading) per file, with all its findings.
     fn one_entry_per_file(&self) -> bool {
         true
+    }
+
+    fn snapshot(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(self.clone()))
     }
 
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {

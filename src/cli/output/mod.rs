@@ -255,6 +255,13 @@ pub trait Render {
     fn one_entry_per_file(&self) -> bool {
         false
     }
+    /// For a format with one entry per file: a renderer in the state this one is in, which writes
+    /// a file as this one would write the next file given to it. The checker takes one before each
+    /// file, so that it can write a file's entry again, in its place, when the cross-cable rules
+    /// find something on the file after every file was written. `None` for the other formats.
+    fn snapshot(&self) -> Option<Box<dyn Render>> {
+        None
+    }
     /// Writes the end of the report after the last file.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -293,7 +300,7 @@ pub fn render_with(r: &mut dyn Render, report: &Report, out: &mut dyn Write) -> 
 
 /// A JSON array written one element at a time, byte for byte as `serde_json`'s pretty printer
 /// writes the whole array when it stands `depth` levels deep (two spaces a level).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct JsonArray {
     depth: usize,
     len: usize,

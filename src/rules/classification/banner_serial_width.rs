@@ -17,10 +17,7 @@ use crate::rules::{Context, Edit, Fix};
 
 pub fn check(ctx: &Context) {
     // A serial the release garbled is `garbled-serial`'s, and no fix is built from it.
-    if ctx
-        .cable
-        .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
-    {
+    if ctx.facts.garbled_serial.is_some() {
         return;
     }
     let Some(serial) = ctx.cable.body.banner.as_ref().and_then(|b| b.serial) else {

@@ -35,10 +35,10 @@ pub fn check(ctx: &Context) {
         .map(|(_, m)| m.value)
         .filter(|_| crate::rules::facts::continuation_count_garbled(ctx.cable).is_none());
     // A serial the release garbled (`garbled-serial`) cannot be compared.
-    let serial = b.serial.map(|s| s.value).filter(|_| {
-        !ctx.cable
-            .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
-    });
+    let serial = b
+        .serial
+        .map(|s| s.value)
+        .filter(|_| ctx.facts.garbled_serial.is_none());
     // A redacted origin (`XXXXXXXXXXXX`, a release artifact) cannot be compared.
     let origin: Option<String> = b
         .origin

@@ -47,6 +47,9 @@ pub struct CableSummary {
     pub refs: Box<[SummaryRef]>,
     /// The addressee lines that carry a message continuity number, in header order.
     pub mcns: Box<[SummaryMcn]>,
+    /// FL1's channel designator and channel sequence number (`VZCZCXRO5120`: `XRO`, 5120), when
+    /// FL1 has the valid shape ([`crate::syntax::Transmission::valid`]).
+    pub transmission: Option<(Box<str>, u32)>,
     /// Where a finding about the cable as a whole points: the banner, else the first line that is
     /// not blank (an empty range at 0 for an empty text).
     pub anchor: TextRange,
@@ -165,6 +168,16 @@ impl CableSummary {
                 .find(|l| !cable.text(l.range).trim().is_empty())
                 .map_or(TextRange { start: 0, end: 0 }, |l| l.range)
         });
+        let transmission = cable
+            .header
+            .transmission
+            .as_ref()
+            .filter(|t| t.valid)
+            .and_then(|t| {
+                let channel = cable.text(t.channel?);
+                let sequence = cable.text(t.sequence?).parse().ok()?;
+                Some((Box::from(channel), sequence))
+            });
         CableSummary {
             kind: cable.kind,
             id,
@@ -179,6 +192,7 @@ impl CableSummary {
             tags,
             refs,
             mcns,
+            transmission,
             anchor,
         }
     }

@@ -22,11 +22,7 @@ use crate::rules::{Context, Edit, Fix, Related};
 
 pub fn check(ctx: &Context) {
     // A serial the release garbled (`garbled-serial`) cannot be compared.
-    if ctx.facts.header_text_mismatch.is_some()
-        || ctx
-            .cable
-            .has_artifact(crate::syntax::ArtifactKind::GarbledSerial)
-    {
+    if ctx.facts.header_text_mismatch.is_some() || ctx.facts.garbled_serial.is_some() {
         return;
     }
     let (Some(de), Some(b)) = (&ctx.cable.header.de, &ctx.cable.body.banner) else {

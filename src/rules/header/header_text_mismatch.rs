@@ -24,7 +24,6 @@
 //! ```
 //! Use instead: the header of the cable whose text this is.
 use crate::rules::{Context, Related};
-use crate::syntax::ArtifactKind;
 
 pub fn check(ctx: &Context) {
     // Detected once, for all rules, when the facts were derived.
@@ -33,7 +32,7 @@ pub fn check(ctx: &Context) {
     };
     let de = ctx.cable.header.de.as_ref().map(|d| d.range);
     let garbled = ctx.cable.body.banner.as_ref().is_some_and(|b| b.garbled)
-        || ctx.cable.has_artifact(ArtifactKind::GarbledSerial);
+        || ctx.facts.garbled_serial.is_some();
     let mut d = if garbled {
         // A banner the release garbled disagrees with the header for that reason alone (§6.1.6).
         let t = ctx.text(range).trim().to_string();

@@ -3,7 +3,10 @@
 //! addressee line without a precedence word is ROUTINE and NIACT IMMEDIATE counts as IMMEDIATE.
 //!
 //! It offers the letter of the highest addressee precedence as an unsafe fix (an addressee's
-//! precedence word may be the wrong one).
+//! precedence word may be the wrong one). When an information addressee outranks every action
+//! addressee (`info-precedence-too-high`, whose fix lowers the INFO lines to the FL5 precedence),
+//! the letter offered is the precedence that fix leaves highest, so that fixing both leaves
+//! neither: none when the FL5 letter is that already.
 //!
 //! ## Why
 //! "The highest precedence of a multi-address, multi-precedence telegram determines the precedence
@@ -65,13 +68,15 @@ pub fn check(ctx: &Context) {
         range: top_range,
         message: format!("highest addressee precedence: {}", highest.word()),
     });
-    if prec_tok.len() == 1 {
+    // With INFO lines above every TO line, the highest precedence once those are settled.
+    let target = crate::rules::facts::info_precedence_target(ctx.cable).unwrap_or(highest);
+    if prec_tok.len() == 1 && target.letter_rank() != letter.letter_rank() {
         d.fix = Some(Fix::unsafe_(
             format!(
                 "Write `{}`, the highest addressee precedence",
-                highest.letter()
+                target.letter()
             ),
-            vec![Edit::replace(prec_tok, highest.letter().to_string())],
+            vec![Edit::replace(prec_tok, target.letter().to_string())],
         ));
     }
 }

@@ -18,20 +18,14 @@
 //! UNCLAS STATE 100153
 //! ```
 use crate::rules::Context;
-use crate::syntax::ArtifactKind;
 
 pub fn check(ctx: &Context) {
-    let Some(a) = ctx
-        .cable
-        .artifacts_of(ArtifactKind::GarbledSerial)
-        .next()
-        .copied()
-    else {
+    let Some(range) = ctx.facts.garbled_serial else {
         return;
     };
-    let t = ctx.text(a.range);
+    let t = ctx.text(range);
     ctx.report(
-        a.range,
+        range,
         format!("garbled serial: the banner serial `{t}` was garbled by the release"),
     );
 }
