@@ -1,7 +1,7 @@
 //! The text of a cable: banner, captions, passing lines, E.O., TAGS, SUBJECT, REF, classification
 //! authority, then numbered paragraphs, continuation headers, markers and the signature.
 
-use crate::vocab::{BannerLevel, CaptionKind, Date, Level};
+use crate::vocab::{BannerLevel, CaptionKind, Date, Level, MONTH_NAMES};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -659,31 +659,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         if !p.pilcrow || p.number.value > 31 {
             return false;
         }
-        const BEFORE_NUMBER: [&str; 25] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sept",
-            "Oct",
-            "Nov",
-            "Dec",
-            "or",
+        // Month names in full and shortened (`May` is both), and the words of a range.
+        const BEFORE_NUMBER: [&str; 13] = [
+            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec", "or",
             "to",
         ];
         // `and` only after a number (`Rabta 1 and` / `¶2.`), not after any word.
@@ -695,8 +673,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 .is_some_and(|b| b.is_ascii_digit())
         });
         and_range
-            || BEFORE_NUMBER
+            || MONTH_NAMES
                 .iter()
+                .chain(&BEFORE_NUMBER)
                 .any(|w| ends_with_word(prev_text, w).is_some())
     }
 
