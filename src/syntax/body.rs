@@ -1569,66 +1569,80 @@ enum Cuts {
     Authority,
 }
 
+/// The labels the release joins onto the line before, as (needle, whether it must match in upper
+/// case, whether it may cut a SUBJECT line), for [`split_at_labels`].
+const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 11] = [
+    (" E.O. ", false, false),
+    (" EO 1", true, false),
+    (" TAGS: ", false, false),
+    (" TAGS ", true, false),
+    (" SUBJECT: ", false, false),
+    (" SIPDIS", true, false),
+    (" CLASSIFIED BY", false, true),
+    (" REF: ", true, true),
+    (" REFS: ", true, true),
+    // The release also joins the E.O. line and TAGS on without a space, onto the last letter of a
+    // caption or passing line (`NOFORNE.O. 12958:`) or the DECL date (`DECL: 05/07/2018TAGS:`).
+    ("E.O. 1", false, false),
+    ("TAGS: ", false, false),
+];
+
+/// [`JOINED_LABEL_NEEDLES`] as one automaton that finds them all, overlapping, in any case.
+static JOINED_LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(JOINED_LABEL_NEEDLES.iter().map(|n| n.0))
+            .expect("eleven short literal needles make an automaton")
+    });
+
 /// Splits a line at the labels joined onto it (see [`Cuts`]).
 fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
     let t = src.text;
-    let up = t.to_ascii_uppercase();
     // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
     if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
         return vec![src];
     }
     let mut cuts = Vec::new();
-    // (needle, whether it must match in upper case, whether it may cut a SUBJECT line).
-    for (needle, upper_only, in_subject) in [
-        (" E.O. ", false, false),
-        (" EO 1", true, false),
-        (" TAGS: ", false, false),
-        (" TAGS ", true, false),
-        (" SUBJECT: ", false, false),
-        (" SIPDIS", true, false),
-        (" CLASSIFIED BY", false, true),
-        (" REF: ", true, true),
-        (" REFS: ", true, true),
-        // The release also joins the E.O. line and TAGS on without a space, onto the last letter
-        // of a caption or passing line (`NOFORNE.O. 12958:`) or the DECL date
-        // (`DECL: 05/07/2018TAGS:`).
-        ("E.O. 1", false, false),
-        ("TAGS: ", false, false),
-    ] {
-        let hay = if upper_only { t } else { up.as_str() };
-        let lead = usize::from(needle.starts_with(' '));
-        let mut from = 0;
-        while let Some(p) = hay[from..].find(needle) {
-            let at = from + p + lead;
-            from = at + 1 - lead;
-            if lead == 0 && (at == 0 || hay.as_bytes()[at - 1] == b' ') {
-                // At the line's start or after a space: the spaced needle's cut, or none.
-                continue;
-            }
-            let allowed = match which {
-                Cuts::All => true,
-                Cuts::AfterSubject => in_subject,
-                Cuts::Authority => needle == " CLASSIFIED BY",
-            };
-            if !allowed {
-                continue;
-            }
-            if needle == " CLASSIFIED BY" {
-                // Only the authority itself: a label with a colon, or a reason clause after it;
-                // and not the label written twice (`Classified By: Classified by: …`).
-                let after = &up[at + needle.len() - 1..];
-                let repeated = up[..at].trim_end().ends_with("CLASSIFIED BY:");
-                if repeated
-                    || !(after.trim_start().starts_with(':')
-                        || after.contains("REASON")
-                        || after.contains("1.4")
-                        || after.contains("1.5"))
-                {
-                    continue;
-                }
-            }
-            cuts.push(at);
+    // Every place of every label in one pass over the line, in any case; a label that must be in
+    // upper case is held to it below.
+    for m in JOINED_LABELS.find_overlapping_iter(t) {
+        let (needle, upper_only, in_subject) = JOINED_LABEL_NEEDLES[m.pattern().as_usize()];
+        if upper_only && &t[m.start()..m.end()] != needle {
+            continue;
         }
+        let lead = usize::from(needle.starts_with(' '));
+        let at = m.start() + lead;
+        if lead == 0 && (at == 0 || t.as_bytes()[at - 1] == b' ') {
+            // At the line's start or after a space: the spaced needle's cut, or none.
+            continue;
+        }
+        let allowed = match which {
+            Cuts::All => true,
+            Cuts::AfterSubject => in_subject,
+            Cuts::Authority => needle == " CLASSIFIED BY",
+        };
+        if !allowed {
+            continue;
+        }
+        if needle == " CLASSIFIED BY" {
+            // Only the authority itself: a label with a colon, or a reason clause after it;
+            // and not the label written twice (`Classified By: Classified by: …`).
+            let after = t[at + needle.len() - 1..].to_ascii_uppercase();
+            let repeated = t[..at]
+                .trim_end()
+                .to_ascii_uppercase()
+                .ends_with("CLASSIFIED BY:");
+            if repeated
+                || !(after.trim_start().starts_with(':')
+                    || after.contains("REASON")
+                    || after.contains("1.4")
+                    || after.contains("1.5"))
+            {
+                continue;
+            }
+        }
+        cuts.push(at);
     }
     if cuts.is_empty() {
         return vec![src];
