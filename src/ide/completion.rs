@@ -391,7 +391,11 @@ impl Ctx<'_, '_> {
         let mut tags = self.tables.search_tags(&prefix, usize::MAX);
         tags.retain(|t| t.is_valid() && !present.contains(&t.code));
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
-        let incomplete = tags.len() > MAX_ITEMS || by_title;
+        // Under three letters the tables match codes only; the words of titles come with the third
+        // letter, so the editor must ask again rather than narrow this list itself (`G` then
+        // `GERMA` must find GM, GERMANY).
+        let titles_pending = prefix.len() < 3;
+        let incomplete = tags.len() > MAX_ITEMS || by_title || titles_pending;
         tags.truncate(MAX_ITEMS);
         let items = tags
             .into_iter()
