@@ -82,6 +82,8 @@ fn every_item_keeps_the_word_after_the_cursor_and_a_space_before_it() {
 fn a_marking_the_cursor_is_in_is_replaced_whole() {
     for (to, label, want) in [
         ("¶3. (|U) Press", "(C)", "¶3. (C) Press"),
+        // VS Code closes a `(` typed before a space.
+        ("¶3. (|) Press", "(C)", "¶3. (C) Press"),
         ("¶3. (U|) Press", "(C)", "¶3. (C) Press"),
         ("¶3. |(U) Press", "(S//NF)", "¶3. (S//NF) Press"),
         ("¶3. (S//|NF) Press", "(C)", "¶3. (C) Press"),
