@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::data::Tables;
 use crate::syntax::{
-    self, AddresseeBlock, Cable, ColumnUnit, Decl, EoValue, MarkerKind, TagShape, TextRange,
+    self, AddresseeBlock, ArtifactKind, Cable, ColumnUnit, Decl, EoValue, MarkerKind, TagShape,
+    TextRange,
 };
 use crate::vocab::{BannerLevel, CaptionKind};
 
@@ -26,8 +27,17 @@ pub struct CableData {
     pub kind: &'static str,
     /// The cable id: two-digit year of the DTG + banner origin without spaces + serial without
     /// leading zeros (`07TOKYO2232`), as the release writes it (`08USNATO276`; a redacted banner
-    /// station is the FM post's); `null` when one of them is missing.
+    /// station is the FM post's); `null` when one of them is missing. When the release garbled the
+    /// banner's serial (`SECTION 02 OF 03QRIPOLI 000583`, `00040QSITIVE`) or the header and the
+    /// text are of different cables (another cable's text spliced under the header), the banner
+    /// does not give this record's id: the id is then the header's, from the DTG's year, the FM
+    /// post and the DE serial, the id under which the release files the record; `null` when the
+    /// header lacks one of them. `id_note` then says so.
     pub id: Option<String>,
+    /// Present only when `id` is not read from the banner: why, and where it comes from (or why
+    /// it is `null`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_note: Option<&'static str>,
     /// The DTG as `2007-05-17T08:14Z`.
     pub date: Option<String>,
     pub header: Option<HeaderData>,
@@ -228,6 +238,33 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         }
         _ => None,
     };
+    // A banner whose serial the release garbled, or a header of another cable, makes the banner's
+    // id no id of this record (spec §6.1.6, §6.1.7): the header's is the record's own.
+    let garbled = cable.has_artifact(ArtifactKind::GarbledSerial);
+    let (id, id_note) = if garbled
+        || crate::rules::facts::header_text_mismatch(cable, tables).is_some()
+    {
+        let header_id = || {
+            let serial = h.de.as_ref()?.serial?;
+            let fm = h.fm.as_ref()?.plad?;
+            let post = tables.post_by_name(cable.text(fm).trim())?;
+            Some(syntax::cable_id(
+                dtg?.year,
+                post.station.as_deref()?,
+                serial.value,
+            ))
+        };
+        let id = header_id();
+        let note = match (garbled, id.is_some()) {
+            (true, true) => "the release garbled the banner's serial: the id is the header's (DTG year, FM post, DE serial)",
+            (true, false) => "the release garbled the banner's serial and the header lacks a DTG, an FM post or a DE serial: the id is not known",
+            (false, true) => "the header and the text are of different cables: the id is the header's (DTG year, FM post, DE serial), under which the release files the record",
+            (false, false) => "the header and the text are of different cables and the header lacks a DTG, an FM post or a DE serial: the id is not known",
+        };
+        (id, Some(note))
+    } else {
+        (id, None)
+    };
     let header = h.is_present().then(|| header(cable));
     // The parser decides what the text is (a draft, a transmitted cable, a received copy or a
     // release record) and lists the release's marks; inspect reports both as they are.
@@ -373,6 +410,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         path: path.to_string(),
         kind,
         id,
+        id_note,
         date: dtg.map(|d| {
             format!(
                 "{:04}-{:02}-{:02}T{:02}:{:02}Z",

@@ -136,13 +136,16 @@ struct Block {
 
 /// Every block of a cable, with their lines and units in two flat lists (a block's lines and a
 /// line's units are ranges of them), so that building them allocates per cable, not per line.
-#[derive(Default)]
 struct Blocks<'a> {
+    /// The cable's text, which most units borrow.
+    src: &'a str,
     blocks: Vec<Block>,
     lines: Vec<BlockLine<'a>>,
     units: Vec<Unit<'a>>,
     /// The words of the line being read (kept to reuse its allocation).
     words: Vec<&'a str>,
+    /// Where the cable's summary, comment and note openers start ([`opener_starts`]).
+    openers: Vec<usize>,
 }
 
 struct BlockLine<'a> {
@@ -184,7 +187,16 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let src = cable.src;
     let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
     let mut items: Vec<Item<'a>> = Vec::with_capacity(cable.lines.len());
-    let mut blocks = Blocks::default();
+    // Sized for the whole text at once (a unit is a word, about one in six bytes of text), so that
+    // the lists are not copied as they grow.
+    let mut blocks = Blocks {
+        src,
+        blocks: Vec::with_capacity(cable.body.paragraphs.len() + 8),
+        lines: Vec::with_capacity(cable.lines.len()),
+        units: Vec::with_capacity(src.len() / 5 + 16),
+        words: Vec::new(),
+        openers: opener_starts(cable),
+    };
     let mut blank = false;
     let push = |items: &mut Vec<Item<'a>>,
                 blank: &mut bool,
@@ -968,7 +980,10 @@ fn is_bullet(t: &str) -> bool {
         Some(b'-' | b'*' | b'>' | b'=' | b'_') => return true,
         _ => {}
     }
-    if t.starts_with('•') || t.starts_with('·') || t.starts_with('¶') || t.starts_with("o ") {
+    // `•`, `·` and `¶` start with a byte above 0x7F, `o ` with an `o`.
+    if matches!(b[0], b'o' | 0x80..)
+        && (t.starts_with('•') || t.starts_with('·') || t.starts_with('¶') || t.starts_with("o "))
+    {
         return true;
     }
     let (open, s) = match t.strip_prefix('(') {
@@ -996,19 +1011,43 @@ fn is_bullet(t: &str) -> bool {
     closed && matches!(after.get(1), None | Some(b' ' | b'\t'))
 }
 
-/// Whether line `i` (text `t`) has a summary, comment or note opener within its first two words.
-fn opener_near_start(cable: &Cable, i: usize, t: &str) -> bool {
+/// Whether the last word of a line (split at ASCII whitespace) is `end` or `begin` in any case.
+fn ends_with_end_or_begin(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| c.is_ascii_whitespace());
+    // Most lines are ruled out by their last letter.
+    matches!(t.as_bytes().last(), Some(b'd' | b'D' | b'n' | b'N'))
+        && t.split_ascii_whitespace()
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("end") || w.eq_ignore_ascii_case("begin"))
+}
+
+/// Where the summary, comment and note openers of a cable start, in order.
+fn opener_starts(cable: &Cable) -> Vec<usize> {
+    let mut out: Vec<usize> = cable
+        .body
+        .markers
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                MarkerKind::SummaryOpen | MarkerKind::CommentOpen | MarkerKind::NoteOpen
+            )
+        })
+        .map(|m| m.range.start())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Whether line `i` (text `t`) has a summary, comment or note opener within its first two words;
+/// `openers` is [`opener_starts`] of the cable.
+fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> bool {
     let range = cable.lines[i].range;
-    cable.body.markers.iter().any(|m| {
-        matches!(
-            m.kind,
-            MarkerKind::SummaryOpen | MarkerKind::CommentOpen | MarkerKind::NoteOpen
-        ) && range.contains_inclusive(m.range.start())
-            && t[..m.range.start() - range.start()]
-                .split_ascii_whitespace()
-                .count()
-                <= 1
-    })
+    let from = openers.partition_point(|&at| at < range.start());
+    openers[from..]
+        .iter()
+        .take_while(|&&at| at <= range.end())
+        .any(|&at| t[..at - range.start()].split_ascii_whitespace().count() <= 1)
 }
 
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
@@ -1119,15 +1158,13 @@ fn block<'a>(
         // The parser reads some summary and comment openers by their place in the line
         // (`Embassy comment:` at its start), and `End` / `Comment.` split over two lines is not a
         // closer: those breaks stay, so that every marker reads as it did.
-        let prev_end = i > start
-            && cable
-                .text(cable.lines[i - 1].range)
-                .split_ascii_whitespace()
-                .next_back()
-                .is_some_and(|w| w.eq_ignore_ascii_case("end") || w.eq_ignore_ascii_case("begin"));
-        let first_word = t.split_ascii_whitespace().next().filter(|_| !verbatim);
-        let marker_break =
-            (prev_end && first_word.is_some_and(is_marker_word)) || opener_near_start(cable, i, t);
+        let prev_end = i > start && ends_with_end_or_begin(cable.text(cable.lines[i - 1].range));
+        let marker_break = (prev_end
+            && !verbatim
+            && t.split_ascii_whitespace()
+                .next()
+                .is_some_and(is_marker_word))
+            || opener_near_start(cable, &bs.openers, i, t);
         bs.lines.push(BlockLine {
             text: Cow::Borrowed(t),
             input_width,
@@ -1162,12 +1199,21 @@ fn paragraph_first_line<'a>(
     let Some((_, ns, ne, after)) = paragraph_start(t) else {
         return as_is();
     };
-    let punct: String = t[ne..after].chars().filter(|c| *c != ' ').collect();
-    let mut prefix = format!("{}{punct}", &t[ns..ne]);
-    if paragraph_start(&format!("{prefix} x")).is_none() {
+    // The number and its punctuation without spaces, tried as the start of a line (`1. x`).
+    let mut prefix = String::with_capacity(t.len() + 8);
+    prefix.push_str(&t[ns..ne]);
+    prefix.extend(t[ne..after].chars().filter(|c| *c != ' '));
+    let starts_paragraph = |prefix: &mut String| {
+        let len = prefix.len();
+        prefix.push_str(" x");
+        let yes = paragraph_start(prefix).is_some();
+        prefix.truncate(len);
+        yes
+    };
+    if !starts_paragraph(&mut prefix) {
         // `¶1 (C)` and `¶1) text` are paragraphs only with the pilcrow.
-        prefix = format!("¶{prefix}");
-        if paragraph_start(&format!("{prefix} x")).is_none() {
+        prefix.insert(0, '¶');
+        if !starts_paragraph(&mut prefix) {
             return as_is();
         }
     }
@@ -1327,6 +1373,7 @@ fn layout_block(
                 us,
                 width,
                 may_start_text_line,
+                bs.src,
                 &mut laid.buf,
                 &mut laid.lines,
             );

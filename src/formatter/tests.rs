@@ -420,6 +420,9 @@ fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
         ("-- PolOff", "-- PolOfff"),
         ("DECL: 03/14/2018", "DECL: 03/14/2019"),
         ("\nEXAMPLE\n", "\n"),
+        // A word split or two words joined where the lines break.
+        ("surveillance over\n", "surveil\nlance over\n"),
+        ("surveillance over\n", "surveillanceover\n"),
     ] {
         assert!(good.contains(from), "{from:?} is not in the layout");
         let bad = good.replacen(from, to, 1);

@@ -288,13 +288,28 @@ fn same_words(input: &Cable, after: &Cable) -> bool {
     // start of the word they part in are words read and compared.
     loop {
         let (mut i, mut j) = (x.at, y.at);
-        while i + 16 <= ea && j + 16 <= eb && chunk(a, i) == chunk(b, j) {
-            i += 16;
-            j += 16;
-        }
-        while i < ea && j < eb && a[i] == b[j] {
-            i += 1;
-            j += 1;
+        loop {
+            while i + 16 <= ea && j + 16 <= eb && chunk(a, i) == chunk(b, j) {
+                i += 16;
+                j += 16;
+            }
+            while i < ea && j < eb && a[i] == b[j] {
+                i += 1;
+                j += 1;
+            }
+            // Where both texts have whitespace (a line break where the other has a space, most
+            // of a re-wrapped paragraph), both runs of it end the word before them and start
+            // none: what follows them is compared on.
+            if i < ea && j < eb && a[i].is_ascii_whitespace() && b[j].is_ascii_whitespace() {
+                while i < ea && a[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                while j < eb && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                continue;
+            }
+            break;
         }
         while i > x.at && x.in_word(i - 1) {
             i -= 1;

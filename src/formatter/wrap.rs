@@ -144,6 +144,7 @@ pub fn push_units<'a>(words: &[&'a str], line: Option<&'a str>, out: &mut Vec<Un
 pub fn push_line_units<'a>(line: &'a str, scratch: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>) {
     let b = line.as_bytes();
     let start = out.len();
+    let ascii = line.is_ascii();
     let mut i = 0;
     loop {
         while i < b.len() && b[i].is_ascii_whitespace() {
@@ -153,24 +154,47 @@ pub fn push_line_units<'a>(line: &'a str, scratch: &mut Vec<&'a str>, out: &mut 
             return;
         }
         let s = i;
-        let mut wide = false;
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            wide |= b[i] >= 0x80;
-            i += 1;
-        }
+        i = word_end(b, i);
         let w = &line[s..i];
         if may_join(w) {
             break;
         }
         out.push(Unit {
             text: Cow::Borrowed(w),
-            width: if wide { w.chars().count() } else { w.len() },
+            width: if ascii { w.len() } else { char_width(w) },
         });
     }
     out.truncate(start);
     scratch.clear();
     scratch.extend(line.split_ascii_whitespace());
     push_units(scratch, Some(line), out);
+}
+
+/// The end of the word that starts at `i`: the first ASCII whitespace byte from `i`, or the end of
+/// `b`. Eight bytes are tested at once for a byte below `!` (whitespace and the control bytes);
+/// only such a byte is looked at closely.
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const BANG: u64 = 0x2121_2121_2121_2121;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte `c`: `(c | 0x80) - 0x21` borrows from no other byte, and its high bit is clear
+        // when `c & 0x7F` is below 0x21; `!v` keeps the bytes below 0x80.
+        let below_bang = !((v | HIGH) - BANG) & !v & HIGH;
+        if below_bang == 0 {
+            i += 8;
+            continue;
+        }
+        let k = i + (below_bang.trailing_zeros() / 8) as usize;
+        if b[k].is_ascii_whitespace() {
+            return k;
+        }
+        i = k + 1;
+    }
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 /// Whether a word may start a unit of several words in [`push_units`] (a test that lets through
@@ -189,7 +213,7 @@ fn may_join(w: &str) -> bool {
 pub fn wrap(units: &[Unit], width: usize, may_start: impl Fn(&[Unit]) -> bool) -> Vec<String> {
     let mut buf = String::new();
     let mut lines = Vec::new();
-    wrap_into(units, width, may_start, &mut buf, &mut lines);
+    wrap_into(units, width, may_start, "", &mut buf, &mut lines);
     lines
         .iter()
         .map(|l| buf[l.start..l.end].to_string())
@@ -197,41 +221,103 @@ pub fn wrap(units: &[Unit], width: usize, may_start: impl Fn(&[Unit]) -> bool) -
 }
 
 /// As [`wrap`], writing the lines one after another into `out` (without line breaks) and
-/// appending where each starts and ends to `lines`.
+/// appending where each starts and ends to `lines`. Units borrowed from `src` that follow each
+/// other there with one space between them are copied as one run (most of a paragraph's words
+/// were written with single spaces), so a line costs a copy or two, not one per word; the bytes
+/// written are the same either way.
 pub fn wrap_into(
     units: &[Unit],
     width: usize,
     may_start: impl Fn(&[Unit]) -> bool,
+    src: &str,
     out: &mut String,
     lines: &mut Vec<OutLine>,
 ) {
     let Some(first) = units.first() else {
         return;
     };
+    let mut run = Run::new(src);
     let mut start = out.len();
-    out.push_str(&first.text);
+    run.push(first, false, out);
     let mut w = first.width;
     for (k, u) in units.iter().enumerate().skip(1) {
         if w + 1 + u.width > width && may_start(&units[k..]) {
+            run.flush(out);
             lines.push(OutLine {
                 start,
                 end: out.len(),
                 width: w,
             });
             start = out.len();
-            out.push_str(&u.text);
+            run.push(u, false, out);
             w = u.width;
         } else {
-            out.push(' ');
-            out.push_str(&u.text);
+            run.push(u, true, out);
             w += 1 + u.width;
         }
     }
+    run.flush(out);
     lines.push(OutLine {
         start,
         end: out.len(),
         width: w,
     });
+}
+
+/// A stretch of `src` waiting to be copied to the output: `start..end`, empty when `start ==
+/// end`.
+struct Run<'s> {
+    src: &'s str,
+    start: usize,
+    end: usize,
+}
+
+impl<'s> Run<'s> {
+    fn new(src: &'s str) -> Run<'s> {
+        Run {
+            src,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// Writes the stretch waiting, if any.
+    fn flush(&mut self, out: &mut String) {
+        if self.start < self.end {
+            out.push_str(&self.src[self.start..self.end]);
+        }
+        self.start = self.end;
+    }
+
+    /// Writes `u`, after a space when `space`: extends the stretch waiting when `u` follows it in
+    /// `src` after exactly that space, else writes the stretch and starts a new one (or, for a
+    /// unit not borrowed from `src`, writes the unit).
+    fn push(&mut self, u: &Unit, space: bool, out: &mut String) {
+        let text: &str = &u.text;
+        let at = (text.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+        let borrowed = matches!(u.text, Cow::Borrowed(_))
+            && at <= self.src.len()
+            && self.src.len() - at >= text.len();
+        if borrowed
+            && self.start < self.end
+            && space
+            && at == self.end + 1
+            && self.src.as_bytes()[self.end] == b' '
+        {
+            self.end = at + text.len();
+            return;
+        }
+        self.flush(out);
+        if space {
+            out.push(' ');
+        }
+        if borrowed {
+            self.start = at;
+            self.end = at + text.len();
+        } else {
+            out.push_str(text);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -277,6 +363,28 @@ mod tests {
             ]
         );
         assert_eq!(us[1].width, 20);
+    }
+
+    #[test]
+    fn line_units_are_the_words_split_at_ascii_whitespace() {
+        for line in [
+            "plain words of a line",
+            "  lead and trail  ",
+            "tab\there\x0cform\rfeed and\x01control\x1fbytes in words",
+            "abcdefghijklmnopqrstuvwxyz0123456789 x",
+            "\u{e9}t\u{e9} d\u{e9}j\u{e0} \u{b6}12 long-words-without-any-space-at-all",
+            "",
+            "        ",
+            "a b c d e f g h i j k l m n o p q r s t",
+        ] {
+            let (mut scratch, mut out) = (Vec::new(), Vec::new());
+            push_line_units(line, &mut scratch, &mut out);
+            let want: Vec<&str> = line.split_ascii_whitespace().collect();
+            assert_eq!(texts(&out), want, "{line:?}");
+            for u in &out {
+                assert_eq!(u.width, u.text.chars().count());
+            }
+        }
     }
 
     #[test]

@@ -266,6 +266,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 return;
             }
             Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {
+                // The release may have joined TAGS onto the value (`E.O. 12958:` / `N/A TAGS: …`).
+                let segments = split_segments(t);
+                let t = segments[0];
                 let value = parse_eo_value(t);
                 if let Some(eo) = self.cable.body.eo.as_mut() {
                     eo.range = eo.range.cover(t.full());
@@ -274,13 +277,24 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
                 self.cable.lines[pos].kind = LineKind::Eo;
+                self.joined_segments(&segments[1..]);
                 return;
             }
             Open::Tags
                 if label_at_start(t.text).is_none()
                     && is_tags_continuation(t.text, self.tags_text()) =>
             {
-                if let Some(tags) = self.cable.body.tags.as_mut() {
+                // The line continues the TAGS label on the line before it; when that was a second
+                // TAGS element, apart from the one read (a truncated preview's and then the full
+                // copy's), the line is TAGS all the same but adds nothing to the list.
+                let prev_start = self.cable.lines[pos.saturating_sub(1)].range.start();
+                if let Some(tags) = self
+                    .cable
+                    .body
+                    .tags
+                    .as_mut()
+                    .filter(|tags| tags.range.end() >= prev_start)
+                {
                     tags.range = tags.range.cover(t.full());
                     tags.tokens.extend(tag_tokens(t));
                 }
@@ -492,7 +506,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Heading;
             return;
         }
-        if let Some(mut p) = parse_paragraph(src) {
+        if let Some(mut p) = parse_paragraph(src).filter(|p| !self.continues_sentence(p)) {
             // In an UNCLAS cable an unreadable parenthesis after the number is a topic label
             // (`(UN)`, `(EU)` in media-reaction paragraphs), not a garbled marking.
             let unclas = self
@@ -614,6 +628,73 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '(');
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
         starts_sentence && prev_text.ends_with(['.', '"', ')', '?', '!', '\''])
+    }
+
+    /// Whether a numbered line is a number that the line of text before it leaves open, which the
+    /// release broke off and often gave its pilcrow and a blank line (spec §2): a paragraph
+    /// reference (`… Please see paragraph` / `¶6.`, `… in para.` / `3. …`), or, with the pilcrow
+    /// and a number that can be a day, a date or a range (`… on January` / `¶13. Foreign Ministry
+    /// officials`, `… on August 10 or` / `¶11.`, `… from 7 to` / `¶11.`). A number that carries a
+    /// portion marking starts a paragraph all the same. The decision does not depend on the
+    /// numbers of the paragraphs before, so that renumbering them (`paragraph-numbering`'s fix)
+    /// does not change it.
+    fn continues_sentence(&self, p: &Paragraph) -> bool {
+        if p.marking.as_ref().is_some_and(|m| m.level.is_some()) {
+            return false;
+        }
+        let Some(prev) = self.last_text_line else {
+            return false;
+        };
+        let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
+        let reference = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        if ["paragraph", "paragraphs", "para", "paras"]
+            .iter()
+            .any(|w| ends_with_word(reference, w).is_some())
+        {
+            return true;
+        }
+        if !p.pilcrow || p.number.value > 31 {
+            return false;
+        }
+        const BEFORE_NUMBER: [&str; 25] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+            "or",
+            "to",
+        ];
+        // `and` only after a number (`Rabta 1 and` / `¶2.`), not after any word.
+        let and_range = ends_with_word(prev_text, "and").is_some_and(|at| {
+            prev_text[..at]
+                .trim_end()
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_digit())
+        });
+        and_range
+            || BEFORE_NUMBER
+                .iter()
+                .any(|w| ends_with_word(prev_text, w).is_some())
     }
 
     /// Whether the line at `pos` is a row of asterisks directly above or below a missing-section
@@ -1423,12 +1504,22 @@ fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
         (" CLASSIFIED BY", false, true),
         (" REF: ", true, true),
         (" REFS: ", true, true),
+        // The release also joins the E.O. line and TAGS on without a space, onto the last letter
+        // of a caption or passing line (`NOFORNE.O. 12958:`) or the DECL date
+        // (`DECL: 05/07/2018TAGS:`).
+        ("E.O. 1", false, false),
+        ("TAGS: ", false, false),
     ] {
         let hay = if upper_only { t } else { up.as_str() };
+        let lead = usize::from(needle.starts_with(' '));
         let mut from = 0;
         while let Some(p) = hay[from..].find(needle) {
-            let at = from + p + 1;
-            from = at;
+            let at = from + p + lead;
+            from = at + 1 - lead;
+            if lead == 0 && (at == 0 || hay.as_bytes()[at - 1] == b' ') {
+                // At the line's start or after a space: the spaced needle's cut, or none.
+                continue;
+            }
             let allowed = match which {
                 Cuts::All => true,
                 Cuts::AfterSubject => in_subject,
@@ -2070,6 +2161,15 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
             }
+            // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
+            if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
+                i += 1;
+            }
+        }
+        // `4, (C)`: a comma for the point, read as one only before a portion marking, since `4,`
+        // at a line start is otherwise a list or a figure inside a paragraph.
+        Some(b',') if marking_line_start(&t[i + 1..]) => {
+            i += 1;
         }
         Some(b')') => {
             i += 1;
@@ -2084,8 +2184,12 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
             }
         }
         _ => {
-            // `¶1 (C)` without punctuation occurs only with the pilcrow.
-            if !(pilcrow && b.get(i) == Some(&b'(')) {
+            // `¶1 (C)` without punctuation occurs with the pilcrow; without it, a number that lost
+            // its point (`5 (C) Comment:`) counts only before a marking that opens a sentence, so
+            // that a reason broken over a line (`1.` / `4 (C) AND (D)`) stays a reason.
+            let marked =
+                b.get(i) == Some(&b'(') && (pilcrow || (i > ne && marking_starts_text(&t[i..])));
+            if !marked {
                 return None;
             }
         }
@@ -2390,6 +2494,32 @@ fn has_word_note(b: &[u8]) -> bool {
     })
 }
 
+/// Whether a line may pass the filter of [`find_markers`] (`mm`, `MM` or the word `note`): one
+/// pass over the line that the compiler checks many bytes at once with, without an early exit,
+/// letting through every line that holds `mm`, `MM`, `ote` or `OTE` after an `n` or `N` (a
+/// line of text holds none of them three times in four). The searches that decide run only then.
+fn may_hold_marker(b: &[u8]) -> bool {
+    if b.len() < 2 {
+        return false;
+    }
+    let (x, y) = (&b[..b.len() - 1], &b[1..]);
+    let mut hit = false;
+    for (&x, &y) in x.iter().zip(y) {
+        hit |= (x == y) & ((x == b'm') | (x == b'M'));
+    }
+    if hit || b.len() < 4 {
+        return hit;
+    }
+    let n = b.len() - 3;
+    let (w, o, t, e) = (&b[..n], &b[1..n + 1], &b[2..n + 2], &b[3..n + 3]);
+    for i in 0..n {
+        let lower = (o[i] == b'o') & (t[i] == b't') & (e[i] == b'e');
+        let upper = (o[i] == b'O') & (t[i] == b'T') & (e[i] == b'E');
+        hit |= (lower | upper) & (w[i] | 0x20 == b'n');
+    }
+    hit
+}
+
 static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"mm"));
 static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> =
@@ -2611,6 +2741,9 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
     // Cheap filter before the search: most lines hold none of these words. Both "summary" and
     // "comment" contain a doubled m.
     let b = t.as_bytes();
+    if !may_hold_marker(b) {
+        return;
+    }
     let has =
         DOUBLE_M_LOWER.find(b).is_some() || DOUBLE_M_UPPER.find(b).is_some() || has_word_note(b);
     if !has {
@@ -2733,10 +2866,12 @@ fn paragraph_text_start(t: &str) -> usize {
 
 /// The end-of-message validation line after `BT`: `#` and the serial (`#0401`, spec §3.21).
 fn is_eom_serial(t: &str) -> bool {
-    t.strip_prefix('#').is_some_and(|r| {
-        let r = r.split('/').next().unwrap_or("");
-        (2..=6).contains(&r.len()) && all_digits(r)
-    })
+    // A byte test first: `strip_prefix` with a character compares through a library call.
+    t.as_bytes().first() == Some(&b'#')
+        && t.strip_prefix('#').is_some_and(|r| {
+            let r = r.split('/').next().unwrap_or("");
+            (2..=6).contains(&r.len()) && all_digits(r)
+        })
 }
 
 /// A line that may follow the signature without being text: the classification line repeated at
@@ -2826,11 +2961,62 @@ fn signature_in(src: Src) -> Option<TextRange> {
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
         let before = t[..s].trim_end();
-        if before.ends_with(['.', '"', ')', '!', '?']) || ends_with_closing_banner(before) {
+        if before.ends_with(['.', '"', ')', '!', '?'])
+            || ends_with_closing_banner(before)
+            || ends_with_closing_words(before)
+            || ends_with_web_address(before)
+        {
             return Some(src.range(s, e));
         }
     }
+    // The surname joined without a space onto the last sentence's full stop (`… the table.ROONEY`,
+    // `… by August 16.POLASCHIK`); a word of several dots is an address (`www.example.GOV`).
+    if !dotted {
+        if let Some(dot) = w.rfind('.') {
+            let name = &w[dot + 1..];
+            let ends_sentence = !w[..dot].contains(['.', '/'])
+                && w[..dot]
+                    .bytes()
+                    .last()
+                    .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if name.len() >= 3 && is_surname(name) && ends_sentence {
+                return Some(src.range(s + dot + 1, e));
+            }
+        }
+    }
     None
+}
+
+/// Whether text ends with the words that close a cable's last part and come before the signature
+/// when the release joins it on (`… END TEXT SCOBEY`, `… END COMMENT EIKENBERRY`, `… MINIMIZE
+/// CONSIDERED CLINTON`, any case, a full stop allowed).
+fn ends_with_closing_words(before: &str) -> bool {
+    let before = before.trim_end_matches('.');
+    [
+        "END TEXT",
+        "END COMMENT",
+        "END NOTE",
+        "END QUOTE",
+        "UNQUOTE",
+        "MINIMIZE CONSIDERED",
+    ]
+    .iter()
+    .any(|w| {
+        ends_with_ignore_case(before, w)
+            && before[..before.len() - w.len()]
+                .bytes()
+                .last()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether text ends with a web address, which the posts' website banner puts before the
+/// signature (`… Web Site at http://…/Portal:Turkey SILLIMAN`); the release may have broken the
+/// address with a space or two (`…/Portal:Unit ed_Kingdom TUTTLE`, `…/state/nap / BASSETT`).
+fn ends_with_web_address(before: &str) -> bool {
+    before
+        .rfind("://")
+        .is_some_and(|at| before[at..].bytes().filter(|&b| b == b' ').count() <= 2)
 }
 
 /// Whether text ends with what the posts put after the last sentence and before the signature: a

@@ -1,0 +1,283 @@
+//! Release artifacts that a new user's trial over the released records found misread, each as a
+//! kind: a paragraph reference the release broke before its number (and gave a pilcrow), paragraph
+//! numbers with a doubled point or a comma, the E.O. line and TAGS joined onto the line before
+//! without a space, a signature joined onto the last line of text, and the ids and TAGS that
+//! `inspect` reports of such records.
+//!
+//! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
+//! few `(find, replace)` edits. Each asserts what the user sees: which rules fire on which line, or
+//! the fields `inspect` gives.
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+use cablelint::syntax::LineIndex;
+
+const C: &str = include_str!("rules/base/confidential.cable");
+
+/// Applies `(find, replace)` edits; each `find` must occur exactly once.
+fn edit(base: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = base.to_string();
+    for (find, replace) in edits {
+        assert_eq!(text.matches(find).count(), 1, "`{find}` must match once");
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+/// The findings as `(code, 1-based line)`, checked on the drafting date 2026-11-30.
+fn findings(text: &str) -> Vec<(&'static str, usize)> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date"));
+    let idx = LineIndex::new(text);
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1))
+        .collect()
+}
+
+fn codes(f: &[(&'static str, usize)]) -> Vec<&'static str> {
+    f.iter().map(|&(c, _)| c).collect()
+}
+
+/// What `inspect` gives for the text, as JSON.
+fn inspected(text: &str) -> serde_json::Value {
+    let cable = cablelint::syntax::parse(text);
+    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin());
+    serde_json::to_value(&data).expect("inspect data serialises")
+}
+
+/// The numbers of the paragraphs `inspect` reads.
+fn paragraph_numbers(text: &str) -> Vec<u64> {
+    inspected(text)["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| p["number"].as_u64().expect("a number"))
+        .collect()
+}
+
+#[test]
+fn a_paragraph_reference_broken_before_its_number_is_no_paragraph() {
+    // `… please see paragraph` / blank / `¶3.`, with and without text after the number, and the
+    // short forms `para.` and `paras` without the pilcrow.
+    for (end, number) in [
+        (" Action request: please see paragraph\n\n¶3. ", "¶3."),
+        (
+            " Action request: please see paragraph\n\n¶3. ------ BACKGROUND ------",
+            "¶3.",
+        ),
+        (" The points are in para.\n\n3. Both sides", "3."),
+        (" Details are in paras\n¶3. ", "¶3."),
+        // A date or a range broken the same way, with a number out of sequence.
+        (" Both met on January\n\n¶13. Officials", "¶13."),
+        (" They met on August 10 or\n\n¶11. Officials", "¶11."),
+        (" Rounds 1 and\n\n¶5. Officials", "¶5."),
+    ] {
+        let t = edit(C, &[("End Summary.\n", &format!("End Summary.{end}\n"))]);
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{number} in {end:?}");
+        let c = codes(&findings(&t));
+        assert!(
+            !c.contains(&"CBL401") && !c.contains(&"CBL403"),
+            "{end:?}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn the_next_paragraph_after_a_line_the_release_cut_is_still_a_paragraph() {
+    // The release cut paragraph 2 after `and`, which leaves no number open (no number before it).
+    let t = edit(
+        C,
+        &[(
+            "table a new proposal\non inspection procedures.",
+            "table a new proposal and",
+        )],
+    );
+    let t = edit(&t, &[("¶3. (C) Park added", "¶3. Park added")]);
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+}
+
+#[test]
+fn a_marked_paragraph_after_a_line_ending_in_paragraph_is_still_a_paragraph() {
+    // The portion marking decides: the line before was cut, the numbered line is a paragraph.
+    let t = edit(
+        C,
+        &[(
+            "¶3. (C) Park added",
+            "¶3. (C) The annex is described in paragraph\n\n¶4. (C) Park added",
+        )],
+    );
+    let t = edit(&t, &[("¶4. (C) Comment", "¶5. (C) Comment")]);
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4, 5]);
+    assert!(!codes(&findings(&t)).contains(&"CBL403"));
+}
+
+#[test]
+fn a_paragraph_number_with_a_doubled_point_a_comma_or_no_point_is_read() {
+    for start in [
+        "¶3.. (C) Park added",
+        "3.. (C) Park added",
+        "3, (C) Park added",
+        "3 (C) Park added",
+    ] {
+        let t = edit(C, &[("¶3. (C) Park added", start)]);
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{start}");
+        let c = codes(&findings(&t));
+        assert!(
+            !c.contains(&"CBL401") && !c.contains(&"CBL403"),
+            "{start}: {c:?}"
+        );
+    }
+    // Without a marking after it, `3,` at a line start is a figure inside the paragraph.
+    let t = edit(
+        C,
+        &[(
+            "schedule and that no public",
+            "schedule, the\n3, 4 or 5 first meetings and that no public",
+        )],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+    // Nor is a number without a point before a reason letter in capitals (`1.` / `4 (C) AND (D)`).
+    let t = edit(
+        C,
+        &[(
+            "schedule and that no public",
+            "schedule under section 1.\n4 (C) AND (D) and that no public",
+        )],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+}
+
+#[test]
+fn the_eo_line_and_tags_joined_on_without_a_space_are_read() {
+    // Onto a caption (`SIPDISE.O.`) and onto the DECL date (`…/2018TAGS:`), on the banner's line.
+    let t = edit(
+        C,
+        &[(
+            "SEOUL 000614\n\nSIPDIS\n\nE.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\n",
+            "SEOUL 000614 SIPDISE.O. 12958: DECL: 03/12/2018TAGS: PREL PGOV JA KS\n",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["eo"]["decl"], "2018-03-12", "{}", v["eo"]);
+    let tags: Vec<_> = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["PREL", "PGOV", "JA", "KS"]);
+    assert!(
+        !codes(&findings(&t)).contains(&"CBL607"),
+        "{:?}",
+        findings(&t)
+    );
+}
+
+#[test]
+fn tags_joined_onto_the_eo_value_on_the_next_line_are_read() {
+    // `E.O. 12958:` / `N/A TAGS: …` in an UNCLAS cable.
+    let t = edit(
+        C,
+        &[(
+            "E.O. 12958: DECL: 03/12/2018\nTAGS: PREL PGOV JA KS\n",
+            "E.O. 12958:\nN/A TAGS: PREL PGOV JA KS\n",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["eo"]["na"], true, "{}", v["eo"]);
+    assert_eq!(v["tags"].as_array().unwrap().len(), 4, "{}", v["tags"]);
+    let c = codes(&findings(&t));
+    assert!(!c.contains(&"CBL607") && !c.contains(&"CBL301"), "{c:?}");
+}
+
+#[test]
+fn a_signature_joined_onto_the_last_line_is_read() {
+    for end in [
+        "summit. END COMMENT MARTINDALE",
+        "summit. End Text MARTINDALE",
+        "summit. MINIMIZE CONSIDERED MARTINDALE",
+        "summit. Visit Seoul's Classified Web Site at http://www.example.sgov.gov/wiki/Portal:Kor ea MARTINDALE",
+        "summit. See http://www.example.gov/communities/state/eap / MARTINDALE",
+        "summit.MARTINDALE",
+        "summit on the 16.MARTINDALE",
+    ] {
+        let t = edit(C, &[("summit. End Comment.\n\nMARTINDALE", end)]);
+        assert_eq!(inspected(&t)["signature"], "MARTINDALE", "{end}");
+        assert!(!codes(&findings(&t)).contains(&"CBL409"), "{end}");
+    }
+    // A surname-like word after a sentence that goes on is no signature.
+    for end in [
+        "summit and MARTINDALE",
+        "summit. END OF MARTINDALE",
+        "summit at www.example.GOV",
+    ] {
+        let t = edit(C, &[("summit. End Comment.\n\nMARTINDALE", end)]);
+        assert!(codes(&findings(&t)).contains(&"CBL409"), "{end}");
+    }
+}
+
+#[test]
+fn a_full_copys_tags_continued_on_the_next_line_add_nothing_to_the_previews_tags() {
+    // A truncated preview (cut at `REF: 08 TOK...`), then the full copy with its elements joined
+    // onto the banner line and the last tag of TAGS repeated on the next line.
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n",
+            "REF: 08 TOK...\n\nC O N F I D E N T I A L SEOUL 000614 SIPDIS E.O. 12958: DECL: 03/12/2018 TAGS: PREL PGOV JA KS\nKS\n\nSUBJECT: ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL TALKS ON FISHERIES AND HISTORY TEXTBOOKS REF: 08 TOKYO 1187\n",
+        )],
+    );
+    let v = inspected(&t);
+    let tags: Vec<_> = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["PREL", "PGOV", "JA", "KS"]);
+    assert!(v["classified_by"].is_object(), "{}", v["classified_by"]);
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn the_id_of_a_record_whose_banner_is_garbled_or_of_another_cable_is_the_headers() {
+    // The base gives its id from the banner.
+    let v = inspected(C);
+    assert_eq!(v["id"], "08SEOUL614");
+    assert!(v.get("id_note").is_none(), "{v}");
+    // The release garbled the banner's section clause into the origin (`OF 02QEOUL`).
+    let t = edit(
+        C,
+        &[(
+            "SECTION 01 OF 02 SEOUL 000614",
+            "SECTION 01 OF 02QEOUL 000614",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["id"], "08SEOUL614", "{}", v["id_note"]);
+    assert!(v["id_note"].as_str().unwrap().contains("garbled"));
+    // Another cable's text under this header: the record is the header's.
+    let t = edit(
+        C,
+        &[(
+            "SECTION 01 OF 02 SEOUL 000614",
+            "SECTION 01 OF 02 TOKYO 002232",
+        )],
+    );
+    let v = inspected(&t);
+    assert_eq!(v["id"], "08SEOUL614");
+    assert!(v["id_note"].as_str().unwrap().contains("different cables"));
+    // A received copy's header of 1988, without a DE line, over a text that cites the E.O. of
+    // 1995: the header gives no serial, so there is no id, and the note says why.
+    let t = edit(
+        &t,
+        &[
+            ("DE RUEHUL #0614/01 0720751\n", ""),
+            ("O 120745Z MAR 08", "O 120745Z MAR 88"),
+        ],
+    );
+    let v = inspected(&t);
+    assert!(v["id"].is_null(), "{}", v["id"]);
+    assert!(v["id_note"].as_str().unwrap().contains("not known"));
+}
