@@ -554,3 +554,29 @@ fn the_multi_word_tags_of_the_tags_reader_are_those_of_the_table() {
     table.sort_unstable();
     assert_eq!(table, cablelint::vocab::MULTI_WORD_TAGS.to_vec());
 }
+
+#[test]
+fn codes_that_share_their_first_eight_letters_are_told_apart() {
+    // The look-up compares the first eight bytes of a code as one number first: codes longer than
+    // that, or one a prefix of another, must still be found exactly.
+    let t = Tables::with_extra(
+        tables(),
+        &[extra(
+            ExtraKind::Tags,
+            "long-tags.tsv",
+            "ABCDEFGHIJ\tsubject\tFirst\nABCDEFGH\tsubject\tSecond\nABCDEFGHAA\tprogram\tThird\n",
+        )],
+    )
+    .unwrap();
+    let title = |code: &str| t.tag(code).map(|tag| tag.title.clone());
+    assert_eq!(title("abcdefghij").as_deref(), Some("First"));
+    assert_eq!(title("ABCDEFGH").as_deref(), Some("Second"));
+    assert_eq!(title("ABCDEFGHAA").as_deref(), Some("Third"));
+    assert_eq!(title("ABCDEFGHZZ"), None);
+    assert_eq!(title("ABCDEFG"), None);
+    assert_eq!(title("ABCDEFGHIJK"), None);
+    assert_eq!(
+        title("PREL").as_deref(),
+        Some("External Political Relations")
+    );
+}

@@ -219,3 +219,29 @@ fn a_missing_section_mark_is_an_incomplete_record() {
         assert!(c.contains(&code), "{code} expected without the mark: {c:?}");
     }
 }
+
+/// A record that gives a truncated preview, then its database fields one per line (the record
+/// number alone, its ISO date, the cable id, the post, the classification), then the full text:
+/// the full copy is read, so its `Classified By` counts; the preview is reported as one. Where
+/// the release cut the full copy's banner serial short (`00023` under a preview headed
+/// `000233`), the serial is the release's garble, not a drafting error.
+#[test]
+fn a_preview_then_fields_one_per_line_then_the_full_copy_reads_the_full_copy() {
+    let cut =
+        D.find("Classified By:").expect("the authority") + "Classified By: Ambassador Le".len();
+    let preview = format!("{}...\n", &D[..cut]);
+    let fields = "\n\n11329\n\n2009-04-15\n\n09JAKARTA233\n\nEmbassy Jakarta\n\nCONFIDENTIAL\n\n\n";
+    let t = format!("{preview}{fields}{D}");
+    let f = findings_on(&t, "2009-04-15");
+    let c = codes(&f);
+    assert!(c.contains(&"CBL603"), "{f:?}");
+    for code in ["CBL223", "CBL224", "CBL605", "CBL606", "CBL204"] {
+        assert!(!c.contains(&code), "{code}: {f:?}");
+    }
+    let short = D.replacen("JAKARTA 000233", "JAKARTA 00023", 1);
+    let t = format!("{preview}{fields}{short}");
+    let f = findings_on(&t, "2009-04-15");
+    let c = codes(&f);
+    assert!(c.contains(&"CBL606"), "{f:?}");
+    assert!(!c.contains(&"CBL204") && !c.contains(&"CBL605"), "{f:?}");
+}

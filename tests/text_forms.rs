@@ -155,6 +155,100 @@ fn a_number_inside_a_sentence_after_a_line_break_is_not_a_paragraph() {
     assert_silent(&t, "CBL401");
 }
 
+/// Numbers that do not follow each other for a reason the text shows: the release's mark of
+/// redacted paragraphs, a quoted text with its own numbering, a list restarting under a heading
+/// (its `1.` after a line ending with a colon, which the parser leaves in the paragraph before),
+/// and the cable's numbering resuming after such a list.
+#[test]
+fn numbering_breaks_the_text_explains_are_not_faults() {
+    for (what, find, replace) in [
+        (
+            "redacted paragraphs",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\nXXXXXXXXXXXX\n\n¶6. (C) Comment",
+        ),
+        (
+            "a quoted text",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. Begin text of the note:\n\n¶12. (C) The Parties agree.\n\n¶13. (C) The Parties meet.\n\nEnd text.\n\n¶4. (C) Comment",
+        ),
+        (
+            "a list under a heading, then the cable's next paragraph",
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\nKorean side:\n1. Quotas for the zone.\n\n2. Inspections at sea.\n\n¶4. (C) Comment",
+        ),
+    ] {
+        let t = edit(C, &[(find, replace)]);
+        let f = findings(&t);
+        assert!(!f.iter().any(|&(c, _, _)| c == "CBL403"), "{what}: {f:?}\n{t}");
+    }
+}
+
+/// Without such a reason a gap, a repeat and a step back are faults, also after a redaction.
+#[test]
+fn numbering_breaks_without_a_reason_are_faults() {
+    for (what, replace, at) in [
+        ("a gap", "first meeting.\n\n¶5. (C) Comment", "¶5. (C)"),
+        (
+            "a repeat after a redaction",
+            "first meeting.\n\nXXXXXXXXXXXX\n\n¶3. (C) Comment",
+            "¶3. (C) Comment",
+        ),
+        (
+            "a list's number after it is not the cable's next",
+            "first meeting.\n\nKorean side:\n1. Quotas for the zone.\n\n2. Inspections at sea.\n\n¶6. (C) Comment",
+            "¶6. (C)",
+        ),
+    ] {
+        let t = edit(C, &[("first meeting.\n\n¶4. (C) Comment", replace)]);
+        let f = findings(&t);
+        assert!(
+            f.contains(&("CBL403", line(&t, at), Severity::Warning)),
+            "{what}: {f:?}\n{t}"
+        );
+    }
+}
+
+/// The articles of a quoted agreement restart their own numbering below the cable's and carry
+/// no markings: the quoting paragraph's marking covers them. The cable's next paragraph and a
+/// paragraph the release redacted whole (`¶5. XXXXXXXXXXXX`) are judged as before: the first
+/// must be marked, the second cannot be.
+#[test]
+fn quoted_articles_and_redacted_paragraphs_need_no_marking() {
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. The draft reads:\n\n¶1. The Parties shall meet yearly.\n\n¶2. Either Party may withdraw.\n\n¶4. (C) Comment",
+        )],
+    );
+    assert_silent(&t, "CBL401");
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting.\n\n¶4. XXXXXXXXXXXX\n\n¶5. (C) Comment",
+        )],
+    );
+    assert_silent(&t, "CBL401");
+    let t = edit(
+        C,
+        &[(
+            "first meeting.\n\n¶4. (C) Comment",
+            "first meeting. The draft reads:\n\n¶1. The Parties shall meet yearly.\n\n¶4. Comment",
+        )],
+    );
+    assert!(
+        findings(&t).contains(&("CBL401", line(&t, "¶4. Comment"), Severity::Warning)),
+        "{t}"
+    );
+    let t = edit(C, &[("¶4. (C) Comment: The", "¶4. XXXXXXXXXXXX said the")]);
+    assert!(
+        findings(&t).contains(&("CBL401", line(&t, "¶4. XXX"), Severity::Warning)),
+        "a paragraph that goes on after a redaction needs its marking: {t}"
+    );
+}
+
 // ------------------------------------------------------------------------------------------------
 // 2. Portion markings in any case and control spelling
 // ------------------------------------------------------------------------------------------------
@@ -277,6 +371,63 @@ fn a_tags_label_with_a_comma_is_the_tags_line() {
     let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS, PREL, PTER, ID")]);
     assert_silent(&t, "CBL301");
     assert_silent(&t, "CBL304");
+}
+
+/// Tags run together without spaces (`PTERID`, `PRELPTERID`) still carry their subject and
+/// geographic tags; `misused-tag` reports the run with its split. A token with no single split
+/// into tags (`IDJAKS`, only country codes) is not read so.
+#[test]
+fn tags_run_together_keep_their_kinds() {
+    for glued in ["TAGS: PREL PTERID", "TAGS: PRELPTERID"] {
+        let t = edit(D, &[("TAGS: PREL PTER ID", glued)]);
+        assert_silent(&t, "CBL303");
+        assert_silent(&t, "CBL304");
+        assert!(
+            findings(&t).iter().any(|&(c, _, _)| c == "CBL308"),
+            "{glued}: the run is reported as a misused tag"
+        );
+    }
+    let t = edit(D, &[("TAGS: PREL PTER ID", "TAGS: PREL PTER IDJAKS")]);
+    assert_fires(&t, "CBL304", "TAGS:", &[]);
+}
+
+/// A Classified By block that a record's preview cut off (`…Lee Ca...`) lost its reason to the
+/// cut: `reason-section` does not ask for it; a whole block without a reason still is reported.
+#[test]
+fn a_classified_by_cut_by_a_preview_is_not_asked_for_its_reason() {
+    let line_of = "Classified By: Ambassador Lee Carrow. Reasons 1.4 (b) and (d).";
+    let t = edit(D, &[(line_of, "Classified By: Ambassador Lee Ca...")]);
+    assert_silent(&t, "CBL224");
+    let t = edit(D, &[(line_of, "Classified By: Ambassador Lee Carrow.")]);
+    assert!(
+        findings(&t).contains(&("CBL224", line(&t, "Classified By"), Severity::Warning)),
+        "{t}"
+    );
+}
+
+/// Caption lines as some records give them: SENSITIVE with its first letter lost or replaced,
+/// and the NOFORN marking line with a space for its `//`. Without them the rules still fire.
+#[test]
+fn garbled_and_spaced_caption_lines_are_read() {
+    for garbled in ["\nENSITIVE\n", "\nQENSITIVE\n"] {
+        let t = edit(U, &[("\nSENSITIVE\n", garbled)]);
+        assert_silent(&t, "CBL210");
+    }
+    let t = edit(U, &[("\nSENSITIVE\n", "\n")]);
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL210"), "{t}");
+    let t = edit(
+        C,
+        &[
+            (
+                "000614\n\nSIPDIS\n",
+                "000614\n\nCONFIDENTIAL NOFORN\nSIPDIS\n",
+            ),
+            ("¶4. (C) Comment", "¶4. (C//NF) Comment"),
+        ],
+    );
+    assert_silent(&t, "CBL209");
+    let t = edit(C, &[("¶4. (C) Comment", "¶4. (C//NF) Comment")]);
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL209"), "{t}");
 }
 
 #[test]
@@ -613,11 +764,78 @@ fn signature_forms_are_read() {
             "recess.\n\nCARROW",
             "recess.\n\n--------------------\nVisit Embassy Harbortown's Classified Website;\nhttp://www.example.sgov.gov/harbortown/\n--------------------\nCARROW",
         ),
+        // Surnames with a lower-case particle or a `Mc` prefix before capitals.
+        ("a particle and a surname", "\nCARROW\n", "\nvan Carrow\n"),
+        ("two particles and a surname", "\nCARROW\n", "\nde la CARROW\n"),
+        ("Mc before capitals", "\nCARROW\n", "\nMcCARROW\n"),
+        // What posts and the release put after the signature.
+        (
+            "the post's website banner after the signature",
+            "\nCARROW\n",
+            "\nCARROW\n\n   \"Visit Harbortown's Classified Web Site at http://www.example.s\nexample.gov/wiki/Portal:Harbortown\"\n",
+        ),
+        (
+            "a page number and the SBU line",
+            "\nCARROW\n",
+            "\nCARROW\n\n1\nSENSITIVE BUT UNCLASSIFIED\n",
+        ),
+        ("a date stamp", "\nCARROW\n", "\nCARROW\n1/21/2031\n"),
+        (
+            "the export's closing quote after an end banner",
+            "\nCARROW\n",
+            "\nCARROW\n\n=========CABLE ENDS=========\n\n\"\n",
+        ),
+        ("the export's quote on the line", "\nCARROW\n", "\nCARROW \",\n"),
+        ("HTML remnants", "\nCARROW\n", "\nCARROW\n</td></tr>\n</table>\n"),
+        ("rows of slashes", "\nCARROW\n", "\nCARROW\n/\n/\n/\n"),
+        (
+            "a preview cut off after it",
+            "\nCARROW\n",
+            "\nCARROW\nHARBORTOWN MINISTERS AGR...\n",
+        ),
+        (
+            "a lower-case surname under the website banner",
+            "recess.\n\nCARROW",
+            "recess.\n\n*********\nVisit Harbortown's Classified Website:\nhttp://www.example.sgov.gov/harbortown/\n*********\ncarrow",
+        ),
+        (
+            "a lower-case surname after a finished sentence",
+            "\nCARROW\n",
+            "\ncarrow\n",
+        ),
     ] {
         let t = edit(D, &[(find, replace)]);
         let f = findings(&t);
         assert!(
             !f.iter().any(|&(c, _, _)| c == "CBL409"),
+            "{what}: {f:?}\n{t}"
+        );
+    }
+}
+
+/// What may follow a signature does not make the text above it one: a sentence's last words, a
+/// lower-case word that continues a sentence, or a preview cut off at the end.
+#[test]
+fn a_trailer_does_not_make_a_signature() {
+    for (what, replace) in [
+        (
+            "text over a closing quote",
+            "recess.\n\nwith the talks\n\"\n",
+        ),
+        (
+            "a lower-case word that ends a sentence",
+            "recess, as the chairman\nsaid\n",
+        ),
+        (
+            "a sentence over a cut-off preview",
+            "recess.\nTHE MINISTERS AGR...\n",
+        ),
+        ("a lone particle", "recess.\n\nvan\n"),
+    ] {
+        let t = edit(D, &[("recess.\n\nCARROW\n", replace)]);
+        let f = findings(&t);
+        assert!(
+            f.iter().any(|&(c, _, _)| c == "CBL409"),
             "{what}: {f:?}\n{t}"
         );
     }

@@ -784,12 +784,8 @@ fn create_output_file(path: &std::path::Path) -> io::Result<std::fs::File> {
     std::fs::File::create(path)
 }
 
-/// Runs the cross-cable rules over the files a run kept and gives, for each file with findings in
-/// the order shown, its report (the file's text read again, with only those findings) and whether
-/// the file had findings of its own. A file whose text changed since it was checked (its summary
-/// differs) or that cannot be read again is named on standard error and its findings are left out,
-/// since their places would be wrong.
-fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)> {
+/// The cross-cable rules' findings over the files a run kept, one list per file in their order.
+fn cross_findings(collected: &[(String, Collected)]) -> Vec<Vec<crate::rules::Diagnostic>> {
     let members: Vec<Member> = collected
         .iter()
         .map(|(name, c)| Member {
@@ -798,7 +794,16 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
             settings: &c.settings,
         })
         .collect();
-    let found = crate::rules::cross::check_set(&members);
+    crate::rules::cross::check_set(&members)
+}
+
+/// Runs the cross-cable rules over the files a run kept and gives, for each file with findings in
+/// the order shown, its report (the file's text read again, with only those findings) and whether
+/// the file had findings of its own. A file whose text changed since it was checked (its summary
+/// differs) or that cannot be read again is named on standard error and its findings are left out,
+/// since their places would be wrong.
+fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)> {
+    let found = cross_findings(&collected);
     let mut reports = Vec::new();
     for ((name, c), diagnostics) in collected.iter().zip(found) {
         if diagnostics.is_empty() {
@@ -845,15 +850,7 @@ fn cross_reports(collected: Vec<(String, Collected)>) -> Vec<(FileReport, bool)>
 fn cross_entries(
     collected: &[(String, Collected)],
 ) -> Vec<(usize, Vec<crate::rules::Diagnostic>, FileReport)> {
-    let members: Vec<Member> = collected
-        .iter()
-        .map(|(name, c)| Member {
-            name,
-            summary: &c.summary,
-            settings: &c.settings,
-        })
-        .collect();
-    let found = crate::rules::cross::check_set(&members);
+    let found = cross_findings(collected);
     let mut entries = Vec::new();
     for (k, ((name, c), found)) in collected.iter().zip(found).enumerate() {
         if found.is_empty() {

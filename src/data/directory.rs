@@ -1,7 +1,7 @@
 //! Addressee and post look-ups: by routing indicator, by address or name, by station, and a
 //! word search over addresses, post names and country names.
 
-use super::{normalize_name, upper, Addressee, Post, Tables, TagKind};
+use super::{normalize_name, upper, Addressee, Post, RiRows, Tables, TagKind};
 
 /// The word indexes of the free searches ([`Tables::search_addressees`],
 /// [`Tables::search_posts`]).
@@ -116,6 +116,24 @@ impl Tables {
                 .then(b.count.cmp(&a.count))
                 .then(a.address.cmp(&b.address))
         });
+        self.ri_rows = std::collections::HashMap::new();
+        for (i, a) in self.addressees.iter().enumerate() {
+            let rows = self
+                .ri_rows
+                .entry(a.routing_indicator.as_str().into())
+                .or_insert(RiRows {
+                    start: i as u32,
+                    rank_start: 0,
+                    len: 0,
+                });
+            rows.len += 1;
+        }
+        for (pos, &i) in by_ri_rank.iter().enumerate().rev() {
+            let ri = self.addressees[i as usize].routing_indicator.as_str();
+            if let Some(rows) = self.ri_rows.get_mut(ri) {
+                rows.rank_start = pos as u32;
+            }
+        }
         self.addressees_by_ri_rank = by_ri_rank;
 
         self.posts.sort_by(|a, b| a.name.cmp(&b.name));
@@ -202,39 +220,33 @@ impl Tables {
     pub fn addressees_for_ri(&self, ri: &str) -> Vec<&Addressee> {
         let ri = upper(ri);
         let ri = ri.as_ref();
-        let idx = &self.addressees_by_ri_rank;
-        let start =
-            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
-        idx[start..]
-            .iter()
-            .map(|&i| &self.addressees[i as usize])
-            .take_while(|a| a.routing_indicator == ri)
-            .collect()
+        self.ri_rows.get(ri).map_or_else(Vec::new, |rows| {
+            let start = rows.rank_start as usize;
+            self.addressees_by_ri_rank[start..start + rows.len as usize]
+                .iter()
+                .map(|&i| &self.addressees[i as usize])
+                .collect()
+        })
     }
 
     /// The most used address written after this routing indicator (any case), the first of
     /// [`Tables::addressees_for_ri`], without collecting the others; `None` for an indicator the
     /// tables do not know.
     pub fn first_addressee_for_ri(&self, ri: &str) -> Option<&Addressee> {
-        let ri = upper(ri);
-        let ri = ri.as_ref();
-        let idx = &self.addressees_by_ri_rank;
-        let start =
-            idx.partition_point(|&i| self.addressees[i as usize].routing_indicator.as_str() < ri);
-        idx.get(start)
-            .map(|&i| &self.addressees[i as usize])
-            .filter(|a| a.routing_indicator == ri)
+        let rows = self.ri_rows.get(upper(ri).as_ref())?;
+        let i = self.addressees_by_ri_rank[rows.rank_start as usize];
+        Some(&self.addressees[i as usize])
     }
 
     /// Whether the tables hold this routing indicator (any case) written before exactly this
-    /// address: one binary search.
+    /// address: one hash look-up and a binary search among the indicator's rows.
     pub fn has_addressee_pair(&self, ri: &str, address: &str) -> bool {
-        let ri = upper(ri);
-        let ri = ri.as_ref();
-        self.addressees
-            .binary_search_by(|a| {
-                (a.routing_indicator.as_str(), a.address.as_str()).cmp(&(ri, address))
-            })
+        let Some(rows) = self.ri_rows.get(upper(ri).as_ref()) else {
+            return false;
+        };
+        let start = rows.start as usize;
+        self.addressees[start..start + rows.len as usize]
+            .binary_search_by(|a| a.address.as_str().cmp(address))
             .is_ok()
     }
 

@@ -1,6 +1,6 @@
 //! TAGS look-ups: exact, by prefix, "did you mean", and corrections.
 
-use super::{upper, Tables, Tag, TagFix, TagKind, TagStatus};
+use super::{prefix_run, upper, Tables, Tag, TagFix, TagKind, TagStatus};
 use crate::vocab::{edit_distance, single_edit, Edit};
 
 /// Run-together tokens shorter than this are never split (`MAPP` must not become `MA PP`).
@@ -18,10 +18,10 @@ impl Tables {
     }
 
     fn tag_exact(&self, code: &str) -> Option<&Tag> {
-        self.tags
-            .binary_search_by(|t| t.code.as_str().cmp(code))
+        let run = &self.tags[prefix_run(&self.tag_keys, code)];
+        run.binary_search_by(|t| t.code.as_str().cmp(code))
             .ok()
-            .map(|i| &self.tags[i])
+            .map(|i| &run[i])
     }
 
     /// The valid tags whose code starts with `prefix` (any case), for completion: the exact
@@ -146,10 +146,10 @@ impl Tables {
     }
 
     fn fixes_lookup(&self, code: &str) -> Option<&TagFix> {
-        self.fixes
-            .binary_search_by(|(t, _)| t.as_str().cmp(code))
+        let run = &self.fixes[prefix_run(&self.fix_keys, code)];
+        run.binary_search_by(|(t, _)| t.as_str().cmp(code))
             .ok()
-            .map(|i| &self.fixes[i].1)
+            .map(|i| &run[i].1)
     }
 
     /// Splits a run-together token into valid two-letter geographic and four-letter subject or

@@ -5,23 +5,7 @@
 
 use crate::syntax::{Cable, DeLine, Dtg};
 use crate::vocab::Date;
-use crate::vocab::MONTHS;
-
-/// Full month names for hover text.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::vocab::{MONTHS, MONTH_NAMES};
 
 /// A UTC date with a time of day to the minute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -278,7 +278,33 @@ fn later_record_dump(cable: &Cable, pos: usize) -> Option<usize> {
         (t.starts_with("id: ") && t[4..].trim().bytes().all(|c| c.is_ascii_digit()))
             || is_csv_record(t)
             || is_spaced_record(t)
+            || is_line_record(cable, i)
     })
+}
+
+/// The first line of a database record that gives one field per line: the record number alone,
+/// then, within the next few lines, its date in ISO form (`11329` / `` / `2003-10-10` /
+/// `03THEHAGUE2597` / `Embassy The Hague` / `CONFIDENTIAL`). A number alone on a line followed by
+/// such a date is no line of a text.
+fn is_line_record(cable: &Cable, i: usize) -> bool {
+    let t = cable.text(cable.lines[i].range).trim_end();
+    if !(4..=7).contains(&t.len()) || !all_digits(t) {
+        return false;
+    }
+    cable.lines[i + 1..]
+        .iter()
+        .take(4)
+        .map(|l| cable.text(l.range).trim())
+        .find(|t| !t.is_empty())
+        .is_some_and(|d| {
+            let b = d.as_bytes();
+            b.len() >= 10
+                && all_digits(&d[..4])
+                && b[4] == b'-'
+                && all_digits(&d[5..7])
+                && b[7] == b'-'
+                && all_digits(&d[8..10])
+        })
 }
 
 /// Where the text before a database record at line `dump` ends: before the line that closes the

@@ -234,7 +234,12 @@ pub(super) fn finish(cable: &mut Cable) {
                 && !super::body::serial_run_into_element(after, s.range.len());
             let printout = s.range.len() == 5 && web_inbox_printout(cable);
             let section_read = s.range.len() <= 2 && (record_marked || section_number_read(after));
-            if s.range.len() == 8 || section_read || run_on || printout {
+            if s.range.len() == 8
+                || section_read
+                || run_on
+                || printout
+                || cut_against_preview(cable, cable.text(s.range))
+            {
                 found.push(Artifact {
                     range: s.range,
                     kind: ArtifactKind::GarbledSerial,
@@ -520,6 +525,28 @@ pub fn header_kind(cable: &Cable) -> DocumentKind {
     } else {
         DocumentKind::Transmitted
     }
+}
+
+/// Whether the full copy's banner serial is the serial of the record's truncated preview with its
+/// last digits cut off (`BERLIN 00169` under a preview headed `BERLIN 001690`): the release cut
+/// the full copy's banner, and the preview keeps the serial whole.
+fn cut_against_preview(cable: &Cable, serial: &str) -> bool {
+    let Some(preview) = cable
+        .artifacts
+        .iter()
+        .find(|a| a.kind == ArtifactKind::TruncatedPreview)
+    else {
+        return false;
+    };
+    let text = &cable.src[preview.range.start()..preview.range.end()];
+    text.lines().take(3).any(|l| {
+        let l = l.trim_end();
+        let whole = l.rsplit(' ').next().unwrap_or("");
+        whole.len() > serial.len()
+            && whole.starts_with(serial)
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && super::body::banner_level_prefix(l.trim_start()).is_some()
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,22 @@ pub const MONTHS: [&str; 12] = [
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
 ];
 
+/// Full month names, as prose and hover text write them (`17 May 2007`).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The month (1–12) of a date-time-group abbreviation (`MAY`, any case), or 0 when it is none.
 pub fn month_number(abbrev: &str) -> u32 {
     MONTHS

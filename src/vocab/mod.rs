@@ -22,7 +22,7 @@ mod placeholder;
 mod precedence;
 mod routing;
 
-pub use calendar::{full_year, month_number, Date, MONTHS};
+pub use calendar::{full_year, month_number, Date, MONTHS, MONTH_NAMES};
 pub use caption::{caption_text, CaptionKind, CAPTIONS};
 pub use classification::{
     portion_control, BannerLevel, Level, PortionControl, SecurityCode, BANNER_FORMS, BANNER_LETTERS,

@@ -1,6 +1,9 @@
 //! ## What it does
 //! Warns when a numbered paragraph of a classified cable has no portion marking right after its
-//! number (`¶2. (C) …`).
+//! number (`¶2. (C) …`). The articles of a quoted text or the points of a list that number again
+//! below the cable's paragraphs (`¶6.` / `¶1.` `¶2.` / `¶7.`) are covered by the quoting
+//! paragraph's marking, and a paragraph the release redacted whole (`¶6. XXXXXXXXXXXX`) lost its
+//! marking with its text: neither is reported.
 //!
 //! ## Why
 //! "You must include the classification of each paragraph immediately following the paragraph
@@ -18,6 +21,7 @@
 //! ¶2. (C) On May 14, …
 //! ```
 use crate::rules::Context;
+use crate::syntax::{Paragraph, TextRange};
 
 pub fn check(ctx: &Context) {
     let Some(b) = &ctx.cable.body.banner else {
@@ -37,12 +41,13 @@ pub fn check(ctx: &Context) {
         return;
     }
     let level = b.level.level();
-    let unmarked: Vec<_> = ctx
-        .cable
-        .body
-        .paragraphs
+    let paras = &ctx.cable.body.paragraphs;
+    let nested = nested_numbering(paras);
+    let unmarked: Vec<_> = paras
         .iter()
-        .filter(|p| p.marking.is_none())
+        .zip(nested)
+        .filter(|(p, nested)| p.marking.is_none() && !nested && !redacted(ctx, p))
+        .map(|(p, _)| p)
         // The legacy authority paragraph (`1. CLASSIFIED BY …`) needs no marking of its own.
         .filter(|p| {
             ctx.cable.body.classified_by.as_ref().is_none_or(|c| {
@@ -62,4 +67,37 @@ pub fn check(ctx: &Context) {
             ),
         );
     }
+}
+
+/// For each paragraph, whether it belongs to a numbering of its own inside the cable's: the
+/// articles of a quoted agreement or the points of a list, which start again below the cable's
+/// last number (`¶6.` / `¶1.` `¶2.` …) and run until the cable's next number (`¶7.`). The
+/// paragraph of the cable that quotes them carries their marking.
+fn nested_numbering(paras: &[Paragraph]) -> Vec<bool> {
+    let mut outer: Option<u32> = None;
+    let mut prev: Option<u32> = None;
+    paras
+        .iter()
+        .map(|p| {
+            let v = p.number.value;
+            match outer {
+                Some(o) if v == o + 1 => outer = None,
+                None if prev.is_some_and(|q| v <= q) => outer = prev,
+                _ => {}
+            }
+            prev = Some(v);
+            outer.is_some()
+        })
+        .collect()
+}
+
+/// Whether the release redacted the whole paragraph after its number, marking and all
+/// (`¶6. xxxxxxxxxxxx`).
+fn redacted(ctx: &Context, p: &Paragraph) -> bool {
+    let start = (p.marking_insert_at as usize).max(p.range.start());
+    let text = ctx.text(TextRange::new(start, p.range.end()));
+    (text.contains("xxxxxx") || text.contains("XXXXXX"))
+        && text
+            .bytes()
+            .all(|b| matches!(b, b'x' | b'X') || !b.is_ascii_alphanumeric())
 }

@@ -1,6 +1,9 @@
 //! ## What it does
 //! Warns when a cable's text does not end with a signature: the surname of the chief of mission or
-//! the Secretary (`SCHIEFFER`, `RICE`), alone on the last line or appended to the last sentence.
+//! the Secretary (`SCHIEFFER`, `RICE`, `McCORMICK`, `van Voorst`), alone on the last line or
+//! appended to the last sentence. What may follow a signature is not text: end markers, the
+//! classification line, the post's website banner, a page number or date stamp, and what the
+//! release added (a closing quote, HTML remnants, a preview cut off with `...`).
 //!
 //! ## Why
 //! Cables are signed by the chief of mission (or the Secretary for Department cables) regardless of

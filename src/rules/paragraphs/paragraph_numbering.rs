@@ -1,7 +1,10 @@
 //! ## What it does
 //! Warns when paragraph numbers are not consecutive from 1. A numbered paragraph with a portion
 //! marking that the release joined onto the line before (`… the talks. 4. (C) The delegation`,
-//! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not.
+//! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not. A break
+//! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers,
+//! after which the cable's numbering resumes, and missing numbers where the release redacted
+//! whole paragraphs (a line of `XXXXXXXXXXXX`).
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -41,10 +44,28 @@ pub fn check(ctx: &Context) {
         );
         return;
     }
+    // The cable's own number before a quoted cable or a numbered list restarted the count, which
+    // the next paragraph of the cable follows (`¶4.` / `1.` `2.` / `¶5.`).
+    let mut outer: Option<u32> = None;
     for w in paras.windows(2) {
         let (prev, cur) = (w[0], w[1]);
+        if cur.value == prev.value + 1 {
+            continue;
+        }
         // A restart at 1 is a quoted cable or a numbered list: not this rule's business.
-        if cur.value == prev.value + 1 || cur.value == 1 {
+        let reason = if cur.value == 1 {
+            Some(Break::Nested)
+        } else {
+            explained(ctx, prev, cur)
+        };
+        if let Some(reason) = reason {
+            if reason == Break::Nested && outer.is_none() {
+                outer = Some(prev.value);
+            }
+            continue;
+        }
+        if outer.is_some_and(|o| cur.value == o + 1) {
+            outer = None;
             continue;
         }
         let want = prev.value + 1;
@@ -100,4 +121,48 @@ fn numbers(ctx: &Context) -> Vec<Num> {
     }
     out.sort_by_key(|n| n.range.start());
     out
+}
+
+/// Why two paragraph numbers need not follow each other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// Paragraphs the release redacted stood between them.
+    Redacted,
+    /// A numbering of its own begins: a quoted text or a list.
+    Nested,
+}
+
+/// What in the text between two paragraph numbers that do not follow each other explains them:
+/// the release's mark of redacted paragraphs (a line of `XXXXXXXXXXXX`) where numbers are
+/// missing, the start of a quoted text (`Begin text of the note:`), whose numbering is its own,
+/// or the number before `cur` at the start of a line the parser did not take for a paragraph
+/// (`Russian side:` / `1. Official comments …`, a list restarting under a heading). Runs only
+/// where the numbering breaks.
+fn explained(ctx: &Context, prev: Num, cur: Num) -> Option<Break> {
+    let before = cur.value.checked_sub(1).map(|v| v.to_string());
+    ctx.cable
+        .lines
+        .iter()
+        .filter(|l| l.range.end() > prev.range.start() && l.range.start() < cur.range.start())
+        .find_map(|l| {
+            let t = ctx.text(l.range).trim();
+            let redacted = t.len() >= 6 && t.bytes().all(|b| b == b'X' || b == b' ');
+            let lower = t.to_ascii_lowercase();
+            let quoted = ["begin text", "text begins", "begin quote"]
+                .iter()
+                .any(|w| lower.contains(w));
+            let number = t.trim_start_matches('¶');
+            let unread = before.as_deref().is_some_and(|b| {
+                number.strip_prefix(b).is_some_and(|r| {
+                    r.starts_with(". ") || r.starts_with(") ") || r.starts_with(".\t")
+                })
+            });
+            if quoted || unread {
+                Some(Break::Nested)
+            } else if redacted && cur.value > prev.value {
+                Some(Break::Redacted)
+            } else {
+                None
+            }
+        })
 }

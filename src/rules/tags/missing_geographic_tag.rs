@@ -1,6 +1,6 @@
 //! ## What it does
 //! Warns when TAGS has no geographic tag (a two-letter country or region code such as `JA`, `KS`,
-//! `XF`).
+//! `XF`). Tags run together without their space (`PRELJA`, which `misused-tag` reports) count.
 //!
 //! ## Why
 //! Geographic tags route the cable to the country desks; 6,285 of 6,505 released TAGS lines carry one

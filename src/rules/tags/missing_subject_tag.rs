@@ -1,6 +1,7 @@
 //! ## What it does
 //! Warns when TAGS has no subject tag (a four-letter code such as `PREL`, `PGOV`, `ECON`; program
-//! tags `K…` do not count).
+//! tags `K…` do not count). Tags run together without their space (`PRELJA`, which
+//! `misused-tag` reports) count.
 //!
 //! ## Why
 //! "By definition every cable must have at least one subject tag" (cabledrum TAGS overview, 5 FAH-3

@@ -46,13 +46,14 @@ pub fn check(ctx: &Context) {
     let mut legacy = vec![false; all.len()];
     for i in 0..all.len() {
         for phrase in LEGACY_PHRASES {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            let Some(run) = all.get(i..i + words.len()) else {
+            // The words without collecting them: this runs for every token and phrase.
+            let words = phrase.split(' ');
+            let Some(run) = all.get(i..i + words.clone().count()) else {
                 continue;
             };
             let same = run
                 .iter()
-                .zip(&words)
+                .zip(words)
                 .all(|(r, w)| ctx.text(*r).eq_ignore_ascii_case(w));
             let spaced = run.windows(2).all(|p| {
                 ctx.cable.src[p[0].end()..p[1].start()]
@@ -60,9 +61,7 @@ pub fn check(ctx: &Context) {
                     .all(|b| b == b' ' || b == b'\t')
             });
             if same && spaced {
-                legacy[i..i + words.len()]
-                    .iter_mut()
-                    .for_each(|l| *l = true);
+                legacy[i..i + run.len()].iter_mut().for_each(|l| *l = true);
             }
         }
     }
