@@ -142,3 +142,76 @@ async fn every_item_replaces_the_whole_element_and_filters_on_what_is_typed() {
     }
     c.stop().await;
 }
+
+/// Whether VS Code's filter would keep an item for `typed`: the letters of `typed`, in order,
+/// in the item's filter text (or label), the first at the start of a word of it.
+fn vscode_keeps(item: &Value, typed: &str) -> bool {
+    let filter = item["filterText"]
+        .as_str()
+        .or(item["label"].as_str())
+        .unwrap()
+        .to_ascii_uppercase();
+    let typed = typed.to_ascii_uppercase();
+    let mut want = typed.chars().peekable();
+    let mut prev = ' ';
+    let mut started = false;
+    for c in filter.chars() {
+        if want.peek() == Some(&c) && (started || !prev.is_ascii_alphanumeric()) {
+            started = true;
+            want.next();
+        }
+        prev = c;
+    }
+    want.peek().is_none()
+}
+
+/// The tag labels an editor shows at `TAGS: PREL <typed>` after it asked at `TAGS: PREL <asked>`
+/// and went on typing: it narrows the first list itself unless that list was marked incomplete,
+/// in which case it asks again.
+async fn tags_shown(c: &mut TestClient, version: i64, asked: &str, typed: &str) -> Vec<String> {
+    let line_of = |t: &str| OSLO.replacen("TAGS: PREL PGOV ENRG NO", &format!("TAGS: PREL {t}"), 1);
+    let line = OSLO[..OSLO.find("TAGS:").unwrap()].matches('\n').count() as u32;
+    let request = |t: &str| json!({ "textDocument": { "uri": URI }, "position": pos(line, 11 + t.len() as u32) });
+    c.change(URI, version, json!([{ "text": line_of(asked) }]))
+        .await;
+    let mut list = c.call("textDocument/completion", request(asked)).await;
+    if list["isIncomplete"] == true && asked != typed {
+        c.change(URI, version + 1, json!([{ "text": line_of(typed) }]))
+            .await;
+        list = c.call("textDocument/completion", request(typed)).await;
+    }
+    let mut items: Vec<Value> = list["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| vscode_keeps(i, typed))
+        .collect();
+    items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
+    items
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tag_typed_by_country_name_is_found_after_a_one_letter_list() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    let mut version = 2;
+    for (asked, typed, tag) in [
+        ("G", "GERMA", "GM"),
+        ("GERMA", "GERMA", "GM"),
+        ("F", "FRA", "FR"),
+        ("FRA", "FRA", "FR"),
+    ] {
+        let shown = tags_shown(&mut c, version, asked, typed).await;
+        version += 2;
+        assert_eq!(
+            shown.first().map(String::as_str),
+            Some(tag),
+            "asked at `{asked}`, typed `{typed}`: {shown:?}"
+        );
+    }
+    c.stop().await;
+}

@@ -721,3 +721,48 @@ fn the_fl5_line_offers_the_precedence_the_addressees_require_first() {
     let text = OSLO.replace("P 140930Z MAR 08\n", "\n");
     assert_eq!(labels(&text, after(&text, "ZZH\n")), ["P 030705Z NOV 09"]);
 }
+
+/// OSLO as an UNCLAS cable whose paragraph 2 is still marked `(C)`, with `captions` after the
+/// banner.
+fn unclas_with_a_confidential_paragraph(captions: &str) -> String {
+    OSLO.replace("ZNY CCCCC ZZH", "ZNY UUUUU ZZH")
+        .replace(
+            "C O N F I D E N T I A L SECTION 01 OF 02",
+            "UNCLAS SECTION 01 OF 02",
+        )
+        .replace("\nSIPDIS\n", &format!("\n{captions}\n"))
+        .replace("¶1. (C)", "¶1. (U)")
+        .replace("¶4. (C)", "¶4. (U)")
+}
+
+#[test]
+fn lowering_a_marking_under_unclas_gives_what_the_banner_allows_without_a_new_finding() {
+    for (captions, title, marking) in [
+        ("SIPDIS", "Lower the marking to (U)", "¶2. (U) The deputy"),
+        (
+            "SENSITIVE\nSIPDIS",
+            "Lower the marking to (SBU)",
+            "¶2. (SBU) The deputy",
+        ),
+    ] {
+        let text = unclas_with_a_confidential_paragraph(captions);
+        let actions = actions_after(&text, "¶2. (C");
+        let lower = actions
+            .iter()
+            .find(|a| a.title.starts_with("Lower the marking"))
+            .expect("the lowering action");
+        assert!(lower.title.starts_with(title), "{}", lower.title);
+        assert_eq!(lower.applicability, Applicability::Unsafe);
+        let fixed = apply_edits(&text, &lower.edits);
+        assert!(fixed.contains(marking), "{fixed}");
+        let cable = parse(&fixed);
+        let codes: Vec<&str> = check_cable(&cable, &Settings::default(), tables())
+            .iter()
+            .map(|d| d.rule.code())
+            .collect();
+        assert!(
+            !codes.contains(&"CBL207") && !codes.contains(&"CBL210"),
+            "{captions}: {codes:?}"
+        );
+    }
+}

@@ -260,7 +260,7 @@ impl Tables {
     /// and `OSD WASHDC` behind the Joint Staff's RUEKJCS, `USDELMAS` and `USDELMC` behind USNATO's
     /// RUEHNO), where slips fall inside a longer word or change its last letter only (`AMEMBASSY
     /// DJYBYUTI`, `DEPT OF TREASUR`). `None` for a canonical address. Completion offers only
-    /// canonical addresses; hover lists variants as "also written as".
+    /// canonical addresses; hover lists variants as misspellings seen in released cables.
     pub fn variant_of(&self, a: &Addressee) -> Option<&Addressee> {
         let same_ri = self.addressees_for_ri(&a.routing_indicator);
         let find = |address: &str| {

@@ -144,6 +144,12 @@ static PARAGRAPH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The rest of a portion marking after the cursor inside it: `C)`, `//NF)`.
+static MARKING_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z/]{0,8}\)").expect("valid regex"));
+/// A whole portion marking right after the cursor: `(C)`, `(S//NF)`.
+static MARKING_WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\([A-Za-z/]{1,8}\)").expect("valid regex"));
 static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:subj(?:ect)?):\s*(\(?[A-Za-z/]{0,6})$").expect("valid regex")
 });
@@ -168,6 +174,14 @@ static REASONS_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 static REASONS_REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9.]*(?:\s*(?:,|and|AND|&|/|\+)?\s*\([a-hA-H]\))*").expect("valid regex")
 });
+/// A whole reason letter right after the cursor: `(b)`.
+static REASON_WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\([a-hA-H]\)").expect("valid regex"));
+/// The rest of a reason letter after `(`: `b)`.
+static REASON_LETTER_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-hA-H]?\)").expect("valid regex"));
+/// The closing parenthesis of a reason letter after `(b`.
+static REASON_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\)").expect("valid regex"));
 static REASONS_LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:1\.[45]\s*|\([a-h]\)\s*(?:,|and|&|/|\+)?\s*)(\(?[a-h]?)$")
         .expect("valid regex")
@@ -377,7 +391,11 @@ impl Ctx<'_, '_> {
         let mut tags = self.tables.search_tags(&prefix, usize::MAX);
         tags.retain(|t| t.is_valid() && !present.contains(&t.code));
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
-        let incomplete = tags.len() > MAX_ITEMS || by_title;
+        // Under three letters the tables match codes only; the words of titles come with the third
+        // letter, so the editor must ask again rather than narrow this list itself (`G` then
+        // `GERMA` must find GM, GERMANY).
+        let titles_pending = prefix.len() < 3;
+        let incomplete = tags.len() > MAX_ITEMS || by_title || titles_pending;
         tags.truncate(MAX_ITEMS);
         let items = tags
             .into_iter()
@@ -1194,9 +1212,18 @@ impl Ctx<'_, '_> {
         let rest = &self.cable.src[start..self.line.range.end()];
         let len = DTG_REST.find(rest).map_or(0, |m| m.end());
         let replace = TextRange::new(start, (start + len).max(self.offset));
+        // A word right after the group stays a separate word.
+        let insert = if self.cable.src[replace.end()..self.line.range.end()]
+            .starts_with(|c: char| !c.is_whitespace())
+        {
+            format!("{dtg} ")
+        } else {
+            dtg.clone()
+        };
         Some(Completion {
             items: vec![
                 CompletionItem::new(dtg.clone(), CompletionKind::DateTimeGroup, replace)
+                    .insert(insert)
                     .detail("the current date-time group (UTC)")
                     .doc(format!(
                         "{} at {:02}:{:02} UTC.",
@@ -1666,20 +1693,21 @@ impl Ctx<'_, '_> {
     // -- Markings and reasons -------------------------------------------------------------------
 
     fn markings(&self, start: usize) -> Completion {
-        let end_word =
-            self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '/' || c == '(');
         let src = self.cable.src;
-        // Take a closing parenthesis after the cursor into the replaced range.
-        let mut end = end_word.end();
-        if src[end..].starts_with(')') {
-            end += 1;
-        }
-        // Only a marking is replaced: a word after the cursor that is not in parentheses is the
-        // paragraph's text (`¶2. |The`).
-        if !src[start..end].starts_with('(') && !src[start..end].ends_with(')') {
-            end = self.offset;
-        }
-        let replace = TextRange::new(start, end.max(self.offset));
+        // Only the marking is replaced: what is typed of it before the cursor, and after the
+        // cursor only the rest of a complete marking the cursor is in (`(C|)`, `(|S//NF)`). A word
+        // after the cursor is the paragraph's text (`¶2. |The`, `3. (|OSLO WILL`) and is kept.
+        let start = start.min(self.offset);
+        let typed = &src[start..self.offset];
+        let rest = &src[self.offset..self.line.range.end()];
+        let rest_len = if typed.starts_with('(') {
+            MARKING_REST.find(rest).map_or(0, |m| m.end())
+        } else if typed.is_empty() {
+            MARKING_WHOLE.find(rest).map_or(0, |m| m.end())
+        } else {
+            0
+        };
+        let replace = TextRange::new(start, self.offset + rest_len);
         let needs_space = !src[replace.end()..self.line.range.end()].starts_with([' ', '\t']);
         let banner = self.level();
         let markings: [(&str, Level, &str); 9] = [
@@ -1738,8 +1766,25 @@ impl Ctx<'_, '_> {
         if let Some(caps) = REASONS_LETTER.captures(before) {
             let m = caps.get(1).expect("group 1");
             let start = self.line.range.start() + m.start();
-            let replace =
-                self.replace_from(start, |c| c.is_ascii_alphabetic() || c == '(' || c == ')');
+            // After the cursor only the rest of the reason letter being typed goes (`(b|)`,
+            // `(|b)`); a word after it is kept (`(|OSLO`).
+            let typed = &self.cable.src[start.min(self.offset)..self.offset];
+            let rest = &self.cable.src[self.offset..self.line.range.end()];
+            let rest_re: &Regex = if typed.is_empty() {
+                &REASON_WHOLE
+            } else if typed.starts_with('(') && typed.len() == 1 {
+                &REASON_LETTER_REST
+            } else {
+                &REASON_CLOSE
+            };
+            let rest_len = rest_re.find(rest).map_or(0, |m| m.end());
+            let replace = TextRange::new(start.min(self.offset), self.offset + rest_len);
+            let space =
+                if self.cable.src[replace.end()..].starts_with(|c: char| c.is_alphanumeric()) {
+                    " "
+                } else {
+                    ""
+                };
             let present: Vec<char> = self
                 .cable
                 .body
@@ -1760,6 +1805,7 @@ impl Ctx<'_, '_> {
                 .map(|r| {
                     let (l, text) = (r.letter, r.text);
                     CompletionItem::new(format!("({l})"), CompletionKind::Reason, replace)
+                        .insert(format!("({l}){space}"))
                         .detail(text)
                         .sort(format!("{l}"))
                         .resolve(ResolveKey::Reason { letter: l })

@@ -638,7 +638,7 @@ fn ri_markdown(ri: &str, tables: &Tables) -> String {
     if served.is_empty() {
         return format!("**Routing indicator** `{ri}`: not in the reference tables.");
     }
-    // Canonical addresses first; spellings seen in real headers only as "also written as".
+    // Canonical addresses first; the slips seen in real headers after them, named as slips.
     let (variants, canonical): (Vec<&crate::data::Addressee>, Vec<&crate::data::Addressee>) =
         served
             .into_iter()
@@ -653,7 +653,11 @@ fn ri_markdown(ri: &str, tables: &Tables) -> String {
     );
     if !variants.is_empty() {
         let also: Vec<&str> = variants.iter().map(|a| a.address.as_str()).collect();
-        md.push_str(&format!("\n\nAlso written as: {}.", also.join(", ")));
+        md.push_str(&format!(
+            "\n\nMisspelt in released cables as: {} (slips, not accepted forms; cablelint does \
+             not report them).",
+            also.join(", ")
+        ));
     }
     md
 }

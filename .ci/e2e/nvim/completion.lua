@@ -12,6 +12,14 @@ local file = assert(os.getenv('CASE_FILE'), 'CASE_FILE is not set')
 -- after the first `at`), the item to accept (its label) and the whole line expected after.
 local scenarios = {
   {
+    name = 'marking after ( keeps the first word',
+    find = '^¶3%.',
+    text = '¶3. (Eide said privately that his minister expects a harder',
+    at = '¶3. (',
+    label = '(S)',
+    expect = '¶3. (S) Eide said privately that his minister expects a harder',
+  },
+  {
     name = 'tag completed mid-word (PR|EL)',
     find = '^TAGS:',
     text = 'TAGS: PGOV PREL NO',

@@ -85,6 +85,13 @@ interface CompletionScenario {
 // on the fixture 09OSLO417.cable, and a few that only a widget filtering on what is typed can get wrong.
 const COMPLETIONS: CompletionScenario[] = [
   {
+    name: 'marking after ( keeps the first word',
+    from: [['¶3. (S) Eide said', '¶3. (Eide said']],
+    at: '¶3. (',
+    label: '(S)',
+    expect: '¶3. (S) Eide said privately that his minister expects a harder',
+  },
+  {
     name: 'tag completed mid-word (PR|EL)',
     from: [['TAGS: [PREL](#) [EFIS](#) [NO](#) [CH](#)', 'TAGS: PGOV PREL NO']],
     at: 'TAGS: PGOV PR',

@@ -1,7 +1,9 @@
 //! ## What it does
 //! Reports a paragraph marked above the banner's classification (a `(S)` paragraph in a
 //! CONFIDENTIAL cable, a `(C)` paragraph in an UNCLAS cable). `(SBU)` paragraphs under UNCLAS are
-//! fine. The unsafe fix raises the banner (and the security line) to the highest marking.
+//! fine. The unsafe fix raises the banner (and the security line) to the highest marking; the
+//! alternative lowers the marking to what the banner allows: `(U)` under UNCLAS, `(SBU)` when a
+//! SENSITIVE caption says so.
 //!
 //! ## Why
 //! The overall classification is the highest classification of any portion (FAH portion-marking
@@ -42,6 +44,16 @@ pub fn check(ctx: &Context) {
         return;
     }
     let raise = raise_fix(ctx, highest);
+    // Lowered, a marking takes what the banner allows without another finding: `(SBU)` under an
+    // UNCLAS banner only with a SENSITIVE caption (else CBL210 follows), `(U)` otherwise.
+    let lowered = if allowed == Level::Sbu
+        && banner_level == Level::Unclassified
+        && !super::sbu_caption_missing::sbu_captioned(ctx)
+    {
+        Level::Unclassified
+    } else {
+        allowed
+    };
     let subject_marking = ctx
         .cable
         .body
@@ -81,7 +93,7 @@ pub fn check(ctx: &Context) {
             message: format!("banner: {}", banner_kind.canonical()),
         });
         d.fix = raise.clone();
-        d.alternatives.extend(lower_fix(ctx, range, allowed));
+        d.alternatives.extend(lower_fix(ctx, range, lowered));
     }
 }
 

@@ -32,19 +32,7 @@ pub fn check(ctx: &Context) {
     if b.level.level() != Level::Unclassified {
         return;
     }
-    let captioned = ctx.cable.body.captions.iter().any(|c| {
-        matches!(
-            c.kind,
-            CaptionKind::Sensitive | CaptionKind::Fouo | CaptionKind::NotForInternet
-        ) || (c.kind == CaptionKind::MarkingLine
-            && ctx.text(c.range).contains("FOR OFFICIAL USE ONLY"))
-    }) || ctx
-        .cable
-        .body
-        .passing
-        .iter()
-        .any(|&p| ctx.text(p).to_ascii_uppercase().contains("SENSITIVE"));
-    if captioned {
+    if sbu_captioned(ctx) {
         return;
     }
     let first = ctx
@@ -58,4 +46,22 @@ pub fn check(ctx: &Context) {
     if let Some(r) = first {
         ctx.report(r, "the cable has SBU paragraphs but no SENSITIVE caption");
     }
+}
+
+/// Whether the cable states Sensitive But Unclassified handling: a `SENSITIVE`, `FOUO` or
+/// not-for-internet caption, a marking line reading `FOR OFFICIAL USE ONLY`, or a passing line
+/// with `SENSITIVE`. Under such a caption `(SBU)` paragraphs are fine in an UNCLAS cable.
+pub(crate) fn sbu_captioned(ctx: &Context) -> bool {
+    ctx.cable.body.captions.iter().any(|c| {
+        matches!(
+            c.kind,
+            CaptionKind::Sensitive | CaptionKind::Fouo | CaptionKind::NotForInternet
+        ) || (c.kind == CaptionKind::MarkingLine
+            && ctx.text(c.range).contains("FOR OFFICIAL USE ONLY"))
+    }) || ctx
+        .cable
+        .body
+        .passing
+        .iter()
+        .any(|&p| ctx.text(p).to_ascii_uppercase().contains("SENSITIVE"))
 }
