@@ -8,21 +8,14 @@
 //! few `(find, replace)` edits. Each asserts what the user sees: which rules fire on which line, or
 //! the fields `inspect` gives.
 
+mod support;
+
 use cablelint::data::Tables;
 use cablelint::rules::Settings;
 use cablelint::syntax::LineIndex;
+use support::edit;
 
 const C: &str = include_str!("rules/base/confidential.cable");
-
-/// Applies `(find, replace)` edits; each `find` must occur exactly once.
-fn edit(base: &str, edits: &[(&str, &str)]) -> String {
-    let mut text = base.to_string();
-    for (find, replace) in edits {
-        assert_eq!(text.matches(find).count(), 1, "`{find}` must match once");
-        text = text.replacen(find, replace, 1);
-    }
-    text
-}
 
 /// The findings as `(code, 1-based line)`, checked on the drafting date 2026-11-30.
 fn findings(text: &str) -> Vec<(&'static str, usize)> {

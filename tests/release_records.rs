@@ -5,22 +5,15 @@
 //! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
 //! few `(find, replace)` edits. Each asserts which rules the user sees, on which line.
 
+mod support;
+
 use cablelint::data::Tables;
 use cablelint::rules::Settings;
 use cablelint::syntax::LineIndex;
+use support::edit;
 
 const C: &str = include_str!("rules/base/confidential.cable");
 const D: &str = include_str!("rules/base/draft.cable");
-
-/// Applies `(find, replace)` edits; each `find` must occur exactly once.
-fn edit(base: &str, edits: &[(&str, &str)]) -> String {
-    let mut text = base.to_string();
-    for (find, replace) in edits {
-        assert_eq!(text.matches(find).count(), 1, "`{find}` must match once");
-        text = text.replacen(find, replace, 1);
-    }
-    text
-}
 
 /// The findings as `(code, 1-based line)` with the drafting date `date`.
 fn findings_on(text: &str, date: &str) -> Vec<(&'static str, usize)> {

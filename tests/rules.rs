@@ -44,20 +44,7 @@ const BASES: [(&str, &str); 4] = [
 // Helpers
 // ------------------------------------------------------------------------------------------------
 
-/// Applies `(find, replace)` edits in order. Each `find` must occur exactly once in the text it is
-/// applied to, so that a fixture cannot silently edit the wrong place or nothing at all.
-fn edit(base: &str, edits: &[(&str, &str)]) -> String {
-    let mut text = base.to_string();
-    for (find, replace) in edits {
-        let n = text.matches(find).count();
-        assert!(
-            n == 1,
-            "fixture edit `{find}` → `{replace}`: the text to find occurs {n} times, not once"
-        );
-        text = text.replacen(find, replace, 1);
-    }
-    text
-}
+use support::edit;
 
 /// The settings for a fixture of `rule`: the defaults plus the rule itself (so that rules that are
 /// off by default are tested too), and `require-header` for the rule that needs it.

@@ -7,28 +7,17 @@
 //! user sees: which rule, on which line (1-based), and that nothing else at warning or error level
 //! appears where the variant is legitimate.
 
+mod support;
+
 use cablelint::data::Tables;
 use cablelint::rules::{Diagnostic, Settings};
 use cablelint::syntax::LineIndex;
 use cablelint::Severity;
+use support::edit;
 
 const C: &str = include_str!("rules/base/confidential.cable");
 const U: &str = include_str!("rules/base/sbu.cable");
 const D: &str = include_str!("rules/base/draft.cable");
-
-/// Applies `(find, replace)` edits; each `find` must occur exactly once.
-fn edit(base: &str, edits: &[(&str, &str)]) -> String {
-    let mut text = base.to_string();
-    for (find, replace) in edits {
-        assert_eq!(
-            text.matches(find).count(),
-            1,
-            "fixture edit `{find}` must match exactly once"
-        );
-        text = text.replacen(find, replace, 1);
-    }
-    text
-}
 
 fn check(text: &str) -> Vec<Diagnostic> {
     cablelint::check(text, &Settings::default(), Tables::builtin())

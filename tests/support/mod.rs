@@ -1,7 +1,8 @@
 //! Helpers shared by the tests: the real cables of `../shared` (`corpus.rs`, `format_corpus.rs`,
 //! `lsp_corpus.rs`), the application of an action's edits (`lsp_ide.rs`, `lsp_corpus.rs`), the
 //! cable the LSP fixture cites (`lsp_ide.rs`, `lsp_protocol.rs`) and the settings that turn every
-//! rule on (`rules.rs`, `rule_examples.rs`).
+//! rule on (`rules.rs`, `rule_examples.rs`), and the edits that make a fixture from a base cable
+//! (`rules.rs`, `text_forms.rs`, `release_records.rs`, `release_misreadings.rs`).
 
 #![allow(dead_code)]
 
@@ -61,4 +62,19 @@ pub fn every_rule() -> cablelint::rules::Settings {
     let mut s = cablelint::rules::Settings::from_selection(Some(&[all]), &[], &[]);
     s.require_header = true;
     s
+}
+
+/// Applies `(find, replace)` edits in order. Each `find` must occur exactly once in the text it is
+/// applied to, so that a fixture cannot silently edit the wrong place or nothing at all.
+pub fn edit(base: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = base.to_string();
+    for (find, replace) in edits {
+        let n = text.matches(find).count();
+        assert!(
+            n == 1,
+            "fixture edit `{find}` → `{replace}`: the text to find occurs {n} times, not once"
+        );
+        text = text.replacen(find, replace, 1);
+    }
+    text
 }
