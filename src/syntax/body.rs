@@ -2794,8 +2794,10 @@ impl MarkerLine<'_> {
     /// Whether a word boundary is at `i`, a character boundary.
     fn boundary(&self, i: usize) -> bool {
         let word = |c: Option<char>| {
+            // Unicode's word characters among ASCII are the letters, the digits and `_`, so the
+            // table is asked only of other characters.
             c.is_some_and(|c| {
-                if self.unicode {
+                if self.unicode && !c.is_ascii() {
                     regex_syntax::is_word_character(c)
                 } else {
                     c.is_ascii_alphanumeric() || c == '_'
