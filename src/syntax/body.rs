@@ -2686,7 +2686,8 @@ fn marker_matches(t: &str) -> Vec<MarkerMatch> {
     let mut p = 0;
     while p < line.b.len() {
         // Every match starts with one of these ASCII letters, so `p` is a character boundary.
-        if matches!(line.b[p].to_ascii_lowercase(), b'e' | b's' | b'c' | b'n') {
+        let c = line.b[p];
+        if matches!(c.to_ascii_lowercase(), b'e' | b's' | b'c' | b'n') {
             if let Some(m) = line.match_at(p) {
                 p = m.end;
                 out.push(m);
@@ -2694,6 +2695,14 @@ fn marker_matches(t: &str) -> Vec<MarkerMatch> {
             }
         }
         p += 1;
+        // A match starts at a word boundary, so none starts inside a run of ASCII word
+        // characters (word characters under Unicode's meaning too): the rest of the run is
+        // skipped.
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            while p < line.b.len() && (line.b[p].is_ascii_alphanumeric() || line.b[p] == b'_') {
+                p += 1;
+            }
+        }
     }
     out
 }
