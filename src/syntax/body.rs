@@ -2869,16 +2869,20 @@ fn may_hold_marker(b: &[u8]) -> bool {
 /// `note`) or an `ſ`, which the regex's case folding takes for `s`: every match of
 /// [`MARKER_PATTERN`] has one, so a line without them needs no search.
 fn names_marker_word(t: &str) -> bool {
+    // Four bytes at a time with the case bit set: for the letters of these words that bit is the
+    // only difference between the cases, and no other byte takes a letter's value with it, so
+    // this is the ASCII case-insensitive comparison.
+    const SUMM: u32 = u32::from_le_bytes(*b"summ");
+    const NOTE: u32 = u32::from_le_bytes(*b"note");
+    const COMM: u32 = u32::from_le_bytes(*b"comm");
     let b = t.as_bytes();
-    let at = |i: usize, word: &[u8]| {
-        b.get(i..i + word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    };
-    (0..b.len()).any(|i| match b[i] | 0x20 {
-        b's' => at(i, b"summ"),
-        b'c' => at(i, b"comment"),
-        b'n' => at(i, b"note"),
-        _ => false,
+    b.windows(4).enumerate().any(|(i, w)| {
+        let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020;
+        w == SUMM
+            || w == NOTE
+            || (w == COMM
+                && b.get(i + 4..i + 7)
+                    .is_some_and(|rest| rest.eq_ignore_ascii_case(b"ent")))
     }) || t.contains('\u{17f}')
 }
 
