@@ -238,3 +238,25 @@ fn a_preview_then_fields_one_per_line_then_the_full_copy_reads_the_full_copy() {
     assert!(c.contains(&"CBL606"), "{f:?}");
     assert!(!c.contains(&"CBL204") && !c.contains(&"CBL605"), "{f:?}");
 }
+
+/// A record number alone on its line, then a line whose first ten bytes split a character where
+/// the ISO date's digits and dashes would stand: the test for a field block reads bytes and does
+/// not slice the text inside a character (the formatter's fuzz target found the panic).
+#[test]
+fn a_number_then_a_line_with_wide_characters_is_read_without_a_panic() {
+    for second in [
+        "200€-04-15",
+        "2009-0€-15",
+        "2009-04-1€",
+        "€€€€",
+        "2009-04-¶5 x",
+    ] {
+        let t = format!("{D}\n11329\n\n{second}\n\nmore text\n");
+        // None of these is a date, so the number is a line of the text, not a database record.
+        let f = findings_on(&t, "2009-04-15");
+        assert!(!codes(&f).contains(&"CBL604"), "{second}: {f:?}");
+        let formatted = cablelint::formatter::format(&t, &Default::default())
+            .unwrap_or_else(|e| panic!("{second}: refused: {e}"));
+        assert!(formatted.contains("11329") && formatted.contains(second));
+    }
+}

@@ -297,13 +297,16 @@ fn is_line_record(cable: &Cable, i: usize) -> bool {
         .map(|l| cable.text(l.range).trim())
         .find(|t| !t.is_empty())
         .is_some_and(|d| {
+            // By bytes: the line may hold any text, and a slice of it at a fixed place need not
+            // fall on a character boundary.
             let b = d.as_bytes();
+            let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
             b.len() >= 10
-                && all_digits(&d[..4])
+                && digits(0..4)
                 && b[4] == b'-'
-                && all_digits(&d[5..7])
+                && digits(5..7)
                 && b[7] == b'-'
-                && all_digits(&d[8..10])
+                && digits(8..10)
         })
 }
 
