@@ -830,6 +830,23 @@ fn a_trailer_does_not_make_a_signature() {
     }
 }
 
+/// The line above a lower-case surname may end in any text: a closing word compared at the end of
+/// a line that ends in a wide character is compared by bytes, never sliced inside the character.
+#[test]
+fn a_line_ending_in_wide_characters_above_a_lower_case_word_is_read_without_a_panic() {
+    for above in [
+        "recess \u{20ac}ND COMMENT",
+        "recess \u{20ac}\u{20ac}\u{20ac}\u{20ac}",
+    ] {
+        let t = edit(D, &[("recess.\n\nCARROW\n", &format!("{above}\ncarrow\n"))]);
+        let f = findings(&t);
+        assert!(
+            f.iter().any(|&(c, _, _)| c == "CBL409"),
+            "{above}: {f:?}\n{t}"
+        );
+    }
+}
+
 #[test]
 fn a_closing_word_is_no_signature_also_without_numbered_paragraphs() {
     let t = edit(

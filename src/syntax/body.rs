@@ -1079,7 +1079,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 || a.contains("://")
                 || ["END COMMENT", "END NOTE", "END SUMMARY"]
                     .iter()
-                    .any(|e| a.len() >= e.len() && a[a.len() - e.len()..].eq_ignore_ascii_case(e))
+                    .any(|e| ends_with_ignore_case(a, e))
         })
     }
 
