@@ -2602,32 +2602,6 @@ fn has_word_note(b: &[u8]) -> bool {
     })
 }
 
-/// Whether a line may pass [`may_hold_marker`] (`mm`, `MM` or the word `note`): one
-/// pass over the line that the compiler checks many bytes at once with, without an early exit,
-/// letting through every line that holds `mm`, `MM`, `ote` or `OTE` after an `n` or `N` (a
-/// line of text holds none of them three times in four). The searches that decide run only then.
-fn may_have_marker_bytes(b: &[u8]) -> bool {
-    if b.len() < 2 {
-        return false;
-    }
-    let (x, y) = (&b[..b.len() - 1], &b[1..]);
-    let mut hit = false;
-    for (&x, &y) in x.iter().zip(y) {
-        hit |= (x == y) & ((x == b'm') | (x == b'M'));
-    }
-    if hit || b.len() < 4 {
-        return hit;
-    }
-    let n = b.len() - 3;
-    let (w, o, t, e) = (&b[..n], &b[1..n + 1], &b[2..n + 2], &b[3..n + 3]);
-    for i in 0..n {
-        let lower = (o[i] == b'o') & (t[i] == b't') & (e[i] == b'e');
-        let upper = (o[i] == b'O') & (t[i] == b'T') & (e[i] == b'E');
-        hit |= (lower | upper) & (w[i] | 0x20 == b'n');
-    }
-    hit
-}
-
 static DOUBLE_M_LOWER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"mm"));
 static DOUBLE_M_UPPER: LazyLock<memchr::memmem::Finder<'static>> =
@@ -2859,10 +2833,7 @@ fn and_after_closer(text: &str) -> Option<usize> {
 /// (both "summary" and "comment" have one) or the word "note" in lower or upper case (most lines
 /// have neither). [`MarkerCandidates::may_hold`] answers the same from positions found once.
 fn may_hold_marker(b: &[u8]) -> bool {
-    may_have_marker_bytes(b)
-        && (DOUBLE_M_LOWER.find(b).is_some()
-            || DOUBLE_M_UPPER.find(b).is_some()
-            || has_word_note(b))
+    DOUBLE_M_LOWER.find(b).is_some() || DOUBLE_M_UPPER.find(b).is_some() || has_word_note(b)
 }
 
 /// Whether the line has the letters of a marker word in any ASCII case (`summ`, `comment`,
