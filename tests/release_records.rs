@@ -260,3 +260,14 @@ fn a_number_then_a_line_with_wide_characters_is_read_without_a_panic() {
         assert!(formatted.contains("11329") && formatted.contains(second));
     }
 }
+
+/// A database record after the text whose `refid:` field holds no cable id (too short, or wide
+/// characters) names no other cable: the record is dump lines, read without a panic.
+#[test]
+fn a_record_whose_refid_is_no_cable_id_names_no_other_cable() {
+    for refid in ["x", "", "\u{20ac}\u{20ac}", "09JAKARTA233"] {
+        let t = format!("{D}\nid: 74239\ndate: 2009-04-15 10:00\nrefid: {refid}\n");
+        let f = findings_on(&t, "2009-04-15");
+        assert!(!codes(&f).contains(&"CBL605"), "{refid}: {f:?}");
+    }
+}

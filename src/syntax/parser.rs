@@ -371,7 +371,7 @@ fn other_cable_named(cable: &Cable, dump: usize, pos: usize, offset: usize) -> O
             let v = lt.strip_prefix("refid:")?;
             let w = v.trim();
             let at = l.range.start() + (lt.len() - v.len()) + (v.len() - v.trim_start().len());
-            Some(TextRange::new(at, at + w.len()))
+            is_refid(w).then(|| TextRange::new(at, at + w.len()))
         })?
     } else {
         let mut at = 0;
