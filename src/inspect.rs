@@ -216,6 +216,11 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
     let text = |r: TextRange| flat(cable.text(r));
     let dtg = h.dtg.as_ref().and_then(|l| l.dtg).filter(|d| d.valid());
     let banner = b.banner.as_ref();
+    // The station of the FM post, as cable ids write it.
+    let fm_station = || {
+        let fm = h.fm.as_ref()?.plad?;
+        tables.post_by_name(cable.text(fm).trim())?.station.clone()
+    };
     let id = match (
         dtg,
         banner.and_then(|b| b.origin),
@@ -226,10 +231,6 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             // id with the station of the FM post.
             let written = cable.text(o);
             let redacted = written.trim().bytes().all(|c| c == b'X' || c == b' ');
-            let fm_station = || {
-                let fm = h.fm.as_ref()?.plad?;
-                tables.post_by_name(cable.text(fm).trim())?.station.clone()
-            };
             let station = match redacted.then(fm_station).flatten() {
                 Some(station) => station,
                 None => written.to_string(),
@@ -246,13 +247,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
     {
         let header_id = || {
             let serial = h.de.as_ref()?.serial?;
-            let fm = h.fm.as_ref()?.plad?;
-            let post = tables.post_by_name(cable.text(fm).trim())?;
-            Some(syntax::cable_id(
-                dtg?.year,
-                post.station.as_deref()?,
-                serial.value,
-            ))
+            Some(syntax::cable_id(dtg?.year, &fm_station()?, serial.value))
         };
         let id = header_id();
         let note = match (garbled, id.is_some()) {
