@@ -1056,29 +1056,64 @@ fn is_verbatim(t: &str) -> bool {
     if t.starts_with([' ', '\t']) {
         return true;
     }
-    let inner = t.trim().as_bytes();
-    has_three_spaces(inner)
-        || memchr::memchr(b'\t', inner).is_some()
-        || (memchr::memchr(b'-', t.as_bytes()).is_some()
+    let inner = trim_line(t).as_bytes();
+    let (three_spaces, tab, dash) = scan_verbatim(inner);
+    three_spaces
+        || tab
+        || (dash
             && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
                 .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
 }
 
-/// Whether `b` holds three spaces in a row: [`has_run`]`(b, b' ', 3)`, written without an early
-/// exit so that the compiler checks many bytes at once (this runs on every line of text).
-fn has_three_spaces(b: &[u8]) -> bool {
-    let n = b.len().saturating_sub(2);
-    if n == 0 {
-        return false;
+/// `t.trim()`, without reading characters when the line starts and ends with an ASCII byte that
+/// is no whitespace (most lines).
+fn trim_line(t: &str) -> &str {
+    let b = t.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if (b'!'..0x7f).contains(&f) && (b'!'..0x7f).contains(&l) => t,
+        _ => t.trim(),
     }
-    let (x, y, z) = (&b[..n], &b[1..n + 1], &b[2..n + 2]);
-    let mut hit = false;
-    for i in 0..n {
-        hit |= (x[i] == b' ') & (y[i] == b' ') & (z[i] == b' ');
+}
+
+/// The bytes of `x` that are zero, as the high bit of each such byte (exact: no byte is reported
+/// that is not zero).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// One pass over a line for [`is_verbatim`]: whether it holds three spaces in a row, a tab, and a
+/// dash. Eight bytes are tested at once; the end of the line is read as if padded with zero
+/// bytes, which are none of the three.
+fn scan_verbatim(b: &[u8]) -> (bool, bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (mut three, mut tab, mut dash) = (0u64, 0u64, 0u64);
+    // The spaces of the previous eight bytes, so that a run across two blocks is seen.
+    let mut prev = 0u64;
+    let mut step = |v: u64| {
+        let sp = zero_bytes(v ^ (ONES * u64::from(b' ')));
+        tab |= zero_bytes(v ^ (ONES * u64::from(b'\t')));
+        dash |= zero_bytes(v ^ (ONES * u64::from(b'-')));
+        // Byte k of `s1` is byte k - 1's flag, of `s2` byte k - 2's (little-endian order).
+        let s1 = (sp << 8) | (prev >> 56);
+        let s2 = (sp << 16) | (prev >> 48);
+        three |= sp & s1 & s2;
+        prev = sp;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        step(u64::from_le_bytes(c.try_into().expect("eight bytes")));
     }
-    hit
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut pad = [0u8; 8];
+        pad[..rest.len()].copy_from_slice(rest);
+        step(u64::from_le_bytes(pad));
+    }
+    (three != 0, tab != 0, dash != 0)
 }
 
 /// The byte offset of the first control character of `text` other than tab, line feed, carriage
@@ -1426,4 +1461,33 @@ fn may_start_text_line(rest: &[Unit]) -> bool {
     let rule = first.len() >= 3 && first.bytes().all(|b| matches!(b, b'-' | b'=' | b'_'));
     let end_marker = rest.len() == 1 && matches!(first, "NNNN" | "NNN" | "BT");
     !rule && !end_marker
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    #[test]
+    fn the_one_pass_line_scan_finds_what_the_byte_tests_find() {
+        // Runs of spaces, tabs and dashes at every offset around the eight-byte blocks.
+        let mut lines = Vec::new();
+        for n in 0..20 {
+            for (mark, run) in [(" ", 2), (" ", 3), ("\t", 1), ("-", 1), ("x", 1)] {
+                let mut s = "a".repeat(n);
+                s.push_str(&mark.repeat(run));
+                s.push_str("b\u{e9}c ");
+                s.push_str(&"z".repeat(n % 7));
+                lines.push(s);
+            }
+        }
+        lines.push(String::new());
+        lines.push("  ".to_string());
+        for l in &lines {
+            let b = l.as_bytes();
+            let three = b.windows(3).any(|w| w == b"   ");
+            let want = (three, b.contains(&b'\t'), b.contains(&b'-'));
+            assert_eq!(scan_verbatim(b), want, "{l:?}");
+            assert_eq!(trim_line(l), l.trim(), "{l:?}");
+        }
+    }
 }

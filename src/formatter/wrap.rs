@@ -282,6 +282,7 @@ impl<'s> Run<'s> {
     }
 
     /// Writes the stretch waiting, if any.
+    #[inline]
     fn flush(&mut self, out: &mut String) {
         if self.start < self.end {
             out.push_str(&self.src[self.start..self.end]);
@@ -292,6 +293,7 @@ impl<'s> Run<'s> {
     /// Writes `u`, after a space when `space`: extends the stretch waiting when `u` follows it in
     /// `src` after exactly that space, else writes the stretch and starts a new one (or, for a
     /// unit not borrowed from `src`, writes the unit).
+    #[inline(always)]
     fn push(&mut self, u: &Unit, space: bool, out: &mut String) {
         let text: &str = &u.text;
         let at = (text.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
