@@ -433,3 +433,55 @@ fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
     let rebroken = good.replacen("surveillance over\n", "surveillance\nover ", 1);
     assert_eq!(same_reading(&cable, &rebroken), Ok(()));
 }
+
+#[test]
+fn a_paragraph_is_wrapped_the_same_however_its_lines_were_broken() {
+    // The lines after a paragraph's first are read word by word while they are wrapped (a line
+    // starting with `End` through its stored units); a marking with spaces, a redaction run and
+    // `End Summary.` in the middle of such a line are units all the same, and where the input
+    // broke the lines makes no difference.
+    let broken = "1. (S) Alpha bravo charlie delta echo foxtrot golf hotel india
+juliett (S/REL TO USA, FVEY) kilo lima mike november oscar papa
+quebec XXXXXXXXXXXX XXXXXXXXXXXX romeo sierra End Summary. tango
+uniform victor.
+";
+    let other = "1. (S) Alpha bravo charlie delta echo foxtrot golf hotel
+india juliett (S/REL TO USA, FVEY) kilo lima mike november
+oscar papa quebec XXXXXXXXXXXX XXXXXXXXXXXX romeo sierra
+End Summary. tango uniform victor.
+";
+    let cable = |body: &str| {
+        format!(
+            "{HEADER}
+S E C R E T OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+{body}"
+        )
+    };
+    for width in [69, 40, 30, 12] {
+        let o = FormatOptions {
+            line_width: width,
+            ..FormatOptions::default()
+        };
+        let a = format(&cable(broken), &o).unwrap();
+        let b = format(&cable(other), &o).unwrap();
+        assert_eq!(a, b, "width {width}");
+        for unit in [
+            "(S/REL TO USA, FVEY)",
+            "XXXXXXXXXXXX XXXXXXXXXXXX",
+            "End Summary.",
+        ] {
+            assert!(
+                a.lines().any(|l| l.contains(unit)),
+                "{unit} at {width}:\n{a}"
+            );
+        }
+        // Only a unit wider than the width passes it.
+        let paragraph = a.split("SUBJECT: TEST").nth(1).unwrap_or_default();
+        assert!(paragraph.lines().all(|l| l.len() <= width.max(25)), "{a}");
+    }
+}
