@@ -485,3 +485,38 @@ SUBJECT: TEST
         assert!(paragraph.lines().all(|l| l.len() <= width.max(25)), "{a}");
     }
 }
+
+#[test]
+fn the_check_names_an_element_that_a_layout_would_make_read_differently() {
+    let input = messy();
+    let cable = syntax::parse(&input);
+    let good = fmt(&input);
+    // Each change alters how the parser reads an element (the elements are compared before the
+    // words): a numbered paragraph where the text ran on, a TAGS code or a
+    // SUBJECT word joined to the next, a marking altered.
+    for (from, to, element) in [
+        (
+            "March\n13 that",
+            "March\n\n3. (C) 13 that",
+            "the paragraph numbers or markings",
+        ),
+        (
+            "(S/REL TO NATO)",
+            "(S/REL TO NATX)",
+            "the paragraph numbers or markings",
+        ),
+        ("MARR NATO", "MARRNATO", "TAGS"),
+        ("NORDIC DEFENSE", "NORDICDEFENSE", "SUBJECT"),
+    ] {
+        assert!(
+            good.contains(from),
+            "{from:?} is not in the layout:\n{good}"
+        );
+        let bad = good.replacen(from, to, 1);
+        let e = same_reading(&cable, &bad).expect_err(&format!("{from:?} → {to:?} passed"));
+        assert!(
+            e.reason.contains(&format!("how {element} reads")),
+            "{from:?}: {e}"
+        );
+    }
+}
