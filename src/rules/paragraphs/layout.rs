@@ -25,63 +25,63 @@ pub struct JoinedStart {
 /// A section number (`1.4 (b)`), a date (`May 5. (C)` after a word in lower case) and a reason
 /// letter before `and` (`5. (B) and (D)`) are none.
 pub fn joined_paragraph_starts(t: &str) -> Vec<JoinedStart> {
+    // Every start has a marking's parenthesis, and most lines have none.
+    memchr::memchr_iter(b'(', t.as_bytes())
+        .filter_map(|open| joined_start_at(t, open))
+        .collect()
+}
+
+/// The numbered, marked paragraph of [`joined_paragraph_starts`] whose marking opens at the byte
+/// offset `open` of `t`, if the `(` there is one. The `(` is read backwards to the number that may
+/// stand before it (up to two spaces, a full stop or `)`, one or two digits after a space or a
+/// `¶` after a space), so that the tests run at those few places only.
+pub fn joined_start_at(t: &str, open: usize) -> Option<JoinedStart> {
     let b = t.as_bytes();
-    let mut out = Vec::new();
-    // Every start has a marking's parenthesis, and most lines have none: each `(` is read
-    // backwards to the number that may stand before it (up to two spaces, a full stop or `)`, one
-    // or two digits after a space or a `¶` after a space), so that the tests below run at those
-    // few places only.
-    for open in memchr::memchr_iter(b'(', b) {
-        let spaces = b[..open].iter().rev().take_while(|&&c| c == b' ').count();
-        let Some(stop) = open.checked_sub(spaces + 1) else {
-            continue;
-        };
-        if spaces > 2 || !matches!(b[stop], b'.' | b')') {
-            continue;
-        }
-        let digits = b[..stop]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        if !(1..=2).contains(&digits) {
-            continue;
-        }
-        let start = stop - digits;
-        let pilcrow = b[..start].ends_with("¶".as_bytes());
-        let lead = if pilcrow {
-            start - '¶'.len_utf8()
-        } else {
-            start
-        };
-        if !(lead > 0 && b[lead - 1] == b' ') {
-            continue;
-        }
-        // `(` is ASCII: the slice starts on a character boundary.
-        let after_stop = &t[open..];
-        let Some(close) = after_stop.find(')').filter(|&c| c <= 12) else {
-            continue;
-        };
-        let inner = &after_stop[1..close];
-        let marked = crate::syntax::parse_marking(TextRange::empty(0), inner)
-            .is_some_and(|m| m.level.is_some());
-        let text = after_stop[close + 1..].trim_start_matches(' ');
-        let word = text.split_whitespace().next().unwrap_or("");
-        let opens_text = text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
-            && !word.eq_ignore_ascii_case("and")
-            && !word.eq_ignore_ascii_case("or");
-        if !marked || !opens_text || !after_break(&t[..lead]) {
-            continue;
-        }
-        let number = t[start..start + digits].parse().unwrap_or(0);
-        if number > 0 {
-            out.push(JoinedStart { at: lead, number });
-        }
+    if b.get(open) != Some(&b'(') {
+        return None;
     }
-    out
+    let spaces = b[..open].iter().rev().take_while(|&&c| c == b' ').count();
+    let stop = open.checked_sub(spaces + 1)?;
+    if spaces > 2 || !matches!(b[stop], b'.' | b')') {
+        return None;
+    }
+    let digits = b[..stop]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let start = stop - digits;
+    let pilcrow = b[..start].ends_with("¶".as_bytes());
+    let lead = if pilcrow {
+        start - '¶'.len_utf8()
+    } else {
+        start
+    };
+    if !(lead > 0 && b[lead - 1] == b' ') {
+        return None;
+    }
+    // `(` is ASCII: the slice starts on a character boundary.
+    let after_stop = &t[open..];
+    let close = after_stop.find(')').filter(|&c| c <= 12)?;
+    let inner = &after_stop[1..close];
+    let marked =
+        crate::syntax::parse_marking(TextRange::empty(0), inner).is_some_and(|m| m.level.is_some());
+    let text = after_stop[close + 1..].trim_start_matches(' ');
+    let word = text.split_whitespace().next().unwrap_or("");
+    let opens_text = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+        && !word.eq_ignore_ascii_case("and")
+        && !word.eq_ignore_ascii_case("or");
+    if !marked || !opens_text || !after_break(&t[..lead]) {
+        return None;
+    }
+    let number = t[start..start + digits].parse().unwrap_or(0);
+    (number > 0).then_some(JoinedStart { at: lead, number })
 }
 
 /// Whether the text before a joined paragraph number ends a sentence, a rule or a heading.
