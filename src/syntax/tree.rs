@@ -23,6 +23,7 @@ pub struct Cable<'a> {
 
 impl<'a> Cable<'a> {
     /// The text of a range.
+    #[inline]
     pub fn text(&self, range: TextRange) -> &'a str {
         &self.src[range.as_range()]
     }
@@ -185,6 +186,14 @@ impl<'a> Cable<'a> {
 /// The section number of a release's missing-section mark (`* Missing Section 002 *` gives 2), or
 /// `None` when the line is no such mark.
 pub fn missing_section_number(line: &str) -> Option<u32> {
+    // The mark starts with `M` after white space and asterisks: a line whose first other byte is
+    // another ASCII character holds none (a non-ASCII byte may be white space, so it is searched).
+    let first = line
+        .bytes()
+        .find(|&b| !matches!(b, b'\t'..=b'\r' | b' ' | b'*'));
+    if first.is_some_and(|b| b.is_ascii() && b != b'M') {
+        return None;
+    }
     let t = line.trim().trim_matches(['*', ' ', '\t']);
     let rest = t.strip_prefix("Missing Section ")?;
     (!rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit()))
