@@ -702,16 +702,25 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
-        // A line without the letters of a marker word holds no marker, and no closer broken over
-        // it either (that closer's word starts the line): most lines end here, at one look-up.
-        if !self
-            .find_markers
-            .as_ref()
-            .is_some_and(|c| c.names_marker_word(src))
-        {
+        if self.find_markers.is_none() {
             return;
         }
-        let (src, starts_block) = match self.split_closer(src, paragraph) {
+        // A closer broken over the line starts it with its word (`summary`, `comment`, `note`)
+        // after white space: a line whose first other byte is another ASCII character has none.
+        let closer_word = match src
+            .text
+            .bytes()
+            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        {
+            Some(c) if c.is_ascii() => matches!(c | 0x20, b's' | b'c' | b'n'),
+            _ => true,
+        };
+        let split = if closer_word {
+            self.split_closer(src, paragraph)
+        } else {
+            None
+        };
+        let (src, starts_block) = match split {
             Some(n) => (src.from(n), false),
             None => (src, starts_block),
         };
@@ -2877,87 +2886,23 @@ struct MarkerCandidates<'a> {
     doubled_m: Vec<u32>,
     /// Where `ote` or `OTE` starts after an `n` or `N`, sorted.
     note: Vec<u32>,
-    /// The byte ranges of what [`names_marker_word`] looks for (`summ`, `note`, `comment` in any
-    /// ASCII case, `ſ`), sorted; no two of them can overlap.
-    named: Vec<(u32, u32)>,
-}
-
-/// The ASCII letters [`names_marker_word`] looks for, `comm` standing for `comment` (its `ent` is
-/// compared at each match), spelt in every ASCII case: 48 literals, which the SIMD searcher for
-/// small sets of literals (Teddy) finds at a fraction of a CPU instruction per byte, where an
-/// automaton in any case takes more than ten. `None` where that searcher cannot run (no SIMD).
-/// No suffix of one of these words is a prefix of one of them, so that no two matches can overlap
-/// and the leftmost, non-overlapping matches are all of them.
-static MARKER_LETTERS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let mut builder = aho_corasick::packed::Config::new().builder();
-    for word in ["summ", "note", "comm"] {
-        for case in 0..16u32 {
-            let spelt: Vec<u8> = word
-                .bytes()
-                .enumerate()
-                .map(|(i, c)| {
-                    if case >> i & 1 == 1 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            builder.add(spelt);
-        }
-    }
-    builder.build()
-});
-
-/// [`MARKER_LETTERS`]' words in any ASCII case, by an automaton: where that searcher cannot run.
-static MARKER_LETTERS_ANY_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["summ", "note", "comment"])
-        .expect("valid patterns")
-});
-
-/// The byte ranges of what [`names_marker_word`] looks for in a text (`summ`, `note`, `comment` in
-/// any ASCII case, `ſ`), sorted; no two of them overlap.
-fn marker_letters(b: &[u8]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = match &*MARKER_LETTERS {
-        Some(searcher) => searcher
-            .find_iter(b)
-            .filter_map(|m| {
-                let (start, mut end) = (m.start(), m.end());
-                if b[start] | 0x20 == b'c' {
-                    if !b
-                        .get(end..end + 3)
-                        .is_some_and(|r| r.eq_ignore_ascii_case(b"ent"))
-                    {
-                        return None;
-                    }
-                    end += 3;
-                }
-                Some((start as u32, end as u32))
-            })
-            .collect(),
-        None => MARKER_LETTERS_ANY_CASE
-            .find_iter(b)
-            .map(|m| (m.start() as u32, m.end() as u32))
-            .collect(),
-    };
-    let long_s = "\u{17f}".as_bytes();
-    let before = out.len();
-    out.extend(memchr::memmem::find_iter(b, long_s).map(|p| (p as u32, (p + long_s.len()) as u32)));
-    if out.len() > before {
-        out.sort_unstable();
-    }
-    out
 }
 
 impl<'a> MarkerCandidates<'a> {
     fn new(text: &'a str) -> Self {
         let b = text.as_bytes();
-        let doubled_m = memchr::memchr2_iter(b'm', b'M', b)
-            .filter(|&q| b.get(q + 1) == Some(&b[q]))
-            .map(|q| q as u32)
-            .collect();
+        // Searched as pairs, which are rare, rather than at every `m`.
+        let mut doubled_m = Vec::new();
+        for finder in [&*DOUBLE_M_LOWER, &*DOUBLE_M_UPPER] {
+            for q in finder.find_iter(b) {
+                doubled_m.push(q as u32);
+                // The search goes on after the pair: a third `m` (`mmm`) starts a pair inside it.
+                if b.get(q + 2) == Some(&b[q]) {
+                    doubled_m.push(q as u32 + 1);
+                }
+            }
+        }
+        doubled_m.sort_unstable();
         let mut note: Vec<u32> = [&*OTE_LOWER, &*OTE_UPPER]
             .iter()
             .flat_map(|f| f.find_iter(b))
@@ -2965,26 +2910,11 @@ impl<'a> MarkerCandidates<'a> {
             .map(|p| p as u32)
             .collect();
         note.sort_unstable();
-        let named = marker_letters(b);
         MarkerCandidates {
             text,
             doubled_m,
             note,
-            named,
         }
-    }
-
-    /// [`names_marker_word`] of a line: by the ranges found once when the line is a slice of the
-    /// text, else by searching the line.
-    fn names_marker_word(&self, src: Src) -> bool {
-        let b = self.text.as_bytes();
-        let (s, e) = (src.offset, src.offset + src.text.len());
-        if e > b.len() || !std::ptr::eq(src.text.as_ptr(), b[s..].as_ptr()) {
-            return names_marker_word(src.text);
-        }
-        // The ranges do not overlap, so the first that starts in the line ends first.
-        let i = self.named.partition_point(|&(q, _)| (q as usize) < s);
-        self.named.get(i).is_some_and(|&(_, end)| end as usize <= e)
     }
 
     /// [`may_hold_marker`] of a line: by the positions when the line is a slice of the text,
@@ -3562,51 +3492,6 @@ mod tests {
         // A line that is not a slice of the text is searched.
         assert!(candidates.may_hold(Src::new("a note", 0)));
         assert!(!candidates.may_hold(Src::new("no tea", 3)));
-    }
-
-    #[test]
-    fn marker_letters_found_once_agree_with_the_line_search() {
-        let text = "SUMMARY: sUmM. Comment coMMENT comm ent commen\nNOTE nOtE\u{e9}summ \
-                    \u{17f}umm \u{20ac}comment\u{20ac} nosummote noNOTEte";
-        let candidates = MarkerCandidates::new(text);
-        let starts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        let (mut passed, mut failed) = (0, 0);
-        for (k, &s) in starts.iter().enumerate() {
-            for &e in &starts[k..] {
-                let src = Src::new(&text[s..e], s);
-                let want = names_marker_word(src.text);
-                assert_eq!(
-                    candidates.names_marker_word(src),
-                    want,
-                    "{s}..{e} {:?}",
-                    src.text
-                );
-                if want {
-                    passed += 1;
-                } else {
-                    failed += 1;
-                }
-            }
-        }
-        assert!(passed > 0 && failed > 0);
-        // The literal searcher finds what the automaton in any case finds, also over a text long
-        // enough for its SIMD loop.
-        let long = text.repeat(9);
-        let mut want: Vec<(u32, u32)> = MARKER_LETTERS_ANY_CASE
-            .find_iter(&long)
-            .map(|m| (m.start() as u32, m.end() as u32))
-            .chain(
-                long.match_indices('\u{17f}')
-                    .map(|(p, _)| (p as u32, p as u32 + 2)),
-            )
-            .collect();
-        want.sort_unstable();
-        assert_eq!(marker_letters(long.as_bytes()), want);
-        // A line that is not a slice of the text is searched.
-        assert!(candidates.names_marker_word(Src::new("a Note", 0)));
-        assert!(!candidates.names_marker_word(Src::new("no tea", 3)));
     }
 
     fn banner(t: &str) -> Option<Banner> {
