@@ -697,7 +697,14 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn line_is_rule(&self, pos: usize) -> bool {
-        let t = lex::trim(self.cable.text(self.cable.lines[pos].range));
+        let t = self.cable.text(self.cable.lines[pos].range);
+        // A rule's first byte after white space is `-`, `=` or `_`: a line whose first other byte
+        // is another ASCII character is none (a non-ASCII byte may be white space).
+        let first = t.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'=' | b'_')) {
+            return false;
+        }
+        let t = lex::trim(t);
         is_rule_line(t) && !t.contains('_')
     }
 
