@@ -1381,11 +1381,14 @@ impl Ctx<'_, '_> {
             Some(b) if self.line.kind == LineKind::Banner => {
                 b.level_token.cover(TextRange::empty(self.offset))
             }
-            _ => self.replace_from(start, |c| c.is_ascii_alphabetic() || c == ' '),
+            _ => self.banner_words(start),
         };
         let rest_empty = self.cable.src[replace.end()..self.line.range.end()]
             .trim()
             .is_empty();
+        // A word right after the range (`|BERN`) stays a word of its own.
+        let needs_space = !rest_empty
+            && !self.cable.src[replace.end()..].starts_with(|c: char| c.is_ascii_whitespace());
         let tail = if rest_empty && self.cable.body.banner.is_none() {
             self.banner_tail()
         } else {
@@ -1404,6 +1407,7 @@ impl Ctx<'_, '_> {
                 let code = Some(level.security_codes()[0]);
                 let insert = match &tail {
                     Some(t) => format!("{label} {t}"),
+                    None if needs_space => format!("{label} "),
                     None => label.to_string(),
                 };
                 let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
@@ -1426,6 +1430,45 @@ impl Ctx<'_, '_> {
             items,
             incomplete: false,
         }
+    }
+
+    /// The classification words typed from `start`, where the line is no banner yet: what is
+    /// typed before the cursor, and after it only letters and single-spaced words that go on
+    /// spelling a classification (`CO|NF`, `C O |N F`). The origin and serial after them
+    /// (`CONF| BERN 000001`) are not replaced.
+    fn banner_words(&self, start: usize) -> TextRange {
+        let start = start.min(self.offset);
+        let end_of_line = self.line.range.end().max(self.offset);
+        let src = self.cable.src;
+        let spells = |end: usize| {
+            let typed: String = src[start..end]
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect::<String>()
+                .to_ascii_uppercase();
+            BannerLevel::CURRENT
+                .iter()
+                .any(|l| l.canonical().replace(' ', "").starts_with(&typed))
+        };
+        let word_end = |from: usize| {
+            from + src[from..end_of_line]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(end_of_line - from)
+        };
+        let mut end = self.offset;
+        let cursor_word = word_end(end);
+        if spells(cursor_word) {
+            end = cursor_word;
+        }
+        // Further words of a classification written with spaces, when the cursor is in one.
+        while end > start && src[end..end_of_line].starts_with(' ') {
+            let next = word_end(end + 1);
+            if next == end + 1 || !spells(next) {
+                break;
+            }
+            end = next;
+        }
+        TextRange::new(start, end)
     }
 
     /// `TOKYO 002232`: the origin (from the FM post) and the serial (from the DE line).
