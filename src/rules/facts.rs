@@ -312,9 +312,19 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
 /// E.O. line, with no banner anywhere. The classification is not lost (the
 /// security line carries it), and a cable that went through the system always had its banner
 /// (spec B-1: such deviations are release corruption), so it is an incomplete record, not a fault
-/// of the drafter. A draft without a banner is still an `invalid-banner` error.
+/// of the drafter. A draft without a banner is still an `invalid-banner` error, and so is a text
+/// with a header dated less than a year before the drafting date (`--date`, `date =`, else today)
+/// or later: a draft still being written, whose header `cablelint new` or the drafter wrote first
+/// (the criterion of [`crate::syntax::kind_on`]; the released cables end in 2010).
 pub fn banner_dropped(ctx: &Context) -> bool {
     let cable = ctx.cable;
+    let drafting = ctx
+        .settings
+        .drafting_date
+        .unwrap_or_else(|| Date::now_utc().0);
+    if ctx.facts.date.is_some_and(|d| d > drafting.add_years(-1)) {
+        return false;
+    }
     let classified_header = cable
         .header
         .security
