@@ -85,7 +85,10 @@ fn a_new_cable_with_a_header_and_no_banner_yet_gets_the_banner_error() {
         &[
             ("O 120745Z MAR 08", "O 120745Z MAR 26"),
             ("DE RUEHUL #0614/01 0720751", "DE RUEHUL #0614/01 0710751"),
-            ("C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614\n\n", ""),
+            (
+                "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614\n\n",
+                "",
+            ),
         ],
     );
     let f = findings_on(&t, "2026-11-30");

@@ -518,7 +518,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 .banner
                 .as_ref()
                 .is_some_and(|b| !b.level.is_classified());
-            if unclas && p.marking.as_ref().is_some_and(|m| m.level.is_none()) {
+            if unclas
+                && p.marking.as_ref().is_some_and(|m| {
+                    m.level.is_none() && !meant_as_marking(self.cable.text(m.range))
+                })
+            {
                 p.marking = None;
             }
             if p.number.value > 0 && (was_blank || self.paragraph_without_blank(pos, &p)) {
@@ -926,9 +930,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     /// Letters of a lettered list after paragraph numbers (`1. (A) …`, `2. (B) …` keying answers to
-    /// a list of questions) are no portion markings: a single letter that is no level (`(A)`, `(B)`,
-    /// `(D)`; the release's garbled markings have two letters or more, spec T-4), and a level letter
-    /// (`(C)`, `(S)`, `(U)`) that stands in its place in such a run (`(B)`, `(C)`, `(D)`).
+    /// a list of questions) are no portion markings: a run of two or more paragraphs whose numbers
+    /// are followed by consecutive letters, one of them no level (`(A)`, `(B)`; the release's
+    /// garbled markings have two letters or more, spec T-4), level letters in such a run (`(B)`,
+    /// `(C)`, `(D)`) included. A lone letter that is no level (`2. (Q) Text`) is a mistyped marking.
     fn drop_answer_letters(&mut self) {
         let src = self.cable.src;
         // The letter in parentheses right after the paragraph number, marking or not (an UNCLAS
@@ -954,7 +959,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             }
             let run = &mut paragraphs[i..j];
             let labels = run.iter().filter_map(&letter).any(|c| !is_level(c));
-            if labels && (run.len() >= 2 || letter(&run[0]).is_some_and(|c| !is_level(c))) {
+            // A lone letter that is no level (`2. (Q) Text`) is a mistyped marking, reported as
+            // one; only a run of letters is a list.
+            if labels && run.len() >= 2 {
                 for p in run.iter_mut() {
                     p.marking = None;
                 }
@@ -2191,6 +2198,24 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         }
     }
     (section, letters)
+}
+
+/// Whether an unreadable parenthesis after a paragraph number (`(Q)`, `(CONF)`) was meant as a
+/// portion marking, in an UNCLAS cable where other such parentheses are topic labels (`(UN)`,
+/// `(EU)`): one letter (a run of letters keying a list is left to `drop_answer_letters`), or the
+/// start of a classification word of three letters or more.
+fn meant_as_marking(marking: &str) -> bool {
+    let inner = marking.trim_start_matches('(').trim_end_matches(')').trim();
+    let b = inner.as_bytes();
+    if b.len() == 1 {
+        return b[0].is_ascii_alphabetic();
+    }
+    let upper = inner.to_ascii_uppercase();
+    upper.len() >= 3
+        && upper.bytes().all(|c| c.is_ascii_uppercase())
+        && ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP"]
+            .iter()
+            .any(|w| w.starts_with(&upper))
 }
 
 /// Whether a line starts with a portion marking followed by text (`(U) This is an action request`),
