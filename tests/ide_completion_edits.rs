@@ -500,3 +500,40 @@ fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
         "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
     );
 }
+
+/// A header typed top-down in an empty file: each line's completion works from the line's own
+/// shape before the FM line makes the parse read a header (`DE ` with no FM post yet, the
+/// security line under a DE line still being written, the date-time group under it, an INFO
+/// continuation line).
+#[test]
+fn a_header_typed_top_down_completes_each_line() {
+    // `DE ` and the start of a post's name: the post's station, serial 1 and now.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE ACC";
+    let it = item(text, text.len(), "DE RUEHAR #0001 3070705");
+    assert_eq!(
+        accept(text, &it),
+        "VZCZCXRO0001\nRR RUEHC\nDE RUEHAR #0001 3070705"
+    );
+    // Nothing picked on the DE line yet: the next line is the security line, not the banner.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \n";
+    let labels: Vec<String> = items(text, text.len())
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert!(labels.contains(&"ZNR UUUUU".to_string()), "{labels:?}");
+    assert!(
+        !labels.contains(&"C O N F I D E N T I A L".to_string()),
+        "{labels:?}"
+    );
+    let it = item(text, text.len(), "ZNR UUUUU");
+    assert_eq!(accept(text, &it), "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU");
+    // The date-time group under that security line.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH\nR ";
+    let it = item(text, text.len(), "030705Z NOV 09");
+    assert!(accept(text, &it).ends_with("\nR 030705Z NOV 09"));
+    // An INFO continuation line.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH\nR 030705Z NOV 09\nFM AMEMBASSY ACCRA\n\
+                TO RUEHC/SECSTATE WASHDC 0001\nINFO RUEHLO/AMEMBASSY LOME 0001\nABIDJ";
+    let it = item(text, text.len(), "RUEHAB/AMEMBASSY ABIDJAN");
+    assert!(accept(text, &it).ends_with("\nRUEHAB/AMEMBASSY ABIDJAN"));
+}

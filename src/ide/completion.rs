@@ -285,6 +285,43 @@ pub fn completions_with(
     Completion::default()
 }
 
+/// A line's kind, or, for a line the parse could not place (the header being typed top-down,
+/// before the FM line makes it a header), the header line its start has the shape of: `DE`, the
+/// security line (`ZNR`, `ZNY`), the date-time group (`R 011546Z`), `FM` and the addressee lines
+/// (`TO`, `INFO`, `RUEHAB/…`).
+fn shaped_kind(kind: LineKind, text: &str) -> LineKind {
+    if !matches!(
+        kind,
+        LineKind::Blank
+            | LineKind::Unknown
+            | LineKind::Text
+            | LineKind::Passing
+            | LineKind::Banner
+            | LineKind::Caption
+    ) {
+        return kind;
+    }
+    let t = text.trim().to_ascii_uppercase();
+    if t == "DE" || t.starts_with("DE ") {
+        LineKind::De
+    } else if t.starts_with("ZNR") || t.starts_with("ZNY") {
+        LineKind::Security
+    } else if DTG_SHAPE.is_match(&t) {
+        LineKind::Dtg
+    } else if t.starts_with("FM ") {
+        LineKind::Fm
+    } else if t.starts_with("TO ") || t.starts_with("INFO ") || ADDRESSEE_SHAPE.is_match(&t) {
+        LineKind::Addressee
+    } else {
+        kind
+    }
+}
+
+static DTG_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ZOPR] (?:[ZOPR] )?\d{6}Z\b").expect("valid regex"));
+static ADDRESSEE_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^R[A-Z0-9]{3,6}/[A-Z]").expect("valid regex"));
+
 fn clamp_offset(text: &str, offset: usize) -> usize {
     let mut o = offset.min(text.len());
     while !text.is_char_boundary(o) {
@@ -487,7 +524,7 @@ impl Ctx<'_, '_> {
             .banner
             .as_ref()
             .is_none_or(|b| b.range.start() >= self.line.range.end());
-        prev.is_some_and(|p| p.kind == LineKind::Addressee) && before_banner
+        prev.is_some_and(|p| shaped_kind(p.kind, p.text) == LineKind::Addressee) && before_banner
     }
 
     fn block_of_previous_line(&self) -> Option<crate::syntax::AddresseeBlock> {
@@ -802,22 +839,25 @@ impl Ctx<'_, '_> {
     }
 
     /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
-    /// blank line between FL2 and the DE line).
+    /// blank line between FL2 and the DE line); a header line still being written counts by its
+    /// shape ([`shaped_kind`]).
     fn previous_written_kind(&self) -> Option<LineKind> {
         (0..self.line.number)
             .rev()
             .filter_map(|n| line(self.cable, n))
             .find(|l| !l.text.trim().is_empty())
-            .map(|l| l.kind)
+            .map(|l| shaped_kind(l.kind, l.text))
     }
 
-    /// Whether the line before the cursor's line is of `kind`.
+    /// Whether the line before the cursor's line is of `kind`, or has its shape while it is being
+    /// written (`DE ` alone, `ZNR` before its code): the header is typed top-down, and each line's
+    /// completion works before the lines under it make the parse read the header.
     fn previous_line_is(&self, kind: LineKind) -> bool {
         self.line
             .number
             .checked_sub(1)
             .and_then(|n| line(self.cable, n))
-            .is_some_and(|p| p.kind == kind)
+            .is_some_and(|p| shaped_kind(p.kind, p.text) == kind)
     }
 
     // -- FL1 to FL3 ---------------------------------------------------------------------------------
@@ -1084,7 +1124,36 @@ impl Ctx<'_, '_> {
         if !on_fl3 {
             return None;
         }
-        let ri = self.fm_post()?.routing_indicator()?.to_string();
+        // Without the FM line yet, the station is the routing indicator of a post the drafter
+        // names after `DE` (`DE ACCRA`, `DE RUEHA`): one item per post found.
+        let posts: Vec<(String, Option<String>)> = match self.fm_post() {
+            Some(p) => vec![(p.routing_indicator()?.to_string(), None)],
+            None => {
+                let query = typed.strip_prefix("DE").unwrap_or("").trim();
+                let ri_query = query.starts_with('R') && !query.contains(' ');
+                self.tables
+                    .search_posts(query, MAX_ITEMS)
+                    .into_iter()
+                    .chain(
+                        ri_query
+                            .then(|| self.tables.posts_for_ri(query))
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .filter_map(|p| {
+                        Some((p.routing_indicator()?.to_string(), Some(p.name.clone())))
+                    })
+                    .fold(Vec::new(), |mut found, post| {
+                        if !found.contains(&post) {
+                            found.push(post);
+                        }
+                        found
+                    })
+                    .into_iter()
+                    .take(MAX_ITEMS)
+                    .collect()
+            }
+        };
         let serial = self.serial() % 10_000;
         let section = self
             .cable
@@ -1099,23 +1168,48 @@ impl Ctx<'_, '_> {
             Some((d, date)) => (date, d.hour, d.minute),
             None => (self.now.date, self.now.hour, self.now.minute),
         };
-        let text = format!(
-            "DE {ri} #{serial:04}{section} {:03}{hour:02}{minute:02}",
-            date.ordinal()
-        );
-        let item = CompletionItem::new(text.clone(), CompletionKind::Line, self.whole_line())
-            .detail("originating station, serial, julian day and time of filing (FL3)")
-            .doc(format!(
-                "`{ri}` is the routing indicator of the FM post; day {:03} is {}.",
-                date.ordinal(),
-                dates::long_date(date)
-            ))
-            .filter(text)
-            .preselect();
-        Some(Completion {
-            items: vec![item],
-            incomplete: false,
-        })
+        let incomplete = posts.first().is_some_and(|(_, name)| name.is_some());
+        let items = posts
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (ri, name))| {
+                let text = format!(
+                    "DE {ri} #{serial:04}{section} {:03}{hour:02}{minute:02}",
+                    date.ordinal()
+                );
+                let whose = match &name {
+                    Some(n) => format!("of {n}"),
+                    None => "of the FM post".to_string(),
+                };
+                let item =
+                    CompletionItem::new(text.clone(), CompletionKind::Line, self.whole_line())
+                        .detail(match &name {
+                            Some(n) => {
+                                format!("the station of {n}, serial, julian day and time (FL3)")
+                            }
+                            None => {
+                                "originating station, serial, julian day and time of filing (FL3)"
+                                    .to_string()
+                            }
+                        })
+                        .doc(format!(
+                            "`{ri}` is the routing indicator {whose}; day {:03} is {}.",
+                            date.ordinal(),
+                            dates::long_date(date)
+                        ))
+                        .sort(format!("{rank:04}"))
+                        .filter(match &name {
+                            Some(n) => format!("{} {text} {n}", typed.trim_end()),
+                            None => text,
+                        });
+                if rank == 0 && name.is_none() {
+                    item.preselect()
+                } else {
+                    item
+                }
+            })
+            .collect();
+        Some(Completion { items, incomplete })
     }
 
     // -- Date-time group ------------------------------------------------------------------------
