@@ -580,3 +580,20 @@ fn codes_that_share_their_first_eight_letters_are_told_apart() {
         Some("External Political Relations")
     );
 }
+
+#[test]
+fn tag_search_finds_current_and_common_country_names() {
+    let t = tables();
+    for (query, code) in [
+        ("North Macedonia", "MK"),
+        ("Turkiye", "TU"),
+        ("Myanmar", "BM"),
+        ("Holy See", "VT"),
+        ("Ivory Coast", "IV"),
+        ("Cabo Verde", "CV"),
+        ("England", "UK"),
+    ] {
+        let found = t.search_tags(query, 5);
+        assert_eq!(found.first().map(|x| x.code.as_str()), Some(code), "{query}");
+    }
+}

@@ -537,3 +537,30 @@ fn a_header_typed_top_down_completes_each_line() {
     let it = item(text, text.len(), "RUEHAB/AMEMBASSY ABIDJAN");
     assert!(accept(text, &it).ends_with("\nRUEHAB/AMEMBASSY ABIDJAN"));
 }
+
+/// A tag found by a country's current or common name, which the data gives as a CLDR name
+/// (`MYANMAR`, `TURKIYE` for `Türkiye`) or the common names beside it (`IVORY`, `HOLY` of `Holy
+/// See`, `ENGLAND`): accepting it writes the code.
+#[test]
+fn a_tag_is_found_by_current_and_common_country_names() {
+    for (typed, code) in [
+        ("MYANMAR", "BM"),
+        ("CZECHIA", "EZ"),
+        ("ESWATINI", "WZ"),
+        ("TURKIYE", "TU"),
+        ("IVORY", "IV"),
+        ("CABO", "CV"),
+        ("HOLY", "VT"),
+        ("BRITAIN", "UK"),
+        ("ENGLAND", "UK"),
+    ] {
+        let text = OSLO.replacen("TAGS: PREL PGOV ENRG NO", &format!("TAGS: PGOV {typed}"), 1);
+        let at = after(&text, &format!("TAGS: PGOV {typed}"));
+        let it = item(&text, at, code);
+        assert_eq!(
+            line_with(&accept(&text, &it), "TAGS:"),
+            format!("TAGS: PGOV {code}"),
+            "{typed}"
+        );
+    }
+}
