@@ -594,6 +594,10 @@ fn tag_search_finds_current_and_common_country_names() {
         ("England", "UK"),
     ] {
         let found = t.search_tags(query, 5);
-        assert_eq!(found.first().map(|x| x.code.as_str()), Some(code), "{query}");
+        assert_eq!(
+            found.first().map(|x| x.code.as_str()),
+            Some(code),
+            "{query}"
+        );
     }
 }

@@ -145,6 +145,12 @@ pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
             );
         }
     }
+    // An UNCLAS cable raised needs a declassification instruction instead of `N/A`.
+    if !b.level.is_classified() {
+        if let Some((_, edit)) = super::classified_without_decl::default_decl(ctx) {
+            edits.push(edit);
+        }
+    }
     edits.sort_by_key(|e| e.range.start);
     Some(Fix::unsafe_(
         format!("Raise the banner to {}", new_banner.canonical()),
