@@ -1,7 +1,7 @@
 //! A mistyped portion marking after a paragraph number (`(Q)`, `(CONF)`) is reported the same way
 //! in every cable: `invalid-marking` (CBL402) on the marking, in a classified cable and in an
-//! UNCLAS one alike, while a run of letters keying a list (`(A)`, `(B)`) and an UNCLAS topic label
-//! (`(UN)`) are no markings. Cables we wrote.
+//! UNCLAS one alike, while a run of letters keying a list (`(A)`, `(B)`), a lone `(A)` and an UNCLAS
+//! topic label (`(UN)`) are no markings. Cables we wrote.
 
 use cablelint::data::Tables;
 use cablelint::rules::Settings;

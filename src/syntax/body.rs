@@ -933,7 +933,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     /// a list of questions) are no portion markings: a run of two or more paragraphs whose numbers
     /// are followed by consecutive letters, one of them no level (`(A)`, `(B)`; the release's
     /// garbled markings have two letters or more, spec T-4), level letters in such a run (`(B)`,
-    /// `(C)`, `(D)`) included. A lone letter that is no level (`2. (Q) Text`) is a mistyped marking.
+    /// `(C)`, `(D)`) included, and a lone `(A)`. Another lone letter that is no level (`2. (Q) Text`)
+    /// is a mistyped marking.
     fn drop_answer_letters(&mut self) {
         let src = self.cable.src;
         // The letter in parentheses right after the paragraph number, marking or not (an UNCLAS
@@ -960,8 +961,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             let run = &mut paragraphs[i..j];
             let labels = run.iter().filter_map(&letter).any(|c| !is_level(c));
             // A lone letter that is no level (`2. (Q) Text`) is a mistyped marking, reported as
-            // one; only a run of letters is a list.
-            if labels && run.len() >= 2 {
+            // one; a run of letters is a list, and so is a lone `(A)` (a list whose further items
+            // are no numbered paragraphs).
+            if labels && (run.len() >= 2 || letter(&run[0]) == Some(b'A')) {
                 for p in run.iter_mut() {
                     p.marking = None;
                 }
