@@ -792,6 +792,21 @@ fn signature_forms_are_read() {
             "\nCARROW\n",
             "\ncarrow\n",
         ),
+        // The signer's title before the surname, as chargés and deputies sign.
+        ("a CDA in capitals, the surname mixed", "\nCARROW\n", "\nCDA Carrow\n"),
+        ("an acting CDA", "\nCARROW\n", "\nA/CDA CARROW\n"),
+        ("an acting DCM", "\nCARROW\n", "\nA/DCM Carrow\n"),
+        ("Amb. with its full stop", "\nCARROW\n", "\nAmb. CARROW\n"),
+        (
+            "Charge d'Affaires a.i.",
+            "\nCARROW\n",
+            "\nCharge d'Affaires a.i. CARROW\n",
+        ),
+        (
+            "a titled surname appended to the last sentence",
+            "recess.\n\nCARROW",
+            "recess. CDA Carrow",
+        ),
     ] {
         let t = edit(D, &[(find, replace)]);
         let f = findings(&t);
@@ -820,6 +835,11 @@ fn a_trailer_does_not_make_a_signature() {
             "recess.\nTHE MINISTERS AGR...\n",
         ),
         ("a lone particle", "recess.\n\nvan\n"),
+        ("a lone title", "recess.\n\nA/DCM\n"),
+        (
+            "a title and a surname that end a sentence",
+            "recess, said the\nCDA Carrow and the minister\n",
+        ),
     ] {
         let t = edit(D, &[("recess.\n\nCARROW\n", replace)]);
         let f = findings(&t);

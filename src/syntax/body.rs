@@ -3176,6 +3176,18 @@ fn signature_in(src: Src) -> Option<TextRange> {
     {
         return Some(src.full());
     }
+    // The signer's title before the surname (`CDA Griffiths`, `A/DCM SMITH`, `Charge d'Affaires
+    // JONES`): the title in any case, then one or two surnames.
+    let titled = title_words(&words);
+    if titled > 0 {
+        let names = &words[titled..];
+        if (1..=2).contains(&names.len())
+            && (names.iter().all(|w| is_surname(w.2))
+                || names.iter().all(|w| is_mixed_surname(w.2)))
+        {
+            return Some(src.full());
+        }
+    }
     // A surname after its lower-case particles (`van Voorst`, `de la GARZA`).
     if let [particles @ .., (_, _, last, _)] = words.as_slice() {
         if (1..=2).contains(&particles.len())
@@ -3188,7 +3200,17 @@ fn signature_in(src: Src) -> Option<TextRange> {
     let (s, e, w, dotted) = *words.last()?;
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
-        let before = t[..s].trim_end();
+        // The signer's title may stand before the surname (`… in May. CDA Griffiths`); the
+        // signature is then the title and the surname.
+        let (s, before) = match (1..=3).find(|&n| {
+            n < words.len() - 1 && title_words(&words[words.len() - 1 - n..words.len() - 1]) == n
+        }) {
+            Some(n) => {
+                let at = words[words.len() - 1 - n].0;
+                (at, t[..at].trim_end())
+            }
+            None => (s, t[..s].trim_end()),
+        };
         if before.ends_with(['.', '"', ')', '!', '?'])
             || ends_with_closing_banner(before)
             || ends_with_closing_words(before)
@@ -3213,6 +3235,48 @@ fn signature_in(src: Src) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// The titles a chief of mission or chargé signs with before the surname (spec §3.20), upper case
+/// and with the full stops of the word removed: the ambassador, the chargé d'affaires (`CDA`,
+/// `A/CDA`, `CHARGE`, `CHARGE D'AFFAIRES`, `… A.I.`), the deputy chief of mission and the
+/// principal officer of a consulate.
+const SIGNATURE_TITLES: [&[&str]; 13] = [
+    &["AMBASSADOR"],
+    &["AMB"],
+    &["CDA"],
+    &["A/CDA"],
+    &["CHARGE", "D'AFFAIRES", "AI"],
+    &["CHARGE", "D'AFFAIRES"],
+    &["CHARGE"],
+    &["DCM"],
+    &["A/DCM"],
+    &["ACTING", "DCM"],
+    &["CONSUL", "GENERAL"],
+    &["CG"],
+    &["PO"],
+];
+
+/// How many of the leading words are a signer's title (see `SIGNATURE_TITLES`), in any case and
+/// with or without their full stops (`Amb.`, `a.i.`); 0 when they are none.
+fn title_words(words: &[(usize, usize, &str, bool)]) -> usize {
+    let same = |w: &str, title: &str| {
+        let mut letters = w.bytes().filter(|&b| b != b'.');
+        let mut title = title.bytes();
+        loop {
+            match (letters.next(), title.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a.to_ascii_uppercase() == b => {}
+                _ => return false,
+            }
+        }
+    };
+    SIGNATURE_TITLES
+        .iter()
+        .find(|title| {
+            words.len() >= title.len() && title.iter().zip(words).all(|(t, w)| same(w.2, t))
+        })
+        .map_or(0, |title| title.len())
 }
 
 /// Whether text ends with the words that close a cable's last part and come before the signature
