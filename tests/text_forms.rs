@@ -10,7 +10,7 @@
 mod support;
 
 use cablelint::data::Tables;
-use cablelint::rules::{Diagnostic, Settings};
+use cablelint::rules::{Applicability, Diagnostic, Settings};
 use cablelint::syntax::LineIndex;
 use cablelint::Severity;
 use support::edit;
@@ -285,6 +285,52 @@ fn mixed_case_controls_are_markings_with_an_information_note() {
                 .all(|&(c, _, s)| c != "CBL402" || s == Severity::Info),
             "{marking}: {f:?}"
         );
+    }
+}
+
+/// A marking that lost its opening parenthesis after the number (`¶3. S) Park`, a typing slip
+/// real cables have) counts at its level, is reported by `invalid-marking` rather than as a
+/// missing marking, and its safe fix adds the parenthesis to the same marking.
+#[test]
+fn a_marking_without_its_opening_parenthesis_is_read_and_mended() {
+    for (written, mended, level_rule) in [
+        ("¶3. S) Park", "¶3. (S) Park", Some("CBL207")),
+        ("¶3. C)Park", "¶3. (C)Park", None),
+        ("¶3.  C/NF) Park", "¶3.  (C/NF) Park", Some("CBL209")),
+    ] {
+        let t = edit(C, &[("¶3. (C) Park", written)]);
+        let f = findings(&t);
+        assert!(
+            f.contains(&("CBL402", line(&t, written), Severity::Warning)),
+            "{written}: {f:?}"
+        );
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL401"),
+            "{written}: {f:?}"
+        );
+        if let Some(rule) = level_rule {
+            assert!(f.iter().any(|&(c, _, _)| c == rule), "{written}: {f:?}");
+        }
+        let diags = check(&t);
+        let fix = diags
+            .iter()
+            .find(|d| d.rule.code() == "CBL402")
+            .and_then(|d| d.fix.as_ref())
+            .expect("a fix");
+        assert_eq!(fix.applicability, Applicability::Safe, "{written}");
+        let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, [fix]);
+        assert_eq!(fixed, edit(C, &[("¶3. (C) Park", mended)]), "{written}");
+        assert_silent(&fixed, "CBL402");
+    }
+    // A letter and `)` that is no level, or one in lower case, stays an item of a list.
+    for written in ["¶3. B) Park", "¶3. c) Park"] {
+        let t = edit(C, &[("¶3. (C) Park", written)]);
+        let f = findings(&t);
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL402"),
+            "{written}: {f:?}"
+        );
+        assert!(f.iter().any(|&(c, _, _)| c == "CBL401"), "{written}: {f:?}");
     }
 }
 

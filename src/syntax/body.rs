@@ -2316,7 +2316,8 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let at = after + lead;
     let marking = marking_at(src, at)
         .or_else(|| marking_after_label(src, at))
-        .or_else(|| entire_text_words(src, at));
+        .or_else(|| entire_text_words(src, at))
+        .or_else(|| unopened_marking_at(src, at));
     Some(Paragraph {
         range: src.trim().full().cover(src.range(ns, ne)),
         first_line: src.full(),
@@ -2456,6 +2457,26 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
         .iter()
         .position(|&c| c == b')')?;
     parse_marking(src.range(at, at + close + 1), &t[1..close])
+}
+
+/// A portion marking that lost its opening parenthesis right after a paragraph number (`1. C)
+/// Summary:`, `3. SBU)In comments`, `2. S/NF) The`): a valid level and controls in capitals, no
+/// space inside, closed by `)`. `invalid-marking` reports the missing parenthesis; the level
+/// counts, so the paragraph is not reported as unmarked. Both corpora hold 25 such first lines in
+/// 7 cables, each a marking of the level its neighbours carry.
+fn unopened_marking_at(src: Src, at: usize) -> Option<Marking> {
+    let b = &src.text.as_bytes()[at..];
+    let close = b.iter().take(13).position(|&c| c == b')')?;
+    if close == 0
+        || !b[..close]
+            .iter()
+            .all(|&c| c.is_ascii_uppercase() || c == b'/')
+    {
+        return None;
+    }
+    // The bytes before `)` are ASCII, so `close` is a character boundary.
+    let m = parse_marking(src.range(at, at + close + 1), &src.text[at..at + close])?;
+    (m.level.is_some() && m.valid).then_some(m)
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.

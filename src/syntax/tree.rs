@@ -903,7 +903,7 @@ pub struct Paragraph {
 /// A portion marking `(C)`, `(S//NF)`, `(SBU)`, `(C/REL NATO)`.
 #[derive(Debug, Clone)]
 pub struct Marking {
-    /// Including the parentheses.
+    /// Including the parentheses (only the closing one when the opening one was lost: `C)`).
     pub range: TextRange,
     pub level: Option<Level>,
     pub noforn: bool,
