@@ -334,6 +334,46 @@ fn a_marking_without_its_opening_parenthesis_is_read_and_mended() {
     }
 }
 
+/// Answers keyed to the sub-paragraphs of a reference (`27.A.`, `9a.`, `5B)`) carry the
+/// reference's paragraph numbers: they stand outside the cable's numbering, and their markings
+/// count.
+#[test]
+fn answers_keyed_to_a_references_paragraphs_keep_the_numbering() {
+    for (a, b) in [("27.A.", "27.B."), ("9a.", "9b."), ("5A)", "5B)")] {
+        let t = edit(
+            C,
+            &[(
+                "¶3. (C) Park",
+                &format!("¶3. (C) Answers keyed to reftel follow.\n\n{a} (C) Yes.\n\n{b} (C) Park"),
+            )],
+        );
+        assert_silent(&t, "CBL403");
+        let cable = cablelint::syntax::parse(&t);
+        let keyed: Vec<_> = cable
+            .body
+            .paragraphs
+            .iter()
+            .filter(|p| p.key.is_some())
+            .collect();
+        assert_eq!(keyed.len(), 2, "{a}");
+        assert!(keyed.iter().all(|p| p.marking.is_some()), "{a}");
+        // A keyed answer's marking counts in the roll-up.
+        let t = t.replace(&format!("{b} (C)"), &format!("{b} (S)"));
+        assert_fires(&t, "CBL207", &format!("{b} (S)"), &[]);
+        // The cable's own numbering is still checked around the answers.
+        let t = t.replace("¶4. (C) Comment", "¶5. (C) Comment");
+        assert_fires(&t, "CBL403", "¶5. (C) Comment", &["CBL207"]);
+    }
+    // `15.C)` is a marking that lost its parenthesis, not the answer to sub-paragraph C.
+    let t = edit(C, &[("¶3. (C) Park", "¶3.C) Park")]);
+    assert_silent(&t, "CBL403");
+    assert!(cablelint::syntax::parse(&t)
+        .body
+        .paragraphs
+        .iter()
+        .all(|p| p.key.is_none()));
+}
+
 #[test]
 fn a_marking_after_a_lead_in_label_is_the_paragraph_marking() {
     let t = edit(C, &[("¶4. (C) Comment: The", "¶4. Comment: (S) The")]);

@@ -2263,11 +2263,21 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     while i < b.len() && b[i] == b' ' && i - ne < 2 {
         i += 1;
     }
+    // An answer keyed to a sub-paragraph of the reference (`9a.`, `5A.`, `21A)`): the number, its
+    // letter and the letter's point, then a space.
+    if let Some(end) = answer_key_end(b, ne) {
+        return Some((pilcrow, ns, ne, end));
+    }
     match b.get(i) {
         Some(b'.') => {
             i += 1;
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
+            }
+            // `27.A.`: the letter of a sub-paragraph of the reference after the number's point,
+            // with a point of its own (`15.C)` is a marking that lost its opening parenthesis).
+            if let Some(end) = answer_key_end(b, i).filter(|&e| b[e - 1] == b'.') {
+                return Some((pilcrow, ns, ne, end));
             }
             // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
             if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
@@ -2305,8 +2315,25 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     Some((pilcrow, ns, ne, i))
 }
 
+/// Where the letter of an answer keyed to a sub-paragraph of a reference ends (`a.` of `9a.`, `A.`
+/// of `27.A.`), when `b[at]` starts one: one letter, then `.` or `)`, then a space, a tab or the
+/// line's end. Replies to a tasking cable number their answers so (both corpora: 07BOGOTA1457's
+/// `27.A.` to `30.I.`, 09REYKJAVIK104's `9a.`, 09SANJOSE517's `5A.`, 10CAIRO209's `2A.`,
+/// 06SANJOSE481's `21A.`), and the number is the reference's paragraph, not the cable's.
+fn answer_key_end(b: &[u8], at: usize) -> Option<usize> {
+    (b.get(at)?.is_ascii_alphabetic()
+        && matches!(b.get(at + 1), Some(b'.' | b')'))
+        && b.get(at + 2)
+            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\r')))
+    .then_some(at + 2)
+}
+
 fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let (pilcrow, ns, ne, after) = paragraph_start(src.text)?;
+    let key = src.text.as_bytes()[ne..after]
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .map(|k| src.range(ne + k, ne + k + 1));
     let number = Num {
         range: src.range(ns, ne),
         value: parse_u32(&src.text[ns..ne])?,
@@ -2323,6 +2350,7 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
         first_line: src.full(),
         number,
         pilcrow,
+        key,
         marking,
         marking_insert_at: src.range(after, after).start,
     })
