@@ -180,6 +180,10 @@ pub struct ClassifiedByData {
 #[derive(Debug, Clone, Serialize)]
 pub struct ParagraphData {
     pub number: Option<u32>,
+    /// The letter of an answer keyed to a sub-paragraph of a reference (`A` of `27.A.`), whose
+    /// `number` is the reference's paragraph; absent for the cable's own paragraphs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub marking: Option<String>,
     pub level: Option<&'static str>,
     pub range: Range,
@@ -364,6 +368,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         .iter()
         .map(|p| ParagraphData {
             number: Some(p.number.value),
+            key: p.key.map(text),
             marking: p.marking.as_ref().map(|m| text(m.range)),
             level: p.marking.as_ref().and_then(|m| m.level).map(|l| l.abbrev()),
             range: range(p.range),

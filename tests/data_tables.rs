@@ -168,6 +168,9 @@ fn certain_fixes() {
     );
     assert_eq!(fix("PHUMPREL").as_deref(), Some("PHUM PREL"));
     assert_eq!(fix("EFINECONCS").as_deref(), Some("EFIN ECON CS"));
+    // A three- or four-letter organization that real TAGS lines use may sit inside the run.
+    assert_eq!(fix("ETRDECONWTOCS").as_deref(), Some("ETRD ECON WTO CS"));
+    assert_eq!(fix("PRELNATOAF").as_deref(), Some("PREL NATO AF"));
     // ... but not words or short tokens that happen to spell country codes.
     assert_eq!(fix("POLITICS"), None);
     assert_eq!(fix("MAPP"), None);

@@ -2285,11 +2285,21 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     while i < b.len() && b[i] == b' ' && i - ne < 2 {
         i += 1;
     }
+    // An answer keyed to a sub-paragraph of the reference (`9a.`, `5A.`, `21A)`): the number, its
+    // letter and the letter's point, then a space.
+    if let Some(end) = answer_key_end(b, ne) {
+        return Some((pilcrow, ns, ne, end));
+    }
     match b.get(i) {
         Some(b'.') => {
             i += 1;
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
+            }
+            // `27.A.`: the letter of a sub-paragraph of the reference after the number's point,
+            // with a point of its own (`15.C)` is a marking that lost its opening parenthesis).
+            if let Some(end) = answer_key_end(b, i).filter(|&e| b[e - 1] == b'.') {
+                return Some((pilcrow, ns, ne, end));
             }
             // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
             if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
@@ -2327,8 +2337,25 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     Some((pilcrow, ns, ne, i))
 }
 
+/// Where the letter of an answer keyed to a sub-paragraph of a reference ends (`a.` of `9a.`, `A.`
+/// of `27.A.`), when `b[at]` starts one: one letter, then `.` or `)`, then a space, a tab or the
+/// line's end. Replies to a tasking cable number their answers so (both corpora: 07BOGOTA1457's
+/// `27.A.` to `30.I.`, 09REYKJAVIK104's `9a.`, 09SANJOSE517's `5A.`, 10CAIRO209's `2A.`,
+/// 06SANJOSE481's `21A.`), and the number is the reference's paragraph, not the cable's.
+fn answer_key_end(b: &[u8], at: usize) -> Option<usize> {
+    (b.get(at)?.is_ascii_alphabetic()
+        && matches!(b.get(at + 1), Some(b'.' | b')'))
+        && b.get(at + 2)
+            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\r')))
+    .then_some(at + 2)
+}
+
 fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let (pilcrow, ns, ne, after) = paragraph_start(src.text)?;
+    let key = src.text.as_bytes()[ne..after]
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .map(|k| src.range(ne + k, ne + k + 1));
     let number = Num {
         range: src.range(ns, ne),
         value: parse_u32(&src.text[ns..ne])?,
@@ -2338,12 +2365,14 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let at = after + lead;
     let marking = marking_at(src, at)
         .or_else(|| marking_after_label(src, at))
-        .or_else(|| entire_text_words(src, at));
+        .or_else(|| entire_text_words(src, at))
+        .or_else(|| unopened_marking_at(src, at));
     Some(Paragraph {
         range: src.trim().full().cover(src.range(ns, ne)),
         first_line: src.full(),
         number,
         pilcrow,
+        key,
         marking,
         marking_insert_at: src.range(after, after).start,
     })
@@ -2478,6 +2507,26 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
         .iter()
         .position(|&c| c == b')')?;
     parse_marking(src.range(at, at + close + 1), &t[1..close])
+}
+
+/// A portion marking that lost its opening parenthesis right after a paragraph number (`1. C)
+/// Summary:`, `3. SBU)In comments`, `2. S/NF) The`): a valid level and controls in capitals, no
+/// space inside, closed by `)`. `invalid-marking` reports the missing parenthesis; the level
+/// counts, so the paragraph is not reported as unmarked. Both corpora hold 25 such first lines in
+/// 7 cables, each a marking of the level its neighbours carry.
+fn unopened_marking_at(src: Src, at: usize) -> Option<Marking> {
+    let b = &src.text.as_bytes()[at..];
+    let close = b.iter().take(13).position(|&c| c == b')')?;
+    if close == 0
+        || !b[..close]
+            .iter()
+            .all(|&c| c.is_ascii_uppercase() || c == b'/')
+    {
+        return None;
+    }
+    // The bytes before `)` are ASCII, so `close` is a character boundary.
+    let m = parse_marking(src.range(at, at + close + 1), &src.text[at..at + close])?;
+    (m.level.is_some() && m.valid).then_some(m)
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
@@ -3219,6 +3268,18 @@ fn signature_in(src: Src) -> Option<TextRange> {
     {
         return Some(src.full());
     }
+    // The signer's title before the surname (`CDA Griffiths`, `A/DCM SMITH`, `Charge d'Affaires
+    // JONES`): the title in any case, then one or two surnames.
+    let titled = title_words(&words);
+    if titled > 0 {
+        let names = &words[titled..];
+        if (1..=2).contains(&names.len())
+            && (names.iter().all(|w| is_surname(w.2))
+                || names.iter().all(|w| is_mixed_surname(w.2)))
+        {
+            return Some(src.full());
+        }
+    }
     // A surname after its lower-case particles (`van Voorst`, `de la GARZA`).
     if let [particles @ .., (_, _, last, _)] = words.as_slice() {
         if (1..=2).contains(&particles.len())
@@ -3231,7 +3292,17 @@ fn signature_in(src: Src) -> Option<TextRange> {
     let (s, e, w, dotted) = *words.last()?;
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
-        let before = t[..s].trim_end();
+        // The signer's title may stand before the surname (`… in May. CDA Griffiths`); the
+        // signature is then the title and the surname.
+        let (s, before) = match (1..=3).find(|&n| {
+            n < words.len() - 1 && title_words(&words[words.len() - 1 - n..words.len() - 1]) == n
+        }) {
+            Some(n) => {
+                let at = words[words.len() - 1 - n].0;
+                (at, t[..at].trim_end())
+            }
+            None => (s, t[..s].trim_end()),
+        };
         if before.ends_with(['.', '"', ')', '!', '?'])
             || ends_with_closing_banner(before)
             || ends_with_closing_words(before)
@@ -3256,6 +3327,48 @@ fn signature_in(src: Src) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// The titles a chief of mission or chargé signs with before the surname (spec §3.20), upper case
+/// and with the full stops of the word removed: the ambassador, the chargé d'affaires (`CDA`,
+/// `A/CDA`, `CHARGE`, `CHARGE D'AFFAIRES`, `… A.I.`), the deputy chief of mission and the
+/// principal officer of a consulate.
+const SIGNATURE_TITLES: [&[&str]; 13] = [
+    &["AMBASSADOR"],
+    &["AMB"],
+    &["CDA"],
+    &["A/CDA"],
+    &["CHARGE", "D'AFFAIRES", "AI"],
+    &["CHARGE", "D'AFFAIRES"],
+    &["CHARGE"],
+    &["DCM"],
+    &["A/DCM"],
+    &["ACTING", "DCM"],
+    &["CONSUL", "GENERAL"],
+    &["CG"],
+    &["PO"],
+];
+
+/// How many of the leading words are a signer's title (see `SIGNATURE_TITLES`), in any case and
+/// with or without their full stops (`Amb.`, `a.i.`); 0 when they are none.
+fn title_words(words: &[(usize, usize, &str, bool)]) -> usize {
+    let same = |w: &str, title: &str| {
+        let mut letters = w.bytes().filter(|&b| b != b'.');
+        let mut title = title.bytes();
+        loop {
+            match (letters.next(), title.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a.to_ascii_uppercase() == b => {}
+                _ => return false,
+            }
+        }
+    };
+    SIGNATURE_TITLES
+        .iter()
+        .find(|title| {
+            words.len() >= title.len() && title.iter().zip(words).all(|(t, w)| same(w.2, t))
+        })
+        .map_or(0, |title| title.len())
 }
 
 /// Whether text ends with the words that close a cable's last part and come before the signature

@@ -4,7 +4,8 @@
 //! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not. A break
 //! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers,
 //! after which the cable's numbering resumes, and missing numbers where the release redacted
-//! whole paragraphs (a line of `XXXXXXXXXXXX`).
+//! whole paragraphs (a line of `XXXXXXXXXXXX`). Answers keyed to a reference's sub-paragraphs
+//! (`27.A.`, `9a.`) carry the reference's numbers and stand outside the cable's numbering.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -103,7 +104,15 @@ pub fn check(ctx: &Context) {
 /// paragraphs the release joined onto a line of text (`… the members. 4. (U) Papers said`), which
 /// the parser reads as part of the paragraph before.
 fn numbers(ctx: &Context) -> Vec<Num> {
-    let mut out: Vec<Num> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
+    // An answer keyed to a sub-paragraph of a reference (`27.A.`) carries the reference's number.
+    let mut out: Vec<Num> = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter(|p| p.key.is_none())
+        .map(|p| p.number)
+        .collect();
     // The parentheses of the whole text are found at once (a search in each line cost more than
     // the tests at each parenthesis) and taken line by line: the lines are in order, each
     // parenthesis in one line or between two.
