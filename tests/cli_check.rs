@@ -482,3 +482,53 @@ fn a_mistyped_header_line_is_reported_and_the_rest_is_read() {
         assert!(!r.stdout.contains("CBL202"), "{}", r.stdout);
     }
 }
+
+/// Two faults that passed silently: a paragraph number written twice (`1.` / `1.` / `2.`, which
+/// was taken for a list restarting at 1) and a one-word DECL that is no date, exemption or event.
+#[test]
+fn a_repeated_paragraph_number_and_a_one_word_decl_are_reported() {
+    let cable = "S E C R E T OSLO 000001\n\nE.O. 13526: DECL: SOMEDAY\nTAGS: PREL NO\n\
+                 SUBJECT: NORWAY: INVENTED TALKS\n\n\
+                 Classified By: Ambassador Kari Invented for reasons 1.4 (b) and (d)\n\n\
+                 1. (U) First.\n\n1. (S) Second.\n\n2. (U) Third.\n\nEXAMPLE\n";
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-12-01",
+            "--output-format",
+            "concise",
+            "x.cable",
+        ],
+        None,
+    );
+    assert_contains(
+        &r.stdout,
+        "x.cable:3:19: error[CBL218] DECL `SOMEDAY` is no date (write MM/DD/YYYY), exemption or event",
+    );
+    assert_contains(
+        &r.stdout,
+        "x.cable:11:1: warning[CBL403] paragraph 1 follows paragraph 1; expected 2",
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-12-01",
+            "--fix",
+            "--unsafe-fixes",
+            "x.cable",
+        ],
+        None,
+    );
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    assert!(
+        after.contains("\n2. (S) Second.\n\n3. (U) Third.\n"),
+        "{r:?}\n{after}"
+    );
+}
