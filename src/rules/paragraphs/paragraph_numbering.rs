@@ -53,8 +53,10 @@ pub fn check(ctx: &Context) {
         if cur.value == prev.value + 1 {
             continue;
         }
-        // A restart at 1 is a quoted cable or a numbered list: not this rule's business.
-        let reason = if cur.value == 1 {
+        // A restart at 1 is a quoted cable or a numbered list: not this rule's business. A
+        // marked paragraph 1 right after a marked paragraph 1 is no list inside it but the same
+        // number written twice (`1. (U) First.` / `1. (U) Second.`).
+        let reason = if cur.value == 1 && !(prev.value == 1 && repeated(ctx, prev, cur)) {
             Some(Break::Nested)
         } else {
             explained(ctx, prev, cur)
@@ -75,7 +77,12 @@ pub fn check(ctx: &Context) {
         let mut edits = Vec::new();
         let mut last = prev.value;
         for p in paras.iter().skip_while(|p| p.range != cur.range) {
-            let new = if p.value == 1 { 1 } else { last + 1 };
+            // The paragraph reported takes `want` even when it is a repeated 1.
+            let new = if p.value == 1 && p.range != cur.range {
+                1
+            } else {
+                last + 1
+            };
             if new != p.value {
                 edits.push(Edit::replace(p.range, new.to_string()));
             }
@@ -141,6 +148,41 @@ fn numbers(ctx: &Context) -> Vec<Num> {
     }
     out.sort_by_key(|n| n.range.start());
     out
+}
+
+/// Whether `cur` is the number of `prev` written again: two marked paragraphs of the same form
+/// (`¶` or none, the same punctuation and spacing between number and marking) with only blank
+/// lines between them (`1. (U) First.` / `1. (U) Second.`). A restart of a different form, after other text or after
+/// a release's truncated preview is a list or a copy.
+fn repeated(ctx: &Context, prev: Num, cur: Num) -> bool {
+    let find = |n: Num| {
+        ctx.cable
+            .body
+            .paragraphs
+            .iter()
+            .find(|p| p.number.range == n.range && p.marking.is_some())
+    };
+    let (Some(a), Some(b)) = (find(prev), find(cur)) else {
+        return false;
+    };
+    // From the number to the marking: the punctuation and spacing, `. ` in `1. (U)`.
+    let after = |p: &crate::syntax::Paragraph| {
+        let m = p
+            .marking
+            .as_ref()
+            .map_or(p.number.range.end(), |m| m.range.start());
+        ctx.text(TextRange::new(
+            p.number.range.end(),
+            m.max(p.number.range.end()),
+        ))
+    };
+    a.pilcrow == b.pilcrow
+        && after(a) == after(b)
+        && a.range.end() <= b.range.start()
+        && ctx
+            .text(TextRange::new(a.range.end(), b.range.start()))
+            .trim()
+            .is_empty()
 }
 
 /// Why two paragraph numbers need not follow each other.
