@@ -88,3 +88,19 @@ fn a_ref_joined_onto_a_subject_continuation_line_is_read_as_the_ref_block() {
     );
     assert_eq!(cited(&v), ["STATE 16112"], "{}", v["references"]);
 }
+
+#[test]
+fn every_null_id_has_a_note_saying_why() {
+    // A draft has no date-time group; a banner without its serial; no banner at all.
+    let draft = "UNCLAS OSLO 000198\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: AN INVENTED SUBJECT\n\n1. First.\n\n2. Second.\n\nINVENTED\n";
+    for (text, why) in [
+        (draft.to_string(), "date-time group"),
+        (draft.replace(" 000198", ""), "origin or serial"),
+        (draft.replace("UNCLAS OSLO 000198\n\n", ""), "no banner"),
+    ] {
+        let v = inspected(&text);
+        assert!(v["id"].is_null(), "{v}");
+        let note = v["id_note"].as_str().unwrap_or_default();
+        assert!(note.contains(why), "{why}: {v}");
+    }
+}
