@@ -93,7 +93,16 @@ impl Tables {
                 if t.status != TagStatus::Official && t.title.is_empty() {
                     continue; // Never suggest a code nobody can say the meaning of.
                 }
-                let distance = match single_edit(code, &t.code) {
+                // One edit leaves the first or the last letter of both alike when the token has
+                // three letters or more: most candidates are passed over without comparing them.
+                let c = t.code.as_bytes();
+                let one =
+                    if typed.len() >= 3 && c.first() != typed.first() && c.last() != typed.last() {
+                        None
+                    } else {
+                        single_edit(code, &t.code)
+                    };
+                let distance = match one {
                     Some(Edit::Transposition) => 1,
                     // Nearly every two-letter string is a letter away from a country code,
                     // and most three-letter strings from some organization's acronym.

@@ -104,12 +104,23 @@ pub fn check(ctx: &Context) {
 /// the parser reads as part of the paragraph before.
 fn numbers(ctx: &Context) -> Vec<Num> {
     let mut out: Vec<Num> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
-    for line in &ctx.cable.lines {
-        if !matches!(line.kind, LineKind::Paragraph | LineKind::Text) {
+    // The parentheses of the whole text are found at once (a search in each line cost more than
+    // the tests at each parenthesis) and taken line by line: the lines are in order, each
+    // parenthesis in one line or between two.
+    let lines = &ctx.cable.lines;
+    let mut k = 0;
+    for open in memchr::memchr_iter(b'(', ctx.cable.src.as_bytes()) {
+        while lines.get(k).is_some_and(|l| l.range.end() <= open) {
+            k += 1;
+        }
+        let Some(line) = lines.get(k) else {
+            break;
+        };
+        if open < line.range.start() || !matches!(line.kind, LineKind::Paragraph | LineKind::Text) {
             continue;
         }
         let t = ctx.text(line.range);
-        for j in layout::joined_paragraph_starts(t) {
+        if let Some(j) = layout::joined_start_at(t, open - line.range.start()) {
             let digits = t[j.at..].trim_start_matches('¶');
             let start = line.range.start() + t.len() - digits.len();
             let len = digits.bytes().take_while(u8::is_ascii_digit).count();
