@@ -37,6 +37,10 @@ enum Open {
     Eo,
     Tags,
     Subject,
+    /// A second SUBJECT element (some posts repeat the subject in mixed case after the REF block
+    /// or the classification authority): its lines are SUBJECT lines but add nothing to the
+    /// subject read from the first.
+    RepeatedSubject,
     Ref,
     ClassifiedBy,
 }
@@ -199,7 +203,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         // A received copy's page break inside the SUBJECT: the classification repeated at the top of
         // the page and the page header, after which the subject may go on (on the page header's
         // line, where the release joined it, or on the next).
-        if self.open == Open::Subject {
+        if matches!(self.open, Open::Subject | Open::RepeatedSubject) {
             if let Some(len) = subject_interruption(t.text) {
                 let head = t.range(0, len);
                 if super::record::page_header_len(t.text).is_some() {
@@ -209,7 +213,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     });
                 }
                 let rest = t.from(len).trim();
-                if let Some(s) = self.cable.body.subject.as_mut() {
+                let first = self.open == Open::Subject;
+                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
                     s.interruptions.push(head);
                     if !rest.text.is_empty() {
                         s.range = s.range.cover(rest.full());
@@ -220,19 +225,47 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 return;
             }
         }
+        // The same page break inside the REF block (`REF: A. STATE 40721` / `CONFIDENTIAL` /
+        // `PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098`): the page header is no reference
+        // (its serial is the cable's own), and the items may go on after it.
+        if self.open == Open::Ref {
+            if let Some(len) = subject_interruption(t.text) {
+                let head = t.range(0, len);
+                if super::record::page_header_len(t.text).is_some() {
+                    self.cable.artifacts.push(Artifact {
+                        range: head,
+                        kind: ArtifactKind::PageHeader,
+                    });
+                }
+                self.cable.lines[pos].kind = LineKind::Artifact;
+                let rest = t.from(len).trim();
+                if !rest.text.is_empty() {
+                    let segments = split_at_labels(rest, Cuts::Authority);
+                    let items = segments[0];
+                    if let Some(r) = self.cable.body.refs.as_mut() {
+                        r.range = r.range.cover(items.full());
+                    }
+                    self.ref_items(items);
+                    self.joined_segments(&segments[1..]);
+                }
+                return;
+            }
+        }
         // Continuations of the open multi-line element.
         match self.open {
-            Open::Subject
+            Open::Subject | Open::RepeatedSubject
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text)
                     && !ends_subject(t.text) =>
             {
-                // The release joined the classification authority onto the subject's last line
-                // (`… REPORTEDLY FINED Classified By: …`).
-                let segments = split_at_labels(t, Cuts::Authority);
+                // The release joined the REF block or the classification authority onto the
+                // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
+                // Classified By: …`), as onto its first.
+                let segments = split_at_labels(t, Cuts::AfterSubject);
                 let head = segments[0].full();
-                if let Some(s) = self.cable.body.subject.as_mut() {
+                let first = self.open == Open::Subject;
+                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
                     s.range = s.range.cover(head);
                     s.text = Some(s.text.map_or(head, |r| r.cover(head)));
                 }
@@ -378,8 +411,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     return LineKind::Tags;
                 }
                 Label::Subject(len) => {
+                    self.open = if self.cable.body.subject.is_some() {
+                        Open::RepeatedSubject
+                    } else {
+                        Open::Subject
+                    };
                     self.subject(seg, len);
-                    self.open = Open::Subject;
                     return LineKind::Subject;
                 }
                 Label::Ref(len) => {
@@ -1582,12 +1619,11 @@ fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
 enum Cuts {
     /// Every label before the text.
     All,
-    /// On a SUBJECT line, whose words may well include `E.O.` or `TAGS`: only the labels that
-    /// follow it, `REF:` and `Classified By`.
+    /// On a SUBJECT line or a line that continues it, whose words may well include `E.O.` or
+    /// `TAGS`: only the labels that follow it, `REF:` and `Classified By`.
     AfterSubject,
-    /// On a line that continues the SUBJECT or the REF block: only the classification authority
-    /// (`… ZIBO CHEMET REPORTEDLY FINED Classified By: …`, `¶B. CAIRO 457 Classified By: …`), the
-    /// one label whose words the subject or a reference does not hold.
+    /// On a line that continues the REF block: only the classification authority (`¶B. CAIRO 457
+    /// Classified By: …`), the one label whose words a reference does not hold.
     Authority,
 }
 
