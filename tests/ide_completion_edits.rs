@@ -122,6 +122,55 @@ fn a_tag_completed_mid_word_leaves_no_remainder() {
     );
 }
 
+/// A tag already on the line is offered again, after the new ones and marked as such; the tag
+/// under the cursor being retyped is offered as any other, and accepting it gives the line back.
+#[test]
+fn a_tag_already_on_the_line_is_offered_last_and_marked() {
+    // `PR` typed at the end, PREL already on the line.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV NO PR");
+    let at = after(&text, "NO PR");
+    let all = items(&text, at);
+    let prel = all
+        .iter()
+        .find(|i| i.label == "PREL")
+        .expect("PREL offered");
+    assert!(
+        prel.detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("already on this TAGS line")),
+        "{prel:?}"
+    );
+    let last_fresh = all
+        .iter()
+        .filter(|i| i.label != "PREL")
+        .filter_map(|i| i.sort.clone())
+        .max()
+        .unwrap();
+    assert!(prel.sort.clone().unwrap() > last_fresh, "{all:?}");
+    // Other items are not marked.
+    let pref = item(&text, at, "PREF");
+    assert!(!pref.detail.unwrap_or_default().contains("already"));
+    // Accepting it writes what the drafter chose; `check` then shows the line as it is.
+    assert_eq!(
+        line_with(&accept(&text, prel), "TAGS:"),
+        "TAGS: PREL PGOV NO PREL"
+    );
+
+    // Retyping the tag under the cursor: PGOV is not elsewhere on the line, so it is offered
+    // unmarked, and accepting it over `PG|OV` gives the line back.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV NO");
+    let at = after(&text, "TAGS: PREL PG");
+    let it = item(&text, at, "PGOV");
+    assert!(
+        !it.detail.clone().unwrap_or_default().contains("already"),
+        "{it:?}"
+    );
+    assert_eq!(
+        line_with(&accept(&text, &it), "TAGS:"),
+        "TAGS: PREL PGOV NO"
+    );
+}
+
 #[test]
 fn tags_are_found_by_country_name_and_title() {
     let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL JAP");

@@ -93,7 +93,16 @@ impl Tables {
                 if t.status != TagStatus::Official && t.title.is_empty() {
                     continue; // Never suggest a code nobody can say the meaning of.
                 }
-                let distance = match single_edit(code, &t.code) {
+                // One edit leaves the first or the last letter of both alike when the token has
+                // three letters or more: most candidates are passed over without comparing them.
+                let c = t.code.as_bytes();
+                let one =
+                    if typed.len() >= 3 && c.first() != typed.first() && c.last() != typed.last() {
+                        None
+                    } else {
+                        single_edit(code, &t.code)
+                    };
+                let distance = match one {
                     Some(Edit::Transposition) => 1,
                     // Nearly every two-letter string is a letter away from a country code,
                     // and most three-letter strings from some organization's acronym.
@@ -152,9 +161,10 @@ impl Tables {
             .map(|i| &run[i].1)
     }
 
-    /// Splits a run-together token into valid two-letter geographic and four-letter subject or
-    /// program codes, with as few parts as possible; `None` unless that split is unique, uses
-    /// at least one four-letter code and no more two-letter codes than four-letter codes plus
+    /// Splits a run-together token into valid two-letter geographic codes, four-letter subject or
+    /// program codes and three- or four-letter organization codes that real TAGS lines use
+    /// (`WTO`, `NATO`), with as few parts as possible; `None` unless that split is unique, uses at
+    /// least one code longer than two letters and no more two-letter codes than longer codes plus
     /// one (so that words such as `POLITICS` are not read as a string of country codes).
     fn split_run_together<'a>(&self, code: &'a str) -> Option<Vec<&'a str>> {
         let b = code.as_bytes();
@@ -166,9 +176,13 @@ impl Tables {
         let is_part = |s: &str| {
             self.tag_exact(s).is_some_and(|t| {
                 t.is_valid()
-                    && match s.len() {
-                        2 => t.kind == TagKind::Geographic,
-                        4 => matches!(t.kind, TagKind::Subject | TagKind::Program),
+                    && match (s.len(), t.kind) {
+                        (2, TagKind::Geographic) => true,
+                        (4, TagKind::Subject | TagKind::Program) => true,
+                        // An organization in use on real TAGS lines (`WTO` in `ETRDECONWTOCS`);
+                        // the hundreds of listed organizations no cable uses would make
+                        // ordinary words splittable.
+                        (3 | 4, TagKind::Organization) => t.count > 0,
                         _ => false,
                     }
             })
@@ -181,7 +195,7 @@ impl Tables {
             let Some((parts, ways, _)) = best[i] else {
                 continue;
             };
-            for len in [2usize, 4] {
+            for len in [2usize, 3, 4] {
                 let j = i + len;
                 if j > n || !is_part(&code[i..j]) {
                     continue;
@@ -206,8 +220,8 @@ impl Tables {
             j -= len;
         }
         parts.reverse();
-        let fours = parts.iter().filter(|p| p.len() == 4).count();
-        let twos = parts.len() - fours;
+        let twos = parts.iter().filter(|p| p.len() == 2).count();
+        let fours = parts.len() - twos;
         (parts.len() >= 2 && fours >= 1 && twos <= fours + 1).then_some(parts)
     }
 

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::wrap::{
-    char_width, is_marker_word, push_line_units, push_units, units, wrap, wrap_into, OutLine, Unit,
+    char_width, is_marker_word, may_join, push_line_units, push_units, units, word_end, wrap,
+    OutLine, Run, Unit,
 };
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
@@ -158,8 +159,13 @@ struct BlockLine<'a> {
     verbatim: bool,
     /// Starts a list item: never joined to the line before.
     bullet: bool,
-    /// Its units: a range of [`Blocks::units`] (empty for a verbatim line).
+    /// Its units: a range of [`Blocks::units`] (empty for a verbatim line and a plain one).
     units: Range<usize>,
+    /// Plain: its first word may start no unit of several words ([`may_join`]), so its units
+    /// are not stored but read from its text while it is wrapped ([`Greedy`]); most lines are.
+    plain: bool,
+    /// The width of its first unit (0 for a verbatim line).
+    first_width: usize,
 }
 
 /// The laid-out blocks: every output line's text in one buffer.
@@ -187,13 +193,13 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let src = cable.src;
     let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
     let mut items: Vec<Item<'a>> = Vec::with_capacity(cable.lines.len());
-    // Sized for the whole text at once (a unit is a word, about one in six bytes of text), so that
-    // the lists are not copied as they grow.
+    // Sized for the whole text at once, so that the lists are not copied as they grow (only lines
+    // that are not plain store units: a few per cable).
     let mut blocks = Blocks {
         src,
         blocks: Vec::with_capacity(cable.body.paragraphs.len() + 8),
         lines: Vec::with_capacity(cable.lines.len()),
-        units: Vec::with_capacity(src.len() / 5 + 16),
+        units: Vec::with_capacity(src.len() / 64 + 16),
         words: Vec::new(),
         openers: opener_starts(cable),
     };
@@ -216,7 +222,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     // The header, as written.
     for i in 0..banner_at {
         let t = text_of(i);
-        if t.trim().is_empty() {
+        if is_blank(t) {
             blank = true;
         } else {
             push(
@@ -253,7 +259,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 blank = true;
                 i += 1;
             }
-            _ if t.trim().is_empty() => {
+            _ if is_blank(t) => {
                 blank = true;
                 i += 1;
             }
@@ -326,9 +332,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
             }
             LineKind::Paragraph | LineKind::Text => {
                 let mut end = i + 1;
-                while end < n
-                    && cable.lines[end].kind == LineKind::Text
-                    && !text_of(end).trim().is_empty()
+                while end < n && cable.lines[end].kind == LineKind::Text && !is_blank(text_of(end))
                 {
                     end += 1;
                 }
@@ -586,7 +590,7 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     for i in 0..banner_at {
         let l = cable.lines[i];
         let header_line = l.kind == LineKind::Blank || l.kind.is_header_line();
-        if !header_line && !cable.text(l.range).trim().is_empty() {
+        if !header_line && !is_blank(cable.text(l.range)) {
             return Err(refused(
                 Some(i),
                 "a line before the banner is not part of the transmission header",
@@ -623,7 +627,7 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
         }
     }
     for (i, l) in cable.lines.iter().enumerate().skip(banner_at) {
-        if cable.text(l.range).trim_end().ends_with(" \\") {
+        if trim_end_line(cable.text(l.range)).ends_with(" \\") {
             return Err(refused(
                 Some(i),
                 "a line ends with a backslash (an export artifact)",
@@ -1070,29 +1074,82 @@ fn is_verbatim(t: &str) -> bool {
     if t.starts_with([' ', '\t']) {
         return true;
     }
-    let inner = t.trim().as_bytes();
-    has_three_spaces(inner)
-        || memchr::memchr(b'\t', inner).is_some()
-        || (memchr::memchr(b'-', t.as_bytes()).is_some()
+    let inner = trim_line(t).as_bytes();
+    let (three_spaces, tab, dash) = scan_verbatim(inner);
+    three_spaces
+        || tab
+        || (dash
             && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
                 .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
 }
 
-/// Whether `b` holds three spaces in a row: [`has_run`]`(b, b' ', 3)`, written without an early
-/// exit so that the compiler checks many bytes at once (this runs on every line of text).
-fn has_three_spaces(b: &[u8]) -> bool {
-    let n = b.len().saturating_sub(2);
-    if n == 0 {
-        return false;
+/// `t.trim()`, without reading characters when the line starts and ends with an ASCII byte that
+/// is no whitespace (most lines).
+fn trim_line(t: &str) -> &str {
+    let b = t.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if (b'!'..0x7f).contains(&f) && (b'!'..0x7f).contains(&l) => t,
+        _ => t.trim(),
     }
-    let (x, y, z) = (&b[..n], &b[1..n + 1], &b[2..n + 2]);
-    let mut hit = false;
-    for i in 0..n {
-        hit |= (x[i] == b' ') & (y[i] == b' ') & (z[i] == b' ');
+}
+
+/// `t.trim_end()`, without reading characters when the line ends in an ASCII byte that is no
+/// whitespace (most lines).
+fn trim_end_line(t: &str) -> &str {
+    match t.as_bytes().last() {
+        Some(&l) if (b'!'..0x7f).contains(&l) => t,
+        _ => t.trim_end(),
     }
-    hit
+}
+
+/// `t.trim().is_empty()`, without reading characters when the line starts with an ASCII byte that
+/// is no whitespace (most lines).
+fn is_blank(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(&f) if (b'!'..0x7f).contains(&f) => false,
+        _ => t.trim().is_empty(),
+    }
+}
+
+/// The bytes of `x` that are zero, as the high bit of each such byte (exact: no byte is reported
+/// that is not zero).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// One pass over a line for [`is_verbatim`]: whether it holds three spaces in a row, a tab, and a
+/// dash. Eight bytes are tested at once; the end of the line is read as if padded with zero
+/// bytes, which are none of the three.
+fn scan_verbatim(b: &[u8]) -> (bool, bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (mut three, mut tab, mut dash) = (0u64, 0u64, 0u64);
+    // The spaces of the previous eight bytes, so that a run across two blocks is seen.
+    let mut prev = 0u64;
+    let mut step = |v: u64| {
+        let sp = zero_bytes(v ^ (ONES * u64::from(b' ')));
+        tab |= zero_bytes(v ^ (ONES * u64::from(b'\t')));
+        dash |= zero_bytes(v ^ (ONES * u64::from(b'-')));
+        // Byte k of `s1` is byte k - 1's flag, of `s2` byte k - 2's (little-endian order).
+        let s1 = (sp << 8) | (prev >> 56);
+        let s2 = (sp << 16) | (prev >> 48);
+        three |= sp & s1 & s2;
+        prev = sp;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        step(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut pad = [0u8; 8];
+        pad[..rest.len()].copy_from_slice(rest);
+        step(u64::from_le_bytes(pad));
+    }
+    (three != 0, tab != 0, dash != 0)
 }
 
 /// The byte offset of the first control character of `text` other than tab, line feed, carriage
@@ -1155,7 +1212,7 @@ fn block<'a>(
 ) {
     let first = bs.lines.len();
     for i in start..end {
-        let t = cable.text(cable.lines[i].range).trim_end();
+        let t = trim_end_line(cable.text(cable.lines[i].range));
         let input_width = char_width(t);
         if i == start {
             if let Some(p) = paragraph {
@@ -1166,8 +1223,18 @@ fn block<'a>(
         }
         let verbatim = is_verbatim(t);
         let units_start = bs.units.len();
+        let (mut plain, mut first_width) = (false, 0);
         if !verbatim {
-            push_line_units(t, &mut bs.words, &mut bs.units);
+            let b = t.as_bytes();
+            let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+            let first = &t[s..word_end(b, s)];
+            if !first.is_empty() && !may_join(first) {
+                plain = true;
+                first_width = char_width(first);
+            } else {
+                push_line_units(t, &mut bs.words, &mut bs.units);
+                first_width = bs.units[units_start..].first().map_or(0, |u| u.width);
+            }
         }
         // The parser reads some summary and comment openers by their place in the line
         // (`Embassy comment:` at its start), and `End` / `Comment.` split over two lines is not a
@@ -1185,6 +1252,8 @@ fn block<'a>(
             verbatim,
             bullet: is_bullet(t) || marker_break,
             units: units_start..bs.units.len(),
+            plain,
+            first_width,
         });
     }
     bs.blocks.push(Block {
@@ -1209,6 +1278,8 @@ fn paragraph_first_line<'a>(
         verbatim: true,
         bullet: true,
         units: none.clone(),
+        plain: false,
+        first_width: 0,
     };
     let Some((_, ns, ne, after)) = paragraph_start(t) else {
         return as_is();
@@ -1255,6 +1326,8 @@ fn paragraph_first_line<'a>(
             verbatim: true,
             bullet: true,
             units: none,
+            plain: false,
+            first_width: 0,
         };
     }
     let ws: Vec<&str> = rest.split_ascii_whitespace().collect();
@@ -1271,7 +1344,9 @@ fn paragraph_first_line<'a>(
         input_width,
         verbatim: false,
         bullet: true,
+        first_width: units_out[start].width,
         units: start..units_out.len(),
+        plain: false,
     }
 }
 
@@ -1378,20 +1453,11 @@ fn layout_block(
 ) {
     let b = &bs.blocks[k];
     let first_out = laid.lines.len();
-    // The units of the lines joined so far: a range of `bs.units` (a block's units are in order).
-    let mut segment = 0..0;
-    let flush = |segment: &mut Range<usize>, laid: &mut LaidBlocks| {
-        if segment.start < segment.end {
-            let us = &bs.units[segment.clone()];
-            wrap_into(
-                us,
-                width,
-                may_start_text_line,
-                bs.src,
-                &mut laid.buf,
-                &mut laid.lines,
-            );
-            *segment = 0..0;
+    // The lines joined so far (a range of `bs.lines`), when there are any.
+    let mut segment: Option<Range<usize>> = None;
+    let flush = |segment: &mut Option<Range<usize>>, laid: &mut LaidBlocks| {
+        if let Some(r) = segment.take() {
+            wrap_segment(bs, r, width, laid);
         }
     };
     for j in b.lines.clone() {
@@ -1407,9 +1473,9 @@ fn layout_block(
             });
             continue;
         }
-        if j > b.lines.start && !segment.is_empty() {
+        if j > b.lines.start && segment.is_some() {
             let prev = &bs.lines[j - 1];
-            let next = bs.units[l.units.clone()].first().map_or(0, |u| u.width);
+            let next = l.first_width;
             let short = is_short(prev.input_width, next, threshold) && !joined[j];
             if l.bullet || short {
                 flush(&mut segment, laid);
@@ -1423,21 +1489,184 @@ fn layout_block(
                 }
             }
         }
-        if segment.is_empty() {
-            segment = l.units.clone();
-        } else {
-            debug_assert_eq!(segment.end, l.units.start);
-            segment.end = l.units.end;
+        // A line without units (none has any) joins nothing.
+        if l.plain || !l.units.is_empty() {
+            segment = Some(segment.map_or(j..j + 1, |r| r.start..j + 1));
         }
     }
     flush(&mut segment, laid);
 }
 
-/// Whether a wrapped line of text may start with these units: never with a dashed rule (the line
-/// before would become a heading) or as a lone end marker.
-fn may_start_text_line(rest: &[Unit]) -> bool {
-    let first = rest[0].text.as_ref();
+/// Wraps the units of lines `lines` of `bs` (none verbatim) as one text into `laid`: greedily, as
+/// [`super::wrap::wrap_into`] does with [`may_start_text_line`], reading the units of a plain
+/// line from its text as it goes.
+fn wrap_segment(bs: &Blocks, lines: Range<usize>, width: usize, laid: &mut LaidBlocks) {
+    let mut g = Greedy {
+        width,
+        started: false,
+        w: 0,
+        start: laid.buf.len(),
+        run: Run::new(bs.src),
+        out: &mut laid.buf,
+    };
+    let last = lines.end - 1;
+    let mut words: Vec<&str> = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    for j in lines {
+        let l = &bs.lines[j];
+        if !l.plain {
+            let us = &bs.units[l.units.clone()];
+            for (k, u) in us.iter().enumerate() {
+                let is_last = || j == last && k + 1 == us.len();
+                g.unit(
+                    &u.text,
+                    u.width,
+                    matches!(u.text, Cow::Borrowed(_)),
+                    is_last,
+                    &mut laid.lines,
+                );
+            }
+            continue;
+        }
+        let t: &str = &l.text;
+        let b = t.as_bytes();
+        let ascii = t.is_ascii();
+        let mut i = 0;
+        loop {
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
+            let s = i;
+            i = word_end(b, i);
+            let w = &t[s..i];
+            if may_join(w) {
+                // The rest of the line as [`push_line_units`] reads it: every word before this
+                // one is a unit of its own, and the units from here are those of the words
+                // from here.
+                words.clear();
+                words.extend(t[s..].split_ascii_whitespace());
+                units.clear();
+                push_units(&words, Some(t), &mut units);
+                for (k, u) in units.iter().enumerate() {
+                    let is_last = || j == last && k + 1 == units.len();
+                    g.unit(
+                        &u.text,
+                        u.width,
+                        matches!(u.text, Cow::Borrowed(_)),
+                        is_last,
+                        &mut laid.lines,
+                    );
+                }
+                break;
+            }
+            let width = if ascii { w.len() } else { char_width(w) };
+            let is_last = || j == last && b[i..].iter().all(|c| c.is_ascii_whitespace());
+            g.unit(w, width, true, is_last, &mut laid.lines);
+        }
+    }
+    g.finish(&mut laid.lines);
+}
+
+/// The state of a greedy wrap ([`super::wrap::wrap_into`]) fed one unit at a time.
+struct Greedy<'s, 'o> {
+    width: usize,
+    /// Whether a unit was written.
+    started: bool,
+    /// The width of the line being written.
+    w: usize,
+    /// Where the line being written starts in `out`.
+    start: usize,
+    run: Run<'s>,
+    out: &'o mut String,
+}
+
+impl Greedy<'_, '_> {
+    /// Writes the next unit: on the line being written after a space, or on a new line when it
+    /// would pass the width and may start a line (`is_last` says whether it is the last unit).
+    #[inline(always)]
+    fn unit(
+        &mut self,
+        text: &str,
+        width: usize,
+        borrowed: bool,
+        is_last: impl FnOnce() -> bool,
+        lines: &mut Vec<OutLine>,
+    ) {
+        if !self.started {
+            self.started = true;
+            self.run.push(text, borrowed, false, self.out);
+            self.w = width;
+        } else if self.w + 1 + width > self.width && may_start_text_line(text, is_last) {
+            self.run.flush(self.out);
+            lines.push(OutLine {
+                start: self.start,
+                end: self.out.len(),
+                width: self.w,
+            });
+            self.start = self.out.len();
+            self.run.push(text, borrowed, false, self.out);
+            self.w = width;
+        } else {
+            self.run.push(text, borrowed, true, self.out);
+            self.w += 1 + width;
+        }
+    }
+
+    /// Ends the last line, if a unit was written.
+    fn finish(mut self, lines: &mut Vec<OutLine>) {
+        if self.started {
+            self.run.flush(self.out);
+            lines.push(OutLine {
+                start: self.start,
+                end: self.out.len(),
+                width: self.w,
+            });
+        }
+    }
+}
+
+/// Whether a wrapped line of text may start with the unit `first`: never with a dashed rule (the
+/// line before would become a heading) or as a lone end marker (`is_last` says whether `first` is
+/// the last unit of the text).
+fn may_start_text_line(first: &str, is_last: impl FnOnce() -> bool) -> bool {
     let rule = first.len() >= 3 && first.bytes().all(|b| matches!(b, b'-' | b'=' | b'_'));
-    let end_marker = rest.len() == 1 && matches!(first, "NNNN" | "NNN" | "BT");
+    let end_marker = matches!(first, "NNNN" | "NNN" | "BT") && is_last();
     !rule && !end_marker
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    #[test]
+    fn the_one_pass_line_scan_finds_what_the_byte_tests_find() {
+        // Runs of spaces, tabs and dashes at every offset around the eight-byte blocks.
+        let mut lines = Vec::new();
+        for n in 0..20 {
+            for (mark, run) in [(" ", 2), (" ", 3), ("\t", 1), ("-", 1), ("x", 1)] {
+                let mut s = "a".repeat(n);
+                s.push_str(&mark.repeat(run));
+                s.push_str("b\u{e9}c ");
+                s.push_str(&"z".repeat(n % 7));
+                lines.push(s);
+            }
+        }
+        lines.push(String::new());
+        lines.push("  ".to_string());
+        lines.push("\u{3000}x\u{a0}".to_string());
+        lines.push("x\r".to_string());
+        lines.push("\u{a0}".to_string());
+        for l in &lines {
+            let b = l.as_bytes();
+            let three = b.windows(3).any(|w| w == b"   ");
+            let want = (three, b.contains(&b'\t'), b.contains(&b'-'));
+            assert_eq!(scan_verbatim(b), want, "{l:?}");
+            assert_eq!(trim_line(l), l.trim(), "{l:?}");
+            assert_eq!(trim_end_line(l), l.trim_end(), "{l:?}");
+            assert_eq!(is_blank(l), l.trim().is_empty(), "{l:?}");
+        }
+    }
 }

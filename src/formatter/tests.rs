@@ -434,3 +434,90 @@ fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
     let rebroken = good.replacen("surveillance over\n", "surveillance\nover ", 1);
     assert_eq!(same_reading(&cable, &rebroken), Ok(()));
 }
+
+#[test]
+fn a_paragraph_is_wrapped_the_same_however_its_lines_were_broken() {
+    // The lines after a paragraph's first are read word by word while they are wrapped (a line
+    // starting with `End` through its stored units); a marking with spaces, a redaction run and
+    // `End Summary.` in the middle of such a line are units all the same, and where the input
+    // broke the lines makes no difference.
+    let broken = "1. (S) Alpha bravo charlie delta echo foxtrot golf hotel india
+juliett (S/REL TO USA, FVEY) kilo lima mike november oscar papa
+quebec XXXXXXXXXXXX XXXXXXXXXXXX romeo sierra End Summary. tango
+uniform victor.
+";
+    let other = "1. (S) Alpha bravo charlie delta echo foxtrot golf hotel
+india juliett (S/REL TO USA, FVEY) kilo lima mike november
+oscar papa quebec XXXXXXXXXXXX XXXXXXXXXXXX romeo sierra
+End Summary. tango uniform victor.
+";
+    let cable = |body: &str| {
+        format!(
+            "{HEADER}
+S E C R E T OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+{body}"
+        )
+    };
+    for width in [69, 40, 30, 12] {
+        let o = FormatOptions {
+            line_width: width,
+            ..FormatOptions::default()
+        };
+        let a = format(&cable(broken), &o).unwrap();
+        let b = format(&cable(other), &o).unwrap();
+        assert_eq!(a, b, "width {width}");
+        for unit in [
+            "(S/REL TO USA, FVEY)",
+            "XXXXXXXXXXXX XXXXXXXXXXXX",
+            "End Summary.",
+        ] {
+            assert!(
+                a.lines().any(|l| l.contains(unit)),
+                "{unit} at {width}:\n{a}"
+            );
+        }
+        // Only a unit wider than the width passes it.
+        let paragraph = a.split("SUBJECT: TEST").nth(1).unwrap_or_default();
+        assert!(paragraph.lines().all(|l| l.len() <= width.max(25)), "{a}");
+    }
+}
+
+#[test]
+fn the_check_names_an_element_that_a_layout_would_make_read_differently() {
+    let input = messy();
+    let cable = syntax::parse(&input);
+    let good = fmt(&input);
+    // Each change alters how the parser reads an element (the elements are compared before the
+    // words): a numbered paragraph where the text ran on, a TAGS code or a
+    // SUBJECT word joined to the next, a marking altered.
+    for (from, to, element) in [
+        (
+            "March\n13 that",
+            "March\n\n3. (C) 13 that",
+            "the paragraph numbers or markings",
+        ),
+        (
+            "(S/REL TO NATO)",
+            "(S/REL TO NATX)",
+            "the paragraph numbers or markings",
+        ),
+        ("MARR NATO", "MARRNATO", "TAGS"),
+        ("NORDIC DEFENSE", "NORDICDEFENSE", "SUBJECT"),
+    ] {
+        assert!(
+            good.contains(from),
+            "{from:?} is not in the layout:\n{good}"
+        );
+        let bad = good.replacen(from, to, 1);
+        let e = same_reading(&cable, &bad).expect_err(&format!("{from:?} → {to:?} passed"));
+        assert!(
+            e.reason.contains(&format!("how {element} reads")),
+            "{from:?}: {e}"
+        );
+    }
+}

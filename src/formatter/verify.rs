@@ -2,7 +2,7 @@
 //! input did. Anything else is refused rather than written.
 
 use super::Unformattable;
-use crate::syntax::{self, Cable, EoValue, TextRange};
+use crate::syntax::{self, Cable, TextRange};
 
 /// A banner's level, section, origin and serial.
 type BannerReading<'a> = (
@@ -12,88 +12,121 @@ type BannerReading<'a> = (
     Option<u32>,
 );
 
-/// What a cable says as the parser reads it, with layout left out: the header lines, the banner's
-/// level, section, origin and serial, captions, the E.O. number and value, TAGS codes, SUBJECT
-/// words, REF items, the classification reasons, each paragraph's number and marking,
-/// continuation headers, the signature and end markers. Summary and comment markers are left out:
-/// joining `End` / `Comment.` makes the parser read a closer where it read an opener, and the
-/// formatter never splits `End Summary` (the corpus test compares the findings of every rule).
-#[derive(Debug, PartialEq)]
-struct Reading<'a> {
-    header: Vec<&'a str>,
-    banner: Option<BannerReading<'a>>,
-    captions: Vec<crate::vocab::CaptionKind>,
-    eo: Option<(Option<u32>, std::mem::Discriminant<EoValue>)>,
-    tags: Vec<String>,
-    subject: Option<(Option<&'a str>, Vec<&'a str>)>,
-    refs: Option<usize>,
-    classified_by: Option<Vec<char>>,
-    paragraphs: Vec<(u32, Option<&'a str>)>,
-    continuations: usize,
-    signature: Option<&'a str>,
-    end_markers: usize,
-    errors: usize,
+/// The header lines of a cable, without trailing blanks.
+fn header_lines<'c, 'a>(c: &'c Cable<'a>) -> impl Iterator<Item = &'a str> + 'c {
+    c.lines
+        .iter()
+        .filter(|l| l.kind.is_header_line())
+        .map(move |l| c.text(l.range).trim_end())
 }
 
-fn reading<'a>(c: &Cable<'a>) -> Reading<'a> {
-    let b = &c.body;
-    Reading {
-        header: c
-            .lines
-            .iter()
-            .filter(|l| l.kind.is_header_line())
-            .map(|l| c.text(l.range).trim_end())
-            .collect(),
-        banner: b.banner.as_ref().map(|x| {
-            (
-                x.level,
-                x.section.map(|(n, m)| (n.value, m.value)),
-                x.origin.map(|o| c.text(o)),
-                x.serial.map(|s| s.value),
-            )
-        }),
-        captions: b.captions.iter().map(|x| x.kind).collect(),
-        eo: b
+/// The banner's level, section, origin and serial as read.
+fn banner<'a>(c: &Cable<'a>) -> Option<BannerReading<'a>> {
+    c.body.banner.as_ref().map(|x| {
+        (
+            x.level,
+            x.section.map(|(n, m)| (n.value, m.value)),
+            x.origin.map(|o| c.text(o)),
+            x.serial.map(|s| s.value),
+        )
+    })
+}
+
+/// Paragraph `k`'s number and marking as read.
+fn paragraph<'a>(c: &Cable<'a>, k: usize) -> (u32, Option<&'a str>) {
+    let p = &c.body.paragraphs[k];
+    (p.number.value, p.marking.as_ref().map(|m| c.text(m.range)))
+}
+
+/// The first element that the parser reads differently in `a` and `b`, named for the message,
+/// or `None` when they read alike. What is compared is what a cable says as the parser reads it,
+/// with layout left out: the header lines, the banner's level, section, origin and serial,
+/// captions, the E.O. number and value, TAGS codes, SUBJECT words, REF items, the classification
+/// reasons, each paragraph's number and marking, continuation headers, the signature, end markers
+/// and unreadable header lines. Summary and comment markers are left out: joining `End` /
+/// `Comment.` makes the parser read a closer where it read an opener, and the formatter never
+/// splits `End Summary` (the corpus test compares the findings of every rule). The elements are
+/// compared in place, one after another, without building a copy of either reading.
+fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
+    let same_header = header_lines(a).eq(header_lines(b));
+    let (ba, bb) = (&a.body, &b.body);
+    let eo = |c: &Cable<'_>| {
+        c.body
             .eo
             .as_ref()
-            .map(|e| (e.number.map(|n| n.value), std::mem::discriminant(&e.value))),
-        tags: b
-            .tags
-            .as_ref()
-            .map(|t| {
-                t.tokens
-                    .iter()
-                    .map(|k| {
-                        c.text(k.code)
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        subject: b.subject.as_ref().map(|s| {
-            (
-                s.marking.as_ref().map(|m| c.text(m.range)),
-                s.text
-                    .map(|t| c.text(t).split_whitespace().collect())
-                    .unwrap_or_default(),
-            )
-        }),
-        refs: b.refs.as_ref().map(|r| r.items.len()),
-        classified_by: b
-            .classified_by
-            .as_ref()
-            .map(|x| x.letters.iter().map(|l| l.1).collect()),
-        paragraphs: b
-            .paragraphs
-            .iter()
-            .map(|p| (p.number.value, p.marking.as_ref().map(|m| c.text(m.range))))
-            .collect(),
-        continuations: b.continuations.len(),
-        signature: b.signature.map(|s| c.text(s)),
-        end_markers: b.end_markers.len(),
-        errors: super::layout::unreadable_header(c).len(),
+            .map(|e| (e.number.map(|n| n.value), std::mem::discriminant(&e.value)))
+    };
+    let same_tags = match (&ba.tags, &bb.tags) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            x.tokens.len() == y.tokens.len()
+                && x.tokens.iter().zip(&y.tokens).all(|(p, q)| {
+                    a.text(p.code)
+                        .split_whitespace()
+                        .eq(b.text(q.code).split_whitespace())
+                })
+        }
+        // A TAGS line without codes reads as none.
+        (Some(x), None) => x.tokens.is_empty(),
+        (None, Some(y)) => y.tokens.is_empty(),
+    };
+    let same_subject = match (&ba.subject, &bb.subject) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            x.marking.as_ref().map(|m| a.text(m.range))
+                == y.marking.as_ref().map(|m| b.text(m.range))
+                && x.text
+                    .map_or("", |t| a.text(t))
+                    .split_whitespace()
+                    .eq(y.text.map_or("", |t| b.text(t)).split_whitespace())
+        }
+        _ => false,
+    };
+    let classified_by = |c: &Cable<'_>| c.body.classified_by.as_ref().map(|x| x.letters.len());
+    let same_classified_by = classified_by(a) == classified_by(b)
+        && match (&ba.classified_by, &bb.classified_by) {
+            (Some(x), Some(y)) => x
+                .letters
+                .iter()
+                .map(|l| l.1)
+                .eq(y.letters.iter().map(|l| l.1)),
+            _ => true,
+        };
+    let same_paragraphs = ba.paragraphs.len() == bb.paragraphs.len()
+        && (0..ba.paragraphs.len()).all(|k| paragraph(a, k) == paragraph(b, k));
+    if !same_header {
+        Some("the header")
+    } else if banner(a) != banner(b) {
+        Some("the banner")
+    } else if !ba
+        .captions
+        .iter()
+        .map(|x| x.kind)
+        .eq(bb.captions.iter().map(|x| x.kind))
+    {
+        Some("the captions")
+    } else if eo(a) != eo(b) {
+        Some("the E.O. line")
+    } else if !same_tags {
+        Some("TAGS")
+    } else if !same_subject {
+        Some("SUBJECT")
+    } else if ba.refs.as_ref().map(|r| r.items.len()) != bb.refs.as_ref().map(|r| r.items.len()) {
+        Some("REF")
+    } else if !same_classified_by {
+        Some("the classification authority")
+    } else if !same_paragraphs {
+        Some("the paragraph numbers or markings")
+    } else if ba.continuations.len() != bb.continuations.len() {
+        Some("the continuation headers")
+    } else if ba.signature.map(|s| a.text(s)) != bb.signature.map(|s| b.text(s)) {
+        Some("the signature")
+    } else if ba.end_markers.len() != bb.end_markers.len()
+        || super::layout::unreadable_header(a).len() != super::layout::unreadable_header(b).len()
+    {
+        Some("the end markers")
+    } else {
+        None
     }
 }
 
@@ -108,50 +141,22 @@ pub fn same_reading(input: &Cable, formatted: &str) -> Result<(), Unformattable>
     // The reading leaves out markers, artifacts and the document kind, so the parse that gives it
     // skips them.
     let after = syntax::parse_with(formatted, syntax::Depth::Elements);
-    let (a, b) = (reading(input), reading(&after));
-    if a == b {
-        return if same_words(input, &after) {
-            Ok(())
-        } else {
-            Err(Unformattable {
-                line: None,
-                reason: "the canonical layout would change the words of the text, so the cable \
-                         is left as written"
-                    .to_string(),
-            })
-        };
+    match first_difference(input, &after) {
+        None if same_words(input, &after) => Ok(()),
+        None => Err(Unformattable {
+            line: None,
+            reason: "the canonical layout would change the words of the text, so the cable is \
+                     left as written"
+                .to_string(),
+        }),
+        Some(what) => Err(Unformattable {
+            line: None,
+            reason: format!(
+                "the canonical layout would change how {what} reads, so the cable is left as \
+                 written"
+            ),
+        }),
     }
-    let what = if a.header != b.header {
-        "the header"
-    } else if a.banner != b.banner {
-        "the banner"
-    } else if a.captions != b.captions {
-        "the captions"
-    } else if a.eo != b.eo {
-        "the E.O. line"
-    } else if a.tags != b.tags {
-        "TAGS"
-    } else if a.subject != b.subject {
-        "SUBJECT"
-    } else if a.refs != b.refs {
-        "REF"
-    } else if a.classified_by != b.classified_by {
-        "the classification authority"
-    } else if a.paragraphs != b.paragraphs {
-        "the paragraph numbers or markings"
-    } else if a.continuations != b.continuations {
-        "the continuation headers"
-    } else if a.signature != b.signature {
-        "the signature"
-    } else {
-        "the end markers"
-    };
-    Err(Unformattable {
-        line: None,
-        reason: format!(
-            "the canonical layout would change how {what} reads, so the cable is left as written"
-        ),
-    })
 }
 
 /// The ranges of a cable whose words the formatter writes anew (the banner's classification, which
@@ -289,13 +294,24 @@ fn same_words(input: &Cable, after: &Cable) -> bool {
     loop {
         let (mut i, mut j) = (x.at, y.at);
         loop {
-            while i + 16 <= ea && j + 16 <= eb && chunk(a, i) == chunk(b, j) {
-                i += 16;
-                j += 16;
-            }
-            while i < ea && j < eb && a[i] == b[j] {
-                i += 1;
-                j += 1;
+            // On to the first byte where they differ, 16 bytes at a time: the lowest set bit of
+            // the two blocks' difference is in the first byte that differs.
+            loop {
+                if i + 16 <= ea && j + 16 <= eb {
+                    let d = chunk(a, i) ^ chunk(b, j);
+                    let k = (d.trailing_zeros() / 8) as usize;
+                    i += k;
+                    j += k;
+                    if k == 16 {
+                        continue;
+                    }
+                    break;
+                }
+                while i < ea && j < eb && a[i] == b[j] {
+                    i += 1;
+                    j += 1;
+                }
+                break;
             }
             // Where both texts have whitespace (a line break where the other has a space, most
             // of a re-wrapped paragraph), both runs of it end the word before them and start
@@ -324,9 +340,10 @@ fn same_words(input: &Cable, after: &Cable) -> bool {
     }
 }
 
-/// The 16 bytes from `i`, as one number to compare at once.
+/// The 16 bytes from `i`, as one number to compare at once (little-endian: the first byte is the
+/// lowest, so that the lowest set bit of a difference is in the first byte that differs).
 fn chunk(b: &[u8], i: usize) -> u128 {
     let mut c = [0; 16];
     c.copy_from_slice(&b[i..i + 16]);
-    u128::from_ne_bytes(c)
+    u128::from_le_bytes(c)
 }

@@ -173,7 +173,8 @@ pub fn push_line_units<'a>(line: &'a str, scratch: &mut Vec<&'a str>, out: &mut 
 /// The end of the word that starts at `i`: the first ASCII whitespace byte from `i`, or the end of
 /// `b`. Eight bytes are tested at once for a byte below `!` (whitespace and the control bytes);
 /// only such a byte is looked at closely.
-fn word_end(b: &[u8], mut i: usize) -> usize {
+#[inline]
+pub(super) fn word_end(b: &[u8], mut i: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const BANG: u64 = 0x2121_2121_2121_2121;
     while let Some(chunk) = b.get(i..i + 8) {
@@ -199,7 +200,8 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
 
 /// Whether a word may start a unit of several words in [`push_units`] (a test that lets through
 /// more than it must, never less).
-fn may_join(w: &str) -> bool {
+#[inline]
+pub(super) fn may_join(w: &str) -> bool {
     matches!(
         w.as_bytes()[0],
         b'(' | b'e' | b'E' | b'b' | b'B' | b'x' | b'X'
@@ -238,7 +240,7 @@ pub fn wrap_into(
     };
     let mut run = Run::new(src);
     let mut start = out.len();
-    run.push(first, false, out);
+    run.push(&first.text, is_borrowed(first), false, out);
     let mut w = first.width;
     for (k, u) in units.iter().enumerate().skip(1) {
         if w + 1 + u.width > width && may_start(&units[k..]) {
@@ -249,10 +251,10 @@ pub fn wrap_into(
                 width: w,
             });
             start = out.len();
-            run.push(u, false, out);
+            run.push(&u.text, is_borrowed(u), false, out);
             w = u.width;
         } else {
-            run.push(u, true, out);
+            run.push(&u.text, is_borrowed(u), true, out);
             w += 1 + u.width;
         }
     }
@@ -264,16 +266,21 @@ pub fn wrap_into(
     });
 }
 
+/// Whether a unit's text is borrowed (it may then be a slice of the text being formatted).
+fn is_borrowed(u: &Unit) -> bool {
+    matches!(u.text, Cow::Borrowed(_))
+}
+
 /// A stretch of `src` waiting to be copied to the output: `start..end`, empty when `start ==
 /// end`.
-struct Run<'s> {
+pub(super) struct Run<'s> {
     src: &'s str,
     start: usize,
     end: usize,
 }
 
 impl<'s> Run<'s> {
-    fn new(src: &'s str) -> Run<'s> {
+    pub(super) fn new(src: &'s str) -> Run<'s> {
         Run {
             src,
             start: 0,
@@ -282,22 +289,22 @@ impl<'s> Run<'s> {
     }
 
     /// Writes the stretch waiting, if any.
-    fn flush(&mut self, out: &mut String) {
+    #[inline]
+    pub(super) fn flush(&mut self, out: &mut String) {
         if self.start < self.end {
             out.push_str(&self.src[self.start..self.end]);
         }
         self.start = self.end;
     }
 
-    /// Writes `u`, after a space when `space`: extends the stretch waiting when `u` follows it in
-    /// `src` after exactly that space, else writes the stretch and starts a new one (or, for a
-    /// unit not borrowed from `src`, writes the unit).
-    fn push(&mut self, u: &Unit, space: bool, out: &mut String) {
-        let text: &str = &u.text;
+    /// Writes `text`, after a space when `space`: extends the stretch waiting when `text` follows
+    /// it in `src` after exactly that space, else writes the stretch and starts a new one (or, for
+    /// a text not borrowed from `src`, writes the text). `borrowed` says whether `text` may be a
+    /// slice of `src` (a unit's text built anew never is).
+    #[inline(always)]
+    pub(super) fn push(&mut self, text: &str, borrowed: bool, space: bool, out: &mut String) {
         let at = (text.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
-        let borrowed = matches!(u.text, Cow::Borrowed(_))
-            && at <= self.src.len()
-            && self.src.len() - at >= text.len();
+        let borrowed = borrowed && at <= self.src.len() && self.src.len() - at >= text.len();
         if borrowed
             && self.start < self.end
             && space

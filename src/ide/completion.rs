@@ -1,6 +1,7 @@
 //! Completion: what fits at the cursor, decided from the line's kind and the text before the cursor.
 //!
-//! - TAGS tokens after `TAGS:` (every kind, with titles), not repeating tokens already on the line;
+//! - TAGS tokens after `TAGS:` (every kind, with titles); a code already elsewhere on the line
+//!   comes after the others, marked `already on this TAGS line`;
 //! - addressees on `TO`/`INFO`/`XMT` lines and their continuation lines, as one item
 //!   `RUEHBJ/AMEMBASSY BEIJING`, matched by routing indicator, city or country; precedence words
 //!   after an address;
@@ -426,7 +427,11 @@ impl Ctx<'_, '_> {
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
         // KN), as `cablelint data tags` finds them; the tables order them.
         let mut tags = self.tables.search_tags(&prefix, usize::MAX);
-        tags.retain(|t| t.is_valid() && !present.contains(&t.code));
+        tags.retain(|t| t.is_valid());
+        // A tag already elsewhere on the line is still offered, after the others and marked, so
+        // that typing it shows why it is no new tag instead of finding it missing.
+        let (mut tags, on_line): (Vec<_>, Vec<_>) =
+            tags.into_iter().partition(|t| !present.contains(&t.code));
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
         // Under three letters the tables match codes only; the words of titles come with the third
         // letter, so the editor must ask again rather than narrow this list itself (`G` then
@@ -434,6 +439,12 @@ impl Ctx<'_, '_> {
         let titles_pending = prefix.len() < 3;
         let incomplete = tags.len() > MAX_ITEMS || by_title || titles_pending;
         tags.truncate(MAX_ITEMS);
+        let fresh = tags.len();
+        tags.extend(
+            on_line
+                .into_iter()
+                .filter(|t| !prefix.is_empty() && t.code.starts_with(&prefix)),
+        );
         let items = tags
             .into_iter()
             .enumerate()
@@ -445,10 +456,19 @@ impl Ctx<'_, '_> {
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
+                // `~` sorts after the digits of the other items' keys.
+                let (sort, detail) = if rank < fresh {
+                    (format!("{rank:04}"), detail)
+                } else {
+                    (
+                        format!("~{rank:04}"),
+                        format!("already on this TAGS line — {detail}"),
+                    )
+                };
                 let mut item =
                     CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
                         .detail(detail)
-                        .sort(format!("{rank:04}"))
+                        .sort(sort)
                         .resolve(ResolveKey::Tag {
                             code: t.code.clone(),
                         });
