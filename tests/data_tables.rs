@@ -168,6 +168,9 @@ fn certain_fixes() {
     );
     assert_eq!(fix("PHUMPREL").as_deref(), Some("PHUM PREL"));
     assert_eq!(fix("EFINECONCS").as_deref(), Some("EFIN ECON CS"));
+    // A three- or four-letter organization that real TAGS lines use may sit inside the run.
+    assert_eq!(fix("ETRDECONWTOCS").as_deref(), Some("ETRD ECON WTO CS"));
+    assert_eq!(fix("PRELNATOAF").as_deref(), Some("PREL NATO AF"));
     // ... but not words or short tokens that happen to spell country codes.
     assert_eq!(fix("POLITICS"), None);
     assert_eq!(fix("MAPP"), None);
@@ -611,4 +614,25 @@ fn suggestions_asked_again_or_of_extended_tables_stay_right() {
     assert_eq!(s(&t, "KXYQ").as_deref(), Some("KXYZ"));
     assert_eq!(s(&t, "KXYQ").as_deref(), Some("KXYZ"));
     assert_eq!(s(base, "KXYQ"), before);
+}
+
+#[test]
+fn tag_search_finds_current_and_common_country_names() {
+    let t = tables();
+    for (query, code) in [
+        ("North Macedonia", "MK"),
+        ("Turkiye", "TU"),
+        ("Myanmar", "BM"),
+        ("Holy See", "VT"),
+        ("Ivory Coast", "IV"),
+        ("Cabo Verde", "CV"),
+        ("England", "UK"),
+    ] {
+        let found = t.search_tags(query, 5);
+        assert_eq!(
+            found.first().map(|x| x.code.as_str()),
+            Some(code),
+            "{query}"
+        );
+    }
 }
