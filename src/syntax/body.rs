@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lex::{all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci, Src};
+use super::lex::{self, all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci, Src};
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
@@ -67,7 +67,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             if pos == start && offset > 0 && offset <= src.text.len() {
                 src = src.from(offset);
             }
-            if src.text.trim().is_empty() {
+            if lex::trim(src.text).is_empty() {
                 self.cable.lines[pos].kind = LineKind::Blank;
                 pos += 1;
                 continue;
@@ -101,7 +101,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         while pos < n {
             self.cur = pos;
             let src = src_of(self.cable, pos);
-            if src.text.trim().is_empty() {
+            if lex::trim(src.text).is_empty() {
                 self.cable.lines[pos].kind = LineKind::Blank;
                 self.blank(pos);
             } else if self.in_text {
@@ -697,7 +697,14 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn line_is_rule(&self, pos: usize) -> bool {
-        let t = self.cable.text(self.cable.lines[pos].range).trim();
+        let t = self.cable.text(self.cable.lines[pos].range);
+        // A rule's first byte after white space is `-`, `=` or `_`: a line whose first other byte
+        // is another ASCII character is none (a non-ASCII byte may be white space).
+        let first = t.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'=' | b'_')) {
+            return false;
+        }
+        let t = lex::trim(t);
         is_rule_line(t) && !t.contains('_')
     }
 
@@ -705,7 +712,22 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         if self.find_markers.is_none() {
             return;
         }
-        let (src, starts_block) = match self.split_closer(src, paragraph) {
+        // A closer broken over the line starts it with its word (`summary`, `comment`, `note`)
+        // after white space: a line whose first other byte is another ASCII character has none.
+        let closer_word = match src
+            .text
+            .bytes()
+            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        {
+            Some(c) if c.is_ascii() => matches!(c | 0x20, b's' | b'c' | b'n'),
+            _ => true,
+        };
+        let split = if closer_word {
+            self.split_closer(src, paragraph)
+        } else {
+            None
+        };
+        let (src, starts_block) = match split {
             Some(n) => (src.from(n), false),
             None => (src, starts_block),
         };
@@ -2551,7 +2573,11 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_continuation(t: &str) -> bool {
-    let t = t.trim();
+    // Trimming only shortens a line: most lines are too short or too long to be one.
+    if t.len() < 20 {
+        return false;
+    }
+    let t = lex::trim(t);
     t.len() >= 20
         && t.len() <= 40
         && t.as_bytes()[t.len() - 1].is_ascii_digit()
@@ -2872,10 +2898,18 @@ struct MarkerCandidates<'a> {
 impl<'a> MarkerCandidates<'a> {
     fn new(text: &'a str) -> Self {
         let b = text.as_bytes();
-        let doubled_m = memchr::memchr2_iter(b'm', b'M', b)
-            .filter(|&q| b.get(q + 1) == Some(&b[q]))
-            .map(|q| q as u32)
-            .collect();
+        // Searched as pairs, which are rare, rather than at every `m`.
+        let mut doubled_m = Vec::new();
+        for finder in [&*DOUBLE_M_LOWER, &*DOUBLE_M_UPPER] {
+            for q in finder.find_iter(b) {
+                doubled_m.push(q as u32);
+                // The search goes on after the pair: a third `m` (`mmm`) starts a pair inside it.
+                if b.get(q + 2) == Some(&b[q]) {
+                    doubled_m.push(q as u32 + 1);
+                }
+            }
+        }
+        doubled_m.sort_unstable();
         let mut note: Vec<u32> = [&*OTE_LOWER, &*OTE_UPPER]
             .iter()
             .flat_map(|f| f.find_iter(b))
@@ -3046,6 +3080,15 @@ fn is_eom_serial(t: &str) -> bool {
 /// the bottom (`CONFIDENTIAL`, `SECRET//NOFORN`), `SIPDIS`, or a declassification stamp
 /// (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`).
 fn is_trailer_line(t: &str) -> bool {
+    // Every word below starts with `C`, `S`, `U`, `T` or `D` in either case (the case bit set makes
+    // the test one comparison per letter), and trimming the full stops off the end keeps the first
+    // byte of any line that is not all full stops: most lines of text end here.
+    if !matches!(
+        t.as_bytes().first().map(|b| b | 0x20),
+        Some(b'c' | b's' | b'u' | b't' | b'd')
+    ) {
+        return false;
+    }
     // Compared in any case without copying the line: this runs on every line of text.
     let t = t.trim_end_matches('.');
     [

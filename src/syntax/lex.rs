@@ -15,15 +15,18 @@ impl<'a> Src<'a> {
     }
 
     /// The document range of a byte range relative to this line.
+    #[inline]
     pub fn range(&self, start: usize, end: usize) -> TextRange {
         TextRange::new(self.offset + start, self.offset + end)
     }
 
+    #[inline]
     pub fn full(&self) -> TextRange {
         self.range(0, self.text.len())
     }
 
     /// The part of the line from `start`, as a new `Src`.
+    #[inline]
     pub fn from(&self, start: usize) -> Src<'a> {
         Src {
             text: &self.text[start..],
@@ -32,12 +35,12 @@ impl<'a> Src<'a> {
     }
 
     /// The line without leading and trailing white space.
+    #[inline]
     pub fn trim(&self) -> Src<'a> {
-        let start = self.text.len() - self.text.trim_start().len();
-        let t = self.text.trim();
+        let rest = trim_start(self.text);
         Src {
-            text: t,
-            offset: self.offset + start,
+            text: trim_end(rest),
+            offset: self.offset + (self.text.len() - rest.len()),
         }
     }
 
@@ -74,10 +77,52 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Whether a byte is an ASCII character that `char::is_whitespace` takes for white space: tab, line
+/// feed, vertical tab, form feed, carriage return and space.
+fn is_ascii_white(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `str::trim_start`: ASCII white space is skipped a byte at a time, and the library's Unicode
+/// search runs only from a non-ASCII byte (a cable's lines are almost all ASCII, and the parser
+/// trims every line several times).
+pub fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_ascii_white(b[i]) {
+        i += 1;
+    }
+    // `i` follows ASCII bytes only, so it is a character boundary.
+    if b.get(i).is_some_and(|&c| !c.is_ascii()) {
+        return s[i..].trim_start();
+    }
+    &s[i..]
+}
+
+/// `str::trim_end`, as [`trim_start`] reads it.
+pub fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 && is_ascii_white(b[i - 1]) {
+        i -= 1;
+    }
+    // The bytes after `i` are ASCII, so `i` is a character boundary.
+    if i > 0 && !b[i - 1].is_ascii() {
+        return s[..i].trim_end();
+    }
+    &s[..i]
+}
+
+/// `str::trim`, as [`trim_start`] reads it.
+pub fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 pub fn is_space(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b
 }
 
+#[inline]
 pub fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -94,6 +139,7 @@ pub fn parse_u32(s: &str) -> Option<u32> {
 }
 
 /// Whether `s` starts with `prefix`, ignoring ASCII case.
+#[inline]
 pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
@@ -133,6 +179,32 @@ mod tests {
         assert_eq!(w.len(), 3);
         assert_eq!(w[1], (5, 11, "RUEHKO"));
         assert_eq!(s.range(w[1].0, w[1].1), TextRange::new(15, 21));
+    }
+
+    #[test]
+    fn trims_as_the_library_does() {
+        let cases = [
+            "",
+            "   ",
+            "\t\x0b\x0c\r\n",
+            "  ABC  ",
+            "\u{a0}ABC\u{3000}",
+            " \u{2003} wide \u{2003} ",
+            "\u{1c}ABC\u{1f}",
+            "\u{85}",
+            "€ND €",
+            " ¶1. (C) Text ",
+            "\u{feff}BOM ",
+            "\x7f ",
+        ];
+        for s in cases {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+            let src = Src::new(s, 7).trim();
+            assert_eq!(src.text, s.trim(), "{s:?}");
+            assert_eq!(src.offset, 7 + s.len() - s.trim_start().len(), "{s:?}");
+        }
     }
 
     #[test]

@@ -275,6 +275,10 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
 fn later_record_dump(cable: &Cable, pos: usize) -> Option<usize> {
     (pos + 1..cable.lines.len()).find(|&i| {
         let t = cable.text(cable.lines[i].range);
+        // Every form below starts with a digit, but the `id:` field: most lines end here.
+        if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | b'i')) {
+            return false;
+        }
         (t.starts_with("id: ") && t[4..].trim().bytes().all(|c| c.is_ascii_digit()))
             || is_csv_record(t)
             || is_spaced_record(t)

@@ -121,7 +121,6 @@ pub(super) fn is_page_header(t: &str) -> bool {
 /// `------------------EE9C66  240653Z /38`, the old page banner `CONFIDENTIAL     PTQ2529` and the
 /// printout's `TED3146`.
 pub(super) fn is_distribution_line(t: &str) -> bool {
-    let t = t.trim();
     let office = |w: &str| {
         let (name, n) = match w.rsplit_once('-') {
             Some(p) => p,
@@ -138,31 +137,32 @@ pub(super) fn is_distribution_line(t: &str) -> bool {
             .and_then(|w| w.strip_suffix(|c: char| c.is_ascii_uppercase()))
             .is_some_and(|d| !d.is_empty() && all_digits(d))
     };
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(&first) = words.first() else {
+    // The words are read without collecting them: this runs on many lines of text.
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
         return false;
     };
-    let rest = match first {
-        "ACTION" | "INFO" => &words[1..],
-        _ => &words[..],
-    };
-    if !rest.is_empty() && rest.iter().all(|w| office(w) || total(w)) {
+    let skip = usize::from(matches!(first, "ACTION" | "INFO"));
+    let mut rest = t.split_whitespace().skip(skip).peekable();
+    if rest.peek().is_some() && rest.all(|w| office(w) || total(w)) {
         return true;
     }
-    if first.starts_with("-----") && words.last().is_some_and(|w| w.starts_with('/')) {
+    let (second, third) = (words.next(), words.next());
+    let last = words.last().or(third).or(second).unwrap_or(first);
+    if first.starts_with("-----") && last.starts_with('/') {
         return true;
     }
     // The old page banner of received copies: the classification and a printout serial.
-    if words.len() == 2
-        && matches!(
+    if let (Some(serial), None) = (second, third) {
+        if matches!(
             first,
             "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "LIMITED"
-        )
-        && is_printout_serial(words[1])
-    {
-        return true;
+        ) && is_printout_serial(serial)
+        {
+            return true;
+        }
     }
-    words.len() == 1 && is_printout_serial(first) && first.starts_with("TED")
+    second.is_none() && is_printout_serial(first) && first.starts_with("TED")
 }
 
 /// `PTQ2529`, `TED3146`: three capitals and digits.
@@ -180,9 +180,10 @@ pub(super) fn finish(cable: &mut Cable) {
     // Lines the export joined: a line far longer than any telegram line, or a line that holds the
     // banner and further elements, or two of the elements before the text.
     let starts: Vec<u32> = element_starts(&cable.body);
+    let marks = numbered_marking_starts(cable.src);
     let mut joined_by_layout = false;
     for line in &cable.lines {
-        if let Some(join) = joined_line(cable, line, &starts) {
+        if let Some(join) = joined_line(cable, line, &starts, &marks) {
             joined_by_layout |= join == Join::Layout;
             found.push(Artifact {
                 range: line.range,
@@ -288,19 +289,33 @@ enum Join {
     Layout,
 }
 
+/// Where `. (` stands in a text, sorted: a paragraph the export joined onto a line of text has one
+/// (see [`paragraph_mid_line`]). Found once for the whole text, so that the lines without one,
+/// almost all, are not searched.
+fn numbered_marking_starts(src: &str) -> Vec<u32> {
+    memchr::memmem::find_iter(src.as_bytes(), b". (")
+        .map(|p| p as u32)
+        .collect()
+}
+
 /// Whether and how the export joined a line (`starts`: where the elements before the text start,
-/// sorted).
-fn joined_line(cable: &Cable, line: &Line, starts: &[u32]) -> Option<Join> {
+/// sorted; `marks`: [`numbered_marking_starts`] of the text).
+fn joined_line(cable: &Cable, line: &Line, starts: &[u32], marks: &[u32]) -> Option<Join> {
     if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
         return None;
     }
     let r = line.range;
     let text = cable.text(r);
     let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
-    // `starts` is sorted: the elements on the line are a run of it.
-    let elements =
-        starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start);
-    if (elements >= 2 && !in_text) || (in_text && paragraph_mid_line(text)) {
+    let layout = if in_text {
+        // The occurrences of `. (` cannot overlap, so the first that starts in the line ends first.
+        let i = marks.partition_point(|&p| p < r.start);
+        marks.get(i).is_some_and(|&p| p as usize + 3 <= r.end()) && paragraph_mid_line(text)
+    } else {
+        // `starts` is sorted: the elements on the line are a run of it.
+        starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start) >= 2
+    };
+    if layout {
         return Some(Join::Layout);
     }
     // A paragraph of hundreds of characters on one line lost its line breaks in the release
@@ -324,10 +339,11 @@ pub fn joined_by_length_only(cable: &Cable) -> bool {
         return false;
     }
     let starts = element_starts(&cable.body);
+    let marks = numbered_marking_starts(cable.src);
     cable
         .lines
         .iter()
-        .all(|l| joined_line(cable, l, &starts) != Some(Join::Layout))
+        .all(|l| joined_line(cable, l, &starts, &marks) != Some(Join::Layout))
 }
 
 /// Whether an artifact marks the text as a release record (attached text included).

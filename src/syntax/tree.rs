@@ -23,6 +23,7 @@ pub struct Cable<'a> {
 
 impl<'a> Cable<'a> {
     /// The text of a range.
+    #[inline]
     pub fn text(&self, range: TextRange) -> &'a str {
         &self.src[range.as_range()]
     }
@@ -185,6 +186,14 @@ impl<'a> Cable<'a> {
 /// The section number of a release's missing-section mark (`* Missing Section 002 *` gives 2), or
 /// `None` when the line is no such mark.
 pub fn missing_section_number(line: &str) -> Option<u32> {
+    // The mark starts with `M` after white space and asterisks: a line whose first other byte is
+    // another ASCII character holds none (a non-ASCII byte may be white space, so it is searched).
+    let first = line
+        .bytes()
+        .find(|&b| !matches!(b, b'\t'..=b'\r' | b' ' | b'*'));
+    if first.is_some_and(|b| b.is_ascii() && b != b'M') {
+        return None;
+    }
     let t = line.trim().trim_matches(['*', ' ', '\t']);
     let rest = t.strip_prefix("Missing Section ")?;
     (!rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit()))
@@ -833,24 +842,35 @@ pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
 /// `BRUSSELS`, `USNATO BRUSSELS` → `USNATO`,
 /// `HAGUE` → `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
 pub fn origin_key(origin: &str) -> String {
-    let mut words: Vec<String> = origin
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_uppercase())
-        .collect();
-    if words.len() > 1
-        && matches!(
-            words[0].as_str(),
-            "AMEMBASSY" | "EMBASSY" | "AMCONSUL" | "CONSULATE" | "AMCONSULATE" | "USMISSION"
-        )
+    // Built in one string, without a string per word: the parser asks this of every cited cable.
+    const POSTS: [&str; 6] = [
+        "AMEMBASSY",
+        "EMBASSY",
+        "AMCONSUL",
+        "CONSULATE",
+        "AMCONSULATE",
+        "USMISSION",
+    ];
+    let words = || origin.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let mut rest = words();
+    // The word for the post goes when a name follows it.
+    if words().nth(1).is_some()
+        && words()
+            .next()
+            .is_some_and(|w| POSTS.iter().any(|p| w.eq_ignore_ascii_case(p)))
     {
-        words.remove(0);
+        rest.next();
     }
-    let mut key: String = words
-        .concat()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let mut key = String::with_capacity(origin.len());
+    for w in rest {
+        // The bytes of a non-ASCII character are no ASCII letters or digits, so they are dropped
+        // as the character would be.
+        key.extend(
+            w.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_uppercase())),
+        );
+    }
     // Short forms whose cable ids are written in full (as the release's ids write them).
     const ALIASES: &[(&str, &str)] = &[
         ("SECSTATE", "STATE"),
@@ -945,4 +965,34 @@ pub enum MarkerKind {
     CommentClose,
     NoteOpen,
     NoteClose,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_keys_as_cable_ids_write_them() {
+        for (origin, key) in [
+            ("SECSTATE", "STATE"),
+            ("SECSTATE WASHDC", "STATE"),
+            ("EMBASSY VIENNA", "VIENNA"),
+            ("amembassy\tLondon", "LONDON"),
+            ("Embassy", "EMBASSY"),
+            ("Sao Paulo", "SAOPAULO"),
+            ("PORT-OF-SPAIN", "PORTOFSPAIN"),
+            ("USUN", "USUNNEWYORK"),
+            ("UNVIE", "UNVIEVIENNA"),
+            ("USEU", "BRUSSELS"),
+            ("USNATO BRUSSELS", "USNATO"),
+            ("HAGUE", "THEHAGUE"),
+            ("RIO", "RIODEJANEIRO"),
+            // Wide characters and white space outside ASCII: the letters of other scripts go.
+            ("AMCONSUL  S\u{e3}o\u{a0}Paulo ", "SOPAULO"),
+            ("\u{2003}USMISSION \u{20ac}GENEVA", "GENEVA"),
+            ("", ""),
+        ] {
+            assert_eq!(origin_key(origin), key, "{origin:?}");
+        }
+    }
 }
