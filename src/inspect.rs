@@ -32,10 +32,10 @@ pub struct CableData {
     /// text are of different cables (another cable's text spliced under the header), the banner
     /// does not give this record's id: the id is then the header's, from the DTG's year, the FM
     /// post and the DE serial, the id under which the release files the record; `null` when the
-    /// header lacks one of them. `id_note` then says so.
+    /// header lacks one of them. `id_note` then says so, and says why whenever `id` is `null`.
     pub id: Option<String>,
-    /// Present only when `id` is not read from the banner: why, and where it comes from (or why
-    /// it is `null`).
+    /// Present only when `id` is not read from the banner or is `null`: why, and where it comes
+    /// from (or why it is `null`: no banner, a banner without origin or serial, no DTG).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_note: Option<&'static str>,
     /// The DTG as `2007-05-17T08:14Z`.
@@ -180,6 +180,10 @@ pub struct ClassifiedByData {
 #[derive(Debug, Clone, Serialize)]
 pub struct ParagraphData {
     pub number: Option<u32>,
+    /// The letter of an answer keyed to a sub-paragraph of a reference (`A` of `27.A.`), whose
+    /// `number` is the reference's paragraph; absent for the cable's own paragraphs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub marking: Option<String>,
     pub level: Option<&'static str>,
     pub range: Range,
@@ -255,6 +259,16 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             (true, false) => "the release garbled the banner's serial and the header lacks a DTG, an FM post or a DE serial: the id is not known",
             (false, true) => "the header and the text are of different cables: the id is the header's (DTG year, FM post, DE serial), under which the release files the record",
             (false, false) => "the header and the text are of different cables and the header lacks a DTG, an FM post or a DE serial: the id is not known",
+        };
+        (id, Some(note))
+    } else if id.is_none() {
+        // Every null id says why: which of its three parts the record lacks.
+        let note = match (dtg.is_some(), banner) {
+            (_, None) => "the text has no banner: the id's origin and serial are not known",
+            (_, Some(b)) if b.origin.is_none() || b.serial.is_none() => {
+                "the banner lacks its origin or serial: the id is not known"
+            }
+            _ => "the text has no date-time group: the id's year is not known",
         };
         (id, Some(note))
     } else {
@@ -364,6 +378,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         .iter()
         .map(|p| ParagraphData {
             number: Some(p.number.value),
+            key: p.key.map(text),
             marking: p.marking.as_ref().map(|m| text(m.range)),
             level: p.marking.as_ref().and_then(|m| m.level).map(|l| l.abbrev()),
             range: range(p.range),

@@ -431,3 +431,104 @@ fn findings_are_written_before_the_last_file_is_read() {
     assert!(line.starts_with("a.cable:"), "{line}");
     assert_eq!(status.code(), Some(1));
 }
+
+/// A routing-header line with its keyword mistyped by one letter (FL1, the routing line, DE, the
+/// security line) is read as that line and reported by its own rule, and the rest of the cable is
+/// read as usual: the banner and the julian-day cross-check are not lost (a mistyped FL1 used to
+/// hide the whole header and the banner behind one "no classification banner" error).
+#[test]
+fn a_mistyped_header_line_is_reported_and_the_rest_is_read() {
+    let clean = fixture_text("oslo-clean.cable");
+    // The DE line's julian day made wrong too, so that the cross-check shows the header is read.
+    let base = clean.replace("#0123 0451030", "#0123 0461030");
+    for (from, to, expected) in [
+        (
+            "VZCZCXRO4521",
+            "VZCZXRO4521",
+            "1:1: error[CBL101] transmission identifier `VZCZXRO4521`",
+        ),
+        (
+            "PP RUEHC",
+            "P RUEHC",
+            "2:1: error[CBL102] `P` is not a precedence prosign",
+        ),
+        (
+            "DE RUEHNY",
+            "DR RUEHNY",
+            "3:1: error[CBL103] malformed DE line: it starts with `DR`, not `DE`",
+        ),
+        (
+            "ZNY CCCCC",
+            "ZNT CCCCC",
+            "4:1: error[CBL104] `CCCCC` goes with `ZNY`, not `ZNT`",
+        ),
+    ] {
+        let cable = base.replacen(from, to, 1);
+        let dir = tree(&[("x.cable", cable.as_bytes())]);
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "--isolated",
+                "--output-format",
+                "concise",
+                "x.cable",
+            ],
+            None,
+        );
+        assert_contains(&r.stdout, &format!("x.cable:{expected}"));
+        assert_contains(&r.stdout, "x.cable:3:");
+        assert_contains(&r.stdout, "error[CBL111] julian day 046");
+        assert!(!r.stdout.contains("CBL202"), "{}", r.stdout);
+    }
+}
+
+/// Two faults that passed silently: a paragraph number written twice (`1.` / `1.` / `2.`, which
+/// was taken for a list restarting at 1) and a one-word DECL that is no date, exemption or event.
+#[test]
+fn a_repeated_paragraph_number_and_a_one_word_decl_are_reported() {
+    let cable = "S E C R E T OSLO 000001\n\nE.O. 13526: DECL: SOMEDAY\nTAGS: PREL NO\n\
+                 SUBJECT: NORWAY: INVENTED TALKS\n\n\
+                 Classified By: Ambassador Kari Invented for reasons 1.4 (b) and (d)\n\n\
+                 1. (U) First.\n\n1. (S) Second.\n\n2. (U) Third.\n\nEXAMPLE\n";
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-12-01",
+            "--output-format",
+            "concise",
+            "x.cable",
+        ],
+        None,
+    );
+    assert_contains(
+        &r.stdout,
+        "x.cable:3:19: error[CBL218] DECL `SOMEDAY` is no date (write MM/DD/YYYY), exemption or event",
+    );
+    assert_contains(
+        &r.stdout,
+        "x.cable:11:1: warning[CBL403] paragraph 1 follows paragraph 1; expected 2",
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-12-01",
+            "--fix",
+            "--unsafe-fixes",
+            "x.cable",
+        ],
+        None,
+    );
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    assert!(
+        after.contains("\n2. (S) Second.\n\n3. (U) Third.\n"),
+        "{r:?}\n{after}"
+    );
+}

@@ -509,3 +509,31 @@ fn fixing_an_info_addressee_above_the_action_ones_leaves_no_precedence_error() {
         cable.replace("WASHDC 5521", "WASHDC PRIORITY 5521")
     );
 }
+
+/// An UNCLAS cable with a `DECL` date and a `(C)` paragraph: raising the banner to CONFIDENTIAL
+/// (CBL207) and writing `N/A` for the UNCLAS cable's E.O. line (CBL216) assume contradictory
+/// classifications. The banner is raised alone, the text is checked again, and the DECL date,
+/// right for a CONFIDENTIAL cable, stays: no `N/A`, no new `classified-without-decl` (CBL217).
+#[test]
+fn fixes_that_assume_contradictory_classifications_are_not_applied_together() {
+    let cable = "UNCLAS SECTION 01 OF 02 REYKJAVIK 000077\n\nSENSITIVE\nSIPDIS\n\n\
+                 E.O. 12958: DECL: 03/02/2019\nTAGS: ECON EFIN IC\n\
+                 SUBJECT: ICELAND: INVENTED FISH QUOTA DEBATE\n\n\
+                 Classified By: Charge Bjorn Example. Reason 1.4 (b).\n\n\
+                 1. (SBU) An invented paragraph about fish quotas.\n\n\
+                 2. (C) An invented paragraph wrongly marked confidential.\n\n\
+                 3. (U) End of invented text.\n\nEXAMPLE\n";
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--isolated", "--fix", "--unsafe-fixes", "x.cable"],
+        None,
+    );
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    let expected = cable.replace(
+        "UNCLAS SECTION 01 OF 02",
+        "C O N F I D E N T I A L SECTION 01 OF 02",
+    );
+    assert_eq!(after, expected, "{r:?}");
+    assert!(!r.stdout.contains("CBL217"), "{}", r.stdout);
+}

@@ -129,6 +129,12 @@ fn fuzzy_suggestions_cover_the_usual_slips() {
     assert_eq!(s("KWWMN"), Some("KWMN"));
     assert_eq!(s("PHUN"), Some("PHUM")); // changed letter
     assert_eq!(s("pgvo"), Some("PGOV"));
+    // Slips at the first letter, and at the first and the last letter of a long token.
+    assert_eq!(s("GPOV"), Some("PGOV"));
+    assert_eq!(s("XPGOV"), Some("PGOV"));
+    assert_eq!(s("QGOV"), Some("PGOV"));
+    assert_eq!(s("NTERPOL"), Some("INTERPOL"));
+    assert_eq!(s("XNTERPOX"), Some("INTERPOL"));
     // Recorded misuses and typos give their target.
     assert_eq!(s("RU"), Some("RS"));
     assert_eq!(s("KWMM"), Some("KWMN"));
@@ -162,6 +168,9 @@ fn certain_fixes() {
     );
     assert_eq!(fix("PHUMPREL").as_deref(), Some("PHUM PREL"));
     assert_eq!(fix("EFINECONCS").as_deref(), Some("EFIN ECON CS"));
+    // A three- or four-letter organization that real TAGS lines use may sit inside the run.
+    assert_eq!(fix("ETRDECONWTOCS").as_deref(), Some("ETRD ECON WTO CS"));
+    assert_eq!(fix("PRELNATOAF").as_deref(), Some("PREL NATO AF"));
     // ... but not words or short tokens that happen to spell country codes.
     assert_eq!(fix("POLITICS"), None);
     assert_eq!(fix("MAPP"), None);
@@ -579,4 +588,25 @@ fn codes_that_share_their_first_eight_letters_are_told_apart() {
         title("PREL").as_deref(),
         Some("External Political Relations")
     );
+}
+
+#[test]
+fn tag_search_finds_current_and_common_country_names() {
+    let t = tables();
+    for (query, code) in [
+        ("North Macedonia", "MK"),
+        ("Turkiye", "TU"),
+        ("Myanmar", "BM"),
+        ("Holy See", "VT"),
+        ("Ivory Coast", "IV"),
+        ("Cabo Verde", "CV"),
+        ("England", "UK"),
+    ] {
+        let found = t.search_tags(query, 5);
+        assert_eq!(
+            found.first().map(|x| x.code.as_str()),
+            Some(code),
+            "{query}"
+        );
+    }
 }

@@ -122,6 +122,55 @@ fn a_tag_completed_mid_word_leaves_no_remainder() {
     );
 }
 
+/// A tag already on the line is offered again, after the new ones and marked as such; the tag
+/// under the cursor being retyped is offered as any other, and accepting it gives the line back.
+#[test]
+fn a_tag_already_on_the_line_is_offered_last_and_marked() {
+    // `PR` typed at the end, PREL already on the line.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV NO PR");
+    let at = after(&text, "NO PR");
+    let all = items(&text, at);
+    let prel = all
+        .iter()
+        .find(|i| i.label == "PREL")
+        .expect("PREL offered");
+    assert!(
+        prel.detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("already on this TAGS line")),
+        "{prel:?}"
+    );
+    let last_fresh = all
+        .iter()
+        .filter(|i| i.label != "PREL")
+        .filter_map(|i| i.sort.clone())
+        .max()
+        .unwrap();
+    assert!(prel.sort.clone().unwrap() > last_fresh, "{all:?}");
+    // Other items are not marked.
+    let pref = item(&text, at, "PREF");
+    assert!(!pref.detail.unwrap_or_default().contains("already"));
+    // Accepting it writes what the drafter chose; `check` then shows the line as it is.
+    assert_eq!(
+        line_with(&accept(&text, prel), "TAGS:"),
+        "TAGS: PREL PGOV NO PREL"
+    );
+
+    // Retyping the tag under the cursor: PGOV is not elsewhere on the line, so it is offered
+    // unmarked, and accepting it over `PG|OV` gives the line back.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV NO");
+    let at = after(&text, "TAGS: PREL PG");
+    let it = item(&text, at, "PGOV");
+    assert!(
+        !it.detail.clone().unwrap_or_default().contains("already"),
+        "{it:?}"
+    );
+    assert_eq!(
+        line_with(&accept(&text, &it), "TAGS:"),
+        "TAGS: PREL PGOV NO"
+    );
+}
+
 #[test]
 fn tags_are_found_by_country_name_and_title() {
     let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL JAP");
@@ -499,4 +548,68 @@ fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
         line_with(&accept(&text, &it), "Classified By"),
         "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
     );
+}
+
+/// A header typed top-down in an empty file: each line's completion works from the line's own
+/// shape before the FM line makes the parse read a header (`DE ` with no FM post yet, the
+/// security line under a DE line still being written, the date-time group under it, an INFO
+/// continuation line).
+#[test]
+fn a_header_typed_top_down_completes_each_line() {
+    // `DE ` and the start of a post's name: the post's station, serial 1 and now.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE ACC";
+    let it = item(text, text.len(), "DE RUEHAR #0001 3070705");
+    assert_eq!(
+        accept(text, &it),
+        "VZCZCXRO0001\nRR RUEHC\nDE RUEHAR #0001 3070705"
+    );
+    // Nothing picked on the DE line yet: the next line is the security line, not the banner.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \n";
+    let labels: Vec<String> = items(text, text.len())
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert!(labels.contains(&"ZNR UUUUU".to_string()), "{labels:?}");
+    assert!(
+        !labels.contains(&"C O N F I D E N T I A L".to_string()),
+        "{labels:?}"
+    );
+    let it = item(text, text.len(), "ZNR UUUUU");
+    assert_eq!(accept(text, &it), "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU");
+    // The date-time group under that security line.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH\nR ";
+    let it = item(text, text.len(), "030705Z NOV 09");
+    assert!(accept(text, &it).ends_with("\nR 030705Z NOV 09"));
+    // An INFO continuation line.
+    let text = "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH\nR 030705Z NOV 09\nFM AMEMBASSY ACCRA\n\
+                TO RUEHC/SECSTATE WASHDC 0001\nINFO RUEHLO/AMEMBASSY LOME 0001\nABIDJ";
+    let it = item(text, text.len(), "RUEHAB/AMEMBASSY ABIDJAN");
+    assert!(accept(text, &it).ends_with("\nRUEHAB/AMEMBASSY ABIDJAN"));
+}
+
+/// A tag found by a country's current or common name, which the data gives as a CLDR name
+/// (`MYANMAR`, `TURKIYE` for `Türkiye`) or the common names beside it (`IVORY`, `HOLY` of `Holy
+/// See`, `ENGLAND`): accepting it writes the code.
+#[test]
+fn a_tag_is_found_by_current_and_common_country_names() {
+    for (typed, code) in [
+        ("MYANMAR", "BM"),
+        ("CZECHIA", "EZ"),
+        ("ESWATINI", "WZ"),
+        ("TURKIYE", "TU"),
+        ("IVORY", "IV"),
+        ("CABO", "CV"),
+        ("HOLY", "VT"),
+        ("BRITAIN", "UK"),
+        ("ENGLAND", "UK"),
+    ] {
+        let text = OSLO.replacen("TAGS: PREL PGOV ENRG NO", &format!("TAGS: PGOV {typed}"), 1);
+        let at = after(&text, &format!("TAGS: PGOV {typed}"));
+        let it = item(&text, at, code);
+        assert_eq!(
+            line_with(&accept(&text, &it), "TAGS:"),
+            format!("TAGS: PGOV {code}"),
+            "{typed}"
+        );
+    }
 }

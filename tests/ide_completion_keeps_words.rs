@@ -1,6 +1,7 @@
 //! Completing never swallows the word after the cursor: where the text after the cursor is not
 //! part of the element being completed (a paragraph's first word after its number, the subject
-//! after `SUBJECT:`, a word after a reason's parenthesis, a word after the date-time group), every
+//! after `SUBJECT:`, a word after a reason's parenthesis, a word after the date-time group, the
+//! origin and serial after a classification being typed on the banner line), every
 //! item keeps that word and leaves a space between it and what it inserts. Where the cursor is
 //! inside an element (a tag, an addressee, a caption, a banner word), the element is replaced, as
 //! tests/ide_completion_edits.rs checks. Byte offsets, on a cable we wrote.
@@ -22,7 +23,7 @@ fn now() -> DateTime {
 
 /// (the line of OSLO to replace, its replacement with `|` at the cursor, the word after the
 /// cursor that must stay)
-const CASES: [(&str, &str, &str); 8] = [
+const CASES: [(&str, &str, &str); 14] = [
     (
         "¶3. (U) Press reports",
         "¶3. (|Press reports",
@@ -51,7 +52,20 @@ const CASES: [(&str, &str, &str); 8] = [
         "OSLO",
     ),
     ("P 140930Z MAR 08", "P |WORD", "WORD"),
+    // A classification typed on the banner line keeps the origin and serial after it.
+    (BANNER, "CONF| OSLO 000217", "OSLO 000217"),
+    (BANNER, "| OSLO 000217", "OSLO 000217"),
+    (BANNER, "|OSLO 000217", "OSLO 000217"),
+    (BANNER, "C O N| OSLO 000217", "OSLO 000217"),
+    (
+        BANNER,
+        "SEC| OSLO 000217 SECTION 01 OF 02",
+        "OSLO 000217 SECTION",
+    ),
+    (BANNER, "UNCL|AS OSLO 000217", "OSLO 000217"),
 ];
+
+const BANNER: &str = "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217";
 
 #[test]
 fn every_item_keeps_the_word_after_the_cursor_and_a_space_before_it() {

@@ -143,6 +143,28 @@ fn the_fixture_has_the_documented_shape() {
     assert_eq!(cable["signature"], "EXAMPLE");
 }
 
+/// An answer keyed to a reference's sub-paragraph carries its letter beside the reference's
+/// number; the cable's own paragraphs have no key.
+#[test]
+fn a_keyed_answer_carries_its_letter() {
+    let text = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: PREL XX\nSUBJECT: X\n\nREF: STATE 1\n\n1. Answers keyed to reftel follow.\n\n27.A. Invented.\n\n27.B. Invented.\n\nEXAMPLE\n";
+    let r = run_in(
+        Path::new("."),
+        &["inspect", "-", "--stdin-filename", "drafts/x.cable"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cable = &r.json()[0];
+    assert_eq!(errors(&validator(), cable), Vec::<String>::new());
+    let p = &cable["paragraphs"];
+    assert_eq!(p[0]["key"], Value::Null);
+    assert_eq!(
+        (&p[1]["number"], &p[1]["key"]),
+        (&Value::from(27), &Value::from("A"))
+    );
+    assert_eq!(p[2]["key"], "B");
+}
+
 #[test]
 fn personal_tags_carry_the_person() {
     let text = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: OVIP (DOE, JOHN) PREL\nSUBJECT: X\n\n1. Invented.\n\nEXAMPLE\n";

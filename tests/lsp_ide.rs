@@ -98,10 +98,17 @@ fn tags_complete_with_titles_and_without_repeats() {
     assert!(matches!(item.kind, CompletionKind::Tag(_)));
     let all = labels(&text, at);
     assert!(all.iter().all(|l| l.starts_with("PR")), "{all:?}");
-    // A tag already on the line is not offered again.
+    // A tag already on the line comes after the new ones, marked as such.
     let at = after(&text, "TAGS: PGOV P");
     let text2 = text.replace("TAGS: PGOV PR", "TAGS: PGOV P");
-    assert!(!labels(&text2, at).contains(&"PGOV".to_string()));
+    let pgov = completion(&text2, at, "PGOV");
+    assert!(
+        pgov.detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("already on this TAGS line")),
+        "{pgov:?}"
+    );
+    assert_eq!(labels(&text2, at).last().map(String::as_str), Some("PGOV"));
     // Geographic tags too, with the country's name.
     let text3 = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL JA");
     let item = completion(&text3, after(&text3, "TAGS: PREL JA"), "JA");

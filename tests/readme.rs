@@ -157,3 +157,33 @@ fn format_links_resolve_to_sections_of_docs_format_md() {
         Some("security-line")
     );
 }
+
+/// The README's account of `examples/draft-with-errors.cable` is what `check` prints: the block
+/// shown as the first finding is the first finding, and the counts are the summary's.
+#[test]
+fn readme_first_finding_of_the_example_is_what_check_prints() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cablelint"))
+        .current_dir(root())
+        .args(["check", "--isolated", "examples/draft-with-errors.cable"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first = stdout.split("\n\n").next().unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let marker = "the first of them:\n\n```text\n";
+    let at = readme
+        .find(marker)
+        .expect("README shows the example's first finding")
+        + marker.len();
+    let shown = &readme[at..at + readme[at..].find("```").unwrap()];
+    assert_eq!(
+        shown.trim_end(),
+        first,
+        "README's first finding differs from `check`"
+    );
+    assert!(
+        readme.contains("15 findings (11 errors, 2 warnings and 2 infos)")
+            && stdout.contains("Found 11 errors, 2 warnings and 2 infos in 1 file"),
+        "README's counts differ from `check`: {stdout}"
+    );
+}

@@ -77,6 +77,29 @@ fn a_new_cable_with_a_header_and_long_lines_is_a_draft_until_it_is_a_year_old() 
 }
 
 #[test]
+fn a_new_cable_with_a_header_and_no_banner_yet_gets_the_banner_error() {
+    // A header dated 12 March 2026 over a text that starts at SIPDIS: the drafter has not
+    // written the banner yet.
+    let t = edit(
+        C,
+        &[
+            ("O 120745Z MAR 08", "O 120745Z MAR 26"),
+            ("DE RUEHUL #0614/01 0720751", "DE RUEHUL #0614/01 0710751"),
+            (
+                "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614\n\n",
+                "",
+            ),
+        ],
+    );
+    let f = findings_on(&t, "2026-11-30");
+    assert!(f.contains(&("CBL202", line(&t, "SIPDIS"))), "{f:?}");
+    assert!(!codes(&f).contains(&"CBL607"), "{f:?}");
+    // The same text kept more than a year is a sent cable whose banner the release dropped.
+    let c = codes(&findings_on(&t, "2028-11-30"));
+    assert!(c.contains(&"CBL607") && !c.contains(&"CBL202"), "{c:?}");
+}
+
+#[test]
 fn another_cables_record_after_the_text_is_attached_text() {
     // A record whose fields the export separated by blanks, naming another cable, then its text.
     let t = edit(

@@ -878,7 +878,14 @@ const FIXES: &[FixCase] = &[
     fix(BannerBelowMarking, C, &[("¶3. (C) Park", "¶3. (S) Park")], Unsafe, &[("ZNY CCCCC", "ZNY SSSSS"), ("C O N F I D E N T I A L SECTION", "S E C R E T SECTION"), ("¶3. (C) Park", "¶3. (S) Park")]),
     // A SPECAT suffix on the security code stays when the banner is raised.
     fix(BannerBelowMarking, C, &[("ZNY CCCCC", "ZNY CCCCC/AAAAA"), ("¶3. (C) Park", "¶3. (S) Park")], Unsafe, &[("ZNY CCCCC", "ZNY SSSSS/AAAAA"), ("C O N F I D E N T I A L SECTION", "S E C R E T SECTION"), ("¶3. (C) Park", "¶3. (S) Park")]),
-    fix(BannerBelowMarking, U, &[("¶2. (SBU)", "¶2. (C)")], Unsafe, &[("ZNR UUUUU", "ZNY CCCCC"), ("UNCLAS MANILA", "C O N F I D E N T I A L MANILA"), ("¶2. (SBU)", "¶2. (C)")]),
+    // Raised from UNCLAS, the E.O. line's `N/A` becomes the default declassification.
+    fix(BannerBelowMarking, U, &[("¶2. (SBU)", "¶2. (C)")], Unsafe, &[("ZNR UUUUU", "ZNY CCCCC"), ("UNCLAS MANILA", "C O N F I D E N T I A L MANILA"), ("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018"), ("¶2. (SBU)", "¶2. (C)")]),
+    // What a drafter raising the classification is left with: each a fix that changes a
+    // classification or is the classifier's to write, so never safe.
+    fix(ClassifiedWithoutDecl, C, &[("DECL: 03/12/2018", "N/A")], Unsafe, &[]),
+    fix(MissingClassificationAuthority, C, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).\n\n", "")], Unsafe, &[("Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).\n", "Classified By: [[NAME, TITLE]] for reasons 1.4 [[(b) and (d)]]\n")]),
+    fix(SbuCaptionMissing, U, &[("SENSITIVE\nSIPDIS", "SIPDIS")], Unsafe, &[]),
+    fix(BannerAboveMarkings, S, &[("(S//NF) This", "(C//NF) This"), ("(S//NF) We", "(C//NF) We")], Unsafe, &[("(S//NF) We", "(C//NF) We")]),
     fix(InvalidEoNumber, C, &[("E.O. 12958", "E.O. 12598")], Unsafe, &[]),
     fix(EoEraMismatch, C, &[("E.O. 12958", "E.O. 13526")], Unsafe, &[]),
     fix(UnclassifiedWithDecl, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: 02/28/2018")], Unsafe, &[]),

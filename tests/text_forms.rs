@@ -10,7 +10,7 @@
 mod support;
 
 use cablelint::data::Tables;
-use cablelint::rules::{Diagnostic, Settings};
+use cablelint::rules::{Applicability, Diagnostic, Settings};
 use cablelint::syntax::LineIndex;
 use cablelint::Severity;
 use support::edit;
@@ -286,6 +286,92 @@ fn mixed_case_controls_are_markings_with_an_information_note() {
             "{marking}: {f:?}"
         );
     }
+}
+
+/// A marking that lost its opening parenthesis after the number (`¶3. S) Park`, a typing slip
+/// real cables have) counts at its level, is reported by `invalid-marking` rather than as a
+/// missing marking, and its safe fix adds the parenthesis to the same marking.
+#[test]
+fn a_marking_without_its_opening_parenthesis_is_read_and_mended() {
+    for (written, mended, level_rule) in [
+        ("¶3. S) Park", "¶3. (S) Park", Some("CBL207")),
+        ("¶3. C)Park", "¶3. (C)Park", None),
+        ("¶3.  C/NF) Park", "¶3.  (C/NF) Park", Some("CBL209")),
+    ] {
+        let t = edit(C, &[("¶3. (C) Park", written)]);
+        let f = findings(&t);
+        assert!(
+            f.contains(&("CBL402", line(&t, written), Severity::Warning)),
+            "{written}: {f:?}"
+        );
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL401"),
+            "{written}: {f:?}"
+        );
+        if let Some(rule) = level_rule {
+            assert!(f.iter().any(|&(c, _, _)| c == rule), "{written}: {f:?}");
+        }
+        let diags = check(&t);
+        let fix = diags
+            .iter()
+            .find(|d| d.rule.code() == "CBL402")
+            .and_then(|d| d.fix.as_ref())
+            .expect("a fix");
+        assert_eq!(fix.applicability, Applicability::Safe, "{written}");
+        let (fixed, _) = cablelint::workspace::fix::apply_fixes(&t, [fix]);
+        assert_eq!(fixed, edit(C, &[("¶3. (C) Park", mended)]), "{written}");
+        assert_silent(&fixed, "CBL402");
+    }
+    // A letter and `)` that is no level, or one in lower case, stays an item of a list.
+    for written in ["¶3. B) Park", "¶3. c) Park"] {
+        let t = edit(C, &[("¶3. (C) Park", written)]);
+        let f = findings(&t);
+        assert!(
+            !f.iter().any(|&(c, _, _)| c == "CBL402"),
+            "{written}: {f:?}"
+        );
+        assert!(f.iter().any(|&(c, _, _)| c == "CBL401"), "{written}: {f:?}");
+    }
+}
+
+/// Answers keyed to the sub-paragraphs of a reference (`27.A.`, `9a.`, `5B)`) carry the
+/// reference's paragraph numbers: they stand outside the cable's numbering, and their markings
+/// count.
+#[test]
+fn answers_keyed_to_a_references_paragraphs_keep_the_numbering() {
+    for (a, b) in [("27.A.", "27.B."), ("9a.", "9b."), ("5A)", "5B)")] {
+        let t = edit(
+            C,
+            &[(
+                "¶3. (C) Park",
+                &format!("¶3. (C) Answers keyed to reftel follow.\n\n{a} (C) Yes.\n\n{b} (C) Park"),
+            )],
+        );
+        assert_silent(&t, "CBL403");
+        let cable = cablelint::syntax::parse(&t);
+        let keyed: Vec<_> = cable
+            .body
+            .paragraphs
+            .iter()
+            .filter(|p| p.key.is_some())
+            .collect();
+        assert_eq!(keyed.len(), 2, "{a}");
+        assert!(keyed.iter().all(|p| p.marking.is_some()), "{a}");
+        // A keyed answer's marking counts in the roll-up.
+        let t = t.replace(&format!("{b} (C)"), &format!("{b} (S)"));
+        assert_fires(&t, "CBL207", &format!("{b} (S)"), &[]);
+        // The cable's own numbering is still checked around the answers.
+        let t = t.replace("¶4. (C) Comment", "¶5. (C) Comment");
+        assert_fires(&t, "CBL403", "¶5. (C) Comment", &["CBL207"]);
+    }
+    // `15.C)` is a marking that lost its parenthesis, not the answer to sub-paragraph C.
+    let t = edit(C, &[("¶3. (C) Park", "¶3.C) Park")]);
+    assert_silent(&t, "CBL403");
+    assert!(cablelint::syntax::parse(&t)
+        .body
+        .paragraphs
+        .iter()
+        .all(|p| p.key.is_none()));
 }
 
 #[test]
@@ -792,6 +878,21 @@ fn signature_forms_are_read() {
             "\nCARROW\n",
             "\ncarrow\n",
         ),
+        // The signer's title before the surname, as chargés and deputies sign.
+        ("a CDA in capitals, the surname mixed", "\nCARROW\n", "\nCDA Carrow\n"),
+        ("an acting CDA", "\nCARROW\n", "\nA/CDA CARROW\n"),
+        ("an acting DCM", "\nCARROW\n", "\nA/DCM Carrow\n"),
+        ("Amb. with its full stop", "\nCARROW\n", "\nAmb. CARROW\n"),
+        (
+            "Charge d'Affaires a.i.",
+            "\nCARROW\n",
+            "\nCharge d'Affaires a.i. CARROW\n",
+        ),
+        (
+            "a titled surname appended to the last sentence",
+            "recess.\n\nCARROW",
+            "recess. CDA Carrow",
+        ),
     ] {
         let t = edit(D, &[(find, replace)]);
         let f = findings(&t);
@@ -820,6 +921,11 @@ fn a_trailer_does_not_make_a_signature() {
             "recess.\nTHE MINISTERS AGR...\n",
         ),
         ("a lone particle", "recess.\n\nvan\n"),
+        ("a lone title", "recess.\n\nA/DCM\n"),
+        (
+            "a title and a surname that end a sentence",
+            "recess, said the\nCDA Carrow and the minister\n",
+        ),
     ] {
         let t = edit(D, &[("recess.\n\nCARROW\n", replace)]);
         let f = findings(&t);

@@ -214,6 +214,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
         (selection, None)
     } else {
+        // The built-in tables are turned into rows on another core while this thread walks the
+        // directory and resolves the configuration (the first file checked waited for them).
+        std::thread::spawn(|| {
+            crate::data::Tables::builtin();
+        });
         files::select_streaming(
             &args.paths,
             args.stdin_filename.as_deref(),

@@ -453,6 +453,7 @@ impl Config {
                     )
                 })?,
             },
+            drafting_date: None,
         };
 
         let date = match &raw.date {
@@ -480,7 +481,10 @@ impl Config {
             require_header: raw.require_header,
             date,
             data,
-            format,
+            format: FormatOptions {
+                drafting_date: date,
+                ..format
+            },
             draft: {
                 let mut at = BTreeMap::new();
                 let mut place = |key: &'static str, i: usize, v: &Spanned<String>| {

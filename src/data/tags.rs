@@ -93,7 +93,16 @@ impl Tables {
                 if t.status != TagStatus::Official && t.title.is_empty() {
                     continue; // Never suggest a code nobody can say the meaning of.
                 }
-                let distance = match single_edit(code, &t.code) {
+                // One edit leaves the first or the last letter of both alike when the token has
+                // three letters or more: most candidates are passed over without comparing them.
+                let c = t.code.as_bytes();
+                let one =
+                    if typed.len() >= 3 && c.first() != typed.first() && c.last() != typed.last() {
+                        None
+                    } else {
+                        single_edit(code, &t.code)
+                    };
+                let distance = match one {
                     Some(Edit::Transposition) => 1,
                     // Nearly every two-letter string is a letter away from a country code,
                     // and most three-letter strings from some organization's acronym.
@@ -152,9 +161,10 @@ impl Tables {
             .map(|i| &run[i].1)
     }
 
-    /// Splits a run-together token into valid two-letter geographic and four-letter subject or
-    /// program codes, with as few parts as possible; `None` unless that split is unique, uses
-    /// at least one four-letter code and no more two-letter codes than four-letter codes plus
+    /// Splits a run-together token into valid two-letter geographic codes, four-letter subject or
+    /// program codes and three- or four-letter organization codes that real TAGS lines use
+    /// (`WTO`, `NATO`), with as few parts as possible; `None` unless that split is unique, uses at
+    /// least one code longer than two letters and no more two-letter codes than longer codes plus
     /// one (so that words such as `POLITICS` are not read as a string of country codes).
     fn split_run_together<'a>(&self, code: &'a str) -> Option<Vec<&'a str>> {
         let b = code.as_bytes();
@@ -166,9 +176,13 @@ impl Tables {
         let is_part = |s: &str| {
             self.tag_exact(s).is_some_and(|t| {
                 t.is_valid()
-                    && match s.len() {
-                        2 => t.kind == TagKind::Geographic,
-                        4 => matches!(t.kind, TagKind::Subject | TagKind::Program),
+                    && match (s.len(), t.kind) {
+                        (2, TagKind::Geographic) => true,
+                        (4, TagKind::Subject | TagKind::Program) => true,
+                        // An organization in use on real TAGS lines (`WTO` in `ETRDECONWTOCS`);
+                        // the hundreds of listed organizations no cable uses would make
+                        // ordinary words splittable.
+                        (3 | 4, TagKind::Organization) => t.count > 0,
                         _ => false,
                     }
             })
@@ -181,7 +195,7 @@ impl Tables {
             let Some((parts, ways, _)) = best[i] else {
                 continue;
             };
-            for len in [2usize, 4] {
+            for len in [2usize, 3, 4] {
                 let j = i + len;
                 if j > n || !is_part(&code[i..j]) {
                     continue;
@@ -206,8 +220,8 @@ impl Tables {
             j -= len;
         }
         parts.reverse();
-        let fours = parts.iter().filter(|p| p.len() == 4).count();
-        let twos = parts.len() - fours;
+        let twos = parts.iter().filter(|p| p.len() == 2).count();
+        let fours = parts.len() - twos;
         (parts.len() >= 2 && fours >= 1 && twos <= fours + 1).then_some(parts)
     }
 
@@ -241,13 +255,15 @@ impl Tables {
         let mut by_title: Vec<&Tag> = self
             .tags
             .iter()
-            .filter(|t| !t.title.is_empty() && !out.iter().any(|o| o.code == t.code))
+            .filter(|t| !out.iter().any(|o| o.code == t.code))
             .filter(|t| {
-                let title = t.title.to_ascii_uppercase();
-                let title_words: Vec<&str> = super::directory::words(&title).collect();
-                words
-                    .iter()
-                    .all(|w| title_words.iter().any(|tw| tw.starts_with(w)))
+                t.names().any(|name| {
+                    let name = fold_to_ascii(&name).to_ascii_uppercase();
+                    let name_words: Vec<&str> = super::directory::words(&name).collect();
+                    words
+                        .iter()
+                        .all(|w| name_words.iter().any(|tw| tw.starts_with(w)))
+                })
             })
             .collect();
         by_title.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
@@ -255,4 +271,60 @@ impl Tables {
         out.truncate(limit);
         out
     }
+}
+
+/// Names of countries the TAGS data does not carry, by geographic code: the current or common
+/// English names a drafter types (CLDR's English variant names `Ivory Coast` and `Cabo Verde`,
+/// the UN's `Holy See`; `Britain`, `Great Britain` and `England` for the United Kingdom, whose tag
+/// covers them). The CLDR names the data gives (`Myanmar`, `Czechia`, `Eswatini`, `North
+/// Macedonia`, `Türkiye`) come from the tags' notes.
+const COMMON_NAMES: [(&str, &[&str]); 4] = [
+    ("IV", &["Ivory Coast"]),
+    ("CV", &["Cabo Verde"]),
+    ("VT", &["Holy See"]),
+    ("UK", &["Britain", "Great Britain", "England"]),
+];
+
+impl Tag {
+    /// Every name the tag is searched by: its title, the CLDR name its note gives
+    /// (`CLDR name: Myanmar.`, from `../shared/data/tags-country.tsv`), and the common names of
+    /// [`COMMON_NAMES`].
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        let cldr = self.note.as_deref().and_then(|n| {
+            let at = n.find("CLDR name: ")? + "CLDR name: ".len();
+            let rest = &n[at..];
+            let end = rest.find(['.', ';']).unwrap_or(rest.len());
+            Some(rest[..end].trim().to_string())
+        });
+        let common = COMMON_NAMES
+            .iter()
+            .filter(|(code, _)| *code == self.code)
+            .flat_map(|(_, names)| names.iter().map(|n| n.to_string()));
+        Some(self.title.clone())
+            .filter(|t| !t.is_empty())
+            .into_iter()
+            .chain(cldr)
+            .chain(common)
+    }
+}
+
+/// `text` with the accented Latin letters of country names written without their accents
+/// (`Türkiye` → `Turkiye`, `Côte d’Ivoire` → `Cote d'Ivoire`), so that a drafter typing ASCII
+/// finds them.
+fn fold_to_ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'É' => 'E',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
 }

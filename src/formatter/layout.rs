@@ -10,8 +10,8 @@ use super::wrap::{
 };
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
-    paragraph_start, starts_element, Cable, DateStyle, Decl, DocumentKind, EoValue, LineKind,
-    MarkerKind, Paragraph, TextRange,
+    paragraph_start, starts_element, ArtifactKind, Cable, DateStyle, Decl, DocumentKind, EoValue,
+    LineKind, MarkerKind, Paragraph, TextRange,
 };
 
 /// How much room a line must leave before the wrap width for its break to count as the
@@ -189,7 +189,7 @@ struct ShortBreak {
 }
 
 pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformattable> {
-    let banner_at = refuse(cable)?;
+    let banner_at = refuse(cable, o)?;
     let src = cable.src;
     let text_of = |i: usize| -> &'a str { cable.text(cable.lines[i].range) };
     let mut items: Vec<Item<'a>> = Vec::with_capacity(cable.lines.len());
@@ -499,7 +499,7 @@ pub(super) fn unreadable_header(cable: &Cable) -> Vec<(TextRange, String)> {
 }
 
 /// Whether the cable can be laid out safely; the banner's line when it can.
-fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
+fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     let line_of = |r: TextRange| cable.line_index.line_of(r.start());
     // Control characters (a NUL run from a damaged copy, say) are no words and no spaces: a wrap
     // could put a run of them on a line of its own, which then reads as something the text never
@@ -513,7 +513,21 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
     }
     // A release record or a received copy carries marks of how the text reached the reader; the
     // parser reads them by their place and layout, so laying the text out anew would hide them.
-    if let Some(artifact) = cable.artifacts.first() {
+    // A draft whose paragraphs stand each on one line is read as the rules read it: its long
+    // lines are no release artifact, and it is laid out as any draft.
+    let kind = if cable.kind == DocumentKind::Record {
+        let drafting = o
+            .drafting_date
+            .unwrap_or_else(|| crate::vocab::Date::now_utc().0);
+        crate::syntax::kind_on(cable, drafting)
+    } else {
+        cable.kind
+    };
+    let mut artifacts = cable
+        .artifacts
+        .iter()
+        .filter(|a| kind == DocumentKind::Record || a.kind != ArtifactKind::JoinedLines);
+    if let Some(artifact) = artifacts.next() {
         return Err(refused(
             Some(line_of(artifact.range)),
             format!(
@@ -522,7 +536,7 @@ fn refuse(cable: &Cable) -> Result<usize, Unformattable> {
             ),
         ));
     }
-    if cable.kind == DocumentKind::Record {
+    if kind == DocumentKind::Record {
         return Err(refused(
             None,
             "the text is a release record; it is left as written",

@@ -80,6 +80,11 @@ pub struct FormatOptions {
     pub serial_width: usize,
     /// How TAGS codes are separated.
     pub tags_separator: TagsSeparator,
+    /// The drafting date (the configuration's `date =`; today when `None`): a text with a header
+    /// whose paragraphs stand each on one line and that is dated less than a year before it, or
+    /// later, is a draft being written and is laid out, not a release record left as written
+    /// ([`crate::syntax::kind_on`], as the rules read it).
+    pub drafting_date: Option<crate::vocab::Date>,
 }
 
 impl Default for FormatOptions {
@@ -89,6 +94,7 @@ impl Default for FormatOptions {
             spaced_banner: true,
             serial_width: 6,
             tags_separator: TagsSeparator::Space,
+            drafting_date: None,
         }
     }
 }

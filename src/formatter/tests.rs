@@ -122,6 +122,7 @@ fn options_change_the_choices() {
         spaced_banner: false,
         serial_width: 0,
         tags_separator: TagsSeparator::Comma,
+        drafting_date: None,
     };
     let out = format(&messy(), &o).unwrap();
     assert!(

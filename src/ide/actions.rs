@@ -163,3 +163,77 @@ pub fn fix_all(analysis: &Analysis) -> Option<Action> {
 fn overlaps(a: TextRange, b: TextRange) -> bool {
     a.start <= b.end && b.start <= a.end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Tables;
+    use crate::rules::Settings;
+    use crate::syntax::parse;
+
+    /// A draft whose banner the drafter raised to CONFIDENTIAL, and an UNCLAS one with an SBU
+    /// paragraph and no SENSITIVE caption.
+    const RAISED: &str = "C O N F I D E N T I A L ACCRA 000001\n\nE.O. 13526: N/A\nTAGS: PREL GH\n\
+                          SUBJECT: TALKS\n\n1. (U) Text one.\n\n2. (U) Text two.\n\nDOE\n";
+    const SBU: &str = "UNCLAS ACCRA 000001\n\nE.O. 13526: N/A\nTAGS: PREL GH\nSUBJECT: TALKS\n\n\
+                       1. (SBU) Text one.\n\n2. (U) Text two.\n\nDOE\n";
+
+    /// The text after applying the quick fix of `code` titled `title`, and whether it is marked
+    /// unsafe and not preferred.
+    fn apply(text: &str, code: &str, title: &str) -> (String, bool) {
+        let mut settings = Settings::default();
+        settings.drafting_date = crate::vocab::Date::new(2026, 12, 1);
+        let diagnostics = crate::check(text, &settings, Tables::builtin());
+        let cable = parse(text);
+        let all = TextRange::new(0, text.len());
+        let actions = code_actions(&cable, &diagnostics, all);
+        let want = format!("{title} ({code}) — unsafe");
+        let a = actions.iter().find(|a| a.title == want).unwrap_or_else(|| {
+            panic!(
+                "no `{want}` among {:?}",
+                actions.iter().map(|a| &a.title).collect::<Vec<_>>()
+            )
+        });
+        let mut out = text.to_string();
+        for e in a.edits.iter().rev() {
+            out.replace_range(e.range.as_range(), &e.new_text);
+        }
+        (
+            out,
+            a.applicability == Applicability::Unsafe && !a.preferred,
+        )
+    }
+
+    #[test]
+    fn a_raised_banner_has_fixes_for_the_eo_line_the_authority_and_the_markings() {
+        let (out, r#unsafe) = apply(RAISED, "CBL217", "Write `DECL: 12/01/2036`");
+        assert!(r#unsafe);
+        assert!(out.contains("\nE.O. 13526: DECL: 12/01/2036\n"), "{out}");
+        let (out, r#unsafe) = apply(
+            RAISED,
+            "CBL223",
+            "Insert a `Classified By:` line to fill in",
+        );
+        assert!(r#unsafe);
+        assert!(
+            out.contains(
+                "SUBJECT: TALKS\n\nClassified By: [[NAME, TITLE]] for reasons 1.4 [[(b) and (d)]]\
+                 \n\n1. (U) Text one."
+            ),
+            "{out}"
+        );
+        let (out, r#unsafe) = apply(RAISED, "CBL208", "Mark paragraph 1 (C)");
+        assert!(r#unsafe);
+        assert!(out.contains("\n1. (C) Text one.\n"), "{out}");
+    }
+
+    #[test]
+    fn sbu_paragraphs_without_the_caption_have_a_fix_adding_it() {
+        let (out, r#unsafe) = apply(SBU, "CBL210", "Add the SENSITIVE caption");
+        assert!(r#unsafe);
+        assert!(
+            out.starts_with("UNCLAS ACCRA 000001\n\nSENSITIVE\n\nE.O. 13526: N/A\n"),
+            "{out}"
+        );
+    }
+}

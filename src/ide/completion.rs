@@ -1,6 +1,7 @@
 //! Completion: what fits at the cursor, decided from the line's kind and the text before the cursor.
 //!
-//! - TAGS tokens after `TAGS:` (every kind, with titles), not repeating tokens already on the line;
+//! - TAGS tokens after `TAGS:` (every kind, with titles); a code already elsewhere on the line
+//!   comes after the others, marked `already on this TAGS line`;
 //! - addressees on `TO`/`INFO`/`XMT` lines and their continuation lines, as one item
 //!   `RUEHBJ/AMEMBASSY BEIJING`, matched by routing indicator, city or country; precedence words
 //!   after an address;
@@ -285,6 +286,43 @@ pub fn completions_with(
     Completion::default()
 }
 
+/// A line's kind, or, for a line the parse could not place (the header being typed top-down,
+/// before the FM line makes it a header), the header line its start has the shape of: `DE`, the
+/// security line (`ZNR`, `ZNY`), the date-time group (`R 011546Z`), `FM` and the addressee lines
+/// (`TO`, `INFO`, `RUEHAB/…`).
+fn shaped_kind(kind: LineKind, text: &str) -> LineKind {
+    if !matches!(
+        kind,
+        LineKind::Blank
+            | LineKind::Unknown
+            | LineKind::Text
+            | LineKind::Passing
+            | LineKind::Banner
+            | LineKind::Caption
+    ) {
+        return kind;
+    }
+    let t = text.trim().to_ascii_uppercase();
+    if t == "DE" || t.starts_with("DE ") {
+        LineKind::De
+    } else if t.starts_with("ZNR") || t.starts_with("ZNY") {
+        LineKind::Security
+    } else if DTG_SHAPE.is_match(&t) {
+        LineKind::Dtg
+    } else if t.starts_with("FM ") {
+        LineKind::Fm
+    } else if t.starts_with("TO ") || t.starts_with("INFO ") || ADDRESSEE_SHAPE.is_match(&t) {
+        LineKind::Addressee
+    } else {
+        kind
+    }
+}
+
+static DTG_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ZOPR] (?:[ZOPR] )?\d{6}Z\b").expect("valid regex"));
+static ADDRESSEE_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^R[A-Z0-9]{3,6}/[A-Z]").expect("valid regex"));
+
 fn clamp_offset(text: &str, offset: usize) -> usize {
     let mut o = offset.min(text.len());
     while !text.is_char_boundary(o) {
@@ -389,7 +427,11 @@ impl Ctx<'_, '_> {
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
         // KN), as `cablelint data tags` finds them; the tables order them.
         let mut tags = self.tables.search_tags(&prefix, usize::MAX);
-        tags.retain(|t| t.is_valid() && !present.contains(&t.code));
+        tags.retain(|t| t.is_valid());
+        // A tag already elsewhere on the line is still offered, after the others and marked, so
+        // that typing it shows why it is no new tag instead of finding it missing.
+        let (mut tags, on_line): (Vec<_>, Vec<_>) =
+            tags.into_iter().partition(|t| !present.contains(&t.code));
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
         // Under three letters the tables match codes only; the words of titles come with the third
         // letter, so the editor must ask again rather than narrow this list itself (`G` then
@@ -397,6 +439,12 @@ impl Ctx<'_, '_> {
         let titles_pending = prefix.len() < 3;
         let incomplete = tags.len() > MAX_ITEMS || by_title || titles_pending;
         tags.truncate(MAX_ITEMS);
+        let fresh = tags.len();
+        tags.extend(
+            on_line
+                .into_iter()
+                .filter(|t| !prefix.is_empty() && t.code.starts_with(&prefix)),
+        );
         let items = tags
             .into_iter()
             .enumerate()
@@ -408,10 +456,19 @@ impl Ctx<'_, '_> {
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
+                // `~` sorts after the digits of the other items' keys.
+                let (sort, detail) = if rank < fresh {
+                    (format!("{rank:04}"), detail)
+                } else {
+                    (
+                        format!("~{rank:04}"),
+                        format!("already on this TAGS line — {detail}"),
+                    )
+                };
                 let mut item =
                     CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
                         .detail(detail)
-                        .sort(format!("{rank:04}"))
+                        .sort(sort)
                         .resolve(ResolveKey::Tag {
                             code: t.code.clone(),
                         });
@@ -487,7 +544,7 @@ impl Ctx<'_, '_> {
             .banner
             .as_ref()
             .is_none_or(|b| b.range.start() >= self.line.range.end());
-        prev.is_some_and(|p| p.kind == LineKind::Addressee) && before_banner
+        prev.is_some_and(|p| shaped_kind(p.kind, p.text) == LineKind::Addressee) && before_banner
     }
 
     fn block_of_previous_line(&self) -> Option<crate::syntax::AddresseeBlock> {
@@ -802,22 +859,25 @@ impl Ctx<'_, '_> {
     }
 
     /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
-    /// blank line between FL2 and the DE line).
+    /// blank line between FL2 and the DE line); a header line still being written counts by its
+    /// shape ([`shaped_kind`]).
     fn previous_written_kind(&self) -> Option<LineKind> {
         (0..self.line.number)
             .rev()
             .filter_map(|n| line(self.cable, n))
             .find(|l| !l.text.trim().is_empty())
-            .map(|l| l.kind)
+            .map(|l| shaped_kind(l.kind, l.text))
     }
 
-    /// Whether the line before the cursor's line is of `kind`.
+    /// Whether the line before the cursor's line is of `kind`, or has its shape while it is being
+    /// written (`DE ` alone, `ZNR` before its code): the header is typed top-down, and each line's
+    /// completion works before the lines under it make the parse read the header.
     fn previous_line_is(&self, kind: LineKind) -> bool {
         self.line
             .number
             .checked_sub(1)
             .and_then(|n| line(self.cable, n))
-            .is_some_and(|p| p.kind == kind)
+            .is_some_and(|p| shaped_kind(p.kind, p.text) == kind)
     }
 
     // -- FL1 to FL3 ---------------------------------------------------------------------------------
@@ -1084,7 +1144,36 @@ impl Ctx<'_, '_> {
         if !on_fl3 {
             return None;
         }
-        let ri = self.fm_post()?.routing_indicator()?.to_string();
+        // Without the FM line yet, the station is the routing indicator of a post the drafter
+        // names after `DE` (`DE ACCRA`, `DE RUEHA`): one item per post found.
+        let posts: Vec<(String, Option<String>)> = match self.fm_post() {
+            Some(p) => vec![(p.routing_indicator()?.to_string(), None)],
+            None => {
+                let query = typed.strip_prefix("DE").unwrap_or("").trim();
+                let ri_query = query.starts_with('R') && !query.contains(' ');
+                self.tables
+                    .search_posts(query, MAX_ITEMS)
+                    .into_iter()
+                    .chain(
+                        ri_query
+                            .then(|| self.tables.posts_for_ri(query))
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .filter_map(|p| {
+                        Some((p.routing_indicator()?.to_string(), Some(p.name.clone())))
+                    })
+                    .fold(Vec::new(), |mut found, post| {
+                        if !found.contains(&post) {
+                            found.push(post);
+                        }
+                        found
+                    })
+                    .into_iter()
+                    .take(MAX_ITEMS)
+                    .collect()
+            }
+        };
         let serial = self.serial() % 10_000;
         let section = self
             .cable
@@ -1099,23 +1188,48 @@ impl Ctx<'_, '_> {
             Some((d, date)) => (date, d.hour, d.minute),
             None => (self.now.date, self.now.hour, self.now.minute),
         };
-        let text = format!(
-            "DE {ri} #{serial:04}{section} {:03}{hour:02}{minute:02}",
-            date.ordinal()
-        );
-        let item = CompletionItem::new(text.clone(), CompletionKind::Line, self.whole_line())
-            .detail("originating station, serial, julian day and time of filing (FL3)")
-            .doc(format!(
-                "`{ri}` is the routing indicator of the FM post; day {:03} is {}.",
-                date.ordinal(),
-                dates::long_date(date)
-            ))
-            .filter(text)
-            .preselect();
-        Some(Completion {
-            items: vec![item],
-            incomplete: false,
-        })
+        let incomplete = posts.first().is_some_and(|(_, name)| name.is_some());
+        let items = posts
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (ri, name))| {
+                let text = format!(
+                    "DE {ri} #{serial:04}{section} {:03}{hour:02}{minute:02}",
+                    date.ordinal()
+                );
+                let whose = match &name {
+                    Some(n) => format!("of {n}"),
+                    None => "of the FM post".to_string(),
+                };
+                let item =
+                    CompletionItem::new(text.clone(), CompletionKind::Line, self.whole_line())
+                        .detail(match &name {
+                            Some(n) => {
+                                format!("the station of {n}, serial, julian day and time (FL3)")
+                            }
+                            None => {
+                                "originating station, serial, julian day and time of filing (FL3)"
+                                    .to_string()
+                            }
+                        })
+                        .doc(format!(
+                            "`{ri}` is the routing indicator {whose}; day {:03} is {}.",
+                            date.ordinal(),
+                            dates::long_date(date)
+                        ))
+                        .sort(format!("{rank:04}"))
+                        .filter(match &name {
+                            Some(n) => format!("{} {text} {n}", typed.trim_end()),
+                            None => text,
+                        });
+                if rank == 0 && name.is_none() {
+                    item.preselect()
+                } else {
+                    item
+                }
+            })
+            .collect();
+        Some(Completion { items, incomplete })
     }
 
     // -- Date-time group ------------------------------------------------------------------------
@@ -1381,11 +1495,14 @@ impl Ctx<'_, '_> {
             Some(b) if self.line.kind == LineKind::Banner => {
                 b.level_token.cover(TextRange::empty(self.offset))
             }
-            _ => self.replace_from(start, |c| c.is_ascii_alphabetic() || c == ' '),
+            _ => self.banner_words(start),
         };
         let rest_empty = self.cable.src[replace.end()..self.line.range.end()]
             .trim()
             .is_empty();
+        // A word right after the range (`|BERN`) stays a word of its own.
+        let needs_space = !rest_empty
+            && !self.cable.src[replace.end()..].starts_with(|c: char| c.is_ascii_whitespace());
         let tail = if rest_empty && self.cable.body.banner.is_none() {
             self.banner_tail()
         } else {
@@ -1404,6 +1521,7 @@ impl Ctx<'_, '_> {
                 let code = Some(level.security_codes()[0]);
                 let insert = match &tail {
                     Some(t) => format!("{label} {t}"),
+                    None if needs_space => format!("{label} "),
                     None => label.to_string(),
                 };
                 let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
@@ -1426,6 +1544,45 @@ impl Ctx<'_, '_> {
             items,
             incomplete: false,
         }
+    }
+
+    /// The classification words typed from `start`, where the line is no banner yet: what is
+    /// typed before the cursor, and after it only letters and single-spaced words that go on
+    /// spelling a classification (`CO|NF`, `C O |N F`). The origin and serial after them
+    /// (`CONF| BERN 000001`) are not replaced.
+    fn banner_words(&self, start: usize) -> TextRange {
+        let start = start.min(self.offset);
+        let end_of_line = self.line.range.end().max(self.offset);
+        let src = self.cable.src;
+        let spells = |end: usize| {
+            let typed: String = src[start..end]
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect::<String>()
+                .to_ascii_uppercase();
+            BannerLevel::CURRENT
+                .iter()
+                .any(|l| l.canonical().replace(' ', "").starts_with(&typed))
+        };
+        let word_end = |from: usize| {
+            from + src[from..end_of_line]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(end_of_line - from)
+        };
+        let mut end = self.offset;
+        let cursor_word = word_end(end);
+        if spells(cursor_word) {
+            end = cursor_word;
+        }
+        // Further words of a classification written with spaces, when the cursor is in one.
+        while end > start && src[end..end_of_line].starts_with(' ') {
+            let next = word_end(end + 1);
+            if next == end + 1 || !spells(next) {
+                break;
+            }
+            end = next;
+        }
+        TextRange::new(start, end)
     }
 
     /// `TOKYO 002232`: the origin (from the FM post) and the serial (from the DE line).

@@ -82,6 +82,11 @@ pub struct Fix {
     pub message: String,
     /// Non-overlapping edits, in document order.
     pub edits: Vec<Edit>,
+    /// Whether the fix changes the cable's classification (raises the banner, lowers a marking).
+    /// Every other fix of the same check was made for the old classification (`N/A` for an
+    /// UNCLAS cable's E.O. line, a security line matching the old banner), so the fix engine
+    /// applies such a fix alone in its round and checks the text again before any other.
+    pub reclassifies: bool,
 }
 
 impl Fix {
@@ -90,6 +95,7 @@ impl Fix {
             applicability: Applicability::Safe,
             message: message.into(),
             edits,
+            reclassifies: false,
         }
     }
 
@@ -98,7 +104,14 @@ impl Fix {
             applicability: Applicability::Unsafe,
             message: message.into(),
             edits,
+            reclassifies: false,
         }
+    }
+
+    /// The fix marked as changing the cable's classification ([`Fix::reclassifies`]).
+    pub fn reclassifying(mut self) -> Fix {
+        self.reclassifies = true;
+        self
     }
 
     pub fn display_only(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
@@ -106,6 +119,7 @@ impl Fix {
             applicability: Applicability::DisplayOnly,
             message: message.into(),
             edits,
+            reclassifies: false,
         }
     }
 }

@@ -109,22 +109,12 @@ fn garbled_serial(cable: &Cable, kind: DocumentKind) -> Option<TextRange> {
     (!drafter_s).then_some(r)
 }
 
-/// What the rules take the text for. The parse makes a text with a header a record when its only
-/// mark of the release is lines of hundreds of characters (a sent cable's lines were wrapped by the
-/// system, spec §3.23, so the release joined them); but `cablelint new` writes a header on every
-/// new draft, and an editor that soft-wraps keeps each paragraph on one line. Such a text dated less
-/// than a year before the drafting date (`--date`, `date =`, else today) or later is a draft being
-/// written, and a missing E.O. line, TAGS or SUBJECT is the drafter's error, not the release's; one
-/// dated earlier (the released cables end in 2010) or whose date is lost stays a record.
-fn document_kind(cable: &Cable, dtg_date: Option<Date>, settings: &Settings) -> DocumentKind {
-    if !crate::syntax::joined_by_length_only(cable) {
-        return cable.kind;
-    }
+/// What the rules take the text for: [`crate::syntax::kind_on`] the drafting date (`--date`,
+/// `date =`, else today), so that a draft being written whose paragraphs stand each on one line
+/// is a draft, and a missing E.O. line, TAGS or SUBJECT is the drafter's error, not the release's.
+fn document_kind(cable: &Cable, settings: &Settings) -> DocumentKind {
     let drafting = settings.drafting_date.unwrap_or_else(|| Date::now_utc().0);
-    match dtg_date {
-        Some(d) if d > drafting.add_years(-1) => crate::syntax::header_kind(cable),
-        _ => cable.kind,
-    }
+    crate::syntax::kind_on(cable, drafting)
 }
 
 impl Facts {
@@ -154,7 +144,7 @@ impl Facts {
             .as_ref()
             .and_then(|l| l.dtg)
             .and_then(|d| d.date());
-        let kind = document_kind(cable, dtg_date, settings);
+        let kind = document_kind(cable, settings);
         let drafting = dtg_date.is_none() && kind == DocumentKind::Draft;
         let date = if drafting {
             drafting_date(cable, settings)
@@ -322,9 +312,19 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
 /// E.O. line, with no banner anywhere. The classification is not lost (the
 /// security line carries it), and a cable that went through the system always had its banner
 /// (spec B-1: such deviations are release corruption), so it is an incomplete record, not a fault
-/// of the drafter. A draft without a banner is still an `invalid-banner` error.
+/// of the drafter. A draft without a banner is still an `invalid-banner` error, and so is a text
+/// with a header dated less than a year before the drafting date (`--date`, `date =`, else today)
+/// or later: a draft still being written, whose header `cablelint new` or the drafter wrote first
+/// (the criterion of [`crate::syntax::kind_on`]; the released cables end in 2010).
 pub fn banner_dropped(ctx: &Context) -> bool {
     let cable = ctx.cable;
+    let drafting = ctx
+        .settings
+        .drafting_date
+        .unwrap_or_else(|| Date::now_utc().0);
+    if ctx.facts.date.is_some_and(|d| d > drafting.add_years(-1)) {
+        return false;
+    }
     let classified_header = cable
         .header
         .security

@@ -37,6 +37,10 @@ enum Open {
     Eo,
     Tags,
     Subject,
+    /// A second SUBJECT element (some posts repeat the subject in mixed case after the REF block
+    /// or the classification authority): its lines are SUBJECT lines but add nothing to the
+    /// subject read from the first.
+    RepeatedSubject,
     Ref,
     ClassifiedBy,
 }
@@ -199,7 +203,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         // A received copy's page break inside the SUBJECT: the classification repeated at the top of
         // the page and the page header, after which the subject may go on (on the page header's
         // line, where the release joined it, or on the next).
-        if self.open == Open::Subject {
+        if matches!(self.open, Open::Subject | Open::RepeatedSubject) {
             if let Some(len) = subject_interruption(t.text) {
                 let head = t.range(0, len);
                 if super::record::page_header_len(t.text).is_some() {
@@ -209,7 +213,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     });
                 }
                 let rest = t.from(len).trim();
-                if let Some(s) = self.cable.body.subject.as_mut() {
+                let first = self.open == Open::Subject;
+                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
                     s.interruptions.push(head);
                     if !rest.text.is_empty() {
                         s.range = s.range.cover(rest.full());
@@ -220,19 +225,47 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 return;
             }
         }
+        // The same page break inside the REF block (`REF: A. STATE 40721` / `CONFIDENTIAL` /
+        // `PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098`): the page header is no reference
+        // (its serial is the cable's own), and the items may go on after it.
+        if self.open == Open::Ref {
+            if let Some(len) = subject_interruption(t.text) {
+                let head = t.range(0, len);
+                if super::record::page_header_len(t.text).is_some() {
+                    self.cable.artifacts.push(Artifact {
+                        range: head,
+                        kind: ArtifactKind::PageHeader,
+                    });
+                }
+                self.cable.lines[pos].kind = LineKind::Artifact;
+                let rest = t.from(len).trim();
+                if !rest.text.is_empty() {
+                    let segments = split_at_labels(rest, Cuts::Authority);
+                    let items = segments[0];
+                    if let Some(r) = self.cable.body.refs.as_mut() {
+                        r.range = r.range.cover(items.full());
+                    }
+                    self.ref_items(items);
+                    self.joined_segments(&segments[1..]);
+                }
+                return;
+            }
+        }
         // Continuations of the open multi-line element.
         match self.open {
-            Open::Subject
+            Open::Subject | Open::RepeatedSubject
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text)
                     && !ends_subject(t.text) =>
             {
-                // The release joined the classification authority onto the subject's last line
-                // (`… REPORTEDLY FINED Classified By: …`).
-                let segments = split_at_labels(t, Cuts::Authority);
+                // The release joined the REF block or the classification authority onto the
+                // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
+                // Classified By: …`), as onto its first.
+                let segments = split_at_labels(t, Cuts::AfterSubject);
                 let head = segments[0].full();
-                if let Some(s) = self.cable.body.subject.as_mut() {
+                let first = self.open == Open::Subject;
+                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
                     s.range = s.range.cover(head);
                     s.text = Some(s.text.map_or(head, |r| r.cover(head)));
                 }
@@ -378,8 +411,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     return LineKind::Tags;
                 }
                 Label::Subject(len) => {
+                    self.open = if self.cable.body.subject.is_some() {
+                        Open::RepeatedSubject
+                    } else {
+                        Open::Subject
+                    };
                     self.subject(seg, len);
-                    self.open = Open::Subject;
                     return LineKind::Subject;
                 }
                 Label::Ref(len) => {
@@ -518,7 +555,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 .banner
                 .as_ref()
                 .is_some_and(|b| !b.level.is_classified());
-            if unclas && p.marking.as_ref().is_some_and(|m| m.level.is_none()) {
+            if unclas
+                && p.marking.as_ref().is_some_and(|m| {
+                    m.level.is_none() && !meant_as_marking(self.cable.text(m.range))
+                })
+            {
                 p.marking = None;
             }
             if p.number.value > 0 && (was_blank || self.paragraph_without_blank(pos, &p)) {
@@ -948,9 +989,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     /// Letters of a lettered list after paragraph numbers (`1. (A) …`, `2. (B) …` keying answers to
-    /// a list of questions) are no portion markings: a single letter that is no level (`(A)`, `(B)`,
-    /// `(D)`; the release's garbled markings have two letters or more, spec T-4), and a level letter
-    /// (`(C)`, `(S)`, `(U)`) that stands in its place in such a run (`(B)`, `(C)`, `(D)`).
+    /// a list of questions) are no portion markings: a run of two or more paragraphs whose numbers
+    /// are followed by consecutive letters, one of them no level (`(A)`, `(B)`; the release's
+    /// garbled markings have two letters or more, spec T-4), level letters in such a run (`(B)`,
+    /// `(C)`, `(D)`) included, and a lone `(A)`. Another lone letter that is no level (`2. (Q) Text`)
+    /// is a mistyped marking.
     fn drop_answer_letters(&mut self) {
         let src = self.cable.src;
         // The letter in parentheses right after the paragraph number, marking or not (an UNCLAS
@@ -976,7 +1019,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             }
             let run = &mut paragraphs[i..j];
             let labels = run.iter().filter_map(&letter).any(|c| !is_level(c));
-            if labels && (run.len() >= 2 || letter(&run[0]).is_some_and(|c| !is_level(c))) {
+            // A lone letter that is no level (`2. (Q) Text`) is a mistyped marking, reported as
+            // one; a run of letters is a list, and so is a lone `(A)` (a list whose further items
+            // are no numbered paragraphs).
+            if labels && (run.len() >= 2 || letter(&run[0]) == Some(b'A')) {
                 for p in run.iter_mut() {
                     p.marking = None;
                 }
@@ -1582,12 +1628,11 @@ fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
 enum Cuts {
     /// Every label before the text.
     All,
-    /// On a SUBJECT line, whose words may well include `E.O.` or `TAGS`: only the labels that
-    /// follow it, `REF:` and `Classified By`.
+    /// On a SUBJECT line or a line that continues it, whose words may well include `E.O.` or
+    /// `TAGS`: only the labels that follow it, `REF:` and `Classified By`.
     AfterSubject,
-    /// On a line that continues the SUBJECT or the REF block: only the classification authority
-    /// (`… ZIBO CHEMET REPORTEDLY FINED Classified By: …`, `¶B. CAIRO 457 Classified By: …`), the
-    /// one label whose words the subject or a reference does not hold.
+    /// On a line that continues the REF block: only the classification authority (`¶B. CAIRO 457
+    /// Classified By: …`), the one label whose words a reference does not hold.
     Authority,
 }
 
@@ -2215,6 +2260,24 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
     (section, letters)
 }
 
+/// Whether an unreadable parenthesis after a paragraph number (`(Q)`, `(CONF)`) was meant as a
+/// portion marking, in an UNCLAS cable where other such parentheses are topic labels (`(UN)`,
+/// `(EU)`): one letter (a run of letters keying a list is left to `drop_answer_letters`), or the
+/// start of a classification word of three letters or more.
+fn meant_as_marking(marking: &str) -> bool {
+    let inner = marking.trim_start_matches('(').trim_end_matches(')').trim();
+    let b = inner.as_bytes();
+    if b.len() == 1 {
+        return b[0].is_ascii_alphabetic();
+    }
+    let upper = inner.to_ascii_uppercase();
+    upper.len() >= 3
+        && upper.bytes().all(|c| c.is_ascii_uppercase())
+        && ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP"]
+            .iter()
+            .any(|w| w.starts_with(&upper))
+}
+
 /// Whether a line starts with a portion marking followed by text (`(U) This is an action request`),
 /// which ends a reason clause on the line before.
 fn marking_line_start(t: &str) -> bool {
@@ -2285,11 +2348,21 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     while i < b.len() && b[i] == b' ' && i - ne < 2 {
         i += 1;
     }
+    // An answer keyed to a sub-paragraph of the reference (`9a.`, `5A.`, `21A)`): the number, its
+    // letter and the letter's point, then a space.
+    if let Some(end) = answer_key_end(b, ne) {
+        return Some((pilcrow, ns, ne, end));
+    }
     match b.get(i) {
         Some(b'.') => {
             i += 1;
             if b.get(i).is_some_and(u8::is_ascii_digit) {
                 return None;
+            }
+            // `27.A.`: the letter of a sub-paragraph of the reference after the number's point,
+            // with a point of its own (`15.C)` is a marking that lost its opening parenthesis).
+            if let Some(end) = answer_key_end(b, i).filter(|&e| b[e - 1] == b'.') {
+                return Some((pilcrow, ns, ne, end));
             }
             // A doubled point (`3.. (SBU)`) is a typing slip when a portion marking follows.
             if b.get(i) == Some(&b'.') && marking_line_start(&t[i + 1..]) {
@@ -2327,8 +2400,25 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     Some((pilcrow, ns, ne, i))
 }
 
+/// Where the letter of an answer keyed to a sub-paragraph of a reference ends (`a.` of `9a.`, `A.`
+/// of `27.A.`), when `b[at]` starts one: one letter, then `.` or `)`, then a space, a tab or the
+/// line's end. Replies to a tasking cable number their answers so (both corpora: 07BOGOTA1457's
+/// `27.A.` to `30.I.`, 09REYKJAVIK104's `9a.`, 09SANJOSE517's `5A.`, 10CAIRO209's `2A.`,
+/// 06SANJOSE481's `21A.`), and the number is the reference's paragraph, not the cable's.
+fn answer_key_end(b: &[u8], at: usize) -> Option<usize> {
+    (b.get(at)?.is_ascii_alphabetic()
+        && matches!(b.get(at + 1), Some(b'.' | b')'))
+        && b.get(at + 2)
+            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\r')))
+    .then_some(at + 2)
+}
+
 fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let (pilcrow, ns, ne, after) = paragraph_start(src.text)?;
+    let key = src.text.as_bytes()[ne..after]
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .map(|k| src.range(ne + k, ne + k + 1));
     let number = Num {
         range: src.range(ns, ne),
         value: parse_u32(&src.text[ns..ne])?,
@@ -2338,12 +2428,14 @@ fn parse_paragraph(src: Src) -> Option<Paragraph> {
     let at = after + lead;
     let marking = marking_at(src, at)
         .or_else(|| marking_after_label(src, at))
-        .or_else(|| entire_text_words(src, at));
+        .or_else(|| entire_text_words(src, at))
+        .or_else(|| unopened_marking_at(src, at));
     Some(Paragraph {
         range: src.trim().full().cover(src.range(ns, ne)),
         first_line: src.full(),
         number,
         pilcrow,
+        key,
         marking,
         marking_insert_at: src.range(after, after).start,
     })
@@ -2478,6 +2570,26 @@ fn marking_at(src: Src, at: usize) -> Option<Marking> {
         .iter()
         .position(|&c| c == b')')?;
     parse_marking(src.range(at, at + close + 1), &t[1..close])
+}
+
+/// A portion marking that lost its opening parenthesis right after a paragraph number (`1. C)
+/// Summary:`, `3. SBU)In comments`, `2. S/NF) The`): a valid level and controls in capitals, no
+/// space inside, closed by `)`. `invalid-marking` reports the missing parenthesis; the level
+/// counts, so the paragraph is not reported as unmarked. Both corpora hold 25 such first lines in
+/// 7 cables, each a marking of the level its neighbours carry.
+fn unopened_marking_at(src: Src, at: usize) -> Option<Marking> {
+    let b = &src.text.as_bytes()[at..];
+    let close = b.iter().take(13).position(|&c| c == b')')?;
+    if close == 0
+        || !b[..close]
+            .iter()
+            .all(|&c| c.is_ascii_uppercase() || c == b'/')
+    {
+        return None;
+    }
+    // The bytes before `)` are ASCII, so `close` is a character boundary.
+    let m = parse_marking(src.range(at, at + close + 1), &src.text[at..at + close])?;
+    (m.level.is_some() && m.valid).then_some(m)
 }
 
 /// Reads the inside of a portion marking. `None` when the parenthesis holds something else.
@@ -3219,6 +3331,18 @@ fn signature_in(src: Src) -> Option<TextRange> {
     {
         return Some(src.full());
     }
+    // The signer's title before the surname (`CDA Griffiths`, `A/DCM SMITH`, `Charge d'Affaires
+    // JONES`): the title in any case, then one or two surnames.
+    let titled = title_words(&words);
+    if titled > 0 {
+        let names = &words[titled..];
+        if (1..=2).contains(&names.len())
+            && (names.iter().all(|w| is_surname(w.2))
+                || names.iter().all(|w| is_mixed_surname(w.2)))
+        {
+            return Some(src.full());
+        }
+    }
     // A surname after its lower-case particles (`van Voorst`, `de la GARZA`).
     if let [particles @ .., (_, _, last, _)] = words.as_slice() {
         if (1..=2).contains(&particles.len())
@@ -3231,7 +3355,17 @@ fn signature_in(src: Src) -> Option<TextRange> {
     let (s, e, w, dotted) = *words.last()?;
     // A mixed-case last word with a full stop ends a sentence (`… the Embassy.`).
     if words.len() > 2 && ((is_surname(w) && w.len() >= 3) || (is_mixed_surname(w) && !dotted)) {
-        let before = t[..s].trim_end();
+        // The signer's title may stand before the surname (`… in May. CDA Griffiths`); the
+        // signature is then the title and the surname.
+        let (s, before) = match (1..=3).find(|&n| {
+            n < words.len() - 1 && title_words(&words[words.len() - 1 - n..words.len() - 1]) == n
+        }) {
+            Some(n) => {
+                let at = words[words.len() - 1 - n].0;
+                (at, t[..at].trim_end())
+            }
+            None => (s, t[..s].trim_end()),
+        };
         if before.ends_with(['.', '"', ')', '!', '?'])
             || ends_with_closing_banner(before)
             || ends_with_closing_words(before)
@@ -3256,6 +3390,48 @@ fn signature_in(src: Src) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// The titles a chief of mission or chargé signs with before the surname (spec §3.20), upper case
+/// and with the full stops of the word removed: the ambassador, the chargé d'affaires (`CDA`,
+/// `A/CDA`, `CHARGE`, `CHARGE D'AFFAIRES`, `… A.I.`), the deputy chief of mission and the
+/// principal officer of a consulate.
+const SIGNATURE_TITLES: [&[&str]; 13] = [
+    &["AMBASSADOR"],
+    &["AMB"],
+    &["CDA"],
+    &["A/CDA"],
+    &["CHARGE", "D'AFFAIRES", "AI"],
+    &["CHARGE", "D'AFFAIRES"],
+    &["CHARGE"],
+    &["DCM"],
+    &["A/DCM"],
+    &["ACTING", "DCM"],
+    &["CONSUL", "GENERAL"],
+    &["CG"],
+    &["PO"],
+];
+
+/// How many of the leading words are a signer's title (see `SIGNATURE_TITLES`), in any case and
+/// with or without their full stops (`Amb.`, `a.i.`); 0 when they are none.
+fn title_words(words: &[(usize, usize, &str, bool)]) -> usize {
+    let same = |w: &str, title: &str| {
+        let mut letters = w.bytes().filter(|&b| b != b'.');
+        let mut title = title.bytes();
+        loop {
+            match (letters.next(), title.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a.to_ascii_uppercase() == b => {}
+                _ => return false,
+            }
+        }
+    };
+    SIGNATURE_TITLES
+        .iter()
+        .find(|title| {
+            words.len() >= title.len() && title.iter().zip(words).all(|(t, w)| same(w.2, t))
+        })
+        .map_or(0, |title| title.len())
 }
 
 /// Whether text ends with the words that close a cable's last part and come before the signature

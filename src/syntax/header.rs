@@ -88,6 +88,58 @@ fn shape(t: &str) -> Shape {
     Shape::Other
 }
 
+/// What a header line with its keyword mistyped by one letter is: FL1 (`VZCZXRO0001`, a `VZCZC`
+/// with a letter wrong, missing or added before the three-letter channel and the 3–4 digit
+/// sequence), the routing line (`O RUEHC RUEHSM`: a prosign one letter from `ZZ`, `OO`, `PP`, `RR`
+/// or `NN`, then routing indicators only), the DE line (`DR RUEHNY #0001 3361030`) or the security
+/// line (`ZNT SSSSS`: one letter from `ZNY` or `ZNR`, then a five-capital code). `None` for any
+/// other line. Only read where the lines around make a header, so that the line's own rule reports
+/// the typo instead of the header being lost.
+fn misspelt_shape(t: &str) -> Option<Shape> {
+    let mut words = t.split(' ').filter(|w| !w.is_empty());
+    let first = words.next()?;
+    if !first.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let second = words.next();
+    if second.is_none() && (9..=14).contains(&first.len()) {
+        let letters = first.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = first.len() - letters.len();
+        let fl1 = letters.len() >= 7
+            && (3..=4).contains(&digits)
+            && letters.bytes().all(|b| b.is_ascii_alphabetic())
+            && edit_distance(
+                &letters[..letters.len() - 3].to_ascii_uppercase(),
+                "VZCZC",
+                1,
+            )
+            .is_some();
+        return fl1.then_some(Shape::Transmission);
+    }
+    let second = second?;
+    let near = |words: &[&str]| {
+        first.len() <= 3 && words.iter().any(|w| edit_distance(first, w, 1).is_some())
+    };
+    if near(&["DE"])
+        && is_routing_indicator(second)
+        && words.next().is_some_and(|w| w.starts_with('#'))
+    {
+        return Some(Shape::De);
+    }
+    let code = second.split('/').next().unwrap_or(second);
+    if near(&["ZNY", "ZNR"]) && code.len() == 5 && all_upper(code) {
+        return Some(Shape::Security);
+    }
+    if first.bytes().all(|b| b.is_ascii_uppercase())
+        && near(&["ZZ", "OO", "PP", "RR", "NN"])
+        && is_routing_indicator(second)
+        && words.all(is_routing_indicator)
+    {
+        return Some(Shape::Routing);
+    }
+    None
+}
+
 /// Whether a line can start a transmission header (FL1 to FL6).
 pub(super) fn starts_header(t: &str) -> bool {
     matches!(
@@ -143,7 +195,14 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                 | Shape::Security
                 | Shape::Fm
         );
-        if !begins {
+        // A first line with its keyword mistyped starts the header when the next line does.
+        let misspelt_first = !begins
+            && misspelt_shape(first).is_some()
+            && (start + 1..n)
+                .map(|i| self.cable.text(self.cable.lines[i].range).trim())
+                .find(|t| !t.is_empty())
+                .is_some_and(starts_header);
+        if !begins && !misspelt_first {
             return start;
         }
         let mut pos = start;
@@ -163,7 +222,10 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                 pos += 1;
                 continue;
             }
-            let sh = shape(t);
+            let mut sh = shape(t);
+            if sh == Shape::Other && block.is_none() && !seen_addressee_or_fm {
+                sh = misspelt_shape(t).unwrap_or(sh);
+            }
             let kind = match sh {
                 Shape::Transmission if self.cable.header.transmission.is_none() => {
                     self.transmission(src);
@@ -272,6 +334,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
 
     fn transmission(&mut self, src: Src) {
         let t = src.text;
+        // A mistyped FL1 (`VZCZXRO0001`) is ASCII and at least nine bytes long.
         let rest = &t[5..];
         let channel_len = rest.bytes().take_while(u8::is_ascii_uppercase).count();
         let digits = &rest[channel_len..];
@@ -374,7 +437,8 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
                 ok = false;
             }
         }
-        de.valid = ok;
+        // A mistyped keyword (`DR RUEHNY …`) makes the line malformed.
+        de.valid = ok && words.first().is_some_and(|w| w.2 == "DE");
         self.cable.header.de = Some(de);
     }
 

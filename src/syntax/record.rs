@@ -323,6 +323,28 @@ fn joined_line(cable: &Cable, line: &Line, starts: &[u32], marks: &[u32]) -> Opt
     (text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN).then_some(Join::Length)
 }
 
+/// What a text is to the rules and the formatter on the drafting date `drafting`: the parse's
+/// [`DocumentKind`], except that a text the parse made a record only by lines of hundreds of
+/// characters ([`joined_by_length_only`]) and dated less than a year before `drafting` or later is
+/// a draft being written (`cablelint new` writes a header on every new draft, and an editor that
+/// soft-wraps keeps each paragraph on one line), read by its header ([`header_kind`]). One dated
+/// earlier (the released cables end in 2010) or whose date is lost stays a record.
+pub fn kind_on(cable: &Cable, drafting: crate::vocab::Date) -> DocumentKind {
+    if !joined_by_length_only(cable) {
+        return cable.kind;
+    }
+    let dtg_date = cable
+        .header
+        .dtg
+        .as_ref()
+        .and_then(|l| l.dtg)
+        .and_then(|d| d.date());
+    match dtg_date {
+        Some(d) if d > drafting.add_years(-1) => header_kind(cable),
+        _ => cable.kind,
+    }
+}
+
 /// Whether the only mark of the release in a record is lines of hundreds of characters: a
 /// transmitted cable or received copy whose paragraphs stand each on one line, with no element
 /// joined onto another, no notice, preview, dump lines or attached text. Such a text is a record

@@ -915,6 +915,9 @@ pub struct Paragraph {
     pub number: Num,
     /// Whether the number carries the release's `¶`.
     pub pilcrow: bool,
+    /// The letter of an answer keyed to a sub-paragraph of a reference (`A` of `27.A.`, `a` of
+    /// `9a.`): the number is then the reference's paragraph, outside the cable's own numbering.
+    pub key: Option<TextRange>,
     pub marking: Option<Marking>,
     /// Where a marking would go (right after the number and its punctuation).
     pub marking_insert_at: u32,
@@ -923,7 +926,7 @@ pub struct Paragraph {
 /// A portion marking `(C)`, `(S//NF)`, `(SBU)`, `(C/REL NATO)`.
 #[derive(Debug, Clone)]
 pub struct Marking {
-    /// Including the parentheses.
+    /// Including the parentheses (only the closing one when the opening one was lost: `C)`).
     pub range: TextRange,
     pub level: Option<Level>,
     pub noforn: bool,

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use crate::rules::{Applicability, Diagnostic, Edit, Fix};
+use crate::rules::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::syntax::line_ending;
 
 /// At most this many rounds of check-and-fix per text.
@@ -132,7 +132,16 @@ impl Plan {
 
 /// Takes the fixes in order: each one whose edits are valid ([`validate`]) and touch no edit
 /// already taken. Fixes that are skipped wait for the next round.
+///
+/// A fix that changes the cable's classification ([`Fix::reclassifies`]) is taken alone: when the
+/// fixes offered hold a valid one, the plan is the first such fix (and its equals), and the others
+/// wait for the next round, which checks the text again under the new classification.
 pub fn plan<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Plan {
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    let alone = fixes
+        .iter()
+        .copied()
+        .find(|f| f.reclassifies && !f.edits.is_empty() && validate(text, &f.edits).is_ok());
     let eol = line_ending(text);
     let mut plan = Plan::default();
     let mut chosen: Vec<&Fix> = Vec::new();
@@ -141,7 +150,8 @@ pub fn plan<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Plan {
             plan.taken.push(true);
             continue;
         }
-        let usable = !fix.edits.is_empty()
+        let usable = alone.is_none_or(|a| a == fix)
+            && !fix.edits.is_empty()
             && validate(text, &fix.edits).is_ok()
             && !fix
                 .edits
@@ -209,23 +219,50 @@ pub fn fix_until_stable(
             .iter()
             .filter_map(|d| d.fix.as_ref())
             .filter(|f| wanted(f, unsafe_fixes));
-        let plan = plan(&text, fixes);
+        let fixes: Vec<&Fix> = fixes.collect();
+        let mut plan = plan(&text, fixes.iter().copied());
         if plan.applied == 0 {
             break;
         }
-        let new_text = plan.apply(&text);
+        let mut new_text = plan.apply(&text);
         if new_text == text {
             break;
         }
+        let mut new_diagnostics = check(&new_text);
+        // Fixes made for one text may contradict one another (each right alone, together an
+        // error neither meant): a round of several fixes that leaves an error the text did not
+        // have is made again with its first fix alone, and the next round checks afresh.
+        if plan.applied > 1 && adds_errors(&diagnostics, &new_diagnostics) {
+            let first = fixes
+                .iter()
+                .zip(&plan.taken)
+                .find_map(|(f, &taken)| taken.then_some(*f));
+            plan = self::plan(&text, first);
+            new_text = plan.apply(&text);
+            new_diagnostics = check(&new_text);
+        }
         fixed += plan.applied;
         text = new_text;
-        diagnostics = check(&text);
+        diagnostics = new_diagnostics;
     }
     Fixed {
         text,
         fixed,
         diagnostics,
     }
+}
+
+/// Whether `after` holds more errors of some rule than `before` does.
+fn adds_errors(before: &[Diagnostic], after: &[Diagnostic]) -> bool {
+    let errors = |ds: &[Diagnostic], rule| {
+        ds.iter()
+            .filter(|d| d.rule == rule && d.severity == Severity::Error)
+            .count()
+    };
+    after
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .any(|d| errors(after, d.rule) > errors(before, d.rule))
 }
 
 /// The smallest single edit that turns `old` into `new`: the common start and end are left alone.

@@ -32,6 +32,8 @@
     ("addressee by city" nil "TOKYO" "^INFO " "TOKYO" "RUEHKO/AMEMBASSY TOKYO" "RUEHKO/AMEMBASSY TOKYO")
     ("banner while typing CONF" "^C O N F I D E N T I A L" "CONF" nil "CONF" "C O N F I D E N T I A L"
      "C O N F I D E N T I A L OSLO 000417")
+    ("banner: CONF typed before the origin keeps the origin" "^C O N F I D E N T I A L"
+     "CONF OSLO 000417" nil "CONF" "C O N F I D E N T I A L" "C O N F I D E N T I A L OSLO 000417")
     ("reason list" "^Classified By" "Classified By: Ambassador Jane Example. Reasons 1.4 (b)" nil
      "Reasons 1" "1.4 (b) and (d)" "Classified By: Ambassador Jane Example. Reasons 1.4 (b) and (d)")
     ;; Issue 15 item 7: a reason letter after `(d`, with no doubled parenthesis.

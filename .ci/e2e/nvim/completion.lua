@@ -44,6 +44,14 @@ local scenarios = {
     expect = 'C O N F I D E N T I A L OSLO 000417',
   },
   {
+    name = 'banner: CONF typed before the origin keeps the origin',
+    find = '^C O N F I D E N T I A L',
+    text = 'CONF OSLO 000417',
+    at = 'CONF',
+    label = 'C O N F I D E N T I A L',
+    expect = 'C O N F I D E N T I A L OSLO 000417',
+  },
+  {
     name = 'date-time group',
     find = '^P %d',
     text = 'P ',

@@ -17,7 +17,7 @@
 //! ```cable
 //! C O N F I D E N T I A L TOKYO 002232
 //! ```
-use crate::rules::{Context, Related};
+use crate::rules::{Context, Edit, Fix, Related};
 use crate::vocab::Level;
 
 pub fn check(ctx: &Context) {
@@ -49,17 +49,43 @@ pub fn check(ctx: &Context) {
         return;
     }
     let tok = b.level_token;
-    ctx.report(
+    let mut d = ctx.report(
         tok,
         format!(
             "the banner is {} but no paragraph is marked above {}",
             banner_level.name(),
             highest.name()
         ),
-    )
-    .related
-    .push(Related {
+    );
+    d.related.push(Related {
         range: at,
         message: format!("highest marking: {}", highest.abbrev()),
     });
+    // Either the banner comes down to the highest marking (a classified one: an UNCLAS banner
+    // changes the E.O. line and the authority too), or the paragraph that holds the banner's
+    // information is marked up to it; both change a classification, so neither is safe, and only
+    // the drafter knows which paragraph that is (the first is offered).
+    let lower = super::banner_below_marking::raise_fix(ctx, highest).map(|mut f| {
+        f.message = f.message.replacen("Raise", "Lower", 1);
+        f
+    });
+    let mark = ctx
+        .cable
+        .body
+        .paragraphs
+        .first()
+        .and_then(|p| Some((p.number.value, p.marking.as_ref()?)))
+        .map(|(n, m)| {
+            let written = ctx.text(m.range);
+            let inner = &written[1..written.len() - 1];
+            let code_len = inner.find('/').unwrap_or(inner.len());
+            let raised = format!("({}{})", banner_level.abbrev(), &inner[code_len..]);
+            Fix::unsafe_(
+                format!("Mark paragraph {n} {raised}"),
+                vec![Edit::replace(m.range, raised)],
+            )
+        });
+    let mut fixes = mark.into_iter().chain(lower);
+    d.fix = fixes.next();
+    d.alternatives.extend(fixes);
 }

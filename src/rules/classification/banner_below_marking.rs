@@ -119,10 +119,13 @@ fn lower_fix(ctx: &Context, marking: TextRange, level: Level) -> Option<Fix> {
         level.abbrev().to_string()
     };
     let lowered = format!("({abbrev}{}", &inner[code_len..]);
-    Some(Fix::unsafe_(
-        format!("Lower the marking to {lowered}"),
-        vec![Edit::replace(code, abbrev)],
-    ))
+    Some(
+        Fix::unsafe_(
+            format!("Lower the marking to {lowered}"),
+            vec![Edit::replace(code, abbrev)],
+        )
+        .reclassifying(),
+    )
 }
 
 /// An unsafe fix that raises the banner (and a matching security line) to `level`. The security
@@ -145,11 +148,20 @@ pub fn raise_fix(ctx: &Context, level: Level) -> Option<Fix> {
             );
         }
     }
+    // An UNCLAS cable raised needs a declassification instruction instead of `N/A`.
+    if !b.level.is_classified() {
+        if let Some((_, edit)) = super::classified_without_decl::default_decl(ctx) {
+            edits.push(edit);
+        }
+    }
     edits.sort_by_key(|e| e.range.start);
-    Some(Fix::unsafe_(
-        format!("Raise the banner to {}", new_banner.canonical()),
-        edits,
-    ))
+    Some(
+        Fix::unsafe_(
+            format!("Raise the banner to {}", new_banner.canonical()),
+            edits,
+        )
+        .reclassifying(),
+    )
 }
 
 /// The security line from its prefix to the end of its code, raised to `line` (`ZNY SSSSS`): the

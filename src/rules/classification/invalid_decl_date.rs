@@ -39,6 +39,23 @@ pub fn check(ctx: &Context) {
                 format!("DECL date `{t}` is not a calendar date (write MM/DD/YYYY)"),
             );
         }
+        // An event is written in words (`TEN YEARS AFTER KOREAN UNIFICATION`); one word of letters
+        // that is no exemption or code (`SOMEDAY`) says nothing about when. Marks the release left
+        // (`08...`, `(##)`) are not judged here.
+        EoValue::Decl {
+            decl: Decl::Event,
+            spec: Some(spec),
+            ..
+        } => {
+            let spec = *spec;
+            let t = ctx.text(spec).trim();
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+                ctx.report(
+                    spec,
+                    format!("DECL `{t}` is no date (write MM/DD/YYYY), exemption or event"),
+                );
+            }
+        }
         EoValue::Decl {
             decl: Decl::Empty,
             keyword,

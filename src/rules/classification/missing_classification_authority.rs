@@ -23,7 +23,8 @@
 //!
 //! ¶1. (C) …
 //! ```
-use crate::rules::Context;
+use crate::rules::{Context, Edit, Fix};
+use crate::vocab::{orders, placeholder};
 
 pub fn check(ctx: &Context) {
     if crate::rules::label_typo::report(ctx, crate::syntax::Element::ClassifiedBy, "Classified By:")
@@ -65,8 +66,34 @@ pub fn check(ctx: &Context) {
         .map(|s| s.label)
         .or_else(|| ctx.cable.body.paragraphs.first().map(|p| p.number.range))
         .unwrap_or(b.level_token);
-    ctx.report(
+    let mut d = ctx.report(
         anchor,
         "a classified cable has no `Classified By` line (name, title and reason 1.4 letters)",
     );
+    // The line `cablelint new` writes, with placeholders for the classifier to fill, before
+    // paragraph 1 (spec §3.15): unsafe, since only the classifier can write it.
+    // A release record is left as written.
+    if ctx.cable.artifacts.is_empty() && ctx.facts.kind != crate::syntax::DocumentKind::Record {
+        if let (Some(p), Some(date)) = (ctx.cable.body.paragraphs.first(), ctx.facts.date) {
+            let (section, _) = orders::reasons_on(date);
+            let line_start = ctx.cable.src[..p.range.start()]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line = format!(
+                "Classified By: {} for reasons {section} {}\n\n",
+                placeholder("NAME, TITLE"),
+                placeholder("(b) and (d)")
+            );
+            // Only where the inserted line is read as the authority (not in a text whose lines the
+            // parse places otherwise, such as a record pasted into a CSV field).
+            let mut fixed = ctx.cable.src.to_string();
+            fixed.insert_str(line_start, &line);
+            if crate::syntax::parse(&fixed).body.classified_by.is_some() {
+                d.fix = Some(Fix::unsafe_(
+                    "Insert a `Classified By:` line to fill in",
+                    vec![Edit::insert(line_start, line)],
+                ));
+            }
+        }
+    }
 }

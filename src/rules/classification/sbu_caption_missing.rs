@@ -22,7 +22,7 @@
 //! …
 //! ¶1. (SBU) …
 //! ```
-use crate::rules::Context;
+use crate::rules::{Context, Edit, Fix};
 use crate::vocab::{CaptionKind, Level};
 
 pub fn check(ctx: &Context) {
@@ -44,7 +44,27 @@ pub fn check(ctx: &Context) {
         .find(|m| m.level == Some(Level::Sbu))
         .map(|m| m.range);
     if let Some(r) = first {
-        ctx.report(r, "the cable has SBU paragraphs but no SENSITIVE caption");
+        let mut d = ctx.report(r, "the cable has SBU paragraphs but no SENSITIVE caption");
+        // The caption on its own line, first of the captions (`SENSITIVE` over `SIPDIS`), or
+        // after the banner's line and a blank line: unsafe, since the drafter may rather mean the
+        // paragraphs to be (U) (the classification of what is written is theirs).
+        let src = ctx.cable.src;
+        let edit = match ctx.cable.body.captions.first() {
+            Some(c) => {
+                let at = src[..c.range.start()].rfind('\n').map_or(0, |i| i + 1);
+                Some(Edit::insert(at, "SENSITIVE\n"))
+            }
+            None => src[b.range.end()..].find('\n').map(|i| {
+                let at = b.range.end() + i + 1;
+                let text = if src[at..].starts_with('\n') {
+                    "\nSENSITIVE\n"
+                } else {
+                    "\nSENSITIVE\n\n"
+                };
+                Edit::insert(at, text)
+            }),
+        };
+        d.fix = edit.map(|e| Fix::unsafe_("Add the SENSITIVE caption", vec![e]));
     }
 }
 

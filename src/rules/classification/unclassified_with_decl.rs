@@ -37,7 +37,7 @@ pub fn check(ctx: &Context) {
     let t = ctx.text(v);
     ctx.report(
         v,
-        format!("an UNCLAS cable's E.O. line says `N/A`, not `{t}`"),
+        format!("an UNCLAS cable's E.O. line should say `N/A`, not `{t}`"),
     )
     .fix = Some(Fix::unsafe_("Write `N/A`", vec![Edit::replace(v, "N/A")]));
 }

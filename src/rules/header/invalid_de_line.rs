@@ -25,6 +25,11 @@ pub fn check(ctx: &Context) {
     }
     let range = de.range;
     let mut problems = Vec::new();
+    let keyword = ctx.text(range).split(' ').next().unwrap_or("");
+    let mistyped = format!("it starts with `{keyword}`, not `DE`");
+    if keyword != "DE" {
+        problems.push(mistyped.as_str());
+    }
     if de
         .station
         .is_none_or(|s| !crate::vocab::is_routing_indicator(ctx.text(s)))

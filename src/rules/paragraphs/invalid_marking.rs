@@ -3,7 +3,9 @@
 //! by controls (`/NF`, `//NF`, `/NOFORN`, `//FOUO`, `//FGI`, `/REL TO …`). A garbled level (`(SE)`,
 //! `(NC)`, `(UN)`) is an error; an unknown control after a valid level is a warning. A readable
 //! marking spelt in mixed case or with a `-` separator (`(S/Rel UK)`, `(S-NF)`) counts at its
-//! level and gets an information finding with the canonical spelling (`(S/REL UK)`).
+//! level and gets an information finding with the canonical spelling (`(S/REL UK)`). A marking
+//! that lost its opening parenthesis after the paragraph number (`1. C) Summary`) counts at its
+//! level and gets a warning whose safe fix adds the parenthesis (`1. (C) Summary`).
 //!
 //! ## Why
 //! The marking states the paragraph's classification; an unreadable one leaves it unclassified in
@@ -39,6 +41,21 @@ pub fn check(ctx: &Context) {
         .collect();
     for (range, level, valid, canonical) in all {
         let t = ctx.text(range);
+        if !t.starts_with('(') {
+            // A marking that lost its opening parenthesis (`1. C) Summary`): the parser reads
+            // only a valid one so, and the fix adds the parenthesis to the same marking.
+            let fixed = format!("({t}");
+            let mut d = ctx.report_softer(
+                range,
+                format!("`{t}` lacks its opening parenthesis: write `{fixed}`"),
+                Severity::Warning,
+            );
+            d.fix = Some(Fix::safe(
+                format!("Write `{fixed}`"),
+                vec![Edit::insert(range.start(), "(")],
+            ));
+            continue;
+        }
         match (level, valid) {
             (None, _) => {
                 ctx.report(

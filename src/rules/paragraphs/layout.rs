@@ -25,60 +25,63 @@ pub struct JoinedStart {
 /// A section number (`1.4 (b)`), a date (`May 5. (C)` after a word in lower case) and a reason
 /// letter before `and` (`5. (B) and (D)`) are none.
 pub fn joined_paragraph_starts(t: &str) -> Vec<JoinedStart> {
+    // Every start has a marking's parenthesis, and most lines have none.
+    memchr::memchr_iter(b'(', t.as_bytes())
+        .filter_map(|open| joined_start_at(t, open))
+        .collect()
+}
+
+/// The numbered, marked paragraph of [`joined_paragraph_starts`] whose marking opens at the byte
+/// offset `open` of `t`, if the `(` there is one. The `(` is read backwards to the number that may
+/// stand before it (up to two spaces, a full stop or `)`, one or two digits after a space or a
+/// `¶` after a space), so that the tests run at those few places only.
+pub fn joined_start_at(t: &str, open: usize) -> Option<JoinedStart> {
     let b = t.as_bytes();
-    let mut out = Vec::new();
-    // Every start has a marking's parenthesis; most lines have none.
-    if memchr::memchr(b'(', b).is_none() {
-        return out;
+    if b.get(open) != Some(&b'(') {
+        return None;
     }
-    let mut i = 1;
-    while i < b.len() {
-        // Only a digit starts a paragraph number: skip to the next one (this runs over every line
-        // of text, so the tests below run at digits only).
-        match b[i..].iter().position(u8::is_ascii_digit) {
-            Some(k) => i += k,
-            None => break,
-        }
-        let pilcrow = b[..i].ends_with("¶".as_bytes());
-        let lead = if pilcrow { i - '¶'.len_utf8() } else { i };
-        if !(b[i].is_ascii_digit() && lead > 0 && b[lead - 1] == b' ') {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        i += digits;
-        if digits > 2 || !matches!(b.get(i), Some(b'.' | b')')) {
-            continue;
-        }
-        let rest = &t[i + 1..];
-        let after_stop = rest.trim_start_matches(' ');
-        if rest.len() - after_stop.len() > 2 || !after_stop.starts_with('(') {
-            continue;
-        }
-        let Some(close) = after_stop.find(')').filter(|&c| c <= 12) else {
-            continue;
-        };
-        let inner = &after_stop[1..close];
-        let marked = crate::syntax::parse_marking(TextRange::empty(0), inner)
-            .is_some_and(|m| m.level.is_some());
-        let text = after_stop[close + 1..].trim_start_matches(' ');
-        let word = text.split_whitespace().next().unwrap_or("");
-        let opens_text = text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
-            && !word.eq_ignore_ascii_case("and")
-            && !word.eq_ignore_ascii_case("or");
-        if !marked || !opens_text || !after_break(&t[..lead]) {
-            continue;
-        }
-        let number = t[start..start + digits].parse().unwrap_or(0);
-        if number > 0 {
-            out.push(JoinedStart { at: lead, number });
-        }
+    let spaces = b[..open].iter().rev().take_while(|&&c| c == b' ').count();
+    let stop = open.checked_sub(spaces + 1)?;
+    if spaces > 2 || !matches!(b[stop], b'.' | b')') {
+        return None;
     }
-    out
+    let digits = b[..stop]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let start = stop - digits;
+    let pilcrow = b[..start].ends_with("¶".as_bytes());
+    let lead = if pilcrow {
+        start - '¶'.len_utf8()
+    } else {
+        start
+    };
+    if !(lead > 0 && b[lead - 1] == b' ') {
+        return None;
+    }
+    // `(` is ASCII: the slice starts on a character boundary.
+    let after_stop = &t[open..];
+    let close = after_stop.find(')').filter(|&c| c <= 12)?;
+    let inner = &after_stop[1..close];
+    let marked =
+        crate::syntax::parse_marking(TextRange::empty(0), inner).is_some_and(|m| m.level.is_some());
+    let text = after_stop[close + 1..].trim_start_matches(' ');
+    let word = text.split_whitespace().next().unwrap_or("");
+    let opens_text = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+        && !word.eq_ignore_ascii_case("and")
+        && !word.eq_ignore_ascii_case("or");
+    if !marked || !opens_text || !after_break(&t[..lead]) {
+        return None;
+    }
+    let number = t[start..start + digits].parse().unwrap_or(0);
+    (number > 0).then_some(JoinedStart { at: lead, number })
 }
 
 /// Whether the text before a joined paragraph number ends a sentence, a rule or a heading.
@@ -211,6 +214,34 @@ mod tests {
         assert!(starts("met on May 5. (C) The talks").is_empty());
         assert!(starts("reason 5. (B) and (D)").is_empty());
         assert!(starts("the items: 2. (a) the first").is_empty());
+    }
+
+    #[test]
+    fn a_joined_start_is_a_short_number_after_a_space_and_before_a_marking() {
+        let starts = |t: &str| -> Vec<(usize, u32)> {
+            joined_paragraph_starts(t)
+                .iter()
+                .map(|s| (s.at, s.number))
+                .collect()
+        };
+        // Where the number (or its `¶`) starts, and several in one line.
+        assert_eq!(
+            starts("said. 4. (U) Papers. 5. (C) More"),
+            vec![(6, 4), (21, 5)]
+        );
+        assert_eq!(starts("said. ¶12) (C) More"), vec![(6, 12)]);
+        assert_eq!(starts("said. 4.  (C) Two spaces"), vec![(6, 4)]);
+        // Three digits, three spaces, no space before the number, a number at the start of the
+        // line and a `(` with nothing before it are none.
+        assert!(starts("said. 123. (C) More").is_empty());
+        assert!(starts("said. 4.   (C) More").is_empty());
+        assert!(starts("said.4. (C) More").is_empty());
+        assert!(starts("said.¶4. (C) More").is_empty());
+        assert!(starts("4. (C) More").is_empty());
+        assert!(starts("(C) More. (").is_empty());
+        // Wide characters around the number are read without a panic.
+        assert_eq!(starts("€. 4. (C) Ü"), vec![(5, 4)]);
+        assert!(starts("€4. (C) Ü (€").is_empty());
     }
 
     #[test]

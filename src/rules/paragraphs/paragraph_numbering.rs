@@ -4,7 +4,8 @@
 //! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not. A break
 //! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers,
 //! after which the cable's numbering resumes, and missing numbers where the release redacted
-//! whole paragraphs (a line of `XXXXXXXXXXXX`).
+//! whole paragraphs (a line of `XXXXXXXXXXXX`). Answers keyed to a reference's sub-paragraphs
+//! (`27.A.`, `9a.`) carry the reference's numbers and stand outside the cable's numbering.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -52,8 +53,10 @@ pub fn check(ctx: &Context) {
         if cur.value == prev.value + 1 {
             continue;
         }
-        // A restart at 1 is a quoted cable or a numbered list: not this rule's business.
-        let reason = if cur.value == 1 {
+        // A restart at 1 is a quoted cable or a numbered list: not this rule's business. A
+        // marked paragraph 1 right after a marked paragraph 1 is no list inside it but the same
+        // number written twice (`1. (U) First.` / `1. (U) Second.`).
+        let reason = if cur.value == 1 && !(prev.value == 1 && repeated(ctx, prev, cur)) {
             Some(Break::Nested)
         } else {
             explained(ctx, prev, cur)
@@ -74,7 +77,12 @@ pub fn check(ctx: &Context) {
         let mut edits = Vec::new();
         let mut last = prev.value;
         for p in paras.iter().skip_while(|p| p.range != cur.range) {
-            let new = if p.value == 1 { 1 } else { last + 1 };
+            // The paragraph reported takes `want` even when it is a repeated 1.
+            let new = if p.value == 1 && p.range != cur.range {
+                1
+            } else {
+                last + 1
+            };
             if new != p.value {
                 edits.push(Edit::replace(p.range, new.to_string()));
             }
@@ -103,13 +111,32 @@ pub fn check(ctx: &Context) {
 /// paragraphs the release joined onto a line of text (`… the members. 4. (U) Papers said`), which
 /// the parser reads as part of the paragraph before.
 fn numbers(ctx: &Context) -> Vec<Num> {
-    let mut out: Vec<Num> = ctx.cable.body.paragraphs.iter().map(|p| p.number).collect();
-    for line in &ctx.cable.lines {
-        if !matches!(line.kind, LineKind::Paragraph | LineKind::Text) {
+    // An answer keyed to a sub-paragraph of a reference (`27.A.`) carries the reference's number.
+    let mut out: Vec<Num> = ctx
+        .cable
+        .body
+        .paragraphs
+        .iter()
+        .filter(|p| p.key.is_none())
+        .map(|p| p.number)
+        .collect();
+    // The parentheses of the whole text are found at once (a search in each line cost more than
+    // the tests at each parenthesis) and taken line by line: the lines are in order, each
+    // parenthesis in one line or between two.
+    let lines = &ctx.cable.lines;
+    let mut k = 0;
+    for open in memchr::memchr_iter(b'(', ctx.cable.src.as_bytes()) {
+        while lines.get(k).is_some_and(|l| l.range.end() <= open) {
+            k += 1;
+        }
+        let Some(line) = lines.get(k) else {
+            break;
+        };
+        if open < line.range.start() || !matches!(line.kind, LineKind::Paragraph | LineKind::Text) {
             continue;
         }
         let t = ctx.text(line.range);
-        for j in layout::joined_paragraph_starts(t) {
+        if let Some(j) = layout::joined_start_at(t, open - line.range.start()) {
             let digits = t[j.at..].trim_start_matches('¶');
             let start = line.range.start() + t.len() - digits.len();
             let len = digits.bytes().take_while(u8::is_ascii_digit).count();
@@ -121,6 +148,41 @@ fn numbers(ctx: &Context) -> Vec<Num> {
     }
     out.sort_by_key(|n| n.range.start());
     out
+}
+
+/// Whether `cur` is the number of `prev` written again: two marked paragraphs of the same form
+/// (`¶` or none, the same punctuation and spacing between number and marking) with only blank
+/// lines between them (`1. (U) First.` / `1. (U) Second.`). A restart of a different form, after other text or after
+/// a release's truncated preview is a list or a copy.
+fn repeated(ctx: &Context, prev: Num, cur: Num) -> bool {
+    let find = |n: Num| {
+        ctx.cable
+            .body
+            .paragraphs
+            .iter()
+            .find(|p| p.number.range == n.range && p.marking.is_some())
+    };
+    let (Some(a), Some(b)) = (find(prev), find(cur)) else {
+        return false;
+    };
+    // From the number to the marking: the punctuation and spacing, `. ` in `1. (U)`.
+    let after = |p: &crate::syntax::Paragraph| {
+        let m = p
+            .marking
+            .as_ref()
+            .map_or(p.number.range.end(), |m| m.range.start());
+        ctx.text(TextRange::new(
+            p.number.range.end(),
+            m.max(p.number.range.end()),
+        ))
+    };
+    a.pilcrow == b.pilcrow
+        && after(a) == after(b)
+        && a.range.end() <= b.range.start()
+        && ctx
+            .text(TextRange::new(a.range.end(), b.range.start()))
+            .trim()
+            .is_empty()
 }
 
 /// Why two paragraph numbers need not follow each other.

@@ -17,6 +17,10 @@ use crate::rules::Context;
 
 pub fn check(ctx: &Context) {
     if let [only] = ctx.cable.body.paragraphs.as_slice() {
+        // An answer keyed to a reference's sub-paragraph (`5A.`) is numbered by the reference.
+        if only.key.is_some() {
+            return;
+        }
         let r = only.number.range;
         ctx.report(
             r,

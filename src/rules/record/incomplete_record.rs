@@ -5,7 +5,9 @@
 //! cable sent more than a year before the drafting date, since a draft's editor may soft-wrap
 //! paragraphs) and for a transmitted
 //! cable whose banner the release dropped (a full header with a classification on its security
-//! line, and the text starting at a caption or the E.O. line); in a draft or a transmitted cable
+//! line, dated more than a year before the drafting date, and the text starting at a caption or
+//! the E.O. line); in a draft (a header dated later is a draft still being written) or a
+//! transmitted cable
 //! the other absences are errors of `invalid-banner`, `missing-eo-line`, `missing-tags` or
 //! `missing-subject`. It also reports, at the mark, the sections the release marks as missing
 //! (`* Missing Section 002 *` boxed in asterisks); `missing-signature`, `paragraph-numbering` and
