@@ -544,7 +544,7 @@ for r in post_rows_in:
 
 # Leave out garbled names: a name that is another post's name plus trailing words or digits
 # ("AMEMBASSY LA PAZ MAR LIMA", "AMEMBASSY LONDON 8778"), a name with an office suffix
-# ("SECDEF WASHDC//USDP:RUE//"), a rare spelling within edit distance 2 of a more frequent post
+# ("SECDEF WASHDC//USDP:RUE//"), a name with a word written twice ("SECSTATE SECSTATE WASHDC"), a rare spelling within edit distance 2 of a more frequent post
 # sharing a routing indicator ("AMEMBASSY QUINTO" for QUITO; distance 1 when the name has no
 # indicator), and anything with four digits in a row (date-time groups and page headers that the
 # shared list picked up as names). They stay in addressees.tsv, which records headers as written.
@@ -570,7 +570,14 @@ for p in posts:
         if reason or q is p or total[q["name"]] <= total[p["name"]]:
             continue
         rest = p["name"][len(q["name"]):] if p["name"].startswith(q["name"]) else None
-        if rest is not None and rest.startswith("//"):
+        # A word written twice in a row ("SECSTATE SECSTATE WASHDC"): a slip of the drafter or of
+        # the transcription, not another addressee.
+        words = p["name"].split(" ")
+        doubled = any(words[i] == words[i - 1] and " ".join(words[:i] + words[i + 1:]) == q["name"]
+                      for i in range(1, len(words)))
+        if doubled:
+            reason = f"{q['name']} with a word written twice"
+        elif rest is not None and rest.startswith("//"):
             reason = f"{q['name']} with an office suffix"
         elif rest is not None and (rest.startswith(" ") or rest.isdigit()):
             reason = f"garbled form of {q['name']}"
@@ -634,7 +641,7 @@ write_tsv(
         "  post's own cables, else the name without AMEMBASSY/AMCONSUL (spec rule H-15). country_tag: embassies and consulates only,",
         "  the geographic code the post used most (tags-country.tsv corpus hints) or its city's country (CITY_COUNTRY and",
         "  HINT_CORRECTIONS in build.py); empty for Jerusalem and Juba.",
-        f"Left out: {len(dropped)} names that are not a post's own: a known name plus junk words or an office suffix, rare",
+        f"Left out: {len(dropped)} names that are not a post's own: a known name plus junk words, an office suffix or a word written twice, rare",
         "  misspellings, date-time groups and page headers; `python3 data/build.py` lists them. They remain in addressees.tsv.",
     ],
     ["name", "kind", "routing_indicators", "station", "country_tag", "count_as_originator", "count_as_addressee", "source"],

@@ -460,6 +460,59 @@ fn new_refuses_unknown_tags_and_addressees_naming_near_ones() {
     );
 }
 
+/// An addressee name that is no post is refused as an addressee, and the near matches are real
+/// addresses: the shared list's `SECSTATE SECSTATE WASHDC` (a word written twice in one cable)
+/// is not a post, so neither the error nor `cablelint data posts` offers it.
+#[test]
+fn new_calls_an_unknown_addressee_an_addressee_and_offers_no_doubled_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTAT WASHDC",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "error: `SECSTAT WASHDC` is not a known addressee; near matches: SECSTATE WASHDC\n"
+    );
+    // The originator is still a post.
+    let r = run_in(
+        tmp.path(),
+        &[
+            "new",
+            "--isolated",
+            "--from",
+            "SECSTAT WASHDC",
+            "--to",
+            "OSLO",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .starts_with("error: `SECSTAT WASHDC` is not a known post; near matches: "),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(
+        tmp.path(),
+        &["data", "posts", "SECSTATE", "--isolated"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nSECSTATE WASHDC "), "{}", r.stdout);
+    assert!(!r.stdout.contains("SECSTATE SECSTATE"), "{}", r.stdout);
+}
+
 /// A bad value of `[draft]` is an error of the configuration: it names cablelint.toml, the line,
 /// column and key of the value, and the near matches; a value the command line replaces is not
 /// read.

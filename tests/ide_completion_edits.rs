@@ -171,6 +171,41 @@ fn a_tag_already_on_the_line_is_offered_last_and_marked() {
     );
 }
 
+/// A country name typed in two words on the TAGS line (`NORTH MACEDONIA`, `SAUDI AR`): accepting
+/// the tag replaces both words, not the last one only (`NORTH MK`). A word before that is a tag
+/// itself stays, and so does one separated by a comma.
+#[test]
+fn a_tag_name_of_two_words_is_replaced_whole() {
+    let cases = [
+        ("NORTH MACEDONIA", "MK", "TAGS: PREL PGOV MK"),
+        ("NORTH MACED", "MK", "TAGS: PREL PGOV MK"),
+        ("north maced", "MK", "TAGS: PREL PGOV MK"),
+        ("SOUTH AFR", "SF", "TAGS: PREL PGOV SF"),
+        ("SAUDI AR", "SA", "TAGS: PREL PGOV SA"),
+        ("NEW ZEAL", "NZ", "TAGS: PREL PGOV NZ"),
+    ];
+    for (typed, code, want) in cases {
+        let line = format!("TAGS: PREL PGOV {typed}");
+        let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", &line);
+        let it = item(&text, after(&text, &line), code);
+        assert_eq!(line_with(&accept(&text, &it), "TAGS:"), want, "{typed}");
+    }
+    // In the middle of the line, with the cursor inside the last word.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL NEW ZEALAND PGOV");
+    let it = item(&text, after(&text, "PREL NEW ZEAL"), "NZ");
+    assert_eq!(
+        line_with(&accept(&text, &it), "TAGS:"),
+        "TAGS: PREL NZ PGOV"
+    );
+    // After a comma the words are separate tags: only the one being typed is replaced.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL PGOV NORTH, MACED");
+    let it = item(&text, after(&text, "NORTH, MACED"), "MK");
+    assert_eq!(
+        line_with(&accept(&text, &it), "TAGS:"),
+        "TAGS: PREL PGOV NORTH, MK"
+    );
+}
+
 #[test]
 fn tags_are_found_by_country_name_and_title() {
     let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL JAP");

@@ -1060,6 +1060,42 @@ fn severity_of(rule: Rule, base: &str, edits: &[(&str, &str)]) -> Vec<Severity> 
         .collect()
 }
 
+/// A first paragraph numbered 0 with its portion marking (`0. (S//NF)`, a slip for 1) is read as
+/// a paragraph: the numbering is reported as starting at 0, not at the next paragraph's number,
+/// and a two-paragraph cable is not taken for a single numbered paragraph. A `0.` without a
+/// marking (a figure at a line start, `0.5 percent`) stays text of the paragraph before.
+#[test]
+fn a_marked_paragraph_zero_is_a_paragraph() {
+    let paragraph_findings = |edits: &[(&str, &str)]| {
+        let text = edit(D, edits);
+        let diags: Vec<Diagnostic> = check(&text, &Settings::default())
+            .into_iter()
+            .filter(|d| {
+                matches!(
+                    d.rule,
+                    Rule::ParagraphNumbering | Rule::SingleParagraphNumbered
+                )
+            })
+            .collect();
+        render(&text, &diags)
+    };
+    assert_eq!(
+        paragraph_findings(&[("¶1. (C) Coordinating", "0. (S//NF) Coordinating")]),
+        "  12: CBL403 paragraph-numbering (warning): paragraph numbering starts at 0 instead of 1\n"
+    );
+    assert_eq!(
+        paragraph_findings(&[("¶1. (C) Coordinating", "¶0. (C) Coordinating")]),
+        "  12: CBL403 paragraph-numbering (warning): paragraph numbering starts at 0 instead of 1\n"
+    );
+    assert_eq!(
+        paragraph_findings(&[(
+            "agency reporting to the President.\n",
+            "agency reporting to the President, growing by\n0.5 percent a year.\n"
+        )]),
+        "  (no diagnostics)\n"
+    );
+}
+
 #[test]
 fn documented_softer_severities() {
     // A julian-day mismatch on a corrected copy is a warning, not an error.

@@ -297,6 +297,34 @@ impl Tables {
         out.truncate(limit);
         out
     }
+
+    /// The valid tags one of whose names ([`Tag::names`]) begins with the words of `phrase`: every
+    /// word but the last a whole word of the name, in order from its first, the last the beginning
+    /// of the next (`SAUDI AR` → SA Saudi Arabia, `NORTH MACED` → MK by its CLDR name North
+    /// Macedonia, `NEW ZEAL` → NZ). Any case; accents of the names are ignored. Most used first,
+    /// then by code; empty for an empty phrase.
+    pub fn tags_named_from(&self, phrase: &str) -> Vec<&Tag> {
+        let phrase = fold_to_ascii(phrase).to_ascii_uppercase();
+        let typed: Vec<&str> = super::directory::words(&phrase).collect();
+        let Some((last, whole)) = typed.split_last() else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Tag> = self
+            .tags
+            .iter()
+            .filter(|t| t.is_valid())
+            .filter(|t| {
+                t.names().any(|name| {
+                    let name = fold_to_ascii(&name).to_ascii_uppercase();
+                    let mut words = super::directory::words(&name);
+                    whole.iter().all(|w| words.next() == Some(*w))
+                        && words.next().is_some_and(|w| w.starts_with(last))
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        out
+    }
 }
 
 /// Names of countries the TAGS data does not carry, by geographic code: the current or common

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::dates::{self, DateTime};
 use super::{line, line_at, LineAt};
-use crate::data::{Tables, TagKind};
+use crate::data::{Tables, Tag, TagKind};
 use crate::syntax::{Cable, LineKind, TextRange};
 use crate::vocab::{orders, CAPTIONS};
 use crate::vocab::{BannerLevel, Date, Level, Precedence};
@@ -395,6 +395,8 @@ impl Ctx<'_, '_> {
         } else {
             0
         };
+        // Where the tags start: after the label, else after the indentation.
+        let mut words_from = lead;
         if label_len > 0 {
             let mut label_end = lead + label_len;
             if self.line.text[label_end..].starts_with(':') {
@@ -404,6 +406,7 @@ impl Ctx<'_, '_> {
             if before.len() <= label_end {
                 return Completion::default();
             }
+            words_from = label_end;
         }
         // Inside a personal tag's parentheses there is nothing to offer.
         if before.matches('(').count() > before.matches(')').count() {
@@ -424,10 +427,19 @@ impl Ctx<'_, '_> {
             }
             pos += w.len() + 1;
         }
+        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`): the tags it begins
+        // come first, and accepting one replaces all the words (`NORTH MK` is no TAGS line).
+        let (name_start, named) = self.tag_name_before(words_from, token_start);
+        let wide = TextRange::new(self.line.range.start() + name_start, replace.end());
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
         // KN), as `cablelint data tags` finds them; the tables order them.
-        let mut tags = self.tables.search_tags(&prefix, usize::MAX);
-        tags.retain(|t| t.is_valid());
+        let mut tags = named.clone();
+        tags.extend(
+            self.tables
+                .search_tags(&prefix, usize::MAX)
+                .into_iter()
+                .filter(|t| t.is_valid() && !named.iter().any(|n| n.code == t.code)),
+        );
         // A tag already elsewhere on the line is still offered, after the others and marked, so
         // that typing it shows why it is no new tag instead of finding it missing.
         let (mut tags, on_line): (Vec<_>, Vec<_>) =
@@ -465,21 +477,63 @@ impl Ctx<'_, '_> {
                         format!("already on this TAGS line — {detail}"),
                     )
                 };
+                let by_name = named.iter().any(|n| n.code == t.code);
+                let range = if by_name { wide } else { replace };
                 let mut item =
-                    CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), replace)
+                    CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), range)
                         .detail(detail)
                         .sort(sort)
                         .resolve(ResolveKey::Tag {
                             code: t.code.clone(),
                         });
                 // Found by its title: the editor filters on what is typed, then the code.
-                if !t.code.starts_with(&prefix) {
+                if by_name {
+                    let typed = &before[name_start..];
+                    item = item.filter(format!("{typed} {} {}", t.code, t.title));
+                } else if !t.code.starts_with(&prefix) {
                     item = item.filter(format!("{token} {} {}", t.code, t.title));
                 }
                 item
             })
             .collect();
         Completion { items, incomplete }
+    }
+
+    /// The start (in the line) of a tag's name typed in several words that ends with the token
+    /// at `token_start`, and the tags whose name it begins ([`Tables::tags_named_from`]): the
+    /// longest run of up to three words before the token, after `words_from`, separated by
+    /// spaces only and none of them a tag code, that begins a name (`NORTH MACED` → MK, `SAUDI
+    /// AR` → SA). `(token_start, [])` when there is none.
+    fn tag_name_before(&self, words_from: usize, token_start: usize) -> (usize, Vec<&Tag>) {
+        let before = self.before;
+        let mut found = (token_start, Vec::new());
+        if before.len() == token_start {
+            return found;
+        }
+        let mut from = token_start;
+        for _ in 0..3 {
+            // The delimiters are ASCII, so every cut below falls on a character boundary.
+            let gap = before[..from].trim_end_matches([' ', '\t']);
+            if gap.len() == from {
+                break;
+            }
+            let word_start = gap
+                .rfind([' ', '\t', ',', '(', ')', ':'])
+                .map_or(0, |i| i + 1);
+            let word = &gap[word_start..];
+            if word_start < words_from || word.is_empty() {
+                break;
+            }
+            if self.tables.tag(&word.to_ascii_uppercase()).is_some() {
+                break;
+            }
+            from = word_start;
+            let tags = self.tables.tags_named_from(&before[from..]);
+            if !tags.is_empty() {
+                found = (from, tags);
+            }
+        }
+        found
     }
 
     // -- Addressees -----------------------------------------------------------------------------

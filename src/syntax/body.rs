@@ -562,7 +562,13 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             {
                 p.marking = None;
             }
-            if p.number.value > 0 && (was_blank || self.paragraph_without_blank(pos, &p)) {
+            // Paragraph 0 is a paragraph only with a portion marking (`0. (S//NF)`, a slip for
+            // 1 or a digit the release lost: 04BRASILIA1291's `¶0. (C)` between 9 and 12), so
+            // that `paragraph-numbering` reports the number as written; a bare `0.` at a line
+            // start is a figure or a list item.
+            let numbered =
+                p.number.value > 0 || p.marking.as_ref().is_some_and(|m| m.level.is_some());
+            if numbered && (was_blank || self.paragraph_without_blank(pos, &p)) {
                 {
                     self.cable.body.paragraphs.push(p);
                     let idx = self.cable.body.paragraphs.len() - 1;

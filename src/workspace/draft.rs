@@ -170,7 +170,7 @@ impl DraftOptions {
         };
         if self.from.is_none() {
             if let Some(post) = &config.post {
-                find_post(tables, post).map_err(bad("draft.post", 0))?;
+                find_post(tables, post, "post").map_err(bad("draft.post", 0))?;
             }
             if let (None, Some(ri)) = (&self.routing_indicator, &config.routing_indicator) {
                 routing_indicator(ri).map_err(bad("draft.routing-indicator", 0))?;
@@ -488,7 +488,7 @@ fn addressee(tables: &Tables, written: &str) -> Result<AddresseeLine, DraftError
             ri,
         });
     }
-    let post = find_post(tables, written)?;
+    let post = find_post(tables, written, "addressee")?;
     let ri = post.routing_indicator().ok_or_else(|| {
         DraftError(format!(
             "the post `{}` has no routing indicator in the tables: write it as `RI/{}`",
@@ -603,8 +603,13 @@ fn tag_codes(tables: &Tables, written: &[String]) -> Result<Vec<String>, DraftEr
 }
 
 /// The post of a name (`AMEMBASSY OSLO`) or a station (`OSLO`), or an error naming the posts that
-/// come near it.
-fn find_post<'t>(tables: &'t Tables, written: &str) -> Result<&'t crate::data::Post, DraftError> {
+/// come near it. `role` is what the value is in the cable, `post` (the originator) or `addressee`,
+/// and names it in the error.
+fn find_post<'t>(
+    tables: &'t Tables,
+    written: &str,
+    role: &str,
+) -> Result<&'t crate::data::Post, DraftError> {
     if let Some(p) = tables
         .post_by_name(written)
         .or_else(|| tables.post_by_station(written))
@@ -634,7 +639,9 @@ fn find_post<'t>(tables: &'t Tables, written: &str) -> Result<&'t crate::data::P
     } else {
         format!("; near matches: {}", near.join(", "))
     };
-    Err(DraftError(format!("`{written}` is not a known post{hint}")))
+    Err(DraftError(format!(
+        "`{written}` is not a known {role}{hint}"
+    )))
 }
 
 /// Writes the skeleton for `options` with the serials and message continuity numbers that follow
@@ -663,7 +670,7 @@ pub fn skeleton(
                 .to_string(),
         )
     })?;
-    let post = find_post(tables, from)?;
+    let post = find_post(tables, from, "post")?;
     let station = post.station.clone().unwrap_or_else(|| post.name.clone());
     let ri = match &options.routing_indicator {
         Some(ri) => routing_indicator(ri)?,
