@@ -112,6 +112,19 @@ pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
         let w = &src[t.start..t.end];
         t.kind == Kind::Word && w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase)
     });
+    // A paragraph number and marking (`1.(SBU)`, `2. (C)`) starts the text: the release joined
+    // the text onto the block.
+    let paragraph = {
+        let r = Reader {
+            src,
+            toks: &toks,
+            lower_case,
+        };
+        (1..toks.len()).find(|&i| r.paragraph_at(i))
+    };
+    if let Some(cut) = paragraph {
+        toks.truncate(cut);
+    }
     let r = Reader {
         src,
         toks: &toks,
@@ -313,9 +326,25 @@ impl Reader<'_> {
             && self.glued(k + 1)
     }
 
-    /// Where the cable's text starts inside the last item, whose content starts at token `from`:
-    /// a paragraph number and marking (`1.(SBU)`, `2. (C)`), or, on a line the release joined
-    /// (longer than [`JOINED_LINE`] bytes), a sentence: a capitalised word of mixed case followed
+    /// Whether a paragraph number and marking (`1.(SBU)`, `2. (C)`) starts at token `i`, spaced
+    /// from what comes before.
+    fn paragraph_at(&self, i: usize) -> bool {
+        self.toks[i].spaced
+            && self.kind(i) == Some(Kind::Num)
+            && self.text(i).len() <= 2
+            && self.is_punct(i + 1, '.')
+            && self.glued(i + 1)
+            && self.is_punct(i + 2, '(')
+            && self.kind(i + 3) == Some(Kind::Word)
+            && self.glued(i + 3)
+            && self.text(i + 3).len() <= 6
+            && self.text(i + 3).chars().all(|c| c.is_ascii_uppercase())
+            && self.is_punct(i + 4, ')')
+            && self.glued(i + 4)
+    }
+
+    /// Where the cable's text starts inside the last item, whose content starts at token `from`,
+    /// on a line the release joined (longer than [`JOINED_LINE`] bytes): a sentence, a capitalised word of mixed case followed
     /// by a lower-case word, with at least three lower-case words among the next six words
     /// (`… E-MAIL 11/21/2007 Per reftel, Post requests that …`). The item keeps at least one token.
     /// `lines` are the block's lines, sorted, holding every token.
@@ -333,21 +362,6 @@ impl Reader<'_> {
             let t = self.toks[i];
             if !t.spaced {
                 return false;
-            }
-            // `1.(SBU)` or `1. (C)`.
-            let paragraph = t.kind == Kind::Num
-                && self.text(i).len() <= 2
-                && self.is_punct(i + 1, '.')
-                && self.glued(i + 1)
-                && self.is_punct(i + 2, '(')
-                && self.kind(i + 3) == Some(Kind::Word)
-                && self.glued(i + 3)
-                && self.text(i + 3).len() <= 6
-                && self.text(i + 3).chars().all(|c| c.is_ascii_uppercase())
-                && self.is_punct(i + 4, ')')
-                && self.glued(i + 4);
-            if paragraph {
-                return true;
             }
             if self.lower_case || t.kind != Kind::Word || !lower(i + 1) {
                 return false;
@@ -903,6 +917,10 @@ mod tests {
                 one(Some("A"), &["|STATE|1234"]),
                 one(Some("B"), &["other:SMITH-JONES E-MAIL 11/21/2007"]),
             ]
+        );
+        assert_eq!(
+            read("STATE 148540 1. (U) Officers delivered the points on 4 March 2009."),
+            vec![one(None, &["|STATE|148540"])]
         );
         let text = "CAIRO 1802 Sensitive but Unclassified. Please handle accordingly. 1.(SBU) \
             Key Points: the ministry will give 70,000 doses to health workers and pilgrims, 3,000 \
