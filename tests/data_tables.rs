@@ -591,6 +591,32 @@ fn codes_that_share_their_first_eight_letters_are_told_apart() {
 }
 
 #[test]
+fn suggestions_asked_again_or_of_extended_tables_stay_right() {
+    let base = tables();
+    let s = |t: &Tables, x: &str| t.suggest_tag(x).map(|t| t.code.clone());
+    // Asked twice (the second answer is remembered), in either case.
+    assert_eq!(s(base, "PGVO").as_deref(), Some("PGOV"));
+    assert_eq!(s(base, "pgvo").as_deref(), Some("PGOV"));
+    assert_eq!(s(base, "XQXQXQ"), None);
+    assert_eq!(s(base, "XQXQXQ"), None);
+    let before = s(base, "KXYQ");
+    assert_ne!(before.as_deref(), Some("KXYZ"));
+    // Tables extended after the base answered must not give the base's remembered answer.
+    let t = Tables::with_extra(
+        base,
+        &[extra(
+            ExtraKind::Tags,
+            "extra-tags.tsv",
+            "code\tkind\ttitle\nKXYZ\tprogram\tLocal Program\n",
+        )],
+    )
+    .unwrap();
+    assert_eq!(s(&t, "KXYQ").as_deref(), Some("KXYZ"));
+    assert_eq!(s(&t, "KXYQ").as_deref(), Some("KXYZ"));
+    assert_eq!(s(base, "KXYQ"), before);
+}
+
+#[test]
 fn tag_search_finds_current_and_common_country_names() {
     let t = tables();
     for (query, code) in [

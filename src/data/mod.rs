@@ -308,6 +308,27 @@ pub struct Tables {
     /// The word indexes of the free searches, built on the first search: checking a cable never
     /// searches, so a run of `cablelint check` does not pay for them at start-up.
     words: OnceLock<directory::WordIndex>,
+    /// The answers of [`Tables::suggest_tag`] so far (see [`SuggestMemo`]).
+    suggestions: SuggestMemo,
+}
+
+/// The "did you mean" answers already worked out, by token in capitals: the index of the
+/// suggested tag in [`Tables`]' tags, or `None`. The same unknown tokens come back cable after
+/// cable in a run (a misspelt tag of one post), and each answer compares the token with every
+/// valid code of about its length. At most [`SuggestMemo::MAX`] answers are kept, so memory stays
+/// bounded over any number of files. A copy starts empty: the copy's rows may differ.
+#[derive(Debug, Default)]
+struct SuggestMemo(std::sync::Mutex<std::collections::HashMap<Box<str>, Option<u32>>>);
+
+impl SuggestMemo {
+    /// How many answers are kept at most.
+    const MAX: usize = 4096;
+}
+
+impl Clone for SuggestMemo {
+    fn clone(&self) -> Self {
+        SuggestMemo::default()
+    }
 }
 
 impl Tables {

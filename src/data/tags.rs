@@ -54,6 +54,23 @@ impl Tables {
     pub fn suggest_tag(&self, code: &str) -> Option<&Tag> {
         let code = upper(code);
         let code = code.as_ref();
+        let memo = || self.suggestions.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = memo().get(code) {
+            return known.map(|i| &self.tags[i as usize]);
+        }
+        let found = self.work_out_suggestion(code);
+        let mut memo = memo();
+        if memo.len() < super::SuggestMemo::MAX {
+            // Codes are unique and sorted, so the suggested tag's code finds its index.
+            let index =
+                found.and_then(|t| self.tags.binary_search_by(|c| c.code.cmp(&t.code)).ok());
+            memo.insert(code.into(), index.map(|i| i as u32));
+        }
+        found
+    }
+
+    /// [`Tables::suggest_tag`] for a token in capitals, worked out.
+    fn work_out_suggestion(&self, code: &str) -> Option<&Tag> {
         if let Some(t) = self.tag_exact(code) {
             if t.is_valid() {
                 return None;
@@ -152,6 +169,15 @@ impl Tables {
             replacement: parts.join(" "),
             reason,
         })
+    }
+
+    /// Whether [`Tables::tag_fix`] has a correction for `code` (any case), without writing it
+    /// out: `unknown-tag` asks this for every token that is not a known code.
+    pub fn has_tag_fix(&self, code: &str) -> bool {
+        let code = upper(code);
+        let code = code.as_ref();
+        self.fixes_lookup(code).is_some()
+            || (self.tag_exact(code).is_none() && self.split_run_together(code).is_some())
     }
 
     fn fixes_lookup(&self, code: &str) -> Option<&TagFix> {

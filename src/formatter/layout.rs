@@ -1562,6 +1562,26 @@ fn wrap_segment(bs: &Blocks, lines: Range<usize>, width: usize, laid: &mut LaidB
                 }
                 break;
             }
+            if ascii && g.started && g.w + 1 + (i - s) <= g.width {
+                // The word fits on the line being written, and so may the words after it that
+                // follow it with one space between them: each would be put after a space on this
+                // line as it is read, so the stretch is written at once, as one run. What it adds
+                // to the line's width is its length and the space before it (ASCII: one column
+                // a byte). A word that may start a unit of several words, or that does not fit,
+                // ends the stretch and is read again below.
+                let mut e = i;
+                while e + 1 < b.len() && b[e] == b' ' && !b[e + 1].is_ascii_whitespace() {
+                    let next = word_end(b, e + 1);
+                    if g.w + 1 + (next - s) > g.width || may_join(&t[e + 1..next]) {
+                        break;
+                    }
+                    e = next;
+                }
+                g.run.push(&t[s..e], true, true, g.out);
+                g.w += 1 + (e - s);
+                i = e;
+                continue;
+            }
             let width = if ascii { w.len() } else { char_width(w) };
             let is_last = || j == last && b[i..].iter().all(|c| c.is_ascii_whitespace());
             g.unit(w, width, true, is_last, &mut laid.lines);

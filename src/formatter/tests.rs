@@ -521,3 +521,76 @@ fn the_check_names_an_element_that_a_layout_would_make_read_differently() {
         );
     }
 }
+
+#[test]
+fn a_paragraph_of_plain_lines_is_wrapped_greedily_at_every_width() {
+    // The words of a paragraph's plain lines that follow each other with one space and fit on the
+    // line being written are written as one stretch; the result must be the greedy wrap of the
+    // words one by one, whatever the width, the spaces between the words (one or two), and where a
+    // marking or a redaction run (read as units) stands. Every line but the last is 51-60
+    // characters wide, so no break reads as the drafter's.
+    let mut seed: u32 = 12;
+    let mut next = |n: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) % n
+    };
+    // Letters that spell no `end`, `begin`, summary, comment or note word and no redaction run.
+    let letters = b"abcefhiklmoprstuvwz";
+    let mut lines = vec!["1. (U)".to_string()];
+    for k in 0..60 {
+        let word = match next(12) {
+            0 if k % 3 == 0 => "(C)".to_string(),
+            1 if k % 3 == 0 => "XXXXXX".to_string(),
+            _ => (0..2 + next(7))
+                .map(|_| char::from(letters[next(letters.len() as u32) as usize]))
+                .collect(),
+        };
+        let gap = if next(4) == 0 { "  " } else { " " };
+        let line = lines.last_mut().expect("a line");
+        if line.len() + gap.len() + word.len() > 60 {
+            // A line starting with a marking would read as a list item.
+            let word = if word == "(C)" {
+                "alpha".to_string()
+            } else {
+                word
+            };
+            lines.push(word);
+        } else {
+            line.push_str(gap);
+            line.push_str(&word);
+        }
+    }
+    let body = lines.join("\n");
+    let text = format!(
+        "{HEADER}
+S E C R E T OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+{body}
+"
+    );
+    let words: Vec<&str> = body.split_whitespace().collect();
+    for width in 12..=72 {
+        let o = FormatOptions {
+            line_width: width,
+            ..FormatOptions::default()
+        };
+        let out = format(&text, &o).unwrap_or_else(|e| panic!("refused at {width}: {e}"));
+        let at = out.find("\n1. (U)").map_or(out.len(), |i| i + 1);
+        let paragraph: Vec<&str> = out[at..].lines().collect();
+        let mut want: Vec<String> = Vec::new();
+        for w in &words {
+            match want.last_mut() {
+                Some(l) if l.len() + 1 + w.len() <= width => {
+                    l.push(' ');
+                    l.push_str(w);
+                }
+                _ => want.push(w.to_string()),
+            }
+        }
+        assert_eq!(paragraph, want, "width {width}:\n{out}");
+    }
+}

@@ -165,6 +165,25 @@ fn skip_dump_to_header(cable: &mut Cable, pos: usize) -> usize {
     pos
 }
 
+/// Whether a line (its leading blanks removed) starts like a line of a database record, leaving
+/// out the tab and `DB/Inbox` that [`skip_record_dump`] finds anywhere in a line: `VZCZC`,
+/// `refid:`, `header:`, `Key:`, `Class:`, `CLASSIFICATION:`, `UNCLASSIFIED//`, `","`, a
+/// [dump mark](is_dump_mark), a cable id alone, a CSV record or a date.
+fn dump_form_at_start(tt: &str) -> bool {
+    tt.starts_with("VZCZC")
+        || tt.starts_with("refid:")
+        || tt.starts_with("header:")
+        || tt.starts_with("Key:")
+        || tt.starts_with("Class:")
+        || tt.starts_with("CLASSIFICATION:")
+        || tt.starts_with("UNCLASSIFIED//")
+        || tt.starts_with("\",\"")
+        || is_dump_mark(tt)
+        || is_refid(tt.trim_end())
+        || is_csv_record(tt)
+        || starts_with_date(tt)
+}
+
 /// Lines of a web-inbox printout or a database record (spec §6.1.5).
 fn is_dump_mark(t: &str) -> bool {
     t == "null"
@@ -225,23 +244,29 @@ fn skip_record_dump(cable: &mut Cable, pos: usize) -> (usize, usize) {
     if super::body::banner_level_prefix(first).is_some() {
         return (pos, 0);
     }
+    let last = n.min(pos + 400);
+    // A tab or `DB/Inbox` anywhere makes a line dump-like; one search over all the lines finds
+    // the first of them. Every other form is ruled out by the line's first byte (most lines are
+    // no form: testing each form on each of up to 400 lines cost 13,000 instructions a cable).
+    let span =
+        &cable.src.as_bytes()[cable.lines[pos].range.start()..cable.lines[last - 1].range.end()];
+    let first_mark = cable.lines[pos].range.start()
+        + memchr::memchr(b'\t', span)
+            .into_iter()
+            .chain(memchr::memmem::find(span, b"DB/Inbox"))
+            .min()
+            .unwrap_or(span.len());
     let mut dump_like = false;
-    for i in pos..n.min(pos + 400) {
+    for i in pos..last {
         let t = cable.text(cable.lines[i].range);
         let tt = t.trim_start();
-        dump_like |= t.contains('\t')
-            || tt.starts_with("VZCZC")
-            || tt.starts_with("refid:")
-            || tt.starts_with("header:")
-            || tt.starts_with("Key:")
-            || tt.starts_with("Class:")
-            || tt.starts_with("CLASSIFICATION:")
-            || tt.starts_with("UNCLASSIFIED//")
-            || tt.starts_with("\",\"")
-            || is_dump_mark(tt)
-            || is_refid(tt.trim_end())
-            || is_csv_record(tt)
-            || starts_with_date(tt);
+        dump_like = dump_like
+            || cable.lines[i].range.end() > first_mark
+            || (tt
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b"VrhKCU\"nDFSTI".contains(b) || b.is_ascii_digit())
+                && dump_form_at_start(tt));
         if !dump_like {
             continue;
         }

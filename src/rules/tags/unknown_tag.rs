@@ -45,22 +45,35 @@ pub fn check(ctx: &Context) {
     // The words of a legacy phrase (in any case, separated by spaces only) are one accepted tag.
     let mut legacy = vec![false; all.len()];
     for i in 0..all.len() {
+        let first = ctx.text(all[i]);
         for phrase in LEGACY_PHRASES {
-            // The words without collecting them: this runs for every token and phrase.
+            // The words without collecting them: this runs for every token and phrase. Nearly
+            // every token starts no phrase, which its first word tells.
             let words = phrase.split(' ');
+            if !words
+                .clone()
+                .next()
+                .is_some_and(|w| first.eq_ignore_ascii_case(w))
+            {
+                continue;
+            }
             let Some(run) = all.get(i..i + words.clone().count()) else {
                 continue;
             };
+            // The words are compared first: they differ for nearly every token, and then the
+            // gaps between the tokens are not read.
             let same = run
                 .iter()
                 .zip(words)
                 .all(|(r, w)| ctx.text(*r).eq_ignore_ascii_case(w));
-            let spaced = run.windows(2).all(|p| {
-                ctx.cable.src[p[0].end()..p[1].start()]
-                    .bytes()
-                    .all(|b| b == b' ' || b == b'\t')
-            });
-            if same && spaced {
+            let spaced = || {
+                run.windows(2).all(|p| {
+                    ctx.cable.src.as_bytes()[p[0].end()..p[1].start()]
+                        .iter()
+                        .all(|&b| b == b' ' || b == b'\t')
+                })
+            };
+            if same && spaced() {
                 legacy[i..i + run.len()].iter_mut().for_each(|l| *l = true);
             }
         }
@@ -73,8 +86,7 @@ pub fn check(ctx: &Context) {
         .collect();
     for code_range in tokens {
         let code = ctx.text(code_range);
-        if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.tag_fix(code).is_some()
-        {
+        if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.has_tag_fix(code) {
             continue;
         }
         match ctx.tables.suggest_tag(code) {
