@@ -1888,3 +1888,47 @@ fn a_one_digit_serial_is_the_drafters_unless_the_release_garbled_it() {
     assert!(f.iter().any(|&(c, _, _)| c == "CBL606"), "{f:?}");
     assert_silent(&t, "CBL204");
 }
+
+/// A note in brackets (`[Note: … End note.]`, any case) and a compound label (`Bio Note and
+/// Comment:`, `(Note and comment:`) open what their closers close; a closer without any opener is
+/// still reported.
+#[test]
+fn bracketed_notes_and_compound_labels_are_openers() {
+    for (p1, p2) in [
+        (
+            "The minister spoke. [Note: She was invented. End note.] Then she left.",
+            "Bio Note and Comment: The minister is invented. End comment.",
+        ),
+        (
+            "The minister spoke. [NOTE: SHE WAS INVENTED. END NOTE.] Then she left.",
+            "Comment and note: The minister is invented. End note.",
+        ),
+        (
+            "The minister spoke (Note and comment: she was invented. End note and comment.)",
+            "BIO NOTE AND COMMENT: THE MINISTER IS INVENTED. END COMMENT.",
+        ),
+    ] {
+        let t = edit(
+            U,
+            &[
+                (
+                    "The National Food Authority received four bids in",
+                    &format!("{p1} The National Food Authority received four bids in"),
+                ),
+                (
+                    "Agriculture officials told us the shortfall would",
+                    &format!("{p2} Agriculture officials told us the shortfall would"),
+                ),
+            ],
+        );
+        assert_silent(&t, "CBL407");
+    }
+    let t = edit(
+        U,
+        &[(
+            "The National Food Authority received four bids in",
+            "The minister spoke. She was invented. End note. The National Food Authority received four bids in",
+        )],
+    );
+    assert!(findings(&t).iter().any(|&(c, _, _)| c == "CBL407"), "{t}");
+}

@@ -3189,7 +3189,8 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             // heading, after `(` or `BEGIN`, or as `Comment:`-style label.
             let at_text_start = m.start == text_start && starts_block;
             let before_trim = before.trim_end();
-            let after_paren = before_trim.ends_with('(');
+            // `(Note:` and `[Note: … End note.]`.
+            let after_paren = before_trim.ends_with(['(', '[']);
             let after_begin = ends_with_ignore_case(before_trim, "begin")
                 || ["embassy", "post", "mission", "executive", "and"]
                     .iter()
@@ -3209,7 +3210,26 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
                     .trim_matches(['-', '=', '_', '*', ' ', '\t'])
                     .is_empty()
                     || before_trim.ends_with(['.', '!', '?', '"', ')']));
-            let ok = after_sentence
+            // `Bio Note and Comment:`, `(Note and comment:`, `Comment and note:`: two openers.
+            let compound = if labelled {
+                compound_opener(before_trim, text_start, starts_block)
+            } else {
+                None
+            };
+            if let Some((at, first)) = compound {
+                out.push(Marker {
+                    range: src.range(at, at + first.len()),
+                    kind: if first.eq_ignore_ascii_case("note") {
+                        MarkerKind::NoteOpen
+                    } else {
+                        MarkerKind::CommentOpen
+                    },
+                    paragraph,
+                    heading: false,
+                });
+            }
+            let ok = compound.is_some()
+                || after_sentence
                 || heading
                 || (at_text_start
                     && (labelled
@@ -3223,7 +3243,9 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             if !ok {
                 continue;
             }
-            if kind == MarkerKind::NoteOpen && !(after_paren || at_text_start || after_sentence) {
+            if kind == MarkerKind::NoteOpen
+                && !(after_paren || at_text_start || after_sentence || compound.is_some())
+            {
                 continue;
             }
         }
@@ -3234,6 +3256,48 @@ fn find_markers(src: Src, paragraph: Option<usize>, starts_block: bool, out: &mu
             heading: heading && !closing,
         });
     }
+}
+
+/// The first opener of a compound label (`Bio Note and Comment:`, `(Note and comment:`,
+/// `Comment and note:`) whose second word is the marker after `before` (the line up to it, white
+/// space trimmed off the end): the byte offset of the first word in the line and the word. The
+/// compound stands at the text's start (after the paragraph number and marking, `text_start`, on
+/// a line that starts a block), after `(` or `[`, or after a sentence's end; `Bio` may come before
+/// it.
+fn compound_opener(before: &str, text_start: usize, starts_block: bool) -> Option<(usize, &str)> {
+    let rest = before
+        .strip_suffix(" and")
+        .or_else(|| before.strip_suffix(" AND"))
+        .or_else(|| before.strip_suffix(" And"))?
+        .trim_end();
+    let word = ["note", "comment", "comments"]
+        .into_iter()
+        .find(|w| ends_with_ignore_case(rest, w))?;
+    let at = rest.len() - word.len();
+    // The word starts a word (`Footnote and` is no opener); `at` is a character boundary, as the
+    // word is ASCII.
+    let mut prefix = rest[..at].trim_end();
+    if rest[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    if ends_with_ignore_case(prefix, "bio")
+        && !prefix[..prefix.len() - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        prefix = prefix[..prefix.len() - 3].trim_end();
+    }
+    let placed = (starts_block && prefix.len() <= text_start)
+        || prefix.ends_with(['(', '[', '.', '!', '?'])
+        || prefix
+            .trim_matches(['-', '=', '_', '*', ' ', '\t'])
+            .is_empty();
+    placed.then(|| (at, &rest[at..]))
 }
 
 /// Whether a text ends with an ASCII word in any case, without copying the text (the marker search

@@ -112,6 +112,19 @@ pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
         let w = &src[t.start..t.end];
         t.kind == Kind::Word && w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase)
     });
+    // A paragraph number and marking (`1.(SBU)`, `2. (C)`) starts the text: the release joined
+    // the text onto the block.
+    let paragraph = {
+        let r = Reader {
+            src,
+            toks: &toks,
+            lower_case,
+        };
+        (1..toks.len()).find(|&i| r.paragraph_at(i))
+    };
+    if let Some(cut) = paragraph {
+        toks.truncate(cut);
+    }
     let r = Reader {
         src,
         toks: &toks,
@@ -157,13 +170,16 @@ pub(super) fn parse_items(src: &str, lines: &[TextRange]) -> Vec<RefItem> {
         }
         i += 1;
     }
+    // The release joined the text onto the block's last line: the last item ends where it starts.
+    let from = bullets.last().map_or(0, |b| b.1);
+    let stop = r.text_start(lines, from).unwrap_or(toks.len());
     let mut items = Vec::new();
-    let first = bullets.first().map_or(toks.len(), |b| b.0);
+    let first = bullets.first().map_or(stop, |b| b.0);
     if first > 0 {
         items.push(r.item(None, 0, first));
     }
     for (k, &(_, content, letter)) in bullets.iter().enumerate() {
-        let end = bullets.get(k + 1).map_or(toks.len(), |b| b.0);
+        let end = bullets.get(k + 1).map_or(stop, |b| b.0);
         let mut item = r.item(Some(letter), content, end);
         let start = toks[bullets[k].0].start;
         item.range = TextRange::new(
@@ -225,6 +241,11 @@ struct Reader<'t> {
     /// more letters is capitalised.
     lower_case: bool,
 }
+
+/// The length in bytes above which a line of the block is taken for lines the release joined: a
+/// cable's lines are at most 69 characters (spec §3.23), and a REF item written on one line of a
+/// release is rarely longer than two of them.
+const JOINED_LINE: usize = 200;
 
 /// Small words inside multi-word origins (`Rio de Janeiro`, `PORT OF SPAIN`).
 const PARTICLES: &[&str] = &["de", "da", "do", "of", "au", "el", "la", "es"];
@@ -296,6 +317,68 @@ impl Reader<'_> {
         (ok && (self.toks.get(i + 2).is_none_or(|t| t.spaced) || !numeric)).then_some((v, i, i + 2))
     }
 
+    /// Whether the comma at `k` separates thousands (`70,000`): glued between digits.
+    fn thousands(&self, k: usize) -> bool {
+        k > 0
+            && self.kind(k - 1) == Some(Kind::Num)
+            && !self.toks[k].spaced
+            && self.kind(k + 1) == Some(Kind::Num)
+            && self.glued(k + 1)
+    }
+
+    /// Whether a paragraph number and marking (`1.(SBU)`, `2. (C)`) starts at token `i`, spaced
+    /// from what comes before.
+    fn paragraph_at(&self, i: usize) -> bool {
+        self.toks[i].spaced
+            && self.kind(i) == Some(Kind::Num)
+            && self.text(i).len() <= 2
+            && self.is_punct(i + 1, '.')
+            && self.glued(i + 1)
+            && self.is_punct(i + 2, '(')
+            && self.kind(i + 3) == Some(Kind::Word)
+            && self.glued(i + 3)
+            && self.text(i + 3).len() <= 6
+            && self.text(i + 3).chars().all(|c| c.is_ascii_uppercase())
+            && self.is_punct(i + 4, ')')
+            && self.glued(i + 4)
+    }
+
+    /// Where the cable's text starts inside the last item, whose content starts at token `from`,
+    /// on a line the release joined (longer than [`JOINED_LINE`] bytes): a sentence, a capitalised word of mixed case followed
+    /// by a lower-case word, with at least three lower-case words among the next six words
+    /// (`… E-MAIL 11/21/2007 Per reftel, Post requests that …`). The item keeps at least one token.
+    /// `lines` are the block's lines, sorted, holding every token.
+    fn text_start(&self, lines: &[TextRange], from: usize) -> Option<usize> {
+        let lower = |i: usize| {
+            self.kind(i) == Some(Kind::Word)
+                && self.text(i).chars().next().is_some_and(char::is_lowercase)
+        };
+        let joined = |i: usize| {
+            let at = self.toks[i].start as u32;
+            let l = lines.partition_point(|l| l.end < at);
+            lines.get(l).is_some_and(|l| l.len() > JOINED_LINE)
+        };
+        (from + 1..self.toks.len()).find(|&i| {
+            let t = self.toks[i];
+            if !t.spaced {
+                return false;
+            }
+            if self.lower_case || t.kind != Kind::Word || !lower(i + 1) {
+                return false;
+            }
+            let w = self.text(i);
+            let mixed = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase);
+            if !mixed || !joined(i) {
+                return false;
+            }
+            let words = (i + 1..self.toks.len())
+                .filter(|&j| self.kind(j) == Some(Kind::Word))
+                .take(6);
+            words.filter(|&j| lower(j)).count() >= 3
+        })
+    }
+
     /// An item from its content tokens `[from, to)`.
     fn item(&self, letter: Option<usize>, from: usize, to: usize) -> RefItem {
         let letter = letter.map(|l| self.range(l, l));
@@ -320,7 +403,7 @@ impl Reader<'_> {
                     let joiner = (self.kind(k) == Some(Kind::Word)
                         && self.text(k).eq_ignore_ascii_case("AND"))
                         || self.is_punct(k, '&')
-                        || self.is_punct(k, ',');
+                        || (self.is_punct(k, ',') && !self.thousands(k));
                     if joiner {
                         if let Some((number, year, next)) = self.serial_at(k + 1, to) {
                             let chained = CableRef {
@@ -586,7 +669,15 @@ fn is_stop_word(word: &str) -> bool {
         "AND",
         "APRIL",
         "APR",
+        "ANNEX",
+        "APPENDIX",
         "ARTICLE",
+        "ATTACHMENT",
+        "ATTACHMENTS",
+        "ENCLOSURE",
+        "ENCLOSURES",
+        "EXHIBIT",
+        "TAB",
         "AUG",
         "AUGUST",
         "CALL",
@@ -835,6 +926,39 @@ mod tests {
     }
 
     #[test]
+    fn text_joined_onto_the_block_ends_the_last_item() {
+        let prose =
+            " Per reftel, Post requests that the invented minister be added to the list of \
+            invitees for the conference. The ministry has shown keen interest in the subject and \
+            could send a large delegation; participation by the ministry would be a step forward.";
+        assert_eq!(
+            read(&format!(
+                "A) STATE 1234, B) SMITH-JONES E-MAIL 11/21/2007{prose}"
+            )),
+            vec![
+                one(Some("A"), &["|STATE|1234"]),
+                one(Some("B"), &["other:SMITH-JONES E-MAIL 11/21/2007"]),
+            ]
+        );
+        assert_eq!(
+            read("STATE 148540 1. (U) Officers delivered the points on 4 March 2009."),
+            vec![one(None, &["|STATE|148540"])]
+        );
+        let text = "CAIRO 1802 Sensitive but Unclassified. Please handle accordingly. 1.(SBU) \
+            Key Points: the ministry will give 70,000 doses to health workers and pilgrims, 3,000 \
+            more later, and report back to the invented committee at the end of the month.";
+        assert_eq!(read(text), vec![one(None, &["|CAIRO|1802"])]);
+        // On a line of ordinary length, mixed-case prose is an item's text.
+        assert_eq!(
+            read("A) State 16319; B) Embassy e-mail of March 3 to the desk"),
+            vec![
+                one(Some("A"), &["|State|16319"]),
+                one(Some("B"), &["other:Embassy e-mail of March 3 to the desk"]),
+            ]
+        );
+    }
+
+    #[test]
     fn other_documents_are_not_cables() {
         assert_eq!(
             read("A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07\nB) TALLINN 347"),
@@ -861,6 +985,8 @@ mod tests {
             "7 FAM 180",
             "OSC EUP20080707950031",
             "TELCON 5/12/08",
+            "ATTACHMENT 1 TO LOR 08-135 TOTAL PACKAGE REQUIREMENTS",
+            "ANNEX 2 OF THE INVENTED AGREEMENT",
             "EMBASSY PARIS DAILY REPORT FOR OCTOBER 28 - NOVEMBER 16",
         ] {
             let got = read(text);
