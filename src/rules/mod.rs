@@ -315,10 +315,11 @@ fn leave_placeholders_to_their_rule(src: &str, diagnostics: &mut Vec<Diagnostic>
     diagnostics.retain(|d| {
         let (s, e) = (d.range.start(), d.range.end());
         let next = spots.partition_point(|p| p.end <= s);
-        let overlaps =
-            spots
-                .get(next)
-                .is_some_and(|p| if s == e { p.start <= s } else { p.start < e });
+        let overlaps = match spots.get(next) {
+            Some(p) if s == e => p.start <= s,
+            Some(p) => p.start < e,
+            None => false,
+        };
         d.rule == Rule::Placeholder || !overlaps
     });
 }
