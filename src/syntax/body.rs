@@ -198,12 +198,34 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             .find(|&i| !self.cable.text(self.cable.lines[i].range).trim().is_empty())
     }
 
+    /// The subject being read, while the first SUBJECT element is open; `None` under a second
+    /// one, which adds nothing to it.
+    fn first_subject(&mut self) -> Option<&mut Subject> {
+        let first = self.open == Open::Subject;
+        self.cable.body.subject.as_mut().filter(|_| first)
+    }
+
+    /// Reads `t`, a line or the rest of one that goes on with the REF block: its items, and the
+    /// classification authority the release may have joined onto the last one (`¶B. CAIRO 457
+    /// Classified By: …`, `APRIL 24  Classified By: …`).
+    fn refs_continued(&mut self, t: Src<'a>) {
+        let segments = split_at_labels(t, Cuts::Authority);
+        let items = segments[0];
+        if let Some(r) = self.cable.body.refs.as_mut() {
+            r.range = r.range.cover(items.full());
+        }
+        self.ref_items(items);
+        self.joined_segments(&segments[1..]);
+    }
+
     fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
         let t = src.trim();
-        // A received copy's page break inside the SUBJECT: the classification repeated at the top of
-        // the page and the page header, after which the subject may go on (on the page header's
-        // line, where the release joined it, or on the next).
-        if matches!(self.open, Open::Subject | Open::RepeatedSubject) {
+        // A received copy's page break inside the SUBJECT or the REF block: the classification
+        // repeated at the top of the page and the page header, after which the element may go on
+        // (on the page header's line, where the release joined it, or on the next). In the REF
+        // block (`REF: A. STATE 40721` / `CONFIDENTIAL` / `PAGE 02 ROME 01196 01 OF 02 082030Z  B.
+        // ROME 1098`) the page header is no reference: its serial is the cable's own.
+        if matches!(self.open, Open::Subject | Open::RepeatedSubject | Open::Ref) {
             if let Some(len) = subject_interruption(t.text) {
                 let head = t.range(0, len);
                 if super::record::page_header_len(t.text).is_some() {
@@ -212,41 +234,17 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                         kind: ArtifactKind::PageHeader,
                     });
                 }
+                self.cable.lines[pos].kind = LineKind::Artifact;
                 let rest = t.from(len).trim();
-                let first = self.open == Open::Subject;
-                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
+                if self.open == Open::Ref {
+                    if !rest.text.is_empty() {
+                        self.refs_continued(rest);
+                    }
+                } else if let Some(s) = self.first_subject() {
                     s.interruptions.push(head);
                     if !rest.text.is_empty() {
-                        s.range = s.range.cover(rest.full());
-                        s.text = Some(s.text.map_or(rest.full(), |r| r.cover(rest.full())));
+                        s.extend(rest.full());
                     }
-                }
-                self.cable.lines[pos].kind = LineKind::Artifact;
-                return;
-            }
-        }
-        // The same page break inside the REF block (`REF: A. STATE 40721` / `CONFIDENTIAL` /
-        // `PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098`): the page header is no reference
-        // (its serial is the cable's own), and the items may go on after it.
-        if self.open == Open::Ref {
-            if let Some(len) = subject_interruption(t.text) {
-                let head = t.range(0, len);
-                if super::record::page_header_len(t.text).is_some() {
-                    self.cable.artifacts.push(Artifact {
-                        range: head,
-                        kind: ArtifactKind::PageHeader,
-                    });
-                }
-                self.cable.lines[pos].kind = LineKind::Artifact;
-                let rest = t.from(len).trim();
-                if !rest.text.is_empty() {
-                    let segments = split_at_labels(rest, Cuts::Authority);
-                    let items = segments[0];
-                    if let Some(r) = self.cable.body.refs.as_mut() {
-                        r.range = r.range.cover(items.full());
-                    }
-                    self.ref_items(items);
-                    self.joined_segments(&segments[1..]);
                 }
                 return;
             }
@@ -263,11 +261,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
                 // Classified By: …`), as onto its first.
                 let segments = split_at_labels(t, Cuts::AfterSubject);
-                let head = segments[0].full();
-                let first = self.open == Open::Subject;
-                if let Some(s) = self.cable.body.subject.as_mut().filter(|_| first) {
-                    s.range = s.range.cover(head);
-                    s.text = Some(s.text.map_or(head, |r| r.cover(head)));
+                if let Some(s) = self.first_subject() {
+                    s.extend(segments[0].full());
                 }
                 self.cable.lines[pos].kind = LineKind::Subject;
                 self.joined_segments(&segments[1..]);
@@ -288,16 +283,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text) =>
             {
-                // The release joined the authority onto the last REF item (`¶B. CAIRO 457
-                // Classified By: …`, `APRIL 24  Classified By: …`).
-                let segments = split_at_labels(t, Cuts::Authority);
-                let head = segments[0];
-                if let Some(r) = self.cable.body.refs.as_mut() {
-                    r.range = r.range.cover(head.full());
-                }
-                self.ref_items(head);
                 self.cable.lines[pos].kind = LineKind::Ref;
-                self.joined_segments(&segments[1..]);
+                self.refs_continued(t);
                 return;
             }
             Open::Eo if starts_with_ci(t.text, "DECL") || starts_with_ci(t.text, "N/A") => {

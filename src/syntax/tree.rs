@@ -639,6 +639,13 @@ pub struct Subject {
 }
 
 impl Subject {
+    /// Stretches the subject over `r`, a further piece of its text (a continuation line, or what
+    /// follows a page break).
+    pub(crate) fn extend(&mut self, r: TextRange) {
+        self.range = self.range.cover(r);
+        self.text = Some(self.text.map_or(r, |t| t.cover(r)));
+    }
+
     /// The pieces of [`Subject::text`] without its [`Subject::interruptions`], in order.
     pub fn text_pieces(&self) -> Vec<TextRange> {
         let Some(text) = self.text else {
