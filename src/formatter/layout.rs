@@ -1515,17 +1515,7 @@ fn wrap_segment(bs: &Blocks, lines: Range<usize>, width: usize, laid: &mut LaidB
     for j in lines {
         let l = &bs.lines[j];
         if !l.plain {
-            let us = &bs.units[l.units.clone()];
-            for (k, u) in us.iter().enumerate() {
-                let is_last = || j == last && k + 1 == us.len();
-                g.unit(
-                    &u.text,
-                    u.width,
-                    matches!(u.text, Cow::Borrowed(_)),
-                    is_last,
-                    &mut laid.lines,
-                );
-            }
+            g.units(&bs.units[l.units.clone()], j == last, &mut laid.lines);
             continue;
         }
         let t: &str = &l.text;
@@ -1550,16 +1540,7 @@ fn wrap_segment(bs: &Blocks, lines: Range<usize>, width: usize, laid: &mut LaidB
                 words.extend(t[s..].split_ascii_whitespace());
                 units.clear();
                 push_units(&words, Some(t), &mut units);
-                for (k, u) in units.iter().enumerate() {
-                    let is_last = || j == last && k + 1 == units.len();
-                    g.unit(
-                        &u.text,
-                        u.width,
-                        matches!(u.text, Cow::Borrowed(_)),
-                        is_last,
-                        &mut laid.lines,
-                    );
-                }
+                g.units(&units, j == last, &mut laid.lines);
                 break;
             }
             if ascii && g.started && g.w + 1 + (i - s) <= g.width {
@@ -1604,6 +1585,22 @@ struct Greedy<'s, 'o> {
 }
 
 impl Greedy<'_, '_> {
+    /// Writes `units` in order with [`Greedy::unit`]; `last_line` says whether they end the last
+    /// line of the segment, so that the last of them is the segment's last unit.
+    #[inline(always)]
+    fn units(&mut self, units: &[Unit], last_line: bool, lines: &mut Vec<OutLine>) {
+        for (k, u) in units.iter().enumerate() {
+            let is_last = || last_line && k + 1 == units.len();
+            self.unit(
+                &u.text,
+                u.width,
+                matches!(u.text, Cow::Borrowed(_)),
+                is_last,
+                lines,
+            );
+        }
+    }
+
     /// Writes the next unit: on the line being written after a space, or on a new line when it
     /// would pass the width and may start a line (`is_last` says whether it is the last unit).
     #[inline(always)]
