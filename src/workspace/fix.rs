@@ -252,17 +252,20 @@ pub fn fix_until_stable(
     }
 }
 
-/// Whether `after` holds more errors of some rule than `before` does.
+/// Whether `after` holds more errors of some rule than `before` does. Each list is counted once
+/// (counting a rule's errors again for each error was quadratic in a text of many findings).
 fn adds_errors(before: &[Diagnostic], after: &[Diagnostic]) -> bool {
-    let errors = |ds: &[Diagnostic], rule| {
-        ds.iter()
-            .filter(|d| d.rule == rule && d.severity == Severity::Error)
-            .count()
+    let errors = |ds: &[Diagnostic]| {
+        let mut count = std::collections::HashMap::new();
+        for d in ds.iter().filter(|d| d.severity == Severity::Error) {
+            *count.entry(d.rule).or_insert(0usize) += 1;
+        }
+        count
     };
-    after
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .any(|d| errors(after, d.rule) > errors(before, d.rule))
+    let before = errors(before);
+    errors(after)
+        .into_iter()
+        .any(|(rule, n)| n > before.get(&rule).copied().unwrap_or(0))
 }
 
 /// The smallest single edit that turns `old` into `new`: the common start and end are left alone.
