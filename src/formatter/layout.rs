@@ -516,10 +516,7 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     // A draft whose paragraphs stand each on one line is read as the rules read it: its long
     // lines are no release artifact, and it is laid out as any draft.
     let kind = if cable.kind == DocumentKind::Record {
-        let drafting = o
-            .drafting_date
-            .unwrap_or_else(|| crate::vocab::Date::now_utc().0);
-        crate::syntax::kind_on(cable, drafting)
+        crate::syntax::kind_on(cable, crate::vocab::Date::given_or_today(o.drafting_date))
     } else {
         cable.kind
     };

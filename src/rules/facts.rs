@@ -113,8 +113,7 @@ fn garbled_serial(cable: &Cable, kind: DocumentKind) -> Option<TextRange> {
 /// `date =`, else today), so that a draft being written whose paragraphs stand each on one line
 /// is a draft, and a missing E.O. line, TAGS or SUBJECT is the drafter's error, not the release's.
 fn document_kind(cable: &Cable, settings: &Settings) -> DocumentKind {
-    let drafting = settings.drafting_date.unwrap_or_else(|| Date::now_utc().0);
-    crate::syntax::kind_on(cable, drafting)
+    crate::syntax::kind_on(cable, Date::given_or_today(settings.drafting_date))
 }
 
 impl Facts {
@@ -318,11 +317,12 @@ pub fn decl_date(ctx: &Context) -> Option<(Date, TextRange)> {
 /// (the criterion of [`crate::syntax::kind_on`]; the released cables end in 2010).
 pub fn banner_dropped(ctx: &Context) -> bool {
     let cable = ctx.cable;
-    let drafting = ctx
-        .settings
-        .drafting_date
-        .unwrap_or_else(|| Date::now_utc().0);
-    if ctx.facts.date.is_some_and(|d| d > drafting.add_years(-1)) {
+    let drafting = Date::given_or_today(ctx.settings.drafting_date);
+    if ctx
+        .facts
+        .date
+        .is_some_and(|d| crate::syntax::written_recently(d, drafting))
+    {
         return false;
     }
     let classified_header = cable

@@ -323,6 +323,12 @@ fn joined_line(cable: &Cable, line: &Line, starts: &[u32], marks: &[u32]) -> Opt
     (text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN).then_some(Join::Length)
 }
 
+/// Whether a text dated `date` is being written on the drafting date `drafting`: dated less than a
+/// year before it, or later. The released cables end in 2010, so no release record is.
+pub fn written_recently(date: crate::vocab::Date, drafting: crate::vocab::Date) -> bool {
+    date > drafting.add_years(-1)
+}
+
 /// What a text is to the rules and the formatter on the drafting date `drafting`: the parse's
 /// [`DocumentKind`], except that a text the parse made a record only by lines of hundreds of
 /// characters ([`joined_by_length_only`]) and dated less than a year before `drafting` or later is
@@ -340,7 +346,7 @@ pub fn kind_on(cable: &Cable, drafting: crate::vocab::Date) -> DocumentKind {
         .and_then(|l| l.dtg)
         .and_then(|d| d.date());
     match dtg_date {
-        Some(d) if d > drafting.add_years(-1) => header_kind(cable),
+        Some(d) if written_recently(d, drafting) => header_kind(cable),
         _ => cable.kind,
     }
 }

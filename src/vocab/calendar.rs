@@ -179,6 +179,11 @@ impl Date {
         (date, now.hour() as u32, now.minute() as u32)
     }
 
+    /// The drafting date: `given` (`--date`, `date =` in `cablelint.toml`), else today in UTC.
+    pub fn given_or_today(given: Option<Date>) -> Date {
+        given.unwrap_or_else(|| Date::now_utc().0)
+    }
+
     /// The number of days in a year: 366 in a leap year, 365 otherwise.
     pub fn days_in_year(year: i32) -> u32 {
         if Date::is_leap_year(year) {

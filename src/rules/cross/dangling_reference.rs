@@ -84,11 +84,7 @@ pub fn check_set(ctx: &SetContext) {
             let folder = serials.len() >= 2 && 2 * serials.len() >= stretch;
             // The `[draft]` post's folder holds its cables of the drafting year; older ones kept
             // beside them are an archive, judged only as any other series.
-            let drafting_year = m
-                .settings
-                .drafting_date
-                .unwrap_or_else(|| crate::vocab::Date::now_utc().0)
-                .year;
+            let drafting_year = crate::vocab::Date::given_or_today(m.settings.drafting_date).year;
             let drafting = m.settings.drafting_post.as_deref() == Some(key)
                 && year.is_none_or(|y| y == drafting_year);
             if !(folder || drafting) {
