@@ -283,8 +283,7 @@ impl Tables {
             .iter()
             .filter(|t| !out.iter().any(|o| o.code == t.code))
             .filter(|t| {
-                t.names().any(|name| {
-                    let name = fold_to_ascii(&name).to_ascii_uppercase();
+                t.folded_names().any(|name| {
                     let name_words: Vec<&str> = super::directory::words(&name).collect();
                     words
                         .iter()
@@ -314,8 +313,7 @@ impl Tables {
             .iter()
             .filter(|t| t.is_valid())
             .filter(|t| {
-                t.names().any(|name| {
-                    let name = fold_to_ascii(&name).to_ascii_uppercase();
+                t.folded_names().any(|name| {
                     let mut words = super::directory::words(&name);
                     whole.iter().all(|w| words.next() == Some(*w))
                         && words.next().is_some_and(|w| w.starts_with(last))
@@ -359,6 +357,11 @@ impl Tag {
             .into_iter()
             .chain(cldr)
             .chain(common)
+    }
+
+    /// [`Tag::names`] as searches compare them: in capitals, accents left out ([`fold_to_ascii`]).
+    fn folded_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.names().map(|n| fold_to_ascii(&n).to_ascii_uppercase())
     }
 }
 
