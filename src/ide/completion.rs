@@ -358,13 +358,7 @@ impl Ctx<'_, '_> {
 
     /// The cable's date: the date-time group's, else today.
     fn cable_date(&self) -> Date {
-        self.cable
-            .header
-            .dtg
-            .as_ref()
-            .and_then(|l| l.dtg)
-            .and_then(|d| d.date())
-            .unwrap_or(self.now.date)
+        self.cable.header.dtg_date().unwrap_or(self.now.date)
     }
 
     /// The classification the cable has so far: the banner's, else the security line's.

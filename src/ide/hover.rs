@@ -100,12 +100,7 @@ fn h(range: TextRange, markdown: String) -> Option<Hover> {
 }
 
 fn cable_date(cable: &Cable<'_>) -> Option<Date> {
-    cable
-        .header
-        .dtg
-        .as_ref()
-        .and_then(|l| l.dtg)
-        .and_then(|d| d.date())
+    cable.header.dtg_date()
 }
 
 fn element_hover(cable: &Cable<'_>, tables: &Tables, offset: usize) -> Option<Hover> {

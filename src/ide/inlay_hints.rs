@@ -117,13 +117,7 @@ fn decl_hint(cable: &Cable<'_>, out: &mut Vec<InlayHint>) {
     else {
         return;
     };
-    let Some(cable_date) = cable
-        .header
-        .dtg
-        .as_ref()
-        .and_then(|l| l.dtg)
-        .and_then(|g| g.date())
-    else {
+    let Some(cable_date) = cable.header.dtg_date() else {
         return;
     };
     let years = cable_date.years_until(*decl);

@@ -137,12 +137,7 @@ impl Facts {
 
     /// Derives the facts of a parsed cable; `settings` gives the drafting date.
     pub fn derive(cable: &Cable, settings: &Settings, tables: &Tables) -> Facts {
-        let dtg_date = cable
-            .header
-            .dtg
-            .as_ref()
-            .and_then(|l| l.dtg)
-            .and_then(|d| d.date());
+        let dtg_date = cable.header.dtg_date();
         let kind = document_kind(cable, settings);
         let drafting = dtg_date.is_none() && kind == DocumentKind::Draft;
         let date = if drafting {
@@ -276,12 +271,7 @@ pub fn header_text_mismatch(cable: &Cable, tables: &Tables) -> Option<TextRange>
 /// Whether the date-time group is before the signing of the executive order the E.O. line cites
 /// (a 1988 header on a text that cites E.O. 12958 of 1995): the date is not the text's.
 pub fn header_predates_text(cable: &Cable) -> bool {
-    let dtg = cable
-        .header
-        .dtg
-        .as_ref()
-        .and_then(|l| l.dtg)
-        .and_then(|d| d.date());
+    let dtg = cable.header.dtg_date();
     let order = cable
         .body
         .eo

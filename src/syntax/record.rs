@@ -339,12 +339,7 @@ pub fn kind_on(cable: &Cable, drafting: crate::vocab::Date) -> DocumentKind {
     if !joined_by_length_only(cable) {
         return cable.kind;
     }
-    let dtg_date = cable
-        .header
-        .dtg
-        .as_ref()
-        .and_then(|l| l.dtg)
-        .and_then(|d| d.date());
+    let dtg_date = cable.header.dtg_date();
     match dtg_date {
         Some(d) if written_recently(d, drafting) => header_kind(cable),
         _ => cable.kind,

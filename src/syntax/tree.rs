@@ -291,6 +291,11 @@ impl Header {
     pub fn is_present(&self) -> bool {
         self.range.is_some()
     }
+
+    /// The calendar date of the date-time group, when the header has one that names a real day.
+    pub fn dtg_date(&self) -> Option<crate::vocab::Date> {
+        self.dtg.as_ref().and_then(|l| l.dtg).and_then(|d| d.date())
+    }
 }
 
 /// FL1, `VZCZCXRO8079`.
