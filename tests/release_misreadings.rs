@@ -274,3 +274,61 @@ fn the_id_of_a_record_whose_banner_is_garbled_or_of_another_cable_is_the_headers
     assert!(v["id"].is_null(), "{}", v["id"]);
     assert!(v["id_note"].as_str().unwrap().contains("not known"));
 }
+
+/// The labels and texts of the references `inspect` reads.
+fn references(text: &str) -> Vec<(Option<String>, String)> {
+    inspected(text)["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|r| {
+            (
+                r["label"].as_str().map(String::from),
+                r["text"].as_str().expect("a text").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_paragraph_marked_without_its_parenthesis_after_the_ref_block_is_no_reference() {
+    let single = |s: &str| vec![(None, s.to_string())];
+    // `U)`, `C)` and `S)` with prose after a blank line: the text of the cable, whose marking lost
+    // its `(`, not the block's item.
+    for marked in [
+        "U) Officers delivered the points to the ministry on March 11.",
+        "C) The Foreign Minister will not attend the talks in April.",
+        "S) THIS CABLE HOLDS NOTHING FOR THE PUBLIC TO READ.",
+    ] {
+        let t = edit(
+            C,
+            &[(
+                "REF: 08 TOKYO 1187\n",
+                &format!("REF: 08 TOKYO 1187\n\n{marked}\n"),
+            )],
+        );
+        assert_eq!(references(&t), single("08 TOKYO 1187"), "{marked}");
+    }
+    // The block's next item after a blank line stays one: a `C)` after a `B.`, and one that
+    // names a cable by its number.
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n",
+            "REF: A. 08 TOKYO 1187\nB. 08 TOKYO 1190\n\nC) Embassy e-mail of the ministry team\n",
+        )],
+    );
+    let labels: Vec<_> = references(&t).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        labels,
+        [Some("A"), Some("B"), Some("C")].map(|l| l.map(String::from))
+    );
+    let t = edit(
+        C,
+        &[(
+            "REF: 08 TOKYO 1187\n",
+            "REF: 08 TOKYO 1187\n\nC) Embassy Tokyo cable 1190 of March\n",
+        )],
+    );
+    assert_eq!(references(&t).len(), 2, "{:?}", references(&t));
+}

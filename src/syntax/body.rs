@@ -148,7 +148,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 // A REF list may continue after a blank line with its next lettered item.
                 if let Some(next) = self.next_non_blank(pos) {
                     let t = self.cable.text(self.cable.lines[next].range).trim_start();
-                    if ref_bullet_at_start(t).is_some() {
+                    let block = self.cable.body.refs.as_ref().map_or(&[][..], |b| &b.lines);
+                    if ref_bullet_at_start(t).is_some()
+                        && !marked_text_after_refs(t, block, self.cable.src)
+                    {
                         return;
                     }
                 }
@@ -2120,6 +2123,31 @@ fn ref_bullet_at_start(t: &str) -> Option<()> {
         return Some(());
     }
     None
+}
+
+/// Whether `t`, a line after a blank line that ends a REF block of `block` (its lines' ranges in
+/// `src`), is a paragraph of text whose portion marking lost its opening parenthesis
+/// (`U) Officers delivered the points …`) rather than the block's next lettered item: its
+/// bullet is a level letter (`U`, `C`, `S`) and `)`, the block holds no item of the letter
+/// before it (an item `C)` follows an item `B`), and it goes on as prose, with no digit in its
+/// first six words, of which there are at least four. A REF item names a document by a cable
+/// number, a date or a serial (`C) STATE 12345`, `C) 07ANKARA1234`, `C) E-MAIL OF 3/4/2008`).
+fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
+    let t = t.strip_prefix('¶').unwrap_or(t);
+    let b = t.as_bytes();
+    if b.len() < 3 || !matches!(b[0], b'U' | b'C' | b'S') || b[1] != b')' || b[2] != b' ' {
+        return false;
+    }
+    let before = char::from(b[0] - 1);
+    let has_before = block.iter().any(|l| {
+        src[l.start()..l.end()].split_whitespace().any(|w| {
+            let w = w.trim_start_matches(['(', '[']);
+            let mut c = w.chars();
+            c.next() == Some(before) && matches!(c.next(), Some('.' | ')' | ':' | ']'))
+        })
+    });
+    let words: Vec<&str> = t[3..].split_whitespace().take(6).collect();
+    !has_before && words.len() >= 4 && !words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit()))
 }
 
 // ---------------------------------------------------------------------------------------------
