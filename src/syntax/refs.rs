@@ -479,7 +479,8 @@ impl Reader<'_> {
         }
     }
 
-    /// A serial (1–7 digits, after `#` or not) at `i` with the year written after it, and the index
+    /// A serial (1–7 digits, or 8 zero-padded as in a section's continuation header, spec §3.19:
+    /// `STATE 00028885`; after `#` or not) at `i` with the year written after it, and the index
     /// after both.
     fn serial_at(&self, i: usize, to: usize) -> Option<(Num, Option<Num>, usize)> {
         let mut i = i;
@@ -492,8 +493,7 @@ impl Reader<'_> {
         if i >= to || self.kind(i) != Some(Kind::Num) {
             return None;
         }
-        let len = self.text(i).len();
-        if !(1..=7).contains(&len) {
+        if !serial_width(self.text(i)) {
             return None;
         }
         let number = self.num(i);
@@ -638,11 +638,19 @@ impl Reader<'_> {
     }
 }
 
+/// Whether `digits` has the width of a cable serial: 1 to 7 digits (cablemap's bound, spec
+/// §3.14), or the 8 of the six-digit banner serial zero-padded as the continuation header writes
+/// it (`00028885`, spec §3.19 `serial8`). Other numbers of 8 digits are no cable's (a report
+/// number, `06243883`).
+fn serial_width(digits: &str) -> bool {
+    (1..=7).contains(&digits.len()) || (digits.len() == 8 && digits.starts_with("00"))
+}
+
 /// The pattern of an id written as one word. [`glued_id_parts`] matches it by hand on ASCII words
 /// (compiling it took 3.3 M instructions at the first use in a process); the regex only reads
 /// words with other characters, where its Unicode `\d` may match, and a test compares the two.
 static GLUED_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2})([A-Z]{3,})(\d{1,7})$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(\d{2})([A-Z]{3,})(\d{1,7}|00\d{6})$").expect("valid regex"));
 
 /// The byte ranges of the year, origin and number of an id written as one word (`07TOKYO1448`),
 /// as [`GLUED_ID`]'s three groups would give them.
@@ -658,9 +666,10 @@ fn glued_id_parts(t: &str) -> Option<[(usize, usize); 3]> {
     }
     // Capital letters and digits do not overlap: the origin is the whole run of capitals.
     let letters = b[2..].iter().take_while(|c| c.is_ascii_uppercase()).count();
-    let number = b.len() - 2 - letters;
-    (letters >= 3 && (1..=7).contains(&number) && b[2 + letters..].iter().all(u8::is_ascii_digit))
-        .then_some([(0, 2), (2, 2 + letters), (2 + letters, b.len())])
+    (letters >= 3
+        && serial_width(&t[2 + letters..])
+        && b[2 + letters..].iter().all(u8::is_ascii_digit))
+    .then_some([(0, 2), (2, 2 + letters), (2 + letters, b.len())])
 }
 
 /// Words that name documents other than cables, or dates: an origin never contains them.
@@ -889,6 +898,33 @@ mod tests {
     }
 
     #[test]
+    fn a_serial_zero_padded_to_eight_digits_is_a_serial() {
+        // The width of the continuation header's serial (spec §3.19), written out or glued.
+        assert_eq!(read("STATE 00028885"), vec![one(None, &["|STATE|28885"])]);
+        assert_eq!(
+            read("A. 08 OSLO 00000412 B. OSLO 17"),
+            vec![
+                one(Some("A"), &["8|OSLO|412"]),
+                one(Some("B"), &["|OSLO|17"])
+            ]
+        );
+        assert_eq!(read("07TOKYO00001448"), vec![one(None, &["7|TOKYO|1448"])]);
+        // Eight digits that are not a six-digit serial zero-padded, and nine, are no serial.
+        assert_eq!(
+            read("STATE 12345678"),
+            vec![one(None, &["other:STATE 12345678"])]
+        );
+        assert_eq!(
+            read("HOTR WASHINGTON 06243883"),
+            vec![one(None, &["other:HOTR WASHINGTON 06243883"])]
+        );
+        assert_eq!(
+            read("STATE 000028885"),
+            vec![one(None, &["other:STATE 000028885"])]
+        );
+    }
+
+    #[test]
     fn repeated_labels_and_joined_authorities() {
         assert_eq!(
             read("REF A) QUITO 83; REF B) QUITO 91\nREF C) 09 QUITO 885"),
@@ -1014,6 +1050,9 @@ mod glued_id_tests {
             "07TOKYO1448",
             "07TOKYO1234567",
             "07TOKYO12345678",
+            "07TOKYO01234567",
+            "07TOKYO00123456",
+            "07TOKYO012345678",
             "07TOK1",
             "07TO1",
             "7TOKYO1448",
