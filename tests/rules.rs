@@ -541,6 +541,13 @@ const CASES: &[Case] = &[
     fires(InvalidDeclDate, D, &[("DECL: 04/15/2019", "DECL: 02/29/2019")], "E.O. 12958"),
     quiet(InvalidDeclDate, C, &[("DECL: 03/12/2018", "DECL: 2018/03/12")]),
     quiet(InvalidDeclDate, D, &[("DECL: 04/15/2019", "DECL: 02/29/2020")]),
+    // `DECL: N/A` gives a classified cable no date (spec B-9), as `DECL: SOMEDAY` does; on an
+    // UNCLAS cable it is right in meaning (unclassified-with-decl asks for the plain `N/A`).
+    fires(InvalidDeclDate, C, &[("DECL: 03/12/2018", "DECL: N/A")], "E.O. 12958"),
+    fires(InvalidDeclDate, S, &[("DECL: 12/31/2018", "DECL: NA")], "E.O. 12958"),
+    fires(InvalidDeclDate, C, &[("DECL: 03/12/2018", "DECL: SOMEDAY")], "E.O. 12958"),
+    quiet(InvalidDeclDate, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: N/A")]),
+    quiet(InvalidDeclDate, U, &[("E.O. 12958: N/A", "E.O. 12958: DECL: NA")]),
 
     fires(DeclNotAfterCable, C, &[("DECL: 03/12/2018", "DECL: 03/12/2008")], "E.O. 12958"),
     quiet(DeclNotAfterCable, C, &[("DECL: 03/12/2018", "DECL: 03/13/2008")]),

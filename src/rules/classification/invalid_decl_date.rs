@@ -1,10 +1,14 @@
 //! ## What it does
 //! Reports a DECL value shaped like a date that is no calendar date (`011/2/2019`, `02/30/2015`,
-//! `13/01/2019`).
+//! `13/01/2019`), a single word that names no date, exemption or event (`DECL: SOMEDAY`), and
+//! `DECL: N/A` on a cable that is not unclassified (an UNCLAS cable's `DECL: N/A` is right in
+//! meaning: `unclassified-with-decl` asks for its plain `N/A`).
 //!
 //! ## Why
 //! The declassification date decides when the cable may be released; an impossible date leaves it
 //! undetermined. Such typos are real drafting errors in the release (09BRASILIA1383; spec B-10).
+//! A classified cable must say when it is declassified, and no released classified cable writes
+//! `N/A` (spec B-9), behind `DECL:` or not.
 //!
 //! ## Example
 //! ```cable
@@ -49,7 +53,24 @@ pub fn check(ctx: &Context) {
         } => {
             let spec = *spec;
             let t = ctx.text(spec).trim();
-            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if t.eq_ignore_ascii_case("N/A") || t.eq_ignore_ascii_case("NA") {
+                // Not applicable: so it is on an unclassified cable, whose form
+                // `unclassified-with-decl` reports; a classified one needs a date (spec B-9).
+                let unclassified = ctx
+                    .cable
+                    .body
+                    .banner
+                    .as_ref()
+                    .is_some_and(|b| !b.level.is_classified());
+                if !unclassified {
+                    ctx.report(
+                        spec,
+                        format!(
+                            "DECL `{t}` gives no date, but a classified cable needs one (write MM/DD/YYYY or an exemption)"
+                        ),
+                    );
+                }
+            } else if !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic()) {
                 ctx.report(
                     spec,
                     format!("DECL `{t}` is no date (write MM/DD/YYYY), exemption or event"),
