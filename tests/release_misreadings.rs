@@ -293,11 +293,13 @@ fn references(text: &str) -> Vec<(Option<String>, String)> {
 #[test]
 fn a_paragraph_marked_without_its_parenthesis_after_the_ref_block_is_no_reference() {
     let single = |s: &str| vec![(None, s.to_string())];
-    // `U)`, `C)` and `S)` with prose after a blank line: the text of the cable, whose marking lost
-    // its `(`, not the block's item.
+    // `(U)`, `(C)` and `(S)`, or the same without the `(`, with prose after a blank line: the
+    // text of the cable, not the block's item.
     for marked in [
         "U) Officers delivered the points to the ministry on March 11.",
+        "(U) Officers delivered the points to the ministry on March 11.",
         "C) The Foreign Minister will not attend the talks in April.",
+        "(C) The Foreign Minister will not attend the talks in April.",
         "S) THIS CABLE HOLDS NOTHING FOR THE PUBLIC TO READ.",
     ] {
         let t = edit(

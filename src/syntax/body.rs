@@ -2126,19 +2126,24 @@ fn ref_bullet_at_start(t: &str) -> Option<()> {
 }
 
 /// Whether `t`, a line after a blank line that ends a REF block of `block` (its lines' ranges in
-/// `src`), is a paragraph of text whose portion marking lost its opening parenthesis
-/// (`U) Officers delivered the points …`) rather than the block's next lettered item: its
-/// bullet is a level letter (`U`, `C`, `S`) and `)`, the block holds no item of the letter
-/// before it (an item `C)` follows an item `B`), and it goes on as prose, with no digit in its
-/// first six words, of which there are at least four. A REF item names a document by a cable
-/// number, a date or a serial (`C) STATE 12345`, `C) 07ANKARA1234`, `C) E-MAIL OF 3/4/2008`).
+/// `src`), is an unnumbered paragraph of text with its portion marking (`(U) Officers delivered
+/// the points …`, or `U) …` that lost its `(`) rather than the block's next lettered item: its
+/// bullet is a level letter (`U`, `C`, `S`) in parentheses or before `)`, the block holds no item
+/// of the letter before it (an item `C)` follows an item `B`), and it goes on as prose, with no
+/// digit in its first six words, of which there are at least four. A REF item names a document
+/// by a cable number, a date or a serial (`C) STATE 12345`, `(C) 07ANKARA1234`, `C) E-MAIL OF
+/// 3/4/2008`).
 fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
     let t = t.strip_prefix('¶').unwrap_or(t);
-    let b = t.as_bytes();
-    if b.len() < 3 || !matches!(b[0], b'U' | b'C' | b'S') || b[1] != b')' || b[2] != b' ' {
+    let (letter, rest) = match t.as_bytes() {
+        [b'(', l, b')', b' ', ..] => (*l, &t[4..]),
+        [l, b')', b' ', ..] => (*l, &t[3..]),
+        _ => return false,
+    };
+    if !matches!(letter, b'U' | b'C' | b'S') {
         return false;
     }
-    let before = char::from(b[0] - 1);
+    let before = char::from(letter - 1);
     let has_before = block.iter().any(|l| {
         src[l.start()..l.end()].split_whitespace().any(|w| {
             let w = w.trim_start_matches(['(', '[']);
@@ -2146,7 +2151,7 @@ fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
             c.next() == Some(before) && matches!(c.next(), Some('.' | ')' | ':' | ']'))
         })
     });
-    let words: Vec<&str> = t[3..].split_whitespace().take(6).collect();
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
     !has_before && words.len() >= 4 && !words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit()))
 }
 
