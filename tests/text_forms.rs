@@ -334,12 +334,17 @@ fn a_marking_without_its_opening_parenthesis_is_read_and_mended() {
     }
 }
 
-/// Answers keyed to the sub-paragraphs of a reference (`27.A.`, `9a.`, `5B)`) carry the
+/// Answers keyed to the sub-paragraphs of a reference (`27.A.`, `27 A.`, `9a.`, `5B)`) carry the
 /// reference's paragraph numbers: they stand outside the cable's numbering, and their markings
 /// count.
 #[test]
 fn answers_keyed_to_a_references_paragraphs_keep_the_numbering() {
-    for (a, b) in [("27.A.", "27.B."), ("9a.", "9b."), ("5A)", "5B)")] {
+    for (a, b) in [
+        ("27.A.", "27.B."),
+        ("27 A.", "27 B."),
+        ("9a.", "9b."),
+        ("5A)", "5B)"),
+    ] {
         let t = edit(
             C,
             &[(
@@ -372,6 +377,27 @@ fn answers_keyed_to_a_references_paragraphs_keep_the_numbering() {
         .paragraphs
         .iter()
         .all(|p| p.key.is_none()));
+}
+
+/// One answer to a range of a reference's questions (`4-12.`) takes the numbers of the range: the
+/// next paragraph goes on after it. A range that does not fill the gap leaves it a fault.
+#[test]
+fn an_answer_to_a_range_of_questions_takes_its_numbers() {
+    let t = edit(
+        C,
+        &[
+            (
+                "¶3. (C) Park",
+                "3-5. (C) No data is available on the schedule.\n\n¶6. (C) Park",
+            ),
+            ("¶4. (C) Comment", "¶7. (C) Comment"),
+        ],
+    );
+    assert_silent(&t, "CBL403");
+    for written in ["3-4. (C) No data", "4-5. (C) No data", "3-5 (C) No data"] {
+        let u = t.replace("3-5. (C) No data", written);
+        assert_fires(&u, "CBL403", "¶6. (C) Park", &[]);
+    }
 }
 
 #[test]

@@ -2379,6 +2379,13 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
     if let Some(end) = answer_key_end(b, ne) {
         return Some((pilcrow, ns, ne, end));
     }
+    // `27 A.`: the same with a space before the letter, which then has its point (`5 C)` is a
+    // marking that lost its opening parenthesis).
+    if i > ne {
+        if let Some(end) = answer_key_end(b, i).filter(|&e| b[e - 1] == b'.') {
+            return Some((pilcrow, ns, ne, end));
+        }
+    }
     match b.get(i) {
         Some(b'.') => {
             i += 1;
@@ -2427,7 +2434,7 @@ pub fn paragraph_start(t: &str) -> Option<(bool, usize, usize, usize)> {
 }
 
 /// Where the letter of an answer keyed to a sub-paragraph of a reference ends (`a.` of `9a.`, `A.`
-/// of `27.A.`), when `b[at]` starts one: one letter, then `.` or `)`, then a space, a tab or the
+/// of `27.A.` and of `27 A.`), when `b[at]` starts one: one letter, then `.` or `)`, then a space, a tab or the
 /// line's end. Replies to a tasking cable number their answers so (both corpora: 07BOGOTA1457's
 /// `27.A.` to `30.I.`, 09REYKJAVIK104's `9a.`, 09SANJOSE517's `5A.`, 10CAIRO209's `2A.`,
 /// 06SANJOSE481's `21A.`), and the number is the reference's paragraph, not the cable's.

@@ -5,7 +5,9 @@
 //! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers,
 //! after which the cable's numbering resumes, and missing numbers where the release redacted
 //! whole paragraphs (a line of `XXXXXXXXXXXX`). Answers keyed to a reference's sub-paragraphs
-//! (`27.A.`, `9a.`) carry the reference's numbers and stand outside the cable's numbering.
+//! (`27.A.`, `27 A.`, `9a.`) carry the reference's numbers and stand outside the cable's
+//! numbering, and one answer to a range of the reference's questions (`4-12. (U) No data is
+//! available.`) takes the numbers of the range.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -192,6 +194,23 @@ enum Break {
     Redacted,
     /// A numbering of its own begins: a quoted text or a list.
     Nested,
+    /// One paragraph answers a range of numbers (`4-12.`), the numbers between them.
+    Range,
+}
+
+/// Whether the line text `t` starts with the range of paragraph numbers between `prev` and `cur`
+/// (`4-12. (U) No data is available.` between `3.` and `13.`): one paragraph answering a range
+/// of a reference's questions, as replies to a tasking cable do (10CAIRO209).
+fn ranged(t: &str, prev: Num, cur: Num) -> bool {
+    let Some((from, rest)) = t.split_once('-') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    from.parse::<u32>().ok() == Some(prev.value + 1)
+        && rest[..digits].parse::<u32>().ok() == cur.value.checked_sub(1)
+        && prev.value + 1 < cur.value - 1
+        && (after.starts_with(". ") || after.starts_with(") ") || after == ".")
 }
 
 /// What in the text between two paragraph numbers that do not follow each other explains them:
@@ -221,6 +240,8 @@ fn explained(ctx: &Context, prev: Num, cur: Num) -> Option<Break> {
             });
             if quoted || unread {
                 Some(Break::Nested)
+            } else if ranged(number, prev, cur) {
+                Some(Break::Range)
             } else if redacted && cur.value > prev.value {
                 Some(Break::Redacted)
             } else {
