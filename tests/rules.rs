@@ -605,6 +605,18 @@ const CASES: &[Case] = &[
     fires(MisusedTag, S, &[("KN CH", "KN CH RU")], "TAGS:"),
     quiet(MisusedTag, S, &[("KN CH", "KN CH RS")]),
 
+    fires(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], "TAGS:"),
+    fires(TagForm, S, &[("KN CH", "KN CH CH")], "TAGS:"),
+    fires(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov JA KS")], "TAGS:"),
+    // A code on the TAGS line's continuation repeats one of the first line.
+    fires(TagForm, U, &[("EAGR RP", "EAGR\nRP ECON")], "RP ECON"),
+    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
+    // A cable the release lower-cased entirely (spec §3.22), and an unknown word in lower case.
+    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")]),
+    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS India-Korea")]),
+    // A partial record of the release, whose TAGS the release rebuilt in repeated blocks.
+    quiet(TagForm, C, &[("VZCZCXRO4417\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nVZCZCXRO4417\n"), ("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS PGOV JA KS")]),
+
     fires(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: 09 TOKYO 1187")], "REF:"),
     fires(ReferenceAfterCable, C, &[("REF: 08 TOKYO 1187", "REF: A. 08 TOKYO 1187\n     B. 2008 SEOUL 700")], "B. 2008"),
     // Without a year, `SEOUL 700` is last year's cable.
@@ -901,6 +913,9 @@ const FIXES: &[FixCase] = &[
     fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], Unsafe, &[]),
     fix(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: 08 TOKIO 1187")], Unsafe, &[]),
     fix(MisusedTag, S, &[("KN CH", "KN CH RU")], Unsafe, &[("KN CH", "KN CH RS")]),
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], Safe, &[]),
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS, PGOV")], Safe, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov Ja KS")], Safe, &[]),
     fix(ParagraphNumbering, C, &[("¶3. (C) Park", "¶5. (C) Park")], Unsafe, &[]),
     fix(UnclosedSummary, C, &[("round.\nEnd Summary.", "round.")], Safe, &[("round.\nEnd Summary.", "round. End Summary.")]),
     // The summary's paragraph runs across a page break: the closer goes after its last sentence,

@@ -4,5 +4,6 @@ pub mod missing_subject;
 pub mod missing_subject_tag;
 pub mod missing_tags;
 pub mod misused_tag;
+pub mod tag_form;
 pub mod tags_markup;
 pub mod unknown_tag;
