@@ -217,8 +217,25 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
     let b = &cable.body;
     let h = &cable.header;
     let range = |r: TextRange| to_range(cable, r);
-    let text = |r: TextRange| flat(cable.text(r));
-    let dtg = h.dtg.as_ref().and_then(|l| l.dtg).filter(|d| d.valid());
+    // A value read from the text of a CSV record writes each `"` as `""`: the user sees the text.
+    let csv = cable.csv_quoted_text();
+    let text = |r: TextRange| {
+        let t = flat(cable.text(r));
+        match csv {
+            Some(c) if c.start() <= r.start() && r.end() <= c.end() && t.contains("\"\"") => {
+                t.replace("\"\"", "\"")
+            }
+            _ => t,
+        }
+    };
+    // A record without a header is dated by the release's bare date-time group line, when it has
+    // one (`261646Z May 05`).
+    let dtg = h
+        .dtg
+        .as_ref()
+        .and_then(|l| l.dtg)
+        .or_else(|| cable.release_dtg())
+        .filter(|d| d.valid());
     let banner = b.banner.as_ref();
     // The station of the FM post, as cable ids write it.
     let fm_station = || {

@@ -165,6 +165,86 @@ fn a_keyed_answer_carries_its_letter() {
     assert_eq!(p[2]["key"], "B");
 }
 
+/// An invented partial record: the release's notice and bare date-time group line, a truncated
+/// preview, and the record again as a CSV dump whose text field doubles every `"`.
+const PARTIAL_RECORD: &str = "This record is a partial extract of the original cable. The full text of the original cable is not available.
+
+120745Z Mar 08
+
+C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614
+
+SIPDIS
+
+E.O. 12958: DECL: 03/12/2018
+TAGS: PREL PGOV JA KS
+SUBJECT: ROK AND JAPAN: A \"QUIET\" START
+
+REF: 08 TOKYO 1187
+
+     ...
+
+
+
+54321,3/12/2008 7:45,08SEOUL614,\"Embassy
+Seoul\",CONFIDENTIAL,08TOKYO1187,\"This record is a partial extract of the
+original cable. The full text of the original cable is not available.
+120745Z Mar 08
+\",\"C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614
+SIPDIS
+E.O. 12958: DECL: 03/12/2018
+TAGS: PREL PGOV JA KS
+SUBJECT: ROK AND JAPAN: A \"\"QUIET\"\" START
+REF: A. 08 TOKYO 1187
+B. 3/11 \"\"NORTHEAST ASIA\"\" E-MAIL
+Classified By: Political Counselor Dana R. Whitfield.
+Reasons 1.4 (b) and (d).
+1. (C) Both sides want a \"\"quiet\"\" start to the talks.
+MARTINDALE
+\",
+";
+
+fn inspect_text(text: &str) -> Value {
+    let r = run_in(
+        Path::new("."),
+        &["inspect", "-", "--stdin-filename", "records/x.txt"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.json()[0].clone()
+}
+
+/// A partial record has no header: its date and id come from the release's bare date-time group
+/// line; an impossible date gives none.
+#[test]
+fn a_partial_record_is_dated_by_its_bare_date_time_group_line() {
+    let cable = inspect_text(PARTIAL_RECORD);
+    assert_eq!(errors(&validator(), &cable), Vec::<String>::new());
+    assert_eq!(cable["kind"], "record");
+    assert_eq!(cable["date"], "2008-03-12T07:45Z");
+    assert_eq!(cable["id"], "08SEOUL614");
+    assert!(cable.get("id_note").is_none_or(Value::is_null), "{cable}");
+    // References without a year take the record's.
+    assert_eq!(cable["references"][0]["cable_id"], "08TOKYO1187");
+    let bad = PARTIAL_RECORD.replace("120745Z Mar 08", "320745Z Mar 08");
+    let cable = inspect_text(&bad);
+    assert_eq!(cable["date"], Value::Null);
+    assert_eq!(cable["id"], Value::Null);
+}
+
+/// The values read from the text of a CSV record show each `"` once, as the cable wrote it.
+#[test]
+fn values_read_from_a_csv_record_are_unescaped() {
+    let cable = inspect_text(PARTIAL_RECORD);
+    assert_eq!(cable["subject"], "ROK AND JAPAN: A \"QUIET\" START");
+    assert_eq!(
+        cable["references"][1]["text"],
+        "3/11 \"NORTHEAST ASIA\" E-MAIL"
+    );
+    // The same text outside a CSV record is shown as written.
+    let plain = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: PREL XX\nSUBJECT: A \"\"DOUBLED\"\" WORD\n\n1. Invented.\n\nEXAMPLE\n";
+    assert_eq!(inspect_text(plain)["subject"], "A \"\"DOUBLED\"\" WORD");
+}
+
 #[test]
 fn personal_tags_carry_the_person() {
     let text = "UNCLAS STATE 000101\n\nE.O. 12958: N/A\nTAGS: OVIP (DOE, JOHN) PREL\nSUBJECT: X\n\n1. Invented.\n\nEXAMPLE\n";

@@ -5,6 +5,7 @@
 //! text, garbled banners and serials, another cable's banner) and decides the [`DocumentKind`].
 
 use super::lex::all_digits;
+use super::text::TextRange;
 use super::tree::*;
 
 /// A line longer than this lost its line breaks: the clean released cables never
@@ -59,6 +60,77 @@ fn is_release_dtg(t: &str) -> bool {
         && crate::vocab::month_number(&t[8..11]) > 0
         && b[11] == b' '
         && b[12..].iter().all(u8::is_ascii_digit)
+}
+
+impl Cable<'_> {
+    /// The date-time group of a release record that has no header: the bare date-time group line
+    /// the release put before the text (`261646Z May 05`, a partial record's, spec §2), read as a
+    /// header's (two-digit years pivoting at 60). `None` when there is no such line before the
+    /// banner; check [`Dtg::valid`] before using it as a date.
+    pub fn release_dtg(&self) -> Option<Dtg> {
+        let banner = self
+            .body
+            .banner
+            .as_ref()
+            .map_or(usize::MAX, |b| b.range.start());
+        self.artifacts_of(ArtifactKind::ReleaseNotice)
+            .filter(|a| a.range.start() < banner)
+            .flat_map(|a| {
+                let at = a.range.start();
+                self.text(a.range)
+                    .split_inclusive('\n')
+                    .scan(at, |start, line| {
+                        let s = *start;
+                        *start += line.len();
+                        Some((s, line))
+                    })
+            })
+            .find_map(|(start, line)| {
+                let t = line.trim();
+                if !is_release_dtg(t) {
+                    return None;
+                }
+                let at = start + (line.len() - line.trim_start().len());
+                let b = t.as_bytes();
+                let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+                Some(Dtg {
+                    range: TextRange::new(at, at + t.len()),
+                    day: two(0),
+                    hour: two(2),
+                    minute: two(4),
+                    month: crate::vocab::month_number(&t[8..11]),
+                    month_range: TextRange::new(at + 8, at + 11),
+                    year: crate::vocab::full_year(two(12)),
+                })
+            })
+    }
+
+    /// The span of the text that stands in a quoted field of a CSV record of the release (the
+    /// record's fields, then `","` and the text up to the closing `"`, spec §6.1.5), where every
+    /// `"` of the text is written `""`. `None` when the text is not read from such a field.
+    pub fn csv_quoted_text(&self) -> Option<TextRange> {
+        let src = self.src.as_bytes();
+        let opening = self.artifacts_of(ArtifactKind::DumpLines).find(|a| {
+            let end = a.range.end();
+            end > 0
+                && src[end - 1] == b'"'
+                && self
+                    .body
+                    .banner
+                    .as_ref()
+                    .is_some_and(|b| b.range.start() == end)
+        })?;
+        let start = opening.range.end();
+        let end = self
+            .artifacts
+            .iter()
+            .filter(|a| a.range.start() >= start)
+            .filter(|a| matches!(a.kind, ArtifactKind::DumpLines | ArtifactKind::AttachedText))
+            .map(|a| a.range.start())
+            .min()
+            .unwrap_or(src.len());
+        Some(TextRange::new(start, end))
+    }
 }
 
 /// The byte length of the page header at the start of `t` (`PAGE 02 HARARE 06677 01 OF 03 291400Z`,

@@ -42,10 +42,7 @@ pub fn check(ctx: &Context) {
                 && a.range.start() < tags.range.end()
                 && tags.range.start() < a.range.end())
     });
-    let label_in_capitals = !ctx
-        .text(tags.label)
-        .bytes()
-        .any(|b| b.is_ascii_lowercase());
+    let label_in_capitals = !ctx.text(tags.label).bytes().any(|b| b.is_ascii_lowercase());
     for (i, t) in tokens.iter().enumerate() {
         let code = ctx.text(t.code);
         if !rebuilt && tokens[..i].iter().any(|p| ctx.text(p.code) == code) {
