@@ -518,8 +518,9 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     // parser reads them by their place and layout, so laying the text out anew would hide them.
     // A draft whose paragraphs stand each on one line is read as the rules read it: its long
     // lines are no release artifact, and it is laid out as any draft.
+    let drafting = crate::vocab::Date::given_or_today(o.drafting_date);
     let kind = if cable.kind == DocumentKind::Record {
-        crate::syntax::kind_on(cable, crate::vocab::Date::given_or_today(o.drafting_date))
+        crate::syntax::kind_on(cable, drafting)
     } else {
         cable.kind
     };
@@ -528,10 +529,25 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
         .iter()
         .filter(|a| kind == DocumentKind::Record || a.kind != ArtifactKind::JoinedLines);
     if let Some(artifact) = artifacts.next() {
+        // A draft of an earlier year whose paragraphs stand each on one line reads as a record
+        // only by its date: the message says how to have it laid out.
+        let hint = match cable.header.dtg_date() {
+            Some(date)
+                if artifact.kind == ArtifactKind::JoinedLines
+                    && crate::syntax::joined_by_length_only(cable) =>
+            {
+                format!(
+                    "; a text with lines of hundreds of characters dated {date}, more than a year \
+                     before the drafting date {drafting}, reads as a release record: to lay it \
+                     out as a draft, set `date = \"{date}\"` in cablelint.toml"
+                )
+            }
+            _ => String::new(),
+        };
         return Err(refused(
             Some(line_of(artifact.range)),
             format!(
-                "the record carries a release artifact ({}); it is left as written",
+                "the record carries a release artifact ({}); it is left as written{hint}",
                 artifact.kind.description()
             ),
         ));
