@@ -916,6 +916,15 @@ const FIXES: &[FixCase] = &[
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], Safe, &[]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS, PGOV")], Safe, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov Ja KS")], Safe, &[]),
+    // A repetition in another case: the first is written in capitals, the second removed.
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov PGOV JA KS")], Safe, &[]),
+    // The right code is listed already: the misused one is removed, not replaced by a repetition.
+    fix(MisusedTag, S, &[("KN CH", "KN CH RS RU")], Unsafe, &[("KN CH", "KN CH RS")]),
+    fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ PGOV")], Unsafe, &[]),
+    // Repetitions at the end of the line are removed with the separators before them, in one round.
+    fix(TagForm, C, &[("JA KS\n", "JA KS KS KS\n")], Safe, &[]),
+    // Run-together tags of which one is listed: only the other is written.
+    fix(MisusedTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOVLO PGOV")], Unsafe, &[("TAGS: PREL PGOV", "TAGS: PREL LO PGOV")]),
     fix(ParagraphNumbering, C, &[("¶3. (C) Park", "¶5. (C) Park")], Unsafe, &[]),
     fix(UnclosedSummary, C, &[("round.\nEnd Summary.", "round.")], Safe, &[("round.\nEnd Summary.", "round. End Summary.")]),
     // The summary's paragraph runs across a page break: the closer goes after its last sentence,

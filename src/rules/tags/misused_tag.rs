@@ -16,7 +16,7 @@
 //! ```cable
 //! TAGS: PREL RS
 //! ```
-use crate::rules::{Context, Edit, Fix};
+use crate::rules::{Context, Fix};
 use crate::syntax::TagShape;
 
 pub fn check(ctx: &Context) {
@@ -29,16 +29,25 @@ pub fn check(ctx: &Context) {
         .filter(|t| t.shape != TagShape::Personal)
         .map(|t| t.code)
         .collect();
+    // A token written before is `tag-form`'s to remove: it gets no fix here.
+    let repeated = super::repeated_tokens(ctx);
     for r in tokens {
         let code = ctx.text(r);
         let Some(fix) = ctx.tables.tag_fix(code) else {
             continue;
         };
         let (replacement, reason) = (fix.replacement.clone(), fix.reason.clone());
-        ctx.report(r, format!("`{code}`: {reason}; write `{replacement}`"))
-            .fix = Some(Fix::unsafe_(
-            format!("Replace with `{replacement}`"),
-            vec![Edit::replace(r, replacement.clone())],
-        ));
+        let mut d = ctx.report(r, format!("`{code}`: {reason}; write `{replacement}`"));
+        if repeated.iter().any(|(t, _)| *t == r) {
+            continue;
+        }
+        // When the right code is listed already, the fix removes the token instead.
+        let edit = super::replace_or_remove(ctx, r, &replacement);
+        let title = if edit.new_text.is_empty() {
+            format!("Remove `{code}`: `{replacement}` is listed")
+        } else {
+            format!("Replace with `{}`", edit.new_text)
+        };
+        d.fix = Some(Fix::unsafe_(title, vec![edit]));
     }
 }

@@ -1,5 +1,6 @@
 //! ## What it does
-//! Notes a TAGS code written a second time on the TAGS line (`TAGS: PREL UNGA UNGA JA`), and a
+//! Notes a TAGS code written a second time on the TAGS line, in any case (`TAGS: PREL UNGA UNGA
+//! JA`), and a
 //! known code written in lower case on a TAGS line whose label is in capitals
 //! (`TAGS: PREL pgov JA`), and fixes both: it removes the repetition, and writes the code in
 //! capitals.
@@ -22,58 +23,44 @@
 //! TAGS: PREL UNGA PGOV JA
 //! ```
 use crate::rules::{Context, Edit, Fix};
-use crate::syntax::TextRange;
-use crate::syntax::{ArtifactKind, TagShape};
+use crate::syntax::TagShape;
 
 pub fn check(ctx: &Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let tokens: Vec<_> = tags
-        .tokens
-        .iter()
-        .filter(|t| !matches!(t.shape, TagShape::Redacted | TagShape::Markup))
-        .collect();
-    // The release's own repetitions: a partial record's rebuilt TAGS, or TAGS run together with
-    // another element.
-    let rebuilt = ctx.cable.artifacts.iter().any(|a| {
-        a.kind == ArtifactKind::ReleaseNotice
-            || (a.kind == ArtifactKind::JoinedLines
-                && a.range.start() < tags.range.end()
-                && tags.range.start() < a.range.end())
-    });
+    let repeated = super::repeated_tokens(ctx);
+    for (code_range, remove) in &repeated {
+        let code = ctx.text(*code_range);
+        ctx.report(*code_range, format!("TAGS lists `{code}` twice"))
+            .fix = Some(Fix::safe(
+            format!("Remove the second `{code}`"),
+            vec![Edit::delete(*remove)],
+        ));
+    }
     let label_in_capitals = !ctx.text(tags.label).bytes().any(|b| b.is_ascii_lowercase());
-    for (i, t) in tokens.iter().enumerate() {
+    if !label_in_capitals {
+        return;
+    }
+    for t in super::code_tokens(ctx) {
         let code = ctx.text(t.code);
-        if !rebuilt && tokens[..i].iter().any(|p| ctx.text(p.code) == code) {
-            // The token and the separator after it, or, for the last one, the separator before.
-            let remove = match tokens.get(i + 1) {
-                Some(next) => TextRange::new(t.range.start(), next.range.start()),
-                None => TextRange::new(tokens[i - 1].range.end(), t.range.end()),
-            };
-            ctx.report(t.range, format!("TAGS lists `{code}` twice"))
-                .fix = Some(Fix::safe(
-                format!("Remove the second `{code}`"),
-                vec![Edit::delete(remove)],
-            ));
+        if t.shape == TagShape::Personal
+            || !code.bytes().any(|b| b.is_ascii_lowercase())
+            || repeated.iter().any(|(r, _)| *r == t.code)
+        {
             continue;
         }
-        if label_in_capitals
-            && t.shape != TagShape::Personal
-            && code.bytes().any(|b| b.is_ascii_lowercase())
-        {
-            let Some(known) = ctx.tables.tag(code) else {
-                continue;
-            };
-            let upper = known.code.clone();
-            ctx.report(
-                t.code,
-                format!("`{code}` is the tag `{upper}`; TAGS are written in capitals"),
-            )
-            .fix = Some(Fix::safe(
-                format!("Write `{upper}`"),
-                vec![Edit::replace(t.code, upper.clone())],
-            ));
-        }
+        let Some(known) = ctx.tables.tag(code) else {
+            continue;
+        };
+        let upper = known.code.clone();
+        ctx.report(
+            t.code,
+            format!("`{code}` is the tag `{upper}`; TAGS are written in capitals"),
+        )
+        .fix = Some(Fix::safe(
+            format!("Write `{upper}`"),
+            vec![Edit::replace(t.code, upper.clone())],
+        ));
     }
 }

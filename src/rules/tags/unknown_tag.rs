@@ -17,7 +17,7 @@
 //! ```cable
 //! TAGS: KWMN PREL JA
 //! ```
-use crate::rules::{Context, Edit, Fix};
+use crate::rules::{Context, Fix};
 use crate::syntax::TagShape;
 
 /// Free-text legacy tags of the release, written as words with spaces (spec §3.12, B-17: accepted,
@@ -84,6 +84,8 @@ pub fn check(ctx: &Context) {
         .filter(|(_, &l)| !l)
         .map(|(t, _)| *t)
         .collect();
+    // A token written before is `tag-form`'s to remove: it gets no fix here.
+    let repeated = super::repeated_tokens(ctx);
     for code_range in tokens {
         let code = ctx.text(code_range);
         if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.has_tag_fix(code) {
@@ -92,14 +94,21 @@ pub fn check(ctx: &Context) {
         match ctx.tables.suggest_tag(code) {
             Some(s) => {
                 let (s_code, s_title) = (s.code.clone(), s.title.clone());
-                ctx.report(
+                let mut d = ctx.report(
                     code_range,
                     format!("`{code}` is not a known tag; did you mean `{s_code}` ({s_title})?"),
-                )
-                .fix = Some(Fix::unsafe_(
-                    format!("Replace with `{s_code}`"),
-                    vec![Edit::replace(code_range, s_code.clone())],
-                ));
+                );
+                if repeated.iter().any(|(t, _)| *t == code_range) {
+                    continue;
+                }
+                // When the suggested code is listed already, the fix removes the token instead.
+                let edit = super::replace_or_remove(ctx, code_range, &s_code);
+                let title = if edit.new_text.is_empty() {
+                    format!("Remove `{code}`: `{s_code}` is listed")
+                } else {
+                    format!("Replace with `{}`", edit.new_text)
+                };
+                d.fix = Some(Fix::unsafe_(title, vec![edit]));
             }
             None => {
                 ctx.report(code_range, format!("`{code}` is not a known tag"));
