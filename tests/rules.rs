@@ -613,6 +613,7 @@ const CASES: &[Case] = &[
     quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
     // A cable the release lower-cased entirely (spec §3.22), and an unknown word in lower case.
     quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")]),
+    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: prel, pgov, ja, ks")]),
     quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS India-Korea")]),
     // A partial record of the release, whose TAGS the release rebuilt in repeated blocks.
     quiet(TagForm, C, &[("VZCZCXRO4417\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nVZCZCXRO4417\n"), ("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS PGOV JA KS")]),

@@ -1,7 +1,7 @@
 //! ## What it does
 //! Notes a TAGS code written a second time on the TAGS line, in any case (`TAGS: PREL UNGA UNGA
 //! JA`), and a
-//! known code written in lower case on a TAGS line whose label is in capitals
+//! known code written in lower case on a TAGS line whose label and other codes are in capitals
 //! (`TAGS: PREL pgov JA`), and fixes both: it removes the repetition, and writes the code in
 //! capitals.
 //!
@@ -12,7 +12,8 @@
 //! together (a partial record's notice, TAGS joined onto another element) repeats blocks of tags
 //! of its own (`VTPREL, UNCLASSIFIED PAGE 02 …` merges, spec §3.12): its repetitions are the
 //! release's, not the drafter's, and are left alone. The few cables the release lower-cased
-//! entirely write `Tags:` and lower-case codes (`Tags: prel, pgov`), which are left alone too.
+//! entirely write `Tags:` and every code in lower case (`Tags: prel, pgov`), and are left alone
+//! too, whatever case the label takes.
 //!
 //! ## Example
 //! ```cable
@@ -38,11 +39,15 @@ pub fn check(ctx: &Context) {
             vec![Edit::delete(*remove)],
         ));
     }
-    let label_in_capitals = !ctx.text(tags.label).bytes().any(|b| b.is_ascii_lowercase());
-    if !label_in_capitals {
+    // A line the release lower-cased with the whole cable (`Tags: prel, pgov`, whose label `fmt`
+    // may have written in capitals since) has no code in capitals: only a line that has some is
+    // judged, together with a label in capitals.
+    let tokens = super::code_tokens(ctx);
+    let lower = |t: &str| t.bytes().any(|b| b.is_ascii_lowercase());
+    if lower(ctx.text(tags.label)) || tokens.iter().all(|t| lower(ctx.text(t.code))) {
         return;
     }
-    for t in super::code_tokens(ctx) {
+    for t in tokens {
         let code = ctx.text(t.code);
         if t.shape == TagShape::Personal
             || !code.bytes().any(|b| b.is_ascii_lowercase())
