@@ -183,6 +183,12 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         ("SOUTH AFR", "SF", "TAGS: PREL PGOV SF"),
         ("SAUDI AR", "SA", "TAGS: PREL PGOV SA"),
         ("NEW ZEAL", "NZ", "TAGS: PREL PGOV NZ"),
+        // Korea (South): by its title's words in either order, and by its CLDR name.
+        ("SOUTH KOR", "KS", "TAGS: PREL PGOV KS"),
+        ("south korea", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOUTH", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOU", "KS", "TAGS: PREL PGOV KS"),
+        ("NORTH KOR", "KN", "TAGS: PREL PGOV KN"),
     ];
     for (typed, code, want) in cases {
         let line = format!("TAGS: PREL PGOV {typed}");
@@ -204,6 +210,27 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         line_with(&accept(&text, &it), "TAGS:"),
         "TAGS: PREL PGOV NORTH, MK"
     );
+}
+
+/// After a name typed in words every item replaces the same words and is filtered on them: a
+/// client that filters on the text from the items' shared start (Neovim; with different starts it
+/// takes the word at the cursor alone, `KOR`, and dropped KS, whose filter begins `SOUTH`) keeps
+/// the tags the name finds.
+#[test]
+fn the_items_after_a_name_in_words_share_its_start_and_filter_on_it() {
+    let line = "TAGS: PREL PGOV SOUTH KOR";
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", line);
+    let at = after(&text, line);
+    let all = items(&text, at);
+    let start = text.find("SOUTH KOR").unwrap();
+    assert!(all.iter().any(|i| i.label == "KS"), "{all:?}");
+    for i in &all {
+        assert_eq!(i.replace.start(), start, "{i:?}");
+        let filter = i.filter.as_deref().unwrap_or(&i.label);
+        assert!(filter.starts_with("SOUTH KOR"), "{i:?}");
+    }
+    // KS first: the name found, before the tags whose title has a word starting `KOR`.
+    assert_eq!(all[0].label, "KS", "{all:?}");
 }
 
 #[test]

@@ -421,8 +421,9 @@ impl Ctx<'_, '_> {
             }
             pos += w.len() + 1;
         }
-        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`): the tags it begins
-        // come first, and accepting one replaces all the words (`NORTH MK` is no TAGS line).
+        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`, `SOUTH KOR`): the tags
+        // it names come first, and accepting any item replaces all the words (`NORTH MK` is no
+        // TAGS line).
         let (name_start, named) = self.tag_name_before(words_from, token_start);
         let wide = TextRange::new(self.line.range.start() + name_start, replace.end());
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
@@ -471,8 +472,11 @@ impl Ctx<'_, '_> {
                         format!("already on this TAGS line — {detail}"),
                     )
                 };
-                let by_name = named.iter().any(|n| n.code == t.code);
-                let range = if by_name { wide } else { replace };
+                // After a name typed in words every item replaces them all and is filtered on
+                // them: the items share one start, which Neovim needs to filter on the words
+                // (with items of different starts it filters on the word at the cursor alone,
+                // `KOR` of `SOUTH KOR`, and drops the tags whose filter begins `SOUTH`).
+                let range = if named.is_empty() { replace } else { wide };
                 let mut item =
                     CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), range)
                         .detail(detail)
@@ -481,7 +485,7 @@ impl Ctx<'_, '_> {
                             code: t.code.clone(),
                         });
                 // Found by its title: the editor filters on what is typed, then the code.
-                if by_name {
+                if !named.is_empty() {
                     let typed = &before[name_start..];
                     item = item.filter(format!("{typed} {} {}", t.code, t.title));
                 } else if !t.code.starts_with(&prefix) {
