@@ -612,6 +612,38 @@ fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
     );
 }
 
+/// The DE line's items before the FM line names the post: the filter text begins with what was
+/// typed, in its case, and repeats no `DE`, so that a client keeping the items whose filter begins
+/// with the text typed (Neovim) keeps them; accepting one writes the whole line.
+#[test]
+fn the_de_line_without_an_fm_post_is_filtered_on_what_was_typed() {
+    for (typed, filter) in [
+        ("de acc", "de acc RUEHAR AMEMBASSY ACCRA"),
+        ("DE ACCRA", "DE ACCRA RUEHAR AMEMBASSY ACCRA"),
+        ("DE ", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+        ("DE RUEHA", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+    ] {
+        let text = format!("VZCZCXRO0001\nRR RUEHC\n{typed}");
+        let all = items(&text, text.len());
+        let Some(it) = all.iter().find(|i| i.filter.as_deref() == Some(filter)) else {
+            panic!(
+                "{typed:?}: no item filtered as {filter:?} among {:?}",
+                all.iter().map(|i| &i.filter).collect::<Vec<_>>()
+            );
+        };
+        for i in &all {
+            let f = i.filter.as_deref().unwrap_or(&i.label);
+            assert!(f.starts_with(typed.trim_end()), "{typed:?}: {f:?}");
+            assert!(!f.contains("DE DE"), "{typed:?}: {f:?}");
+        }
+        assert_eq!(
+            accept(&text, it),
+            "VZCZCXRO0001\nRR RUEHC\nDE RUEHAR #0001 3070705",
+            "{typed:?}"
+        );
+    }
+}
+
 /// A header typed top-down in an empty file: each line's completion works from the line's own
 /// shape before the FM line makes the parse read a header (`DE ` with no FM post yet, the
 /// security line under a DE line still being written, the date-time group under it, an INFO

@@ -1185,7 +1185,9 @@ impl Ctx<'_, '_> {
     /// the station serial (with the banner's section), and the julian day and time of the
     /// date-time group (of now without one). Nothing before the FM line names a known post.
     fn de_line(&self) -> Option<Completion> {
-        let typed = self.before.trim_start().to_ascii_uppercase();
+        // The line as typed from its first character to the cursor, the item's range up to it.
+        let written = self.before.trim_start();
+        let typed = written.to_ascii_uppercase();
         let on_fl3 = self.line.kind == LineKind::De
             || (self.previous_written_kind() == Some(LineKind::Routing)
                 && matches!(
@@ -1271,7 +1273,16 @@ impl Ctx<'_, '_> {
                         ))
                         .sort(format!("{rank:04}"))
                         .filter(match &name {
-                            Some(n) => format!("{} {text} {n}", typed.trim_end()),
+                            // The line itself begins with what was typed (`DE `, or `DE RUEHA`
+                            // that found the post by its routing indicator).
+                            Some(n) if text.starts_with(written.trim_end()) => {
+                                format!("{text} {n}")
+                            }
+                            // By its name (`de accra`): the words as typed, then the routing
+                            // indicator and the name, so that a client filtering on the text
+                            // typed keeps the item (Neovim compares it with the filter's
+                            // beginning, in its case).
+                            Some(n) => format!("{} {ri} {n}", written.trim_end()),
                             None => text,
                         });
                 if rank == 0 && name.is_none() {
