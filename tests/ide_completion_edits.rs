@@ -727,3 +727,40 @@ fn a_tag_is_found_by_current_and_common_country_names() {
         );
     }
 }
+
+/// A valid code that `misused-tag` (CBL308) reports as a known misuse comes after the code
+/// meant, and its detail names that code: `EU` (Europa Island) after `EUN` (European Union).
+/// Accepting the first item gives a TAGS line the checker does not flag.
+#[test]
+fn a_tag_known_as_a_misuse_comes_after_the_code_meant() {
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL EU");
+    let at = after(&text, "TAGS: PREL EU");
+    let all = items(&text, at);
+    let labels: Vec<&str> = all.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels[..2], ["EUN", "EU"], "{labels:?}");
+    let eu = &all[1];
+    assert!(eu.sort > all[0].sort, "{all:?}");
+    let detail = eu.detail.as_deref().unwrap_or("");
+    assert!(detail.starts_with("Europa Island"), "{detail}");
+    assert!(
+        detail.contains("the European Union's tag is EUN"),
+        "{detail}"
+    );
+    let accepted = accept(&text, &all[0]);
+    assert_eq!(line_with(&accepted, "TAGS:"), "TAGS: PREL EUN");
+    let misused = |text: &str| {
+        cablelint::check(text, &Default::default(), Tables::builtin())
+            .iter()
+            .filter(|d| d.rule.code() == "CBL308")
+            .count()
+    };
+    assert_eq!(misused(&accepted), 0);
+    assert_eq!(misused(&accept(&text, eu)), 1);
+    // A misuse whose code meant is not offered keeps its place, with the note.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL CN");
+    let cn = item(&text, after(&text, "TAGS: PREL CN"), "CN");
+    assert!(
+        cn.detail.as_deref().unwrap_or("").contains("China is CH"),
+        "{cn:?}"
+    );
+}

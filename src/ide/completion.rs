@@ -438,6 +438,21 @@ impl Ctx<'_, '_> {
         // that typing it shows why it is no new tag instead of finding it missing.
         let (mut tags, on_line): (Vec<_>, Vec<_>) =
             tags.into_iter().partition(|t| !present.contains(&t.code));
+        // A valid code that `misused-tag` reports as a known misuse (`EU`, Europa Island, written
+        // for the European Union) comes right after the code meant (`EUN`) when both are offered.
+        let misuses: Vec<(String, String)> = tags
+            .iter()
+            .filter_map(|t| Some((t.code.clone(), self.tables.tag_fix(&t.code)?.replacement)))
+            .collect();
+        for (code, meant) in &misuses {
+            let at = |tags: &[&Tag], c: &str| tags.iter().position(|t| t.code == c);
+            if let (Some(i), Some(j)) = (at(&tags, code), at(&tags, meant)) {
+                if i < j {
+                    let t = tags.remove(i);
+                    tags.insert(j, t);
+                }
+            }
+        }
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
         // Under three letters the tables match codes only; the words of titles come with the third
         // letter, so the editor must ask again rather than narrow this list itself (`G` then
@@ -461,6 +476,11 @@ impl Ctx<'_, '_> {
                 };
                 if t.retired {
                     detail.push_str(" (retired)");
+                }
+                if let Some(fix) = self.tables.tag_fix(&t.code) {
+                    // What `misused-tag` says of it: the code meant.
+                    let meant = fix.reason.split_once("; ").map_or(&*fix.reason, |(_, m)| m);
+                    detail.push_str(&format!("; {meant}"));
                 }
                 // `~` sorts after the digits of the other items' keys.
                 let (sort, detail) = if rank < fresh {
