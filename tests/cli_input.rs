@@ -268,3 +268,55 @@ fn broken_links_and_link_loops_met_in_a_walk_are_reported() {
     assert_eq!(r.code, 2, "{r:?}");
     assert_contains(&r.stderr, "error: drafts/self.cable: symbolic link loop");
 }
+
+/// A file that cannot be read is reported as ruff reports E902, and `--exit-zero` lets it pass:
+/// the report step of docs/ci.md (`--exit-zero --output-format sarif --output-file`) exits 0 with
+/// a Latin-1 file among the cables, the file named in the SARIF file and on standard error.
+/// Without `--exit-zero` the run exits 2; a bad configuration exits 2 with `--exit-zero` too.
+#[test]
+fn exit_zero_passes_files_that_cannot_be_read_but_reports_them() {
+    let dir = bad_tree("latin1.cable", b"UNCLAS OSLO 000001\n\nSUBJECT: CAF\xC9\n");
+    let sarif_args = [
+        "check",
+        ".",
+        "--exit-zero",
+        "--output-format",
+        "sarif",
+        "--output-file",
+        "x.sarif",
+    ];
+    let r = run_in(dir.path(), &sarif_args, None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "error: latin1.cable: not valid UTF-8 (first invalid byte at offset 32)",
+    );
+    let sarif = std::fs::read_to_string(dir.path().join("x.sarif")).unwrap();
+    assert_contains(
+        &sarif,
+        "latin1.cable: not valid UTF-8 (first invalid byte at offset 32)",
+    );
+    assert_contains(&sarif, "CBL302");
+    // A missing path and `--diff` alike.
+    for args in [
+        &["check", "good.cable", "nope.cable", "--exit-zero"][..],
+        &["check", ".", "--diff", "--exit-zero"][..],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+        assert_contains(&r.stderr, "error: ");
+    }
+    // Without `--exit-zero`: 2.
+    let without: Vec<&str> = sarif_args
+        .iter()
+        .copied()
+        .filter(|a| *a != "--exit-zero")
+        .collect();
+    let r = run_in(dir.path(), &without, None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("latin1.cable"), "{r:?}");
+    // A bad configuration still exits 2 with `--exit-zero`.
+    std::fs::write(dir.path().join("cablelint.toml"), "[severity\n").unwrap();
+    let r = run_in(dir.path(), &sarif_args, None);
+    assert_eq!(r.code, 2, "{r:?}");
+}
