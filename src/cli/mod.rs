@@ -4,7 +4,8 @@
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
-//! errors.
+//! errors (a file that could not be read is reported on its own and, like a finding, passes with
+//! `--exit-zero`, as ruff's E902 does).
 
 pub mod check;
 pub mod data;

@@ -207,6 +207,12 @@ fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
     options.captions = args.captions.clone();
     options.tags = args.tags.clone();
     options.subject = args.subject.clone();
+    // Written in the layout `cablelint fmt` gives the new file.
+    options.format = resolved
+        .config
+        .as_ref()
+        .map(|c| c.format)
+        .unwrap_or_default();
     if let Some(config) = &resolved.config {
         // A bad value of `[draft]` is the configuration's error: it names the file and the key.
         options

@@ -439,6 +439,21 @@ impl Ctx<'_, '_> {
         // that typing it shows why it is no new tag instead of finding it missing.
         let (mut tags, on_line): (Vec<_>, Vec<_>) =
             tags.into_iter().partition(|t| !present.contains(&t.code));
+        // A valid code that `misused-tag` reports as a known misuse (`EU`, Europa Island, written
+        // for the European Union) comes right after the code meant (`EUN`) when both are offered.
+        let misuses: Vec<(String, String)> = tags
+            .iter()
+            .filter_map(|t| Some((t.code.clone(), self.tables.tag_fix(&t.code)?.replacement)))
+            .collect();
+        for (code, meant) in &misuses {
+            let at = |tags: &[&Tag], c: &str| tags.iter().position(|t| t.code == c);
+            if let (Some(i), Some(j)) = (at(&tags, code), at(&tags, meant)) {
+                if i < j {
+                    let t = tags.remove(i);
+                    tags.insert(j, t);
+                }
+            }
+        }
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
         // Under three letters the tables match codes only; the words of titles come with the third
         // letter, so the editor must ask again rather than narrow this list itself (`G` then
@@ -462,6 +477,11 @@ impl Ctx<'_, '_> {
                 };
                 if t.retired {
                     detail.push_str(" (retired)");
+                }
+                if let Some(fix) = self.tables.tag_fix(&t.code) {
+                    // What `misused-tag` says of it: the code meant.
+                    let meant = fix.reason.split_once("; ").map_or(&*fix.reason, |(_, m)| m);
+                    detail.push_str(&format!("; {meant}"));
                 }
                 // `~` sorts after the digits of the other items' keys.
                 let (sort, detail) = if rank < fresh {
@@ -541,6 +561,15 @@ impl Ctx<'_, '_> {
     fn addressee_context(&self, upper: &str) -> Option<Completion> {
         let lead = self.before.len() - self.before.trim_start().len();
         use crate::syntax::AddresseeBlock;
+        // The cursor in the block's label (`T|O RUEHC/SECSTATE WASHDC`): an addressee there would
+        // replace the label.
+        let line_upper = self.line.text.trim_start().to_ascii_uppercase();
+        if ["TO ", "INFO ", "XMT "]
+            .iter()
+            .any(|k| line_upper.starts_with(k) && upper.len() < k.len())
+        {
+            return Some(Completion::default());
+        }
         let (rest_start, block) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"]
             .iter()
             .find(|k| upper.starts_with(**k))
@@ -903,11 +932,18 @@ impl Ctx<'_, '_> {
             .as_ref()
             .and_then(|d| d.station)
             .map(|s| self.cable.text(s).to_ascii_uppercase());
-        self.posts(
+        let mut completion = self.posts(
             &self.before[rest_start..],
             self.line.range.start() + rest_start,
             station.as_deref(),
-        )
+        );
+        if after_fm.is_empty() {
+            // The cursor right after `FM`: the post's name is written after a space.
+            for item in &mut completion.items {
+                item.insert.insert(0, ' ');
+            }
+        }
+        completion
     }
 
     /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
@@ -1419,7 +1455,9 @@ impl Ctx<'_, '_> {
 
     /// On the FL4 line (after the DE line): the security warning, `ZNY` and the code of the
     /// banner's classification (`ZNY CCCCC`), or `ZNR UUUUU`; the banner's first, preselected. The
-    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay.
+    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay, also when the
+    /// cursor is among them (the edit then writes them again up to the cursor). On a line without
+    /// operating signals the item is the whole line, `ZZH` included (`ZNY CCCCC ZZH`).
     fn security_line(&self) -> Option<Completion> {
         let prev_is_de = self.previous_line_is(LineKind::De);
         let on_fl4 = self.line.kind == LineKind::Security
@@ -1447,7 +1485,14 @@ impl Ctx<'_, '_> {
         {
             end_rel += 1 + code.len();
         }
-        let replace = TextRange::new(start, (start + end_rel).max(self.offset));
+        let warning_end = start + end_rel;
+        let replace = TextRange::new(start, warning_end.max(self.offset));
+        // What the edit covers after the warning (the cursor among the operating signals) is
+        // written again, and a line with no operating signal gets `ZZH`.
+        let kept = &self.cable.src[warning_end..replace.end()];
+        let whole_line = self.cable.src[warning_end..self.line.range.end()]
+            .trim()
+            .is_empty();
         let banner = self.cable.body.banner.as_ref().map(|b| b.level);
         let mut codes: Vec<crate::vocab::SecurityCode> = Vec::new();
         if let Some(b) = banner {
@@ -1465,13 +1510,25 @@ impl Ctx<'_, '_> {
             .enumerate()
             .map(|(i, c)| {
                 let matches = banner.is_some_and(|b| b.security_codes().contains(&c));
-                let mut item = CompletionItem::new(c.warning(), CompletionKind::Level, replace)
+                let (label, insert) = if whole_line {
+                    let line = format!("{} ZZH", c.warning());
+                    (line.clone(), line)
+                } else {
+                    (c.warning().to_string(), format!("{}{kept}", c.warning()))
+                };
+                let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
+                    .insert(insert)
                     .detail(if matches {
                         "security warning matching the banner"
                     } else {
                         "security warning"
                     })
                     .sort(format!("{i}"));
+                if !kept.is_empty() && !whole_line {
+                    // Editors filter on the text from the range's start to the cursor, which
+                    // here holds the operating signals too.
+                    item = item.filter(format!("{} {}", typed.trim_end(), c.warning()));
+                }
                 item.preselect = matches && i == 0;
                 item
             })

@@ -3,7 +3,9 @@
 //! the date-time group, the julian day and the DE line, the banner with the next free serial, the
 //! E.O. line with the order and the `DECL` date of the drafting date), and the parts only the
 //! drafter can write left as placeholders (`[[SUBJECT]]`, see [`crate::vocab::placeholder`]), which
-//! the `placeholder` rule reports until they are written.
+//! the `placeholder` rule reports until they are written. The skeleton is written in the canonical
+//! layout of the `[format]` options that apply ([`DraftOptions::format`]): the formatter lays it
+//! out, so that `cablelint fmt --check` passes on it (a long SUBJECT is wrapped as `fmt` wraps it).
 //!
 //! Nothing here prints; the folder scan for the next serial reads files and skips those it cannot
 //! read.
@@ -14,6 +16,7 @@ use std::path::Path;
 
 use crate::config::DraftConfig;
 use crate::data::Tables;
+use crate::formatter::FormatOptions;
 use crate::rules::cross::{squeeze, CableSummary};
 use crate::syntax::{origin_key, CableId, TextRange};
 use crate::vocab::{
@@ -79,6 +82,9 @@ pub struct DraftOptions {
     pub tags: Vec<String>,
     pub subject: Option<String>,
     pub time: DraftTime,
+    /// The layout the skeleton is written in: the `[format]` options of the `cablelint.toml` that
+    /// applies to the new cable (the defaults without one).
+    pub format: FormatOptions,
 }
 
 impl DraftOptions {
@@ -95,6 +101,7 @@ impl DraftOptions {
             tags: Vec::new(),
             subject: None,
             time,
+            format: FormatOptions::default(),
         }
     }
 
@@ -686,7 +693,6 @@ pub fn skeleton(
     };
 
     let mut out = String::new();
-    let mut marks: Vec<TextRange> = Vec::new();
     // The transmission header (spec §3.1 to §3.7).
     let _ = writeln!(out, "VZCZCXRO{:04}", serial % 10_000);
     let mut ris: Vec<&str> = Vec::new();
@@ -756,13 +762,24 @@ pub fn skeleton(
         &tags,
     );
 
-    for r in placeholders(&out) {
-        marks.push(TextRange::new(r.start, r.end));
-    }
-    Ok(Skeleton {
-        text: out,
-        placeholders: marks,
-    })
+    Ok(laid_out(out, options))
+}
+
+/// The skeleton of `text` in the canonical layout of `options.format`, as `cablelint fmt` writes it,
+/// with its placeholders. The skeleton is a draft written on the drafting date, so it is laid out
+/// as one whatever date the formatter would take for today. A text the formatter refuses is kept
+/// as written: the text-only skeleton, whose banner (`UNCLAS [[POST]] [[SERIAL]]`) the formatter
+/// cannot place.
+fn laid_out(text: String, options: &DraftOptions) -> Skeleton {
+    let format = FormatOptions {
+        drafting_date: Some(options.time.date),
+        ..options.format
+    };
+    let text = crate::formatter::format(&text, &format).unwrap_or(text);
+    let placeholders = placeholders(&text)
+        .map(|r| TextRange::new(r.start, r.end))
+        .collect();
+    Skeleton { text, placeholders }
 }
 
 /// The captions of `options`: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on
@@ -908,13 +925,7 @@ pub fn text_skeleton(options: &DraftOptions, tables: &Tables) -> Result<Skeleton
     let mut out = String::new();
     let origin_serial = format!("{} {}", placeholder("POST"), placeholder("SERIAL"));
     write_text(&mut out, options, &origin_serial, None, &captions, &tags);
-    let placeholders = placeholders(&out)
-        .map(|r| TextRange::new(r.start, r.end))
-        .collect();
-    Ok(Skeleton {
-        text: out,
-        placeholders,
-    })
+    Ok(laid_out(out, options))
 }
 
 #[cfg(test)]

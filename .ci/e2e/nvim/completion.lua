@@ -131,6 +131,32 @@ local scenarios = {
     label = 'RUEHMO',
     expect = 'RUEHMO',
   },
+  -- The security line completed at its end (`A` then `<C-x><C-o>`): `ZZH` stays; on a line without
+  -- it, the item is the whole line.
+  {
+    name = 'security line at its end keeps ZZH',
+    find = '^ZNY ',
+    text = 'ZNR UUUUU ZZH',
+    at = 'ZNR UUUUU ZZH',
+    label = 'ZNY CCCCC',
+    expect = 'ZNY CCCCC ZZH',
+  },
+  {
+    name = 'security line from ZN',
+    find = '^ZNY ',
+    text = 'ZN',
+    at = 'ZN',
+    label = 'ZNY CCCCC ZZH',
+    expect = 'ZNY CCCCC ZZH',
+  },
+  {
+    name = 'FM post with the cursor right after FM',
+    find = '^FM ',
+    text = 'FM AMEMBASSY OSLO',
+    at = 'FM',
+    label = 'AMEMBASSY OSLO',
+    expect = 'FM AMEMBASSY OSLO',
+  },
   {
     name = 'reason letter after (d',
     find = '^Classified By',
