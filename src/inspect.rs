@@ -116,7 +116,8 @@ pub struct ClassificationData {
     pub level: Option<&'static str>,
     /// The banner's classification words as written.
     pub banner: Option<String>,
-    /// Dissemination controls from the captions (`NOFORN`, `NODIS`, `EXDIS`, `LIMDIS`, `STADIS`).
+    /// Dissemination controls from the captions and the marking line (`NOFORN`, `NODIS`, `EXDIS`,
+    /// `LIMDIS`, `STADIS`; `SECRET//NOFORN` gives `NOFORN`).
     pub controls: Vec<String>,
 }
 
@@ -286,16 +287,27 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         }
         l => l.level().abbrev(),
     });
+    // A marking line (`SECRET//NOFORN`, `SECRET NOFORN`) writes its controls after the level.
+    const CONTROLS: [&str; 5] = ["NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS"];
     let controls = b
         .captions
         .iter()
-        .filter_map(|c| match c.kind {
-            CaptionKind::Noforn => Some("NOFORN"),
-            CaptionKind::Nodis => Some("NODIS"),
-            CaptionKind::Exdis => Some("EXDIS"),
-            CaptionKind::Limdis => Some("LIMDIS"),
-            CaptionKind::Stadis => Some("STADIS"),
-            _ => None,
+        .flat_map(|c| {
+            let words: Vec<&str> = match c.kind {
+                CaptionKind::Noforn => vec!["NOFORN"],
+                CaptionKind::Nodis => vec!["NODIS"],
+                CaptionKind::Exdis => vec!["EXDIS"],
+                CaptionKind::Limdis => vec!["LIMDIS"],
+                CaptionKind::Stadis => vec!["STADIS"],
+                CaptionKind::MarkingLine => cable
+                    .text(c.range)
+                    .split(['/', ' '])
+                    .filter_map(|w| CONTROLS.iter().find(|k| w.eq_ignore_ascii_case(k)))
+                    .copied()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            words
         })
         .fold(Vec::<String>::new(), |mut v, c| {
             if !v.iter().any(|x| x == c) {

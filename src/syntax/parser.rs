@@ -481,9 +481,13 @@ fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
     while pos < cable.lines.len() {
         let range = cable.lines[pos].range;
         let text = cable.text(range).trim();
+        let kind = super::record::line_artifact(text).or_else(|| {
+            (super::record::is_classified_page_header(text) && header_or_banner_next(cable, pos))
+                .then_some(ArtifactKind::PageHeader)
+        });
         if text.is_empty() {
             cable.lines[pos].kind = LineKind::Blank;
-        } else if let Some(kind) = super::record::line_artifact(text) {
+        } else if let Some(kind) = kind {
             cable.lines[pos].kind = match kind {
                 ArtifactKind::DistributionBlock | ArtifactKind::PageHeader => LineKind::HeaderNoise,
                 _ => LineKind::Artifact,
@@ -506,6 +510,18 @@ fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// Whether the first non-blank line after line `pos` starts a transmission header or a banner: a
+/// printout's page header at the top of a cable stands before one of them.
+fn header_or_banner_next(cable: &Cable, pos: usize) -> bool {
+    cable.lines[pos + 1..]
+        .iter()
+        .map(|l| cable.text(l.range).trim())
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| {
+            super::header::starts_header(t) || super::body::banner_level_prefix(t).is_some()
+        })
 }
 
 /// Lines the release added before a cable: the partial-record notice, weekday lines, dump fields.

@@ -1,0 +1,83 @@
+//! Fields of `inspect` a researcher's trial over the released records found wrong, each as a kind: a
+//! printout's page header before the header, references without a year to the citing post's later
+//! serials, a date-time group after web-inbox lines, a REF block joined onto the SUBJECT line, the
+//! classification authority's reason words, ids that differ from the release's without a note, and
+//! an empty REF line.
+//!
+//! Every fixture is a cable we wrote, with invented content. Each asserts what the user sees: the
+//! fields `inspect` gives, or which rules fire.
+
+use cablelint::data::Tables;
+use cablelint::rules::Settings;
+
+/// What `inspect` gives for the text, as JSON.
+fn inspected(text: &str) -> serde_json::Value {
+    let cable = cablelint::syntax::parse(text);
+    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin());
+    serde_json::to_value(&data).expect("inspect data serialises")
+}
+
+/// The codes of the findings, checked on the drafting date 2026-11-30.
+fn codes(text: &str) -> Vec<&'static str> {
+    let mut settings = Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date"));
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| d.rule.code())
+        .collect()
+}
+
+/// The kinds of the release artifacts `inspect` lists.
+fn artifacts(v: &serde_json::Value) -> Vec<String> {
+    v["artifacts"]
+        .as_array()
+        .expect("artifacts")
+        .iter()
+        .map(|a| a["kind"].as_str().expect("a kind").to_string())
+        .collect()
+}
+
+#[test]
+fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
+    // Before a whole transmission header, the classification spaced out.
+    let transmitted = "S E C R E T   LIMA   00000731 \nVZCZCXRO4410\nPP RUEHC\nDE RUEHPE #0731/01 1531200\nZNY SSSSS ZZH\nP 021200Z JUN 09\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC PRIORITY 5512\n\nS E C R E T SECTION 01 OF 02 LIMA 000731\n\nSECRET//NOFORN\n\nE.O. 12958: DECL: 06/02/2019\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (S) First.\n\n2. (S) Second.\n\nINVENTED\n";
+    let v = inspected(transmitted);
+    assert_eq!(v["kind"], "transmitted");
+    assert_eq!(v["id"], "09LIMA731");
+    assert!(v.get("id_note").is_none(), "{}", v["id_note"]);
+    assert_eq!(v["date"], "2009-06-02T12:00Z");
+    assert_eq!(v["serial"], "000731");
+    assert_eq!(v["section"]["number"], 1);
+    assert_eq!(v["section"]["of"], 2);
+    assert_eq!(v["classification"]["banner"], "S E C R E T");
+    assert_eq!(
+        v["classification"]["controls"],
+        serde_json::json!(["NOFORN"])
+    );
+    assert_eq!(artifacts(&v), ["page-header"]);
+    let found = codes(transmitted);
+    assert!(!found.contains(&"CBL606"), "{found:?}");
+    assert!(found.contains(&"CBL602"), "{found:?}");
+
+    // Before a received copy's header that starts at the date-time group.
+    let received = "UNCLASSIFIED   STATE   00104417 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\n\nUNCLAS SECTION 01 OF 02 STATE 104417\n\nSENSITIVE\n\nE.O. 12958: N/A\nTAGS: KNNP PARM IR\nSUBJECT: AN INVENTED SUBJECT\n\n1. (U) First.\n\n2. (SBU) Second.\n\nINVENTED\n";
+    let v = inspected(received);
+    assert_eq!(v["kind"], "received-copy");
+    assert_eq!(v["id"], "09STATE104417");
+    assert_eq!(v["date"], "2009-09-25T18:14Z");
+    assert_eq!(v["classification"]["banner"], "UNCLAS");
+    assert_eq!(v["section"]["of"], 2);
+    assert!(!codes(received).contains(&"CBL606"));
+
+    // The same line with nothing read after it stays the banner: it is the only one.
+    let alone =
+        "UNCLASSIFIED   STATE   00104417\n\nSUBJECT: AN INVENTED SUBJECT\n\n1. (U) First.\n";
+    assert_eq!(inspected(alone)["classification"]["banner"], "UNCLASSIFIED");
+
+    // The marking line written with a space for its `//` gives its control too.
+    let spaced = transmitted.replace("SECRET//NOFORN", "SECRET NOFORN");
+    assert_eq!(
+        inspected(&spaced)["classification"]["controls"],
+        serde_json::json!(["NOFORN"])
+    );
+}
