@@ -81,3 +81,32 @@ fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
         serde_json::json!(["NOFORN"])
     );
 }
+
+/// The cable ids `inspect` gives the references, in order.
+fn cable_ids(v: &serde_json::Value) -> Vec<String> {
+    v["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|r| r["cable_id"].as_str().unwrap_or("null").to_string())
+        .collect()
+}
+
+#[test]
+fn a_later_serial_of_the_own_post_without_a_year_is_last_years() {
+    let cable = "O 031200Z JAN 08\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0012\n\nC O N F I D E N T I A L LIMA 000004\n\nSIPDIS\n\nE.O. 12958: DECL: 01/03/2018\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nREF: A. LIMA 3912\n     B. LIMA 0002\n     C. STATE 1234\n     D. 08 LIMA 0001\n     E. 07 LIMA 0003\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(cable);
+    assert_eq!(v["id"], "08LIMA4");
+    // Above the own serial without a year: last year's. Below it, another post's, or with a year
+    // written: as before.
+    assert_eq!(
+        cable_ids(&v),
+        ["07LIMA3912", "08LIMA2", "08STATE1234", "08LIMA1", "07LIMA3"]
+    );
+    // Nothing is reported: the reference rule judges written years only.
+    assert!(!codes(cable).contains(&"CBL309"), "{:?}", codes(cable));
+    // With the own year written, the later serial is reported.
+    let written = cable.replace("A. LIMA 3912", "A. 08 LIMA 3912");
+    assert_eq!(cable_ids(&inspected(&written))[0], "08LIMA3912");
+    assert!(codes(&written).contains(&"CBL309"));
+}

@@ -5,7 +5,7 @@
 use crate::data::{Tables, TagKind};
 use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, Cable, Decl, DocumentKind, EoValue, LineKind, Num, TagShape, TagToken, TextRange,
+    Cable, Decl, DocumentKind, EoValue, LineKind, Num, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
 use crate::vocab::{BannerLevel, Date, Level, SecurityCode};
@@ -512,8 +512,7 @@ pub fn cited(ctx: &Context) -> Vec<Cited> {
 
 /// The citing cable's own origin (as ids write it) and serial, from the banner.
 pub fn own_origin_serial(ctx: &Context) -> Option<(String, u32)> {
-    let banner = ctx.cable.body.banner.as_ref()?;
-    Some((origin_key(ctx.text(banner.origin?)), banner.serial?.value))
+    crate::syntax::own_origin_serial(ctx.cable)
 }
 
 // TAGS.
