@@ -262,6 +262,19 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             (false, false) => "the header and the text are of different cables and the header lacks a DTG, an FM post or a DE serial: the id is not known",
         };
         (id, Some(note))
+    } else if let Some(header_id) = banner
+        .filter(|b| id.is_none() && dtg.is_some() && (b.origin.is_none() || b.serial.is_none()))
+        .and_then(|_| {
+            let serial = h.de.as_ref()?.serial?;
+            Some(syntax::cable_id(dtg?.year, &fm_station()?, serial.value))
+        })
+    {
+        // A banner that lost its origin or serial (`… SECTION 01 OF 02 TEL AVIV` and nothing
+        // after it) gives no id; the header still does.
+        (
+            Some(header_id),
+            Some("the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)"),
+        )
     } else if id.is_none() {
         // Every null id says why: which of its three parts the record lacks.
         let note = match (dtg.is_some(), banner) {

@@ -110,3 +110,54 @@ fn a_later_serial_of_the_own_post_without_a_year_is_last_years() {
     assert_eq!(cable_ids(&inspected(&written))[0], "08LIMA3912");
     assert!(codes(&written).contains(&"CBL309"));
 }
+
+#[test]
+fn a_header_after_web_inbox_lines_is_read() {
+    // A web-inbox printout: its own pseudo-header (the classification with a five-digit serial,
+    // the post's routing and drafting lines) before the cable's header, whose banner lost its
+    // serial.
+    let printout = "null\nJane Q Invented  10/13/2006 02:52:21 PM  From  DB/Inbox:  Jane Q Invented\n\nCable \nText:\n\nC O N F I D E N T I A L        LIMA 04410\n\nSIPDIS\nCXLima:\n    ACTION: POL\n    INFO:   DCM AMB ECON\n\nDISSEMINATION: POL\nCHARGE: PROG\n\nAPPROVED: AMB:AINVENTED\nDRAFTED: POL:BINVENTED\n\nVZCZCLMI681\nOO RUEHC\nDE RUEHPE #4410/01 2851507\nZNY CCCCC ZZH\nO 121507Z OCT 06\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 6902\n\nC O N F I D E N T I A L SECTION 01 OF 02 LIMA \n\nSIPDIS\n\nE.O. 12958: DECL: 10/12/2016\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(printout);
+    assert_eq!(v["date"], "2006-10-12T15:07Z");
+    assert_eq!(v["header"]["from"], "AMEMBASSY LIMA");
+    assert_eq!(v["section"]["of"], 2);
+    assert_eq!(v["id"], "06LIMA4410");
+    assert_eq!(
+        v["id_note"],
+        "the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)"
+    );
+    assert_eq!(artifacts(&v)[0], "dump-lines");
+
+    // `Cable Text:` alone before the header, a weekday line after it.
+    let cable_text = "Cable Text:                                        \nVZCZCLMI278\nPP RUEHC\nDE RUEHPE #4045/01 2981638\nZNY CCCCC ZZH\nP 251638Z OCT 07\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC PRIORITY 6030\n\nThursday, 25 October 2007, 16:38\n\nC O N F I D E N T I A L LIMA 004045\nSIPDIS\n\nE.O. 12958: DECL: 10/17/2017\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(cable_text);
+    assert_eq!(v["date"], "2007-10-25T16:38Z");
+    assert_eq!(v["id"], "07LIMA4045");
+    assert!(v.get("id_note").is_none(), "{}", v["id_note"]);
+}
+
+#[test]
+fn a_subject_the_release_broke_with_a_blank_line_is_whole() {
+    let broken = "C O N F I D E N T I A L LIMA 004045\n\nSIPDIS\n\nE.O. 12958: DECL: 10/17/2017\n\nTAGS: PREL PE\n\nSUBJECT: PERU: THE INVENTED ADVISOR'S\n\nVISIT TO LIMA, OCTOBER 9-14, 2007\n\nREF: LIMA 4030\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(broken);
+    assert_eq!(
+        v["subject"],
+        "PERU: THE INVENTED ADVISOR'S VISIT TO LIMA, OCTOBER 9-14, 2007"
+    );
+    assert_eq!(v["references"][0]["text"], "LIMA 4030");
+
+    // A heading, a handling line or text in sentence case after the blank line is no part of it.
+    for after in [
+        "SUMMARY",
+        "ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED",
+        "DEPT FOR WHA/AND INVENTED",
+        "Invented text of the cable.",
+    ] {
+        let text = format!("UNCLAS LIMA 004045\n\nE.O. 12958: N/A\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\n{after}\n\n1. (U) First.\n\n2. (U) Second.\n\nINVENTED\n");
+        assert_eq!(
+            inspected(&text)["subject"],
+            "PERU: AN INVENTED SUBJECT",
+            "{after}"
+        );
+    }
+}
