@@ -161,3 +161,45 @@ fn a_subject_the_release_broke_with_a_blank_line_is_whole() {
         );
     }
 }
+
+/// The texts `inspect` gives the references, in order.
+fn reference_texts(v: &serde_json::Value) -> Vec<String> {
+    v["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|r| r["text"].as_str().expect("a text").to_string())
+        .collect()
+}
+
+#[test]
+fn a_ref_label_ending_the_subject_line_starts_the_ref_block() {
+    // The items on the next lines, bulleted with the release's `¶`.
+    let pilcrow = "C O N F I D E N T I A L LIMA 000760\n\nSIPDIS\n\nE.O. 12958: DECL: 04/20/2015\nTAGS: PREL PE\nSUBJECT: PERU WEIGHS AN INVENTED SUMMIT REF: \n¶A. LIMA 564 \n¶B. LIMA 574 \n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(pilcrow);
+    assert_eq!(v["subject"], "PERU WEIGHS AN INVENTED SUMMIT");
+    assert_eq!(reference_texts(&v), ["LIMA 564", "LIMA 574"]);
+
+    // After a blank line, on one line with the classification authority joined after them.
+    let blank = "C O N F I D E N T I A L LIMA 001215\n\nSIPDIS\n\nE.O. 12958: DECL: 04/20/2018\nTAGS: PREL PE\nSUBJECT: PERU: INVENTED SENATORS SEE A NEW LANDSCAPE REF: \n\n(A) LIMA 1115 (B) LIMA 1038 Classified By: Ambassador Ana Invented for reason 1.4 (b) & (d). \n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(blank);
+    assert_eq!(v["subject"], "PERU: INVENTED SENATORS SEE A NEW LANDSCAPE");
+    assert_eq!(reference_texts(&v), ["LIMA 1115", "LIMA 1038"]);
+    assert_eq!(v["classified_by"]["authority"], "Ambassador Ana Invented");
+}
+
+#[test]
+fn an_underlined_heading_under_the_subject_is_no_part_of_it() {
+    let heading = "UNCLAS LIMA 001931\n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV PE\nSUBJECT: PERU: CALM ON THE SURFACE, YET AN INVENTED\nPOLICY CONTINUES\nSummary\n-------\n1. (SBU) First.\n\n2. (SBU) Second.\n\nINVENTED\n";
+    let v = inspected(heading);
+    assert_eq!(
+        v["subject"],
+        "PERU: CALM ON THE SURFACE, YET AN INVENTED POLICY CONTINUES"
+    );
+    // The subject's own last line may be underlined.
+    let underlined = "UNCLAS LIMA 000158\n\nE.O. 12958: N/A\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED MEETING\nFOCUSES ON TRADE\n------------------------------\n\n1. (U) First.\n\n2. (U) Second.\n\nINVENTED\n";
+    assert_eq!(
+        inspected(underlined)["subject"],
+        "PERU: AN INVENTED MEETING FOCUSES ON TRADE"
+    );
+}

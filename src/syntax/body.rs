@@ -185,6 +185,25 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
     }
 
+    /// Whether line `pos` is a heading underlined by a dashed rule on the next line (`Summary` /
+    /// `-------`): it ends the SUBJECT above it. A heading is a [heading word](HEADINGS) or, under
+    /// a subject in capitals, a line that is not (a subject's own last line may be underlined).
+    fn underlined(&self, pos: usize) -> bool {
+        let t = lex::trim(self.cable.text(self.cable.lines[pos].range));
+        let capitals = self
+            .cable
+            .body
+            .subject
+            .as_ref()
+            .and_then(|s| s.text)
+            .is_some_and(|r| in_capitals(self.cable.text(r)));
+        self.cable
+            .lines
+            .get(pos + 1)
+            .is_some_and(|l| is_rule_line(lex::trim(self.cable.text(l.range))))
+            && (starts_with_heading(t) || capitals && !in_capitals(t))
+    }
+
     /// Whether the first SUBJECT goes on after the blank line at `pos`: the release put a blank
     /// line inside some subjects written in capitals (`SUBJECT: … ADVISOR COHEN'S` / `` / `VISIT
     /// TO THE UK, OCTOBER 9-14, 2007` / `` / `REF: …`). The next line goes on with it when it is a
@@ -286,7 +305,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text)
-                    && !ends_subject(t.text) =>
+                    && !ends_subject(t.text)
+                    && !self.underlined(pos) =>
             {
                 // The release joined the REF block or the classification authority onto the
                 // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
@@ -1670,8 +1690,9 @@ const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 11] = [
     (" SUBJECT: ", false, false),
     (" SIPDIS", true, false),
     (" CLASSIFIED BY", false, true),
-    (" REF: ", true, true),
-    (" REFS: ", true, true),
+    // Also at the line's end, the items on the next line (`… HOST SUMMIT REF:` / `¶A. BRASILIA 564`).
+    (" REF:", true, true),
+    (" REFS:", true, true),
     // The release also joins the E.O. line and TAGS on without a space, onto the last letter of a
     // caption or passing line (`NOFORNE.O. 12958:`) or the DECL date (`DECL: 05/07/2018TAGS:`).
     ("E.O. 1", false, false),
@@ -2506,6 +2527,25 @@ fn subject_interruption(t: &str) -> Option<usize> {
         .map(|_| t.len())
 }
 
+/// Headings that open the text (spec §3.17, §3.18), in capitals.
+const HEADINGS: [&str; 6] = [
+    "SUMMARY",
+    "BACKGROUND",
+    "COMMENT",
+    "INTRODUCTION",
+    "OVERVIEW",
+    "ACTION REQUEST",
+];
+
+/// Whether a line starts with a [heading](HEADINGS) word, in any case (`Summary`, `SUMMARY AND
+/// COMMENT`).
+fn starts_with_heading(t: &str) -> bool {
+    HEADINGS.iter().any(|h| {
+        t.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(h))
+            && !t[h.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// Whether a text has letters and all of them capitals.
 fn in_capitals(t: &str) -> bool {
     t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
@@ -2518,14 +2558,6 @@ fn in_capitals(t: &str) -> bool {
 /// passing line (`DEPT FOR WHA/CEN`), no labelled line (`RE: STATE 123`, `DERIVED FROM: …`) and no
 /// truncated preview (`RE...`).
 fn subject_piece(t: &str) -> bool {
-    const HEADINGS: [&str; 6] = [
-        "SUMMARY",
-        "BACKGROUND",
-        "COMMENT",
-        "INTRODUCTION",
-        "OVERVIEW",
-        "ACTION REQUEST",
-    ];
     const OFFICES: [&str; 12] = [
         "DEPT",
         "DEPARTMENT",
@@ -2561,10 +2593,7 @@ fn subject_piece(t: &str) -> bool {
         && !t.ends_with("...")
         && !t.ends_with('…')
         && !passing
-        && !HEADINGS.iter().any(|h| {
-            t.strip_prefix(h)
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
-        })
+        && !starts_with_heading(t)
         && label_at_start(t).is_none()
         && label_typo_at_start(t).is_none()
         && paragraph_start(t).is_none()
