@@ -7,7 +7,9 @@
 //! inside an element become one space, and the release's artifacts (line-end backslashes, `¶`) are not
 //! part of any value.
 
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 use crate::data::Tables;
 use crate::syntax::{
@@ -585,7 +587,20 @@ fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
 
 /// The authority of a `Classified By` block: the words before the reason.
 fn authority(text: &str) -> Option<String> {
-    let t = text.trim_start_matches([':', ' ', '.']);
+    // The label written twice (`Classified By: Classified by …`), perhaps after a portion marking
+    // (`Classified By: (U) CLASSIFIED BY …`): the second is no part of the authority.
+    static REPEATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s:.]*(\([A-Z/]{1,5}\)\s*)?classified\s+by\b\s*:?")
+            .expect("a valid pattern")
+    });
+    // The reason word broken by the reflow (`reas ons`, `rea sons`, `REAS ONS`), which the stops
+    // below do not find.
+    static BROKEN_REASON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bre ?a ?s ?o ?n").expect("a valid pattern"));
+    let mut t = text.trim_start_matches([':', ' ', '.']);
+    while let Some(m) = REPEATED_LABEL.find(t).filter(|m| m.end() < t.len()) {
+        t = t[m.end()..].trim_start_matches([':', ' ', '.']);
+    }
     // A space in front, so that a reason at the very start (`1.4 (b)`) is found like any other.
     let upper = format!(" {}", t.to_ascii_uppercase());
     let mut cut = t.len();
@@ -606,10 +621,22 @@ fn authority(text: &str) -> Option<String> {
             cut = cut.min(i.saturating_sub(1));
         }
     }
-    let a = t[..cut]
-        .trim()
-        .trim_end_matches([',', ';', '.', ':', ' '])
-        .trim();
+    if let Some(m) = BROKEN_REASON.find(t) {
+        cut = cut.min(m.start());
+    }
+    // The words that led into the reason (`… Llorens for E.O. 12958 reasons`, `… Henifin per
+    // reason`), left at the end once the reason is cut off.
+    let mut a = t[..cut].trim_end_matches([',', ';', '.', ':', ' ']);
+    while let Some((head, last)) = a.rsplit_once([' ', ',']) {
+        if !["for", "per", "under", "and"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+        {
+            break;
+        }
+        a = head.trim_end_matches([',', ';', '.', ':', ' ']);
+    }
+    let a = a.trim();
     (!a.is_empty()).then(|| a.to_string())
 }
 

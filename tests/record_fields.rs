@@ -203,3 +203,50 @@ fn an_underlined_heading_under_the_subject_is_no_part_of_it() {
         "PERU: AN INVENTED MEETING FOCUSES ON TRADE"
     );
 }
+
+#[test]
+fn the_classification_authority_has_no_reason_words_and_no_label() {
+    let with = |line: &str| {
+        let text = format!("C O N F I D E N T I A L LIMA 000718\n\nSIPDIS\n\nE.O. 12958: DECL: 03/20/2019\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\n{line}\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n");
+        inspected(&text)["classified_by"]["authority"].clone()
+    };
+    for (line, expected) in [
+        // The reason word broken by the reflow, on one line or over two.
+        (
+            "Classified By: Charge d'Affaires Ana Invented for reas ons 1.4 (b) and (d)",
+            "Charge d'Affaires Ana Invented",
+        ),
+        (
+            "Classified By: Political Counselor Ana Invented, reas\nons 1.4 (b) and (d).",
+            "Political Counselor Ana Invented",
+        ),
+        (
+            "Classified By: POLITICAL COUNSELOR ANA INVENTED, FOR REA SONS 1.4 (B,D)",
+            "POLITICAL COUNSELOR ANA INVENTED",
+        ),
+        // The words that led into a reason without the reason word.
+        (
+            "Classified By: DCM Ana Invented for E.O. 12958 reasons 1.4(d),(e)",
+            "DCM Ana Invented",
+        ),
+        (
+            "Classified By: Counselor Ana Invented per reason 1.4 (d)",
+            "Counselor Ana Invented",
+        ),
+        (
+            "Classified By: POLITICAL COUNSELOR ANA INVENTED FOR 1.4 (D)",
+            "POLITICAL COUNSELOR ANA INVENTED",
+        ),
+        // The label written twice, or after a portion marking.
+        (
+            "Classified By: Classified by Ambassador Ana Invented. Reasons 1.4 (b) and (d).",
+            "Ambassador Ana Invented",
+        ),
+        (
+            "Classified By: (U)  CLASSIFIED BY EAP DAS ANA INVENTED,\nREASON: 1.4 (C).",
+            "EAP DAS ANA INVENTED",
+        ),
+    ] {
+        assert_eq!(with(line), expected, "{line}");
+    }
+}
