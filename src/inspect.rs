@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use crate::data::Tables;
 use crate::syntax::{
-    self, AddresseeBlock, ArtifactKind, Cable, ColumnUnit, Decl, EoValue, MarkerKind, TagShape,
-    TextRange,
+    self, origin_key, AddresseeBlock, ArtifactKind, Banner, Cable, ColumnUnit, Decl, EoValue,
+    MarkerKind, TagShape, TextRange,
 };
 use crate::vocab::{BannerLevel, CaptionKind};
 
@@ -37,9 +37,11 @@ pub struct CableData {
     /// header lacks one of them. `id_note` then says so, and says why whenever `id` is `null`.
     pub id: Option<String>,
     /// Present only when `id` is not read from the banner or is `null`: why, and where it comes
-    /// from (or why it is `null`: no banner, a banner without origin or serial, no DTG).
+    /// from (or why it is `null`: no banner, a banner without origin or serial, no DTG); and when
+    /// the banner's id differs from another the text gives: the release's, which keeps words the
+    /// banner writes before its origin (`E F T O`, `SECTION01 OF 03`), or the header's DE serial.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_note: Option<&'static str>,
+    pub id_note: Option<String>,
     /// The DTG as `2007-05-17T08:14Z`.
     pub date: Option<String>,
     pub header: Option<HeaderData>,
@@ -263,7 +265,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             (false, true) => "the header and the text are of different cables: the id is the header's (DTG year, FM post, DE serial), under which the release files the record",
             (false, false) => "the header and the text are of different cables and the header lacks a DTG, an FM post or a DE serial: the id is not known",
         };
-        (id, Some(note))
+        (id, Some(note.to_string()))
     } else if let Some(header_id) = banner
         .filter(|b| id.is_none() && dtg.is_some() && (b.origin.is_none() || b.serial.is_none()))
         .and_then(|_| {
@@ -275,7 +277,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         // after it) gives no id; the header still does.
         (
             Some(header_id),
-            Some("the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)"),
+            Some("the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)".to_string()),
         )
     } else if id.is_none() {
         // Every null id says why: which of its three parts the record lacks.
@@ -286,9 +288,27 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             }
             _ => "the text has no date-time group: the id's year is not known",
         };
-        (id, Some(note))
+        (id, Some(note.to_string()))
     } else {
-        (id, None)
+        // An id read from the banner that is not the release's, or not the header's.
+        let note = banner.zip(dtg).and_then(|(b, d)| {
+            if let Some((words, release)) = release_banner_id(cable, b, d.year) {
+                return Some(format!(
+                    "the banner writes `{words}` before its origin and the release's id keeps it ({release}): the id is the banner's origin and serial"
+                ));
+            }
+            let (de, serial) = crate::rules::facts::de_serial_mismatch(cable)?;
+            let with_de = (serial.value < 10_000)
+                .then(|| Some(syntax::cable_id(d.year, &fm_station()?, de.value)))
+                .flatten()
+                .map_or(String::new(), |h| format!("; the header's DE serial would give {h}"));
+            Some(format!(
+                "the header's DE serial (#{}) is not the banner's serial ({}): the id is the banner's{with_de}",
+                cable.text(de.range),
+                cable.text(serial.range)
+            ))
+        });
+        (id, note)
     };
     let header = h.is_present().then(|| header(cable));
     // The parser decides what the text is (a draft, a transmitted cable, a received copy or a
@@ -586,6 +606,40 @@ fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
 }
 
 /// The authority of a `Classified By` block: the words before the reason.
+/// The words a banner writes between its classification and its origin that are no `SECTION n OF
+/// m` (the `E F T O` mark, a section that lost a space or a letter: `SECTION01 OF 03`, `SCTION 02
+/// OF 02`), and the id the release gives the record: its ids keep those words in the origin
+/// (`UNCLAS E F T O LONDON 002187` is 09EFTOLONDON2187, `UNCLAS SECTION01 OF 03 SAN JOSE 000525`
+/// is 09SECTION01OF03SANJOSE525, but `UNCLAS E F T O SECTION 01 OF 03 TRIPOLI 000648` is
+/// 09TRIPOLI648). `None` when there are no such words: the release's id is the banner's.
+fn release_banner_id(cable: &Cable<'_>, b: &Banner, year: i32) -> Option<(String, String)> {
+    let (origin, serial) = (b.origin?, b.serial?);
+    let section_written = b.section_range.is_some_and(|r| {
+        let words: Vec<&str> = cable.text(r).split_whitespace().collect();
+        words.len() == 4 && words[0].eq_ignore_ascii_case("SECTION")
+    });
+    // The words start after a section written in full, else after the classification word
+    // (`UNCLAS` of `UNCLAS E F T O`).
+    let start = match b.section_range {
+        Some(r) if section_written => r.end(),
+        _ if b.level == BannerLevel::UnclasEfto => b.level_token.start() + "UNCLAS".len(),
+        _ => b.level_token.end(),
+    };
+    let words = cable.text(TextRange::new(start, origin.start())).trim();
+    if words.is_empty() || origin.start() < start {
+        return None;
+    }
+    let key: String = words.split_whitespace().collect();
+    let release = format!(
+        "{:02}{}{}{}",
+        year.rem_euclid(100),
+        key.to_ascii_uppercase(),
+        origin_key(cable.text(origin)),
+        serial.value
+    );
+    Some((flat(words), release))
+}
+
 fn authority(text: &str) -> Option<String> {
     // The label written twice (`Classified By: Classified by …`), perhaps after a portion marking
     // (`Classified By: (U) CLASSIFIED BY …`): the second is no part of the authority.

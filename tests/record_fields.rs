@@ -250,3 +250,36 @@ fn the_classification_authority_has_no_reason_words_and_no_label() {
         assert_eq!(with(line), expected, "{line}");
     }
 }
+
+#[test]
+fn an_id_that_differs_from_the_release_s_or_the_header_s_says_why() {
+    // `E F T O` before the origin: the release's id keeps it; the id is the banner's.
+    let efto = "R 211322Z SEP 09\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC 3538\n\nUNCLAS E F T O LIMA 002187 \n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\n1. (SBU) First.\n\n2. (SBU) Second.\n\nINVENTED\n";
+    let v = inspected(efto);
+    assert_eq!(v["id"], "09LIMA2187");
+    let note = v["id_note"].as_str().expect("a note");
+    assert!(note.contains("09EFTOLIMA2187"), "{note}");
+    // With `SECTION 01 OF 02` after it, the release's id is the banner's: no note.
+    let sectioned = efto.replace("E F T O LIMA", "E F T O SECTION 01 OF 02 LIMA");
+    assert!(inspected(&sectioned).get("id_note").is_none());
+    // A section that lost its space.
+    let section = efto.replace("E F T O LIMA", "SECTION01 OF 02 LIMA");
+    let note = inspected(&section)["id_note"].clone();
+    assert!(
+        note.as_str()
+            .unwrap_or("")
+            .contains("09SECTION01OF02LIMA2187"),
+        "{note}"
+    );
+
+    // The header's DE serial is not the banner's: the id is the banner's, the note names both.
+    let de = "VZCZCXRO1234\nOO RUEHC\nDE RUEHPE #4427/01 3171443\nZNY CCCCC ZZH\nO 131443Z NOV 07\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3538\n\nC O N F I D E N T I A L SECTION 01 OF 02 LIMA 004428\n\nSIPDIS\n\nE.O. 12958: DECL: 11/13/2017\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    let v = inspected(de);
+    assert_eq!(v["id"], "07LIMA4428");
+    let note = v["id_note"].as_str().expect("a note");
+    assert!(
+        note.contains("#4427") && note.contains("07LIMA4427"),
+        "{note}"
+    );
+    assert!(codes(de).contains(&"CBL113"));
+}
