@@ -283,3 +283,17 @@ fn an_id_that_differs_from_the_release_s_or_the_header_s_says_why() {
     );
     assert!(codes(de).contains(&"CBL113"));
 }
+
+#[test]
+fn an_empty_ref_line_is_reported_like_an_empty_item() {
+    let with = |refs: &str| {
+        format!("UNCLAS LIMA 000499\n\nE.O. 12958: N/A\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n{refs}\n\n1. (U) First.\n\n2. (U) Second.\n\nINVENTED\n")
+    };
+    assert!(codes(&with("REF: ")).contains(&"CBL312"));
+    assert!(codes(&with(" Ref:")).contains(&"CBL312"));
+    assert!(codes(&with("REF: A.")).contains(&"CBL312"));
+    // Items on the next lines, or after a blank line, are the REF's.
+    assert!(!codes(&with("REF:\nA. LIMA 398\nB. LIMA 412")).contains(&"CBL312"));
+    assert!(!codes(&with("REF:\n\nA. LIMA 398")).contains(&"CBL312"));
+    assert!(!codes(&with("REF: LIMA 398")).contains(&"CBL312"));
+}
