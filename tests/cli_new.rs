@@ -7,8 +7,8 @@ mod cli_support;
 
 use cablelint::data::Tables;
 use cablelint::rules::Settings;
-use cablelint::vocab::{Date, Precedence};
-use cablelint::workspace::draft::{skeleton, DraftLevel, DraftOptions, DraftTime, FolderState};
+use cablelint::vocab::{Date, Level, Precedence};
+use cablelint::workspace::draft::{skeleton, DraftOptions, DraftTime, FolderState};
 use cli_support::run_in;
 
 fn at(y: i32, m: u32, d: u32, hour: u32, minute: u32) -> DraftTime {
@@ -49,7 +49,7 @@ fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
         &["STADIS", "NODIS"],
     ];
     let mut checked = 0;
-    for level in DraftLevel::ALL {
+    for level in Level::ALL {
         for precedence in Precedence::ALL {
             for with_info in [false, true] {
                 for caps in captions {
@@ -90,7 +90,7 @@ fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
             }
         }
     }
-    assert_eq!(checked, 4 * 5 * 2 * 5 * 13);
+    assert_eq!(checked, 5 * 5 * 2 * 5 * 13);
 }
 
 /// With the subject, the TAGS and the text written in, a skeleton checks clean with every rule on.
@@ -101,7 +101,7 @@ fn a_skeleton_with_its_placeholders_written_is_clean() {
     o.from = Some("TOKYO".into());
     o.to = vec!["SECSTATE WASHDC".into()];
     o.info = vec!["SEOUL".into()];
-    o.level = DraftLevel::Confidential;
+    o.level = Level::Confidential;
     o.precedence = Precedence::Immediate;
     o.captions = vec!["SIPDIS".into()];
     o.tags = vec!["PREL".into(), "JA".into()];
@@ -651,5 +651,61 @@ fn new_warns_when_its_date_goes_back_before_numbered_cables() {
     assert_eq!(
         r.stdout.lines().next().unwrap(),
         "b.cable:7:26: warning[CBL703] message continuity number 0041 to RUEHC does not follow 0042 of the cable before, c.cable (311000Z DEC 26)"
+    );
+}
+
+/// `--classification TS` drafts a TOP SECRET cable: the spaced banner, FL4's `ZNY TTTTT`, the
+/// `DECL` date and classification authority of a classified cable and `(TS)` paragraphs (spec
+/// §3.4, §3.8, §3.16), and `check` finds nothing in it but the placeholders.
+#[test]
+fn new_drafts_a_top_secret_cable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let args = [
+        "new",
+        "--isolated",
+        "--from",
+        "AMEMBASSY OSLO",
+        "--to",
+        "SECSTATE WASHDC",
+        "--classification",
+        "TS",
+        "--captions",
+        "NOFORN",
+        "--date",
+        "2026-03-01T10:00",
+        "-o",
+        "ts.cable",
+    ];
+    let r = run_in(dir, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.join("ts.cable")).unwrap();
+    for line in [
+        "\nZNY TTTTT ZZH\n",
+        "\nT O P S E C R E T OSLO 000001\n",
+        "\nNOFORN\n",
+        "\nE.O. 13526: DECL: 03/01/2036\n",
+        "\nClassified By: [[NAME, TITLE]] for reasons 1.4 [[(b) and (d)]]\n",
+        "\n1. (TS//NF) [[TEXT OF PARAGRAPH 1]]\n",
+        "\n2. (TS//NF) [[TEXT OF PARAGRAPH 2]]\n",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from\n{text}");
+    }
+    let r = run_in(
+        dir,
+        &["check", "--isolated", "--output-format", "json", "ts.cable"],
+        None,
+    );
+    let codes = r.codes_for("ts.cable");
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c == "CBL410"),
+        "only the placeholders: {codes:?}"
+    );
+    // The help lists the level with the banner it gives.
+    let r = run_in(dir, &["new", "--help"], None);
+    assert!(
+        r.stdout.contains("TS:  `T O P S E C R E T`"),
+        "{}",
+        r.stdout
     );
 }

@@ -183,6 +183,12 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         ("SOUTH AFR", "SF", "TAGS: PREL PGOV SF"),
         ("SAUDI AR", "SA", "TAGS: PREL PGOV SA"),
         ("NEW ZEAL", "NZ", "TAGS: PREL PGOV NZ"),
+        // Korea (South): by its title's words in either order, and by its CLDR name.
+        ("SOUTH KOR", "KS", "TAGS: PREL PGOV KS"),
+        ("south korea", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOUTH", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOU", "KS", "TAGS: PREL PGOV KS"),
+        ("NORTH KOR", "KN", "TAGS: PREL PGOV KN"),
     ];
     for (typed, code, want) in cases {
         let line = format!("TAGS: PREL PGOV {typed}");
@@ -204,6 +210,27 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         line_with(&accept(&text, &it), "TAGS:"),
         "TAGS: PREL PGOV NORTH, MK"
     );
+}
+
+/// After a name typed in words every item replaces the same words and is filtered on them: a
+/// client that filters on the text from the items' shared start (Neovim; with different starts it
+/// takes the word at the cursor alone, `KOR`, and dropped KS, whose filter begins `SOUTH`) keeps
+/// the tags the name finds.
+#[test]
+fn the_items_after_a_name_in_words_share_its_start_and_filter_on_it() {
+    let line = "TAGS: PREL PGOV SOUTH KOR";
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", line);
+    let at = after(&text, line);
+    let all = items(&text, at);
+    let start = text.find("SOUTH KOR").unwrap();
+    assert!(all.iter().any(|i| i.label == "KS"), "{all:?}");
+    for i in &all {
+        assert_eq!(i.replace.start(), start, "{i:?}");
+        let filter = i.filter.as_deref().unwrap_or(&i.label);
+        assert!(filter.starts_with("SOUTH KOR"), "{i:?}");
+    }
+    // KS first: the name found, before the tags whose title has a word starting `KOR`.
+    assert_eq!(all[0].label, "KS", "{all:?}");
 }
 
 #[test]
@@ -583,6 +610,38 @@ fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
         line_with(&accept(&text, &it), "Classified By"),
         "Classified By: Ambassador Jane Q. Example. Reasons 1.4 (b) and (d)"
     );
+}
+
+/// The DE line's items before the FM line names the post: the filter text begins with what was
+/// typed, in its case, and repeats no `DE`, so that a client keeping the items whose filter begins
+/// with the text typed (Neovim) keeps them; accepting one writes the whole line.
+#[test]
+fn the_de_line_without_an_fm_post_is_filtered_on_what_was_typed() {
+    for (typed, filter) in [
+        ("de acc", "de acc RUEHAR AMEMBASSY ACCRA"),
+        ("DE ACCRA", "DE ACCRA RUEHAR AMEMBASSY ACCRA"),
+        ("DE ", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+        ("DE RUEHA", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+    ] {
+        let text = format!("VZCZCXRO0001\nRR RUEHC\n{typed}");
+        let all = items(&text, text.len());
+        let Some(it) = all.iter().find(|i| i.filter.as_deref() == Some(filter)) else {
+            panic!(
+                "{typed:?}: no item filtered as {filter:?} among {:?}",
+                all.iter().map(|i| &i.filter).collect::<Vec<_>>()
+            );
+        };
+        for i in &all {
+            let f = i.filter.as_deref().unwrap_or(&i.label);
+            assert!(f.starts_with(typed.trim_end()), "{typed:?}: {f:?}");
+            assert!(!f.contains("DE DE"), "{typed:?}: {f:?}");
+        }
+        assert_eq!(
+            accept(&text, it),
+            "VZCZCXRO0001\nRR RUEHC\nDE RUEHAR #0001 3070705",
+            "{typed:?}"
+        );
+    }
 }
 
 /// A header typed top-down in an empty file: each line's completion works from the line's own

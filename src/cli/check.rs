@@ -403,17 +403,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         out.flush()?;
         Ok(code)
     });
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_TROUBLE),
-        Err(e) => {
-            error_line(&format!(
-                "could not write the report: {}",
-                config::describe_io_error(&e)
-            ));
-            ExitCode::from(EXIT_TROUBLE)
-        }
-    }
+    super::exit_after_writing(result, "write the report")
 }
 
 /// What a run that compares its files keeps of each one until the end: its summary, its settings,

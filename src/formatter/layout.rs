@@ -147,6 +147,8 @@ struct Blocks<'a> {
     words: Vec<&'a str>,
     /// Where the cable's summary, comment and note openers start ([`opener_starts`]).
     openers: Vec<usize>,
+    /// The line width paragraphs are wrapped at ([`FormatOptions::line_width`]; 0: no wrapping).
+    width: usize,
 }
 
 struct BlockLine<'a> {
@@ -202,6 +204,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         units: Vec::with_capacity(src.len() / 64 + 16),
         words: Vec::new(),
         openers: opener_starts(cable),
+        width: o.line_width,
     };
     let mut blank = false;
     let push = |items: &mut Vec<Item<'a>>,
@@ -515,8 +518,9 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     // parser reads them by their place and layout, so laying the text out anew would hide them.
     // A draft whose paragraphs stand each on one line is read as the rules read it: its long
     // lines are no release artifact, and it is laid out as any draft.
+    let drafting = crate::vocab::Date::given_or_today(o.drafting_date);
     let kind = if cable.kind == DocumentKind::Record {
-        crate::syntax::kind_on(cable, crate::vocab::Date::given_or_today(o.drafting_date))
+        crate::syntax::kind_on(cable, drafting)
     } else {
         cable.kind
     };
@@ -525,10 +529,25 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
         .iter()
         .filter(|a| kind == DocumentKind::Record || a.kind != ArtifactKind::JoinedLines);
     if let Some(artifact) = artifacts.next() {
+        // A draft of an earlier year whose paragraphs stand each on one line reads as a record
+        // only by its date: the message says how to have it laid out.
+        let hint = match cable.header.dtg_date() {
+            Some(date)
+                if artifact.kind == ArtifactKind::JoinedLines
+                    && crate::syntax::joined_by_length_only(cable) =>
+            {
+                format!(
+                    "; a text with lines of hundreds of characters dated {date}, more than a year \
+                     before the drafting date {drafting}, reads as a release record: to lay it \
+                     out as a draft, set `date = \"{date}\"` in cablelint.toml"
+                )
+            }
+            _ => String::new(),
+        };
         return Err(refused(
             Some(line_of(artifact.range)),
             format!(
-                "the record carries a release artifact ({}); it is left as written",
+                "the record carries a release artifact ({}); it is left as written{hint}",
                 artifact.kind.description()
             ),
         ));
@@ -1066,20 +1085,54 @@ fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> boo
 }
 
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
-/// words (headings the export joined onto the text).
-fn is_verbatim(t: &str) -> bool {
+/// words (headings the export joined onto the text). `wide` says that the line is wider than the
+/// line width: no row of a table on the cable form is, so there one gap of three or more spaces
+/// between two words is a slip of the drafter's, not a column ([`lone_gap`]), and the line is
+/// wrapped like any other.
+fn is_verbatim(t: &str, wide: bool) -> bool {
     if t.starts_with([' ', '\t']) {
         return true;
     }
     let inner = trim_line(t).as_bytes();
     let (three_spaces, tab, dash) = scan_verbatim(inner);
-    three_spaces
+    (three_spaces && !(wide && lone_gap(inner)))
         || tab
         || (dash
             && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
                 .any(|w| w.len() >= 5 && w.bytes().all(|b| b == b'-')))
+}
+
+/// Whether `b` (a line without leading or trailing blanks) has exactly one run of three or more
+/// spaces, between two words of two or more characters each: a gap typed by mistake in a line of
+/// prose. Spaced letters (`C O R R E C T E D   C O P Y`) and several gaps (columns) are not.
+fn lone_gap(b: &[u8]) -> bool {
+    let mut gap: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if i - start >= 3 {
+            if gap.is_some() {
+                return false;
+            }
+            gap = Some((start, i));
+        }
+    }
+    let Some((start, end)) = gap else {
+        return false;
+    };
+    let word = |w: &[u8]| w.len() >= 2;
+    let before = b[..start].rsplit(|&c| c == b' ').next().unwrap_or_default();
+    let after = b[end..].split(|&c| c == b' ').next().unwrap_or_default();
+    word(before) && word(after)
 }
 
 /// `t.trim()`, without reading characters when the line starts and ends with an ASCII byte that
@@ -1211,14 +1264,15 @@ fn block<'a>(
     for i in start..end {
         let t = trim_end_line(cable.text(cable.lines[i].range));
         let input_width = char_width(t);
+        let wide = bs.width > 0 && input_width > bs.width;
         if i == start {
             if let Some(p) = paragraph {
-                let line = paragraph_first_line(cable, p, t, input_width, &mut bs.units);
+                let line = paragraph_first_line(cable, p, t, input_width, wide, &mut bs.units);
                 bs.lines.push(line);
                 continue;
             }
         }
-        let verbatim = is_verbatim(t);
+        let verbatim = is_verbatim(t, wide);
         let units_start = bs.units.len();
         let (mut plain, mut first_width) = (false, 0);
         if !verbatim {
@@ -1266,6 +1320,7 @@ fn paragraph_first_line<'a>(
     p: &Paragraph,
     t: &'a str,
     input_width: usize,
+    wide: bool,
     units_out: &mut Vec<Unit<'a>>,
 ) -> BlockLine<'a> {
     let none = units_out.len()..units_out.len();
@@ -1311,7 +1366,7 @@ fn paragraph_first_line<'a>(
             rest = t[m.range.end() - line_start..].trim_start();
         }
     }
-    if is_verbatim(rest) || has_run(rest.as_bytes(), b' ', 3) {
+    if is_verbatim(rest, wide) {
         let text = if rest.is_empty() {
             prefix
         } else {
@@ -1654,6 +1709,22 @@ fn may_start_text_line(first: &str, is_last: impl FnOnce() -> bool) -> bool {
 #[cfg(test)]
 mod scan_tests {
     use super::*;
+
+    #[test]
+    fn a_lone_gap_is_one_run_of_three_spaces_between_words() {
+        for (line, want) in [
+            ("the minister   was candid", true),
+            ("constitution.\"   She said", true),
+            ("a    b", false),
+            ("C O R R E C T E D   C O P Y", false),
+            ("Oslo   12   14", false),
+            ("two  spaces only", false),
+            ("no gap", false),
+            ("trailing gap   x", false),
+        ] {
+            assert_eq!(lone_gap(line.as_bytes()), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn the_one_pass_line_scan_finds_what_the_byte_tests_find() {

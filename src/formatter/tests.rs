@@ -594,3 +594,94 @@ SUBJECT: TEST
         assert_eq!(paragraph, want, "width {width}:\n{out}");
     }
 }
+
+#[test]
+fn a_typed_gap_in_a_long_paragraph_line_is_wrapped_but_a_table_row_is_kept() {
+    // A drafter's paragraph on one line, with three spaces typed by mistake: wider than the
+    // form, so no table row; it is wrapped and the gap closed. A row of a table that fits the
+    // width, a line of spaced letters and a line with several gaps keep their spacing.
+    let long =
+        "2. (C) The minister   was candid about the talks and said the coalition would hold \
+                together through the spring, whatever the opposition claimed in the press.";
+    let text = format!(
+        "{HEADER}
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+1. (U) Figures:
+Oslo      12      14
+Bergen     9      11
+
+{long}
+
+3. (U) C O R R E C T E D   C O P Y  -  PARA CLASSIFICATION AND NUMBER CHANGE REQUESTED BY POST.
+
+4. (U) Alpha   bravo charlie delta echo foxtrot golf hotel india juliett kilo   lima mike.
+"
+    );
+    let o = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2008, 3, 14),
+        ..FormatOptions::default()
+    };
+    let out = format(&text, &o).unwrap_or_else(|e| panic!("refused: {e}"));
+    assert!(
+        out.contains(
+            "2. (C) The minister was candid about the talks and said the coalition\n\
+             would hold together through the spring, whatever the opposition\n\
+             claimed in the press.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Oslo      12      14\nBergen     9      11\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("C O R R E C T E D   C O P Y  -  PARA"),
+        "{out}"
+    );
+    assert!(out.contains("kilo   lima"), "{out}");
+    assert_eq!(format(&out, &o).as_deref(), Ok(out.as_str()), "idempotent");
+}
+
+#[test]
+fn a_draft_of_an_earlier_year_with_one_line_paragraphs_is_refused_with_the_way_to_format_it() {
+    // Paragraphs on single lines of hundreds of characters are joined lines in a release record;
+    // in a text dated this year they are a draft's. A draft of 2008 formatted in 2026 reads as a
+    // record, and the message names the setting that has it laid out.
+    let paragraph =
+        "2. (C) ".to_string() + &"The talks went well and the ministers agreed. ".repeat(8);
+    let text = format!(
+        "{HEADER}
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+1. (U) Short.
+
+{paragraph}
+"
+    );
+    let now = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2026, 11, 30),
+        ..FormatOptions::default()
+    };
+    let e = format(&text, &now).unwrap_err();
+    assert!(e.reason.contains("joined lines"), "{e}");
+    assert!(
+        e.reason
+            .contains("set `date = \"2008-03-14\"` in cablelint.toml"),
+        "{e}"
+    );
+    let then = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2008, 3, 14),
+        ..FormatOptions::default()
+    };
+    let out = format(&text, &then).unwrap_or_else(|e| panic!("refused: {e}"));
+    assert!(out.lines().all(|l| l.len() <= 69), "{out}");
+}

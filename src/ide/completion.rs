@@ -421,8 +421,9 @@ impl Ctx<'_, '_> {
             }
             pos += w.len() + 1;
         }
-        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`): the tags it begins
-        // come first, and accepting one replaces all the words (`NORTH MK` is no TAGS line).
+        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`, `SOUTH KOR`): the tags
+        // it names come first, and accepting any item replaces all the words (`NORTH MK` is no
+        // TAGS line).
         let (name_start, named) = self.tag_name_before(words_from, token_start);
         let wide = TextRange::new(self.line.range.start() + name_start, replace.end());
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
@@ -471,8 +472,11 @@ impl Ctx<'_, '_> {
                         format!("already on this TAGS line — {detail}"),
                     )
                 };
-                let by_name = named.iter().any(|n| n.code == t.code);
-                let range = if by_name { wide } else { replace };
+                // After a name typed in words every item replaces them all and is filtered on
+                // them: the items share one start, which Neovim needs to filter on the words
+                // (with items of different starts it filters on the word at the cursor alone,
+                // `KOR` of `SOUTH KOR`, and drops the tags whose filter begins `SOUTH`).
+                let range = if named.is_empty() { replace } else { wide };
                 let mut item =
                     CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), range)
                         .detail(detail)
@@ -481,7 +485,7 @@ impl Ctx<'_, '_> {
                             code: t.code.clone(),
                         });
                 // Found by its title: the editor filters on what is typed, then the code.
-                if by_name {
+                if !named.is_empty() {
                     let typed = &before[name_start..];
                     item = item.filter(format!("{typed} {} {}", t.code, t.title));
                 } else if !t.code.starts_with(&prefix) {
@@ -1181,7 +1185,9 @@ impl Ctx<'_, '_> {
     /// the station serial (with the banner's section), and the julian day and time of the
     /// date-time group (of now without one). Nothing before the FM line names a known post.
     fn de_line(&self) -> Option<Completion> {
-        let typed = self.before.trim_start().to_ascii_uppercase();
+        // The line as typed from its first character to the cursor, the item's range up to it.
+        let written = self.before.trim_start();
+        let typed = written.to_ascii_uppercase();
         let on_fl3 = self.line.kind == LineKind::De
             || (self.previous_written_kind() == Some(LineKind::Routing)
                 && matches!(
@@ -1267,7 +1273,16 @@ impl Ctx<'_, '_> {
                         ))
                         .sort(format!("{rank:04}"))
                         .filter(match &name {
-                            Some(n) => format!("{} {text} {n}", typed.trim_end()),
+                            // The line itself begins with what was typed (`DE `, or `DE RUEHA`
+                            // that found the post by its routing indicator).
+                            Some(n) if text.starts_with(written.trim_end()) => {
+                                format!("{text} {n}")
+                            }
+                            // By its name (`de accra`): the words as typed, then the routing
+                            // indicator and the name, so that a client filtering on the text
+                            // typed keeps the item (Neovim compares it with the filter's
+                            // beginning, in its case).
+                            Some(n) => format!("{} {ri} {n}", written.trim_end()),
                             None => text,
                         });
                 if rank == 0 && name.is_none() {

@@ -21,39 +21,10 @@ use crate::vocab::{
     CaptionKind, Date, Level, Precedence, MONTHS,
 };
 
-/// The classification a skeleton is drafted at (`--classification U|SBU|C|S`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DraftLevel {
-    /// `UNCLAS`, paragraphs marked `(U)`.
-    Unclassified,
-    /// `UNCLAS` with the `SENSITIVE` caption, paragraphs marked `(SBU)`.
-    Sbu,
-    /// `C O N F I D E N T I A L`, paragraphs marked `(C)`.
-    Confidential,
-    /// `S E C R E T`, paragraphs marked `(S)`.
-    Secret,
-}
-
-impl DraftLevel {
-    pub const ALL: [DraftLevel; 4] = [
-        DraftLevel::Unclassified,
-        DraftLevel::Sbu,
-        DraftLevel::Confidential,
-        DraftLevel::Secret,
-    ];
-
-    fn level(self) -> Level {
-        match self {
-            DraftLevel::Unclassified => Level::Unclassified,
-            DraftLevel::Sbu => Level::Sbu,
-            DraftLevel::Confidential => Level::Confidential,
-            DraftLevel::Secret => Level::Secret,
-        }
-    }
-
-    fn banner(self) -> BannerLevel {
-        BannerLevel::for_level(self.level()).unwrap_or(BannerLevel::Unclas)
-    }
+/// The banner a skeleton is drafted with at `level` (`--classification U|SBU|C|S|TS`): `UNCLAS`
+/// for the unclassified levels (SBU is the `SENSITIVE` caption under it), else the spaced level.
+pub fn draft_banner(level: Level) -> BannerLevel {
+    BannerLevel::for_level(level).unwrap_or(BannerLevel::Unclas)
 }
 
 /// The date and Zulu time of drafting: the date-time group and the DE line's filing time.
@@ -99,7 +70,8 @@ pub struct DraftOptions {
     pub to: Vec<String>,
     /// Information addressees, written as `to`.
     pub info: Vec<String>,
-    pub level: DraftLevel,
+    /// The classification: the banner, FL4's security code and the paragraphs' marking.
+    pub level: Level,
     pub precedence: Precedence,
     /// Caption names (`SIPDIS`, `NOFORN`, `EXDIS`).
     pub captions: Vec<String>,
@@ -117,7 +89,7 @@ impl DraftOptions {
             routing_indicator: None,
             to: Vec::new(),
             info: Vec::new(),
-            level: DraftLevel::Unclassified,
+            level: Level::Unclassified,
             precedence: Precedence::Routine,
             captions: Vec::new(),
             tags: Vec::new(),
@@ -740,7 +712,7 @@ pub fn skeleton(
         serial % 10_000,
         date.ordinal()
     );
-    let security = options.level.banner().security_codes()[0];
+    let security = draft_banner(options.level).security_codes()[0];
     let _ = writeln!(out, "{} ZZH", security.warning());
     let _ = writeln!(
         out,
@@ -813,9 +785,7 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
             captions.push((c.name, c.kind));
         }
     }
-    if options.level == DraftLevel::Sbu
-        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
-    {
+    if options.level == Level::Sbu && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive) {
         captions.push(("SENSITIVE", CaptionKind::Sensitive));
     }
     captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
@@ -825,7 +795,7 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
             "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
         ));
     }
-    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
+    if has(CaptionKind::Sensitive) && options.level.is_classified() {
         return Err(DraftError(
             "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
         ));
@@ -852,7 +822,7 @@ fn write_text(
     let _ = writeln!(
         out,
         "{} {origin_serial}",
-        options.level.banner().canonical()
+        draft_banner(options.level).canonical()
     );
     out.push('\n');
     if !captions.is_empty() {
@@ -864,7 +834,7 @@ fn write_text(
 
     // E.O., TAGS and SUBJECT (spec §3.11 to §3.13).
     let order = orders::nearest_order(date);
-    if options.level.level().is_classified() {
+    if options.level.is_classified() {
         let decl = date.add_years(orders::DECL_DEFAULT_YEARS);
         let _ = writeln!(
             out,
@@ -891,8 +861,8 @@ fn write_text(
     out.push('\n');
 
     // The classification authority (spec §3.15).
-    let abbrev = options.level.level().abbrev();
-    if options.level.level().is_classified() {
+    let abbrev = options.level.abbrev();
+    if options.level.is_classified() {
         let (section, _) = orders::reasons_on(date);
         let _ = writeln!(
             out,
