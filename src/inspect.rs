@@ -7,12 +7,14 @@
 //! inside an element become one space, and the release's artifacts (line-end backslashes, `¶`) are not
 //! part of any value.
 
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 use crate::data::Tables;
 use crate::syntax::{
-    self, AddresseeBlock, ArtifactKind, Cable, ColumnUnit, Decl, EoValue, MarkerKind, TagShape,
-    TextRange,
+    self, origin_key, AddresseeBlock, ArtifactKind, Banner, Cable, ColumnUnit, Decl, EoValue,
+    MarkerKind, TagShape, TextRange,
 };
 use crate::vocab::{BannerLevel, CaptionKind};
 
@@ -35,9 +37,11 @@ pub struct CableData {
     /// header lacks one of them. `id_note` then says so, and says why whenever `id` is `null`.
     pub id: Option<String>,
     /// Present only when `id` is not read from the banner or is `null`: why, and where it comes
-    /// from (or why it is `null`: no banner, a banner without origin or serial, no DTG).
+    /// from (or why it is `null`: no banner, a banner without origin or serial, no DTG); and when
+    /// the banner's id differs from another the text gives: the release's, which keeps words the
+    /// banner writes before its origin (`E F T O`, `SECTION01 OF 03`), or the header's DE serial.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_note: Option<&'static str>,
+    pub id_note: Option<String>,
     /// The DTG as `2007-05-17T08:14Z`.
     pub date: Option<String>,
     pub header: Option<HeaderData>,
@@ -116,7 +120,8 @@ pub struct ClassificationData {
     pub level: Option<&'static str>,
     /// The banner's classification words as written.
     pub banner: Option<String>,
-    /// Dissemination controls from the captions (`NOFORN`, `NODIS`, `EXDIS`, `LIMDIS`, `STADIS`).
+    /// Dissemination controls from the captions and the marking line (`NOFORN`, `NODIS`, `EXDIS`,
+    /// `LIMDIS`, `STADIS`; `SECRET//NOFORN` gives `NOFORN`).
     pub controls: Vec<String>,
 }
 
@@ -277,7 +282,20 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             (false, true) => "the header and the text are of different cables: the id is the header's (DTG year, FM post, DE serial), under which the release files the record",
             (false, false) => "the header and the text are of different cables and the header lacks a DTG, an FM post or a DE serial: the id is not known",
         };
-        (id, Some(note))
+        (id, Some(note.to_string()))
+    } else if let Some(header_id) = banner
+        .filter(|b| id.is_none() && dtg.is_some() && (b.origin.is_none() || b.serial.is_none()))
+        .and_then(|_| {
+            let serial = h.de.as_ref()?.serial?;
+            Some(syntax::cable_id(dtg?.year, &fm_station()?, serial.value))
+        })
+    {
+        // A banner that lost its origin or serial (`… SECTION 01 OF 02 TEL AVIV` and nothing
+        // after it) gives no id; the header still does.
+        (
+            Some(header_id),
+            Some("the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)".to_string()),
+        )
     } else if id.is_none() {
         // Every null id says why: which of its three parts the record lacks.
         let note = match (dtg.is_some(), banner) {
@@ -287,9 +305,27 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             }
             _ => "the text has no date-time group: the id's year is not known",
         };
-        (id, Some(note))
+        (id, Some(note.to_string()))
     } else {
-        (id, None)
+        // An id read from the banner that is not the release's, or not the header's.
+        let note = banner.zip(dtg).and_then(|(b, d)| {
+            if let Some((words, release)) = release_banner_id(cable, b, d.year) {
+                return Some(format!(
+                    "the banner writes `{words}` before its origin and the release's id keeps it ({release}): the id is the banner's origin and serial"
+                ));
+            }
+            let (de, serial) = crate::rules::facts::de_serial_mismatch(cable)?;
+            let with_de = (serial.value < 10_000)
+                .then(|| Some(syntax::cable_id(d.year, &fm_station()?, de.value)))
+                .flatten()
+                .map_or(String::new(), |h| format!("; the header's DE serial would give {h}"));
+            Some(format!(
+                "the header's DE serial (#{}) is not the banner's serial ({}): the id is the banner's{with_de}",
+                cable.text(de.range),
+                cable.text(serial.range)
+            ))
+        });
+        (id, note)
     };
     let header = h.is_present().then(|| header(cable));
     // The parser decides what the text is (a draft, a transmitted cable, a received copy or a
@@ -303,16 +339,27 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         }
         l => l.level().abbrev(),
     });
+    // A marking line (`SECRET//NOFORN`, `SECRET NOFORN`) writes its controls after the level.
+    const CONTROLS: [&str; 5] = ["NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS"];
     let controls = b
         .captions
         .iter()
-        .filter_map(|c| match c.kind {
-            CaptionKind::Noforn => Some("NOFORN"),
-            CaptionKind::Nodis => Some("NODIS"),
-            CaptionKind::Exdis => Some("EXDIS"),
-            CaptionKind::Limdis => Some("LIMDIS"),
-            CaptionKind::Stadis => Some("STADIS"),
-            _ => None,
+        .flat_map(|c| {
+            let words: Vec<&str> = match c.kind {
+                CaptionKind::Noforn => vec!["NOFORN"],
+                CaptionKind::Nodis => vec!["NODIS"],
+                CaptionKind::Exdis => vec!["EXDIS"],
+                CaptionKind::Limdis => vec!["LIMDIS"],
+                CaptionKind::Stadis => vec!["STADIS"],
+                CaptionKind::MarkingLine => cable
+                    .text(c.range)
+                    .split(['/', ' '])
+                    .filter_map(|w| CONTROLS.iter().find(|k| w.eq_ignore_ascii_case(k)))
+                    .copied()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            words
         })
         .fold(Vec::<String>::new(), |mut v, c| {
             if !v.iter().any(|x| x == c) {
@@ -576,8 +623,55 @@ fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
 }
 
 /// The authority of a `Classified By` block: the words before the reason.
+/// The words a banner writes between its classification and its origin that are no `SECTION n OF
+/// m` (the `E F T O` mark, a section that lost a space or a letter: `SECTION01 OF 03`, `SCTION 02
+/// OF 02`), and the id the release gives the record: its ids keep those words in the origin
+/// (`UNCLAS E F T O LONDON 002187` is 09EFTOLONDON2187, `UNCLAS SECTION01 OF 03 SAN JOSE 000525`
+/// is 09SECTION01OF03SANJOSE525, but `UNCLAS E F T O SECTION 01 OF 03 TRIPOLI 000648` is
+/// 09TRIPOLI648). `None` when there are no such words: the release's id is the banner's.
+fn release_banner_id(cable: &Cable<'_>, b: &Banner, year: i32) -> Option<(String, String)> {
+    let (origin, serial) = (b.origin?, b.serial?);
+    let section_written = b.section_range.is_some_and(|r| {
+        let words: Vec<&str> = cable.text(r).split_whitespace().collect();
+        words.len() == 4 && words[0].eq_ignore_ascii_case("SECTION")
+    });
+    // The words start after a section written in full, else after the classification word
+    // (`UNCLAS` of `UNCLAS E F T O`).
+    let start = match b.section_range {
+        Some(r) if section_written => r.end(),
+        _ if b.level == BannerLevel::UnclasEfto => b.level_token.start() + "UNCLAS".len(),
+        _ => b.level_token.end(),
+    };
+    let words = cable.text(TextRange::new(start, origin.start())).trim();
+    if words.is_empty() || origin.start() < start {
+        return None;
+    }
+    let key: String = words.split_whitespace().collect();
+    let release = format!(
+        "{:02}{}{}{}",
+        year.rem_euclid(100),
+        key.to_ascii_uppercase(),
+        origin_key(cable.text(origin)),
+        serial.value
+    );
+    Some((flat(words), release))
+}
+
 fn authority(text: &str) -> Option<String> {
-    let t = text.trim_start_matches([':', ' ', '.']);
+    // The label written twice (`Classified By: Classified by …`), perhaps after a portion marking
+    // (`Classified By: (U) CLASSIFIED BY …`): the second is no part of the authority.
+    static REPEATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s:.]*(\([A-Z/]{1,5}\)\s*)?classified\s+by\b\s*:?")
+            .expect("a valid pattern")
+    });
+    // The reason word broken by the reflow (`reas ons`, `rea sons`, `REAS ONS`), which the stops
+    // below do not find.
+    static BROKEN_REASON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bre ?a ?s ?o ?n").expect("a valid pattern"));
+    let mut t = text.trim_start_matches([':', ' ', '.']);
+    while let Some(m) = REPEATED_LABEL.find(t).filter(|m| m.end() < t.len()) {
+        t = t[m.end()..].trim_start_matches([':', ' ', '.']);
+    }
     // A space in front, so that a reason at the very start (`1.4 (b)`) is found like any other.
     let upper = format!(" {}", t.to_ascii_uppercase());
     let mut cut = t.len();
@@ -598,10 +692,22 @@ fn authority(text: &str) -> Option<String> {
             cut = cut.min(i.saturating_sub(1));
         }
     }
-    let a = t[..cut]
-        .trim()
-        .trim_end_matches([',', ';', '.', ':', ' '])
-        .trim();
+    if let Some(m) = BROKEN_REASON.find(t) {
+        cut = cut.min(m.start());
+    }
+    // The words that led into the reason (`… Llorens for E.O. 12958 reasons`, `… Henifin per
+    // reason`), left at the end once the reason is cut off.
+    let mut a = t[..cut].trim_end_matches([',', ';', '.', ':', ' ']);
+    while let Some((head, last)) = a.rsplit_once([' ', ',']) {
+        if !["for", "per", "under", "and"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+        {
+            break;
+        }
+        a = head.trim_end_matches([',', ';', '.', ':', ' ']);
+    }
+    let a = a.trim();
     (!a.is_empty()).then(|| a.to_string())
 }
 

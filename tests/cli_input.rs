@@ -58,21 +58,55 @@ fn non_utf8_is_refused_with_the_offset() {
 
 #[test]
 fn binary_files_are_refused() {
-    let mut utf16 = vec![0xFF, 0xFE];
-    for u in "UNCLAS OSLO 000001\n".encode_utf16() {
-        utf16.extend_from_slice(&u.to_le_bytes());
-    }
-    let dir = bad_tree("utf16.cable", &utf16);
-    std::fs::write(
-        dir.path().join("image.cable"),
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-    )
-    .unwrap();
-    let r = check_with_good(dir.path(), &["utf16.cable", "image.cable"]);
+    let dir = bad_tree("image.cable", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let r = check_with_good(dir.path(), &["image.cable"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert_contains(&r.stderr, "error: utf16.cable: binary file, not a cable\n");
     assert_contains(&r.stderr, "error: image.cable: binary file, not a cable\n");
     assert_good_still_checked(&r);
+}
+
+/// A cable in UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode" (little-endian)
+/// and "Unicode big endian": `check`, `fmt` and `inspect` name the encoding and say what to do,
+/// as they refuse a Latin-1 file (not valid UTF-8) rather than guess.
+#[test]
+fn utf16_files_are_refused_with_what_to_do() {
+    let text = fixture_text("oslo-markup.cable");
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    let dir = bad_tree("utf16le.cable", &le);
+    std::fs::write(dir.path().join("utf16be.cable"), &be).unwrap();
+    let r = check_with_good(dir.path(), &["utf16le.cable", "utf16be.cable"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    for name in ["utf16le.cable", "utf16be.cable"] {
+        assert_contains(
+            &r.stderr,
+            &format!("error: {name}: UTF-16 text; save it as UTF-8\n"),
+        );
+    }
+    assert_good_still_checked(&r);
+    for args in [
+        &["fmt", "--check", "utf16le.cable"][..],
+        &["fmt", "utf16be.cable"][..],
+        &["inspect", "utf16le.cable"][..],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_contains(&r.stderr, "UTF-16 text; save it as UTF-8");
+    }
+    // Nothing was written over the file.
+    assert_eq!(std::fs::read(dir.path().join("utf16be.cable")).unwrap(), be);
+    // On standard input too.
+    let r = run_in(
+        dir.path(),
+        &["check", "-", "--stdin-filename", "x.cable"],
+        Some(&le),
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(&r.stderr, "UTF-16 text; save it as UTF-8");
 }
 
 #[test]
@@ -267,4 +301,56 @@ fn broken_links_and_link_loops_met_in_a_walk_are_reported() {
     let r = run_in(dir.path(), &["inspect", "drafts"], None);
     assert_eq!(r.code, 2, "{r:?}");
     assert_contains(&r.stderr, "error: drafts/self.cable: symbolic link loop");
+}
+
+/// A file that cannot be read is reported as ruff reports E902, and `--exit-zero` lets it pass:
+/// the report step of docs/ci.md (`--exit-zero --output-format sarif --output-file`) exits 0 with
+/// a Latin-1 file among the cables, the file named in the SARIF file and on standard error.
+/// Without `--exit-zero` the run exits 2; a bad configuration exits 2 with `--exit-zero` too.
+#[test]
+fn exit_zero_passes_files_that_cannot_be_read_but_reports_them() {
+    let dir = bad_tree("latin1.cable", b"UNCLAS OSLO 000001\n\nSUBJECT: CAF\xC9\n");
+    let sarif_args = [
+        "check",
+        ".",
+        "--exit-zero",
+        "--output-format",
+        "sarif",
+        "--output-file",
+        "x.sarif",
+    ];
+    let r = run_in(dir.path(), &sarif_args, None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "error: latin1.cable: not valid UTF-8 (first invalid byte at offset 32)",
+    );
+    let sarif = std::fs::read_to_string(dir.path().join("x.sarif")).unwrap();
+    assert_contains(
+        &sarif,
+        "latin1.cable: not valid UTF-8 (first invalid byte at offset 32)",
+    );
+    assert_contains(&sarif, "CBL302");
+    // A missing path and `--diff` alike.
+    for args in [
+        &["check", "good.cable", "nope.cable", "--exit-zero"][..],
+        &["check", ".", "--diff", "--exit-zero"][..],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+        assert_contains(&r.stderr, "error: ");
+    }
+    // Without `--exit-zero`: 2.
+    let without: Vec<&str> = sarif_args
+        .iter()
+        .copied()
+        .filter(|a| *a != "--exit-zero")
+        .collect();
+    let r = run_in(dir.path(), &without, None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("latin1.cable"), "{r:?}");
+    // A bad configuration still exits 2 with `--exit-zero`.
+    std::fs::write(dir.path().join("cablelint.toml"), "[severity\n").unwrap();
+    let r = run_in(dir.path(), &sarif_args, None);
+    assert_eq!(r.code, 2, "{r:?}");
 }

@@ -6,9 +6,10 @@
 mod cli_support;
 
 use cablelint::data::Tables;
+use cablelint::formatter::FormatOptions;
 use cablelint::rules::Settings;
-use cablelint::vocab::{Date, Precedence};
-use cablelint::workspace::draft::{skeleton, DraftLevel, DraftOptions, DraftTime, FolderState};
+use cablelint::vocab::{Date, Level, Precedence};
+use cablelint::workspace::draft::{skeleton, DraftOptions, DraftTime, FolderState};
 use cli_support::run_in;
 
 fn at(y: i32, m: u32, d: u32, hour: u32, minute: u32) -> DraftTime {
@@ -21,7 +22,8 @@ fn at(y: i32, m: u32, d: u32, hour: u32, minute: u32) -> DraftTime {
 
 /// The findings of a fresh skeleton are its placeholders, one each, and nothing else, for every
 /// classification, precedence, with and without INFO addressees, with several sets of captions,
-/// on dates at year ends, leap days, the E.O. changes of 2003 and 2010, and the last two-digit year.
+/// on dates at year ends, leap days, the E.O. changes of 2003 and 2010, and the last two-digit year;
+/// each is already in the canonical layout.
 #[test]
 fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
     let tables = Tables::builtin();
@@ -49,7 +51,7 @@ fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
         &["STADIS", "NODIS"],
     ];
     let mut checked = 0;
-    for level in DraftLevel::ALL {
+    for level in Level::ALL {
         for precedence in Precedence::ALL {
             for with_info in [false, true] {
                 for caps in captions {
@@ -84,13 +86,23 @@ fn a_fresh_skeleton_reports_only_its_placeholders_over_a_grid_of_options() {
                             "{level:?} {precedence:?} info={with_info} {caps:?} {time:?}:\n{}",
                             s.text
                         );
+                        // Already in the canonical layout (`fmt` leaves it as it is).
+                        let layout = FormatOptions {
+                            drafting_date: Some(time.date),
+                            ..FormatOptions::default()
+                        };
+                        assert_eq!(
+                            cablelint::formatter::format(&s.text, &layout).as_ref(),
+                            Ok(&s.text),
+                            "{level:?} {precedence:?} info={with_info} {caps:?} {time:?}"
+                        );
                         checked += 1;
                     }
                 }
             }
         }
     }
-    assert_eq!(checked, 4 * 5 * 2 * 5 * 13);
+    assert_eq!(checked, 5 * 5 * 2 * 5 * 13);
 }
 
 /// With the subject, the TAGS and the text written in, a skeleton checks clean with every rule on.
@@ -101,7 +113,7 @@ fn a_skeleton_with_its_placeholders_written_is_clean() {
     o.from = Some("TOKYO".into());
     o.to = vec!["SECSTATE WASHDC".into()];
     o.info = vec!["SEOUL".into()];
-    o.level = DraftLevel::Confidential;
+    o.level = Level::Confidential;
     o.precedence = Precedence::Immediate;
     o.captions = vec!["SIPDIS".into()];
     o.tags = vec!["PREL".into(), "JA".into()];
@@ -652,4 +664,147 @@ fn new_warns_when_its_date_goes_back_before_numbered_cables() {
         r.stdout.lines().next().unwrap(),
         "b.cable:7:26: warning[CBL703] message continuity number 0041 to RUEHC does not follow 0042 of the cable before, c.cable (311000Z DEC 26)"
     );
+}
+
+/// `--classification TS` drafts a TOP SECRET cable: the spaced banner, FL4's `ZNY TTTTT`, the
+/// `DECL` date and classification authority of a classified cable and `(TS)` paragraphs (spec
+/// §3.4, §3.8, §3.16), and `check` finds nothing in it but the placeholders.
+#[test]
+fn new_drafts_a_top_secret_cable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let args = [
+        "new",
+        "--isolated",
+        "--from",
+        "AMEMBASSY OSLO",
+        "--to",
+        "SECSTATE WASHDC",
+        "--classification",
+        "TS",
+        "--captions",
+        "NOFORN",
+        "--date",
+        "2026-03-01T10:00",
+        "-o",
+        "ts.cable",
+    ];
+    let r = run_in(dir, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.join("ts.cable")).unwrap();
+    for line in [
+        "\nZNY TTTTT ZZH\n",
+        "\nT O P S E C R E T OSLO 000001\n",
+        "\nNOFORN\n",
+        "\nE.O. 13526: DECL: 03/01/2036\n",
+        "\nClassified By: [[NAME, TITLE]] for reasons 1.4 [[(b) and (d)]]\n",
+        "\n1. (TS//NF) [[TEXT OF PARAGRAPH 1]]\n",
+        "\n2. (TS//NF) [[TEXT OF PARAGRAPH 2]]\n",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from\n{text}");
+    }
+    let r = run_in(
+        dir,
+        &["check", "--isolated", "--output-format", "json", "ts.cable"],
+        None,
+    );
+    let codes = r.codes_for("ts.cable");
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c == "CBL410"),
+        "only the placeholders: {codes:?}"
+    );
+    // The help lists the level with the banner it gives.
+    let r = run_in(dir, &["new", "--help"], None);
+    assert!(
+        r.stdout.contains("TS:  `T O P S E C R E T`"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// `new` writes a cable `fmt --check` passes: a SUBJECT longer than the line is wrapped as `fmt`
+/// wraps it, for every classification, and in the layout of the `[format]` table that applies
+/// (here TAGS separated by commas and a narrower line).
+#[test]
+fn new_writes_a_cable_fmt_check_passes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let subject = "NORWAY: THE MINISTRY OF FOREIGN AFFAIRS OUTLINES ITS PLANS FOR ARCTIC \
+                   SHIPPING CONSULTATIONS WITH THE NORDIC NEIGHBOURS";
+    let mut written = Vec::new();
+    for classification in ["U", "SBU", "C", "S", "TS"] {
+        for (name, extra) in [
+            ("short", &[][..]),
+            ("long", &["--subject", subject][..]),
+            (
+                "tags",
+                &["--tags", "PREL,PGOV,ENRG,NO", "--subject", subject][..],
+            ),
+        ] {
+            let file = format!("{classification}-{name}.cable");
+            let mut args = vec![
+                "new",
+                "--isolated",
+                "--from",
+                "OSLO",
+                "--to",
+                "SECSTATE WASHDC",
+                "--classification",
+                classification,
+                "--date",
+                "2026-12-01T10:00",
+                "-o",
+                &file,
+            ];
+            args.extend_from_slice(extra);
+            let r = run_in(tmp.path(), &args, None);
+            assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+            let r = run_in(tmp.path(), &["fmt", "--isolated", "--check", &file], None);
+            assert_eq!(r.code, 0, "{args:?}: {}{}", r.stdout, r.stderr);
+            written.push(file);
+        }
+    }
+    // The long SUBJECT is on two lines, its words all there.
+    let text = std::fs::read_to_string(tmp.path().join("C-long.cable")).unwrap();
+    let start = text.find("SUBJECT: ").unwrap();
+    let block = &text[start..text[start..].find("\n\n").unwrap() + start];
+    assert!(block.lines().count() > 1, "{block}");
+    assert!(block.lines().all(|l| l.chars().count() <= 69), "{block}");
+    assert_eq!(
+        block.split_whitespace().collect::<Vec<_>>().join(" "),
+        format!("SUBJECT: {subject}")
+    );
+    assert_eq!(written.len(), 15);
+
+    // With a `[format]` table the skeleton takes its layout.
+    let dir = tmp.path().join("configured");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("cablelint.toml"),
+        "[format]\nline-width = 60\ntags-separator = \"comma\"\n",
+    )
+    .unwrap();
+    let r = run_in(
+        &dir,
+        &[
+            "new",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--tags",
+            "PREL,PGOV,NO",
+            "--subject",
+            subject,
+            "--date",
+            "2026-12-01T10:00",
+            "-o",
+            "d.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.join("d.cable")).unwrap();
+    assert!(text.contains("\nTAGS: PREL, PGOV, NO\n"), "{text}");
+    let r = run_in(&dir, &["fmt", "--check", "d.cable"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 }

@@ -636,3 +636,55 @@ fn tag_search_finds_current_and_common_country_names() {
         );
     }
 }
+
+/// A tag's name typed in words (the TAGS line's completion): the names that begin with them come
+/// first, then those holding them in another order or place (`KINSHASA CON` finds CG, titled
+/// `Congo (Kinshasa)`); out of order, short words find nothing, so that `OF` or one letter does not
+/// bring in every name that has them.
+#[test]
+fn tag_names_are_found_by_their_words_in_any_order() {
+    let t = tables();
+    let codes = |phrase: &str| -> Vec<String> {
+        t.tags_named_from(phrase)
+            .iter()
+            .map(|x| x.code.clone())
+            .collect()
+    };
+    for (phrase, code) in [
+        // Korea (South), CLDR name South Korea.
+        ("SOUTH KOR", "KS"),
+        ("south korea", "KS"),
+        ("KOREA SOUTH", "KS"),
+        ("KOREA SOU", "KS"),
+        ("NORTH KOR", "KN"),
+        // Out of the name's order: no name begins with these words.
+        ("KINSHASA CON", "CG"),
+        ("BRAZZAVILLE CONGO", "CF"),
+        ("VIRGIN ISLANDS BRIT", "VI"),
+        ("HERZEGOVINA BOS", "BK"),
+        ("NORTH MACED", "MK"),
+        ("SAUDI AR", "SA"),
+        ("NEW ZEAL", "NZ"),
+    ] {
+        let found = codes(phrase);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(code),
+            "{phrase}: {found:?}"
+        );
+    }
+    // The names that begin with the words come before those that hold them elsewhere: `CONGO K`
+    // begins Congo (Kinshasa) only.
+    assert_eq!(codes("CONGO K"), ["CG"]);
+    let islands = codes("ISLANDS VIR");
+    assert!(
+        islands.contains(&"VI".to_string()) && islands.contains(&"VQ".to_string()),
+        "{islands:?}"
+    );
+    // A whole word is matched whole, and each word of the name once.
+    assert!(!codes("KINSHAS CON").contains(&"CG".to_string()));
+    assert!(!codes("CONGO CON").contains(&"CG".to_string()));
+    // Out of order, a word under three letters finds nothing.
+    assert!(codes("KINSHASA C").is_empty(), "{:?}", codes("KINSHASA C"));
+    assert!(codes("OF KOR").is_empty(), "{:?}", codes("OF KOR"));
+}

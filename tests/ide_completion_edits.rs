@@ -183,6 +183,12 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         ("SOUTH AFR", "SF", "TAGS: PREL PGOV SF"),
         ("SAUDI AR", "SA", "TAGS: PREL PGOV SA"),
         ("NEW ZEAL", "NZ", "TAGS: PREL PGOV NZ"),
+        // Korea (South): by its title's words in either order, and by its CLDR name.
+        ("SOUTH KOR", "KS", "TAGS: PREL PGOV KS"),
+        ("south korea", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOUTH", "KS", "TAGS: PREL PGOV KS"),
+        ("KOREA SOU", "KS", "TAGS: PREL PGOV KS"),
+        ("NORTH KOR", "KN", "TAGS: PREL PGOV KN"),
     ];
     for (typed, code, want) in cases {
         let line = format!("TAGS: PREL PGOV {typed}");
@@ -204,6 +210,27 @@ fn a_tag_name_of_two_words_is_replaced_whole() {
         line_with(&accept(&text, &it), "TAGS:"),
         "TAGS: PREL PGOV NORTH, MK"
     );
+}
+
+/// After a name typed in words every item replaces the same words and is filtered on them: a
+/// client that filters on the text from the items' shared start (Neovim; with different starts it
+/// takes the word at the cursor alone, `KOR`, and dropped KS, whose filter begins `SOUTH`) keeps
+/// the tags the name finds.
+#[test]
+fn the_items_after_a_name_in_words_share_its_start_and_filter_on_it() {
+    let line = "TAGS: PREL PGOV SOUTH KOR";
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", line);
+    let at = after(&text, line);
+    let all = items(&text, at);
+    let start = text.find("SOUTH KOR").unwrap();
+    assert!(all.iter().any(|i| i.label == "KS"), "{all:?}");
+    for i in &all {
+        assert_eq!(i.replace.start(), start, "{i:?}");
+        let filter = i.filter.as_deref().unwrap_or(&i.label);
+        assert!(filter.starts_with("SOUTH KOR"), "{i:?}");
+    }
+    // KS first: the name found, before the tags whose title has a word starting `KOR`.
+    assert_eq!(all[0].label, "KS", "{all:?}");
 }
 
 #[test]
@@ -330,6 +357,82 @@ fn the_fl4_line_completes_the_security_warning_of_the_banner() {
     let text = OSLO.replace("ZNY CCCCC ZZH", "ZNY SSSSS ZZH");
     let it = item(&text, after(&text, "\nZN"), "ZNY CCCCC");
     assert_eq!(line_with(&accept(&text, &it), "ZZH"), "ZNY CCCCC ZZH");
+}
+
+/// The security line completed with the cursor at its end, among the operating signals (as
+/// Neovim's `A` puts it): the warning is replaced and `ZZH` stays. On a line without operating
+/// signals (`ZN`, `ZNY CCCCC`) the item writes the whole line, `ZZH` included.
+#[test]
+fn the_security_line_keeps_its_operating_signals_with_the_cursor_at_the_end() {
+    for (line, label, want) in [
+        ("ZNR UUUUU ZZH", "ZNY CCCCC", "ZNY CCCCC ZZH"),
+        ("ZNY SSSSS ZZH ZDK", "ZNY CCCCC", "ZNY CCCCC ZZH ZDK"),
+        ("ZNY ZZH", "ZNY CCCCC", "ZNY CCCCC ZZH"),
+        ("ZN", "ZNY CCCCC ZZH", "ZNY CCCCC ZZH"),
+        ("ZNY CCCCC", "ZNY CCCCC ZZH", "ZNY CCCCC ZZH"),
+        ("ZNY ", "ZNY CCCCC ZZH", "ZNY CCCCC ZZH"),
+    ] {
+        let text = OSLO.replace("\nZNY CCCCC ZZH\n", &format!("\n{line}\n"));
+        let at = after(&text, &format!("\n{line}"));
+        let all = items(&text, at);
+        let it = all.iter().find(|i| i.label == label).unwrap_or_else(|| {
+            panic!(
+                "no `{label}` at the end of `{line}` among {:?}",
+                all.iter().map(|i| &i.label).collect::<Vec<_>>()
+            )
+        });
+        let accepted = accept(&text, it);
+        assert_eq!(accepted.lines().nth(3), Some(want), "{line}");
+        // Editors filter on the text from the range's start to the cursor: it matches.
+        let typed = &text[it.replace.start()..at];
+        let filter = it.filter.as_deref().unwrap_or(&it.label);
+        assert!(
+            filter.starts_with(typed),
+            "{line}: `{filter}` for `{typed}`"
+        );
+    }
+    // The cursor in the middle of `ZZH`: the part before the cursor is written again.
+    let text = OSLO.replace("ZNY CCCCC ZZH", "ZNR UUUUU ZZH");
+    let it = item(&text, after(&text, "UUUUU Z"), "ZNY CCCCC");
+    assert_eq!(line_with(&accept(&text, &it), "ZZH"), "ZNY CCCCC ZZH");
+}
+
+/// The other header lines with the cursor in their first word or at their end: no item loses
+/// or joins the text after the cursor's group (`TO` kept, `FM` followed by a space).
+#[test]
+fn header_line_completions_keep_the_text_after_the_cursor() {
+    // The cursor right after `FM`: the post's name comes after a space.
+    let at = after(OSLO, "\nFM");
+    let it = item(OSLO, at, "AMEMBASSY OSLO");
+    assert_eq!(accept(OSLO, &it).lines().nth(5), Some("FM AMEMBASSY OSLO"));
+    // The cursor in a block label: nothing replaces the label.
+    for needle in ["\nT", "\nTO", "\nINF", "\nINFO"] {
+        let at = after(OSLO, needle);
+        assert!(
+            items(OSLO, at).is_empty(),
+            "{needle:?}: {:?}",
+            items(OSLO, at)
+        );
+    }
+    // At the end of each header line, every item keeps the words before the cursor's group.
+    for (n, line) in OSLO.lines().enumerate().take(10) {
+        let at = OSLO.lines().take(n).map(|l| l.len() + 1).sum::<usize>() + line.len();
+        let first = line.split(' ').next().unwrap_or("");
+        for it in items(OSLO, at) {
+            let accepted = accept(OSLO, &it);
+            let got = accepted.lines().nth(n).unwrap_or("");
+            assert!(
+                !["FM", "TO", "INFO"].contains(&first) || got.starts_with(&format!("{first} ")),
+                "line {n} `{line}` became `{got}` with `{}`",
+                it.label
+            );
+            assert!(
+                got.split(' ').count() >= line.split(' ').count(),
+                "line {n} `{line}` became `{got}` with `{}`",
+                it.label
+            );
+        }
+    }
 }
 
 /// The items in the order the editor shows them: by sort text, then label.
@@ -585,6 +688,38 @@ fn a_reason_letter_being_typed_is_offered_without_a_doubled_parenthesis() {
     );
 }
 
+/// The DE line's items before the FM line names the post: the filter text begins with what was
+/// typed, in its case, and repeats no `DE`, so that a client keeping the items whose filter begins
+/// with the text typed (Neovim) keeps them; accepting one writes the whole line.
+#[test]
+fn the_de_line_without_an_fm_post_is_filtered_on_what_was_typed() {
+    for (typed, filter) in [
+        ("de acc", "de acc RUEHAR AMEMBASSY ACCRA"),
+        ("DE ACCRA", "DE ACCRA RUEHAR AMEMBASSY ACCRA"),
+        ("DE ", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+        ("DE RUEHA", "DE RUEHAR #0001 3070705 AMEMBASSY ACCRA"),
+    ] {
+        let text = format!("VZCZCXRO0001\nRR RUEHC\n{typed}");
+        let all = items(&text, text.len());
+        let Some(it) = all.iter().find(|i| i.filter.as_deref() == Some(filter)) else {
+            panic!(
+                "{typed:?}: no item filtered as {filter:?} among {:?}",
+                all.iter().map(|i| &i.filter).collect::<Vec<_>>()
+            );
+        };
+        for i in &all {
+            let f = i.filter.as_deref().unwrap_or(&i.label);
+            assert!(f.starts_with(typed.trim_end()), "{typed:?}: {f:?}");
+            assert!(!f.contains("DE DE"), "{typed:?}: {f:?}");
+        }
+        assert_eq!(
+            accept(&text, it),
+            "VZCZCXRO0001\nRR RUEHC\nDE RUEHAR #0001 3070705",
+            "{typed:?}"
+        );
+    }
+}
+
 /// A header typed top-down in an empty file: each line's completion works from the line's own
 /// shape before the FM line makes the parse read a header (`DE ` with no FM post yet, the
 /// security line under a DE line still being written, the date-time group under it, an INFO
@@ -604,13 +739,16 @@ fn a_header_typed_top_down_completes_each_line() {
         .into_iter()
         .map(|i| i.label)
         .collect();
-    assert!(labels.contains(&"ZNR UUUUU".to_string()), "{labels:?}");
+    assert!(labels.contains(&"ZNR UUUUU ZZH".to_string()), "{labels:?}");
     assert!(
         !labels.contains(&"C O N F I D E N T I A L".to_string()),
         "{labels:?}"
     );
-    let it = item(text, text.len(), "ZNR UUUUU");
-    assert_eq!(accept(text, &it), "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU");
+    let it = item(text, text.len(), "ZNR UUUUU ZZH");
+    assert_eq!(
+        accept(text, &it),
+        "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH"
+    );
     // The date-time group under that security line.
     let text = "VZCZCXRO0001\nRR RUEHC\nDE \nZNR UUUUU ZZH\nR ";
     let it = item(text, text.len(), "030705Z NOV 09");
@@ -647,4 +785,41 @@ fn a_tag_is_found_by_current_and_common_country_names() {
             "{typed}"
         );
     }
+}
+
+/// A valid code that `misused-tag` (CBL308) reports as a known misuse comes after the code
+/// meant, and its detail names that code: `EU` (Europa Island) after `EUN` (European Union).
+/// Accepting the first item gives a TAGS line the checker does not flag.
+#[test]
+fn a_tag_known_as_a_misuse_comes_after_the_code_meant() {
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL EU");
+    let at = after(&text, "TAGS: PREL EU");
+    let all = items(&text, at);
+    let labels: Vec<&str> = all.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels[..2], ["EUN", "EU"], "{labels:?}");
+    let eu = &all[1];
+    assert!(eu.sort > all[0].sort, "{all:?}");
+    let detail = eu.detail.as_deref().unwrap_or("");
+    assert!(detail.starts_with("Europa Island"), "{detail}");
+    assert!(
+        detail.contains("the European Union's tag is EUN"),
+        "{detail}"
+    );
+    let accepted = accept(&text, &all[0]);
+    assert_eq!(line_with(&accepted, "TAGS:"), "TAGS: PREL EUN");
+    let misused = |text: &str| {
+        cablelint::check(text, &Default::default(), Tables::builtin())
+            .iter()
+            .filter(|d| d.rule.code() == "CBL308")
+            .count()
+    };
+    assert_eq!(misused(&accepted), 0);
+    assert_eq!(misused(&accept(&text, eu)), 1);
+    // A misuse whose code meant is not offered keeps its place, with the note.
+    let text = OSLO.replace("TAGS: PREL PGOV ENRG NO", "TAGS: PREL CN");
+    let cn = item(&text, after(&text, "TAGS: PREL CN"), "CN");
+    assert!(
+        cn.detail.as_deref().unwrap_or("").contains("China is CH"),
+        "{cn:?}"
+    );
 }

@@ -996,8 +996,12 @@ async fn symbols_folding_and_semantic_tokens() {
     assert!(
         folds
             .iter()
-            .any(|f| f["startLine"] == 0 && f["endLine"] == 9 && f["kind"] == "imports"),
-        "{folds:?}"
+            .any(|f| f["startLine"] == 0 && f["endLine"] == 9 && f["kind"] == "region"),
+        "the header is a region, not imports (which editors may fold as the file opens): {folds:?}"
+    );
+    assert!(
+        folds.iter().all(|f| f["kind"] != "imports"),
+        "a cable has no imports: {folds:?}"
     );
     assert!(
         folds

@@ -108,7 +108,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
 
-    /// Exit 0 even when diagnostics were found (read and configuration errors still exit 2).
+    /// Exit 0 even when diagnostics were found or a file could not be read (each still reported);
+    /// usage, configuration, write and internal errors still exit 2.
     #[arg(long)]
     pub exit_zero: bool,
 
@@ -170,6 +171,10 @@ struct Done {
     /// Why `--fix` could not write the fixed file; the report then shows the file as it is on
     /// disk, with its findings, and the run fails.
     write_error: Option<String>,
+    /// Whether the file's error (`Outcome::Error`) is that it could not be read (missing, not
+    /// permitted, not UTF-8): a finding on the file, as ruff's E902, which `--exit-zero` lets
+    /// pass; an internal error fails the run whatever the options.
+    unreadable: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -403,17 +408,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         out.flush()?;
         Ok(code)
     });
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_TROUBLE),
-        Err(e) => {
-            error_line(&format!(
-                "could not write the report: {}",
-                config::describe_io_error(&e)
-            ));
-            ExitCode::from(EXIT_TROUBLE)
-        }
-    }
+    super::exit_after_writing(result, "write the report")
 }
 
 /// What a run that compares its files keeps of each one until the end: its summary, its settings,
@@ -581,6 +576,8 @@ fn stream(
     }
     let mut summary = Summary::new(options);
     let mut trouble = false;
+    // Files that could not be read: reported, and the run exits 2 unless `--exit-zero`.
+    let mut unreadable = false;
     let mut diffs = 0;
     let unsafe_fixes = args.unsafe_fixes;
     // The cross-cable rules compare the files checked together: with two files or more, each file's
@@ -630,7 +627,7 @@ fn stream(
         entries.into_iter().chain(more),
         |entry| match entry {
             Entry::Job(job) => process(job, mode, unsafe_fixes, compare),
-            Entry::Unreadable(path, message) => Done::error(path, message),
+            Entry::Unreadable(path, message) => Done::unreadable(path, message),
         },
         |ready| -> io::Result<()> {
             let mut done = match ready {
@@ -644,7 +641,11 @@ fn stream(
                 }
             };
             if let Outcome::Error(e) = &done.report.outcome {
-                trouble = true;
+                if done.unreadable {
+                    unreadable = true;
+                } else {
+                    trouble = true;
+                }
                 error_line(&format!("{}: {e}", done.report.path));
             }
             if let Some(e) = &done.write_error {
@@ -710,7 +711,7 @@ fn stream(
         } else {
             writeln!(err, "No fixes to apply.")?;
         }
-        return Ok(if trouble {
+        return Ok(if trouble || (unreadable && !args.exit_zero) {
             EXIT_TROUBLE
         } else if diffs == 0 || args.exit_zero {
             EXIT_SUCCESS
@@ -742,7 +743,7 @@ fn stream(
     }
     renderer.finish(&summary, sink)?;
     sink.flush()?;
-    Ok(if trouble {
+    Ok(if trouble || (unreadable && !args.exit_zero) {
         EXIT_TROUBLE
     } else if summary.failing && !args.exit_zero {
         EXIT_FAILURE
@@ -919,7 +920,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
     };
     let source = match source {
         Ok(s) => s,
-        Err(e) => return Done::error(job.display, e),
+        Err(e) => return Done::unreadable(job.display, e),
     };
     let Source { text, bom } = source;
     let settings = &job.resolved.settings;
@@ -1009,6 +1010,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         diff,
         stdout_text,
         write_error: None,
+        unreadable: false,
     }
 }
 
@@ -1050,10 +1052,12 @@ fn unwritten(job: Job, original: &str, error: &io::Error, compare: bool) -> Done
         diff: None,
         stdout_text: None,
         write_error: Some(reason),
+        unreadable: false,
     }
 }
 
 impl Done {
+    /// A file that could not be checked: an internal error.
     fn error(path: String, message: String) -> Done {
         Done {
             cross: None,
@@ -1064,6 +1068,15 @@ impl Done {
             diff: None,
             stdout_text: None,
             write_error: None,
+            unreadable: false,
+        }
+    }
+
+    /// A file that could not be read (`message` says why).
+    fn unreadable(path: String, message: String) -> Done {
+        Done {
+            unreadable: true,
+            ..Done::error(path, message)
         }
     }
 }

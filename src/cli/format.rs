@@ -159,17 +159,10 @@ pub fn run(args: FmtArgs) -> ExitCode {
         stdout.lock(),
         args.color.choice(),
     ));
-    match report(&done, mode, &mut out).and_then(|code| out.flush().map(|_| code)) {
-        Ok(code) => ExitCode::from(code),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_TROUBLE),
-        Err(e) => {
-            error_line(&format!(
-                "could not write to standard output: {}",
-                config::describe_io_error(&e)
-            ));
-            ExitCode::from(EXIT_TROUBLE)
-        }
-    }
+    super::exit_after_writing(
+        report(&done, mode, &mut out).and_then(|code| out.flush().map(|_| code)),
+        "write to standard output",
+    )
 }
 
 /// Prints what happened and works out the exit status. Standard output carries the formatted
@@ -223,6 +216,9 @@ fn report(done: &[Done], mode: Mode, out: &mut dyn Write) -> io::Result<u8> {
     if !parts.is_empty() && !stdin_only {
         let summary = parts.join(", ");
         if mode == Mode::Diff {
+            // The diffs are written out first: they come before the count, and a reader that has
+            // closed the pipe ends the run here, without the count.
+            out.flush()?;
             let _ = writeln!(anstream::stderr(), "{summary}");
         } else {
             writeln!(out, "{summary}")?;

@@ -4,7 +4,8 @@
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was (or `--diff`
 //! has changes to show; `--exit-zero` makes both 0), 2 for usage, configuration, read and write
-//! errors.
+//! errors (a file that could not be read is reported on its own and, like a finding, passes with
+//! `--exit-zero`, as ruff's E902 does).
 
 pub mod check;
 pub mod data;
@@ -275,14 +276,23 @@ fn run_data(
 
 /// The exit code of a command that prints to standard output: 0 when it was written, or when the
 /// reader closed the pipe (`cablelint completions bash | head -2`), which ends the run quietly;
-/// 2 with an error line for any other write error.
+/// 2 with an error line for any other write error. See [`exit_after_writing`].
 pub(crate) fn report_io(result: io::Result<()>) -> ExitCode {
+    exit_after_writing(result.map(|_| EXIT_SUCCESS), "write to standard output")
+}
+
+/// The exit code of a command once its output is written: the command's own `code` when it was
+/// all written; 0 (success) when the reader closed the pipe, whatever was found before, as ruff
+/// and ripgrep end (`cablelint check . | head -1`: the reader chose to stop reading, so the run
+/// ends without a word); 2 with the error line `could not {what}: …` for any other write error.
+/// Every command ends this way, so that each treats a closed standard output alike.
+pub(crate) fn exit_after_writing(result: io::Result<u8>, what: &str) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::from(EXIT_SUCCESS),
+        Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_SUCCESS),
         Err(e) => {
             error_line(&format!(
-                "could not write to standard output: {}",
+                "could not {what}: {}",
                 crate::config::describe_io_error(&e)
             ));
             ExitCode::from(EXIT_TROUBLE)

@@ -7,12 +7,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use super::{config_error, error_line, report_io, warning_line, EXIT_SUCCESS, EXIT_TROUBLE};
 use crate::config::Overrides;
-use crate::vocab::{Date, Precedence};
-use crate::workspace::draft::{self, DraftLevel, DraftOptions, DraftTime, FolderCables};
+use crate::vocab::{Date, Level, Precedence};
+use crate::workspace::draft::{self, DraftOptions, DraftTime, FolderCables};
 use crate::workspace::{ConfigSource, Freshness, Resolver};
 
 #[derive(Debug, Args)]
@@ -36,8 +37,8 @@ pub struct NewArgs {
     pub info: Vec<String>,
 
     /// The classification.
-    #[arg(long, value_enum, default_value_t = ClassificationArg::U)]
-    pub classification: ClassificationArg,
+    #[arg(long, value_enum, default_value_t = Level::Unclassified)]
+    pub classification: Level,
 
     /// The precedence of the action addressees (the information addressees take it too, NIACT
     /// IMMEDIATE as IMMEDIATE).
@@ -81,20 +82,21 @@ pub struct NewArgs {
     pub isolated: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClassificationArg {
-    /// Unclassified (`UNCLAS`).
-    #[value(name = "U")]
-    U,
-    /// Sensitive but unclassified (`UNCLAS` with `SENSITIVE`).
-    #[value(name = "SBU")]
-    Sbu,
-    /// `C O N F I D E N T I A L`
-    #[value(name = "C")]
-    C,
-    /// `S E C R E T`
-    #[value(name = "S")]
-    S,
+/// The values of `--classification`: the portion-marking abbreviations of the levels
+/// ([`Level::abbrev`]: `U`, `SBU`, `C`, `S`, `TS`), each shown with the banner it gives.
+impl ValueEnum for Level {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Level::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Level::Unclassified => "`UNCLAS`".to_string(),
+            Level::Sbu => "`UNCLAS` with the `SENSITIVE` caption".to_string(),
+            _ => format!("`{}`", draft::draft_banner(*self).canonical()),
+        };
+        Some(PossibleValue::new(self.abbrev()).help(help))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,12 +196,7 @@ fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
     options.routing_indicator = args.routing_indicator.clone();
     options.to = args.to.clone();
     options.info = args.info.clone();
-    options.level = match args.classification {
-        ClassificationArg::U => DraftLevel::Unclassified,
-        ClassificationArg::Sbu => DraftLevel::Sbu,
-        ClassificationArg::C => DraftLevel::Confidential,
-        ClassificationArg::S => DraftLevel::Secret,
-    };
+    options.level = args.classification;
     options.precedence = match args.precedence {
         PrecedenceArg::Routine => Precedence::Routine,
         PrecedenceArg::Priority => Precedence::Priority,
@@ -210,6 +207,12 @@ fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
     options.captions = args.captions.clone();
     options.tags = args.tags.clone();
     options.subject = args.subject.clone();
+    // Written in the layout `cablelint fmt` gives the new file.
+    options.format = resolved
+        .config
+        .as_ref()
+        .map(|c| c.format)
+        .unwrap_or_default();
     if let Some(config) = &resolved.config {
         // A bad value of `[draft]` is the configuration's error: it names the file and the key.
         options

@@ -273,7 +273,7 @@ impl Tables {
             }
         }
         let words: Vec<&str> = super::directory::words(&q).collect();
-        if words.iter().any(|w| w.len() < 3) {
+        if words.iter().any(|w| w.len() < MIN_NAME_WORD) {
             // Two letters are a code or its beginning, not a word of a title.
             out.truncate(limit);
             return out;
@@ -297,32 +297,70 @@ impl Tables {
         out
     }
 
-    /// The valid tags one of whose names ([`Tag::names`]) begins with the words of `phrase`: every
-    /// word but the last a whole word of the name, in order from its first, the last the beginning
-    /// of the next (`SAUDI AR` → SA Saudi Arabia, `NORTH MACED` → MK by its CLDR name North
-    /// Macedonia, `NEW ZEAL` → NZ). Any case; accents of the names are ignored. Most used first,
-    /// then by code; empty for an empty phrase.
+    /// The valid tags one of whose names ([`Tag::names`]) holds the words of `phrase`, every word
+    /// but the last a whole word of the name and the last the beginning of another one. Names that
+    /// begin with the phrase, its words in their order (`SAUDI AR` → SA Saudi Arabia, `NORTH MACED`
+    /// → MK by its CLDR name North Macedonia, `NEW ZEAL` → NZ), come first; then names that hold
+    /// the words in another order or place (`SOUTH KOR` and `SOUTH KOREA` → KS, titled `Korea
+    /// (South)`), found so only when every word has at least [`MIN_NAME_WORD`] letters, so that
+    /// short words (`OF`, `S`) do not bring in every name that has them. Any case; accents of the
+    /// names are ignored. Within each group most used first, then by code; empty for an empty
+    /// phrase.
     pub fn tags_named_from(&self, phrase: &str) -> Vec<&Tag> {
         let phrase = fold_to_ascii(phrase).to_ascii_uppercase();
         let typed: Vec<&str> = super::directory::words(&phrase).collect();
         let Some((last, whole)) = typed.split_last() else {
             return Vec::new();
         };
-        let mut out: Vec<&Tag> = self
+        let anywhere = typed.iter().all(|w| w.len() >= MIN_NAME_WORD);
+        // 0: the name begins with the phrase; 1: it holds its words elsewhere.
+        let rank = |t: &Tag| -> Option<u8> {
+            let mut best = None;
+            for name in t.folded_names() {
+                let words: Vec<&str> = super::directory::words(&name).collect();
+                let begins = whole.len() < words.len()
+                    && whole.iter().zip(&words).all(|(w, n)| w == n)
+                    && words[whole.len()].starts_with(last);
+                if begins {
+                    return Some(0);
+                }
+                if anywhere && holds_words(&words, whole, last) {
+                    best = Some(1);
+                }
+            }
+            best
+        };
+        let mut out: Vec<(u8, &Tag)> = self
             .tags
             .iter()
             .filter(|t| t.is_valid())
-            .filter(|t| {
-                t.folded_names().any(|name| {
-                    let mut words = super::directory::words(&name);
-                    whole.iter().all(|w| words.next() == Some(*w))
-                        && words.next().is_some_and(|w| w.starts_with(last))
-                })
-            })
+            .filter_map(|t| Some((rank(t)?, t)))
             .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
-        out
+        out.sort_by(|(ra, a), (rb, b)| {
+            ra.cmp(rb)
+                .then(b.count.cmp(&a.count))
+                .then(a.code.cmp(&b.code))
+        });
+        out.into_iter().map(|(_, t)| t).collect()
     }
+}
+
+/// The fewest letters of each word typed for a tag's name to be found by words out of the name's
+/// order ([`Tables::tags_named_from`]); the same bound as the title search of
+/// [`Tables::search_tags`].
+const MIN_NAME_WORD: usize = 3;
+
+/// Whether the words of a name hold each of `whole` as a word and `last` as the beginning of
+/// another, each word of the name used once (`KOREA SOUTH` holds `SOUTH` and `KOR`).
+fn holds_words(name: &[&str], whole: &[&str], last: &str) -> bool {
+    let mut used = vec![false; name.len()];
+    for w in whole {
+        match (0..name.len()).find(|&i| !used[i] && name[i] == *w) {
+            Some(i) => used[i] = true,
+            None => return false,
+        }
+    }
+    (0..name.len()).any(|i| !used[i] && name[i].starts_with(last))
 }
 
 /// Names of countries the TAGS data does not carry, by geographic code: the current or common

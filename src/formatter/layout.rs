@@ -538,8 +538,8 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
             {
                 format!(
                     "; a text with lines of hundreds of characters dated {date}, more than a year \
-                     before the drafting date {drafting}, reads as a release record: to lay it \
-                     out as a draft, set `date = \"{date}\"` in cablelint.toml"
+                     before the drafting date {drafting}, reads as a release record (if it is a \
+                     draft, `date = \"{date}\"` in cablelint.toml has it laid out)"
                 )
             }
             _ => String::new(),

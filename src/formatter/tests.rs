@@ -674,8 +674,9 @@ SUBJECT: TEST
     let e = format(&text, &now).unwrap_err();
     assert!(e.reason.contains("joined lines"), "{e}");
     assert!(
-        e.reason
-            .contains("set `date = \"2008-03-14\"` in cablelint.toml"),
+        e.reason.contains(
+            "(if it is a draft, `date = \"2008-03-14\"` in cablelint.toml has it laid out)"
+        ),
         "{e}"
     );
     let then = FormatOptions {

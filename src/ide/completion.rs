@@ -421,8 +421,9 @@ impl Ctx<'_, '_> {
             }
             pos += w.len() + 1;
         }
-        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`): the tags it begins
-        // come first, and accepting one replaces all the words (`NORTH MK` is no TAGS line).
+        // A tag's name typed in several words (`NORTH MACED`, `SAUDI AR`, `SOUTH KOR`): the tags
+        // it names come first, and accepting any item replaces all the words (`NORTH MK` is no
+        // TAGS line).
         let (name_start, named) = self.tag_name_before(words_from, token_start);
         let wide = TextRange::new(self.line.range.start() + name_start, replace.end());
         // Found by code, then by the words of the title (`JAP` finds JA, `KOREA` finds KS and
@@ -438,6 +439,21 @@ impl Ctx<'_, '_> {
         // that typing it shows why it is no new tag instead of finding it missing.
         let (mut tags, on_line): (Vec<_>, Vec<_>) =
             tags.into_iter().partition(|t| !present.contains(&t.code));
+        // A valid code that `misused-tag` reports as a known misuse (`EU`, Europa Island, written
+        // for the European Union) comes right after the code meant (`EUN`) when both are offered.
+        let misuses: Vec<(String, String)> = tags
+            .iter()
+            .filter_map(|t| Some((t.code.clone(), self.tables.tag_fix(&t.code)?.replacement)))
+            .collect();
+        for (code, meant) in &misuses {
+            let at = |tags: &[&Tag], c: &str| tags.iter().position(|t| t.code == c);
+            if let (Some(i), Some(j)) = (at(&tags, code), at(&tags, meant)) {
+                if i < j {
+                    let t = tags.remove(i);
+                    tags.insert(j, t);
+                }
+            }
+        }
         let by_title = tags.iter().any(|t| !t.code.starts_with(&prefix));
         // Under three letters the tables match codes only; the words of titles come with the third
         // letter, so the editor must ask again rather than narrow this list itself (`G` then
@@ -462,6 +478,11 @@ impl Ctx<'_, '_> {
                 if t.retired {
                     detail.push_str(" (retired)");
                 }
+                if let Some(fix) = self.tables.tag_fix(&t.code) {
+                    // What `misused-tag` says of it: the code meant.
+                    let meant = fix.reason.split_once("; ").map_or(&*fix.reason, |(_, m)| m);
+                    detail.push_str(&format!("; {meant}"));
+                }
                 // `~` sorts after the digits of the other items' keys.
                 let (sort, detail) = if rank < fresh {
                     (format!("{rank:04}"), detail)
@@ -471,8 +492,11 @@ impl Ctx<'_, '_> {
                         format!("already on this TAGS line — {detail}"),
                     )
                 };
-                let by_name = named.iter().any(|n| n.code == t.code);
-                let range = if by_name { wide } else { replace };
+                // After a name typed in words every item replaces them all and is filtered on
+                // them: the items share one start, which Neovim needs to filter on the words
+                // (with items of different starts it filters on the word at the cursor alone,
+                // `KOR` of `SOUTH KOR`, and drops the tags whose filter begins `SOUTH`).
+                let range = if named.is_empty() { replace } else { wide };
                 let mut item =
                     CompletionItem::new(t.code.clone(), CompletionKind::Tag(t.kind), range)
                         .detail(detail)
@@ -481,7 +505,7 @@ impl Ctx<'_, '_> {
                             code: t.code.clone(),
                         });
                 // Found by its title: the editor filters on what is typed, then the code.
-                if by_name {
+                if !named.is_empty() {
                     let typed = &before[name_start..];
                     item = item.filter(format!("{typed} {} {}", t.code, t.title));
                 } else if !t.code.starts_with(&prefix) {
@@ -537,6 +561,15 @@ impl Ctx<'_, '_> {
     fn addressee_context(&self, upper: &str) -> Option<Completion> {
         let lead = self.before.len() - self.before.trim_start().len();
         use crate::syntax::AddresseeBlock;
+        // The cursor in the block's label (`T|O RUEHC/SECSTATE WASHDC`): an addressee there would
+        // replace the label.
+        let line_upper = self.line.text.trim_start().to_ascii_uppercase();
+        if ["TO ", "INFO ", "XMT "]
+            .iter()
+            .any(|k| line_upper.starts_with(k) && upper.len() < k.len())
+        {
+            return Some(Completion::default());
+        }
         let (rest_start, block) = if let Some(kw) = ["TO ", "INFO ", "XMT ", "XMT/"]
             .iter()
             .find(|k| upper.starts_with(**k))
@@ -899,11 +932,18 @@ impl Ctx<'_, '_> {
             .as_ref()
             .and_then(|d| d.station)
             .map(|s| self.cable.text(s).to_ascii_uppercase());
-        self.posts(
+        let mut completion = self.posts(
             &self.before[rest_start..],
             self.line.range.start() + rest_start,
             station.as_deref(),
-        )
+        );
+        if after_fm.is_empty() {
+            // The cursor right after `FM`: the post's name is written after a space.
+            for item in &mut completion.items {
+                item.insert.insert(0, ' ');
+            }
+        }
+        completion
     }
 
     /// The kind of the last non-blank line before the cursor's line (a `VZCZCXYZ` copy has a
@@ -1181,7 +1221,9 @@ impl Ctx<'_, '_> {
     /// the station serial (with the banner's section), and the julian day and time of the
     /// date-time group (of now without one). Nothing before the FM line names a known post.
     fn de_line(&self) -> Option<Completion> {
-        let typed = self.before.trim_start().to_ascii_uppercase();
+        // The line as typed from its first character to the cursor, the item's range up to it.
+        let written = self.before.trim_start();
+        let typed = written.to_ascii_uppercase();
         let on_fl3 = self.line.kind == LineKind::De
             || (self.previous_written_kind() == Some(LineKind::Routing)
                 && matches!(
@@ -1267,7 +1309,16 @@ impl Ctx<'_, '_> {
                         ))
                         .sort(format!("{rank:04}"))
                         .filter(match &name {
-                            Some(n) => format!("{} {text} {n}", typed.trim_end()),
+                            // The line itself begins with what was typed (`DE `, or `DE RUEHA`
+                            // that found the post by its routing indicator).
+                            Some(n) if text.starts_with(written.trim_end()) => {
+                                format!("{text} {n}")
+                            }
+                            // By its name (`de accra`): the words as typed, then the routing
+                            // indicator and the name, so that a client filtering on the text
+                            // typed keeps the item (Neovim compares it with the filter's
+                            // beginning, in its case).
+                            Some(n) => format!("{} {ri} {n}", written.trim_end()),
                             None => text,
                         });
                 if rank == 0 && name.is_none() {
@@ -1404,7 +1455,9 @@ impl Ctx<'_, '_> {
 
     /// On the FL4 line (after the DE line): the security warning, `ZNY` and the code of the
     /// banner's classification (`ZNY CCCCC`), or `ZNR UUUUU`; the banner's first, preselected. The
-    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay.
+    /// prefix and the code are replaced; operating signals after them (`ZZH`) stay, also when the
+    /// cursor is among them (the edit then writes them again up to the cursor). On a line without
+    /// operating signals the item is the whole line, `ZZH` included (`ZNY CCCCC ZZH`).
     fn security_line(&self) -> Option<Completion> {
         let prev_is_de = self.previous_line_is(LineKind::De);
         let on_fl4 = self.line.kind == LineKind::Security
@@ -1432,7 +1485,14 @@ impl Ctx<'_, '_> {
         {
             end_rel += 1 + code.len();
         }
-        let replace = TextRange::new(start, (start + end_rel).max(self.offset));
+        let warning_end = start + end_rel;
+        let replace = TextRange::new(start, warning_end.max(self.offset));
+        // What the edit covers after the warning (the cursor among the operating signals) is
+        // written again, and a line with no operating signal gets `ZZH`.
+        let kept = &self.cable.src[warning_end..replace.end()];
+        let whole_line = self.cable.src[warning_end..self.line.range.end()]
+            .trim()
+            .is_empty();
         let banner = self.cable.body.banner.as_ref().map(|b| b.level);
         let mut codes: Vec<crate::vocab::SecurityCode> = Vec::new();
         if let Some(b) = banner {
@@ -1450,13 +1510,25 @@ impl Ctx<'_, '_> {
             .enumerate()
             .map(|(i, c)| {
                 let matches = banner.is_some_and(|b| b.security_codes().contains(&c));
-                let mut item = CompletionItem::new(c.warning(), CompletionKind::Level, replace)
+                let (label, insert) = if whole_line {
+                    let line = format!("{} ZZH", c.warning());
+                    (line.clone(), line)
+                } else {
+                    (c.warning().to_string(), format!("{}{kept}", c.warning()))
+                };
+                let mut item = CompletionItem::new(label, CompletionKind::Level, replace)
+                    .insert(insert)
                     .detail(if matches {
                         "security warning matching the banner"
                     } else {
                         "security warning"
                     })
                     .sort(format!("{i}"));
+                if !kept.is_empty() && !whole_line {
+                    // Editors filter on the text from the range's start to the cursor, which
+                    // here holds the operating signals too.
+                    item = item.filter(format!("{} {}", typed.trim_end(), c.warning()));
+                }
                 item.preselect = matches && i == 0;
                 item
             })

@@ -12,8 +12,14 @@ use crate::syntax::{AddresseeBlock, Cable, LineKind, MarkerKind, TextRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldKind {
-    /// The transmission header (editors may fold it like a block of imports).
+    /// The transmission header. The editor is told it is a region, as the other blocks here are:
+    /// LSP's `imports` kind is for import or include statements (rust-analyzer gives it to `use`
+    /// groups only, never to other blocks), and clients act on it: VS Code's
+    /// `editor.foldingImportsByDefault` folds such ranges as a file opens and Neovim's
+    /// `vim.lsp.foldclose('imports')` closes them, which would hide the routing lines a drafter
+    /// writes first.
     Header,
+    /// An addressee block, a multi-line element or a paragraph.
     Region,
     /// Summaries, comments and notes.
     Comment,

@@ -5,6 +5,7 @@
 use super::DateTime;
 use crate::config::DraftConfig;
 use crate::data::Tables;
+use crate::formatter::FormatOptions;
 use crate::syntax::TextRange;
 use crate::workspace::draft::{skeleton, text_skeleton, DraftOptions, DraftTime, FolderState};
 
@@ -40,11 +41,13 @@ cable from the command line.";
 /// skeleton's FM and TO lines), else the text alone with placeholders for the banner's origin and
 /// serial, its documentation naming the `[draft]` keys (and why the whole one was not written),
 /// so that the item is always there to find, as rust-analyzer's and taplo's are. `None` for a
-/// document with text.
+/// document with text. The skeleton is laid out with `format`, the `[format]` options of the
+/// document's `cablelint.toml`.
 pub fn skeleton_completion(
     text: &str,
     tables: &Tables,
     draft: &DraftConfig,
+    format: &FormatOptions,
     folder: &FolderState,
     now: DateTime,
 ) -> Option<SkeletonItem> {
@@ -56,14 +59,23 @@ pub fn skeleton_completion(
         hour: now.hour,
         minute: now.minute,
     };
-    let options = DraftOptions::new(time).or_config(draft);
+    let options = DraftOptions {
+        format: *format,
+        ..DraftOptions::new(time).or_config(draft)
+    };
     let (s, documentation) = match skeleton(&options, tables, folder) {
         Ok(s) => (s, None),
         Err(why) => {
             // The `[draft]` defaults that can stand without a post (classification, captions,
             // tags), else none of them.
             let s = text_skeleton(&options, tables)
-                .or_else(|_| text_skeleton(&DraftOptions::new(time), tables))
+                .or_else(|_| {
+                    let bare = DraftOptions {
+                        format: *format,
+                        ..DraftOptions::new(time)
+                    };
+                    text_skeleton(&bare, tables)
+                })
                 .ok()?;
             let shown = why.to_string();
             (
@@ -123,7 +135,15 @@ mod tests {
         };
         let tables = Tables::builtin();
         let folder = FolderState::default();
-        let item = skeleton_completion("\n  \n", tables, &draft, &folder, now()).unwrap();
+        let item = skeleton_completion(
+            "\n  \n",
+            tables,
+            &draft,
+            &FormatOptions::default(),
+            &folder,
+            now(),
+        )
+        .unwrap();
         assert_eq!(item.replace, TextRange::new(0, 4));
         assert_eq!(item.detail, "UNCLAS OSLO 000001");
         assert!(item
@@ -135,10 +155,25 @@ mod tests {
             item.snippet
         );
         assert!(!item.plain.contains("${"));
-        assert!(skeleton_completion("U", tables, &draft, &folder, now()).is_none());
+        assert!(skeleton_completion(
+            "U",
+            tables,
+            &draft,
+            &FormatOptions::default(),
+            &folder,
+            now()
+        )
+        .is_none());
         // Without `[draft]` the text alone is offered, its documentation naming the keys.
-        let text_only =
-            skeleton_completion("", tables, &DraftConfig::default(), &folder, now()).unwrap();
+        let text_only = skeleton_completion(
+            "",
+            tables,
+            &DraftConfig::default(),
+            &FormatOptions::default(),
+            &folder,
+            now(),
+        )
+        .unwrap();
         assert_eq!(text_only.label, "New cable (text only)");
         assert!(text_only.plain.starts_with("UNCLAS [[POST]] [[SERIAL]]\n"));
         assert!(text_only

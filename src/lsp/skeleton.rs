@@ -9,6 +9,7 @@ use tower_lsp_server::ls_types::*;
 use super::convert::Converter;
 use super::session::Inner;
 use crate::config::DraftConfig;
+use crate::formatter::FormatOptions;
 use crate::ide;
 use crate::workspace::draft::FolderState;
 
@@ -18,6 +19,8 @@ use crate::workspace::draft::FolderState;
 /// use.
 pub(super) struct SkeletonContext {
     draft: DraftConfig,
+    /// The `[format]` options the skeleton is laid out with.
+    format: FormatOptions,
     folder: Option<PathBuf>,
     snippets: bool,
     inner: Arc<Inner>,
@@ -31,6 +34,10 @@ impl SkeletonContext {
             draft: doc
                 .and_then(|d| d.resolved.config.as_ref())
                 .map(|c| c.draft.clone())
+                .unwrap_or_default(),
+            format: doc
+                .and_then(|d| d.resolved.config.as_ref())
+                .map(|c| c.format)
                 .unwrap_or_default(),
             // The folder of the cablelint.toml that applies, else the document's.
             folder: doc
@@ -83,8 +90,14 @@ impl SkeletonContext {
             return None;
         }
         let folder = self.folder_state();
-        let i =
-            ide::skeleton_completion(text, tables, &self.draft, &folder, ide::DateTime::now_utc())?;
+        let i = ide::skeleton_completion(
+            text,
+            tables,
+            &self.draft,
+            &self.format,
+            &folder,
+            ide::DateTime::now_utc(),
+        )?;
         let (new_text, format) = if self.snippets {
             (i.snippet, InsertTextFormat::SNIPPET)
         } else {

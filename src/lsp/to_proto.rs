@@ -207,11 +207,10 @@ pub fn flat_symbols(
     }
 }
 
-/// A folding range's kind.
+/// A folding range's kind: the header is a region (see [`ide::FoldKind::Header`]).
 pub fn folding_kind(kind: ide::FoldKind) -> FoldingRangeKind {
     match kind {
-        ide::FoldKind::Header => FoldingRangeKind::Imports,
-        ide::FoldKind::Region => FoldingRangeKind::Region,
+        ide::FoldKind::Header | ide::FoldKind::Region => FoldingRangeKind::Region,
         ide::FoldKind::Comment => FoldingRangeKind::Comment,
     }
 }

@@ -5,7 +5,7 @@
 use crate::data::{Tables, TagKind};
 use crate::rules::{Context, Settings};
 use crate::syntax::{
-    origin_key, Cable, Decl, DocumentKind, EoValue, LineKind, Num, TagShape, TagToken, TextRange,
+    Cable, Decl, DocumentKind, EoValue, LineKind, Num, TagShape, TagToken, TextRange,
 };
 use crate::vocab::FILING_WINDOW_MINUTES;
 use crate::vocab::{BannerLevel, Date, Level, SecurityCode};
@@ -510,10 +510,28 @@ pub fn cited(ctx: &Context) -> Vec<Cited> {
     crate::syntax::cited_cables(ctx.cable, ctx.facts.date.map(|d| d.year))
 }
 
+/// The DE serial and the banner serial when the DE line's four-digit station serial is not the
+/// last four digits of the banner serial (`#4427` under `NAIROBI 004428`); `None` when they agree,
+/// when either is missing or the DE serial is not four digits, and for the Secretary's
+/// travelling-party series (PARTO, SECTO, TOSEC), which number their cables apart from the station
+/// serial. The rule `de-serial-mismatch` reports it and `inspect` notes it under the id.
+pub fn de_serial_mismatch(cable: &Cable<'_>) -> Option<(Num, Num)> {
+    let (de, b) = (cable.header.de.as_ref()?, cable.body.banner.as_ref()?);
+    let (ds, bs) = (de.serial?, b.serial?);
+    if ds.range.len() != 4 || ds.value == bs.value % 10_000 {
+        return None;
+    }
+    if b.origin
+        .is_some_and(|o| matches!(cable.text(o), "PARTO" | "SECTO" | "TOSEC"))
+    {
+        return None;
+    }
+    Some((ds, bs))
+}
+
 /// The citing cable's own origin (as ids write it) and serial, from the banner.
 pub fn own_origin_serial(ctx: &Context) -> Option<(String, u32)> {
-    let banner = ctx.cable.body.banner.as_ref()?;
-    Some((origin_key(ctx.text(banner.origin?)), banner.serial?.value))
+    crate::syntax::own_origin_serial(ctx.cable)
 }
 
 // TAGS.

@@ -183,8 +183,58 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.open = Open::None;
             }
+            Open::Subject if self.subject_goes_on(pos) => {}
             _ => self.open = Open::None,
         }
+    }
+
+    /// Whether line `pos` is a heading underlined by a dashed rule on the next line (`Summary` /
+    /// `-------`): it ends the SUBJECT above it. A heading is a [heading word](HEADINGS) or, under
+    /// a subject in capitals, a line that is not (a subject's own last line may be underlined).
+    fn underlined(&self, pos: usize) -> bool {
+        let t = lex::trim(self.cable.text(self.cable.lines[pos].range));
+        let capitals = self
+            .cable
+            .body
+            .subject
+            .as_ref()
+            .and_then(|s| s.text)
+            .is_some_and(|r| in_capitals(self.cable.text(r)));
+        self.cable
+            .lines
+            .get(pos + 1)
+            .is_some_and(|l| is_rule_line(lex::trim(self.cable.text(l.range))))
+            && (starts_with_heading(t) || capitals && !in_capitals(t))
+    }
+
+    /// Whether the first SUBJECT goes on after the blank line at `pos`: the release put a blank
+    /// line inside some subjects written in capitals (`SUBJECT: … ADVISOR COHEN'S` / `` / `VISIT
+    /// TO THE UK, OCTOBER 9-14, 2007` / `` / `REF: …`). The next line goes on with it when it is a
+    /// [piece of a subject](subject_piece) standing alone, and an element, a paragraph, a caption
+    /// or a further such piece comes after it.
+    fn subject_goes_on(&self, pos: usize) -> bool {
+        let Some(text) = self.cable.body.subject.as_ref().and_then(|s| s.text) else {
+            return false;
+        };
+        if !in_capitals(self.cable.text(text)) {
+            return false;
+        }
+        let line = |i: usize| lex::trim(self.cable.text(self.cable.lines[i].range));
+        let Some(next) = self.next_non_blank(pos) else {
+            return false;
+        };
+        if !subject_piece(line(next)) {
+            return false;
+        }
+        let Some(after) = self.next_non_blank(next) else {
+            return false;
+        };
+        let t = line(after);
+        after > next + 1
+            && (label_at_start(t).is_some()
+                || paragraph_start(t).is_some()
+                || captions(Src::new(t, 0)).is_some()
+                || subject_piece(t))
     }
 
     /// The text of the TAGS element so far.
@@ -258,7 +308,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
                     && !is_continuation(t.text)
-                    && !ends_subject(t.text) =>
+                    && !ends_subject(t.text)
+                    && !self.underlined(pos) =>
             {
                 // The release joined the REF block or the classification authority onto the
                 // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
@@ -1642,8 +1693,9 @@ const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 11] = [
     (" SUBJECT: ", false, false),
     (" SIPDIS", true, false),
     (" CLASSIFIED BY", false, true),
-    (" REF: ", true, true),
-    (" REFS: ", true, true),
+    // Also at the line's end, the items on the next line (`… HOST SUMMIT REF:` / `¶A. BRASILIA 564`).
+    (" REF:", true, true),
+    (" REFS:", true, true),
     // The release also joins the E.O. line and TAGS on without a space, onto the last letter of a
     // caption or passing line (`NOFORNE.O. 12958:`) or the DECL date (`DECL: 05/07/2018TAGS:`).
     ("E.O. 1", false, false),
@@ -2513,6 +2565,83 @@ fn subject_interruption(t: &str) -> Option<usize> {
     banner_level_prefix(t)
         .filter(|&(_, len, _, garbled)| !garbled && t[len..].trim().is_empty())
         .map(|_| t.len())
+}
+
+/// Headings that open the text (spec §3.17, §3.18), in capitals.
+const HEADINGS: [&str; 6] = [
+    "SUMMARY",
+    "BACKGROUND",
+    "COMMENT",
+    "INTRODUCTION",
+    "OVERVIEW",
+    "ACTION REQUEST",
+];
+
+/// Whether a line starts with a [heading](HEADINGS) word, in any case (`Summary`, `SUMMARY AND
+/// COMMENT`).
+fn starts_with_heading(t: &str) -> bool {
+    HEADINGS.iter().any(|h| {
+        t.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(h))
+            && !t[h.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// Whether a text has letters and all of them capitals.
+fn in_capitals(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+}
+
+/// Whether a line after a blank line can go on with a subject written in capitals: a line in
+/// capitals no longer than a telegram line allows, that is no element (a label, a paragraph, a
+/// page continuation, a rule, a banner, a caption, a handling line such as `ENTIRE TEXT SENSITIVE
+/// BUT UNCLASSIFIED`), no heading (`SUMMARY`, `BACKGROUND`, `------- SUMMARY -------`), no
+/// passing line (`DEPT FOR WHA/CEN`), no labelled line (`RE: STATE 123`, `DERIVED FROM: …`) and no
+/// truncated preview (`RE...`).
+fn subject_piece(t: &str) -> bool {
+    const OFFICES: [&str; 12] = [
+        "DEPT",
+        "DEPARTMENT",
+        "STATE",
+        "NSC",
+        "USTR",
+        "TREASURY",
+        "USAID",
+        "AID",
+        "DOD",
+        "OSD",
+        "PASS",
+        "COMMERCE",
+    ];
+    let mut words = t.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let passing =
+        matches!(second, "FOR" | "PASS") && (OFFICES.contains(&first) || first.contains('/'));
+    // A page continuation the release joined after a word (`001.2 OF 003`).
+    let page = t.rsplit_once(" OF ").is_some_and(|(a, b)| {
+        all_digits(b)
+            && a.rsplit(' ')
+                .next()
+                .is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    in_capitals(t)
+        && t.chars().count() <= 80
+        && !page
+        && !t.starts_with(['-', '=', '_'])
+        && !t.contains("SENSITIVE")
+        && !t.contains("NOT FOR INTERNET")
+        && !t.contains(':')
+        && !t.ends_with("...")
+        && !t.ends_with('…')
+        && !passing
+        && !starts_with_heading(t)
+        && label_at_start(t).is_none()
+        && label_typo_at_start(t).is_none()
+        && paragraph_start(t).is_none()
+        && !is_continuation(t)
+        && !ends_subject(t)
+        && banner_level_prefix(t).is_none()
+        && !is_artifact_line(t)
+        && captions(Src::new(t, 0)).is_none()
 }
 
 /// Whether a trimmed line is a dashed rule (`-----`, `=====`, `___`), perhaps in pieces: only `-`,

@@ -133,11 +133,14 @@ fn push_lines(cable: &mut Cable, from: usize, to: usize, kind: ArtifactKind) {
 }
 
 /// Skips the lines of a web-inbox printout or a database record that stand before a transmission
-/// header (`From: …` / `Sent: …` / `Subject: …`, `Distribution:`, `null`): when a header starts
-/// within the next 60 lines and the lines before it carry such marks, they are dump lines.
+/// header (`From: …` / `Sent: …` / `Subject: …`, `Distribution:`, `null`, `Cable Text:`): when a
+/// header starts within the next 60 lines and the lines before it carry such marks, they are dump
+/// lines. A banner before the header ends the search, unless it is a web-inbox printout's (after
+/// a `DB/Inbox` line), whose pseudo-header precedes the cable's header.
 fn skip_dump_to_header(cable: &mut Cable, pos: usize) -> usize {
     let n = cable.lines.len();
     let mut marked = false;
+    let mut inbox = false;
     for i in pos..n.min(pos + 60) {
         let t = cable.text(cable.lines[i].range).trim();
         if i > pos && super::header::starts_header(t) {
@@ -156,9 +159,15 @@ fn skip_dump_to_header(cable: &mut Cable, pos: usize) -> usize {
             return pos;
         }
         marked |= is_dump_mark(t) || super::record::is_distribution_line(t);
-        if super::body::banner_level_prefix(t).is_some_and(|_| {
-            super::body::parse_banner(Src::new(t, 0)).is_some_and(|(b, _)| b.serial.is_some())
-        }) {
+        inbox |= t.contains("DB/Inbox");
+        // A web-inbox printout writes its own pseudo-header before the cable's (the classification
+        // with the serial in five digits, captions, `CXTELA:` / `ACTION: POL`, `DRAFTED: …`):
+        // a banner there is the printout's, and the transmission header may still follow.
+        if !inbox
+            && super::body::banner_level_prefix(t).is_some_and(|_| {
+                super::body::parse_banner(Src::new(t, 0)).is_some_and(|(b, _)| b.serial.is_some())
+            })
+        {
             return pos;
         }
     }
@@ -193,6 +202,7 @@ fn is_dump_mark(t: &str) -> bool {
         || t.contains("DB/Inbox")
         || t.starts_with("Telegram")
         || t.starts_with("Cable dated:")
+        || t.starts_with("Cable Text:")
         || t.starts_with("ID:")
 }
 
@@ -481,9 +491,13 @@ fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
     while pos < cable.lines.len() {
         let range = cable.lines[pos].range;
         let text = cable.text(range).trim();
+        let kind = super::record::line_artifact(text).or_else(|| {
+            (super::record::is_classified_page_header(text) && header_or_banner_next(cable, pos))
+                .then_some(ArtifactKind::PageHeader)
+        });
         if text.is_empty() {
             cable.lines[pos].kind = LineKind::Blank;
-        } else if let Some(kind) = super::record::line_artifact(text) {
+        } else if let Some(kind) = kind {
             cable.lines[pos].kind = match kind {
                 ArtifactKind::DistributionBlock | ArtifactKind::PageHeader => LineKind::HeaderNoise,
                 _ => LineKind::Artifact,
@@ -506,6 +520,18 @@ fn skip_artifacts(cable: &mut Cable, mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// Whether the first non-blank line after line `pos` starts a transmission header or a banner: a
+/// printout's page header at the top of a cable stands before one of them.
+fn header_or_banner_next(cable: &Cable, pos: usize) -> bool {
+    cable.lines[pos + 1..]
+        .iter()
+        .map(|l| cable.text(l.range).trim())
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| {
+            super::header::starts_header(t) || super::body::banner_level_prefix(t).is_some()
+        })
 }
 
 /// Lines the release added before a cable: the partial-record notice, weekday lines, dump fields.

@@ -188,6 +188,43 @@ pub(super) fn is_page_header(t: &str) -> bool {
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// A page header of the printout the release copied, at the top of its first page: the
+/// classification as the banner writes it, the origin and the serial padded to eight digits, perhaps
+/// with the page (`S E C R E T   STATE   00119085`, `UNCLASSIFIED   STATE   00100153`; spec §3.19
+/// writes the continuation header's serial with eight digits, where a banner has six). The header
+/// and the banner follow it.
+pub(super) fn is_classified_page_header(t: &str) -> bool {
+    let t = t.trim();
+    // Most lines start with no classification word.
+    if !matches!(t.as_bytes().first(), Some(b'U' | b'C' | b'S')) {
+        return false;
+    }
+    let Some((_, len, _, false)) = super::body::banner_level_prefix(t) else {
+        return false;
+    };
+    let words: Vec<&str> = t[len..].split_whitespace().collect();
+    // The page after the serial: `001 OF 003`, `001.2 OF 003`.
+    let words = match words.as_slice() {
+        [head @ .., n, "OF", m]
+            if all_digits(m) && n.split('.').all(|p| !p.is_empty() && all_digits(p)) =>
+        {
+            head
+        }
+        all => all,
+    };
+    let [origin @ .., serial] = words else {
+        return false;
+    };
+    serial.len() == 8
+        && all_digits(serial)
+        && !origin.is_empty()
+        && !origin.contains(&"SECTION")
+        && origin.iter().all(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'.')
+        })
+}
+
 /// A line of the receiving office's distribution block (spec §2, §6.1.4): `ACTION NEA-00`,
 /// `INFO  LOG-00   EEB-00 …`, their continuation lines of office codes, the closing
 /// `------------------EE9C66  240653Z /38`, the old page banner `CONFIDENTIAL     PTQ2529` and the
@@ -744,5 +781,19 @@ mod tests {
             Some(ArtifactKind::ReleaseNotice)
         );
         assert_eq!(line_artifact("O 240549Z SEP 03"), None);
+        assert!(is_classified_page_header("S E C R E T   STATE   00104417 "));
+        assert!(is_classified_page_header(
+            "UNCLASSIFIED  PORT AU PR  00000312"
+        ));
+        assert!(is_classified_page_header(
+            "CONFIDENTIAL LIMA 00000731  001 OF 002"
+        ));
+        // A banner writes six digits; a page header without a classification is another form.
+        assert!(!is_classified_page_header("CONFIDENTIAL LIMA 000731"));
+        assert!(!is_classified_page_header("LIMA  00000731  002 OF 002"));
+        assert!(!is_classified_page_header(
+            "UNCLAS SECTION 01 OF 02 LIMA 00000731"
+        ));
+        assert!(!is_classified_page_header("SECRET 00000731"));
     }
 }

@@ -772,21 +772,34 @@ pub struct CitedCable {
     /// The origin as cable ids write it ([`origin_key`]: `TOKYO`, `USUNNEWYORK`, `STATE`).
     pub key: String,
     pub number: u32,
-    /// The four-digit year: written, or else the citing cable's own year.
+    /// The four-digit year: written, or else the citing cable's own year, or the year before it
+    /// when the serial is a [later one of the citing cable's own post](later_own_serial).
     pub year: Option<i32>,
     /// Whether the reference writes its year (`07 TOKYO 1448`) rather than taking the cable's.
     pub year_written: bool,
 }
 
 impl CitedCable {
-    /// Reads a cable reference of `cable`; a reference without a year takes `own_year`.
+    /// Reads a cable reference of `cable`; a reference without a year takes `own_year`, or the year
+    /// before it when it cites a serial of the cable's own post after the cable's own: that cable
+    /// was not yet sent this year, so it is last year's (`MANAMA 1110` in MANAMA 000002 of 2008 is
+    /// `07MANAMA1110`).
     pub fn new(cable: &Cable<'_>, cited: &CableRef, own_year: Option<i32>) -> CitedCable {
+        let key = origin_key(cable.text(cited.origin));
+        let number = cited.number.value;
+        let year = match cited.full_year() {
+            Some(y) => Some(y),
+            None if later_own_serial(own_origin_serial(cable).as_ref(), &key, number) => {
+                own_year.map(|y| y - 1)
+            }
+            None => own_year,
+        };
         CitedCable {
             range: cited.range,
             origin: cited.origin,
-            key: origin_key(cable.text(cited.origin)),
-            number: cited.number.value,
-            year: cited.full_year().or(own_year),
+            key,
+            number,
+            year,
             year_written: cited.year.is_some(),
         }
     }
@@ -825,8 +838,28 @@ impl CableId {
     }
 }
 
+/// The citing cable's own origin (as ids write it, [`origin_key`]) and serial, from its banner;
+/// `None` when the release garbled the serial (`00040` for 401: no serial to compare with).
+pub fn own_origin_serial(cable: &Cable<'_>) -> Option<(String, u32)> {
+    if cable.has_artifact(ArtifactKind::GarbledSerial) {
+        return None;
+    }
+    let banner = cable.body.banner.as_ref()?;
+    Some((origin_key(cable.text(banner.origin?)), banner.serial?.value))
+}
+
+/// Whether serial `number` of the post `key` (as ids write it) comes after the citing cable's
+/// own, `own` (its origin key and serial, [`own_origin_serial`]): the same post and a higher
+/// serial. Posts number their cables in order through the year, so such a cable of the same year
+/// was sent later. The rule `reference-after-cable` reports it when the reference writes the
+/// cable's own year; a reference without a year is last year's ([`CitedCable::new`]).
+pub fn later_own_serial(own: Option<&(String, u32)>, key: &str, number: u32) -> bool {
+    own.is_some_and(|(own_key, own_serial)| own_key == key && number > *own_serial)
+}
+
 /// Every cable the REF block cites, in document order; a reference without a year takes
-/// `own_year`, the citing cable's year (from its DTG, or the date the reader dates it by).
+/// `own_year`, the citing cable's year (from its DTG, or the date the reader dates it by), or the
+/// year before it for a later serial of the cable's own post ([`CitedCable::new`]).
 pub fn cited_cables(cable: &Cable<'_>, own_year: Option<i32>) -> Vec<CitedCable> {
     let Some(refs) = cable.body.refs.as_ref() else {
         return Vec::new();

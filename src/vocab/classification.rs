@@ -14,6 +14,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 5] = [
+        Level::Unclassified,
+        Level::Sbu,
+        Level::Confidential,
+        Level::Secret,
+        Level::TopSecret,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Level::Unclassified => "UNCLASSIFIED",

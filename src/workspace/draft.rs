@@ -3,7 +3,9 @@
 //! the date-time group, the julian day and the DE line, the banner with the next free serial, the
 //! E.O. line with the order and the `DECL` date of the drafting date), and the parts only the
 //! drafter can write left as placeholders (`[[SUBJECT]]`, see [`crate::vocab::placeholder`]), which
-//! the `placeholder` rule reports until they are written.
+//! the `placeholder` rule reports until they are written. The skeleton is written in the canonical
+//! layout of the `[format]` options that apply ([`DraftOptions::format`]): the formatter lays it
+//! out, so that `cablelint fmt --check` passes on it (a long SUBJECT is wrapped as `fmt` wraps it).
 //!
 //! Nothing here prints; the folder scan for the next serial reads files and skips those it cannot
 //! read.
@@ -14,6 +16,7 @@ use std::path::Path;
 
 use crate::config::DraftConfig;
 use crate::data::Tables;
+use crate::formatter::FormatOptions;
 use crate::rules::cross::{squeeze, CableSummary};
 use crate::syntax::{origin_key, CableId, TextRange};
 use crate::vocab::{
@@ -21,39 +24,10 @@ use crate::vocab::{
     CaptionKind, Date, Level, Precedence, MONTHS,
 };
 
-/// The classification a skeleton is drafted at (`--classification U|SBU|C|S`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DraftLevel {
-    /// `UNCLAS`, paragraphs marked `(U)`.
-    Unclassified,
-    /// `UNCLAS` with the `SENSITIVE` caption, paragraphs marked `(SBU)`.
-    Sbu,
-    /// `C O N F I D E N T I A L`, paragraphs marked `(C)`.
-    Confidential,
-    /// `S E C R E T`, paragraphs marked `(S)`.
-    Secret,
-}
-
-impl DraftLevel {
-    pub const ALL: [DraftLevel; 4] = [
-        DraftLevel::Unclassified,
-        DraftLevel::Sbu,
-        DraftLevel::Confidential,
-        DraftLevel::Secret,
-    ];
-
-    fn level(self) -> Level {
-        match self {
-            DraftLevel::Unclassified => Level::Unclassified,
-            DraftLevel::Sbu => Level::Sbu,
-            DraftLevel::Confidential => Level::Confidential,
-            DraftLevel::Secret => Level::Secret,
-        }
-    }
-
-    fn banner(self) -> BannerLevel {
-        BannerLevel::for_level(self.level()).unwrap_or(BannerLevel::Unclas)
-    }
+/// The banner a skeleton is drafted with at `level` (`--classification U|SBU|C|S|TS`): `UNCLAS`
+/// for the unclassified levels (SBU is the `SENSITIVE` caption under it), else the spaced level.
+pub fn draft_banner(level: Level) -> BannerLevel {
+    BannerLevel::for_level(level).unwrap_or(BannerLevel::Unclas)
 }
 
 /// The date and Zulu time of drafting: the date-time group and the DE line's filing time.
@@ -99,7 +73,8 @@ pub struct DraftOptions {
     pub to: Vec<String>,
     /// Information addressees, written as `to`.
     pub info: Vec<String>,
-    pub level: DraftLevel,
+    /// The classification: the banner, FL4's security code and the paragraphs' marking.
+    pub level: Level,
     pub precedence: Precedence,
     /// Caption names (`SIPDIS`, `NOFORN`, `EXDIS`).
     pub captions: Vec<String>,
@@ -107,6 +82,9 @@ pub struct DraftOptions {
     pub tags: Vec<String>,
     pub subject: Option<String>,
     pub time: DraftTime,
+    /// The layout the skeleton is written in: the `[format]` options of the `cablelint.toml` that
+    /// applies to the new cable (the defaults without one).
+    pub format: FormatOptions,
 }
 
 impl DraftOptions {
@@ -117,12 +95,13 @@ impl DraftOptions {
             routing_indicator: None,
             to: Vec::new(),
             info: Vec::new(),
-            level: DraftLevel::Unclassified,
+            level: Level::Unclassified,
             precedence: Precedence::Routine,
             captions: Vec::new(),
             tags: Vec::new(),
             subject: None,
             time,
+            format: FormatOptions::default(),
         }
     }
 
@@ -714,7 +693,6 @@ pub fn skeleton(
     };
 
     let mut out = String::new();
-    let mut marks: Vec<TextRange> = Vec::new();
     // The transmission header (spec §3.1 to §3.7).
     let _ = writeln!(out, "VZCZCXRO{:04}", serial % 10_000);
     let mut ris: Vec<&str> = Vec::new();
@@ -740,7 +718,7 @@ pub fn skeleton(
         serial % 10_000,
         date.ordinal()
     );
-    let security = options.level.banner().security_codes()[0];
+    let security = draft_banner(options.level).security_codes()[0];
     let _ = writeln!(out, "{} ZZH", security.warning());
     let _ = writeln!(
         out,
@@ -784,13 +762,24 @@ pub fn skeleton(
         &tags,
     );
 
-    for r in placeholders(&out) {
-        marks.push(TextRange::new(r.start, r.end));
-    }
-    Ok(Skeleton {
-        text: out,
-        placeholders: marks,
-    })
+    Ok(laid_out(out, options))
+}
+
+/// The skeleton of `text` in the canonical layout of `options.format`, as `cablelint fmt` writes it,
+/// with its placeholders. The skeleton is a draft written on the drafting date, so it is laid out
+/// as one whatever date the formatter would take for today. A text the formatter refuses is kept
+/// as written: the text-only skeleton, whose banner (`UNCLAS [[POST]] [[SERIAL]]`) the formatter
+/// cannot place.
+fn laid_out(text: String, options: &DraftOptions) -> Skeleton {
+    let format = FormatOptions {
+        drafting_date: Some(options.time.date),
+        ..options.format
+    };
+    let text = crate::formatter::format(&text, &format).unwrap_or(text);
+    let placeholders = placeholders(&text)
+        .map(|r| TextRange::new(r.start, r.end))
+        .collect();
+    Skeleton { text, placeholders }
 }
 
 /// The captions of `options`: known ones, the most restrictive first (5 FAH-2 H-250), SENSITIVE on
@@ -813,9 +802,7 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
             captions.push((c.name, c.kind));
         }
     }
-    if options.level == DraftLevel::Sbu
-        && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive)
-    {
+    if options.level == Level::Sbu && !captions.iter().any(|(_, k)| *k == CaptionKind::Sensitive) {
         captions.push(("SENSITIVE", CaptionKind::Sensitive));
     }
     captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
@@ -825,7 +812,7 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
             "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
         ));
     }
-    if has(CaptionKind::Sensitive) && options.level.level().is_classified() {
+    if has(CaptionKind::Sensitive) && options.level.is_classified() {
         return Err(DraftError(
             "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
         ));
@@ -852,7 +839,7 @@ fn write_text(
     let _ = writeln!(
         out,
         "{} {origin_serial}",
-        options.level.banner().canonical()
+        draft_banner(options.level).canonical()
     );
     out.push('\n');
     if !captions.is_empty() {
@@ -864,7 +851,7 @@ fn write_text(
 
     // E.O., TAGS and SUBJECT (spec §3.11 to §3.13).
     let order = orders::nearest_order(date);
-    if options.level.level().is_classified() {
+    if options.level.is_classified() {
         let decl = date.add_years(orders::DECL_DEFAULT_YEARS);
         let _ = writeln!(
             out,
@@ -891,8 +878,8 @@ fn write_text(
     out.push('\n');
 
     // The classification authority (spec §3.15).
-    let abbrev = options.level.level().abbrev();
-    if options.level.level().is_classified() {
+    let abbrev = options.level.abbrev();
+    if options.level.is_classified() {
         let (section, _) = orders::reasons_on(date);
         let _ = writeln!(
             out,
@@ -938,13 +925,7 @@ pub fn text_skeleton(options: &DraftOptions, tables: &Tables) -> Result<Skeleton
     let mut out = String::new();
     let origin_serial = format!("{} {}", placeholder("POST"), placeholder("SERIAL"));
     write_text(&mut out, options, &origin_serial, None, &captions, &tags);
-    let placeholders = placeholders(&out)
-        .map(|r| TextRange::new(r.start, r.end))
-        .collect();
-    Ok(Skeleton {
-        text: out,
-        placeholders,
-    })
+    Ok(laid_out(out, options))
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! (`cablelint check`, `fmt`, `inspect`, `new`'s folder scan and the language server's workspace
 //! index all read files here, so that they take and refuse the same files).
 //!
-//! A UTF-8 byte-order mark is removed (and put back when a fixed file is written). A file with a
-//! NUL byte is binary, not a cable; a file that is not UTF-8 is refused with the offset of the
-//! first bad byte; a file too large for the engine's 32-bit offsets is refused before it is read.
+//! A UTF-8 byte-order mark is removed (and put back when a fixed file is written). A file that
+//! starts with a UTF-16 or UTF-32 byte-order mark (Windows Notepad's "Unicode") is refused with
+//! the encoding named and what to do, as every other encoding is refused, not decoded (a Latin-1
+//! file is not UTF-8); a file with a NUL byte is binary, not a cable; a file that is not UTF-8 is
+//! refused with the offset of the first bad byte; a file too large for the engine's 32-bit offsets is refused before it is read.
 //! Every error is a short message without the path; the caller adds it.
 
 use std::io::Read;
@@ -16,6 +18,15 @@ use crate::config::describe_io_error;
 pub const MAX_LEN: u64 = u32::MAX as u64;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The byte-order marks of the other Unicode encodings, longest first (the UTF-32 little-endian
+/// mark starts with the UTF-16 one), and the encoding each starts.
+const OTHER_BOMS: [(&[u8], &str); 4] = [
+    (b"\xFF\xFE\x00\x00", "UTF-32"),
+    (b"\x00\x00\xFE\xFF", "UTF-32"),
+    (b"\xFF\xFE", "UTF-16"),
+    (b"\xFE\xFF", "UTF-16"),
+];
 
 /// A decoded file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +175,9 @@ fn too_large(len: u64) -> String {
 
 /// Decodes bytes as a cable's text.
 pub fn decode(mut bytes: Vec<u8>) -> Result<Source, String> {
+    if let Some((_, encoding)) = OTHER_BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Err(format!("{encoding} text; save it as UTF-8"));
+    }
     if memchr::memchr(0, &bytes).is_some() {
         return Err("binary file, not a cable".to_string());
     }
@@ -207,8 +221,24 @@ mod tests {
             "not valid UTF-8 (first invalid byte at offset 5)"
         );
         assert_eq!(
-            decode(b"\xFF\xFEU\x00N\x00".to_vec()).unwrap_err(),
+            decode(b"U\x00N\x00".to_vec()).unwrap_err(),
             "binary file, not a cable"
         );
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        for (bytes, encoding) in [
+            (&b"\xFF\xFEU\x00N\x00"[..], "UTF-16"),
+            (b"\xFE\xFF\x00U\x00N", "UTF-16"),
+            (b"\xFF\xFE", "UTF-16"),
+            (b"\xFF\xFE\x00\x00U\x00\x00\x00", "UTF-32"),
+            (b"\x00\x00\xFE\xFF\x00\x00\x00U", "UTF-32"),
+        ] {
+            assert_eq!(
+                decode(bytes.to_vec()).unwrap_err(),
+                format!("{encoding} text; save it as UTF-8")
+            );
+        }
     }
 }

@@ -47,6 +47,9 @@
     ("tag by country name (JAP)" "^TAGS:" "TAGS: PGOV JAP" nil "TAGS: PGOV JAP" "JA" "TAGS: PGOV JA")
     ("tag by country name (KOREA) before another tag" "^TAGS:" "TAGS: KOREA PGOV" nil "TAGS: KOREA" "KS"
      "TAGS: KS PGOV")
+    ;; A name in two words out of its title's order (Korea (South)): KS replaces both words.
+    ("tag by a name in two words (SOUTH KOR)" "^TAGS:" "TAGS: PGOV SOUTH KOR" nil "TAGS: PGOV SOUTH KOR"
+     "KS" "TAGS: PGOV KS")
     ;; FL2 that wraps: a routing indicator on its continuation line.
     ("FL2 continuation line" "^PP " "PP RUEHC RUEHBJ\nRUEHM" nil "RUEHM" "RUEHMO" "RUEHMO")))
 

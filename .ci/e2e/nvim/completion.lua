@@ -9,7 +9,8 @@ local file = assert(os.getenv('CASE_FILE'), 'CASE_FILE is not set')
 
 -- Each scenario: the line found by `find`, replaced by `text` (or followed by a new line `new_line`;
 -- `continuation` adds a line after `text`, where the cursor then goes), where the cursor goes (right
--- after the first `at`), the item to accept (its label) and the whole line expected after.
+-- after the first `at`), the item to accept (its label) and the whole line expected after. `drop`
+-- removes the first line matching it before (the FM line, for a header still being written).
 local scenarios = {
   {
     name = 'marking after ( keeps the first word',
@@ -100,6 +101,27 @@ local scenarios = {
     label = 'KS',
     expect = 'TAGS: KS PGOV',
   },
+  -- A tag's name in two words, out of its title's order (Korea (South)): the items share the
+  -- words' start, so Neovim filters on `SOUTH KOR` and keeps KS, which replaces both words.
+  {
+    name = 'tag by a name in two words (SOUTH KOR)',
+    find = '^TAGS:',
+    text = 'TAGS: PGOV SOUTH KOR',
+    at = 'TAGS: PGOV SOUTH KOR',
+    label = 'KS',
+    expect = 'TAGS: PGOV KS',
+  },
+  -- The DE line before the FM line names the post, typed in lower case: the filter text begins
+  -- with `de oslo` as typed, so Neovim keeps the item.
+  {
+    name = 'DE line by post name typed in lower case, no FM line yet',
+    drop = '^FM ',
+    find = '^DE ',
+    text = 'de oslo',
+    at = 'de oslo',
+    label = 'DE RUEHNY #0417 0731522',
+    expect = 'DE RUEHNY #0417 0731522',
+  },
   {
     name = 'FL2 continuation line',
     find = '^PP ',
@@ -108,6 +130,32 @@ local scenarios = {
     at = 'RUEHM',
     label = 'RUEHMO',
     expect = 'RUEHMO',
+  },
+  -- The security line completed at its end (`A` then `<C-x><C-o>`): `ZZH` stays; on a line without
+  -- it, the item is the whole line.
+  {
+    name = 'security line at its end keeps ZZH',
+    find = '^ZNY ',
+    text = 'ZNR UUUUU ZZH',
+    at = 'ZNR UUUUU ZZH',
+    label = 'ZNY CCCCC',
+    expect = 'ZNY CCCCC ZZH',
+  },
+  {
+    name = 'security line from ZN',
+    find = '^ZNY ',
+    text = 'ZN',
+    at = 'ZN',
+    label = 'ZNY CCCCC ZZH',
+    expect = 'ZNY CCCCC ZZH',
+  },
+  {
+    name = 'FM post with the cursor right after FM',
+    find = '^FM ',
+    text = 'FM AMEMBASSY OSLO',
+    at = 'FM',
+    label = 'AMEMBASSY OSLO',
+    expect = 'FM AMEMBASSY OSLO',
   },
   {
     name = 'reason letter after (d',
@@ -129,8 +177,16 @@ e2e.run('completion', function(t)
   end
   for _, s in ipairs(scenarios) do
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, original)
+    if s.drop then
+      for i, l in ipairs(original) do
+        if l:match(s.drop) then
+          vim.api.nvim_buf_set_lines(buf, i - 1, i, false, {})
+          break
+        end
+      end
+    end
     local lnum
-    for i, l in ipairs(original) do
+    for i, l in ipairs(e2e.lines(buf)) do
       if l:match(s.find) then
         lnum = i
         break

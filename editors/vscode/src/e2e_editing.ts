@@ -133,6 +133,22 @@ const COMPLETIONS: CompletionScenario[] = [
     label: 'C O N F I D E N T I A L',
     expect: 'C O N F I D E N T I A L OSLO 000417',
   },
+  // The banner completed with the origin and serial already after the cursor: they stay (the scenario
+  // "banner: CONF typed before the origin keeps the origin" of the Neovim and Emacs suites).
+  {
+    name: 'banner: CONF typed before the origin keeps the origin',
+    from: [['C O N F I D E N T I A L OSLO 000417', 'CONF OSLO 000417']],
+    at: '\nCONF',
+    label: 'C O N F I D E N T I A L',
+    expect: 'C O N F I D E N T I A L OSLO 000417',
+  },
+  {
+    name: 'banner: S E C typed before the origin keeps the origin',
+    from: [['C O N F I D E N T I A L OSLO 000417', 'S E C OSLO 000417']],
+    at: '\nS E C',
+    label: 'S E C R E T',
+    expect: 'S E C R E T OSLO 000417',
+  },
   {
     name: 'banner while typing C O N',
     from: [['C O N F I D E N T I A L OSLO 000417', 'C O N']],
@@ -245,6 +261,23 @@ const COMPLETIONS: CompletionScenario[] = [
     at: 'TAGS: PGOV KOREA',
     label: 'KN',
     expect: 'TAGS: PGOV KN',
+  },
+  {
+    name: 'tag by a name in two words (SOUTH KOR)',
+    from: [['TAGS: [PREL](#) [EFIS](#) [NO](#) [CH](#)', 'TAGS: PGOV SOUTH KOR']],
+    at: 'TAGS: PGOV SOUTH KOR',
+    label: 'KS',
+    expect: 'TAGS: PGOV KS',
+  },
+  {
+    name: 'DE line by post name typed in lower case, no FM line yet',
+    from: [
+      ['FM AMEMBASSY OSLO\n', ''],
+      ['DE RUEHNY #0417 0731522', 'de oslo'],
+    ],
+    at: '\nde oslo',
+    label: 'DE RUEHNY #0417 0731522',
+    expect: 'DE RUEHNY #0417 0731522',
   },
   {
     name: 'tag by country name',

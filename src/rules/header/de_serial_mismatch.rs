@@ -25,22 +25,9 @@ pub fn check(ctx: &Context) {
     if ctx.facts.header_text_mismatch.is_some() || ctx.facts.garbled_serial.is_some() {
         return;
     }
-    let (Some(de), Some(b)) = (&ctx.cable.header.de, &ctx.cable.body.banner) else {
+    let Some((ds, bs)) = crate::rules::facts::de_serial_mismatch(ctx.cable) else {
         return;
     };
-    let (Some(ds), Some(bs)) = (de.serial, b.serial) else {
-        return;
-    };
-    if ds.range.len() != 4 || ds.value == bs.value % 10_000 {
-        return;
-    }
-    // The Secretary's travelling-party series (PARTO, SECTO) number their cables apart from the
-    // station serial of the DE line.
-    if b.origin
-        .is_some_and(|o| matches!(ctx.text(o), "PARTO" | "SECTO" | "TOSEC"))
-    {
-        return;
-    }
     let (dt, bt) = (ctx.text(ds.range), ctx.text(bs.range));
     let want = format!("{:04}", bs.value % 10_000);
     let mut d = ctx.report(

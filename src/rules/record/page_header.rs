@@ -1,12 +1,15 @@
 //! ## What it does
 //! Reports a received copy's page header (`PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01
-//! OF 02 271458Z`) in the addressee block or the text, once per cable.
+//! OF 02 271458Z`) in the addressee block or the text, and a printout's first page header before the
+//! transmission header (the classification, the origin and the serial padded to eight digits:
+//! `SECRET   STATE   00123456`), once per cable.
 //!
 //! ## Why
 //! The receiving office's printer put a page header at each page break, even inside the `TO` and
 //! `INFO` blocks (`TO PAGE 02 …`, spec §3.7, §6.1.4); it is no part of the cable. The parser skips it,
-//! so the addressees after it stay in their block and the text reads on; this finding says what the
-//! line is.
+//! so the addressees after it stay in their block and the text reads on; one before the header is no
+//! banner, so the header, the banner and the elements after them are read. This finding says what
+//! the line is.
 //!
 //! ## Example
 //! ```cable

@@ -1,10 +1,12 @@
 //! ## What it does
-//! Reports a REF item that cannot be read as a reference: a bullet with nothing after it, a post
-//! named without a serial (`B. BRASILIA`), or a serial of zero.
+//! Reports a REF item that cannot be read as a reference: a REF label with nothing after it, a
+//! bullet with nothing after it, a post named without a serial (`B. BRASILIA`), or a serial of
+//! zero.
 //!
 //! ## Why
-//! A reference is there so that the reader can find the cable it cites; an item without its serial
-//! or with serial 0 cites nothing, and is usually the rest of an edit left half done.
+//! A reference is there so that the reader can find the cable it cites; a REF line with nothing
+//! after its label, an item without its serial or with serial 0 cites nothing, and is usually the
+//! rest of an edit left half done.
 //!
 //! ## Example
 //! ```cable
@@ -24,6 +26,11 @@ pub fn check(ctx: &Context) {
         return;
     };
     let mut found = Vec::new();
+    // A REF label with nothing after it in the whole block (`REF:` and then the text).
+    if block.items.is_empty() {
+        let label = ctx.text(block.label).trim_end();
+        found.push((block.label, format!("`{label}` cites nothing")));
+    }
     for item in &block.items {
         if item.references.is_empty() {
             // A bullet followed by an ellipsis is a truncated preview of the release, not an

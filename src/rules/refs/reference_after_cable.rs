@@ -3,7 +3,8 @@
 //! is after the cable's own year, or the cable's own year written with a serial of the cable's own
 //! post higher than its own serial (posts number their cables in order through the year). A
 //! reference without a year is not judged: early in a year, `TOKYO 2301` usually means last year's
-//! cable.
+//! cable, and a later serial of the cable's own post is read as last year's (its `cable_id` in
+//! `cablelint inspect`).
 //!
 //! ## Why
 //! A cable can only answer cables that exist when it is sent. A later date in a reference is a typo
@@ -26,6 +27,7 @@
 //! ```
 use crate::rules::facts::{cited, own_origin_serial};
 use crate::rules::Context;
+use crate::syntax::later_own_serial;
 
 pub fn check(ctx: &Context) {
     let Some(own_year) = ctx.facts.date.map(|d| d.year) else {
@@ -41,8 +43,8 @@ pub fn check(ctx: &Context) {
                 format!("`{text}` is dated {year}, after this cable ({own_year})"),
             );
         } else if c.year_written && year == own_year {
-            if let Some((key, serial)) = &own {
-                if *key == c.key && c.number > *serial {
+            if let Some((_, serial)) = &own {
+                if later_own_serial(own.as_ref(), &c.key, c.number) {
                     ctx.report(
                         c.range,
                         format!(

@@ -201,6 +201,9 @@ fn the_index_refuses_the_files_check_refuses() {
     latin1.push(0xE9);
     std::fs::write(root.join("latin1.cable"), &latin1).unwrap();
     std::fs::write(root.join("bom.cable"), format!("\u{feff}{text}")).unwrap();
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(root.join("utf16.cable"), &utf16).unwrap();
 
     let mut index = WorkspaceIndex::new(IndexLimits::default());
     let scan = WorkspaceIndex::scan(&[root.to_path_buf()], DEFAULT_EXTENSIONS, index.limits(), 0);
@@ -223,9 +226,11 @@ fn the_index_refuses_the_files_check_refuses() {
         [
             ("binary.cable".to_string(), cli("binary.cable")),
             ("latin1.cable".to_string(), cli("latin1.cable")),
+            ("utf16.cable".to_string(), cli("utf16.cable")),
         ]
     );
     assert_eq!(cli("binary.cable"), "binary file, not a cable");
+    assert_eq!(cli("utf16.cable"), "UTF-16 text; save it as UTF-8");
     // The byte-order mark is not part of the text, as for `check`: the stamp is of the text alone.
     let bom = index.get(&root.join("bom.cable")).unwrap();
     assert_eq!(bom.stamp, stamp(&text));
