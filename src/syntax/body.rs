@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lex::{self, all_digits, all_upper, find_word_ci, parse_u32, starts_with_ci, Src};
+use super::lex::{
+    self, all_digits, all_upper, find_word_ci, has_prefix, parse_u32, starts_with_ci, Src,
+};
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
 use super::tree::*;
@@ -548,7 +550,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if matches!(tt, "NNNN" | "NNN" | "BT" | "End Cable Text")
-            || (tt.starts_with("===") && tt.contains("CABLE ENDS"))
+            || (has_prefix(tt, "===") && tt.contains("CABLE ENDS"))
             || is_eom_serial(tt)
         {
             self.cable.body.end_markers.push(trimmed.full());
@@ -1260,8 +1262,14 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 /// Reads the classification words at the start of a line: the level, the byte length they take,
 /// whether they are in canonical form, and whether they were garbled.
 pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> {
+    // Every form below starts with one of these letters (`LIMITED OFFICIAL USE` with `L`), in
+    // capitals or, for the letters, in any case: most lines are ruled out by their first byte.
+    let first = t.as_bytes().first()?.to_ascii_uppercase();
+    if !b"UCSTNOEL".contains(&first) {
+        return None;
+    }
     for (word, level) in BANNER_FORMS {
-        if t.starts_with(word)
+        if has_prefix(t, word)
             && t[word.len()..]
                 .bytes()
                 .next()
@@ -1274,7 +1282,6 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         }
     }
     // Spaced or unspaced letters, any case, with one doubled or dropped leading letter.
-    let first = t.as_bytes().first()?.to_ascii_uppercase();
     if !b"UCSTNOE".contains(&first) {
         return None;
     }

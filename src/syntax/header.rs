@@ -1,6 +1,6 @@
 //! The ACP-127 transmission header: FL1 (`VZCZC…`) to the addressee blocks.
 
-use super::lex::{all_digits, all_upper, parse_u32, Src};
+use super::lex::{all_digits, all_upper, has_prefix, parse_u32, Src};
 use super::parser::src_of;
 use super::text::TextRange;
 use super::tree::*;
@@ -29,16 +29,16 @@ enum Shape {
 
 fn shape(t: &str) -> Shape {
     let b = t.as_bytes();
-    if t.starts_with("VZCZC") {
+    if has_prefix(t, "VZCZC") {
         return Shape::Transmission;
     }
-    if t.starts_with("DE ") && b.len() > 4 && b[3] == b'R' {
+    if has_prefix(t, "DE ") && b.len() > 4 && b[3] == b'R' {
         return Shape::De;
     }
-    if t.starts_with("ZNR ") || t.starts_with("ZNY ") {
+    if has_prefix(t, "ZNR ") || has_prefix(t, "ZNY ") {
         return Shape::Security;
     }
-    if t.starts_with("FM ") {
+    if has_prefix(t, "FM ") {
         return Shape::Fm;
     }
     if let Some(rest) = t.strip_prefix("TO ") {
@@ -55,7 +55,7 @@ fn shape(t: &str) -> Shape {
             Shape::Info
         };
     }
-    if t.starts_with("XMT ") || t.starts_with("XMT/") {
+    if has_prefix(t, "XMT ") || has_prefix(t, "XMT/") {
         return Shape::Xmt;
     }
     if b.len() >= 3
@@ -79,9 +79,9 @@ fn shape(t: &str) -> Shape {
     }
     if is_page_noise(t)
         || super::record::is_distribution_line(t)
-        || t.starts_with("ACTION ")
-        || t.starts_with("------")
-        || t.starts_with("O R I G I N")
+        || has_prefix(t, "ACTION ")
+        || has_prefix(t, "------")
+        || has_prefix(t, "O R I G I N")
     {
         return Shape::Noise;
     }

@@ -10,6 +10,7 @@ pub struct Src<'a> {
 }
 
 impl<'a> Src<'a> {
+    #[inline]
     pub fn new(text: &'a str, offset: usize) -> Self {
         Src { text, offset }
     }
@@ -45,6 +46,7 @@ impl<'a> Src<'a> {
     }
 
     /// White-space separated words with their relative byte ranges.
+    #[inline]
     pub fn words(&self) -> Words<'a> {
         Words {
             text: self.text,
@@ -61,6 +63,7 @@ pub struct Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = (usize, usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
         while self.pos < b.len() && is_space(b[self.pos]) {
@@ -79,6 +82,7 @@ impl<'a> Iterator for Words<'a> {
 
 /// Whether a byte is an ASCII character that `char::is_whitespace` takes for white space: tab, line
 /// feed, vertical tab, form feed, carriage return and space.
+#[inline]
 fn is_ascii_white(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
@@ -86,6 +90,7 @@ fn is_ascii_white(b: u8) -> bool {
 /// `str::trim_start`: ASCII white space is skipped a byte at a time, and the library's Unicode
 /// search runs only from a non-ASCII byte (a cable's lines are almost all ASCII, and the parser
 /// trims every line several times).
+#[inline]
 pub fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = 0;
@@ -100,6 +105,7 @@ pub fn trim_start(s: &str) -> &str {
 }
 
 /// `str::trim_end`, as [`trim_start`] reads it.
+#[inline]
 pub fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = b.len();
@@ -113,11 +119,22 @@ pub fn trim_end(s: &str) -> &str {
     &s[..i]
 }
 
+/// `s.starts_with(prefix)`, written out where it is called. The parser tries most lines against
+/// many literal prefixes; the library's `<[u8]>::starts_with` is one function shared by the crate's
+/// codegen units, which the release profile (no LTO) calls, with a `memcmp` of unknown length, for
+/// every test, while here the prefix's length is known and the comparison is a few loads.
+#[inline(always)]
+pub fn has_prefix(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()] == *prefix.as_bytes()
+}
+
 /// `str::trim`, as [`trim_start`] reads it.
+#[inline]
 pub fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
+#[inline]
 pub fn is_space(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b
 }

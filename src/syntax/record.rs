@@ -4,7 +4,7 @@
 //! the tree is built: it collects the artifacts the tree shows (joined lines, page headers in the
 //! text, garbled banners and serials, another cable's banner) and decides the [`DocumentKind`].
 
-use super::lex::all_digits;
+use super::lex::{all_digits, has_prefix};
 use super::text::TextRange;
 use super::tree::*;
 
@@ -25,17 +25,17 @@ pub(super) fn line_artifact(t: &str) -> Option<ArtifactKind> {
         "Sunday,",
     ];
     let t = t.trim();
-    if t.starts_with("This record is a partial extract")
-        || WEEKDAYS.iter().any(|w| t.starts_with(w))
+    if has_prefix(t, "This record is a partial extract")
+        || WEEKDAYS.iter().any(|w| has_prefix(t, w))
         || is_release_dtg(t)
     {
         return Some(ArtifactKind::ReleaseNotice);
     }
-    if t.starts_with("ID: ")
-        || t.starts_with("ORIGIN: ")
-        || t.starts_with("DATE: ")
+    if has_prefix(t, "ID: ")
+        || has_prefix(t, "ORIGIN: ")
+        || has_prefix(t, "DATE: ")
         // A stamp with the banner joined onto it is read by the dump skip, which keeps the banner.
-        || (t.starts_with("Cable dated:") && t.len() <= 32)
+        || (has_prefix(t, "Cable dated:") && t.len() <= 32)
         || t == "End Cable Text"
     {
         return Some(ArtifactKind::DumpLines);
