@@ -7,25 +7,9 @@
 //! Every fixture is a cable we wrote, with invented content. Each asserts what the user sees: the
 //! fields `inspect` gives, or which rules fire.
 
-use cablelint::data::Tables;
-use cablelint::rules::Settings;
+mod support;
 
-/// What `inspect` gives for the text, as JSON.
-fn inspected(text: &str) -> serde_json::Value {
-    let cable = cablelint::syntax::parse(text);
-    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin());
-    serde_json::to_value(&data).expect("inspect data serialises")
-}
-
-/// The codes of the findings, checked on the drafting date 2026-11-30.
-fn codes(text: &str) -> Vec<&'static str> {
-    let mut settings = Settings::default();
-    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date"));
-    cablelint::check(text, &settings, Tables::builtin())
-        .iter()
-        .map(|d| d.rule.code())
-        .collect()
-}
+use support::{codes, inspected};
 
 #[test]
 fn a_second_subject_element_adds_nothing_to_the_subject() {

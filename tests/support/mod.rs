@@ -78,3 +78,22 @@ pub fn edit(base: &str, edits: &[(&str, &str)]) -> String {
     }
     text
 }
+
+/// What `cablelint inspect` gives for the text, as JSON (`record_fields.rs`, `record_reading.rs`).
+pub fn inspected(text: &str) -> serde_json::Value {
+    let cable = cablelint::syntax::parse(text);
+    let data =
+        cablelint::inspect::inspect(&cable, "test.cable", cablelint::data::Tables::builtin());
+    serde_json::to_value(&data).expect("inspect data serialises")
+}
+
+/// The codes of the findings, checked on the drafting date 2026-11-30 (`record_fields.rs`,
+/// `record_reading.rs`).
+pub fn codes(text: &str) -> Vec<&'static str> {
+    let mut settings = cablelint::rules::Settings::default();
+    settings.drafting_date = Some(cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date"));
+    cablelint::check(text, &settings, cablelint::data::Tables::builtin())
+        .iter()
+        .map(|d| d.rule.code())
+        .collect()
+}

@@ -16,7 +16,7 @@
 //! ```cable
 //! TAGS: PREL RS
 //! ```
-use crate::rules::{Context, Fix};
+use crate::rules::Context;
 use crate::syntax::TagShape;
 
 pub fn check(ctx: &Context) {
@@ -42,12 +42,6 @@ pub fn check(ctx: &Context) {
             continue;
         }
         // When the right code is listed already, the fix removes the token instead.
-        let edit = super::replace_or_remove(ctx, r, &replacement);
-        let title = if edit.new_text.is_empty() {
-            format!("Remove `{code}`: `{replacement}` is listed")
-        } else {
-            format!("Replace with `{}`", edit.new_text)
-        };
-        d.fix = Some(Fix::unsafe_(title, vec![edit]));
+        d.fix = Some(super::replacement_fix(ctx, r, code, &replacement));
     }
 }

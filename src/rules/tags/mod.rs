@@ -8,7 +8,7 @@ pub mod tag_form;
 pub mod tags_markup;
 pub mod unknown_tag;
 
-use crate::rules::{Context, Edit};
+use crate::rules::{Context, Edit, Fix};
 use crate::syntax::{ArtifactKind, TagShape, TagToken, TextRange};
 
 /// The TAGS tokens the TAGS rules read codes from, in order: every token but redaction runs and
@@ -128,10 +128,28 @@ pub(crate) fn repeated_tokens(ctx: &Context) -> Vec<(TextRange, TextRange)> {
         .collect()
 }
 
+/// The unsafe fix that makes TAGS token `code` (a code range of [`code_tokens`], written
+/// `written`) read `replacement`, one code or several ([`replace_or_remove`]), titled by what it
+/// does: `Replace with …`, or `Remove …: … is listed` when every code is on the line already.
+pub(crate) fn replacement_fix(
+    ctx: &Context,
+    code: TextRange,
+    written: &str,
+    replacement: &str,
+) -> Fix {
+    let edit = replace_or_remove(ctx, code, replacement);
+    let title = if edit.new_text.is_empty() {
+        format!("Remove `{written}`: `{replacement}` is listed")
+    } else {
+        format!("Replace with `{}`", edit.new_text)
+    };
+    Fix::unsafe_(title, vec![edit])
+}
+
 /// The edit of a fix that would make TAGS token `code` (a code range of [`code_tokens`]) read
 /// `replacement`, one code or several: the codes it would still add ([`new_codes`]), or, when none
 /// is left, the removal of the token, so that the fixes write no repetition.
-pub(crate) fn replace_or_remove(ctx: &Context, code: TextRange, replacement: &str) -> Edit {
+fn replace_or_remove(ctx: &Context, code: TextRange, replacement: &str) -> Edit {
     let tokens = code_tokens(ctx);
     let Some(i) = tokens.iter().position(|t| t.code == code) else {
         return Edit::replace(code, replacement.to_string());

@@ -17,7 +17,7 @@
 //! ```cable
 //! TAGS: KWMN PREL JA
 //! ```
-use crate::rules::{Context, Fix};
+use crate::rules::Context;
 use crate::syntax::TagShape;
 
 /// Free-text legacy tags of the release, written as words with spaces (spec §3.12, B-17: accepted,
@@ -102,13 +102,7 @@ pub fn check(ctx: &Context) {
                     continue;
                 }
                 // When the suggested code is listed already, the fix removes the token instead.
-                let edit = super::replace_or_remove(ctx, code_range, &s_code);
-                let title = if edit.new_text.is_empty() {
-                    format!("Remove `{code}`: `{s_code}` is listed")
-                } else {
-                    format!("Replace with `{}`", edit.new_text)
-                };
-                d.fix = Some(Fix::unsafe_(title, vec![edit]));
+                d.fix = Some(super::replacement_fix(ctx, code_range, code, &s_code));
             }
             None => {
                 ctx.report(code_range, format!("`{code}` is not a known tag"));
