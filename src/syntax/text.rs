@@ -158,17 +158,19 @@ impl LineIndex {
         // line (the parser and every printer build this index for each file).
         let mut starts = Vec::with_capacity(bytes.len() / 48 + 2);
         starts.push(0u32);
-        // Most texts have no CR: then only LF is looked for.
-        if memchr::memchr(b'\r', bytes).is_none() {
-            Self::starts_after_lf(bytes, &mut starts);
+        // Most texts have no CR: then only LF is looked for, and the same pass says whether the
+        // text is ASCII.
+        let ascii = if memchr::memchr(b'\r', bytes).is_none() {
+            Self::starts_after_lf(bytes, &mut starts)
         } else {
             Self::starts_with_cr(bytes, &mut starts);
-        }
+            bytes.is_ascii()
+        };
         let mut wide = Vec::new();
         let (mut extra16, mut extra_char) = (0u32, 0u32);
         // Non-ASCII characters are rare in cables: most texts are ASCII throughout, and in the
         // others ASCII is skipped 32 bytes at a time.
-        let mut i = if bytes.is_ascii() { bytes.len() } else { 0 };
+        let mut i = if ascii { bytes.len() } else { 0 };
         while i < bytes.len() {
             let chunk = &bytes[i..bytes.len().min(i + 32)];
             if chunk.is_ascii() {
@@ -207,14 +209,18 @@ impl LineIndex {
 
     /// Pushes the start of every line after the first of a text without CR: after each LF. Eight
     /// bytes at a time, most of them without LF at a few instructions (memchr's search, made for
-    /// long gaps, cost more per call than a whole line of forty-odd bytes this way).
-    fn starts_after_lf(bytes: &[u8], starts: &mut Vec<u32>) {
+    /// long gaps, cost more per call than a whole line of forty-odd bytes this way). Returns
+    /// whether every byte is ASCII, read in the same pass.
+    fn starts_after_lf(bytes: &[u8], starts: &mut Vec<u32>) -> bool {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
         let mut chunks = bytes.chunks_exact(8);
         let mut base = 0usize;
+        // The bytes' high bits, all together: zero when every byte is ASCII.
+        let mut high = 0u64;
         for chunk in &mut chunks {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            high |= word;
             let x = word ^ (ONES * u64::from(b'\n'));
             // The top bit of each byte of `x` that is zero, exactly: adding within the low seven
             // bits of a byte never carries into the next byte.
@@ -232,6 +238,7 @@ impl LineIndex {
                 starts.push((base + i + 1) as u32);
             }
         }
+        high & 0x8080_8080_8080_8080 == 0 && chunks.remainder().is_ascii()
     }
 
     /// Pushes the start of every line after the first of a text that has a CR: after each LF, CR

@@ -121,9 +121,17 @@ pub(crate) fn repeated_tokens(ctx: &Context) -> Vec<(TextRange, TextRange)> {
         return Vec::new();
     }
     let tokens = code_tokens(ctx);
-    let removed = removed(ctx, &tokens);
-    (0..tokens.len())
+    let repeated: Vec<usize> = (0..tokens.len())
         .filter(|&i| repeats(ctx, &tokens, i))
+        .collect();
+    // What the other fixes remove (which asks for a "did you mean" of every unknown code) matters
+    // only to where a repetition's removal ends; most TAGS lines repeat nothing.
+    if repeated.is_empty() {
+        return Vec::new();
+    }
+    let removed = removed(ctx, &tokens);
+    repeated
+        .into_iter()
         .map(|i| (tokens[i].code, removal(&tokens, &removed, i)))
         .collect()
 }
