@@ -294,3 +294,53 @@ fn a_record_whose_refid_is_no_cable_id_names_no_other_cable() {
         assert!(!codes(&f).contains(&"CBL605"), "{refid}: {f:?}");
     }
 }
+
+/// The text up to and including the line that holds `snippet`.
+fn up_to_line_of(text: &str, snippet: &str) -> String {
+    let at = text.find(snippet).expect("the snippet");
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    text[..end].to_string()
+}
+
+#[test]
+fn a_new_cable_with_a_header_that_stops_at_tags_is_an_unfinished_draft() {
+    // The header `cablelint new` writes, dated 12 March 2026, then the banner, the caption, the
+    // E.O. line and TAGS, and nothing after: the drafter has not written SUBJECT and the text.
+    let dated = edit(
+        C,
+        &[
+            ("O 120745Z MAR 08", "O 120745Z MAR 26"),
+            ("DE RUEHUL #0614/01 0720751", "DE RUEHUL #0614/01 0710751"),
+        ],
+    );
+    let t = up_to_line_of(&dated, "TAGS: PREL PGOV JA KS");
+    let f = findings_on(&t, "2026-11-30");
+    let tags = line(&t, "TAGS:");
+    assert!(f.contains(&("CBL306", tags)), "{f:?}");
+    assert!(f.contains(&("CBL411", tags)), "{f:?}");
+    let c = codes(&f);
+    assert!(!c.contains(&"CBL603") && !c.contains(&"CBL607"), "{f:?}");
+    // Kept more than a year, the same text is a sent cable the release cut after TAGS.
+    let f = findings_on(&t, "2028-11-30");
+    let c = codes(&f);
+    assert!(f.contains(&("CBL603", tags)), "{f:?}");
+    assert!(c.contains(&"CBL607"), "{f:?}");
+    assert!(!c.contains(&"CBL306") && !c.contains(&"CBL411"), "{f:?}");
+}
+
+#[test]
+fn a_new_cable_that_stops_at_its_classification_authority_has_no_text() {
+    // SUBJECT, REF and `Classified By` are written, no paragraph yet.
+    let dated = edit(C, &[("O 120745Z MAR 08", "O 120745Z MAR 26")]);
+    let t = up_to_line_of(&dated, "Reasons 1.4 (b) and (d).");
+    let f = findings_on(&t, "2026-11-30");
+    let c = codes(&f);
+    assert!(c.contains(&"CBL411"), "{f:?}");
+    assert!(!c.contains(&"CBL603") && !c.contains(&"CBL607"), "{f:?}");
+    // A draft without a header that stops at the same place has no text either.
+    let t = up_to_line_of(D, "Classified By:");
+    let f = findings_on(&t, "2026-11-30");
+    assert!(f.contains(&("CBL411", line(&t, "Classified By:"))), "{f:?}");
+    // The whole draft has its text: no finding of this rule.
+    assert!(!codes(&findings_on(D, "2009-04-15")).contains(&"CBL411"));
+}

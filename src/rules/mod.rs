@@ -196,6 +196,7 @@ declare_rules! {
     paragraphs::niact_justification => NiactJustification, "CBL408", "niact-justification", Info, true, "T-8", "A NIACT IMMEDIATE cable does not justify NIACT in paragraph 1";
     paragraphs::missing_signature => MissingSignature, "CBL409", "missing-signature", Warning, true, "T-9", "The cable does not end with a signature";
     paragraphs::placeholder => Placeholder, "CBL410", "placeholder", Error, true, "§3.13, §3.16", "A placeholder of a skeleton (`[[SUBJECT]]`) is still to be written";
+    paragraphs::missing_text => MissingText, "CBL411", "missing-text", Error, true, "§3.16", "The cable has no text after the elements before it";
     // 5xx: style.
     style::line_too_long => LineTooLong, "CBL501", "line-too-long", Info, false, "§3.23", "A line is longer than 69 characters";
     style::decl_date_format => DeclDateFormat, "CBL502", "decl-date-format", Info, false, "B-13", "The DECL date is not written `MM/DD/YYYY`";

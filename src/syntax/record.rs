@@ -442,10 +442,13 @@ pub fn written_recently(date: crate::vocab::Date, drafting: crate::vocab::Date) 
 /// [`DocumentKind`], except that a text the parse made a record only by lines of hundreds of
 /// characters ([`joined_by_length_only`]) and dated less than a year before `drafting` or later is
 /// a draft being written (`cablelint new` writes a header on every new draft, and an editor that
-/// soft-wraps keeps each paragraph on one line), read by its header ([`header_kind`]). One dated
-/// earlier (the released cables end in 2010) or whose date is lost stays a record.
+/// soft-wraps keeps each paragraph on one line), read by its header ([`header_kind`]). So is a text
+/// with a header that the parse made a record only because it stops at an element before the text
+/// ([`cut_at_element_only`]): a draft whose text is not yet written, whose missing SUBJECT or text
+/// is the drafter's to write. One dated earlier (the released cables end in 2010) or whose date
+/// is lost stays a record.
 pub fn kind_on(cable: &Cable, drafting: crate::vocab::Date) -> DocumentKind {
-    if !joined_by_length_only(cable) {
+    if !joined_by_length_only(cable) && !cut_at_element_only(cable) {
         return cable.kind;
     }
     let dtg_date = cable.header.dtg_date();
@@ -476,6 +479,42 @@ pub fn joined_by_length_only(cable: &Cable) -> bool {
         .lines
         .iter()
         .all(|l| joined_line(cable, l, &starts, &marks) != Some(Join::Layout))
+}
+
+/// Whether the only mark of the release in a record is where it stops: a cable with a header whose
+/// text ends at an element before the text (`TAGS: PREL LY` and nothing after, see
+/// [`cut_record`]), with no other artifact that marks a record. A record so cut has lost its text
+/// in the release; a draft with a generated header (`cablelint new`) whose text is not yet written
+/// looks the same, and the rules decide by the cable's date ([`kind_on`]).
+fn cut_at_element_only(cable: &Cable) -> bool {
+    if cable.kind != DocumentKind::Record {
+        return false;
+    }
+    let mut marks = cable.artifacts.iter().filter(|a| marks_record(a.kind));
+    let (Some(cut), None) = (marks.next(), marks.next()) else {
+        return false;
+    };
+    cut.kind == ArtifactKind::TruncatedPreview
+        && cable
+            .lines
+            .iter()
+            .find(|l| l.range.start == cut.range.start)
+            .is_some_and(|l| is_pre_text_element(l.kind))
+}
+
+/// Whether a line is one of the elements before the text, where [`cut_record`] finds a record
+/// stopped.
+fn is_pre_text_element(kind: LineKind) -> bool {
+    matches!(
+        kind,
+        LineKind::Banner
+            | LineKind::Caption
+            | LineKind::Eo
+            | LineKind::Tags
+            | LineKind::Subject
+            | LineKind::Ref
+            | LineKind::ClassifiedBy
+    )
 }
 
 /// Whether an artifact marks the text as a release record (attached text included).
@@ -519,17 +558,7 @@ fn cut_record(cable: &Cable, found: &[Artifact]) -> Option<Artifact> {
             !matches!(l.kind, LineKind::Blank | LineKind::Artifact) && !l.kind.is_header_line()
         })?;
         // The record stops right at an element before the text (`TAGS: PREL LY` and nothing after).
-        let at_element = matches!(
-            last.kind,
-            LineKind::Banner
-                | LineKind::Caption
-                | LineKind::Eo
-                | LineKind::Tags
-                | LineKind::Subject
-                | LineKind::Ref
-                | LineKind::ClassifiedBy
-        );
-        if !at_element {
+        if !is_pre_text_element(last.kind) {
             return None;
         }
         return Some(Artifact {

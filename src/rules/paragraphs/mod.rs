@@ -3,6 +3,7 @@ pub mod layout;
 pub mod missing_marking;
 pub mod missing_signature;
 pub mod missing_summary;
+pub mod missing_text;
 pub mod niact_justification;
 pub mod paragraph_numbering;
 pub mod placeholder;

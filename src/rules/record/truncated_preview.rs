@@ -3,7 +3,9 @@
 //! lines of the cable, cut off with `…` or `...`, then the database record with the whole text. It
 //! also reports a record the release cut short without the full text after it: a line before the
 //! text that ends in `...` where the E.O. line, TAGS or SUBJECT is then missing (`USTR FOR A...`), or
-//! a sent cable (one with a header) whose record ends before any text.
+//! a sent cable (one with a header) whose record ends before any text. A text with a header dated
+//! less than a year before the drafting date, or later, that ends so is a draft whose text is not
+//! yet written (`cablelint new` dates the header it writes): `missing-text` reports it.
 //!
 //! ## Why
 //! Some released records repeat the cable: a preview, then the full record (spec §6.1.5). The parser
@@ -22,9 +24,14 @@
 //! ```
 //! Use instead: the full text only.
 use crate::rules::Context;
-use crate::syntax::{ArtifactKind, LineKind};
+use crate::syntax::{ArtifactKind, DocumentKind, LineKind};
 
 pub fn check(ctx: &Context) {
+    // A draft being written that stops at an element before its text (a header dated in the
+    // drafting year, see `crate::syntax::kind_on`) is unfinished, not cut by the release.
+    if ctx.facts.kind != DocumentKind::Record {
+        return;
+    }
     // A preview's lines are skipped (artifact lines); a cut stands among the lines that are read.
     let preview = ctx
         .cable
