@@ -1663,14 +1663,20 @@ fn a_record_cut_short_is_an_incomplete_record() {
         "{f:?}"
     );
     assert!(!f.iter().any(|&(_, _, s)| s == Severity::Error), "{f:?}");
-    // A draft that stops there is being written: its missing SUBJECT is an error.
+    // A draft that stops there is being written: its missing SUBJECT and text are errors.
     let end = D.find("SUBJECT:").expect("subject");
     let t = D[..end].to_string();
     assert_fires(
         &t,
         "CBL306",
         "TAGS:",
-        &["CBL409", "CBL223", "CBL215", "CBL219"],
+        &["CBL409", "CBL223", "CBL215", "CBL219", "CBL411"],
+    );
+    assert_fires(
+        &t,
+        "CBL411",
+        "TAGS:",
+        &["CBL409", "CBL223", "CBL215", "CBL219", "CBL306"],
     );
     assert_silent(&t, "CBL603");
     // A passing line with an ellipsis in a complete cable is no cut.
