@@ -320,6 +320,74 @@ SPLITS = [
     ("ASECKFRDCVISKIRFPHUMSMIGEG", "ASEC KFRD CVIS KIRF PHUM SMIG EG", "cablemap _TAG_FIXES (09CAIRO2190)"),
     ("KPAOPREL", "KPAO PREL", "cablemap _TAG_FIXES (08VIENTIANE632)"),
 ]
+
+# ISO 3166 alpha-2 codes written where the TAGS (FIPS-style) code was meant, generated from the
+# iso2 column of tags-country.tsv (a drafter who writes `DE` for Germany, `UA` for Ukraine, `GB` for
+# the United Kingdom or `LT` for Lithuania means the country the ISO code names). A country's ISO
+# code becomes a fix to its TAGS code when the ISO code is
+#   * no TAGS code at all (DE, UA, AT ...) or a nonstandard token whose cables mean that country, or
+#   * the TAGS code of another country or area that the released cables (almost) never name, at
+#     most ISO_OTHER_MEANING_MAX of the 6,712, while the ISO code's own country's TAGS code is used in
+#     at least ISO_COUNTRY_MIN of them (GB: Gabon, no cable, for the United Kingdom, 502; LT:
+#     Lesotho, one cable, for Lithuania, 19). The reason then names the other meaning and its count.
+# Left out, each with its reason (printed): ISO codes of several TAGS areas, targets that are no
+# official TAGS code or are themselves misused tokens, and nonstandard tokens whose cables mean
+# something else.
+ISO_OTHER_MEANING_MAX = 1
+ISO_COUNTRY_MIN = 10
+ISO_LEFT_OUT = {
+    "GE": "Georgia's ISO code, written in the cables for Germany (ambiguous)",
+    "TC": "written in the cables for the United Arab Emirates (the former FIPS code), not the Turks and Caicos Islands",
+    "VN": "written in the one cable that has it probably for Venezuela, not Vietnam",
+    "SK": "the one cable that has it (a State cable on Chinese proliferation) may mean South Korea, not Slovakia",
+    "KM": "the Comoros' TAGS code CN is itself a misuse (China's ISO code)",
+}
+count_of = {}
+iso_targets = collections.defaultdict(list)
+for r in read_tsv("tags-country.tsv", ["code", "name", "iso2", "count", "source", "corpus_hint"]):
+    count_of[r["code"]] = int(r["count"] or 0)
+    if r["iso2"] and r["iso2"] != r["code"]:
+        iso_targets[r["iso2"]].append(r)
+fixed_tokens = {f[0] for f in FIXES}
+fix_targets = {part for f in FIXES for part in f[1].split()}
+iso_fixes = []
+for iso in sorted(iso_targets):
+    rows = [r for r in iso_targets[iso] if r["code"] in tags and tags[r["code"]]["status"] == "official"]
+    if iso in fixed_tokens:
+        continue
+    if iso in ISO_LEFT_OUT:
+        print(f"ISO fix {iso}: left out: {ISO_LEFT_OUT[iso]}")
+        continue
+    if len(rows) != 1:
+        names = ", ".join(f"{r['code']} ({split_also(r['name'])[0]})" for r in iso_targets[iso])
+        print(f"ISO fix {iso}: left out: the ISO code of several TAGS areas or of no official one: {names}")
+        continue
+    r = rows[0]
+    target, country = r["code"], split_also(r["name"])[0]
+    reason = f"{iso} is the ISO code of {country}; the TAGS code for {country} is {target}"
+    own = tags.get(iso)
+    if own is not None and own["status"] != "nonstandard":
+        if own["kind"] != "geographic":
+            print(f"ISO fix {iso}: left out: it is the {own['kind']} tag {own['title']}")
+            continue
+        other = count_of.get(iso, 0)
+        if other > ISO_OTHER_MEANING_MAX or count_of.get(target, 0) < ISO_COUNTRY_MIN:
+            continue
+        if target in fixed_tokens or iso in fix_targets:
+            print(f"ISO fix {iso}: left out: {target} or {iso} is in another fix")
+            continue
+        used = "no released cable" if other == 0 else f"{other} of 6,712 released cables"
+        reason += f" ({iso} is the geographic code of {own['title']}, in {used})"
+    iso_fixes.append((iso, target, reason, "tags-country.tsv (ISO 3166 equivalents; counts of 6,712 cables)"))
+# A fix whose target is itself a misused token (KI -> KR, KR being Korea's ISO code written for
+# KS) would be flagged again after it is applied: the area's TAGS code is ambiguous, no fix.
+iso_tokens = {f[0] for f in iso_fixes} | fixed_tokens
+for f in [f for f in iso_fixes if f[1] in iso_tokens]:
+    print(f"ISO fix {f[0]}: left out: its target {f[1]} is itself a misused ISO code")
+    iso_fixes.remove(f)
+print(f"ISO fixes: {len(iso_fixes)} ISO codes written for TAGS codes")
+FIXES += iso_fixes
+
 fixes = []
 for token, repl, reason, source in FIXES:
     for part in repl.split():

@@ -161,6 +161,22 @@ fn certain_fixes() {
     assert_eq!(fix("MOPPS").as_deref(), Some("MOPS"));
     assert_eq!(fix("jp").as_deref(), Some("JA"));
     assert!(t.tag_fix("EU").unwrap().reason.contains("European Union"));
+    // ISO 3166 codes written for the TAGS code of their country (generated from tags-country.tsv):
+    // no TAGS code at all, or another area's code that the released cables hardly ever use, the
+    // reason then naming that area.
+    assert_eq!(fix("DE").as_deref(), Some("GM"));
+    assert_eq!(fix("UA").as_deref(), Some("UP"));
+    assert_eq!(fix("AT").as_deref(), Some("AU"));
+    assert_eq!(fix("GB").as_deref(), Some("UK"));
+    assert_eq!(fix("LT").as_deref(), Some("LH"));
+    assert!(t.tag_fix("GB").unwrap().reason.contains("Gabon"));
+    assert!(t.tag_fix("LT").unwrap().reason.contains("Lesotho"));
+    // Not where the ISO code is a code in real use (AU, Austria), names several areas (UM), or
+    // would be fixed to a code that is itself misused (KI, Kiribati, to KR), nor an ambiguous misuse.
+    assert_eq!(fix("AU"), None);
+    assert_eq!(fix("UM"), None);
+    assert_eq!(fix("KI"), None);
+    assert_eq!(fix("GE"), None);
     // Run-together tokens are split when the split is unique.
     assert_eq!(
         fix("ETRDEINVECINPGOVCS").as_deref(),

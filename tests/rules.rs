@@ -589,6 +589,8 @@ const CASES: &[Case] = &[
 
     fires(MissingGeographicTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV")], "TAGS:"),
     quiet(MissingGeographicTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV\nJA KS")]),
+    // A country's ISO code written for its TAGS code is misspelt, not missing: `misused-tag` says so.
+    quiet(MissingGeographicTag, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV DE")]),
 
     fires(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], "TAGS:"),
     quiet(UnknownTag, C, &[("JA KS\n", "JA KS SIPDIS\n")]),
@@ -604,6 +606,17 @@ const CASES: &[Case] = &[
 
     fires(MisusedTag, S, &[("KN CH", "KN CH RU")], "TAGS:"),
     quiet(MisusedTag, S, &[("KN CH", "KN CH RS")]),
+    // A draft that stops at its classification authority has no text; with one paragraph it has.
+    fires(MissingText, D, &[("\n¶1. (C) Coordinating Ministry officials told poloff that a\ndraft regulation would merge three counterterrorism desks\ninto one agency reporting to the President.\n\n¶2. (C) The officials expect the regulation to be signed\nbefore the parliamentary recess.\n\nCARROW\n", "")], "Classified By:"),
+    quiet(MissingText, D, &[("\n¶2. (C) The officials expect the regulation to be signed\nbefore the parliamentary recess.\n\nCARROW\n", "")]),
+    // ISO codes that are no TAGS code (Germany, Ukraine) or another area's rarely used code (Gabon,
+    // Lesotho) where the TAGS code of the ISO code's country was meant.
+    fires(MisusedTag, C, &[("JA KS", "JA KS DE")], "DE\n"),
+    fires(MisusedTag, C, &[("JA KS", "JA KS UA")], "UA\n"),
+    fires(MisusedTag, C, &[("JA KS", "JA KS GB")], "GB\n"),
+    fires(MisusedTag, C, &[("JA KS", "JA KS LT")], "LT\n"),
+    // Austria's own code AU (Australia's ISO code) is used in many cables: no misuse.
+    quiet(MisusedTag, C, &[("JA KS", "JA KS AU")]),
 
     fires(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], "TAGS:"),
     fires(TagForm, S, &[("KN CH", "KN CH CH")], "TAGS:"),
@@ -914,6 +927,8 @@ const FIXES: &[FixCase] = &[
     fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], Unsafe, &[]),
     fix(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: 08 TOKIO 1187")], Unsafe, &[]),
     fix(MisusedTag, S, &[("KN CH", "KN CH RU")], Unsafe, &[("KN CH", "KN CH RS")]),
+    fix(MisusedTag, C, &[("JA KS", "JA KS DE")], Unsafe, &[("JA KS", "JA KS GM")]),
+    fix(MisusedTag, C, &[("JA KS", "JA KS LT")], Unsafe, &[("JA KS", "JA KS LH")]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], Safe, &[]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS, PGOV")], Safe, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov Ja KS")], Safe, &[]),

@@ -566,25 +566,24 @@ pub fn lacks_tag_kind(ctx: &Context, kind: TagKind) -> Option<crate::syntax::Tex
         .tags
         .as_ref()
         .filter(|t| !t.tokens.is_empty())?;
-    let has = tags
-        .tokens
-        .iter()
-        .any(|t| tag_kind(ctx, t) == Some(kind) || glued_tags_have(ctx, ctx.text(t.code), kind));
+    let has = tags.tokens.iter().any(|t| {
+        tag_kind(ctx, t) == Some(kind) || corrected_tags_have(ctx, ctx.text(t.code), kind)
+    });
     (!has).then_some(tags.range)
 }
 
-/// Whether a token that is no tag is tags run together without their spaces, one of them of
-/// `kind` (`KWMNCS` = `KWMN CS`, `ETRDEINVPGOVCS` = `ETRD EINV PGOV CS`, as some posts' TAGS
-/// lines reached the release): the split `misused-tag` offers as its fix, which is made only
-/// when it is the one way to read the token.
-fn glued_tags_have(ctx: &Context, code: &str, kind: TagKind) -> bool {
-    if code.len() < 6 || ctx.tables.tag(code).is_some() {
+/// Whether a token that is no tag has a certain correction to codes one of which is of `kind`:
+/// tags run together without their spaces (`KWMNCS` = `KWMN CS`, `ETRDEINVPGOVCS` = `ETRD EINV
+/// PGOV CS`, as some posts' TAGS lines reached the release), or a country's ISO code written for
+/// its TAGS code (`DE` for `GM`, Germany). `misused-tag` offers the correction as its fix (a split
+/// only when it is the one way to read the token), so the kind is not missing, only misspelt.
+fn corrected_tags_have(ctx: &Context, code: &str, kind: TagKind) -> bool {
+    if ctx.tables.tag(code).is_some() {
         return false;
     }
     ctx.tables.tag_fix(code).is_some_and(|f| {
-        f.replacement.contains(' ')
-            && f.replacement
-                .split(' ')
-                .any(|p| ctx.tables.tag(p).is_some_and(|t| t.kind == kind))
+        f.replacement
+            .split(' ')
+            .any(|p| ctx.tables.tag(p).is_some_and(|t| t.kind == kind))
     })
 }

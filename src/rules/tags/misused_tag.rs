@@ -1,7 +1,10 @@
 //! ## What it does
 //! Notes a TAGS token that is a known typo or a code used against its meaning, and offers the
 //! right code: `RU` for Russia (Russia is `RS`), `SYR` (Syria is `SY`), `EU` for the European Union
-//! (`EU` is Europa Island; the Union is `EUN`), `POGOV` for `PGOV`.
+//! (`EU` is Europa Island; the Union is `EUN`), `POGOV` for `PGOV`. A country's ISO 3166 code is
+//! such a misuse where it is no TAGS code (`DE` for Germany, `GM`; `UA` for Ukraine, `UP`) or the
+//! code of another area that the released cables hardly ever name (`GB`, Gabon's code, for the
+//! United Kingdom, `UK`; `LT`, Lesotho's, for Lithuania, `LH`); the message then names that area.
 //!
 //! ## Why
 //! Geographic tags are FIPS 10-4 style, not ISO, and misuses route cables to the wrong desk; the
