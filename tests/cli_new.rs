@@ -808,3 +808,69 @@ fn new_writes_a_cable_fmt_check_passes() {
     let r = run_in(&dir, &["fmt", "--check", "d.cable"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 }
+
+/// TAGS codes given without a geographic one keep the post's country tag, so `check` on the fresh
+/// skeleton reports its placeholders and nothing else; a valid code that is a known misuse (`LT`,
+/// Lesotho's code, for Lithuania) is written with a warning saying what `check` will report, and
+/// an ISO code that is no tag (`DE`) is refused naming the TAGS code first.
+#[test]
+fn new_keeps_the_posts_geographic_tag_and_warns_of_a_misused_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let new = |extra: &[&str]| {
+        let mut args = vec![
+            "new",
+            "--isolated",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--date",
+            "2026-12-01T09:00",
+        ];
+        args.extend_from_slice(extra);
+        run_in(tmp.path(), &args, None)
+    };
+    let r = new(&["--tags", "PREL,ENRG", "-o", "energy.cable"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    let written = std::fs::read_to_string(tmp.path().join("energy.cable")).unwrap();
+    assert!(written.contains("\nTAGS: PREL ENRG NO\n"), "{written}");
+    let c = run_in(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-12-01",
+            "--output-format",
+            "concise",
+            "energy.cable",
+        ],
+        None,
+    );
+    let codes: Vec<&str> = c
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('[').nth(1)?.split(']').next())
+        .collect();
+    assert!(!codes.is_empty(), "{}", c.stdout);
+    assert!(codes.iter().all(|&c| c == "CBL410"), "{}", c.stdout);
+    // A geographic code given is kept alone.
+    let r = new(&["--tags", "PREL,SW"]);
+    assert!(r.stdout.contains("\nTAGS: PREL SW\n"), "{}", r.stdout);
+    let r = new(&["--tags", "PREL,LT"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nTAGS: PREL LT\n"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "warning: TAGS `LT`: LT is the ISO code of Lithuania; the TAGS code for Lithuania is LH (LT is the geographic code of Lesotho, in 1 of 6,712 released cables); `check` will report it (misused-tag): write `LH` if that is what you mean\n"
+    );
+    let r = new(&["--tags", "PREL,DE"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .starts_with("error: `DE` is not a known tag; near matches: GM (Germany)"),
+        "{}",
+        r.stderr
+    );
+}

@@ -50,8 +50,8 @@ pub struct NewArgs {
     #[arg(long, value_name = "CAPTION", value_delimiter = ',')]
     pub captions: Vec<String>,
 
-    /// TAGS codes, comma-separated or repeated [default: a placeholder and the post's
-    /// geographic tag].
+    /// TAGS codes, comma-separated or repeated; without a geographic code among them, the post's
+    /// geographic tag is added [default: a placeholder and the post's geographic tag].
     #[arg(long, value_name = "TAG", value_delimiter = ',')]
     pub tags: Vec<String>,
 
@@ -133,7 +133,7 @@ fn parse_date(text: &str, now: DraftTime) -> Result<DraftTime, String> {
 }
 
 pub fn run(args: NewArgs) -> ExitCode {
-    let (text, warning) = match build(&args) {
+    let (text, warnings) = match build(&args) {
         Ok(built) => built,
         Err(message) => {
             error_line(&message);
@@ -153,15 +153,15 @@ pub fn run(args: NewArgs) -> ExitCode {
             }
         },
     };
-    if let Some(warning) = warning {
-        warning_line(&warning);
+    for warning in &warnings {
+        warning_line(warning);
     }
     code
 }
 
-/// The skeleton's text and the warning to print once it is written (see [`conflicts_warning`]),
-/// or the error to print.
-fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
+/// The skeleton's text and the warnings to print once it is written (see [`misused_tags_warnings`]
+/// and [`conflicts_warning`]), or the error to print.
+fn build(args: &NewArgs) -> Result<(String, Vec<String>), String> {
     let folder = match &args.output {
         Some(p) => match p.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -230,8 +230,33 @@ fn build(args: &NewArgs) -> Result<(String, Option<String>), String> {
     let text = draft::skeleton(&options, tables, &cables.state())
         .map(|s| s.text)
         .map_err(|e| e.to_string())?;
-    let warning = conflicts_warning(&cables, &text, args.output.as_deref(), time);
-    Ok((text, warning))
+    let mut warnings = misused_tags_warnings(tables, &options.tags);
+    warnings.extend(conflicts_warning(
+        &cables,
+        &text,
+        args.output.as_deref(),
+        time,
+    ));
+    Ok((text, warnings))
+}
+
+/// One warning for each TAGS code given that is valid but a known misuse (`LT`, Lesotho's code,
+/// written for Lithuania, `LH`): the skeleton keeps the code, and `check` reports it
+/// (`misused-tag`), so the drafter learns it when the cable is made.
+fn misused_tags_warnings(tables: &crate::data::Tables, tags: &[String]) -> Vec<String> {
+    tags.iter()
+        .flat_map(|t| t.split([',', ' ']))
+        .filter(|t| !t.is_empty())
+        .filter_map(|code| {
+            let code = code.to_ascii_uppercase();
+            tables.tag(&code).filter(|t| t.is_valid())?;
+            let fix = tables.tag_fix(&code)?;
+            Some(format!(
+                "TAGS `{code}`: {}; `check` will report it (misused-tag): write `{}` if that is what you mean",
+                fix.reason, fix.replacement
+            ))
+        })
+        .collect()
 }
 
 /// The warning of the findings `check` will have on the new cable among the cables of its folder: a new

@@ -15,7 +15,7 @@ use std::fmt::{self, Write as _};
 use std::path::Path;
 
 use crate::config::DraftConfig;
-use crate::data::Tables;
+use crate::data::{Tables, TagKind};
 use crate::formatter::FormatOptions;
 use crate::rules::cross::{squeeze, CableSummary};
 use crate::syntax::{origin_key, CableId, TextRange};
@@ -78,7 +78,8 @@ pub struct DraftOptions {
     pub precedence: Precedence,
     /// Caption names (`SIPDIS`, `NOFORN`, `EXDIS`).
     pub captions: Vec<String>,
-    /// TAGS codes; none leaves a placeholder (and the post's geographic tag).
+    /// TAGS codes; none leaves a placeholder (and the post's geographic tag). Codes without a
+    /// geographic one get the post's geographic tag after them.
     pub tags: Vec<String>,
     pub subject: Option<String>,
     pub time: DraftTime,
@@ -753,6 +754,18 @@ pub fn skeleton(
     out.push('\n');
 
     let geo = post.country_tag.as_deref();
+    // TAGS codes given without a geographic one keep the post's country tag, as the placeholder
+    // does: a cable needs a geographic tag (spec B-16), and the post's is the one it most often
+    // carries.
+    let mut tags = tags;
+    if let Some(g) = geo {
+        let has_geographic = tags
+            .iter()
+            .any(|c| tables.tag(c).is_some_and(|t| t.kind == TagKind::Geographic));
+        if !tags.is_empty() && !has_geographic {
+            tags.push(g.to_string());
+        }
+    }
     write_text(
         &mut out,
         options,
