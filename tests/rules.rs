@@ -606,6 +606,10 @@ const CASES: &[Case] = &[
 
     fires(MisusedTag, S, &[("KN CH", "KN CH RU")], "TAGS:"),
     quiet(MisusedTag, S, &[("KN CH", "KN CH RS")]),
+    // A caption misspelt under the banner, alone or with a right one; a passing line is none.
+    fires(MisspeltCaption, C, &[("\nSIPDIS\n", "\nNOFRN\n")], "NOFRN"),
+    fires(MisspeltCaption, C, &[("\nSIPDIS\n", "\nNOF SIPDIS\n")], "NOF "),
+    quiet(MisspeltCaption, C, &[("\nSIPDIS\n", "\nSIPDIS\n\nDEPT FOR EAP/J\n")]),
     // A draft that stops at its classification authority has no text; with one paragraph it has.
     fires(MissingText, D, &[("\n¶1. (C) Coordinating Ministry officials told poloff that a\ndraft regulation would merge three counterterrorism desks\ninto one agency reporting to the President.\n\n¶2. (C) The officials expect the regulation to be signed\nbefore the parliamentary recess.\n\nCARROW\n", "")], "Classified By:"),
     quiet(MissingText, D, &[("\n¶2. (C) The officials expect the regulation to be signed\nbefore the parliamentary recess.\n\nCARROW\n", "")]),
@@ -927,6 +931,7 @@ const FIXES: &[FixCase] = &[
     fix(UnknownTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOQ")], Unsafe, &[]),
     fix(UnknownReferenceOrigin, C, &[("REF: 08 TOKYO 1187", "REF: 08 TOKIO 1187")], Unsafe, &[]),
     fix(MisusedTag, S, &[("KN CH", "KN CH RU")], Unsafe, &[("KN CH", "KN CH RS")]),
+    fix(MisspeltCaption, C, &[("\nSIPDIS\n", "\nSIPDIS, NOFRN\n")], Unsafe, &[("\nSIPDIS\n", "\nSIPDIS, NOFORN\n")]),
     fix(MisusedTag, C, &[("JA KS", "JA KS DE")], Unsafe, &[("JA KS", "JA KS GM")]),
     fix(MisusedTag, C, &[("JA KS", "JA KS LT")], Unsafe, &[("JA KS", "JA KS LH")]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], Safe, &[]),

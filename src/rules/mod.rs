@@ -171,6 +171,7 @@ declare_rules! {
     classification::missing_classification_authority => MissingClassificationAuthority, "CBL223", "missing-classification-authority", Warning, true, "B-20", "A classified cable has no classification authority block";
     classification::reason_section => ReasonSection, "CBL224", "reason-section", Warning, true, "B-21", "The classification reason cites the wrong section of the E.O. for the cable's date";
     classification::invalid_reason => InvalidReason, "CBL225", "invalid-reason", Error, true, "B-22", "The classification reason cites a letter outside a–h or a section that is not 1.4/1.5";
+    classification::misspelt_caption => MisspeltCaption, "CBL226", "misspelt-caption", Warning, true, "§3.9", "A line between the banner and the E.O. line is a misspelt caption (`NOFRN`)";
     // 3xx: TAGS, SUBJECT, REF.
     tags::missing_tags => MissingTags, "CBL301", "missing-tags", Error, true, "B-14", "The cable has no TAGS line";
     tags::tags_markup => TagsMarkup, "CBL302", "tags-markup", Error, true, "§3.12", "A TAGS token carries link markup such as `[PREL](#)`";

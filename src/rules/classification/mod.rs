@@ -16,6 +16,7 @@ pub mod invalid_reason;
 pub mod invalid_section;
 pub mod missing_classification_authority;
 pub mod missing_eo_line;
+pub mod misspelt_caption;
 pub mod noforn_caption_mismatch;
 pub mod reason_section;
 pub mod sbu_caption_missing;
