@@ -334,3 +334,56 @@ fn a_paragraph_marked_without_its_parenthesis_after_the_ref_block_is_no_referenc
     );
     assert_eq!(references(&t).len(), 2, "{:?}", references(&t));
 }
+
+const U: &str = include_str!("rules/base/sbu.cable");
+
+/// A handling notice the release joined paragraph 1 onto (`Sensitive but Unclassified. Please
+/// handle accordingly. 1.(SBU) …`) is the notice, read as the SENSITIVE caption, then paragraph 1:
+/// the numbering starts at 1 and `inspect`'s captions hold the notice, not the paragraph's text.
+#[test]
+fn a_notice_with_paragraph_one_joined_onto_it_is_read_as_the_caption_then_the_paragraph() {
+    let t = edit(
+        U,
+        &[(
+            "¶1. (SBU) The National Food Authority",
+            "Sensitive but Unclassified. Please handle accordingly. 1.(SBU) The National Food Authority",
+        )],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3]);
+    let captions: Vec<String> = inspected(&t)["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| c.as_str().expect("a caption").to_string())
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "SENSITIVE",
+            "SIPDIS",
+            "Sensitive but Unclassified. Please handle accordingly."
+        ]
+    );
+    assert!(
+        !codes(&findings(&t)).contains(&"CBL403"),
+        "{:?}",
+        findings(&t)
+    );
+    // The notice alone on its line stays a caption line, and a notice followed by a sentence
+    // that is no marked paragraph is not split.
+    let t = edit(
+        U,
+        &[(
+            "SENSITIVE\nSIPDIS",
+            "SENSITIVE BUT UNCLASSIFIED. Please handle accordingly.\nSIPDIS",
+        )],
+    );
+    assert_eq!(
+        inspected(&t)["captions"]
+            .as_array()
+            .expect("captions")
+            .len(),
+        2
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3]);
+}

@@ -584,6 +584,19 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Artifact;
             return;
         }
+        // A handling notice with paragraph 1 joined onto it: the notice is the SENSITIVE caption
+        // it reads as alone, and the paragraph starts after it.
+        let src = match joined_notice_len(src.text) {
+            Some(len) => {
+                self.cable.body.captions.push(Caption {
+                    range: src.range(0, len),
+                    kind: CaptionKind::Sensitive,
+                });
+                let rest = src.from(len);
+                rest.from(rest.text.len() - rest.text.trim_start_matches(' ').len())
+            }
+            None => src,
+        };
         let was_blank = std::mem::replace(&mut self.prev_blank, false);
         if is_rule_line(tt) {
             self.cable.lines[pos].kind = LineKind::Heading;
@@ -1802,6 +1815,32 @@ fn caption_kind(w: &str) -> Option<CaptionKind> {
     })
 }
 
+/// The byte length of a handling notice that a numbered, marked paragraph was joined onto
+/// (`Sensitive but Unclassified. Please handle accordingly. 1.(SBU) Dr. …`, as the release left
+/// some records): the line starts with `SENSITIVE BUT UNCLASSIFIED` in any case, and after one of
+/// the notice's sentences (a full stop and a space, within its first 120 bytes) a paragraph starts
+/// whose number a portion marking follows. The length runs to that sentence's full stop. `None`
+/// for any other line, among them the notice alone.
+fn joined_notice_len(t: &str) -> Option<usize> {
+    const NOTICE: &str = "SENSITIVE BUT UNCLASSIFIED";
+    if !t
+        .get(..NOTICE.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE))
+    {
+        return None;
+    }
+    let b = t.as_bytes();
+    let limit = b.len().min(120);
+    (NOTICE.len()..limit)
+        .filter(|&i| b[i] == b'.' && b.get(i + 1) == Some(&b' '))
+        .find(|&dot| {
+            let rest = t[dot + 1..].trim_start_matches(' ');
+            paragraph_start(rest)
+                .is_some_and(|(_, _, _, end)| rest[end..].trim_start_matches(' ').starts_with('('))
+        })
+        .map(|dot| dot + 1)
+}
+
 /// Reads a caption line into one caption per word group, or `None` when the line is not a caption
 /// line.
 fn captions(src: Src) -> Option<Vec<Caption>> {
@@ -1832,6 +1871,11 @@ fn captions(src: Src) -> Option<Vec<Caption>> {
         return whole(CaptionKind::NotForInternet);
     }
     if upper.starts_with("SENSITIVE BUT UNCLASSIFIED") {
+        // A notice with paragraph 1 joined onto it is text: `text_line` reads the notice as the
+        // caption and the paragraph after it.
+        if joined_notice_len(t).is_some() {
+            return None;
+        }
         return whole(CaptionKind::Sensitive);
     }
     // The release lost or replaced the first letter of a caption line in some records
