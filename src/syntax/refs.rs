@@ -592,6 +592,11 @@ impl Reader<'_> {
         if words == 0 || words > 4 {
             return None;
         }
+        // A month is no post: `08 JAN 08` is a date (a meeting or a report of that day), not a
+        // cable of a post `JAN`.
+        if words == 1 && is_month(self.text(origin_start)) {
+            return None;
+        }
         let origin = self.range(origin_start, j - 1);
         // `STATE: 456`
         if j < to && self.is_punct(j, ':') && self.glued(j) {
@@ -673,6 +678,16 @@ fn glued_id_parts(t: &str) -> Option<[(usize, usize); 3]> {
 }
 
 /// Words that name documents other than cables, or dates: an origin never contains them.
+/// Whether a word names a month: its three-letter abbreviation (`JAN`), `SEPT` or its full name,
+/// in any case.
+fn is_month(word: &str) -> bool {
+    crate::vocab::month_number(word) > 0
+        || word.eq_ignore_ascii_case("SEPT")
+        || crate::vocab::MONTH_NAMES
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(word))
+}
+
 fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
         "AND",
@@ -816,6 +831,27 @@ mod tests {
             label.map(String::from),
             refs.iter().map(|s| s.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_date_is_no_cable_of_a_post_named_after_its_month() {
+        // Day, month and year of a meeting or a report: other text, not `08 JAN 08` the cable.
+        assert_eq!(
+            read("08 JAN 08 KABUL READOUT (PROVINCIAL COUNCIL)"),
+            vec![one(
+                None,
+                &["other:08 JAN 08 KABUL READOUT (PROVINCIAL COUNCIL)"]
+            )]
+        );
+        assert_eq!(
+            read("A. 12 September 2007 MEETING B. 07 OSLO 88"),
+            vec![
+                one(Some("A"), &["other:12 September 2007 MEETING"]),
+                one(Some("B"), &["7|OSLO|88"]),
+            ]
+        );
+        // A post whose name is no month is still read.
+        assert_eq!(read("08 MADRID 12"), vec![one(None, &["8|MADRID|12"])]);
     }
 
     #[test]

@@ -931,6 +931,9 @@ pub fn origin_key(origin: &str) -> String {
         ("HAGUE", "THEHAGUE"),
         ("RIO", "RIODEJANEIRO"),
         ("RIODEJAN", "RIODEJANEIRO"),
+        // The Regional Presence Office in Dubai, its words in the other order (`DUBAI RPO 378`):
+        // its cables' ids are `09RPODUBAI379`, as its banner writes `RPO DUBAI`.
+        ("DUBAIRPO", "RPODUBAI"),
     ];
     if let Some(&(_, full)) = ALIASES.iter().find(|(short, _)| *short == key) {
         key = full.to_string();
@@ -1035,6 +1038,8 @@ mod tests {
             ("USNATO BRUSSELS", "USNATO"),
             ("HAGUE", "THEHAGUE"),
             ("RIO", "RIODEJANEIRO"),
+            ("DUBAI RPO", "RPODUBAI"),
+            ("RPO DUBAI", "RPODUBAI"),
             // Wide characters and white space outside ASCII: the letters of other scripts go.
             ("AMCONSUL  S\u{e3}o\u{a0}Paulo ", "SOPAULO"),
             ("\u{2003}USMISSION \u{20ac}GENEVA", "GENEVA"),
