@@ -387,3 +387,24 @@ fn a_notice_with_paragraph_one_joined_onto_it_is_read_as_the_caption_then_the_pa
     );
     assert_eq!(paragraph_numbers(&t), [1, 2, 3]);
 }
+
+/// A wrapped line of text that starts with a lower-case `reftel` (`reftel points regarding …`) is
+/// text, not a REF label ahead: the unnumbered paragraph above it starts the text, so the cable
+/// has its text (no `missing-text`) and no cut record is seen.
+#[test]
+fn a_text_line_starting_with_reftel_in_lower_case_is_no_ref_label() {
+    let text_at = C.find("¶1. (C)").expect("paragraph 1");
+    let t = format!(
+        "{}(C) Senior MOFAT officials told us on March 11 that the\nreftel points stand.\n\nMARTINDALE\n",
+        &C[..text_at]
+    );
+    let c = codes(&findings(&t));
+    assert!(!c.contains(&"CBL411") && !c.contains(&"CBL603"), "{c:?}");
+    // A REF label written in capitals without its colon is still one.
+    let t = edit(C, &[("REF: 08 TOKYO 1187", "REFTEL 08 TOKYO 1187")]);
+    let refs = inspected(&t)["references"]
+        .as_array()
+        .expect("references")
+        .len();
+    assert_eq!(refs, 1);
+}
