@@ -400,11 +400,13 @@ fn a_text_line_starting_with_reftel_in_lower_case_is_no_ref_label() {
     );
     let c = codes(&findings(&t));
     assert!(!c.contains(&"CBL411") && !c.contains(&"CBL603"), "{c:?}");
-    // A REF label written in capitals without its colon is still one.
-    let t = edit(C, &[("REF: 08 TOKYO 1187", "REFTEL 08 TOKYO 1187")]);
-    let refs = inspected(&t)["references"]
-        .as_array()
-        .expect("references")
-        .len();
-    assert_eq!(refs, 1);
+    // A REF label starting with a capital without its colon is still one.
+    for label in ["REFTEL 08 TOKYO 1187", "Ref A: 08 TOKYO 1187"] {
+        let t = edit(C, &[("REF: 08 TOKYO 1187", label)]);
+        let refs = inspected(&t)["references"]
+            .as_array()
+            .expect("references")
+            .len();
+        assert_eq!(refs, 1, "{label}");
+    }
 }

@@ -1548,12 +1548,11 @@ fn label_at_start(t: &str) -> Option<Label> {
                 "REF(S):", "REFTELS:", "REFTEL:", "REFTELS ", "REFTEL ", "REFS:", "REF:", "REF.",
                 "REFS ", "REF ",
             ] {
-                // Without a colon or a point the label is written in capitals: `reftel points
-                // regarding Taiwan` at the start of a wrapped line of text is no REF block.
+                // Without a colon or a point the label starts with a capital (`REFTEL 1187`,
+                // `Ref A: …`): `reftel points regarding Taiwan` at the start of a wrapped line of
+                // text is no REF block.
                 let bare = label.ends_with(' ');
-                if starts_with_ci(t, label)
-                    && (!bare || t[..label.len() - 1].bytes().all(|b| b.is_ascii_uppercase()))
-                {
+                if starts_with_ci(t, label) && (!bare || t.as_bytes()[0] == b'R') {
                     return Some(Label::Ref(label.trim_end().len()));
                 }
             }
