@@ -96,6 +96,33 @@ fn a_later_serial_of_the_own_post_without_a_year_is_last_years() {
 }
 
 #[test]
+fn a_companion_serial_just_above_the_own_is_this_years() {
+    // LIMA 000004 cites the cable sent with it (5) and one 10 above: both this year's; 11 above
+    // is a later cable, so last year's.
+    let cable = "O 031200Z DEC 08\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0012\n\nC O N F I D E N T I A L LIMA 000004\n\nSIPDIS\n\nE.O. 12958: DECL: 12/03/2018\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nREF: A. LIMA 5 (INVENTED COMPANION)\n     B. LIMA 14\n     C. LIMA 15\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    assert_eq!(
+        cable_ids(&inspected(cable)),
+        ["08LIMA5", "08LIMA14", "07LIMA15"]
+    );
+    // With the own year written, the companion is not a later cable; 11 above is.
+    let written = cable
+        .replace("A. LIMA 5", "A. 08 LIMA 5")
+        .replace("C. LIMA 15", "C. 08 LIMA 15");
+    assert_eq!(
+        cable_ids(&inspected(&written)),
+        ["08LIMA5", "08LIMA14", "08LIMA15"]
+    );
+    let found = codes(&written);
+    assert_eq!(
+        found.iter().filter(|c| **c == "CBL309").count(),
+        1,
+        "{found:?}"
+    );
+    let companion_only = written.replace("C. 08 LIMA 15", "C. 08 LIMA 3");
+    assert!(!codes(&companion_only).contains(&"CBL309"));
+}
+
+#[test]
 fn a_header_after_web_inbox_lines_is_read() {
     // A web-inbox printout: its own pseudo-header (the classification with a five-digit serial,
     // the post's routing and drafting lines) before the cable's header, whose banner lost its
