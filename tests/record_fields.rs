@@ -21,6 +21,19 @@ fn artifacts(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// The messages of the `page-header` findings (CBL602), checked with the default settings.
+fn page_header_messages(text: &str) -> Vec<String> {
+    cablelint::check(
+        text,
+        &cablelint::rules::Settings::default(),
+        cablelint::data::Tables::builtin(),
+    )
+    .into_iter()
+    .filter(|d| d.rule.code() == "CBL602")
+    .map(|d| d.message)
+    .collect()
+}
+
 #[test]
 fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
     // Before a whole transmission header, the classification spaced out.
@@ -41,7 +54,11 @@ fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
     assert_eq!(artifacts(&v), ["page-header"]);
     let found = codes(transmitted);
     assert!(!found.contains(&"CBL606"), "{found:?}");
-    assert!(found.contains(&"CBL602"), "{found:?}");
+    // The finding names the copy the page header heads.
+    assert_eq!(
+        page_header_messages(transmitted),
+        ["page header of a transmitted copy: skipped, it is no part of the cable"]
+    );
 
     // Before a received copy's header that starts at the date-time group.
     let received = "UNCLASSIFIED   STATE   00104417 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\n\nUNCLAS SECTION 01 OF 02 STATE 104417\n\nSENSITIVE\n\nE.O. 12958: N/A\nTAGS: KNNP PARM IR\nSUBJECT: AN INVENTED SUBJECT\n\n1. (U) First.\n\n2. (SBU) Second.\n\nINVENTED\n";
@@ -52,6 +69,20 @@ fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
     assert_eq!(v["classification"]["banner"], "UNCLAS");
     assert_eq!(v["section"]["of"], 2);
     assert!(!codes(received).contains(&"CBL606"));
+    assert_eq!(
+        page_header_messages(received),
+        ["page header of a received copy: skipped, it is no part of the cable"]
+    );
+    // The receiving office's `PAGE` form in the addressees of a transmitted copy (its printer's)
+    // is a received copy's, counted with the first.
+    let paged = transmitted.replace(
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5512\n",
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5512\nINFO PAGE 02        LIMA   00731  021200Z\nRUEHBO/AMEMBASSY BOGOTA PRIORITY 0101\n",
+    );
+    assert_eq!(
+        page_header_messages(&paged),
+        ["page header of a transmitted copy (2 in this copy): skipped, it is no part of the cable"]
+    );
 
     // The same line with nothing read after it stays the banner: it is the only one.
     let alone =
