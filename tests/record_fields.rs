@@ -204,6 +204,63 @@ fn a_subject_the_release_broke_with_a_blank_line_is_whole() {
     }
 }
 
+#[test]
+fn a_page_header_or_handling_line_joined_after_the_subject_is_no_part_of_it() {
+    let cable = |subject: &str| {
+        format!("C O N F I D E N T I A L SECTION 01 OF 03 LIMA 004045\n\nSIPDIS\n\nE.O. 12958: DECL: 10/17/2017\nTAGS: PREL PE\n{subject}\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n")
+    };
+    for (subject, whole) in [
+        // The page's continuation header joined at the end of the subject's line.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        // With more after it on the line, or the subject's next line after it.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003 CLASSIFIED",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003\nIN TWO LINES",
+            "PERU: AN INVENTED SUBJECT IN TWO LINES",
+        ),
+        // The subject's last word after a blank line, the header joined after it.
+        (
+            "SUBJECT: PERU: THE INVENTED VISIT OF THE U.S.\n\nAMBASSADOR LIMA 00004045 001.2 OF 003",
+            "PERU: THE INVENTED VISIT OF THE U.S. AMBASSADOR",
+        ),
+        // A handling sentence joined after it, misspelled or in sentence case.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT SENSTIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT? Sensitive but unclassified. Please handle accordingly.",
+            "PERU: AN INVENTED SUBJECT?",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        // What only looks like them stays: another post's header, a subject about such
+        // information.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT ROME 00004045 001.2 OF 003",
+            "PERU: AN INVENTED SUBJECT ROME 00004045 001.2 OF 003",
+        ),
+        (
+            "SUBJECT: PERU: GUIDANCE ON SENSITIVE BUT UNCLASSIFIED INFORMATION",
+            "PERU: GUIDANCE ON SENSITIVE BUT UNCLASSIFIED INFORMATION",
+        ),
+    ] {
+        assert_eq!(inspected(&cable(subject))["subject"], whole, "{subject}");
+    }
+}
+
 /// The texts `inspect` gives the references, in order.
 fn reference_texts(v: &serde_json::Value) -> Vec<String> {
     v["references"]
