@@ -192,8 +192,8 @@ pub(super) fn is_page_header(t: &str) -> bool {
 /// classification as the banner writes it, the origin and the serial padded to eight digits, perhaps
 /// with the page (`S E C R E T   STATE   00119085`, `UNCLASSIFIED   STATE   00100153`; spec §3.19
 /// writes the continuation header's serial with eight digits, where a banner has six). The header
-/// and the banner follow it.
-pub(super) fn is_classified_page_header(t: &str) -> bool {
+/// and the banner follow it. The rule `page-header` names the copy it heads by this form.
+pub fn is_classified_page_header(t: &str) -> bool {
     let t = t.trim();
     // Most lines start with no classification word.
     if !matches!(t.as_bytes().first(), Some(b'U' | b'C' | b'S')) {
