@@ -1,8 +1,8 @@
 //! Fields of `inspect` a researcher's trial over the released records found wrong, each as a kind: a
 //! printout's page header before the header, references without a year to the citing post's later
 //! serials, a date-time group after web-inbox lines, a REF block joined onto the SUBJECT line, the
-//! classification authority's reason words, ids that differ from the release's without a note, and
-//! an empty REF line.
+//! classification authority's reason words, ids that differ from the release's without a note, an
+//! empty REF line, and a partial record dated by a later section's header in its text.
 //!
 //! Every fixture is a cable we wrote, with invented content. Each asserts what the user sees: the
 //! fields `inspect` gives, or which rules fire.
@@ -395,4 +395,54 @@ fn an_empty_ref_line_is_reported_like_an_empty_item() {
     assert!(!codes(&with("REF:\nA. LIMA 398\nB. LIMA 412")).contains(&"CBL312"));
     assert!(!codes(&with("REF:\n\nA. LIMA 398")).contains(&"CBL312"));
     assert!(!codes(&with("REF: LIMA 398")).contains(&"CBL312"));
+}
+
+/// A partial record whose first section's header the release lost: the header of a later section,
+/// kept in the text after its distribution block, carries the cable's date-time group (as its own
+/// lines, or joined into one line), and dates the record when its FM line names the banner's post.
+#[test]
+fn a_later_sections_header_in_the_text_dates_a_partial_record() {
+    let lines = "This record is a partial extract of the original cable. The full text of the \
+                 original cable is not available.
+
+C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217
+
+SIPDIS
+
+E.O. 12958: DECL: 07/19/2012
+TAGS: PREL NO
+SUBJECT: FJORD TALKS
+
+1. (C) The minister said the talks would go on.
+
+      INFO  LOG-00   NP-00    AID-00   EUR-00   VC-00    /018W
+                  ------------------CF2A6B  231627Z /38
+P 231625Z JUL 02
+FM AMEMBASSY OSLO
+TO SECSTATE WASHDC PRIORITY 5040
+
+C O N F I D E N T I A L SECTION 02 OF 02 OSLO 000217
+
+2. (C) More of the same.
+";
+    let v = inspected(lines);
+    assert_eq!(v["id"], "02OSLO217", "{v:#}");
+    assert_eq!(v["date"], "2002-07-23T16:25Z");
+    assert!(v["id_note"].is_null(), "{v:#}");
+
+    let joined = lines.replace(
+        "/018W\n                  ------------------CF2A6B  231627Z /38\nP 231625Z JUL 02\nFM \
+         AMEMBASSY OSLO\nTO SECSTATE",
+        "/018W ------------------CF2A6B 231627Z /38 P 231625Z JUL 02 FM AMEMBASSY OSLO TO \
+         SECSTATE",
+    );
+    assert_ne!(joined, lines, "the joined form is made");
+    let v = inspected(&joined);
+    assert_eq!(v["id"], "02OSLO217", "{v:#}");
+
+    // A quoted header of another post's cable dates nothing.
+    let other = lines.replace("FM AMEMBASSY OSLO", "FM AMEMBASSY COPENHAGEN");
+    let v = inspected(&other);
+    assert!(v["date"].is_null(), "{v:#}");
+    assert!(v["id"].is_null(), "{v:#}");
 }
