@@ -1,7 +1,7 @@
 //! Linear time for every element kind: each kind of element is repeated to 1×, 10× and 100× its
 //! base count in an invented cable, and the whole work an editor asks for is timed: parsing and
-//! checking, converting every diagnostic's range to UTF-16 line/column positions, and the semantic
-//! tokens with their UTF-16 positions. The kinds that repeat on one line (markers, tags) hold a
+//! checking, converting every diagnostic's range to UTF-16 line/column positions, the semantic
+//! tokens with their UTF-16 positions, and formatting. The kinds that repeat on one line (markers, tags) hold a
 //! non-ASCII character, so that the UTF-16 conversions cannot take the ASCII short cut.
 //!
 //! Run with `cargo bench --bench scaling`. It prints one line per kind with the three times side by
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use cablelint::data::Tables;
+use cablelint::formatter::FormatOptions;
 use cablelint::rules::Settings;
 use cablelint::syntax::{parse, ColumnUnit};
 
@@ -158,6 +159,24 @@ const KINDS: &[Kind] = &[
         },
     },
     Kind {
+        // Numbers of up to two digits, so that every one of them starts a paragraph; so many
+        // that a search of all paragraphs for each (formatting once did one) outgrows the
+        // linear work.
+        name: "paragraphs numbered 1 to 99 over",
+        base: 300,
+        make: |n| {
+            let body: String = (0..n)
+                .map(|i| {
+                    format!(
+                        "{}. (C) The minister é said the talks would go on.\n\n",
+                        i % 99 + 1
+                    )
+                })
+                .collect();
+            cable("", TAGS, "", &body)
+        },
+    },
+    Kind {
         name: "misnumbered paragraphs",
         base: 30,
         make: |n| {
@@ -206,8 +225,8 @@ fn ref_letter(i: usize) -> String {
     }
 }
 
-/// Everything an editor asks of one text: the findings, their UTF-16 ranges, and the semantic
-/// tokens with UTF-16 positions. Returns a count so that nothing is optimised away.
+/// Everything an editor asks of one text: the findings, their UTF-16 ranges, the semantic tokens
+/// with UTF-16 positions, and the formatted text. Returns a count so that nothing is optimised away.
 fn work(text: &str, settings: &Settings, tables: &Tables) -> usize {
     let cable = parse(text);
     let diagnostics = cablelint::rules::check_cable(&cable, settings, tables);
@@ -223,7 +242,9 @@ fn work(text: &str, settings: &Settings, tables: &Tables) -> usize {
             sum += index.line_col(text, offset, ColumnUnit::Utf16).col as usize;
         }
     }
-    sum + diagnostics.len()
+    // Formatting (`fmt`, format on save) reads the parsed cable too.
+    let formatted = cablelint::formatter::format_cable(&cable, &FormatOptions::default());
+    sum + diagnostics.len() + formatted.map_or(0, |t| t.len())
 }
 
 /// The best of several runs, stopping after a time budget.

@@ -234,13 +234,14 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         }
     };
     // A record without a header is dated by the release's bare date-time group line, when it has
-    // one (`261646Z May 05`).
+    // one (`261646Z May 05`), else by the header of a later section kept in the text.
     let dtg = h
         .dtg
         .as_ref()
         .and_then(|l| l.dtg)
         .or_else(|| cable.release_dtg())
-        .filter(|d| d.valid());
+        .filter(|d| d.valid())
+        .or_else(|| cable.section_header_dtg().filter(|d| d.valid()));
     let banner = b.banner.as_ref();
     // The station of the FM post, as cable ids write it.
     let fm_station = || {

@@ -134,6 +134,14 @@ fn rdjson_is_valid_and_counts_columns_in_bytes() {
     assert_eq!(markup["location"]["range"]["start"]["column"], 17);
     assert_eq!(markup["location"]["range"]["end"]["column"], 26);
     assert_eq!(markup["suggestions"][0]["text"], "PREL");
+    // The file that is not UTF-8 is a diagnostic of its path alone.
+    let bad = diagnostics
+        .iter()
+        .find(|d| d["location"]["path"] == "cables/bad.cable")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(bad["code"]["value"], "file-error");
+    assert_eq!(bad["severity"], "ERROR");
+    assert!(bad["location"].get("range").is_none(), "{bad}");
     let mut broken = doc.clone();
     broken["diagnostics"][0]["severity"] = Value::from("FATAL");
     assert!(!validator.is_valid(&broken));
@@ -151,6 +159,14 @@ fn gitlab_is_a_valid_code_quality_report() {
         .map(|i| i["fingerprint"].as_str().unwrap())
         .collect();
     assert_eq!(prints.len(), issues.len(), "fingerprints are unique");
+    // The file that is not UTF-8 is an issue at its first line.
+    let bad = issues
+        .iter()
+        .find(|i| i["location"]["path"] == "cables/bad.cable")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(bad["check_name"], "file-error");
+    assert_eq!(bad["severity"], "major");
+    assert_eq!(bad["location"]["positions"]["begin"]["line"], 1);
     // The same findings give the same fingerprints on the next run.
     let again = check(dir.path(), "gitlab", &[]).json();
     assert_eq!(again, doc);
@@ -200,12 +216,20 @@ fn pylint_azure_and_grouped_lines() {
     let dir = sample_tree();
     let pylint = check(dir.path(), "pylint", &[]);
     // pylint's `parseable` template: `{path}:{line}: [{msg_id}({symbol}), {obj}] {msg}`.
-    let re =
-        regex::Regex::new(r"^cables/oslo\.cable:\d+: \[CBL\d{3}\([a-z0-9-]+\), \] \S.*$").unwrap();
+    let re = regex::Regex::new(
+        r"^cables/(oslo\.cable:\d+: \[CBL\d{3}|bad\.cable:1: \[F0001)\([a-z0-9-]+\), \] \S.*$",
+    )
+    .unwrap();
     assert!(!pylint.stdout.is_empty());
     for line in pylint.stdout.lines() {
         assert!(re.is_match(line), "{line}");
     }
+    // The file that is not UTF-8 is a line too, with pylint's message for a file it could not
+    // analyse.
+    assert_contains(
+        &pylint.stdout,
+        "cables/bad.cable:1: [F0001(fatal), ] not valid UTF-8",
+    );
 
     let azure = check(dir.path(), "azure", &[]);
     let re = regex::Regex::new(

@@ -97,6 +97,29 @@ fn a_renumbering_is_one_fix() {
 }
 
 #[test]
+fn a_count_from_zero_is_renumbered_in_one_round() {
+    let body: String = (0..12)
+        .map(|n| format!("{n}. (C) The ministers met in Oslo.\n\n"))
+        .collect();
+    let text = with_body(&body);
+    assert!(one_round_suffices(&text, true));
+    // Without unsafe fixes nothing is renumbered: the fix is unsafe.
+    let settings = Settings::default();
+    let diagnostics = cablelint::check(&text, &settings, Tables::builtin());
+    assert!(
+        plan(
+            &text,
+            diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| wanted(f, false))
+        )
+        .applied
+            == 0
+    );
+}
+
+#[test]
 fn eleven_unclosed_summaries_close_in_one_round() {
     let body: String = (1..=11)
         .map(|n| format!("{n}. (C) Summary: The ministers met in Oslo on day {n}.\n\n"))

@@ -1,8 +1,8 @@
 //! Fields of `inspect` a researcher's trial over the released records found wrong, each as a kind: a
 //! printout's page header before the header, references without a year to the citing post's later
 //! serials, a date-time group after web-inbox lines, a REF block joined onto the SUBJECT line, the
-//! classification authority's reason words, ids that differ from the release's without a note, and
-//! an empty REF line.
+//! classification authority's reason words, ids that differ from the release's without a note, an
+//! empty REF line, and a partial record dated by a later section's header in its text.
 //!
 //! Every fixture is a cable we wrote, with invented content. Each asserts what the user sees: the
 //! fields `inspect` gives, or which rules fire.
@@ -19,6 +19,19 @@ fn artifacts(v: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|a| a["kind"].as_str().expect("a kind").to_string())
         .collect()
+}
+
+/// The messages of the `page-header` findings (CBL602), checked with the default settings.
+fn page_header_messages(text: &str) -> Vec<String> {
+    cablelint::check(
+        text,
+        &cablelint::rules::Settings::default(),
+        cablelint::data::Tables::builtin(),
+    )
+    .into_iter()
+    .filter(|d| d.rule.code() == "CBL602")
+    .map(|d| d.message)
+    .collect()
 }
 
 #[test]
@@ -41,7 +54,11 @@ fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
     assert_eq!(artifacts(&v), ["page-header"]);
     let found = codes(transmitted);
     assert!(!found.contains(&"CBL606"), "{found:?}");
-    assert!(found.contains(&"CBL602"), "{found:?}");
+    // The finding names the copy the page header heads.
+    assert_eq!(
+        page_header_messages(transmitted),
+        ["page header of a transmitted copy: skipped, it is no part of the cable"]
+    );
 
     // Before a received copy's header that starts at the date-time group.
     let received = "UNCLASSIFIED   STATE   00104417 \nO 251814Z SEP 09\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE IMMEDIATE\n\nUNCLAS SECTION 01 OF 02 STATE 104417\n\nSENSITIVE\n\nE.O. 12958: N/A\nTAGS: KNNP PARM IR\nSUBJECT: AN INVENTED SUBJECT\n\n1. (U) First.\n\n2. (SBU) Second.\n\nINVENTED\n";
@@ -52,6 +69,20 @@ fn a_page_header_before_the_header_is_skipped_and_the_cable_read() {
     assert_eq!(v["classification"]["banner"], "UNCLAS");
     assert_eq!(v["section"]["of"], 2);
     assert!(!codes(received).contains(&"CBL606"));
+    assert_eq!(
+        page_header_messages(received),
+        ["page header of a received copy: skipped, it is no part of the cable"]
+    );
+    // The receiving office's `PAGE` form in the addressees of a transmitted copy (its printer's)
+    // is a received copy's, counted with the first.
+    let paged = transmitted.replace(
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5512\n",
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 5512\nINFO PAGE 02        LIMA   00731  021200Z\nRUEHBO/AMEMBASSY BOGOTA PRIORITY 0101\n",
+    );
+    assert_eq!(
+        page_header_messages(&paged),
+        ["page header of a transmitted copy (2 in this copy): skipped, it is no part of the cable"]
+    );
 
     // The same line with nothing read after it stays the banner: it is the only one.
     let alone =
@@ -93,6 +124,33 @@ fn a_later_serial_of_the_own_post_without_a_year_is_last_years() {
     let written = cable.replace("A. LIMA 3912", "A. 08 LIMA 3912");
     assert_eq!(cable_ids(&inspected(&written))[0], "08LIMA3912");
     assert!(codes(&written).contains(&"CBL309"));
+}
+
+#[test]
+fn a_companion_serial_just_above_the_own_is_this_years() {
+    // LIMA 000004 cites the cable sent with it (5) and one 10 above: both this year's; 11 above
+    // is a later cable, so last year's.
+    let cable = "O 031200Z DEC 08\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0012\n\nC O N F I D E N T I A L LIMA 000004\n\nSIPDIS\n\nE.O. 12958: DECL: 12/03/2018\nTAGS: PREL PE\nSUBJECT: PERU: AN INVENTED SUBJECT\n\nREF: A. LIMA 5 (INVENTED COMPANION)\n     B. LIMA 14\n     C. LIMA 15\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n";
+    assert_eq!(
+        cable_ids(&inspected(cable)),
+        ["08LIMA5", "08LIMA14", "07LIMA15"]
+    );
+    // With the own year written, the companion is not a later cable; 11 above is.
+    let written = cable
+        .replace("A. LIMA 5", "A. 08 LIMA 5")
+        .replace("C. LIMA 15", "C. 08 LIMA 15");
+    assert_eq!(
+        cable_ids(&inspected(&written)),
+        ["08LIMA5", "08LIMA14", "08LIMA15"]
+    );
+    let found = codes(&written);
+    assert_eq!(
+        found.iter().filter(|c| **c == "CBL309").count(),
+        1,
+        "{found:?}"
+    );
+    let companion_only = written.replace("C. 08 LIMA 15", "C. 08 LIMA 3");
+    assert!(!codes(&companion_only).contains(&"CBL309"));
 }
 
 #[test]
@@ -143,6 +201,63 @@ fn a_subject_the_release_broke_with_a_blank_line_is_whole() {
             "PERU: AN INVENTED SUBJECT",
             "{after}"
         );
+    }
+}
+
+#[test]
+fn a_page_header_or_handling_line_joined_after_the_subject_is_no_part_of_it() {
+    let cable = |subject: &str| {
+        format!("C O N F I D E N T I A L SECTION 01 OF 03 LIMA 004045\n\nSIPDIS\n\nE.O. 12958: DECL: 10/17/2017\nTAGS: PREL PE\n{subject}\n\nClassified By: Ambassador Ana Invented, reasons 1.4 (b) and (d)\n\n1. (C) First.\n\n2. (C) Second.\n\nINVENTED\n")
+    };
+    for (subject, whole) in [
+        // The page's continuation header joined at the end of the subject's line.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        // With more after it on the line, or the subject's next line after it.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003 CLASSIFIED",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT LIMA 00004045 001.2 OF 003\nIN TWO LINES",
+            "PERU: AN INVENTED SUBJECT IN TWO LINES",
+        ),
+        // The subject's last word after a blank line, the header joined after it.
+        (
+            "SUBJECT: PERU: THE INVENTED VISIT OF THE U.S.\n\nAMBASSADOR LIMA 00004045 001.2 OF 003",
+            "PERU: THE INVENTED VISIT OF THE U.S. AMBASSADOR",
+        ),
+        // A handling sentence joined after it, misspelled or in sentence case.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT SENSTIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT? Sensitive but unclassified. Please handle accordingly.",
+            "PERU: AN INVENTED SUBJECT?",
+        ),
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; PLEASE PROTECT ACCORDINGLY.",
+            "PERU: AN INVENTED SUBJECT",
+        ),
+        // What only looks like them stays: another post's header, a subject about such
+        // information.
+        (
+            "SUBJECT: PERU: AN INVENTED SUBJECT ROME 00004045 001.2 OF 003",
+            "PERU: AN INVENTED SUBJECT ROME 00004045 001.2 OF 003",
+        ),
+        (
+            "SUBJECT: PERU: GUIDANCE ON SENSITIVE BUT UNCLASSIFIED INFORMATION",
+            "PERU: GUIDANCE ON SENSITIVE BUT UNCLASSIFIED INFORMATION",
+        ),
+    ] {
+        assert_eq!(inspected(&cable(subject))["subject"], whole, "{subject}");
     }
 }
 
@@ -280,4 +395,54 @@ fn an_empty_ref_line_is_reported_like_an_empty_item() {
     assert!(!codes(&with("REF:\nA. LIMA 398\nB. LIMA 412")).contains(&"CBL312"));
     assert!(!codes(&with("REF:\n\nA. LIMA 398")).contains(&"CBL312"));
     assert!(!codes(&with("REF: LIMA 398")).contains(&"CBL312"));
+}
+
+/// A partial record whose first section's header the release lost: the header of a later section,
+/// kept in the text after its distribution block, carries the cable's date-time group (as its own
+/// lines, or joined into one line), and dates the record when its FM line names the banner's post.
+#[test]
+fn a_later_sections_header_in_the_text_dates_a_partial_record() {
+    let lines = "This record is a partial extract of the original cable. The full text of the \
+                 original cable is not available.
+
+C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000217
+
+SIPDIS
+
+E.O. 12958: DECL: 07/19/2012
+TAGS: PREL NO
+SUBJECT: FJORD TALKS
+
+1. (C) The minister said the talks would go on.
+
+      INFO  LOG-00   NP-00    AID-00   EUR-00   VC-00    /018W
+                  ------------------CF2A6B  231627Z /38
+P 231625Z JUL 02
+FM AMEMBASSY OSLO
+TO SECSTATE WASHDC PRIORITY 5040
+
+C O N F I D E N T I A L SECTION 02 OF 02 OSLO 000217
+
+2. (C) More of the same.
+";
+    let v = inspected(lines);
+    assert_eq!(v["id"], "02OSLO217", "{v:#}");
+    assert_eq!(v["date"], "2002-07-23T16:25Z");
+    assert!(v["id_note"].is_null(), "{v:#}");
+
+    let joined = lines.replace(
+        "/018W\n                  ------------------CF2A6B  231627Z /38\nP 231625Z JUL 02\nFM \
+         AMEMBASSY OSLO\nTO SECSTATE",
+        "/018W ------------------CF2A6B 231627Z /38 P 231625Z JUL 02 FM AMEMBASSY OSLO TO \
+         SECSTATE",
+    );
+    assert_ne!(joined, lines, "the joined form is made");
+    let v = inspected(&joined);
+    assert_eq!(v["id"], "02OSLO217", "{v:#}");
+
+    // A quoted header of another post's cable dates nothing.
+    let other = lines.replace("FM AMEMBASSY OSLO", "FM AMEMBASSY COPENHAGEN");
+    let v = inspected(&other);
+    assert!(v["date"].is_null(), "{v:#}");
+    assert!(v["id"].is_null(), "{v:#}");
 }

@@ -665,6 +665,7 @@ const CASES: &[Case] = &[
     fires(ParagraphNumbering, U, &[("¶1. (SBU)", "¶2. (SBU)"), ("¶2. (SBU) Agri", "¶3. (SBU) Agri"), ("¶3. (U)", "¶4. (U)")], "¶2. (SBU)"),
     // Sub-items and section numbers are not paragraph numbers.
     quiet(ParagraphNumbering, C, &[("zone. He expected", "zone under section 1.4 of the accord. He expected")]),
+    fires(ParagraphNumbering, C, &[("¶1. (C) Summary", "¶0. (C) Summary"), ("¶2. (C) MOFAT", "¶1. (C) MOFAT"), ("¶3. (C) Park", "¶2. (C) Park"), ("¶4. (C) Comment", "¶3. (C) Comment")], "¶0."),
 
     fires(SingleParagraphNumbered, U, &[("¶2. (SBU) Agriculture officials told us the shortfall would\nbe covered from stocks until the harvest in April.\n\n¶3. (U) Post will report the results of the next tender.\n\n", "")], "¶1."),
     quiet(SingleParagraphNumbered, U, &[("¶3. (U) Post will report the results of the next tender.\n\n", "")]),
@@ -947,6 +948,8 @@ const FIXES: &[FixCase] = &[
     // Run-together tags of which one is listed: only the other is written.
     fix(MisusedTag, C, &[("TAGS: PREL PGOV", "TAGS: PREL PGOVLO PGOV")], Unsafe, &[("TAGS: PREL PGOV", "TAGS: PREL LO PGOV")]),
     fix(ParagraphNumbering, C, &[("¶3. (C) Park", "¶5. (C) Park")], Unsafe, &[]),
+    // Counted from 0: every paragraph takes the next number.
+    fix(ParagraphNumbering, C, &[("¶1. (C) Summary", "¶0. (C) Summary"), ("¶2. (C) MOFAT", "¶1. (C) MOFAT"), ("¶3. (C) Park", "¶2. (C) Park"), ("¶4. (C) Comment", "¶3. (C) Comment")], Unsafe, &[]),
     fix(UnclosedSummary, C, &[("round.\nEnd Summary.", "round.")], Safe, &[("round.\nEnd Summary.", "round. End Summary.")]),
     // The summary's paragraph runs across a page break: the closer goes after its last sentence,
     // not after the continuation header.
@@ -1145,6 +1148,36 @@ fn a_marked_paragraph_zero_is_a_paragraph() {
             "agency reporting to the President, growing by\n0.5 percent a year.\n"
         )]),
         "  (no diagnostics)\n"
+    );
+}
+
+/// Only a numbering counted from 0 without a break is renumbered from 1: a start at 0 followed by
+/// a gap, or a later start (mostly a later section's), has no fix to offer.
+#[test]
+fn only_a_count_from_zero_without_a_break_has_a_renumbering_fix() {
+    let fixes = |edits: &[(&str, &str)]| -> Vec<bool> {
+        check(&edit(C, edits), &Settings::default())
+            .iter()
+            .filter(|d| d.rule == Rule::ParagraphNumbering)
+            .map(|d| d.fix.is_some())
+            .collect()
+    };
+    let from_zero = [
+        ("¶1. (C) Summary", "¶0. (C) Summary"),
+        ("¶2. (C) MOFAT", "¶1. (C) MOFAT"),
+        ("¶3. (C) Park", "¶2. (C) Park"),
+        ("¶4. (C) Comment", "¶3. (C) Comment"),
+    ];
+    assert_eq!(fixes(&from_zero), [true]);
+    assert_eq!(fixes(&from_zero[..1]), [false]);
+    assert_eq!(
+        fixes(&[
+            ("¶4. (C) Comment", "¶5. (C) Comment"),
+            ("¶3. (C) Park", "¶4. (C) Park"),
+            ("¶2. (C) MOFAT", "¶3. (C) MOFAT"),
+            ("¶1. (C) Summary", "¶2. (C) Summary"),
+        ]),
+        [false]
     );
 }
 

@@ -125,6 +125,9 @@ pub struct Slice {
 pub struct Laid {
     pub text: String,
     pub slices: Vec<Slice>,
+    /// The byte offset where each line of `text` starts: 0 and the offset after every line
+    /// break, as [`crate::syntax::LineIndex::with_line_starts`] takes them.
+    pub line_starts: Vec<u32>,
 }
 
 /// A run of lines of paragraph text (a numbered paragraph's first line and the lines after it, or
@@ -242,6 +245,14 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let body = &cable.body;
     let n = cable.lines.len();
     let mut i = banner_at;
+    // The first paragraph whose first line is not before line `i`.
+    let mut next_paragraph = 0;
+    debug_assert!(
+        body.paragraphs
+            .windows(2)
+            .all(|w| w[0].first_line.start() < w[1].first_line.start()),
+        "the parser gives the paragraphs in the order of their lines"
+    );
     while i < n {
         let line = cable.lines[i];
         let t = text_of(i);
@@ -339,9 +350,20 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 {
                     end += 1;
                 }
+                // The paragraphs are in the order of their lines: a cursor finds each line's
+                // (a search from the first would take time growing with the square of their
+                // number in a long text).
+                while body
+                    .paragraphs
+                    .get(next_paragraph)
+                    .is_some_and(|p| p.first_line.start() < line.range.start())
+                {
+                    next_paragraph += 1;
+                }
                 let paragraph = (line.kind == LineKind::Paragraph)
-                    .then(|| body.paragraphs.iter().find(|p| p.first_line == line.range))
-                    .flatten();
+                    .then(|| body.paragraphs.get(next_paragraph))
+                    .flatten()
+                    .filter(|p| p.first_line == line.range);
                 block(&mut blocks, cable, i, end, paragraph);
                 items.push(Item::Block {
                     index: blocks.blocks.len() - 1,
@@ -373,7 +395,10 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         out.push('\u{feff}');
     }
     let mut prev: Option<Class> = None;
-    // Emits one line after the blank line its gap asks for; returns where the line starts.
+    let mut line_starts: Vec<u32> = Vec::with_capacity(cable.lines.len() + 16);
+    line_starts.push(0);
+    // Emits one line after the blank line its gap asks for; returns where the line starts. The
+    // lines' texts hold no line break (they are made of the input's lines).
     let mut emit = |out: &mut String, class: Class, continuation: bool, blank: bool, t: &str| {
         if let Some(p) = prev {
             let put = match gap(p, class, continuation) {
@@ -383,11 +408,13 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
             };
             if put {
                 out.push_str(eol);
+                line_starts.push(out.len() as u32);
             }
         }
         let at = out.len();
         out.push_str(t);
         out.push_str(eol);
+        line_starts.push(out.len() as u32);
         prev = Some(class);
         at
     };
@@ -440,7 +467,11 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
             }
         }
     }
-    Ok(Laid { text: out, slices })
+    Ok(Laid {
+        text: out,
+        slices,
+        line_starts,
+    })
 }
 
 /// The index after the last line of kind `kind` that follows line `i` without a gap.

@@ -134,11 +134,12 @@ pub fn format(text: &str, options: &FormatOptions) -> Result<String, Unformattab
 /// # Errors
 /// As [`format`].
 pub fn format_cable(cable: &Cable, options: &FormatOptions) -> Result<String, Unformattable> {
-    let out = layout::layout(cable, options)?.text;
-    if out != cable.src {
-        verify::same_reading(cable, &out)?;
+    let laid = layout::layout(cable, options)?;
+    if laid.text != cable.src {
+        let index = crate::syntax::LineIndex::with_line_starts(&laid.text, laid.line_starts);
+        verify::same_reading_indexed(cable, &laid.text, index)?;
     }
-    Ok(out)
+    Ok(laid.text)
 }
 
 /// The text with only the elements that the byte range `range` touches put in the canonical

@@ -138,9 +138,21 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
 /// # Errors
 /// [`Unformattable`] naming the first element that reads differently.
 pub fn same_reading(input: &Cable, formatted: &str) -> Result<(), Unformattable> {
+    same_reading_indexed(input, formatted, syntax::LineIndex::new(formatted))
+}
+
+/// As [`same_reading`], with the line index of `formatted` given.
+///
+/// # Errors
+/// As [`same_reading`].
+pub(super) fn same_reading_indexed(
+    input: &Cable,
+    formatted: &str,
+    index: syntax::LineIndex,
+) -> Result<(), Unformattable> {
     // The reading leaves out markers, artifacts and the document kind, so the parse that gives it
     // skips them.
-    let after = syntax::parse_with(formatted, syntax::Depth::Elements);
+    let after = syntax::parse_indexed(formatted, index, syntax::Depth::Elements);
     match first_difference(input, &after) {
         None if same_words(input, &after) => Ok(()),
         None => Err(Unformattable {

@@ -225,7 +225,10 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let Some(next) = self.next_non_blank(pos) else {
             return false;
         };
-        if !subject_piece(line(next)) {
+        // The piece before a continuation header the release joined after it (`AMBASSADOR
+        // BRASILIA 00001239 001.2 OF 004`).
+        let piece = self.subject_and_joined(Src::new(line(next), 0)).0.text;
+        if piece.is_empty() || !subject_piece(piece) {
             return false;
         }
         let Some(after) = self.next_non_blank(next) else {
@@ -317,8 +320,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 // subject's last line (`… PARIS PLENARY REF: STATE 16112`, `… REPORTEDLY FINED
                 // Classified By: …`), as onto its first.
                 let segments = split_at_labels(t, Cuts::AfterSubject);
+                let (head, joined) = self.subject_and_joined(segments[0]);
                 if let Some(s) = self.first_subject() {
-                    s.extend(segments[0].full());
+                    if !head.text.is_empty() {
+                        s.extend(head.full());
+                    }
+                    s.interruptions.extend(joined);
                 }
                 self.cable.lines[pos].kind = LineKind::Subject;
                 self.joined_segments(&segments[1..]);
@@ -988,6 +995,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
         self.seen_subject = true;
         if self.cable.body.subject.is_none() {
+            let (head, joined) = self.subject_and_joined(rest);
             self.cable
                 .body
                 .element_order
@@ -996,9 +1004,29 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 range: seg.full(),
                 label,
                 marking,
-                text: (!rest.text.is_empty()).then(|| rest.full()),
-                interruptions: Vec::new(),
+                text: (!head.text.is_empty()).then(|| head.full()),
+                interruptions: joined.into_iter().collect(),
             });
+        }
+    }
+
+    /// Splits a line of the subject into the subject's words and what the release joined after
+    /// them ([`joined_after_subject`]: a continuation header of the cable's own post or a handling
+    /// sentence, to the line's end), which is an interruption of the subject.
+    fn subject_and_joined<'s>(&self, t: Src<'s>) -> (Src<'s>, Option<TextRange>) {
+        let origin = self
+            .cable
+            .body
+            .banner
+            .as_ref()
+            .and_then(|b| b.origin)
+            .map(|o| self.cable.text(o));
+        match joined_after_subject(t.text, origin) {
+            Some(at) => (
+                Src::new(t.text[..at].trim_end(), t.offset),
+                Some(t.range(at, t.text.len())),
+            ),
+            None => (t, None),
         }
     }
 
@@ -2620,6 +2648,78 @@ fn subject_interruption(t: &str) -> Option<usize> {
     banner_level_prefix(t)
         .filter(|&(_, len, _, garbled)| !garbled && t[len..].trim().is_empty())
         .map(|_| t.len())
+}
+
+/// Where text the release joined after a subject's words on their line starts, if any: a page's
+/// continuation header (`UK SLIDING TOWARDS RECESSION LONDON 00002217 001.2 OF 004`, `AMBASSADOR
+/// BRASILIA 00001239 001.2 OF 004`; spec §3.19), its origin `origin` (the banner's) cut to ten
+/// characters; or a handling sentence (`… RE-ELECTION SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT
+/// ACCORDINGLY.`, `ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; PLEASE PROTECT ACCORDINGLY.`).
+/// Neither is part of the subject; whatever follows them on the line is not either.
+fn joined_after_subject(t: &str, origin: Option<&str>) -> Option<usize> {
+    let header = origin.and_then(|o| joined_continuation(t, o));
+    let handling = joined_handling(t);
+    match (header, handling) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Where a continuation header of the post `origin` starts in `t` after other text (not at 0): the
+/// origin (cut to ten characters, as the header writes it), the serial, the page and `OF` and
+/// the total, then the line's end or a blank.
+fn joined_continuation(t: &str, origin: &str) -> Option<usize> {
+    let o = origin
+        .get(..origin.len().min(10))
+        .unwrap_or(origin)
+        .trim_end();
+    if o.is_empty() || !t.contains(" OF ") {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(p) = t[from..].find(o) {
+        let at = from + p;
+        from = at + o.len();
+        if at == 0 {
+            continue;
+        }
+        let rest = &t[at..];
+        // The header ends at its total's three digits, after one of the ` OF `s.
+        for (q, _) in rest.match_indices(" OF ") {
+            let after = q + 4;
+            let lead = rest[after..].len() - rest[after..].trim_start().len();
+            let end = after + lead + 3;
+            let ends = rest
+                .get(end..)
+                .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+            if ends && continuation_rest(&rest[..end], o.len()).is_some() {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
+/// Where a handling sentence joined after a subject starts in `t` (not at 0): `SENSITIVE BUT
+/// UNCLASSIFIED` (in any case, the first word perhaps misspelled: `SENSTIVE`), perhaps after
+/// `ENTIRE TEXT`, with `ACCORDINGLY` later on the line (`PLEASE PROTECT ACCORDINGLY`, `Please
+/// handle accordingly`), which no subject about such information has.
+fn joined_handling(t: &str) -> Option<usize> {
+    let upper = t.to_ascii_uppercase();
+    let but = upper.find(" BUT UNCLASSIFIED")?;
+    if !upper[but..].contains("ACCORDINGLY") {
+        return None;
+    }
+    let word_start = upper[..but].rfind(' ').map_or(0, |i| i + 1);
+    let word = &upper[word_start..but];
+    if !(word.starts_with("SENS") && word.ends_with("TIVE") && word.len() <= 10) || word_start == 0
+    {
+        return None;
+    }
+    let start = upper[..word_start]
+        .strip_suffix("ENTIRE TEXT ")
+        .map_or(word_start, str::len);
+    (start > 0).then_some(start)
 }
 
 /// Headings that open the text (spec §3.17, §3.18), in capitals.

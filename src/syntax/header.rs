@@ -158,6 +158,48 @@ fn is_page_noise(t: &str) -> bool {
             .is_some_and(|b| b.is_ascii_digit())
 }
 
+/// The date-time group read from the first three words of `rest` (`170814Z MAY 07`, the part of
+/// a DTG line after its precedences), taking them from `words`; `None` when the first is no
+/// `DDHHMMZ`. A month or year that cannot be read is 0 ([`Dtg::valid`] says so).
+fn dtg_words<'a>(rest: Src<'a>, words: &mut super::lex::Words<'a>) -> Option<Dtg> {
+    let ((s1, _, w1), (s2, e2, w2), (_, e3, w3)) = (words.next()?, words.next()?, words.next()?);
+    if !(w1.len() == 7 && all_digits(&w1[..6]) && w1.ends_with('Z')) {
+        return None;
+    }
+    let year = if w3.len() == 2 && all_digits(w3) {
+        full_year(parse_u32(w3).unwrap_or(0))
+    } else if w3.len() == 4 && all_digits(w3) {
+        parse_u32(w3).unwrap_or(0) as i32
+    } else {
+        0
+    };
+    Some(Dtg {
+        range: rest.range(s1, e3),
+        day: parse_u32(&w1[0..2]).unwrap_or(0),
+        hour: parse_u32(&w1[2..4]).unwrap_or(99),
+        minute: parse_u32(&w1[4..6]).unwrap_or(99),
+        month: month_number(w2),
+        month_range: rest.range(s2, e2),
+        year,
+    })
+}
+
+/// The date-time group of a DTG line (`P 231625Z JUL 02`, `P R 041820Z JAN 10`), when `src` is
+/// one ([`is_dtg_line`]).
+pub(super) fn dtg_of_line(src: Src) -> Option<Dtg> {
+    if !is_dtg_line(src.text) {
+        return None;
+    }
+    let b = src.text.as_bytes();
+    let at = if b.len() > 3 && b[2].is_ascii_uppercase() && b[3] == b' ' {
+        4
+    } else {
+        2
+    };
+    let rest = src.from(at);
+    dtg_words(rest, &mut rest.words())
+}
+
 /// `O 170814Z MAY 07` or `P R 041820Z JAN 10`.
 fn is_dtg_line(t: &str) -> bool {
     let b = t.as_bytes();
@@ -478,34 +520,7 @@ impl<'c, 'a> HeaderParser<'c, 'a> {
         }
         let rest = src.from(at);
         let mut words = rest.words();
-        let mut dtg = None;
-        if let (Some((s1, _, w1)), Some((s2, e2, w2)), Some((_, e3, w3))) =
-            (words.next(), words.next(), words.next())
-        {
-            if w1.len() == 7 && all_digits(&w1[..6]) && w1.ends_with('Z') {
-                let day = parse_u32(&w1[0..2]).unwrap_or(0);
-                let hour = parse_u32(&w1[2..4]).unwrap_or(99);
-                let minute = parse_u32(&w1[4..6]).unwrap_or(99);
-                let month = month_number(w2);
-                let year = if w3.len() == 2 && all_digits(w3) {
-                    full_year(parse_u32(w3).unwrap_or(0))
-                } else if w3.len() == 4 && all_digits(w3) {
-                    parse_u32(w3).unwrap_or(0) as i32
-                } else {
-                    0
-                };
-                let d = Dtg {
-                    range: rest.range(s1, e3),
-                    day,
-                    hour,
-                    minute,
-                    month,
-                    month_range: rest.range(s2, e2),
-                    year,
-                };
-                dtg = Some(d);
-            }
-        }
+        let dtg = dtg_words(rest, &mut words);
         let signals = signal_tokens(rest, &mut words);
         self.cable.header.dtg = Some(DtgLine {
             range: src.full(),

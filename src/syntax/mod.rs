@@ -19,10 +19,10 @@ pub use body::{
     canonical_marking, is_rule_line, paragraph_start, parse_date, parse_marking, starts_element,
 };
 pub use header::precedence_word;
-pub use parser::{parse, parse_with, Depth};
+pub use parser::{parse, parse_indexed, parse_with, Depth};
 pub use record::{
-    banner_split, header_kind, joined_by_length_only, kind_on, section_number_read,
-    written_recently,
+    banner_split, header_kind, is_classified_page_header, joined_by_length_only, kind_on,
+    section_number_read, written_recently,
 };
 pub use text::{line_ending, ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

@@ -27,7 +27,12 @@ pub enum Depth {
 
 /// Parses a cable to the given depth. As [`parse`], it never fails and never panics.
 pub fn parse_with(src: &str, depth: Depth) -> Cable<'_> {
-    let line_index = LineIndex::new(src);
+    parse_indexed(src, LineIndex::new(src), depth)
+}
+
+/// As [`parse_with`], for a text whose line index is built already ([`LineIndex::with_line_starts`]:
+/// the formatter's output, whose line starts it knows as it writes them).
+pub fn parse_indexed(src: &str, line_index: LineIndex, depth: Depth) -> Cable<'_> {
     let bom = src.starts_with('\u{feff}');
     let mut lines = Vec::with_capacity(line_index.line_count());
     for i in 0..line_index.line_count() {

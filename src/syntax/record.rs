@@ -105,6 +105,44 @@ impl Cable<'_> {
             })
     }
 
+    /// The date-time group of a later section's header that a received copy kept inside the text
+    /// when the release lost the first section's (`P 231625Z JUL 02` over `FM AMEMBASSY ROME`,
+    /// with the distribution block before it, spec §6.1): every section of a cable carries the
+    /// cable's date-time group. Only a header whose FM line names the banner's origin counts, so
+    /// that a quoted header of another cable dates nothing. `None` when there is none; check
+    /// [`Dtg::valid`] before using it as a date.
+    pub fn section_header_dtg(&self) -> Option<Dtg> {
+        let banner = self.body.banner.as_ref()?;
+        let origin = squeeze(self.text(banner.origin?)).to_ascii_uppercase();
+        if origin.is_empty() {
+            return None;
+        }
+        let first = self.line_index.line_of(banner.range.end()) + 1;
+        let mut dtg: Option<Dtg> = None;
+        for line in self.lines.iter().skip(first) {
+            let raw = self.text(line.range);
+            let t = raw.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(d) = dtg.take() {
+                // The line after a DTG line: the FM line of the same header, or none.
+                let names_origin = t
+                    .strip_prefix("FM ")
+                    .is_some_and(|post| squeeze(post).to_ascii_uppercase().ends_with(&origin));
+                if names_origin {
+                    return Some(d);
+                }
+            }
+            let at = line.range.start() + (raw.len() - raw.trim_start().len());
+            if let Some(d) = joined_section_header_dtg(t, at, &origin) {
+                return Some(d);
+            }
+            dtg = super::header::dtg_of_line(super::lex::Src::new(t, at));
+        }
+        None
+    }
+
     /// The span of the text that stands in a quoted field of a CSV record of the release (the
     /// record's fields, then `","` and the text up to the closing `"`, spec §6.1.5), where every
     /// `"` of the text is written `""`. `None` when the text is not read from such a field.
@@ -192,8 +230,8 @@ pub(super) fn is_page_header(t: &str) -> bool {
 /// classification as the banner writes it, the origin and the serial padded to eight digits, perhaps
 /// with the page (`S E C R E T   STATE   00119085`, `UNCLASSIFIED   STATE   00100153`; spec §3.19
 /// writes the continuation header's serial with eight digits, where a banner has six). The header
-/// and the banner follow it.
-pub(super) fn is_classified_page_header(t: &str) -> bool {
+/// and the banner follow it. The rule `page-header` names the copy it heads by this form.
+pub fn is_classified_page_header(t: &str) -> bool {
     let t = t.trim();
     // Most lines start with no classification word.
     if !matches!(t.as_bytes().first(), Some(b'U' | b'C' | b'S')) {
@@ -621,6 +659,42 @@ fn paragraph_mid_line(t: &str) -> bool {
 
 fn line_len(t: &str) -> usize {
     t.trim_end().chars().count()
+}
+
+/// The date-time group of a section header that the release joined into one line (`… /38 O
+/// 031203Z JUL 01 FM AMEMBASSY VATICAN TO SECSTATE WASHDC …`): a DTG line's words right before
+/// ` FM ` and a post after it, up to ` TO ` or ` INFO `, that ends with `origin` (squeezed, in
+/// capitals). `t` is the line, trimmed, starting at byte `at` of the text.
+fn joined_section_header_dtg(t: &str, at: usize, origin: &str) -> Option<Dtg> {
+    for (p, _) in t.match_indices(" FM ") {
+        let post = &t[p + 4..];
+        let post_end = [" TO ", " INFO "]
+            .iter()
+            .filter_map(|k| post.find(k))
+            .min()
+            .unwrap_or(post.len());
+        if !squeeze(&post[..post_end])
+            .to_ascii_uppercase()
+            .ends_with(origin)
+        {
+            continue;
+        }
+        // The DTG line's words: a precedence (or two) and `DDHHMMZ MON YY`.
+        let starts: Vec<usize> = t[..p]
+            .char_indices()
+            .filter(|&(i, c)| c != ' ' && (i == 0 || t.as_bytes()[i - 1] == b' '))
+            .map(|(i, _)| i)
+            .collect();
+        for n in [4, 5] {
+            if let Some(&s) = starts.len().checked_sub(n).and_then(|k| starts.get(k)) {
+                let src = super::lex::Src::new(&t[s..p], at + s);
+                if let Some(d) = super::header::dtg_of_line(src) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
 }
 
 fn squeeze(s: &str) -> String {

@@ -166,6 +166,26 @@ impl LineIndex {
             Self::starts_with_cr(bytes, &mut starts);
             bytes.is_ascii()
         };
+        Self::with_starts(text, starts, ascii)
+    }
+
+    /// The index of a text whose line starts are known already: `starts` holds 0 and the byte
+    /// offset after every line break (LF, CR or CRLF) of `text`, in order, as [`LineIndex::new`]
+    /// finds them (the formatter knows them of the text it writes). Debug builds check them.
+    pub fn with_line_starts(text: &str, starts: Vec<u32>) -> Self {
+        let index = Self::with_starts(text, starts, text.is_ascii());
+        debug_assert_eq!(
+            index.starts,
+            LineIndex::new(text).starts,
+            "the line starts given are those of the text"
+        );
+        index
+    }
+
+    /// The index from the line starts and whether the text is ASCII: the non-ASCII characters are
+    /// found when there are any.
+    fn with_starts(text: &str, starts: Vec<u32>, ascii: bool) -> Self {
+        let bytes = text.as_bytes();
         let mut wide = Vec::new();
         let (mut extra16, mut extra_char) = (0u32, 0u32);
         // Non-ASCII characters are rare in cables: most texts are ASCII throughout, and in the

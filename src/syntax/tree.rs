@@ -781,9 +781,10 @@ pub struct CitedCable {
 
 impl CitedCable {
     /// Reads a cable reference of `cable`; a reference without a year takes `own_year`, or the year
-    /// before it when it cites a serial of the cable's own post after the cable's own: that cable
-    /// was not yet sent this year, so it is last year's (`MANAMA 1110` in MANAMA 000002 of 2008 is
-    /// `07MANAMA1110`).
+    /// before it when it cites a [later serial](later_own_serial) of the cable's own post: that
+    /// cable was not yet sent this year, so it is last year's (`MANAMA 1110` in MANAMA 000002 of
+    /// 2008 is `07MANAMA1110`). A serial only a little above the own one is a companion cable of
+    /// the same year (`BRASILIA 1412` in BRASILIA 001411 of 2009 is `09BRASILIA1412`).
     pub fn new(cable: &Cable<'_>, cited: &CableRef, own_year: Option<i32>) -> CitedCable {
         let key = origin_key(cable.text(cited.origin));
         let number = cited.number.value;
@@ -848,13 +849,26 @@ pub fn own_origin_serial(cable: &Cable<'_>) -> Option<(String, u32)> {
     Some((origin_key(cable.text(banner.origin?)), banner.serial?.value))
 }
 
+/// How far above the citing cable's own serial a serial of its own post can be and still be a
+/// companion cable sent with it (the same day's cables: a post's other half of a visit's
+/// scenesetters, `BRASILIA 1412` cited by BRASILIA 001411), not a later cable. Ten serials are
+/// about two days of cables at the median post of both corpora (4.7 a day: first to last serial
+/// of a post's year over its days). Over both corpora, of the 109 references without a year to a
+/// serial above the citing cable's own of its post, one is a companion 1 above it; the others
+/// are 11 to 130,271 above it (last year's cables).
+pub const COMPANION_SERIALS: u32 = 10;
+
 /// Whether serial `number` of the post `key` (as ids write it) comes after the citing cable's
-/// own, `own` (its origin key and serial, [`own_origin_serial`]): the same post and a higher
-/// serial. Posts number their cables in order through the year, so such a cable of the same year
-/// was sent later. The rule `reference-after-cable` reports it when the reference writes the
-/// cable's own year; a reference without a year is last year's ([`CitedCable::new`]).
+/// own, `own` (its origin key and serial, [`own_origin_serial`]): the same post and a serial more
+/// than [`COMPANION_SERIALS`] higher. Posts number their cables in order through the year, so such
+/// a cable of the same year was sent later; a serial only a little higher is a companion cable,
+/// drafted with this one and sent the same day. The rule `reference-after-cable` reports a later
+/// serial when the reference writes the cable's own year; a reference without a year to one is
+/// last year's ([`CitedCable::new`]).
 pub fn later_own_serial(own: Option<&(String, u32)>, key: &str, number: u32) -> bool {
-    own.is_some_and(|(own_key, own_serial)| own_key == key && number > *own_serial)
+    own.is_some_and(|(own_key, own_serial)| {
+        own_key == key && number > own_serial.saturating_add(COMPANION_SERIALS)
+    })
 }
 
 /// Every cable the REF block cites, in document order; a reference without a year takes

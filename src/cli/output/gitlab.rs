@@ -10,8 +10,11 @@
 //! Climate issue): severity is `major` for an error, `minor` for a warning and `info` for an info.
 //! The fingerprint identifies a finding across runs: it hashes the path, the code, the message and
 //! the finding's rank among identical ones in the file, not its line, so a finding that only moves
-//! is not reported as fixed and new. Files that could not be read are not issues (they are
-//! reported on standard error and make the run exit 2).
+//! is not reported as fixed and new. A file that could not be checked (not read, not UTF-8, or an
+//! internal error) is an issue too, as ruff reports its E902: check name `file-error`, severity
+//! `major`, at line 1, column 1 (the file has no other place), its description the reason after the
+//! check name, as a finding's after its code (`file-error: no such file or directory`); it is also
+//! reported on standard error and makes the run exit 2 (unless `--exit-zero`).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -68,8 +71,9 @@ impl Render for Gitlab {
     }
 
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let Outcome::Checked(c) = &f.outcome else {
-            return Ok(());
+        let c = match &f.outcome {
+            Outcome::Checked(c) => c,
+            Outcome::Error(e) => return self.issues.push(&file_error(&f.path, e), out),
         };
         let loc = c.locator(false);
         let mut seen: HashMap<(&str, &str), u64> = HashMap::new();
@@ -113,6 +117,27 @@ impl Render for Gitlab {
     }
 }
 
+/// The check name of a file that could not be checked.
+const FILE_ERROR: &str = "file-error";
+
+/// The issue of a file that could not be checked, `reason` saying why: at line 1, column 1.
+fn file_error<'a>(path: &'a str, reason: &str) -> Issue<'a> {
+    let start = || Pos { line: 1, column: 1 };
+    Issue {
+        description: format!("{FILE_ERROR}: {reason}"),
+        check_name: FILE_ERROR,
+        fingerprint: fingerprint(&[path.as_bytes(), FILE_ERROR.as_bytes(), reason.as_bytes()]),
+        severity: severity(Severity::Error),
+        location: Location {
+            path,
+            positions: Positions {
+                begin: start(),
+                end: start(),
+            },
+        },
+    }
+}
+
 /// A stable 128-bit fingerprint (two FNV-1a 64 hashes with different offsets) of the parts, each
 /// followed by a zero byte, as 32 hexadecimal digits. Written out rather than taken from `std`,
 /// whose hasher may change between Rust releases and so would change every fingerprint.
@@ -142,7 +167,7 @@ mod tests {
         ))
         .unwrap();
         let issues = v.as_array().unwrap();
-        assert_eq!(issues.len(), 3);
+        assert_eq!(issues.len(), 4);
         assert_eq!(
             issues[0],
             serde_json::json!({
@@ -162,8 +187,39 @@ mod tests {
             .iter()
             .map(|i| i["fingerprint"].as_str().unwrap())
             .collect();
-        assert_eq!(prints.len(), 3);
+        assert_eq!(prints.len(), 4);
         assert!(prints.iter().all(|p| p.len() == 32));
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_read_is_an_issue() {
+        let v: serde_json::Value = serde_json::from_str(&rendered(
+            super::super::OutputFormat::Gitlab,
+            &sample_report(),
+        ))
+        .unwrap();
+        let issue = &v.as_array().unwrap()[3];
+        assert_eq!(
+            *issue,
+            serde_json::json!({
+                "description": "file-error: not valid UTF-8 (first invalid byte at offset 7)",
+                "check_name": "file-error",
+                "fingerprint": issue["fingerprint"],
+                "severity": "major",
+                "location": {"path": "cables/bad.cable", "positions": {
+                    "begin": {"line": 1, "column": 1}, "end": {"line": 1, "column": 1}}}
+            })
+        );
+        // The fingerprint is the path's, so that the same error in another file is another issue.
+        assert_eq!(
+            issue["fingerprint"],
+            fingerprint(&[
+                b"cables/bad.cable",
+                b"file-error",
+                b"not valid UTF-8 (first invalid byte at offset 7)"
+            ])
+            .as_str()
+        );
     }
 
     #[test]

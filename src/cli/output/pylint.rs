@@ -7,7 +7,16 @@
 //! ```
 //!
 //! The object part is empty (a cable has no functions or classes); a message's line breaks become
-//! spaces. Files that could not be read are reported on standard error only.
+//! spaces. A file that could not be checked (not read, not UTF-8, or an internal error) is a line
+//! too, as ruff reports its E902, with pylint's own message for a file it could not analyse,
+//! `F0001(fatal)` (the `F` category, which report readers take for the highest severity), at
+//! line 1:
+//!
+//! ```text
+//! cables/bad.cable:1: [F0001(fatal), ] no such file or directory
+//! ```
+//!
+//! It is also reported on standard error and makes the run exit 2 (unless `--exit-zero`).
 
 use std::io::{self, Write};
 
@@ -19,8 +28,11 @@ pub struct Pylint;
 
 impl Render for Pylint {
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let Outcome::Checked(c) = &f.outcome else {
-            return Ok(());
+        let c = match &f.outcome {
+            Outcome::Checked(c) => c,
+            Outcome::Error(e) => {
+                return writeln!(out, "{}:1: [F0001(fatal), ] {}", f.path, one_line(e));
+            }
         };
         let loc = c.locator(false);
         for d in &c.diagnostics {
@@ -54,6 +66,7 @@ mod tests {
         cables/oslo.cable:4: [CBL201(security-line-mismatch), ] The security line says SECRET (`ZNY SSSSS`) but the banner says CONFIDENTIAL
         cables/oslo.cable:12: [CBL302(tags-markup), ] TAGS token `[PREL](#)` carries link markup
         cables/oslo.cable:15: [CBL305(unknown-tag), ] An info, with 100% of a "quote", a comma, a colon: and a second line
+        cables/bad.cable:1: [F0001(fatal), ] not valid UTF-8 (first invalid byte at offset 7)
         "#);
         // The pattern of pylint's `parseable` template, as report readers match it.
         let re = regex::Regex::new(r"^(?P<path>[^:]+):(?P<line>\d+): \[(?P<id>[A-Z]+\d+)\((?P<symbol>[a-z0-9-]+)\), (?P<obj>[^\]]*)\] (?P<msg>.+)$").unwrap();

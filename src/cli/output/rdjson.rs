@@ -10,8 +10,11 @@
 //! As the format asks, columns count UTF-8 bytes (unlike the other formats, which count
 //! characters). A fix becomes `suggestions`, one per edit, whatever its applicability (reviewdog
 //! shows suggestions for a person to accept); related places become `related_locations`. An info is
-//! `INFO`. Files that could not be read are not diagnostics (they are reported on standard error
-//! and make the run exit 2).
+//! `INFO`. A file that could not be checked (not read, not UTF-8, or an internal error) is a
+//! diagnostic too, as ruff reports its E902: code `file-error`, severity `ERROR`, its message the
+//! reason (`no such file or directory`), and a location with the path alone (no range: the file has
+//! no place to point at); it is also reported on standard error and makes the run exit 2 (unless
+//! `--exit-zero`).
 
 use std::io::{self, Write};
 
@@ -43,7 +46,9 @@ struct Diagnostic<'a> {
 #[derive(Serialize)]
 struct Location<'a> {
     path: &'a str,
-    range: Range,
+    /// `None` for a file that could not be checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<Range>,
 }
 
 #[derive(Serialize)]
@@ -131,8 +136,25 @@ impl Render for Rdjson {
     fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let docs = self.docs.as_deref();
         let url = |r: Rule| docs.map(|base| crate::rules::docs_url::rule_url(base, r));
-        let Outcome::Checked(c) = &f.outcome else {
-            return Ok(());
+        let c = match &f.outcome {
+            Outcome::Checked(c) => c,
+            Outcome::Error(e) => {
+                let diagnostic = Diagnostic {
+                    message: e,
+                    location: Location {
+                        path: &f.path,
+                        range: None,
+                    },
+                    severity: severity(Severity::Error),
+                    code: Code {
+                        value: "file-error",
+                        url: None,
+                    },
+                    suggestions: Vec::new(),
+                    related_locations: Vec::new(),
+                };
+                return self.diagnostics.push(&diagnostic, out);
+            }
         };
         if c.diagnostics.is_empty() {
             return Ok(());
@@ -147,7 +169,7 @@ impl Render for Rdjson {
         };
         let at = |r: TextRange| Location {
             path: &f.path,
-            range: range(&c.text, index, r),
+            range: Some(range(&c.text, index, r)),
         };
         for d in &c.diagnostics {
             let diagnostic = Diagnostic {
@@ -200,7 +222,7 @@ mod tests {
         .unwrap();
         assert_eq!(v["source"]["name"], "cablelint");
         let d = v["diagnostics"].as_array().unwrap();
-        assert_eq!(d.len(), 3);
+        assert_eq!(d.len(), 4);
         assert_eq!(d[0]["severity"], "ERROR");
         assert_eq!(d[0]["code"]["value"], "CBL201");
         assert_eq!(
@@ -216,5 +238,23 @@ mod tests {
             serde_json::json!({"start": {"line": 15, "column": 38}, "end": {"line": 15, "column": 47}})
         );
         assert_eq!(d[2]["severity"], "INFO");
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_read_is_a_diagnostic_without_a_range() {
+        let v: serde_json::Value = serde_json::from_str(&rendered(
+            super::super::OutputFormat::Rdjson,
+            &sample_report(),
+        ))
+        .unwrap();
+        assert_eq!(
+            v["diagnostics"][3],
+            serde_json::json!({
+                "message": "not valid UTF-8 (first invalid byte at offset 7)",
+                "location": {"path": "cables/bad.cable"},
+                "severity": "ERROR",
+                "code": {"value": "file-error"}
+            })
+        );
     }
 }

@@ -7,7 +7,8 @@
 //! whole paragraphs (a line of `XXXXXXXXXXXX`). Answers keyed to a reference's sub-paragraphs
 //! (`27.A.`, `27 A.`, `9a.`) carry the reference's numbers and stand outside the cable's
 //! numbering, and one answer to a range of the reference's questions (`4-12. (U) No data is
-//! available.`) takes the numbers of the range.
+//! available.`) takes the numbers of the range. A numbering that starts at 0 and counts on without
+//! a break has an unsafe fix that renumbers every paragraph from 1.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -41,10 +42,21 @@ pub fn check(ctx: &Context) {
         return;
     };
     if first.value != 1 {
-        ctx.report(
+        let mut d = ctx.report(
             first.range,
             format!("paragraph numbering starts at {} instead of 1", first.value),
         );
+        // Counted from 0 without a break (`0.`, `1.`, `2.`), the paragraphs are one count off:
+        // each takes the next number. A later start is mostly a later section's, and a broken
+        // count has nothing to shift by.
+        let consecutive = paras.windows(2).all(|w| w[1].value == w[0].value + 1);
+        if first.value == 0 && consecutive {
+            let edits = paras
+                .iter()
+                .map(|p| Edit::replace(p.range, (p.value + 1).to_string()))
+                .collect();
+            d.fix = Some(Fix::unsafe_("Renumber the paragraphs from 1", edits));
+        }
         return;
     }
     // The cable's own number before a quoted cable or a numbered list restarted the count, which

@@ -1,10 +1,10 @@
 //! ## What it does
 //! Reports a REF item that cites a cable sent after this one: a year written in the reference that
 //! is after the cable's own year, or the cable's own year written with a serial of the cable's own
-//! post higher than its own serial (posts number their cables in order through the year). A
-//! reference without a year is not judged: early in a year, `TOKYO 2301` usually means last year's
-//! cable, and a later serial of the cable's own post is read as last year's (its `cable_id` in
-//! `cablelint inspect`).
+//! post more than 10 above its own serial (posts number their cables in order through the year; a
+//! serial up to 10 above is a companion cable sent the same day). A reference without a year is
+//! not judged: early in a year, `TOKYO 2301` usually means last year's cable, and a later serial
+//! of the cable's own post is read as last year's (its `cable_id` in `cablelint inspect`).
 //!
 //! ## Why
 //! A cable can only answer cables that exist when it is sent. A later date in a reference is a typo
