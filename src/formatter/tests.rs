@@ -686,3 +686,34 @@ SUBJECT: TEST
     let out = format(&text, &then).unwrap_or_else(|e| panic!("refused: {e}"));
     assert!(out.lines().all(|l| l.len() <= 69), "{out}");
 }
+
+#[test]
+fn a_new_draft_that_stops_at_tags_is_laid_out_as_a_draft() {
+    // The parser reads a text with a header that ends at TAGS as a record the release cut short;
+    // dated this year it is a draft not yet written, and it is formatted. Dated years before the
+    // drafting date, it stays a cut record and is left as written.
+    let text = format!(
+        "{HEADER}
+C O N F I D E N T I A L   OSLO 000217
+E.O. 12958: DECL: 03/14/2018
+TAGS:  PREL NO
+"
+    );
+    let then = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2008, 3, 14),
+        ..FormatOptions::default()
+    };
+    let out = format(&text, &then).unwrap_or_else(|e| panic!("refused: {e}"));
+    assert!(
+        out.contains(
+            "C O N F I D E N T I A L OSLO 000217\n\nE.O. 12958: DECL: 03/14/2018\nTAGS: PREL NO\n"
+        ),
+        "{out}"
+    );
+    let now = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2026, 11, 30),
+        ..FormatOptions::default()
+    };
+    let e = format(&text, &now).unwrap_err();
+    assert!(e.reason.contains("truncated preview"), "{e}");
+}
