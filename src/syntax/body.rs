@@ -1855,10 +1855,11 @@ fn caption_kind(w: &str) -> Option<CaptionKind> {
 /// for any other line, among them the notice alone.
 fn joined_notice_len(t: &str) -> Option<usize> {
     const NOTICE: &str = "SENSITIVE BUT UNCLASSIFIED";
-    if !t
-        .get(..NOTICE.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE))
-    {
+    // Most lines are ruled out by their first letter (this runs on every line of text).
+    let starts_with_notice = t.as_bytes().first().is_some_and(|c| c | 0x20 == b's')
+        && t.get(..NOTICE.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE));
+    if !starts_with_notice {
         return None;
     }
     let b = t.as_bytes();
