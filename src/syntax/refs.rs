@@ -592,11 +592,6 @@ impl Reader<'_> {
         if words == 0 || words > 4 {
             return None;
         }
-        // A month is no post: `08 JAN 08` is a date (a meeting or a report of that day), not a
-        // cable of a post `JAN`.
-        if words == 1 && is_month(self.text(origin_start)) {
-            return None;
-        }
         let origin = self.range(origin_start, j - 1);
         // `STATE: 456`
         if j < to && self.is_punct(j, ':') && self.glued(j) {
@@ -677,17 +672,8 @@ fn glued_id_parts(t: &str) -> Option<[(usize, usize); 3]> {
     .then_some([(0, 2), (2, 2 + letters), (2 + letters, b.len())])
 }
 
-/// Words that name documents other than cables, or dates: an origin never contains them.
-/// Whether a word names a month: its three-letter abbreviation (`JAN`), `SEPT` or its full name,
-/// in any case.
-fn is_month(word: &str) -> bool {
-    crate::vocab::month_number(word) > 0
-        || word.eq_ignore_ascii_case("SEPT")
-        || crate::vocab::MONTH_NAMES
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(word))
-}
-
+/// Words that name documents other than cables, or dates (every month, so that `08 JAN 08` is a
+/// date, not a cable of a post `JAN`): an origin never contains them.
 fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
         "AND",
@@ -727,6 +713,7 @@ fn is_stop_word(word: &str) -> bool {
         "FOR",
         "FROM",
         "IIR",
+        "JAN",
         "JANUARY",
         "JUL",
         "JULY",
