@@ -127,10 +127,9 @@ impl Cable<'_> {
             }
             if let Some(d) = dtg.take() {
                 // The line after a DTG line: the FM line of the same header, or none.
-                let names_origin = t
-                    .strip_prefix("FM ")
-                    .is_some_and(|post| squeeze(post).to_ascii_uppercase().ends_with(&origin));
-                if names_origin {
+                if t.strip_prefix("FM ")
+                    .is_some_and(|post| names_origin(post, &origin))
+                {
                     return Some(d);
                 }
             }
@@ -673,10 +672,7 @@ fn joined_section_header_dtg(t: &str, at: usize, origin: &str) -> Option<Dtg> {
             .filter_map(|k| post.find(k))
             .min()
             .unwrap_or(post.len());
-        if !squeeze(&post[..post_end])
-            .to_ascii_uppercase()
-            .ends_with(origin)
-        {
+        if !names_origin(&post[..post_end], origin) {
             continue;
         }
         // The DTG line's words: a precedence (or two) and `DDHHMMZ MON YY`.
@@ -695,6 +691,12 @@ fn joined_section_header_dtg(t: &str, at: usize, origin: &str) -> Option<Dtg> {
         }
     }
     None
+}
+
+/// Whether the post of an FM line (`AMEMBASSY ROME`) is the banner's origin `origin` (squeezed,
+/// in capitals: `ROME`).
+fn names_origin(post: &str, origin: &str) -> bool {
+    squeeze(post).to_ascii_uppercase().ends_with(origin)
 }
 
 fn squeeze(s: &str) -> String {
