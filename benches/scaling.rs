@@ -177,6 +177,22 @@ const KINDS: &[Kind] = &[
         },
     },
     Kind {
+        // Every paragraph's first line is too long for the width, so that every one is re-wrapped
+        // and the diff of the input and the formatted text has a change in each.
+        name: "re-wrapped paragraphs (diff)",
+        base: 30,
+        make: |n| {
+            let body: String = (1..=n)
+                .map(|i| {
+                    format!(
+                        "{i}. (C) The minister é said that the talks on the Arctic would go on,\nand that Norway would take part.\n\n"
+                    )
+                })
+                .collect();
+            cable("", TAGS, "", &body)
+        },
+    },
+    Kind {
         name: "misnumbered paragraphs",
         base: 30,
         make: |n| {
@@ -242,9 +258,13 @@ fn work(text: &str, settings: &Settings, tables: &Tables) -> usize {
             sum += index.line_col(text, offset, ColumnUnit::Utf16).col as usize;
         }
     }
-    // Formatting (`fmt`, format on save) reads the parsed cable too.
-    let formatted = cablelint::formatter::format_cable(&cable, &FormatOptions::default());
-    sum + diagnostics.len() + formatted.map_or(0, |t| t.len())
+    // Formatting (`fmt`, format on save) reads the parsed cable too, and the editor's formatting
+    // and `fmt --diff` diff the formatted text with the input.
+    let formatted = cablelint::formatter::format_cable_mapped(&cable, &FormatOptions::default());
+    sum + diagnostics.len()
+        + formatted.map_or(0, |f| {
+            f.edits(text).len() + f.unified_diff(text, "x.cable").len() + f.text.len()
+        })
 }
 
 /// The best of several runs, stopping after a time budget.

@@ -249,7 +249,9 @@ fn process(input: Option<&Path>, display: String, options: &FormatOptions, mode:
             }
         }
     };
-    let formatted = catch_unwind(AssertUnwindSafe(|| formatter::format(&text, options)));
+    let formatted = catch_unwind(AssertUnwindSafe(|| {
+        formatter::format_mapped(&text, options)
+    }));
     let (outcome, new_text) = match formatted {
         Err(_) => (
             Outcome::Error(
@@ -259,10 +261,10 @@ fn process(input: Option<&Path>, display: String, options: &FormatOptions, mode:
             None,
         ),
         Ok(Err(why)) => (Outcome::Refused(why), None),
-        Ok(Ok(new)) if new == text => (Outcome::Unchanged, None),
+        Ok(Ok(new)) if new.text == text => (Outcome::Unchanged, None),
         Ok(Ok(new)) => {
-            let diff = (mode == Mode::Diff).then(|| fix::unified_diff(&display, &text, &new));
-            (Outcome::Changed { diff }, Some(new))
+            let diff = (mode == Mode::Diff).then(|| new.unified_diff(&text, &display));
+            (Outcome::Changed { diff }, Some(new.text))
         }
     };
     let mut outcome = outcome;

@@ -28,6 +28,7 @@
 //! [`format`] and [`edits`] (or, with a cable already parsed, [`format_cable`], [`cable_edits`]
 //! and [`cable_range_edits`]).
 
+mod diff;
 mod layout;
 mod verify;
 mod wrap;
@@ -134,12 +135,67 @@ pub fn format(text: &str, options: &FormatOptions) -> Result<String, Unformattab
 /// # Errors
 /// As [`format`].
 pub fn format_cable(cable: &Cable, options: &FormatOptions) -> Result<String, Unformattable> {
+    Ok(format_cable_mapped(cable, options)?.text)
+}
+
+/// A formatted text with the map of which piece of the input became which piece of it, from
+/// which [`Formatted::unified_diff`] and [`Formatted::edits`] diff the two piece by piece (in time
+/// linear in the size of the cable, where one diff of the whole texts grows with its square when
+/// every paragraph changes).
+#[derive(Debug, Clone)]
+pub struct Formatted {
+    /// The formatted text, as [`format`] returns it.
+    pub text: String,
+    /// Pairs of byte offsets `(input, output)` where the input before the first became the output
+    /// before the second, in order.
+    cuts: Vec<(usize, usize)>,
+}
+
+impl Formatted {
+    /// The edits that turn `old` (the text that was formatted) into [`Formatted::text`], as
+    /// [`edits`] gives them.
+    pub fn edits(&self, old: &str) -> Vec<TextEdit> {
+        if old == self.text {
+            return Vec::new();
+        }
+        diff::line_diff(old, &self.text, &self.cuts).edits()
+    }
+
+    /// A unified diff (three lines of context, `--- a/PATH` and `+++ b/PATH`) from `old`, the text
+    /// that was formatted, to [`Formatted::text`]; empty when they are equal.
+    pub fn unified_diff(&self, old: &str, path: &str) -> String {
+        if old == self.text {
+            return String::new();
+        }
+        diff::line_diff(old, &self.text, &self.cuts).unified(path)
+    }
+}
+
+/// As [`format`], with the map of the pieces ([`Formatted`]).
+///
+/// # Errors
+/// As [`format`].
+pub fn format_mapped(text: &str, options: &FormatOptions) -> Result<Formatted, Unformattable> {
+    format_cable_mapped(&syntax::parse(text), options)
+}
+
+/// As [`format_mapped`], for a cable already parsed.
+///
+/// # Errors
+/// As [`format`].
+pub fn format_cable_mapped(
+    cable: &Cable,
+    options: &FormatOptions,
+) -> Result<Formatted, Unformattable> {
     let laid = layout::layout(cable, options)?;
     if laid.text != cable.src {
         let index = crate::syntax::LineIndex::with_line_starts(&laid.text, laid.line_starts);
         verify::same_reading_indexed(cable, &laid.text, index)?;
     }
-    Ok(laid.text)
+    Ok(Formatted {
+        cuts: laid.slices.iter().map(|s| (s.input, s.output)).collect(),
+        text: laid.text,
+    })
 }
 
 /// The text with only the elements that the byte range `range` touches put in the canonical
@@ -156,12 +212,25 @@ pub fn format_range(
     range: TextRange,
     options: &FormatOptions,
 ) -> Result<String, Unformattable> {
+    Ok(format_range_mapped(cable, range, options)?.text)
+}
+
+/// As [`format_range`], with the map of the pieces.
+fn format_range_mapped(
+    cable: &Cable,
+    range: TextRange,
+    options: &FormatOptions,
+) -> Result<Formatted, Unformattable> {
     let laid = layout::layout(cable, options)?;
     let src = cable.src;
     let slices = &laid.slices;
     let n = slices.len();
+    let unchanged = || Formatted {
+        text: src.to_string(),
+        cuts: Vec::new(),
+    };
     if n == 0 {
-        return Ok(src.to_string());
+        return Ok(unchanged());
     }
     // The input and output offsets where slice `k` starts (`k == n`: the ends of the texts).
     let bound = |k: usize| -> (usize, usize) {
@@ -180,7 +249,7 @@ pub fn format_range(
         }
     };
     let Some(mut first) = (0..n).find(|&k| touched(k)) else {
-        return Ok(src.to_string());
+        return Ok(unchanged());
     };
     let mut last = (first..n).rev().find(|&k| touched(k)).unwrap_or(first);
     while first > 0 && slices[first].joins_previous {
@@ -197,7 +266,15 @@ pub fn format_range(
     if out != src {
         verify::same_reading(cable, &out)?;
     }
-    Ok(out)
+    // The pieces of the formatted elements, shifted to where they stand in `out`; the text before
+    // and after them is the same in both.
+    let cuts = (first..=last + 1)
+        .map(|k| {
+            let (input, output) = bound(k);
+            (input, input_start + output - output_start)
+        })
+        .collect();
+    Ok(Formatted { text: out, cuts })
 }
 
 /// One replacement in the original text: byte range and new text.
@@ -222,8 +299,7 @@ pub fn edits(text: &str, options: &FormatOptions) -> Result<Vec<TextEdit>, Unfor
 /// # Errors
 /// As [`format`].
 pub fn cable_edits(cable: &Cable, options: &FormatOptions) -> Result<Vec<TextEdit>, Unformattable> {
-    let new = format_cable(cable, options)?;
-    Ok(diff_edits(cable.src, &new))
+    Ok(format_cable_mapped(cable, options)?.edits(cable.src))
 }
 
 /// The edits that turn `text` into [`format_range`]`(text, range)`, as [`edits`] gives them: only
@@ -248,52 +324,7 @@ pub fn cable_range_edits(
     range: TextRange,
     options: &FormatOptions,
 ) -> Result<Vec<TextEdit>, Unformattable> {
-    let new = format_range(cable, range, options)?;
-    Ok(diff_edits(cable.src, &new))
-}
-
-/// Line-level edits from `old` to `new`.
-fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
-    if old == new {
-        return Vec::new();
-    }
-    let old_lines = split_keep(old);
-    let new_lines = split_keep(new);
-    let diff = similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .diff_slices(&old_lines, &new_lines);
-    // Byte offsets of each old and new line.
-    let offsets = |lines: &[&str]| {
-        let mut v = Vec::with_capacity(lines.len() + 1);
-        let mut at = 0;
-        v.push(0);
-        for l in lines {
-            at += l.len();
-            v.push(at);
-        }
-        v
-    };
-    let (oo, no) = (offsets(&old_lines), offsets(&new_lines));
-    let mut out: Vec<TextEdit> = Vec::new();
-    for op in diff.ops() {
-        if let similar::DiffOp::Equal { .. } = op {
-            continue;
-        }
-        let (o, n) = (op.old_range(), op.new_range());
-        let range = TextRange::new(oo[o.start], oo[o.end]);
-        let new_text = &new[no[n.start]..no[n.end]];
-        match out.last_mut() {
-            Some(last) if last.range.end() == range.start() => {
-                last.range = last.range.cover(range);
-                last.new_text.push_str(new_text);
-            }
-            _ => out.push(TextEdit {
-                range,
-                new_text: new_text.to_string(),
-            }),
-        }
-    }
-    out
+    Ok(format_range_mapped(cable, range, options)?.edits(cable.src))
 }
 
 /// The lines of a text, each with its line break (`\n`, `\r\n` or `\r`).

@@ -281,7 +281,8 @@ fn range_formatting_formats_whole_paragraphs_and_nothing_else() {
     // The three blank lines after the paragraph are its own and become one.
     assert!(out.contains("End Summary.\n\n\u{b6}2."), "{out}");
     // Only lines of that paragraph changed.
-    let changed: Vec<&str> = diff_edits(&text, &out)
+    let changed: Vec<&str> = diff::line_diff(&text, &out, &[])
+        .edits()
         .iter()
         .map(|e| &text[e.range.as_range()])
         .collect();
@@ -716,4 +717,58 @@ TAGS:  PREL NO
     };
     let e = format(&text, &now).unwrap_err();
     assert!(e.reason.contains("truncated preview"), "{e}");
+}
+
+/// A cable of many re-wrapped paragraphs (each first line too long for the width), with a line
+/// left without its line break at the end.
+fn many_rewrapped(n: usize) -> String {
+    let mut s = format!("{HEADER}\nC O N F I D E N T I A L OSLO 000217\n\nE.O. 12958: DECL: 03/14/2018\nTAGS: PREL NO\nSUBJECT: TEST\n\n");
+    for i in 1..=n {
+        s.push_str(&format!(
+            "{i}. (C) The minister said that the talks on the Arctic would go on later,\nand that Norway would take part.\n\n"
+        ));
+    }
+    s.push_str("DOE");
+    s
+}
+
+#[test]
+fn piecewise_diff_is_the_whole_diff() {
+    // The diff made piece by piece (the formatter's slices) reads as one diff of the whole texts:
+    // the same unified diff as `similar` writes, and edits that give the formatted text.
+    for text in [messy(), many_rewrapped(12), messy().replace('\n', "\r\n")] {
+        let o = FormatOptions::default();
+        let formatted = format_mapped(&text, &o).unwrap();
+        let whole = similar::TextDiff::from_lines(text.as_str(), formatted.text.as_str())
+            .unified_diff()
+            .context_radius(3)
+            .header("a/x.cable", "b/x.cable")
+            .to_string();
+        assert!(!whole.is_empty());
+        assert_eq!(formatted.unified_diff(&text, "x.cable"), whole);
+        let edits = formatted.edits(&text);
+        assert_eq!(apply(&text, &edits), formatted.text);
+        assert_eq!(edits, diff::line_diff(&text, &formatted.text, &[]).edits());
+    }
+}
+
+#[test]
+fn piecewise_diff_of_a_formatted_text_is_empty() {
+    let text = fmt(&many_rewrapped(3));
+    let formatted = format_mapped(&text, &FormatOptions::default()).unwrap();
+    assert_eq!(formatted.unified_diff(&text, "x.cable"), "");
+    assert!(formatted.edits(&text).is_empty());
+}
+
+#[test]
+fn range_edits_change_only_the_element() {
+    let text = many_rewrapped(3);
+    let at = text.find("2. (C)").unwrap();
+    let edits = range_edits(&text, TextRange::empty(at), &FormatOptions::default()).unwrap();
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    assert!(text[edits[0].range.as_range()].starts_with("2. (C) The minister"));
+    assert_eq!(
+        edits[0].new_text,
+        "2. (C) The minister said that the talks on the Arctic would go on\nlater, and that Norway would take part.\n"
+    );
 }
