@@ -178,9 +178,10 @@ const KINDS: &[Kind] = &[
     },
     Kind {
         // Every paragraph's first line is too long for the width, so that every one is re-wrapped
-        // and the diff of the input and the formatted text has a change in each.
+        // and the diff of the input and the formatted text has a change in each; 10× is more lines
+        // than the diff's window (2,500), so that the times compare windows, not one diff.
         name: "re-wrapped paragraphs (diff)",
-        base: 30,
+        base: 70,
         make: |n| {
             let body: String = (1..=n)
                 .map(|i| {

@@ -8,13 +8,13 @@
 //! cut between two pieces, so the time is linear in the size of the text, and a cable's diff (below
 //! the bound) is the one diff of its whole texts gives.
 
-use similar::algorithms::{Capture, DiffHook, Replace};
+use similar::algorithms::{Capture, DiffHook, IdentifyDistinct, Replace};
 use similar::{Algorithm, DiffOp};
 
 /// The number of old lines from which a window of pieces diffed together ends: more than a cable
 /// has (2,176 lines in the longest of `../shared/corpus`), so that a cable's diff is the one diff of
-/// its whole texts, and few enough that a diff of a window stays quick (Myers' time grows with
-/// the lines times the changes).
+/// its whole texts (with 1,000, one cable's diff differed), and few enough that a diff of a window
+/// stays quick (Myers' time grows with the lines times the changes).
 const WINDOW: usize = 2500;
 
 /// The lines of two texts (each with its line break) and the operations that turn the old lines
@@ -67,12 +67,16 @@ pub(crate) fn line_diff<'a>(old: &'a str, new: &'a str, cuts: &[(usize, usize)])
                 len: to.0 - from.0,
             }]
         } else {
+            // The lines as numbers (equal lines, equal numbers), as `similar` compares more than
+            // a hundred lines.
+            let ids =
+                IdentifyDistinct::<u32>::new(&old_lines, from.0..to.0, &new_lines, from.1..to.1);
             similar::capture_diff(
                 Algorithm::Myers,
-                &old_lines,
-                from.0..to.0,
-                &new_lines,
-                from.1..to.1,
+                ids.old_lookup(),
+                ids.old_range(),
+                ids.new_lookup(),
+                ids.new_range(),
             )
         };
         for op in ops {
