@@ -1123,8 +1123,10 @@ fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> boo
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
 /// words (headings the export joined onto the text). `wide` says that the line is wider than the
 /// line width: no row of a table on the cable form is, so there one gap of three or more spaces
-/// between two words is a slip of the drafter's, not a column ([`lone_gap`]), and the line is
-/// wrapped like any other.
+/// between two words is a slip of the drafter's, not a column ([`lone_gap`]), and so is one tab
+/// ([`lone_tab`]: in the released cables a tab inside a line of prose wider than the form is a
+/// stray one, typed or pasted, 77 lines of them, while tab-separated columns take several tabs);
+/// such a line is wrapped like any other, the tab becoming a space.
 fn is_verbatim(t: &str, wide: bool) -> bool {
     if t.starts_with([' ', '\t']) {
         return true;
@@ -1132,7 +1134,7 @@ fn is_verbatim(t: &str, wide: bool) -> bool {
     let inner = trim_line(t).as_bytes();
     let (three_spaces, tab, dash) = scan_verbatim(inner);
     (three_spaces && !(wide && lone_gap(inner)))
-        || tab
+        || (tab && !(wide && lone_tab(inner)))
         || (dash
             && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
@@ -1169,6 +1171,19 @@ fn lone_gap(b: &[u8]) -> bool {
     let before = b[..start].rsplit(|&c| c == b' ').next().unwrap_or_default();
     let after = b[end..].split(|&c| c == b' ').next().unwrap_or_default();
     word(before) && word(after)
+}
+
+/// Whether `b` (a line without leading or trailing blanks) has exactly one tab, between two words
+/// (with or without spaces beside it): a tab typed or pasted by mistake in a line of prose.
+fn lone_tab(b: &[u8]) -> bool {
+    let mut tabs = b.iter().enumerate().filter(|&(_, &c)| c == b'\t');
+    let (Some((at, _)), None) = (tabs.next(), tabs.next()) else {
+        return false;
+    };
+    let blank = |c: &u8| *c == b' ' || *c == b'\t';
+    let before = b[..at].iter().rev().skip_while(|c| blank(c)).count();
+    let after = b[at + 1..].iter().skip_while(|c| blank(c)).count();
+    before > 0 && after > 0
 }
 
 /// `t.trim()`, without reading characters when the line starts and ends with an ASCII byte that
@@ -1745,6 +1760,18 @@ fn may_start_text_line(first: &str, is_last: impl FnOnce() -> bool) -> bool {
 #[cfg(test)]
 mod scan_tests {
     use super::*;
+
+    #[test]
+    fn a_lone_tab_is_one_tab_between_words() {
+        for (line, want) in [
+            ("statement on search and rescue,\tbut that Russia", true),
+            ("the Chilean \tCongress continued", true),
+            ("Class:\tSECRET\tDate:\t2006", false),
+            ("no tab at all", false),
+        ] {
+            assert_eq!(lone_tab(line.as_bytes()), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn a_lone_gap_is_one_run_of_three_spaces_between_words() {

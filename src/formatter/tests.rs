@@ -772,3 +772,23 @@ fn range_edits_change_only_the_element() {
         "2. (C) The minister said that the talks on the Arctic would go on\nlater, and that Norway would take part.\n"
     );
 }
+
+#[test]
+fn a_lone_tab_in_a_wide_line_of_prose_is_wrapped() {
+    let text = format!(
+        "{HEADER}\nUNCLAS OSLO 000001\n\nE.O. 13526: N/A\nTAGS: PREL NO\nSUBJECT: TEST\n\n1. (U) Aaaa bbbb cccc dddd told the Ambassador on December 1 that\nstatement on search and rescue,\tbut that Russia participation remained.\nasked for U.S. support.\n\nEIDE\n"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.contains("1. (U) Aaaa bbbb cccc dddd told the Ambassador on December 1 that\nstatement on search and rescue, but that Russia participation\nremained. asked for U.S. support.\n\nEIDE\n"),
+        "{out}"
+    );
+    // A line within the width, or one with tab-separated columns, keeps its tabs.
+    for line in [
+        "Class:\tSECRET",
+        "Name\tPost\tDate of arrival in the country\tReason for the visit",
+    ] {
+        let kept = text.replace("asked for U.S. support.", line);
+        assert!(fmt(&kept).contains(&format!("\n{line}\n")), "{line:?}");
+    }
+}
