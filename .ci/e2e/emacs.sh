@@ -3,7 +3,8 @@
 # `cablelint lsp`: font-lock, diagnostics (flymake), hover, a quick fix, fix-all and completion, for every
 # case of editors/test-fixtures/*.expect.json (the shared example cable too, when ../shared is present);
 # the buffer text after accepting completions (emacs/completion.el) and after each kind of quick fix,
-# chosen by title, and fix-all (emacs/fixes.el on editors/test-fixtures/fixes.json).
+# chosen by title, and fix-all (emacs/fixes.el on editors/test-fixtures/fixes.json); M-q filling as
+# `cablelint fmt' lays paragraphs out (emacs/fill.el).
 # Exits non-zero when any check fails.
 #
 # Env: CABLELINT_BIN (server binary; default target/release/cablelint), E2E_CACHE (install cache).
@@ -50,6 +51,11 @@ mkdir -p "$WORK/completion" && cp "$FIXTURES/09OSLO417.cable" "$WORK/completion/
 log "completion scenarios"
 CASE_FILE="$WORK/completion/09OSLO417.cable" timeout 120 emacs --batch -Q -L "$ROOT/editors/emacs" \
     -l "$E2E_DIR/emacs/completion.el" </dev/null 2>"$WORK/stderr" || { fail=1; tail -20 "$WORK/stderr"; }
+
+# M-q lays a paragraph out as `cablelint fmt' does (.ci/e2e/emacs/fill.el), on invented drafts.
+log "fill (M-q) as cablelint fmt"
+CABLELINT_BIN="$CABLELINT_BIN" timeout 60 emacs --batch -Q -L "$ROOT/editors/emacs" \
+    -l "$E2E_DIR/emacs/fill.el" </dev/null 2>"$WORK/stderr" || { fail=1; tail -20 "$WORK/stderr"; }
 
 # Quick fixes chosen by title and fix-all (.ci/e2e/emacs/fixes.el, editors/test-fixtures/fixes.json).
 mkdir -p "$WORK/fixes" && cp "$FIXTURES/fixes.cable" "$WORK/fixes/"

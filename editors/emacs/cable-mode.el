@@ -112,6 +112,19 @@
 (defconst cable--paragraph-start "^¶?\\(?:[0-9]\\{1,2\\}\\|[A-Z]\\)\\.[ \t]+"
   "Regexp matching a paragraph number and the space after it.")
 
+(defconst cable--paragraph-separate
+  "[ \t\f]*$\\|[ \t]*[A-Z][A-Z'-]*[ \t]*$"
+  "Regexp matching a line between paragraphs for filling.
+That is a blank line, or a signature or caption: one word of capitals
+alone on its line, such as DOE or SIPDIS.  It is matched with
+`case-fold-search' off (see `cable-fill-paragraph').")
+
+(defconst cable--header-line-start
+  "\\(?:TAGS\\|SUBJECT\\|SUBJ\\|REFS?\\|E\\. ?O\\.\\|EO\\|Classified By\\|CLASSIFIED BY\\)\\_>"
+  "Regexp matching the start of a header line of the text.
+Those are TAGS, SUBJECT, REF, E.O. and the classification authority,
+which `cablelint fmt' lays out each on its own.")
+
 (defun cable--marking (level face)
   "Return a font-lock keyword for portion markings of LEVEL in FACE."
   `(,(concat cable--paragraph-start "\\((" level cable--marking-controls ")\\)") 1 ',face))
@@ -185,10 +198,29 @@ server through Eglot: add `eglot-ensure' to `cable-mode-hook'.
   :syntax-table cable-mode-syntax-table
   (setq-local font-lock-defaults '(cable-font-lock-keywords t))
   (setq-local imenu-generic-expression cable-imenu-generic-expression)
-  ;; Telegram lines are at most 69 characters by convention (rule CBL501).
+  ;; Filling (M-q, auto-fill) lays paragraphs out as `cablelint fmt' does: lines of at most 69
+  ;; characters (the width of the cable forms, rule CBL501), one space after a sentence, and a
+  ;; numbered paragraph and the header lines (TAGS, SUBJECT, E.O., REF, Classified By) start a
+  ;; paragraph of their own, and a signature or caption line (one word of capitals alone, such as
+  ;; DOE or SIPDIS) is never joined to the text around it.
   (setq-local fill-column 69)
-  (setq-local paragraph-start (concat "[ \t]*$\\|" cable--paragraph-start))
+  (setq-local sentence-end-double-space nil)
+  (setq-local paragraph-separate cable--paragraph-separate)
+  (setq-local paragraph-start
+              (concat cable--paragraph-separate "\\|" cable--paragraph-start
+                      "\\|" cable--header-line-start))
+  (setq-local fill-paragraph-function #'cable-fill-paragraph)
   (setq-local require-final-newline t))
+
+(defun cable-fill-paragraph (&optional justify)
+  "Fill the paragraph at point, as `fill-paragraph' with JUSTIFY does.
+Capitals are told from lower case in `paragraph-start' and
+`paragraph-separate', so that a one-word line of capitals (a signature
+such as DOE) ends a paragraph and a one-word line of prose does not.
+It is `fill-paragraph-function' in `cable-mode'."
+  (let ((case-fold-search nil))
+    (fill-paragraph justify)
+    t))
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.\\(?:cable\\|tel\\)\\'" . cable-mode))
