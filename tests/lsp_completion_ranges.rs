@@ -215,3 +215,40 @@ async fn a_tag_typed_by_country_name_is_found_after_a_one_letter_list() {
     }
     c.stop().await;
 }
+
+/// A character of two UTF-16 units before the cursor on the line (an emoji): the items replace
+/// the tag under the cursor and nothing before it. Accepting one gives the line with the tag
+/// mended and the emoji and the space kept; a character of one unit (`é`) the same. (The emoji
+/// was once read as the first word of a tag's name, which the name search folds away.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_completion_after_a_non_ascii_character_replaces_only_the_element() {
+    let mut c = TestClient::start(Setup::default()).await;
+    c.open(URI, 1, OSLO).await;
+    for (version, before) in [(2, "😀"), (3, "é")] {
+        let written = format!("TAGS: {before} PRLE NO");
+        let text = OSLO.replacen("TAGS: PREL PGOV ENRG NO", &written, 1);
+        c.change(URI, version, json!([{ "text": text }])).await;
+        let line = text[..text.find(&written).unwrap()].matches('\n').count() as u32;
+        // After the `P`, in UTF-16 units.
+        let cursor = format!("TAGS: {before} P").encode_utf16().count() as u32;
+        let list = c
+            .call(
+                "textDocument/completion",
+                json!({ "textDocument": { "uri": URI }, "position": pos(line, cursor) }),
+            )
+            .await;
+        let items: Vec<Value> = list["items"].as_array().cloned().unwrap_or_default();
+        let item = items
+            .iter()
+            .find(|i| i["label"] == "PREL")
+            .unwrap_or_else(|| panic!("{before}: no PREL in {list}"));
+        let accepted = apply_lsp_edits(
+            &text,
+            std::slice::from_ref(&item["textEdit"]),
+            cablelint::syntax::ColumnUnit::Utf16,
+        );
+        let got = accepted.lines().nth(line as usize).unwrap();
+        assert_eq!(got, format!("TAGS: {before} PREL NO"), "{before}: {item}");
+    }
+    c.stop().await;
+}

@@ -539,7 +539,9 @@ impl Ctx<'_, '_> {
                 .rfind([' ', '\t', ',', '(', ')', ':'])
                 .map_or(0, |i| i + 1);
             let word = &gap[word_start..];
-            if word_start < words_from || word.is_empty() {
+            // A word of a name has a letter or digit: an emoji or a lone sign (which the name
+            // search folds away, so that `😀 P` would read as `P`) ends the name.
+            if word_start < words_from || !word.chars().any(char::is_alphanumeric) {
                 break;
             }
             if self.tables.tag(&word.to_ascii_uppercase()).is_some() {
