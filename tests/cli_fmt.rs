@@ -340,3 +340,30 @@ fn a_drafts_one_digit_serial_is_padded_by_check_fix_and_fmt() {
     );
     assert!(!r.stdout.contains("CBL204"), "{}", r.stdout);
 }
+
+#[test]
+fn the_summary_counts_the_files_that_could_not_be_read() {
+    let dir = tree(&[
+        ("a.cable", loose().as_bytes()),
+        ("b.cable", formatted().as_bytes()),
+        ("c.cable", b"UNCLAS OSLO 000001\n\xff\xfe\n"),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "fmt",
+            "--check",
+            "a.cable",
+            "b.cable",
+            "c.cable",
+            "missing.cable",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(
+        r.stdout,
+        "Would reformat: a.cable\n1 file would be reformatted, 1 file already formatted, 2 files could not be formatted\n"
+    );
+    assert_contains(&r.stderr, "missing.cable");
+}

@@ -213,6 +213,11 @@ fn report(done: &[Done], mode: Mode, out: &mut dyn Write) -> io::Result<u8> {
     if refused > 0 {
         parts.push(format!("{} left as written", files(refused)));
     }
+    if errors > 0 {
+        // As `check` counts them: a file not read (missing, not UTF-8) or not formatted for an
+        // internal error, each reported above.
+        parts.push(format!("{} could not be formatted", files(errors)));
+    }
     if !parts.is_empty() && !stdin_only {
         let summary = parts.join(", ");
         if mode == Mode::Diff {
