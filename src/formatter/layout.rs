@@ -594,20 +594,11 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     // A draft whose paragraphs stand each on one line is read as the rules read it: its long
     // lines are no release artifact, and it is laid out as any draft.
     let drafting = crate::vocab::Date::given_or_today(o.drafting_date);
-    let kind = if cable.kind == DocumentKind::Record {
-        crate::syntax::kind_on(cable, drafting)
-    } else {
-        cable.kind
-    };
+    let kind = crate::syntax::kind_on(cable, drafting);
     // A text the parser took for a record that reads as a draft by its date holds no release
     // artifact: its long lines are a draft's, and so is a text that stops at TAGS (a draft from
     // `cablelint new` not yet written).
-    let draft_by_date = cable.kind == DocumentKind::Record && kind != DocumentKind::Record;
-    let mut artifacts = cable.artifacts.iter().filter(|a| {
-        kind == DocumentKind::Record
-            || !(a.kind == ArtifactKind::JoinedLines
-                || (draft_by_date && a.kind == ArtifactKind::TruncatedPreview))
-    });
+    let mut artifacts = crate::syntax::release_artifacts(cable, kind);
     if let Some(artifact) = artifacts.next() {
         // A draft of an earlier year whose paragraphs stand each on one line reads as a record
         // only by its date: the message says how to have it laid out.
