@@ -279,7 +279,9 @@ candidate instead, such as the end of the line.  Here the inserted
 candidate is replaced by the typed text before Eglot's exit function
 runs, so that it finds the buffer as the server saw it; the textEdit
 then replaces the typed word.  The common beginning of several
-candidates is not inserted (see `cable--whole-candidates-only')."
+candidates is not inserted (see `cable--whole-candidates-only').
+After the \"New cable\" item, point goes to the skeleton's first
+placeholder (see `cable--first-placeholder')."
   (when-let* ((capf (eglot-completion-at-point)))
     (pcase-let* ((`(,beg ,end ,table . ,props) capf)
                  (start (copy-marker beg))
@@ -298,7 +300,27 @@ candidates is not inserted (see `cable--whole-candidates-only')."
                       (delete-region start (point))
                       (goto-char start)
                       (insert typed)))
-                  (when exit (funcall exit proxy status))))))))
+                  (when exit (funcall exit proxy status))
+                  (when (and (memq status '(finished exact))
+                             (string-prefix-p "New cable" proxy)
+                             (buffer-live-p (marker-buffer start)))
+                    (with-current-buffer (marker-buffer start)
+                      (cable--first-placeholder)))))))))
+
+(declare-function yas-active-snippets "yasnippet")
+
+(defun cable--first-placeholder ()
+  "Put point on the first `[[...]]' placeholder of a skeleton inserted as text.
+Without yasnippet, Eglot inserts the \"New cable\" item as plain text
+and leaves point at its end; with it, the snippet's first field is
+already selected, and point stays there."
+  (unless (and (fboundp 'yas-active-snippets) (yas-active-snippets))
+    (let ((at (save-excursion
+                (goto-char (point-min))
+                (and (re-search-forward "\\[\\[[^]\n]*\\]\\]" nil t)
+                     (match-beginning 0)))))
+      (when at
+        (goto-char at)))))
 
 (defun cable--use-completion-at-point ()
   "Complete with `cable-completion-at-point' in a `cable-mode' buffer of Eglot's."

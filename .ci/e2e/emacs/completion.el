@@ -132,7 +132,8 @@ the candidates shown."
 (defun completion-skeleton ()
   "In an empty cable of a folder with a [draft] table, accept \"New cable\".
 The buffer must then be exactly what `cablelint new' writes in that folder for the
-minute of the inserted date-time group, with its placeholders."
+minute of the inserted date-time group, with its placeholders, and point (no yasnippet
+here, so the item is plain text) on the first placeholder, [[TAGS]]."
   (let* ((dir (make-temp-file "skeleton" t))
          (months '("JAN" "FEB" "MAR" "APR" "MAY" "JUN" "JUL" "AUG" "SEP" "OCT" "NOV" "DEC")))
     (with-temp-file (expand-file-name "cablelint.toml" dir)
@@ -152,12 +153,16 @@ minute of the inserted date-time group, with its placeholders."
                         (with-temp-buffer
                           (call-process "cablelint" nil t nil "new" "--date" date)
                           (buffer-string)))))
-           (ok (and (eq chosen t) want (equal (string-trim-right text) (string-trim-right want)))))
+           (at (with-current-buffer cable
+                 (buffer-substring-no-properties (point) (min (point-max) (+ (point) 8)))))
+           (ok (and (eq chosen t) want (equal (string-trim-right text) (string-trim-right want))
+                    (equal at "[[TAGS]]"))))
       (unless ok (setq completion-failures (1+ completion-failures)))
       (completion-out "%s completion New cable: %s" (if ok "PASS" "FAIL")
                       (cond ((not (eq chosen t)) (format "no candidate \"New cable\" among %S" chosen))
                             ((not want) (format "line 5 is %S, not a date-time group" dtg))
-                            (ok "the buffer is what cablelint new writes, placeholders kept")
+                            (ok "the buffer is what cablelint new writes, placeholders kept, point on [[TAGS]]")
+                            ((not (equal at "[[TAGS]]")) (format "point is before %S, not on the first placeholder [[TAGS]]" at))
                             (t (format "buffer %S, expected %S" text want))))
       (completion-reset cable))))
 
