@@ -759,10 +759,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return false;
         };
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
-        let reference = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        // The word left open (`see paragraph`), or the abbreviation with its point (`see para.`);
+        // a point after the word in full ends a sentence (`… fought over a paragraph.`), and the
+        // numbered line after it starts a paragraph whatever its marking.
+        let reference = prev_text.strip_suffix('.');
         if ["paragraph", "paragraphs", "para", "paras"]
             .iter()
-            .any(|w| ends_with_word(reference, w).is_some())
+            .any(|w| ends_with_word(prev_text, w).is_some())
+            || ["para", "paras"]
+                .iter()
+                .any(|w| reference.is_some_and(|r| ends_with_word(r, w).is_some()))
         {
             return true;
         }
