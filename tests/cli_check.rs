@@ -620,3 +620,32 @@ fn a_renumbering_that_cannot_be_decided_is_not_offered() {
     );
     assert!(after.starts_with("0. (S) P.\n\n1. (S) P."), "{after:.40}");
 }
+
+/// Unnumbered text right after the banner, in a cable with no E.O., TAGS or SUBJECT, is the
+/// cable's text, not a passing line: the cable is not reported as having no text; a passing line
+/// alone (`DEPT FOR EUR/NB`) still is.
+#[test]
+fn unnumbered_text_after_the_banner_is_text() {
+    let dir = tree(&[]);
+    let check = |text: &str| {
+        run_in(
+            dir.path(),
+            &["check", "--isolated", "--output-format", "concise", "-"],
+            Some(text.as_bytes()),
+        )
+        .stdout
+    };
+    let out = check("UNCLAS OSLO 000001\n\nThe minister said yes.\n");
+    assert!(!out.contains("CBL411"), "{out}");
+    assert_contains(
+        &out,
+        "-:3:1: warning[CBL409] the cable does not end with a signature",
+    );
+    let out = check("UNCLAS OSLO 000001\n\nThe minister said yes.\nHe smiled.\n\nSMITH\n");
+    assert!(!out.contains("CBL411") && !out.contains("CBL409"), "{out}");
+    let out = check("UNCLAS OSLO 000001\n\nDEPT FOR EUR/NB\n");
+    assert_contains(
+        &out,
+        "-:3:1: error[CBL411] the cable has no text: no paragraph follows the elements before it",
+    );
+}
