@@ -527,3 +527,34 @@ fn corpus_ids_are_the_release_ids() {
 fn corpus_release_ids_are_the_release_ids() {
     ids_match_file_names("corpus-release");
 }
+
+/// A portion marking in capitals written after the reason letters at the end of the authority
+/// line (`1.4 (b) and (d) (C)`) marks the line and is no reason (c); a reason letter in the same
+/// case as the others (`(b), (d) (c)`) stays a reason, and so does a capital `(C)` among capitals.
+#[test]
+fn a_marking_after_the_reasons_is_no_reason() {
+    let reasons = |authority: &str| {
+        let text = format!(
+            "C O N F I D E N T I A L OSLO 000005\n\nE.O. 13526: DECL: 12/02/2036\n\
+             TAGS: PREL NO\nSUBJECT: NORWAY: TEST\n\n{authority}\n\n1. (C) Text.\n\nEIDE\n"
+        );
+        inspect_text(&text)["classified_by"]["reasons"].clone()
+    };
+    let letters = |l: &[&str]| Value::from(l.to_vec());
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b) and (d) (C)"),
+        letters(&["b", "d"])
+    );
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b) and (d) (S/NF)"),
+        letters(&["b", "d"])
+    );
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b), (d) (c)"),
+        letters(&["b", "d", "c"])
+    );
+    assert_eq!(
+        reasons("CLASSIFIED BY: AMBASSADOR X FOR REASONS 1.4 (B) (D) (C)"),
+        letters(&["b", "d", "c"])
+    );
+}

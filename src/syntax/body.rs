@@ -2436,6 +2436,20 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             break;
         } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
             break;
+        } else if c == b'('
+            && letters.last().is_some_and(|&(last, _)| {
+                let before = &text[last.end() - base..i];
+                trailing_marking(&text[i..])
+                    && before.bytes().all(|b| matches!(b, b')' | b' ' | b'\t'))
+                    && letters
+                        .iter()
+                        .all(|&(r, _)| text.as_bytes()[r.start() - base].is_ascii_lowercase())
+            })
+        {
+            // A portion marking in capitals written after the reason letters in lower case, at
+            // the line's end (`1.4 (b) and (d) (C)`): it marks the authority line, and is no
+            // reason (c).
+            break;
         } else if c == b'(' && !letters.is_empty() && marking_starts_text(&text[i..]) {
             // A paragraph the release joined onto the reason line (`1.4 (c)  (S/NF) HMG agrees`).
             break;
@@ -2496,6 +2510,19 @@ fn marking_line_start(t: &str) -> bool {
         && t[close + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Whether `t` starts with a portion marking in capitals (`(C)`, `(S/NF)`) after which the line
+/// ends: the marking of a classification authority line, written after its reasons.
+fn trailing_marking(t: &str) -> bool {
+    let Some(close) = t.find(')').filter(|&c| c < 20) else {
+        return false;
+    };
+    let inner = &t[1..close];
+    let rest = t[close + 1..].split('\n').next().unwrap_or("");
+    !inner.bytes().any(|b| b.is_ascii_lowercase())
+        && parse_marking(TextRange::empty(0), inner).is_some_and(|m| m.level.is_some() && m.valid)
+        && rest.trim_matches([' ', '\t', '\r', '\\']).is_empty()
 }
 
 /// Whether `t` starts with an upper-case portion marking that opens text, after the reason letters
