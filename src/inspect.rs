@@ -22,10 +22,13 @@ use crate::vocab::{BannerLevel, CaptionKind};
 #[derive(Debug, Clone, Serialize)]
 pub struct CableData {
     pub path: String,
-    /// What the text is, as the parser decides it ([`syntax::DocumentKind`]): `draft` (no
-    /// transmission header), `transmitted` (a full ACP-127 header from `VZCZC`), `received-copy`
-    /// (a header that starts later, or an office distribution block) or `record` (text that carries
-    /// the release's marks).
+    /// What the text is, as the parser decides it ([`syntax::DocumentKind`]) read on the drafting
+    /// date as the rules read it ([`syntax::kind_on`]): `draft` (no transmission header),
+    /// `transmitted` (a full ACP-127 header from `VZCZC`), `received-copy` (a header that starts
+    /// later, or an office distribution block) or `record` (text that carries the release's
+    /// marks; a text whose only such mark is lines of hundreds of characters or that stops at an
+    /// element before the text, dated less than a year before the drafting date or later, is a
+    /// draft being written and is read by its header).
     pub kind: &'static str,
     /// The cable id: two-digit year of the DTG + banner origin without spaces + serial without
     /// leading zeros (`07TOKYO2232`), as the release writes it (`08USNATO276`; a redacted banner
@@ -217,8 +220,16 @@ pub struct Pos {
     pub column: u32,
 }
 
-/// Builds the data of one parsed cable. `path` is the path shown to the user.
-pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
+/// Builds the data of one parsed cable. `path` is the path shown to the user; `drafting` is the
+/// drafting date (`--date`, else today in UTC), by which a text the parse made a record only by
+/// its long lines or by where it stops is a draft being written ([`syntax::kind_on`], the rules'
+/// and the formatter's decision).
+pub fn inspect(
+    cable: &Cable<'_>,
+    path: &str,
+    tables: &Tables,
+    drafting: crate::vocab::Date,
+) -> CableData {
     let b = &cable.body;
     let h = &cable.header;
     let range = |r: TextRange| to_range(cable, r);
@@ -329,9 +340,12 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
         (id, note)
     };
     let header = h.is_present().then(|| header(cable));
-    // The parser decides what the text is (a draft, a transmitted cable, a received copy or a
-    // release record) and lists the release's marks; inspect reports both as they are.
-    let kind = cable.kind.name();
+    // What the text is (a draft, a transmitted cable, a received copy or a release record) is the
+    // parser's decision read on the drafting date, as the rules and the formatter read it: a draft
+    // of `cablelint new` that stops at TAGS is a draft, not a record cut by the release. Its
+    // release marks are those of that kind.
+    let doc_kind = syntax::kind_on(cable, drafting);
+    let kind = doc_kind.name();
 
     let sensitive = b.captions.iter().any(|c| c.kind == CaptionKind::Sensitive);
     let level = banner.map(|bn| match bn.level {
@@ -472,9 +486,7 @@ pub fn inspect(cable: &Cable<'_>, path: &str, tables: &Tables) -> CableData {
             }
         });
 
-    let artifacts = cable
-        .artifacts
-        .iter()
+    let artifacts = syntax::release_artifacts(cable, doc_kind)
         .map(|a| ArtifactData {
             kind: a.kind.name(),
             range: range(a.range),

@@ -704,3 +704,44 @@ fn tag_names_are_found_by_their_words_in_any_order() {
     assert!(codes("KINSHASA C").is_empty(), "{:?}", codes("KINSHASA C"));
     assert!(codes("OF KOR").is_empty(), "{:?}", codes("OF KOR"));
 }
+
+/// The office stations whose words `origin_key` puts back in order are every station of the posts
+/// table made of an office's designator and a place (a mission's or office's station of more than
+/// one word), and each written the other way round gives the station's key.
+#[test]
+fn office_stations_are_the_tables_and_read_in_either_order() {
+    use cablelint::syntax::{origin_key, OFFICE_STATIONS};
+    let squeeze = |w: &[&str]| w.concat().to_ascii_uppercase();
+    let mut found = Vec::new();
+    for post in tables().all_posts() {
+        let Some(station) = post.station.as_deref() else {
+            continue;
+        };
+        let words: Vec<&str> = station.split_whitespace().collect();
+        if words.len() < 2
+            || matches!(
+                post.kind,
+                PostKind::Embassy | PostKind::Consulate | PostKind::Department
+            )
+        {
+            continue;
+        }
+        let split = (1..words.len())
+            .find(|&k| {
+                OFFICE_STATIONS
+                    .iter()
+                    .any(|(o, p)| *o == squeeze(&words[..k]) && *p == squeeze(&words[k..]))
+            })
+            .unwrap_or_else(|| panic!("{station} ({}) is not in OFFICE_STATIONS", post.name));
+        let reversed = [&words[split..], &words[..split]].concat().join(" ");
+        assert_eq!(origin_key(&reversed), squeeze(&words), "{reversed}");
+        assert_eq!(origin_key(station), squeeze(&words), "{station}");
+        found.push(squeeze(&words));
+    }
+    for (office, place) in OFFICE_STATIONS {
+        assert!(
+            found.contains(&format!("{office}{place}")),
+            "{office} {place} is no station of the posts table"
+        );
+    }
+}

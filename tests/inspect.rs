@@ -22,6 +22,11 @@ fn errors(v: &jsonschema::Validator, cable: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The drafting date the corpus cables are read on (all of them are dated years before it).
+fn drafting() -> cablelint::vocab::Date {
+    cablelint::vocab::Date::parse_iso("2026-12-01").expect("a date")
+}
+
 fn inspect_fixture() -> Value {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect/references.cable");
@@ -293,6 +298,52 @@ fn a_release_record_is_a_record_with_its_artifacts() {
     assert_eq!(record["artifacts"][0]["range"]["start"]["line"], 1);
 }
 
+/// A draft of `cablelint new` written up to TAGS and no further is a draft being written, as
+/// `check` and `fmt` read it: `inspect` gives its header's kind and no release artifact. The same
+/// text read years after its date is a record the release cut at TAGS.
+#[test]
+fn a_new_draft_that_stops_at_tags_is_no_record() {
+    let dir = tree(&[]);
+    let new = run_in(
+        dir.path(),
+        &[
+            "new",
+            "--from",
+            "OSLO",
+            "--to",
+            "SECSTATE WASHDC",
+            "--tags",
+            "PREL,NO",
+        ],
+        None,
+    );
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let end = new.stdout.find("TAGS: PREL NO\n").expect("a TAGS line") + "TAGS: PREL NO\n".len();
+    let draft = &new.stdout[..end];
+    let inspect = |args: &[&str]| {
+        let r = run_in(
+            dir.path(),
+            &[&["inspect", "-", "--stdin-filename", "draft.cable"], args].concat(),
+            Some(draft.as_bytes()),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.json()[0].clone()
+    };
+    // Read today, the day `new` dated it.
+    let today = inspect(&[]);
+    assert_eq!(errors(&validator(), &today), Vec::<String>::new());
+    assert_eq!(today["kind"], "transmitted");
+    assert_eq!(today["artifacts"], Value::Array(vec![]));
+    // Read on a drafting date more than a year later, it is a record cut at TAGS.
+    let year: i32 = today["date"].as_str().expect("a date")[..4]
+        .parse()
+        .expect("a year");
+    let later = format!("{}-01-01", year + 2);
+    let old = inspect(&["--date", &later]);
+    assert_eq!(old["kind"], "record");
+    assert_eq!(old["artifacts"][0]["kind"], "truncated-preview");
+}
+
 #[test]
 fn directories_are_walked_in_path_order_and_jsonl_is_one_cable_a_line() {
     let clean = std::fs::read(fixture("oslo-clean.cable")).unwrap();
@@ -365,7 +416,8 @@ fn corpus_validates(name: &str) {
     for path in &files {
         let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
         let cable = cablelint::syntax::parse(&text);
-        let data = cablelint::inspect::inspect(&cable, &path.display().to_string(), tables);
+        let data =
+            cablelint::inspect::inspect(&cable, &path.display().to_string(), tables, drafting());
         let value = serde_json::to_value(&data).unwrap();
         let errs = errors(&v, &value);
         if !errs.is_empty() {
@@ -479,7 +531,8 @@ fn ids_match_file_names(name: &str) {
     for path in &files {
         let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
         let cable = cablelint::syntax::parse(&text);
-        let data = cablelint::inspect::inspect(&cable, &path.display().to_string(), tables);
+        let data =
+            cablelint::inspect::inspect(&cable, &path.display().to_string(), tables, drafting());
         let want = path.file_stem().unwrap().to_str().unwrap();
         let Some(got) = data.id.as_deref() else {
             continue;

@@ -32,10 +32,15 @@ fn codes(f: &[(&'static str, usize)]) -> Vec<&'static str> {
     f.iter().map(|&(c, _)| c).collect()
 }
 
+/// The drafting date `inspect` reads the texts on (none of them is dated near it).
+fn drafting() -> cablelint::vocab::Date {
+    cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date")
+}
+
 /// What `inspect` gives for the text, as JSON.
 fn inspected(text: &str) -> serde_json::Value {
     let cable = cablelint::syntax::parse(text);
-    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin());
+    let data = cablelint::inspect::inspect(&cable, "test.cable", Tables::builtin(), drafting());
     serde_json::to_value(&data).expect("inspect data serialises")
 }
 
@@ -288,6 +293,63 @@ fn references(text: &str) -> Vec<(Option<String>, String)> {
             )
         })
         .collect()
+}
+
+/// The release joined the REF block onto the subject's last word without a space, and the page's
+/// continuation header onto the last item: the subject stops at the label, the items are read,
+/// and the header is none of them. A word that only ends in `REF:` before no item stays in the
+/// subject.
+#[test]
+fn a_ref_block_joined_onto_the_subject_without_a_space_is_read() {
+    let block = "SUBJECT: ROK AND JAPAN AGREE TO RESUME VICE-MINISTERIAL\nTALKS ON FISHERIES AND HISTORY TEXTBOOKS\n\nREF: 08 TOKYO 1187\n";
+    let joined = edit(
+        C,
+        &[(
+            block,
+            "SUBJECT: ROK AND JAPAN AGREE TO RESUME TALKS MARCH 24-28REF: A. TOKYO 1187 B. SEOUL 488 C. SEOUL 507SEOUL 00000614 001.2 OF 002\n",
+        )],
+    );
+    let v = inspected(&joined);
+    assert_eq!(
+        v["subject"],
+        "ROK AND JAPAN AGREE TO RESUME TALKS MARCH 24-28"
+    );
+    let ids: Vec<_> = v["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|r| {
+            (
+                r["label"].as_str().unwrap_or(""),
+                r["cable_id"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("A", "08TOKYO1187"),
+            ("B", "08SEOUL488"),
+            ("C", "08SEOUL507")
+        ]
+    );
+    // On a line of its own after the subject, and with `REFS:`.
+    let own_line = edit(
+        C,
+        &[(
+            block,
+            "SUBJECT: ROK AND JAPAN AGREE TO RESUME\nTALKS ON FISHERIESREFS: TOKYO 1187\n",
+        )],
+    );
+    let v = inspected(&own_line);
+    assert_eq!(
+        v["subject"],
+        "ROK AND JAPAN AGREE TO RESUME TALKS ON FISHERIES"
+    );
+    assert_eq!(v["references"][0]["cable_id"], "08TOKYO1187");
+    // `REF:` that starts no item is the subject's.
+    let word = edit(C, &[(block, "SUBJECT: THE KOREF: a novel\n")]);
+    assert_eq!(inspected(&word)["subject"], "THE KOREF: a novel");
 }
 
 #[test]

@@ -628,9 +628,15 @@ const CASES: &[Case] = &[
     // A code on the TAGS line's continuation repeats one of the first line.
     fires(TagForm, U, &[("EAGR RP", "EAGR\nRP ECON")], "RP ECON"),
     quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
-    // A cable the release lower-cased entirely (spec §3.22), and an unknown word in lower case.
-    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")]),
-    quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: prel, pgov, ja, ks")]),
+    // A TAGS line wholly in lower case in a cable whose banner and E.O. line are in capitals: the
+    // drafter's, whatever case its label takes.
+    fires(TagForm, C, &[("TAGS: PREL PGOV JA KS", "tags: prel pgov ja ks")], "tags:"),
+    fires(TagForm, C, &[("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")], "Tags:"),
+    fires(TagForm, D, &[("TAGS: PREL PTER ID", "TAGS: prel pter id")], "TAGS:"),
+    // A cable the release lower-cased entirely (spec §3.22), as released and after `fmt` wrote its
+    // labels in capitals, and an unknown word in lower case.
+    quiet(TagForm, C, &[("C O N F I D E N T I A L SECTION 01 OF 02 SEOUL", "C o n f i d e n t i a l section 01 of 02 seoul"), ("E.O. 12958: DECL", "E.o. 12958: decl"), ("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")]),
+    quiet(TagForm, C, &[("E.O. 12958: DECL", "E.O. 12958: decl"), ("TAGS: PREL PGOV JA KS", "TAGS: prel pgov ja ks")]),
     quiet(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS India-Korea")]),
     // A partial record of the release, whose TAGS the release rebuilt in repeated blocks.
     quiet(TagForm, C, &[("VZCZCXRO4417\n", "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nVZCZCXRO4417\n"), ("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV JA KS PGOV JA KS")]),
@@ -938,6 +944,9 @@ const FIXES: &[FixCase] = &[
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL PGOV PREL JA KS")], Safe, &[]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS, PGOV")], Safe, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov Ja KS")], Safe, &[]),
+    // A TAGS line in lower case: its label and codes in capitals, its separators kept.
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "tags: prel pgov ja ks")], Safe, &[]),
+    fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "Tags: prel, pgov, ja, ks")], Safe, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL, PGOV, JA, KS")]),
     // A repetition in another case: the first is written in capitals, the second removed.
     fix(TagForm, C, &[("TAGS: PREL PGOV JA KS", "TAGS: PREL pgov PGOV JA KS")], Safe, &[]),
     // The right code is listed already: the misused one is removed, not replaced by a repetition.

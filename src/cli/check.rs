@@ -139,7 +139,7 @@ fn parse_selector(s: &str) -> Result<RuleSelector, String> {
     RuleSelector::parse(s)
 }
 
-fn parse_date(s: &str) -> Result<crate::vocab::Date, String> {
+pub(super) fn parse_date(s: &str) -> Result<crate::vocab::Date, String> {
     crate::vocab::Date::parse_iso(s.trim())
         .ok_or_else(|| format!("`{s}` is not a date (expected YYYY-MM-DD, a day that exists)"))
 }

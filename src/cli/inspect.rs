@@ -37,6 +37,12 @@ pub struct InspectArgs {
     /// The path standard input stands for, shown as the cable's `path`.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// The drafting date (YYYY-MM-DD), else today in UTC: a text dated less than a year before it
+    /// whose only release mark is its long lines or that stops at TAGS is a draft being written
+    /// (`kind` is then its header's), as `check` and `fmt` read it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::check::parse_date)]
+    pub date: Option<crate::vocab::Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +97,7 @@ pub fn run(args: InspectArgs) -> ExitCode {
     // Read, parse and serialise in parallel; each cable is printed as soon as every earlier one
     // is, in the order of `inputs`.
     let tables = Tables::builtin();
+    let drafting = crate::vocab::Date::given_or_today(args.date);
     let read = |(input, display): (Input, String)| {
         let source = match input {
             Input::File(p) => input::read_file(&p),
@@ -99,7 +106,7 @@ pub fn run(args: InspectArgs) -> ExitCode {
         };
         let json = source.and_then(|s| {
             let cable = crate::syntax::parse(&s.text);
-            let data = crate::inspect::inspect(&cable, &display, tables);
+            let data = crate::inspect::inspect(&cable, &display, tables, drafting);
             serde_json::to_string(&data).map_err(|e| e.to_string())
         });
         (display, json)

@@ -148,6 +148,8 @@ struct Blocks<'a> {
     units: Vec<Unit<'a>>,
     /// The words of the line being read (kept to reuse its allocation).
     words: Vec<&'a str>,
+    /// A text being tried (kept to reuse its allocation).
+    scratch: String,
     /// Where the cable's summary, comment and note openers start ([`opener_starts`]).
     openers: Vec<usize>,
     /// The line width paragraphs are wrapped at ([`FormatOptions::line_width`]; 0: no wrapping).
@@ -156,7 +158,7 @@ struct Blocks<'a> {
 
 struct BlockLine<'a> {
     /// The line as written (without trailing blanks), or its canonical form for a paragraph's
-    /// first line.
+    /// first line (built only when lines are not wrapped: a wrapped line is read from its units).
     text: Cow<'a, str>,
     /// The width of the line as written, for telling a drafter's break from a wrap.
     input_width: usize,
@@ -173,9 +175,13 @@ struct BlockLine<'a> {
     first_width: usize,
 }
 
-/// The laid-out blocks: every output line's text in one buffer.
+/// The laid-out blocks: every output line's text in one buffer, the lines of a block one after
+/// another with the cable's line break between them (so that a block is written out with one
+/// copy).
 struct LaidBlocks {
     buf: String,
+    /// The line break written between the lines of a block: the cable's own.
+    eol: &'static str,
     lines: Vec<OutLine>,
     /// Each block's output lines: a range of `lines`.
     of_block: Vec<Range<usize>>,
@@ -206,6 +212,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         lines: Vec::with_capacity(cable.lines.len()),
         units: Vec::with_capacity(src.len() / 64 + 16),
         words: Vec::new(),
+        scratch: String::new(),
         openers: opener_starts(cable),
         width: o.line_width,
     };
@@ -386,10 +393,9 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         }
     }
 
-    let laid_out = layout_blocks(&blocks, o.line_width, src.len() + 64);
-
     // Emit, placing blank lines.
     let eol = crate::syntax::line_ending(src);
+    let laid_out = layout_blocks(&blocks, o.line_width, src.len() + 64, eol);
     let mut out = String::with_capacity(src.len() + src.len() / 16 + 16);
     if cable.bom {
         out.push('\u{feff}');
@@ -397,9 +403,15 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
     let mut prev: Option<Class> = None;
     let mut line_starts: Vec<u32> = Vec::with_capacity(cable.lines.len() + 16);
     line_starts.push(0);
-    // Emits one line after the blank line its gap asks for; returns where the line starts. The
-    // lines' texts hold no line break (they are made of the input's lines).
-    let mut emit = |out: &mut String, class: Class, continuation: bool, blank: bool, t: &str| {
+    // Emits one line (or a block's lines) after the blank line its gap asks for, with the line
+    // start after it; returns where the line starts. A line's text holds no line break (it is
+    // made of the input's lines); the starts of a block's further lines are the caller's.
+    let mut emit = |out: &mut String,
+                    line_starts: &mut Vec<u32>,
+                    class: Class,
+                    continuation: bool,
+                    blank: bool,
+                    t: &str| {
         if let Some(p) = prev {
             let put = match gap(p, class, continuation) {
                 Gap::Keep => blank,
@@ -407,13 +419,13 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 Gap::Forbid => false,
             };
             if put {
-                out.push_str(eol);
+                push_eol(out, eol);
                 line_starts.push(out.len() as u32);
             }
         }
         let at = out.len();
         out.push_str(t);
-        out.push_str(eol);
+        push_eol(out, eol);
         line_starts.push(out.len() as u32);
         prev = Some(class);
         at
@@ -441,7 +453,14 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 text,
                 line,
             } => {
-                let at = emit(&mut out, *class, *continuation, *blank_before, text);
+                let at = emit(
+                    &mut out,
+                    &mut line_starts,
+                    *class,
+                    *continuation,
+                    *blank_before,
+                    text,
+                );
                 if let Some(line) = line {
                     slice(*line, at, *continuation);
                 }
@@ -456,13 +475,28 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                 } else {
                     Class::Other
                 };
+                // The block's lines stand one after another in the buffer with their line breaks
+                // between them: the block is written at once, and where each line starts is
+                // where it starts in the buffer, moved.
                 let lines = &laid_out.lines[laid_out.of_block[*index].clone()];
-                for (k, l) in lines.iter().enumerate() {
-                    let text = &laid_out.buf[l.start..l.end];
-                    let at = emit(&mut out, class, k > 0, *blank_before, text);
-                    if k == 0 {
-                        slice(*line, at, false);
-                    }
+                if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+                    let text = &laid_out.buf[first.start..last.end];
+                    let at = emit(
+                        &mut out,
+                        &mut line_starts,
+                        class,
+                        false,
+                        *blank_before,
+                        text,
+                    );
+                    slice(*line, at, false);
+                    let end = line_starts.pop();
+                    line_starts.extend(
+                        lines[1..]
+                            .iter()
+                            .map(|l| (at + l.start - first.start) as u32),
+                    );
+                    line_starts.extend(end);
                 }
             }
         }
@@ -472,6 +506,16 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         slices,
         line_starts,
     })
+}
+
+/// Writes a line break: most are one byte (`\n`), which is pushed as a byte rather than copied
+/// as a text of unknown length (a `memcpy` call whose length test the processor mispredicts).
+#[inline(always)]
+fn push_eol(out: &mut String, eol: &'static str) {
+    match eol.as_bytes() {
+        [b] => out.push(char::from(*b)),
+        _ => out.push_str(eol),
+    }
 }
 
 /// The index after the last line of kind `kind` that follows line `i` without a gap.
@@ -550,20 +594,11 @@ fn refuse(cable: &Cable, o: &FormatOptions) -> Result<usize, Unformattable> {
     // A draft whose paragraphs stand each on one line is read as the rules read it: its long
     // lines are no release artifact, and it is laid out as any draft.
     let drafting = crate::vocab::Date::given_or_today(o.drafting_date);
-    let kind = if cable.kind == DocumentKind::Record {
-        crate::syntax::kind_on(cable, drafting)
-    } else {
-        cable.kind
-    };
+    let kind = crate::syntax::kind_on(cable, drafting);
     // A text the parser took for a record that reads as a draft by its date holds no release
     // artifact: its long lines are a draft's, and so is a text that stops at TAGS (a draft from
     // `cablelint new` not yet written).
-    let draft_by_date = cable.kind == DocumentKind::Record && kind != DocumentKind::Record;
-    let mut artifacts = cable.artifacts.iter().filter(|a| {
-        kind == DocumentKind::Record
-            || !(a.kind == ArtifactKind::JoinedLines
-                || (draft_by_date && a.kind == ArtifactKind::TruncatedPreview))
-    });
+    let mut artifacts = crate::syntax::release_artifacts(cable, kind);
     if let Some(artifact) = artifacts.next() {
         // A draft of an earlier year whose paragraphs stand each on one line reads as a record
         // only by its date: the message says how to have it laid out.
@@ -1061,7 +1096,12 @@ fn is_bullet(t: &str) -> bool {
         None => (false, t),
     };
     let sb = s.as_bytes();
-    let n = sb.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    // A label has at most four characters: the count stops at the fifth.
+    let n = sb
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     if n == 0 || n > 4 {
         return false;
     }
@@ -1303,7 +1343,15 @@ fn block<'a>(
         let wide = bs.width > 0 && input_width > bs.width;
         if i == start {
             if let Some(p) = paragraph {
-                let line = paragraph_first_line(cable, p, t, input_width, wide, &mut bs.units);
+                let line = paragraph_first_line(
+                    cable,
+                    p,
+                    t,
+                    (input_width, wide, bs.width == 0),
+                    &mut bs.units,
+                    &mut bs.words,
+                    &mut bs.scratch,
+                );
                 bs.lines.push(line);
                 continue;
             }
@@ -1350,14 +1398,19 @@ fn block<'a>(
 }
 
 /// A numbered paragraph's first line: `1. (C) ` without the `¶` (kept only where the number
-/// would not be read as a paragraph without it), the marking as one unit.
+/// would not be read as a paragraph without it), the marking as one unit. The number, its
+/// punctuation and the marking borrow the line when it writes them as the canonical form does
+/// (`1. (C)`, most paragraphs). The line's canonical text is built only when `whole_text` says it
+/// is written as one line (no wrapping); wrapping reads the units. `words` and `scratch` are
+/// buffers kept to reuse their allocations.
 fn paragraph_first_line<'a>(
     cable: &Cable<'a>,
     p: &Paragraph,
     t: &'a str,
-    input_width: usize,
-    wide: bool,
+    (input_width, wide, whole_text): (usize, bool, bool),
     units_out: &mut Vec<Unit<'a>>,
+    words: &mut Vec<&'a str>,
+    scratch: &mut String,
 ) -> BlockLine<'a> {
     let none = units_out.len()..units_out.len();
     let as_is = || BlockLine {
@@ -1373,20 +1426,25 @@ fn paragraph_first_line<'a>(
         return as_is();
     };
     // The number and its punctuation without spaces, tried as the start of a line (`1. x`).
-    let mut prefix = String::with_capacity(t.len() + 8);
-    prefix.push_str(&t[ns..ne]);
-    prefix.extend(t[ne..after].chars().filter(|c| *c != ' '));
-    let starts_paragraph = |prefix: &mut String| {
-        let len = prefix.len();
-        prefix.push_str(" x");
-        let yes = paragraph_start(prefix).is_some();
-        prefix.truncate(len);
-        yes
+    let written = &t[ns..after];
+    let mut prefix: Cow<'a, str> = if written.contains(' ') {
+        let mut own = String::with_capacity(written.len() + 8);
+        own.push_str(&t[ns..ne]);
+        own.extend(t[ne..after].chars().filter(|c| *c != ' '));
+        Cow::Owned(own)
+    } else {
+        Cow::Borrowed(written)
     };
-    if !starts_paragraph(&mut prefix) {
+    let mut starts_paragraph = |prefix: &str| {
+        scratch.clear();
+        scratch.push_str(prefix);
+        scratch.push_str(" x");
+        paragraph_start(scratch).is_some()
+    };
+    if !starts_paragraph(&prefix) {
         // `¶1 (C)` and `¶1) text` are paragraphs only with the pilcrow.
-        prefix.insert(0, '¶');
-        if !starts_paragraph(&mut prefix) {
+        prefix = Cow::Owned(format!("¶{prefix}"));
+        if !starts_paragraph(&prefix) {
             return as_is();
         }
     }
@@ -1397,19 +1455,25 @@ fn paragraph_first_line<'a>(
     let mut rest = &t[rest_at..];
     if let Some(m) = &p.marking {
         if m.range.start() == line_start + rest_at {
-            prefix.push(' ');
-            prefix.push_str(cable.text(m.range));
-            rest = t[m.range.end() - line_start..].trim_start();
+            let m_end = m.range.end() - line_start;
+            prefix = match prefix {
+                // `1. (C)` as written: one space between the number and the marking.
+                Cow::Borrowed(_) if rest_at == after + 1 && t.as_bytes()[after] == b' ' => {
+                    Cow::Borrowed(&t[ns..m_end])
+                }
+                _ => Cow::Owned(format!("{prefix} {}", cable.text(m.range))),
+            };
+            rest = t[m_end..].trim_start();
         }
     }
     if is_verbatim(rest, wide) {
         let text = if rest.is_empty() {
             prefix
         } else {
-            format!("{prefix} {rest}")
+            Cow::Owned(format!("{prefix} {rest}"))
         };
         return BlockLine {
-            text: Cow::Owned(text),
+            text,
             input_width,
             verbatim: true,
             bullet: true,
@@ -1418,17 +1482,26 @@ fn paragraph_first_line<'a>(
             first_width: 0,
         };
     }
-    let ws: Vec<&str> = rest.split_ascii_whitespace().collect();
+    words.clear();
+    words.extend(rest.split_ascii_whitespace());
     let start = units_out.len();
-    let mut text = prefix.clone();
     units_out.push(Unit::new(prefix));
-    push_units(&ws, Some(rest), units_out);
-    for u in &units_out[start + 1..] {
-        text.push(' ');
-        text.push_str(&u.text);
-    }
+    push_units(words, Some(rest), units_out);
+    let text = if whole_text {
+        let mut text = String::with_capacity(t.len() + 8);
+        for (k, u) in units_out[start..].iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(&u.text);
+        }
+        Cow::Owned(text)
+    } else {
+        // Not read: the line is wrapped from its units.
+        Cow::Borrowed("")
+    };
     BlockLine {
-        text: Cow::Owned(text),
+        text,
         input_width,
         verbatim: false,
         bullet: true,
@@ -1457,9 +1530,10 @@ fn wrap_estimate<I: Iterator<Item = usize>>(widths: impl Iterator<Item = I>) -> 
 /// Lays out every block, then makes sure that formatting the result again keeps every break it
 /// kept: a break kept because the line before was short must still look short against the wrap
 /// width of the output, or it is joined.
-fn layout_blocks(bs: &Blocks, width: usize, capacity: usize) -> LaidBlocks {
+fn layout_blocks(bs: &Blocks, width: usize, capacity: usize, eol: &'static str) -> LaidBlocks {
     let mut laid = LaidBlocks {
         buf: String::with_capacity(capacity),
+        eol,
         lines: Vec::with_capacity(bs.lines.len() + bs.lines.len() / 8 + 4),
         of_block: Vec::with_capacity(bs.blocks.len()),
     };
@@ -1467,6 +1541,9 @@ fn layout_blocks(bs: &Blocks, width: usize, capacity: usize) -> LaidBlocks {
         for b in &bs.blocks {
             let first = laid.lines.len();
             for l in &bs.lines[b.lines.clone()] {
+                if laid.lines.len() > first {
+                    push_eol(&mut laid.buf, eol);
+                }
                 let start = laid.buf.len();
                 laid.buf.push_str(&l.text);
                 laid.lines.push(OutLine {
@@ -1545,13 +1622,16 @@ fn layout_block(
     let mut segment: Option<Range<usize>> = None;
     let flush = |segment: &mut Option<Range<usize>>, laid: &mut LaidBlocks| {
         if let Some(r) = segment.take() {
-            wrap_segment(bs, r, width, laid);
+            wrap_segment(bs, r, width, laid.lines.len() > first_out, laid);
         }
     };
     for j in b.lines.clone() {
         let l = &bs.lines[j];
         if l.verbatim {
             flush(&mut segment, laid);
+            if laid.lines.len() > first_out {
+                push_eol(&mut laid.buf, laid.eol);
+            }
             let start = laid.buf.len();
             laid.buf.push_str(&l.text);
             laid.lines.push(OutLine {
@@ -1588,10 +1668,18 @@ fn layout_block(
 /// Wraps the units of lines `lines` of `bs` (none verbatim) as one text into `laid`: greedily, as
 /// [`super::wrap::wrap_into`] does with [`may_start_text_line`], reading the units of a plain
 /// line from its text as it goes.
-fn wrap_segment(bs: &Blocks, lines: Range<usize>, width: usize, laid: &mut LaidBlocks) {
+fn wrap_segment(
+    bs: &Blocks,
+    lines: Range<usize>,
+    width: usize,
+    after_line: bool,
+    laid: &mut LaidBlocks,
+) {
     let mut g = Greedy {
         width,
         started: false,
+        after_line,
+        eol: laid.eol,
         w: 0,
         start: laid.buf.len(),
         run: Run::new(bs.src),
@@ -1664,6 +1752,10 @@ struct Greedy<'s, 'o> {
     width: usize,
     /// Whether a unit was written.
     started: bool,
+    /// Whether the block has a line before the first this wrap writes: the line break goes
+    /// before that line.
+    after_line: bool,
+    eol: &'static str,
     /// The width of the line being written.
     w: usize,
     /// Where the line being written starts in `out`.
@@ -1702,6 +1794,10 @@ impl Greedy<'_, '_> {
     ) {
         if !self.started {
             self.started = true;
+            if self.after_line {
+                push_eol(self.out, self.eol);
+                self.start = self.out.len();
+            }
             self.run.push(text, borrowed, false, self.out);
             self.w = width;
         } else if self.w + 1 + width > self.width && may_start_text_line(text, is_last) {
@@ -1711,6 +1807,7 @@ impl Greedy<'_, '_> {
                 end: self.out.len(),
                 width: self.w,
             });
+            push_eol(self.out, self.eol);
             self.start = self.out.len();
             self.run.push(text, borrowed, false, self.out);
             self.w = width;

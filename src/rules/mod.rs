@@ -185,7 +185,7 @@ declare_rules! {
     refs::self_reference => SelfReference, "CBL310", "self-reference", Warning, true, "§3.14", "A REF item cites the cable itself";
     refs::unknown_reference_origin => UnknownReferenceOrigin, "CBL311", "unknown-reference-origin", Info, true, "§3.14", "A REF item's origin is not a known post or office";
     refs::malformed_reference => MalformedReference, "CBL312", "malformed-reference", Warning, true, "§3.14", "A REF item cites nothing: no text, a post without a serial, or serial 0";
-    tags::tag_form => TagForm, "CBL313", "tag-form", Info, true, "§3.12", "A TAGS code is written twice, or a known code in lower case";
+    tags::tag_form => TagForm, "CBL313", "tag-form", Info, true, "§3.12", "A TAGS code is written twice, or a known code or the TAGS line in lower case";
     // 4xx: paragraphs.
     paragraphs::missing_marking => MissingMarking, "CBL401", "missing-marking", Warning, true, "T-3", "A numbered paragraph of a classified cable has no portion marking";
     paragraphs::invalid_marking => InvalidMarking, "CBL402", "invalid-marking", Error, true, "T-4", "A portion marking is not a known level and controls";

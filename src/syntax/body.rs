@@ -1093,12 +1093,36 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     /// [`Self::finish`]), so that an item may run over a line break and a block of many lines
     /// is read once, not once per line.
     fn ref_items(&mut self, src: Src) {
+        // The release may have joined the page's continuation header onto an item without a
+        // space when it joined the REF block onto the subject (`C. CAIRO 507CAIRO 00000524 001.2
+        // OF 002`): the header is no part of the item, and the block goes on after it, unless the
+        // text does (`1. In response to reftel`). (A header after a space the items' reader
+        // knows by itself.)
+        let origin = self
+            .cable
+            .body
+            .banner
+            .as_ref()
+            .and_then(|b| b.origin)
+            .map(|o| self.cable.text(o));
+        let t = src.trim();
+        let mut pieces = [Some(t), None];
+        if let Some((at, end)) = origin.and_then(|o| joined_continuation_span(t.text, o)) {
+            if !t.text[..at].ends_with(char::is_whitespace) {
+                let rest = t.from(end).trim();
+                pieces = [
+                    Some(Src::new(&t.text[..at], t.offset)),
+                    paragraph_start(rest.text).is_none().then_some(rest),
+                ];
+            }
+        }
         let Some(block) = self.cable.body.refs.as_mut() else {
             return;
         };
-        let t = src.trim();
-        if !t.text.is_empty() {
-            block.lines.push(t.full());
+        for piece in pieces.into_iter().flatten() {
+            if !piece.text.is_empty() {
+                block.lines.push(piece.full());
+            }
         }
     }
 
@@ -1779,7 +1803,7 @@ enum Cuts {
 
 /// The labels the release joins onto the line before, as (needle, whether it must match in upper
 /// case, whether it may cut a SUBJECT line), for [`split_at_labels`].
-const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 11] = [
+const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 13] = [
     (" E.O. ", false, false),
     (" EO 1", true, false),
     (" TAGS: ", false, false),
@@ -1794,6 +1818,10 @@ const JOINED_LABEL_NEEDLES: [(&str, bool, bool); 11] = [
     // caption or passing line (`NOFORNE.O. 12958:`) or the DECL date (`DECL: 05/07/2018TAGS:`).
     ("E.O. 1", false, false),
     ("TAGS: ", false, false),
+    // And the REF block onto the subject's last word (`… MARCH 24-28REF: A. CAIRO 452`), in
+    // capitals and before an item (see [`split_at_labels`]).
+    ("REF: ", true, true),
+    ("REFS: ", true, true),
 ];
 
 /// [`JOINED_LABEL_NEEDLES`] as one automaton that finds them all, overlapping, in any case.
@@ -1802,8 +1830,22 @@ static JOINED_LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(JOINED_LABEL_NEEDLES.iter().map(|n| n.0))
-            .expect("eleven short literal needles make an automaton")
+            .expect("thirteen short literal needles make an automaton")
     });
+
+/// Whether `t`, the text after a REF label, starts with a REF item: a letter bullet (`A.`, `A)`,
+/// `(A)`), or a word in capitals or a number (`CAIRO 452`, `08CAIRO2408`, `STATE 16112`).
+fn starts_ref_item(t: &str) -> bool {
+    let t = t.trim_start_matches(' ').as_bytes();
+    match t {
+        [b'(', l, b')', ..] | [l, b'.' | b')', ..] if l.is_ascii_uppercase() => true,
+        [a, b, ..] => {
+            (a.is_ascii_uppercase() || a.is_ascii_digit())
+                && (b.is_ascii_uppercase() || b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
 
 /// Splits a line at the labels joined onto it (see [`Cuts`]).
 fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
@@ -1824,6 +1866,11 @@ fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
         let at = m.start() + lead;
         if lead == 0 && (at == 0 || t.as_bytes()[at - 1] == b' ') {
             // At the line's start or after a space: the spaced needle's cut, or none.
+            continue;
+        }
+        if lead == 0 && needle.starts_with("REF") && !starts_ref_item(&t[m.end()..]) {
+            // A REF label joined onto a word without a space is taken only before an item: a
+            // letter bullet (`A.`, `A)`, `(A)`), or a cable or document's name or number.
             continue;
         }
         let allowed = match which {
@@ -2739,6 +2786,12 @@ fn joined_after_subject(t: &str, origin: Option<&str>) -> Option<usize> {
 /// origin (cut to ten characters, as the header writes it), the serial, the page and `OF` and
 /// the total, then the line's end or a blank.
 fn joined_continuation(t: &str, origin: &str) -> Option<usize> {
+    joined_continuation_span(t, origin).map(|(start, _)| start)
+}
+
+/// Where a continuation header of the post `origin` stands in `t` after other text, as
+/// [`joined_continuation`] finds it: its start and its end (after the total's three digits).
+fn joined_continuation_span(t: &str, origin: &str) -> Option<(usize, usize)> {
     let o = origin
         .get(..origin.len().min(10))
         .unwrap_or(origin)
@@ -2763,7 +2816,7 @@ fn joined_continuation(t: &str, origin: &str) -> Option<usize> {
                 .get(end..)
                 .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
             if ends && continuation_rest(&rest[..end], o.len()).is_some() {
-                return Some(at);
+                return Some((at, at + end));
             }
         }
     }

@@ -495,6 +495,25 @@ pub fn kind_on(cable: &Cable, drafting: crate::vocab::Date) -> DocumentKind {
     }
 }
 
+/// The artifacts of the text that are the release's marks when the text reads as `kind` on the
+/// drafting date (the result of [`kind_on`]): every artifact of a record; in any other text, none
+/// of lines joined by their length (a draft's editor may keep each paragraph on one line), and in
+/// a text the parse made a record that reads as a draft or copy by its date, none of the text cut
+/// at an element before the text (a draft whose text is not yet written, see
+/// [`cut_at_element_only`]). The formatter refuses a text by these, and `cablelint inspect` lists
+/// them.
+pub fn release_artifacts<'a>(
+    cable: &'a Cable<'_>,
+    kind: DocumentKind,
+) -> impl Iterator<Item = &'a Artifact> {
+    let draft_by_date = cable.kind == DocumentKind::Record && kind != DocumentKind::Record;
+    cable.artifacts.iter().filter(move |a| {
+        kind == DocumentKind::Record
+            || !(a.kind == ArtifactKind::JoinedLines
+                || (draft_by_date && a.kind == ArtifactKind::TruncatedPreview))
+    })
+}
+
 /// Whether the only mark of the release in a record is lines of hundreds of characters: a
 /// transmitted cable or received copy whose paragraphs stand each on one line, with no element
 /// joined onto another, no notice, preview, dump lines or attached text. Such a text is a record

@@ -899,7 +899,9 @@ pub fn cable_id(year: i32, origin: &str, serial: u32) -> String {
 /// (`SECSTATE` → `STATE`, `EMBASSY VIENNA` → `VIENNA`, `Sao Paulo` → `SAOPAULO`,
 /// `PORT-OF-SPAIN` → `PORTOFSPAIN`, `USUN` → `USUNNEWYORK`, `UNVIE` → `UNVIEVIENNA`, `USEU` →
 /// `BRUSSELS`, `USNATO BRUSSELS` → `USNATO`,
-/// `HAGUE` → `THEHAGUE`, `RIO` → `RIODEJANEIRO`), as the ids of the 2010–2011 release write them.
+/// `HAGUE` → `THEHAGUE`, `RIO` → `RIODEJANEIRO`), and an office's station written with its place
+/// first as its ids write it (`DUBAI RPO` → `RPODUBAI`, see [`OFFICE_STATIONS`]), as the ids of
+/// the 2010–2011 release write them.
 pub fn origin_key(origin: &str) -> String {
     // Built in one string, without a string per word: the parser asks this of every cited cable.
     const POSTS: [&str; 6] = [
@@ -945,15 +947,35 @@ pub fn origin_key(origin: &str) -> String {
         ("HAGUE", "THEHAGUE"),
         ("RIO", "RIODEJANEIRO"),
         ("RIODEJAN", "RIODEJANEIRO"),
-        // The Regional Presence Office in Dubai, its words in the other order (`DUBAI RPO 378`):
-        // its cables' ids are `09RPODUBAI379`, as its banner writes `RPO DUBAI`.
-        ("DUBAIRPO", "RPODUBAI"),
     ];
     if let Some(&(_, full)) = ALIASES.iter().find(|(short, _)| *short == key) {
         key = full.to_string();
     }
+    // An office's station written with its words in the other order, the place first (`DUBAI
+    // RPO 378`, `NEW YORK USUN`): its cables' ids write the designator first (`09RPODUBAI379`).
+    if let Some(&(office, place)) = OFFICE_STATIONS.iter().find(|(office, place)| {
+        key.len() == office.len() + place.len() && key.starts_with(place) && key.ends_with(office)
+    }) {
+        key = format!("{office}{place}");
+    }
     key
 }
+
+/// The stations made of an office's designator and its place (`RPO DUBAI`, `USUN NEW YORK`), as
+/// (designator, place) in the squeezed form of cable ids: every such station of the posts table
+/// (`data/posts.tsv`, the stations of its missions of more than one word whose first word names
+/// no place; `tests/data_tables.rs` checks this list against it). References may write their
+/// words in the other order (`DUBAI RPO 378`); [`origin_key`] gives such an origin the station's
+/// key. Other multi-word stations are place names (`BUENOS AIRES`), never written the other way.
+/// `IRPO`, the Iran office's name in prose (`IRPO DUBAI 95`), is in neither table, and the office's
+/// ids follow its banner of the year (`07IRANRPODUBAI18`, `09RPODUBAI379`), so it gets no key of
+/// another station: the reference stays an unknown origin.
+pub const OFFICE_STATIONS: &[(&str, &str)] = &[
+    ("IRANRPO", "DUBAI"),
+    ("RPO", "DUBAI"),
+    ("UNVIE", "VIENNA"),
+    ("USUN", "NEWYORK"),
+];
 
 /// The classification authority block (`Classified By: … Reasons 1.4 (b) and (d)`).
 #[derive(Debug, Clone)]
@@ -1054,6 +1076,13 @@ mod tests {
             ("RIO", "RIODEJANEIRO"),
             ("DUBAI RPO", "RPODUBAI"),
             ("RPO DUBAI", "RPODUBAI"),
+            // Every office station with its words in the other order.
+            ("DUBAI IRAN RPO", "IRANRPODUBAI"),
+            ("VIENNA UNVIE", "UNVIEVIENNA"),
+            ("NEW YORK USUN", "USUNNEWYORK"),
+            ("Dubai Rpo", "RPODUBAI"),
+            // A place that only ends in a designator's letters is no such station.
+            ("DUBAIRPOX", "DUBAIRPOX"),
             // Wide characters and white space outside ASCII: the letters of other scripts go.
             ("AMCONSUL  S\u{e3}o\u{a0}Paulo ", "SOPAULO"),
             ("\u{2003}USMISSION \u{20ac}GENEVA", "GENEVA"),

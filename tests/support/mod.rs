@@ -82,8 +82,13 @@ pub fn edit(base: &str, edits: &[(&str, &str)]) -> String {
 /// What `cablelint inspect` gives for the text, as JSON (`record_fields.rs`, `record_reading.rs`).
 pub fn inspected(text: &str) -> serde_json::Value {
     let cable = cablelint::syntax::parse(text);
-    let data =
-        cablelint::inspect::inspect(&cable, "test.cable", cablelint::data::Tables::builtin());
+    let drafting = cablelint::vocab::Date::parse_iso("2026-11-30").expect("a date");
+    let data = cablelint::inspect::inspect(
+        &cable,
+        "test.cable",
+        cablelint::data::Tables::builtin(),
+        drafting,
+    );
     serde_json::to_value(&data).expect("inspect data serialises")
 }
 

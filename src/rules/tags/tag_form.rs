@@ -1,9 +1,9 @@
 //! ## What it does
 //! Notes a TAGS code written a second time on the TAGS line, in any case (`TAGS: PREL UNGA UNGA
-//! JA`), and a
-//! known code written in lower case on a TAGS line whose label and other codes are in capitals
+//! JA`), and a known code written in lower case on a TAGS line whose label and other codes are in capitals
 //! (`TAGS: PREL pgov JA`), and fixes both: it removes the repetition, and writes the code in
-//! capitals.
+//! capitals. A TAGS line written wholly in lower case (`tags: prel pgov xx`) is noted once, and
+//! its label and known codes are written in capitals.
 //!
 //! ## Why
 //! A TAGS line lists each code once, in capitals (spec §3.12): the distribution processor reads
@@ -12,8 +12,11 @@
 //! together (a partial record's notice, TAGS joined onto another element) repeats blocks of tags
 //! of its own (`VTPREL, UNCLASSIFIED PAGE 02 …` merges, spec §3.12): its repetitions are the
 //! release's, not the drafter's, and are left alone. The few cables the release lower-cased
-//! entirely write `Tags:` and every code in lower case (`Tags: prel, pgov`), and are left alone
-//! too, whatever case the label takes.
+//! entirely (13 of the 3,913 real cables) write `Tags:` and every code in lower case
+//! (`Tags: prel, pgov`), and are left alone whatever case their labels take (`fmt` writes them in
+//! capitals): the release's sentence case stands in their banner (`C o n f i d e n t i a l
+//! section 01 of 03 damascus 000389`) or their E.O. line (`E.o. 12958: decl: 04/06/2017`) too,
+//! and a draft that writes those in capitals and only its TAGS in lower case has none of it.
 //!
 //! ## Example
 //! ```cable
@@ -40,11 +43,49 @@ pub fn check(ctx: &Context) {
         ));
     }
     // A line the release lower-cased with the whole cable (`Tags: prel, pgov`, whose label `fmt`
-    // may have written in capitals since) has no code in capitals: only a line that has some is
-    // judged, together with a label in capitals.
+    // may have written in capitals since) is the release's.
     let tokens = super::code_tokens(ctx);
     let lower = |t: &str| t.bytes().any(|b| b.is_ascii_lowercase());
-    if lower(ctx.text(tags.label)) || tokens.iter().all(|t| lower(ctx.text(t.code))) {
+    if tokens.is_empty() {
+        return;
+    }
+    // A line with no code in capitals is in lower case as a whole: one finding, whose fix writes
+    // the label and every known code in capitals.
+    if tokens.iter().all(|t| lower(ctx.text(t.code))) {
+        if release_sentence_case(ctx) {
+            return;
+        }
+        let mut edits = Vec::new();
+        let label = ctx.text(tags.label);
+        if lower(label) {
+            edits.push(Edit::replace(tags.label, label.to_ascii_uppercase()));
+        }
+        for t in &tokens {
+            let known = (t.shape != TagShape::Personal)
+                .then(|| ctx.tables.tag(ctx.text(t.code)))
+                .flatten();
+            if let Some(known) = known {
+                if !repeated.iter().any(|(r, _)| *r == t.code) {
+                    edits.push(Edit::replace(t.code, known.code.clone()));
+                }
+            }
+        }
+        let last = tokens.last().map_or(tags.label, |t| t.range);
+        let range = tags.label.cover(last);
+        let mut finding = ctx.report(
+            range,
+            format!(
+                "the TAGS line `{}` is in lower case; TAGS are written in capitals",
+                ctx.text(range)
+            ),
+        );
+        if !edits.is_empty() {
+            finding.fix = Some(Fix::safe("Write the TAGS line in capitals", edits));
+        }
+        return;
+    }
+    // Codes in lower case among codes in capitals are judged under a label in capitals.
+    if lower(ctx.text(tags.label)) {
         return;
     }
     for t in tokens {
@@ -68,4 +109,15 @@ pub fn check(ctx: &Context) {
             vec![Edit::replace(t.code, upper.clone())],
         ));
     }
+}
+
+/// Whether the release wrote the cable in sentence case (spec §3.22): its banner or its E.O. line
+/// holds lower-case letters (`S e c r e t section 01 of 02 beijing 002963`, `E.o. 12958: decl:
+/// 08/27/2019`, or after `fmt` wrote the label in capitals, `E.O. 12958: n/a`). All 13 real cables
+/// whose TAGS codes are all in lower case show it there; a drafter writes both in capitals.
+fn release_sentence_case(ctx: &Context) -> bool {
+    let b = &ctx.cable.body;
+    let lower = |r: crate::syntax::TextRange| ctx.text(r).bytes().any(|c| c.is_ascii_lowercase());
+    b.banner.as_ref().is_some_and(|bn| lower(bn.range))
+        || b.eo.as_ref().is_some_and(|e| lower(e.range))
 }
