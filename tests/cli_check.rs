@@ -532,3 +532,120 @@ fn a_repeated_paragraph_number_and_a_one_word_decl_are_reported() {
         "{r:?}\n{after}"
     );
 }
+
+/// Checks `paragraphs` (the text after the header) of an invented SECRET cable, then applies the
+/// unsafe fixes; returns the concise report and the text after the fix.
+fn numbering_and_fix(paragraphs: &str) -> (String, String) {
+    let cable = format!(
+        "S E C R E T OSLO 000001\n\nE.O. 13526: DECL: 12/01/2036\nTAGS: PREL NO\n\
+         SUBJECT: NORWAY: INVENTED TALKS\n\n\
+         Classified By: Ambassador Kari Invented for reasons 1.4 (b) and (d)\n\n\
+         {paragraphs}\nEXAMPLE\n"
+    );
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let args = ["check", "--isolated", "--date", "2026-12-01"];
+    let report = run_in(
+        dir.path(),
+        &[&args[..], &["--output-format", "concise", "x.cable"]].concat(),
+        None,
+    )
+    .stdout;
+    run_in(
+        dir.path(),
+        &[&args[..], &["--fix", "--unsafe-fixes", "x.cable"]].concat(),
+        None,
+    );
+    let after = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    let text = after.find("(d)\n\n").unwrap() + 5;
+    (report, after[text..].to_string())
+}
+
+/// A numbering that restarts at 1 with nothing explaining it (no quotation, no heading or
+/// lead-in, no return of the cable's count) is reported, and the one fix renumbers the whole run
+/// consistently from the break on.
+#[test]
+fn an_unexplained_restart_is_reported_and_the_fix_renumbers_the_whole_run() {
+    let (report, after) =
+        numbering_and_fix("1. (S) A.\n\n1. (S) B.\n\n1. (S) C.\n\n1. (S) D.\n\n1. (S) E.\n");
+    assert_contains(
+        &report,
+        "x.cable:11:1: warning[CBL403] paragraph 1 follows paragraph 1; expected 2",
+    );
+    assert_eq!(
+        after,
+        "1. (S) A.\n\n2. (S) B.\n\n3. (S) C.\n\n4. (S) D.\n\n5. (S) E.\n\nEXAMPLE\n"
+    );
+    let (report, after) =
+        numbering_and_fix("1. (S) A.\n\n2. (S) B.\n\n1. (S) C.\n\n2. (S) D.\n\n1. (S) E.\n");
+    assert_contains(
+        &report,
+        "x.cable:13:1: warning[CBL403] paragraph 1 follows paragraph 2; expected 3",
+    );
+    assert_eq!(
+        after,
+        "1. (S) A.\n\n2. (S) B.\n\n3. (S) C.\n\n4. (S) D.\n\n5. (S) E.\n\nEXAMPLE\n"
+    );
+}
+
+/// A restart the text explains stays silent: a list after a lead-in ending with a colon, and a
+/// list after which the cable's numbering resumes.
+#[test]
+fn an_explained_restart_is_no_fault() {
+    for paragraphs in [
+        "1. (S) A.\n\n2. (S) The points are:\n\n1. (S) B.\n\n2. (S) C.\n",
+        "1. (S) A.\n\n2. (S) B.\n\n1. (S) C.\n\n2. (S) D.\n\n3. (S) E.\n",
+    ] {
+        let (report, _) = numbering_and_fix(paragraphs);
+        assert!(!report.contains("CBL403"), "{report}");
+    }
+}
+
+/// A break whose renumbering would cross a restart the text explains, or reach a number of four
+/// digits (which the parser does not read as a paragraph number), is reported without a fix.
+#[test]
+fn a_renumbering_that_cannot_be_decided_is_not_offered() {
+    let (report, after) = numbering_and_fix(
+        "1. (S) A.\n\n3. (S) B.\n\n4. (S) The points are:\n\n1. (S) C.\n\n2. (S) D.\n",
+    );
+    assert_contains(
+        &report,
+        "x.cable:11:1: warning[CBL403] paragraph 3 follows paragraph 1; expected 2",
+    );
+    assert!(after.starts_with("1. (S) A.\n\n3. (S) B."), "{after}");
+    let many: String = (0..1100).map(|n| format!("{n}. (S) P.\n\n")).collect();
+    let (report, after) = numbering_and_fix(&many);
+    assert_contains(
+        &report,
+        "x.cable:9:1: warning[CBL403] paragraph numbering starts at 0 instead of 1",
+    );
+    assert!(after.starts_with("0. (S) P.\n\n1. (S) P."), "{after:.40}");
+}
+
+/// Unnumbered text right after the banner, in a cable with no E.O., TAGS or SUBJECT, is the
+/// cable's text, not a passing line: the cable is not reported as having no text; a passing line
+/// alone (`DEPT FOR EUR/NB`) still is.
+#[test]
+fn unnumbered_text_after_the_banner_is_text() {
+    let dir = tree(&[]);
+    let check = |text: &str| {
+        run_in(
+            dir.path(),
+            &["check", "--isolated", "--output-format", "concise", "-"],
+            Some(text.as_bytes()),
+        )
+        .stdout
+    };
+    let out = check("UNCLAS OSLO 000001\n\nThe minister said yes.\n");
+    assert!(!out.contains("CBL411"), "{out}");
+    assert_contains(
+        &out,
+        "-:3:1: warning[CBL409] the cable does not end with a signature",
+    );
+    let out = check("UNCLAS OSLO 000001\n\nThe minister said yes.\nHe smiled.\n\nSMITH\n");
+    assert!(!out.contains("CBL411") && !out.contains("CBL409"), "{out}");
+    let out = check("UNCLAS OSLO 000001\n\nDEPT FOR EUR/NB\n");
+    assert_contains(
+        &out,
+        "-:3:1: error[CBL411] the cable has no text: no paragraph follows the elements before it",
+    );
+}

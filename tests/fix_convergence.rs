@@ -88,7 +88,10 @@ fn with_body(body: &str) -> String {
 
 #[test]
 fn a_renumbering_is_one_fix() {
-    let numbers = [1, 2, 4, 5, 6, 1, 2, 5, 7];
+    // Several breaks, a number written twice and a restart at 1 that nothing explains: one fix
+    // renumbers them all. (A restart the cable's count comes back after, `6.` `1.` `2.` `7.`, is
+    // a list; a break before one has no fix, see `cli_check`.)
+    let numbers = [1, 2, 4, 5, 6, 9, 9, 1, 12];
     let body: String = numbers
         .iter()
         .map(|n| format!("{n}. (C) The ministers met in Oslo.\n\n"))

@@ -580,3 +580,87 @@ fn corpus_ids_are_the_release_ids() {
 fn corpus_release_ids_are_the_release_ids() {
     ids_match_file_names("corpus-release");
 }
+
+/// A portion marking in capitals written after the reason letters at the end of the authority
+/// line (`1.4 (b) and (d) (C)`) marks the line and is no reason (c); a reason letter in the same
+/// case as the others (`(b), (d) (c)`) stays a reason, and so does a capital `(C)` among capitals.
+#[test]
+fn a_marking_after_the_reasons_is_no_reason() {
+    let reasons = |authority: &str| {
+        let text = format!(
+            "C O N F I D E N T I A L OSLO 000005\n\nE.O. 13526: DECL: 12/02/2036\n\
+             TAGS: PREL NO\nSUBJECT: NORWAY: TEST\n\n{authority}\n\n1. (C) Text.\n\nEIDE\n"
+        );
+        inspect_text(&text)["classified_by"]["reasons"].clone()
+    };
+    let letters = |l: &[&str]| Value::from(l.to_vec());
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b) and (d) (C)"),
+        letters(&["b", "d"])
+    );
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b) and (d) (S/NF)"),
+        letters(&["b", "d"])
+    );
+    assert_eq!(
+        reasons("Classified By: Ambassador X for reasons 1.4 (b), (d) (c)"),
+        letters(&["b", "d", "c"])
+    );
+    assert_eq!(
+        reasons("CLASSIFIED BY: AMBASSADOR X FOR REASONS 1.4 (B) (D) (C)"),
+        letters(&["b", "d", "c"])
+    );
+}
+
+/// A record whose truncated preview (the elements cut off with `...`) is followed, after blank
+/// lines only, by the banner again with the elements joined onto it and then the full record:
+/// the full record is read (whole subject, references, authority), the preview is reported
+/// (`truncated-preview`), and the preview's cut is no missing authority.
+#[test]
+fn a_preview_then_the_repeated_banner_reads_the_full_record() {
+    let record = "VZCZCXRO1234\nPP RUEHFL\nDE RUEHOS #0005/01 2261118\nZNY CCCCC ZZH\n\
+        P 131118Z AUG 08\nFM AMEMBASSY OSLO\nTO RUEHC/SECSTATE WASHDC PRIORITY 1234\n\n\
+        C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000005 \n \nSIPDIS \n \n\
+        E.O. 12958: DECL: 08/12/2018 \nTAGS: PREL NO\nSUBJECT: NORWAY: MINISTERS AGREE ON \n\
+        FISHERIES, DIS...\n\n\
+        C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000005 SIPDIS E.O. 12958: DECL: 08/12/2018 TAGS: PREL NO\n\n\
+        SUBJECT: NORWAY: MINISTERS AGREE ON FISHERIES, DISAGREE ON OIL REF: OSLO 1362 \
+        Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d) \n\n\
+        ¶1. (C) The ministers met on August 12.\n\n¶2. (C) They agreed on fisheries.\n\nDOE\n";
+    let cable = inspect_text(record);
+    assert_eq!(
+        cable["subject"],
+        "NORWAY: MINISTERS AGREE ON FISHERIES, DISAGREE ON OIL"
+    );
+    assert_eq!(cable["references"][0]["text"], "OSLO 1362");
+    assert_eq!(
+        cable["classified_by"]["reasons"],
+        serde_json::json!(["b", "d"])
+    );
+    let kinds: Vec<&str> = cable["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"truncated-preview"), "{kinds:?}");
+    let r = run_in(
+        Path::new("."),
+        &[
+            "check",
+            "--isolated",
+            "--output-format",
+            "concise",
+            "-",
+            "--stdin-filename",
+            "x.txt",
+        ],
+        Some(record.as_bytes()),
+    );
+    assert!(
+        r.stdout.contains("info[CBL603] truncated preview"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("CBL223"), "{}", r.stdout);
+}

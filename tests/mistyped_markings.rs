@@ -63,3 +63,40 @@ fn a_mistyped_marking_is_an_invalid_marking_in_an_unclas_cable() {
     let t = cable("UNCLAS", "U", "N/A", "");
     assert_eq!(markings(&t), [("CBL402", 9, 5), ("CBL402", 11, 5)], "{t}");
 }
+
+/// The findings of every rule as `(code, 1-based line)`.
+fn findings(text: &str) -> Vec<(&'static str, usize)> {
+    let mut settings = Settings::default();
+    settings.drafting_date = cablelint::vocab::Date::new(2026, 12, 1);
+    let idx = LineIndex::new(text);
+    cablelint::check(text, &settings, Tables::builtin())
+        .iter()
+        .map(|d| (d.rule.code(), idx.line_of(d.range.start()) + 1))
+        .collect()
+}
+
+#[test]
+fn a_paragraph_after_a_sentence_ending_in_paragraph_is_read() {
+    // A sentence that ends with the word `paragraph` and its point is closed: the numbered line
+    // after it is the next paragraph, checked for its marking, not a paragraph reference left
+    // open (`see paragraph` / `2.`, `see para.` / `2.`).
+    for marking in ["(X)", "(Z)", "(CN)", "(UU)"] {
+        let t = format!(
+            "C O N F I D E N T I A L ACCRA 000001\n\nE.O. 13526: DECL: 12/01/2036\n\
+             TAGS: PREL GH\nSUBJECT: TALKS\n\n\
+             Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d).\n\n\
+             1. (C) First paragraph.\n\n2. {marking} Second paragraph.\n\n3. (C) Third.\n\nDOE\n"
+        );
+        assert_eq!(findings(&t), [("CBL402", 11)], "{t}");
+    }
+    let unmarked = "C O N F I D E N T I A L ACCRA 000001\n\nE.O. 13526: DECL: 12/01/2036\n\
+         TAGS: PREL GH\nSUBJECT: TALKS\n\n\
+         Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d).\n\n\
+         1. (C) First paragraph.\n\n2. Second paragraph.\n\n3. (C) Third.\n\nDOE\n";
+    assert_eq!(findings(unmarked), [("CBL401", 11)], "{unmarked}");
+    // The abbreviation with its point stays a reference left open: `2.` continues the sentence and
+    // is no paragraph, so the numbering reports paragraph 3 after paragraph 1.
+    let reference = "UNCLAS ACCRA 000001\n\nE.O. 13526: N/A\nTAGS: PREL GH\nSUBJECT: TALKS\n\n\
+         1. (U) This is an action request. Please see para.\n\n2.\n\n3. (U) Third.\n\nDOE\n";
+    assert_eq!(findings(reference), [("CBL403", 11)], "{reference}");
+}

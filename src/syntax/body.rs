@@ -27,6 +27,9 @@ pub struct BodyParser<'c, 'a> {
     last_text_line: Option<usize>,
     /// The line being read.
     cur: usize,
+    /// The next line at or after [`Self::cur`] that starts with an element's label, once looked
+    /// for (`usize::MAX` when none does), so that the lines before the elements are scanned once.
+    next_label: Option<usize>,
     /// Where summary, comment and note markers may be, when they are looked for (see
     /// [`super::parser::Depth`]).
     find_markers: Option<MarkerCandidates<'a>>,
@@ -59,6 +62,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             current_paragraph: None,
             last_text_line: None,
             cur: 0,
+            next_label: None,
             find_markers,
         }
     }
@@ -495,6 +499,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         let body = &self.cable.body;
         let before_eo = body.eo.is_none() && body.tags.is_none() && body.subject.is_none();
         if before_eo && first {
+            // A sentence with no element after it is the text of a cable that has none of them
+            // (`UNCLAS OSLO 000001` / `The minister said yes.`), not a passing line (`DEPT FOR
+            // EUR/NB`, `PASS TO USTR`).
+            if is_sentence(t) && !self.element_ahead() {
+                return LineKind::Text;
+            }
             self.cable.body.passing.push(seg.full());
             return LineKind::Passing;
         }
@@ -514,6 +524,32 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         for seg in segments {
             self.pre_text_segment(*seg, false);
         }
+    }
+
+    /// Whether an E.O., TAGS, SUBJECT, REF or classification authority label (or its typo) starts
+    /// a line after the current one, or a segment of one where the release joined it on.
+    fn element_ahead(&mut self) -> bool {
+        let from = self.cur + 1;
+        let next = match self.next_label {
+            Some(n) if n >= from => n,
+            _ => {
+                let n = (from..self.cable.lines.len())
+                    .find(|&i| {
+                        // A label the release joined onto a line counts (`ZFR --- ZFR E.O.
+                        // 12958: N/A TAGS: …`).
+                        split_segments(src_of(self.cable, i).trim())
+                            .iter()
+                            .any(|seg| {
+                                label_at_start(seg.text).is_some()
+                                    || label_typo_at_start(seg.text).is_some()
+                            })
+                    })
+                    .unwrap_or(usize::MAX);
+                self.next_label = Some(n);
+                n
+            }
+        };
+        next != usize::MAX
     }
 
     /// Whether a REF or classification authority label follows within the next few lines, before
@@ -759,10 +795,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return false;
         };
         let prev_text = self.cable.text(self.cable.lines[prev].range).trim_end();
-        let reference = prev_text.strip_suffix('.').unwrap_or(prev_text);
+        // The word left open (`see paragraph`), or the abbreviation with its point (`see para.`);
+        // a point after the word in full ends a sentence (`… fought over a paragraph.`), and the
+        // numbered line after it starts a paragraph whatever its marking.
+        let reference = prev_text.strip_suffix('.');
         if ["paragraph", "paragraphs", "para", "paras"]
             .iter()
-            .any(|w| ends_with_word(reference, w).is_some())
+            .any(|w| ends_with_word(prev_text, w).is_some())
+            || ["para", "paras"]
+                .iter()
+                .any(|w| reference.is_some_and(|r| ends_with_word(r, w).is_some()))
         {
             return true;
         }
@@ -2441,6 +2483,20 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             break;
         } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
             break;
+        } else if c == b'('
+            && letters.last().is_some_and(|&(last, _)| {
+                let before = &text[last.end() - base..i];
+                trailing_marking(&text[i..])
+                    && before.bytes().all(|b| matches!(b, b')' | b' ' | b'\t'))
+                    && letters
+                        .iter()
+                        .all(|&(r, _)| text.as_bytes()[r.start() - base].is_ascii_lowercase())
+            })
+        {
+            // A portion marking in capitals written after the reason letters in lower case, at
+            // the line's end (`1.4 (b) and (d) (C)`): it marks the authority line, and is no
+            // reason (c).
+            break;
         } else if c == b'(' && !letters.is_empty() && marking_starts_text(&text[i..]) {
             // A paragraph the release joined onto the reason line (`1.4 (c)  (S/NF) HMG agrees`).
             break;
@@ -2501,6 +2557,19 @@ fn marking_line_start(t: &str) -> bool {
         && t[close + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Whether `t` starts with a portion marking in capitals (`(C)`, `(S/NF)`) after which the line
+/// ends: the marking of a classification authority line, written after its reasons.
+fn trailing_marking(t: &str) -> bool {
+    let Some(close) = t.find(')').filter(|&c| c < 20) else {
+        return false;
+    };
+    let inner = &t[1..close];
+    let rest = t[close + 1..].split('\n').next().unwrap_or("");
+    !inner.bytes().any(|b| b.is_ascii_lowercase())
+        && parse_marking(TextRange::empty(0), inner).is_some_and(|m| m.level.is_some() && m.valid)
+        && rest.trim_matches([' ', '\t', '\r', '\\']).is_empty()
 }
 
 /// Whether `t` starts with an upper-case portion marking that opens text, after the reason letters
@@ -2793,6 +2862,14 @@ fn starts_with_heading(t: &str) -> bool {
         t.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(h))
             && !t[h.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
+}
+
+/// Whether a line reads as a sentence of text: it has lower-case letters and ends with a
+/// sentence's point (`.`, `?`, `!`, perhaps inside a closing quote).
+fn is_sentence(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_lowercase())
+        && t.trim_end_matches(['"', '\'', ' '])
+            .ends_with(['.', '?', '!'])
 }
 
 /// Whether a text has letters and all of them capitals.

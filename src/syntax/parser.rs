@@ -107,6 +107,15 @@ pub fn parse_indexed(src: &str, line_index: LineIndex, depth: Depth) -> Cable<'_
         // The full copy may be followed by the record of a further cable.
         from = p2;
     }
+    if offset == 0 && attached.is_none() && end == cable.lines.len() {
+        if let Some(full) = preview_before_repeated_banner(&cable, pos) {
+            for l in &mut cable.lines[pos..full] {
+                l.kind = LineKind::Artifact;
+            }
+            push_lines(&mut cable, pos, full, ArtifactKind::TruncatedPreview);
+            pos = full;
+        }
+    }
     for l in &mut cable.lines[end..] {
         l.kind = LineKind::Artifact;
     }
@@ -123,6 +132,37 @@ pub fn parse_indexed(src: &str, line_index: LineIndex, depth: Depth) -> Cable<'_
         super::record::finish(&mut cable);
     }
     cable
+}
+
+/// Where the full record starts after a truncated preview that no database record separates from
+/// it (spec §6.1.5): the banner, the elements before the text cut off with `...` or `…`
+/// (`SUBJECT: … ALLIE...`), and then, after blank lines only, the banner again with the elements
+/// the release joined onto its line (`C O N F I D E N T I A L SECTION 01 OF 03 TBILISI 001372 SIPDIS
+/// … TAGS: GG RS`) and the whole text. `None` when the text from `pos` is no such preview: the
+/// first line is no banner, a paragraph starts before the cut, the line after the cut does not
+/// start with the first banner's text, or no `SUBJECT:` line follows that line.
+fn preview_before_repeated_banner(cable: &Cable, pos: usize) -> Option<usize> {
+    let lines = &cable.lines;
+    let text = |i: usize| cable.text(lines[i].range).trim();
+    let first = (pos..lines.len()).find(|&i| !text(i).is_empty())?;
+    let banner = text(first);
+    super::body::parse_banner(Src::new(banner, 0))?;
+    let cut = (first + 1..lines.len().min(first + 60)).find(|&i| {
+        let t = text(i);
+        t.ends_with("...") || t.ends_with('…') || super::body::paragraph_start(t).is_some()
+    })?;
+    if super::body::paragraph_start(text(cut)).is_some() {
+        return None;
+    }
+    let full = (cut + 1..lines.len()).find(|&i| !text(i).is_empty())?;
+    if !text(full).starts_with(banner) {
+        return None;
+    }
+    // The full copy holds what the preview cut: its SUBJECT starts the next line that is not
+    // blank. A repeated banner line with nothing of the kind after it is a second cut copy, and
+    // the preview holds more than it.
+    let next = (full + 1..lines.len()).find(|&i| !text(i).is_empty())?;
+    text(next).starts_with("SUBJECT:").then_some(full)
 }
 
 /// Records an artifact covering lines `from..to` (nothing when the span is empty or blank).

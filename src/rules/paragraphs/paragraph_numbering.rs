@@ -2,13 +2,17 @@
 //! Warns when paragraph numbers are not consecutive from 1. A numbered paragraph with a portion
 //! marking that the release joined onto the line before (`… the talks. 4. (C) The delegation`,
 //! `HAITI 5. (SBU) Affirming`) counts; a section number (`1.4 (b)`) or a date does not. A break
-//! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers,
-//! after which the cable's numbering resumes, and missing numbers where the release redacted
-//! whole paragraphs (a line of `XXXXXXXXXXXX`). Answers keyed to a reference's sub-paragraphs
+//! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers
+//! (under a heading, after a lead-in ending with a colon, or followed by the cable's numbering
+//! resuming), and missing numbers where the release redacted whole paragraphs (a line of
+//! `XXXXXXXXXXXX`). A restart at 1 that nothing explains (`1.` `2.` `1.` `2.`, or `1.` written
+//! again) is reported. Answers keyed to a reference's sub-paragraphs
 //! (`27.A.`, `27 A.`, `9a.`) carry the reference's numbers and stand outside the cable's
 //! numbering, and one answer to a range of the reference's questions (`4-12. (U) No data is
-//! available.`) takes the numbers of the range. A numbering that starts at 0 and counts on without
-//! a break has an unsafe fix that renumbers every paragraph from 1.
+//! available.`) takes the numbers of the range. The unsafe fix renumbers every paragraph from the
+//! break to the last in one count; it is not offered when an explained restart follows (the
+//! drafter decides which numbers are right) or a number would reach 1000. A numbering that starts
+//! at 0 and counts on without a break has an unsafe fix that renumbers every paragraph from 1.
 //!
 //! ## Why
 //! "Number each paragraph consecutively" (5 FAH-1 H-246.2); 5,559 of 6,353 released cables number
@@ -50,7 +54,10 @@ pub fn check(ctx: &Context) {
         // each takes the next number. A later start is mostly a later section's, and a broken
         // count has nothing to shift by.
         let consecutive = paras.windows(2).all(|w| w[1].value == w[0].value + 1);
-        if first.value == 0 && consecutive {
+        // A number of four digits is no paragraph number to the parser, so a renumbering that
+        // reaches 1000 would leave the paragraph after it with a number written twice.
+        let readable = paras.last().is_some_and(|p| p.value + 1 < MAX_NUMBER);
+        if first.value == 0 && consecutive && readable {
             let edits = paras
                 .iter()
                 .map(|p| Edit::replace(p.range, (p.value + 1).to_string()))
@@ -62,16 +69,24 @@ pub fn check(ctx: &Context) {
     // The cable's own number before a quoted cable or a numbered list restarted the count, which
     // the next paragraph of the cable follows (`¶4.` / `1.` `2.` / `¶5.`).
     let mut outer: Option<u32> = None;
-    for w in paras.windows(2) {
+    for (i, w) in paras.windows(2).enumerate() {
         let (prev, cur) = (w[0], w[1]);
         if cur.value == prev.value + 1 {
             continue;
         }
-        // A restart at 1 is a quoted cable or a numbered list: not this rule's business. A
-        // marked paragraph 1 right after a marked paragraph 1 is no list inside it but the same
-        // number written twice (`1. (U) First.` / `1. (U) Second.`).
+        // A restart at 1 is a quoted cable or a numbered list when the text explains it: a
+        // quotation starts, or the cable's numbering resumes after the list (a later paragraph
+        // follows the last number before it). A marked paragraph 1 right after a marked
+        // paragraph 1 is no list inside it but the same number written twice (`1. (U) First.` /
+        // `1. (U) Second.`), and a restart after which the cable's count never comes back
+        // (`1.` `2.` `1.` `2.` `1.`) is a numbering gone wrong.
+        let later = &paras[i + 2..];
         let reason = if cur.value == 1 && !(prev.value == 1 && repeated(ctx, prev, cur)) {
-            Some(Break::Nested)
+            explained(ctx, prev, cur).or_else(|| {
+                let resumes = |o: u32| later.iter().any(|p| p.value == o + 1);
+                (resumes(prev.value) || outer.is_some_and(resumes) || introduced(ctx, prev, cur))
+                    .then_some(Break::Nested)
+            })
         } else {
             explained(ctx, prev, cur)
         };
@@ -86,29 +101,6 @@ pub fn check(ctx: &Context) {
             continue;
         }
         let want = prev.value + 1;
-        // The fix renumbers every paragraph from here on at once (each follows the one before,
-        // a restart at 1 stays a restart), so that one application reaches the fixed point.
-        let mut edits = Vec::new();
-        let mut last = prev.value;
-        for p in paras.iter().skip_while(|p| p.range != cur.range) {
-            // The paragraph reported takes `want` even when it is a repeated 1.
-            let new = if p.value == 1 && p.range != cur.range {
-                1
-            } else {
-                last + 1
-            };
-            if new != p.value {
-                edits.push(Edit::replace(p.range, new.to_string()));
-            }
-            last = new;
-        }
-        let message = match edits.len() {
-            1 => format!("Renumber as {want}"),
-            n => format!(
-                "Renumber as {want}, and the {} paragraphs after it in sequence",
-                n - 1
-            ),
-        };
         let mut d = ctx.report(
             cur.range,
             format!(
@@ -116,9 +108,84 @@ pub fn check(ctx: &Context) {
                 cur.value, prev.value
             ),
         );
-        d.fix = Some(Fix::unsafe_(message, edits));
+        d.fix = renumbering(ctx, &paras[i + 1..], prev.value);
         break;
     }
+}
+
+/// Whether a heading or a lead-in stands between two numbers before a restart at 1, so that the
+/// restart starts a list or a part of its own (a quoted agreement's `ARTICLE VII`, a questionnaire's
+/// `2G. Continual Progress`, `relaunch negotiations:`, `------- THE STORY -------`): a line the
+/// parser took for a heading, a line ending with a colon or holding a dashed rule, or a line
+/// standing alone between blank lines (or a blank line and the restart) that ends no sentence;
+/// the line of the number before the restart counts (`2. (S) The points are:`).
+/// A restart with none of these and no return of the cable's count is a numbering gone wrong.
+fn introduced(ctx: &Context, prev: Num, cur: Num) -> bool {
+    let lines = &ctx.cable.lines;
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.kind == LineKind::Blank);
+    lines.iter().enumerate().any(|(i, l)| {
+        if l.range.end() <= prev.range.start() || l.range.start() >= cur.range.start() {
+            return false;
+        }
+        let t = ctx.text(l.range).trim().trim_end_matches('\\').trim_end();
+        if t.is_empty() {
+            return false;
+        }
+        let alone = i > 0
+            && blank(i - 1)
+            && (blank(i + 1) || lines[i + 1].range.start() >= cur.range.start())
+            && !t.ends_with(['.', ',', ';', '"', ')'])
+            && t.chars().count() <= 100;
+        l.kind == LineKind::Heading || t.ends_with(':') || t.contains("-----") || alone
+    })
+}
+
+/// Paragraph numbers from 1000 up are no paragraph numbers to the parser (it reads at most three
+/// digits), so no fix writes one.
+const MAX_NUMBER: u32 = 1000;
+
+/// The fix of a break in the numbering: every paragraph from the one reported (`run[0]`) to the
+/// last takes the number after the one before it, in one fix, so that one application reaches the
+/// fixed point and the whole run is numbered consistently (`1.` `1.` `1.` becomes `1.` `2.` `3.`).
+/// `None` when the run holds a restart at 1 that the text explains (a quotation, or a list after
+/// which the cable's count resumes), whose own numbers and the cable's after it a single count
+/// would break, or when a number would reach [`MAX_NUMBER`]: the break is reported, and which
+/// numbers are right is the drafter's call.
+fn renumbering(ctx: &Context, run: &[Num], before: u32) -> Option<Fix> {
+    let mut edits = Vec::new();
+    let mut last = before;
+    for (k, p) in run.iter().enumerate() {
+        if k > 0 && p.value == 1 {
+            let prev = run[k - 1];
+            let repeated_one = prev.value == 1 && repeated(ctx, prev, *p);
+            if !repeated_one && explained(ctx, prev, *p).is_some() {
+                return None;
+            }
+            if !repeated_one
+                && (run[k + 1..].iter().any(|q| q.value == prev.value + 1)
+                    || introduced(ctx, prev, *p))
+            {
+                return None;
+            }
+        }
+        let new = last + 1;
+        if new >= MAX_NUMBER {
+            return None;
+        }
+        if new != p.value {
+            edits.push(Edit::replace(p.range, new.to_string()));
+        }
+        last = new;
+    }
+    let want = before + 1;
+    let message = match edits.len() {
+        1 => format!("Renumber as {want}"),
+        n => format!(
+            "Renumber as {want}, and the {} paragraphs after it in sequence",
+            n - 1
+        ),
+    };
+    Some(Fix::unsafe_(message, edits))
 }
 
 /// The paragraph numbers in document order: the parser's paragraphs and the numbered, marked
