@@ -123,10 +123,8 @@ pub fn check(ctx: &Context) {
 fn introduced(ctx: &Context, prev: Num, cur: Num) -> bool {
     let lines = &ctx.cable.lines;
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.kind == LineKind::Blank);
-    lines.iter().enumerate().any(|(i, l)| {
-        if l.range.end() <= prev.range.start() || l.range.start() >= cur.range.start() {
-            return false;
-        }
+    lines_between(ctx, prev, cur).any(|i| {
+        let l = &lines[i];
         let t = ctx.text(l.range).trim().trim_end_matches('\\').trim_end();
         if t.is_empty() {
             return false;
@@ -152,6 +150,12 @@ const MAX_NUMBER: u32 = 1000;
 /// would break, or when a number would reach [`MAX_NUMBER`]: the break is reported, and which
 /// numbers are right is the drafter's call.
 fn renumbering(ctx: &Context, run: &[Num], before: u32) -> Option<Fix> {
+    // Where each number is written last in the run, so that whether the count before a restart
+    // resumes after it is one look-up, not a search of the rest of the run.
+    let mut last_at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (k, p) in run.iter().enumerate() {
+        last_at.insert(p.value, k);
+    }
     let mut edits = Vec::new();
     let mut last = before;
     for (k, p) in run.iter().enumerate() {
@@ -162,7 +166,7 @@ fn renumbering(ctx: &Context, run: &[Num], before: u32) -> Option<Fix> {
                 return None;
             }
             if !repeated_one
-                && (run[k + 1..].iter().any(|q| q.value == prev.value + 1)
+                && (last_at.get(&(prev.value + 1)).is_some_and(|&at| at > k)
                     || introduced(ctx, prev, *p))
             {
                 return None;
@@ -236,12 +240,16 @@ fn numbers(ctx: &Context) -> Vec<Num> {
 /// lines between them (`1. (U) First.` / `1. (U) Second.`). A restart of a different form, after other text or after
 /// a release's truncated preview is a list or a copy.
 fn repeated(ctx: &Context, prev: Num, cur: Num) -> bool {
+    // The parser reads the paragraphs in text order: the one numbered at `n` is found by a binary
+    // search, and by a walk through them should the search miss it.
+    let paragraphs = &ctx.cable.body.paragraphs;
     let find = |n: Num| {
-        ctx.cable
-            .body
-            .paragraphs
-            .iter()
-            .find(|p| p.number.range == n.range && p.marking.is_some())
+        let at = paragraphs.partition_point(|p| p.number.range.start() < n.range.start());
+        paragraphs
+            .get(at)
+            .filter(|p| p.number.range == n.range)
+            .or_else(|| paragraphs.iter().find(|p| p.number.range == n.range))
+            .filter(|p| p.marking.is_some())
     };
     let (Some(a), Some(b)) = (find(prev), find(cur)) else {
         return false;
@@ -264,6 +272,16 @@ fn repeated(ctx: &Context, prev: Num, cur: Num) -> bool {
             .text(TextRange::new(a.range.end(), b.range.start()))
             .trim()
             .is_empty()
+}
+
+/// The indexes of the lines from the one holding `prev` to the last one starting before `cur`,
+/// found by a binary search (the lines are in text order), so that the tests between two numbers
+/// read only the lines between them: the fix of a long run of restarts tests every one.
+fn lines_between(ctx: &Context, prev: Num, cur: Num) -> std::ops::Range<usize> {
+    let lines = &ctx.cable.lines;
+    let from = lines.partition_point(|l| l.range.end() <= prev.range.start());
+    let to = lines.partition_point(|l| l.range.start() < cur.range.start());
+    from..to.max(from)
 }
 
 /// Why two paragraph numbers need not follow each other.
@@ -300,10 +318,8 @@ fn ranged(t: &str, prev: Num, cur: Num) -> bool {
 /// where the numbering breaks.
 fn explained(ctx: &Context, prev: Num, cur: Num) -> Option<Break> {
     let before = cur.value.checked_sub(1).map(|v| v.to_string());
-    ctx.cable
-        .lines
+    ctx.cable.lines[lines_between(ctx, prev, cur)]
         .iter()
-        .filter(|l| l.range.end() > prev.range.start() && l.range.start() < cur.range.start())
         .find_map(|l| {
             let t = ctx.text(l.range).trim();
             let redacted = t.len() >= 6 && t.bytes().all(|b| b == b'X' || b == b' ');
