@@ -1052,17 +1052,22 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         }
     }
 
-    /// Splits a line of the subject into the subject's words and what the release joined after
-    /// them ([`joined_after_subject`]: a continuation header of the cable's own post or a handling
-    /// sentence, to the line's end), which is an interruption of the subject.
-    fn subject_and_joined<'s>(&self, t: Src<'s>) -> (Src<'s>, Option<TextRange>) {
-        let origin = self
-            .cable
+    /// The post the banner names (`OSLO` in `C O N F I D E N T I A L OSLO 000123`), when it
+    /// names one.
+    fn banner_origin(&self) -> Option<&'a str> {
+        self.cable
             .body
             .banner
             .as_ref()
             .and_then(|b| b.origin)
-            .map(|o| self.cable.text(o));
+            .map(|o| self.cable.text(o))
+    }
+
+    /// Splits a line of the subject into the subject's words and what the release joined after
+    /// them ([`joined_after_subject`]: a continuation header of the cable's own post or a handling
+    /// sentence, to the line's end), which is an interruption of the subject.
+    fn subject_and_joined<'s>(&self, t: Src<'s>) -> (Src<'s>, Option<TextRange>) {
+        let origin = self.banner_origin();
         match joined_after_subject(t.text, origin) {
             Some(at) => (
                 Src::new(t.text[..at].trim_end(), t.offset),
@@ -1098,13 +1103,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         // OF 002`): the header is no part of the item, and the block goes on after it, unless the
         // text does (`1. In response to reftel`). (A header after a space the items' reader
         // knows by itself.)
-        let origin = self
-            .cable
-            .body
-            .banner
-            .as_ref()
-            .and_then(|b| b.origin)
-            .map(|o| self.cable.text(o));
+        let origin = self.banner_origin();
         let t = src.trim();
         let mut pieces = [Some(t), None];
         if let Some((at, end)) = origin.and_then(|o| joined_continuation_span(t.text, o)) {
