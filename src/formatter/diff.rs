@@ -172,13 +172,7 @@ impl LineDiff<'_> {
             if out.is_empty() {
                 let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
             }
-            let (first, last) = (hunk[0], hunk[hunk.len() - 1]);
-            let _ = writeln!(
-                out,
-                "@@ -{} +{} @@",
-                HunkRange(first.old_range().start, last.old_range().end),
-                HunkRange(first.new_range().start, last.new_range().end)
-            );
+            let _ = writeln!(out, "{}", similar::udiff::UnifiedHunkHeader::new(hunk));
             for op in hunk {
                 let (o, n) = (op.old_range(), op.new_range());
                 let (sign_old, sign_new) = match op {
@@ -205,24 +199,5 @@ fn push_line(out: &mut String, sign: char, line: &str) {
     out.push_str(line);
     if !line.ends_with(['\r', '\n']) {
         out.push_str("\n\\ No newline at end of file\n");
-    }
-}
-
-/// A hunk's line range as the unified format writes it: the 1-based first line and the count
-/// (`5` alone for one line; for none, the line before it and `0`).
-struct HunkRange(usize, usize);
-
-impl std::fmt::Display for HunkRange {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut beginning = self.0 + 1;
-        let len = self.1.saturating_sub(self.0);
-        if len == 1 {
-            write!(f, "{beginning}")
-        } else {
-            if len == 0 {
-                beginning -= 1;
-            }
-            write!(f, "{beginning},{len}")
-        }
     }
 }
