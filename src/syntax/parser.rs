@@ -145,8 +145,8 @@ fn preview_before_repeated_banner(cable: &Cable, pos: usize) -> Option<usize> {
     let lines = &cable.lines;
     let text = |i: usize| cable.text(lines[i].range).trim();
     let first = (pos..lines.len()).find(|&i| !text(i).is_empty())?;
-    let banner = text(first);
-    super::body::parse_banner(Src::new(banner, 0))?;
+    // Most texts are ruled out at their first paragraph, before their banner is read (this runs
+    // on every cable).
     let cut = (first + 1..lines.len().min(first + 60)).find(|&i| {
         let t = text(i);
         t.ends_with("...") || t.ends_with('…') || super::body::paragraph_start(t).is_some()
@@ -154,6 +154,8 @@ fn preview_before_repeated_banner(cable: &Cable, pos: usize) -> Option<usize> {
     if super::body::paragraph_start(text(cut)).is_some() {
         return None;
     }
+    let banner = text(first);
+    super::body::parse_banner(Src::new(banner, 0))?;
     let full = (cut + 1..lines.len()).find(|&i| !text(i).is_empty())?;
     if !text(full).starts_with(banner) {
         return None;
