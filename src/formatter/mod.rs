@@ -135,7 +135,21 @@ pub fn format(text: &str, options: &FormatOptions) -> Result<String, Unformattab
 /// # Errors
 /// As [`format`].
 pub fn format_cable(cable: &Cable, options: &FormatOptions) -> Result<String, Unformattable> {
-    Ok(format_cable_mapped(cable, options)?.text)
+    Ok(verified_layout(cable, options)?.0)
+}
+
+/// The canonical layout of a cable, checked to read as the cable does ([`verify`]), with the
+/// slices it is made of.
+fn verified_layout(
+    cable: &Cable,
+    options: &FormatOptions,
+) -> Result<(String, Vec<layout::Slice>), Unformattable> {
+    let laid = layout::layout(cable, options)?;
+    if laid.text != cable.src {
+        let index = crate::syntax::LineIndex::with_line_starts(&laid.text, laid.line_starts);
+        verify::same_reading_indexed(cable, &laid.text, index)?;
+    }
+    Ok((laid.text, laid.slices))
 }
 
 /// A formatted text with the map of which piece of the input became which piece of it, from
@@ -187,14 +201,11 @@ pub fn format_cable_mapped(
     cable: &Cable,
     options: &FormatOptions,
 ) -> Result<Formatted, Unformattable> {
-    let laid = layout::layout(cable, options)?;
-    if laid.text != cable.src {
-        let index = crate::syntax::LineIndex::with_line_starts(&laid.text, laid.line_starts);
-        verify::same_reading_indexed(cable, &laid.text, index)?;
-    }
+    // The map is built only here: `format_cable` needs no cuts.
+    let (text, slices) = verified_layout(cable, options)?;
     Ok(Formatted {
-        cuts: laid.slices.iter().map(|s| (s.input, s.output)).collect(),
-        text: laid.text,
+        cuts: slices.iter().map(|s| (s.input, s.output)).collect(),
+        text,
     })
 }
 
