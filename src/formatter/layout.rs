@@ -1358,15 +1358,7 @@ fn block<'a>(
         let wide = bs.width > 0 && input_width > bs.width;
         if i == start {
             if let Some(p) = paragraph {
-                let line = paragraph_first_line(
-                    cable,
-                    p,
-                    t,
-                    (input_width, wide, bs.width == 0),
-                    &mut bs.units,
-                    &mut bs.words,
-                    &mut bs.scratch,
-                );
+                let line = paragraph_first_line(bs, cable, p, t, input_width, wide);
                 bs.lines.push(line);
                 continue;
             }
@@ -1415,19 +1407,17 @@ fn block<'a>(
 /// A numbered paragraph's first line: `1. (C) ` without the `¶` (kept only where the number
 /// would not be read as a paragraph without it), the marking as one unit. The number, its
 /// punctuation and the marking borrow the line when it writes them as the canonical form does
-/// (`1. (C)`, most paragraphs). The line's canonical text is built only when `whole_text` says it
-/// is written as one line (no wrapping); wrapping reads the units. `words` and `scratch` are
-/// buffers kept to reuse their allocations.
+/// (`1. (C)`, most paragraphs). The line's canonical text is built only when lines are not
+/// wrapped (`bs.width` 0); wrapping reads the units, which go to `bs.units`.
 fn paragraph_first_line<'a>(
+    bs: &mut Blocks<'a>,
     cable: &Cable<'a>,
     p: &Paragraph,
     t: &'a str,
-    (input_width, wide, whole_text): (usize, bool, bool),
-    units_out: &mut Vec<Unit<'a>>,
-    words: &mut Vec<&'a str>,
-    scratch: &mut String,
+    input_width: usize,
+    wide: bool,
 ) -> BlockLine<'a> {
-    let none = units_out.len()..units_out.len();
+    let none = bs.units.len()..bs.units.len();
     let as_is = || BlockLine {
         text: Cow::Borrowed(t),
         input_width,
@@ -1451,10 +1441,10 @@ fn paragraph_first_line<'a>(
         Cow::Borrowed(written)
     };
     let mut starts_paragraph = |prefix: &str| {
-        scratch.clear();
-        scratch.push_str(prefix);
-        scratch.push_str(" x");
-        paragraph_start(scratch).is_some()
+        bs.scratch.clear();
+        bs.scratch.push_str(prefix);
+        bs.scratch.push_str(" x");
+        paragraph_start(&bs.scratch).is_some()
     };
     if !starts_paragraph(&prefix) {
         // `¶1 (C)` and `¶1) text` are paragraphs only with the pilcrow.
@@ -1497,14 +1487,14 @@ fn paragraph_first_line<'a>(
             first_width: 0,
         };
     }
-    words.clear();
-    words.extend(rest.split_ascii_whitespace());
-    let start = units_out.len();
-    units_out.push(Unit::new(prefix));
-    push_units(words, Some(rest), units_out);
-    let text = if whole_text {
+    bs.words.clear();
+    bs.words.extend(rest.split_ascii_whitespace());
+    let start = bs.units.len();
+    bs.units.push(Unit::new(prefix));
+    push_units(&bs.words, Some(rest), &mut bs.units);
+    let text = if bs.width == 0 {
         let mut text = String::with_capacity(t.len() + 8);
-        for (k, u) in units_out[start..].iter().enumerate() {
+        for (k, u) in bs.units[start..].iter().enumerate() {
             if k > 0 {
                 text.push(' ');
             }
@@ -1520,8 +1510,8 @@ fn paragraph_first_line<'a>(
         input_width,
         verbatim: false,
         bullet: true,
-        first_width: units_out[start].width,
-        units: start..units_out.len(),
+        first_width: bs.units[start].width,
+        units: start..bs.units.len(),
         plain: false,
     }
 }
