@@ -552,8 +552,8 @@ pub enum EoValue {
     Downgrade(Option<Date>),
     /// `GDS …` (E.O. 11652/12065 era, spec §3.11): the General Declassification Schedule, with
     /// the date E.O. 12065 cables write after it (`GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`), the
-    /// date on which the schedule declassifies the cable (six years after it under E.O. 12065
-    /// §1-401, as in that cable of 12 August 1979).
+    /// date on which the schedule declassifies the cable (at most six years after it was
+    /// classified, E.O. 12065 §1-401: that line stands in a cable sent on 13 August 1979).
     Gds {
         /// The instruction: `GDS` and its date, without the classifier's name and office after
         /// them.
