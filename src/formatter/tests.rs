@@ -792,3 +792,96 @@ fn a_lone_tab_in_a_wide_line_of_prose_is_wrapped() {
         assert!(fmt(&kept).contains(&format!("\n{line}\n")), "{line:?}");
     }
 }
+
+#[test]
+fn lists_of_short_lines_keep_their_breaks() {
+    // A draft of short lines only (no paragraph wrapped, the widest line a lead-in of 40
+    // characters): its breaks are the drafter's, not a wrap at 40. In a cable wrapped at the form's
+    // width, a list of names keeps a longer name on its own line between shorter ones, while a
+    // paragraph wrapped narrower than the form is still filled, and a wrapped list item is joined.
+    let text = format!(
+        "{HEADER}
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+1. (C) The Norwegian delegation will be:
+Minister Kari Eksempel
+Deputy Minister Per Prove
+Ambassador Ola Navn
+
+2. (C) Participants from the Embassy were the Ambassador and
+his deputy, who met the State Secretary and her staff for
+two hours on the morning of the talks.
+
+3. (U) Participants:
+
+Ambassador Jane Q. Example
+Deputy Assistant Secretary of Defense Alexandra B. Sample-Jones
+DCM John Placeholder
+PolOff Kim Navn
+-- Ola Eksempel, Director General for Security Policy in the
+Ministry
+
+4. (U) The ministers met
+for an hour.
+"
+    );
+    let o = FormatOptions {
+        drafting_date: crate::vocab::Date::new(2008, 3, 14),
+        ..FormatOptions::default()
+    };
+    let out = format(&text, &o).unwrap_or_else(|e| panic!("refused: {e}"));
+    assert!(
+        out.contains(
+            "1. (C) The Norwegian delegation will be:\nMinister Kari Eksempel\n\
+             Deputy Minister Per Prove\nAmbassador Ola Navn\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "2. (C) Participants from the Embassy were the Ambassador and his\n\
+             deputy, who met the State Secretary and her staff for two hours on\n\
+             the morning of the talks.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Ambassador Jane Q. Example\n\
+             Deputy Assistant Secretary of Defense Alexandra B. Sample-Jones\n\
+             DCM John Placeholder\nPolOff Kim Navn\n\
+             -- Ola Eksempel, Director General for Security Policy in the Ministry\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("4. (U) The ministers met\nfor an hour.\n"),
+        "{out}"
+    );
+    assert_eq!(format(&out, &o).as_deref(), Ok(out.as_str()), "idempotent");
+    // Only short lines: nothing is joined.
+    let short = format!(
+        "{HEADER}
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+1. (C) The Norwegian delegation will be:
+Minister Kari Eksempel
+Deputy Minister Per Prove
+Ambassador Ola Navn Eksempelsen
+
+2. (C) Begin text of note:
+The Ministry presents its compliments
+and has the honor to propose talks.
+End text.
+"
+    );
+    assert_eq!(format(&short, &o).as_deref(), Ok(short.as_str()));
+}
