@@ -155,3 +155,37 @@ fn minimal_edits_leave_the_common_ends_alone() {
     let e = minimal_edit("aa", "aaa").unwrap();
     assert_eq!((e.range, e.new_text.as_str()), (TextRange::new(2, 2), "a"));
 }
+
+/// The stretches a fix left alone, over several rounds (deletions, an insertion at a line's end,
+/// an insertion in a later round): each reads the same in both texts, they are in order, and
+/// together with the edited places they cover the text (the bytes outside them are those the
+/// fixes changed: 3 markups of 5 bytes removed, one line inserted).
+#[test]
+fn unchanged_stretches_read_the_same_before_and_after() {
+    let text = "TAGS: [A](#) [B](#)\nSUMMARY of the talks\nthe end [C](#)\nlast line\n";
+    let f = fixes(fake_check, text, true);
+    assert_eq!(
+        f.text,
+        "TAGS: A B\nSUMMARY of the talks\nEND SUMMARY\nthe end C\nlast line\n"
+    );
+    let mut last = (0, 0);
+    for u in &f.unchanged {
+        assert_eq!(
+            text[u.old..u.old + u.len],
+            f.text[u.new..u.new + u.len],
+            "{u:?}"
+        );
+        assert!(u.old >= last.0 && u.new >= last.1, "{:?}", f.unchanged);
+        last = (u.old + u.len, u.new + u.len);
+    }
+    let kept: usize = f.unchanged.iter().map(|u| u.len).sum();
+    assert_eq!(text.len() - kept, 15);
+    assert_eq!(f.text.len() - kept, "END SUMMARY\n".len());
+    // The aligned places are line starts in both texts, with the same text before them.
+    let cuts = f.aligned_cuts(text);
+    assert!(!cuts.is_empty());
+    for (o, n) in cuts {
+        assert!(text[..o].ends_with('\n') && f.text[..n].ends_with('\n'));
+        assert_eq!(text[o..].lines().last(), f.text[n..].lines().last());
+    }
+}
