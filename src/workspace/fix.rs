@@ -8,6 +8,7 @@
 //! written in the text's own line ending, and [`fix_until_stable`] checks again and repeats until
 //! no fix applies or [`MAX_ROUNDS`] rounds have run.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::rules::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -147,36 +148,50 @@ pub fn plan<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Plan {
         .find(|f| f.reclassifies && !f.edits.is_empty() && validate(text, &f.edits).is_ok());
     let eol = line_ending(text);
     let mut plan = Plan::default();
-    let mut chosen: Vec<&Fix> = Vec::new();
+    // The fixes taken, by the range of their first edit (an equal fix has the same), and the
+    // ranges of the edits taken: looked up, not searched, so that a text of tens of thousands of
+    // fixes is planned in time proportional to their number.
+    let mut chosen: HashMap<(usize, usize), Vec<&Fix>> = HashMap::new();
+    let mut applied = 0;
+    let mut taken = BTreeSet::new();
     for fix in fixes {
-        if chosen.contains(&fix) {
+        let key = fix
+            .edits
+            .first()
+            .map_or((0, 0), |e| (e.range.start(), e.range.end()));
+        if chosen.get(&key).is_some_and(|c| c.contains(&fix)) {
             plan.taken.push(true);
             continue;
         }
         let usable = alone.is_none_or(|a| a == fix)
             && !fix.edits.is_empty()
             && validate(text, &fix.edits).is_ok()
-            && !fix
-                .edits
-                .iter()
-                .any(|e| plan.edits.iter().any(|t| clash(e, t)));
+            && !fix.edits.iter().any(|e| clashes(e, &taken));
         plan.taken.push(usable);
         if usable {
+            taken.extend(fix.edits.iter().map(|e| (e.range.start(), e.range.end())));
             plan.edits
                 .extend(fix.edits.iter().map(|e| with_line_ending(e, eol)));
-            chosen.push(fix);
+            chosen.entry(key).or_default().push(fix);
+            applied += 1;
         }
     }
     plan.edits.sort_by_key(|e| (e.range.start(), e.range.end()));
-    plan.applied = chosen.len();
+    plan.applied = applied;
     plan
 }
 
-/// Whether two edits of different fixes cannot both be made: they overlap, or both insert at one
-/// offset (whose order would be arbitrary).
-fn clash(a: &Edit, b: &Edit) -> bool {
-    let overlap = a.range.start() < b.range.end() && b.range.start() < a.range.end();
-    let same_insert = a.range == b.range && a.range.is_empty();
+/// Whether an edit cannot be made with the edits already taken (their ranges as `(start, end)`):
+/// it overlaps one, or both insert at one offset (whose order would be arbitrary). The edits taken
+/// never clash with one another, so the one that starts last before the edit ends is the one that
+/// ends last of them, and is the only one to look at besides an insertion at the same offset.
+fn clashes(edit: &Edit, taken: &BTreeSet<(usize, usize)>) -> bool {
+    let (start, end) = (edit.range.start(), edit.range.end());
+    let overlap = taken
+        .range(..(end, 0))
+        .next_back()
+        .is_some_and(|&(_, e)| e > start);
+    let same_insert = start == end && taken.contains(&(start, end));
     overlap || same_insert
 }
 

@@ -189,3 +189,60 @@ fn unchanged_stretches_read_the_same_before_and_after() {
         assert_eq!(text[o..].lines().last(), f.text[n..].lines().last());
     }
 }
+
+/// The plan takes the same fixes as taking each fix whose edits clash with none taken before (the
+/// plan's rule, checked against every edit taken): over pseudo-random sets of fixes of one or two
+/// edits (insertions and replacements, many overlapping, some equal), in a short text.
+#[test]
+fn the_plan_takes_the_fixes_that_clash_with_none_taken_before() {
+    fn clash(a: &Edit, b: &Edit) -> bool {
+        let overlap = a.range.start() < b.range.end() && b.range.start() < a.range.end();
+        overlap || (a.range == b.range && a.range.is_empty())
+    }
+    let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut seed = 12345u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..500 {
+        let mut fixes = Vec::new();
+        for _ in 0..(1 + next(12)) {
+            let mut edits = Vec::new();
+            for _ in 0..(1 + next(2)) {
+                let start = next(text.len());
+                let end = (start + next(4)).min(text.len());
+                edits.push(Edit::replace(TextRange::new(start, end), "x"));
+            }
+            fixes.push(Fix::safe("f", edits));
+            if next(5) == 0 {
+                let again = fixes[next(fixes.len())].clone();
+                fixes.push(again);
+            }
+        }
+        let plan = plan(text, &fixes);
+        let mut taken_edits: Vec<Edit> = Vec::new();
+        let mut chosen: Vec<&Fix> = Vec::new();
+        let mut expected = Vec::new();
+        for f in &fixes {
+            if chosen.contains(&f) {
+                expected.push(true);
+                continue;
+            }
+            let ok = validate(text, &f.edits).is_ok()
+                && !f
+                    .edits
+                    .iter()
+                    .any(|e| taken_edits.iter().any(|t| clash(e, t)));
+            expected.push(ok);
+            if ok {
+                taken_edits.extend(f.edits.iter().cloned());
+                chosen.push(f);
+            }
+        }
+        assert_eq!(plan.taken, expected, "{fixes:?}");
+        assert_eq!(plan.applied, chosen.len());
+    }
+}
