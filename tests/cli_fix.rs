@@ -537,3 +537,77 @@ fn fixes_that_assume_contradictory_classifications_are_not_applied_together() {
     assert_eq!(after, expected, "{r:?}");
     assert!(!r.stdout.contains("CBL217"), "{}", r.stdout);
 }
+
+/// A file whose lines end in a carriage return alone (the old Mac line ending): each line of the
+/// diff still ends in a line feed (after the file's carriage return), so the diff shows one line
+/// of the file a line and what follows it starts on a line of its own.
+#[test]
+fn diff_of_a_file_with_carriage_returns_alone_ends_each_line() {
+    let markup = fixture_text("oslo-markup.cable");
+    let lines: Vec<&str> = markup.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("TAGS: "))
+        .expect("a TAGS line");
+    let dir = tree(&[("x.cable", markup.replace('\n', "\r").as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--isolated", "--diff", "x.cable"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    let mut expected = format!(
+        "--- a/x.cable\n+++ b/x.cable\n@@ -{0},7 +{0},7 @@\n",
+        at - 2
+    );
+    for l in &lines[at - 3..at] {
+        expected.push_str(&format!(" {l}\r\n"));
+    }
+    expected.push_str(&format!(
+        "-{}\r\n+{}\r\n",
+        lines[at],
+        fixed_expected(lines[at])
+    ));
+    for l in &lines[at + 1..at + 4] {
+        expected.push_str(&format!(" {l}\r\n"));
+    }
+    assert_eq!(r.stdout, expected);
+    assert_eq!(r.stderr, "Would apply 2 fixes to 1 file.\n");
+}
+
+/// A cable longer than a window of the diff (2,500 lines), whose fixes touch every fourth line:
+/// `--diff` cuts the diff between the fixes, and prints exactly the diff of the whole texts (the
+/// file as read and as `--fix` writes it).
+#[test]
+fn diff_of_a_long_cable_is_the_whole_diff() {
+    let base = include_str!("rules/base/confidential.cable");
+    let head = &base[..base.find("¶1. (C)").expect("paragraph 1")];
+    let mut text = head.to_string();
+    for n in 1..=900 {
+        text.push_str(&format!(
+            "¶{n}. C) Officials met on day {n} of the talks and\nagreed to meet again.\n\n"
+        ));
+    }
+    text.push_str("MARTINDALE\n");
+    assert!(text.lines().count() > 2500);
+    let dir = tree(&[("x.cable", text.as_bytes())]);
+    let diff = run_in(
+        dir.path(),
+        &["check", "--isolated", "--diff", "x.cable"],
+        None,
+    );
+    assert_eq!(diff.stderr, "Would apply 900 fixes to 1 file.\n");
+    let fix = run_in(
+        dir.path(),
+        &["check", "--isolated", "--fix", "x.cable"],
+        None,
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("x.cable")).unwrap();
+    assert_eq!(fixed.matches("¶1. (C)").count(), 1, "{fix:?}");
+    let whole = similar::TextDiff::from_lines(text.as_str(), fixed.as_str())
+        .unified_diff()
+        .context_radius(3)
+        .header("a/x.cable", "b/x.cable")
+        .to_string();
+    assert_eq!(diff.stdout, whole);
+}

@@ -342,6 +342,27 @@ fn a_new_draft_that_stops_at_tags_is_no_record() {
     let old = inspect(&["--date", &later]);
     assert_eq!(old["kind"], "record");
     assert_eq!(old["artifacts"][0]["kind"], "truncated-preview");
+    // The same drafting date in the `cablelint.toml` of the file's folder or above it, as
+    // `check` finds it, for a file and for standard input; `--date` is over it.
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(dir.path().join("drafts/draft.cable"), draft).unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        format!("date = \"{later}\"\n"),
+    )
+    .unwrap();
+    let configured = inspect(&[]);
+    assert_eq!(configured["kind"], "record");
+    let file = run_in(dir.path(), &["inspect", "drafts/draft.cable"], None);
+    assert_eq!(file.code, 0, "{}", file.stderr);
+    assert_eq!(file.json()[0]["kind"], "record");
+    let today_date = today["date"].as_str().expect("a date")[..10].to_string();
+    assert_eq!(inspect(&["--date", &today_date])["kind"], "transmitted");
+    // A configuration that cannot be read is named, and the run fails.
+    std::fs::write(dir.path().join("cablelint.toml"), "date = \"soon\"\n").unwrap();
+    let bad = run_in(dir.path(), &["inspect", "drafts/draft.cable"], None);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("cablelint.toml"), "{}", bad.stderr);
 }
 
 #[test]

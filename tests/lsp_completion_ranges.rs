@@ -90,6 +90,29 @@ const CASES: [(&str, &str, &str, &str, &str, &str); 9] = [
     ),
 ];
 
+/// Changes the document to `text` (as `version`) and asks for completion at `column` (UTF-16
+/// units) of the line where `line_text` first stands in it: that line's number (0-based) and the
+/// items of the list, with the list itself.
+async fn complete_in(
+    c: &mut TestClient,
+    version: i64,
+    text: &str,
+    line_text: &str,
+    column: u32,
+) -> (u32, Vec<Value>, Value) {
+    c.change(URI, version, json!([{ "text": text }])).await;
+    let at = text.find(line_text).expect("the line is in the text");
+    let line = text[..at].matches('\n').count() as u32;
+    let list = c
+        .call(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": URI }, "position": pos(line, column) }),
+        )
+        .await;
+    let items = list["items"].as_array().cloned().unwrap_or_default();
+    (line, items, list)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_item_replaces_the_whole_element_and_filters_on_what_is_typed() {
     let mut c = TestClient::start(Setup::default()).await;
@@ -98,19 +121,14 @@ async fn every_item_replaces_the_whole_element_and_filters_on_what_is_typed() {
         CASES.into_iter().enumerate()
     {
         let text = OSLO.replacen(line_text, replacement, 1);
-        c.change(URI, version as i64 + 2, json!([{ "text": text }]))
-            .await;
-        let line = text[..text.find(replacement).unwrap()]
-            .matches('\n')
-            .count() as u32;
-        let cursor = typed.len() as u32;
-        let list = c
-            .call(
-                "textDocument/completion",
-                json!({ "textDocument": { "uri": URI }, "position": pos(line, cursor) }),
-            )
-            .await;
-        let items: Vec<Value> = list["items"].as_array().cloned().unwrap_or_default();
+        let (line, items, list) = complete_in(
+            &mut c,
+            version as i64 + 2,
+            &text,
+            replacement,
+            typed.len() as u32,
+        )
+        .await;
         assert!(!items.is_empty(), "{what}: no items");
         let element_start = replacement.find(element).unwrap() as u32;
         for item in &items {
@@ -169,24 +187,14 @@ fn vscode_keeps(item: &Value, typed: &str) -> bool {
 /// and went on typing: it narrows the first list itself unless that list was marked incomplete,
 /// in which case it asks again.
 async fn tags_shown(c: &mut TestClient, version: i64, asked: &str, typed: &str) -> Vec<String> {
-    let line_of = |t: &str| OSLO.replacen("TAGS: PREL PGOV ENRG NO", &format!("TAGS: PREL {t}"), 1);
-    let line = OSLO[..OSLO.find("TAGS:").unwrap()].matches('\n').count() as u32;
-    let request = |t: &str| json!({ "textDocument": { "uri": URI }, "position": pos(line, 11 + t.len() as u32) });
-    c.change(URI, version, json!([{ "text": line_of(asked) }]))
-        .await;
-    let mut list = c.call("textDocument/completion", request(asked)).await;
+    let text_of = |t: &str| OSLO.replacen("TAGS: PREL PGOV ENRG NO", &format!("TAGS: PREL {t}"), 1);
+    let column = |t: &str| 11 + t.len() as u32;
+    let (_, mut items, list) =
+        complete_in(c, version, &text_of(asked), "TAGS:", column(asked)).await;
     if list["isIncomplete"] == true && asked != typed {
-        c.change(URI, version + 1, json!([{ "text": line_of(typed) }]))
-            .await;
-        list = c.call("textDocument/completion", request(typed)).await;
+        (_, items, _) = complete_in(c, version + 1, &text_of(typed), "TAGS:", column(typed)).await;
     }
-    let mut items: Vec<Value> = list["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|i| vscode_keeps(i, typed))
-        .collect();
+    items.retain(|i| vscode_keeps(i, typed));
     items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
     items
         .iter()
@@ -227,17 +235,9 @@ async fn a_completion_after_a_non_ascii_character_replaces_only_the_element() {
     for (version, before) in [(2, "😀"), (3, "é")] {
         let written = format!("TAGS: {before} PRLE NO");
         let text = OSLO.replacen("TAGS: PREL PGOV ENRG NO", &written, 1);
-        c.change(URI, version, json!([{ "text": text }])).await;
-        let line = text[..text.find(&written).unwrap()].matches('\n').count() as u32;
         // After the `P`, in UTF-16 units.
         let cursor = format!("TAGS: {before} P").encode_utf16().count() as u32;
-        let list = c
-            .call(
-                "textDocument/completion",
-                json!({ "textDocument": { "uri": URI }, "position": pos(line, cursor) }),
-            )
-            .await;
-        let items: Vec<Value> = list["items"].as_array().cloned().unwrap_or_default();
+        let (line, items, list) = complete_in(&mut c, version, &text, &written, cursor).await;
         let item = items
             .iter()
             .find(|i| i["label"] == "PREL")

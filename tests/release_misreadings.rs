@@ -472,3 +472,98 @@ fn a_text_line_starting_with_reftel_in_lower_case_is_no_ref_label() {
         assert_eq!(refs, 1, "{label}");
     }
 }
+
+/// Paragraph 1 the release joined onto the end of the REF block or of the classification authority
+/// (`REF: TBILISI 1362 1. (SBU)`, `Classified By: …, reasons 1.4 (b,d) 1. (C) AN URGENT CALL …`),
+/// on the label's line or on a line that continues the element: the element is read as it would
+/// be alone and paragraph 1 starts at its number, so the numbering starts at 1.
+#[test]
+fn paragraph_one_joined_onto_the_ref_block_or_the_authority_is_read_as_paragraph_one() {
+    const AUTHORITY: &str =
+        "Classified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d).\n\n";
+    let one = |s: &str| vec![(None, s.to_string())];
+    let two = vec![
+        (Some("A".to_string()), "08 TOKYO 1187".to_string()),
+        (Some("B".to_string()), "08 TOKYO 1190".to_string()),
+    ];
+    for (joined, refs) in [
+        // On the REF line, the text on the next line (08TBILISI1372), with the authority moved
+        // before the block.
+        (
+            format!("{AUTHORITY}REF: 08 TOKYO 1187 1. (C)\n\nSummary."),
+            one("08 TOKYO 1187"),
+        ),
+        // On the REF line, after lettered items, with the pilcrow and the text.
+        (
+            format!("{AUTHORITY}REF: A. 08 TOKYO 1187 B. 08 TOKYO 1190 ¶1. (C) Summary."),
+            two.clone(),
+        ),
+        // On a line that continues the block.
+        (
+            format!("{AUTHORITY}REF: A. 08 TOKYO 1187\nB. 08 TOKYO 1190 1. (C) Summary."),
+            two.clone(),
+        ),
+        // On the authority's line (08YEREVAN639) and on its second line.
+        (
+            "REF: 08 TOKYO 1187\n\nClassified By: Political Counselor Dana R. Whitfield, reasons 1.4 (b,d) 1. (C) Summary.".to_string(),
+            one("08 TOKYO 1187"),
+        ),
+        (
+            "REF: 08 TOKYO 1187\n\nClassified By: Political Counselor Dana R. Whitfield.\nReasons 1.4 (b) and (d). 1. (C) Summary.".to_string(),
+            one("08 TOKYO 1187"),
+        ),
+    ] {
+        let t = edit(
+            C,
+            &[(
+                &format!("REF: 08 TOKYO 1187\n\n{AUTHORITY}¶1. (C) Summary."),
+                &joined,
+            )],
+        );
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{joined}");
+        assert_eq!(references(&t), refs, "{joined}");
+        let c = codes(&findings(&t));
+        for code in ["CBL223", "CBL225", "CBL403", "CBL404", "CBL411"] {
+            assert!(!c.contains(&code), "{code} on {joined}: {c:?}");
+        }
+    }
+    // A paragraph's number after a word that refers to one, a reason's letter and an item's
+    // letter are no joined paragraph: paragraph 1 stays the one below, and the REF items are read
+    // as before.
+    for (line, refs) in [
+        ("REF: 08 TOKYO 1187 PARA 1. (C)", one("08 TOKYO 1187")),
+        ("REF: A. 08 TOKYO 1187 B. 08 TOKYO 1190", two.clone()),
+    ] {
+        let t = edit(C, &[("REF: 08 TOKYO 1187", line)]);
+        assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4], "{line}");
+        assert_eq!(references(&t), refs, "{line}");
+    }
+    let t = edit(
+        C,
+        &[("Reasons 1.4 (b) and (d).", "Reasons 1.4. (C) and (D).")],
+    );
+    assert_eq!(paragraph_numbers(&t), [1, 2, 3, 4]);
+    assert!(!codes(&findings(&t)).contains(&"CBL225"));
+}
+
+/// A paragraph the release redacted, leaving a line of `XXXXXXXXXXXX` after what is left of its
+/// number (`1 XXXXXXXXXXXX` for `¶10.`, `¶2. XXXXXXXXXXXX` for paragraphs 2 to 10), explains the
+/// missing numbers: no `paragraph-numbering` warning.
+#[test]
+fn a_redaction_mark_after_part_of_a_number_explains_the_missing_paragraphs() {
+    let third = "¶3. (C) Park added that the Blue House had approved the\nschedule and that no public announcement would precede the\nfirst meeting.\n";
+    for mark in ["1 XXXXXXXXXXXX\n", "¶3. XXXXXXXXXXXX\n"] {
+        let t = edit(C, &[(third, mark), ("¶4. (C) Comment", "¶5. (C) Comment")]);
+        let c = codes(&findings(&t));
+        assert!(!c.contains(&"CBL403"), "{mark}: {c:?}");
+    }
+    // A line of other words before the mark explains nothing.
+    let t = edit(
+        C,
+        &[
+            (third, "Officials XXXXXXXXXXXX\n"),
+            ("¶4. (C) Comment", "¶5. (C) Comment"),
+        ],
+    );
+    assert!(codes(&findings(&t)).contains(&"CBL403"));
+}

@@ -22,7 +22,7 @@ use super::{error_line, warning_line, ColorWhen, EXIT_FAILURE, EXIT_SUCCESS, EXI
 use crate::config::{self, Overrides};
 use crate::rules::cross::{CableSummary, Member};
 use crate::rules::{RuleSelector, Severity};
-use crate::workspace::fix::{fix_until_stable, Fixed};
+use crate::workspace::fix::{fix_until_stable, Fixed, Unchanged};
 use crate::workspace::{ConfigSource, Freshness, Resolved, Resolver};
 
 #[derive(Debug, Args)]
@@ -935,6 +935,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
             let (diagnostics, index, summary) = crate::check_with_summary(&text, settings, tables);
             (
                 Fixed {
+                    unchanged: Unchanged::whole(text.len()),
                     text,
                     fixed: 0,
                     diagnostics,
@@ -947,6 +948,7 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
             let (diagnostics, index) = crate::check_with_line_index(&text, settings, tables);
             (
                 Fixed {
+                    unchanged: Unchanged::whole(text.len()),
                     text,
                     fixed: 0,
                     diagnostics,
@@ -978,7 +980,13 @@ fn process(job: Job, mode: Mode, unsafe_fixes: bool, compare: bool) -> Done {
         let changed = fixed.fixed > 0 && fixed.text != *original;
         match (mode, &job.input) {
             (Mode::Diff, _) if changed => {
-                diff = Some(fix::unified_diff(&job.display, original, &fixed.text));
+                let cuts = fixed.aligned_cuts(original);
+                diff = Some(crate::formatter::unified_diff(
+                    original,
+                    &fixed.text,
+                    &job.display,
+                    &cuts,
+                ));
             }
             (Mode::Fix, Input::Stdin) => stdout_text = Some(input::encode(bom, &fixed.text)),
             (Mode::Fix, Input::File(path)) if changed => {

@@ -1,5 +1,5 @@
-//! `--fix` and `--diff`: writing a fixed file atomically and showing the changes as a diff. The
-//! fixes themselves are applied by the engine's [`crate::workspace::fix`].
+//! `--fix`: writing a fixed file atomically. The fixes themselves are applied by the engine's
+//! [`crate::workspace::fix`], and `--diff` shows them with [`crate::formatter::unified_diff`].
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -123,18 +123,6 @@ fn is_read_only(permissions: &std::fs::Permissions) -> bool {
     permissions.readonly()
 }
 
-/// A unified diff between the old and new text of a file, empty when they are equal.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    if old == new {
-        return String::new();
-    }
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,15 +216,5 @@ mod tests {
         let meta = std::fs::metadata(&file).unwrap();
         assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
-    }
-
-    #[test]
-    fn diffs() {
-        assert_eq!(unified_diff("x", "a\n", "a\n"), "");
-        let d = unified_diff("x.cable", "a\nb\n", "a\nc\n");
-        assert_eq!(
-            d,
-            "--- a/x.cable\n+++ b/x.cable\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
-        );
     }
 }

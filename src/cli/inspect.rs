@@ -7,8 +7,9 @@
 //! status is then 2.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use clap::{Args, ValueEnum};
 
@@ -16,7 +17,9 @@ use super::files;
 use super::input;
 use super::ordered::{self, Ready};
 use super::{error_line, EXIT_TROUBLE};
+use crate::config::Overrides;
 use crate::data::Tables;
+use crate::workspace::{ConfigSource, Freshness, Resolver};
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
@@ -38,7 +41,8 @@ pub struct InspectArgs {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
 
-    /// The drafting date (YYYY-MM-DD), else today in UTC: a text dated less than a year before it
+    /// The drafting date (YYYY-MM-DD), else the `date` of the `cablelint.toml` that applies to the
+    /// file, else today in UTC: a text dated less than a year before it
     /// whose only release mark is its long lines or that stops at TAGS is a draft being written
     /// (`kind` is then its header's), as `check` and `fmt` read it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::check::parse_date)]
@@ -94,17 +98,42 @@ pub fn run(args: InspectArgs) -> ExitCode {
         error_line(&format!("{}: {message}", path.display()));
     }
 
+    // The drafting date of each file: `--date`, else the `date` of the `cablelint.toml` that
+    // applies to it (found as `check` finds it, once per directory), else today.
+    let overrides = Overrides {
+        date: args.date,
+        ..Overrides::default()
+    };
+    let resolver = Mutex::new(
+        Resolver::new(ConfigSource::Discover, Freshness::Once)
+            .expect("discovery reads no file before the first one"),
+    );
+    let stdin_path = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    let drafting_for = |path: &Path| -> Result<crate::vocab::Date, String> {
+        let (resolved, error) = resolver
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .resolve(path, &overrides);
+        match error {
+            Some(e) => Err(super::config_error(e)),
+            None => Ok(crate::vocab::Date::given_or_today(
+                resolved.settings.drafting_date,
+            )),
+        }
+    };
     // Read, parse and serialise in parallel; each cable is printed as soon as every earlier one
     // is, in the order of `inputs`.
     let tables = Tables::builtin();
-    let drafting = crate::vocab::Date::given_or_today(args.date);
     let read = |(input, display): (Input, String)| {
         let source = match input {
-            Input::File(p) => input::read_file(&p),
-            Input::Stdin => input::read_stdin(),
+            Input::File(p) => drafting_for(&p).and_then(|d| Ok((input::read_file(&p)?, d))),
+            Input::Stdin => drafting_for(&stdin_path).and_then(|d| Ok((input::read_stdin()?, d))),
             Input::Unreadable(message) => Err(message),
         };
-        let json = source.and_then(|s| {
+        let json = source.and_then(|(s, drafting)| {
             let cable = crate::syntax::parse(&s.text);
             let data = crate::inspect::inspect(&cable, &display, tables, drafting);
             serde_json::to_string(&data).map_err(|e| e.to_string())

@@ -162,8 +162,9 @@ impl LineDiff<'_> {
 
     /// The diff in the unified format with three lines of context, under the header
     /// `--- a/PATH` / `+++ b/PATH`, byte for byte as `similar`'s unified diff writes it (a line
-    /// without a final line break is followed by `\ No newline at end of file`). Empty when the
-    /// texts are equal.
+    /// without a final line break is followed by `\ No newline at end of file`), but for a line
+    /// ended by a carriage return alone, which is followed by a line feed. Empty when the texts
+    /// are equal.
     pub(crate) fn unified(&self, path: &str) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
@@ -193,11 +194,17 @@ impl LineDiff<'_> {
     }
 }
 
-/// One line of a hunk: its sign, the line, and the missing-newline note when it has no break.
+/// One line of a hunk: its sign, the line, and the missing-newline note when it has no break. A
+/// line that ends in a carriage return alone (the old Mac line ending, which the texts are split
+/// at as well) is followed by a line feed, so that each line of the diff stands on its own line
+/// and what is written after the diff starts on a new one (`similar` leaves the carriage return
+/// alone, and a terminal then writes the next line over this one).
 fn push_line(out: &mut String, sign: char, line: &str) {
     out.push(sign);
     out.push_str(line);
-    if !line.ends_with(['\r', '\n']) {
+    if line.ends_with('\r') {
+        out.push('\n');
+    } else if !line.ends_with('\n') {
         out.push_str("\n\\ No newline at end of file\n");
     }
 }

@@ -185,6 +185,21 @@ impl Formatted {
     }
 }
 
+/// A unified diff (three lines of context, `--- a/PATH` and `+++ b/PATH`) from `old` to `new`, byte
+/// for byte as `similar`'s unified diff of the whole texts writes it for a text of fewer than 2,500
+/// lines; empty when they are equal. `cuts` are pairs of byte offsets `(in old, in new)`, in order,
+/// where the text of `old` before the first became the text of `new` before the second (the text
+/// between two fixes, which no fix changed): a longer text is diffed in windows cut there, so that
+/// the time grows with the text's length, not with its length times the number of changes. Cuts
+/// that are not at the start of a line in both texts, or out of order, are passed over, and with
+/// none the texts are diffed whole.
+pub fn unified_diff(old: &str, new: &str, path: &str, cuts: &[(usize, usize)]) -> String {
+    if old == new {
+        return String::new();
+    }
+    diff::line_diff(old, new, cuts).unified(path)
+}
+
 /// As [`format`], with the map of the pieces ([`Formatted`]).
 ///
 /// # Errors

@@ -282,6 +282,16 @@ impl<'c, 'a> BodyParser<'c, 'a> {
 
     fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
         let t = src.trim();
+        // Paragraph 1 joined onto the end of the REF block or the classification authority
+        // (`REF: TBILISI 1362 1. (SBU)`, `Classified By: …, reasons 1.4 (b,d) 1. (C) AN URGENT
+        // CALL …`): the line's head is read as it would be alone, and the text starts at the
+        // paragraph's number.
+        if let Some(cut) = self.joined_first_paragraph(t) {
+            self.pre_text_line(pos, Src::new(t.text[..cut].trim_end(), t.offset));
+            self.open = Open::None;
+            self.enter_text(pos, t.from(cut));
+            return;
+        }
         // A received copy's page break inside the SUBJECT or the REF block: the classification
         // repeated at the top of the page and the page header, after which the element may go on
         // (on the page header's line, where the release joined it, or on the next). In the REF
@@ -432,6 +442,41 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             }
         }
         self.cable.lines[pos].kind = kind;
+    }
+
+    /// Where a numbered paragraph with a portion marking starts that the release joined onto the
+    /// end of a REF item or of the classification authority (the line holds the element's label,
+    /// or continues the open REF block or authority), as a byte offset into `t`; `None` for any
+    /// other line, and for a line that holds another such paragraph after it. See
+    /// [`marked_paragraphs_in`] for what counts as a paragraph.
+    fn joined_first_paragraph(&self, t: Src<'a>) -> Option<usize> {
+        if !self.cable.body.paragraphs.is_empty() {
+            return None;
+        }
+        // Paragraph 1, the first marked paragraph on the line. A line that holds further marked
+        // paragraphs after it is a text the release took all line breaks from (08TRIPOLI442's
+        // `… REASON: 1.4 (b), (d) 1. (C) GOL officials … 2. (C) …`): its paragraphs are not read
+        // from it, paragraph 1 among them.
+        let mut marked = marked_paragraphs_in(t.text);
+        let (at, number) = marked.next()?;
+        if number != 1 || marked.next().is_some() {
+            return None;
+        }
+        // The element the paragraph is joined onto: that of the segment it stands in, or the
+        // open one when the line continues it.
+        let segments = split_segments(t);
+        let seg = segments
+            .iter()
+            .rev()
+            .find(|s| s.offset - t.offset <= at)
+            .copied()
+            .unwrap_or(t);
+        let element_ok = match label_at_start(seg.text) {
+            Some(Label::Ref(_) | Label::ClassifiedBy(..)) => true,
+            Some(_) => false,
+            None => seg.offset == t.offset && matches!(self.open, Open::Ref | Open::ClassifiedBy),
+        };
+        element_ok.then_some(at)
     }
 
     fn pre_text_segment(&mut self, seg: Src<'a>, first: bool) -> LineKind {
@@ -1964,6 +2009,60 @@ fn joined_notice_len(t: &str) -> Option<usize> {
                 .is_some_and(|(_, _, _, end)| rest[end..].trim_start_matches(' ').starts_with('('))
         })
         .map(|dot| dot + 1)
+}
+
+/// The numbered paragraphs with a portion marking that start after the start of `t` (`1. (C)`,
+/// `¶2. (SBU)`, `1.  (S//NF)`), as (byte offset, number), in order: for a line the release joined
+/// paragraph 1 onto (08TBILISI1372's `… REF: TBILISI 1362 1. (SBU)`, 08YEREVAN639's `Classified
+/// By: …, reasons 1.4 (b,d) 1. (C) AN URGENT CALL …`). The number follows a space and has its
+/// point; the marking is a known level in upper case (a reason's letter, `1.4 (c)`, is in lower
+/// case or has no point before it); and the word before the number does not refer to a paragraph
+/// or reason (`PARA 1. (C)`, `REASON 1. (C)`).
+fn marked_paragraphs_in(t: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+    const REFERRING: [&str; 8] = [
+        "PARA",
+        "PARAS",
+        "PARAGRAPH",
+        "PARAGRAPHS",
+        "REASON",
+        "REASONS",
+        "SECTION",
+        "¶",
+    ];
+    let b = t.as_bytes();
+    // Every candidate has `. ` after its number and then, after any spaces, `(`.
+    memchr::memmem::find_iter(b, b". ").filter_map(move |dot| {
+        if !t[dot + 1..].trim_start_matches(' ').starts_with('(') {
+            return None;
+        }
+        let mut ns = dot;
+        while ns > 0 && b[ns - 1].is_ascii_digit() {
+            ns -= 1;
+        }
+        if ns == dot || dot - ns > 2 {
+            return None;
+        }
+        let mut start = ns;
+        if t[..ns].ends_with('¶') {
+            start -= '¶'.len_utf8();
+        }
+        if start == 0 || b[start - 1] != b' ' {
+            return None;
+        }
+        let word = t[..start - 1].rsplit(' ').next().unwrap_or("");
+        let word = word.trim_end_matches([':', ',', '.']);
+        if REFERRING.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let p = parse_paragraph(Src::new(&t[start..], 0))?;
+        let m = p.marking?;
+        let content = &t[start + m.range.start()..start + m.range.end()];
+        (p.number.value > 0
+            && m.level.is_some()
+            && content.starts_with('(')
+            && !content.bytes().any(|c| c.is_ascii_lowercase()))
+        .then_some((start, p.number.value))
+    })
 }
 
 /// Reads a caption line into one caption per word group, or `None` when the line is not a caption

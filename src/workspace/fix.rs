@@ -8,6 +8,7 @@
 //! written in the text's own line ending, and [`fix_until_stable`] checks again and repeats until
 //! no fix applies or [`MAX_ROUNDS`] rounds have run.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::rules::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -147,36 +148,50 @@ pub fn plan<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Plan {
         .find(|f| f.reclassifies && !f.edits.is_empty() && validate(text, &f.edits).is_ok());
     let eol = line_ending(text);
     let mut plan = Plan::default();
-    let mut chosen: Vec<&Fix> = Vec::new();
+    // The fixes taken, by the range of their first edit (an equal fix has the same), and the
+    // ranges of the edits taken: looked up, not searched, so that a text of tens of thousands of
+    // fixes is planned in time proportional to their number.
+    let mut chosen: HashMap<(usize, usize), Vec<&Fix>> = HashMap::new();
+    let mut applied = 0;
+    let mut taken = BTreeSet::new();
     for fix in fixes {
-        if chosen.contains(&fix) {
+        let key = fix
+            .edits
+            .first()
+            .map_or((0, 0), |e| (e.range.start(), e.range.end()));
+        if chosen.get(&key).is_some_and(|c| c.contains(&fix)) {
             plan.taken.push(true);
             continue;
         }
         let usable = alone.is_none_or(|a| a == fix)
             && !fix.edits.is_empty()
             && validate(text, &fix.edits).is_ok()
-            && !fix
-                .edits
-                .iter()
-                .any(|e| plan.edits.iter().any(|t| clash(e, t)));
+            && !fix.edits.iter().any(|e| clashes(e, &taken));
         plan.taken.push(usable);
         if usable {
+            taken.extend(fix.edits.iter().map(|e| (e.range.start(), e.range.end())));
             plan.edits
                 .extend(fix.edits.iter().map(|e| with_line_ending(e, eol)));
-            chosen.push(fix);
+            chosen.entry(key).or_default().push(fix);
+            applied += 1;
         }
     }
     plan.edits.sort_by_key(|e| (e.range.start(), e.range.end()));
-    plan.applied = chosen.len();
+    plan.applied = applied;
     plan
 }
 
-/// Whether two edits of different fixes cannot both be made: they overlap, or both insert at one
-/// offset (whose order would be arbitrary).
-fn clash(a: &Edit, b: &Edit) -> bool {
-    let overlap = a.range.start() < b.range.end() && b.range.start() < a.range.end();
-    let same_insert = a.range == b.range && a.range.is_empty();
+/// Whether an edit cannot be made with the edits already taken (their ranges as `(start, end)`):
+/// it overlaps one, or both insert at one offset (whose order would be arbitrary). The edits taken
+/// never clash with one another, so the one that starts last before the edit ends is the one that
+/// ends last of them, and is the only one to look at besides an insertion at the same offset.
+fn clashes(edit: &Edit, taken: &BTreeSet<(usize, usize)>) -> bool {
+    let (start, end) = (edit.range.start(), edit.range.end());
+    let overlap = taken
+        .range(..(end, 0))
+        .next_back()
+        .is_some_and(|&(_, e)| e > start);
+    let same_insert = start == end && taken.contains(&(start, end));
     overlap || same_insert
 }
 
@@ -203,6 +218,93 @@ pub struct Fixed {
     pub fixed: usize,
     /// The diagnostics of the final text.
     pub diagnostics: Vec<Diagnostic>,
+    /// The stretches of the text that no fix changed, in order (the whole text when none was
+    /// applied).
+    pub unchanged: Vec<Unchanged>,
+}
+
+/// A stretch of text that fixing left as it was: it starts at byte `old` of the text before the
+/// fixes and at byte `new` of the fixed text, and is `len` bytes long in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unchanged {
+    pub old: usize,
+    pub new: usize,
+    pub len: usize,
+}
+
+impl Unchanged {
+    /// The whole of a text of `len` bytes, before any fix.
+    pub fn whole(len: usize) -> Vec<Unchanged> {
+        if len == 0 {
+            return Vec::new();
+        }
+        vec![Unchanged {
+            old: 0,
+            new: 0,
+            len,
+        }]
+    }
+}
+
+impl Fixed {
+    /// Places where the text before the fixes (`old`) and the fixed text are aligned, as pairs of
+    /// byte offsets `(in old, in the fixed text)` in order, each at the start of a line in both:
+    /// the first and the last line start inside each unchanged stretch. The text of `old` before
+    /// such a place became the fixed text before it, so a diff may be cut there
+    /// (`formatter::unified_diff`'s `cuts`).
+    pub fn aligned_cuts(&self, old: &str) -> Vec<(usize, usize)> {
+        let mut cuts = Vec::new();
+        for u in &self.unchanged {
+            let Some(stretch) = old.get(u.old..u.old + u.len) else {
+                continue;
+            };
+            let b = stretch.as_bytes();
+            let first = memchr::memchr(b'\n', b);
+            let last = memchr::memrchr(b'\n', b);
+            for k in [first, last].into_iter().flatten() {
+                let cut = (u.old + k + 1, u.new + k + 1);
+                if cuts.last() != Some(&cut) {
+                    cuts.push(cut);
+                }
+            }
+        }
+        cuts
+    }
+}
+
+/// The stretches of `unchanged` (in the text the edits are made to, at their `new` offsets) that
+/// the edits leave as they were, at their offsets in the text after the edits. `edits` are in
+/// order and apart from one another, as [`Plan`] holds them.
+fn unchanged_after(unchanged: &[Unchanged], edits: &[Edit]) -> Vec<Unchanged> {
+    let mut out = Vec::with_capacity(unchanged.len() + edits.len());
+    // The change in length that the edits taken so far made, and the next edit to take.
+    let mut delta = 0isize;
+    let mut i = 0;
+    let shifted = |at: usize, delta: isize| at.checked_add_signed(delta).unwrap_or(at);
+    for u in unchanged {
+        let end = u.new + u.len;
+        let mut at = u.new;
+        while let Some(e) = edits.get(i).filter(|e| e.range.start() < end) {
+            if e.range.start() > at {
+                out.push(Unchanged {
+                    old: u.old + (at - u.new),
+                    new: shifted(at, delta),
+                    len: e.range.start() - at,
+                });
+            }
+            delta += e.new_text.len() as isize - e.range.len() as isize;
+            at = at.max(e.range.end());
+            i += 1;
+        }
+        if at < end {
+            out.push(Unchanged {
+                old: u.old + (at - u.new),
+                new: shifted(at, delta),
+                len: end - at,
+            });
+        }
+    }
+    out
 }
 
 /// Applies fixes (safe ones, and unsafe ones with `unsafe_fixes`) to `text`, whose diagnostics are
@@ -217,6 +319,7 @@ pub fn fix_until_stable(
     let mut text = text;
     let mut fixed = 0;
     let mut diagnostics = diagnostics;
+    let mut unchanged = Unchanged::whole(text.len());
     for _ in 0..MAX_ROUNDS {
         let fixes = diagnostics
             .iter()
@@ -245,6 +348,7 @@ pub fn fix_until_stable(
             new_diagnostics = check(&new_text);
         }
         fixed += plan.applied;
+        unchanged = unchanged_after(&unchanged, &plan.edits);
         text = new_text;
         diagnostics = new_diagnostics;
     }
@@ -252,6 +356,7 @@ pub fn fix_until_stable(
         text,
         fixed,
         diagnostics,
+        unchanged,
     }
 }
 

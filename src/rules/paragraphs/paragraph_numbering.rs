@@ -5,7 +5,7 @@
 //! the text explains is no fault: a quoted text (`Begin text:`) or a list with its own numbers
 //! (under a heading, after a lead-in ending with a colon, or followed by the cable's numbering
 //! resuming), and missing numbers where the release redacted whole paragraphs (a line of
-//! `XXXXXXXXXXXX`). A restart at 1 that nothing explains (`1.` `2.` `1.` `2.`, or `1.` written
+//! `XXXXXXXXXXXX`, after what is left of the number or not: `1 XXXXXXXXXXXX`). A restart at 1 that nothing explains (`1.` `2.` `1.` `2.`, or `1.` written
 //! again) is reported. Answers keyed to a reference's sub-paragraphs
 //! (`27.A.`, `27 A.`, `9a.`) carry the reference's numbers and stand outside the cable's
 //! numbering, and one answer to a range of the reference's questions (`4-12. (U) No data is
@@ -232,6 +232,10 @@ fn numbers(ctx: &Context) -> Vec<Num> {
         }
     }
     out.sort_by_key(|n| n.range.start());
+    // Paragraph 1 that the release joined onto the classification authority or the REF block is
+    // one of the parser's paragraphs and stands after other words on its line: it is found
+    // twice.
+    out.dedup_by_key(|n| n.range);
     out
 }
 
@@ -322,7 +326,12 @@ fn explained(ctx: &Context, prev: Num, cur: Num) -> Option<Break> {
         .iter()
         .find_map(|l| {
             let t = ctx.text(l.range).trim();
-            let redacted = t.len() >= 6 && t.bytes().all(|b| b == b'X' || b == b' ');
+            // What the release left of the paragraph's number may stand before the mark
+            // (09TRIPOLI208's `1 XXXXXXXXXXXX` between `¶9.` and `¶11.`).
+            let mark = t
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '¶' || c == '.')
+                .trim_start();
+            let redacted = mark.len() >= 6 && mark.bytes().all(|b| b == b'X' || b == b' ');
             let lower = t.to_ascii_lowercase();
             let quoted = ["begin text", "text begins", "begin quote"]
                 .iter()

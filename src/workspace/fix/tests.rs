@@ -155,3 +155,94 @@ fn minimal_edits_leave_the_common_ends_alone() {
     let e = minimal_edit("aa", "aaa").unwrap();
     assert_eq!((e.range, e.new_text.as_str()), (TextRange::new(2, 2), "a"));
 }
+
+/// The stretches a fix left alone, over several rounds (deletions, an insertion at a line's end,
+/// an insertion in a later round): each reads the same in both texts, they are in order, and
+/// together with the edited places they cover the text (the bytes outside them are those the
+/// fixes changed: 3 markups of 5 bytes removed, one line inserted).
+#[test]
+fn unchanged_stretches_read_the_same_before_and_after() {
+    let text = "TAGS: [A](#) [B](#)\nSUMMARY of the talks\nthe end [C](#)\nlast line\n";
+    let f = fixes(fake_check, text, true);
+    assert_eq!(
+        f.text,
+        "TAGS: A B\nSUMMARY of the talks\nEND SUMMARY\nthe end C\nlast line\n"
+    );
+    let mut last = (0, 0);
+    for u in &f.unchanged {
+        assert_eq!(
+            text[u.old..u.old + u.len],
+            f.text[u.new..u.new + u.len],
+            "{u:?}"
+        );
+        assert!(u.old >= last.0 && u.new >= last.1, "{:?}", f.unchanged);
+        last = (u.old + u.len, u.new + u.len);
+    }
+    let kept: usize = f.unchanged.iter().map(|u| u.len).sum();
+    assert_eq!(text.len() - kept, 15);
+    assert_eq!(f.text.len() - kept, "END SUMMARY\n".len());
+    // The aligned places are line starts in both texts, with the same text before them.
+    let cuts = f.aligned_cuts(text);
+    assert!(!cuts.is_empty());
+    for (o, n) in cuts {
+        assert!(text[..o].ends_with('\n') && f.text[..n].ends_with('\n'));
+        assert_eq!(text[o..].lines().last(), f.text[n..].lines().last());
+    }
+}
+
+/// The plan takes the same fixes as taking each fix whose edits clash with none taken before (the
+/// plan's rule, checked against every edit taken): over pseudo-random sets of fixes of one or two
+/// edits (insertions and replacements, many overlapping, some equal), in a short text.
+#[test]
+fn the_plan_takes_the_fixes_that_clash_with_none_taken_before() {
+    fn clash(a: &Edit, b: &Edit) -> bool {
+        let overlap = a.range.start() < b.range.end() && b.range.start() < a.range.end();
+        overlap || (a.range == b.range && a.range.is_empty())
+    }
+    let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut seed = 12345u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..500 {
+        let mut fixes = Vec::new();
+        for _ in 0..(1 + next(12)) {
+            let mut edits = Vec::new();
+            for _ in 0..(1 + next(2)) {
+                let start = next(text.len());
+                let end = (start + next(4)).min(text.len());
+                edits.push(Edit::replace(TextRange::new(start, end), "x"));
+            }
+            fixes.push(Fix::safe("f", edits));
+            if next(5) == 0 {
+                let again = fixes[next(fixes.len())].clone();
+                fixes.push(again);
+            }
+        }
+        let plan = plan(text, &fixes);
+        let mut taken_edits: Vec<Edit> = Vec::new();
+        let mut chosen: Vec<&Fix> = Vec::new();
+        let mut expected = Vec::new();
+        for f in &fixes {
+            if chosen.contains(&f) {
+                expected.push(true);
+                continue;
+            }
+            let ok = validate(text, &f.edits).is_ok()
+                && !f
+                    .edits
+                    .iter()
+                    .any(|e| taken_edits.iter().any(|t| clash(e, t)));
+            expected.push(ok);
+            if ok {
+                taken_edits.extend(f.edits.iter().cloned());
+                chosen.push(f);
+            }
+        }
+        assert_eq!(plan.taken, expected, "{fixes:?}");
+        assert_eq!(plan.applied, chosen.len());
+    }
+}
