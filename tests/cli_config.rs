@@ -329,3 +329,57 @@ fn the_drafting_date_comes_from_the_configuration_or_the_command_line() {
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// `line-width` is 0 (leave line breaks alone) or 40 to 10000, in `cablelint.toml` and on
+/// `fmt`'s command line: a width of 5 is a slip (before, `fmt` took it and wrote `TAGS: PREL`
+/// and `SUBJECT:` alone on their lines), reported with the file, line, key and accepted range.
+#[test]
+fn a_line_width_below_forty_is_an_error_naming_the_range() {
+    let cable = fixture_text("oslo-clean.cable");
+    let dir = tree(&[
+        ("cablelint.toml", b"[format]\nline-width = 5\n"),
+        ("x.cable", cable.as_bytes()),
+    ]);
+    for command in ["fmt", "check"] {
+        let r = run_in(dir.path(), &[command, "x.cable"], None);
+        assert_eq!(r.code, 2, "{command}: {r:?}");
+        assert_contains(
+            &r.stderr,
+            "cablelint.toml:2:14: key `format.line-width`: `5` is not a width (expected 0 or 40 \
+             to 10000)",
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
+        cable
+    );
+    let dir = tree(&[("x.cable", cable.as_bytes())]);
+    let r = run_in(dir.path(), &["fmt", "--line-width", "5", "x.cable"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(&r.stderr, "`5` is not a width (expected 0 or 40 to 10000)");
+    // The bounds themselves are widths.
+    for width in ["0", "40", "10000"] {
+        let r = run_in(
+            dir.path(),
+            &["fmt", "--check", "--line-width", width, "x.cable"],
+            None,
+        );
+        assert_ne!(r.code, 2, "{width}: {r:?}");
+    }
+}
+
+/// A directory named `cablelint.toml` above a file is reported, not passed over in silence.
+#[test]
+fn a_directory_named_like_the_configuration_is_an_error() {
+    let dir = tree(&[
+        ("cablelint.toml", b"ignore = [\"CBL302\"]\n"),
+        ("posts/cablelint.toml/README", b"not a configuration\n"),
+        ("posts/x.cable", markup().as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "posts/x.cable"], None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_contains(
+        &r.stderr,
+        "cablelint.toml: is a directory, not a configuration file",
+    );
+}

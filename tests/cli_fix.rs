@@ -611,3 +611,49 @@ fn diff_of_a_long_cable_is_the_whole_diff() {
         .to_string();
     assert_eq!(diff.stdout, whole);
 }
+
+/// A portion marking in lower case (`(c)`, `(c/rel uk)`, `(u)`) in a cable whose banner and E.O.
+/// line are in capitals is the drafter's: `invalid-marking` notes it as it notes `(Sbu)`, and
+/// `--fix` writes it in capitals. Before, only mixed case was noted and lower case was left alone.
+/// A cable the release wrote in sentence case (`C o n f i d e n t i a l oslo 000123`) keeps its
+/// lower-case markings without a note.
+#[test]
+fn a_lower_case_marking_in_a_draft_in_capitals_is_noted_and_fixed() {
+    let text = fixture_text("oslo-clean.cable")
+        .replace("1. (C) Summary.", "1. (c/rel uk) Summary.")
+        .replace("2. (U) A second", "2. (u) A second");
+    let dir = tree(&[("x.cable", text.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--output-format", "concise", "x.cable"],
+        None,
+    );
+    for (line, written, canonical) in [(20, "(c/rel uk)", "(C/REL UK)"), (23, "(u)", "(U)")] {
+        assert_contains(
+            &r.stdout,
+            &format!(
+                "x.cable:{line}:4: info[CBL402] [*] `{written}` is a portion marking spelt \
+                 `{canonical}` in canonical form"
+            ),
+        );
+    }
+    let r = run_in(dir.path(), &["check", "--fix", "x.cable"], None);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.cable")).unwrap(),
+        text.replace("(c/rel uk)", "(C/REL UK)")
+            .replace("(u)", "(U)"),
+        "{r:?}"
+    );
+
+    let sentence_case = text.replace(
+        "C O N F I D E N T I A L OSLO 000123",
+        "C o n f i d e n t i a l oslo 000123",
+    );
+    let dir = tree(&[("x.cable", sentence_case.as_bytes())]);
+    let r = run_in(
+        dir.path(),
+        &["check", "--output-format", "concise", "x.cable"],
+        None,
+    );
+    assert!(!r.stdout.contains("CBL402"), "{}", r.stdout);
+}

@@ -823,3 +823,42 @@ fn a_tag_known_as_a_misuse_comes_after_the_code_meant() {
         "{cn:?}"
     );
 }
+
+/// After `E.O. ` in a draft, the order in force on the drafting date comes first and is
+/// preselected; the older orders follow, newest first, so that a 2026 draft is offered `13526:`
+/// before `12958:` and the orders of the 1970s last (before, the list held them oldest first with
+/// the order in force last, as Neovim showed it); orders that came later follow those.
+#[test]
+fn the_executive_order_in_force_on_the_drafting_date_comes_first() {
+    for (dtg, year, want) in [
+        (
+            "P 140930Z MAR 08",
+            2008,
+            ["12958:", "12356:", "12065:", "11652:", "13526:"],
+        ),
+        (
+            "P 020531Z DEC 26",
+            2026,
+            ["13526:", "12958:", "12356:", "12065:", "11652:"],
+        ),
+    ] {
+        let text = OSLO
+            .replace("P 140930Z MAR 08", dtg)
+            .replace("E.O. 12958: DECL: 03/14/2018", "E.O. ");
+        let all = items(&text, after(&text, "\nE.O. "));
+        // Listed in that order (clients that ignore the sort text show the server's order) …
+        let labels: Vec<&str> = all.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, want, "{year}: {all:?}");
+        // … and sorted so by the sort text (clients that sort by it).
+        let mut sorted = all.clone();
+        sorted.sort_by(|a, b| a.sort.cmp(&b.sort));
+        let labels: Vec<&str> = sorted.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, want, "{year}: {all:?}");
+        assert!(
+            all[0].preselect && all[1..].iter().all(|i| !i.preselect),
+            "{year}"
+        );
+        let accepted = accept(&text, &all[0]);
+        assert_eq!(line_with(&accepted, "E.O."), format!("E.O. {}", want[0]));
+    }
+}

@@ -463,6 +463,47 @@ fn lowering_the_marking_to_the_banner_is_the_second_unsafe_action() {
         .starts_with("Raise the banner"));
 }
 
+/// Lowered, a marking written in lower case or with a `-` is spelt canonically, as
+/// `invalid-marking`'s fix would write it (before, `(s//nf)` became `(c//nf)`, which that rule then
+/// noted in its turn).
+#[test]
+fn lowering_a_marking_writes_it_in_canonical_form() {
+    for (written, title, lowered) in [
+        (
+            "(s//nf)",
+            "Lower the marking to (C//NF)",
+            "¶2. (C//NF) The deputy",
+        ),
+        (
+            "(s-nf)",
+            "Lower the marking to (C/NF)",
+            "¶2. (C/NF) The deputy",
+        ),
+        (
+            "(S/Rel UK)",
+            "Lower the marking to (C/REL UK)",
+            "¶2. (C/REL UK) The deputy",
+        ),
+    ] {
+        let text = OSLO.replace("¶2. (C) The deputy", &format!("¶2. {written} The deputy"));
+        let actions = actions_after(&text, "¶2. (");
+        let lower = actions
+            .iter()
+            .find(|a| a.title.starts_with("Lower the marking"))
+            .unwrap_or_else(|| panic!("{written}: no lowering"));
+        assert!(lower.title.starts_with(title), "{written}: {}", lower.title);
+        let fixed = apply_edits(&text, &lower.edits);
+        assert!(fixed.contains(lowered), "{written}: {fixed}");
+        let after_fix = check_cable(&parse(&fixed), &Settings::default(), tables());
+        assert!(
+            !after_fix
+                .iter()
+                .any(|d| matches!(d.rule.code(), "CBL207" | "CBL402")),
+            "{written}: {after_fix:?}"
+        );
+    }
+}
+
 // -- Symbols, folding, semantic tokens -------------------------------------------------------------
 
 #[test]

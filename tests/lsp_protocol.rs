@@ -742,9 +742,13 @@ async fn completion_in_an_empty_document_without_a_draft_table_says_what_it_need
         assert!(
             doc.contains("[draft]\npost = \"AMEMBASSY OSLO\"")
                 && doc.contains("to = [\"SECSTATE WASHDC\"]")
-                && doc.contains("Not written whole: no post to draft from"),
+                && doc.contains(
+                    "Not written whole: no post to draft from: set `post` in the `[draft]` table"
+                ),
             "{doc}"
         );
+        // The editor's advice names the `[draft]` keys, never the options of `cablelint new`.
+        assert!(!doc.contains("--") && !doc.contains("give `"), "{doc}");
         let text = item["textEdit"]["newText"].as_str().unwrap();
         if snippets {
             assert!(

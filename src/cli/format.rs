@@ -37,9 +37,9 @@ pub struct FmtArgs {
     #[arg(long)]
     pub diff: bool,
 
-    /// The column to wrap paragraphs and SUBJECT at (0 leaves line breaks alone); overrides
-    /// `line-width` of the `[format]` table.
-    #[arg(long, value_name = "N")]
+    /// The column to wrap paragraphs and SUBJECT at: 0 leaves line breaks alone, else 40 to
+    /// 10000; overrides `line-width` of the `[format]` table.
+    #[arg(long, value_name = "N", value_parser = line_width)]
     pub line_width: Option<usize>,
 
     /// Use this configuration file for every file instead of looking for `cablelint.toml`.
@@ -87,6 +87,18 @@ enum Mode {
     Write,
     Check,
     Diff,
+}
+
+/// Reads `--line-width`: 0, or [`formatter::MIN_LINE_WIDTH`] to [`formatter::MAX_LINE_WIDTH`]
+/// columns, as `line-width` of the `[format]` table. The error names the accepted range.
+fn line_width(s: &str) -> Result<usize, String> {
+    let (min, max) = (formatter::MIN_LINE_WIDTH, formatter::MAX_LINE_WIDTH);
+    match s.trim().parse::<usize>() {
+        Ok(w) if w == 0 || (min..=max).contains(&w) => Ok(w),
+        _ => Err(format!(
+            "`{s}` is not a width (expected 0 or {min} to {max})"
+        )),
+    }
 }
 
 pub fn run(args: FmtArgs) -> ExitCode {

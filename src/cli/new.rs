@@ -217,7 +217,7 @@ fn build(args: &NewArgs) -> Result<(String, Vec<String>), String> {
         // A bad value of `[draft]` is the configuration's error: it names the file and the key.
         options
             .check_config(&config.draft, tables)
-            .map_err(|e| config_error(config.draft_error(e.key, e.index, e.error.0)))?;
+            .map_err(|e| config_error(config.draft_error(e.key, e.index, e.error.message)))?;
         options = options.or_config(&config.draft);
     }
     // The serial is free among the cables `check` compares with the new one: those under the folder

@@ -29,7 +29,7 @@
 //! info = ["USMISSION USNATO"]        # the usual information addressees
 //!
 //! [format]                           # `cablelint fmt` and editor formatting
-//! line-width = 69                    # 0 leaves line breaks alone
+//! line-width = 69                    # 0 leaves line breaks alone; else 40 to 10000
 //! spaced-banner = true               # `C O N F I D E N T I A L` (false: `CONFIDENTIAL`)
 //! serial-width = 6                   # zero-pad the banner serial (0: as written)
 //! tags-separator = "space"           # or "comma"
@@ -262,12 +262,14 @@ struct RawData {
 
 impl Config {
     /// The configuration file that applies to files in `dir`: `cablelint.toml` in `dir` or the
-    /// nearest ancestor that has one.
+    /// nearest ancestor that has one. Anything of that name counts, so that a directory named
+    /// `cablelint.toml` is reported when [`Config::load`] reads it rather than passed over in
+    /// silence for a file farther up.
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
         dir.ancestors()
             .map(|d| d.join(CONFIG_FILE_NAME))
-            .find(|p| p.is_file())
+            .find(|p| p.exists())
     }
 
     /// Finds ([`Config::find`]) and loads the configuration for files in `dir`; `None` when no
@@ -279,14 +281,21 @@ impl Config {
         }
     }
 
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file. A directory in its place is an error that says
+    /// so.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let bytes = std::fs::read(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             line: None,
             column: None,
             key: None,
-            message: crate::config::describe_io_error(&e),
+            message: if path.is_dir() {
+                "is a directory, not a configuration file (cablelint reads its configuration \
+                 from a file of this name)"
+                    .to_string()
+            } else {
+                crate::config::describe_io_error(&e)
+            },
         })?;
         let text = String::from_utf8(bytes).map_err(|e| ConfigError {
             path: path.to_path_buf(),
@@ -417,27 +426,39 @@ impl Config {
         };
 
         let defaults = FormatOptions::default();
-        let width = |key: &str, v: &Option<Spanned<i64>>, default: usize, max: i64| match v {
-            None => Ok(default),
-            Some(v) if (0..=max).contains(v.get_ref()) => Ok(*v.get_ref() as usize),
-            Some(v) => Err(err(
-                Some(v.span()),
-                Some(key.to_string()),
-                format!("`{}` is not a width (expected 0 to {max})", v.get_ref()),
-            )),
-        };
+        // A width is 0 (leave as written) or within `min..=max`.
+        let width =
+            |key: &str, v: &Option<Spanned<i64>>, default: usize, min: i64, max: i64| match v {
+                None => Ok(default),
+                Some(v) if *v.get_ref() == 0 || (min..=max).contains(v.get_ref()) => {
+                    Ok(*v.get_ref() as usize)
+                }
+                Some(v) => Err(err(
+                    Some(v.span()),
+                    Some(key.to_string()),
+                    format!("`{}` is not a width (expected {})", v.get_ref(), {
+                        if min > 1 {
+                            format!("0 or {min} to {max}")
+                        } else {
+                            format!("0 to {max}")
+                        }
+                    }),
+                )),
+            };
         let format = FormatOptions {
             line_width: width(
                 "format.line-width",
                 &raw.format.line_width,
                 defaults.line_width,
-                10_000,
+                crate::formatter::MIN_LINE_WIDTH as i64,
+                crate::formatter::MAX_LINE_WIDTH as i64,
             )?,
             spaced_banner: raw.format.spaced_banner.unwrap_or(defaults.spaced_banner),
             serial_width: width(
                 "format.serial-width",
                 &raw.format.serial_width,
                 defaults.serial_width,
+                1,
                 12,
             )?,
             tags_separator: match &raw.format.tags_separator {

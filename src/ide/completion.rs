@@ -1880,11 +1880,19 @@ impl Ctx<'_, '_> {
             }
             let start = base + m.start();
             let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == ':');
+            // The order in force on the cable's date first (preselected), then the older ones,
+            // newest first (the order that was replaced is the likelier slip), then those that
+            // came after it. `EXECUTIVE_ORDERS` runs from the oldest to the newest.
             let in_force = orders::nearest_order(date).number;
-            let items = orders::EXECUTIVE_ORDERS
+            let at = orders::EXECUTIVE_ORDERS
                 .iter()
-                .filter(|e| e.number.starts_with(number))
-                .map(|e| {
+                .position(|e| e.number == in_force)
+                .unwrap_or(0);
+            let mut items: Vec<_> = orders::EXECUTIVE_ORDERS
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.number.starts_with(number))
+                .map(|(i, e)| {
                     let mut item = CompletionItem::new(
                         format!("{}:", e.number),
                         CompletionKind::Keyword,
@@ -1892,15 +1900,17 @@ impl Ctx<'_, '_> {
                     )
                     .detail(format!("in force from {}", dates::long_date(e.effective)))
                     .doc(e.description)
-                    .sort(if e.number == in_force {
-                        "0".to_string()
-                    } else {
-                        format!("1{}", e.number)
+                    .sort(match i.cmp(&at) {
+                        std::cmp::Ordering::Equal => "0".to_string(),
+                        std::cmp::Ordering::Less => format!("1{:02}", at - i),
+                        std::cmp::Ordering::Greater => format!("2{:02}", i - at),
                     });
                     item.preselect = e.number == in_force;
                     item
                 })
                 .collect();
+            // In that order in the list too, for the clients that show the server's order.
+            items.sort_by(|a, b| a.sort.cmp(&b.sort));
             return Some(Completion {
                 items,
                 incomplete: false,

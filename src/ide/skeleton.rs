@@ -33,8 +33,7 @@ post and the usual addressees in the `[draft]` table of the `cablelint.toml` tha
 document:\n\n```toml\n[draft]\npost = \"AMEMBASSY OSLO\"   # the FM post: a name or a station\n\
 to = [\"SECSTATE WASHDC\"]   # the action addressees\ninfo = [\"USMISSION USNATO\"] # optional\n\
 ```\n\nWithout them this item writes the text alone, its banner's origin and serial \
-placeholders (`[[POST]] [[SERIAL]]`); `cablelint new --from POST --to ADDRESSEE` writes the whole \
-cable from the command line.";
+placeholders (`[[POST]] [[SERIAL]]`).";
 
 /// The skeleton item for a document, when the document holds nothing but whitespace: the whole
 /// cable when the `[draft]` table names a known post and at least one action addressee (the
@@ -77,7 +76,8 @@ pub fn skeleton_completion(
                     text_skeleton(&bare, tables)
                 })
                 .ok()?;
-            let shown = why.to_string();
+            // The editor's wording: the `[draft]` keys, not the options of `cablelint new`.
+            let shown = why.in_editor();
             (
                 s,
                 Some(format!("{DRAFT_KEYS}\n\nNot written whole: {shown}.")),

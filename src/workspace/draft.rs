@@ -176,18 +176,49 @@ impl DraftOptions {
 fn routing_indicator(written: &str) -> Result<String, DraftError> {
     let ri = written.trim().to_ascii_uppercase();
     if !is_routing_indicator(&ri) {
-        return Err(DraftError(format!("`{ri}` is not a routing indicator")));
+        return Err(DraftError::new(format!(
+            "`{ri}` is not a routing indicator"
+        )));
     }
     Ok(ri)
 }
 
-/// Why a skeleton cannot be written, as one sentence for the user.
+/// Why a skeleton cannot be written, as one sentence for the user: `message` for `cablelint
+/// new`, whose advice may name its options (`--from POST`), and `editor` for the editor's
+/// skeleton item, whose defaults come from the `[draft]` table alone (`None` when `message` names
+/// no command-line option and serves both).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftError(pub String);
+pub struct DraftError {
+    pub message: String,
+    pub editor: Option<String>,
+}
+
+impl DraftError {
+    /// An error whose sentence serves the command line and the editor alike.
+    pub fn new(message: impl Into<String>) -> Self {
+        DraftError {
+            message: message.into(),
+            editor: None,
+        }
+    }
+
+    /// An error whose command-line advice (`message`) the editor words as `editor`.
+    pub fn with_editor(message: impl Into<String>, editor: impl Into<String>) -> Self {
+        DraftError {
+            message: message.into(),
+            editor: Some(editor.into()),
+        }
+    }
+
+    /// The sentence an editor shows.
+    pub fn in_editor(&self) -> &str {
+        self.editor.as_deref().unwrap_or(&self.message)
+    }
+}
 
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -451,7 +482,7 @@ fn addressee(tables: &Tables, written: &str) -> Result<AddresseeLine, DraftError
     if let Some((ri, address)) = written.split_once('/') {
         let (ri, address) = (ri.trim().to_ascii_uppercase(), address.trim());
         if !is_routing_indicator(&ri) || address.is_empty() {
-            return Err(DraftError(format!(
+            return Err(DraftError::new(format!(
                 "`{written}` is not an addressee: write `RI/ADDRESS` (`RUEHC/SECSTATE WASHDC`), a post's name or its station"
             )));
         }
@@ -470,7 +501,7 @@ fn addressee(tables: &Tables, written: &str) -> Result<AddresseeLine, DraftError
     }
     let post = find_post(tables, written, "addressee")?;
     let ri = post.routing_indicator().ok_or_else(|| {
-        DraftError(format!(
+        DraftError::new(format!(
             "the post `{}` has no routing indicator in the tables: write it as `RI/{}`",
             post.name, post.name
         ))
@@ -509,7 +540,7 @@ fn unknown_addressee(tables: &Tables, written: &str, ri: &str, address: &str) ->
     } else {
         format!("; near matches: {}", near.join(", "))
     };
-    DraftError(format!(
+    DraftError::new(format!(
         "`{written}` is not a known addressee (the tables do not pair {ri} with {address}; a `[data] addressees` table of cablelint.toml adds it){hint}"
     ))
 }
@@ -577,7 +608,7 @@ fn tag_codes(tables: &Tables, written: &[String]) -> Result<Vec<String>, DraftEr
             ),
             None => format!("`{code}` is not a known tag"),
         };
-        return Err(DraftError(format!("{what}{hint}")));
+        return Err(DraftError::new(format!("{what}{hint}")));
     }
     Ok(codes)
 }
@@ -619,7 +650,7 @@ fn find_post<'t>(
     } else {
         format!("; near matches: {}", near.join(", "))
     };
-    Err(DraftError(format!(
+    Err(DraftError::new(format!(
         "`{written}` is not a known {role}{hint}"
     )))
 }
@@ -635,19 +666,19 @@ pub fn skeleton(
 ) -> Result<Skeleton, DraftError> {
     let DraftTime { date, hour, minute } = options.time;
     if date < FIRST_DRAFT_DATE || date > LAST_DRAFT_DATE {
-        return Err(DraftError(format!(
+        return Err(DraftError::new(format!(
             "{date} is outside the drafting dates a skeleton is written for ({FIRST_DRAFT_DATE} to {LAST_DRAFT_DATE}: E.O. 12958 and later, two-digit DTG years)"
         )));
     }
     if hour > 23 || minute > 59 {
-        return Err(DraftError(format!(
+        return Err(DraftError::new(format!(
             "{hour:02}:{minute:02} is not a time of day"
         )));
     }
     let from = options.from.as_deref().ok_or_else(|| {
-        DraftError(
-            "no post to draft from: give `--from POST` or `post` in the `[draft]` table of cablelint.toml"
-                .to_string(),
+        DraftError::with_editor(
+            "no post to draft from: give `--from POST` or `post` in the `[draft]` table of cablelint.toml",
+            "no post to draft from: set `post` in the `[draft]` table of cablelint.toml",
         )
     })?;
     let post = find_post(tables, from, "post")?;
@@ -658,16 +689,22 @@ pub fn skeleton(
             .routing_indicator()
             .map(str::to_string)
             .ok_or_else(|| {
-                DraftError(format!(
-                "the post `{}` has no routing indicator in the tables: give `--routing-indicator`",
-                post.name
-            ))
+                DraftError::with_editor(
+                    format!(
+                        "the post `{}` has no routing indicator in the tables: give `--routing-indicator`",
+                        post.name
+                    ),
+                    format!(
+                        "the post `{}` has no routing indicator in the tables: set `routing-indicator` in the `[draft]` table of cablelint.toml",
+                        post.name
+                    ),
+                )
             })?,
     };
     if options.to.is_empty() {
-        return Err(DraftError(
-            "no action addressee: give `--to ADDRESSEE` or `to` in the `[draft]` table of cablelint.toml"
-                .to_string(),
+        return Err(DraftError::with_editor(
+            "no action addressee: give `--to ADDRESSEE` or `to` in the `[draft]` table of cablelint.toml",
+            "no action addressee: set `to` in the `[draft]` table of cablelint.toml",
         ));
     }
     let to = options
@@ -805,7 +842,7 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
             .filter(|c| c.name.len() == written.trim().len())
             .ok_or_else(|| {
                 let names: Vec<&str> = crate::vocab::CAPTIONS.iter().map(|c| c.name).collect();
-                DraftError(format!(
+                DraftError::new(format!(
                     "`{}` is not a caption; the captions are {}",
                     written.trim(),
                     names.join(", ")
@@ -821,12 +858,12 @@ fn captions(options: &DraftOptions) -> Result<Vec<(&'static str, CaptionKind)>, 
     captions.sort_by_key(|(_, k)| std::cmp::Reverse(k.restriction()));
     let has = |kind: CaptionKind| captions.iter().any(|(_, k)| *k == kind);
     if has(CaptionKind::Sipdis) && (has(CaptionKind::Nodis) || has(CaptionKind::Exdis)) {
-        return Err(DraftError(
+        return Err(DraftError::new(
             "SIPDIS may not be combined with NODIS or EXDIS (05 STATE 226504)".to_string(),
         ));
     }
     if has(CaptionKind::Sensitive) && options.level.is_classified() {
-        return Err(DraftError(
+        return Err(DraftError::new(
             "the SENSITIVE caption is for unclassified cables (`--classification SBU`)".to_string(),
         ));
     }
@@ -929,7 +966,7 @@ fn write_text(
 pub fn text_skeleton(options: &DraftOptions, tables: &Tables) -> Result<Skeleton, DraftError> {
     let date = options.time.date;
     if date < FIRST_DRAFT_DATE || date > LAST_DRAFT_DATE {
-        return Err(DraftError(format!(
+        return Err(DraftError::new(format!(
             "{date} is outside the drafting dates a skeleton is written for ({FIRST_DRAFT_DATE} to {LAST_DRAFT_DATE})"
         )));
     }

@@ -98,31 +98,31 @@ pub fn check(ctx: &Context) {
 }
 
 /// The alternative to raising the banner: the marking lowered to `level` (`(S//NF)` becomes
-/// `(C//NF)`), its controls kept. Unsafe, as it changes a classification. `None` for a marking
-/// not in parentheses (the legacy `C - ENTIRE TEXT` form).
+/// `(C//NF)`), its controls kept, spelt canonically (`(s-nf)` becomes `(C/NF)`, as
+/// `invalid-marking`'s [`crate::syntax::canonical_marking`] writes it; a marking in lower case stays so in a cable the release
+/// wrote in sentence case). Unsafe, as it changes a classification. `None` for a marking not in
+/// parentheses (the legacy `C - ENTIRE TEXT` form).
 fn lower_fix(ctx: &Context, marking: TextRange, level: Level) -> Option<Fix> {
     let written = ctx.text(marking);
-    let inner = written.strip_prefix('(')?;
+    let inner = written.strip_prefix('(')?.strip_suffix(')')?;
     let code_len = inner
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(inner.len());
     if code_len == 0 {
         return None;
     }
-    let code = TextRange {
-        start: marking.start + 1,
-        end: marking.start + 1 + code_len as u32,
-    };
-    let abbrev = if written[1..].starts_with(|c: char| c.is_ascii_lowercase()) {
-        level.abbrev().to_ascii_lowercase()
-    } else {
-        level.abbrev().to_string()
-    };
-    let lowered = format!("({abbrev}{}", &inner[code_len..]);
+    let mut lowered = format!(
+        "({}{})",
+        level.abbrev(),
+        inner[code_len..].to_ascii_uppercase().replace('-', "/")
+    );
+    if ctx.sentence_case() && !written.bytes().any(|b| b.is_ascii_uppercase()) {
+        lowered = lowered.to_ascii_lowercase();
+    }
     Some(
         Fix::unsafe_(
             format!("Lower the marking to {lowered}"),
-            vec![Edit::replace(code, abbrev)],
+            vec![Edit::replace(marking, lowered)],
         )
         .reclassifying(),
     )

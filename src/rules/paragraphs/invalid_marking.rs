@@ -2,14 +2,19 @@
 //! Reports a portion marking that is not a level — `U`, `SBU`, `C`, `S`, `TS` — optionally followed
 //! by controls (`/NF`, `//NF`, `/NOFORN`, `//FOUO`, `//FGI`, `/REL TO …`). A garbled level (`(SE)`,
 //! `(NC)`, `(UN)`) is an error; an unknown control after a valid level is a warning. A readable
-//! marking spelt in mixed case or with a `-` separator (`(S/Rel UK)`, `(S-NF)`) counts at its
-//! level and gets an information finding with the canonical spelling (`(S/REL UK)`). A marking
+//! marking spelt in mixed case or with a `-` separator (`(S/Rel UK)`, `(S-NF)`), or wholly in lower
+//! case (`(c)`, `(c//nf)`) in a cable not written in sentence case, counts at its level and gets an
+//! information finding with the canonical spelling (`(S/REL UK)`, `(C//NF)`); its safe fix re-cases
+//! the marking, which keeps its level and controls. A marking
 //! that lost its opening parenthesis after the paragraph number (`1. C) Summary`) counts at its
 //! level and gets a warning whose safe fix adds the parenthesis (`1. (C) Summary`).
 //!
 //! ## Why
 //! The marking states the paragraph's classification; an unreadable one leaves it unclassified in
-//! effect (5 FAH-1 H-246.2; spec §3.16, T-4).
+//! effect (5 FAH-1 H-246.2; spec §3.16, T-4). The release wrote a few cables wholly in sentence
+//! case, markings included (`(c)`); their banner (`C o n f i d e n t i a l`) or E.O. line (`E.o.
+//! 12958: decl: …`) is in lower case too, and their markings are left alone. A draft whose banner
+//! and E.O. line are in capitals has no such excuse for a marking in lower case.
 //!
 //! ## Example
 //! ```cable
@@ -39,6 +44,8 @@ pub fn check(ctx: &Context) {
         .filter(|m| !m.entire_text)
         .map(|m| (m.range, m.level, m.valid, m.canonical))
         .collect();
+    // Lower case counts as canonical only in a cable the release wrote in sentence case.
+    let sentence_case = ctx.sentence_case();
     for (range, level, valid, canonical) in all {
         let t = ctx.text(range);
         if !t.starts_with('(') {
@@ -70,9 +77,11 @@ pub fn check(ctx: &Context) {
                     Severity::Warning,
                 );
             }
-            (Some(_), true) if !canonical => {
-                // A readable marking in mixed case or with a `-` separator: its level counts, and
-                // only its spelling deserves a note.
+            (Some(_), true)
+                if !canonical || (!sentence_case && t.bytes().any(|b| b.is_ascii_lowercase())) =>
+            {
+                // A readable marking in mixed case, with a `-` separator or in lower case outside
+                // a sentence-case cable: its level counts, and only its spelling deserves a note.
                 let inner = &t[1..t.len() - 1];
                 let fixed = format!("({})", canonical_marking(inner));
                 let mut d = ctx.report_softer(

@@ -52,7 +52,7 @@ pub fn check(ctx: &Context) {
     // A line with no code in capitals is in lower case as a whole: one finding, whose fix writes
     // the label and every known code in capitals.
     if tokens.iter().all(|t| lower(ctx.text(t.code))) {
-        if release_sentence_case(ctx) {
+        if ctx.sentence_case() {
             return;
         }
         let mut edits = Vec::new();
@@ -109,15 +109,4 @@ pub fn check(ctx: &Context) {
             vec![Edit::replace(t.code, upper.clone())],
         ));
     }
-}
-
-/// Whether the release wrote the cable in sentence case (spec §3.22): its banner or its E.O. line
-/// holds lower-case letters (`S e c r e t section 01 of 02 beijing 002963`, `E.o. 12958: decl:
-/// 08/27/2019`, or after `fmt` wrote the label in capitals, `E.O. 12958: n/a`). All 13 real cables
-/// whose TAGS codes are all in lower case show it there; a drafter writes both in capitals.
-fn release_sentence_case(ctx: &Context) -> bool {
-    let b = &ctx.cable.body;
-    let lower = |r: crate::syntax::TextRange| ctx.text(r).bytes().any(|c| c.is_ascii_lowercase());
-    b.banner.as_ref().is_some_and(|bn| lower(bn.range))
-        || b.eo.as_ref().is_some_and(|e| lower(e.range))
 }
