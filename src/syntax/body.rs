@@ -102,7 +102,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.cable.body.banner = Some(banner);
                 if let Some(rest) = rest {
-                    self.pre_text_line(pos - 1, rest);
+                    self.pre_text_line(pos - 1, rest, rest.trim());
                     self.cable.lines[pos - 1].kind = LineKind::Banner;
                 }
             }
@@ -111,13 +111,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         while pos < n {
             self.cur = pos;
             let src = src_of(self.cable, pos);
-            if lex::trim(src.text).is_empty() {
+            // Trimmed once here for the readers below.
+            let trimmed = src.trim();
+            if trimmed.text.is_empty() {
                 self.cable.lines[pos].kind = LineKind::Blank;
                 self.blank(pos);
             } else if self.in_text {
-                self.text_line(pos, src);
+                self.text_line(pos, src, trimmed);
             } else {
-                self.pre_text_line(pos, src);
+                self.pre_text_line(pos, src, trimmed);
             }
             pos += 1;
         }
@@ -280,8 +282,9 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.joined_segments(&segments[1..]);
     }
 
-    fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
-        let t = src.trim();
+    /// Reads line `pos` before the text: `src` is its text, `t` the same without leading and
+    /// trailing white space.
+    fn pre_text_line(&mut self, pos: usize, src: Src<'a>, t: Src<'a>) {
         // A received copy's page break inside the SUBJECT or the REF block: the classification
         // repeated at the top of the page and the page header, after which the element may go on
         // (on the page header's line, where the release joined it, or on the next). In the REF
@@ -401,7 +404,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if paragraph_start(t.text).is_some() {
-            self.enter_text(pos, src);
+            self.enter_text(pos, src, t);
             return;
         }
         let segments = split_segments(t);
@@ -423,7 +426,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     continue;
                 }
                 // The text zone starts at this line.
-                self.enter_text(pos, src);
+                self.enter_text(pos, src, t);
                 return;
             }
         }
@@ -578,14 +581,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         false
     }
 
-    fn enter_text(&mut self, pos: usize, src: Src<'a>) {
+    fn enter_text(&mut self, pos: usize, src: Src<'a>, trimmed: Src<'a>) {
         self.in_text = true;
         self.prev_blank = true;
-        self.text_line(pos, src);
+        self.text_line(pos, src, trimmed);
     }
 
-    fn text_line(&mut self, pos: usize, src: Src<'a>) {
-        let trimmed = src.trim();
+    /// Reads line `pos` of the text: `src` is its text, `trimmed` the same without leading and
+    /// trailing white space.
+    fn text_line(&mut self, pos: usize, src: Src<'a>, trimmed: Src<'a>) {
         let tt = trimmed.text;
         if let Some(c) = parse_continuation(trimmed) {
             self.cable.body.continuations.push(c);
