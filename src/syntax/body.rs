@@ -853,14 +853,20 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn line_is_rule(&self, pos: usize) -> bool {
-        let t = self.cable.text(self.cable.lines[pos].range);
+        let range = self.cable.lines[pos].range;
         // A rule's first byte after white space is `-`, `=` or `_`: a line whose first other byte
-        // is another ASCII character is none (a non-ASCII byte may be white space).
-        let first = t.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
-        if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'=' | b'_')) {
-            return false;
+        // is another ASCII character is none (a non-ASCII byte may be white space), and neither
+        // is a blank line. The bytes are read without making a `str` of them (which checks that
+        // the range falls on character boundaries): this runs on most lines of text.
+        let first = self.cable.src.as_bytes()[range.as_range()]
+            .iter()
+            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        match first {
+            None => return false,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'=' | b'_') => return false,
+            Some(_) => {}
         }
-        let t = lex::trim(t);
+        let t = lex::trim(self.cable.text(range));
         is_rule_line(t) && !t.contains('_')
     }
 
@@ -3226,11 +3232,23 @@ fn continuation_rest(t: &str, k: usize) -> Option<ContinuationParts> {
     Some([(0, k), serial, page, total])
 }
 
+/// Whether a line is a continuation header (`ROME 00001196  002 OF 003`, [`CONTINUATION`]).
+#[inline]
 fn is_continuation(t: &str) -> bool {
-    // Trimming only shortens a line: most lines are too short or too long to be one.
-    if t.len() < 20 {
-        return false;
+    // Trimming only shortens a line: most lines are too short to be one. A header ends in a
+    // digit, and trimming keeps a last byte that is ASCII and no white space: most lines of text
+    // end in another such byte (a letter, a full stop), and are ruled out here without a call.
+    match t.as_bytes().last() {
+        Some(&b) if t.len() >= 20 => {
+            (b.is_ascii_digit() || !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+                && continuation_line(t)
+        }
+        _ => false,
     }
+}
+
+/// [`is_continuation`] for a line of at least 20 bytes that may end in a digit.
+fn continuation_line(t: &str) -> bool {
     let t = lex::trim(t);
     t.len() >= 20
         && t.len() <= 40
@@ -3239,10 +3257,18 @@ fn is_continuation(t: &str) -> bool {
         && continuation_parts(t).is_some()
 }
 
+/// The continuation header a line is, read ([`is_continuation`] first, inlined where it is
+/// called: it rules out most lines).
+#[inline]
 fn parse_continuation(src: Src) -> Option<Continuation> {
     if !is_continuation(src.text) {
         return None;
     }
+    read_continuation(src)
+}
+
+/// [`parse_continuation`] for a line [`is_continuation`] takes.
+fn read_continuation(src: Src) -> Option<Continuation> {
     let [o, serial, page, total] = continuation_parts(src.text)?;
     let num = |(start, end): (usize, usize)| Num {
         range: src.range(start, end),
