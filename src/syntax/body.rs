@@ -1951,12 +1951,23 @@ fn caption_kind(w: &str) -> Option<CaptionKind> {
 /// the notice's sentences (a full stop and a space, within its first 120 bytes) a paragraph starts
 /// whose number a portion marking follows. The length runs to that sentence's full stop. `None`
 /// for any other line, among them the notice alone.
+#[inline]
 fn joined_notice_len(t: &str) -> Option<usize> {
+    // Most lines are ruled out by their first letter (this runs on every line of text), here
+    // where it is called.
+    if t.as_bytes().first().is_some_and(|c| c | 0x20 == b's') {
+        notice_and_paragraph_len(t)
+    } else {
+        None
+    }
+}
+
+/// [`joined_notice_len`] for a line that starts with `S` or `s`.
+fn notice_and_paragraph_len(t: &str) -> Option<usize> {
     const NOTICE: &str = "SENSITIVE BUT UNCLASSIFIED";
-    // Most lines are ruled out by their first letter (this runs on every line of text).
-    let starts_with_notice = t.as_bytes().first().is_some_and(|c| c | 0x20 == b's')
-        && t.get(..NOTICE.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE));
+    let starts_with_notice = t
+        .get(..NOTICE.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE));
     if !starts_with_notice {
         return None;
     }
@@ -3839,13 +3850,27 @@ fn is_eom_serial(t: &str) -> bool {
 /// the bottom (`CONFIDENTIAL`, `SECRET//NOFORN`), `SIPDIS`, or a declassification stamp
 /// (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`).
 fn is_trailer_line(t: &str) -> bool {
-    // Every word below starts with `C`, `S`, `U`, `T` or `D` in either case (the case bit set makes
-    // the test one comparison per letter), and trimming the full stops off the end keeps the first
-    // byte of any line that is not all full stops: most lines of text end here.
-    if !matches!(
-        t.as_bytes().first().map(|b| b | 0x20),
-        Some(b'c' | b's' | b'u' | b't' | b'd')
-    ) {
+    // Every form below is at least six bytes long and starts with `CONFID`, `SECRET`, `UNCLAS`,
+    // `SIPDIS`, `TOP SE` or `DECLAS` in either case, and trimming the full stops off the end keeps
+    // the first six bytes of any line that is still six bytes long: most lines of text end here,
+    // at one comparison of the six bytes (the case bit set) with each of the six beginnings, whose
+    // outcome the processor foresees (a test of the first letter, which starts many lines of
+    // text, it did not).
+    let Some(head) = t.as_bytes().get(..6) else {
+        return false;
+    };
+    let key = |b: &[u8]| {
+        b.iter()
+            .rev()
+            .fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20))
+    };
+    let head = key(head);
+    if ![
+        b"confid", b"secret", b"unclas", b"sipdis", b"top se", b"declas",
+    ]
+    .iter()
+    .any(|w| key(&w[..]) == head)
+    {
         return false;
     }
     // Compared in any case without copying the line: this runs on every line of text.
