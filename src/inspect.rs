@@ -45,7 +45,11 @@ pub struct CableData {
     /// banner writes before its origin (`E F T O`, `SECTION01 OF 03`), or the header's DE serial.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_note: Option<String>,
-    /// The DTG as `2007-05-17T08:14Z`.
+    /// The cable's DTG as `2007-05-17T08:14Z`: the header's; for a record without a header, the
+    /// release's line before the banner (a bare DTG line, or a partial record's weekday line
+    /// `Friday, 04 February 2005, 16:06`); else a later section's header kept in the text. A page
+    /// header's or a distribution block's DTG (the time the received copy was printed) is never
+    /// read as the date.
     pub date: Option<String>,
     pub header: Option<HeaderData>,
     pub classification: ClassificationData,
@@ -140,9 +144,12 @@ pub struct EoData {
     pub order: Option<String>,
     /// Whether the line says `N/A`.
     pub na: bool,
-    /// The declassification date as `YYYY-MM-DD`.
+    /// The declassification date as `YYYY-MM-DD` (`DECL: 05/17/2016`, a date written without
+    /// `DECL:`, or the date after `GDS` in E.O. 12065 cables: `GDS 8/12/85` is 1985-08-12).
     pub decl: Option<String>,
-    /// The declassification instruction as written after `DECL:`, single-spaced.
+    /// The declassification instruction as written after `DECL:` (or without it, a bare date),
+    /// single-spaced; for the E.O. 11652 and 12065 era, `GDS` and its date (`GDS 8/12/85`),
+    /// without the classifier's name and office that follow them.
     pub decl_text: Option<String>,
     /// Exemption codes (`25X1`, `X1`).
     pub exemptions: Vec<String>,
@@ -244,8 +251,14 @@ pub fn inspect(
             _ => t,
         }
     };
-    // A record without a header is dated by the release's bare date-time group line, when it has
-    // one (`261646Z May 05`), else by the header of a later section kept in the text.
+    // The date is the cable's date-time group (spec §3.5): the header's; for a record without a
+    // header, the one the release wrote before the banner (a bare date-time group line,
+    // `261646Z May 05`, or a partial record's weekday line, `Friday, 04 February 2005, 16:06`);
+    // else the one in the header of a later section kept in the text. The date-time group of a
+    // page header (`PAGE 01 ROME 01196 01 OF 02 071049Z`, spec §3.19) or of a distribution
+    // block's rule (`------------------70C954 071049Z /38`) dates nothing: it is when the
+    // Department printed the received copy, minutes to a day or more after the cable's own, and
+    // it has no month or year.
     let dtg = h
         .dtg
         .as_ref()
@@ -393,6 +406,7 @@ pub fn inspect(
                 spec.map(text),
             ),
             EoValue::BareDate(d, r) => (Some(d.to_string()), Some(text(*r))),
+            EoValue::Gds { spec, date } => (date.map(|d| d.to_string()), Some(text(*spec))),
             _ => (None, None),
         };
         let exemptions = decl_text
@@ -621,8 +635,11 @@ fn tag(cable: &Cable<'_>, tables: &Tables, tok: &syntax::TagToken) -> TagData {
             range,
         };
     }
+    // A word in lower case is looked up too, as the rules look it up: a sentence-case record
+    // writes its codes so (`Tags: mtcre, parm`, spec §3.22), and the shape of a lower-case word
+    // longer than four letters (free text) does not tell it from such a code.
     let known = match tok.shape {
-        TagShape::Redacted | TagShape::FreeText => None,
+        TagShape::Redacted => None,
         _ => tables.tag(&code_text),
     };
     TagData {

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::wrap::{
-    char_width, is_marker_word, may_join, push_line_units, push_units, units, word_end, wrap,
-    OutLine, Run, Unit,
+    char_width, is_marker_word, may_join, may_join_bytes, push_line_units, push_units, units,
+    word_end, wrap, OutLine, Run, Unit,
 };
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
@@ -171,6 +171,9 @@ struct BlockLine<'a> {
     /// Plain: its first word may start no unit of several words ([`may_join`]), so its units
     /// are not stored but read from its text while it is wrapped ([`Greedy`]); most lines are.
     plain: bool,
+    /// Simple ([`LineScan::simple`], and not verbatim): its units are its words, one space between
+    /// each two, so that it is wrapped a line at a time ([`wrap_segment`]).
+    simple: bool,
     /// The width of its first unit (0 for a verbatim line).
     first_width: usize,
 }
@@ -1168,14 +1171,20 @@ fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> boo
 /// stray one, typed or pasted, 77 lines of them, while tab-separated columns take several tabs);
 /// such a line is wrapped like any other, the tab becoming a space.
 fn is_verbatim(t: &str, wide: bool) -> bool {
+    let inner = trim_line(t);
+    verbatim_scanned(t, inner, &scan_line(inner.as_bytes()), wide)
+}
+
+/// As [`is_verbatim`], with the line's text trimmed at both ends (`inner`) and its
+/// [`scan_line`] given.
+fn verbatim_scanned(t: &str, inner: &str, scan: &LineScan, wide: bool) -> bool {
     if t.starts_with([' ', '\t']) {
         return true;
     }
-    let inner = trim_line(t).as_bytes();
-    let (three_spaces, tab, dash) = scan_verbatim(inner);
-    (three_spaces && !(wide && lone_gap(inner)))
-        || (tab && !(wide && lone_tab(inner)))
-        || (dash
+    let inner = inner.as_bytes();
+    (scan.three_spaces && !(wide && lone_gap(inner)))
+        || (scan.tab && !(wide && lone_tab(inner)))
+        || (scan.dash
             && has_run(t.as_bytes(), b'-', 5)
             && t.split_ascii_whitespace().count() > 1
             && t.split_ascii_whitespace()
@@ -1262,35 +1271,172 @@ fn zero_bytes(x: u64) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// One pass over a line for [`is_verbatim`]: whether it holds three spaces in a row, a tab, and a
-/// dash. Eight bytes are tested at once; the end of the line is read as if padded with zero
-/// bytes, which are none of the three.
-fn scan_verbatim(b: &[u8]) -> (bool, bool, bool) {
+/// What one pass over a line finds ([`scan_line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LineScan {
+    /// Three spaces in a row.
+    three_spaces: bool,
+    /// A tab.
+    tab: bool,
+    /// A dash.
+    dash: bool,
+    /// Every byte is ASCII.
+    ascii: bool,
+    /// Simple: ASCII words, each followed by one space but the last ([`split(' ')`] gives them,
+    /// none empty; no other whitespace or control byte), none of which may start a unit of several
+    /// words ([`may_join`]). A simple line's units are its words, so it can be wrapped a line at a
+    /// time rather than a word at a time ([`wrap_segment`]).
+    ///
+    /// [`split(' ')`]: str::split
+    simple: bool,
+}
+
+/// One pass over a line (`b`, without leading or trailing blanks) for [`is_verbatim`] and the
+/// wrap: three spaces in a row, a tab, a dash, whether it is ASCII and whether it is simple
+/// ([`LineScan::simple`]). Eight bytes are tested at once; the end of the line is read as if
+/// padded with zero bytes, which are none of the bytes looked for. Only a word starting with a
+/// byte one that may start a unit of several words starts with (`(`, `e`, `b` or `x` in either
+/// case) is read closely.
+fn scan_line(b: &[u8]) -> LineScan {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86-64 baseline: every processor the target runs on has it.
+        unsafe { scan_line_sse2(b) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        scan_line_portable(b)
+    }
+}
+
+/// [`scan_line`] with SSE2, sixteen bytes at a time: each test is one compare of the sixteen
+/// bytes, whose results are gathered as the bits of a number (bit `k` for byte `k`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn scan_line_sse2(b: &[u8]) -> LineScan {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_set_epi64x,
+    };
+    let (mut three, mut tab, mut dash, mut high) = (0u32, 0u32, 0u32, 0u32);
+    let (mut double, mut control, mut joins) = (0u32, 0u32, false);
+    // The spaces of the previous sixteen bytes, so that a run across two blocks is seen.
+    let mut prev = 0u32;
+    let mut at = 0;
+    while at < b.len() {
+        let mut block = [b'A'; 16];
+        match b.get(at..at + 16) {
+            Some(c) => block.copy_from_slice(c),
+            // The last bytes, padded with `A`, which is none of the bytes looked for.
+            None => block[..b.len() - at].copy_from_slice(&b[at..]),
+        }
+        let half = |k: usize| i64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+        let v = _mm_set_epi64x(half(8), half(0));
+        let is = |c: u8| {
+            let c = c as i8;
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(c))
+        };
+        let bits = |x| _mm_movemask_epi8(x) as u32;
+        let sp = bits(is(b' '));
+        tab |= bits(is(b'\t'));
+        dash |= bits(is(b'-'));
+        let above = bits(v);
+        high |= above;
+        // Below 0x20 as signed bytes: the bytes below 0x20 and those from 0x80.
+        control |= bits(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & !above;
+        // Bit k of `s1` is byte k - 1's flag, of `s2` byte k - 2's.
+        let s1 = ((sp << 1) | (prev >> 15)) & 0xffff;
+        let s2 = ((sp << 2) | (prev >> 14)) & 0xffff;
+        three |= sp & s1 & s2;
+        double |= sp & s1;
+        // A word's first byte, folded to lower case (`(` stays as it is): `(`, `e`, `b` or `x`.
+        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let of = |c: u8| {
+            let c = c as i8;
+            _mm_cmpeq_epi8(folded, _mm_set1_epi8(c))
+        };
+        let class = bits(_mm_or_si128(
+            _mm_or_si128(of(b'('), of(b'e')),
+            _mm_or_si128(of(b'b'), of(b'x')),
+        ));
+        // The line's start counts as a space before its first word.
+        let after_space = if at == 0 { s1 | 1 } else { s1 };
+        let mut maybe = class & !sp & after_space;
+        while maybe != 0 {
+            let k = at + maybe.trailing_zeros() as usize;
+            joins |= may_join_bytes(&b[k..word_end(b, k)]);
+            maybe &= maybe - 1;
+        }
+        prev = sp;
+        at += 16;
+    }
+    let ascii = high == 0;
+    LineScan {
+        three_spaces: three != 0,
+        tab: tab != 0,
+        dash: dash != 0,
+        ascii,
+        simple: ascii && double == 0 && control == 0 && !joins && !b.is_empty(),
+    }
+}
+
+/// [`scan_line`] without processor-specific instructions, eight bytes at a time in a `u64`.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn scan_line_portable(b: &[u8]) -> LineScan {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let (mut three, mut tab, mut dash) = (0u64, 0u64, 0u64);
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut three, mut tab, mut dash, mut high) = (0u64, 0u64, 0u64, 0u64);
+    let (mut double, mut control, mut joins) = (0u64, 0u64, false);
     // The spaces of the previous eight bytes, so that a run across two blocks is seen.
     let mut prev = 0u64;
-    let mut step = |v: u64| {
+    let mut at = 0;
+    while at < b.len() {
+        let v = match b.get(at..at + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().expect("eight bytes")),
+            None => {
+                // The last bytes, padded with `A`, which is none of the bytes looked for.
+                let mut pad = [b'A'; 8];
+                pad[..b.len() - at].copy_from_slice(&b[at..]);
+                u64::from_le_bytes(pad)
+            }
+        };
         let sp = zero_bytes(v ^ (ONES * u64::from(b' ')));
         tab |= zero_bytes(v ^ (ONES * u64::from(b'\t')));
         dash |= zero_bytes(v ^ (ONES * u64::from(b'-')));
+        high |= v;
+        // Bytes below 0x20: their bits 5 and 6 are clear, and so is their high bit.
+        control |= zero_bytes(v & (ONES * 0x60)) & !v;
         // Byte k of `s1` is byte k - 1's flag, of `s2` byte k - 2's (little-endian order).
         let s1 = (sp << 8) | (prev >> 56);
         let s2 = (sp << 16) | (prev >> 48);
         three |= sp & s1 & s2;
+        double |= sp & s1;
+        // A word's first byte, folded to lower case (`(` stays as it is): `(`, `e`, `b` or `x`.
+        let folded = v | (ONES * 0x20);
+        // The line's start counts as a space before its first word.
+        let after_space = if at == 0 { s1 | 0x80 } else { s1 };
+        let mut maybe = !sp
+            & after_space
+            & (zero_bytes(folded ^ (ONES * u64::from(b'(')))
+                | zero_bytes(folded ^ (ONES * u64::from(b'e')))
+                | zero_bytes(folded ^ (ONES * u64::from(b'b')))
+                | zero_bytes(folded ^ (ONES * u64::from(b'x'))));
+        while maybe != 0 {
+            let k = at + (maybe.trailing_zeros() / 8) as usize;
+            joins |= may_join_bytes(&b[k..word_end(b, k)]);
+            maybe &= maybe - 1;
+        }
         prev = sp;
-    };
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        step(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        at += 8;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut pad = [0u8; 8];
-        pad[..rest.len()].copy_from_slice(rest);
-        step(u64::from_le_bytes(pad));
+    let ascii = high & HIGH == 0;
+    LineScan {
+        three_spaces: three != 0,
+        tab: tab != 0,
+        dash: dash != 0,
+        ascii,
+        simple: ascii && double == 0 && control == 0 && !joins && !b.is_empty(),
     }
-    (three != 0, tab != 0, dash != 0)
 }
 
 /// The byte offset of the first control character of `text` other than tab, line feed, carriage
@@ -1354,16 +1500,27 @@ fn block<'a>(
     let first = bs.lines.len();
     for i in start..end {
         let t = trim_end_line(cable.text(cable.lines[i].range));
-        let input_width = char_width(t);
-        let wide = bs.width > 0 && input_width > bs.width;
         if i == start {
             if let Some(p) = paragraph {
+                let input_width = char_width(t);
+                let wide = bs.width > 0 && input_width > bs.width;
                 let line = paragraph_first_line(bs, cable, p, t, input_width, wide);
                 bs.lines.push(line);
                 continue;
             }
         }
-        let verbatim = is_verbatim(t, wide);
+        let inner = trim_line(t);
+        let scan = scan_line(inner.as_bytes());
+        // The scan read the whole line when the line has no blank at its start.
+        let whole = inner.len() == t.len();
+        let input_width = if whole && scan.ascii {
+            t.len()
+        } else {
+            char_width(t)
+        };
+        let wide = bs.width > 0 && input_width > bs.width;
+        let verbatim = verbatim_scanned(t, inner, &scan, wide);
+        let simple = whole && scan.simple && !verbatim;
         let units_start = bs.units.len();
         let (mut plain, mut first_width) = (false, 0);
         if !verbatim {
@@ -1372,7 +1529,11 @@ fn block<'a>(
             let first = &t[s..word_end(b, s)];
             if !first.is_empty() && !may_join(first) {
                 plain = true;
-                first_width = char_width(first);
+                first_width = if whole && scan.ascii {
+                    first.len()
+                } else {
+                    char_width(first)
+                };
             } else {
                 push_line_units(t, &mut bs.words, &mut bs.units);
                 first_width = bs.units[units_start..].first().map_or(0, |u| u.width);
@@ -1395,6 +1556,7 @@ fn block<'a>(
             bullet: is_bullet(t) || marker_break,
             units: units_start..bs.units.len(),
             plain,
+            simple,
             first_width,
         });
     }
@@ -1425,6 +1587,7 @@ fn paragraph_first_line<'a>(
         bullet: true,
         units: none.clone(),
         plain: false,
+        simple: false,
         first_width: 0,
     };
     let Some((_, ns, ne, after)) = paragraph_start(t) else {
@@ -1484,6 +1647,7 @@ fn paragraph_first_line<'a>(
             bullet: true,
             units: none,
             plain: false,
+            simple: false,
             first_width: 0,
         };
     }
@@ -1513,6 +1677,7 @@ fn paragraph_first_line<'a>(
         first_width: bs.units[start].width,
         units: start..bs.units.len(),
         plain: false,
+        simple: false,
     }
 }
 
@@ -1700,6 +1865,10 @@ fn wrap_segment(
             continue;
         }
         let t: &str = &l.text;
+        if l.simple {
+            wrap_simple_line(&mut g, t, j == last, &mut laid.lines);
+            continue;
+        }
         let b = t.as_bytes();
         let ascii = t.is_ascii();
         let mut i = 0;
@@ -1750,6 +1919,43 @@ fn wrap_segment(
         }
     }
     g.finish(&mut laid.lines);
+}
+
+/// Writes a simple line ([`LineScan::simple`]: its units are its words, one space between each
+/// two) into the greedy wrap `g`, as [`Greedy::unit`] of each word would, a stretch of words at a
+/// time: the words up to the last space that still fits on the line being written go on it at
+/// once, and only the word after them, which does not fit, is given to [`Greedy::unit`] (which
+/// starts a line with it, or keeps it on the line when it may not start one). `last_line` says
+/// whether the line is the segment's last.
+fn wrap_simple_line(g: &mut Greedy, t: &str, last_line: bool, lines: &mut Vec<OutLine>) {
+    let b = t.as_bytes();
+    let n = b.len();
+    // The start of the next word to write.
+    let mut s = 0;
+    loop {
+        if g.started {
+            // The bytes that fit on the line after a space (ASCII: a column a byte).
+            let room = g.width.saturating_sub(g.w + 1);
+            if n - s <= room {
+                g.run.push(&t[s..], true, true, g.out);
+                g.w += 1 + (n - s);
+                return;
+            }
+            // `n - s > room`, so `s + room` is in the line; a space there or before it (not at `s`,
+            // a word's first byte) ends the words that fit.
+            if let Some(k) = memchr::memrchr(b' ', &b[s..=s + room]) {
+                g.run.push(&t[s..s + k], true, true, g.out);
+                g.w += 1 + k;
+                s += k + 1;
+            }
+        }
+        let e = word_end(b, s);
+        g.unit(&t[s..e], e - s, true, || last_line && e == n, lines);
+        if e == n {
+            return;
+        }
+        s = e + 1;
+    }
 }
 
 /// The state of a greedy wrap ([`super::wrap::wrap_into`]) fed one unit at a time.
@@ -1876,6 +2082,77 @@ mod scan_tests {
         }
     }
 
+    /// Feeds `lines` to a greedy wrap of `width`, a simple line a stretch at a time when
+    /// `stretches`, else a word at a time; returns the text written and the lines' widths.
+    fn greedy(lines: &[&str], width: usize, stretches: bool) -> (String, Vec<usize>) {
+        let src = lines.join("\n");
+        let mut out = String::new();
+        let mut outs = Vec::new();
+        let mut g = Greedy {
+            width,
+            started: false,
+            after_line: false,
+            eol: "\n",
+            w: 0,
+            start: 0,
+            run: Run::new(&src),
+            out: &mut out,
+        };
+        let mut at = 0;
+        for (j, line) in lines.iter().enumerate() {
+            let t = &src[at..at + line.len()];
+            at += line.len() + 1;
+            let last = j + 1 == lines.len();
+            if stretches {
+                wrap_simple_line(&mut g, t, last, &mut outs);
+            } else {
+                let words: Vec<&str> = t.split(' ').collect();
+                for (k, w) in words.iter().enumerate() {
+                    g.unit(w, w.len(), true, || last && k + 1 == words.len(), &mut outs);
+                }
+            }
+        }
+        g.finish(&mut outs);
+        (out, outs.iter().map(|o| o.width).collect())
+    }
+
+    #[test]
+    fn a_simple_line_wraps_a_stretch_at_a_time_as_it_does_a_word_at_a_time() {
+        // Words of every length around the width, rules and end markers that may not start a
+        // line, at every width from narrower than a word to wider than the text.
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let lines: Vec<String> = (0..1 + next(4))
+                .map(|_| {
+                    (0..1 + next(14))
+                        .map(|_| match next(12) {
+                            0 => "----".to_string(),
+                            1 => "NNNN".to_string(),
+                            2 => "BT".to_string(),
+                            3 => "w".repeat(20 + next(60) as usize),
+                            _ => "a".repeat(1 + next(11) as usize),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            for width in [1, 5, 12, 30, 69, 200] {
+                assert_eq!(
+                    greedy(&lines, width, true),
+                    greedy(&lines, width, false),
+                    "{lines:?} at {width}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_one_pass_line_scan_finds_what_the_byte_tests_find() {
         // Runs of spaces, tabs and dashes at every offset around the eight-byte blocks.
@@ -1894,11 +2171,59 @@ mod scan_tests {
         lines.push("\u{3000}x\u{a0}".to_string());
         lines.push("x\r".to_string());
         lines.push("\u{a0}".to_string());
+        // Words that may start a unit of several words, and words that start as they do, at
+        // every offset around the eight-byte blocks.
+        for n in 0..20 {
+            for word in [
+                "end",
+                "End",
+                "END",
+                "begin",
+                "Begin",
+                "XXXXX",
+                "xxxxxx",
+                "(S/NF)",
+                "(x",
+                "(",
+                "e",
+                "b",
+                "x",
+                "bend",
+                "ends",
+                "beginning",
+                "XXXX",
+                "XXXXXa",
+                "en",
+                "\x08nd",
+            ] {
+                lines.push(format!("{} {word} z", "a".repeat(n)));
+                lines.push(format!("{word} {}", "a".repeat(n)));
+                lines.push(format!("{}{word}", "a".repeat(n)));
+            }
+        }
+        lines.push("one  two".to_string());
+        lines.push("one\x0btwo".to_string());
+        lines.push("caf\u{e9} ouvert".to_string());
         for l in &lines {
             let b = l.as_bytes();
             let three = b.windows(3).any(|w| w == b"   ");
-            let want = (three, b.contains(&b'\t'), b.contains(&b'-'));
-            assert_eq!(scan_verbatim(b), want, "{l:?}");
+            let scan = scan_line(b);
+            assert_eq!(scan, scan_line_portable(b), "{l:?}");
+            let want = (three, b.contains(&b'\t'), b.contains(&b'-'), l.is_ascii());
+            assert_eq!(
+                (scan.three_spaces, scan.tab, scan.dash, scan.ascii),
+                want,
+                "{l:?}"
+            );
+            // A simple line, as the scan reads a line without blanks at its ends.
+            let inner = l.trim_matches(' ');
+            let simple = !inner.is_empty()
+                && inner.is_ascii()
+                && inner
+                    .split(' ')
+                    .all(|w| !w.is_empty() && w.bytes().all(|c| c > b' ') && !may_join(w));
+            assert_eq!(scan_line(inner.as_bytes()).simple, simple, "{l:?}");
+            assert_eq!(scan_line_portable(inner.as_bytes()).simple, simple, "{l:?}");
             assert_eq!(trim_line(l), l.trim(), "{l:?}");
             assert_eq!(trim_end_line(l), l.trim_end(), "{l:?}");
             assert_eq!(is_blank(l), l.trim().is_empty(), "{l:?}");

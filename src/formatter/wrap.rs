@@ -199,13 +199,24 @@ pub(super) fn word_end(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Whether a word may start a unit of several words in [`push_units`] (a test that lets through
-/// more than it must, never less).
+/// more than it must, never less): it opens with `(`, is `end` or `begin`, or is a redaction run.
 #[inline]
 pub(super) fn may_join(w: &str) -> bool {
-    matches!(
-        w.as_bytes()[0],
-        b'(' | b'e' | b'E' | b'b' | b'B' | b'x' | b'X'
-    ) && (w.starts_with('(') || is_end_or_begin(w) || is_redaction(w))
+    may_join_bytes(w.as_bytes())
+}
+
+/// As [`may_join`], for the bytes of a word (`false` for none).
+#[inline]
+pub(super) fn may_join_bytes(w: &[u8]) -> bool {
+    match w.first() {
+        Some(b'(') => true,
+        Some(b'e' | b'E' | b'b' | b'B') => {
+            (w.len() == 3 && w.eq_ignore_ascii_case(b"end"))
+                || (w.len() == 5 && w.eq_ignore_ascii_case(b"begin"))
+        }
+        Some(b'x' | b'X') => w.len() >= 5 && w.iter().all(|&c| c == b'X' || c == b'x'),
+        _ => false,
+    }
 }
 
 /// Greedy wrapping: units joined by single spaces, a new line whenever the next unit would pass

@@ -544,7 +544,7 @@ fn eo_value_hover(
                 d.map_or(".".to_string(), |d| format!(" on {}.", long_date(d)))
             ),
         ),
-        EoValue::Gds => h(
+        EoValue::Gds { .. } => h(
             eo.value_range.unwrap_or(eo.range),
             "**GDS**: General Declassification Schedule (E.O. 11652 and 12065).".to_string(),
         ),

@@ -338,8 +338,12 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 self.joined_segments(&segments[1..]);
                 return;
             }
+            // A dashed rule ends the statement: it opens an underlined heading (`-------` /
+            // `Summary` / `-------`) that heads the text.
             Open::ClassifiedBy
-                if label_at_start(t.text).is_none() && paragraph_start(t.text).is_none() =>
+                if label_at_start(t.text).is_none()
+                    && paragraph_start(t.text).is_none()
+                    && !is_rule_line(t.text) =>
             {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(t.full());
@@ -605,7 +609,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if self.open == Open::ClassifiedBy {
-            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() {
+            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() && !is_rule_line(tt) {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(trimmed.full());
                 }
@@ -2091,7 +2095,18 @@ fn parse_eo_value(v: Src) -> EoValue {
         return EoValue::Downgrade(date);
     }
     if up.starts_with("GDS") {
-        return EoValue::Gds;
+        // The date after the keyword (`GDS 8/12/85`), when one follows it.
+        let mut words = v.words();
+        let (_, mut end, _) = words.next().expect("the value starts with GDS");
+        let date = words.next().and_then(|(_, e, w)| {
+            let (d, _) = parse_date(w.trim_end_matches(['.', ',']))?;
+            end = e;
+            d
+        });
+        return EoValue::Gds {
+            spec: v.range(0, end),
+            date,
+        };
     }
     if let Some((Some(d), _)) = v.words().next().and_then(|(_, _, w)| parse_date(w)) {
         let (s, e, _) = v.words().next().expect("checked");
@@ -3904,11 +3919,38 @@ fn is_after_signature(t: &str, last: bool) -> bool {
         // A page number or a date stamp.
         || (b.len() <= 10 && b.iter().all(|&c| c.is_ascii_digit() || c == b'/'))
         || is_trailer_line(t)
+        || is_release_id_line(t)
         || t.eq_ignore_ascii_case("SENSITIVE BUT UNCLASSIFIED")
         // The post's website banner and the rest of its address.
         || starts_with_ci(t.trim_start_matches('"'), "VISIT ")
         || (!t.contains(' ') && t.contains('/') && t.contains('.'))
         || (last && t.ends_with("...") && !t.ends_with("....") && t.len() > 3)
+}
+
+/// The line with which the release ends some records, after the signature and `NNNN`: the
+/// record's id in the old form (year, the origin cut to six letters, the serial in five digits)
+/// and its classification (`2004CARACA02200 - CONFIDENTIAL`, `2002ROME01196 - Classification:
+/// CONFIDENTIAL`, spec §2), after the export's `>` or before its closing quote.
+fn is_release_id_line(t: &str) -> bool {
+    let t = t
+        .trim_start_matches(['>', ' '])
+        .trim_end_matches(['"', ' ']);
+    let Some((id, rest)) = t.split_once(" - ") else {
+        return false;
+    };
+    let b = id.as_bytes();
+    let letters = b
+        .iter()
+        .skip(4)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let level = rest.strip_prefix("Classification:").unwrap_or(rest).trim();
+    b.len() > 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (1..=6).contains(&letters)
+        && b[4 + letters..].len() == 5
+        && b[4 + letters..].iter().all(u8::is_ascii_digit)
+        && (is_trailer_line(level) || level.eq_ignore_ascii_case("LIMITED OFFICIAL USE"))
 }
 
 /// Words that end a last sentence but are not a signature (`… Regards.`, `… END COMMENT.`).

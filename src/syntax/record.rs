@@ -62,11 +62,51 @@ fn is_release_dtg(t: &str) -> bool {
         && b[12..].iter().all(u8::is_ascii_digit)
 }
 
+/// The date and time of a partial record's weekday line (`Friday, 04 February 2005, 16:06`: the
+/// weekday, the day, the month's full name, the four-digit year and the UTC time, spec §2), as a
+/// date-time group; `t` is the line, trimmed, starting at byte `at` of the text. `None` when the
+/// line has another shape, names no real date and time, or names a weekday that is not the date's.
+fn weekday_line_dtg(t: &str, at: usize) -> Option<Dtg> {
+    let (weekday, rest) = t.split_once(", ")?;
+    let (date, time) = rest.split_once(", ")?;
+    let mut words = date.split(' ');
+    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
+    let (hour, minute) = time.split_once(':')?;
+    let number = |w: &str, len: usize| {
+        (w.len() == len && all_digits(w))
+            .then(|| w.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    let month_number = crate::vocab::MONTH_NAMES
+        .iter()
+        .position(|m| *m == month)
+        .map(|i| i as u32 + 1)?;
+    if words.next().is_some() {
+        return None;
+    }
+    let dtg = Dtg {
+        range: TextRange::new(at, at + t.len()),
+        day: number(day, 2)?,
+        hour: number(hour, 2)?,
+        minute: number(minute, 2)?,
+        month: month_number,
+        month_range: {
+            let m = at + weekday.len() + 2 + day.len() + 1;
+            TextRange::new(m, m + month.len())
+        },
+        year: i32::try_from(number(year, 4)?).ok()?,
+    };
+    (dtg.date()?.weekday() == weekday).then_some(dtg)
+}
+
 impl Cable<'_> {
-    /// The date-time group of a release record that has no header: the bare date-time group line
-    /// the release put before the text (`261646Z May 05`, a partial record's, spec §2), read as a
-    /// header's (two-digit years pivoting at 60). `None` when there is no such line before the
-    /// banner; check [`Dtg::valid`] before using it as a date.
+    /// The date-time group of a release record that has no header, as the release wrote it on a
+    /// line of its own before the banner (spec §2, §6.1.3): the bare date-time group line
+    /// (`261646Z May 05`, read as a header's, two-digit years pivoting at 60) or the weekday line
+    /// of a partial record (`Friday, 04 February 2005, 16:06`, the same UTC date and time in
+    /// words; read only when its weekday is the date's). In the records of both corpora that have
+    /// a header or a later section's header as well, the weekday line's date and time are that
+    /// header's date-time group in every one of the 100 of the same cable. `None` when there is no
+    /// such line before the banner; check [`Dtg::valid`] before using it as a date.
     pub fn release_dtg(&self) -> Option<Dtg> {
         let banner = self
             .body
@@ -87,10 +127,10 @@ impl Cable<'_> {
             })
             .find_map(|(start, line)| {
                 let t = line.trim();
-                if !is_release_dtg(t) {
-                    return None;
-                }
                 let at = start + (line.len() - line.trim_start().len());
+                if !is_release_dtg(t) {
+                    return weekday_line_dtg(t, at);
+                }
                 let b = t.as_bytes();
                 let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
                 Some(Dtg {

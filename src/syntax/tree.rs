@@ -565,8 +565,17 @@ pub enum EoValue {
     },
     /// `DNG: CO 01/26/2021`
     Downgrade(Option<Date>),
-    /// `GDS …` (E.O. 11652/12065 era).
-    Gds,
+    /// `GDS …` (E.O. 11652/12065 era, spec §3.11): the General Declassification Schedule, with
+    /// the date E.O. 12065 cables write after it (`GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`), the
+    /// date on which the schedule declassifies the cable (at most six years after it was
+    /// classified, E.O. 12065 §1-401: that line stands in a cable sent on 13 August 1979).
+    Gds {
+        /// The instruction: `GDS` and its date, without the classifier's name and office after
+        /// them.
+        spec: TextRange,
+        /// The declassification date, when a date follows `GDS` (two-digit years pivot at 60).
+        date: Option<Date>,
+    },
     /// A bare date without `DECL:`.
     BareDate(Date, TextRange),
     Missing,
