@@ -222,32 +222,59 @@ impl<'a> Words<'a> {
 
     /// Whether the byte at `i` is part of a word: an ASCII letter or digit, or a byte of a
     /// non-ASCII character other than the pilcrow `¶` (U+00B6, bytes C2 B6).
+    #[inline]
     fn in_word(&self, i: usize) -> bool {
         let c = self.b[i];
-        if c < 0x80 {
-            return c.is_ascii_alphanumeric();
-        }
-        let pilcrow = (c == 0xc2 && self.b.get(i + 1) == Some(&0xb6))
-            || (c == 0xb6 && i > 0 && self.b[i - 1] == 0xc2);
-        !pilcrow
+        WORD_BYTE[usize::from(c)] && (c < 0x80 || !self.in_pilcrow(i))
+    }
+
+    /// Whether the non-ASCII byte at `i` is one of the two bytes of a pilcrow.
+    fn in_pilcrow(&self, i: usize) -> bool {
+        let c = self.b[i];
+        (c == 0xc2 && self.b.get(i + 1) == Some(&0xb6))
+            || (c == 0xb6 && i > 0 && self.b[i - 1] == 0xc2)
     }
 }
+
+/// The bytes that may be part of a word, by value: ASCII letters and digits, and every byte of a
+/// non-ASCII character (the pilcrow's two bytes, which are none, are told apart by
+/// [`Words::in_pilcrow`]). One load a byte where the words are read, a few thousand bytes a cable.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i >= 0x80 || (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 impl<'a> Iterator for Words<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
+        // The part to read, so that the byte tests below need no bounds check of their own.
+        let part = &self.b[..self.end];
         loop {
-            while self.at < self.end && !self.in_word(self.at) {
-                self.at += 1;
+            let mut at = self.at;
+            while part
+                .get(at)
+                .is_some_and(|&c| !WORD_BYTE[usize::from(c)] || (c >= 0x80 && self.in_pilcrow(at)))
+            {
+                at += 1;
             }
-            if self.at >= self.end {
+            if at >= part.len() {
+                self.at = at;
                 return None;
             }
-            let start = self.at;
-            while self.at < self.end && self.in_word(self.at) {
-                self.at += 1;
+            let start = at;
+            while part
+                .get(at)
+                .is_some_and(|&c| WORD_BYTE[usize::from(c)] && (c < 0x80 || !self.in_pilcrow(at)))
+            {
+                at += 1;
             }
+            self.at = at;
             while self.k < self.skips && self.skip[self.k].end() <= start {
                 self.k += 1;
             }

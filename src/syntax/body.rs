@@ -102,7 +102,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                 }
                 self.cable.body.banner = Some(banner);
                 if let Some(rest) = rest {
-                    self.pre_text_line(pos - 1, rest);
+                    self.pre_text_line(pos - 1, rest, rest.trim());
                     self.cable.lines[pos - 1].kind = LineKind::Banner;
                 }
             }
@@ -111,13 +111,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         while pos < n {
             self.cur = pos;
             let src = src_of(self.cable, pos);
-            if lex::trim(src.text).is_empty() {
+            // Trimmed once here for the readers below.
+            let trimmed = src.trim();
+            if trimmed.text.is_empty() {
                 self.cable.lines[pos].kind = LineKind::Blank;
                 self.blank(pos);
             } else if self.in_text {
-                self.text_line(pos, src);
+                self.text_line(pos, src, trimmed);
             } else {
-                self.pre_text_line(pos, src);
+                self.pre_text_line(pos, src, trimmed);
             }
             pos += 1;
         }
@@ -280,16 +282,19 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         self.joined_segments(&segments[1..]);
     }
 
-    fn pre_text_line(&mut self, pos: usize, src: Src<'a>) {
-        let t = src.trim();
+    /// Reads line `pos` before the text: `src` is its text, `t` the same without leading and
+    /// trailing white space.
+    fn pre_text_line(&mut self, pos: usize, src: Src<'a>, t: Src<'a>) {
         // Paragraph 1 joined onto the end of the REF block or the classification authority
         // (`REF: TBILISI 1362 1. (SBU)`, `Classified By: …, reasons 1.4 (b,d) 1. (C) AN URGENT
         // CALL …`): the line's head is read as it would be alone, and the text starts at the
         // paragraph's number.
         if let Some(cut) = self.joined_first_paragraph(t) {
-            self.pre_text_line(pos, Src::new(t.text[..cut].trim_end(), t.offset));
+            let head = Src::new(t.text[..cut].trim_end(), t.offset);
+            self.pre_text_line(pos, head, head);
             self.open = Open::None;
-            self.enter_text(pos, t.from(cut));
+            let rest = t.from(cut);
+            self.enter_text(pos, rest, rest);
             return;
         }
         // A received copy's page break inside the SUBJECT or the REF block: the classification
@@ -415,7 +420,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if paragraph_start(t.text).is_some() {
-            self.enter_text(pos, src);
+            self.enter_text(pos, src, t);
             return;
         }
         let segments = split_segments(t);
@@ -437,7 +442,7 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     continue;
                 }
                 // The text zone starts at this line.
-                self.enter_text(pos, src);
+                self.enter_text(pos, src, t);
                 return;
             }
         }
@@ -627,14 +632,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         false
     }
 
-    fn enter_text(&mut self, pos: usize, src: Src<'a>) {
+    fn enter_text(&mut self, pos: usize, src: Src<'a>, trimmed: Src<'a>) {
         self.in_text = true;
         self.prev_blank = true;
-        self.text_line(pos, src);
+        self.text_line(pos, src, trimmed);
     }
 
-    fn text_line(&mut self, pos: usize, src: Src<'a>) {
-        let trimmed = src.trim();
+    /// Reads line `pos` of the text: `src` is its text, `trimmed` the same without leading and
+    /// trailing white space.
+    fn text_line(&mut self, pos: usize, src: Src<'a>, trimmed: Src<'a>) {
         let tt = trimmed.text;
         if let Some(c) = parse_continuation(trimmed) {
             self.cable.body.continuations.push(c);
@@ -898,14 +904,20 @@ impl<'c, 'a> BodyParser<'c, 'a> {
     }
 
     fn line_is_rule(&self, pos: usize) -> bool {
-        let t = self.cable.text(self.cable.lines[pos].range);
+        let range = self.cable.lines[pos].range;
         // A rule's first byte after white space is `-`, `=` or `_`: a line whose first other byte
-        // is another ASCII character is none (a non-ASCII byte may be white space).
-        let first = t.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
-        if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'=' | b'_')) {
-            return false;
+        // is another ASCII character is none (a non-ASCII byte may be white space), and neither
+        // is a blank line. The bytes are read without making a `str` of them (which checks that
+        // the range falls on character boundaries): this runs on most lines of text.
+        let first = self.cable.src.as_bytes()[range.as_range()]
+            .iter()
+            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        match first {
+            None => return false,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'=' | b'_') => return false,
+            Some(_) => {}
         }
-        let t = lex::trim(t);
+        let t = lex::trim(self.cable.text(range));
         is_rule_line(t) && !t.contains('_')
     }
 
@@ -1990,12 +2002,23 @@ fn caption_kind(w: &str) -> Option<CaptionKind> {
 /// the notice's sentences (a full stop and a space, within its first 120 bytes) a paragraph starts
 /// whose number a portion marking follows. The length runs to that sentence's full stop. `None`
 /// for any other line, among them the notice alone.
+#[inline]
 fn joined_notice_len(t: &str) -> Option<usize> {
+    // Most lines are ruled out by their first letter (this runs on every line of text), here
+    // where it is called.
+    if t.as_bytes().first().is_some_and(|c| c | 0x20 == b's') {
+        notice_and_paragraph_len(t)
+    } else {
+        None
+    }
+}
+
+/// [`joined_notice_len`] for a line that starts with `S` or `s`.
+fn notice_and_paragraph_len(t: &str) -> Option<usize> {
     const NOTICE: &str = "SENSITIVE BUT UNCLASSIFIED";
-    // Most lines are ruled out by their first letter (this runs on every line of text).
-    let starts_with_notice = t.as_bytes().first().is_some_and(|c| c | 0x20 == b's')
-        && t.get(..NOTICE.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE));
+    let starts_with_notice = t
+        .get(..NOTICE.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(NOTICE));
     if !starts_with_notice {
         return None;
     }
@@ -3336,11 +3359,23 @@ fn continuation_rest(t: &str, k: usize) -> Option<ContinuationParts> {
     Some([(0, k), serial, page, total])
 }
 
+/// Whether a line is a continuation header (`ROME 00001196  002 OF 003`, [`CONTINUATION`]).
+#[inline]
 fn is_continuation(t: &str) -> bool {
-    // Trimming only shortens a line: most lines are too short or too long to be one.
-    if t.len() < 20 {
-        return false;
+    // Trimming only shortens a line: most lines are too short to be one. A header ends in a
+    // digit, and trimming keeps a last byte that is ASCII and no white space: most lines of text
+    // end in another such byte (a letter, a full stop), and are ruled out here without a call.
+    match t.as_bytes().last() {
+        Some(&b) if t.len() >= 20 => {
+            (b.is_ascii_digit() || !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+                && continuation_line(t)
+        }
+        _ => false,
     }
+}
+
+/// [`is_continuation`] for a line of at least 20 bytes that may end in a digit.
+fn continuation_line(t: &str) -> bool {
     let t = lex::trim(t);
     t.len() >= 20
         && t.len() <= 40
@@ -3349,10 +3384,18 @@ fn is_continuation(t: &str) -> bool {
         && continuation_parts(t).is_some()
 }
 
+/// The continuation header a line is, read ([`is_continuation`] first, inlined where it is
+/// called: it rules out most lines).
+#[inline]
 fn parse_continuation(src: Src) -> Option<Continuation> {
     if !is_continuation(src.text) {
         return None;
     }
+    read_continuation(src)
+}
+
+/// [`parse_continuation`] for a line [`is_continuation`] takes.
+fn read_continuation(src: Src) -> Option<Continuation> {
     let [o, serial, page, total] = continuation_parts(src.text)?;
     let num = |(start, end): (usize, usize)| Num {
         range: src.range(start, end),
@@ -3923,13 +3966,27 @@ fn is_eom_serial(t: &str) -> bool {
 /// the bottom (`CONFIDENTIAL`, `SECRET//NOFORN`), `SIPDIS`, or a declassification stamp
 /// (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`).
 fn is_trailer_line(t: &str) -> bool {
-    // Every word below starts with `C`, `S`, `U`, `T` or `D` in either case (the case bit set makes
-    // the test one comparison per letter), and trimming the full stops off the end keeps the first
-    // byte of any line that is not all full stops: most lines of text end here.
-    if !matches!(
-        t.as_bytes().first().map(|b| b | 0x20),
-        Some(b'c' | b's' | b'u' | b't' | b'd')
-    ) {
+    // Every form below is at least six bytes long and starts with `CONFID`, `SECRET`, `UNCLAS`,
+    // `SIPDIS`, `TOP SE` or `DECLAS` in either case, and trimming the full stops off the end keeps
+    // the first six bytes of any line that is still six bytes long: most lines of text end here,
+    // at one comparison of the six bytes (the case bit set) with each of the six beginnings, whose
+    // outcome the processor foresees (a test of the first letter, which starts many lines of
+    // text, it did not).
+    let Some(head) = t.as_bytes().get(..6) else {
+        return false;
+    };
+    let key = |b: &[u8]| {
+        b.iter()
+            .rev()
+            .fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20))
+    };
+    let head = key(head);
+    if ![
+        b"confid", b"secret", b"unclas", b"sipdis", b"top se", b"declas",
+    ]
+    .iter()
+    .any(|w| key(&w[..]) == head)
+    {
         return false;
     }
     // Compared in any case without copying the line: this runs on every line of text.

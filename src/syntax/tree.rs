@@ -185,7 +185,22 @@ impl<'a> Cable<'a> {
 
 /// The section number of a release's missing-section mark (`* Missing Section 002 *` gives 2), or
 /// `None` when the line is no such mark.
+#[inline]
 pub fn missing_section_number(line: &str) -> Option<u32> {
+    // A line that starts with an ASCII letter or digit other than `M` holds no mark (most lines
+    // of text), ruled out here where it is called.
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b'M')
+    {
+        return None;
+    }
+    missing_section_in(line)
+}
+
+/// [`missing_section_number`] for a line that may hold the mark.
+fn missing_section_in(line: &str) -> Option<u32> {
     // The mark starts with `M` after white space and asterisks: a line whose first other byte is
     // another ASCII character holds none (a non-ASCII byte may be white space, so it is searched).
     let first = line
