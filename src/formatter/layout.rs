@@ -1297,6 +1297,23 @@ struct LineScan {
     simple: bool,
 }
 
+impl LineScan {
+    /// The findings of a scan from what it gathered: `found` holds the places (as bits) of three
+    /// spaces in a row, a tab, a dash, two spaces in a row and a control byte; `ascii` whether
+    /// every byte is ASCII, `joins` whether a word may start a unit of several words and `empty`
+    /// whether the line is.
+    fn of(found: [u64; 5], ascii: bool, joins: bool, empty: bool) -> LineScan {
+        let [three, tab, dash, double, control] = found;
+        LineScan {
+            three_spaces: three != 0,
+            tab: tab != 0,
+            dash: dash != 0,
+            ascii,
+            simple: ascii && double == 0 && control == 0 && !joins && !empty,
+        }
+    }
+}
+
 /// One pass over a line (`b`, without leading or trailing blanks) for [`is_verbatim`] and the
 /// wrap: three spaces in a row, a tab, a dash, whether it is ASCII and whether it is simple
 /// ([`LineScan::simple`]). Eight bytes are tested at once; the end of the line is read as if
@@ -1376,14 +1393,12 @@ fn scan_line_sse2(b: &[u8]) -> LineScan {
         prev = sp;
         at += 16;
     }
-    let ascii = high == 0;
-    LineScan {
-        three_spaces: three != 0,
-        tab: tab != 0,
-        dash: dash != 0,
-        ascii,
-        simple: ascii && double == 0 && control == 0 && !joins && !b.is_empty(),
-    }
+    LineScan::of(
+        [three, tab, dash, double, control].map(u64::from),
+        high == 0,
+        joins,
+        b.is_empty(),
+    )
 }
 
 /// [`scan_line`] without processor-specific instructions, eight bytes at a time in a `u64`.
@@ -1435,14 +1450,12 @@ fn scan_line_portable(b: &[u8]) -> LineScan {
         prev = sp;
         at += 8;
     }
-    let ascii = high & HIGH == 0;
-    LineScan {
-        three_spaces: three != 0,
-        tab: tab != 0,
-        dash: dash != 0,
-        ascii,
-        simple: ascii && double == 0 && control == 0 && !joins && !b.is_empty(),
-    }
+    LineScan::of(
+        [three, tab, dash, double, control],
+        high & HIGH == 0,
+        joins,
+        b.is_empty(),
+    )
 }
 
 /// The byte offset of the first control character of `text` other than tab, line feed, carriage
