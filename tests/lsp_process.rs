@@ -595,9 +595,12 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
     s.initialize("off");
     s.open("file:///tmp/small.cable", OSLO);
     s.wait_for("textDocument/publishDiagnostics");
-    // More slow requests than tower-lsp-server's default window of four.
+    // More slow requests than tower-lsp-server's default window of four, and enough that the last
+    // is still waiting for its analysis when it is cancelled, however fast each analysis is (a
+    // debug build's semantic tokens of one take about a tenth of a second).
     let slow = slow_cable(20_000);
-    for i in 0..6 {
+    let count: u64 = 16;
+    for i in 0..count {
         let uri = format!("file:///tmp/slow{i}.cable");
         s.open(&uri, &format!("{slow}{i}"));
         s.send(
@@ -614,8 +617,8 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
         hover_params("file:///tmp/small.cable"),
     );
     assert!(answer.get("error").is_none(), "{answer}");
-    println!("stall: hover on a small document beside six slow analyses answered in {took:?}");
-    // The hover shares the two cores with six analyses of about half a second each, so it is not
+    println!("stall: hover on a small document beside {count} slow analyses answered in {took:?}");
+    // The hover shares the two cores with the analyses of about half a second each, so it is not
     // held to the transport's 100 ms; a hover that waited behind even one analysis would take over
     // 500 ms (before the fix it waited 4 to 6 s).
     assert!(
@@ -623,8 +626,9 @@ fn slow_documents_delay_no_other_request_and_cancel_at_once() {
         "hover waited {took:?} behind slow documents"
     );
     let started = Instant::now();
-    s.notify("$/cancelRequest", json!({"id": 105}));
-    let cancelled = s.next_where("no answer to the cancelled request", |m| m["id"] == 105);
+    let last = 100 + count - 1;
+    s.notify("$/cancelRequest", json!({"id": last}));
+    let cancelled = s.next_where("no answer to the cancelled request", |m| m["id"] == last);
     assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
     let took = started.elapsed();
     println!("stall: $/cancelRequest of a slow request answered in {took:?}");
