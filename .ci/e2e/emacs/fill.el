@@ -45,10 +45,10 @@
      "1. (U) The State Secretary told the Ambassador on December 1 that\nNorway would support the statement. She said so twice.\n2. (U) She said Norway would host the next round.\n\nDOE\n"
      nil)
     ("one-word line of prose is joined"
-     "1. (U) The talks were led by\nNorway\nand Denmark.\n\nDOE\n"
+     "1. (U) The talks on the new fisheries agreement were led by\nNorway\nand Denmark.\n\nDOE\n"
      "and Denmark."
      ""
-     "1. (U) The talks were led by Norway and Denmark.\n\nDOE\n"
+     "1. (U) The talks on the new fisheries agreement were led by Norway\nand Denmark.\n\nDOE\n"
      t))
   "The fill scenarios.")
 
