@@ -27,6 +27,25 @@ FM AMEMBASSY OSLO
 TO RUEHC/SECSTATE WASHDC PRIORITY 6821
 ";
 
+/// The blank line after [`HEADER`], then the banner, E.O., TAGS and SUBJECT of the invented drafts
+/// whose text a test writes after them, laid out canonically, with the blank line before the text.
+const DRAFT_HEAD: &str = "
+C O N F I D E N T I A L OSLO 000217
+
+E.O. 12958: DECL: 03/14/2018
+TAGS: PREL NO
+SUBJECT: TEST
+
+";
+
+/// The default options with the drafting date of the invented drafts (14 March 2008).
+fn drafted_2008() -> FormatOptions {
+    FormatOptions {
+        drafting_date: crate::vocab::Date::new(2008, 3, 14),
+        ..FormatOptions::default()
+    }
+}
+
 /// An invented draft in a loose layout.
 fn messy() -> String {
     format!(
@@ -365,14 +384,7 @@ fn text_without_a_final_line_break_gets_one() {
 #[test]
 fn a_longer_label_never_pushes_a_line_past_the_width() {
     let text = format!(
-        "{HEADER}
-C O N F I D E N T I A L OSLO 000217
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL NO
-SUBJECT: TEST
-
-Classified by Ambassador Jane Q. Example for reasons 1.4 (b) and (d).
+        "{HEADER}{DRAFT_HEAD}Classified by Ambassador Jane Q. Example for reasons 1.4 (b) and (d).
 
 1. (C) Text.
 "
@@ -605,14 +617,7 @@ fn a_typed_gap_in_a_long_paragraph_line_is_wrapped_but_a_table_row_is_kept() {
         "2. (C) The minister   was candid about the talks and said the coalition would hold \
                 together through the spring, whatever the opposition claimed in the press.";
     let text = format!(
-        "{HEADER}
-C O N F I D E N T I A L OSLO 000217
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL NO
-SUBJECT: TEST
-
-1. (U) Figures:
+        "{HEADER}{DRAFT_HEAD}1. (U) Figures:
 Oslo      12      14
 Bergen     9      11
 
@@ -623,10 +628,7 @@ Bergen     9      11
 4. (U) Alpha   bravo charlie delta echo foxtrot golf hotel india juliett kilo   lima mike.
 "
     );
-    let o = FormatOptions {
-        drafting_date: crate::vocab::Date::new(2008, 3, 14),
-        ..FormatOptions::default()
-    };
+    let o = drafted_2008();
     let out = format(&text, &o).unwrap_or_else(|e| panic!("refused: {e}"));
     assert!(
         out.contains(
@@ -656,14 +658,7 @@ fn a_draft_of_an_earlier_year_with_one_line_paragraphs_is_refused_with_the_way_t
     let paragraph =
         "2. (C) ".to_string() + &"The talks went well and the ministers agreed. ".repeat(8);
     let text = format!(
-        "{HEADER}
-C O N F I D E N T I A L OSLO 000217
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL NO
-SUBJECT: TEST
-
-1. (U) Short.
+        "{HEADER}{DRAFT_HEAD}1. (U) Short.
 
 {paragraph}
 "
@@ -680,10 +675,7 @@ SUBJECT: TEST
         ),
         "{e}"
     );
-    let then = FormatOptions {
-        drafting_date: crate::vocab::Date::new(2008, 3, 14),
-        ..FormatOptions::default()
-    };
+    let then = drafted_2008();
     let out = format(&text, &then).unwrap_or_else(|e| panic!("refused: {e}"));
     assert!(out.lines().all(|l| l.len() <= 69), "{out}");
 }
@@ -700,10 +692,7 @@ E.O. 12958: DECL: 03/14/2018
 TAGS:  PREL NO
 "
     );
-    let then = FormatOptions {
-        drafting_date: crate::vocab::Date::new(2008, 3, 14),
-        ..FormatOptions::default()
-    };
+    let then = drafted_2008();
     let out = format(&text, &then).unwrap_or_else(|e| panic!("refused: {e}"));
     assert!(
         out.contains(
@@ -800,14 +789,7 @@ fn lists_of_short_lines_keep_their_breaks() {
     // width, a list of names keeps a longer name on its own line between shorter ones, while a
     // paragraph wrapped narrower than the form is still filled, and a wrapped list item is joined.
     let text = format!(
-        "{HEADER}
-C O N F I D E N T I A L OSLO 000217
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL NO
-SUBJECT: TEST
-
-1. (C) The Norwegian delegation will be:
+        "{HEADER}{DRAFT_HEAD}1. (C) The Norwegian delegation will be:
 Minister Kari Eksempel
 Deputy Minister Per Prove
 Ambassador Ola Navn
@@ -829,10 +811,7 @@ Ministry
 for an hour.
 "
     );
-    let o = FormatOptions {
-        drafting_date: crate::vocab::Date::new(2008, 3, 14),
-        ..FormatOptions::default()
-    };
+    let o = drafted_2008();
     let out = format(&text, &o).unwrap_or_else(|e| panic!("refused: {e}"));
     assert!(
         out.contains(
@@ -865,14 +844,7 @@ for an hour.
     assert_eq!(format(&out, &o).as_deref(), Ok(out.as_str()), "idempotent");
     // Only short lines: nothing is joined.
     let short = format!(
-        "{HEADER}
-C O N F I D E N T I A L OSLO 000217
-
-E.O. 12958: DECL: 03/14/2018
-TAGS: PREL NO
-SUBJECT: TEST
-
-1. (C) The Norwegian delegation will be:
+        "{HEADER}{DRAFT_HEAD}1. (C) The Norwegian delegation will be:
 Minister Kari Eksempel
 Deputy Minister Per Prove
 Ambassador Ola Navn Eksempelsen
