@@ -112,6 +112,23 @@ const KINDS: &[Kind] = &[
         },
     },
     Kind {
+        // A released record whose TAGS line runs on into the text (joined lines): words repeat,
+        // many are a letter from a tag (`PRELL`, `ECONN`) or a known misspelling (`POGOV`), so
+        // that the TAGS fixes work out replacements and removals for thousands of tokens.
+        name: "prose run on into the TAGS line",
+        base: 150,
+        make: |n| {
+            const WORDS: [&str; 12] = [
+                "THE", "MINISTRY", "SAID", "PRELL", "TALKS", "ON", "ECONN", "TRADE", "WOULD",
+                "RESUME", "POGOV", "AFTER",
+            ];
+            let words: String = (0..n)
+                .map(|i| format!(" {}", WORDS[i % WORDS.len()]))
+                .collect();
+            cable("", &format!("TAGS: é PREL{words}\n"), "", "1. (U) Text.\n")
+        },
+    },
+    Kind {
         name: "tags with link markup on one line",
         base: 200,
         make: |n| {
@@ -180,13 +197,17 @@ const KINDS: &[Kind] = &[
         // Every paragraph's first line is too long for the width, so that every one is re-wrapped
         // and the diff of the input and the formatted text has a change in each; 10× is more lines
         // than the diff's window (2,500), so that the times compare windows, not one diff.
+        // The diff is taken in windows of about 2,500 lines, each Myers' diff of its lines (time
+        // growing with its lines times its changes), so the time is linear from one window on:
+        // the base is 900 lines so that 10× is past the first window, and the first line is long
+        // enough that every paragraph is re-wrapped, whatever its number.
         name: "re-wrapped paragraphs (diff)",
-        base: 70,
+        base: 300,
         make: |n| {
             let body: String = (1..=n)
                 .map(|i| {
                     format!(
-                        "{i}. (C) The minister é said that the talks on the Arctic would go on,\nand that Norway would take part.\n\n"
+                        "{i}. (C) The minister é said that the talks on the Arctic would surely go on,\nand that Norway would take part.\n\n"
                     )
                 })
                 .collect();

@@ -33,7 +33,7 @@ pub fn check(ctx: &Context) {
         .map(|t| t.code)
         .collect();
     // A token written before is `tag-form`'s to remove: it gets no fix here.
-    let repeated = super::repeated_tokens(ctx);
+    let plan = super::TagsPlan::new(ctx);
     for r in tokens {
         let code = ctx.text(r);
         let Some(fix) = ctx.tables.tag_fix(code) else {
@@ -41,10 +41,10 @@ pub fn check(ctx: &Context) {
         };
         let (replacement, reason) = (fix.replacement.clone(), fix.reason.clone());
         let mut d = ctx.report(r, format!("`{code}`: {reason}; write `{replacement}`"));
-        if repeated.iter().any(|(t, _)| *t == r) {
+        if plan.is_repeated(r) {
             continue;
         }
         // When the right code is listed already, the fix removes the token instead.
-        d.fix = Some(super::replacement_fix(ctx, r, code, &replacement));
+        d.fix = Some(plan.replacement_fix(r, code, &replacement));
     }
 }

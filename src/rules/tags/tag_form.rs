@@ -33,8 +33,8 @@ pub fn check(ctx: &Context) {
     let Some(tags) = &ctx.cable.body.tags else {
         return;
     };
-    let repeated = super::repeated_tokens(ctx);
-    for (code_range, remove) in &repeated {
+    let plan = super::TagsPlan::new(ctx);
+    for (code_range, remove) in &plan.repeated_tokens() {
         let code = ctx.text(*code_range);
         ctx.report(*code_range, format!("TAGS lists `{code}` twice"))
             .fix = Some(Fix::safe(
@@ -65,7 +65,7 @@ pub fn check(ctx: &Context) {
                 .then(|| ctx.tables.tag(ctx.text(t.code)))
                 .flatten();
             if let Some(known) = known {
-                if !repeated.iter().any(|(r, _)| *r == t.code) {
+                if !plan.is_repeated(t.code) {
                     edits.push(Edit::replace(t.code, known.code.clone()));
                 }
             }
@@ -92,7 +92,7 @@ pub fn check(ctx: &Context) {
         let code = ctx.text(t.code);
         if t.shape == TagShape::Personal
             || !code.bytes().any(|b| b.is_ascii_lowercase())
-            || repeated.iter().any(|(r, _)| *r == t.code)
+            || plan.is_repeated(t.code)
         {
             continue;
         }

@@ -85,7 +85,7 @@ pub fn check(ctx: &Context) {
         .map(|(t, _)| *t)
         .collect();
     // A token written before is `tag-form`'s to remove: it gets no fix here.
-    let repeated = super::repeated_tokens(ctx);
+    let plan = super::TagsPlan::new(ctx);
     for code_range in tokens {
         let code = ctx.text(code_range);
         if code == "SIPDIS" || ctx.tables.tag(code).is_some() || ctx.tables.has_tag_fix(code) {
@@ -98,11 +98,11 @@ pub fn check(ctx: &Context) {
                     code_range,
                     format!("`{code}` is not a known tag; did you mean `{s_code}` ({s_title})?"),
                 );
-                if repeated.iter().any(|(t, _)| *t == code_range) {
+                if plan.is_repeated(code_range) {
                     continue;
                 }
                 // When the suggested code is listed already, the fix removes the token instead.
-                d.fix = Some(super::replacement_fix(ctx, code_range, code, &s_code));
+                d.fix = Some(plan.replacement_fix(code_range, code, &s_code));
             }
             None => {
                 ctx.report(code_range, format!("`{code}` is not a known tag"));
