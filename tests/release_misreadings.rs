@@ -567,3 +567,34 @@ fn a_redaction_mark_after_part_of_a_number_explains_the_missing_paragraphs() {
     );
     assert!(codes(&findings(&t)).contains(&"CBL403"));
 }
+
+/// A banner whose section count the release ran into the origin (`SECTION 02 OF 03QRIPOLI
+/// 000583`) reads its section and serial, names no origin (the letters are garbled), lists the
+/// letters as a garbled-banner artifact, and takes the id from the header: one garbled-banner
+/// warning, no missing-origin error and no origin mismatch.
+#[test]
+fn a_section_count_run_into_the_origin_is_a_garbled_banner() {
+    let text =
+        "VZCZCXRO0001\nOO RUEHDE\nDE RUEHNY #0583/02 2011025\nZNY SSSSS ZZH\nO 201025Z JUL 09\n\
+FM AMEMBASSY OSLO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5051\nBT\n\
+S E C R E T SECTION 02 OF 03QSLO 000583\n\nNOFORN\nSIPDIS\n\n\
+E.O. 12958: DECL: 07/20/2019\nTAGS: PREL NO\nSUBJECT: NORWAY: INVENTED TALKS, PART TWO\n\n\
+6. (S/NF) The invented talks went on.\n\n7. (S/NF) They ended.\n\nWHITNEY\n";
+    let cable = cablelint::syntax::parse(text);
+    let b = cable.body.banner.as_ref().expect("a banner");
+    assert_eq!(b.section.map(|(n, m)| (n.value, m.value)), Some((2, 3)));
+    assert_eq!(b.origin, None);
+    let garbled: Vec<&str> = cable
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == cablelint::syntax::ArtifactKind::GarbledBanner)
+        .map(|a| cable.text(a.range))
+        .collect();
+    assert_eq!(garbled, ["QSLO"]);
+    let codes = codes(&findings(text));
+    assert!(codes.contains(&"CBL203"), "{codes:?}");
+    assert!(
+        !codes.contains(&"CBL202") && !codes.contains(&"CBL116"),
+        "{codes:?}"
+    );
+}

@@ -1564,26 +1564,47 @@ fn banner_rest(mut rest: Src<'_>) -> BannerRest<'_> {
     // `SECTION n OF m`.
     let mut section = None;
     let mut section_range = None;
+    let mut origin_garbled = false;
     {
         let r = rest.trim();
         let words: Vec<_> = r.words().take(4).collect();
+        // The section count's digits: the whole fourth word, or the digits the release ran into
+        // the origin after them (`SECTION 02 OF 03QRIPOLI 000583`, which leaks into the id
+        // 09SECTION02OF03QRIPOLI583), whose letters are then the origin.
+        let count_digits = words.get(3).map_or(0, |w| {
+            let digits = w.2.bytes().take_while(u8::is_ascii_digit).count();
+            let run_on = (1..=2).contains(&digits)
+                && w.2
+                    .as_bytes()
+                    .get(digits)
+                    .is_some_and(u8::is_ascii_uppercase);
+            if digits == w.2.len() || run_on {
+                digits
+            } else {
+                0
+            }
+        });
         if words.len() == 4
             && (words[0].2.eq_ignore_ascii_case("SECTION") || words[0].2 == "SCTION")
             && words[2].2.eq_ignore_ascii_case("OF")
             && all_digits(words[1].2)
-            && all_digits(words[3].2)
+            && count_digits > 0
         {
+            let count_end = words[3].0 + count_digits;
             let n = Num {
                 range: r.range(words[1].0, words[1].1),
                 value: parse_u32(words[1].2).unwrap_or(0),
             };
             let m = Num {
-                range: r.range(words[3].0, words[3].1),
-                value: parse_u32(words[3].2).unwrap_or(0),
+                range: r.range(words[3].0, count_end),
+                value: parse_u32(&words[3].2[..count_digits]).unwrap_or(0),
             };
             section = Some((n, m));
-            section_range = Some(r.range(words[0].0, words[3].1));
-            rest = r.from(words[3].1);
+            section_range = Some(r.range(words[0].0, count_end));
+            rest = r.from(count_end);
+            // The letters after the count are a garbled origin (`QRIPOLI`): none is read, so that
+            // nothing compares them with the FM post or makes an id of them; the serial is read.
+            origin_garbled = count_digits < words[3].2.len();
         } else if words.len() >= 3
             && words[0].2.len() > 7
             && words[0].2.len() <= 9
@@ -1660,7 +1681,9 @@ fn banner_rest(mut rest: Src<'_>) -> BannerRest<'_> {
     BannerRest {
         section,
         section_range,
-        origin: origin_start.map(|s| r.range(s, origin_end)),
+        origin: origin_start
+            .filter(|_| !origin_garbled)
+            .map(|s| r.range(s, origin_end)),
         serial,
         tail,
         unread: r.text.is_empty(),
@@ -4524,6 +4547,12 @@ mod tests {
         );
         let b = banner("UNCLAS E F T O LONDON 002883").unwrap();
         assert_eq!(b.level, BannerLevel::UnclasEfto);
+        // A section count the release ran into the origin (and garbled a letter of): the section
+        // and the serial are read, the garbled origin is not.
+        let b = banner("S E C R E T SECTION 02 OF 03QRIPOLI 000583").unwrap();
+        assert_eq!(b.section.map(|(n, m)| (n.value, m.value)), Some((2, 3)));
+        assert_eq!(b.section_range, Some(TextRange::new(12, 28)));
+        assert_eq!((b.origin, b.serial.map(|s| s.value)), (None, Some(583)));
         assert!(banner("SECRET//NOFORN").is_none());
         assert!(
             banner("SECRET SERVICE WASHDC").is_none()

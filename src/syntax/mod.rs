@@ -22,7 +22,7 @@ pub use header::precedence_word;
 pub use parser::{parse, parse_indexed, parse_with, Depth};
 pub use record::{
     banner_split, header_kind, is_classified_page_header, joined_by_length_only, kind_on,
-    release_artifacts, section_number_read, written_recently,
+    origin_run_into_section, release_artifacts, section_number_read, written_recently,
 };
 pub use text::{line_ending, ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

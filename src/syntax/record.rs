@@ -400,6 +400,12 @@ pub(super) fn finish(cable: &mut Cable) {
                 kind: ArtifactKind::GarbledBanner,
             });
         }
+        if let Some(range) = origin_run_into_section(cable, b) {
+            found.push(Artifact {
+                range,
+                kind: ArtifactKind::GarbledBanner,
+            });
+        }
         // A banner the release broke over two lines (`C O N F I D E N T I A L` / `SECTION 01 OF 02
         // BAKU 000687`).
         if banner_split(cable, b) {
@@ -669,6 +675,20 @@ fn cut_record(cable: &Cable, found: &[Artifact]) -> Option<Artifact> {
 /// its classification words with the origin and serial on the next line.
 pub fn banner_split(cable: &Cable, b: &Banner) -> bool {
     cable.text(b.range).contains('\n')
+}
+
+/// The garbled origin of a banner whose section count the release ran into it (`SECTION 02 OF
+/// 03QRIPOLI 000583`, spec §6.1.6: the letters after the count, a letter of the post garbled too),
+/// which the parser reads as no origin; `None` for any other banner.
+pub fn origin_run_into_section(cable: &Cable, b: &Banner) -> Option<TextRange> {
+    let end = b.section_range?.end();
+    let after = cable.src.get(end..)?;
+    let letters = after
+        .bytes()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    (b.origin.is_none() && letters > 0 && after.as_bytes()[0].is_ascii_uppercase())
+        .then(|| TextRange::new(end, end + letters))
 }
 
 /// Whether the text is a web-inbox printout of a locally kept copy: a dump line with the inbox's
