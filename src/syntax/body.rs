@@ -355,7 +355,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             Open::ClassifiedBy
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
-                    && !is_rule_line(t.text) =>
+                    && !is_rule_line(t.text)
+                    && self.authority_goes_on(t.text) =>
             {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(t.full());
@@ -656,7 +657,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if self.open == Open::ClassifiedBy {
-            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() && !is_rule_line(tt) {
+            if paragraph_start(tt).is_none()
+                && label_at_start(tt).is_none()
+                && !is_rule_line(tt)
+                && self.authority_goes_on(tt)
+            {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(trimmed.full());
                 }
@@ -1245,6 +1250,25 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             }
             i = j;
         }
+    }
+
+    /// Whether line `t` (trimmed) goes on with the open classification authority statement. It
+    /// does while the statement's reason is unfinished: no section or no letter read yet, a
+    /// parenthesis left open (`1.4 (b) and (d` / `).`) or a connector at its end (`1.4 (b),` /
+    /// `(d).`, `1.4 (b) and` / `d`, `1.4 (b/` / `d).`), so that a wrapped name, title or reason is
+    /// read whole. Once the reason is finished, only the rest of its letters goes on with it
+    /// ([`continues_reason`]: `1.4 B` / `AND D.`, `1.4 (b) a` / `nd (d).`); any other line (a
+    /// salutation `Mr. Secretary:`, a heading `Summary`, the first line of the text, the
+    /// classification repeated at the foot of a page) is no part of the statement.
+    fn authority_goes_on(&self, t: &str) -> bool {
+        let Some(cb) = self.cable.body.classified_by.as_ref() else {
+            return true;
+        };
+        if cb.section.is_none() || cb.letters.is_empty() {
+            return true;
+        }
+        let text = &self.cable.src[cb.label.end()..cb.range.end()];
+        reason_unfinished(text) || continues_reason(t)
     }
 
     /// Reads the reason (section and letters) of the whole classification authority block, across
@@ -2522,6 +2546,55 @@ fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
 
 /// Reads `1.4 (b) and (d)` and its variants from the text after the `Classified By` label.
 /// `base` is the document offset of `text`.
+/// Whether the reason at the end of a classification authority statement's text is cut off: a
+/// parenthesis is left open, or the text ends in a connector (`,`, `&`, `/`, `-`, `(`, `;`, `:`,
+/// `and`, `or`). A backslash the export left at a line's end is passed over.
+fn reason_unfinished(text: &str) -> bool {
+    let opened = text.bytes().filter(|&b| b == b'(').count();
+    let closed = text.bytes().filter(|&b| b == b')').count();
+    if opened > closed {
+        return true;
+    }
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
+    if end.ends_with([',', '&', '/', '-', '(', ';', ':']) {
+        return true;
+    }
+    let last = end
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    last.eq_ignore_ascii_case("and") || last.eq_ignore_ascii_case("or")
+}
+
+/// Whether line `t` (trimmed) goes on with the reason letters of the line before it: it holds
+/// nothing but letters from a to h, the connectors `and` and `or` (`nd` where the break cut
+/// `and`) and punctuation (`d).`, `AND D.`, `nd (d).`, `(c)and(d)`, `, d)`), or is the closing
+/// parenthesis or full stop alone (`).`). A
+/// letter in parentheses followed by words (`(C) The minister …`) is a portion marking opening
+/// the text, and a row of signs with words in it (`///ZFR ZFR///`) is no reason either.
+fn continues_reason(t: &str) -> bool {
+    let mut words = t
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '.' | ',' | ';' | '&' | '/' | '-' | '\\')
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_none() {
+        // Signs alone: the reason's closing parenthesis or full stop (`).`), not a row of
+        // slashes.
+        return t.starts_with([')', '.']);
+    }
+    words.all(|w| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => matches!(c.to_ascii_lowercase(), 'a'..='h'),
+            _ => ["and", "nd", "or"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k)),
+        }
+    })
+}
+
 fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, char)>) {
     let b = text.as_bytes();
     // The section: `1.4`, `1.5`, or a typo like `1.2`, `1/4`, `1,4`, after a reason keyword if

@@ -1,0 +1,84 @@
+//! Readings a stop left, each as a kind:
+//! - where a classification authority statement ends.
+//!
+//! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
+//! few `(find, replace)` edits. Each asserts what the user sees: the fields `inspect` gives, or
+//! which rules fire.
+
+mod support;
+
+use support::{edit, inspected};
+
+const C: &str = include_str!("rules/base/confidential.cable");
+
+/// The 1-based line of the first line that starts with `start`.
+fn line_of(text: &str, start: &str) -> u64 {
+    let i = text
+        .lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with `{start}`"));
+    i as u64 + 1
+}
+
+/// The first and last line of the classification authority statement, and its reasons.
+fn statement(text: &str) -> (u64, u64, serde_json::Value) {
+    let v = inspected(text);
+    let cb = &v["classified_by"];
+    (
+        cb["range"]["start"]["line"].as_u64().expect("a start"),
+        cb["range"]["end"]["line"].as_u64().expect("an end"),
+        cb["reasons"].clone(),
+    )
+}
+
+/// Once its reason is finished, the statement ends: the line after it (a salutation, a heading, a
+/// marked line of text) is no part of it, however the reason was wrapped before it.
+#[test]
+fn the_statement_ends_with_its_reason() {
+    let b_d = serde_json::json!(["b", "d"]);
+    for (reason, after) in [
+        ("Reasons 1.4 (b) and (d).", "Madam Secretary:"),
+        ("Reasons 1.4 (b) and (d).", "Summary"),
+        (
+            "Reasons 1.4 (b) and (d).",
+            "(C) The minister called the talks useful.",
+        ),
+        ("Reasons 1.4 (b) a\nnd (d).", "Madam Secretary:"),
+        ("Reasons 1.4 B\nAND D.", "Madam Secretary:"),
+        ("Reasons 1.4 (b) and (d\n).", "CONFIDENTIAL"),
+    ] {
+        let text = edit(
+            C,
+            &[(
+                "Reasons 1.4 (b) and (d).\n\n¶1.",
+                &format!("{reason}\n{after}\n\n¶1."),
+            )],
+        );
+        let (start, end, reasons) = statement(&text);
+        assert_eq!(start, line_of(&text, "Classified By:"), "{text}");
+        assert_eq!(end, line_of(&text, after) - 1, "{reason} / {after}");
+        assert_eq!(reasons, b_d, "{reason} / {after}");
+    }
+}
+
+/// An unfinished reason goes on on the next line: a parenthesis left open, a connector at the
+/// line's end, or no letter yet.
+#[test]
+fn an_unfinished_reason_goes_on() {
+    for (reason, last) in [
+        ("Reasons 1.4 (b),\n(d).", "(d)."),
+        ("Reasons 1.4 (b) and\n(d).", "(d)."),
+        ("Reasons 1.4 (b/\nd).", "d)."),
+        ("Reasons 1.4\n(b, d)", "(b, d)"),
+        ("Reasons 1.4(b)\n(c)and(d)", "(c)and(d)"),
+    ] {
+        let text = edit(C, &[("Reasons 1.4 (b) and (d).", reason)]);
+        let (_, end, reasons) = statement(&text);
+        assert_eq!(end, line_of(&text, last), "{reason}");
+        assert_eq!(reasons.get(0), Some(&serde_json::json!("b")), "{reason}");
+        assert_eq!(
+            reasons.as_array().and_then(|r| r.last()),
+            Some(&serde_json::json!("d"))
+        );
+    }
+}
