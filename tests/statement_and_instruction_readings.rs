@@ -1,5 +1,7 @@
 //! Readings a stop left, each as a kind:
-//! - where a classification authority statement ends.
+//! - where a classification authority statement ends;
+//! - the schedules of the older orders' declassification instructions (`XGDS-2`, `RDS-3`,
+//! `ADS`).
 //!
 //! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
 //! few `(find, replace)` edits. Each asserts what the user sees: the fields `inspect` gives, or
@@ -7,7 +9,7 @@
 
 mod support;
 
-use support::{edit, inspected};
+use support::{codes, edit, inspected};
 
 const C: &str = include_str!("rules/base/confidential.cable");
 
@@ -81,4 +83,49 @@ fn an_unfinished_reason_goes_on() {
             Some(&serde_json::json!("d"))
         );
     }
+}
+
+/// The schedules of E.O. 11652 and 12065 are declassification instructions, as a value of their
+/// own or after `DECL:`: `inspect` gives them with their date, and no rule takes them for a
+/// value that says nothing.
+#[test]
+fn the_older_orders_schedules_are_instructions() {
+    let old = |eo: &str| {
+        edit(
+            C,
+            &[
+                ("E.O. 12958: DECL: 03/12/2018", eo),
+                ("O 120745Z MAR 08", "O 120745Z MAR 77"),
+                ("DE RUEHUL #0614/01 0720751", "DE RUEHUL #0614/01 0710751"),
+            ],
+        )
+    };
+    for (eo, decl_text, decl) in [
+        ("E.O. 11652: XGDS-2", "XGDS-2", None),
+        ("E.O. 11652: ADS", "ADS", None),
+        (
+            "E.O. 12065: RDS-3 3/12/97 (WHITFIELD, DANA R.) OR-P",
+            "RDS-3 3/12/97",
+            Some("1997-03-12"),
+        ),
+        (
+            "E.O. 12065: GDS 3/12/83 (WHITFIELD, DANA R.) OR-P",
+            "GDS 3/12/83",
+            Some("1983-03-12"),
+        ),
+    ] {
+        let v = inspected(&old(eo));
+        assert_eq!(v["eo"]["decl_text"], decl_text, "{:#}", v["eo"]);
+        assert_eq!(v["eo"]["decl"].as_str(), decl, "{:#}", v["eo"]);
+    }
+    for value in ["RDS", "ADS", "XGDS-2"] {
+        let text = old(&format!("E.O. 11652: DECL: {value}"));
+        let found = codes(&text);
+        assert!(!found.contains(&"CBL218"), "{value}: {found:?}");
+        let v = inspected(&text);
+        assert_eq!(v["eo"]["decl_text"], value, "{:#}", v["eo"]);
+    }
+    // A word of letters that is no schedule still says nothing about when.
+    let found = codes(&old("E.O. 11652: DECL: SOMEDAY"));
+    assert!(found.contains(&"CBL218"), "{found:?}");
 }

@@ -2219,16 +2219,21 @@ fn parse_eo_value(v: Src) -> EoValue {
             .next();
         return EoValue::Downgrade(date);
     }
-    if up.starts_with("GDS") {
-        // The date after the keyword (`GDS 8/12/85`), when one follows it.
-        let mut words = v.words();
-        let (_, mut end, _) = words.next().expect("the value starts with GDS");
+    // A schedule of the older orders (`GDS`, `XGDS-2`, `RDS-3 6/1/99`), and the date after it
+    // (`GDS 8/12/85`), when one follows it.
+    let mut words = v.words();
+    if let Some(schedule) = words
+        .next()
+        .and_then(|(_, _, w)| crate::vocab::orders::schedule(w))
+    {
+        let (_, mut end, _) = v.words().next().expect("the value has a first word");
         let date = words.next().and_then(|(_, e, w)| {
             let (d, _) = parse_date(w.trim_end_matches(['.', ',']))?;
             end = e;
             d
         });
-        return EoValue::Gds {
+        return EoValue::Schedule {
+            schedule,
             spec: v.range(0, end),
             date,
         };
@@ -2251,6 +2256,9 @@ fn parse_decl(spec: &str) -> Decl {
             Some(d) => Decl::Date(d, style),
             None => Decl::InvalidDate,
         };
+    }
+    if let Some(schedule) = crate::vocab::orders::schedule(first) {
+        return Decl::Schedule(schedule);
     }
     let up = t.to_ascii_uppercase();
     if up.starts_with("OADR") {
