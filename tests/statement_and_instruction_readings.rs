@@ -1,7 +1,8 @@
 //! Readings a stop left, each as a kind:
 //! - where a classification authority statement ends;
 //! - the schedules of the older orders' declassification instructions (`XGDS-2`, `RDS-3`,
-//! `ADS`).
+//! `ADS`);
+//! - the release's id line among a record's artifacts.
 //!
 //! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
 //! few `(find, replace)` edits. Each asserts what the user sees: the fields `inspect` gives, or
@@ -128,4 +129,46 @@ fn the_older_orders_schedules_are_instructions() {
     // A word of letters that is no schedule still says nothing about when.
     let found = codes(&old("E.O. 11652: DECL: SOMEDAY"));
     assert!(found.contains(&"CBL218"), "{found:?}");
+}
+
+/// The release's id line after the text (`2008SEOUL00614 - CONFIDENTIAL`) is one of the record's
+/// artifacts, as the release's notice before the text is; the signature above it is still read.
+#[test]
+fn the_release_s_id_line_is_an_artifact() {
+    let record = edit(
+        C,
+        &[(
+            "VZCZCXRO4417\n",
+            "This record is a partial extract of the original cable. The full text of the \
+             original cable is not available.\n\nVZCZCXRO4417\n",
+        )],
+    );
+    let last = record
+        .trim_end()
+        .lines()
+        .last()
+        .expect("a last line")
+        .to_string();
+    let with_id = format!("{}\n\n2008SEOUL00614 - CONFIDENTIAL\n", record.trim_end());
+    let v = inspected(&with_id);
+    let id_line = line_of(&with_id, "2008SEOUL00614 - ");
+    let notices: Vec<u64> = v["artifacts"]
+        .as_array()
+        .expect("artifacts")
+        .iter()
+        .filter(|a| a["kind"] == "release-notice")
+        .map(|a| a["range"]["start"]["line"].as_u64().expect("a line"))
+        .collect();
+    assert_eq!(notices, [1, id_line], "{:#}", v["artifacts"]);
+    assert_eq!(v["signature"], last.trim(), "{v:#}");
+    // Without the id line the notice is the only one.
+    let v = inspected(&record);
+    let kinds: Vec<&str> = v["artifacts"]
+        .as_array()
+        .expect("artifacts")
+        .iter()
+        .filter_map(|a| a["kind"].as_str())
+        .filter(|k| *k == "release-notice")
+        .collect();
+    assert_eq!(kinds, ["release-notice"]);
 }

@@ -682,6 +682,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             self.cable.lines[pos].kind = LineKind::Artifact;
             return;
         }
+        if is_release_id_line(tt) {
+            // The release's own line with the record's id and classification, after the text.
+            self.cable.artifacts.push(Artifact {
+                range: trimmed.full(),
+                kind: ArtifactKind::ReleaseNotice,
+            });
+            self.cable.lines[pos].kind = LineKind::Artifact;
+            return;
+        }
         if is_trailer_line(tt) {
             // The classification line, SIPDIS or a declassification stamp after the signature.
             self.cable.lines[pos].kind = LineKind::Artifact;

@@ -89,7 +89,9 @@ pub struct Artifact {
 /// The kinds of release and received-copy artifacts (spec §2, §6.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ArtifactKind {
-    /// The partial-record notice, a weekday line or a bare date-time group line before the text.
+    /// The partial-record notice, a weekday line or a bare date-time group line before the text,
+    /// or the line with the record's id and classification after it (`2004CARACA02200 -
+    /// CONFIDENTIAL`).
     ReleaseNotice,
     /// The receiving office's distribution block (`ACTION …`, `INFO LOG-00 …`, `----… /38`), an
     /// old page banner (`CONFIDENTIAL PTQ2529`) or a printout line (`TED3146`).
