@@ -2,7 +2,8 @@
 //! - where a classification authority statement ends;
 //! - the schedules of the older orders' declassification instructions (`XGDS-2`, `RDS-3`,
 //! `ADS`);
-//! - the release's id line among a record's artifacts.
+//! - the release's id line among a record's artifacts;
+//! - a single numbered paragraph that the release joined the other paragraphs onto.
 //!
 //! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
 //! few `(find, replace)` edits. Each asserts what the user sees: the fields `inspect` gives, or
@@ -171,4 +172,24 @@ fn the_release_s_id_line_is_an_artifact() {
         .filter(|k| *k == "release-notice")
         .collect();
     assert_eq!(kinds, ["release-notice"]);
+}
+
+/// A single numbered paragraph is noted, unless the release joined the text's other numbered
+/// paragraphs onto its line (it took the line breaks out of the text).
+#[test]
+fn a_paragraph_holding_the_joined_others_is_not_the_only_one() {
+    let start = C.find("¶1. (C) Summary.").expect("paragraph 1");
+    let end = C.rfind("\n\nMARTINDALE").expect("the signature");
+    let single = |text: &str| format!("{}{text}{}", &C[..start], &C[end..]);
+    let joined = single(
+        "¶1. (C) Summary. The vice-ministerial talks resume in April. End Summary. 2. (C) Park \
+         said the first session would cover fisheries quotas. 3. (C) Comment: The decision to \
+         defer the textbook issue is a practical one. End Comment.",
+    );
+    let found = codes(&joined);
+    assert!(!found.contains(&"CBL404"), "{found:?}\n{joined}");
+
+    let alone = single("¶1. (C) The vice-ministerial talks resume in April, 2. or 3. May.");
+    let found = codes(&alone);
+    assert!(found.contains(&"CBL404"), "{found:?}\n{alone}");
 }

@@ -2067,6 +2067,14 @@ fn notice_and_paragraph_len(t: &str) -> Option<usize> {
         .map(|dot| dot + 1)
 }
 
+/// Whether the text of a numbered paragraph (`t`, from its number on) holds further numbered
+/// paragraphs with a portion marking: the release took the line breaks from the text and joined
+/// its paragraphs into one line (`¶1. (C) SUMMARY: … 2. (C) Under Secretary …`), which the parser
+/// reads as one paragraph. See [`marked_paragraphs_in`] for what counts as a paragraph.
+pub fn holds_joined_paragraphs(t: &str) -> bool {
+    marked_paragraphs_in(t).next().is_some()
+}
+
 /// The numbered paragraphs with a portion marking that start after the start of `t` (`1. (C)`,
 /// `¶2. (SBU)`, `1.  (S//NF)`), as (byte offset, number), in order: for a line the release joined
 /// paragraph 1 onto (08TBILISI1372's `… REF: TBILISI 1362 1. (SBU)`, 08YEREVAN639's `Classified
