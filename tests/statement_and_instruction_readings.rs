@@ -3,7 +3,8 @@
 //! - the schedules of the older orders' declassification instructions (`XGDS-2`, `RDS-3`,
 //! `ADS`);
 //! - the release's id line among a record's artifacts;
-//! - a single numbered paragraph that the release joined the other paragraphs onto.
+//! - a single numbered paragraph that the release joined the other paragraphs onto;
+//! - a banner whose only lower-case word is the `of` of its section phrase.
 //!
 //! Every fixture is a cable we wrote, with invented content: a base of `tests/rules/base/` with a
 //! few `(find, replace)` edits. Each asserts what the user sees: the fields `inspect` gives, or
@@ -192,4 +193,30 @@ fn a_paragraph_holding_the_joined_others_is_not_the_only_one() {
     let alone = single("¶1. (C) The vice-ministerial talks resume in April, 2. or 3. May.");
     let found = codes(&alone);
     assert!(found.contains(&"CBL404"), "{found:?}\n{alone}");
+}
+
+/// A banner in capitals whose section phrase writes `of` in lower case (`SECTION 01 of 02`) is no
+/// sentence-case cable: a portion marking in lower case is still noted; a banner the release wrote
+/// in sentence case (`C o n f i d e n t i a l section 01 of 02 seoul 000614`) keeps it quiet.
+#[test]
+fn a_lower_case_of_in_the_section_phrase_is_no_sentence_case() {
+    let lower = edit(
+        C,
+        &[
+            ("¶2. (C) MOFAT", "¶2. (c/nf) MOFAT"),
+            ("SIPDIS\n", "NOFORN\nSIPDIS\n"),
+        ],
+    );
+    let of = edit(&lower, &[("SECTION 01 OF 02", "SECTION 01 of 02")]);
+    let found = codes(&of);
+    assert!(found.contains(&"CBL402"), "{found:?}");
+    let sentence = edit(
+        &lower,
+        &[(
+            "C O N F I D E N T I A L SECTION 01 OF 02 SEOUL 000614",
+            "C o n f i d e n t i a l section 01 of 02 seoul 000614",
+        )],
+    );
+    let found = codes(&sentence);
+    assert!(!found.contains(&"CBL402"), "{found:?}");
 }
