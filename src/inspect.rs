@@ -145,11 +145,12 @@ pub struct EoData {
     /// Whether the line says `N/A`.
     pub na: bool,
     /// The declassification date as `YYYY-MM-DD` (`DECL: 05/17/2016`, a date written without
-    /// `DECL:`, or the date after `GDS` in E.O. 12065 cables: `GDS 8/12/85` is 1985-08-12).
+    /// `DECL:`, or the date after a schedule in E.O. 12065 cables: `GDS 8/12/85` is 1985-08-12).
     pub decl: Option<String>,
     /// The declassification instruction as written after `DECL:` (or without it, a bare date),
-    /// single-spaced; for the E.O. 11652 and 12065 era, `GDS` and its date (`GDS 8/12/85`),
-    /// without the classifier's name and office that follow them.
+    /// single-spaced; for the E.O. 11652 and 12065 era, the schedule (`GDS`, `ADS`, `XGDS-2`,
+    /// `RDS-3`) and its date (`GDS 8/12/85`), without the classifier's name and office that follow
+    /// them.
     pub decl_text: Option<String>,
     /// Exemption codes (`25X1`, `X1`).
     pub exemptions: Vec<String>,
@@ -406,7 +407,9 @@ pub fn inspect(
                 spec.map(text),
             ),
             EoValue::BareDate(d, r) => (Some(d.to_string()), Some(text(*r))),
-            EoValue::Gds { spec, date } => (date.map(|d| d.to_string()), Some(text(*spec))),
+            EoValue::Schedule { spec, date, .. } => {
+                (date.map(|d| d.to_string()), Some(text(*spec)))
+            }
             _ => (None, None),
         };
         let exemptions = decl_text

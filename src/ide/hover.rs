@@ -516,6 +516,7 @@ fn eo_value_hover(
                 Decl::InvalidDate => "**DECL**: the date is not a calendar date.".to_string(),
                 Decl::Oadr => decl_code("OADR"),
                 Decl::Mr => decl_code("MR"),
+                Decl::Schedule(s) => format!("**{}** ({}): {}", s.code, s.orders, s.meaning),
                 Decl::XCodes | Decl::TwentyFiveX => {
                     let text = spec
                         .map_or("", |s| cable.text(s))
@@ -544,9 +545,12 @@ fn eo_value_hover(
                 d.map_or(".".to_string(), |d| format!(" on {}.", long_date(d)))
             ),
         ),
-        EoValue::Gds { .. } => h(
+        EoValue::Schedule { schedule, .. } => h(
             eo.value_range.unwrap_or(eo.range),
-            "**GDS**: General Declassification Schedule (E.O. 11652 and 12065).".to_string(),
+            format!(
+                "**{}** ({}): {}",
+                schedule.code, schedule.orders, schedule.meaning
+            ),
         ),
         EoValue::BareDate(d, r) => h(
             *r,

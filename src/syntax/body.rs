@@ -355,7 +355,8 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             Open::ClassifiedBy
                 if label_at_start(t.text).is_none()
                     && paragraph_start(t.text).is_none()
-                    && !is_rule_line(t.text) =>
+                    && !is_rule_line(t.text)
+                    && self.authority_goes_on(t.text) =>
             {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(t.full());
@@ -656,7 +657,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             return;
         }
         if self.open == Open::ClassifiedBy {
-            if paragraph_start(tt).is_none() && label_at_start(tt).is_none() && !is_rule_line(tt) {
+            if paragraph_start(tt).is_none()
+                && label_at_start(tt).is_none()
+                && !is_rule_line(tt)
+                && self.authority_goes_on(tt)
+            {
                 if let Some(c) = self.cable.body.classified_by.as_mut() {
                     c.range = c.range.cover(trimmed.full());
                 }
@@ -674,6 +679,15 @@ impl<'c, 'a> BodyParser<'c, 'a> {
                     kind: ArtifactKind::MissingSection,
                 });
             }
+            self.cable.lines[pos].kind = LineKind::Artifact;
+            return;
+        }
+        if is_release_id_line(tt) {
+            // The release's own line with the record's id and classification, after the text.
+            self.cable.artifacts.push(Artifact {
+                range: trimmed.full(),
+                kind: ArtifactKind::ReleaseNotice,
+            });
             self.cable.lines[pos].kind = LineKind::Artifact;
             return;
         }
@@ -1245,6 +1259,25 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             }
             i = j;
         }
+    }
+
+    /// Whether line `t` (trimmed) goes on with the open classification authority statement. It
+    /// does while the statement's reason is unfinished: no section or no letter read yet, a
+    /// parenthesis left open (`1.4 (b) and (d` / `).`) or a connector at its end (`1.4 (b),` /
+    /// `(d).`, `1.4 (b) and` / `d`, `1.4 (b/` / `d).`), so that a wrapped name, title or reason is
+    /// read whole. Once the reason is finished, only the rest of its letters goes on with it
+    /// ([`continues_reason`]: `1.4 B` / `AND D.`, `1.4 (b) a` / `nd (d).`); any other line (a
+    /// salutation `Mr. Secretary:`, a heading `Summary`, the first line of the text, the
+    /// classification repeated at the foot of a page) is no part of the statement.
+    fn authority_goes_on(&self, t: &str) -> bool {
+        let Some(cb) = self.cable.body.classified_by.as_ref() else {
+            return true;
+        };
+        if cb.section.is_none() || cb.letters.is_empty() {
+            return true;
+        }
+        let text = &self.cable.src[cb.label.end()..cb.range.end()];
+        reason_unfinished(text) || continues_reason(t)
     }
 
     /// Reads the reason (section and letters) of the whole classification authority block, across
@@ -2057,6 +2090,14 @@ fn notice_and_paragraph_len(t: &str) -> Option<usize> {
         .map(|dot| dot + 1)
 }
 
+/// Whether the text of a numbered paragraph (`t`, from its number on) holds further numbered
+/// paragraphs with a portion marking: the release took the line breaks from the text and joined
+/// its paragraphs into one line (`¶1. (C) SUMMARY: … 2. (C) Under Secretary …`), which the parser
+/// reads as one paragraph. See [`marked_paragraphs_in`] for what counts as a paragraph.
+pub fn holds_joined_paragraphs(t: &str) -> bool {
+    marked_paragraphs_in(t).next().is_some()
+}
+
 /// The numbered paragraphs with a portion marking that start after the start of `t` (`1. (C)`,
 /// `¶2. (SBU)`, `1.  (S//NF)`), as (byte offset, number), in order: for a line the release joined
 /// paragraph 1 onto (08TBILISI1372's `… REF: TBILISI 1362 1. (SBU)`, 08YEREVAN639's `Classified
@@ -2218,16 +2259,21 @@ fn parse_eo_value(v: Src) -> EoValue {
             .next();
         return EoValue::Downgrade(date);
     }
-    if up.starts_with("GDS") {
-        // The date after the keyword (`GDS 8/12/85`), when one follows it.
-        let mut words = v.words();
-        let (_, mut end, _) = words.next().expect("the value starts with GDS");
+    // A schedule of the older orders (`GDS`, `XGDS-2`, `RDS-3 6/1/99`), and the date after it
+    // (`GDS 8/12/85`), when one follows it.
+    let mut words = v.words();
+    if let Some(schedule) = words
+        .next()
+        .and_then(|(_, _, w)| crate::vocab::orders::schedule(w))
+    {
+        let (_, mut end, _) = v.words().next().expect("the value has a first word");
         let date = words.next().and_then(|(_, e, w)| {
             let (d, _) = parse_date(w.trim_end_matches(['.', ',']))?;
             end = e;
             d
         });
-        return EoValue::Gds {
+        return EoValue::Schedule {
+            schedule,
             spec: v.range(0, end),
             date,
         };
@@ -2250,6 +2296,9 @@ fn parse_decl(spec: &str) -> Decl {
             Some(d) => Decl::Date(d, style),
             None => Decl::InvalidDate,
         };
+    }
+    if let Some(schedule) = crate::vocab::orders::schedule(first) {
+        return Decl::Schedule(schedule);
     }
     let up = t.to_ascii_uppercase();
     if up.starts_with("OADR") {
@@ -2545,6 +2594,55 @@ fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
 
 /// Reads `1.4 (b) and (d)` and its variants from the text after the `Classified By` label.
 /// `base` is the document offset of `text`.
+/// Whether the reason at the end of a classification authority statement's text is cut off: a
+/// parenthesis is left open, or the text ends in a connector (`,`, `&`, `/`, `-`, `(`, `;`, `:`,
+/// `and`, `or`). A backslash the export left at a line's end is passed over.
+fn reason_unfinished(text: &str) -> bool {
+    let opened = text.bytes().filter(|&b| b == b'(').count();
+    let closed = text.bytes().filter(|&b| b == b')').count();
+    if opened > closed {
+        return true;
+    }
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
+    if end.ends_with([',', '&', '/', '-', '(', ';', ':']) {
+        return true;
+    }
+    let last = end
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    last.eq_ignore_ascii_case("and") || last.eq_ignore_ascii_case("or")
+}
+
+/// Whether line `t` (trimmed) goes on with the reason letters of the line before it: it holds
+/// nothing but letters from a to h, the connectors `and` and `or` (`nd` where the break cut
+/// `and`) and punctuation (`d).`, `AND D.`, `nd (d).`, `(c)and(d)`, `, d)`), or is the closing
+/// parenthesis or full stop alone (`).`). A
+/// letter in parentheses followed by words (`(C) The minister …`) is a portion marking opening
+/// the text, and a row of signs with words in it (`///ZFR ZFR///`) is no reason either.
+fn continues_reason(t: &str) -> bool {
+    let mut words = t
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '.' | ',' | ';' | '&' | '/' | '-' | '\\')
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_none() {
+        // Signs alone: the reason's closing parenthesis or full stop (`).`), not a row of
+        // slashes.
+        return t.starts_with([')', '.']);
+    }
+    words.all(|w| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => matches!(c.to_ascii_lowercase(), 'a'..='h'),
+            _ => ["and", "nd", "or"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k)),
+        }
+    })
+}
+
 fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, char)>) {
     let b = text.as_bytes();
     // The section: `1.4`, `1.5`, or a typo like `1.2`, `1/4`, `1,4`, after a reason keyword if

@@ -16,7 +16,8 @@ pub mod text;
 mod tree;
 
 pub use body::{
-    canonical_marking, is_rule_line, paragraph_start, parse_date, parse_marking, starts_element,
+    canonical_marking, holds_joined_paragraphs, is_rule_line, paragraph_start, parse_date,
+    parse_marking, starts_element,
 };
 pub use header::precedence_word;
 pub use parser::{parse, parse_indexed, parse_with, Depth};

@@ -89,7 +89,9 @@ pub struct Artifact {
 /// The kinds of release and received-copy artifacts (spec §2, §6.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ArtifactKind {
-    /// The partial-record notice, a weekday line or a bare date-time group line before the text.
+    /// The partial-record notice, a weekday line or a bare date-time group line before the text,
+    /// or the line with the record's id and classification after it (`2004CARACA02200 -
+    /// CONFIDENTIAL`).
     ReleaseNotice,
     /// The receiving office's distribution block (`ACTION …`, `INFO LOG-00 …`, `----… /38`), an
     /// old page banner (`CONFIDENTIAL PTQ2529`) or a printout line (`TED3146`).
@@ -565,15 +567,18 @@ pub enum EoValue {
     },
     /// `DNG: CO 01/26/2021`
     Downgrade(Option<Date>),
-    /// `GDS …` (E.O. 11652/12065 era, spec §3.11): the General Declassification Schedule, with
-    /// the date E.O. 12065 cables write after it (`GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`), the
-    /// date on which the schedule declassifies the cable (at most six years after it was
-    /// classified, E.O. 12065 §1-401: that line stands in a cable sent on 13 August 1979).
-    Gds {
-        /// The instruction: `GDS` and its date, without the classifier's name and office after
-        /// them.
+    /// A declassification schedule of E.O. 11652 or 12065 (spec §3.11, [`crate::vocab::orders::SCHEDULES`]):
+    /// `GDS`, `ADS`, `XGDS-2`, `RDS-3`, with the date E.O. 12065 cables write after it (`GDS
+    /// 8/12/85 (TOMSETH, VICTOR L.) OR-P`: the date on which the schedule declassifies the cable,
+    /// at most six years after it was classified under GDS, E.O. 12065 §1-401; that line stands
+    /// in a cable sent on 13 August 1979).
+    Schedule {
+        /// The schedule named.
+        schedule: &'static crate::vocab::orders::Schedule,
+        /// The instruction: the code and its date, without the classifier's name and office
+        /// after them.
         spec: TextRange,
-        /// The declassification date, when a date follows `GDS` (two-digit years pivot at 60).
+        /// The date after the code, when one follows it (two-digit years pivot at 60).
         date: Option<Date>,
     },
     /// A bare date without `DECL:`.
@@ -597,6 +602,9 @@ pub enum Decl {
     XCodes,
     /// `25X1`, `25X1-HUMAN`.
     TwentyFiveX,
+    /// A schedule of the older orders written after `DECL:` (`DECL: XGDS-2`, `DECL: RDS-1`,
+    /// `DECL: ADS`; [`crate::vocab::orders::SCHEDULES`]).
+    Schedule(&'static crate::vocab::orders::Schedule),
     /// Event text (`TEN YEARS AFTER KOREAN UNIFICATION`).
     Event,
     Empty,

@@ -136,6 +136,64 @@ pub const DECLASSIFICATION_KEYWORDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// A declassification schedule of the orders before E.O. 12356, written as the E.O. line's whole
+/// value instead of `DECL:` (spec §3.11: `E.O. 11652: GDS`, `E.O. 12065: GDS 8/12/85 (TOMSETH,
+/// VICTOR L.) OR-P`), with a date or an exemption category after some of them (`XGDS-2`,
+/// `RDS-3 6/1/99`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    /// The code as cables write it, without a category digit (`XGDS` of `XGDS-2`).
+    pub code: &'static str,
+    /// The orders whose cables write it.
+    pub orders: &'static str,
+    /// What it says, in a sentence.
+    pub meaning: &'static str,
+}
+
+/// The declassification schedules of E.O. 11652 (1972) and E.O. 12065 (1978): the General
+/// Declassification Schedule (`GDS`), the Advanced Declassification Schedule (`ADS`), the
+/// exemption from the general schedule (`XGDS-1` to `XGDS-4`, E.O. 11652 §5(B)) and the review
+/// for declassification (`RDS-1` to `RDS-3`, E.O. 12065 §§1-4, 3-4).
+pub const SCHEDULES: &[Schedule] = &[
+    Schedule {
+        code: "GDS",
+        orders: "E.O. 11652 and 12065",
+        meaning: "General Declassification Schedule: downgraded and declassified on the \
+                  schedule's dates (at most six years under E.O. 12065, on the date after it).",
+    },
+    Schedule {
+        code: "ADS",
+        orders: "E.O. 11652",
+        meaning: "Advanced Declassification Schedule: declassified earlier than the general \
+                  schedule, on the date or event after it.",
+    },
+    Schedule {
+        code: "XGDS",
+        orders: "E.O. 11652",
+        meaning: "Exempt from the General Declassification Schedule, in the exemption category \
+                  after it (1 to 4, §5(B)); declassified on review.",
+    },
+    Schedule {
+        code: "RDS",
+        orders: "E.O. 12065",
+        meaning: "Review for declassification: classified beyond the six years of the general \
+                  schedule, on the ground in the digit after it, until the review on the date \
+                  after it.",
+    },
+];
+
+/// The schedule a word of the E.O. value names (`GDS`, `XGDS-2`, `rds-1`, `ADS,`): its code,
+/// optionally followed by `-` or a space and one digit of the category; `None` for any other word.
+pub fn schedule(word: &str) -> Option<&'static Schedule> {
+    let w = word.trim_end_matches(['.', ',', ';', ':']);
+    let head = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    let head = head.strip_suffix('-').unwrap_or(head);
+    if w.len() - head.len() > 2 {
+        return None;
+    }
+    SCHEDULES.iter().find(|s| head.eq_ignore_ascii_case(s.code))
+}
+
 /// A classification category cited as `1.4 (b)` or, before 2004, `1.5 (b)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reason {
@@ -421,5 +479,18 @@ mod tests {
         assert!(exemption("X9").is_none());
         assert!(decl_code("x5").is_some_and(|t| t.contains("ten years")));
         assert!(decl_codes().iter().any(|(c, _)| *c == "OADR"));
+    }
+
+    #[test]
+    fn schedules_of_the_older_orders() {
+        let code = |w| schedule(w).map(|s| s.code);
+        assert_eq!(code("GDS"), Some("GDS"));
+        assert_eq!(code("XGDS-2"), Some("XGDS"));
+        assert_eq!(code("xgds-4,"), Some("XGDS"));
+        assert_eq!(code("RDS-3"), Some("RDS"));
+        assert_eq!(code("ADS"), Some("ADS"));
+        assert_eq!(code("ADSL"), None);
+        assert_eq!(code("RDS-123"), None);
+        assert_eq!(code("OADR"), None);
     }
 }

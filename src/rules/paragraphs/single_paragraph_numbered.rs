@@ -14,11 +14,17 @@
 //! (U) The Embassy concurs.
 //! ```
 use crate::rules::Context;
+use crate::syntax::holds_joined_paragraphs;
 
 pub fn check(ctx: &Context) {
     if let [only] = ctx.cable.body.paragraphs.as_slice() {
         // An answer keyed to a reference's sub-paragraph (`5A.`) is numbered by the reference.
         if only.key.is_some() {
+            return;
+        }
+        // The release joined the text's paragraphs into one line (`¶1. (C) … 2. (C) …`): the
+        // paragraph read is not the only one the cable has.
+        if holds_joined_paragraphs(ctx.text(only.range)) {
             return;
         }
         let r = only.number.range;
