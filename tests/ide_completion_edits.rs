@@ -862,3 +862,35 @@ fn the_executive_order_in_force_on_the_drafting_date_comes_first() {
         assert_eq!(line_with(&accepted, "E.O."), format!("E.O. {}", want[0]));
     }
 }
+
+/// The `E.O.` label being typed at the start of a line, in any of its partial forms: accepting the
+/// first item gives the whole canonical line (`E.O. 12958: DECL: …`, as on an empty line), never a
+/// number glued onto the partial label (`E.O12958:`); once the canonical `E.O. ` is there, the
+/// number completes it.
+#[test]
+fn a_partly_typed_eo_label_completes_to_the_whole_label() {
+    for (typed, want) in [
+        ("E", "E.O. 12958: DECL: 03/14/2018"),
+        ("E.", "E.O. 12958: DECL: 03/14/2018"),
+        ("E.O", "E.O. 12958: DECL: 03/14/2018"),
+        ("E.O.", "E.O. 12958: DECL: 03/14/2018"),
+        ("e.o", "E.O. 12958: DECL: 03/14/2018"),
+        ("e.o.", "E.O. 12958: DECL: 03/14/2018"),
+        ("EO", "E.O. 12958: DECL: 03/14/2018"),
+        ("E.O. ", "E.O. 12958:"),
+        ("E.O. 1", "E.O. 12958:"),
+        ("E.O.1", "E.O. 12958:"),
+        ("e.o 12", "E.O. 12958:"),
+    ] {
+        let text = OSLO.replace("E.O. 12958: DECL: 03/14/2018", typed);
+        let at = after(&text, &format!("\n{typed}"));
+        let mut all = items(&text, at);
+        all.sort_by(|a, b| a.sort.cmp(&b.sort));
+        let first = all
+            .first()
+            .unwrap_or_else(|| panic!("no completion after `{typed}`"));
+        let accepted = accept(&text, first);
+        let line = accepted[at - typed.len()..].lines().next().unwrap();
+        assert_eq!(line, want, "after `{typed}`: {first:?}");
+    }
+}

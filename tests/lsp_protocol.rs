@@ -516,7 +516,7 @@ async fn initialization_options_choose_the_rules() {
     assert_eq!(codes(&diags), ["CBL501"]);
     assert_eq!(diags[0]["severity"], 2);
     c.stop().await;
-    // Invalid options are shown, and the defaults apply.
+    // An invalid `select` is shown, and the default rules apply (not an empty selection).
     let mut c = TestClient::start(Setup {
         init_options: json!({"select": ["CBL999"]}),
         ..Setup::default()
@@ -525,6 +525,41 @@ async fn initialization_options_choose_the_rules() {
     expect_message(&mut c, "CBL999").await;
     c.open(URI, 1, &markup(OSLO)).await;
     assert_eq!(codes(&c.diagnostics(URI, 1).await), ["CBL302"]);
+    c.stop().await;
+}
+
+/// One bad value (a severity `hint`, which no rule has) drops only its own entry: the message names
+/// it, and the user's `ignore`, `extendSelect` and other severities still apply.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_setting_drops_only_its_own_key() {
+    let mut c = TestClient::start(Setup {
+        init_options: json!({"cablelint": {
+            "ignore": ["CBL305"],
+            "extendSelect": ["CBL501"],
+            "severity": {"CBL302": "hint", "CBL501": "warning", "CBL999": "info"},
+        }}),
+        ..Setup::default()
+    })
+    .await;
+    let msg = c
+        .notification("window/showMessage", TIMEOUT)
+        .await
+        .expect("a message");
+    let text = msg["params"]["message"].as_str().unwrap();
+    assert!(text.contains("`severity.CBL302`"), "{text}");
+    assert!(text.contains("`hint` is not a severity"), "{text}");
+    assert!(text.contains("`severity.CBL999`"), "{text}");
+    assert!(text.contains("the other settings apply"), "{text}");
+    let long = markup(OSLO).replace("ENRG NO", "ENRG NO KQQQ").replace(
+        "journals.",
+        "journals, and a line that runs on well past the sixty-nine columns allowed.",
+    );
+    c.open(URI, 1, &long).await;
+    let diags = c.diagnostics(URI, 1).await;
+    // CBL305 (the unknown TAGS code) stays ignored; CBL302 keeps its own severity (error).
+    assert_eq!(codes(&diags), ["CBL302", "CBL501"]);
+    assert_eq!(diags[0]["severity"], 1);
+    assert_eq!(diags[1]["severity"], 2);
     c.stop().await;
 }
 
@@ -538,10 +573,18 @@ async fn did_change_configuration_rechecks_open_documents() {
         c.diagnostics(URI, 1).await.is_empty(),
         "re-checked with the new settings"
     );
-    // Invalid settings: a message, and the previous settings stay.
-    change_configuration(&mut c, json!({"cablelint": {"ignore": "CBL302"}})).await;
-    expect_message(&mut c, "ignore").await;
-    assert!(c.diagnostics(URI, 1).await.is_empty());
+    // A bad value: a message naming it, and the key is dropped while the others apply: here the
+    // new settings' `ignore` is the bad key, so CBL302 is reported again, and their `severity`
+    // applies.
+    change_configuration(
+        &mut c,
+        json!({"cablelint": {"ignore": "CBL302", "severity": {"CBL302": "warning"}}}),
+    )
+    .await;
+    expect_message(&mut c, "`ignore` must be a list").await;
+    let diags = c.diagnostics(URI, 1).await;
+    assert_eq!(codes(&diags), ["CBL302"]);
+    assert_eq!(diags[0]["severity"], 2);
     c.stop().await;
 }
 

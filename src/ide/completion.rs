@@ -1878,7 +1878,21 @@ impl Ctx<'_, '_> {
             if !typed.ends_with(number) || typed.ends_with(':') {
                 return None;
             }
-            let start = base + m.start();
+            // The label typed so far (`E.O`, `e.o `, `EO`): unless it is already the canonical
+            // `E.O. `, an item writes the whole label, so that accepting one never glues the
+            // number onto a partial label (`E.O13526:`).
+            let label = &typed[..m.start()];
+            let whole_label = label != "E.O. ";
+            if whole_label && number.is_empty() && typed.len() == label.len() {
+                // Only the label: the whole line, as on an empty line.
+                let replace = self.replace_from(base, |c| c.is_ascii_alphabetic() || c == '.');
+                let items = self.eo_items(replace, "0");
+                return (!items.is_empty()).then_some(Completion {
+                    items,
+                    incomplete: false,
+                });
+            }
+            let start = if whole_label { base } else { base + m.start() };
             let replace = self.replace_from(start, |c| c.is_ascii_digit() || c == ':');
             // The order in force on the cable's date first (preselected), then the older ones,
             // newest first (the order that was replaced is the likelier slip), then those that
@@ -1897,14 +1911,20 @@ impl Ctx<'_, '_> {
                         format!("{}:", e.number),
                         CompletionKind::Keyword,
                         replace,
-                    )
-                    .detail(format!("in force from {}", dates::long_date(e.effective)))
-                    .doc(e.description)
-                    .sort(match i.cmp(&at) {
-                        std::cmp::Ordering::Equal => "0".to_string(),
-                        std::cmp::Ordering::Less => format!("1{:02}", at - i),
-                        std::cmp::Ordering::Greater => format!("2{:02}", i - at),
-                    });
+                    );
+                    if whole_label {
+                        // Clients filter by the text the edit replaces: the typed label.
+                        let text = format!("E.O. {}:", e.number);
+                        item = item.insert(text.clone()).filter(text);
+                    }
+                    let mut item = item
+                        .detail(format!("in force from {}", dates::long_date(e.effective)))
+                        .doc(e.description)
+                        .sort(match i.cmp(&at) {
+                            std::cmp::Ordering::Equal => "0".to_string(),
+                            std::cmp::Ordering::Less => format!("1{:02}", at - i),
+                            std::cmp::Ordering::Greater => format!("2{:02}", i - at),
+                        });
                     item.preselect = e.number == in_force;
                     item
                 })

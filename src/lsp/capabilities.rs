@@ -112,22 +112,21 @@ pub(super) async fn initialize(
     let editor = params
         .initialization_options
         .as_ref()
-        .map(EditorSettings::from_json);
+        .map(EditorSettings::read);
     {
         let mut s = inner.session();
         s.unit = unit;
         s.pull = pull;
         s.caps = client_caps(&params.capabilities);
         s.roots = roots.clone();
-        match editor {
-            Some(Ok(e)) => {
-                s.editor = e.clone();
-                s.init_editor = e;
-            }
-            Some(Err(e)) => s.pending_messages.push(format!(
-                "cablelint: invalid initializationOptions, using the defaults: {e}"
-            )),
-            None => {}
+        if let Some((e, problems)) = editor {
+            s.pending_messages
+                .extend(super::configuration::problems_message(
+                    "initializationOptions",
+                    &problems,
+                ));
+            s.editor = e.clone();
+            s.init_editor = e;
         }
     }
     super::workspace_index::first_scan_pending(inner, &roots);

@@ -38,98 +38,155 @@ use crate::workspace::index::{has_extension, DEFAULT_EXTENSIONS};
 /// Reading editor settings.
 pub struct EditorSettings;
 
-fn selectors(v: &Value, key: &str) -> Result<Vec<RuleSelector>, String> {
+/// Reads a list of rule selectors. A list item that is not a rule code, prefix or name is left
+/// out and described in `problems` (`ignore[1]: ...`); a value that is not a list gives `None`.
+fn selectors(v: &Value, key: &str, problems: &mut Vec<String>) -> Option<Vec<RuleSelector>> {
     let Value::Array(items) = v else {
-        return Err(format!(
+        problems.push(format!(
             "`{key}` must be a list of rule codes, code prefixes or names"
         ));
+        return None;
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Value::String(s) => RuleSelector::parse(s).map_err(|e| format!("`{key}[{i}]`: {e}")),
-            _ => Err(format!("`{key}[{i}]` must be a string")),
-        })
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::String(s) => match RuleSelector::parse(s) {
+                Ok(sel) => out.push(sel),
+                Err(e) => problems.push(format!("`{key}[{i}]`: {e}")),
+            },
+            _ => problems.push(format!("`{key}[{i}]` must be a string")),
+        }
+    }
+    Some(out)
 }
 
-/// Reads the `severity` object into the overrides.
-fn severities(value: &Value, s: &mut Overrides) -> Result<(), String> {
+/// Reads the `severity` object into the overrides. An entry whose rule or level is not valid is
+/// left out and described in `problems` (`severity.CBL302: ...`); the other entries apply.
+fn severities(value: &Value, s: &mut Overrides, problems: &mut Vec<String>) {
     let Value::Object(map) = value else {
-        return Err(format!(
+        problems.push(format!(
             "`severity` must be an object of rule → {}",
             config::LEVEL_WORDS
         ));
+        return;
     };
     for (rule, level) in map {
-        let sel = RuleSelector::parse(rule).map_err(|e| format!("`severity.{rule}`: {e}"))?;
-        let Value::String(level) = level else {
-            return Err(format!("`severity.{rule}` must be a string"));
+        let sel = match RuleSelector::parse(rule) {
+            Ok(sel) => sel,
+            Err(e) => {
+                problems.push(format!("`severity.{rule}`: {e}"));
+                continue;
+            }
         };
-        let level = config::parse_level(level).map_err(|e| format!("`severity.{rule}`: {e}"))?;
-        config::add_level(sel, level, &mut s.severity, &mut s.ignore);
+        let Value::String(level) = level else {
+            problems.push(format!("`severity.{rule}` must be a string"));
+            continue;
+        };
+        match config::parse_level(level) {
+            Ok(level) => config::add_level(sel, level, &mut s.severity, &mut s.ignore),
+            Err(e) => problems.push(format!("`severity.{rule}`: {e}")),
+        }
     }
     config::sort_severities(&mut s.severity);
-    Ok(())
 }
 
 impl EditorSettings {
-    /// Reads editor settings. `null` (or a missing section) gives the defaults; a value of the wrong
-    /// shape or an unknown rule is an error that says which key.
+    /// Reads editor settings strictly: `null` (or a missing section) gives the defaults; a value of
+    /// the wrong shape or an unknown rule is an error that says which key (every such key, joined
+    /// by `; `).
     pub fn from_json(v: &Value) -> Result<Overrides, String> {
+        let (settings, problems) = EditorSettings::read(v);
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+
+    /// Reads editor settings as the server applies them: a bad value drops only its own key (or
+    /// its own list item or `severity` entry), as ruff's server does, and the rest of the settings
+    /// apply. Returns the settings and one message per problem, each naming its key
+    /// (`` `severity.CBL302`: `hint` is not a severity ... ``). Settings that are not an object at
+    /// all give the defaults and one problem.
+    pub fn read(v: &Value) -> (Overrides, Vec<String>) {
         let obj = match v {
-            Value::Null => return Ok(Overrides::default()),
+            Value::Null => return (Overrides::default(), Vec::new()),
             Value::Object(o) => o,
-            _ => return Err("the settings must be an object".to_string()),
+            _ => {
+                return (
+                    Overrides::default(),
+                    vec!["the settings must be an object".to_string()],
+                )
+            }
         };
         // Accept the settings under a `cablelint` key as well (some clients send the whole tree).
         if let Some(inner) = obj.get("cablelint") {
             if obj.len() == 1 {
-                return EditorSettings::from_json(inner);
+                return EditorSettings::read(inner);
             }
         }
-        read_object(obj)
+        let mut problems = Vec::new();
+        let settings = read_object(obj, &mut problems);
+        (settings, problems)
     }
 }
 
-fn read_object(obj: &Map<String, Value>) -> Result<Overrides, String> {
+fn read_object(obj: &Map<String, Value>, problems: &mut Vec<String>) -> Overrides {
     let mut s = Overrides::default();
     // `severity` last, so that its `off` entries join the `ignore` list read before.
     let mut severity = None;
     for (key, value) in obj {
         match key.as_str() {
             "select" => {
+                // `select` replaces the set of rules: with an item left out it would turn off
+                // rules that the user meant to run, so a bad item drops the whole key.
                 if !value.is_null() {
-                    s.select = Some(selectors(value, key)?);
+                    let before = problems.len();
+                    let selected = selectors(value, key, problems);
+                    if problems.len() == before {
+                        s.select = selected;
+                    }
                 }
             }
             "extendSelect" | "extend-select" | "extend_select" => {
-                s.extend_select = selectors(value, key)?
+                s.extend_select = selectors(value, key, problems).unwrap_or_default()
             }
-            "ignore" => s.ignore = selectors(value, key)?,
+            "ignore" => s.ignore = selectors(value, key, problems).unwrap_or_default(),
             "requireHeader" | "require-header" | "require_header" => match value {
                 Value::Bool(b) => s.require_header = Some(*b),
                 Value::Null => {}
-                _ => return Err(format!("`{key}` must be true or false")),
+                _ => problems.push(format!("`{key}` must be true or false")),
             },
             "date" => match value {
-                Value::String(d) => {
-                    s.date = Some(crate::vocab::Date::parse_iso(d.trim()).ok_or_else(|| {
-                        format!("`date` must be a date written YYYY-MM-DD, not `{d}`")
-                    })?)
-                }
+                Value::String(d) => match crate::vocab::Date::parse_iso(d.trim()) {
+                    Some(date) => s.date = Some(date),
+                    None => problems.push(format!(
+                        "`date` must be a date written YYYY-MM-DD, not `{d}`"
+                    )),
+                },
                 Value::Null => {}
-                _ => return Err(format!("`{key}` must be a date written YYYY-MM-DD")),
+                _ => problems.push(format!("`{key}` must be a date written YYYY-MM-DD")),
             },
             "severity" => severity = Some(value),
             other => tracing::warn!(key = other, "unknown editor setting ignored"),
         }
     }
     if let Some(value) = severity {
-        severities(value, &mut s)?;
+        severities(value, &mut s, problems);
     }
-    Ok(s)
+    s
+}
+
+/// The message shown for the settings' problems: which keys were left out and that the others
+/// apply. `origin` says where they came from (`initializationOptions`, `editor settings`, ...).
+pub(super) fn problems_message(origin: &str, problems: &[String]) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "cablelint: invalid {origin}, the other settings apply: {}",
+        problems.join("; ")
+    ))
 }
 
 /// Shows each distinct problem once, as an error message, and logs it.
@@ -254,7 +311,8 @@ pub(super) async fn pull_configuration(inner: &Inner) -> bool {
     }
 }
 
-/// Validates and stores editor settings; an invalid value is shown and the previous settings stay.
+/// Validates and stores editor settings; an invalid value is shown and left out, and the other
+/// settings apply.
 /// Returns whether the settings changed.
 async fn apply_editor_settings(
     inner: &Inner,
@@ -265,30 +323,24 @@ async fn apply_editor_settings(
     let mut errors = Vec::new();
     // `null` means the client has no such section (or no longer has one): what
     // `initializationOptions` said applies.
-    let global = match EditorSettings::from_json(global) {
-        Ok(_) if global.is_null() => Some(inner.session().init_editor.clone()),
-        Ok(s) => Some(s),
-        Err(e) => {
-            errors.push(format!(
-                "cablelint: invalid editor settings, keeping the previous ones: {e}"
-            ));
-            None
-        }
+    let global = if global.is_null() {
+        Some(inner.session().init_editor.clone())
+    } else {
+        let (settings, problems) = EditorSettings::read(global);
+        errors.extend(problems_message("editor settings", &problems));
+        Some(settings)
     };
     let mut folders = HashMap::new();
     for (root, v) in roots.iter().zip(per_folder) {
         if v.is_null() {
             continue;
         }
-        match EditorSettings::from_json(v) {
-            Ok(s) => {
-                folders.insert(root.clone(), s);
-            }
-            Err(e) => errors.push(format!(
-                "cablelint: invalid editor settings for {}, keeping the previous ones: {e}",
-                root.display()
-            )),
-        }
+        let (settings, problems) = EditorSettings::read(v);
+        errors.extend(problems_message(
+            &format!("editor settings for {}", root.display()),
+            &problems,
+        ));
+        folders.insert(root.clone(), settings);
     }
     let changed = store_editor_settings(inner, global, folders);
     show_errors(inner, errors).await;
@@ -438,6 +490,59 @@ mod tests {
     use crate::rules::{Rule, Severity};
     use serde_json::json;
     use std::path::Path;
+
+    /// The severity words the editors offer (VS Code's settings enum) are the words the server
+    /// reads, `off` included: a word offered there and refused here dropped the user's setting.
+    #[test]
+    fn the_severity_words_the_editors_offer_are_the_servers() {
+        let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/editors/vscode/package.json");
+        let manifest: Value =
+            serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
+        let words: Vec<&str> = manifest["contributes"]["configuration"]["properties"]
+            ["cablelint.severity"]["additionalProperties"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        assert_eq!(words, ["error", "warning", "info", "off"]);
+        for w in &words {
+            assert!(config::parse_level(w).is_ok(), "{w}");
+            assert!(config::LEVEL_WORDS.contains(&format!("\"{w}\"")), "{w}");
+        }
+        let help = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/editors/nvim/doc/cablelint.txt"
+        ))
+        .unwrap();
+        assert!(!help.contains("`\"hint\"`"));
+        assert!(help.contains("`\"off\"`"));
+    }
+
+    /// One bad entry drops only itself; the strict reading names every bad key.
+    #[test]
+    fn a_bad_entry_drops_only_itself() {
+        let v = json!({"ignore": ["CBL403", "CBL9999"], "requireHeader": true,
+            "severity": {"CBL302": "hint", "CBL207": "off", "CBL202": "warning"}});
+        let (s, problems) = EditorSettings::read(&v);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("`ignore[1]`"), "{problems:?}");
+        assert!(problems[1].starts_with("`severity.CBL302`: `hint` is not a severity"));
+        let settings = config::settings(None, Path::new("x.cable"), &s);
+        assert!(!settings.is_enabled(Rule::ParagraphNumbering));
+        assert!(!settings.is_enabled(Rule::from_code_or_name("CBL207").unwrap()));
+        assert!(settings.is_enabled(Rule::MissingHeader));
+        assert_eq!(
+            settings.severity_override(Rule::InvalidBanner),
+            Some(Severity::Warning)
+        );
+        assert_eq!(settings.severity_override(Rule::TagsMarkup), None);
+        let err = EditorSettings::from_json(&v).unwrap_err();
+        assert!(
+            err.contains("ignore[1]") && err.contains("severity.CBL302"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn editor_settings_are_read_and_checked() {

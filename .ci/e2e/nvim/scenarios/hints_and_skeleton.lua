@@ -97,7 +97,9 @@ local function skeleton(t, dir)
       end
     end
   end
-  t.check('accepting "New cable" inserts the skeleton', want ~= '' and (got .. '\n' == want or got == want), detail)
+  -- The buffer's lines are the skeleton's, with no empty line after its last (which 'eol' would write
+  -- as a second newline).
+  t.check('accepting "New cable" inserts the skeleton', want ~= '' and got .. '\n' == want, detail)
   t.check('the skeleton keeps its placeholders', got:find('[[', 1, true) ~= nil and got:find('${', 1, true) == nil, '')
   -- The first placeholder is selected: select mode over the first `[[...]]` of the text.
   local first_line, first_s, first_e
@@ -125,6 +127,15 @@ local function skeleton(t, dir)
     )
   )
   e2e.keys('<Esc>')
+  -- Written as it is, the draft ends with exactly one newline, as `cablelint new` writes it, and
+  -- `cablelint fmt --check` passes on it.
+  vim.cmd('silent write')
+  local path = vim.api.nvim_buf_get_name(buf)
+  local saved = e2e.read(path)
+  t.check('the saved draft ends with one newline', saved:sub(-1) == '\n' and saved:sub(-2) ~= '\n\n',
+    ('ends %q'):format(saved:sub(-12)))
+  local fmt = vim.fn.system({ 'cablelint', 'fmt', '--check', path })
+  t.check('cablelint fmt --check passes on the saved draft', vim.v.shell_error == 0, fmt)
 end
 
 e2e.run('hints', function(t)

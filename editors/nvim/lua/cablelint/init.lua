@@ -25,15 +25,6 @@ local function normalise(opts)
   return opts
 end
 
-local function find_root(bufnr, markers)
-  if vim.fs.root then -- 0.10+
-    return vim.fs.root(bufnr, markers)
-  end
-  local name = vim.api.nvim_buf_get_name(bufnr)
-  local found = vim.fs.find(markers, { upward = true, path = vim.fs.dirname(name) })[1]
-  return found and vim.fs.dirname(found) or nil
-end
-
 --- Starts (or reuses) the client for one buffer with `vim.lsp.start()`; the path for Neovim 0.9 and 0.10.
 ---@param cfg table full configuration
 ---@param bufnr integer
@@ -41,8 +32,7 @@ local function start_for_buffer(cfg, bufnr)
   if vim.bo[bufnr].buftype ~= '' then
     return
   end
-  local name = vim.api.nvim_buf_get_name(bufnr)
-  local root = find_root(bufnr, cfg.root_markers) or vim.fs.dirname(name)
+  local root = config.root_dir(bufnr, cfg.root_markers)
   vim.lsp.start({
     name = config.name,
     cmd = cfg.cmd,
