@@ -383,3 +383,26 @@ fn a_directory_named_like_the_configuration_is_an_error() {
         "cablelint.toml: is a directory, not a configuration file",
     );
 }
+
+/// A `cablelint.toml` that is a symbolic link leading nowhere is reported, as a directory of that
+/// name is, not passed over for the file farther up; `check` and `fmt` both stop at it.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_named_like_the_configuration_is_an_error() {
+    let dir = tree(&[
+        ("cablelint.toml", b"ignore = [\"CBL302\"]\n"),
+        ("posts/x.cable", markup().as_bytes()),
+    ]);
+    std::os::unix::fs::symlink("moved.toml", dir.path().join("posts/cablelint.toml")).unwrap();
+    for args in [
+        &["check", "posts/x.cable"][..],
+        &["fmt", "--check", "posts/x.cable"],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_contains(
+            &r.stderr,
+            "posts/cablelint.toml: broken symbolic link to `moved.toml`",
+        );
+    }
+}

@@ -620,6 +620,32 @@ async fn cablelint_toml_is_found_per_document_and_reloaded() {
     c.stop().await;
 }
 
+/// A `cablelint.toml` that is a symbolic link leading nowhere is shown as an error naming it, as
+/// the checker reports it, not passed over for the file farther up.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_link_named_cablelint_toml_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cablelint.toml"), "ignore = [\"CBL302\"]\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::os::unix::fs::symlink("moved.toml", dir.path().join("drafts/cablelint.toml")).unwrap();
+    let doc = file_uri(&dir.path().join("drafts/a.cable"));
+    let mut c = TestClient::start(Setup {
+        folders: vec![file_uri(dir.path())],
+        ..Setup::default()
+    })
+    .await;
+    c.open(&doc, 1, &markup(OSLO)).await;
+    expect_message(
+        &mut c,
+        "cablelint.toml: broken symbolic link to `moved.toml`",
+    )
+    .await;
+    // The file farther up does not apply in its place.
+    assert_eq!(codes(&c.diagnostics(&doc, 1).await), ["CBL302"]);
+    c.stop().await;
+}
+
 // -- Features -----------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

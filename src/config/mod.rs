@@ -262,14 +262,14 @@ struct RawData {
 
 impl Config {
     /// The configuration file that applies to files in `dir`: `cablelint.toml` in `dir` or the
-    /// nearest ancestor that has one. Anything of that name counts, so that a directory named
-    /// `cablelint.toml` is reported when [`Config::load`] reads it rather than passed over in
-    /// silence for a file farther up.
+    /// nearest ancestor that has one. Anything of that name counts, so that a directory or a
+    /// symbolic link that leads nowhere named `cablelint.toml` is reported when [`Config::load`]
+    /// reads it rather than passed over in silence for a file farther up.
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
         dir.ancestors()
             .map(|d| d.join(CONFIG_FILE_NAME))
-            .find(|p| p.exists())
+            .find(|p| p.symlink_metadata().is_ok())
     }
 
     /// Finds ([`Config::find`]) and loads the configuration for files in `dir`; `None` when no
@@ -281,8 +281,8 @@ impl Config {
         }
     }
 
-    /// Reads and validates a configuration file. A directory in its place is an error that says
-    /// so.
+    /// Reads and validates a configuration file. A directory or a broken symbolic link in its
+    /// place is an error that says so.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let bytes = std::fs::read(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
@@ -294,7 +294,7 @@ impl Config {
                  from a file of this name)"
                     .to_string()
             } else {
-                crate::config::describe_io_error(&e)
+                broken_link_reason(path, &e)
             },
         })?;
         let text = String::from_utf8(bytes).map_err(|e| ConfigError {
@@ -671,6 +671,23 @@ pub fn describe_io_error(e: &std::io::Error) -> String {
                 None => s,
             }
         }
+    }
+}
+
+/// Why a symbolic link cannot be followed: `broken symbolic link to `nowhere.cable``, `symbolic
+/// link loop`, or the error's own description.
+pub fn broken_link_reason(path: &Path, e: &std::io::Error) -> String {
+    // ELOOP: a link that leads back to itself (Linux 40, the BSDs and macOS 62).
+    if matches!(e.raw_os_error(), Some(40) if cfg!(target_os = "linux"))
+        || matches!(e.raw_os_error(), Some(62) if !cfg!(target_os = "linux"))
+    {
+        return "symbolic link loop".to_string();
+    }
+    match (e.kind(), std::fs::read_link(path)) {
+        (std::io::ErrorKind::NotFound, Ok(target)) => {
+            format!("broken symbolic link to `{}`", target.display())
+        }
+        _ => describe_io_error(e),
     }
 }
 
