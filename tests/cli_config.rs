@@ -383,3 +383,177 @@ fn a_directory_named_like_the_configuration_is_an_error() {
         "cablelint.toml: is a directory, not a configuration file",
     );
 }
+
+/// A `cablelint.toml` that is a symbolic link leading nowhere is reported, as a directory of that
+/// name is, not passed over for the file farther up; `check` and `fmt` both stop at it.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_named_like_the_configuration_is_an_error() {
+    let dir = tree(&[
+        ("cablelint.toml", b"ignore = [\"CBL302\"]\n"),
+        ("posts/x.cable", markup().as_bytes()),
+    ]);
+    std::os::unix::fs::symlink("moved.toml", dir.path().join("posts/cablelint.toml")).unwrap();
+    for args in [
+        &["check", "posts/x.cable"][..],
+        &["fmt", "--check", "posts/x.cable"],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_contains(
+            &r.stderr,
+            "posts/cablelint.toml: broken symbolic link to `moved.toml`",
+        );
+    }
+}
+
+/// `extend` inherits another file's settings: the extending file's own keys win, its
+/// `extend-select` and `ignore` add to and take from the inherited selection, tables merge key by
+/// key, and `--show-settings` names the files extended.
+#[test]
+fn a_configuration_extends_another_and_its_own_settings_win() {
+    let m = markup();
+    let dir = tree(&[
+        (
+            "shared/base.toml",
+            b"ignore = [\"CBL302\"]\n[severity]\nline-too-long = \"warning\"\nunknown-tag = \"error\"\n",
+        ),
+        (
+            "posts/oslo/cablelint.toml",
+            b"extend = \"../../shared/base.toml\"\nextend-select = [\"line-too-long\"]\nignore = [\"CBL313\"]\n[severity]\nline-too-long = \"info\"\n",
+        ),
+        ("posts/oslo/a.cable", m.as_bytes()),
+    ]);
+    let r = run_in(dir.path(), &["check", "--output-format", "json"], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(!has_302(&r, "oslo/a.cable"), "{}", r.stdout);
+
+    let r = run_in(
+        dir.path(),
+        &["check", "posts/oslo/a.cable", "--show-settings"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    assert_contains(
+        &r.stdout,
+        &format!(
+            "configuration: {}\n  extends {}\n",
+            root.join("posts/oslo/cablelint.toml").display(),
+            root.join("shared/base.toml").display()
+        ),
+    );
+    let rule = |code: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("  {code} ")))
+            .map(|l| l.split_whitespace().skip(2).collect::<Vec<_>>().join(" "))
+    };
+    // Inherited: the ignore and the severity the extending file does not set.
+    assert_eq!(rule("CBL302"), None, "{}", r.stdout);
+    assert_eq!(rule("CBL305").as_deref(), Some("error (configured)"));
+    // Its own: the ignore added and the severity of the same key.
+    assert_eq!(rule("CBL313"), None, "{}", r.stdout);
+    assert_eq!(rule("CBL501").as_deref(), Some("info (configured)"));
+}
+
+/// The `[format]` table merges key by key: the base's `tags-separator` stays when the extending
+/// file sets only `line-width`, for `fmt` as for `check`.
+#[test]
+fn fmt_takes_the_format_options_a_configuration_inherits() {
+    let clean = fixture_text("oslo-clean.cable");
+    let dir = tree(&[
+        (
+            "base.toml",
+            b"[format]\ntags-separator = \"comma\"\nline-width = 50\n",
+        ),
+        (
+            "drafts/cablelint.toml",
+            b"extend = \"../base.toml\"\n[format]\nline-width = 69\n",
+        ),
+        ("drafts/x.cable", clean.as_bytes()),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &["fmt", "-", "--stdin-filename", "drafts/x.cable"],
+        Some(clean.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_contains(&r.stdout, "\nTAGS: PREL, PGOV, NO\n");
+    // The width is the extending file's: no line of the 69-column text is broken at 50.
+    assert!(
+        r.stdout.lines().any(|l| l.chars().count() > 50),
+        "{}",
+        r.stdout
+    );
+}
+
+/// A file `extend` names that cannot be read, a chain that comes back to a file already in it, and
+/// an error inside an extended file are errors (exit 2) naming the files, never a hang. The place
+/// of the error is shown from the current directory, the chain of files as absolute paths.
+#[test]
+fn bad_extends_are_errors_naming_the_files() {
+    let m = markup();
+    let dir = tree(&[
+        (
+            "missing/cablelint.toml",
+            b"# Inherit.\nextend = \"../nowhere.toml\"\n",
+        ),
+        ("missing/x.cable", m.as_bytes()),
+        (
+            "cycle/a/cablelint.toml",
+            b"extend = \"../b/cablelint.toml\"\n",
+        ),
+        (
+            "cycle/b/cablelint.toml",
+            b"ignore = []\nextend = \"../a/cablelint.toml\"\n",
+        ),
+        ("cycle/a/x.cable", m.as_bytes()),
+        ("itself/cablelint.toml", b"extend = \"./cablelint.toml\"\n"),
+        ("itself/x.cable", m.as_bytes()),
+        ("bad/base.toml", b"\nignore = [\"CBL999\"]\n"),
+        ("bad/post/cablelint.toml", b"extend = \"../base.toml\"\n"),
+        ("bad/post/x.cable", m.as_bytes()),
+    ]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let at = |p: &str| root.join(p).display().to_string();
+    let cases = [
+        (
+            "missing/x.cable",
+            format!(
+                "error: missing/cablelint.toml:2:10: key `extend`: cannot read `../nowhere.toml` ({}): no such file or directory",
+                at("nowhere.toml")
+            ),
+        ),
+        (
+            "cycle/a/x.cable",
+            format!(
+                "error: cycle/b/cablelint.toml:2:10: key `extend`: `../a/cablelint.toml` closes a cycle: `{a}` extends `{b}` extends `{a}`",
+                a = at("cycle/a/cablelint.toml"),
+                b = at("cycle/b/cablelint.toml"),
+            ),
+        ),
+        (
+            "itself/x.cable",
+            format!(
+                "error: itself/cablelint.toml:1:10: key `extend`: `./cablelint.toml` closes a cycle: `{a}` extends `{a}`",
+                a = at("itself/cablelint.toml"),
+            ),
+        ),
+        (
+            "bad/post/x.cable",
+            format!(
+                "error: bad/base.toml:2:11: key `ignore`: `CBL999` is not a rule code, code prefix or rule name (see `cablelint rules`) (read because `{}` extends `{}`)",
+                at("bad/post/cablelint.toml"),
+                at("bad/base.toml"),
+            ),
+        ),
+    ];
+    for (file, expected) in cases {
+        for command in ["check", "fmt"] {
+            let r = run_in(dir.path(), &[command, file], None);
+            assert_eq!(r.code, 2, "{command} {file}: {r:?}");
+            assert_contains(&r.stderr, &expected);
+        }
+    }
+}

@@ -663,6 +663,70 @@ async fn cablelint_toml_is_found_per_document_and_reloaded() {
     c.stop().await;
 }
 
+/// A `cablelint.toml` that extends another file applies that file's settings in the editor as in
+/// the checker, and a change to the extended file reaches the documents under it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_configuration_that_extends_another_applies_and_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.toml");
+    std::fs::write(&base, "ignore = [\"CBL302\"]\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(
+        dir.path().join("drafts/cablelint.toml"),
+        "extend = \"../base.toml\"\n",
+    )
+    .unwrap();
+    let doc = file_uri(&dir.path().join("drafts/a.cable"));
+    let mut c = TestClient::start(Setup {
+        watch_dynamic: true,
+        folders: vec![file_uri(dir.path())],
+        ..Setup::default()
+    })
+    .await;
+    c.open(&doc, 1, &markup(OSLO)).await;
+    assert!(c.diagnostics(&doc, 1).await.is_empty(), "the base's ignore");
+    std::fs::write(&base, "[severity]\nCBL302 = \"info\"\n").unwrap();
+    let changed = json!({"changes": [{"uri": file_uri(&base), "type": 2}]});
+    c.notify("workspace/didChangeWatchedFiles", changed).await;
+    // A publication of the old settings may still be on its way: the newest one counts.
+    let mut diags = c.diagnostics(&doc, 1).await;
+    for _ in 0..3 {
+        if !diags.is_empty() {
+            break;
+        }
+        diags = c.diagnostics(&doc, 1).await;
+    }
+    assert_eq!(codes(&diags), ["CBL302"]);
+    assert_eq!(diags[0]["severity"], 3);
+    c.stop().await;
+}
+
+/// A `cablelint.toml` that is a symbolic link leading nowhere is shown as an error naming it, as
+/// the checker reports it, not passed over for the file farther up.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_link_named_cablelint_toml_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cablelint.toml"), "ignore = [\"CBL302\"]\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::os::unix::fs::symlink("moved.toml", dir.path().join("drafts/cablelint.toml")).unwrap();
+    let doc = file_uri(&dir.path().join("drafts/a.cable"));
+    let mut c = TestClient::start(Setup {
+        folders: vec![file_uri(dir.path())],
+        ..Setup::default()
+    })
+    .await;
+    c.open(&doc, 1, &markup(OSLO)).await;
+    expect_message(
+        &mut c,
+        "cablelint.toml: broken symbolic link to `moved.toml`",
+    )
+    .await;
+    // The file farther up does not apply in its place.
+    assert_eq!(codes(&c.diagnostics(&doc, 1).await), ["CBL302"]);
+    c.stop().await;
+}
+
 // -- Features -----------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use ignore::WalkBuilder;
 
-use crate::config::describe_io_error;
+use crate::config::{broken_link_reason, describe_io_error};
 
 /// The extensions a directory walk picks up without `--extension`.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["cable", "tel"];
@@ -80,23 +80,6 @@ fn wanted(entry: &ignore::DirEntry, extensions: &[String]) -> Entry {
         Ok(m) if m.is_dir() => Entry::Other,
         Ok(_) => Entry::File,
         Err(e) => Entry::BrokenLink(broken_link_reason(entry.path(), &e)),
-    }
-}
-
-/// Why a symbolic link cannot be followed: `broken symbolic link to `nowhere.cable``, `symbolic
-/// link loop`, or the error's own description.
-pub fn broken_link_reason(path: &Path, e: &std::io::Error) -> String {
-    // ELOOP: a link that leads back to itself (Linux 40, the BSDs and macOS 62).
-    if matches!(e.raw_os_error(), Some(40) if cfg!(target_os = "linux"))
-        || matches!(e.raw_os_error(), Some(62) if !cfg!(target_os = "linux"))
-    {
-        return "symbolic link loop".to_string();
-    }
-    match (e.kind(), std::fs::read_link(path)) {
-        (std::io::ErrorKind::NotFound, Ok(target)) => {
-            format!("broken symbolic link to `{}`", target.display())
-        }
-        _ => describe_io_error(e),
     }
 }
 

@@ -38,8 +38,8 @@ pub enum ConfigSource {
     Isolated,
 }
 
-/// Prints what applies to one file: the configuration file, the rules that run with their
-/// severities, and the reference data files.
+/// Prints what applies to one file: the configuration file and the files it extends, the rules
+/// that run with their severities, and the reference data files.
 pub fn settings(
     path: &str,
     how: ConfigSource,
@@ -66,6 +66,9 @@ fn write_settings(
         (ConfigSource::Found, Some(c)) => c.path().display().to_string(),
     };
     writeln!(out, "configuration: {configuration}")?;
+    for base in config.map(|c| c.extends()).unwrap_or_default() {
+        writeln!(out, "  extends {}", base.display())?;
+    }
     let enabled: Vec<Rule> = Rule::ALL
         .iter()
         .copied()

@@ -257,3 +257,71 @@ fn the_draft_post_is_the_drafting_post_of_the_cross_cable_rules() {
         None
     );
 }
+
+/// A configuration written into one file, and that same configuration split over a base file and
+/// one extending it, give the same settings; and the extending file's keys win over the base's.
+#[test]
+fn an_extending_file_inherits_and_its_own_keys_win() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join("post/drafts")).unwrap();
+    std::fs::create_dir_all(root.join("drafts")).unwrap();
+    std::fs::write(root.join("tags.tsv"), "code\tkind\n").unwrap();
+    std::fs::write(
+        root.join("base.toml"),
+        "select = [\"CBL1\", \"CBL3\"]\nrequire-header = true\ndate = \"2026-01-02\"\n\
+         [severity]\nCBL305 = \"error\"\nCBL302 = \"off\"\n\
+         [per-file-ignores]\n\"drafts/*\" = [\"CBL1\"]\n\"*.tel\" = [\"CBL3\"]\n\
+         [data]\ntags = [\"tags.tsv\"]\n\
+         [format]\nline-width = 60\nserial-width = 0\n\
+         [draft]\npost = \"AMEMBASSY OSLO\"\nto = [\"SECSTATE WASHDC\"]\n",
+    )
+    .unwrap();
+    let c = Config::from_toml(
+        "extend = \"../base.toml\"\nignore = [\"missing-header\"]\nextend-select = [\"CBL302\"]\n\
+         [severity]\nCBL3 = \"info\"\n[per-file-ignores]\n\"*.tel\" = [\"CBL1\"]\n\
+         [format]\nline-width = 72\n[draft]\nto = [\"USNATO\", \"nowhere\"]\n",
+        &root.join("post/cablelint.toml"),
+    )
+    .unwrap();
+    assert_eq!(c.extends(), [root.join("base.toml")]);
+    let s = c.settings_for(&root.join("post/a.cable"));
+    // The base's select, with the extending file's selection on top of it.
+    assert!(s.is_enabled(Rule::InvalidTransmissionId));
+    assert!(!s.is_enabled(Rule::SecurityLineMismatch));
+    assert!(
+        s.is_enabled(Rule::TagsMarkup),
+        "extend-select over the base's off"
+    );
+    assert!(
+        !s.is_enabled(Rule::MissingHeader),
+        "ignore after the base's require-header"
+    );
+    // `CBL3 = "info"` and the base's more specific `CBL305 = "error"` stand together.
+    assert_eq!(s.severity_override(Rule::UnknownTag), Some(Severity::Error));
+    assert_eq!(s.severity_override(Rule::MissingTags), Some(Severity::Info));
+    assert_eq!(s.drafting_date, crate::vocab::Date::parse_iso("2026-01-02"));
+    // The base's glob is relative to the base's directory; the extending file's entry of the
+    // same glob replaces the base's.
+    assert!(!c
+        .settings_for(&root.join("drafts/x.cable"))
+        .is_enabled(Rule::InvalidTransmissionId));
+    assert!(c
+        .settings_for(&root.join("post/drafts/x.cable"))
+        .is_enabled(Rule::InvalidTransmissionId));
+    let tel = c.settings_for(&root.join("post/x.tel"));
+    assert!(!tel.is_enabled(Rule::InvalidTransmissionId) && tel.is_enabled(Rule::UnknownTag));
+    // Tables merge key by key; paths stay relative to the file that writes them.
+    assert_eq!(c.data.tags, [root.join("tags.tsv")]);
+    assert_eq!((c.format.line_width, c.format.serial_width), (72, 0));
+    assert_eq!(c.draft.post.as_deref(), Some("AMEMBASSY OSLO"));
+    assert_eq!(c.draft.to, ["USNATO", "nowhere"]);
+    // An error about a `[draft]` value names the file that writes it.
+    let e = c.draft_error("draft.post", 0, "unknown".to_string());
+    assert_eq!((e.path, e.line), (root.join("base.toml"), Some(16)));
+    let e = c.draft_error("draft.to", 1, "unknown".to_string());
+    assert_eq!(
+        (e.path, e.line, e.column),
+        (root.join("post/cablelint.toml"), Some(11), Some(17))
+    );
+}

@@ -1643,12 +1643,24 @@ fn paragraph_first_line<'a>(
     if let Some(m) = &p.marking {
         if m.range.start() == line_start + rest_at {
             let m_end = m.range.end() - line_start;
-            prefix = match prefix {
+            // A marking in lower or mixed case or with a `-` is written in capitals with `/`
+            // (`(Sbu)` is `(SBU)`), as `invalid-marking`'s fix writes it, save the lower case of a
+            // cable the release wrote in sentence case.
+            let written = cable.text(m.range);
+            let respelt = if written.bytes().any(|b| b.is_ascii_lowercase() || b == b'-') {
+                cable.respelt_marking(m, cable.sentence_case())
+            } else {
+                None
+            };
+            prefix = match (prefix, respelt) {
                 // `1. (C)` as written: one space between the number and the marking.
-                Cow::Borrowed(_) if rest_at == after + 1 && t.as_bytes()[after] == b' ' => {
+                (Cow::Borrowed(_), None) if rest_at == after + 1 && t.as_bytes()[after] == b' ' => {
                     Cow::Borrowed(&t[ns..m_end])
                 }
-                _ => Cow::Owned(format!("{prefix} {}", cable.text(m.range))),
+                (prefix, respelt) => Cow::Owned(format!(
+                    "{prefix} {}",
+                    respelt.as_deref().unwrap_or(written)
+                )),
             };
             rest = t[m_end..].trim_start();
         }

@@ -857,3 +857,41 @@ End text.
     );
     assert_eq!(format(&short, &o).as_deref(), Ok(short.as_str()));
 }
+
+/// A drafter's marking in lower or mixed case or with a `-` is written as `invalid-marking`'s fix
+/// writes it (the same marking in capitals with `/`), and the result then has nothing for that
+/// rule; a released record in sentence case keeps its lower-case markings, as the rules leave them.
+#[test]
+fn markings_are_written_in_capitals_save_in_a_sentence_case_record() {
+    let text = format!(
+        "{HEADER}{DRAFT_HEAD}1. (c) First.\n\n2. (Sbu) Second.\n\n3. (S-nf) Third.\n\n4. (C//NF) Fourth.\n"
+    );
+    assert_eq!(
+        fmt(&text),
+        format!(
+            "{HEADER}{DRAFT_HEAD}1. (C) First.\n\n2. (SBU) Second.\n\n3. (S/NF) Third.\n\n4. (C//NF) Fourth.\n"
+        )
+    );
+    let out = fmt(&text);
+    let cable = crate::syntax::parse(&out);
+    let found = crate::rules::check_cable(
+        &cable,
+        &crate::rules::Settings::default(),
+        crate::data::Tables::builtin(),
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|d| d.rule == crate::rules::Rule::InvalidMarking),
+        "{found:?}"
+    );
+    // Sentence case: the banner in lower case. `(c)` is the release's form and stays; mixed case
+    // is still respelt, as the rule's fix respells it.
+    let record = text.replace(
+        "C O N F I D E N T I A L OSLO",
+        "C o n f i d e n t i a l oslo",
+    );
+    let out = fmt(&record);
+    assert!(out.contains("\n1. (c) First.\n"), "{out}");
+    assert!(out.contains("\n2. (SBU) Second.\n"), "{out}");
+}

@@ -32,10 +32,20 @@ fn banner<'a>(c: &Cable<'a>) -> Option<BannerReading<'a>> {
     })
 }
 
-/// Paragraph `k`'s number and marking as read.
-fn paragraph<'a>(c: &Cable<'a>, k: usize) -> (u32, Option<&'a str>) {
-    let p = &c.body.paragraphs[k];
-    (p.number.value, p.marking.as_ref().map(|m| c.text(m.range)))
+/// Whether paragraph `k` has the same number and marking in `a` and `b`: the marking as written,
+/// or, in `b`, its canonical spelling where the formatter writes that ([`Cable::respelt_marking`]:
+/// `(Sbu)` as `(SBU)`), and nothing else.
+fn same_paragraph(a: &Cable, b: &Cable, k: usize) -> bool {
+    let (p, q) = (&a.body.paragraphs[k], &b.body.paragraphs[k]);
+    p.number.value == q.number.value
+        && match (&p.marking, &q.marking) {
+            (None, None) => true,
+            (Some(x), Some(y)) => {
+                let (before, after) = (a.text(x.range), b.text(y.range));
+                before == after || a.respelt_marking(x, a.sentence_case()).as_deref() == Some(after)
+            }
+            _ => false,
+        }
 }
 
 /// The first element that the parser reads differently in `a` and `b`, named for the message,
@@ -93,7 +103,7 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
             _ => true,
         };
     let same_paragraphs = ba.paragraphs.len() == bb.paragraphs.len()
-        && (0..ba.paragraphs.len()).all(|k| paragraph(a, k) == paragraph(b, k));
+        && (0..ba.paragraphs.len()).all(|k| same_paragraph(a, b, k));
     if !same_header {
         Some("the header")
     } else if banner(a) != banner(b) {
@@ -197,7 +207,8 @@ fn respelled(c: &Cable) -> ([TextRange; 6], usize) {
 /// The words of a part of a text as the formatter must keep them, one after another without
 /// allocating: the runs of letters, digits and non-ASCII characters other than `¶`, numbers
 /// without their leading zeros (the formatter pads serials, sections and dates), leaving out the
-/// words that start in one of the respelled ranges.
+/// words that start in one of the respelled ranges and, when `markings` is set, in a paragraph's
+/// portion marking (which [`same_paragraph`] compares).
 struct Words<'a> {
     b: &'a [u8],
     at: usize,
@@ -205,11 +216,22 @@ struct Words<'a> {
     skip: [TextRange; 6],
     skips: usize,
     k: usize,
+    /// The paragraphs' markings, in order, when they are left out (empty, and not allocated,
+    /// otherwise).
+    marks: Vec<TextRange>,
+    m: usize,
 }
 
 impl<'a> Words<'a> {
-    fn new(c: &Cable<'a>, start: usize, end: usize) -> Words<'a> {
+    fn new(c: &Cable<'a>, start: usize, end: usize, markings: bool) -> Words<'a> {
         let (skip, skips) = respelled(c);
+        let marks = if markings {
+            (c.body.paragraphs.iter())
+                .filter_map(|p| p.marking.as_ref().map(|m| m.range))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Words {
             b: c.src.as_bytes(),
             at: start,
@@ -217,6 +239,8 @@ impl<'a> Words<'a> {
             skip,
             skips,
             k: 0,
+            marks,
+            m: 0,
         }
     }
 
@@ -281,6 +305,12 @@ impl<'a> Iterator for Words<'a> {
             if self.k < self.skips && self.skip[self.k].start() <= start {
                 continue;
             }
+            while self.m < self.marks.len() && self.marks[self.m].end() <= start {
+                self.m += 1;
+            }
+            if self.m < self.marks.len() && self.marks[self.m].start() <= start {
+                continue;
+            }
             let mut w = &self.b[start..self.at];
             while w.len() > 1 && w[0] == b'0' && w[1].is_ascii_digit() {
                 w = &w[1..];
@@ -326,7 +356,16 @@ fn same_words(input: &Cable, after: &Cable) -> bool {
         }
     }
     let (ea, eb) = (ea.max(p), eb.max(p));
-    let (mut x, mut y) = (Words::new(input, p, ea), Words::new(after, p, eb));
+    // Where the formatter respelt a marking (`(Sbu)` as `(SBU)`), the markings' words are left
+    // out on both sides: [`same_paragraph`] has compared them, accepting that change alone.
+    let sentence_case = input.sentence_case();
+    let markings = input.body.paragraphs.iter().any(|p| {
+        (p.marking.as_ref()).is_some_and(|m| input.respelt_marking(m, sentence_case).is_some())
+    });
+    let (mut x, mut y) = (
+        Words::new(input, p, ea, markings),
+        Words::new(after, p, eb, markings),
+    );
     // Where the two texts run on byte for byte (most of a re-wrapped paragraph: they part only
     // where one has a line break and the other a space), their words are the same; only from the
     // start of the word they part in are words read and compared.

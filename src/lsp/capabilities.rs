@@ -166,10 +166,13 @@ pub(super) async fn initialized(inner: &Arc<Inner>) {
     }
 }
 
-/// Asks the client to report changes of any `cablelint.toml` and of the cable files (for the
-/// workspace index).
+/// Asks the client to report changes of any `cablelint.toml`, of the TOML files one may extend,
+/// and of the cable files (for the workspace index).
 async fn watch_files(inner: &Inner) {
-    let mut globs = vec![format!("**/{}", crate::config::CONFIG_FILE_NAME)];
+    let mut globs = vec![
+        format!("**/{}", crate::config::CONFIG_FILE_NAME),
+        "**/*.toml".to_string(),
+    ];
     globs.extend(super::workspace_index::CABLE_GLOBS.map(String::from));
     let options = DidChangeWatchedFilesRegistrationOptions {
         watchers: globs

@@ -398,8 +398,8 @@ pub(super) async fn did_change_configuration(
     recheck_all(inner).await;
 }
 
-/// `workspace/didChangeWatchedFiles`: a `cablelint.toml` changed, appeared or went away, or cable
-/// files did (the workspace index reads them again).
+/// `workspace/didChangeWatchedFiles`: a `cablelint.toml` or a file one extends changed, appeared
+/// or went away, or cable files did (the workspace index reads them again).
 pub(super) async fn did_change_watched_files(
     inner: &Arc<Inner>,
     params: DidChangeWatchedFilesParams,
@@ -421,7 +421,9 @@ pub(super) async fn did_change_watched_files(
             let Some(path) = uri_path(&change.uri) else {
                 continue;
             };
-            if path.file_name().and_then(|n| n.to_str()) != Some(config::CONFIG_FILE_NAME) {
+            if path.file_name().and_then(|n| n.to_str()) != Some(config::CONFIG_FILE_NAME)
+                && !s.resolver.is_extended(&path)
+            {
                 continue;
             }
             relevant = true;

@@ -72,26 +72,9 @@ impl<'c, 'a> Context<'c, 'a> {
         self.cable.text(range)
     }
 
-    /// Whether the release wrote the cable in sentence case (spec §3.22): its banner or its E.O.
-    /// line holds lower-case letters (`S e c r e t section 01 of 02 beijing 002963`, `E.o. 12958:
-    /// decl: 08/27/2019`, or after `fmt` wrote the label in capitals, `E.O. 12958: n/a`). All 13
-    /// real cables whose TAGS codes are all in lower case show it there, as do those whose portion
-    /// markings are in lower case (`(c)`); a drafter writes both in capitals, so that lower case
-    /// elsewhere in a draft is the drafter's. The banner's section phrase does not count: a banner
-    /// in capitals may write its `of` in lower case (`SECRET SECTION 01 of 03 RIYADH 000182`), as
-    /// drafters write it, where the release's sentence case also shows in the classification
-    /// words or the origin.
+    /// Whether the release wrote the cable in sentence case: see [`Cable::sentence_case`].
     pub fn sentence_case(&self) -> bool {
-        let b = &self.cable.body;
-        let lower = |r: TextRange| self.text(r).bytes().any(|c| c.is_ascii_lowercase());
-        let banner_lower = |bn: &crate::syntax::Banner| match bn.section_range {
-            Some(s) if bn.range.start() <= s.start() && s.end() <= bn.range.end() => {
-                lower(TextRange::new(bn.range.start(), s.start()))
-                    || lower(TextRange::new(s.end(), bn.range.end()))
-            }
-            _ => lower(bn.range),
-        };
-        b.banner.as_ref().is_some_and(banner_lower) || b.eo.as_ref().is_some_and(|e| lower(e.range))
+        self.cable.sentence_case()
     }
 
     /// Reports a diagnostic of the running rule at its configured severity, and returns it so the

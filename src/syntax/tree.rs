@@ -28,6 +28,45 @@ impl<'a> Cable<'a> {
         &self.src[range.as_range()]
     }
 
+    /// Whether the release wrote the cable in sentence case (spec §3.22): its banner or its E.O.
+    /// line holds lower-case letters (`S e c r e t section 01 of 02 beijing 002963`, `E.o. 12958:
+    /// decl: 08/27/2019`, or after `fmt` wrote the label in capitals, `E.O. 12958: n/a`). All 13
+    /// real cables whose TAGS codes are all in lower case show it there, as do those whose portion
+    /// markings are in lower case (`(c)`); a drafter writes both in capitals, so that lower case
+    /// elsewhere in a draft is the drafter's. The banner's section phrase does not count: a banner
+    /// in capitals may write its `of` in lower case (`SECRET SECTION 01 of 03 RIYADH 000182`), as
+    /// drafters write it, where the release's sentence case also shows in the classification
+    /// words or the origin.
+    pub fn sentence_case(&self) -> bool {
+        let b = &self.body;
+        let lower = |r: TextRange| self.text(r).bytes().any(|c| c.is_ascii_lowercase());
+        let banner_lower = |bn: &Banner| match bn.section_range {
+            Some(s) if bn.range.start() <= s.start() && s.end() <= bn.range.end() => {
+                lower(TextRange::new(bn.range.start(), s.start()))
+                    || lower(TextRange::new(s.end(), bn.range.end()))
+            }
+            _ => lower(bn.range),
+        };
+        b.banner.as_ref().is_some_and(banner_lower) || b.eo.as_ref().is_some_and(|e| lower(e.range))
+    }
+
+    /// The canonical spelling of a portion marking (`(SBU)`) when it is written otherwise and
+    /// says the same: a readable marking in parentheses in mixed case (`(Sbu)`), with a `-`
+    /// between level and controls (`(S-NF)`), or in lower case (`(c)`) in a cable not written in
+    /// sentence case ([`Cable::sentence_case`], where lower case is the release's form and is
+    /// left). `None` when the marking is canonical, unreadable or not in parentheses. The checker's
+    /// `invalid-marking` fix and `fmt` both write this.
+    pub fn respelt_marking(&self, m: &Marking, sentence_case: bool) -> Option<String> {
+        let t = self.text(m.range);
+        let inner = t.strip_prefix('(')?.strip_suffix(')')?;
+        let lower = t.bytes().any(|b| b.is_ascii_lowercase());
+        (m.level.is_some()
+            && m.valid
+            && !m.entire_text
+            && (!m.canonical || (!sentence_case && lower)))
+            .then(|| format!("({})", super::body::canonical_marking(inner)))
+    }
+
     /// The highest precedence among all addressee lines (ROUTINE when a line has no word).
     pub fn highest_addressee_precedence(&self) -> Option<Precedence> {
         self.header

@@ -4,9 +4,11 @@
 //! editor's [`Overrides`] on top.
 //!
 //! A configuration file is read once per change: a run of the checker reads each file once, the
-//! server re-reads a file whose modification time changed (or that [`Resolver::reload`] names). A
-//! file that fails to load keeps its last good configuration (or none) and its error comes back
-//! once, with what to keep using; the checker stops at that error, the server shows it.
+//! server re-reads a file when its modification time or that of a file it extends changed (or
+//! when [`Resolver::reload`] names either). A file that fails to load keeps its last good
+//! configuration (or none) and its error comes back once, with what to keep using; the checker
+//! stops at that error, the server shows it, and reads the file again at each request until it
+//! loads (a file it extends may be the one to mend), without showing the same error twice.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -74,7 +76,11 @@ struct Applied {
 #[derive(Debug)]
 struct Entry {
     applied: Applied,
-    modified: Option<SystemTime>,
+    /// The modification time of every file the configuration was read from (its own and those it
+    /// extends), when it loaded; `None` when it did not.
+    stamps: Option<Vec<(PathBuf, Option<SystemTime>)>>,
+    /// The error of the last load, when it failed.
+    error: Option<ConfigError>,
 }
 
 /// Finds, reads and caches configuration files; see the module documentation.
@@ -171,15 +177,41 @@ impl Resolver {
     }
 
     /// Forgets what is known of a configuration file (changed, created or deleted on disk), reading
-    /// it again when it exists. Returns its error when the new text is invalid (the old
-    /// configuration stays in use).
+    /// it again when it exists, and every configuration that extends it. Returns the first error
+    /// when a new text is invalid (the old configuration stays in use).
     pub fn reload(&mut self, path: &Path) -> Option<ConfigError> {
         self.found.clear();
-        if !path.is_file() {
-            self.entries.remove(path);
-            return None;
+        let mut affected: Vec<PathBuf> = self
+            .entries
+            .iter()
+            .filter(|(p, e)| {
+                p.as_path() == path
+                    || (e.applied.config.as_ref())
+                        .is_some_and(|c| c.extends().iter().any(|x| x == path))
+            })
+            .map(|(p, _)| p.clone())
+            .collect();
+        if !affected.iter().any(|p| p == path) && !self.is_extended(path) {
+            affected.push(path.to_path_buf());
         }
-        self.load(path).1
+        let mut first = None;
+        for p in affected {
+            if p.symlink_metadata().is_err() {
+                self.entries.remove(&p);
+                continue;
+            }
+            if let (_, Some(e)) = self.load(&p) {
+                first.get_or_insert(e);
+            }
+        }
+        first
+    }
+
+    /// Whether a configuration loaded so far extends `path`: a change to it is a change to them.
+    pub fn is_extended(&self, path: &Path) -> bool {
+        self.entries.values().any(|e| {
+            (e.applied.config.as_ref()).is_some_and(|c| c.extends().iter().any(|x| x == path))
+        })
     }
 
     fn applied_for(&mut self, dir: &Path) -> (Applied, Option<ConfigError>) {
@@ -192,15 +224,22 @@ impl Resolver {
             },
         };
         if let Some(e) = self.entries.get(&path) {
-            let fresh = match self.freshness {
-                Freshness::Once => true,
-                Freshness::Live => e.modified == modified(&path),
+            let fresh = match (self.freshness, &e.stamps) {
+                (Freshness::Once, _) => true,
+                (Freshness::Live, Some(stamps)) => stamps.iter().all(|(p, t)| *t == modified(p)),
+                (Freshness::Live, None) => false,
             };
             if fresh {
                 return (e.applied.clone(), None);
             }
         }
-        self.load(&path)
+        let previous_error = self.entries.get(&path).and_then(|e| e.error.clone());
+        let (applied, error) = self.load(&path);
+        // A file read again because it failed to load does not repeat the error already given.
+        (
+            applied,
+            error.filter(|e| Some(e) != previous_error.as_ref()),
+        )
     }
 
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
@@ -216,7 +255,6 @@ impl Resolver {
 
     /// Reads a configuration file and its tables, keeping what there was when either fails.
     fn load(&mut self, path: &Path) -> (Applied, Option<ConfigError>) {
-        let stamp = modified(path);
         let previous = self.entries.get(path).map(|e| e.applied.clone());
         let (applied, error) = match Config::load(path) {
             Ok(c) => match c.load_tables() {
@@ -238,11 +276,16 @@ impl Resolver {
             },
             Err(e) => (previous.unwrap_or_default(), Some(e)),
         };
+        let stamps = match (&error, &applied.config) {
+            (None, Some(c)) => Some(c.files().map(|p| (p.to_path_buf(), modified(p))).collect()),
+            _ => None,
+        };
         self.entries.insert(
             path.to_path_buf(),
             Entry {
                 applied: applied.clone(),
-                modified: stamp,
+                stamps,
+                error: error.clone(),
             },
         );
         (applied, error)

@@ -165,3 +165,39 @@ fn the_editor_setting_date_is_the_command_line_date() {
     assert_eq!(s.drafting_date, date);
     assert!(EditorSettings::from_json(&json!({"date": "30/11/2026"})).is_err());
 }
+
+/// The server's resolver reads a configuration again when a file it extends changes, and a change
+/// [`Resolver::reload`] names for that file reaches every configuration extending it.
+#[test]
+fn a_live_resolver_follows_the_files_a_configuration_extends() {
+    let (dir, file) = project("extend = \"base.toml\"\n");
+    let base = dir.path().join("base.toml");
+    std::fs::write(&base, "ignore = [\"CBL302\"]\n").unwrap();
+    let mut live = Resolver::live();
+    let enabled = |live: &mut Resolver, rule| {
+        let (resolved, error) = live.resolve(&file, &Overrides::default());
+        assert!(error.is_none(), "{error:?}");
+        resolved.settings.is_enabled(rule)
+    };
+    assert!(!enabled(&mut live, Rule::TagsMarkup));
+    // A new modification time alone is enough: no reload.
+    std::fs::write(&base, "ignore = [\"CBL305\"]\n").unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&base)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert!(enabled(&mut live, Rule::TagsMarkup));
+    assert!(!enabled(&mut live, Rule::UnknownTag));
+    assert!(live.is_extended(&base));
+    // An invalid base: its error once, through the reload of the base, the last good settings
+    // meanwhile, and the configuration loads again once the base is mended.
+    std::fs::write(&base, "ignore = [\"CBL999\"]\n").unwrap();
+    let e = live.reload(&base).expect("an error");
+    assert_eq!(e.path, base);
+    assert!(!enabled(&mut live, Rule::UnknownTag));
+    std::fs::write(&base, "ignore = []\n").unwrap();
+    assert!(enabled(&mut live, Rule::UnknownTag));
+}

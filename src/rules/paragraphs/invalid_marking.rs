@@ -25,7 +25,6 @@
 //! ¶3. (S) The minister said …
 //! ```
 use crate::rules::{Context, Edit, Fix, Severity};
-use crate::syntax::canonical_marking;
 
 pub fn check(ctx: &Context) {
     let subject = ctx
@@ -42,11 +41,11 @@ pub fn check(ctx: &Context) {
         .filter_map(|p| p.marking.as_ref())
         .chain(subject)
         .filter(|m| !m.entire_text)
-        .map(|m| (m.range, m.level, m.valid, m.canonical))
         .collect();
     // Lower case counts as canonical only in a cable the release wrote in sentence case.
     let sentence_case = ctx.sentence_case();
-    for (range, level, valid, canonical) in all {
+    for m in all {
+        let (range, level, valid) = (m.range, m.level, m.valid);
         let t = ctx.text(range);
         if !t.starts_with('(') {
             // A marking that lost its opening parenthesis (`1. C) Summary`): the parser reads
@@ -77,13 +76,12 @@ pub fn check(ctx: &Context) {
                     Severity::Warning,
                 );
             }
-            (Some(_), true)
-                if !canonical || (!sentence_case && t.bytes().any(|b| b.is_ascii_lowercase())) =>
-            {
+            (Some(_), true) => {
                 // A readable marking in mixed case, with a `-` separator or in lower case outside
                 // a sentence-case cable: its level counts, and only its spelling deserves a note.
-                let inner = &t[1..t.len() - 1];
-                let fixed = format!("({})", canonical_marking(inner));
+                let Some(fixed) = ctx.cable.respelt_marking(m, sentence_case) else {
+                    continue;
+                };
                 let mut d = ctx.report_softer(
                     range,
                     format!("`{t}` is a portion marking spelt `{fixed}` in canonical form"),
@@ -94,7 +92,6 @@ pub fn check(ctx: &Context) {
                     vec![Edit::replace(range, fixed)],
                 ));
             }
-            _ => {}
         }
     }
 }
