@@ -215,6 +215,20 @@ const KINDS: &[Kind] = &[
         },
     },
     Kind {
+        // Numbers run on one line (a released record's joined lines), each a restart: every break
+        // is explained, or not, by the text between its two numbers.
+        name: "paragraph numbers joined on one line",
+        base: 200,
+        make: |n| {
+            cable(
+                "",
+                TAGS,
+                "",
+                &format!("1. (C) é{}\n", " 1. (C) The talks went on.".repeat(n)),
+            )
+        },
+    },
+    Kind {
         name: "misnumbered paragraphs",
         base: 30,
         make: |n| {

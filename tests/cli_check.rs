@@ -600,6 +600,28 @@ fn an_explained_restart_is_no_fault() {
     }
 }
 
+/// What explains a break is read in the text between the two numbers only: a paragraph whose text
+/// runs on into the next number on the same line (joined lines, `… HEADING 3. (S) …`) starts with
+/// the number before the break's, which is no unread number but the line's own paragraph, so the
+/// second paragraph 3 is reported and the fix renumbers from it.
+#[test]
+fn a_number_joined_onto_the_line_before_does_not_explain_a_break() {
+    let filler = "The minister said the talks on the invented treaty would go on. ".repeat(4);
+    let (report, after) = numbering_and_fix(&format!(
+        "1. (S) {filler}\n\n2. (S) {filler}HEADING 3. (S) {filler}\n\n3. (S) {filler}\n\n4. (S) {filler}\n"
+    ));
+    assert_contains(
+        &report,
+        "x.cable:13:1: warning[CBL403] paragraph 3 follows paragraph 3; expected 4",
+    );
+    let numbers: Vec<&str> = after
+        .lines()
+        .filter(|l| !l.is_empty() && l.as_bytes()[0].is_ascii_digit())
+        .map(|l| &l[..2])
+        .collect();
+    assert_eq!(numbers, ["1.", "2.", "4.", "5."], "{after}");
+}
+
 /// A break whose renumbering would cross a restart the text explains, or reach a number of four
 /// digits (which the parser does not read as a paragraph number), is reported without a fix.
 #[test]

@@ -256,6 +256,63 @@ fn devices_fifos_and_sockets_get_a_one_line_error() {
     }
 }
 
+/// A device, FIFO or socket with a cable's name met in a directory walk gets the same one-line
+/// error as when it is named (exit 2), in `check`, `fmt --check` and `inspect`, rather than being
+/// passed over unseen; a special file with another name is no cable the walk looks for.
+#[test]
+fn special_files_met_in_a_walk_are_reported() {
+    let dir = tree(&[(
+        "drafts/good.cable",
+        fixture_text("oslo-markup.cable").as_bytes(),
+    )]);
+    let drafts = dir.path().join("drafts");
+    for name in ["fifo.cable", "notes.fifo"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(drafts.join(name))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo makes a FIFO");
+    }
+    let _socket = std::os::unix::net::UnixListener::bind(drafts.join("socket.cable")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", drafts.join("zero.cable")).unwrap();
+    for args in [
+        &["check", "--output-format", "concise", "drafts"][..],
+        &["fmt", "--check", "drafts"],
+        &["inspect", "drafts"],
+    ] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (path, owned): (std::path::PathBuf, Vec<String>) = (
+            dir.path().to_path_buf(),
+            args.iter().map(|a| a.to_string()).collect(),
+        );
+        std::thread::spawn(move || {
+            let args: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let _ = tx.send(run_in(&path, &args, None));
+        });
+        let r = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("cablelint returned (it did not hang on a special file)");
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        let only = "cablelint reads only regular files";
+        assert_eq!(
+            r.stderr,
+            format!(
+                "error: drafts/fifo.cable: not a regular file (a FIFO); {only}\n\
+                 error: drafts/socket.cable: not a regular file (a socket); {only}\n\
+                 error: drafts/zero.cable: not a regular file (a character device); {only}\n"
+            ),
+            "{args:?}"
+        );
+        // The good file is still read: `check` and `inspect` name it, `fmt --check` counts it.
+        let counted = if args[0] == "fmt" {
+            "1 file already formatted, 3 files could not be formatted"
+        } else {
+            "drafts/good.cable"
+        };
+        assert_contains(&r.stdout, counted);
+    }
+}
+
 #[test]
 fn broken_links_and_link_loops_met_in_a_walk_are_reported() {
     // Named or met in a directory walk, a link that leads nowhere gets a one-line error naming it

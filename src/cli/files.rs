@@ -47,7 +47,9 @@ pub fn find(paths: &[PathBuf], extensions: &[String]) -> Found {
 
 /// What a walk entry is to the run.
 enum Entry {
-    /// A file to check: a file, or a link to one, with a wanted extension.
+    /// A file to check: a file, or a link to one, with a wanted extension. A device, FIFO or
+    /// socket with a cable's name is one too: reading it is refused with a one-line error naming
+    /// it ([`crate::workspace::input`]), as when it is named, rather than passed over unseen.
     File,
     /// A symbolic link with a wanted extension that leads nowhere (its target is missing, or it is
     /// a loop of links), with the reason: the walk reports it as a path it could not read, as
@@ -68,15 +70,15 @@ fn wanted(entry: &ignore::DirEntry, extensions: &[String]) -> Entry {
     if !extension_wanted {
         return Entry::Other;
     }
-    if entry.file_type().is_some_and(|t| t.is_file()) {
-        return Entry::File;
-    }
-    if !entry.path_is_symlink() {
+    if entry.file_type().is_none_or(|t| t.is_dir()) {
         return Entry::Other;
     }
+    if !entry.path_is_symlink() {
+        return Entry::File;
+    }
     match std::fs::metadata(entry.path()) {
-        Ok(m) if m.is_file() => Entry::File,
-        Ok(_) => Entry::Other,
+        Ok(m) if m.is_dir() => Entry::Other,
+        Ok(_) => Entry::File,
         Err(e) => Entry::BrokenLink(broken_link_reason(entry.path(), &e)),
     }
 }

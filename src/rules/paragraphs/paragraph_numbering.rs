@@ -123,9 +123,9 @@ pub fn check(ctx: &Context) {
 fn introduced(ctx: &Context, prev: Num, cur: Num) -> bool {
     let lines = &ctx.cable.lines;
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.kind == LineKind::Blank);
-    lines_between(ctx, prev, cur).any(|i| {
+    texts_between(ctx, prev, cur).any(|(i, t)| {
         let l = &lines[i];
-        let t = ctx.text(l.range).trim().trim_end_matches('\\').trim_end();
+        let t = t.trim().trim_end_matches('\\').trim_end();
         if t.is_empty() {
             return false;
         }
@@ -278,14 +278,26 @@ fn repeated(ctx: &Context, prev: Num, cur: Num) -> bool {
             .is_empty()
 }
 
-/// The indexes of the lines from the one holding `prev` to the last one starting before `cur`,
-/// found by a binary search (the lines are in text order), so that the tests between two numbers
-/// read only the lines between them: the fix of a long run of restarts tests every one.
-fn lines_between(ctx: &Context, prev: Num, cur: Num) -> std::ops::Range<usize> {
+/// The lines from the one holding `prev` to the last one starting before `cur`, each with its
+/// index and its text cut to what stands between the two numbers (from `prev`'s number on, up to
+/// `cur`'s): found by a binary search (the lines are in text order), so that the tests between two
+/// numbers read only the text between them. The fix of a long run of restarts tests every one, and
+/// a released record's joined line may hold hundreds of numbers, each pair of which would otherwise
+/// read the whole line.
+fn texts_between<'x, 'a>(
+    ctx: &'x Context<'_, 'a>,
+    prev: Num,
+    cur: Num,
+) -> impl Iterator<Item = (usize, &'a str)> + 'x {
     let lines = &ctx.cable.lines;
     let from = lines.partition_point(|l| l.range.end() <= prev.range.start());
     let to = lines.partition_point(|l| l.range.start() < cur.range.start());
-    from..to.max(from)
+    (from..to.max(from)).map(move |i| {
+        let r = lines[i].range;
+        let start = r.start().max(prev.range.start()).min(r.end());
+        let end = r.end().min(cur.range.start()).max(start);
+        (i, ctx.text(TextRange::new(start, end)))
+    })
 }
 
 /// Why two paragraph numbers need not follow each other.
@@ -322,34 +334,32 @@ fn ranged(t: &str, prev: Num, cur: Num) -> bool {
 /// where the numbering breaks.
 fn explained(ctx: &Context, prev: Num, cur: Num) -> Option<Break> {
     let before = cur.value.checked_sub(1).map(|v| v.to_string());
-    ctx.cable.lines[lines_between(ctx, prev, cur)]
-        .iter()
-        .find_map(|l| {
-            let t = ctx.text(l.range).trim();
-            // What the release left of the paragraph's number may stand before the mark
-            // (09TRIPOLI208's `1 XXXXXXXXXXXX` between `¶9.` and `¶11.`).
-            let mark = t
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '¶' || c == '.')
-                .trim_start();
-            let redacted = mark.len() >= 6 && mark.bytes().all(|b| b == b'X' || b == b' ');
-            let lower = t.to_ascii_lowercase();
-            let quoted = ["begin text", "text begins", "begin quote"]
-                .iter()
-                .any(|w| lower.contains(w));
-            let number = t.trim_start_matches('¶');
-            let unread = before.as_deref().is_some_and(|b| {
-                number.strip_prefix(b).is_some_and(|r| {
-                    r.starts_with(". ") || r.starts_with(") ") || r.starts_with(".\t")
-                })
-            });
-            if quoted || unread {
-                Some(Break::Nested)
-            } else if ranged(number, prev, cur) {
-                Some(Break::Range)
-            } else if redacted && cur.value > prev.value {
-                Some(Break::Redacted)
-            } else {
-                None
-            }
-        })
+    texts_between(ctx, prev, cur).find_map(|(_, t)| {
+        let t = t.trim();
+        // What the release left of the paragraph's number may stand before the mark
+        // (09TRIPOLI208's `1 XXXXXXXXXXXX` between `¶9.` and `¶11.`).
+        let mark = t
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '¶' || c == '.')
+            .trim_start();
+        let redacted = mark.len() >= 6 && mark.bytes().all(|b| b == b'X' || b == b' ');
+        let lower = t.to_ascii_lowercase();
+        let quoted = ["begin text", "text begins", "begin quote"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let number = t.trim_start_matches('¶');
+        let unread = before.as_deref().is_some_and(|b| {
+            number
+                .strip_prefix(b)
+                .is_some_and(|r| r.starts_with(". ") || r.starts_with(") ") || r.starts_with(".\t"))
+        });
+        if quoted || unread {
+            Some(Break::Nested)
+        } else if ranged(number, prev, cur) {
+            Some(Break::Range)
+        } else if redacted && cur.value > prev.value {
+            Some(Break::Redacted)
+        } else {
+            None
+        }
+    })
 }
