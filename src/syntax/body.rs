@@ -5,6 +5,7 @@ use crate::vocab::{BannerLevel, CaptionKind, Date, Level, MONTH_NAMES};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use smallvec::{smallvec, SmallVec};
 
 use super::lex::{
     self, all_digits, all_upper, find_word_ci, has_prefix, parse_u32, starts_with_ci, Src,
@@ -1895,7 +1896,7 @@ fn classified_label(t: &str) -> Option<(usize, bool)> {
 
 /// Splits a pre-text line where the export joined elements (`DEPT FOR X E.O. 12958: …`,
 /// `E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL`).
-fn split_segments(src: Src<'_>) -> Vec<Src<'_>> {
+fn split_segments(src: Src<'_>) -> Segments<'_> {
     let cuts = if matches!(label_at_start(src.text), Some(Label::Subject(_))) {
         Cuts::AfterSubject
     } else {
@@ -1963,14 +1964,18 @@ fn starts_ref_item(t: &str) -> bool {
     }
 }
 
+/// The parts of a line [`split_at_labels`] gives, in order. Almost every line is one part, so up
+/// to four are held without an allocation of their own (this runs on every line before the text).
+type Segments<'a> = SmallVec<[Src<'a>; 4]>;
+
 /// Splits a line at the labels joined onto it (see [`Cuts`]).
-fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
+fn split_at_labels(src: Src<'_>, which: Cuts) -> Segments<'_> {
     let t = src.text;
     // A Classified By line may name the order in its reason (`E.O. 12958, reasons 1.4 (b)`).
     if matches!(label_at_start(t), Some(Label::ClassifiedBy(..))) {
-        return vec![src];
+        return smallvec![src];
     }
-    let mut cuts = Vec::new();
+    let mut cuts: SmallVec<[usize; 4]> = SmallVec::new();
     // Every place of every label in one pass over the line, in any case; a label that must be in
     // upper case is held to it below.
     for m in JOINED_LABELS.find_overlapping_iter(t) {
@@ -2017,11 +2022,11 @@ fn split_at_labels(src: Src<'_>, which: Cuts) -> Vec<Src<'_>> {
         cuts.push(at);
     }
     if cuts.is_empty() {
-        return vec![src];
+        return smallvec![src];
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = Vec::new();
+    let mut out = Segments::new();
     let mut start = 0;
     for c in cuts {
         if c > start {

@@ -1,5 +1,7 @@
 //! The ACP-127 transmission header: FL1 (`VZCZC…`) to the addressee blocks.
 
+use smallvec::SmallVec;
+
 use super::lex::{all_digits, all_upper, has_prefix, parse_u32, Src};
 use super::parser::src_of;
 use super::text::TextRange;
@@ -572,8 +574,9 @@ fn parse_addressee(body: Src, block: AddresseeBlock, keyword: Option<TextRange>)
             rest = rest.from(slash + 1);
         }
     }
-    // Read from the end: MCN, then a precedence word.
-    let words: Vec<_> = rest.words().collect();
+    // Read from the end: MCN, then a precedence word. An addressee is a few words, held without
+    // an allocation of their own (this runs on every addressee line).
+    let words: SmallVec<[_; 8]> = rest.words().collect();
     let mut end = words.len();
     if end > 0 {
         let w = words[end - 1].2;

@@ -334,9 +334,12 @@ pub(super) fn is_distribution_line(t: &str) -> bool {
         return true;
     }
     let (second, third) = (words.next(), words.next());
-    let last = words.last().or(third).or(second).unwrap_or(first);
-    if first.starts_with("-----") && last.starts_with('/') {
-        return true;
+    // The last word is looked for only after a rule: finding it reads the whole line.
+    if first.starts_with("-----") {
+        let last = words.last().or(third).or(second).unwrap_or(first);
+        if last.starts_with('/') {
+            return true;
+        }
     }
     // The old page banner of received copies: the classification and a printout serial.
     if let (Some(serial), None) = (second, third) {
