@@ -317,11 +317,14 @@ pub fn inspect(
         })
     {
         // A banner that lost its origin or serial (`… SECTION 01 OF 02 TEL AVIV` and nothing
-        // after it) gives no id; the header still does.
-        (
-            Some(header_id),
-            Some("the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)".to_string()),
-        )
+        // after it, or an origin the release ran the section count into) gives no id; the header
+        // still does.
+        let note = if banner.is_some_and(|b| syntax::origin_run_into_section(cable, b).is_some()) {
+            "the release garbled the banner's origin (the section count runs into it): the id is the header's (DTG year, FM post, DE serial)"
+        } else {
+            "the banner lacks its origin or serial: the id is the header's (DTG year, FM post, DE serial)"
+        };
+        (Some(header_id), Some(note.to_string()))
     } else if id.is_none() {
         // Every null id says why: which of its three parts the record lacks.
         let note = match (dtg.is_some(), banner) {

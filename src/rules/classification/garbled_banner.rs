@@ -3,7 +3,7 @@
 //! dropped letter (`SS E C R E T`, `E C R E T`, `UUNCLAS`), odd spacing (`CO N F I D E N T I A L`),
 //! unspaced `CONFIDENTIAL`/`SECRET`, or lower case; a section number joined to its word
 //! (`SECTION01 OF 03`, a release garble, spec §3.8); a section count run into the origin
-//! (`SECTION 02 OF 03QRIPOLI 000583`, spec §6.1.6: the origin cannot be read, so no fix); and, in a transmitted cable, received copy or
+//! (`SECTION 02 OF 03QRIPOLI 000583`, spec §6.1.6: its letters may be garbled too, so no fix); and, in a transmitted cable, received copy or
 //! record, a banner the release broke after its classification words, with the origin and serial
 //! on the next line (in a draft that is an `invalid-banner` error). The fix writes the canonical
 //! form; a project with `spaced-banner = false` in the `[format]` table of `cablelint.toml` writes
@@ -53,7 +53,7 @@ pub fn check(ctx: &Context) {
         let word = ctx.text(at);
         ctx.report(
             at,
-            format!("garbled banner: the section count runs into the origin `{word}`, which cannot be read; the DE and FM lines name the cable"),
+            format!("garbled banner: the release ran the section count into the origin `{word}`; the DE and FM lines name the cable"),
         );
     }
     // A banner the release broke after its classification words (`C O N F I D E N T I A L` /
