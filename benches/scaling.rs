@@ -68,6 +68,11 @@ struct Kind {
     make: fn(usize) -> String,
 }
 
+/// A cable whose one paragraph runs `run` `n` times on one line.
+fn one_line(run: &str, n: usize) -> String {
+    cable("", TAGS, "", &format!("1. (C) é{}\n", run.repeat(n)))
+}
+
 fn marker_line(word: &str, n: usize) -> String {
     cable(
         "",
@@ -219,14 +224,7 @@ const KINDS: &[Kind] = &[
         // is explained, or not, by the text between its two numbers.
         name: "paragraph numbers joined on one line",
         base: 200,
-        make: |n| {
-            cable(
-                "",
-                TAGS,
-                "",
-                &format!("1. (C) é{}\n", " 1. (C) The talks went on.".repeat(n)),
-            )
-        },
+        make: |n| one_line(" 1. (C) The talks went on.", n),
     },
     Kind {
         name: "misnumbered paragraphs",
@@ -246,14 +244,7 @@ const KINDS: &[Kind] = &[
     Kind {
         name: "portion markings on one line",
         base: 200,
-        make: |n| {
-            cable(
-                "",
-                TAGS,
-                "",
-                &format!("1. (C) é{}\n", " (S//NF) text".repeat(n)),
-            )
-        },
+        make: |n| one_line(" (S//NF) text", n),
     },
     Kind {
         name: "one long line of words",

@@ -616,19 +616,25 @@ async fn workspace_configuration_is_pulled_when_the_client_can() {
     c.stop().await;
 }
 
+/// A client that watches files dynamically, with `root` as its workspace folder and the URI of a
+/// document `drafts/a.cable` under it (the folder is made when missing).
+async fn start_watching(root: &std::path::Path) -> (String, TestClient) {
+    std::fs::create_dir_all(root.join("drafts")).unwrap();
+    let c = TestClient::start(Setup {
+        watch_dynamic: true,
+        folders: vec![file_uri(root)],
+        ..Setup::default()
+    })
+    .await;
+    (file_uri(&root.join("drafts/a.cable")), c)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cablelint_toml_is_found_per_document_and_reloaded() {
     let dir = tempfile::tempdir().unwrap();
     let toml = dir.path().join("cablelint.toml");
     std::fs::write(&toml, "ignore = [\"CBL302\"]\n").unwrap();
-    std::fs::create_dir(dir.path().join("drafts")).unwrap();
-    let doc = file_uri(&dir.path().join("drafts/a.cable"));
-    let mut c = TestClient::start(Setup {
-        watch_dynamic: true,
-        folders: vec![file_uri(dir.path())],
-        ..Setup::default()
-    })
-    .await;
+    let (doc, mut c) = start_watching(dir.path()).await;
     c.open(&doc, 1, &markup(OSLO)).await;
     assert!(
         c.diagnostics(&doc, 1).await.is_empty(),
@@ -676,13 +682,7 @@ async fn a_configuration_that_extends_another_applies_and_follows_it() {
         "extend = \"../base.toml\"\n",
     )
     .unwrap();
-    let doc = file_uri(&dir.path().join("drafts/a.cable"));
-    let mut c = TestClient::start(Setup {
-        watch_dynamic: true,
-        folders: vec![file_uri(dir.path())],
-        ..Setup::default()
-    })
-    .await;
+    let (doc, mut c) = start_watching(dir.path()).await;
     c.open(&doc, 1, &markup(OSLO)).await;
     assert!(c.diagnostics(&doc, 1).await.is_empty(), "the base's ignore");
     std::fs::write(&base, "[severity]\nCBL302 = \"info\"\n").unwrap();
