@@ -4159,9 +4159,17 @@ fn is_after_signature(t: &str, last: bool) -> bool {
 /// and its classification (`2004CARACA02200 - CONFIDENTIAL`, `2002ROME01196 - Classification:
 /// CONFIDENTIAL`, spec §2), after the export's `>` or before its closing quote.
 fn is_release_id_line(t: &str) -> bool {
-    let t = t
-        .trim_start_matches(['>', ' '])
-        .trim_end_matches(['"', ' ']);
+    let t = t.trim_start_matches(['>', ' ']);
+    // Asked of every line of text: nearly all are ruled out by their first four bytes, before the
+    // search for ` - ` (a substring search per line cost about 12% of `check`).
+    if !t
+        .as_bytes()
+        .get(..4)
+        .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+    {
+        return false;
+    }
+    let t = t.trim_end_matches(['"', ' ']);
     let Some((id, rest)) = t.split_once(" - ") else {
         return false;
     };
