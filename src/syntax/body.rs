@@ -1786,11 +1786,25 @@ pub fn starts_element(t: &str) -> bool {
         || is_continuation(t)
 }
 
-/// The optimal-string-alignment distance of two short ASCII strings, compared without case
-/// (see [`crate::vocab::edit_distance`]).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
-    crate::vocab::edit_distance(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
+/// Whether `a` is one edit (a letter replaced, dropped or added, or two neighbouring letters
+/// swapped: the optimal string alignment of [`crate::vocab::edit_distance`]) from `b`, an
+/// upper-case label of ASCII letters, compared without case. Asked of the first word of every
+/// line before the text, so it copies nothing to the heap.
+fn one_edit_off(a: &str, b: &str) -> bool {
+    if !a.is_ascii() {
+        // Read by characters, as the edit distance counts them.
+        return strsim::osa_distance(&a.to_ascii_uppercase(), b) == 1;
+    }
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let mut upper = [0u8; 32];
+    let Some(upper) = upper.get_mut(..a.len()) else {
+        return false;
+    };
+    upper.copy_from_slice(a.as_bytes());
+    upper.make_ascii_uppercase();
+    std::str::from_utf8(upper).is_ok_and(|a| crate::vocab::single_edit(a, b).is_some())
 }
 
 /// A pre-text label spelt one letter wrong (spec §6.3 drafting errors): `E.0. 12958:`,
@@ -1802,18 +1816,18 @@ fn label_typo_at_start(t: &str) -> Option<Label> {
     // `E.0. 12958`: a four-character label before the order's number.
     if first.len() == 4
         && first.as_bytes()[1] == b'.'
-        && edit_distance(first, "E.O.") == 1
+        && one_edit_off(first, "E.O.")
         && rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
     {
         return Some(Label::Eo(4));
     }
     if let Some(word) = first.strip_suffix(':') {
-        if word.len() >= 5 && edit_distance(word, "SUBJECT") == 1 {
+        if word.len() >= 5 && one_edit_off(word, "SUBJECT") {
             return Some(Label::Subject(first.len()));
         }
     }
     // `Clasified By:`: two words, the first one letter off `Classified`.
-    if first.len() >= 8 && edit_distance(first, "CLASSIFIED") == 1 {
+    if first.len() >= 8 && one_edit_off(first, "CLASSIFIED") {
         let by_len = rest.len()
             - rest
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())
@@ -3090,6 +3104,8 @@ fn joined_continuation_span(t: &str, origin: &str) -> Option<(usize, usize)> {
 /// `ENTIRE TEXT`, with `ACCORDINGLY` later on the line (`PLEASE PROTECT ACCORDINGLY`, `Please
 /// handle accordingly`), which no subject about such information has.
 fn joined_handling(t: &str) -> Option<usize> {
+    // Most lines have no `BUT UNCLASSIFIED`, which is looked for before the line is copied.
+    find_word_ci(t, "BUT UNCLASSIFIED")?;
     let upper = t.to_ascii_uppercase();
     let but = upper.find(" BUT UNCLASSIFIED")?;
     if !upper[but..].contains("ACCORDINGLY") {
@@ -3315,10 +3331,24 @@ pub fn parse_marking(range: TextRange, content: &str) -> Option<Marking> {
         return None;
     }
     let has_lower = c.bytes().any(|b| b.is_ascii_lowercase());
-    let up = c.to_ascii_uppercase();
+    // The content in capitals: on the stack, as a marking is short (every paragraph asks).
+    let mut buf = [0u8; 48];
+    let owned;
+    let up: &str = match buf.get_mut(..c.len()) {
+        Some(b) => {
+            b.copy_from_slice(c.as_bytes());
+            b.make_ascii_uppercase();
+            std::str::from_utf8(b).expect("ASCII case changes keep UTF-8")
+        }
+        None => {
+            owned = c.to_ascii_uppercase();
+            &owned
+        }
+    };
     let level_of = Level::from_abbrev;
-    // Legacy `C - ENTIRE TEXT`.
-    if let Some((lvl, rest)) = up.split_once(" - ") {
+    // Legacy `C - ENTIRE TEXT` (a marking is short: its bytes are read, with no searcher built).
+    let dash = up.as_bytes().windows(3).position(|w| w == b" - ");
+    if let Some((lvl, rest)) = dash.map(|at| (&up[..at], &up[at + 3..])) {
         if rest.trim().trim_end_matches('.') == "ENTIRE TEXT" {
             return Some(Marking {
                 range,
@@ -4692,6 +4722,24 @@ mod tests {
         assert!(paragraph_start("12) (C) text").is_some());
         assert!(paragraph_start("1.4 (B) and (D)").is_none());
         assert!(paragraph_start("2009 was a year").is_none());
+    }
+
+    #[test]
+    fn one_edit_off_labels() {
+        // One edit of each kind, in any case; the label itself and two edits are not.
+        assert!(one_edit_off("Subjcet", "SUBJECT"));
+        assert!(one_edit_off("SUBJET", "SUBJECT"));
+        assert!(one_edit_off("subjectt", "SUBJECT"));
+        assert!(one_edit_off("E.0.", "E.O."));
+        assert!(one_edit_off("Clasified", "CLASSIFIED"));
+        assert!(!one_edit_off("Subject", "SUBJECT"));
+        assert!(!one_edit_off("SUBJCTE", "SUBJECT"));
+        assert!(!one_edit_off("SBJCT", "SUBJECT"));
+        assert!(!one_edit_off("CLASSIFICATION", "CLASSIFIED"));
+        // A letter beyond ASCII counts as one character, as the edit distance reads it.
+        assert!(one_edit_off("SUBJÉCT", "SUBJECT"));
+        assert!(!one_edit_off("SÜBJÉCT", "SUBJECT"));
+        assert!(one_edit_off("SUBJ…CT", "SUBJECT"));
     }
 
     #[test]
