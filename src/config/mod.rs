@@ -936,33 +936,31 @@ impl Own {
             crate::formatter::MAX_LINE_WIDTH as i64,
         )?;
         let serial_width = width("format.serial-width", &raw.format.serial_width, 1, 12)?;
-        let tags_separator = match &raw.format.tags_separator {
-            None => None,
-            Some(v) => Some(TagsSeparator::parse(v.get_ref()).ok_or_else(|| {
-                err(
-                    Some(v.span()),
-                    Some("format.tags-separator".to_string()),
-                    format!(
-                        "`{}` is not a TAGS separator (expected \"space\" or \"comma\")",
-                        v.get_ref()
-                    ),
-                )
-            })?),
+        // The error at a string value its key cannot read: `` `value` is not `` and `what`.
+        let unreadable = |key: &str, v: &Spanned<String>, what: &str| {
+            err(
+                Some(v.span()),
+                Some(key.to_string()),
+                format!("`{}` is not {what}", v.get_ref()),
+            )
         };
+        let tags_separator = (raw.format.tags_separator.as_ref())
+            .map(|v| {
+                TagsSeparator::parse(v.get_ref()).ok_or_else(|| {
+                    let what = "a TAGS separator (expected \"space\" or \"comma\")";
+                    unreadable("format.tags-separator", v, what)
+                })
+            })
+            .transpose()?;
 
-        let date = match &raw.date {
-            None => None,
-            Some(v) => Some(crate::vocab::Date::parse_iso(v.get_ref()).ok_or_else(|| {
-                err(
-                    Some(v.span()),
-                    Some("date".to_string()),
-                    format!(
-                        "`{}` is not a date (expected \"YYYY-MM-DD\", a day that exists)",
-                        v.get_ref()
-                    ),
-                )
-            })?),
-        };
+        let date = (raw.date.as_ref())
+            .map(|v| {
+                crate::vocab::Date::parse_iso(v.get_ref()).ok_or_else(|| {
+                    let what = "a date (expected \"YYYY-MM-DD\", a day that exists)";
+                    unreadable("date", v, what)
+                })
+            })
+            .transpose()?;
 
         let place = |v: &Spanned<String>| -> Placed {
             let (line, column) = line_col(text, v.span().start);

@@ -369,3 +369,21 @@ fn extend_paths_expand_the_home_directory_and_environment_variables() {
          names the environment variable `CABLELINT_TEST_NEVER_SET_7Q`, which is not set"
     );
 }
+
+/// A `tags-separator` or `date` that cannot be read is an error at the value, naming the key and
+/// what was expected.
+#[test]
+fn an_unreadable_tags_separator_or_date_is_an_error_at_it() {
+    let e = parse("[format]\ntags-separator = \"tab\"\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/proj/cablelint.toml:2:18: key `format.tags-separator`: `tab` is not a TAGS separator \
+         (expected \"space\" or \"comma\")"
+    );
+    let e = parse("\ndate = \"2026-02-30\"\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/proj/cablelint.toml:2:8: key `date`: `2026-02-30` is not a date (expected \
+         \"YYYY-MM-DD\", a day that exists)"
+    );
+}
