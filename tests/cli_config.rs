@@ -557,3 +557,56 @@ fn bad_extends_are_errors_naming_the_files() {
         }
     }
 }
+
+/// `extend` expands a leading `~` (the home directory) and environment variables (`$VAR`,
+/// `${VAR}`), as ruff's does; a variable that is not set is an error (exit 2) naming it and the
+/// file, for `check` and `fmt` alike.
+#[test]
+fn extend_expands_the_home_directory_and_environment_variables() {
+    let m = markup();
+    let dir = tree(&[
+        ("home/base.toml", b"ignore = [\"CBL302\"]\n"),
+        ("shared/base.toml", b"ignore = [\"CBL302\"]\n"),
+        ("tilde/cablelint.toml", b"extend = \"~/base.toml\"\n"),
+        ("tilde/x.cable", m.as_bytes()),
+        (
+            "var/cablelint.toml",
+            b"extend = \"${CABLELINT_SHARED}/base.toml\"\n",
+        ),
+        ("var/x.cable", m.as_bytes()),
+        (
+            "unset/cablelint.toml",
+            b"# The base.\nextend = \"$CABLELINT_NEVER_SET/base.toml\"\n",
+        ),
+        ("unset/x.cable", m.as_bytes()),
+    ]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let (home, shared) = (root.join("home"), root.join("shared"));
+    let vars = [
+        ("HOME", home.to_str().unwrap()),
+        ("CABLELINT_SHARED", shared.to_str().unwrap()),
+    ];
+    for (file, base) in [("tilde/x.cable", &home), ("var/x.cable", &shared)] {
+        let r = run_with_env(
+            dir.path(),
+            &["check", "--output-format", "json", file],
+            None,
+            &vars,
+        );
+        assert!(!has_302(&r, file), "{file}: {r:?}");
+        let r = run_with_env(dir.path(), &["check", "--show-settings", file], None, &vars);
+        assert_contains(
+            &r.stdout,
+            &format!("  extends {}", base.join("base.toml").display()),
+        );
+    }
+    for command in ["check", "fmt"] {
+        let r = run_with_env(dir.path(), &[command, "unset/x.cable"], None, &vars);
+        assert_eq!(r.code, 2, "{command}: {r:?}");
+        assert_contains(
+            &r.stderr,
+            "error: unset/cablelint.toml:2:10: key `extend`: `$CABLELINT_NEVER_SET/base.toml` \
+             names the environment variable `CABLELINT_NEVER_SET`, which is not set",
+        );
+    }
+}

@@ -53,7 +53,9 @@
 //! `extend-select`, `ignore` and `require-header` apply in turn, the farthest file's first, so that
 //! an extending file's `extend-select` and `ignore` add to and take from what it inherits and its
 //! `select` replaces it. Relative paths (the `extend` itself, globs, data files) are relative to the
-//! directory of the file that writes them. A file that cannot be read and a file that extends
+//! directory of the file that writes them. In `extend`, as in ruff's, a leading `~` is the home
+//! directory and `$VAR`, `${VAR}` (and `${VAR:-default}`) are environment variables; a variable
+//! that is not set is an error naming it and the file. A file that cannot be read and a file that extends
 //! itself, directly or through others, are errors naming the files ([`Config::from_toml`]).
 
 use std::collections::BTreeMap;
@@ -327,6 +329,22 @@ struct Own {
     info: Option<Vec<Placed>>,
 }
 
+/// Expands a path as ruff expands its `extend` (with the `shellexpand` crate, as ruff does): a
+/// leading `~` (alone or before `/`) is the home directory `home` gives (left as written when it
+/// gives none; [`std::env::home_dir`] in a configuration file: `HOME` on Unix), and `$VAR`, `${VAR}` and `${VAR:-default}` anywhere are the values `var` gives.
+/// Text without either is returned borrowed.
+///
+/// # Errors
+/// The name of the first variable `var` fails on (`NotPresent` for a variable that is not set)
+/// and why.
+fn expand_path<'a, P: AsRef<str>>(
+    written: &'a str,
+    home: impl FnOnce() -> Option<P>,
+    var: impl FnMut(&str) -> Result<Option<String>, std::env::VarError>,
+) -> Result<std::borrow::Cow<'a, str>, shellexpand::LookupError<std::env::VarError>> {
+    shellexpand::full_with_context(written, home, var)
+}
+
 impl Config {
     /// The configuration file that applies to files in `dir`: `cablelint.toml` in `dir` or the
     /// nearest ancestor that has one. Anything of that name counts, so that a directory or a
@@ -366,7 +384,8 @@ impl Config {
     /// files it extends are read from disk: one that cannot be read is an error at the `extend`
     /// that names it, one that extends a file already in the chain (itself included) an error
     /// naming the files of the cycle, and an error in an extended file names that file, its line
-    /// and the chain of files that led to it.
+    /// and the chain of files that led to it. An `extend` that names an environment variable that
+    /// is not set (`$VAR`, `${VAR}`) is an error at it naming the variable.
     pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let mut chain = vec![Own::parse(text, path)?];
         let mut seen = vec![identity(path)];
@@ -791,9 +810,28 @@ impl Own {
             }
             Some(v) => {
                 let (line, column) = line_col(text, v.span().start);
+                // A home directory whose path is not valid Unicode leaves `~` as written.
+                let home =
+                    || std::env::home_dir().and_then(|h| h.into_os_string().into_string().ok());
+                let expanded = expand_path(v.get_ref(), home, |name| std::env::var(name).map(Some))
+                    .map_err(|e| {
+                        let why = match e.cause {
+                            std::env::VarError::NotPresent => "which is not set",
+                            std::env::VarError::NotUnicode(_) => "whose value is not valid Unicode",
+                        };
+                        err(
+                            Some(v.span()),
+                            Some("extend".to_string()),
+                            format!(
+                                "`{}` names the environment variable `{}`, {why}",
+                                v.get_ref(),
+                                e.var_name
+                            ),
+                        )
+                    })?;
                 Some(Extend {
                     written: v.get_ref().clone(),
-                    target: normalize(&dir.join(v.get_ref())),
+                    target: normalize(&dir.join(expanded.as_ref())),
                     line,
                     column,
                 })
@@ -898,33 +936,31 @@ impl Own {
             crate::formatter::MAX_LINE_WIDTH as i64,
         )?;
         let serial_width = width("format.serial-width", &raw.format.serial_width, 1, 12)?;
-        let tags_separator = match &raw.format.tags_separator {
-            None => None,
-            Some(v) => Some(TagsSeparator::parse(v.get_ref()).ok_or_else(|| {
-                err(
-                    Some(v.span()),
-                    Some("format.tags-separator".to_string()),
-                    format!(
-                        "`{}` is not a TAGS separator (expected \"space\" or \"comma\")",
-                        v.get_ref()
-                    ),
-                )
-            })?),
+        // The error at a string value its key cannot read: `` `value` is not `` and `what`.
+        let unreadable = |key: &str, v: &Spanned<String>, what: &str| {
+            err(
+                Some(v.span()),
+                Some(key.to_string()),
+                format!("`{}` is not {what}", v.get_ref()),
+            )
         };
+        let tags_separator = (raw.format.tags_separator.as_ref())
+            .map(|v| {
+                TagsSeparator::parse(v.get_ref()).ok_or_else(|| {
+                    let what = "a TAGS separator (expected \"space\" or \"comma\")";
+                    unreadable("format.tags-separator", v, what)
+                })
+            })
+            .transpose()?;
 
-        let date = match &raw.date {
-            None => None,
-            Some(v) => Some(crate::vocab::Date::parse_iso(v.get_ref()).ok_or_else(|| {
-                err(
-                    Some(v.span()),
-                    Some("date".to_string()),
-                    format!(
-                        "`{}` is not a date (expected \"YYYY-MM-DD\", a day that exists)",
-                        v.get_ref()
-                    ),
-                )
-            })?),
-        };
+        let date = (raw.date.as_ref())
+            .map(|v| {
+                crate::vocab::Date::parse_iso(v.get_ref()).ok_or_else(|| {
+                    let what = "a date (expected \"YYYY-MM-DD\", a day that exists)";
+                    unreadable("date", v, what)
+                })
+            })
+            .transpose()?;
 
         let place = |v: &Spanned<String>| -> Placed {
             let (line, column) = line_col(text, v.span().start);

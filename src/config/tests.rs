@@ -325,3 +325,65 @@ fn an_extending_file_inherits_and_its_own_keys_win() {
         (root.join("post/cablelint.toml"), Some(11), Some(17))
     );
 }
+
+/// `extend` is expanded as ruff's is: a leading `~` is the home directory, `$VAR` and `${VAR}` are
+/// environment variables; text without either is left as written, and a variable that is not set
+/// is an error naming it.
+#[test]
+fn extend_paths_expand_the_home_directory_and_environment_variables() {
+    let home = || Some("/home/drafter");
+    let var = |name: &str| match name {
+        "POST" => Ok(Some("oslo".to_string())),
+        _ => Err(std::env::VarError::NotPresent),
+    };
+    for (written, expanded) in [
+        ("~/cablelint.toml", "/home/drafter/cablelint.toml"),
+        ("~", "/home/drafter"),
+        ("$POST/cablelint.toml", "oslo/cablelint.toml"),
+        ("../${POST}-base.toml", "../oslo-base.toml"),
+        (
+            "~/$POST/cablelint.toml",
+            "/home/drafter/oslo/cablelint.toml",
+        ),
+        ("../a~b.toml", "../a~b.toml"),
+        ("../cablelint.toml", "../cablelint.toml"),
+    ] {
+        assert_eq!(
+            expand_path(written, home, var).as_deref().ok(),
+            Some(expanded),
+            "{written}"
+        );
+    }
+    let e = expand_path("${NOWHERE}/cablelint.toml", home, var).unwrap_err();
+    assert_eq!(e.var_name, "NOWHERE");
+    // In a configuration file: an error at the `extend`, naming the variable and the file.
+    let path = PathBuf::from("/p/post/cablelint.toml");
+    let e = Config::from_toml(
+        "extend = \"$CABLELINT_TEST_NEVER_SET_7Q/cablelint.toml\"\n",
+        &path,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/p/post/cablelint.toml:1:10: key `extend`: `$CABLELINT_TEST_NEVER_SET_7Q/cablelint.toml` \
+         names the environment variable `CABLELINT_TEST_NEVER_SET_7Q`, which is not set"
+    );
+}
+
+/// A `tags-separator` or `date` that cannot be read is an error at the value, naming the key and
+/// what was expected.
+#[test]
+fn an_unreadable_tags_separator_or_date_is_an_error_at_it() {
+    let e = parse("[format]\ntags-separator = \"tab\"\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/proj/cablelint.toml:2:18: key `format.tags-separator`: `tab` is not a TAGS separator \
+         (expected \"space\" or \"comma\")"
+    );
+    let e = parse("\ndate = \"2026-02-30\"\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/proj/cablelint.toml:2:8: key `date`: `2026-02-30` is not a date (expected \
+         \"YYYY-MM-DD\", a day that exists)"
+    );
+}

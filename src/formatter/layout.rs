@@ -989,7 +989,25 @@ fn subject_lines<'a>(
             .map(|i| Cow::Borrowed(cable.text(cable.lines[i].range).trim_end()))
             .collect();
     };
-    let first_rest = &cable.src[subject.label.end()..cable.lines[start].range.end()];
+    let first_end = cable.lines[start].range.end();
+    // A marking in lower or mixed case or with a `-` is respelt as a paragraph's is
+    // (`SUBJECT: (sbu)` is `SUBJECT: (SBU)`), as `invalid-marking`'s fix writes it, save the lower
+    // case of a cable the release wrote in sentence case.
+    let respelt = subject
+        .marking
+        .as_ref()
+        .filter(|m| subject.label.end() <= m.range.start() && m.range.end() <= first_end)
+        .and_then(|m| {
+            let fixed = cable.respelt_marking(m, cable.sentence_case())?;
+            Some(format!(
+                "{}{fixed}{}",
+                &cable.src[subject.label.end()..m.range.start()],
+                &cable.src[m.range.end()..first_end]
+            ))
+        });
+    let first_rest = respelt
+        .as_deref()
+        .unwrap_or(&cable.src[subject.label.end()..first_end]);
     let rest_lines = || (start + 1..end).map(|i| cable.text(cable.lines[i].range).trim());
     if o.line_width == 0 {
         let mut out = vec![Cow::Owned(labelled("SUBJECT:", first_rest))];

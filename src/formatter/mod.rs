@@ -18,7 +18,9 @@
 //! - no trailing whitespace, one final line break, the file's own line endings and byte order mark.
 //!
 //! It never changes what the cable says: only whitespace, line breaks, the spelling of labels,
-//! TAGS separators, the `¶` and the zero padding of numbers change. A cable it cannot lay out
+//! TAGS separators, the `¶`, the zero padding of numbers and the spelling of a paragraph's or the
+//! SUBJECT line's portion marking (`(sbu)` as `(SBU)`, as [`Cable::respelt_marking`] gives it)
+//! change. A cable it cannot lay out
 //! safely (no banner, an unreadable header, a record carrying release artifacts) is refused with a
 //! reason, and every result is parsed again and compared with the input's reading before it is
 //! returned, so a layout the parser would read differently is refused rather than written.

@@ -895,3 +895,64 @@ fn markings_are_written_in_capitals_save_in_a_sentence_case_record() {
     assert!(out.contains("\n1. (c) First.\n"), "{out}");
     assert!(out.contains("\n2. (SBU) Second.\n"), "{out}");
 }
+
+/// The SUBJECT line's marking is respelt as a paragraph's is (`SUBJECT: (sbu) TEXT` as
+/// `SUBJECT: (SBU) TEXT`), under the same conditions: a sentence-case record keeps its lower case.
+/// The check accepts that respelling of the SUBJECT marking and no other change to it.
+#[test]
+fn the_subject_marking_is_written_in_capitals_save_in_a_sentence_case_record() {
+    let text = format!("{HEADER}{DRAFT_HEAD}1. (C) First.\n").replace(
+        "SUBJECT: TEST",
+        "SUBJECT: (sbu) NORWAY: NORDIC DEFENSE MINISTERS AGREE",
+    );
+    for o in [
+        FormatOptions::default(),
+        FormatOptions {
+            line_width: 0,
+            ..FormatOptions::default()
+        },
+    ] {
+        let out = format(&text, &o).unwrap_or_else(|e| panic!("refused: {e}"));
+        assert!(
+            out.contains("\nSUBJECT: (SBU) NORWAY: NORDIC DEFENSE MINISTERS AGREE\n"),
+            "{out}"
+        );
+    }
+    let mixed = text.replace("(sbu)", "(S-nf)");
+    assert!(
+        fmt(&mixed).contains("\nSUBJECT: (S/NF) NORWAY:"),
+        "{}",
+        fmt(&mixed)
+    );
+    // Sentence case: the banner in lower case. `(sbu)` is the release's form and stays; mixed
+    // case is still respelt.
+    let record = text.replace(
+        "C O N F I D E N T I A L OSLO",
+        "C o n f i d e n t i a l oslo",
+    );
+    assert!(
+        fmt(&record).contains("\nSUBJECT: (sbu) NORWAY:"),
+        "{}",
+        fmt(&record)
+    );
+    let record_mixed = record.replace("(sbu)", "(Sbu)");
+    assert!(
+        fmt(&record_mixed).contains("\nSUBJECT: (SBU) NORWAY:"),
+        "{}",
+        fmt(&record_mixed)
+    );
+    // The check: the respelling passes; another marking, or a respelling the formatter would not
+    // write, is refused as a change to SUBJECT.
+    let cable = syntax::parse(&text);
+    let good = fmt(&text);
+    assert_eq!(same_reading(&cable, &good), Ok(()));
+    for bad in ["(C)", "(SBU/NF)", "(Sbu)"] {
+        let e = same_reading(&cable, &good.replacen("(SBU)", bad, 1))
+            .expect_err(&format!("{bad} passed"));
+        assert!(e.reason.contains("how SUBJECT reads"), "{bad}: {e}");
+    }
+    let record_cable = syntax::parse(&record);
+    let e = same_reading(&record_cable, &record.replacen("(sbu)", "(SBU)", 1))
+        .expect_err("a sentence-case record's (sbu) respelt passed");
+    assert!(e.reason.contains("how SUBJECT reads"), "{e}");
+}

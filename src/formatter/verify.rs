@@ -32,20 +32,29 @@ fn banner<'a>(c: &Cable<'a>) -> Option<BannerReading<'a>> {
     })
 }
 
-/// Whether paragraph `k` has the same number and marking in `a` and `b`: the marking as written,
-/// or, in `b`, its canonical spelling where the formatter writes that ([`Cable::respelt_marking`]:
-/// `(Sbu)` as `(SBU)`), and nothing else.
+/// Whether a marking of `a` (a paragraph's or the SUBJECT line's) reads as the one in the same
+/// place of `b`: both absent, or `y` is `x` as written or, in `b`, its canonical spelling where the
+/// formatter writes that ([`Cable::respelt_marking`]: `(Sbu)` as `(SBU)`), and nothing else.
+fn same_marking(
+    a: &Cable,
+    b: &Cable,
+    x: Option<&syntax::Marking>,
+    y: Option<&syntax::Marking>,
+) -> bool {
+    match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            let (before, after) = (a.text(x.range), b.text(y.range));
+            before == after || a.respelt_marking(x, a.sentence_case()).as_deref() == Some(after)
+        }
+        _ => false,
+    }
+}
+
+/// Whether paragraph `k` has the same number and marking ([`same_marking`]) in `a` and `b`.
 fn same_paragraph(a: &Cable, b: &Cable, k: usize) -> bool {
     let (p, q) = (&a.body.paragraphs[k], &b.body.paragraphs[k]);
-    p.number.value == q.number.value
-        && match (&p.marking, &q.marking) {
-            (None, None) => true,
-            (Some(x), Some(y)) => {
-                let (before, after) = (a.text(x.range), b.text(y.range));
-                before == after || a.respelt_marking(x, a.sentence_case()).as_deref() == Some(after)
-            }
-            _ => false,
-        }
+    p.number.value == q.number.value && same_marking(a, b, p.marking.as_ref(), q.marking.as_ref())
 }
 
 /// The first element that the parser reads differently in `a` and `b`, named for the message,
@@ -83,8 +92,7 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
     let same_subject = match (&ba.subject, &bb.subject) {
         (None, None) => true,
         (Some(x), Some(y)) => {
-            x.marking.as_ref().map(|m| a.text(m.range))
-                == y.marking.as_ref().map(|m| b.text(m.range))
+            same_marking(a, b, x.marking.as_ref(), y.marking.as_ref())
                 && x.text
                     .map_or("", |t| a.text(t))
                     .split_whitespace()
@@ -182,17 +190,22 @@ pub(super) fn same_reading_indexed(
 }
 
 /// The ranges of a cable whose words the formatter writes anew (the banner's classification, which
-/// it spaces or unspaces, and the labels of E.O., TAGS, SUBJECT, REF and the classification
-/// authority, whose spelling it makes canonical), in order.
-fn respelled(c: &Cable) -> ([TextRange; 6], usize) {
+/// it spaces or unspaces, the labels of E.O., TAGS, SUBJECT, REF and the classification
+/// authority, whose spelling it makes canonical, and the SUBJECT line's marking, which it may
+/// respell and [`first_difference`] compares), in order.
+fn respelled(c: &Cable) -> ([TextRange; 7], usize) {
     let b = &c.body;
-    let mut out = [TextRange::empty(0); 6];
+    let mut out = [TextRange::empty(0); 7];
     let mut n = 0;
     let found = [
         b.banner.as_ref().map(|x| x.level_token),
         b.eo.as_ref().map(|x| x.label),
         b.tags.as_ref().map(|x| x.label),
         b.subject.as_ref().map(|x| x.label),
+        b.subject
+            .as_ref()
+            .and_then(|x| x.marking.as_ref())
+            .map(|m| m.range),
         b.refs.as_ref().map(|x| x.label),
         b.classified_by.as_ref().map(|x| x.label),
     ];
@@ -213,7 +226,7 @@ struct Words<'a> {
     b: &'a [u8],
     at: usize,
     end: usize,
-    skip: [TextRange; 6],
+    skip: [TextRange; 7],
     skips: usize,
     k: usize,
     /// The paragraphs' markings, in order, when they are left out (empty, and not allocated,

@@ -2611,8 +2611,6 @@ fn marked_text_after_refs(t: &str, block: &[TextRange], src: &str) -> bool {
 // Classification reason
 // ---------------------------------------------------------------------------------------------
 
-/// Reads `1.4 (b) and (d)` and its variants from the text after the `Classified By` label.
-/// `base` is the document offset of `text`.
 /// Whether the reason at the end of a classification authority statement's text is cut off: a
 /// parenthesis is left open, or the text ends in a connector (`,`, `&`, `/`, `-`, `(`, `;`, `:`,
 /// `and`, `or`). A backslash the export left at a line's end is passed over.
@@ -2662,6 +2660,14 @@ fn continues_reason(t: &str) -> bool {
     })
 }
 
+/// Reads `1.4 (b) and (d)` and its variants from the text after the `Classified By` label: the
+/// section's range and each reason letter (lower-cased) with its range. `base` is the document
+/// offset of `text`. The letters may stand in parentheses or not, in any case, joined by spaces,
+/// `,`, `&`, `/`, `+` or `and` with or without spaces (`(c)and(d)`); the forms the release broke
+/// are read too: `and` split by a space or line break (`(b) an d (d)`, `(B) AN` / `D (D)`, 20
+/// cables of both corpora; `(b) a` / `nd (d)`), a full stop after each letter (`b. and d.`), the
+/// section repeated (`(c) and 1.4 (d)`) and a line that starts with a letter joined to the next
+/// (`(b)` / `(c)and(d)`).
 fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, char)>) {
     let b = text.as_bytes();
     // The section: `1.4`, `1.5`, or a typo like `1.2`, `1/4`, `1,4`, after a reason keyword if
@@ -2740,6 +2746,25 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             if split_and {
                 continue;
             }
+            // `(b) an d (d)`, `(B) AN` / `D (D)`: the release split the word "and" with a space or
+            // a line break; both halves are passed over.
+            if w.eq_ignore_ascii_case("an") && !letters.is_empty() {
+                let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
+                let d = text.len() - after.len();
+                if d > i
+                    && after
+                        .as_bytes()
+                        .first()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(&b'd'))
+                    && after
+                        .as_bytes()
+                        .get(1)
+                        .is_none_or(|c| !c.is_ascii_alphabetic())
+                {
+                    i = d + 1;
+                    continue;
+                }
+            }
             if w.len() == 1 {
                 letters.push((
                     TextRange::new(base + start, base + i),
@@ -2753,12 +2778,33 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         } else if c == b'.'
             && !letters.is_empty()
             && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            && !joins_letter(&text[i + 1..])
         {
             // The sentence ends after the letters: a `(S)` or `(U)` after it is a portion
             // marking, not a reason letter.
             break;
-        } else if c == b'\n' && !letters.is_empty() && marking_line_start(&text[i + 1..]) {
+        } else if c == b'\n'
+            && !letters.is_empty()
+            && marking_line_start(&text[i + 1..])
+            && !continues_reason(text[i + 1..].split('\n').next().unwrap_or("").trim())
+        {
+            // A line that starts with a marking followed by text ends the reason, but not one of
+            // letters and connectors alone (`(c)and(d)`).
             break;
+        } else if c == b'1'
+            && !letters.is_empty()
+            && (text.get(i..i + 3)).is_some_and(|s| s == "1.4" || s == "1.5")
+            && b.get(i + 3).is_none_or(|n| !n.is_ascii_digit())
+            && {
+                let before = text[..i].trim_end();
+                before.ends_with([',', '&', '/'])
+                    || before
+                        .get(before.len().saturating_sub(3)..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+            }
+        {
+            // The section repeated after a connector (`1.4 (c) and 1.4 (d)`).
+            i += 3;
         } else if c == b'('
             && letters.last().is_some_and(|&(last, _)| {
                 let before = &text[last.end() - base..i];
@@ -2799,6 +2845,27 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         }
     }
     (section, letters)
+}
+
+/// Whether the text after a full stop that follows a reason letter goes on with another letter
+/// (`b. and d.`, `(b. and d.)`): a connector (`and`, `&`, `,`) and then one letter from a to h,
+/// in parentheses or not, that ends the text or is followed by `.`, `)`, `,` or a line break.
+/// A sentence that starts with `And a …` is no reason letter.
+fn joins_letter(t: &str) -> bool {
+    let t = t.trim_start_matches([' ', '\t', '\r', '\n', '\\']);
+    let Some(rest) = (t.get(..3))
+        .filter(|w| w.eq_ignore_ascii_case("and"))
+        .map(|_| &t[3..])
+        .or_else(|| t.strip_prefix(['&', ',']))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t', '\r', '\n', '\\', '(']);
+    let b = rest.as_bytes();
+    b.first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a'..=b'h'))
+        && b.get(1)
+            .is_none_or(|c| matches!(c, b'.' | b')' | b',' | b'\n' | b'\r'))
 }
 
 /// Whether an unreadable parenthesis after a paragraph number (`(Q)`, `(CONF)`) was meant as a
@@ -4757,6 +4824,42 @@ mod tests {
         assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
         let (_, l) = parse_reason(" X for reasons 1.4 (b) and (d)\n(U) This is a request.", 0);
         assert_eq!(l.iter().map(|x| x.1).collect::<String>(), "bd");
+        // Letters joined by `and` without spaces, and the other joins drafters write.
+        for form in [
+            "1.4(c)and(d)",
+            "1.4 (b)and(d)",
+            "1.4(b),(d)",
+            "1.4(b)&(d)",
+            "1.4 b and d",
+            "1.4(B) AND (D)",
+            "1.4(B)AND(D)",
+            "1.4 (b/d)",
+            "1.4 (b) (d)",
+        ] {
+            let (_, l) = parse_reason(&format!(" X for reasons {form}."), 0);
+            assert_eq!(l.len(), 2, "{form}: {l:?}");
+        }
+        // The forms the release broke: `and` split by a space or a line break, a full stop
+        // after each letter, the section repeated, a line that starts `(c)and(d)`.
+        for (form, read) in [
+            ("1.4 (b) an d (d).", "bd"),
+            ("1.4 (B) AN \nD (D)", "bd"),
+            ("1.4(b) an\nd (d).", "bd"),
+            ("1.4 b. and d.", "bd"),
+            ("1.4 (b. and d.)", "bd"),
+            ("1.4 (c) and 1.4 (d)", "cd"),
+            ("1.4(b) \n(c)and(d) \n", "bcd"),
+            ("1.4 (b). And a new sentence.", "b"),
+            ("1.4 (b) and (d).\n1.4 (C) Summary.", "bd"),
+        ] {
+            let (_, l) = parse_reason(&format!(" X for reasons {form}"), 0);
+            assert_eq!(l.iter().map(|x| x.1).collect::<String>(), read, "{form}");
+        }
+        // Each letter's range is the letter itself.
+        let text = " X for reasons 1.4 (b) an d (d).";
+        let (_, l) = parse_reason(text, 0);
+        assert_eq!(&text[l[1].0.as_range()], "d");
+        assert_eq!(l[1].0.start(), text.rfind('d').unwrap());
     }
 
     #[test]
