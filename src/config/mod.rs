@@ -55,8 +55,9 @@
 //! `select` replaces it. Relative paths (the `extend` itself, globs, data files) are relative to the
 //! directory of the file that writes them. In `extend`, as in ruff's, a leading `~` is the home
 //! directory and `$VAR`, `${VAR}` (and `${VAR:-default}`) are environment variables; a variable
-//! that is not set is an error naming it and the file. A file that cannot be read and a file that extends
-//! itself, directly or through others, are errors naming the files ([`Config::from_toml`]).
+//! that is not set is an error naming it and the file. A file that cannot be read and a file that
+//! extends itself, directly or through others, are errors naming the files
+//! ([`Config::from_toml`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -331,8 +332,9 @@ struct Own {
 
 /// Expands a path as ruff expands its `extend` (with the `shellexpand` crate, as ruff does): a
 /// leading `~` (alone or before `/`) is the home directory `home` gives (left as written when it
-/// gives none; [`std::env::home_dir`] in a configuration file: `HOME` on Unix), and `$VAR`, `${VAR}` and `${VAR:-default}` anywhere are the values `var` gives.
-/// Text without either is returned borrowed.
+/// gives none; [`std::env::home_dir`] in a configuration file: `HOME` on Unix), and `$VAR`,
+/// `${VAR}` and `${VAR:-default}` anywhere are the values `var` gives. Text without either is
+/// returned borrowed.
 ///
 /// # Errors
 /// The name of the first variable `var` fails on (`NotPresent` for a variable that is not set)

@@ -2734,34 +2734,19 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
             }
             let w = &text[start..i];
             // `(b) a` / `nd (d)`: the reflow split the word "and" across a line break.
-            let split_and = w.eq_ignore_ascii_case("a") && {
-                let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
-                after.len() < text.len() - i
-                    && text[i..].contains('\n')
-                    && after
-                        .as_bytes()
-                        .get(..2)
-                        .is_some_and(|p| p.eq_ignore_ascii_case(b"nd"))
-            };
+            let split_and = w.eq_ignore_ascii_case("a")
+                && text[i..].contains('\n')
+                && split_word_rest(text, i, "nd").is_some();
             if split_and {
                 continue;
             }
             // `(b) an d (d)`, `(B) AN` / `D (D)`: the release split the word "and" with a space or
             // a line break; both halves are passed over.
             if w.eq_ignore_ascii_case("an") && !letters.is_empty() {
-                let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
-                let d = text.len() - after.len();
-                if d > i
-                    && after
-                        .as_bytes()
-                        .first()
-                        .is_some_and(|c| c.eq_ignore_ascii_case(&b'd'))
-                    && after
-                        .as_bytes()
-                        .get(1)
-                        .is_none_or(|c| !c.is_ascii_alphabetic())
-                {
-                    i = d + 1;
+                let end = split_word_rest(text, i, "d")
+                    .filter(|&end| b.get(end).is_none_or(|c| !c.is_ascii_alphabetic()));
+                if let Some(end) = end {
+                    i = end;
                     continue;
                 }
             }
@@ -2845,6 +2830,15 @@ fn parse_reason(text: &str, base: usize) -> (Option<TextRange>, Vec<(TextRange, 
         }
     }
     (section, letters)
+}
+
+/// Where the rest of a word the release split ends: `text[i..]` starts with white space (or the
+/// export's backslash at a line's end) and then `rest`, in any case (`a` / `nd`, `an d`); `None`
+/// when it does not.
+fn split_word_rest(text: &str, i: usize, rest: &str) -> Option<usize> {
+    let after = text[i..].trim_start_matches([' ', '\r', '\n', '\t', '\\']);
+    let at = text.len() - after.len();
+    (at > i && starts_with_ci(after, rest)).then_some(at + rest.len())
 }
 
 /// Whether the text after a full stop that follows a reason letter goes on with another letter
