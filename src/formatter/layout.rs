@@ -260,6 +260,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
 
     let body = &cable.body;
     let n = cable.lines.len();
+    let entry = sentence_entry(cable);
     let mut i = banner_at;
     // The first paragraph whose first line is not before line `i`.
     let mut next_paragraph = 0;
@@ -380,7 +381,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                     .then(|| body.paragraphs.get(next_paragraph))
                     .flatten()
                     .filter(|p| p.first_line == line.range);
-                block(&mut blocks, cable, i, end, paragraph);
+                block(&mut blocks, cable, i, end, paragraph, entry == Some(i));
                 items.push(Item::Block {
                     index: blocks.blocks.len() - 1,
                     blank_before: std::mem::take(&mut blank),
@@ -1525,14 +1526,36 @@ fn has_run(b: &[u8], c: u8, n: usize) -> bool {
     false
 }
 
+/// The line where the text of a cable without E.O., TAGS and SUBJECT before it starts when the
+/// parser found it by its being a sentence (a line with lower-case letters ending in `.`, `?` or
+/// `!`, where the lines before it that are none are passing instructions): that line is kept as
+/// it is, since joining the next line's words onto it or wrapping it would end it elsewhere, and
+/// the parser would read it (and the lines up to the next sentence end) as passing instructions.
+/// `None` for a text that starts at a numbered paragraph or after any of those elements.
+fn sentence_entry(cable: &Cable) -> Option<usize> {
+    let i = cable
+        .lines
+        .iter()
+        .position(|l| matches!(l.kind, LineKind::Text | LineKind::Paragraph))?;
+    let start = cable.lines[i].range.start();
+    let body = &cable.body;
+    let before = |r: Option<TextRange>| r.is_some_and(|r| r.start() < start);
+    let after_element = before(body.eo.as_ref().map(|e| e.range))
+        || before(body.tags.as_ref().map(|t| t.range))
+        || before(body.subject.as_ref().map(|s| s.range));
+    (cable.lines[i].kind == LineKind::Text && !after_element).then_some(i)
+}
+
 /// Builds a block from lines `start..end`, the first being a numbered paragraph's when
-/// `paragraph` is given, and adds it to `bs`.
+/// `paragraph` is given, and adds it to `bs`. `keep_first` keeps the first line as it is
+/// ([`sentence_entry`]).
 fn block<'a>(
     bs: &mut Blocks<'a>,
     cable: &Cable<'a>,
     start: usize,
     end: usize,
     paragraph: Option<&Paragraph>,
+    keep_first: bool,
 ) {
     let first = bs.lines.len();
     for i in start..end {
@@ -1556,7 +1579,7 @@ fn block<'a>(
             char_width(t)
         };
         let wide = bs.width > 0 && input_width > bs.width;
-        let verbatim = verbatim_scanned(t, inner, &scan, wide);
+        let verbatim = (keep_first && i == start) || verbatim_scanned(t, inner, &scan, wide);
         let simple = whole && scan.simple && !verbatim;
         let units_start = bs.units.len();
         let (mut plain, mut first_width) = (false, 0);

@@ -956,3 +956,73 @@ fn the_subject_marking_is_written_in_capitals_save_in_a_sentence_case_record() {
         .expect_err("a sentence-case record's (sbu) respelt passed");
     assert!(e.reason.contains("how SUBJECT reads"), "{e}");
 }
+
+#[test]
+fn the_line_a_text_without_elements_starts_at_keeps_its_sentence_end() {
+    // A cable without E.O., TAGS and SUBJECT: the parser reads the lines after the banner that are
+    // no sentence as passing instructions, and the text as starting at the first sentence. Joining
+    // the next line's words onto that sentence would end the line elsewhere and turn it, and the
+    // lines after it up to the next sentence end, into passing instructions; the line is kept.
+    let text = format!(
+        "{HEADER}\nUNCLAS OSLO 000217\n\nSTATE FOR EUR/NB AND INR, with copies for the ministry\n\
+         desk in Bergen and the consulate.\n\
+         The minister called the talks useful and said the coalition would hold together\n\
+         through the spring.\n\nJONES\n"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.contains(
+            "STATE FOR EUR/NB AND INR, with copies for the ministry\n\
+             desk in Bergen and the consulate.\n\
+             The minister called the talks useful and said the coalition would\n\
+             hold together through the spring.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        format(&out, &FormatOptions::default()).as_deref(),
+        Ok(out.as_str()),
+        "idempotent"
+    );
+    let (a, b) = (syntax::parse(&text), syntax::parse(&out));
+    assert_eq!(a.body.passing.len(), 1, "one passing line in the input");
+    assert_eq!(
+        b.body
+            .passing
+            .iter()
+            .map(|r| b.text(*r))
+            .collect::<Vec<_>>(),
+        ["STATE FOR EUR/NB AND INR, with copies for the ministry"],
+        "the same passing line in the output"
+    );
+
+    // With no passing line, a first sentence wider than the line is kept whole too: wrapped,
+    // its first line would end without a full stop and read as a passing instruction.
+    let text = format!(
+        "{HEADER}\nUNCLAS OSLO 000217\n\nThe minister said yes to the proposal after a long and \
+         difficult meeting at the ministry.\nHe went home and slept well after the meeting.\n\n\
+         JONES\n"
+    );
+    let out = fmt(&text);
+    assert!(
+        out.contains(
+            "\nThe minister said yes to the proposal after a long and difficult meeting at the \
+             ministry.\nHe went home and slept well after the meeting.\n"
+        ),
+        "{out}"
+    );
+    assert!(syntax::parse(&out).body.passing.is_empty(), "{out}");
+}
+
+#[test]
+fn a_layout_that_changes_the_passing_instructions_reads_differently() {
+    // The verifier compares the passing instructions' words: a line of text that became one is
+    // a change in what the cable says.
+    let text = format!(
+        "{HEADER}\nUNCLAS OSLO 000217\n\nDEPT FOR EUR/NB\n\nThe minister said yes.\nHe left.\n"
+    );
+    let joined = text.replace("said yes.\nHe left.", "said yes. He\nleft.");
+    let err = same_reading(&syntax::parse(&text), &joined).unwrap_err();
+    assert!(err.reason.contains("the passing instructions"), "{err}");
+    same_reading(&syntax::parse(&text), &text).expect("the text reads as itself");
+}

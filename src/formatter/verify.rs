@@ -51,6 +51,16 @@ fn same_marking(
     }
 }
 
+/// The words of a cable's passing instructions (`DEPT FOR EUR/NB`), in order: a line the parser
+/// reads as one (a line before E.O. that is no sentence, in a cable without E.O., TAGS and
+/// SUBJECT) must stay one, and no line of text may become one.
+fn passing_words<'c>(c: &'c Cable) -> impl Iterator<Item = &'c str> + 'c {
+    c.body
+        .passing
+        .iter()
+        .flat_map(move |r| c.text(*r).split_whitespace())
+}
+
 /// Whether paragraph `k` has the same number and marking ([`same_marking`]) in `a` and `b`.
 fn same_paragraph(a: &Cable, b: &Cable, k: usize) -> bool {
     let (p, q) = (&a.body.paragraphs[k], &b.body.paragraphs[k]);
@@ -60,12 +70,13 @@ fn same_paragraph(a: &Cable, b: &Cable, k: usize) -> bool {
 /// The first element that the parser reads differently in `a` and `b`, named for the message,
 /// or `None` when they read alike. What is compared is what a cable says as the parser reads it,
 /// with layout left out: the header lines, the banner's level, section, origin and serial,
-/// captions, the E.O. number and value, TAGS codes, SUBJECT words, REF items, the classification
-/// reasons, each paragraph's number and marking, continuation headers, the signature, end markers
-/// and unreadable header lines. Summary and comment markers are left out: joining `End` /
-/// `Comment.` makes the parser read a closer where it read an opener, and the formatter never
-/// splits `End Summary` (the corpus test compares the findings of every rule). The elements are
-/// compared in place, one after another, without building a copy of either reading.
+/// captions, passing instructions, the E.O. number and value, TAGS codes, SUBJECT words, REF
+/// items, the classification reasons, each paragraph's number and marking, continuation headers,
+/// the signature, end markers and unreadable header lines. Summary and comment markers are left
+/// out: joining `End` / `Comment.` makes the parser read a closer where it read an opener, and
+/// the formatter never splits `End Summary` (the corpus test compares the findings of every
+/// rule). The elements are compared in place, one after another, without building a copy of
+/// either reading.
 fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
     let same_header = header_lines(a).eq(header_lines(b));
     let (ba, bb) = (&a.body, &b.body);
@@ -123,6 +134,8 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
         .eq(bb.captions.iter().map(|x| x.kind))
     {
         Some("the captions")
+    } else if !passing_words(a).eq(passing_words(b)) {
+        Some("the passing instructions")
     } else if eo(a) != eo(b) {
         Some("the E.O. line")
     } else if !same_tags {
@@ -148,10 +161,11 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
     }
 }
 
-/// Checks that `formatted` reads as `input` does: the header, banner, captions, E.O., TAGS,
-/// SUBJECT, REF, classification authority, paragraph numbers and markings, continuation headers,
-/// signature and end markers the parser finds are the same (the check [`super::format`] makes
-/// before it returns a changed text; the fuzz target of `fmt` calls it too).
+/// Checks that `formatted` reads as `input` does: the header, banner, captions, passing
+/// instructions, E.O., TAGS, SUBJECT, REF, classification authority, paragraph numbers and
+/// markings, continuation headers, signature and end markers the parser finds are the same (the
+/// check [`super::format`] makes before it returns a changed text; the fuzz target of `fmt` calls
+/// it too).
 ///
 /// # Errors
 /// [`Unformattable`] naming the first element that reads differently.
