@@ -1026,3 +1026,17 @@ fn a_layout_that_changes_the_passing_instructions_reads_differently() {
     assert!(err.reason.contains("the passing instructions"), "{err}");
     same_reading(&syntax::parse(&text), &text).expect("the text reads as itself");
 }
+
+#[test]
+fn a_paragraph_joined_after_two_spaces_is_a_joined_line_before_and_after_formatting() {
+    // `… the talks.  3. (U) Post …`: a numbered, marked paragraph after a sentence in the middle of
+    // a line is one the release joined on, whatever the spaces before it. The formatter writes
+    // one space between words; had two spaces hidden the join, the formatted text would have read
+    // as a record with joined lines and been refused on a second pass.
+    let text = format!(
+        "{HEADER}{DRAFT_HEAD}1. (C) The minister spoke about the talks.  3. (U) Post will\n\
+         report further.\n\nJONES\n"
+    );
+    let err = format(&text, &FormatOptions::default()).unwrap_err();
+    assert!(err.reason.contains("joined lines"), "{err}");
+}

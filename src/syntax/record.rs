@@ -717,7 +717,12 @@ fn paragraph_mid_line(t: &str) -> bool {
         if b.get(dot + 1) != Some(&b' ') {
             return false;
         }
+        // The run of spaces after the full stop may be of any length: the formatter writes one,
+        // and a text must read the same before and after it.
         let mut i = dot + 2;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
         if b[i..].starts_with("¶".as_bytes()) {
             i += 2;
         }
@@ -932,6 +937,14 @@ mod tests {
         ));
         assert!(!paragraph_mid_line("2. (C) The delegation met on May 2."));
         assert!(!paragraph_mid_line("see paragraph 2. (Note: it is short.)"));
+        // Two spaces after the full stop (typed, or kept by the release) read as one: the
+        // formatter writes one, and the text must read the same before and after it.
+        assert!(paragraph_mid_line(
+            "the talks resume.  2. (C) The delegation met"
+        ));
+        assert!(paragraph_mid_line(
+            "the talks resume.   12. (S/NF) The delegation met"
+        ));
     }
 
     #[test]
