@@ -484,12 +484,21 @@ enum Join {
     Layout,
 }
 
-/// Where `. (` stands in a text, sorted: a paragraph the export joined onto a line of text has one
-/// (see [`paragraph_mid_line`]). Found once for the whole text, so that the lines without one,
-/// almost all, are not searched.
+/// Where `. (` stands in a text, sorted, with any run of spaces or tabs for the space (`.  (`): a
+/// paragraph the export joined onto a line of text has one (see [`paragraph_mid_line`]). Found
+/// once for the whole text, so that the lines without one, almost all, are not searched.
 fn numbered_marking_starts(src: &str) -> Vec<u32> {
-    memchr::memmem::find_iter(src.as_bytes(), b". (")
-        .map(|p| p as u32)
+    let b = src.as_bytes();
+    memchr::memchr_iter(b'(', b)
+        .filter_map(|paren| {
+            let blanks = b[..paren]
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c, b' ' | b'\t'))
+                .count();
+            let dot = paren.checked_sub(blanks + 1)?;
+            (blanks > 0 && b[dot] == b'.').then_some(dot as u32)
+        })
         .collect()
 }
 
@@ -714,15 +723,14 @@ fn paragraph_mid_line(t: &str) -> bool {
     // Each sentence end (`. `) followed by a number, or by the release's `¶` (two bytes) and a
     // number; memchr finds the full stops, so a line is not walked byte by byte.
     memchr::memchr_iter(b'.', b).any(|dot| {
-        if b.get(dot + 1) != Some(&b' ') {
+        // The runs of spaces (or tabs) after the full stop and after the number may be of any
+        // length: the formatter writes one space, and a text must read the same before and after.
+        let blank = |c: &u8| matches!(c, b' ' | b'\t');
+        let skip_blanks = |i: usize| i + b[i..].iter().take_while(|c| blank(c)).count();
+        if !b.get(dot + 1).is_some_and(blank) {
             return false;
         }
-        // The run of spaces after the full stop may be of any length: the formatter writes one,
-        // and a text must read the same before and after it.
-        let mut i = dot + 2;
-        while b.get(i) == Some(&b' ') {
-            i += 1;
-        }
+        let mut i = skip_blanks(dot + 1);
         if b[i..].starts_with("¶".as_bytes()) {
             i += 2;
         }
@@ -733,7 +741,11 @@ fn paragraph_mid_line(t: &str) -> bool {
         if d > 2 {
             return false;
         }
-        let Some(r) = t[i + d..].strip_prefix(". (") else {
+        let after = i + d;
+        if b.get(after) != Some(&b'.') || !b.get(after + 1).is_some_and(blank) {
+            return false;
+        }
+        let Some(r) = t[skip_blanks(after + 1)..].strip_prefix('(') else {
             return false;
         };
         let inner: &str = r.split(')').next().unwrap_or("");
@@ -945,6 +957,20 @@ mod tests {
         assert!(paragraph_mid_line(
             "the talks resume.   12. (S/NF) The delegation met"
         ));
+        assert!(paragraph_mid_line(". ¶12.  (C) Our contact said"));
+        assert!(paragraph_mid_line(
+            "the talks resume.\t2.\t(C) The delegation met"
+        ));
+        assert!(!paragraph_mid_line(
+            "the talks resume.2. (C) The delegation met"
+        ));
+        assert!(!paragraph_mid_line(
+            "the talks resume. 2.(C) The delegation met"
+        ));
+        assert_eq!(
+            numbered_marking_starts("resume.  2.  (C) met. (Note) x.(y) 3.\t(S)"),
+            [10, 20, 36]
+        );
     }
 
     #[test]
