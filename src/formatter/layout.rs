@@ -10,8 +10,8 @@ use super::wrap::{
 };
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
-    paragraph_start, starts_element, ArtifactKind, Cable, DateStyle, Decl, DocumentKind, EoValue,
-    LineKind, MarkerKind, Paragraph, TextRange,
+    paragraph_start, starts_element, starts_label, starts_ref_or_authority, ArtifactKind, Cable,
+    DateStyle, Decl, DocumentKind, EoValue, LineKind, MarkerKind, Paragraph, TextRange,
 };
 
 /// How much room a line must leave before the wrap width for its break to count as the
@@ -160,6 +160,8 @@ struct Blocks<'a> {
     openers: Vec<usize>,
     /// The line width paragraphs are wrapped at ([`FormatOptions::line_width`]; 0: no wrapping).
     width: usize,
+    /// What the parser read ahead of the text ([`read_ahead`]).
+    ahead: ReadAhead,
 }
 
 struct BlockLine<'a> {
@@ -224,6 +226,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
         scratch: String::new(),
         openers: opener_starts(cable),
         width: o.line_width,
+        ahead: read_ahead(cable, banner_at),
     };
     let mut blank = false;
     let push = |items: &mut Vec<Item<'a>>,
@@ -1188,6 +1191,69 @@ fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> boo
         .any(|&at| t[..at - range.start()].split_ascii_whitespace().count() <= 1)
 }
 
+/// The line breaks of the text that the parser's reading of the lines before it depends on.
+///
+/// Before the text the parser decides what a line is by the lines ahead of it: a sentence after
+/// the banner is a passing line when an element label starts a line (or a part of one) anywhere
+/// after it, and a line after SUBJECT is no text yet when a REF or classification authority label
+/// starts one of the next four lines before a numbered paragraph. Re-wrapping the text after it
+/// would change what those lines read: a label line joined onto the line before no longer starts
+/// one, and lines joined bring a label nearer than four lines. Formatted again, the lines would
+/// be read otherwise and laid out otherwise, so the layout would not be the canonical one.
+#[derive(Default)]
+struct ReadAhead {
+    /// Whether a passing line with no element's line after it stands before the text: then a
+    /// line of text that starts with a label keeps the break before it.
+    label_breaks: bool,
+    /// The lines of text from the text's first line, when that was placed by the four lines
+    /// after it, up to the first line after it that starts with a REF or classification
+    /// authority label (with no numbered paragraph between): kept as written, neither joined nor
+    /// broken, so that their count and starts stay.
+    kept: Range<usize>,
+}
+
+/// What the parser read ahead of the text of `cable`, whose banner is line `banner_at`.
+fn read_ahead(cable: &Cable, banner_at: usize) -> ReadAhead {
+    let n = cable.lines.len();
+    let kind = |i: usize| cable.lines[i].kind;
+    let Some(first) =
+        (banner_at + 1..n).find(|&i| matches!(kind(i), LineKind::Paragraph | LineKind::Text))
+    else {
+        return ReadAhead::default();
+    };
+    let placed_by_lines_ahead = kind(first) == LineKind::Text;
+    // A passing line was told from the text by the labels after it; an element's line after it
+    // (E.O., TAGS, SUBJECT, REF, the authority) starts with its label whatever the text's layout.
+    let element = |i: usize| {
+        matches!(
+            kind(i),
+            LineKind::Eo
+                | LineKind::Tags
+                | LineKind::Subject
+                | LineKind::Ref
+                | LineKind::ClassifiedBy
+        )
+    };
+    let label_breaks = (banner_at + 1..first)
+        .rev()
+        .take_while(|&i| !element(i))
+        .any(|i| kind(i) == LineKind::Passing);
+    let mut kept = 0..0;
+    if placed_by_lines_ahead {
+        for i in first + 1..n {
+            let t = cable.text(cable.lines[i].range).trim();
+            if paragraph_start(t).is_some() {
+                break;
+            }
+            if starts_ref_or_authority(t) {
+                kept = first..i;
+                break;
+            }
+        }
+    }
+    ReadAhead { label_breaks, kept }
+}
+
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
 /// words (headings the export joined onto the text). `wide` says that the line is wider than the
 /// line width: no row of a table on the cable form is, so there one gap of three or more spaces
@@ -1579,7 +1645,9 @@ fn block<'a>(
             char_width(t)
         };
         let wide = bs.width > 0 && input_width > bs.width;
-        let verbatim = (keep_first && i == start) || verbatim_scanned(t, inner, &scan, wide);
+        let verbatim = (keep_first && i == start)
+            || verbatim_scanned(t, inner, &scan, wide)
+            || bs.ahead.kept.contains(&i);
         let simple = whole && scan.simple && !verbatim;
         let units_start = bs.units.len();
         let (mut plain, mut first_width) = (false, 0);
@@ -1608,7 +1676,8 @@ fn block<'a>(
             && t.split_ascii_whitespace()
                 .next()
                 .is_some_and(is_marker_word))
-            || opener_near_start(cable, &bs.openers, i, t);
+            || opener_near_start(cable, &bs.openers, i, t)
+            || (bs.ahead.label_breaks && starts_label(inner));
         bs.lines.push(BlockLine {
             text: Cow::Borrowed(t),
             input_width,

@@ -1040,3 +1040,48 @@ fn a_paragraph_joined_after_two_spaces_is_a_joined_line_before_and_after_formatt
     let err = format(&text, &FormatOptions::default()).unwrap_err();
     assert!(err.reason.contains("joined lines"), "{err}");
 }
+
+/// Formats `text`, checks that formatting the result again changes nothing, and returns it.
+fn fmt_idempotent(text: &str) -> String {
+    let once = fmt(text);
+    assert_eq!(fmt(&once), once, "formatting again changes the layout");
+    once
+}
+
+#[test]
+fn text_lines_before_a_later_authority_keep_their_breaks() {
+    // The text starts at `Notes` because no REF or authority label starts one of the four lines
+    // after it; joining the two long lines would bring the second `Classified By:` within four
+    // lines, and the text would then start after it.
+    let text = "S E C R E T
+SUBJECT: TEST
+Classified By: Consul for reason 1.4 (d).
+Notes
+on
+(sorted
+THE TWO VISITORS FROM THE NORTHERN DISTRICT ARRIVED LATE
+TODAY
+
+Classified By: Consul.
+";
+    let out = fmt_idempotent(text);
+    assert!(
+        out.contains("ARRIVED LATE\nTODAY\n\nClassified By: Consul.\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_text_line_starting_with_a_label_keeps_the_break_before_it() {
+    // The sentence after the banner is a passing line because a label (`Ref`) starts a line
+    // after it; joined onto the paragraph's first line, the label would start none, and the
+    // sentence, read as text, would be wrapped.
+    let text = "S E C R E T
+the lake and the long road that runs along the northern shore of it toward the hills.
+¶6. said the council is planning a \"new bridge\" program
+Ref to
+";
+    let out = fmt_idempotent(text);
+    assert!(out.contains("program\nRef to\n"), "{out}");
+    assert!(out.contains("\nthe lake and the long road that runs along the northern shore of it toward the hills.\n"), "{out}");
+}

@@ -1786,6 +1786,27 @@ pub fn starts_element(t: &str) -> bool {
         || is_continuation(t)
 }
 
+/// Whether a line starting with `t` starts with an element label (`REF:`, `Classified By:`,
+/// `TAGS:`, a label spelt one letter wrong), as the parser reads the lines ahead of a line before
+/// the text: any such label later in the cable makes a sentence after the banner a passing line
+/// rather than the text, and a REF or classification authority label in the next few lines makes
+/// a line after SUBJECT no text yet ([`starts_ref_or_authority`]). The formatter keeps the break
+/// before such a line of text, so that the lines ahead read as they did.
+pub fn starts_label(t: &str) -> bool {
+    let t = t.trim_start();
+    label_at_start(t).is_some() || label_typo_at_start(t).is_some()
+}
+
+/// Whether a line starting with `t` starts with a REF or classification authority label: the
+/// labels whose place among the next four lines decides whether a line after SUBJECT starts the
+/// text.
+pub fn starts_ref_or_authority(t: &str) -> bool {
+    matches!(
+        label_at_start(t.trim_start()),
+        Some(Label::Ref(_) | Label::ClassifiedBy(..))
+    )
+}
+
 /// Whether `a` is one edit (a letter replaced, dropped or added, or two neighbouring letters
 /// swapped: the optimal string alignment of [`crate::vocab::edit_distance`]) from `b`, an
 /// upper-case label of ASCII letters, compared without case. Asked of the first word of every

@@ -17,7 +17,7 @@ mod tree;
 
 pub use body::{
     canonical_marking, holds_joined_paragraphs, is_rule_line, paragraph_start, parse_date,
-    parse_marking, starts_element,
+    parse_marking, starts_element, starts_label, starts_ref_or_authority,
 };
 pub use header::precedence_word;
 pub use parser::{parse, parse_indexed, parse_with, Depth};
