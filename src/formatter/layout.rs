@@ -10,8 +10,9 @@ use super::wrap::{
 };
 use super::{FormatOptions, TagsSeparator, Unformattable};
 use crate::syntax::{
-    paragraph_start, starts_element, starts_label, starts_ref_or_authority, ArtifactKind, Cable,
-    DateStyle, Decl, DocumentKind, EoValue, LineKind, MarkerKind, Paragraph, TextRange,
+    paragraph_start, reads_as_mark_line, starts_element, starts_label, starts_ref_or_authority,
+    ArtifactKind, Cable, DateStyle, Decl, DocumentKind, EoValue, LineKind, MarkerKind, Paragraph,
+    TextRange,
 };
 
 /// How much room a line must leave before the wrap width for its break to count as the
@@ -2021,6 +2022,7 @@ fn wrap_segment(
         eol: laid.eol,
         w: 0,
         start: laid.buf.len(),
+        written: 0,
         run: Run::new(bs.src),
         out: &mut laid.buf,
     };
@@ -2140,6 +2142,8 @@ struct Greedy<'s, 'o> {
     w: usize,
     /// Where the line being written starts in `out`.
     start: usize,
+    /// The lines this wrap has ended so far.
+    written: usize,
     run: Run<'s>,
     out: &'o mut String,
 }
@@ -2180,8 +2184,12 @@ impl Greedy<'_, '_> {
             }
             self.run.push(text, borrowed, false, self.out);
             self.w = width;
-        } else if self.w + 1 + width > self.width && may_start_text_line(text, is_last) {
+        } else if self.w + 1 + width > self.width
+            && may_start_text_line(text, is_last)
+            && !self.keeps_on_line(text, lines)
+        {
             self.run.flush(self.out);
+            self.written += 1;
             lines.push(OutLine {
                 start: self.start,
                 end: self.out.len(),
@@ -2197,10 +2205,64 @@ impl Greedy<'_, '_> {
         }
     }
 
-    /// Ends the last line, if a unit was written.
+    /// Whether `text` goes on the line being written although it passes the width: when the line
+    /// reads standing alone as something other than text ([`reads_as_mark_line`]: `SECRET` or
+    /// `UNCLAS` alone, `S E C R E T` before a word that does not fit) and no longer does with
+    /// `text` after it. When it still does, the line is joined onto the line before it
+    /// ([`Greedy::join_onto_previous`]) and `text` starts the next. Either way no line of the wrap
+    /// is read as a release mark or a banner where the input held words of text.
+    fn keeps_on_line(&mut self, text: &str, lines: &mut Vec<OutLine>) -> bool {
+        self.run.flush(self.out);
+        let line = &self.out[self.start..];
+        let first = self.first_of_block();
+        if !reads_as_mark_line(line, first) {
+            return false;
+        }
+        if !reads_as_mark_line(&format!("{line} {text}"), first) {
+            return true;
+        }
+        self.join_onto_previous(lines);
+        false
+    }
+
+    /// Joins the line being written (its run written out) onto the line this wrap wrote before
+    /// it, past the width, when there is one and the two read together as text; the line being
+    /// written is then the joined one.
+    fn join_onto_previous(&mut self, lines: &mut Vec<OutLine>) {
+        if self.written == 0 {
+            return;
+        }
+        let Some(&prev) = lines.last() else {
+            return;
+        };
+        let line = self.out.split_off(self.start);
+        let joined = format!("{} {line}", &self.out[prev.start..prev.end]);
+        if reads_as_mark_line(&joined, !self.after_line && self.written == 1) {
+            self.out.push_str(&line);
+            return;
+        }
+        lines.pop();
+        self.written -= 1;
+        self.out.truncate(prev.start);
+        self.out.push_str(&joined);
+        self.start = prev.start;
+        self.w += prev.width + 1;
+    }
+
+    /// Whether the line being written is the first of its block, after a blank line (or none).
+    fn first_of_block(&self) -> bool {
+        !self.after_line && self.written == 0
+    }
+
+    /// Ends the last line, if a unit was written. A last line that reads standing alone as
+    /// something other than text ([`reads_as_mark_line`]: `TOP SECRET`, whose `TOP` started it)
+    /// is joined onto the line before it ([`Greedy::join_onto_previous`]).
     fn finish(mut self, lines: &mut Vec<OutLine>) {
         if self.started {
             self.run.flush(self.out);
+            if reads_as_mark_line(&self.out[self.start..], self.first_of_block()) {
+                self.join_onto_previous(lines);
+            }
             lines.push(OutLine {
                 start: self.start,
                 end: self.out.len(),
@@ -2211,12 +2273,13 @@ impl Greedy<'_, '_> {
 }
 
 /// Whether a wrapped line of text may start with the unit `first`: never with a dashed rule (the
-/// line before would become a heading) or as a lone end marker (`is_last` says whether `first` is
-/// the last unit of the text).
+/// line before would become a heading), nor as a last line of its own that reads as something
+/// other than text ([`reads_as_mark_line`]: an end marker, `SECRET` or `SIPDIS` repeated as a
+/// trailer line; `is_last` says whether `first` is the last unit of the text).
 fn may_start_text_line(first: &str, is_last: impl FnOnce() -> bool) -> bool {
     let rule = first.len() >= 3 && first.bytes().all(|b| matches!(b, b'-' | b'=' | b'_'));
-    let end_marker = matches!(first, "NNNN" | "NNN" | "BT") && is_last();
-    !rule && !end_marker
+    let mark = !rule && is_last() && reads_as_mark_line(first, false);
+    !rule && !mark
 }
 
 #[cfg(test)]
@@ -2264,6 +2327,7 @@ mod scan_tests {
             eol: "\n",
             w: 0,
             start: 0,
+            written: 0,
             run: Run::new(&src),
             out: &mut out,
         };

@@ -1085,3 +1085,78 @@ Ref to
     assert!(out.contains("program\nRef to\n"), "{out}");
     assert!(out.contains("\nthe lake and the long road that runs along the northern shore of it toward the hills.\n"), "{out}");
 }
+
+/// An invented draft with `text` after its SUBJECT line, and the draft formatted: refused neither
+/// then nor when its own output is formatted again, which it leaves as it is.
+fn formatted_twice(text: &str) -> String {
+    let input = format!("{HEADER}{DRAFT_HEAD}{text}");
+    let o = drafted_2008();
+    let out = format(&input, &o).unwrap_or_else(|e| panic!("refused: {e}\n{input}"));
+    assert_eq!(format(&out, &o).as_deref(), Ok(out.as_str()), "idempotent");
+    out
+}
+
+#[test]
+fn a_wrap_writes_no_line_that_reads_as_a_trailer_or_a_repeated_banner() {
+    // Fuzzing finds: a word of text that reads alone as a trailer line (`UNCLAS`, `SIPDIS`,
+    // `TOP SECRET`) wrapped onto a line of its own, or a spaced classification (`S E C R E T`)
+    // after a blank line left alone by the word after it that did not fit, made the formatted
+    // text read as a release record with a trailer or a repeated banner, which the formatter then
+    // refused. The word goes on with the line before or after it instead, past the width.
+    let long = "X".repeat(66);
+    let accented = "\u{e9}".repeat(66);
+    let lone = |out: &str, line: &str| out.lines().any(|l| l.trim() == line);
+    let cases = [
+        (
+            format!(
+                "1. (C) The minister spoke at length about the matter of the day, then UNCLAS \
+                 {long} end of it.\n"
+            ),
+            "UNCLAS",
+        ),
+        (
+            "1. (C) The minister spoke at length about the matter of the day, then SIPDIS\n"
+                .to_string(),
+            "SIPDIS",
+        ),
+        (
+            "1. (C) The minister spoke at length about the matter of the day, then TOP SECRET\n"
+                .to_string(),
+            "TOP SECRET",
+        ),
+        (
+            format!("1. (C) The minister spoke.\n\nS E C R E T {accented} end of it.\n"),
+            "S E C R E T",
+        ),
+        (
+            format!("1. (C) The minister spoke.\n\nUNCLAS {accented}OSLO 000100\n\n2. (C) More.\n"),
+            "UNCLAS",
+        ),
+    ];
+    for (text, line) in cases {
+        let out = formatted_twice(&text);
+        assert!(!lone(&out, line), "{line:?} stands alone:\n{out}");
+    }
+}
+
+#[test]
+fn the_check_refuses_a_layout_that_writes_a_release_mark() {
+    // The formatter's check compares the release marks the parser reads by a line's shape: a
+    // layout that left a trailer line or a banner of the words of a text would give a text that
+    // the formatter refuses, so it is refused at once.
+    let accented = "\u{e9}".repeat(20);
+    let input = format!(
+        "{HEADER}{DRAFT_HEAD}1. (C) The ministry marked it SECRET before the talks.\n\n\
+         S E C R E T {accented} was the stamp.\n"
+    );
+    let cable = syntax::parse(&input);
+    assert_eq!(same_reading(&cable, &input), Ok(()));
+    for (from, to) in [
+        ("it SECRET before", "it\nSECRET\nbefore"),
+        ("S E C R E T \u{e9}", "S E C R E T\n\u{e9}"),
+    ] {
+        let bad = input.replacen(from, to, 1);
+        let e = same_reading(&cable, &bad).expect_err(&format!("{from:?} → {to:?} passed"));
+        assert!(e.reason.contains("how a release mark"), "{from:?}: {e}");
+    }
+}

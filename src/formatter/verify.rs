@@ -156,9 +156,41 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
         || super::layout::unreadable_header(a).len() != super::layout::unreadable_header(b).len()
     {
         Some("the end markers")
+    } else if release_marks(a) != release_marks(b) {
+        Some("a release mark (a trailer or notice line, a banner repeated)")
     } else {
         None
     }
+}
+
+/// How many release marks the parser reads in a cable by a line's shape: lines read as a release
+/// notice, database line or trailer line ([`syntax::LineKind::Artifact`]) or as a received copy's
+/// distribution lines, page headers, banners repeated in the text, a garbled banner and lines that
+/// end with the export's ` \`. A text the formatter lays out holds none (it refuses one that
+/// does), so a layout that wrote one, by wrapping `SECRET` or `S E C R E T` onto a line of its
+/// own, would give a text it refuses.
+fn release_marks(c: &Cable) -> usize {
+    let lines = c.lines.iter().filter(|l| {
+        // The line's bytes, without the character-boundary checks of a `str` slice.
+        let t = &c.src.as_bytes()[l.range.start()..l.range.end()];
+        // Byte tests first, which rule out nearly every line: a page header starts with `PAGE`,
+        // `TO` or `INFO` after any blanks, and the line end is a backslash after any blanks.
+        matches!(
+            l.kind,
+            syntax::LineKind::Artifact | syntax::LineKind::HeaderNoise
+        ) || (matches!(
+            t,
+            [b'P', b'A', b'G', b'E', b' ', ..]
+                | [b'T', b'O', b' ', ..]
+                | [b'I', b'N', b'F', b'O', b' ', ..]
+                | [b' ' | b'\t' | 0x0b | 0x0c | 0x80..=0xff, ..]
+        ) && syntax::is_page_header(c.text(l.range)))
+            || (t.last().is_some_and(|b| b"\\ \t\r".contains(b))
+                && c.text(l.range).trim_end().ends_with(" \\"))
+    });
+    let banners = c.body.repeated_banners.len();
+    let garbled = c.body.banner.as_ref().is_some_and(|b| b.garbled);
+    lines.count() + banners + usize::from(garbled)
 }
 
 /// Checks that `formatted` reads as `input` does: the header, banner, captions, passing

@@ -4247,6 +4247,38 @@ fn is_trailer_line(t: &str) -> bool {
         || starts_with_ci(t, "DECLASSIFIED AND RELEASED")
 }
 
+/// Whether a line of text, standing alone as a wrap would write it in the text, reads by its
+/// shape as something other than words of the text: an end marker (`NNNN`, `BT`, `#0401`), a
+/// trailer line (`SECRET`, `SIPDIS`, a declassification stamp), the release's id line, its mark
+/// of a missing section, a received copy's page header, a continuation header, a line ending with
+/// the export's ` \`, or, when `after_blank` says that a blank line stands before it, a banner
+/// (`S E C R E T` alone, read as the banner repeated). The formatter keeps its wraps from writing
+/// such a line out of the words of a text line, where the parser would read a release mark or an
+/// element the input did not hold.
+pub fn reads_as_mark_line(t: &str, after_blank: bool) -> bool {
+    let t = lex::trim(t);
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    // The wrap asks this of every line it writes: each shape is looked for only on a line that
+    // starts (or, for the continuation header and the export's line end, ends) as it must.
+    let upper = first.to_ascii_uppercase();
+    matches!(t, "NNNN" | "NNN" | "BT" | "End Cable Text")
+        || (first == b'=' && has_prefix(t, "===") && t.contains("CABLE ENDS"))
+        || (first == b'#' && is_eom_serial(t))
+        || (matches!(upper, b'C' | b'S' | b'U' | b'T' | b'D') && is_trailer_line(t))
+        || ((first.is_ascii_digit() || first == b'>') && is_release_id_line(t))
+        || missing_section_number(t).is_some()
+        || (matches!(first, b'P' | b'T' | b'I') && super::record::is_page_header(t))
+        || parse_continuation(Src::new(t, 0)).is_some()
+        // The export's line end, which the formatter does not lay out (a lone `\` of the text
+        // wrapped to the end of a line).
+        || t.ends_with(" \\")
+        || (after_blank
+            && banner_level_prefix(t).is_some()
+            && parse_banner(Src::new(t, 0)).is_some())
+}
+
 /// Whether a line near the end may stand after the signature (see `signature_before_trailer`);
 /// `last` says it is the last line of text, where a preview cut off with `...` may stand.
 fn is_after_signature(t: &str, last: bool) -> bool {

@@ -17,13 +17,13 @@ mod tree;
 
 pub use body::{
     canonical_marking, holds_joined_paragraphs, is_rule_line, paragraph_start, parse_date,
-    parse_marking, starts_element, starts_label, starts_ref_or_authority,
+    parse_marking, reads_as_mark_line, starts_element, starts_label, starts_ref_or_authority,
 };
 pub use header::precedence_word;
 pub use parser::{parse, parse_indexed, parse_with, Depth};
 pub use record::{
-    banner_split, header_kind, is_classified_page_header, joined_by_length_only, kind_on,
-    origin_run_into_section, release_artifacts, section_number_read, written_recently,
+    banner_split, header_kind, is_classified_page_header, is_page_header, joined_by_length_only,
+    kind_on, origin_run_into_section, release_artifacts, section_number_read, written_recently,
 };
 pub use text::{line_ending, ColumnUnit, LineCol, LineIndex, TextRange};
 pub use tree::*;

@@ -244,7 +244,7 @@ pub(super) fn page_header_len(t: &str) -> Option<usize> {
 
 /// A received copy's page header: `PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01 OF 02
 /// 271458Z` (spec §3.7, §3.19), possibly after `TO` or `INFO`.
-pub(super) fn is_page_header(t: &str) -> bool {
+pub fn is_page_header(t: &str) -> bool {
     let t = t.trim_start();
     // Most lines start with none of `PAGE`, `TO` and `INFO`.
     if !matches!(t.as_bytes().first(), Some(b'P' | b'T' | b'I')) {
