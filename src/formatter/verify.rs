@@ -171,22 +171,36 @@ fn first_difference(a: &Cable, b: &Cable) -> Option<&'static str> {
 /// own, would give a text it refuses.
 fn release_marks(c: &Cable) -> usize {
     let lines = c.lines.iter().filter(|l| {
+        if matches!(
+            l.kind,
+            syntax::LineKind::Artifact | syntax::LineKind::HeaderNoise
+        ) {
+            return true;
+        }
+        // The header's lines are compared as written ([`header_lines`]): the same lines read the
+        // same.
+        if l.kind.is_header_line() {
+            return false;
+        }
         // The line's bytes, without the character-boundary checks of a `str` slice.
         let t = &c.src.as_bytes()[l.range.start()..l.range.end()];
         // Byte tests first, which rule out nearly every line: a page header starts with `PAGE`,
-        // `TO` or `INFO` after any blanks, and the line end is a backslash after any blanks.
-        matches!(
-            l.kind,
-            syntax::LineKind::Artifact | syntax::LineKind::HeaderNoise
-        ) || (matches!(
+        // `TO` or `INFO` after any blanks, and the line ends with ` \` before any blanks.
+        let page_header = matches!(
             t,
             [b'P', b'A', b'G', b'E', b' ', ..]
                 | [b'T', b'O', b' ', ..]
                 | [b'I', b'N', b'F', b'O', b' ', ..]
                 | [b' ' | b'\t' | 0x0b | 0x0c | 0x80..=0xff, ..]
-        ) && syntax::is_page_header(c.text(l.range)))
-            || (t.last().is_some_and(|b| b"\\ \t\r".contains(b))
-                && c.text(l.range).trim_end().ends_with(" \\"))
+        ) && syntax::is_page_header(c.text(l.range));
+        page_header || {
+            // `str::trim_end`, read as bytes while they are ASCII.
+            match t.iter().rposition(|&b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+                Some(e) if t[e].is_ascii() => t[..=e].ends_with(b" \\"),
+                Some(_) => c.text(l.range).trim_end().ends_with(" \\"),
+                None => false,
+            }
+        }
     });
     let banners = c.body.repeated_banners.len();
     let garbled = c.body.banner.as_ref().is_some_and(|b| b.garbled);
