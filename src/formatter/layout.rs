@@ -264,7 +264,6 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
 
     let body = &cable.body;
     let n = cable.lines.len();
-    let entry = sentence_entry(cable);
     let mut i = banner_at;
     // The first paragraph whose first line is not before line `i`.
     let mut next_paragraph = 0;
@@ -385,7 +384,7 @@ pub fn layout<'a>(cable: &Cable<'a>, o: &FormatOptions) -> Result<Laid, Unformat
                     .then(|| body.paragraphs.get(next_paragraph))
                     .flatten()
                     .filter(|p| p.first_line == line.range);
-                block(&mut blocks, cable, i, end, paragraph, entry == Some(i));
+                block(&mut blocks, cable, i, end, paragraph);
                 items.push(Item::Block {
                     index: blocks.blocks.len() - 1,
                     blank_before: std::mem::take(&mut blank),
@@ -1203,6 +1202,14 @@ fn opener_near_start(cable: &Cable, openers: &[usize], i: usize, t: &str) -> boo
 /// be read otherwise and laid out otherwise, so the layout would not be the canonical one.
 #[derive(Default)]
 struct ReadAhead {
+    /// The line where the text of a cable without E.O., TAGS and SUBJECT before it starts when
+    /// the parser found it by its being a sentence (a line with lower-case letters ending in `.`,
+    /// `?` or `!`, where the lines before it that are none are passing instructions): kept as it
+    /// is, since joining the next line's words onto it or wrapping it would end it elsewhere, and
+    /// the parser would read it (and the lines up to the next sentence end) as passing
+    /// instructions. `None` for a text that starts at a numbered paragraph or after any of those
+    /// elements.
+    entry: Option<usize>,
     /// Whether a passing line with no element's line after it stands before the text: then a
     /// line of text that starts with a label keeps the break before it.
     label_breaks: bool,
@@ -1223,6 +1230,13 @@ fn read_ahead(cable: &Cable, banner_at: usize) -> ReadAhead {
         return ReadAhead::default();
     };
     let placed_by_lines_ahead = kind(first) == LineKind::Text;
+    let start = cable.lines[first].range.start();
+    let body = &cable.body;
+    let before = |r: Option<TextRange>| r.is_some_and(|r| r.start() < start);
+    let after_element = before(body.eo.as_ref().map(|e| e.range))
+        || before(body.tags.as_ref().map(|t| t.range))
+        || before(body.subject.as_ref().map(|s| s.range));
+    let entry = (placed_by_lines_ahead && !after_element).then_some(first);
     // A passing line was told from the text by the labels after it; an element's line after it
     // (E.O., TAGS, SUBJECT, REF, the authority) starts with its label whatever the text's layout.
     let element = |i: usize| {
@@ -1252,7 +1266,11 @@ fn read_ahead(cable: &Cable, banner_at: usize) -> ReadAhead {
             }
         }
     }
-    ReadAhead { label_breaks, kept }
+    ReadAhead {
+        entry,
+        label_breaks,
+        kept,
+    }
 }
 
 /// Indented or tabular lines keep their layout, and so do lines with a dashed rule among other
@@ -1593,36 +1611,14 @@ fn has_run(b: &[u8], c: u8, n: usize) -> bool {
     false
 }
 
-/// The line where the text of a cable without E.O., TAGS and SUBJECT before it starts when the
-/// parser found it by its being a sentence (a line with lower-case letters ending in `.`, `?` or
-/// `!`, where the lines before it that are none are passing instructions): that line is kept as
-/// it is, since joining the next line's words onto it or wrapping it would end it elsewhere, and
-/// the parser would read it (and the lines up to the next sentence end) as passing instructions.
-/// `None` for a text that starts at a numbered paragraph or after any of those elements.
-fn sentence_entry(cable: &Cable) -> Option<usize> {
-    let i = cable
-        .lines
-        .iter()
-        .position(|l| matches!(l.kind, LineKind::Text | LineKind::Paragraph))?;
-    let start = cable.lines[i].range.start();
-    let body = &cable.body;
-    let before = |r: Option<TextRange>| r.is_some_and(|r| r.start() < start);
-    let after_element = before(body.eo.as_ref().map(|e| e.range))
-        || before(body.tags.as_ref().map(|t| t.range))
-        || before(body.subject.as_ref().map(|s| s.range));
-    (cable.lines[i].kind == LineKind::Text && !after_element).then_some(i)
-}
-
 /// Builds a block from lines `start..end`, the first being a numbered paragraph's when
-/// `paragraph` is given, and adds it to `bs`. `keep_first` keeps the first line as it is
-/// ([`sentence_entry`]).
+/// `paragraph` is given, and adds it to `bs`.
 fn block<'a>(
     bs: &mut Blocks<'a>,
     cable: &Cable<'a>,
     start: usize,
     end: usize,
     paragraph: Option<&Paragraph>,
-    keep_first: bool,
 ) {
     let first = bs.lines.len();
     for i in start..end {
@@ -1646,7 +1642,7 @@ fn block<'a>(
             char_width(t)
         };
         let wide = bs.width > 0 && input_width > bs.width;
-        let verbatim = (keep_first && i == start)
+        let verbatim = bs.ahead.entry == Some(i)
             || verbatim_scanned(t, inner, &scan, wide)
             || bs.ahead.kept.contains(&i);
         let simple = whole && scan.simple && !verbatim;

@@ -722,11 +722,11 @@ fn paragraph_mid_line(t: &str) -> bool {
     let b = t.as_bytes();
     // Each sentence end (`. `) followed by a number, or by the release's `¶` (two bytes) and a
     // number; memchr finds the full stops, so a line is not walked byte by byte.
+    // The runs of spaces (or tabs) after the full stop and after the number may be of any
+    // length: the formatter writes one space, and a text must read the same before and after.
+    let blank = |c: &u8| matches!(c, b' ' | b'\t');
+    let skip_blanks = |i: usize| i + b[i..].iter().take_while(|c| blank(c)).count();
     memchr::memchr_iter(b'.', b).any(|dot| {
-        // The runs of spaces (or tabs) after the full stop and after the number may be of any
-        // length: the formatter writes one space, and a text must read the same before and after.
-        let blank = |c: &u8| matches!(c, b' ' | b'\t');
-        let skip_blanks = |i: usize| i + b[i..].iter().take_while(|c| blank(c)).count();
         if !b.get(dot + 1).is_some_and(blank) {
             return false;
         }
