@@ -4,7 +4,7 @@
 //! the tree is built: it collects the artifacts the tree shows (joined lines, page headers in the
 //! text, garbled banners and serials, another cable's banner) and decides the [`DocumentKind`].
 
-use super::lex::{all_digits, has_prefix};
+use super::lex::{all_digits, has_prefix, trim_start};
 use super::text::TextRange;
 use super::tree::*;
 
@@ -245,7 +245,7 @@ pub(super) fn page_header_len(t: &str) -> Option<usize> {
 /// A received copy's page header: `PAGE 02 STATE 015113 182333Z`, `PAGE 01 HARARE 05461 01 OF 02
 /// 271458Z` (spec §3.7, §3.19), possibly after `TO` or `INFO`.
 pub fn is_page_header(t: &str) -> bool {
-    let t = t.trim_start();
+    let t = trim_start(t);
     // Most lines start with none of `PAGE`, `TO` and `INFO`.
     if !matches!(t.as_bytes().first(), Some(b'P' | b'T' | b'I')) {
         return false;
@@ -371,8 +371,11 @@ pub(super) fn finish(cable: &mut Cable) {
     let starts: Vec<u32> = element_starts(&cable.body);
     let marks = numbered_marking_starts(cable.src);
     let mut joined_by_layout = false;
+    // The lines are in the order of the text: where the search in `marks` and `starts` for one
+    // line ended, the next line's starts.
+    let mut cursors = Cursors::default();
     for line in &cable.lines {
-        if let Some(join) = joined_line(cable, line, &starts, &marks) {
+        if let Some(join) = joined_line(cable, line, &starts, &marks, &mut cursors) {
             joined_by_layout |= join == Join::Layout;
             found.push(Artifact {
                 range: line.range,
@@ -502,29 +505,55 @@ fn numbered_marking_starts(src: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Where the searches of [`joined_line`] in the sorted `marks` and `starts` ended for the line
+/// before: the first index whose value is not before that line's start (`marks`, `starts`) and
+/// end (`starts`).
+#[derive(Default)]
+struct Cursors {
+    mark: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The first index of sorted `v` whose value is `at` or more (`v.partition_point(|&q| q < at)`),
+/// stepping on from `*from`, the answer for an `at` not after this one, which it updates.
+fn step_to(v: &[u32], from: &mut usize, at: u32) -> usize {
+    while *from < v.len() && v[*from] < at {
+        *from += 1;
+    }
+    *from
+}
+
 /// Whether and how the export joined a line (`starts`: where the elements before the text start,
-/// sorted; `marks`: [`numbered_marking_starts`] of the text).
-fn joined_line(cable: &Cable, line: &Line, starts: &[u32], marks: &[u32]) -> Option<Join> {
+/// sorted; `marks`: [`numbered_marking_starts`] of the text; `cursors`: where the searches for
+/// the line before ended, the lines being asked about in order).
+fn joined_line(
+    cable: &Cable,
+    line: &Line,
+    starts: &[u32],
+    marks: &[u32],
+    cursors: &mut Cursors,
+) -> Option<Join> {
     if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
         return None;
     }
     let r = line.range;
-    let text = cable.text(r);
     let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
     let layout = if in_text {
         // The occurrences of `. (` cannot overlap, so the first that starts in the line ends first.
-        let i = marks.partition_point(|&p| p < r.start);
-        marks.get(i).is_some_and(|&p| p as usize + 3 <= r.end()) && paragraph_mid_line(text)
+        let i = step_to(marks, &mut cursors.mark, r.start);
+        marks.get(i).is_some_and(|&p| p as usize + 3 <= r.end())
+            && paragraph_mid_line(cable.text(r))
     } else {
         // `starts` is sorted: the elements on the line are a run of it.
-        starts.partition_point(|&s| s < r.end) - starts.partition_point(|&s| s < r.start) >= 2
+        step_to(starts, &mut cursors.end, r.end) - step_to(starts, &mut cursors.start, r.start) >= 2
     };
     if layout {
         return Some(Join::Layout);
     }
     // A paragraph of hundreds of characters on one line lost its line breaks in the release
     // (the clean released cables keep them, spec §3.23).
-    (text.len() > JOINED_LINE_LEN && line_len(text) > JOINED_LINE_LEN).then_some(Join::Length)
+    (r.len() > JOINED_LINE_LEN && line_len(cable.text(r)) > JOINED_LINE_LEN).then_some(Join::Length)
 }
 
 /// Whether a text dated `date` is being written on the drafting date `drafting`: dated less than a
@@ -589,10 +618,11 @@ pub fn joined_by_length_only(cable: &Cable) -> bool {
     }
     let starts = element_starts(&cable.body);
     let marks = numbered_marking_starts(cable.src);
+    let mut cursors = Cursors::default();
     cable
         .lines
         .iter()
-        .all(|l| joined_line(cable, l, &starts, &marks) != Some(Join::Layout))
+        .all(|l| joined_line(cable, l, &starts, &marks, &mut cursors) != Some(Join::Layout))
 }
 
 /// Whether the only mark of the release in a record is where it stops: a cable with a header whose

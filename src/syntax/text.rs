@@ -151,6 +151,32 @@ impl Wide {
     }
 }
 
+/// The offset of the first byte of `bytes` from `from` on that is not ASCII, if any: sixteen bytes
+/// at a time where the processor tests them at once (their high bits gathered into a number), a
+/// byte at a time otherwise and for the last few.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_movemask_epi8};
+        while let Some(block) = bytes.get(at..at + 16) {
+            // SAFETY: `block` holds sixteen bytes, which an unaligned load reads; SSE2 is part of
+            // the x86-64 baseline.
+            let high =
+                unsafe { _mm_movemask_epi8(_mm_loadu_si128(block.as_ptr().cast::<__m128i>())) };
+            if high != 0 {
+                return Some(at + high.trailing_zeros() as usize);
+            }
+            at += 16;
+        }
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| at + k)
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
@@ -189,35 +215,23 @@ impl LineIndex {
         let mut wide = Vec::new();
         let (mut extra16, mut extra_char) = (0u32, 0u32);
         // Non-ASCII characters are rare in cables: most texts are ASCII throughout, and in the
-        // others ASCII is skipped 32 bytes at a time.
+        // others the ASCII between them is skipped sixteen bytes at a time.
         let mut i = if ascii { bytes.len() } else { 0 };
-        while i < bytes.len() {
-            let chunk = &bytes[i..bytes.len().min(i + 32)];
-            if chunk.is_ascii() {
-                i += chunk.len();
-                continue;
-            }
-            let end = i + chunk.len();
-            while i < end {
-                if bytes[i].is_ascii() {
-                    i += 1;
-                    continue;
-                }
-                // `i` is at the first byte of a character: the bytes before it in the chunk are
-                // ASCII, and a character's continuation bytes are skipped below.
-                let ch = text[i..].chars().next().expect("a character starts here");
-                let (len, len16) = (ch.len_utf8() as u8, ch.len_utf16() as u8);
-                wide.push(Wide {
-                    offset: i as u32,
-                    len,
-                    len16,
-                    extra16,
-                    extra_char,
-                });
-                extra16 += u32::from(len - len16);
-                extra_char += u32::from(len - 1);
-                i += len as usize;
-            }
+        while let Some(at) = first_non_ascii(bytes, i) {
+            // `at` is at the first byte of a character: the bytes before it from `i` are ASCII,
+            // and a character's continuation bytes are skipped below.
+            let ch = text[at..].chars().next().expect("a character starts here");
+            let (len, len16) = (ch.len_utf8() as u8, ch.len_utf16() as u8);
+            wide.push(Wide {
+                offset: at as u32,
+                len,
+                len16,
+                extra16,
+                extra_char,
+            });
+            extra16 += u32::from(len - len16);
+            extra_char += u32::from(len - 1);
+            i = at + len as usize;
         }
         LineIndex {
             starts,
@@ -227,11 +241,60 @@ impl LineIndex {
         }
     }
 
-    /// Pushes the start of every line after the first of a text without CR: after each LF. Eight
-    /// bytes at a time, most of them without LF at a few instructions (memchr's search, made for
-    /// long gaps, cost more per call than a whole line of forty-odd bytes this way). Returns
-    /// whether every byte is ASCII, read in the same pass.
+    /// Pushes the start of every line after the first of a text without CR: after each LF.
+    /// Returns whether every byte is ASCII, read in the same pass. Sixteen bytes at a time where
+    /// the processor compares them at once (memchr's search, made for long gaps, cost more per
+    /// call than a whole line of forty-odd bytes this way), eight otherwise.
     fn starts_after_lf(bytes: &[u8], starts: &mut Vec<u32>) -> bool {
+        #[cfg(target_arch = "x86_64")]
+        {
+            // SAFETY: SSE2 is part of the x86-64 baseline: every processor the target runs on
+            // has it.
+            unsafe { Self::starts_after_lf_sse2(bytes, starts) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            Self::starts_after_lf_portable(bytes, starts)
+        }
+    }
+
+    /// [`LineIndex::starts_after_lf`] with SSE2: each block of sixteen bytes is compared with LF
+    /// at once, and the results gathered as the bits of a number (bit `k` for byte `k`), as are
+    /// the bytes' high bits.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "sse2")]
+    fn starts_after_lf_sse2(bytes: &[u8], starts: &mut Vec<u32>) -> bool {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        let mut chunks = bytes.chunks_exact(16);
+        let mut base = 0usize;
+        let mut high = 0i32;
+        let lf = _mm_set1_epi8(b'\n' as i8);
+        for chunk in &mut chunks {
+            // SAFETY: `chunk` holds sixteen bytes, which an unaligned load reads.
+            let v = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
+            high |= _mm_movemask_epi8(v);
+            let mut found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)) as u32;
+            while found != 0 {
+                starts.push((base + found.trailing_zeros() as usize + 1) as u32);
+                found &= found - 1;
+            }
+            base += 16;
+        }
+        let rest = chunks.remainder();
+        for (i, &b) in rest.iter().enumerate() {
+            if b == b'\n' {
+                starts.push((base + i + 1) as u32);
+            }
+        }
+        high == 0 && rest.is_ascii()
+    }
+
+    /// [`LineIndex::starts_after_lf`] without processor-specific instructions, eight bytes at a
+    /// time in a `u64`.
+    #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+    fn starts_after_lf_portable(bytes: &[u8], starts: &mut Vec<u32>) -> bool {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
         let mut chunks = bytes.chunks_exact(8);
@@ -467,6 +530,29 @@ mod tests {
                 .map(|l| idx.line_start(l).unwrap())
                 .collect();
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn both_scans_for_line_feeds_agree() {
+        // Line feeds at every place of a block of sixteen bytes and past it, with a non-ASCII
+        // character in the last block, in a middle one or nowhere.
+        for len in 0usize..40 {
+            for lf in 0..len {
+                for wide in [None, Some(len / 2), Some(len.saturating_sub(1))] {
+                    let mut text: String = (0..len)
+                        .map(|i| if i == lf || i % 7 == 3 { '\n' } else { 'x' })
+                        .collect();
+                    if let Some(at) = wide.filter(|&at| at < len && at != lf) {
+                        text.replace_range(at..at + 1, "\u{e9}");
+                    }
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let ascii = LineIndex::starts_after_lf(text.as_bytes(), &mut a);
+                    let portable = LineIndex::starts_after_lf_portable(text.as_bytes(), &mut b);
+                    assert_eq!((ascii, &a), (portable, &b), "{text:?}");
+                    assert_eq!(ascii, text.is_ascii(), "{text:?}");
+                }
+            }
         }
     }
 
