@@ -437,6 +437,10 @@ fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
         // A word split or two words joined where the lines break.
         ("surveillance over\n", "surveil\nlance over\n"),
         ("surveillance over\n", "surveillanceover\n"),
+        // The same after runs of spaces of other lengths.
+        ("the talks went well", "the talks  went  badly"),
+        ("the talks went well", "the  talks   wentwell"),
+        ("the talks went well", "the  talks\n  went  wel l"),
     ] {
         assert!(good.contains(from), "{from:?} is not in the layout");
         let bad = good.replacen(from, to, 1);
@@ -446,6 +450,9 @@ fn the_check_refuses_a_layout_that_drops_or_alters_a_word() {
     // Layout alone (another line break, a blank line less, a padded number) passes.
     let rebroken = good.replacen("surveillance over\n", "surveillance\nover ", 1);
     assert_eq!(same_reading(&cable, &rebroken), Ok(()));
+    // So do runs of spaces of other lengths between the words, and a space before a line break.
+    let spaced = good.replacen("the talks went well", "the  talks   went \n well", 1);
+    assert_eq!(same_reading(&cable, &spaced), Ok(()));
 }
 
 #[test]

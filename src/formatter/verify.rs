@@ -466,8 +466,18 @@ fn same_words(input: &Cable, after: &Cable) -> bool {
             }
             // Where both texts have whitespace (a line break where the other has a space, most
             // of a re-wrapped paragraph), both runs of it end the word before them and start
-            // none: what follows them is compared on.
-            if i < ea && j < eb && a[i].is_ascii_whitespace() && b[j].is_ascii_whitespace() {
+            // none: what follows them is compared on. So where both had whitespace just before
+            // and one has more of it (two spaces after a full stop where the layout writes one).
+            let both_white =
+                |i: usize, j: usize| a[i].is_ascii_whitespace() && b[j].is_ascii_whitespace();
+            if i < ea
+                && j < eb
+                && (both_white(i, j)
+                    || (i > x.at
+                        && j > y.at
+                        && both_white(i - 1, j - 1)
+                        && (a[i].is_ascii_whitespace() || b[j].is_ascii_whitespace())))
+            {
                 while i < ea && a[i].is_ascii_whitespace() {
                     i += 1;
                 }

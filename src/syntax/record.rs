@@ -329,6 +329,22 @@ pub(super) fn is_distribution_line(t: &str) -> bool {
         return false;
     };
     let skip = usize::from(matches!(first, "ACTION" | "INFO"));
+    // Most lines are ruled out by their first word: a list of offices starts with an office
+    // (`NEA-00`, with a `-`) or the block's total (`/006W`), after `ACTION` or `INFO`; the other
+    // forms below start with a rule, a classification or `TED`.
+    let lead = if skip == 1 {
+        words.clone().next()
+    } else {
+        Some(first)
+    };
+    if !lead.is_some_and(|w| w.starts_with('/') || w.contains('-'))
+        && !matches!(
+            first.as_bytes().first(),
+            Some(b'-' | b'U' | b'C' | b'S' | b'L' | b'T')
+        )
+    {
+        return false;
+    }
     let mut rest = t.split_whitespace().skip(skip).peekable();
     if rest.peek().is_some() && rest.all(|w| office(w) || total(w)) {
         return true;
