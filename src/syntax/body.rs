@@ -936,10 +936,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
         is_rule_line(t) && !t.contains('_')
     }
 
+    #[inline]
     fn markers(&mut self, src: Src, paragraph: Option<usize>, starts_block: bool) {
-        if self.find_markers.is_none() {
+        let Some(candidates) = &self.find_markers else {
             return;
-        }
+        };
         // A closer broken over the line starts it with its word (`summary`, `comment`, `note`)
         // after white space: a line whose first other byte is another ASCII character has none.
         let closer_word = match src
@@ -950,6 +951,23 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             Some(c) if c.is_ascii() => matches!(c | 0x20, b's' | b'c' | b'n'),
             _ => true,
         };
+        // Most lines have neither a closer's word at their start nor a marker: they are done
+        // here, without the frame of the search (this runs on every line of text).
+        if closer_word || candidates.may_hold(src) {
+            self.markers_of_line(src, paragraph, starts_block, closer_word);
+        }
+    }
+
+    /// [`BodyParser::markers`] of a line that may hold one; `closer_word` says whether it starts
+    /// with a letter a closer's word starts with.
+    #[inline(never)]
+    fn markers_of_line(
+        &mut self,
+        src: Src,
+        paragraph: Option<usize>,
+        starts_block: bool,
+        closer_word: bool,
+    ) {
         let split = if closer_word {
             self.split_closer(src, paragraph)
         } else {
@@ -1470,7 +1488,9 @@ pub fn banner_level_prefix(t: &str) -> Option<(BannerLevel, usize, bool, bool)> 
         return None;
     }
     for (word, level) in BANNER_FORMS {
-        if has_prefix(t, word)
+        // The first byte before the rest, which the comparison reads through a library call.
+        if t.as_bytes()[0] == word.as_bytes()[0]
+            && has_prefix(t, word)
             && t[word.len()..]
                 .bytes()
                 .next()
