@@ -8,7 +8,8 @@ use regex::Regex;
 use smallvec::{smallvec, SmallVec};
 
 use super::lex::{
-    self, all_digits, all_upper, find_word_ci, has_prefix, parse_u32, starts_with_ci, Src,
+    self, all_digits, all_upper, find_word_ci, first_from, has_prefix, parse_u32, starts_with_ci,
+    Src,
 };
 use super::parser::{is_artifact_line, src_of};
 use super::text::TextRange;
@@ -977,11 +978,11 @@ impl<'c, 'a> BodyParser<'c, 'a> {
             Some(n) => (src.from(n), false),
             None => (src, starts_block),
         };
-        if self
-            .find_markers
-            .as_ref()
-            .is_some_and(|c| c.may_hold(src) && names_marker_word(src.text))
-        {
+        // A line without a closer's word was let through by its candidates ([`Self::markers`]),
+        // and no closer split it.
+        let may_hold =
+            !closer_word || (self.find_markers.as_ref()).is_some_and(|c| c.may_hold(src));
+        if may_hold && names_marker_word(src.text) {
             find_markers(src, paragraph, starts_block, &mut self.cable.body.markers);
         }
     }
@@ -3958,20 +3959,6 @@ struct MarkerCandidates<'a> {
     /// order, so the next answer is found by stepping on from there rather than by a binary search
     /// per line (whose mispredicted branches cost more than its few steps).
     cursors: [std::cell::Cell<usize>; 2],
-}
-
-/// The first index of sorted `v` whose value is `at` or more (`v.partition_point(|&q| q < at)`),
-/// stepping on from `cursor`, the last answer, when `at` is not before it, and searching otherwise.
-fn first_from(v: &[u32], cursor: &std::cell::Cell<usize>, at: usize) -> usize {
-    let mut i = cursor.get().min(v.len());
-    if i > 0 && v[i - 1] as usize >= at {
-        i = v.partition_point(|&q| (q as usize) < at);
-    }
-    while i < v.len() && (v[i] as usize) < at {
-        i += 1;
-    }
-    cursor.set(i);
-    i
 }
 
 impl<'a> MarkerCandidates<'a> {

@@ -4,7 +4,9 @@
 //! the tree is built: it collects the artifacts the tree shows (joined lines, page headers in the
 //! text, garbled banners and serials, another cable's banner) and decides the [`DocumentKind`].
 
-use super::lex::{all_digits, has_prefix, trim_start};
+use std::cell::Cell;
+
+use super::lex::{all_digits, first_from, has_prefix, trim_start};
 use super::text::TextRange;
 use super::tree::*;
 
@@ -389,9 +391,9 @@ pub(super) fn finish(cable: &mut Cable) {
     let mut joined_by_layout = false;
     // The lines are in the order of the text: where the search in `marks` and `starts` for one
     // line ended, the next line's starts.
-    let mut cursors = Cursors::default();
+    let cursors = Cursors::default();
     for line in &cable.lines {
-        if let Some(join) = joined_line(cable, line, &starts, &marks, &mut cursors) {
+        if let Some(join) = joined_line(cable, line, &starts, &marks, &cursors) {
             joined_by_layout |= join == Join::Layout;
             found.push(Artifact {
                 range: line.range,
@@ -522,22 +524,13 @@ fn numbered_marking_starts(src: &str) -> Vec<u32> {
 }
 
 /// Where the searches of [`joined_line`] in the sorted `marks` and `starts` ended for the line
-/// before: the first index whose value is not before that line's start (`marks`, `starts`) and
-/// end (`starts`).
+/// before ([`first_from`]'s cursors): in `marks` by the line's start, in `starts` by its start and
+/// by its end.
 #[derive(Default)]
 struct Cursors {
-    mark: usize,
-    start: usize,
-    end: usize,
-}
-
-/// The first index of sorted `v` whose value is `at` or more (`v.partition_point(|&q| q < at)`),
-/// stepping on from `*from`, the answer for an `at` not after this one, which it updates.
-fn step_to(v: &[u32], from: &mut usize, at: u32) -> usize {
-    while *from < v.len() && v[*from] < at {
-        *from += 1;
-    }
-    *from
+    mark: Cell<usize>,
+    start: Cell<usize>,
+    end: Cell<usize>,
 }
 
 /// Whether and how the export joined a line (`starts`: where the elements before the text start,
@@ -548,7 +541,7 @@ fn joined_line(
     line: &Line,
     starts: &[u32],
     marks: &[u32],
-    cursors: &mut Cursors,
+    cursors: &Cursors,
 ) -> Option<Join> {
     if matches!(line.kind, LineKind::Artifact | LineKind::Blank) {
         return None;
@@ -557,12 +550,13 @@ fn joined_line(
     let in_text = matches!(line.kind, LineKind::Paragraph | LineKind::Text);
     let layout = if in_text {
         // The occurrences of `. (` cannot overlap, so the first that starts in the line ends first.
-        let i = step_to(marks, &mut cursors.mark, r.start);
+        let i = first_from(marks, &cursors.mark, r.start());
         marks.get(i).is_some_and(|&p| p as usize + 3 <= r.end())
             && paragraph_mid_line(cable.text(r))
     } else {
         // `starts` is sorted: the elements on the line are a run of it.
-        step_to(starts, &mut cursors.end, r.end) - step_to(starts, &mut cursors.start, r.start) >= 2
+        first_from(starts, &cursors.end, r.end()) - first_from(starts, &cursors.start, r.start())
+            >= 2
     };
     if layout {
         return Some(Join::Layout);
@@ -634,11 +628,11 @@ pub fn joined_by_length_only(cable: &Cable) -> bool {
     }
     let starts = element_starts(&cable.body);
     let marks = numbered_marking_starts(cable.src);
-    let mut cursors = Cursors::default();
+    let cursors = Cursors::default();
     cable
         .lines
         .iter()
-        .all(|l| joined_line(cable, l, &starts, &marks, &mut cursors) != Some(Join::Layout))
+        .all(|l| joined_line(cable, l, &starts, &marks, &cursors) != Some(Join::Layout))
 }
 
 /// Whether the only mark of the release in a record is where it stops: a cable with a header whose
